@@ -1,0 +1,178 @@
+package org.spineformer.engine;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.spineformer.engine.discrete.Discretization;
+import org.spineformer.engine.event.PointProcess;
+import org.spineformer.engine.event.Synapse;
+import org.spineformer.engine.mech.Catalogue;
+import org.spineformer.engine.mech.Mechanism;
+import org.spineformer.engine.mech.MechanismBlock;
+import org.spineformer.engine.morph.Morphology;
+import org.spineformer.engine.morph.Section;
+
+/**
+ * Describes a model on a morphology (which mechanisms sit where, with which parameters, which spike trains reach
+ * which synapses) and builds a {@link Simulation} from it. Every parameter is checked against its mechanism's
+ * declared range when the simulation is built.
+ */
+public final class ModelBuilder {
+    private final Morphology morphology;
+    private final Catalogue catalogue;
+    private final Map<String, List<Placement>> placements = new LinkedHashMap<>();
+    private final List<SpikeSource> sources = new ArrayList<>();
+
+    /** A spike train and the synapses it reaches. */
+    public record SpikeSource(double[] timesMs, List<Synapse> synapses) {
+    }
+
+    /** Where instances of a mechanism go: a whole section (x NaN, every segment) or one location. */
+    private record Placement(int section, double x, Map<String, Double> parameters,
+                             Map<Integer, Map<String, Double>> segmentParameters) {
+    }
+
+    public ModelBuilder(Morphology morphology, Catalogue catalogue) {
+        this.morphology = morphology;
+        this.catalogue = catalogue;
+    }
+
+    public Morphology morphology() {
+        return morphology;
+    }
+
+    /** Inserts a density mechanism into every segment of a section, with the given parameter values. */
+    public ModelBuilder insert(String mechanism, int section, Map<String, Double> parameters) {
+        Mechanism m = catalogue.get(mechanism);
+        if (m.kind() != Mechanism.Kind.DENSITY) {
+            throw new IllegalArgumentException(mechanism + " is a point process: use addPointProcess");
+        }
+        checkSection(section);
+        for (Placement p : placements.getOrDefault(mechanism, List.of())) {
+            if (p.section() == section) {
+                throw new IllegalArgumentException(mechanism + " is already inserted in section "
+                        + morphology.section(section).name());
+            }
+        }
+        checkFields(m, parameters);
+        placements.computeIfAbsent(mechanism, k -> new ArrayList<>())
+                .add(new Placement(section, Double.NaN, Map.copyOf(parameters), new LinkedHashMap<>()));
+        return this;
+    }
+
+    /** Sets one parameter of a density mechanism in one segment, over the section's value. */
+    public ModelBuilder setSegmentParameter(String mechanism, int section, int segment, String field, double value) {
+        Mechanism m = catalogue.get(mechanism);
+        m.field(field);
+        Section s = morphology.section(section);
+        if (segment < 0 || segment >= s.nseg()) {
+            throw new IllegalArgumentException("section " + s.name() + " has no segment " + segment);
+        }
+        for (Placement p : placements.getOrDefault(mechanism, List.of())) {
+            if (p.section() == section) {
+                p.segmentParameters().computeIfAbsent(segment, k -> new LinkedHashMap<>()).put(field, value);
+                return this;
+            }
+        }
+        throw new IllegalArgumentException(mechanism + " is not inserted in section " + s.name());
+    }
+
+    /** Places a point process (synapse, electrode) at location x of a section and returns its handle. */
+    public PointProcess addPointProcess(String mechanism, int section, double x, Map<String, Double> parameters) {
+        Mechanism m = catalogue.get(mechanism);
+        if (m.kind() == Mechanism.Kind.DENSITY) {
+            throw new IllegalArgumentException(mechanism + " is a density mechanism: use insert");
+        }
+        checkSection(section);
+        if (!(x >= 0 && x <= 1)) {
+            throw new IllegalArgumentException(mechanism + ": location must be in [0, 1], was " + x);
+        }
+        checkFields(m, parameters);
+        List<Placement> list = placements.computeIfAbsent(mechanism, k -> new ArrayList<>());
+        list.add(new Placement(section, x, Map.copyOf(parameters), Map.of()));
+        return new PointProcess(mechanism, list.size() - 1);
+    }
+
+    /**
+     * Adds a spike source playing explicit times (ms, NEURON's VecStim): each time reaches each synapse after the
+     * synapse's delay.
+     */
+    public ModelBuilder addSpikeSource(double[] timesMs, List<Synapse> synapses) {
+        for (int i = 0; i < timesMs.length; i++) {
+            if (!Double.isFinite(timesMs[i]) || timesMs[i] < 0) {
+                throw new IllegalArgumentException("spike time " + i + " must be finite and >= 0, was " + timesMs[i]);
+            }
+        }
+        for (Synapse syn : synapses) {
+            List<Placement> list = placements.get(syn.target().mechanism());
+            if (list == null || syn.target().instance() >= list.size()) {
+                throw new IllegalArgumentException("no point process " + syn.target());
+            }
+        }
+        sources.add(new SpikeSource(timesMs.clone(), List.copyOf(synapses)));
+        return this;
+    }
+
+    /** Builds the simulation with fixed step {@code dtMs} at {@code celsius} degrees. */
+    public Simulation build(double dtMs, double celsius) {
+        if (!(dtMs > 0) || Double.isInfinite(dtMs)) {
+            throw new IllegalArgumentException("dt must be finite and > 0 ms, was " + dtMs);
+        }
+        Discretization disc = new Discretization(morphology);
+        List<MechanismBlock> blocks = new ArrayList<>();
+        Map<String, int[]> firstInstance = new LinkedHashMap<>();
+        for (Map.Entry<String, List<Placement>> e : placements.entrySet()) {
+            Mechanism m = catalogue.get(e.getKey());
+            List<Placement> list = e.getValue();
+            boolean density = m.kind() == Mechanism.Kind.DENSITY;
+            int[] first = new int[morphology.size()];
+            java.util.Arrays.fill(first, -1);
+            List<Integer> nodes = new ArrayList<>();
+            for (Placement p : list) {
+                if (density) {
+                    first[p.section()] = nodes.size();
+                    for (int seg = 0; seg < morphology.section(p.section()).nseg(); seg++) {
+                        nodes.add(disc.segmentNode(p.section(), seg));
+                    }
+                } else {
+                    nodes.add(disc.node(p.section(), p.x()));
+                }
+            }
+            MechanismBlock block = m.newBlock(nodes.stream().mapToInt(Integer::intValue).toArray());
+            int instance = 0;
+            for (Placement p : list) {
+                int count = density ? morphology.section(p.section()).nseg() : 1;
+                for (int k = 0; k < count; k++, instance++) {
+                    for (Map.Entry<String, Double> pv : p.parameters().entrySet()) {
+                        block.column(pv.getKey())[instance] = pv.getValue();
+                    }
+                    Map<String, Double> seg = p.segmentParameters().get(k);
+                    if (seg != null) {
+                        for (Map.Entry<String, Double> pv : seg.entrySet()) {
+                            block.column(pv.getKey())[instance] = pv.getValue();
+                        }
+                    }
+                }
+            }
+            block.validateParameters();
+            blocks.add(block);
+            if (density) {
+                firstInstance.put(m.name(), first);
+            }
+        }
+        return new Simulation(disc, blocks, firstInstance, sources, dtMs, celsius);
+    }
+
+    private void checkSection(int section) {
+        if (section < 0 || section >= morphology.size()) {
+            throw new IllegalArgumentException("no section with index " + section);
+        }
+    }
+
+    private static void checkFields(Mechanism m, Map<String, Double> parameters) {
+        for (Map.Entry<String, Double> e : parameters.entrySet()) {
+            m.field(e.getKey()).validate(m.name(), e.getValue());
+        }
+    }
+}

@@ -1,0 +1,243 @@
+package org.spineformer.engine;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.spineformer.engine.discrete.Discretization;
+import org.spineformer.engine.event.EventQueue;
+import org.spineformer.engine.event.Synapse;
+import org.spineformer.engine.mech.CellState;
+import org.spineformer.engine.mech.Ion;
+import org.spineformer.engine.mech.MechanismBlock;
+import org.spineformer.engine.solve.HinesSolver;
+
+/**
+ * A built model advancing in NEURON's fixed step (backward Euler, {@code secondorder = 0}).
+ *
+ * <p>One step from t to t + dt: deliver the events due by t + dt/2; at t + dt/2 evaluate every mechanism's
+ * current and di/dv with the old voltages and states; assemble and solve the tree system for the voltage change
+ * and add it; at t + dt advance every mechanism's states with the new voltages, concentration writers first;
+ * notify observers; deliver the events due by t + 3dt/2.
+ */
+public final class Simulation {
+    private final Discretization discretization;
+    private final CellState state;
+    private final MechanismBlock[] blocks;
+    private final MechanismBlock[] advanceOrder;
+    private final Map<String, int[]> firstDensityInstance;
+    private final List<ModelBuilder.SpikeSource> sources;
+    private final int[][] sourceTargetBlock;
+    private final EventQueue queue = new EventQueue();
+    private final EventQueue.Receiver deliver;
+    private final int n;
+    private final int[] parent;
+    private final double[] a;
+    private final double[] b;
+    private final double[] capacitanceOverDt;
+    private final Ion[] ions;
+    private final List<StepObserver> observers = new ArrayList<>();
+    private long steps;
+    private boolean initialized;
+
+    Simulation(Discretization disc, List<MechanismBlock> blockList, Map<String, int[]> firstDensityInstance,
+               List<ModelBuilder.SpikeSource> sources, double dt, double celsius) {
+        this.discretization = disc;
+        this.n = disc.nodeCount();
+        double[] area = new double[n];
+        for (int i = 0; i < n; i++) {
+            area[i] = disc.areaUm2(i);
+        }
+        this.state = new CellState(area, disc.matrixAreas(), dt, celsius);
+        this.blocks = blockList.toArray(new MechanismBlock[0]);
+        List<MechanismBlock> order = new ArrayList<>();
+        for (MechanismBlock blk : blocks) {
+            if (blk.mechanism().writesIonConcentration()) {
+                order.add(blk);
+            }
+        }
+        for (MechanismBlock blk : blocks) {
+            if (!blk.mechanism().writesIonConcentration()) {
+                order.add(blk);
+            }
+        }
+        this.advanceOrder = order.toArray(new MechanismBlock[0]);
+        this.firstDensityInstance = Map.copyOf(firstDensityInstance);
+        this.sources = List.copyOf(sources);
+        this.sourceTargetBlock = new int[sources.size()][];
+        for (int s = 0; s < sources.size(); s++) {
+            List<Synapse> syns = sources.get(s).synapses();
+            sourceTargetBlock[s] = new int[syns.size()];
+            for (int k = 0; k < syns.size(); k++) {
+                sourceTargetBlock[s][k] = blockIndex(syns.get(k).target().mechanism());
+            }
+        }
+        this.deliver = (target, instance, weight) -> blocks[target].deliver(instance, weight);
+        this.parent = disc.parent();
+        this.a = disc.matrixA();
+        this.b = disc.matrixB();
+        double[] cm = disc.capacitances();
+        this.capacitanceOverDt = new double[n];
+        for (int i = 0; i < n; i++) {
+            // cm (uF/cm2) / dt (ms) * 1e-3 gives S/cm2, NEURON's cfac = 0.001 / dt
+            capacitanceOverDt[i] = cm[i] * 0.001 / dt;
+        }
+        // Every ion a mechanism asked for during block construction is created lazily; create them now so the
+        // step loop can iterate over a fixed array.
+        for (MechanismBlock blk : blocks) {
+            blk.attach(state);
+        }
+        List<Ion> ionList = new ArrayList<>();
+        state.ions().forEach(ionList::add);
+        this.ions = ionList.toArray(new Ion[0]);
+    }
+
+    /** NEURON's finitialize(v0): voltages, every INITIAL block, the event queue, one current evaluation. */
+    public void initialize(double vInitMv) {
+        state.t = 0;
+        steps = 0;
+        Arrays.fill(state.v, vInitMv);
+        for (Ion ion : ions) {
+            ion.reset();
+        }
+        for (MechanismBlock blk : advanceOrder) {
+            blk.initialize(state);
+        }
+        queue.clear();
+        for (int s = 0; s < sources.size(); s++) {
+            ModelBuilder.SpikeSource src = sources.get(s);
+            List<Synapse> syns = src.synapses();
+            for (double time : src.timesMs()) {
+                for (int k = 0; k < syns.size(); k++) {
+                    Synapse syn = syns.get(k);
+                    queue.schedule(time + syn.delayMs(), sourceTargetBlock[s][k], syn.target().instance(),
+                            syn.weight());
+                }
+            }
+        }
+        currentPhase();
+        initialized = true;
+        for (StepObserver o : observers) {
+            o.initialized(this);
+        }
+    }
+
+    /** Advances one fixed step. */
+    public void step() {
+        if (!initialized) {
+            throw new IllegalStateException("initialize(v) before stepping");
+        }
+        double dt = state.dt;
+        queue.deliverUntil(state.t + 0.5 * dt, deliver);
+        state.t += 0.5 * dt;
+        currentPhase();
+        double[] v = state.v, rhs = state.rhs, d = state.d;
+        for (int i = 0; i < n; i++) {
+            d[i] += capacitanceOverDt[i];
+        }
+        for (int i = 1; i < n; i++) {
+            int p = parent[i];
+            double dv = v[p] - v[i];
+            rhs[i] -= b[i] * dv;
+            rhs[p] += a[i] * dv;
+            d[i] -= b[i];
+            d[p] -= a[i];
+        }
+        HinesSolver.solve(n, parent, a, b, d, rhs);
+        for (int i = 0; i < n; i++) {
+            v[i] += rhs[i];
+        }
+        state.t += 0.5 * dt;
+        for (MechanismBlock blk : advanceOrder) {
+            blk.advance(state);
+        }
+        steps++;
+        for (int k = 0; k < observers.size(); k++) {
+            observers.get(k).stepped(this);
+        }
+        queue.deliverUntil(state.t + 0.5 * dt, deliver);
+    }
+
+    /** Steps until t reaches {@code tstopMs} (NEURON's run: while t < tstop - dt/2). */
+    public void run(double tstopMs) {
+        while (state.t < tstopMs - 0.5 * state.dt) {
+            step();
+        }
+    }
+
+    private void currentPhase() {
+        Arrays.fill(state.rhs, 0);
+        Arrays.fill(state.d, 0);
+        for (Ion ion : ions) {
+            Arrays.fill(ion.current, 0);
+        }
+        for (MechanismBlock blk : blocks) {
+            blk.currents(state);
+        }
+    }
+
+    public void addObserver(StepObserver o) {
+        observers.add(o);
+    }
+
+    public double t() {
+        return state.t;
+    }
+
+    public double dt() {
+        return state.dt;
+    }
+
+    /** Steps taken since initialization. */
+    public long steps() {
+        return steps;
+    }
+
+    public CellState state() {
+        return state;
+    }
+
+    public Discretization discretization() {
+        return discretization;
+    }
+
+    /** The block holding every instance of a mechanism. */
+    public MechanismBlock block(String mechanism) {
+        return blocks[blockIndex(mechanism)];
+    }
+
+    public boolean has(String mechanism) {
+        for (MechanismBlock blk : blocks) {
+            if (blk.mechanism().name().equals(mechanism)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private int blockIndex(String mechanism) {
+        for (int i = 0; i < blocks.length; i++) {
+            if (blocks[i].mechanism().name().equals(mechanism)) {
+                return i;
+            }
+        }
+        throw new IllegalArgumentException("the model has no mechanism '" + mechanism + "'");
+    }
+
+    /** The instance index of a density mechanism in a segment. */
+    public int densityInstance(String mechanism, int section, int segment) {
+        int[] first = firstDensityInstance.get(mechanism);
+        if (first == null || first[section] < 0) {
+            throw new IllegalArgumentException(mechanism + " is not inserted in section "
+                    + discretization.morphology().section(section).name());
+        }
+        return first[section] + segment;
+    }
+
+    /** Switches every mechanism's rate tables on (NEURON's default) or off (exact rate functions). */
+    public void setUseTables(boolean useTables) {
+        for (MechanismBlock blk : blocks) {
+            blk.setUseTables(useTables);
+        }
+    }
+}

@@ -1,0 +1,180 @@
+package org.spineformer.engine.discrete;
+
+import org.spineformer.engine.morph.Morphology;
+import org.spineformer.engine.morph.Section;
+
+/**
+ * A morphology lowered to NEURON's flat node arrays.
+ *
+ * <p>Every section contributes one node at the centre of each segment and one zero-area node at its 1-end; the
+ * root also owns a zero-area node at its 0-end (node 0). A section's first centre node hangs from the node its
+ * 0-end is connected to: the parent's 1-end node for x = 1, the parent's 0-end node for x = 0, otherwise the
+ * centre node of the parent segment containing x. Parents always precede their children, so a single backward
+ * sweep eliminates the tree (Hines).
+ *
+ * <p>Units: areas um2, resistances MOhm, capacitance uF/cm2. Matrix coefficients follow NEURON's
+ * {@code connection_coef}: {@code a[i] = -100 / (ri[i] * area[parent])} (the node's term in its parent's row) and
+ * {@code b[i] = -100 / (ri[i] * area[i])} (the parent's term in the node's row), in S/cm2, where zero-area nodes
+ * count as area 100 so that their rows are current balances in uS and nA.
+ */
+public final class Discretization {
+    /** The area NEURON assigns to zero-area nodes in the matrix, making their rows uS and nA. */
+    public static final double ZERO_AREA_NODE_MATRIX_AREA = 100.0;
+
+    private final Morphology morphology;
+    private final int nodeCount;
+    private final int[] parent;
+    private final double[] areaUm2;
+    private final double[] matrixArea;
+    private final double[] cm;
+    private final double[] riMOhm;
+    private final double[] a;
+    private final double[] b;
+    private final int[] firstNode;
+    private final int[] endNode;
+    private final int[] zeroEndNode;
+
+    public Discretization(Morphology morphology) {
+        this.morphology = morphology;
+        int sections = morphology.size();
+        if (sections == 0) {
+            throw new IllegalArgumentException("cannot discretize an empty morphology");
+        }
+        int n = 1;
+        for (Section s : morphology.sections()) {
+            n += s.nseg() + 1;
+        }
+        nodeCount = n;
+        parent = new int[n];
+        areaUm2 = new double[n];
+        cm = new double[n];
+        riMOhm = new double[n];
+        firstNode = new int[sections];
+        endNode = new int[sections];
+        zeroEndNode = new int[sections];
+
+        parent[0] = -1;
+        int next = 1;
+        for (int si = 0; si < sections; si++) {
+            Section s = morphology.section(si);
+            int attach = si == 0 ? 0 : attachmentNode(s.parent(), s.parentX());
+            zeroEndNode[si] = attach;
+            firstNode[si] = next;
+            double dx = s.segmentLengthUm();
+            double[] diam = s.diamUm();
+            double[] cms = s.cmUfPerCm2();
+            double rightHalfOfPrevious = 0;
+            int previous = attach;
+            for (int j = 0; j < s.nseg(); j++) {
+                int node = next++;
+                double leftHalf = halfSegmentResistanceMOhm(s.raOhmCm(), dx, diam[j]);
+                parent[node] = previous;
+                areaUm2[node] = Math.PI * diam[j] * dx;
+                cm[node] = cms[j];
+                riMOhm[node] = leftHalf + rightHalfOfPrevious;
+                rightHalfOfPrevious = leftHalf;
+                previous = node;
+            }
+            int end = next++;
+            parent[end] = previous;
+            riMOhm[end] = rightHalfOfPrevious;
+            endNode[si] = end;
+        }
+
+        matrixArea = new double[n];
+        for (int i = 0; i < n; i++) {
+            matrixArea[i] = areaUm2[i] > 0 ? areaUm2[i] : ZERO_AREA_NODE_MATRIX_AREA;
+        }
+        a = new double[n];
+        b = new double[n];
+        for (int i = 1; i < n; i++) {
+            double rinv = 1.0 / riMOhm[i];
+            a[i] = -1e2 * rinv / matrixArea[parent[i]];
+            b[i] = -1e2 * rinv / matrixArea[i];
+        }
+    }
+
+    /** Resistance (MOhm) of half a cylindrical segment: Ra (ohm cm) * (dx/2) / (pi d^2 / 4), converted. */
+    public static double halfSegmentResistanceMOhm(double raOhmCm, double segmentLengthUm, double diamUm) {
+        return 1e-2 * raOhmCm * (segmentLengthUm / 2) / (Math.PI * diamUm * diamUm / 4.0);
+    }
+
+    private int attachmentNode(int parentSection, double x) {
+        if (x == 1.0) {
+            return endNode[parentSection];
+        }
+        if (x == 0.0) {
+            return zeroEndNode[parentSection];
+        }
+        return firstNode[parentSection] + morphology.section(parentSection).segmentAt(x);
+    }
+
+    /**
+     * The node that represents location x of a section, as NEURON's {@code node_index}: the 0-end node for
+     * x = 0, the 1-end node for x = 1, otherwise the centre of the segment containing x.
+     */
+    public int node(int section, double x) {
+        if (!(x >= 0 && x <= 1)) {
+            throw new IllegalArgumentException("location x must be in [0, 1], was " + x + " on section "
+                    + morphology.section(section).name());
+        }
+        return attachmentNode(section, x);
+    }
+
+    /** The centre node of segment {@code segment} of a section. */
+    public int segmentNode(int section, int segment) {
+        Section s = morphology.section(section);
+        if (segment < 0 || segment >= s.nseg()) {
+            throw new IllegalArgumentException("section " + s.name() + " has no segment " + segment);
+        }
+        return firstNode[section] + segment;
+    }
+
+    public Morphology morphology() {
+        return morphology;
+    }
+
+    public int nodeCount() {
+        return nodeCount;
+    }
+
+    /** Parent node of each node; -1 for node 0. */
+    public int[] parent() {
+        return parent.clone();
+    }
+
+    /** Membrane area (um2); 0 for the zero-area end nodes. */
+    public double areaUm2(int node) {
+        return areaUm2[node];
+    }
+
+    /** The area used to scale the node's matrix row (um2, or 100 for zero-area nodes, as NEURON). */
+    public double matrixAreaUm2(int node) {
+        return matrixArea[node];
+    }
+
+    /** Resistance (MOhm) between a node and its parent node, NEURON's {@code ri}. */
+    public double riMOhm(int node) {
+        return riMOhm[node];
+    }
+
+    public double cmUfPerCm2(int node) {
+        return cm[node];
+    }
+
+    public double[] matrixA() {
+        return a.clone();
+    }
+
+    public double[] matrixB() {
+        return b.clone();
+    }
+
+    public double[] matrixAreas() {
+        return matrixArea.clone();
+    }
+
+    public double[] capacitances() {
+        return cm.clone();
+    }
+}

@@ -1,0 +1,124 @@
+package org.spineformer.engine.event;
+
+import java.util.Arrays;
+
+/**
+ * Pending synaptic events, earliest first (ties in the order they were scheduled), held in primitive arrays so
+ * that scheduling and delivery do not allocate once the queue has grown to its working size.
+ */
+public final class EventQueue {
+    /** Receives the events that are due. */
+    @FunctionalInterface
+    public interface Receiver {
+        void receive(int target, int instance, double weight);
+    }
+
+    private double[] time = new double[64];
+    private long[] seq = new long[64];
+    private int[] target = new int[64];
+    private int[] instance = new int[64];
+    private double[] weight = new double[64];
+    private int size;
+    private long nextSeq;
+
+    public void clear() {
+        size = 0;
+        nextSeq = 0;
+    }
+
+    public int size() {
+        return size;
+    }
+
+    /** Schedules an event for {@code instance} of block {@code target} at time {@code t} (ms). */
+    public void schedule(double t, int target, int instance, double weight) {
+        if (!(t >= 0) || Double.isInfinite(t)) {
+            throw new IllegalArgumentException("event time must be finite and >= 0, was " + t);
+        }
+        if (size == time.length) {
+            grow();
+        }
+        int i = size++;
+        long s = nextSeq++;
+        while (i > 0) {
+            int p = (i - 1) >>> 1;
+            if (!before(t, s, time[p], seq[p])) {
+                break;
+            }
+            move(p, i);
+            i = p;
+        }
+        set(i, t, s, target, instance, weight);
+    }
+
+    /** Time of the earliest event, or +infinity when none is pending. */
+    public double peekTime() {
+        return size == 0 ? Double.POSITIVE_INFINITY : time[0];
+    }
+
+    /** Delivers, earliest first, every event whose time is at most {@code until}. */
+    public void deliverUntil(double until, Receiver receiver) {
+        while (size > 0 && time[0] <= until) {
+            int tg = target[0], in = instance[0];
+            double w = weight[0];
+            removeFirst();
+            receiver.receive(tg, in, w);
+        }
+    }
+
+    private void removeFirst() {
+        size--;
+        if (size == 0) {
+            return;
+        }
+        double t = time[size];
+        long s = seq[size];
+        int tg = target[size], in = instance[size];
+        double w = weight[size];
+        int i = 0;
+        while (true) {
+            int c = 2 * i + 1;
+            if (c >= size) {
+                break;
+            }
+            if (c + 1 < size && before(time[c + 1], seq[c + 1], time[c], seq[c])) {
+                c++;
+            }
+            if (!before(time[c], seq[c], t, s)) {
+                break;
+            }
+            move(c, i);
+            i = c;
+        }
+        set(i, t, s, tg, in, w);
+    }
+
+    private static boolean before(double t1, long s1, double t2, long s2) {
+        return t1 < t2 || (t1 == t2 && s1 < s2);
+    }
+
+    private void move(int from, int to) {
+        time[to] = time[from];
+        seq[to] = seq[from];
+        target[to] = target[from];
+        instance[to] = instance[from];
+        weight[to] = weight[from];
+    }
+
+    private void set(int i, double t, long s, int tg, int in, double w) {
+        time[i] = t;
+        seq[i] = s;
+        target[i] = tg;
+        instance[i] = in;
+        weight[i] = w;
+    }
+
+    private void grow() {
+        int n = time.length * 2;
+        time = Arrays.copyOf(time, n);
+        seq = Arrays.copyOf(seq, n);
+        target = Arrays.copyOf(target, n);
+        instance = Arrays.copyOf(instance, n);
+        weight = Arrays.copyOf(weight, n);
+    }
+}

@@ -1,0 +1,58 @@
+package org.spineformer.engine.mech;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The per-node state every mechanism reads and writes during a step: membrane potential, the matrix diagonal and
+ * right-hand side being assembled, node areas, the clock and the ion species.
+ *
+ * <p>Sign and unit conventions are NEURON's. During the current phase a density mechanism with outward current
+ * {@code i} (mA/cm2) and conductance {@code g = di/dv} (S/cm2) does {@code rhs[node] -= i; d[node] += g}; a point
+ * process (nA, uS) does the same after multiplying by {@link #pointScale}{@code [node]} = 100 / area; an electrode
+ * current (positive = injected) enters with the opposite sign.
+ */
+public final class CellState {
+    /** Number of nodes. */
+    public final int nodes;
+    /** Membrane potential (mV). */
+    public final double[] v;
+    /** Right-hand side being assembled (mA/cm2); after the solve, the voltage change (mV). */
+    public final double[] rhs;
+    /** Matrix diagonal being assembled (S/cm2). */
+    public final double[] d;
+    /** Membrane area (um2), 0 for zero-area nodes. */
+    public final double[] areaUm2;
+    /** Converts a point current in nA to the node's current density: 100 / area (area 100 for zero-area nodes). */
+    public final double[] pointScale;
+    /** Time (ms): the mid-step time during the current phase, the step's end during the state phase. */
+    public double t;
+    /** Time step (ms). */
+    public final double dt;
+    /** Temperature (degC). */
+    public final double celsius;
+    private final Map<String, Ion> ions = new LinkedHashMap<>();
+
+    public CellState(double[] areaUm2, double[] matrixAreaUm2, double dt, double celsius) {
+        this.nodes = areaUm2.length;
+        this.v = new double[nodes];
+        this.rhs = new double[nodes];
+        this.d = new double[nodes];
+        this.areaUm2 = areaUm2.clone();
+        this.pointScale = new double[nodes];
+        for (int i = 0; i < nodes; i++) {
+            pointScale[i] = 1e2 / matrixAreaUm2[i];
+        }
+        this.dt = dt;
+        this.celsius = celsius;
+    }
+
+    /** The named ion species, created on first use. */
+    public Ion ion(String name) {
+        return ions.computeIfAbsent(name, n -> new Ion(n, nodes, Ion.defaultInternalConcentrationMM(n)));
+    }
+
+    public Iterable<Ion> ions() {
+        return ions.values();
+    }
+}

@@ -1,0 +1,52 @@
+package org.spineformer.engine.mech;
+
+import java.util.List;
+
+/**
+ * A kind of mechanism (a channel, a synapse, a calcium pool, an electrode), registered in a {@link Catalogue}
+ * under its NEURON name. It is stateless: the instances of one simulation live in one {@link MechanismBlock}.
+ */
+public interface Mechanism {
+
+    /** Where a mechanism sits and how its current enters the cell. */
+    enum Kind {
+        /** Distributed over a section's segments; current in mA/cm2. */
+        DENSITY,
+        /** At one location; membrane current in nA (outward positive); may receive events. */
+        POINT_PROCESS,
+        /** At one location; current in nA injected into the cell (positive depolarises). */
+        ELECTRODE
+    }
+
+    /** The name in the catalogue, NEURON's SUFFIX or POINT_PROCESS name. */
+    String name();
+
+    Kind kind();
+
+    /** Every field: parameters first, then states and assigned variables. */
+    List<FieldSpec> fields();
+
+    /** One line for the catalogue listing. */
+    String description();
+
+    /**
+     * True for mechanisms that write an ion concentration (NMODL {@code WRITE cai}); NEURON advances their
+     * states before every other mechanism's, so the others read the updated concentration.
+     */
+    default boolean writesIonConcentration() {
+        return false;
+    }
+
+    /** A block of instances at the given nodes, every field at its default. */
+    MechanismBlock newBlock(int[] nodes);
+
+    /** The field with this name; a clear error naming the mechanism when there is none. */
+    default FieldSpec field(String fieldName) {
+        for (FieldSpec f : fields()) {
+            if (f.name().equals(fieldName)) {
+                return f;
+            }
+        }
+        throw new IllegalArgumentException("mechanism " + name() + " has no field '" + fieldName + "'");
+    }
+}

@@ -1,0 +1,50 @@
+package org.spineformer.engine.record;
+
+import java.util.Arrays;
+import org.spineformer.engine.Simulation;
+import org.spineformer.engine.StepObserver;
+
+/**
+ * Spike times as the paper detects them: the times of the local maxima of a node's v above a threshold, at the
+ * resolution of every step. A sample is a maximum when it is strictly greater than both neighbours (scipy's
+ * {@code argrelextrema(v, np.greater)}, as the paper's analysis uses).
+ */
+public final class PeakDetector implements StepObserver {
+    private final int node;
+    private final double thresholdMv;
+    private double[] times = new double[16];
+    private int count;
+    private double beforeV, candidateV, candidateT;
+
+    public PeakDetector(int node, double thresholdMv) {
+        this.node = node;
+        this.thresholdMv = thresholdMv;
+    }
+
+    @Override
+    public void initialized(Simulation sim) {
+        count = 0;
+        beforeV = Double.NaN;
+        candidateV = sim.state().v[node];
+        candidateT = sim.t();
+    }
+
+    @Override
+    public void stepped(Simulation sim) {
+        double v = sim.state().v[node];
+        if (candidateV > thresholdMv && candidateV > beforeV && candidateV > v) {
+            if (count == times.length) {
+                times = Arrays.copyOf(times, count * 2);
+            }
+            times[count++] = candidateT;
+        }
+        beforeV = candidateV;
+        candidateV = v;
+        candidateT = sim.t();
+    }
+
+    /** The detected peak times (ms), in order. */
+    public double[] times() {
+        return Arrays.copyOf(times, count);
+    }
+}
