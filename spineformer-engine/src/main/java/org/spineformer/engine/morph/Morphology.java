@@ -74,8 +74,9 @@ public final class Morphology {
 
     /**
      * Path distance (um) from the point {@code originX} of section {@code origin} to the point {@code x} of
-     * section {@code target}, along the tree, as NEURON's {@code distance()} measures it: a child starts at its
-     * parent's connection point x itself, not at a node centre.
+     * section {@code target}, along the tree, as NEURON's {@code distance()} measures it: a child starts where
+     * its 0-end node is, at the parent's end for x = 0 or 1 and otherwise at the centre of the parent segment
+     * that contains x.
      */
     public double pathDistance(int origin, double originX, int target, double x) {
         int a = origin, b = target;
@@ -86,15 +87,25 @@ public final class Morphology {
                 walked += posA;
                 Section s = sections.get(a);
                 a = s.parent();
-                posA = s.parentX() * sections.get(a).lengthUm();
+                posA = attachmentPosition(s);
             } else {
                 walked += posB;
                 Section s = sections.get(b);
                 b = s.parent();
-                posB = s.parentX() * sections.get(b).lengthUm();
+                posB = attachmentPosition(s);
             }
         }
         return walked + Math.abs(posA - posB);
+    }
+
+    /** Where on its parent (um from the parent's 0-end) a section's 0-end node sits. */
+    private double attachmentPosition(Section child) {
+        Section parent = sections.get(child.parent());
+        double x = child.parentX();
+        if (x == 0 || x == 1) {
+            return x * parent.lengthUm();
+        }
+        return parent.segmentX(parent.segmentAt(x)) * parent.lengthUm();
     }
 
     private int depth(int s) {

@@ -34,7 +34,7 @@ public final class ClampProtocol {
             builder.insert("pas", section, Map.of("g", pas.get("g_S_cm2").asDouble(), "e", pas.get("e_mV").asDouble()));
         }
         JsonNode stim = run.settings().get("stimulus");
-        if (stim != null) {
+        if (stim != null && !stim.isNull()) {
             double x = stim.get("location").asDouble();
             Map<String, Double> p = new LinkedHashMap<>();
             switch (stim.get("type").asText()) {

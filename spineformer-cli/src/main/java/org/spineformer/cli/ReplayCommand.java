@@ -1,0 +1,112 @@
+package org.spineformer.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.zip.GZIPOutputStream;
+import org.spineformer.cell.CellParameters;
+import org.spineformer.cell.replay.Replay;
+import org.spineformer.cell.replay.Stimulus;
+import org.spineformer.cell.replay.StimulusReader;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code spineformer replay}: the paper's cell on an explicit stimulus file. */
+@Command(name = "replay", description = {
+        "Run the paper's cell on an explicit stimulus (presynaptic spike times per spine, somatic pulses).",
+        "Writes DIR/result.json and, when anything is recorded, DIR/traces.csv.gz.",
+        "The stimulus format is documented in docs/user/stimulus-format.md."})
+final class ReplayCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    @Parameters(paramLabel = "STIMULUS.json", description = "The stimulus file.")
+    private Path stimulusFile;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder (created if needed).")
+    private Path out;
+
+    @Option(names = "--record", paramLabel = "SPEC", description = {"More columns to record: v:<section>(<x>), "
+            + "v:spine_<k>_head, cai:spine_<k>, g_dynamic:spine_<k>, g_dynamic_delayed:spine_<k>. Repeatable."})
+    private List<String> record = List.of();
+
+    @Option(names = "--spine-peaks", description = "Also find every spine head's voltage peak time.")
+    private boolean spinePeaks;
+
+    @Option(names = "--quiet", description = "No progress on stderr.")
+    private boolean quiet;
+
+    @Override
+    public Integer call() throws IOException {
+        if (!Files.isRegularFile(stimulusFile)) {
+            throw new IllegalArgumentException(stimulusFile + ": no such file");
+        }
+        CellParameters params = CellParameters.paper();
+        Stimulus stim = StimulusReader.read(stimulusFile, params.spineCount());
+        PrintWriter err = spec.commandLine().getErr();
+        Progress bar = quiet ? null : new Progress(err, "simulated ms", stim.tstopMs());
+        Replay.Result r = Replay.run(stim, params, record, spinePeaks, bar == null ? null : bar::update);
+        if (bar != null) {
+            bar.finish();
+        }
+        writeResult(out.resolve("result.json"), r);
+        if (!r.traceNames().isEmpty()) {
+            writeTraces(out.resolve("traces.csv.gz"), r);
+        }
+        PrintWriter o = spec.commandLine().getOut();
+        o.printf("%d somatic spikes; %.1f s wall for %.0f ms simulated; wrote %s%n", r.somaSpikeTimesMs().length,
+                r.wallSeconds(), stim.tstopMs(), out);
+        o.flush();
+        return 0;
+    }
+
+    static void writeResult(Path file, Replay.Result r) throws IOException {
+        ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        ObjectNode json = mapper.createObjectNode();
+        json.putPOJO("soma_spike_times_ms", r.somaSpikeTimesMs());
+        json.putPOJO("final_g_dynamic", r.finalGDynamic());
+        if (r.finalGDynamicDelayed() != null) {
+            json.putPOJO("final_g_dynamic_delayed", r.finalGDynamicDelayed());
+        }
+        if (r.spineVPeakTimeMs() != null) {
+            json.putPOJO("spine_v_peak_time_ms", r.spineVPeakTimeMs());
+        }
+        json.put("wall_seconds", r.wallSeconds());
+        json.put("spineformer_version", VersionCommand.version());
+        AtomicFiles.write(file, os -> mapper.writeValue(os, json));
+    }
+
+    static void writeTraces(Path file, Replay.Result r) throws IOException {
+        AtomicFiles.write(file, os -> {
+            try (BufferedWriter w = new BufferedWriter(new OutputStreamWriter(new GZIPOutputStream(os),
+                    StandardCharsets.US_ASCII))) {
+                w.write(String.join(",", r.traceNames()));
+                w.newLine();
+                int rows = r.traces().get(0).length;
+                StringBuilder line = new StringBuilder();
+                for (int i = 0; i < rows; i++) {
+                    line.setLength(0);
+                    for (int c = 0; c < r.traces().size(); c++) {
+                        if (c > 0) {
+                            line.append(',');
+                        }
+                        line.append(r.traces().get(c)[i]);
+                    }
+                    w.write(line.toString());
+                    w.newLine();
+                }
+            }
+        });
+    }
+}

@@ -1,0 +1,120 @@
+package org.spineformer.mechanisms.bahl2012;
+
+import java.util.List;
+import org.spineformer.engine.mech.CellState;
+import org.spineformer.engine.mech.FieldSpec;
+import org.spineformer.engine.mech.Mechanism;
+import org.spineformer.engine.mech.MechanismBlock;
+
+/**
+ * Hyperpolarisation-activated cation current (Ih) of Bahl et al. (2012), from BahlEtAl_2012_h.mod (Kole et al. 2006,
+ * implemented by Hallermann): a nonspecific current Iqq = 1e-4 gq (v - ehd), gq = gbar qq, with
+ * qq' = (1 - qq) alpha - qq beta integrated with cnexp. No tables, no temperature dependence.
+ *
+ * <p>qinf and qtau are assigned in BREAKPOINT, not in the DERIVATIVE block, so they are computed in the current
+ * phase at the old voltage (one step behind the qq update, which uses the rates at the new voltage).
+ */
+public final class Ih implements Mechanism {
+    private static final List<FieldSpec> FIELDS = List.of(
+            FieldSpec.nonNegative("gbar", "pS/um2", 0, "maximal conductance density"),
+            FieldSpec.parameter("vshift", "mV", 0, "shift of the rate curves to more positive potentials"),
+            FieldSpec.parameter("ehd", "mV", -47, "reversal potential of the h current"),
+            FieldSpec.state("qq", "1", "activation"),
+            FieldSpec.assigned("Iqq", "mA/cm2", "h current (nonspecific)"),
+            FieldSpec.assigned("gq", "pS/um2", "conductance density gbar qq"),
+            FieldSpec.assigned("qinf", "1", "steady-state activation at the voltage of the current phase"),
+            FieldSpec.assigned("qtau", "ms", "activation time constant at the voltage of the current phase"));
+
+    @Override
+    public String name() {
+        return "BahlEtAl_2012_ih";
+    }
+
+    @Override
+    public Kind kind() {
+        return Kind.DENSITY;
+    }
+
+    @Override
+    public List<FieldSpec> fields() {
+        return FIELDS;
+    }
+
+    @Override
+    public String description() {
+        return "h current, HCN1/HCN2 (Bahl et al. 2012)";
+    }
+
+    @Override
+    public MechanismBlock newBlock(int[] nodes) {
+        return new Block(this, nodes);
+    }
+
+    /** Opening rate (1/ms); its 0/0 at v = -154.9 mV goes to the analytic limit. */
+    private static double alpha(double v) {
+        return 0.001 * 6.43 * Rates.linoid(-(v + 154.9), 11.9);
+    }
+
+    /** Closing rate (1/ms). */
+    private static double beta(double v) {
+        return 0.001 * 193 * Math.exp(v / 33.1);
+    }
+
+    private static final class Block extends MechanismBlock {
+        private final double[] gbar = column("gbar");
+        private final double[] vshift = column("vshift");
+        private final double[] ehd = column("ehd");
+        private final double[] qq = column("qq");
+        private final double[] iqq = column("Iqq");
+        private final double[] gq = column("gq");
+        private final double[] qinf = column("qinf");
+        private final double[] qtau = column("qtau");
+
+        Block(Mechanism mechanism, int[] nodes) {
+            super(mechanism, nodes);
+        }
+
+        /**
+         * Sets qq to its steady state. The mod's INITIAL also assigns qinf with alpha(v) instead of
+         * alpha(v - vshift) in the numerator, but the current evaluation that ends every initialization overwrites
+         * qinf and qtau at once, so that slip never shows and is not reproduced.
+         */
+        @Override
+        public void initialize(CellState s) {
+            for (int k = 0; k < size; k++) {
+                double vm = s.v[node[k]] - vshift[k];
+                double a = alpha(vm);
+                qq[k] = a / (beta(vm) + a);
+            }
+        }
+
+        @Override
+        public void currents(CellState s) {
+            double[] v = s.v, rhs = s.rhs, d = s.d;
+            for (int k = 0; k < size; k++) {
+                int nd = node[k];
+                double vm = v[nd] - vshift[k];
+                double a = alpha(vm), b = beta(vm);
+                qtau[k] = 1 / (a + b);
+                qinf[k] = a / (a + b);
+                gq[k] = gbar[k] * qq[k];
+                double g = 1e-4 * gq[k];
+                double i = g * (v[nd] - ehd[k]);
+                iqq[k] = i;
+                rhs[nd] -= i;
+                d[nd] += g;
+            }
+        }
+
+        /** cnexp of qq' = alpha - (alpha + beta) qq: relaxation to alpha/(alpha + beta) with tau 1/(alpha + beta). */
+        @Override
+        public void advance(CellState s) {
+            double dt = s.dt;
+            for (int k = 0; k < size; k++) {
+                double vm = s.v[node[k]] - vshift[k];
+                double a = alpha(vm), b = beta(vm);
+                qq[k] = Rates.relax(qq[k], a / (a + b), 1 / (a + b), dt);
+            }
+        }
+    }
+}

@@ -1,0 +1,180 @@
+package org.spineformer.mechanisms.synapse;
+
+import java.util.List;
+import org.spineformer.engine.mech.CellState;
+import org.spineformer.engine.mech.FieldSpec;
+import org.spineformer.engine.mech.Mechanism;
+import org.spineformer.engine.mech.MechanismBlock;
+
+/**
+ * Double-exponential AMPA synapse potentiated by calcium, from Ellwood_AMPA_with_Ca.mod:
+ * iampa = ((1 - alpha) + max_potentiation alpha) gmax (Gampa - Aampa) (v - e), where
+ * alpha = sig(sigmoid_sharpness (g_dynamic_delayed / ca_potentiation_threshold - 1) + sigmoid_offset),
+ * g_dynamic' = -g_dynamic / tau_plasticity + (cai - 5e-7)^4 and
+ * g_dynamic_delayed' = (g_dynamic - g_dynamic_delayed) / tau_g_dynamic_delayed. It reads cai in its state phase,
+ * after the calcium pool has advanced it, as in NEURON.
+ *
+ * <p><b>The current enters the membrane twice.</b> The mod file declares {@code NONSPECIFIC_CURRENT i, iampa} and
+ * sets i = iampa; NEURON sums every non-specific current into the membrane, so the cell receives 2 i (and di/dv
+ * 2 di/dv). The NEURON reference run with free voltage confirms it: counted once, v departs from NEURON's by 24 %
+ * of its range, counted twice it matches to print precision. This class reproduces NEURON; its field {@code i} is
+ * the mod file's i, one synapse's current, which the membrane receives twice.
+ *
+ * <p>alpha is a GLOBAL in the mod file, overwritten by every instance's BREAKPOINT; it is kept per synapse here,
+ * which is what each synapse's own current uses in NEURON. The default ca_potentiation_threshold is +infinity
+ * (the mod file has 1e50): it means no potentiation, alpha exactly 0, and the current is exactly
+ * gmax g (v - e) as in Ellwood_AMPA_with_Ca_no_potentiation.mod, where the mod file's 1e50 would still leave
+ * alpha = sig(-sigmoid_sharpness + sigmoid_offset) > 0. mg and ca_zero_point are RANGE parameters of the mod file
+ * that its equations do not use. As in NEURON, INITIAL pulls tau1 below tau2 when tau1/tau2 > 0.9999, overwriting
+ * the parameter. The time constants are read at initialization (where NEURON also computes the event factor): a
+ * change takes effect at the next initialization.
+ */
+public final class AmpaWithCa implements Mechanism {
+    /** The calcium level at which the potentiation integrand (cai - CA_REST)^4 vanishes (mM). */
+    private static final double CA_REST = 5e-7;
+    private static final List<FieldSpec> FIELDS = List.of(
+            FieldSpec.positive("tau1", "ms", 0.34, "rise time constant"),
+            FieldSpec.positive("tau2", "ms", 2.0, "decay time constant"),
+            FieldSpec.parameter("e", "mV", 0.0, "reversal potential"),
+            FieldSpec.nonNegative("gmax", "uS", 0.002, "maximal conductance per unit weight, unpotentiated"),
+            FieldSpec.nonNegative("mg", "mM", 1, "external magnesium (unused by the equations)"),
+            FieldSpec.parameter("ca_zero_point", "mM", 500, "unused by the equations"),
+            FieldSpec.nonNegative("max_potentiation", "1", 8, "conductance factor when fully potentiated"),
+            FieldSpec.parameter("ca_potentiation_threshold", "1", Double.POSITIVE_INFINITY, Double.MIN_VALUE,
+                    Double.POSITIVE_INFINITY, "g_dynamic_delayed at the sigmoid's midpoint; infinity: no potentiation"),
+            FieldSpec.parameter("sigmoid_sharpness", "1", 20, "slope of the potentiation sigmoid"),
+            FieldSpec.parameter("sigmoid_offset", "1", 0, "offset of the potentiation sigmoid"),
+            FieldSpec.positive("tau_plasticity", "ms", 20000.0, "decay time constant of g_dynamic"),
+            FieldSpec.positive("tau_g_dynamic_delayed", "ms", 500, "low-pass time constant of g_dynamic_delayed"),
+            FieldSpec.state("Aampa", "uS", "rising component, in NetCon-weight units"),
+            FieldSpec.state("Gampa", "uS", "decaying component, in NetCon-weight units"),
+            FieldSpec.state("g_dynamic", "1", "decaying integral of (cai - 5e-7)^4 (in effect mM^4 ms)"),
+            FieldSpec.state("g_dynamic_delayed", "1", "g_dynamic low-pass filtered"),
+            FieldSpec.assigned("g", "uS", "Gampa - Aampa, in NetCon-weight units"),
+            FieldSpec.assigned("alpha", "1", "potentiation, 0..1"),
+            FieldSpec.assigned("i", "nA", "synaptic current of this synapse (the membrane receives it twice)"),
+            FieldSpec.assigned("factor", "1", "event normalisation: the peak of Gampa - Aampa equals the weight"));
+
+    @Override
+    public String name() {
+        return "AMPA_WITH_CA";
+    }
+
+    @Override
+    public Kind kind() {
+        return Kind.POINT_PROCESS;
+    }
+
+    @Override
+    public List<FieldSpec> fields() {
+        return FIELDS;
+    }
+
+    @Override
+    public String description() {
+        return "double-exponential AMPA synapse with calcium-dependent potentiation (Ellwood)";
+    }
+
+    @Override
+    public MechanismBlock newBlock(int[] nodes) {
+        return new Block(this, nodes);
+    }
+
+    /** The mod file's sig(x), written so that exp never overflows. */
+    static double sig(double x) {
+        if (x > 0) {
+            return 1 / (1 + Math.exp(-x));
+        }
+        return Math.exp(x) / (Math.exp(x) + 1);
+    }
+
+    private static final class Block extends MechanismBlock {
+        private final double[] tau1 = column("tau1");
+        private final double[] tau2 = column("tau2");
+        private final double[] e = column("e");
+        private final double[] gmax = column("gmax");
+        private final double[] maxPotentiation = column("max_potentiation");
+        private final double[] threshold = column("ca_potentiation_threshold");
+        private final double[] sharpness = column("sigmoid_sharpness");
+        private final double[] offset = column("sigmoid_offset");
+        private final double[] tauPlasticity = column("tau_plasticity");
+        private final double[] tauDelayed = column("tau_g_dynamic_delayed");
+        private final double[] aampa = column("Aampa");
+        private final double[] gampa = column("Gampa");
+        private final double[] gDynamic = column("g_dynamic");
+        private final double[] gDelayed = column("g_dynamic_delayed");
+        private final double[] g = column("g");
+        private final double[] alpha = column("alpha");
+        private final double[] i = column("i");
+        private final double[] factor = column("factor");
+        private final double[] decayA = new double[size];
+        private final double[] decayG = new double[size];
+        private final double[] decayDynamic = new double[size];
+        private final double[] decayDelayed = new double[size];
+        private double[] cai;
+
+        Block(Mechanism mechanism, int[] nodes) {
+            super(mechanism, nodes);
+        }
+
+        @Override
+        public void attach(CellState s) {
+            cai = s.ion("ca").concentration;
+        }
+
+        @Override
+        public void initialize(CellState s) {
+            double dt = s.dt;
+            for (int k = 0; k < size; k++) {
+                tau1[k] = DoubleExponential.guardedTau1(tau1[k], tau2[k]);
+                aampa[k] = 0;
+                gampa[k] = 0;
+                gDynamic[k] = 0;
+                gDelayed[k] = 0;
+                factor[k] = DoubleExponential.factor(tau1[k], tau2[k]);
+                decayA[k] = DoubleExponential.decayFraction(dt, tau1[k]);
+                decayG[k] = DoubleExponential.decayFraction(dt, tau2[k]);
+                decayDynamic[k] = DoubleExponential.decayFraction(dt, tauPlasticity[k]);
+                decayDelayed[k] = DoubleExponential.decayFraction(dt, tauDelayed[k]);
+            }
+        }
+
+        @Override
+        public void currents(CellState s) {
+            double[] v = s.v, rhs = s.rhs, d = s.d, scale = s.pointScale;
+            for (int k = 0; k < size; k++) {
+                int nd = node[k];
+                double gk = gampa[k] - aampa[k];
+                double al = threshold[k] == Double.POSITIVE_INFINITY ? 0
+                        : sig(sharpness[k] * (gDelayed[k] / threshold[k] - 1) + offset[k]);
+                double conductance = ((1 - al) + maxPotentiation[k] * al) * gmax[k] * gk;
+                double cur = conductance * (v[nd] - e[k]);
+                g[k] = gk;
+                alpha[k] = al;
+                i[k] = cur;
+                // i and iampa: two non-specific currents of the same value
+                rhs[nd] -= 2 * cur * scale[nd];
+                d[nd] += 2 * conductance * scale[nd];
+            }
+        }
+
+        @Override
+        public void advance(CellState s) {
+            for (int k = 0; k < size; k++) {
+                double c = cai[node[k]] - CA_REST;
+                aampa[k] -= decayA[k] * aampa[k];
+                gampa[k] -= decayG[k] * gampa[k];
+                gDynamic[k] += decayDynamic[k] * (tauPlasticity[k] * (c * c * c * c) - gDynamic[k]);
+                // uses the g_dynamic just updated, as NEURON's cnexp does for equations in sequence
+                gDelayed[k] += decayDelayed[k] * (gDynamic[k] - gDelayed[k]);
+            }
+        }
+
+        @Override
+        public void deliver(int instance, double weight) {
+            double w = weight * factor[instance];
+            aampa[instance] += w;
+            gampa[instance] += w;
+        }
+    }
+}

@@ -1,0 +1,146 @@
+package org.spineformer.mechanisms.synapse;
+
+import java.util.List;
+import org.spineformer.engine.mech.CellState;
+import org.spineformer.engine.mech.FieldSpec;
+import org.spineformer.engine.mech.Mechanism;
+import org.spineformer.engine.mech.MechanismBlock;
+import org.spineformer.mechanisms.table.RateTable;
+
+/**
+ * Double-exponential NMDA synapse with magnesium block, from Ellwood_NMDA.mod:
+ * g = gmax (B - A) mgblock(v), a calcium current ica = 0.021 g (v - 130) written to the ca ion, and the rest as a
+ * non-specific current i = g (v - e) - ica, so that the membrane receives g (v - e) in total.
+ *
+ * <p>As in NEURON: mgblock(v) = 1 / (1 + exp(-0.075 (v + 10))) is read from a TABLE over -140..80 mV with 1000
+ * intervals unless tables are switched off; di/dv is the numerical derivative (I(v + 0.001) - I(v)) / 0.001 of
+ * the total current, evaluated at v + 0.001 first so that g, i and ica keep their values at v; INITIAL pulls tau1
+ * below tau2 when tau1/tau2 > 0.9999, overwriting the parameter. The time constants are read at initialization
+ * (where NEURON also computes the event factor): a change takes effect at the next initialization.
+ */
+public final class Nmda implements Mechanism {
+    private static final RateTable MGBLOCK = new RateTable(-140, 80, 1000, 1, (v, out) -> out[0] = mgblock(v));
+    private static final List<FieldSpec> FIELDS = List.of(
+            FieldSpec.nonNegative("gmax", "uS", 0.05, "maximal conductance per unit weight"),
+            FieldSpec.positive("tau1", "ms", 2.0, "rise time constant"),
+            FieldSpec.positive("tau2", "ms", 26.0, "decay time constant"),
+            FieldSpec.parameter("e", "mV", -0.7, "reversal potential"),
+            FieldSpec.state("A", "1", "rising component, in NetCon-weight units"),
+            FieldSpec.state("B", "1", "decaying component, in NetCon-weight units"),
+            FieldSpec.assigned("g", "uS", "conductance, magnesium block included"),
+            FieldSpec.assigned("i", "nA", "non-specific current, the calcium part excluded"),
+            FieldSpec.assigned("ica", "nA", "calcium current"),
+            FieldSpec.assigned("factor", "1", "event normalisation: the peak of B - A equals the weight"));
+
+    @Override
+    public String name() {
+        return "NMDA";
+    }
+
+    @Override
+    public Kind kind() {
+        return Kind.POINT_PROCESS;
+    }
+
+    @Override
+    public List<FieldSpec> fields() {
+        return FIELDS;
+    }
+
+    @Override
+    public String description() {
+        return "double-exponential NMDA synapse with Mg block and Ca current (Ellwood)";
+    }
+
+    @Override
+    public MechanismBlock newBlock(int[] nodes) {
+        return new Block(this, nodes);
+    }
+
+    /** The magnesium block, exactly. */
+    static double mgblock(double v) {
+        return 1 / (1 + Math.exp(-0.075 * (v - -10)));
+    }
+
+    private static final class Block extends MechanismBlock {
+        private final double[] gmax = column("gmax");
+        private final double[] tau1 = column("tau1");
+        private final double[] tau2 = column("tau2");
+        private final double[] e = column("e");
+        private final double[] a = column("A");
+        private final double[] b = column("B");
+        private final double[] g = column("g");
+        private final double[] i = column("i");
+        private final double[] ica = column("ica");
+        private final double[] factor = column("factor");
+        private final double[] decayA = new double[size];
+        private final double[] decayB = new double[size];
+        private double[] ionCurrent;
+        private boolean useTables = true;
+
+        Block(Mechanism mechanism, int[] nodes) {
+            super(mechanism, nodes);
+        }
+
+        @Override
+        public void attach(CellState s) {
+            ionCurrent = s.ion("ca").current;
+        }
+
+        @Override
+        public void setUseTables(boolean useTables) {
+            this.useTables = useTables;
+        }
+
+        @Override
+        public void initialize(CellState s) {
+            for (int k = 0; k < size; k++) {
+                tau1[k] = DoubleExponential.guardedTau1(tau1[k], tau2[k]);
+                a[k] = 0;
+                b[k] = 0;
+                factor[k] = DoubleExponential.factor(tau1[k], tau2[k]);
+                decayA[k] = DoubleExponential.decayFraction(s.dt, tau1[k]);
+                decayB[k] = DoubleExponential.decayFraction(s.dt, tau2[k]);
+            }
+        }
+
+        @Override
+        public void currents(CellState s) {
+            double[] v = s.v, rhs = s.rhs, d = s.d, scale = s.pointScale;
+            for (int k = 0; k < size; k++) {
+                int nd = node[k];
+                double above = breakpoint(k, v[nd] + 0.001);
+                double cur = breakpoint(k, v[nd]);
+                rhs[nd] -= cur * scale[nd];
+                d[nd] += (above - cur) / 0.001 * scale[nd];
+                ionCurrent[nd] += ica[k] * scale[nd];
+            }
+        }
+
+        /** The BREAKPOINT body at potential v: sets g, ica and i, returns the total current i + ica (nA). */
+        private double breakpoint(int k, double v) {
+            double gk = gmax[k] * (b[k] - a[k]) * (useTables ? MGBLOCK.interpolate(v) : mgblock(v));
+            double icak = 0.021 * gk * (v - 130);
+            double ik = gk * (v - e[k]) - icak;
+            g[k] = gk;
+            ica[k] = icak;
+            i[k] = ik;
+            return ik + icak;
+        }
+
+        @Override
+        public void advance(CellState s) {
+            for (int k = 0; k < size; k++) {
+                a[k] -= decayA[k] * a[k];
+                b[k] -= decayB[k] * b[k];
+            }
+        }
+
+        @Override
+        public void deliver(int instance, double weight) {
+            double w = weight * factor[instance];
+            a[instance] += w;
+            b[instance] += w;
+        }
+    }
+}
