@@ -131,22 +131,7 @@ public final class Simulation {
         queue.deliverUntil(state.t + 0.5 * dt, deliver);
         state.t += 0.5 * dt;
         currentPhase();
-        double[] v = state.v, rhs = state.rhs, d = state.d;
-        for (int i = 0; i < n; i++) {
-            d[i] += capacitanceOverDt[i];
-        }
-        for (int i = 1; i < n; i++) {
-            int p = parent[i];
-            double dv = v[p] - v[i];
-            rhs[i] -= b[i] * dv;
-            rhs[p] += a[i] * dv;
-            d[i] -= b[i];
-            d[p] -= a[i];
-        }
-        HinesSolver.solve(n, parent, a, b, d, rhs);
-        for (int i = 0; i < n; i++) {
-            v[i] += rhs[i];
-        }
+        HinesSolver.step(n, parent, a, b, capacitanceOverDt, state.v, state.d, state.rhs);
         state.t += 0.5 * dt;
         for (MechanismBlock blk : advanceOrder) {
             blk.advance(state);

@@ -1,27 +1,46 @@
 package org.spineformer.engine.solve;
 
 /**
- * Solves the tree-structured linear system of one backward-Euler step in O(n), NEURON's triang/bksub.
+ * One backward-Euler voltage update on a tree in O(n): NEURON's matrix assembly (capacitance and axial terms,
+ * {@code nrn_lhs}/{@code nrn_rhs}) fused with its elimination (triang/bksub) and the update v += dv.
  *
  * <p>Row i holds {@code d[i]} on the diagonal and {@code b[i]} in the column of its parent; the parent's row holds
- * {@code a[i]} in column i. Nodes are ordered so that {@code parent[i] < i}; node 0 is the root.
+ * {@code a[i]} in column i. Nodes are ordered so that {@code parent[i] < i}; node 0 is the root. Because every
+ * child has a larger index than its parent, a node's row is complete when the backward sweep reaches it, so each
+ * node's axial terms are added in the same pass that eliminates it.
  */
 public final class HinesSolver {
     private HinesSolver() {
     }
 
-    /** Solves in place: on return {@code rhs} holds the solution; {@code d} is overwritten. */
-    public static void solve(int n, int[] parent, double[] a, double[] b, double[] d, double[] rhs) {
+    /**
+     * Completes the system whose membrane terms are already in {@code d} (S/cm2) and {@code rhs} (mA/cm2), solves
+     * it, and adds the solution to {@code v}. {@code d} and {@code rhs} are overwritten (on return {@code d} holds
+     * the reciprocals of the eliminated diagonal, so the back substitution multiplies instead of dividing, and
+     * {@code rhs} holds the voltage change in mV).
+     *
+     * @param capacitance cm/dt per node (S/cm2), 0 for zero-area nodes
+     */
+    public static void step(int n, int[] parent, double[] a, double[] b, double[] capacitance, double[] v,
+                            double[] d, double[] rhs) {
         for (int i = n - 1; i > 0; i--) {
             int p = parent[i];
-            double f = a[i] / d[i];
-            d[p] -= f * b[i];
-            rhs[p] -= f * rhs[i];
+            double ai = a[i], bi = b[i];
+            double dv = v[p] - v[i];
+            double inverse = 1.0 / (d[i] + capacitance[i] - bi);
+            double ri = rhs[i] - bi * dv;
+            double f = ai * inverse;
+            d[p] -= ai + f * bi;
+            rhs[p] += ai * dv - f * ri;
+            d[i] = inverse;
+            rhs[i] = ri;
         }
-        rhs[0] /= d[0];
+        rhs[0] /= d[0] + capacitance[0];
+        v[0] += rhs[0];
         for (int i = 1; i < n; i++) {
-            rhs[i] -= b[i] * rhs[parent[i]];
-            rhs[i] /= d[i];
+            double x = (rhs[i] - b[i] * rhs[parent[i]]) * d[i];
+            rhs[i] = x;
+            v[i] += x;
         }
     }
 }

@@ -6,7 +6,7 @@ import java.util.Random;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The tree solve against dense Gaussian elimination on random trees with NEURON-like coefficients. */
+/** The fused tree assembly and solve against dense Gaussian elimination on random trees with NEURON-like coefficients. */
 class HinesSolverTest {
     /**
      * Both solvers are backward stable; on these well-conditioned, diagonally dominant systems their rounding
@@ -14,15 +14,20 @@ class HinesSolverTest {
      */
     private static final double RELATIVE_TOLERANCE = 1e-12;
 
-    /** A random tree system as the simulation assembles it: some rows (zero-area nodes) have no capacitance. */
-    private record TreeSystem(int n, int[] parent, double[] a, double[] b, double[] d, double[] rhs) {
+    /**
+     * A random tree as the simulation hands it to the solver: membrane terms in d and rhs, capacitance (none on
+     * zero-area nodes), axial coefficients scaled by NEURON's rule, and the present voltages.
+     */
+    private record TreeSystem(int n, int[] parent, double[] a, double[] b, double[] capacitance, double[] v,
+                              double[] dMembrane, double[] rhsMembrane) {
         static TreeSystem random(int n, long seed) {
             Random r = new Random(seed);
             int[] parent = new int[n];
             double[] area = new double[n];
-            double[] cmOverDt = new double[n];
+            double[] cap = new double[n];
             double[] a = new double[n];
             double[] b = new double[n];
+            double[] v = new double[n];
             double[] d = new double[n];
             double[] rhs = new double[n];
             parent[0] = -1;
@@ -33,26 +38,27 @@ class HinesSolverTest {
                 }
                 boolean zeroArea = (i == 0 && n > 1) || (i > 0 && r.nextInt(5) == 0);
                 area[i] = zeroArea ? 100 : 0.5 + 2000 * r.nextDouble();
-                cmOverDt[i] = zeroArea ? 0 : (0.5 + r.nextDouble()) * 0.001 / 0.025;
-                d[i] = cmOverDt[i] + (zeroArea ? 0 : 1e-3 * r.nextDouble());
-                rhs[i] = r.nextGaussian();
+                cap[i] = zeroArea ? 0 : (0.5 + r.nextDouble()) * 0.001 / 0.025;
+                d[i] = zeroArea ? 0 : 1e-3 * r.nextDouble();
+                rhs[i] = zeroArea ? 0 : 1e-2 * r.nextGaussian();
+                v[i] = -70 + 10 * r.nextGaussian();
             }
             for (int i = 1; i < n; i++) {
                 double rinv = 1.0 / (1e-3 + 10 * r.nextDouble());
                 a[i] = -1e2 * rinv / area[parent[i]];
                 b[i] = -1e2 * rinv / area[i];
-                d[i] -= b[i];
-                d[parent[i]] -= a[i];
             }
-            return new TreeSystem(n, parent, a, b, d, rhs);
+            return new TreeSystem(n, parent, a, b, cap, v, d, rhs);
         }
 
-        /** The full matrix: d on the diagonal, b[i] at (i, parent), a[i] at (parent, i). */
+        /** The full matrix: membrane + capacitance + axial on the diagonal, b[i] at (i, parent), a[i] at (parent, i). */
         double[][] dense() {
             double[][] m = new double[n][n];
             for (int i = 0; i < n; i++) {
-                m[i][i] = d[i];
+                m[i][i] += dMembrane[i] + capacitance[i];
                 if (i > 0) {
+                    m[i][i] -= b[i];
+                    m[parent[i]][parent[i]] -= a[i];
                     m[i][parent[i]] = b[i];
                     m[parent[i]][i] = a[i];
                 }
@@ -60,10 +66,26 @@ class HinesSolverTest {
             return m;
         }
 
+        /** The full right-hand side: membrane current plus axial currents from the present voltages. */
+        double[] fullRhs() {
+            double[] rhs = rhsMembrane.clone();
+            for (int i = 1; i < n; i++) {
+                double dv = v[parent[i]] - v[i];
+                rhs[i] -= b[i] * dv;
+                rhs[parent[i]] += a[i] * dv;
+            }
+            return rhs;
+        }
+
+        /** The voltage change the tree solver computes. */
         double[] hines() {
-            double[] x = rhs.clone();
-            HinesSolver.solve(n, parent, a, b, d.clone(), x);
-            return x;
+            double[] vNew = v.clone();
+            HinesSolver.step(n, parent, a, b, capacitance, vNew, dMembrane.clone(), rhsMembrane.clone());
+            double[] dv = new double[n];
+            for (int i = 0; i < n; i++) {
+                dv[i] = vNew[i] - v[i];
+            }
+            return dv;
         }
     }
 
@@ -71,7 +93,7 @@ class HinesSolverTest {
     @ValueSource(ints = {1, 2, 3, 10, 57, 300, 1200})
     void equalsDenseSolve(int n) {
         TreeSystem sys = TreeSystem.random(n, 1000L + n);
-        double[] dense = gauss(sys.dense(), sys.rhs.clone());
+        double[] dense = gauss(sys.dense(), sys.fullRhs());
         double[] hines = sys.hines();
         assertThat(maxRelativeDifference(dense, hines)).isLessThanOrEqualTo(RELATIVE_TOLERANCE);
     }
@@ -88,13 +110,14 @@ class HinesSolverTest {
         double[] x = sys.hines();
         double[] ax = new double[n];
         for (int i = 0; i < n; i++) {
-            ax[i] += sys.d[i] * x[i];
+            ax[i] += (sys.dMembrane[i] + sys.capacitance[i]) * x[i];
             if (i > 0) {
-                ax[i] += sys.b[i] * x[sys.parent[i]];
-                ax[sys.parent[i]] += sys.a[i] * x[i];
+                int p = sys.parent[i];
+                ax[i] += sys.b[i] * (x[p] - x[i]);
+                ax[p] += sys.a[i] * (x[i] - x[p]);
             }
         }
-        assertThat(maxRelativeDifference(sys.rhs, ax)).isLessThanOrEqualTo(RELATIVE_TOLERANCE);
+        assertThat(maxRelativeDifference(sys.fullRhs(), ax)).isLessThanOrEqualTo(RELATIVE_TOLERANCE);
     }
 
     private static double maxRelativeDifference(double[] expected, double[] actual) {

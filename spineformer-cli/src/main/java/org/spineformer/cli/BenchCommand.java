@@ -1,0 +1,164 @@
+package org.spineformer.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.spineformer.cell.CellParameters;
+import org.spineformer.cell.replay.BundledStimuli;
+import org.spineformer.cell.replay.Replay;
+import org.spineformer.cell.replay.Stimulus;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code spineformer bench}: the paper's cell through the bundled {@code control_1s} trial (3 s simulated), timed,
+ * next to NEURON's recorded time for the same run.
+ */
+@Command(name = "bench", description = {
+        "Time the paper's cell on the bundled control_1s trial (3 s simulated) and compare with NEURON 8.2.2.",
+        "With --trials, also run that many trials on --threads threads and report trials per minute."})
+final class BenchCommand implements Callable<Integer> {
+    /** NEURON 8.2.2's wall time for control_1s on one core of this project's machine kind (reference result.json). */
+    static final double NEURON_SECONDS = 96.2;
+    /** Segments (compartments) of the paper's cell. */
+    static final int COMPARTMENTS = 5021;
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--repeat", defaultValue = "3", description = "Single-thread repetitions (default ${DEFAULT-VALUE}).")
+    private int repeat;
+
+    @Option(names = "--warmup", defaultValue = "1", description = "Untimed runs first, for the JIT (default ${DEFAULT-VALUE}).")
+    private int warmup;
+
+    @Option(names = "--trials", defaultValue = "0", description = "Trials for the throughput run (0: none).")
+    private int trials;
+
+    @Option(names = "--threads", description = "Threads for the throughput run (default: all cores).")
+    private Integer threads;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Write DIR/bench.json.")
+    private Path out;
+
+    @Override
+    public Integer call() throws Exception {
+        if (repeat < 1 || warmup < 0 || trials < 0 || (threads != null && threads < 1)) {
+            throw new IllegalArgumentException("--repeat must be >= 1, --warmup, --trials >= 0, --threads >= 1");
+        }
+        CellParameters params = CellParameters.paper();
+        Stimulus stim = BundledStimuli.load(BundledStimuli.CONTROL_FAILED, params.spineCount());
+        double simulatedSeconds = stim.tstopMs() / 1000;
+        long steps = Math.round(stim.tstopMs() / stim.dtMs());
+        PrintWriter o = spec.commandLine().getOut();
+        o.printf("bench: control_1s, %.0f ms simulated, %d compartments; %d warm-up + %d timed runs on one thread%n",
+                stim.tstopMs(), COMPARTMENTS, warmup, repeat);
+        o.flush();
+        for (int i = 0; i < warmup; i++) {
+            Replay.run(stim, params, List.of(), false, null);
+        }
+        double[] wall = new double[repeat];
+        double[] cpu = new double[repeat];
+        ThreadMXBean cpuClock = ManagementFactory.getThreadMXBean();
+        for (int i = 0; i < repeat; i++) {
+            long cpuStart = cpuClock.getCurrentThreadCpuTime();
+            wall[i] = Replay.run(stim, params, List.of(), false, null).wallSeconds();
+            cpu[i] = (cpuClock.getCurrentThreadCpuTime() - cpuStart) / 1e9; // includes building the cell
+            o.printf("  run %d: %.2f s wall, %.2f s CPU (%.2f s per simulated second)%n", i + 1, wall[i], cpu[i],
+                    wall[i] / simulatedSeconds);
+            o.flush();
+        }
+        double median = median(wall);
+        double perSimSecond = median / simulatedSeconds;
+        double neuronPerSimSecond = NEURON_SECONDS / simulatedSeconds;
+        o.printf("median %.2f s per simulated second, %.3g compartment-steps/s; NEURON 8.2.2: %.1f s per simulated "
+                        + "second: %.1fx faster%n", perSimSecond, COMPARTMENTS * (double) steps / median,
+                neuronPerSimSecond, neuronPerSimSecond / perSimSecond);
+
+        ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        ObjectNode json = mapper.createObjectNode();
+        json.put("stimulus", BundledStimuli.CONTROL_FAILED);
+        json.put("simulated_seconds", simulatedSeconds);
+        json.put("compartments", COMPARTMENTS);
+        json.put("repetitions", repeat);
+        json.putPOJO("wall_seconds", wall);
+        json.putPOJO("cpu_seconds_including_build", cpu);
+        json.put("seconds_per_simulated_second_median", perSimSecond);
+        json.put("compartment_steps_per_second_median", COMPARTMENTS * (double) steps / median);
+        json.put("neuron_seconds_per_simulated_second", neuronPerSimSecond);
+        json.put("speedup_vs_neuron", neuronPerSimSecond / perSimSecond);
+        if (trials > 0) {
+            int t = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+            double seconds = throughput(stim, params, t, trials);
+            double perMinute = trials / seconds * 60;
+            o.printf("%d trials on %d threads in %.1f s: %.2f trials per minute (one thread alone: %.2f)%n", trials, t,
+                    seconds, perMinute, 60 / median);
+            json.put("trials", trials);
+            json.put("threads", t);
+            json.put("trials_wall_seconds", seconds);
+            json.put("trials_per_minute", perMinute);
+            json.put("trials_per_minute_one_thread", 60 / median);
+        }
+        json.put("java", System.getProperty("java.version") + " (" + System.getProperty("java.vm.name") + ")");
+        json.put("cpu", cpuName());
+        json.put("cores", Runtime.getRuntime().availableProcessors());
+        json.put("spineformer_version", VersionCommand.version());
+        if (out != null) {
+            AtomicFiles.write(out.resolve("bench.json"), os -> mapper.writeValue(os, json));
+            o.printf("wrote %s%n", out.resolve("bench.json"));
+        }
+        o.flush();
+        return 0;
+    }
+
+    private static double throughput(Stimulus stim, CellParameters params, int threads, int trials) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            long start = System.nanoTime();
+            List<Future<Replay.Result>> runs = new ArrayList<>();
+            for (int i = 0; i < trials; i++) {
+                runs.add(pool.submit(() -> Replay.run(stim, params, List.of(), false, null)));
+            }
+            for (Future<Replay.Result> f : runs) {
+                f.get();
+            }
+            return (System.nanoTime() - start) / 1e9;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    static double median(double[] values) {
+        double[] s = values.clone();
+        Arrays.sort(s);
+        int n = s.length;
+        return n % 2 == 1 ? s[n / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
+    }
+
+    static String cpuName() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
+                if (line.startsWith("model name")) {
+                    return line.substring(line.indexOf(':') + 1).trim();
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // not Linux: fall through
+        }
+        return System.getProperty("os.arch");
+    }
+}
