@@ -7,13 +7,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.knowm.xchart.XYChart;
-import org.knowm.xchart.XYChartBuilder;
-import org.knowm.xchart.XYSeries;
-import org.knowm.xchart.style.markers.SeriesMarkers;
 import org.spineformer.cell.CellParameters;
 import org.spineformer.cell.replay.BundledStimuli;
 import org.spineformer.cell.replay.Replay;
 import org.spineformer.cell.replay.Stimulus;
+import org.spineformer.io.plot.Plots;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -154,20 +152,11 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     private static void plot(Path file, double[] t, double[] v, double[] integral, double threshold) throws IOException {
-        XYChart top = new XYChartBuilder().width(1000).height(350).title("Soma").xAxisTitle("time (ms)")
-                .yAxisTitle("v (mV)").build();
-        top.addSeries("soma v", t, v).setMarker(SeriesMarkers.NONE);
-        XYChart bottom = new XYChartBuilder().width(1000).height(350)
-                .title("Matched spine " + MATCHED_SPINE + ": low-passed Ca^4 integral").xAxisTitle("time (ms)")
-                .yAxisTitle("integral (mM^4 ms)").build();
-        bottom.addSeries("g_dynamic_delayed", t, integral).setMarker(SeriesMarkers.NONE);
-        XYSeries th = bottom.addSeries("threshold", new double[] {t[0], t[t.length - 1]},
-                new double[] {threshold, threshold});
-        th.setMarker(SeriesMarkers.NONE);
-        for (XYChart c : List.of(top, bottom)) {
-            c.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideNW);
-            c.getStyler().setPlotGridLinesVisible(false);
-        }
-        Plots.savePng(file, List.of(top, bottom));
+        XYChart soma = Plots.lines("Soma", "time (ms)", "v (mV)", List.of(new Plots.Series("soma v", t, v)), false);
+        XYChart spine = Plots.lines("Matched spine " + MATCHED_SPINE + ": low-passed Ca^4 integral", "time (ms)",
+                "integral (mM^4 ms)", List.of(new Plots.Series("g_dynamic_delayed", t, integral),
+                        new Plots.Series("threshold", new double[] {t[0], t[t.length - 1]},
+                                new double[] {threshold, threshold})), true);
+        Plots.writeStackedPng(file, List.of(soma, spine));
     }
 }

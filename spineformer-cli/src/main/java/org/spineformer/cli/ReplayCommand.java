@@ -17,6 +17,7 @@ import org.spineformer.cell.CellParameters;
 import org.spineformer.cell.replay.Replay;
 import org.spineformer.cell.replay.Stimulus;
 import org.spineformer.cell.replay.StimulusReader;
+import org.spineformer.io.AtomicFiles;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
