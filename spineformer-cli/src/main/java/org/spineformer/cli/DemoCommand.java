@@ -152,11 +152,17 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     private static void plot(Path file, double[] t, double[] v, double[] integral, double threshold) throws IOException {
-        XYChart soma = Plots.lines("Soma", "time (ms)", "v (mV)", List.of(new Plots.Series("soma v", t, v)), false);
-        XYChart spine = Plots.lines("Matched spine " + MATCHED_SPINE + ": low-passed Ca^4 integral", "time (ms)",
-                "integral (mM^4 ms)", List.of(new Plots.Series("g_dynamic_delayed", t, integral),
-                        new Plots.Series("threshold", new double[] {t[0], t[t.length - 1]},
-                                new double[] {threshold, threshold})), true);
+        XYChart soma = Plots.lines("Soma voltage (match 250-1250 ms, control 1750-2750 ms)", "time (ms)", "v (mV)",
+                List.of(new Plots.Series("soma v", t, v)), false);
+        double[] relative = new double[integral.length];
+        for (int i = 0; i < relative.length; i++) {
+            relative[i] = integral[i] / threshold; // O(1) numbers; potentiation sets in at 1
+        }
+        XYChart spine = Plots.lines("Matched spine " + MATCHED_SPINE
+                        + ": low-passed Ca^4 integral / threshold (potentiated above 1)", "time (ms)",
+                "integral / threshold", List.of(new Plots.Series("g_dynamic_delayed / threshold", t, relative),
+                        new Plots.Series("threshold", new double[] {t[0], t[t.length - 1]}, new double[] {1, 1})),
+                false);
         Plots.writeStackedPng(file, List.of(soma, spine));
     }
 }

@@ -1,0 +1,61 @@
+package org.spineformer.cell.replay;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+/** The stimulus format: defaults, unknown keys, and errors that name the file, key, spine and value. */
+class StimulusReaderTest {
+    private static final int SPINES = 3;
+
+    private static Stimulus parse(String json) {
+        return StimulusReader.parse(json, "stim.json", SPINES);
+    }
+
+    @Test
+    void readsTheReferenceFormatWithDefaultsAndIgnoresUnknownKeys() {
+        Stimulus s = parse("{\"v_init\": -75, \"tstop\": 100, \"pre\": [[1, 2.5], [], [50]], \"post\": [10],"
+                + " \"protocol\": \"anything\", \"potentiation\": true, \"threshold\": 7.8e-14,"
+                + " \"record_v\": [[\"soma\", 0.5]], \"record_spines\": [2], \"save_every\": 4}");
+        assertThat(s.vInitMv()).isEqualTo(-75);
+        assertThat(s.dtMs()).isEqualTo(0.025);
+        assertThat(s.celsius()).isEqualTo(37);
+        assertThat(s.pre()[0]).containsExactly(1, 2.5);
+        assertThat(s.pre()[1]).isEmpty();
+        assertThat(s.post()).containsExactly(10);
+        assertThat(s.threshold()).isEqualTo(7.8e-14);
+        assertThat(s.pulseAmpNa()).isEqualTo(4.0);
+        assertThat(s.netconDelayMs()).isEqualTo(1.0);
+        assertThat(s.recordV()).containsExactly(new Stimulus.Location("soma", 0.5));
+        assertThat(s.recordSpines()).containsExactly(2);
+        assertThat(s.saveEvery()).isEqualTo(4);
+    }
+
+    @Test
+    void withoutPotentiationTheThresholdIsInfinite() {
+        Stimulus s = parse("{\"v_init\": -75, \"tstop\": 100, \"pre\": [[], [], []], \"post\": [], \"threshold\": 1}");
+        assertThat(s.potentiation()).isFalse();
+    }
+
+    @Test
+    void errorsNameFileKeySpineAndValue() {
+        assertThatThrownBy(() -> parse("{\"tstop\": 100, \"pre\": [[], [], []], \"post\": []}"))
+                .hasMessage("stim.json: key 'v_init' is required but missing");
+        assertThatThrownBy(() -> parse("{\"v_init\": -75, \"tstop\": 100, \"pre\": [[], []], \"post\": []}"))
+                .hasMessage("stim.json: key 'pre' has 2 spine lists, the cell has 3 spines");
+        assertThatThrownBy(() -> parse("{\"v_init\": -75, \"tstop\": 100, \"pre\": [[], [5, 3], []], \"post\": []}"))
+                .hasMessageContaining("pre[1] (spine 1)[1]").hasMessageContaining("3.0").hasMessageContaining("increasing");
+        assertThatThrownBy(() -> parse("{\"v_init\": -75, \"tstop\": 100, \"pre\": [[], [], [-1]], \"post\": []}"))
+                .hasMessageContaining("pre[2] (spine 2)[0]").hasMessageContaining("-1");
+        assertThatThrownBy(() -> parse("{\"v_init\": -75, \"tstop\": 100, \"pre\": [[], [], [101]], \"post\": []}"))
+                .hasMessageContaining("beyond tstop");
+        assertThatThrownBy(() -> parse("{\"v_init\": -75, \"tstop\": 100, \"pre\": [[], [], []], \"post\": [\"x\"]}"))
+                .hasMessageContaining("post[0]").hasMessageContaining("must be a number");
+        assertThatThrownBy(() -> parse("{\"v_init\": -75, \"tstop\": 100, \"pre\": [[], [], []], \"post\": [],"
+                + " \"potentiation\": true, \"threshold\": -1}")).hasMessageContaining("threshold").hasMessageContaining("-1");
+        assertThatThrownBy(() -> parse("{\"v_init\": -75, \"tstop\": 100, \"pre\": [[], [], []], \"post\": [],"
+                + " \"record_spines\": [3]}")).hasMessageContaining("record_spines[0]");
+        assertThatThrownBy(() -> parse("{not json")).hasMessageStartingWith("stim.json: not valid JSON");
+    }
+}

@@ -1,0 +1,63 @@
+package org.spineformer.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.zip.GZIPInputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** {@code spineformer replay}: outputs on a good stimulus, a clear error and no output on a bad one. */
+class ReplayCommandTest {
+    @TempDir
+    Path tmp;
+
+    private static String stimulus(int spines, String pulses) {
+        return "{\"v_init\": -70, \"tstop\": 5, \"pre\": [" + String.join(",", Collections.nCopies(spines, "[]"))
+                + "], \"post\": [" + pulses + "], \"record_v\": [[\"soma\", 0.5]], \"record_spines\": [7]}";
+    }
+
+    private int run(StringWriter err, String... args) {
+        CommandLine cl = Main.commandLine();
+        cl.setOut(new PrintWriter(new StringWriter()));
+        cl.setErr(new PrintWriter(err));
+        return cl.execute(args);
+    }
+
+    @Test
+    void writesResultAndTraces() throws IOException {
+        Path stim = tmp.resolve("stim.json");
+        Files.writeString(stim, stimulus(1500, "1.0"));
+        Path out = tmp.resolve("out");
+        assertThat(run(new StringWriter(), "replay", stim.toString(), "--out", out.toString(), "--quiet",
+                "--record", "v:tuft_0(0.5)")).isZero();
+        JsonNode result = new ObjectMapper().readTree(out.resolve("result.json").toFile());
+        assertThat(result.get("final_g_dynamic")).hasSize(1500);
+        assertThat(result.has("final_g_dynamic_delayed")).as("no potentiation in this stimulus").isFalse();
+        assertThat(result.get("soma_spike_times_ms")).hasSize(1); // the 4 nA pulse at 1 ms fires the soma
+        try (var in = new GZIPInputStream(Files.newInputStream(out.resolve("traces.csv.gz")))) {
+            String[] lines = new String(in.readAllBytes()).split("\n");
+            assertThat(lines[0]).isEqualTo("t_ms,v:soma(0.5),v:spine_7_head,cai:spine_7,g_dynamic:spine_7,v:tuft_0(0.5)");
+            assertThat(lines).hasSize(1 + 201); // t = 0 and every step to 5 ms
+        }
+    }
+
+    @Test
+    void badStimulusIsAClearErrorAndWritesNothing() throws IOException {
+        Path stim = tmp.resolve("bad.json");
+        Files.writeString(stim, stimulus(1499, ""));
+        Path out = tmp.resolve("out");
+        StringWriter err = new StringWriter();
+        assertThat(run(err, "replay", stim.toString(), "--out", out.toString(), "--quiet")).isEqualTo(2);
+        assertThat(err.toString()).contains("bad.json").contains("'pre'").contains("1499");
+        assertThat(out).doesNotExist();
+    }
+}
