@@ -33,6 +33,7 @@ import org.spineformer.engine.solve.HinesSolver;
 public class CellStepBenchmark {
     private Simulation sim;
     private int n;
+    private int passThrough;
     private int[] parent;
     private double[] a;
     private double[] b;
@@ -60,6 +61,7 @@ public class CellStepBenchmark {
 
         Discretization disc = sim.discretization();
         n = disc.nodeCount();
+        passThrough = disc.firstLeaf();
         parent = disc.parent();
         a = disc.matrixA();
         b = disc.matrixB();
@@ -81,7 +83,7 @@ public class CellStepBenchmark {
     public double hinesSolve() {
         java.util.Arrays.fill(d, 1e-4);
         java.util.Arrays.fill(rhs, 1e-6);
-        HinesSolver.step(n, parent, a, b, capacitance, v, d, rhs);
+        HinesSolver.step(n, passThrough, parent, a, b, capacitance, v, d, rhs);
         return rhs[n - 1];
     }
 }

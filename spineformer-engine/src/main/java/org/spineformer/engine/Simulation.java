@@ -35,6 +35,8 @@ public final class Simulation {
     private final double[] a;
     private final double[] b;
     private final double[] capacitanceOverDt;
+    /** Leaves from here on carry nothing, so the solver copies their parents' voltages (see HinesSolver). */
+    private final int passThrough;
     private final Ion[] ions;
     private final List<StepObserver> observers = new ArrayList<>();
     private long steps;
@@ -82,6 +84,15 @@ public final class Simulation {
             // cm (uF/cm2) / dt (ms) * 1e-3 gives S/cm2, NEURON's cfac = 0.001 / dt
             capacitanceOverDt[i] = cm[i] * 0.001 / dt;
         }
+        int firstFreeLeaf = disc.firstLeaf();
+        for (MechanismBlock blk : blocks) {
+            for (int k = 0; k < blk.size(); k++) {
+                if (blk.node(k) >= disc.firstLeaf()) {
+                    firstFreeLeaf = n; // something sits on a leaf: solve every row (rare: an electrode at x = 1)
+                }
+            }
+        }
+        this.passThrough = firstFreeLeaf;
         // Every ion a mechanism asked for during block construction is created lazily; create them now so the
         // step loop can iterate over a fixed array.
         for (MechanismBlock blk : blocks) {
@@ -131,7 +142,7 @@ public final class Simulation {
         queue.deliverUntil(state.t + 0.5 * dt, deliver);
         state.t += 0.5 * dt;
         currentPhase();
-        HinesSolver.step(n, parent, a, b, capacitanceOverDt, state.v, state.d, state.rhs);
+        HinesSolver.step(n, passThrough, parent, a, b, capacitanceOverDt, state.v, state.d, state.rhs);
         state.t += 0.5 * dt;
         for (MechanismBlock blk : advanceOrder) {
             blk.advance(state);

@@ -37,6 +37,8 @@ public final class Discretization {
     private final double[] riMOhm;
     private final double[] a;
     private final double[] b;
+    /** Index of the first leaf: the leaves (zero-area end nodes without children) are the last nodes. */
+    private final int firstLeaf;
     /** Centre node of segment j of section s at {@code centreNode[sectionOffset[s] + j]}. */
     private final int[] centreNode;
     private final int[] sectionOffset;
@@ -115,6 +117,15 @@ public final class Discretization {
         }
         this.endNode = endNode;
         this.zeroEndNode = zeroEndNode;
+        boolean[] hasChild = new boolean[n];
+        for (int i = 1; i < n; i++) {
+            hasChild[parent[i]] = true;
+        }
+        int leaves = 0;
+        for (int i = 0; i < n; i++) {
+            leaves += hasChild[i] ? 0 : 1;
+        }
+        this.firstLeaf = n - leaves;
 
         matrixArea = new double[n];
         for (int i = 0; i < n; i++) {
@@ -225,6 +236,14 @@ public final class Discretization {
 
     public int nodeCount() {
         return nodeCount;
+    }
+
+    /**
+     * The index of the first leaf node; every node from here on is a zero-area section end without children (its
+     * voltage follows its parent's, unless something is attached to it).
+     */
+    public int firstLeaf() {
+        return firstLeaf;
     }
 
     /** Parent node of each node; -1 for node 0. */

@@ -3,30 +3,14 @@ package org.spineformer.engine.mech;
 import java.util.List;
 
 /** NEURON's built-in passive leak: i = g (v - e). */
-public final class Pas implements Mechanism {
+public final class Pas extends AbstractMechanism {
     private static final List<FieldSpec> FIELDS = List.of(
             FieldSpec.nonNegative("g", "S/cm2", 0.001, "leak conductance density"),
             FieldSpec.parameter("e", "mV", -70, "leak reversal potential"),
             FieldSpec.assigned("i", "mA/cm2", "leak current"));
 
-    @Override
-    public String name() {
-        return "pas";
-    }
-
-    @Override
-    public Kind kind() {
-        return Kind.DENSITY;
-    }
-
-    @Override
-    public List<FieldSpec> fields() {
-        return FIELDS;
-    }
-
-    @Override
-    public String description() {
-        return "passive leak, NEURON built-in";
+    public Pas() {
+        super("pas", Kind.DENSITY, "passive leak, NEURON built-in", FIELDS);
     }
 
     @Override

@@ -19,11 +19,16 @@ public final class HinesSolver {
      * the reciprocals of the eliminated diagonal, so the back substitution multiplies instead of dividing, and
      * {@code rhs} holds the voltage change in mV).
      *
+     * <p>Nodes from {@code passThrough} on must be zero-area leaves with no membrane or electrode current: such a
+     * row only says that no current flows through the leaf, so it adds nothing to its parent's row (exactly, up to
+     * rounding) and its new voltage is its parent's. They are skipped in the elimination and copied after it.
+     * Pass {@code n} to solve every row.
+     *
      * @param capacitance cm/dt per node (S/cm2), 0 for zero-area nodes
      */
-    public static void step(int n, int[] parent, double[] a, double[] b, double[] capacitance, double[] v,
-                            double[] d, double[] rhs) {
-        for (int i = n - 1; i > 0; i--) {
+    public static void step(int n, int passThrough, int[] parent, double[] a, double[] b, double[] capacitance,
+                            double[] v, double[] d, double[] rhs) {
+        for (int i = passThrough - 1; i > 0; i--) {
             int p = parent[i];
             double ai = a[i], bi = b[i];
             double dv = v[p] - v[i];
@@ -37,10 +42,15 @@ public final class HinesSolver {
         }
         rhs[0] /= d[0] + capacitance[0];
         v[0] += rhs[0];
-        for (int i = 1; i < n; i++) {
+        for (int i = 1; i < passThrough; i++) {
             double x = (rhs[i] - b[i] * rhs[parent[i]]) * d[i];
             rhs[i] = x;
             v[i] += x;
+        }
+        for (int i = passThrough; i < n; i++) {
+            int p = parent[i];
+            rhs[i] = v[p] - v[i];
+            v[i] = v[p];
         }
     }
 }

@@ -1,6 +1,7 @@
 package org.spineformer.engine.stim;
 
 import java.util.List;
+import org.spineformer.engine.mech.AbstractMechanism;
 import org.spineformer.engine.mech.CellState;
 import org.spineformer.engine.mech.FieldSpec;
 import org.spineformer.engine.mech.Mechanism;
@@ -10,31 +11,15 @@ import org.spineformer.engine.mech.MechanismBlock;
  * NEURON's current pulse: {@code amp} nA injected while {@code del <= t < del + dur}, with t the mid-step time of
  * the current phase.
  */
-public final class IClamp implements Mechanism {
+public final class IClamp extends AbstractMechanism {
     private static final List<FieldSpec> FIELDS = List.of(
             FieldSpec.nonNegative("del", "ms", 0, "onset"),
             FieldSpec.nonNegative("dur", "ms", 0, "duration"),
             FieldSpec.parameter("amp", "nA", 0, "amplitude, positive depolarises"),
             FieldSpec.assigned("i", "nA", "injected current"));
 
-    @Override
-    public String name() {
-        return "IClamp";
-    }
-
-    @Override
-    public Kind kind() {
-        return Kind.ELECTRODE;
-    }
-
-    @Override
-    public List<FieldSpec> fields() {
-        return FIELDS;
-    }
-
-    @Override
-    public String description() {
-        return "current pulse electrode, NEURON built-in";
+    public IClamp() {
+        super("IClamp", Kind.ELECTRODE, "current pulse electrode, NEURON built-in", FIELDS);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.spineformer.engine.stim;
 
 import java.util.List;
+import org.spineformer.engine.mech.AbstractMechanism;
 import org.spineformer.engine.mech.CellState;
 import org.spineformer.engine.mech.FieldSpec;
 import org.spineformer.engine.mech.Mechanism;
@@ -12,7 +13,7 @@ import org.spineformer.engine.mech.MechanismBlock;
  * mid-step time of the current phase; after the voltage update, i is recomputed with the new v (NEURON's
  * {@code after_cvode} block), which is what a recording of i shows.
  */
-public final class SEClamp implements Mechanism {
+public final class SEClamp extends AbstractMechanism {
     private static final List<FieldSpec> FIELDS = List.of(
             FieldSpec.positive("rs", "MOhm", 1, "series resistance"),
             FieldSpec.nonNegative("dur1", "ms", 0, "duration of level 1"),
@@ -25,24 +26,8 @@ public final class SEClamp implements Mechanism {
             FieldSpec.assigned("vc", "mV", "command potential"),
             FieldSpec.assigned("on", "1", "1 while a level is active"));
 
-    @Override
-    public String name() {
-        return "SEClamp";
-    }
-
-    @Override
-    public Kind kind() {
-        return Kind.ELECTRODE;
-    }
-
-    @Override
-    public List<FieldSpec> fields() {
-        return FIELDS;
-    }
-
-    @Override
-    public String description() {
-        return "single-electrode voltage clamp with series resistance, NEURON built-in";
+    public SEClamp() {
+        super("SEClamp", Kind.ELECTRODE, "single-electrode voltage clamp with series resistance, NEURON built-in", FIELDS);
     }
 
     @Override

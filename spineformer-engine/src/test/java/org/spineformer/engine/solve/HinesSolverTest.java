@@ -80,7 +80,7 @@ class HinesSolverTest {
         /** The voltage change the tree solver computes. */
         double[] hines() {
             double[] vNew = v.clone();
-            HinesSolver.step(n, parent, a, b, capacitance, vNew, dMembrane.clone(), rhsMembrane.clone());
+            HinesSolver.step(n, n, parent, a, b, capacitance, vNew, dMembrane.clone(), rhsMembrane.clone());
             double[] dv = new double[n];
             for (int i = 0; i < n; i++) {
                 dv[i] = vNew[i] - v[i];
@@ -96,6 +96,47 @@ class HinesSolverTest {
         double[] dense = gauss(sys.dense(), sys.fullRhs());
         double[] hines = sys.hines();
         assertThat(maxRelativeDifference(dense, hines)).isLessThanOrEqualTo(RELATIVE_TOLERANCE);
+    }
+
+    /**
+     * Zero-area leaves that carry nothing (the end of every spine head) may be left out of the elimination: the
+     * voltages agree with the full solve, and each leaf takes its parent's new voltage.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {2, 50, 3000})
+    void passThroughLeavesGiveTheFullSolution(int n) {
+        TreeSystem tree = TreeSystem.random(n, 31L * n);
+        int leaves = n / 2 + 1;
+        int total = n + leaves;
+        Random r = new Random(n);
+        int[] parent = java.util.Arrays.copyOf(tree.parent, total);
+        double[] a = java.util.Arrays.copyOf(tree.a, total);
+        double[] b = java.util.Arrays.copyOf(tree.b, total);
+        double[] cap = java.util.Arrays.copyOf(tree.capacitance, total);
+        double[] v = java.util.Arrays.copyOf(tree.v, total);
+        for (int i = n; i < total; i++) {
+            parent[i] = r.nextInt(n);
+            double rinv = 1.0 / (1e-3 + 10 * r.nextDouble());
+            a[i] = -1e2 * rinv / 1000; // the parent's area does not matter here
+            b[i] = -1e2 * rinv / 100;  // zero-area node: matrix area 100
+            v[i] = v[parent[i]];       // as after initialization
+        }
+        double[] full = v.clone();
+        double[] shortcut = v.clone();
+        HinesSolver.step(total, total, parent, a, b, cap, full, java.util.Arrays.copyOf(tree.dMembrane, total),
+                java.util.Arrays.copyOf(tree.rhsMembrane, total));
+        HinesSolver.step(total, n, parent, a, b, cap, shortcut, java.util.Arrays.copyOf(tree.dMembrane, total),
+                java.util.Arrays.copyOf(tree.rhsMembrane, total));
+        double[] dvFull = new double[total];
+        double[] dvShortcut = new double[total];
+        for (int i = 0; i < total; i++) {
+            dvFull[i] = full[i] - v[i];
+            dvShortcut[i] = shortcut[i] - v[i];
+        }
+        assertThat(maxRelativeDifference(dvFull, dvShortcut)).isLessThanOrEqualTo(RELATIVE_TOLERANCE);
+        for (int i = n; i < total; i++) {
+            assertThat(shortcut[i]).isEqualTo(shortcut[parent[i]]);
+        }
     }
 
     /**

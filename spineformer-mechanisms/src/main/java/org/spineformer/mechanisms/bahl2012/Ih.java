@@ -1,6 +1,7 @@
 package org.spineformer.mechanisms.bahl2012;
 
 import java.util.List;
+import org.spineformer.engine.mech.AbstractMechanism;
 import org.spineformer.engine.mech.CellState;
 import org.spineformer.engine.mech.FieldSpec;
 import org.spineformer.engine.mech.Mechanism;
@@ -14,7 +15,7 @@ import org.spineformer.engine.mech.MechanismBlock;
  * <p>qinf and qtau are assigned in BREAKPOINT, not in the DERIVATIVE block, so they are computed in the current
  * phase at the old voltage (one step behind the qq update, which uses the rates at the new voltage).
  */
-public final class Ih implements Mechanism {
+public final class Ih extends AbstractMechanism {
     private static final List<FieldSpec> FIELDS = List.of(
             FieldSpec.nonNegative("gbar", "pS/um2", 0, "maximal conductance density"),
             FieldSpec.parameter("vshift", "mV", 0, "shift of the rate curves to more positive potentials"),
@@ -25,24 +26,8 @@ public final class Ih implements Mechanism {
             FieldSpec.assigned("qinf", "1", "steady-state activation at the voltage of the current phase"),
             FieldSpec.assigned("qtau", "ms", "activation time constant at the voltage of the current phase"));
 
-    @Override
-    public String name() {
-        return "BahlEtAl_2012_ih";
-    }
-
-    @Override
-    public Kind kind() {
-        return Kind.DENSITY;
-    }
-
-    @Override
-    public List<FieldSpec> fields() {
-        return FIELDS;
-    }
-
-    @Override
-    public String description() {
-        return "h current, HCN1/HCN2 (Bahl et al. 2012)";
+    public Ih() {
+        super("BahlEtAl_2012_ih", Kind.DENSITY, "h current, HCN1/HCN2 (Bahl et al. 2012)", FIELDS);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.spineformer.mechanisms.bahl2012;
 
 import java.util.List;
+import org.spineformer.engine.mech.AbstractMechanism;
 import org.spineformer.engine.mech.CellState;
 import org.spineformer.engine.mech.FieldSpec;
 import org.spineformer.engine.mech.Mechanism;
@@ -13,7 +14,7 @@ import org.spineformer.engine.mech.MechanismBlock;
  * <p>ninf and ntau are functions of v - vshift, tabulated from -120 to 100 mV (NEURON's TABLE). The temperature
  * factor tadj = 2.3^((celsius - 23)/10) divides ntau and also multiplies the conductance.
  */
-public final class Kfast implements Mechanism {
+public final class Kfast extends AbstractMechanism {
     private static final double THA = 25;
     private static final double QA = 9;
     private static final double RA = 0.02;
@@ -36,24 +37,8 @@ public final class Kfast implements Mechanism {
             FieldSpec.assigned("ninf", "1", "steady-state activation"),
             FieldSpec.assigned("ntau", "ms", "activation time constant (before timefactor_n)"));
 
-    @Override
-    public String name() {
-        return "BahlEtAl_2012_kfast";
-    }
-
-    @Override
-    public Kind kind() {
-        return Kind.DENSITY;
-    }
-
-    @Override
-    public List<FieldSpec> fields() {
-        return FIELDS;
-    }
-
-    @Override
-    public String description() {
-        return "fast delayed-rectifier K current (Bahl et al. 2012)";
+    public Kfast() {
+        super("BahlEtAl_2012_kfast", Kind.DENSITY, "fast delayed-rectifier K current (Bahl et al. 2012)", FIELDS);
     }
 
     @Override

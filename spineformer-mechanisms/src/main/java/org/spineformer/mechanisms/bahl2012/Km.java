@@ -1,6 +1,7 @@
 package org.spineformer.mechanisms.bahl2012;
 
 import java.util.List;
+import org.spineformer.engine.mech.AbstractMechanism;
 import org.spineformer.engine.mech.CellState;
 import org.spineformer.engine.mech.FieldSpec;
 import org.spineformer.engine.mech.Mechanism;
@@ -21,7 +22,7 @@ import org.spineformer.mechanisms.table.RateTable;
  * initialization tau_m = 0 (tau_peak still 0), and after a re-initialization tau_m uses the previous tau_peak.
  * Only the recorded tau_m of the initial row shows it; m = m_inf does not depend on it.
  */
-public final class Km implements Mechanism {
+public final class Km extends AbstractMechanism {
     /** GLOBAL taumax of the mod file (ms), the peak of tau_m at 36 degC. */
     private static final double TAUMAX = 1000;
     /** tau_peak's temperature factor 2.3^((celsius - 36)/10), hard-coded in the mod's INITIAL. */
@@ -45,24 +46,8 @@ public final class Km implements Mechanism {
             FieldSpec.assigned("tau_m", "ms", "activation time constant"),
             FieldSpec.assigned("tau_peak", "ms", "peak of tau_m at the temperature, set in INITIAL"));
 
-    @Override
-    public String name() {
-        return "BahlEtAl_2012_km";
-    }
-
-    @Override
-    public Kind kind() {
-        return Kind.DENSITY;
-    }
-
-    @Override
-    public List<FieldSpec> fields() {
-        return FIELDS;
-    }
-
-    @Override
-    public String description() {
-        return "M-type K current (Bahl et al. 2012)";
+    public Km() {
+        super("BahlEtAl_2012_km", Kind.DENSITY, "M-type K current (Bahl et al. 2012)", FIELDS);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.spineformer.mechanisms.bahl2012;
 
 import java.util.List;
+import org.spineformer.engine.mech.AbstractMechanism;
 import org.spineformer.engine.mech.CellState;
 import org.spineformer.engine.mech.FieldSpec;
 import org.spineformer.engine.mech.Mechanism;
@@ -14,7 +15,7 @@ import org.spineformer.engine.mech.MechanismBlock;
  * <p>The rates are functions of v - vshift - vshift2, tabulated from -120 to 100 mV (NEURON's TABLE). Unlike nat and
  * kfast, tadj = 2.3^((celsius - 21)/10) multiplies only the conductance: the time constants are not scaled.
  */
-public final class Kslow implements Mechanism {
+public final class Kslow extends AbstractMechanism {
     private static final double V05B = -58;
     private static final double ZB = -11;
     private static final double A0 = 0.0052;
@@ -58,24 +59,8 @@ public final class Kslow implements Mechanism {
             FieldSpec.assigned("taub", "ms", "fast inactivation time constant"),
             FieldSpec.assigned("taub1", "ms", "slow inactivation time constant"));
 
-    @Override
-    public String name() {
-        return "BahlEtAl_2012_kslow";
-    }
-
-    @Override
-    public Kind kind() {
-        return Kind.DENSITY;
-    }
-
-    @Override
-    public List<FieldSpec> fields() {
-        return FIELDS;
-    }
-
-    @Override
-    public String description() {
-        return "slow inactivating K current (Bahl et al. 2012)";
+    public Kslow() {
+        super("BahlEtAl_2012_kslow", Kind.DENSITY, "slow inactivating K current (Bahl et al. 2012)", FIELDS);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.spineformer.mechanisms.bahl2012;
 
 import java.util.List;
+import org.spineformer.engine.mech.AbstractMechanism;
 import org.spineformer.engine.mech.CellState;
 import org.spineformer.engine.mech.FieldSpec;
 import org.spineformer.engine.mech.Mechanism;
@@ -13,7 +14,7 @@ import org.spineformer.engine.mech.MechanismBlock;
  * <p>minf and mtau are functions of v - vshift, tabulated from -120 to 40 mV in 641 intervals (NEURON's TABLE);
  * mtau has a jump at -40 mV, which the table smooths over one interval.
  */
-public final class Nap implements Mechanism {
+public final class Nap extends AbstractMechanism {
     private static final double TABLE_MIN = -120;
     private static final double TABLE_MAX = 40;
     private static final int TABLE_INTERVALS = 641;
@@ -30,24 +31,8 @@ public final class Nap implements Mechanism {
             FieldSpec.assigned("minf", "1", "steady-state activation"),
             FieldSpec.assigned("mtau", "ms", "activation time constant"));
 
-    @Override
-    public String name() {
-        return "BahlEtAl_2012_nap";
-    }
-
-    @Override
-    public Kind kind() {
-        return Kind.DENSITY;
-    }
-
-    @Override
-    public List<FieldSpec> fields() {
-        return FIELDS;
-    }
-
-    @Override
-    public String description() {
-        return "persistent Na current (Bahl et al. 2012)";
+    public Nap() {
+        super("BahlEtAl_2012_nap", Kind.DENSITY, "persistent Na current (Bahl et al. 2012)", FIELDS);
     }
 
     @Override

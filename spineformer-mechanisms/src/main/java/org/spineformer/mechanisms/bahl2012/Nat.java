@@ -1,6 +1,7 @@
 package org.spineformer.mechanisms.bahl2012;
 
 import java.util.List;
+import org.spineformer.engine.mech.AbstractMechanism;
 import org.spineformer.engine.mech.CellState;
 import org.spineformer.engine.mech.FieldSpec;
 import org.spineformer.engine.mech.Mechanism;
@@ -14,7 +15,7 @@ import org.spineformer.engine.mech.MechanismBlock;
  * temperature factor tadj = 2.3^((celsius - 23)/10) divides both time constants and also multiplies the
  * conductance.
  */
-public final class Nat implements Mechanism {
+public final class Nat extends AbstractMechanism {
     private static final double THA = -28;
     private static final double QA = 9;
     private static final double RA = 0.182;
@@ -51,24 +52,8 @@ public final class Nat implements Mechanism {
             FieldSpec.assigned("mtau", "ms", "activation time constant (before timefactor_m)"),
             FieldSpec.assigned("htau", "ms", "inactivation time constant (before timefactor_h)"));
 
-    @Override
-    public String name() {
-        return "BahlEtAl_2012_nat";
-    }
-
-    @Override
-    public Kind kind() {
-        return Kind.DENSITY;
-    }
-
-    @Override
-    public List<FieldSpec> fields() {
-        return FIELDS;
-    }
-
-    @Override
-    public String description() {
-        return "transient Na current (Bahl et al. 2012)";
+    public Nat() {
+        super("BahlEtAl_2012_nat", Kind.DENSITY, "transient Na current (Bahl et al. 2012)", FIELDS);
     }
 
     @Override

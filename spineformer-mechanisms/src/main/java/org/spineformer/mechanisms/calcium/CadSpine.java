@@ -1,6 +1,7 @@
 package org.spineformer.mechanisms.calcium;
 
 import java.util.List;
+import org.spineformer.engine.mech.AbstractMechanism;
 import org.spineformer.engine.mech.CellState;
 import org.spineformer.engine.mech.FieldSpec;
 import org.spineformer.engine.mech.Ion;
@@ -17,7 +18,7 @@ import org.spineformer.engine.mech.MechanismBlock;
  * linear in ca. depth, taur and cainf are GLOBAL in the mod file; they are per-instance parameters here. The
  * diffusion term is commented out in the mod file, so its globals (D, cadend, lneck, sneck, vspine) are left out.
  */
-public final class CadSpine implements Mechanism {
+public final class CadSpine extends AbstractMechanism {
     /** NEURON 8.2's FARADAY (C/mol), the 2019 SI value. */
     private static final double FARADAY = 96485.33212331001;
     private static final List<FieldSpec> FIELDS = List.of(
@@ -27,28 +28,12 @@ public final class CadSpine implements Mechanism {
             FieldSpec.state("ca", "mM", "calcium concentration (copied to the ion's cai)"));
 
     @Override
-    public String name() {
-        return "cadspine";
-    }
-
-    @Override
-    public Kind kind() {
-        return Kind.DENSITY;
-    }
-
-    @Override
-    public List<FieldSpec> fields() {
-        return FIELDS;
-    }
-
-    @Override
-    public String description() {
-        return "spine-head calcium pool with first-order removal (Hay et al. 2011 model set)";
-    }
-
-    @Override
     public boolean writesIonConcentration() {
         return true;
+    }
+
+    public CadSpine() {
+        super("cadspine", Kind.DENSITY, "spine-head calcium pool with first-order removal (Hay et al. 2011 model set)", FIELDS);
     }
 
     @Override
