@@ -1,0 +1,84 @@
+package org.spineformer.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.spineformer.experiments.ellwood2024.Panels;
+import org.spineformer.experiments.ellwood2024.Request;
+import org.spineformer.experiments.trial.TrialFailedException;
+import org.spineformer.experiments.trial.TrialRunner;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code spineformer reproduce PANEL}: one of the paper's figure panels, or all of them. */
+@Command(name = "reproduce", mixinStandardHelpOptions = true, description = {
+        "Reproduce a panel of Ellwood (2024) on this program's cell: run its trials in",
+        "parallel, analyse them as the paper does, and write summary.json, the per-trial",
+        "data (CSV, .npz), plots (PNG, SVG) and a table. An interrupted run resumes when",
+        "the same command is run again. See docs/user/experiments.md.",
+        "PANEL: fig2a fig2b fig2cd fig3a fig3be fig3fg fig4a fig4bef fig4c fig4d fig5, or all."})
+final class ReproduceCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    @Parameters(paramLabel = "PANEL", description = "The panel (fig5 ...), or all.")
+    private String panel;
+
+    @Option(names = "--trials", paramLabel = "N", description = "Trials (runs) of the panel; default: the paper's.")
+    private Integer trials;
+
+    @Option(names = "--match-window", paramLabel = "SECONDS",
+            description = "Match window of fig2a, fig3be, fig4bef, fig4c, fig4d, fig5 (the paper: 0.5, 1, 2 s); "
+                    + "default 1.")
+    private Double matchWindow;
+
+    @Option(names = "--seed", paramLabel = "S", description = "The run's seed; default 0.")
+    private Long seed;
+
+    @Option(names = "--threads", paramLabel = "T", description = "Worker threads; default: all cores.")
+    private Integer threads;
+
+    @Option(names = "--out", paramLabel = "DIR",
+            description = "Output folder; default reproduce-output/PANEL (all: reproduce-output).")
+    private Path out;
+
+    @Option(names = "--quick",
+            description = "Reduced trial counts (printed); all panels in under 30 minutes on 2 cores.")
+    private boolean quick;
+
+    @Option(names = "--quiet", description = "No progress bar on stderr.")
+    private boolean quiet;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter console = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        boolean all = "all".equals(panel);
+        Panels.Panel chosen = all ? null : Panels.find(panel);
+        Path dir = out != null ? out : Path.of("reproduce-output").resolve(all ? "" : panel);
+        Request request = new Request(dir, trials, matchWindow, seed,
+                threads != null ? threads : TrialRunner.allCores(), quick, console, quiet ? null : err,
+                System.console() != null);
+        try {
+            if (all) {
+                Panels.reproduceAll(request);
+            } else {
+                if (quick) {
+                    console.println(chosen.name() + " --quick: " + chosen.quickCounts());
+                }
+                chosen.reproduction().reproduce(request);
+            }
+        } catch (TrialFailedException e) {
+            err.println("spineformer: " + e.getMessage());
+            err.println("The finished trials are kept; rerun the same command to resume.");
+            err.flush();
+            return 1;
+        }
+        console.println("Outputs in " + dir.toAbsolutePath().normalize());
+        console.flush();
+        return 0;
+    }
+}

@@ -1,0 +1,263 @@
+package org.spineformer.experiments.ellwood2024;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import java.util.function.DoubleConsumer;
+import org.spineformer.analysis.stats.Statistics;
+import org.spineformer.cell.CellParameters;
+import org.spineformer.cell.PyramidalCell;
+import org.spineformer.cell.replay.Replay;
+import org.spineformer.experiments.output.Summary;
+import org.spineformer.experiments.train.AxonTrains;
+import org.spineformer.experiments.trial.TrialRunner;
+import org.spineformer.io.csv.CsvTable;
+import org.spineformer.io.npy.NpyArray;
+import org.spineformer.io.npy.Npz;
+import org.spineformer.io.plot.Plots;
+
+/**
+ * Figure 2B: the back-propagation delay of a somatic spike to every spine, against the spine's distance from the
+ * soma. Each run gives all axons 6 Hz trains over [1, 349] ms, one 4 nA, 1 ms somatic pulse at 250 ms, v_init -70 mV,
+ * 350 ms, and times the peak of every spine head's voltage with a parabola through the largest sample; the delay is
+ * that time minus 250 ms, averaged over runs (CollectSpikeDelays.py, Figure_2B_PlotSpikeDelays.py). The cell
+ * potentiates with the mod file's default threshold, as the script builds it, which is never reached.
+ */
+public final class Fig2bBapDelays {
+    public static final String PANEL = "fig2b";
+
+    /**
+     * @param runs how many runs to average (the paper: 10)
+     * @param seed the run's seed
+     * @param pulseMs the somatic pulse's onset (250 ms)
+     * @param tstopMs the run's length (350 ms)
+     * @param trainStartMs the background trains' window start (1 ms)
+     * @param trainEndMs the background trains' window end (349 ms)
+     */
+    public record Config(int runs, long seed, double pulseMs, double tstopMs, double trainStartMs, double trainEndMs) {
+        public Config {
+            if (runs < 1) {
+                throw new IllegalArgumentException("runs = " + runs + " must be >= 1");
+            }
+            if (!(pulseMs > 0 && pulseMs < tstopMs)) {
+                throw new IllegalArgumentException("pulseMs = " + pulseMs + " must be in (0, tstopMs = " + tstopMs
+                        + ")");
+            }
+        }
+
+        public static Config paper() {
+            return new Config(10, Request.DEFAULT_SEED, 250, 350, 1, 349);
+        }
+
+        /** {@code --quick}: 2 runs (0.7 s of simulated time). */
+        public static Config quick() {
+            return paper().withRuns(2);
+        }
+
+        public Config withRuns(int n) {
+            return new Config(n, seed, pulseMs, tstopMs, trainStartMs, trainEndMs);
+        }
+
+        public Config withSeed(long s) {
+            return new Config(runs, s, pulseMs, tstopMs, trainStartMs, trainEndMs);
+        }
+    }
+
+    /**
+     * One run.
+     *
+     * @param delaysMs every spine's voltage peak time minus the pulse time
+     * @param somaSpikesMs the somatic spikes (the pulse should give exactly one)
+     * @param wallSeconds the simulation's wall time
+     */
+    public record Run(double[] delaysMs, double[] somaSpikesMs, double wallSeconds) {
+    }
+
+    /**
+     * @param runs the runs in index order
+     * @param distancesUm every spine head's path distance from soma(0)
+     * @param meanDelaysMs every spine's delay averaged over runs
+     * @param semDelaysMs its standard error over runs ({@code np.std / sqrt(runs)})
+     */
+    public record Result(Config config, List<Run> runs, double[] distancesUm, double[] meanDelaysMs,
+                         double[] semDelaysMs) {
+        public BapDelays delays() {
+            return new BapDelays(meanDelaysMs, distancesUm, runs.size());
+        }
+    }
+
+    private Fig2bBapDelays() {
+    }
+
+    /** One run: a pure function of its random stream. */
+    public static Run trial(Config c, SplittableRandom random, DoubleConsumer progress) {
+        AxonTrains trains = AxonTrains.poisson(random, Ellwood2024.AXONS, Ellwood2024.SPINES_PER_AXON,
+                c.trainStartMs(), c.trainEndMs(), Ellwood2024.RATE_KHZ, Ellwood2024.RECOVERY_MS);
+        Replay.Result r = Ellwood2024.simulate(Ellwood2024.stimulus(Ellwood2024.V_INIT_BAP_MV, c.tstopMs(),
+                Ellwood2024.MOD_DEFAULT_THRESHOLD, trains.perSpine(), new double[] {c.pulseMs()}), true, List.of(),
+                progress);
+        double[] delays = r.spineVPeakTimeMs().clone();
+        for (int k = 0; k < delays.length; k++) {
+            delays[k] -= c.pulseMs();
+        }
+        return new Run(delays, r.somaSpikeTimesMs(), r.wallSeconds());
+    }
+
+    public static Result run(Config c, TrialRunner runner) {
+        List<Run> runs = runner.run(PANEL, Fingerprint.of(PANEL, c, "runs"), c.seed(), c.runs(),
+                (i, random, progress) -> trial(c, random, progress), Run.class);
+        int spines = runs.get(0).delaysMs().length;
+        double[] mean = new double[spines];
+        double[] sem = new double[spines];
+        double[] perRun = new double[runs.size()];
+        for (int k = 0; k < spines; k++) {
+            for (int i = 0; i < perRun.length; i++) {
+                perRun[i] = runs.get(i).delaysMs()[k];
+            }
+            mean[k] = Statistics.mean(perRun);
+            sem[k] = Statistics.standardErrorOfMean(perRun);
+        }
+        return new Result(c, runs, spineDistancesUm(), mean, sem);
+    }
+
+    /** Every spine head's (0.5) path distance from soma(0), as {@code h.distance} measures it in the script. */
+    public static double[] spineDistancesUm() {
+        PyramidalCell cell = PyramidalCell.build(CellParameters.paper());
+        double[] d = new double[cell.spineCount()];
+        for (int k = 0; k < d.length; k++) {
+            d[k] = cell.morphology().pathDistance(cell.somaSection(), 0, cell.spineHeadSection(k), 0.5);
+        }
+        return d;
+    }
+
+    public static Summary summary(Result r) {
+        int runs = r.runs().size();
+        int nearest = argExtreme(r.distancesUm(), false);
+        int farthest = argExtreme(r.distancesUm(), true);
+        int earliest = argExtreme(r.meanDelaysMs(), false);
+        int latest = argExtreme(r.meanDelaysMs(), true);
+        double[] spikes = r.runs().stream().mapToDouble(run -> run.somaSpikesMs().length).toArray();
+        return new Summary().put("panel", PANEL).put("runs", runs).put("seed", r.config().seed())
+                .put("pulse_ms", r.config().pulseMs())
+                .mean("delay_nearest_spine_ms", "delay at the spine nearest the soma (ms)", r.meanDelaysMs()[nearest],
+                        r.semDelaysMs()[nearest], runs)
+                .put("nearest_spine", nearest).put("nearest_spine_distance_um", r.distancesUm()[nearest])
+                .mean("delay_farthest_spine_ms", "delay at the farthest spine (ms)", r.meanDelaysMs()[farthest],
+                        r.semDelaysMs()[farthest], runs)
+                .put("farthest_spine", farthest).put("farthest_spine_distance_um", r.distancesUm()[farthest])
+                .mean("delay_min_ms", "shortest spine delay (ms)", r.meanDelaysMs()[earliest],
+                        r.semDelaysMs()[earliest], runs)
+                .put("delay_min_spine", earliest)
+                .mean("delay_max_ms", "longest spine delay (ms)", r.meanDelaysMs()[latest], r.semDelaysMs()[latest],
+                        runs)
+                .put("delay_max_spine", latest)
+                .exact("delay_mean_over_spines_ms", "mean delay over spines (ms)", Statistics.mean(r.meanDelaysMs()))
+                .mean("soma_spikes_per_run", "somatic spikes per run", Statistics.mean(spikes),
+                        Statistics.standardErrorOfMean(spikes), runs)
+                .put("paper_delay_min_ms", 1.56).put("paper_delay_max_ms", 4.8)
+                .put("simulation_wall_seconds_mean",
+                        r.runs().stream().mapToDouble(Run::wallSeconds).average().orElse(Double.NaN));
+    }
+
+    /**
+     * Writes summary.json, bap_delays.npz (the cache other panels read), bap_delays.csv (one row per spine),
+     * trials.csv and trials.npz (every run's delays) and fig2b.png/.svg into {@code dir}.
+     */
+    public static Summary write(Result r, Path dir) throws IOException {
+        r.delays().write(dir.resolve(BapDelays.FILE));
+        int spines = r.meanDelaysMs().length;
+        int[] spine = new int[spines];
+        int[] axon = new int[spines];
+        String[] branch = new String[spines];
+        for (int k = 0; k < spines; k++) {
+            spine[k] = k;
+            axon[k] = k / Ellwood2024.SPINES_PER_AXON;
+            branch[k] = PyramidalCell.BRANCHES.get(k / (spines / PyramidalCell.BRANCHES.size()));
+        }
+        new CsvTable().add("spine", spine).add("axon", axon).add("branch", branch)
+                .add("distance_um", r.distancesUm()).add("delay_ms", r.meanDelaysMs())
+                .add("delay_sem_ms", r.semDelaysMs()).write(dir.resolve("bap_delays.csv"));
+        int runs = r.runs().size();
+        int[] runColumn = new int[runs * spines];
+        int[] spineColumn = new int[runs * spines];
+        double[] distanceColumn = new double[runs * spines];
+        double[] delayColumn = new double[runs * spines];
+        double[][] delays = new double[runs][];
+        for (int i = 0; i < runs; i++) {
+            delays[i] = r.runs().get(i).delaysMs();
+            for (int k = 0; k < spines; k++) {
+                int row = i * spines + k;
+                runColumn[row] = i;
+                spineColumn[row] = k;
+                distanceColumn[row] = r.distancesUm()[k];
+                delayColumn[row] = delays[i][k];
+            }
+        }
+        new CsvTable().add("run", runColumn).add("spine", spineColumn).add("distance_um", distanceColumn)
+                .add("delay_ms", delayColumn).write(dir.resolve("trials.csv"));
+        Map<String, NpyArray> arrays = new LinkedHashMap<>();
+        arrays.put("delays_ms", NpyArray.of(delays));
+        arrays.put("distances_um", NpyArray.of(r.distancesUm()));
+        Npz.write(dir.resolve("trials.npz"), arrays);
+        Plots.writePngAndSvg(dir, PANEL, Plots.scatter("Figure 2B: bAP delay to each spine", "distance to soma (um)",
+                "delay (ms)", List.of(new Plots.Series("spines, mean of " + runs + " runs", r.distancesUm(),
+                        r.meanDelaysMs()))));
+        Summary s = summary(r);
+        s.write(dir);
+        return s;
+    }
+
+    static Summary reproduce(Request request) throws IOException {
+        Config base = request.quick() ? Config.quick() : Config.paper();
+        Config c = base.withRuns(request.trialsOr(base.runs())).withSeed(request.seedOr());
+        Summary s = write(run(c, request.runner()), request.out());
+        request.console().print(s.table("Figure 2B: bAP delays (" + c.runs() + " runs)"));
+        return s;
+    }
+
+    /**
+     * The bAP delays a panel writing to {@code request.out()} uses: those it cached there on an earlier run, else
+     * those of a finished fig2b run next to it (the one with most runs), else those of a fig2b run it makes now in
+     * {@code out/fig2b} (the paper's 10 runs, or the quick count). The delays used are cached as
+     * {@code out/bap_delays.npz}, so a resumed run keeps them.
+     *
+     * @return the delays and where they came from
+     */
+    static Sourced<BapDelays> resolve(Request request) throws IOException {
+        Path cache = request.out().resolve(BapDelays.FILE);
+        if (Files.exists(cache)) {
+            return new Sourced<>(BapDelays.read(cache), cache.toString());
+        }
+        Optional<PriorRuns.Found> sibling = PriorRuns.sibling(request.out(), PANEL,
+                f -> Files.exists(f.dir().resolve(BapDelays.FILE)), "runs");
+        Path from;
+        if (sibling.isPresent()) {
+            from = sibling.get().dir();
+        } else {
+            from = request.out().resolve(PANEL);
+            request.console().println("No fig2b run next to " + request.out() + ": measuring the bAP delays first, in "
+                    + from);
+            request.console().flush();
+            reproduce(request.in(from, null));
+        }
+        BapDelays delays = BapDelays.read(from.resolve(BapDelays.FILE));
+        Files.createDirectories(request.out());
+        delays.write(cache);
+        return new Sourced<>(delays, from.resolve(BapDelays.FILE).toString());
+    }
+
+    private static int argExtreme(double[] x, boolean max) {
+        int best = 0;
+        for (int i = 1; i < x.length; i++) {
+            if (max ? x[i] > x[best] : x[i] < x[best]) {
+                best = i;
+            }
+        }
+        return best;
+    }
+}

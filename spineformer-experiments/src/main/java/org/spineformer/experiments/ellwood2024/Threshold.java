@@ -1,0 +1,38 @@
+package org.spineformer.experiments.ellwood2024;
+
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * The potentiation threshold a Figure 4 or 5 run uses for its match window: that of this program's own Figure 3B-E
+ * run for the window when a finished one sits next to the output directory (the one with most runs), otherwise the
+ * paper's. Both are reported.
+ *
+ * @param value the threshold used
+ * @param source {@link #OWN} or {@link #PAPER}
+ * @param path the fig3be run's directory when the source is {@link #OWN}, else null
+ * @param paper the paper's threshold for the window (NaN for windows the paper did not run)
+ */
+public record Threshold(double value, String source, String path, double paper) {
+    public static final String OWN = "fig3be";
+    public static final String PAPER = "paper";
+
+    /** Looks for a sibling fig3be run of {@code matchWindowS} next to {@code out}. */
+    static Threshold resolve(Path out, double matchWindowS) {
+        double paper = Ellwood2024.hasPaperThreshold(matchWindowS) ? Ellwood2024.paperThreshold(matchWindowS)
+                : Double.NaN;
+        Optional<PriorRuns.Found> own = PriorRuns.sibling(out, Fig3beMatchRoc.PANEL,
+                f -> f.summary().path("match_window_s").asDouble() == matchWindowS
+                        && f.summary().path("threshold").isNumber(), "runs");
+        if (own.isPresent()) {
+            return new Threshold(own.get().summary().get("threshold").asDouble(), OWN, own.get().dir().toString(),
+                    paper);
+        }
+        if (Double.isNaN(paper)) {
+            throw new IllegalArgumentException("no threshold for --match-window " + matchWindowS + " s: the paper has "
+                    + "thresholds for 0.5, 1 and 2 s only; run 'reproduce fig3be --match-window " + matchWindowS
+                    + "' into a folder next to --out first");
+        }
+        return new Threshold(paper, PAPER, null, paper);
+    }
+}

@@ -1,0 +1,203 @@
+package org.spineformer.experiments.trial;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.spineformer.io.AtomicFiles;
+
+/**
+ * The record of a run's finished trials in its output directory:
+ * <ul>
+ * <li>{@code run.json}: what the run is (its seed and the experiment's settings); a later run into the same directory
+ * must match it, or its trials would mix with different ones;</li>
+ * <li>{@code trials.jsonl}: one line {@code {"trial": i, "result": {...}}} per finished trial, appended and flushed
+ * as each finishes, under a lock, so lines never interleave. A process killed while writing can leave a last line
+ * without its newline; it is ignored and cut off when the run resumes, and that trial runs again. If a trial appears
+ * twice (it should not), its first line counts.</li>
+ * <li>{@code .lock}: held while a run writes, so two processes cannot share the directory.</li>
+ * </ul>
+ */
+final class TrialJournal implements AutoCloseable {
+    static final String RUN_FILE = "run.json";
+    static final String TRIALS_FILE = "trials.jsonl";
+    static final String LOCK_FILE = ".lock";
+
+    private final Path dir;
+    private final FileChannel lockChannel;
+    private final FileLock lock;
+    private final FileChannel trials;
+    private final Map<Integer, JsonNode> finished;
+
+    private TrialJournal(Path dir, FileChannel lockChannel, FileLock lock, FileChannel trials,
+                         Map<Integer, JsonNode> finished) {
+        this.dir = dir;
+        this.lockChannel = lockChannel;
+        this.lock = lock;
+        this.trials = trials;
+        this.finished = finished;
+    }
+
+    /**
+     * Opens (creating if need be) the journal in {@code dir} for the run described by {@code identity}.
+     *
+     * @throws IllegalArgumentException if the directory belongs to a run with another identity, or is in use
+     */
+    static TrialJournal open(Path dir, ObjectNode identity, ObjectMapper mapper) throws IOException {
+        Files.createDirectories(dir);
+        FileChannel lockChannel = FileChannel.open(dir.resolve(LOCK_FILE), StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE);
+        FileLock lock;
+        try {
+            lock = lockChannel.tryLock();
+        } catch (OverlappingFileLockException e) {
+            lock = null;
+        }
+        if (lock == null) {
+            lockChannel.close();
+            throw new IllegalArgumentException("output directory " + dir + " is in use by another run (it holds "
+                    + dir.resolve(LOCK_FILE) + ")");
+        }
+        try {
+            checkOrWriteIdentity(dir, identity, mapper);
+            Path file = dir.resolve(TRIALS_FILE);
+            FileChannel trials = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
+                    StandardOpenOption.WRITE);
+            Map<Integer, JsonNode> finished = readAndTrim(file, trials, mapper);
+            return new TrialJournal(dir, lockChannel, lock, trials, finished);
+        } catch (IOException | RuntimeException e) {
+            lock.release();
+            lockChannel.close();
+            throw e;
+        }
+    }
+
+    /** The results of the finished trials by index, as written. */
+    Map<Integer, JsonNode> finished() {
+        return finished;
+    }
+
+    /** Appends trial {@code index}'s result (its JSON text, one line) and flushes it to the operating system. */
+    synchronized void append(int index, String resultJson) {
+        byte[] line = ("{\"trial\":" + index + ",\"result\":" + resultJson + "}\n").getBytes(StandardCharsets.UTF_8);
+        ByteBuffer buffer = ByteBuffer.wrap(line);
+        try {
+            while (buffer.hasRemaining()) {
+                trials.write(buffer, trials.size());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot append to " + dir.resolve(TRIALS_FILE), e);
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        try {
+            trials.close();
+        } finally {
+            lock.release();
+            lockChannel.close();
+        }
+    }
+
+    private static void checkOrWriteIdentity(Path dir, ObjectNode identity, ObjectMapper mapper) throws IOException {
+        Path runFile = dir.resolve(RUN_FILE);
+        if (!Files.exists(runFile)) {
+            Path trialsFile = dir.resolve(TRIALS_FILE);
+            if (Files.exists(trialsFile) && Files.size(trialsFile) > 0) {
+                throw new IllegalArgumentException(trialsFile + " exists without " + runFile
+                        + ": it was not written by this program's runs; use another output directory");
+            }
+            AtomicFiles.write(runFile, out -> mapper.writerWithDefaultPrettyPrinter().writeValue(out, identity));
+            return;
+        }
+        JsonNode existing;
+        try {
+            existing = mapper.readTree(runFile.toFile());
+        } catch (IOException e) {
+            throw new IllegalArgumentException(runFile + " is not readable JSON (" + e.getMessage()
+                    + "); use another output directory", e);
+        }
+        // Compare what the files say: both sides parsed from text, so 3 and 3L, or 1.0 written twice, agree.
+        JsonNode wanted = mapper.readTree(mapper.writeValueAsString(identity));
+        if (!wanted.equals(existing)) {
+            throw new IllegalArgumentException("output directory " + dir + " holds a run with other arguments ("
+                    + String.join("; ", differences("", existing, wanted)) + "). Rerun with the original arguments "
+                    + "to resume it, or choose another --out");
+        }
+    }
+
+    /** Human-readable differences, "key: X there, Y here". */
+    static List<String> differences(String path, JsonNode there, JsonNode here) {
+        List<String> out = new ArrayList<>();
+        if (there != null && here != null && there.isObject() && here.isObject()) {
+            Map<String, Boolean> keys = new LinkedHashMap<>();
+            there.fieldNames().forEachRemaining(k -> keys.put(k, true));
+            here.fieldNames().forEachRemaining(k -> keys.put(k, true));
+            for (String k : keys.keySet()) {
+                out.addAll(differences(path.isEmpty() ? k : path + "." + k, there.get(k), here.get(k)));
+            }
+            return out;
+        }
+        if (there == null ? here != null : !there.equals(here)) {
+            out.add(path + ": " + brief(there) + " there, " + brief(here) + " here");
+        }
+        return out;
+    }
+
+    private static String brief(JsonNode node) {
+        if (node == null) {
+            return "absent";
+        }
+        String text = node.toString();
+        return text.length() <= 60 ? text : text.substring(0, 57) + "...";
+    }
+
+    /** Reads the complete lines, cuts off a torn last line, and returns the first result of each trial. */
+    private static Map<Integer, JsonNode> readAndTrim(Path file, FileChannel channel, ObjectMapper mapper)
+            throws IOException {
+        byte[] bytes = Files.readAllBytes(file);
+        int end = bytes.length;
+        while (end > 0 && bytes[end - 1] != '\n') {
+            end--;
+        }
+        if (end < bytes.length) {
+            channel.truncate(end);
+        }
+        Map<Integer, JsonNode> finished = new TreeMap<>();
+        String text = new String(bytes, 0, end, StandardCharsets.UTF_8);
+        int lineNumber = 0;
+        for (String line : text.split("\n", -1)) {
+            lineNumber++;
+            if (line.isEmpty()) {
+                continue;
+            }
+            JsonNode node;
+            try {
+                node = mapper.readTree(line);
+            } catch (IOException e) {
+                node = null;
+            }
+            if (node == null || !node.path("trial").canConvertToInt() || !node.has("result")) {
+                throw new IllegalArgumentException(file + " line " + lineNumber + " is not a trial record "
+                        + "{\"trial\": i, \"result\": ...}; the file was changed by hand or by another program");
+            }
+            finished.putIfAbsent(node.get("trial").asInt(), node.get("result"));
+        }
+        return finished;
+    }
+}
