@@ -15,8 +15,10 @@ import org.spineformer.engine.mech.MechanismBlock;
  * <p>It reads the ca ion's current and writes its concentration, so the engine advances it before every other
  * mechanism ({@link #writesIonConcentration()}): the others read the concentration of the step's end, as in NEURON.
  * The mod file's METHOD derivimplicit is one backward-Euler step, solved here in closed form since the equation is
- * linear in ca. depth, taur and cainf are GLOBAL in the mod file; they are per-instance parameters here. The
- * diffusion term is commented out in the mod file, so its globals (D, cadend, lneck, sneck, vspine) are left out.
+ * linear in ca. depth, taur and cainf are GLOBAL in the mod file; they are per-instance parameters here, read at
+ * initialization (the step's divisions by them are done once there): a change takes effect at the next
+ * initialization. The diffusion term is commented out in the mod file, so its globals (D, cadend, lneck, sneck,
+ * vspine) are left out.
  */
 public final class CadSpine extends AbstractMechanism {
     /** NEURON 8.2's FARADAY (C/mol), the 2019 SI value. */
@@ -33,7 +35,8 @@ public final class CadSpine extends AbstractMechanism {
     }
 
     public CadSpine() {
-        super("cadspine", Kind.DENSITY, "spine-head calcium pool with first-order removal (Hay et al. 2011 model set)", FIELDS);
+        super("cadspine", Kind.DENSITY,
+                "spine-head calcium pool with first-order removal (Hay et al. 2011 model set)", FIELDS);
     }
 
     @Override
@@ -46,6 +49,10 @@ public final class CadSpine extends AbstractMechanism {
         private final double[] taur = column("taur");
         private final double[] cainf = column("cainf");
         private final double[] ca = column("ca");
+        /** 2 F depth 18, cainf / taur and 1 + dt / taur, the step's constants. */
+        private final double[] shell = new double[size];
+        private final double[] restingInflux = new double[size];
+        private final double[] removal = new double[size];
         private double[] ica;
         private double[] cai;
 
@@ -63,6 +70,9 @@ public final class CadSpine extends AbstractMechanism {
         @Override
         public void initialize(CellState s) {
             for (int k = 0; k < size; k++) {
+                shell[k] = 2 * FARADAY * depth[k] * 18.0;
+                restingInflux[k] = cainf[k] / taur[k];
+                removal[k] = 1 + s.dt / taur[k];
                 ca[k] = cainf[k];
                 cai[node[k]] = ca[k];
             }
@@ -74,8 +84,8 @@ public final class CadSpine extends AbstractMechanism {
             for (int k = 0; k < size; k++) {
                 int nd = node[k];
                 // the pump cannot move calcium inward: an outward ica gives no drive
-                double drive = Math.max(0, -10000 * ica[nd] / (2 * FARADAY * depth[k] * 18.0));
-                ca[k] = (ca[k] + dt * (drive + cainf[k] / taur[k])) / (1 + dt / taur[k]);
+                double drive = Math.max(0, -10000 * ica[nd] / shell[k]);
+                ca[k] = (ca[k] + dt * (drive + restingInflux[k])) / removal[k];
                 cai[nd] = ca[k];
             }
         }

@@ -1,10 +1,20 @@
 package org.spineformer.mechanisms.hay2011;
 
+import static org.spineformer.mechanisms.simd.Vectors.SPECIES;
+import static org.spineformer.mechanisms.simd.Vectors.addCurrent;
+import static org.spineformer.mechanisms.simd.Vectors.cnexp;
+import static org.spineformer.mechanisms.simd.Vectors.exp;
+import static org.spineformer.mechanisms.simd.Vectors.inverse;
+import static org.spineformer.mechanisms.simd.Vectors.oneMinus;
+
 import java.util.List;
+import jdk.incubator.vector.DoubleVector;
+import org.spineformer.engine.mech.AbstractMechanism;
 import org.spineformer.engine.mech.CellState;
 import org.spineformer.engine.mech.FieldSpec;
 import org.spineformer.engine.mech.Mechanism;
 import org.spineformer.engine.mech.MechanismBlock;
+import org.spineformer.mechanisms.simd.Simd;
 
 /**
  * Transient sodium current of Hay et al. (2011), after Colbert and Pan (2002), from HayEtAl_2011_NaTa_t.mod:
@@ -13,8 +23,13 @@ import org.spineformer.engine.mech.MechanismBlock;
  * <p>The rates are scaled by a fixed qt = 2.3^((34-21)/10), whatever the temperature. The rate functions are 0/0 at
  * v = -38 mV (m) and v = -66 mV (h); the mod file then adds 0.0001 mV to its local copy of v before evaluating
  * them (the nudge for -38 is still in effect for the h rates). The membrane potential is not changed.
+ *
+ * <p>Each gate's two exponentials are one and its reciprocal (exp((v + 38) / 6) = 1 / exp(-(v + 38) / 6)), and the
+ * time constant is kept as its inverse, the rate, so that cnexp's exp(-dt / tau) is exp(-dt rate): the mod file's
+ * values to rounding, with two exponentials and six divisions fewer per instance and step. The current and state
+ * phases run in vector lanes when {@link Simd#enabled()} (see {@link Lanes}).
  */
-public final class NaTaT implements Mechanism {
+public final class NaTaT extends AbstractMechanism {
     private static final double QT = Math.pow(2.3, (34 - 21) / 10.0);
     private static final List<FieldSpec> FIELDS = List.of(
             FieldSpec.nonNegative("gNaTa_tbar", "S/cm2", 0.00001, "maximal conductance density"),
@@ -22,30 +37,21 @@ public final class NaTaT implements Mechanism {
             FieldSpec.state("m", "1", "activation"),
             FieldSpec.state("h", "1", "inactivation"),
             FieldSpec.assigned("ina", "mA/cm2", "sodium current"));
+    private final boolean lanes;
 
-    @Override
-    public String name() {
-        return "NaTa_t";
+    public NaTaT() {
+        this(Simd.enabled());
     }
 
-    @Override
-    public Kind kind() {
-        return Kind.DENSITY;
-    }
-
-    @Override
-    public List<FieldSpec> fields() {
-        return FIELDS;
-    }
-
-    @Override
-    public String description() {
-        return "transient Na current (Hay et al. 2011)";
+    /** With the vector kernels ({@code lanes}: needs jdk.incubator.vector) or the scalar ones only. */
+    NaTaT(boolean lanes) {
+        super("NaTa_t", Kind.DENSITY, "transient Na current (Hay et al. 2011)", FIELDS);
+        this.lanes = lanes;
     }
 
     @Override
     public MechanismBlock newBlock(int[] nodes) {
-        return new Block(this, nodes);
+        return new Block(this, nodes, lanes);
     }
 
     private static final class Block extends MechanismBlock {
@@ -54,11 +60,16 @@ public final class NaTaT implements Mechanism {
         private final double[] m = column("m");
         private final double[] h = column("h");
         private final double[] ina = column("ina");
-        /** Results of {@link #rates}, valid until its next call. */
-        private double mInf, mTau, hInf, hTau;
+        /** Results of {@link #rates}, valid until its next call (a rate is 1 / tau). */
+        private double mInf, mRate, hInf, hRate;
+        /** The vector kernels' inputs: each instance's potential, gathered, and the node runs; null for scalar. */
+        private final double[] vAt;
+        private final int[] runs;
 
-        Block(Mechanism mechanism, int[] nodes) {
+        Block(Mechanism mechanism, int[] nodes, boolean lanes) {
             super(mechanism, nodes);
+            vAt = lanes ? new double[size] : null;
+            runs = lanes ? Simd.runs(node) : null;
         }
 
         @Override
@@ -72,8 +83,17 @@ public final class NaTaT implements Mechanism {
 
         @Override
         public void currents(CellState s) {
+            if (runs != null) {
+                Lanes.currents(this, s);
+            } else {
+                currents(s, 0, size);
+            }
+        }
+
+        /** The current phase of the instances [from, to). */
+        private void currents(CellState s, int from, int to) {
             double[] v = s.v, rhs = s.rhs, d = s.d;
-            for (int k = 0; k < size; k++) {
+            for (int k = from; k < to; k++) {
                 int nd = node[k];
                 double g = gbar[k] * m[k] * m[k] * m[k] * h[k];
                 double cur = g * (v[nd] - ena[k]);
@@ -87,10 +107,15 @@ public final class NaTaT implements Mechanism {
         public void advance(CellState s) {
             double[] v = s.v;
             double dt = s.dt;
-            for (int k = 0; k < size; k++) {
+            int done = 0;
+            if (vAt != null) {
+                Simd.gather(v, node, vAt);
+                done = Lanes.advance(vAt, dt, m, h);
+            }
+            for (int k = done; k < size; k++) {
                 rates(v[node[k]]);
-                m[k] += (1 - Math.exp(-dt / mTau)) * (mInf - m[k]);
-                h[k] += (1 - Math.exp(-dt / hTau)) * (hInf - h[k]);
+                m[k] += (1 - Math.exp(-dt * mRate)) * (mInf - m[k]);
+                h[k] += (1 - Math.exp(-dt * hRate)) * (hInf - h[k]);
             }
         }
 
@@ -98,17 +123,75 @@ public final class NaTaT implements Mechanism {
             if (v == -38) {
                 v += 0.0001;
             }
-            double mAlpha = 0.182 * (v + 38) / (1 - Math.exp(-(v + 38) / 6));
-            double mBeta = 0.124 * (-v - 38) / (1 - Math.exp(-(-v - 38) / 6));
-            mTau = 1 / (mAlpha + mBeta) / QT;
+            double x = v + 38;
+            double e = Math.exp(-x / 6);
+            double mAlpha = 0.182 * x / (1 - e);
+            double mBeta = 0.124 * -x / (1 - 1 / e);
+            mRate = (mAlpha + mBeta) * QT;
             mInf = mAlpha / (mAlpha + mBeta);
             if (v == -66) {
                 v += 0.0001;
             }
-            double hAlpha = -0.015 * (v + 66) / (1 - Math.exp((v + 66) / 6));
-            double hBeta = -0.015 * (-v - 66) / (1 - Math.exp((-v - 66) / 6));
-            hTau = 1 / (hAlpha + hBeta) / QT;
+            double y = v + 66;
+            double f = Math.exp(y / 6);
+            double hAlpha = -0.015 * y / (1 - f);
+            double hBeta = -0.015 * -y / (1 - 1 / f);
+            hRate = (hAlpha + hBeta) * QT;
             hInf = hAlpha / (hAlpha + hBeta);
+        }
+    }
+
+    /**
+     * The block's loops in vector lanes, each lane one instance: the current phase over the runs of consecutive
+     * nodes, with the same operations and results; the state update over the gathered potentials with
+     * {@link Block#rates} inlined, the same operations in the same order, so that results differ only where the
+     * vector exp rounds differently from {@link Math#exp} (1 ulp at most). Loaded only when {@link Simd#enabled()}.
+     */
+    private static final class Lanes {
+        /**
+         * {@link Block#currents(CellState, int, int)} in vector lanes over each run of consecutive nodes, a run's
+         * last instances (fewer than a vector) by that scalar loop: the same operations, so the same results.
+         */
+        static void currents(Block b, CellState s) {
+            double[] v = s.v, rhs = s.rhs, d = s.d;
+            for (int r = 0; r + 1 < b.runs.length; r++) {
+                int k = b.runs[r], end = b.runs[r + 1], shift = b.node(k) - k;
+                for (; k + SPECIES.length() <= end; k += SPECIES.length()) {
+                    DoubleVector mk = DoubleVector.fromArray(SPECIES, b.m, k);
+                    DoubleVector g = DoubleVector.fromArray(SPECIES, b.gbar, k).mul(mk).mul(mk).mul(mk)
+                            .mul(DoubleVector.fromArray(SPECIES, b.h, k));
+                    DoubleVector cur = g.mul(DoubleVector.fromArray(SPECIES, v, k + shift)
+                            .sub(DoubleVector.fromArray(SPECIES, b.ena, k)));
+                    cur.intoArray(b.ina, k);
+                    addCurrent(rhs, d, k + shift, cur, g);
+                }
+                b.currents(s, k, end);
+            }
+        }
+
+        /** Advances m and h of the instances [0, n) at potentials v, n the largest multiple of the lane count. */
+        static int advance(double[] v, double dt, double[] m, double[] h) {
+            int n = SPECIES.loopBound(m.length);
+            for (int k = 0; k < n; k += SPECIES.length()) {
+                DoubleVector vk = DoubleVector.fromArray(SPECIES, v, k);
+                vk = vk.add(0.0001, vk.eq(-38));
+                DoubleVector x = vk.add(38);
+                DoubleVector e = exp(x.neg().div(6));
+                DoubleVector mAlpha = x.mul(0.182).div(oneMinus(e));
+                DoubleVector mBeta = x.neg().mul(0.124).div(oneMinus(inverse(e)));
+                DoubleVector mRate = mAlpha.add(mBeta).mul(QT);
+                DoubleVector mInf = mAlpha.div(mAlpha.add(mBeta));
+                vk = vk.add(0.0001, vk.eq(-66));
+                DoubleVector y = vk.add(66);
+                DoubleVector f = exp(y.div(6));
+                DoubleVector hAlpha = y.mul(-0.015).div(oneMinus(f));
+                DoubleVector hBeta = y.neg().mul(-0.015).div(oneMinus(inverse(f)));
+                DoubleVector hRate = hAlpha.add(hBeta).mul(QT);
+                DoubleVector hInf = hAlpha.div(hAlpha.add(hBeta));
+                cnexp(m, k, mInf, mRate, dt);
+                cnexp(h, k, hInf, hRate, dt);
+            }
+            return n;
         }
     }
 }

@@ -1,45 +1,49 @@
 package org.spineformer.mechanisms.hay2011;
 
+import static org.spineformer.mechanisms.simd.Vectors.SPECIES;
+import static org.spineformer.mechanisms.simd.Vectors.addCurrent;
+import static org.spineformer.mechanisms.simd.Vectors.cnexp;
+import static org.spineformer.mechanisms.simd.Vectors.exp;
+import static org.spineformer.mechanisms.simd.Vectors.inverse;
+
 import java.util.List;
+import jdk.incubator.vector.DoubleVector;
+import org.spineformer.engine.mech.AbstractMechanism;
 import org.spineformer.engine.mech.CellState;
 import org.spineformer.engine.mech.FieldSpec;
 import org.spineformer.engine.mech.Mechanism;
 import org.spineformer.engine.mech.MechanismBlock;
+import org.spineformer.mechanisms.simd.Simd;
 
 /**
  * Shaw-related (Kv3.1) potassium current of Hay et al. (2011), from HayEtAl_2011_SKv3_1.mod:
  * ik = gSKv3_1bar m (v - ek), m integrated with cnexp. No temperature dependence.
+ *
+ * <p>The time constant is kept as its inverse, the rate, so that cnexp's exp(-dt / tau) is exp(-dt rate): the mod
+ * file's values to rounding, with one division fewer per instance and step. The current and state phases run in
+ * vector lanes when {@link Simd#enabled()} (see {@link Lanes}).
  */
-public final class SKv31 implements Mechanism {
+public final class SKv31 extends AbstractMechanism {
     private static final List<FieldSpec> FIELDS = List.of(
             FieldSpec.nonNegative("gSKv3_1bar", "S/cm2", 0.00001, "maximal conductance density"),
             FieldSpec.parameter("ek", "mV", -77, "potassium reversal potential"),
             FieldSpec.state("m", "1", "activation"),
             FieldSpec.assigned("ik", "mA/cm2", "potassium current"));
+    private final boolean lanes;
 
-    @Override
-    public String name() {
-        return "SKv3_1";
+    public SKv31() {
+        this(Simd.enabled());
     }
 
-    @Override
-    public Kind kind() {
-        return Kind.DENSITY;
-    }
-
-    @Override
-    public List<FieldSpec> fields() {
-        return FIELDS;
-    }
-
-    @Override
-    public String description() {
-        return "Kv3.1 (Shaw) K current (Hay et al. 2011)";
+    /** With the vector kernels ({@code lanes}: needs jdk.incubator.vector) or the scalar ones only. */
+    SKv31(boolean lanes) {
+        super("SKv3_1", Kind.DENSITY, "Kv3.1 (Shaw) K current (Hay et al. 2011)", FIELDS);
+        this.lanes = lanes;
     }
 
     @Override
     public MechanismBlock newBlock(int[] nodes) {
-        return new Block(this, nodes);
+        return new Block(this, nodes, lanes);
     }
 
     private static final class Block extends MechanismBlock {
@@ -47,9 +51,14 @@ public final class SKv31 implements Mechanism {
         private final double[] ek = column("ek");
         private final double[] m = column("m");
         private final double[] ik = column("ik");
+        /** The vector kernels' inputs: each instance's potential, gathered, and the node runs; null for scalar. */
+        private final double[] vAt;
+        private final int[] runs;
 
-        Block(Mechanism mechanism, int[] nodes) {
+        Block(Mechanism mechanism, int[] nodes, boolean lanes) {
             super(mechanism, nodes);
+            vAt = lanes ? new double[size] : null;
+            runs = lanes ? Simd.runs(node) : null;
         }
 
         @Override
@@ -61,8 +70,17 @@ public final class SKv31 implements Mechanism {
 
         @Override
         public void currents(CellState s) {
+            if (runs != null) {
+                Lanes.currents(this, s);
+            } else {
+                currents(s, 0, size);
+            }
+        }
+
+        /** The current phase of the instances [from, to). */
+        private void currents(CellState s, int from, int to) {
             double[] v = s.v, rhs = s.rhs, d = s.d;
-            for (int k = 0; k < size; k++) {
+            for (int k = from; k < to; k++) {
                 int nd = node[k];
                 double g = gbar[k] * m[k];
                 double cur = g * (v[nd] - ek[k]);
@@ -76,9 +94,14 @@ public final class SKv31 implements Mechanism {
         public void advance(CellState s) {
             double[] v = s.v;
             double dt = s.dt;
-            for (int k = 0; k < size; k++) {
+            int done = 0;
+            if (vAt != null) {
+                Simd.gather(v, node, vAt);
+                done = Lanes.advance(vAt, dt, m);
+            }
+            for (int k = done; k < size; k++) {
                 double vk = v[node[k]];
-                m[k] += (1 - Math.exp(-dt / mTau(vk))) * (mInf(vk) - m[k]);
+                m[k] += (1 - Math.exp(-dt * mRate(vk))) * (mInf(vk) - m[k]);
             }
         }
 
@@ -86,8 +109,49 @@ public final class SKv31 implements Mechanism {
             return 1 / (1 + Math.exp((v - 18.700) / -9.700));
         }
 
-        private static double mTau(double v) {
-            return 0.2 * 20.000 / (1 + Math.exp((v - -46.560) / -44.140));
+        /** 1 / mtau, mtau = 0.2 * 20.000 / (1 + exp((v - -46.560) / -44.140)). */
+        private static double mRate(double v) {
+            return (1 + Math.exp((v - -46.560) / -44.140)) / (0.2 * 20.000);
+        }
+    }
+
+    /**
+     * The block's loops in vector lanes, each lane one instance: the current phase over the runs of consecutive
+     * nodes, with the same operations and results; the state update over the gathered potentials, the same
+     * operations in the same order, so that results differ only where the vector exp rounds differently from
+     * {@link Math#exp} (1 ulp at most). Loaded only when {@link Simd#enabled()}.
+     */
+    private static final class Lanes {
+        /**
+         * {@link Block#currents(CellState, int, int)} in vector lanes over each run of consecutive nodes, a run's
+         * last instances (fewer than a vector) by that scalar loop: the same operations, so the same results.
+         */
+        static void currents(Block b, CellState s) {
+            double[] v = s.v, rhs = s.rhs, d = s.d;
+            for (int r = 0; r + 1 < b.runs.length; r++) {
+                int k = b.runs[r], end = b.runs[r + 1], shift = b.node(k) - k;
+                for (; k + SPECIES.length() <= end; k += SPECIES.length()) {
+                    DoubleVector g = DoubleVector.fromArray(SPECIES, b.gbar, k)
+                            .mul(DoubleVector.fromArray(SPECIES, b.m, k));
+                    DoubleVector cur = g.mul(DoubleVector.fromArray(SPECIES, v, k + shift)
+                            .sub(DoubleVector.fromArray(SPECIES, b.ek, k)));
+                    cur.intoArray(b.ik, k);
+                    addCurrent(rhs, d, k + shift, cur, g);
+                }
+                b.currents(s, k, end);
+            }
+        }
+
+        /** Advances m of the instances [0, n) at potentials v, n the largest multiple of the lane count. */
+        static int advance(double[] v, double dt, double[] m) {
+            int n = SPECIES.loopBound(m.length);
+            for (int k = 0; k < n; k += SPECIES.length()) {
+                DoubleVector vk = DoubleVector.fromArray(SPECIES, v, k);
+                DoubleVector mInf = inverse(exp(vk.sub(18.700).div(-9.700)).add(1));
+                DoubleVector mRate = exp(vk.sub(-46.560).div(-44.140)).add(1).div(0.2 * 20.000);
+                cnexp(m, k, mInf, mRate, dt);
+            }
+            return n;
         }
     }
 }

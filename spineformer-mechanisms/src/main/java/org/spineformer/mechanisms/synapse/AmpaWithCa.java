@@ -1,10 +1,12 @@
 package org.spineformer.mechanisms.synapse;
 
 import java.util.List;
+import org.spineformer.engine.mech.AbstractMechanism;
 import org.spineformer.engine.mech.CellState;
 import org.spineformer.engine.mech.FieldSpec;
 import org.spineformer.engine.mech.Mechanism;
 import org.spineformer.engine.mech.MechanismBlock;
+import org.spineformer.mechanisms.simd.Simd;
 
 /**
  * Double-exponential AMPA synapse potentiated by calcium, from Ellwood_AMPA_with_Ca.mod:
@@ -28,8 +30,12 @@ import org.spineformer.engine.mech.MechanismBlock;
  * that its equations do not use. As in NEURON, INITIAL pulls tau1 below tau2 when tau1/tau2 > 0.9999, overwriting
  * the parameter. The time constants are read at initialization (where NEURON also computes the event factor): a
  * change takes effect at the next initialization.
+ *
+ * <p>alpha is computed by {@link Potentiation}, in vector lanes when {@link Simd#enabled()}. Aampa and Gampa are
+ * set to exactly 0 once negligible ({@link DoubleExponential#NEGLIGIBLE}); while both are 0 the current phase sets
+ * g and i to 0 without computing them (the computation would give them as +-0; alpha is still computed).
  */
-public final class AmpaWithCa implements Mechanism {
+public final class AmpaWithCa extends AbstractMechanism {
     /** The calcium level at which the potentiation integrand (cai - CA_REST)^4 vanishes (mM). */
     private static final double CA_REST = 5e-7;
     private static final List<FieldSpec> FIELDS = List.of(
@@ -55,37 +61,22 @@ public final class AmpaWithCa implements Mechanism {
             FieldSpec.assigned("i", "nA", "synaptic current of this synapse (the membrane receives it twice)"),
             FieldSpec.assigned("factor", "1", "event normalisation: the peak of Gampa - Aampa equals the weight"));
 
-    @Override
-    public String name() {
-        return "AMPA_WITH_CA";
+    private final boolean lanes;
+
+    public AmpaWithCa() {
+        this(Simd.enabled());
     }
 
-    @Override
-    public Kind kind() {
-        return Kind.POINT_PROCESS;
-    }
-
-    @Override
-    public List<FieldSpec> fields() {
-        return FIELDS;
-    }
-
-    @Override
-    public String description() {
-        return "double-exponential AMPA synapse with calcium-dependent potentiation (Ellwood)";
+    /** With alpha computed in vector lanes ({@code lanes}: needs jdk.incubator.vector) or scalar only. */
+    AmpaWithCa(boolean lanes) {
+        super("AMPA_WITH_CA", Kind.POINT_PROCESS,
+                "double-exponential AMPA synapse with calcium-dependent potentiation (Ellwood)", FIELDS);
+        this.lanes = lanes;
     }
 
     @Override
     public MechanismBlock newBlock(int[] nodes) {
-        return new Block(this, nodes);
-    }
-
-    /** The mod file's sig(x), written so that exp never overflows. */
-    static double sig(double x) {
-        if (x > 0) {
-            return 1 / (1 + Math.exp(-x));
-        }
-        return Math.exp(x) / (Math.exp(x) + 1);
+        return new Block(this, nodes, lanes);
     }
 
     private static final class Block extends MechanismBlock {
@@ -111,10 +102,12 @@ public final class AmpaWithCa implements Mechanism {
         private final double[] decayG = new double[size];
         private final double[] decayDynamic = new double[size];
         private final double[] decayDelayed = new double[size];
+        private final boolean lanes;
         private double[] cai;
 
-        Block(Mechanism mechanism, int[] nodes) {
+        Block(Mechanism mechanism, int[] nodes, boolean lanes) {
             super(mechanism, nodes);
+            this.lanes = lanes;
         }
 
         @Override
@@ -142,15 +135,20 @@ public final class AmpaWithCa implements Mechanism {
         @Override
         public void currents(CellState s) {
             double[] v = s.v, rhs = s.rhs, d = s.d, scale = s.pointScale;
+            Potentiation.compute(lanes, gDelayed, threshold, sharpness, offset, alpha);
             for (int k = 0; k < size; k++) {
+                if (aampa[k] == 0 && gampa[k] == 0) {
+                    // no conductance, so no current and di/dv exactly 0, as NEURON computes them
+                    g[k] = 0;
+                    i[k] = 0;
+                    continue;
+                }
                 int nd = node[k];
                 double gk = gampa[k] - aampa[k];
-                double al = threshold[k] == Double.POSITIVE_INFINITY ? 0
-                        : sig(sharpness[k] * (gDelayed[k] / threshold[k] - 1) + offset[k]);
+                double al = alpha[k];
                 double conductance = ((1 - al) + maxPotentiation[k] * al) * gmax[k] * gk;
                 double cur = conductance * (v[nd] - e[k]);
                 g[k] = gk;
-                alpha[k] = al;
                 i[k] = cur;
                 // i and iampa: two non-specific currents of the same value
                 rhs[nd] -= 2 * cur * scale[nd];
@@ -162,8 +160,8 @@ public final class AmpaWithCa implements Mechanism {
         public void advance(CellState s) {
             for (int k = 0; k < size; k++) {
                 double c = cai[node[k]] - CA_REST;
-                aampa[k] -= decayA[k] * aampa[k];
-                gampa[k] -= decayG[k] * gampa[k];
+                aampa[k] = DoubleExponential.flushed(aampa[k] - decayA[k] * aampa[k]);
+                gampa[k] = DoubleExponential.flushed(gampa[k] - decayG[k] * gampa[k]);
                 gDynamic[k] += decayDynamic[k] * (tauPlasticity[k] * (c * c * c * c) - gDynamic[k]);
                 // uses the g_dynamic just updated, as NEURON's cnexp does for equations in sequence
                 gDelayed[k] += decayDelayed[k] * (gDynamic[k] - gDelayed[k]);

@@ -1,6 +1,7 @@
 package org.spineformer.mechanisms.synapse;
 
 import java.util.List;
+import org.spineformer.engine.mech.AbstractMechanism;
 import org.spineformer.engine.mech.CellState;
 import org.spineformer.engine.mech.FieldSpec;
 import org.spineformer.engine.mech.Mechanism;
@@ -14,11 +15,16 @@ import org.spineformer.mechanisms.table.RateTable;
  *
  * <p>As in NEURON: mgblock(v) = 1 / (1 + exp(-0.075 (v + 10))) is read from a TABLE over -140..80 mV with 1000
  * intervals unless tables are switched off; di/dv is the numerical derivative (I(v + 0.001) - I(v)) / 0.001 of
- * the total current, evaluated at v + 0.001 first so that g, i and ica keep their values at v; INITIAL pulls tau1
- * below tau2 when tau1/tau2 > 0.9999, overwriting the parameter. The time constants are read at initialization
- * (where NEURON also computes the event factor): a change takes effect at the next initialization.
+ * the total current (g, i and ica keep their values at v); INITIAL pulls tau1 below tau2 when tau1/tau2 > 0.9999,
+ * overwriting the parameter. The time constants are read at initialization (where NEURON also computes the event
+ * factor): a change takes effect at the next initialization.
+ *
+ * <p>A and B are set to exactly 0 once negligible ({@link DoubleExponential#NEGLIGIBLE}); while both are 0 the
+ * current phase sets g, i and ica to 0 without computing them (the computation would give them as +-0), and the
+ * membrane receives nothing, as the computation would give it. The rest of the current phase computes both
+ * potentials' currents in one pass, sharing gmax (B - A).
  */
-public final class Nmda implements Mechanism {
+public final class Nmda extends AbstractMechanism {
     private static final RateTable MGBLOCK = new RateTable(-140, 80, 1000, 1, (v, out) -> out[0] = mgblock(v));
     private static final List<FieldSpec> FIELDS = List.of(
             FieldSpec.nonNegative("gmax", "uS", 0.05, "maximal conductance per unit weight"),
@@ -32,24 +38,9 @@ public final class Nmda implements Mechanism {
             FieldSpec.assigned("ica", "nA", "calcium current"),
             FieldSpec.assigned("factor", "1", "event normalisation: the peak of B - A equals the weight"));
 
-    @Override
-    public String name() {
-        return "NMDA";
-    }
-
-    @Override
-    public Kind kind() {
-        return Kind.POINT_PROCESS;
-    }
-
-    @Override
-    public List<FieldSpec> fields() {
-        return FIELDS;
-    }
-
-    @Override
-    public String description() {
-        return "double-exponential NMDA synapse with Mg block and Ca current (Ellwood)";
+    public Nmda() {
+        super("NMDA", Kind.POINT_PROCESS, "double-exponential NMDA synapse with Mg block and Ca current (Ellwood)",
+                FIELDS);
     }
 
     @Override
@@ -108,31 +99,50 @@ public final class Nmda implements Mechanism {
         public void currents(CellState s) {
             double[] v = s.v, rhs = s.rhs, d = s.d, scale = s.pointScale;
             for (int k = 0; k < size; k++) {
+                if (a[k] == 0 && b[k] == 0) {
+                    // no conductance, so no current and di/dv exactly 0, as NEURON computes them
+                    g[k] = 0;
+                    i[k] = 0;
+                    ica[k] = 0;
+                    continue;
+                }
                 int nd = node[k];
-                double above = breakpoint(k, v[nd] + 0.001);
-                double cur = breakpoint(k, v[nd]);
+                double vk = v[nd];
+                double unblocked = gmax[k] * (b[k] - a[k]);
+                double above = total(unblocked * magnesiumBlock(vk + 0.001), vk + 0.001, e[k]);
+                double gk = unblocked * magnesiumBlock(vk);
+                double icak = 0.021 * gk * (vk - 130);
+                double ik = gk * (vk - e[k]) - icak;
+                double cur = ik + icak;
+                g[k] = gk;
+                ica[k] = icak;
+                i[k] = ik;
                 rhs[nd] -= cur * scale[nd];
                 d[nd] += (above - cur) / 0.001 * scale[nd];
-                ionCurrent[nd] += ica[k] * scale[nd];
+                ionCurrent[nd] += icak * scale[nd];
             }
         }
 
-        /** The BREAKPOINT body at potential v: sets g, ica and i, returns the total current i + ica (nA). */
-        private double breakpoint(int k, double v) {
-            double gk = gmax[k] * (b[k] - a[k]) * (useTables ? MGBLOCK.interpolate(v) : mgblock(v));
+        /** The magnesium block at v, from the table or exact. */
+        private double magnesiumBlock(double v) {
+            return useTables ? MGBLOCK.interpolate(v) : mgblock(v);
+        }
+
+        /**
+         * The BREAKPOINT's total current i + ica (nA) at potential v for conductance gk, computed as the currents
+         * are at v itself, in the same order, so that the difference quotient is NEURON's.
+         */
+        private static double total(double gk, double v, double e) {
             double icak = 0.021 * gk * (v - 130);
-            double ik = gk * (v - e[k]) - icak;
-            g[k] = gk;
-            ica[k] = icak;
-            i[k] = ik;
+            double ik = gk * (v - e) - icak;
             return ik + icak;
         }
 
         @Override
         public void advance(CellState s) {
             for (int k = 0; k < size; k++) {
-                a[k] -= decayA[k] * a[k];
-                b[k] -= decayB[k] * b[k];
+                a[k] = DoubleExponential.flushed(a[k] - decayA[k] * a[k]);
+                b[k] = DoubleExponential.flushed(b[k] - decayB[k] * b[k]);
             }
         }
 

@@ -25,7 +25,7 @@ class HayChannelReferenceTest {
      * relative), and the only arithmetic differences from NEURON are roundings of the order of 1e-16 (operation
      * order in the cnexp update, the exact instead of the numerical di/dv of these linear currents).
      */
-    private static final double TOLERANCE = 1e-6;
+    static final double TOLERANCE = 1e-6;
 
     static Stream<Arguments> runs() {
         return Stream.of("NaTa_t", "SKv3_1", "Im").flatMap(mechanism -> Stream.of(
@@ -54,7 +54,7 @@ class HayChannelReferenceTest {
     }
 
     /** The run's RANGE parameters (named as the fields) and the reversal potential the channel reads. */
-    private static Map<String, Double> parameters(ReferenceRun ref, String mechanism) {
+    static Map<String, Double> parameters(ReferenceRun ref, String mechanism) {
         Map<String, Double> p = new HashMap<>();
         ref.settings().get("mechanism_parameters").get(mechanism).get("range").fields()
                 .forEachRemaining(e -> p.put(e.getKey(), e.getValue().asDouble()));

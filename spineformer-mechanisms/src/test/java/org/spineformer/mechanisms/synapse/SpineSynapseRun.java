@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import java.util.function.UnaryOperator;
 import org.spineformer.engine.Simulation;
 import org.spineformer.engine.event.PointProcess;
@@ -26,15 +27,28 @@ final class SpineSynapseRun {
 
     /** The run as NEURON made it, with AMPA_WITH_CA's parameters passed through {@code ampaParameters}. */
     SpineSynapseRun(String runName, UnaryOperator<Map<String, Double>> ampaParameters) {
+        this(runName, ampaParameters, Catalogue.discover(), 0);
+    }
+
+    /**
+     * As NEURON made the run, with the mechanisms of {@code catalogue} and {@code silentAmpa} more AMPA_WITH_CA
+     * synapses (instances 1, 2, ...) beside the first, with its parameters but no events: they carry no current,
+     * and their potentiation follows the same calcium as the first's.
+     */
+    SpineSynapseRun(String runName, UnaryOperator<Map<String, Double>> ampaParameters, Catalogue catalogue,
+                    int silentAmpa) {
         ref = ReferenceRun.load(FOLDER + runName);
         JsonNode settings = ref.settings();
-        protocol = new ClampProtocol(ref, Catalogue.discover());
+        protocol = new ClampProtocol(ref, catalogue);
         int section = protocol.section();
         JsonNode mechanisms = settings.get("mechanism_parameters");
         // both synapses sit at 0.5 (README)
         PointProcess nmda = protocol.builder().addPointProcess("NMDA", section, 0.5, range(mechanisms.get("NMDA")));
-        PointProcess ampa = protocol.builder().addPointProcess("AMPA_WITH_CA", section, 0.5,
-                ampaParameters.apply(range(mechanisms.get("AMPA_WITH_CA"))));
+        Map<String, Double> ampaRange = ampaParameters.apply(range(mechanisms.get("AMPA_WITH_CA")));
+        PointProcess ampa = protocol.builder().addPointProcess("AMPA_WITH_CA", section, 0.5, ampaRange);
+        for (int k = 0; k < silentAmpa; k++) {
+            protocol.builder().addPointProcess("AMPA_WITH_CA", section, 0.5, ampaRange);
+        }
         // Inserted after the AMPA synapse on purpose: it must still advance first, as a concentration writer, so
         // that AMPA_WITH_CA integrates the step's new cai as in NEURON.
         JsonNode pool = mechanisms.get("cadspine").get("global");
@@ -65,10 +79,15 @@ final class SpineSynapseRun {
 
     /** Builds, runs with the tables on or off and records the given reference columns (and v). */
     Recorder run(boolean useTables, List<String> columns) {
+        return run(useTables, (sm, rec) -> columns.forEach(column -> record(sm, rec, column)));
+    }
+
+    /** Builds, runs with the tables on or off and records v and what {@code record} adds. */
+    Recorder run(boolean useTables, BiConsumer<Simulation, Recorder> record) {
         JsonNode s = ref.settings();
         Simulation sim = protocol.builder().build(s.get("dt_ms").asDouble(), s.get("celsius_degC").asDouble());
         sim.setUseTables(useTables);
-        return protocol.run(sim, (sm, rec) -> columns.forEach(column -> record(sm, rec, column)));
+        return protocol.run(sim, record);
     }
 
     /** Every reference column but t and v. */

@@ -23,7 +23,7 @@ class SynapseReferenceTest {
      * order, the closed-form backward-Euler step of cadspine instead of NEURON's Newton iteration, the exact di/dv
      * of the AMPA current, which is linear in v).
      */
-    private static final double TOLERANCE = 1e-6;
+    static final double TOLERANCE = 1e-6;
 
     @ParameterizedTest
     @ValueSource(strings = {"vclamp_m30", "free", "vclamp_m30_probe300"})

@@ -1,0 +1,53 @@
+package org.spineformer.mechanisms.simd;
+
+import java.util.Arrays;
+
+/**
+ * Whether the mechanisms run their Vector API kernels, decided once per JVM.
+ *
+ * <p>The Vector API ({@code jdk.incubator.vector}) is an incubator module: it is in the JVM only when the command
+ * line says {@code --add-modules jdk.incubator.vector}, and touching one of its classes without it fails. So a
+ * mechanism with vector kernels keeps them in a class of its own, loaded only when {@link #enabled()} is true, and
+ * otherwise runs its scalar kernels. Both give NEURON's results; the vector kernels' exponentials differ from
+ * {@link Math#exp} in the last bit at most. This class itself touches no Vector API class; {@link Vectors} does.
+ *
+ * <p>{@code -Dspineformer.simd=false} forces the scalar kernels even when the module is present (for comparisons
+ * and as a way out if a JVM's vector support misbehaves).
+ */
+public final class Simd {
+    /** The system property that switches the vector kernels off when set to {@code false}. */
+    public static final String PROPERTY = "spineformer.simd";
+    private static final boolean ENABLED = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()
+            && !"false".equalsIgnoreCase(System.getProperty(PROPERTY));
+
+    private Simd() {
+    }
+
+    /** True when {@code jdk.incubator.vector} is in the boot layer and {@value #PROPERTY} is not {@code false}. */
+    public static boolean enabled() {
+        return ENABLED;
+    }
+
+    /**
+     * Where the runs of consecutive nodes start in a block's {@code node} (within a run, node[k + 1] = node[k] + 1),
+     * followed by node.length: over a run, a vector kernel reads and writes the node arrays directly.
+     */
+    public static int[] runs(int[] node) {
+        int[] starts = new int[node.length + 1];
+        int count = 0;
+        for (int k = 0; k < node.length; k++) {
+            if (k == 0 || node[k] != node[k - 1] + 1) {
+                starts[count++] = k;
+            }
+        }
+        starts[count++] = node.length;
+        return Arrays.copyOf(starts, count);
+    }
+
+    /** {@code into[k] = v[node[k]]} for every k: a block's potentials, made contiguous for vector loads. */
+    public static void gather(double[] v, int[] node, double[] into) {
+        for (int k = 0; k < into.length; k++) {
+            into[k] = v[node[k]];
+        }
+    }
+}

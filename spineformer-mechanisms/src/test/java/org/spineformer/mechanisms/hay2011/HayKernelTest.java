@@ -1,0 +1,80 @@
+package org.spineformer.mechanisms.hay2011;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.offset;
+
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.spineformer.engine.mech.CellState;
+import org.spineformer.engine.mech.FieldRole;
+import org.spineformer.engine.mech.FieldSpec;
+import org.spineformer.engine.mech.Mechanism;
+import org.spineformer.engine.mech.MechanismBlock;
+
+/**
+ * The two kernels of each Hay channel: the scalar one (what runs without jdk.incubator.vector, or with
+ * -Dspineformer.simd=false) and the vector one, each against NEURON with many instances per block, and against each
+ * other at every potential, the two where NaTa_t's rate functions are 0/0 included.
+ */
+class HayKernelTest {
+    static Stream<Arguments> kernels() {
+        return Stream.of("NaTa_t", "SKv3_1", "Im").flatMap(name -> Stream.of(
+                Arguments.of(name, false), Arguments.of(name, true)));
+    }
+
+    @ParameterizedTest(name = "{0}, vector kernel {1}")
+    @MethodSource("kernels")
+    void matchesNeuron(String name, boolean lanes) {
+        VoltageReplay.assertMatchesNeuron(channel(name, lanes), HayChannelReferenceTest.TOLERANCE);
+    }
+
+    /**
+     * Every 0.25 mV from -120 to 60 mV for 40 steps: the kernels' states agree to rounding. The bound allows for
+     * the 1-ulp differences of the exponentials, amplified near the nudged potentials where 1 - exp(x) cancels.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"NaTa_t", "SKv3_1", "Im"})
+    void vectorKernelGivesTheScalarKernelsStates(String name) {
+        double[] potentials = IntStream.rangeClosed(-480, 240).mapToDouble(i -> i * 0.25).toArray();
+        assertThat(potentials).contains(-38, -66);
+        CellState s = new CellState(new double[potentials.length], new double[potentials.length], 0.025, 37);
+        System.arraycopy(potentials, 0, s.v, 0, potentials.length);
+        int[] nodes = IntStream.range(0, potentials.length).toArray();
+        MechanismBlock scalar = channel(name, false).newBlock(nodes);
+        MechanismBlock vector = channel(name, true).newBlock(nodes);
+        scalar.initialize(s);
+        vector.initialize(s);
+        for (int step = 0; step < 40; step++) {
+            scalar.advance(s);
+            vector.advance(s);
+        }
+        for (FieldSpec field : scalar.mechanism().fields()) {
+            if (field.role() == FieldRole.STATE) {
+                double[] expected = scalar.column(field.name());
+                double[] actual = vector.column(field.name());
+                for (int k = 0; k < potentials.length; k++) {
+                    assertThat(actual[k]).as("%s %s at %s mV", name, field.name(), potentials[k])
+                            .isFinite().isCloseTo(expected[k], offset(1e-10 * Math.abs(expected[k])));
+                }
+            }
+        }
+    }
+
+    /** The channel with the vector kernel ({@code lanes}) or the scalar one only. */
+    private static Mechanism channel(String name, boolean lanes) {
+        if (lanes) {
+            assertThat(ModuleLayer.boot().findModule("jdk.incubator.vector"))
+                    .as("the vector kernels need --add-modules jdk.incubator.vector (the build passes it)").isPresent();
+        }
+        return switch (name) {
+            case "NaTa_t" -> new NaTaT(lanes);
+            case "SKv3_1" -> new SKv31(lanes);
+            case "Im" -> new Im(lanes);
+            default -> throw new IllegalArgumentException(name);
+        };
+    }
+}
