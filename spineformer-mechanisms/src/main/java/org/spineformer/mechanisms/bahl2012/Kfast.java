@@ -57,7 +57,6 @@ public final class Kfast extends AbstractMechanism {
         private final double[] ninf = column("ninf");
         private final double[] ntau = column("ntau");
         private double tadj;
-        private double[] kCurrent;
 
         Block(Mechanism mechanism, int[] nodes) {
             super(mechanism, nodes, VMIN, VMAX, TABLE_INTERVALS, 2);
@@ -66,12 +65,6 @@ public final class Kfast extends AbstractMechanism {
         @Override
         protected void temperature(double celsius) {
             tadj = Rates.q10Factor(Q10, celsius, TEMP);
-        }
-
-        @Override
-        public void attach(CellState s) {
-            super.attach(s);
-            kCurrent = s.ion("k").current;
         }
 
         /** The mod's a and b have a 0/0 at v = tha (no guard in the mod); linoid takes their limits there. */
@@ -106,7 +99,6 @@ public final class Kfast extends AbstractMechanism {
                 double g = 1e-4 * gk[k];
                 double i = g * (v[nd] - ek[k]);
                 ik[k] = i;
-                kCurrent[nd] += i;
                 rhs[nd] -= i;
                 d[nd] += g;
             }

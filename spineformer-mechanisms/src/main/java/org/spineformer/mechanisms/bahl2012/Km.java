@@ -71,15 +71,9 @@ public final class Km extends AbstractMechanism {
         private final double[] tauM = column("tau_m");
         private final double[] tauPeak = column("tau_peak");
         private boolean useTables = true;
-        private double[] kCurrent;
 
         Block(Mechanism mechanism, int[] nodes) {
             super(mechanism, nodes);
-        }
-
-        @Override
-        public void attach(CellState s) {
-            kCurrent = s.ion("k").current;
         }
 
         @Override
@@ -117,7 +111,6 @@ public final class Km extends AbstractMechanism {
                 double g = 1e-4 * gk[k];
                 double i = g * (v[nd] - ek[k]);
                 ik[k] = i;
-                kCurrent[nd] += i;
                 rhs[nd] -= i;
                 d[nd] += g;
             }

@@ -84,7 +84,6 @@ public final class Kslow extends AbstractMechanism {
         private final double[] taub = column("taub");
         private final double[] taub1 = column("taub1");
         private double tadj;
-        private double[] kCurrent;
 
         Block(Mechanism mechanism, int[] nodes) {
             super(mechanism, nodes, VMIN, VMAX, TABLE_INTERVALS, 5);
@@ -93,12 +92,6 @@ public final class Kslow extends AbstractMechanism {
         @Override
         protected void temperature(double celsius) {
             tadj = Rates.q10Factor(Q10, celsius, TEMP);
-        }
-
-        @Override
-        public void attach(CellState s) {
-            super.attach(s);
-            kCurrent = s.ion("k").current;
         }
 
         /** alpha has a 0/0 at vm = a1 (no guard in the mod); linoid takes its limit there. */
@@ -141,7 +134,6 @@ public final class Kslow extends AbstractMechanism {
                 double g = 1e-4 * gk[k];
                 double i = g * (v[nd] - ek[k]);
                 ik[k] = i;
-                kCurrent[nd] += i;
                 rhs[nd] -= i;
                 d[nd] += g;
             }

@@ -49,16 +49,9 @@ public final class Nap extends AbstractMechanism {
         private final double[] ina = column("ina");
         private final double[] minf = column("minf");
         private final double[] mtau = column("mtau");
-        private double[] naCurrent;
 
         Block(Mechanism mechanism, int[] nodes) {
             super(mechanism, nodes, TABLE_MIN, TABLE_MAX, TABLE_INTERVALS, 2);
-        }
-
-        @Override
-        public void attach(CellState s) {
-            super.attach(s);
-            naCurrent = s.ion("na").current;
         }
 
         @Override
@@ -90,7 +83,6 @@ public final class Nap extends AbstractMechanism {
                 double g = 1e-4 * gna[k];
                 double i = g * (v[nd] - ena[k]);
                 ina[k] = i;
-                naCurrent[nd] += i;
                 rhs[nd] -= i;
                 d[nd] += g;
             }

@@ -87,7 +87,6 @@ public final class Nat extends AbstractMechanism {
         private final double[] mtau = column("mtau");
         private final double[] htau = column("htau");
         private double tadj;
-        private double[] naCurrent;
 
         Block(Mechanism mechanism, int[] nodes) {
             super(mechanism, nodes, VMIN, VMAX, TABLE_INTERVALS, 4);
@@ -96,12 +95,6 @@ public final class Nat extends AbstractMechanism {
         @Override
         protected void temperature(double celsius) {
             tadj = Rates.q10Factor(Q10, celsius, TEMP);
-        }
-
-        @Override
-        public void attach(CellState s) {
-            super.attach(s);
-            naCurrent = s.ion("na").current;
         }
 
         @Override
@@ -144,7 +137,6 @@ public final class Nat extends AbstractMechanism {
                 double g = 1e-4 * gna[k];
                 double i = g * (v[nd] - ena[k]);
                 ina[k] = i;
-                naCurrent[nd] += i;
                 rhs[nd] -= i;
                 d[nd] += g;
             }
