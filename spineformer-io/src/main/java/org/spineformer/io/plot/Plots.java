@@ -64,6 +64,8 @@ public final class Plots {
     private static final int ROC_SIZE = 480;
     /** PNGs are drawn at twice the chart's nominal size, so they stay sharp on dense screens and in slides. */
     private static final int PNG_SCALE = 2;
+    /** Significant digits of a tick label. */
+    private static final int TICK_DIGITS = 4;
 
     private Plots() {
     }
@@ -251,14 +253,16 @@ public final class Plots {
 
     /**
      * A tick value without the floating-point noise of XChart's tick arithmetic (0.30000000000000004) or its
-     * default pattern's quirks (".05"): ten significant digits, trailing zeros dropped, and outside [1e-4, 1e7)
-     * scientific notation as Java writes it (2.5E-6).
+     * default pattern's quirks (".05"): four significant digits, trailing zeros dropped, and outside [1e-4, 1e7)
+     * scientific notation as Java writes it (2.5E-6). Four digits, because when a series' x values are equally
+     * spaced XChart puts the x ticks on data points rather than round numbers (0.2756407035 of a 200-point grid
+     * over 0..2.19), and a label needs no more digits than a reader can use.
      */
     static String tickLabel(double v) {
         if (v == 0 || !Double.isFinite(v)) {
             return v == 0 ? "0" : Double.toString(v);
         }
-        BigDecimal d = new BigDecimal(v).round(new MathContext(10)).stripTrailingZeros();
+        BigDecimal d = new BigDecimal(v).round(new MathContext(TICK_DIGITS)).stripTrailingZeros();
         double magnitude = Math.abs(v);
         if (magnitude >= 1e-4 && magnitude < 1e7) {
             return d.toPlainString();

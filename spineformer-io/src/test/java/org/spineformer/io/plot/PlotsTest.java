@@ -134,6 +134,8 @@ class PlotsTest {
         assertThat(Plots.tickLabel(2.5e-6)).isEqualTo("2.5E-6");
         assertThat(Plots.tickLabel(3e9)).isEqualTo("3E9");
         assertThat(Plots.tickLabel(-1.25e-12)).isEqualTo("-1.25E-12");
+        assertThat(Plots.tickLabel(0.2756407035)).isEqualTo("0.2756");
+        assertThat(Plots.tickLabel(7.868762741685457e-14)).isEqualTo("7.869E-14");
     }
 
     private static double[] reversed(double[] x) {
