@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code spineformer reproduce PANEL}: one of the paper's figure panels, or all of them. */
-@Command(name = "reproduce", mixinStandardHelpOptions = true, description = {
+@Command(name = "reproduce", mixinStandardHelpOptions = true, versionProvider = VersionCommand.Provider.class, description = {
         "Reproduce a panel of Ellwood (2024) on this program's cell: run its trials in",
         "parallel, analyse them as the paper does, and write summary.json, the per-trial",
         "data (CSV, .npz), plots (PNG, SVG) and a table. An interrupted run resumes when",
