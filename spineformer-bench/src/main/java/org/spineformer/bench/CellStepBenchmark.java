@@ -33,8 +33,7 @@ import org.spineformer.engine.solve.HinesSolver;
 public class CellStepBenchmark {
     private Simulation sim;
     private int n;
-    private int passThrough;
-    private int[] parent;
+    private HinesSolver solver;
     private double[] a;
     private double[] b;
     private double[] capacitance;
@@ -61,8 +60,7 @@ public class CellStepBenchmark {
 
         Discretization disc = sim.discretization();
         n = disc.nodeCount();
-        passThrough = disc.firstLeaf();
-        parent = disc.parent();
+        solver = new HinesSolver(disc.parent(), disc.firstLeaf());
         a = disc.matrixA();
         b = disc.matrixB();
         capacitance = disc.capacitances();
@@ -83,7 +81,7 @@ public class CellStepBenchmark {
     public double hinesSolve() {
         java.util.Arrays.fill(d, 1e-4);
         java.util.Arrays.fill(rhs, 1e-6);
-        HinesSolver.step(n, passThrough, parent, a, b, capacitance, v, d, rhs);
+        solver.step(a, b, capacitance, v, d, rhs);
         return rhs[n - 1];
     }
 }

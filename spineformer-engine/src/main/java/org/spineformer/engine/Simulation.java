@@ -31,12 +31,10 @@ public final class Simulation {
     private final EventQueue queue = new EventQueue();
     private final EventQueue.Receiver deliver;
     private final int n;
-    private final int[] parent;
+    private final HinesSolver solver;
     private final double[] a;
     private final double[] b;
     private final double[] capacitanceOverDt;
-    /** Leaves from here on carry nothing, so the solver copies their parents' voltages (see HinesSolver). */
-    private final int passThrough;
     private final Ion[] ions;
     private final List<StepObserver> observers = new ArrayList<>();
     private long steps;
@@ -75,7 +73,6 @@ public final class Simulation {
             }
         }
         this.deliver = (target, instance, weight) -> blocks[target].deliver(instance, weight);
-        this.parent = disc.parent();
         this.a = disc.matrixA();
         this.b = disc.matrixB();
         double[] cm = disc.capacitances();
@@ -92,7 +89,8 @@ public final class Simulation {
                 }
             }
         }
-        this.passThrough = firstFreeLeaf;
+        // Leaves from firstFreeLeaf on carry nothing, so the solver copies their parents' voltages.
+        this.solver = new HinesSolver(disc.parent(), firstFreeLeaf);
         // Every ion a mechanism asked for during block construction is created lazily; create them now so the
         // step loop can iterate over a fixed array.
         for (MechanismBlock blk : blocks) {
@@ -142,7 +140,7 @@ public final class Simulation {
         queue.deliverUntil(state.t + 0.5 * dt, deliver);
         state.t += 0.5 * dt;
         currentPhase();
-        HinesSolver.step(n, passThrough, parent, a, b, capacitanceOverDt, state.v, state.d, state.rhs);
+        solver.step(a, b, capacitanceOverDt, state.v, state.d, state.rhs);
         state.t += 0.5 * dt;
         for (MechanismBlock blk : advanceOrder) {
             blk.advance(state);

@@ -80,7 +80,7 @@ class HinesSolverTest {
         /** The voltage change the tree solver computes. */
         double[] hines() {
             double[] vNew = v.clone();
-            HinesSolver.step(n, n, parent, a, b, capacitance, vNew, dMembrane.clone(), rhsMembrane.clone());
+            new HinesSolver(parent, n).step(a, b, capacitance, vNew, dMembrane.clone(), rhsMembrane.clone());
             double[] dv = new double[n];
             for (int i = 0; i < n; i++) {
                 dv[i] = vNew[i] - v[i];
@@ -123,9 +123,9 @@ class HinesSolverTest {
         }
         double[] full = v.clone();
         double[] shortcut = v.clone();
-        HinesSolver.step(total, total, parent, a, b, cap, full, java.util.Arrays.copyOf(tree.dMembrane, total),
+        new HinesSolver(parent, total).step(a, b, cap, full, java.util.Arrays.copyOf(tree.dMembrane, total),
                 java.util.Arrays.copyOf(tree.rhsMembrane, total));
-        HinesSolver.step(total, n, parent, a, b, cap, shortcut, java.util.Arrays.copyOf(tree.dMembrane, total),
+        new HinesSolver(parent, n).step(a, b, cap, shortcut, java.util.Arrays.copyOf(tree.dMembrane, total),
                 java.util.Arrays.copyOf(tree.rhsMembrane, total));
         double[] dvFull = new double[total];
         double[] dvShortcut = new double[total];
