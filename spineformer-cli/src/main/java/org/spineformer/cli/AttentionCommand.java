@@ -4,26 +4,29 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.stream.IntStream;
 import org.spineformer.attention.QueryResult;
+import org.spineformer.attention.biophysical.BiophysicalAttention;
+import org.spineformer.attention.compare.BackendAgreement;
 import org.spineformer.attention.compare.RateBins;
 import org.spineformer.attention.compare.RetrievalMetrics;
 import org.spineformer.attention.compare.SoftmaxAttention;
 import org.spineformer.attention.encode.RetrievalTask;
+import org.spineformer.attention.encode.VectorTask;
 import org.spineformer.attention.reduced.OutputStage;
 import org.spineformer.attention.reduced.PotentiationRule;
 import org.spineformer.attention.reduced.ReducedAttention;
 import org.spineformer.attention.reduced.ScoreKernel;
+import org.spineformer.experiments.ellwood2024.BapDelays;
 import org.spineformer.experiments.ellwood2024.Ellwood2024;
-import org.spineformer.io.csv.CsvTable;
+import org.spineformer.experiments.ellwood2024.Fig2bBapDelays;
+import org.spineformer.experiments.trial.TrialRunner;
 import org.spineformer.io.json.JsonFiles;
-import org.spineformer.io.plot.Plots;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -31,28 +34,35 @@ import picocli.CommandLine.Option;
 /** {@code spineformer attention}: key-value retrieval by the mechanism, compared with softmax attention. */
 @Command(name = "attention", mixinStandardHelpOptions = true, versionProvider = VersionCommand.Provider.class, description = {
         "Key-value retrieval with one neuron per query: random 6 Hz keys and values, each query one key's",
-        "train with timing jitter. Writes summary.json, queries.csv and a score histogram, and compares",
-        "with softmax attention on the same scores. See docs/user/attention.md."})
+        "train with timing jitter (or Q, K, V vectors from .npy files). Writes summary.json, queries.csv and",
+        "a score histogram, and compares with softmax attention on the same scores. Several --keys or",
+        "--match-window values run a grid and plot accuracy against both. See docs/user/attention.md."})
 final class AttentionCommand implements Callable<Integer> {
+    static final List<String> BACKENDS = List.of("reduced", "biophysical", "both");
+    /** Vector components of 1 fire at this rate by default (Hz): a few spikes per bin at the paper's windows. */
+    static final String DEFAULT_MAX_RATE_HZ = "20";
+
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--keys", paramLabel = "N", required = true, description = "Keys (and values).")
-    private int keys;
+    @Option(names = "--keys", paramLabel = "N", split = ",",
+            description = "Keys (and values); several, comma-separated, make a grid. Not with --keys-npy.")
+    private List<Integer> keys;
 
-    @Option(names = "--queries", paramLabel = "M", required = true, description = "Queries (neurons).")
-    private int queries;
+    @Option(names = "--queries", paramLabel = "M", description = "Queries (neurons). Not with --queries-npy.")
+    private Integer queries;
 
-    @Option(names = "--match-window", paramLabel = "S", defaultValue = "1",
-            description = "Match window (s); default ${DEFAULT-VALUE}.")
-    private double matchWindowS;
+    @Option(names = "--match-window", paramLabel = "S", split = ",", defaultValue = "1",
+            description = "Match window (s); several, comma-separated, make a grid; default ${DEFAULT-VALUE}.")
+    private List<Double> matchWindows;
 
     @Option(names = "--jitter", paramLabel = "MS", defaultValue = "0",
             description = "S.d. of the queries' spike-time jitter (ms); default ${DEFAULT-VALUE}.")
     private double jitterMs;
 
     @Option(names = "--backend", paramLabel = "NAME", defaultValue = "reduced",
-            description = "reduced or biophysical; default ${DEFAULT-VALUE}.")
+            description = "reduced, biophysical, or both (on identical inputs, with their agreement); "
+                    + "default ${DEFAULT-VALUE}.")
     private String backend;
 
     @Option(names = "--seed", paramLabel = "S", defaultValue = "0", description = "Seed; default ${DEFAULT-VALUE}.")
@@ -67,6 +77,29 @@ final class AttentionCommand implements Callable<Integer> {
                     + "for the match window (0.5, 1, 2 s).")
     private Double threshold;
 
+    @Option(names = "--output-delay", paramLabel = "MS",
+            description = "The reduced backend's output delay (ms); default: fitted to the biophysical cell with "
+                    + "--backend both, else " + OutputStage.DEFAULT_DELAY_MS + ".")
+    private Double outputDelayMs;
+
+    @Option(names = "--bap-delays", paramLabel = "PATH",
+            description = "The cell's bAP delays for the biophysical backend: a fig2b output folder or its "
+                    + BapDelays.FILE + "; default: DIR/" + BapDelays.FILE + ", measured (fig2b) if missing.")
+    private Path bapDelaysPath;
+
+    @Option(names = "--queries-npy", paramLabel = "FILE", description = "Query vectors (m x d float64 .npy).")
+    private Path queriesNpy;
+
+    @Option(names = "--keys-npy", paramLabel = "FILE", description = "Key vectors (n x d float64 .npy).")
+    private Path keysNpy;
+
+    @Option(names = "--values-npy", paramLabel = "FILE", description = "Value vectors (n x e float64 .npy).")
+    private Path valuesNpy;
+
+    @Option(names = "--max-rate-hz", paramLabel = "HZ", defaultValue = DEFAULT_MAX_RATE_HZ,
+            description = "Firing rate of a vector component of 1 (Hz); default ${DEFAULT-VALUE}.")
+    private double maxRateHz;
+
     @Option(names = "--temperature", paramLabel = "T", defaultValue = "0.1",
             description = "Softmax temperature (thresholds); default ${DEFAULT-VALUE}.")
     private double temperature;
@@ -74,87 +107,182 @@ final class AttentionCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "T", description = "Worker threads; default: all cores.")
     private Integer threads;
 
+    @Option(names = "--quiet", description = "No progress bar on stderr.")
+    private boolean quiet;
+
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "attention-output",
             description = "Output folder; default ${DEFAULT-VALUE}.")
     private Path out;
 
     @Override
     public Integer call() throws IOException {
-        if (!"reduced".equals(backend)) {
-            throw new IllegalArgumentException("--backend = " + backend + ": "
-                    + ("biophysical".equals(backend) ? "the biophysical backend is not implemented yet; use reduced"
-                    : "need reduced or biophysical"));
+        checkOptions();
+        boolean vectors = keysNpy != null;
+        List<Integer> keyCounts = vectors ? List.of(-1) : keys;
+        boolean grid = keyCounts.size() * matchWindows.size() > 1;
+        BapDelays delays = "reduced".equals(backend) ? null : bapDelays();
+        List<AttentionGrid.Row> rows = new ArrayList<>();
+        for (double window : matchWindows) {
+            for (int n : keyCounts) {
+                Path dir = grid ? out.resolve(String.format(Locale.ROOT, "keys=%d,window=%s", n, window)) : out;
+                VectorTask vectorTask = vectors ? VectorTask.read(queriesNpy, keysNpy, valuesNpy, window,
+                        maxRateHz / 1000, seed) : null;
+                RetrievalTask task = vectors ? vectorTask.task()
+                        : RetrievalTask.generate(new RetrievalTask.Config(n, queries, window, jitterMs, seed));
+                rows.addAll(runPoint(task, vectorTask, delays, dir));
+            }
         }
-        if (threshold == null && !Ellwood2024.hasPaperThreshold(matchWindowS)) {
-            throw new IllegalArgumentException("--match-window = " + matchWindowS
-                    + ": the paper has thresholds for 0.5, 1 and 2 s only; give --threshold");
+        if (grid) {
+            AttentionGrid.write(out, rows);
         }
-        RetrievalTask task = RetrievalTask.generate(new RetrievalTask.Config(keys, queries, matchWindowS, jitterMs,
-                seed));
-        ScoreKernel kernel = kernelPath == null ? ScoreKernel.builtIn() : ScoreKernel.read(kernelPath);
-        PotentiationRule rule = threshold == null ? PotentiationRule.paper(matchWindowS)
-                : PotentiationRule.withThreshold(threshold);
-        ReducedAttention model = new ReducedAttention(kernel, rule, OutputStage.defaults(),
-                threads == null ? Runtime.getRuntime().availableProcessors() : threads);
-        long start = System.nanoTime();
-        List<QueryResult> results = model.run(task.inputs());
-        double seconds = (System.nanoTime() - start) / 1e9;
-        SoftmaxAttention softmax = new SoftmaxAttention(temperature,
-                new RateBins(RateBins.DEFAULT_BIN_MS, Ellwood2024.CONTROL_MS));
-        RetrievalMetrics m = RetrievalMetrics.of(task, results, softmax, model.output().delayMs());
-
-        Files.createDirectories(out);
-        Map<String, Object> summary = new LinkedHashMap<>();
-        summary.put("backend", backend);
-        summary.put("keys", keys);
-        summary.put("queries", queries);
-        summary.put("match_window_s", matchWindowS);
-        summary.put("jitter_ms", jitterMs);
-        summary.put("seed", seed);
-        summary.put("top1_accuracy", m.top1Accuracy());
-        summary.put("false_selections_per_query", m.falseSelectionsPerQuery());
-        summary.put("softmax_output_similarity", m.softmaxOutputSimilarity());
-        summary.put("softmax_temperature", temperature);
-        summary.put("threshold", rule.threshold());
-        summary.put("kernel_source", kernel.source());
-        summary.put("output_delay_ms", model.output().delayMs());
-        summary.put("backend_seconds", seconds);
-        summary.put("threads", model.threads());
-        JsonFiles.write(out.resolve("summary.json"), summary);
-
-        double[] sourceScore = IntStream.range(0, queries)
-                .mapToDouble(i -> results.get(i).scores()[task.sources()[i]]).toArray();
-        double[] bestOther = IntStream.range(0, queries).mapToDouble(i -> bestOther(results.get(i),
-                task.sources()[i])).toArray();
-        new CsvTable().add("query", IntStream.range(0, queries).toArray()).add("source_key", task.sources())
-                .add("selected", results.stream().mapToInt(r -> r.selected().length).toArray())
-                .add("top_selected_key", m.topKey()).add("source_score", sourceScore)
-                .add("best_other_score", bestOther).add("false_selections", m.falseSelections())
-                .add("softmax_output_similarity", m.similarity()).write(out.resolve("queries.csv"));
-        double top = Math.max(2 * rule.threshold(), Arrays.stream(sourceScore).max().orElse(0));
-        double[] edges = IntStream.rangeClosed(0, 60).mapToDouble(b -> b * top / 60).toArray();
-        Map<String, double[]> samples = new LinkedHashMap<>();
-        samples.put("source key", sourceScore);
-        samples.put("best other key", bestOther);
-        Plots.writePngAndSvg(out, "attention_scores", Plots.histogram(String.format(Locale.ROOT,
-                "Scores per query (threshold %.3g)", rule.threshold()), "score (1 s thresholds)", edges, samples,
-                false));
-
-        PrintWriter console = spec.commandLine().getOut();
-        console.printf(Locale.ROOT, "attention (%s): %d queries x %d keys in %.2f s on %d threads: top-1 %.3f, "
-                        + "false selections/query %.3f, softmax similarity %.3f -> %s%n", backend, queries, keys,
-                seconds, model.threads(), m.top1Accuracy(), m.falseSelectionsPerQuery(),
-                m.softmaxOutputSimilarity(), out);
         return 0;
     }
 
-    private static double bestOther(QueryResult r, int source) {
-        double best = Double.NEGATIVE_INFINITY;
-        for (int j = 0; j < r.scores().length; j++) {
-            if (j != source) {
-                best = Math.max(best, r.scores()[j]);
+    private void checkOptions() {
+        if (!BACKENDS.contains(backend)) {
+            throw new IllegalArgumentException("--backend = " + backend + ": need one of " + BACKENDS);
+        }
+        boolean anyNpy = queriesNpy != null || keysNpy != null || valuesNpy != null;
+        if (anyNpy && (queriesNpy == null || keysNpy == null || valuesNpy == null)) {
+            throw new IllegalArgumentException("vector inputs need all of --queries-npy, --keys-npy and --values-npy");
+        }
+        if (anyNpy && (keys != null || queries != null)) {
+            throw new IllegalArgumentException("--keys and --queries are for generated tasks; the .npy files set "
+                    + "the counts");
+        }
+        if (!anyNpy && (keys == null || queries == null)) {
+            throw new IllegalArgumentException("give --keys and --queries, or the three --*-npy files");
+        }
+        for (double w : matchWindows) {
+            if (threshold == null && !Ellwood2024.hasPaperThreshold(w)) {
+                throw new IllegalArgumentException("--match-window = " + w
+                        + ": the paper has thresholds for 0.5, 1 and 2 s only; give --threshold");
             }
         }
-        return best;
+        if (!"reduced".equals(backend) && keys != null) {
+            for (int n : keys) {
+                if (n > Ellwood2024.AXONS) {
+                    throw new IllegalArgumentException("--keys = " + n + ": the biophysical cell has "
+                            + Ellwood2024.AXONS + " axons, one per key; use --backend reduced for more");
+                }
+            }
+        }
+    }
+
+    /** Runs the chosen backends on one task, writes their reports, and returns their grid rows. */
+    private List<AttentionGrid.Row> runPoint(RetrievalTask task, VectorTask vectors, BapDelays delays, Path dir)
+            throws IOException {
+        double window = task.config().matchWindowS();
+        PotentiationRule rule = threshold == null ? PotentiationRule.paper(window)
+                : PotentiationRule.withThreshold(threshold);
+        int pool = threads == null ? TrialRunner.allCores() : threads;
+        boolean both = "both".equals(backend);
+        List<AttentionGrid.Row> rows = new ArrayList<>();
+        List<QueryResult> cell = null;
+        BiophysicalAttention biophysical = null;
+        if (delays != null) {
+            PrintWriter err = spec.commandLine().getErr();
+            Path cellDir = both ? dir.resolve("biophysical") : dir;
+            biophysical = new BiophysicalAttention(delays, window, rule.threshold(),
+                    TrialRunner.inDirectory(cellDir.resolve("trials"), pool, quiet ? null : err,
+                            System.console() != null));
+            long start = System.nanoTime();
+            cell = biophysical.run(task.inputs());
+            double seconds = (System.nanoTime() - start) / 1e9;
+            Map<String, Object> settings = new LinkedHashMap<>();
+            settings.put("threshold", rule.threshold());
+            settings.put("pulse_offset_ms", Ellwood2024.OPTIMUM_OFFSET_MS - biophysical.meanDelayMs());
+            settings.put("bap_delays_sha256", delays.sha256());
+            rows.add(report("biophysical", task, vectors, cell, 0, rule.threshold(), seconds, pool, settings,
+                    cellDir));
+        }
+        if (!"biophysical".equals(backend)) {
+            ScoreKernel kernel = kernelPath == null ? ScoreKernel.builtIn() : ScoreKernel.read(kernelPath);
+            OutputStage output = outputDelayMs != null ? new OutputStage(outputDelayMs)
+                    : both ? OutputStage.fittedTo(task.inputs(), cell) : OutputStage.defaults();
+            double[] shifts = both ? biophysical.keyLagShiftsMs(task.inputs().keys().length) : new double[0];
+            ReducedAttention model = new ReducedAttention(kernel, rule, output, shifts, pool);
+            long start = System.nanoTime();
+            List<QueryResult> reduced = model.run(task.inputs());
+            double seconds = (System.nanoTime() - start) / 1e9;
+            Map<String, Object> settings = new LinkedHashMap<>();
+            settings.put("threshold", rule.threshold());
+            settings.put("kernel_source", kernel.source());
+            settings.put("output_delay_ms", output.delayMs());
+            settings.put("output_delay_source", outputDelayMs != null ? "--output-delay"
+                    : both ? "fitted to the biophysical backend on these inputs" : "default placeholder");
+            settings.put("key_lag_shifts", both ? "the biophysical cell's (d_j - d0)" : "none");
+            rows.add(report("reduced", task, vectors, reduced, output.delayMs(), rule.threshold(), seconds, pool,
+                    settings, both ? dir.resolve("reduced") : dir));
+            if (both) {
+                rows.add(agreement(task, cell, reduced, dir));
+            }
+        }
+        return rows;
+    }
+
+    private AttentionGrid.Row report(String name, RetrievalTask task, VectorTask vectors, List<QueryResult> results,
+                                     double outputDelay, double thresholdValue, double seconds, int pool,
+                                     Map<String, Object> settings, Path dir) throws IOException {
+        SoftmaxAttention softmax = new SoftmaxAttention(temperature,
+                new RateBins(RateBins.DEFAULT_BIN_MS, Ellwood2024.CONTROL_MS));
+        RetrievalMetrics m = RetrievalMetrics.of(task, results, softmax, outputDelay);
+        Map<String, Object> all = new LinkedHashMap<>(settings);
+        all.put("softmax_temperature", temperature);
+        all.put("backend_seconds", seconds);
+        all.put("threads", pool);
+        AttentionReport.of(name, task, results, m, all).write(dir, task, thresholdValue, vectors, outputDelay);
+        int n = task.inputs().keys().length;
+        double window = task.config().matchWindowS();
+        spec.commandLine().getOut().printf(Locale.ROOT, "attention (%s): %d queries x %d keys, window %s s, in %.2f s"
+                        + " on %d threads: top-1 %.3f, false selections/query %.3f, softmax similarity %.3f -> %s%n",
+                name, results.size(), n, window, seconds, pool, m.top1Accuracy(), m.falseSelectionsPerQuery(),
+                m.softmaxOutputSimilarity(), dir);
+        return new AttentionGrid.Row(name, n, window, results.size(), m.top1Accuracy(),
+                m.falseSelectionsPerQuery(), m.softmaxOutputSimilarity(), Double.NaN);
+    }
+
+    /** agreement.json: how often the reduced backend selects what the cell did. */
+    private AttentionGrid.Row agreement(RetrievalTask task, List<QueryResult> cell, List<QueryResult> reduced,
+                                        Path dir) throws IOException {
+        BackendAgreement a = BackendAgreement.of(cell, reduced);
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("keys", task.inputs().keys().length);
+        json.put("queries", cell.size());
+        json.put("match_window_s", task.config().matchWindowS());
+        json.put("same_selection_fraction", a.sameSelection());
+        json.put("mean_jaccard", a.meanJaccard());
+        json.put("same_top_key_fraction", a.sameTopKey());
+        JsonFiles.write(dir.resolve("agreement.json"), json);
+        spec.commandLine().getOut().printf(Locale.ROOT, "agreement: same selection %.3f, mean Jaccard %.3f, same top"
+                + " key %.3f%n", a.sameSelection(), a.meanJaccard(), a.sameTopKey());
+        return new AttentionGrid.Row("agreement", task.inputs().keys().length, task.config().matchWindowS(),
+                cell.size(), Double.NaN, Double.NaN, Double.NaN, a.sameSelection());
+    }
+
+    /** The bAP delays: --bap-delays, else DIR's cached copy, else a Figure 2B run into DIR/fig2b. */
+    private BapDelays bapDelays() throws IOException {
+        Path cache = out.resolve(BapDelays.FILE);
+        if (bapDelaysPath != null) {
+            Path file = Files.isDirectory(bapDelaysPath) ? bapDelaysPath.resolve(BapDelays.FILE) : bapDelaysPath;
+            if (!Files.isRegularFile(file)) {
+                throw new IllegalArgumentException("--bap-delays = " + bapDelaysPath + ": no " + BapDelays.FILE
+                        + " there (run 'spineformer reproduce fig2b' first)");
+            }
+            return BapDelays.read(file);
+        }
+        if (Files.isRegularFile(cache)) {
+            return BapDelays.read(cache);
+        }
+        Path fig2b = out.resolve(Fig2bBapDelays.PANEL);
+        spec.commandLine().getOut().println("No bAP delays given: measuring them first (fig2b) in " + fig2b);
+        spec.commandLine().getOut().flush();
+        int pool = threads == null ? TrialRunner.allCores() : threads;
+        Fig2bBapDelays.Result r = Fig2bBapDelays.run(Fig2bBapDelays.Config.paper(), TrialRunner.inDirectory(fig2b,
+                pool, quiet ? null : spec.commandLine().getErr(), System.console() != null));
+        Fig2bBapDelays.write(r, fig2b);
+        Files.createDirectories(out);
+        r.delays().write(cache);
+        return r.delays();
     }
 }

@@ -1,6 +1,11 @@
 package org.spineformer.attention.reduced;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+import org.spineformer.analysis.spikes.ControlPhaseOutcome;
+import org.spineformer.attention.AttentionInputs;
+import org.spineformer.attention.QueryResult;
 
 /**
  * The reduced control phase: the neuron's output copies the selected keys' values, the union of their trains
@@ -15,6 +20,9 @@ public record OutputStage(double delayMs) {
      * (Figure 5 counts an output spike as driven when it comes within 10 ms of the matched axon's).
      */
     public static final double DEFAULT_DELAY_MS = 7;
+    /** Figure 5 pairs a somatic spike with an axon spike 0 to 20 ms before it. */
+    static final double PAIRING_WINDOW_MS = ControlPhaseOutcome.PAIRING_OFFSET_MS
+            + ControlPhaseOutcome.PAIRING_TOLERANCE_MS;
 
     public OutputStage {
         if (!(delayMs >= 0 && Double.isFinite(delayMs))) {
@@ -24,6 +32,37 @@ public record OutputStage(double delayMs) {
 
     public static OutputStage defaults() {
         return new OutputStage(DEFAULT_DELAY_MS);
+    }
+
+    /**
+     * The delay fitted to a backend's control phases (the biophysical cell's): the median, over every value spike of
+     * every selected key, of the time to the first output spike that follows it within Figure 5's pairing window,
+     * 0 to 20 ms (value spikes with no output spike in that window are the paper's failed spikes, left out).
+     *
+     * @throws IllegalArgumentException if no value spike of a selected key is followed by an output spike
+     */
+    public static OutputStage fittedTo(AttentionInputs inputs, List<QueryResult> results) {
+        List<Double> lags = new ArrayList<>();
+        for (QueryResult r : results) {
+            double[] out = r.output().clone();
+            Arrays.sort(out);
+            for (int j : r.selected()) {
+                for (double v : inputs.values()[j]) {
+                    int k = Arrays.binarySearch(out, v);
+                    int next = k >= 0 ? k : -k - 1;
+                    if (next < out.length && out[next] - v <= PAIRING_WINDOW_MS) {
+                        lags.add(out[next] - v);
+                    }
+                }
+            }
+        }
+        if (lags.isEmpty()) {
+            throw new IllegalArgumentException("no output spike follows a selected key's value spike within "
+                    + PAIRING_WINDOW_MS + " ms in " + results.size() + " queries: nothing to fit");
+        }
+        double[] sorted = lags.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        int m = sorted.length / 2;
+        return new OutputStage(sorted.length % 2 == 1 ? sorted[m] : (sorted[m - 1] + sorted[m]) / 2);
     }
 
     /** The output train of the selected keys' {@code values}: all their spikes, delayed, sorted. */

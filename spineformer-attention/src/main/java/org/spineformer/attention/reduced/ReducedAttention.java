@@ -12,13 +12,27 @@ import org.spineformer.attention.QueryResult;
  * the {@link OutputStage}'s output. Queries run in parallel on a pool of {@code threads}; each query's result is a
  * function of the inputs alone, so results do not depend on the thread count.
  *
+ * @param keyLagShiftsMs key j's lag shift (see {@link BilinearScore}); keys beyond its length get 0 (an empty
+ *     array: every key's own delay is matched)
  * @param threads the pool's size, at least 1
  */
-public record ReducedAttention(ScoreKernel kernel, PotentiationRule rule, OutputStage output, int threads) {
+public record ReducedAttention(ScoreKernel kernel, PotentiationRule rule, OutputStage output,
+                               double[] keyLagShiftsMs, int threads) {
     public ReducedAttention {
         if (threads < 1) {
             throw new IllegalArgumentException("threads = " + threads + " must be >= 1");
         }
+        for (int j = 0; j < keyLagShiftsMs.length; j++) {
+            if (!Double.isFinite(keyLagShiftsMs[j])) {
+                throw new IllegalArgumentException("keyLagShiftsMs[" + j + "] = " + keyLagShiftsMs[j]
+                        + " must be finite");
+            }
+        }
+    }
+
+    /** Every key's own bAP delay matched: no lag shifts. */
+    public ReducedAttention(ScoreKernel kernel, PotentiationRule rule, OutputStage output, int threads) {
+        this(kernel, rule, output, new double[0], threads);
     }
 
     /** One result per query, in query order. */
@@ -42,7 +56,8 @@ public record ReducedAttention(ScoreKernel kernel, PotentiationRule rule, Output
         double[][] keys = inputs.keys();
         double[] scores = new double[keys.length];
         for (int j = 0; j < keys.length; j++) {
-            scores[j] = BilinearScore.score(kernel, keys[j], query);
+            double shift = j < keyLagShiftsMs.length ? keyLagShiftsMs[j] : 0;
+            scores[j] = BilinearScore.score(kernel, keys[j], query, shift);
         }
         int[] selected = IntStream.range(0, keys.length).filter(j -> rule.selects(scores[j])).toArray();
         return new QueryResult(output.output(inputs.values(), selected), selected, scores);

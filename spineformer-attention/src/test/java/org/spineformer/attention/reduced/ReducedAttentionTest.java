@@ -24,7 +24,15 @@ class ReducedAttentionTest {
         double[] key = {100, 103, 200};
         double[] query = {98, 104.5, 300};
         // Lags u - t + 7: (98,100) 5; (98,103) 2; (104.5,100) 11.5 outside; (104.5,103) 8.5; all others outside.
-        assertThat(BilinearScore.score(RAMP, key, query)).isCloseTo(5 + 2 + 8.5, within(1e-12));
+        assertThat(BilinearScore.score(RAMP, key, query, 0)).isCloseTo(5 + 2 + 8.5, within(1e-12));
+    }
+
+    @Test
+    void shiftMovesEveryLag() {
+        double[] key = {100, 103, 200};
+        double[] query = {98, 104.5, 300};
+        // Lags u - t + 7 - 2: (98,100) 3; (98,103) 0; (104.5,100) 9.5; (104.5,103) 6.5; (300,200) outside.
+        assertThat(BilinearScore.score(RAMP, key, query, -2)).isCloseTo(3 + 0 + 9.5 + 6.5, within(1e-12));
     }
 
     @Test
