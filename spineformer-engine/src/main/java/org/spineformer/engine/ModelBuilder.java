@@ -1,9 +1,12 @@
 package org.spineformer.engine;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import org.spineformer.engine.discrete.Discretization;
 import org.spineformer.engine.event.PointProcess;
 import org.spineformer.engine.event.Synapse;
@@ -121,17 +124,14 @@ public final class ModelBuilder {
         }
         Discretization disc = new Discretization(morphology);
         List<MechanismBlock> blocks = new ArrayList<>();
-        Map<String, int[]> firstInstance = new LinkedHashMap<>();
+        Map<String, int[][]> densityInstances = new LinkedHashMap<>();
         for (Map.Entry<String, List<Placement>> e : placements.entrySet()) {
             Mechanism m = catalogue.get(e.getKey());
             List<Placement> list = e.getValue();
             boolean density = m.kind() == Mechanism.Kind.DENSITY;
-            int[] first = new int[morphology.size()];
-            java.util.Arrays.fill(first, -1);
             List<Integer> nodes = new ArrayList<>();
             for (Placement p : list) {
                 if (density) {
-                    first[p.section()] = nodes.size();
                     for (int seg = 0; seg < morphology.section(p.section()).nseg(); seg++) {
                         nodes.add(disc.segmentNode(p.section(), seg));
                     }
@@ -139,11 +139,26 @@ public final class ModelBuilder {
                     nodes.add(disc.node(p.section(), p.x()));
                 }
             }
-            MechanismBlock block = m.newBlock(nodes.stream().mapToInt(Integer::intValue).toArray());
-            int instance = 0;
+            // A density mechanism's instances go in node order, so that its nodes form runs of consecutive indices
+            // (vector kernels work over such runs); point processes keep their placement order, their handles.
+            int[] instanceOf = density ? rankByNode(nodes) : IntStream.range(0, nodes.size()).toArray();
+            int[] blockNodes = new int[nodes.size()];
+            for (int q = 0; q < blockNodes.length; q++) {
+                blockNodes[instanceOf[q]] = nodes.get(q);
+            }
+            MechanismBlock block = m.newBlock(blockNodes);
+            int[][] bySegment = new int[morphology.size()][];
+            int q = 0;
             for (Placement p : list) {
                 int count = density ? morphology.section(p.section()).nseg() : 1;
-                for (int k = 0; k < count; k++, instance++) {
+                if (density) {
+                    bySegment[p.section()] = new int[count];
+                }
+                for (int k = 0; k < count; k++, q++) {
+                    int instance = instanceOf[q];
+                    if (density) {
+                        bySegment[p.section()][k] = instance;
+                    }
                     for (Map.Entry<String, Double> pv : p.parameters().entrySet()) {
                         block.column(pv.getKey())[instance] = pv.getValue();
                     }
@@ -158,10 +173,24 @@ public final class ModelBuilder {
             block.validateParameters();
             blocks.add(block);
             if (density) {
-                firstInstance.put(m.name(), first);
+                densityInstances.put(m.name(), bySegment);
             }
         }
-        return new Simulation(disc, blocks, firstInstance, sources, dtMs, celsius);
+        return new Simulation(disc, blocks, densityInstances, sources, dtMs, celsius);
+    }
+
+    /** Each element's rank when the values are sorted (ties by position): where element q goes in sorted order. */
+    private static int[] rankByNode(List<Integer> nodes) {
+        Integer[] positions = new Integer[nodes.size()];
+        for (int q = 0; q < positions.length; q++) {
+            positions[q] = q;
+        }
+        Arrays.sort(positions, Comparator.comparingInt(nodes::get));
+        int[] rank = new int[positions.length];
+        for (int r = 0; r < positions.length; r++) {
+            rank[positions[r]] = r;
+        }
+        return rank;
     }
 
     private void checkSection(int section) {

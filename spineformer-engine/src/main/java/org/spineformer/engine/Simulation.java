@@ -25,7 +25,8 @@ public final class Simulation {
     private final CellState state;
     private final MechanismBlock[] blocks;
     private final MechanismBlock[] advanceOrder;
-    private final Map<String, int[]> firstDensityInstance;
+    /** Per density mechanism, section and segment: the instance index (null where it is not inserted). */
+    private final Map<String, int[][]> densityInstances;
     private final List<ModelBuilder.SpikeSource> sources;
     private final int[][] sourceTargetBlock;
     private final EventQueue queue = new EventQueue();
@@ -40,7 +41,7 @@ public final class Simulation {
     private long steps;
     private boolean initialized;
 
-    Simulation(Discretization disc, List<MechanismBlock> blockList, Map<String, int[]> firstDensityInstance,
+    Simulation(Discretization disc, List<MechanismBlock> blockList, Map<String, int[][]> densityInstances,
                List<ModelBuilder.SpikeSource> sources, double dt, double celsius) {
         this.discretization = disc;
         this.n = disc.nodeCount();
@@ -62,7 +63,7 @@ public final class Simulation {
             }
         }
         this.advanceOrder = order.toArray(new MechanismBlock[0]);
-        this.firstDensityInstance = Map.copyOf(firstDensityInstance);
+        this.densityInstances = Map.copyOf(densityInstances);
         this.sources = List.copyOf(sources);
         this.sourceTargetBlock = new int[sources.size()][];
         for (int s = 0; s < sources.size(); s++) {
@@ -220,12 +221,12 @@ public final class Simulation {
 
     /** The instance index of a density mechanism in a segment. */
     public int densityInstance(String mechanism, int section, int segment) {
-        int[] first = firstDensityInstance.get(mechanism);
-        if (first == null || first[section] < 0) {
+        int[][] instances = densityInstances.get(mechanism);
+        if (instances == null || instances[section] == null) {
             throw new IllegalArgumentException(mechanism + " is not inserted in section "
                     + discretization.morphology().section(section).name());
         }
-        return first[section] + segment;
+        return instances[section][segment];
     }
 
     /** Switches every mechanism's rate tables on (NEURON's default) or off (exact rate functions). */

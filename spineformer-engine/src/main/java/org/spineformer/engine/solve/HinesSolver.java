@@ -7,20 +7,15 @@ package org.spineformer.engine.solve;
  * <p>Row i holds {@code d[i]} on the diagonal and {@code b[i]} in the column of its parent; the parent's row holds
  * {@code a[i]} in column i. Nodes are numbered so that {@code parent[i] < i}; node 0 is the root.
  *
- * <p>Elimination order: a node can be eliminated once all its children are, so any order that puts children
- * before parents gives the same solution (up to the order in which a parent's children's terms are summed). The
- * solver eliminates the nodes grouped by height (distance to the deepest leaf below), lowest first. Nodes of
- * the same height never depend on each other, so the processor overlaps their divisions: in the paper's cell the
- * six tuft branches are eliminated side by side instead of as one chain of 1500 dependent divisions. Storage
- * order is left to the caller, so mechanisms keep their nodes contiguous.
+ * <p>The backward sweep runs from the last node to the first. How fast it runs depends on the numbering: nodes
+ * that follow each other in a chain (a parent right after its only child) form a chain of dependent divisions,
+ * while a run of nodes that do not depend on each other lets the processor overlap them (see
+ * {@link org.spineformer.engine.discrete.Discretization}'s height order).
  */
 public final class HinesSolver {
     private final int n;
     private final int passThrough;
     private final int[] parent;
-    /** Nodes 1 .. passThrough - 1, children before parents, grouped by height. */
-    private final int[] elimination;
-
     /**
      * Nodes from {@code passThrough} on must be zero-area leaves with no membrane or electrode current: such a
      * row only says that no current flows through the leaf, so it adds nothing to its parent's row (exactly, up to
@@ -39,31 +34,6 @@ public final class HinesSolver {
         }
         this.passThrough = passThrough;
         this.parent = parent.clone();
-        this.elimination = byHeight(parent, passThrough);
-    }
-
-    /** Nodes 1 .. m - 1 by ascending height; within a height, by descending index (the natural sweep's order). */
-    private static int[] byHeight(int[] parent, int m) {
-        int[] height = new int[m];
-        int tallest = 0;
-        for (int i = m - 1; i > 0; i--) {
-            height[parent[i]] = Math.max(height[parent[i]], height[i] + 1);
-        }
-        for (int i = 1; i < m; i++) {
-            tallest = Math.max(tallest, height[i]);
-        }
-        int[] start = new int[tallest + 2];
-        for (int i = 1; i < m; i++) {
-            start[height[i] + 1]++;
-        }
-        for (int h = 1; h <= tallest + 1; h++) {
-            start[h] += start[h - 1];
-        }
-        int[] order = new int[m - 1];
-        for (int i = m - 1; i > 0; i--) {
-            order[start[height[i]]++] = i;
-        }
-        return order;
     }
 
     /**
@@ -77,9 +47,7 @@ public final class HinesSolver {
      * @param capacitance cm/dt per node (S/cm2), 0 for zero-area nodes
      */
     public void step(double[] a, double[] b, double[] capacitance, double[] v, double[] d, double[] rhs) {
-        int[] order = elimination;
-        for (int k = 0; k < order.length; k++) {
-            int i = order[k];
+        for (int i = passThrough - 1; i > 0; i--) {
             int p = parent[i];
             double ai = a[i], bi = b[i];
             double dv = v[p] - v[i];
@@ -93,8 +61,7 @@ public final class HinesSolver {
         }
         rhs[0] /= d[0] + capacitance[0];
         v[0] += rhs[0];
-        for (int k = order.length - 1; k >= 0; k--) {
-            int i = order[k];
+        for (int i = 1; i < passThrough; i++) {
             double x = (rhs[i] - b[i] * rhs[parent[i]]) * d[i];
             rhs[i] = x;
             v[i] += x;
