@@ -1,6 +1,7 @@
 package org.spineformer.experiments.ellwood2024;
 
 import java.io.IOException;
+import java.io.Serializable;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -16,13 +17,14 @@ import org.spineformer.io.npy.Npz;
  * peak of the spine head's voltage, averaged over runs (Figure_2B_PlotSpikeDelays.py). The matched axon's spikes are
  * placed this long after (post time - 7 ms), so that its glutamate meets the bAP at the spine. Stored as
  * {@code bap_delays.npz} with the paper's array names ({@code time_delays}, {@code distances}, as its
- * {@code time_delays.npz}) and {@code runs}.
+ * {@code time_delays.npz}) and {@code runs}. Serializable: a cluster sends the delays to its workers with a sweep's
+ * trials.
  *
  * @param delaysMs the mean delay of every spine (ms), in global spine order
  * @param distancesUm every spine head's path distance from soma(0) (um)
  * @param runs how many runs were averaged
  */
-public record BapDelays(double[] delaysMs, double[] distancesUm, int runs) {
+public record BapDelays(double[] delaysMs, double[] distancesUm, int runs) implements Serializable {
     /** The cache file name in every output directory that used the delays. */
     public static final String FILE = "bap_delays.npz";
 

@@ -13,6 +13,7 @@ import org.spineformer.cell.PyramidalCell;
 import org.spineformer.cell.replay.Replay;
 import org.spineformer.cell.replay.Stimulus;
 import org.spineformer.experiments.output.Summary;
+import org.spineformer.experiments.sweep.TrialSet;
 import org.spineformer.experiments.train.AxonTrains;
 import org.spineformer.experiments.train.SpikeTrains;
 import org.spineformer.experiments.trial.TrialRunner;
@@ -110,10 +111,16 @@ public final class Fig2aMatchExample {
         return "v:spine_" + spine + "_head";
     }
 
+    /** The examples' label, what determines them (run.json), seed and count. */
+    public static TrialSet trials(Config c, BapDelays delays) {
+        return new TrialSet("", PANEL, Fingerprint.of(PANEL, c, "examples", "bap_delays_sha256", delays.sha256()),
+                c.seed(), c.examples());
+    }
+
     public static Result run(Config c, BapDelays delays, TrialRunner runner) {
-        return new Result(c, runner.run(PANEL, Fingerprint.of(PANEL, c, "examples", "bap_delays_sha256",
-                delays.sha256()), c.seed(), c.examples(), (i, random, progress) -> trial(c, delays, random, progress),
-                Run.class));
+        TrialSet t = trials(c, delays);
+        return new Result(c, runner.run(t.label(), t.fingerprint(), t.seed(), t.trials(),
+                (i, random, progress) -> trial(c, delays, random, progress), Run.class));
     }
 
     public static Summary summary(Result r, String bapDelaysSource) {

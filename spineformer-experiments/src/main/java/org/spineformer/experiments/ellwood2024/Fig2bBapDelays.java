@@ -14,6 +14,7 @@ import org.spineformer.cell.CellParameters;
 import org.spineformer.cell.PyramidalCell;
 import org.spineformer.cell.replay.Replay;
 import org.spineformer.experiments.output.Summary;
+import org.spineformer.experiments.sweep.TrialSet;
 import org.spineformer.experiments.train.AxonTrains;
 import org.spineformer.experiments.trial.TrialRunner;
 import org.spineformer.io.csv.CsvTable;
@@ -108,9 +109,19 @@ public final class Fig2bBapDelays {
         return new Run(delays, r.somaSpikeTimesMs(), r.wallSeconds());
     }
 
+    /** The runs' label, what determines them (run.json), seed and count. */
+    public static TrialSet trials(Config c) {
+        return new TrialSet("", PANEL, Fingerprint.of(PANEL, c, "runs"), c.seed(), c.runs());
+    }
+
     public static Result run(Config c, TrialRunner runner) {
-        List<Run> runs = runner.run(PANEL, Fingerprint.of(PANEL, c, "runs"), c.seed(), c.runs(),
-                (i, random, progress) -> trial(c, random, progress), Run.class);
+        TrialSet t = trials(c);
+        return analyse(c, runner.run(t.label(), t.fingerprint(), t.seed(), t.trials(),
+                (i, random, progress) -> trial(c, random, progress), Run.class));
+    }
+
+    /** Every spine's mean delay and its standard error over the runs. */
+    public static Result analyse(Config c, List<Run> runs) {
         int spines = runs.get(0).delaysMs().length;
         double[] mean = new double[spines];
         double[] sem = new double[spines];

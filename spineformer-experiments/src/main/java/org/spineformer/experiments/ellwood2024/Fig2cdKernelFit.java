@@ -17,6 +17,7 @@ import org.spineformer.analysis.kernel.SpikeBinning;
 import org.spineformer.analysis.stats.Statistics;
 import org.spineformer.cell.replay.Replay;
 import org.spineformer.experiments.output.Summary;
+import org.spineformer.experiments.sweep.TrialSet;
 import org.spineformer.experiments.train.AxonTrains;
 import org.spineformer.experiments.train.SpikeTrains;
 import org.spineformer.experiments.train.TrialSeeds;
@@ -120,8 +121,14 @@ public final class Fig2cdKernelFit {
         return new Run(trains.trains(), post, values, r.wallSeconds());
     }
 
+    /** The runs' label, what determines them (run.json), seed and count. */
+    public static TrialSet trials(Config c) {
+        return new TrialSet("", PANEL, Fingerprint.of(PANEL, c, "runs"), c.seed(), c.runs());
+    }
+
     public static Result run(Config c, BapDelays delays, TrialRunner runner) {
-        List<Run> runs = runner.run(PANEL, Fingerprint.of(PANEL, c, "runs"), c.seed(), c.runs(),
+        TrialSet t = trials(c);
+        List<Run> runs = runner.run(t.label(), t.fingerprint(), t.seed(), t.trials(),
                 (i, random, progress) -> trial(c, random, progress), Run.class);
         return analyse(c, runs, delays);
     }

@@ -14,6 +14,7 @@ import org.spineformer.analysis.stats.Statistics;
 import org.spineformer.cell.replay.Replay;
 import org.spineformer.cell.replay.Stimulus;
 import org.spineformer.experiments.output.Summary;
+import org.spineformer.experiments.sweep.TrialSet;
 import org.spineformer.experiments.train.AxonTrains;
 import org.spineformer.experiments.train.SpikeTrains;
 import org.spineformer.experiments.train.TrialSeeds;
@@ -125,9 +126,20 @@ public final class Fig3aOffsetScan {
                 r.wallSeconds());
     }
 
+    /** The runs' label, what determines them (run.json), seed and count. */
+    public static TrialSet trials(Config c) {
+        return new TrialSet("", PANEL, Fingerprint.of(PANEL, c, "runs"), c.seed(), c.runs());
+    }
+
     public static Result run(Config c, BapDelays delays, TrialRunner runner) {
-        List<Run> runs = runner.run(PANEL, Fingerprint.of(PANEL, c, "runs"), c.seed(), c.runs(),
+        TrialSet t = trials(c);
+        List<Run> runs = runner.run(t.label(), t.fingerprint(), t.seed(), t.trials(),
                 (i, random, progress) -> trial(i, random, progress), Run.class);
+        return analyse(c, runs, delays);
+    }
+
+    /** The curves and the best offset, the bootstrap drawing from a stream no run uses. */
+    public static Result analyse(Config c, List<Run> runs, BapDelays delays) {
         return analyse(c, runs, delays, TrialSeeds.random(c.seed(), Long.MAX_VALUE));
     }
 

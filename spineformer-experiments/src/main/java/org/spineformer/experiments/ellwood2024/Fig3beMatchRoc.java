@@ -18,6 +18,7 @@ import org.spineformer.analysis.stats.Statistics;
 import org.spineformer.cell.replay.Replay;
 import org.spineformer.cell.replay.Stimulus;
 import org.spineformer.experiments.output.Summary;
+import org.spineformer.experiments.sweep.TrialSet;
 import org.spineformer.experiments.train.AxonTrains;
 import org.spineformer.experiments.train.SpikeTrains;
 import org.spineformer.experiments.train.TrialSeeds;
@@ -184,11 +185,17 @@ public final class Fig3beMatchRoc {
                 r.wallSeconds());
     }
 
-    public static Result run(Config c, BapDelays delays, TrialRunner runner) {
+    /** The runs' label, what determines them (run.json), seed and count. */
+    public static TrialSet trials(Config c, BapDelays delays) {
         String label = PANEL + " " + c.matchWindowS() + " s"
                 + (c.jitterMs() > 0 ? ", " + c.jitterMs() + " ms jitter" : "");
-        List<Run> runs = runner.run(label,
-                Fingerprint.of(PANEL, c, "runs", "bap_delays_sha256", delays.sha256()), c.seed(), c.runs(),
+        return new TrialSet("", label, Fingerprint.of(PANEL, c, "runs", "bap_delays_sha256", delays.sha256()),
+                c.seed(), c.runs());
+    }
+
+    public static Result run(Config c, BapDelays delays, TrialRunner runner) {
+        TrialSet t = trials(c, delays);
+        List<Run> runs = runner.run(t.label(), t.fingerprint(), t.seed(), t.trials(),
                 (i, random, progress) -> trial(c, delays, i, random, progress), Run.class);
         return analyse(c, runs);
     }

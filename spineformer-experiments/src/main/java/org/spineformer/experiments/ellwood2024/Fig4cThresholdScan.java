@@ -12,6 +12,7 @@ import org.spineformer.analysis.spikes.ControlPhaseOutcome;
 import org.spineformer.cell.PyramidalCell;
 import org.spineformer.cell.replay.Replay;
 import org.spineformer.experiments.output.Summary;
+import org.spineformer.experiments.sweep.TrialSet;
 import org.spineformer.experiments.train.TrialSeeds;
 import org.spineformer.experiments.trial.TrialRunner;
 import org.spineformer.io.csv.CsvTable;
@@ -114,9 +115,20 @@ public final class Fig4cThresholdScan {
                 r.wallSeconds());
     }
 
+    /** The runs' label, what determines them (run.json: the count too, which sets the factors), seed and count. */
+    public static TrialSet trials(Config c, BapDelays delays) {
+        return new TrialSet("", PANEL, Fingerprint.of(PANEL, c, null, "bap_delays_sha256", delays.sha256()),
+                c.seed(), c.multipliers());
+    }
+
     public static Result run(Config c, BapDelays delays, TrialRunner runner) {
-        List<Run> runs = runner.run(PANEL, Fingerprint.of(PANEL, c, null, "bap_delays_sha256", delays.sha256()),
-                c.seed(), c.multipliers(), (i, random, progress) -> trial(c, delays, i, progress), Run.class);
+        TrialSet t = trials(c, delays);
+        return analyse(c, runner.run(t.label(), t.fingerprint(), t.seed(), t.trials(),
+                (i, random, progress) -> trial(c, delays, i, progress), Run.class));
+    }
+
+    /** Scores each threshold's control phase. */
+    public static Result analyse(Config c, List<Run> runs) {
         double t0 = c.protocol(0).controlStartMs();
         return new Result(c, runs, runs.stream()
                 .map(r -> ControlPhaseOutcome.score(r.matchedAxonSpikesMs(), r.somaSpikesMs(), t0)).toList());

@@ -14,6 +14,7 @@ import org.spineformer.analysis.spikes.ControlPhaseOutcome;
 import org.spineformer.cell.PyramidalCell;
 import org.spineformer.cell.replay.Replay;
 import org.spineformer.experiments.output.Summary;
+import org.spineformer.experiments.sweep.TrialSet;
 import org.spineformer.experiments.trial.TrialRunner;
 import org.spineformer.io.csv.CsvTable;
 import org.spineformer.io.npy.NpyArray;
@@ -93,9 +94,20 @@ public final class Fig4dTwoMatchedAxons {
                 Ellwood2024.trace(r, Ellwood2024.SOMA_V), integrals, r.wallSeconds());
     }
 
+    /** The trials' label, what determines them (run.json), seed and count. */
+    public static TrialSet trials(Config c, BapDelays delays) {
+        return new TrialSet("", PANEL, Fingerprint.of(PANEL, c, "examples", "bap_delays_sha256", delays.sha256()),
+                c.seed(), c.examples());
+    }
+
     public static Result run(Config c, BapDelays delays, TrialRunner runner) {
-        List<Run> runs = runner.run(PANEL, Fingerprint.of(PANEL, c, "examples", "bap_delays_sha256", delays.sha256()),
-                c.seed(), c.examples(), (i, random, progress) -> trial(c, delays, random, progress), Run.class);
+        TrialSet t = trials(c, delays);
+        return analyse(c, runner.run(t.label(), t.fingerprint(), t.seed(), t.trials(),
+                (i, random, progress) -> trial(c, delays, random, progress), Run.class));
+    }
+
+    /** Scores each trial against each matched axon and their union. */
+    public static Result analyse(Config c, List<Run> runs) {
         return new Result(c, runs, runs.stream().map(r -> score(r, c.protocol().controlStartMs())).toList());
     }
 

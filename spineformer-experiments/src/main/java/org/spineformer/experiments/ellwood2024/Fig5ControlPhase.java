@@ -14,6 +14,7 @@ import org.spineformer.analysis.spikes.PulseCountBin;
 import org.spineformer.analysis.stats.Statistics;
 import org.spineformer.cell.replay.Replay;
 import org.spineformer.experiments.output.Summary;
+import org.spineformer.experiments.sweep.TrialSet;
 import org.spineformer.experiments.trial.TrialRunner;
 import org.spineformer.io.csv.CsvTable;
 import org.spineformer.io.npy.NpyArray;
@@ -156,9 +157,15 @@ public final class Fig5ControlPhase {
                 r.wallSeconds());
     }
 
+    /** The trials' label, what determines them (run.json), seed and count. */
+    public static TrialSet trials(Config c, BapDelays delays) {
+        return new TrialSet("", PANEL + " " + c.matchWindowS() + " s",
+                Fingerprint.of(PANEL, c, "trials", "bap_delays_sha256", delays.sha256()), c.seed(), c.trials());
+    }
+
     public static Result run(Config c, BapDelays delays, TrialRunner runner) {
-        List<Run> runs = runner.run(PANEL + " " + c.matchWindowS() + " s",
-                Fingerprint.of(PANEL, c, "trials", "bap_delays_sha256", delays.sha256()), c.seed(), c.trials(),
+        TrialSet t = trials(c, delays);
+        List<Run> runs = runner.run(t.label(), t.fingerprint(), t.seed(), t.trials(),
                 (i, random, progress) -> trial(c, delays, random, progress), Run.class);
         return analyse(c, runs);
     }

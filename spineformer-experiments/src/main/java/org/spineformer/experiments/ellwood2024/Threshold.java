@@ -16,6 +16,15 @@ import java.util.Optional;
 public record Threshold(double value, String source, String path, double paper) {
     public static final String OWN = "fig3be";
     public static final String PAPER = "paper";
+    /** A threshold set in the config (by {@code spineformer sweep}), not the paper's. */
+    public static final String GIVEN = "given";
+
+    /** The threshold a config holds, reported as the paper's when it is, else as {@link #GIVEN}. */
+    static Threshold of(double value, double matchWindowS) {
+        double paper = Ellwood2024.hasPaperThreshold(matchWindowS) ? Ellwood2024.paperThreshold(matchWindowS)
+                : Double.NaN;
+        return new Threshold(value, value == paper ? PAPER : GIVEN, null, paper);
+    }
 
     /** Looks for a sibling fig3be run of {@code matchWindowS} next to {@code out}. */
     static Threshold resolve(Path out, double matchWindowS) {

@@ -31,11 +31,16 @@ import org.spineformer.io.AtomicFiles;
  * twice (it should not), its first line counts.</li>
  * <li>{@code .lock}: held while a run writes, so two processes cannot share the directory.</li>
  * </ul>
+ *
+ * <p>{@link TrialRunner} keeps it; an engine that computes the trials elsewhere (a cluster) records them here with
+ * {@link #open(Path, Object, long)} and {@link #append}, and {@link TrialRunner#run} then finds them all.
  */
-final class TrialJournal implements AutoCloseable {
-    static final String RUN_FILE = "run.json";
-    static final String TRIALS_FILE = "trials.jsonl";
+public final class TrialJournal implements AutoCloseable {
+    public static final String RUN_FILE = "run.json";
+    public static final String TRIALS_FILE = "trials.jsonl";
     static final String LOCK_FILE = ".lock";
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final String FORMAT = "spineformer-trials/1";
 
     private final Path dir;
     private final FileChannel lockChannel;
@@ -53,11 +58,25 @@ final class TrialJournal implements AutoCloseable {
     }
 
     /**
+     * Opens (creating if need be) the journal in {@code dir} of the run that {@link TrialRunner#run} makes with
+     * these arguments.
+     *
+     * @throws IllegalArgumentException if the directory belongs to a run with another experiment or seed, or is in use
+     */
+    public static TrialJournal open(Path dir, Object experiment, long seed) throws IOException {
+        ObjectNode identity = MAPPER.createObjectNode();
+        identity.put("format", FORMAT);
+        identity.put("seed", seed);
+        identity.set("experiment", MAPPER.valueToTree(experiment));
+        return open(dir, identity, MAPPER);
+    }
+
+    /**
      * Opens (creating if need be) the journal in {@code dir} for the run described by {@code identity}.
      *
      * @throws IllegalArgumentException if the directory belongs to a run with another identity, or is in use
      */
-    static TrialJournal open(Path dir, ObjectNode identity, ObjectMapper mapper) throws IOException {
+    private static TrialJournal open(Path dir, ObjectNode identity, ObjectMapper mapper) throws IOException {
         Files.createDirectories(dir);
         FileChannel lockChannel = FileChannel.open(dir.resolve(LOCK_FILE), StandardOpenOption.CREATE,
                 StandardOpenOption.WRITE);
@@ -87,12 +106,12 @@ final class TrialJournal implements AutoCloseable {
     }
 
     /** The results of the finished trials by index, as written. */
-    Map<Integer, JsonNode> finished() {
+    public Map<Integer, JsonNode> finished() {
         return finished;
     }
 
     /** Appends trial {@code index}'s result (its JSON text, one line) and flushes it to the operating system. */
-    synchronized void append(int index, String resultJson) {
+    public synchronized void append(int index, String resultJson) {
         byte[] line = ("{\"trial\":" + index + ",\"result\":" + resultJson + "}\n").getBytes(StandardCharsets.UTF_8);
         ByteBuffer buffer = ByteBuffer.wrap(line);
         try {

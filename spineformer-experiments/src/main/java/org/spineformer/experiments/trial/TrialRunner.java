@@ -3,7 +3,6 @@ package org.spineformer.experiments.trial;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -34,7 +33,6 @@ import org.spineformer.experiments.train.TrialSeeds;
  */
 public final class TrialRunner {
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final String FORMAT = "spineformer-trials/1";
 
     private final Path dir;
     private final int threads;
@@ -99,11 +97,7 @@ public final class TrialRunner {
         if (trials < 0) {
             throw new IllegalArgumentException("trials = " + trials + " must be >= 0");
         }
-        ObjectNode identity = MAPPER.createObjectNode();
-        identity.put("format", FORMAT);
-        identity.put("seed", seed);
-        identity.set("experiment", MAPPER.valueToTree(experiment));
-        try (TrialJournal journal = dir == null ? null : TrialJournal.open(dir, identity, MAPPER)) {
+        try (TrialJournal journal = dir == null ? null : TrialJournal.open(dir, experiment, seed)) {
             return run(label, seed, trials, trial, type, journal);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot record trials in " + dir + ": " + e.getMessage(), e);
@@ -144,7 +138,7 @@ public final class TrialRunner {
                             underWay.put(index, Math.max(0, Math.min(1, fraction)));
                             report(bar, finished, underWay);
                         });
-                        String json = MAPPER.writeValueAsString(result);
+                        String json = toJson(result);
                         if (journal != null) {
                             journal.append(index, json);
                         }
@@ -179,6 +173,14 @@ public final class TrialRunner {
             list.add(type.cast(r));
         }
         return list;
+    }
+
+    /**
+     * A trial result as the journal records it; an engine that runs trials elsewhere sends them back in this form,
+     * so that they are recorded exactly as here.
+     */
+    public static String toJson(Object result) throws JsonProcessingException {
+        return MAPPER.writeValueAsString(result);
     }
 
     private static void report(ProgressBar bar, AtomicInteger finished, Map<Integer, Double> underWay) {

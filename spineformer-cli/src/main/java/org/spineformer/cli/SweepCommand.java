@@ -1,0 +1,82 @@
+package org.spineformer.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.spineformer.experiments.ellwood2024.PanelSweeps;
+import org.spineformer.experiments.sweep.Sweep;
+import org.spineformer.experiments.sweep.SweepEngine;
+import org.spineformer.experiments.sweep.SweepEngines;
+import org.spineformer.experiments.sweep.SweepFailedException;
+import org.spineformer.experiments.trial.TrialFailedException;
+import org.spineformer.experiments.trial.TrialRunner;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code spineformer sweep EXPERIMENT}: a panel over a grid of its config's values, here or on a Spark cluster. */
+@Command(name = "sweep", mixinStandardHelpOptions = true, versionProvider = VersionCommand.Provider.class, description = {
+        "Run a panel of Ellwood (2024) at every combination of the --param values: each",
+        "grid point gets its own folder DIR/name=value/... holding what 'reproduce' writes",
+        "for the panel. Trial i is the same on any engine; a rerun computes only the",
+        "missing trials. --engine spark needs spineformer-spark.jar (docs/user/spark.md).",
+        "EXPERIMENT: fig2a fig2b fig2cd fig3a fig3be fig3fg fig4bef fig4c fig4d fig5."})
+final class SweepCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    @Parameters(paramLabel = "EXPERIMENT", description = "The panel (fig3be ...).")
+    private String experiment;
+
+    @Option(names = "--param", paramLabel = "NAME=V1,V2,...",
+            description = "A config component of the panel and its values (repeatable; e.g. runs=100, "
+                    + "matchWindowS=0.5,1,2). Unset components keep the paper's values.")
+    private List<String> parameters = new ArrayList<>();
+
+    @Option(names = "--engine", paramLabel = "ENGINE", description = "local (default) or spark.")
+    private String engine = SweepEngines.DEFAULT;
+
+    @Option(names = "--master", paramLabel = "URL",
+            description = "Spark master (local[*], spark://host:7077, yarn ...); default: spark-submit's.")
+    private String master;
+
+    @Option(names = "--threads", paramLabel = "T", description = "Worker threads of the local engine; default: all "
+            + "cores.")
+    private Integer threads;
+
+    @Option(names = "--out", paramLabel = "DIR", required = true, description = "The sweep's output folder.")
+    private Path out;
+
+    @Option(names = "--quiet", description = "No progress on stderr.")
+    private boolean quiet;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter console = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (master != null && engine.equals(SweepEngines.DEFAULT)) {
+            throw new IllegalArgumentException("--master " + master + " is for --engine spark");
+        }
+        SweepEngine chosen = SweepEngines.find(engine);
+        SweepEngine.Options options = new SweepEngine.Options(threads != null ? threads : TrialRunner.allCores(),
+                master, console, quiet ? null : err, System.console() != null);
+        Sweep<?, ?, ?> sweep = Sweep.prepare(PanelSweeps.find(experiment), parameters, out, options);
+        console.println(experiment + ": " + sweep.points().size() + " grid point(s), engine " + chosen.name());
+        console.flush();
+        try {
+            chosen.run(sweep, options);
+        } catch (TrialFailedException | SweepFailedException e) {
+            err.println("spineformer: " + e.getMessage());
+            err.println("The finished trials are kept; rerun the same command to resume.");
+            err.flush();
+            return 1;
+        }
+        console.println("Outputs in " + out.toAbsolutePath().normalize());
+        console.flush();
+        return 0;
+    }
+}
