@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.function.Predicate;
 import java.util.function.ToDoubleFunction;
 import org.spineformer.io.csv.CsvTable;
+import org.knowm.xchart.XYChart;
 import org.spineformer.io.plot.Plots;
 
 /**
@@ -44,17 +45,23 @@ final class AttentionGrid {
             for (double w : windows) {
                 series.addAll(curves(rows, r -> r.matchWindowS() == w, Row::keys, w + " s"));
             }
-            Plots.writePngAndSvg(dir, "accuracy_vs_keys", Plots.lines("Top-1 retrieval accuracy against keys",
-                    "keys per neuron", "fraction of queries", series, true));
+            Plots.writePngAndSvg(dir, "accuracy_vs_keys", fractions(Plots.lines("Top-1 retrieval accuracy against"
+                    + " keys", "keys per neuron", "fraction of queries", series, true)));
         }
         if (windows.size() > 1) {
             List<Plots.Series> series = new ArrayList<>();
             for (int n : keys) {
                 series.addAll(curves(rows, r -> r.keys() == n, Row::matchWindowS, n + " keys"));
             }
-            Plots.writePngAndSvg(dir, "accuracy_vs_window", Plots.lines("Top-1 retrieval accuracy against the match"
-                    + " window", "match window (s)", "fraction of queries", series, true));
+            Plots.writePngAndSvg(dir, "accuracy_vs_window", fractions(Plots.lines("Top-1 retrieval accuracy against"
+                    + " the match window", "match window (s)", "fraction of queries", series, true)));
         }
+    }
+
+    /** The y axis from 0 to 1, so that points of different grids compare at a glance. */
+    private static XYChart fractions(XYChart chart) {
+        chart.getStyler().setYAxisMin(0.0).setYAxisMax(1.0);
+        return chart;
     }
 
     /** Per backend, top-1 accuracy (agreement: same selection) against {@code x} over the rows that pass. */
