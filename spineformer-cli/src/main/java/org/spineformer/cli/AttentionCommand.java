@@ -35,8 +35,9 @@ import picocli.CommandLine.Option;
 @Command(name = "attention", mixinStandardHelpOptions = true, versionProvider = VersionCommand.Provider.class, description = {
         "Key-value retrieval with one neuron per query: random 6 Hz keys and values, each query one key's",
         "train with timing jitter (or Q, K, V vectors from .npy files). Writes summary.json, queries.csv and",
-        "a score histogram, and compares with softmax attention on the same scores. Several --keys or",
-        "--match-window values run a grid and plot accuracy against both. See docs/user/attention.md."})
+        "a score histogram, and compares with softmax attention on the same scores. Several --keys,",
+        "--match-window or --jitter values run a grid and plot accuracy against each. See",
+        "docs/user/attention.md."})
 final class AttentionCommand implements Callable<Integer> {
     static final List<String> BACKENDS = List.of("reduced", "biophysical", "both");
     /** Vector components of 1 fire at this rate by default (Hz): a few spikes per bin at the paper's windows. */
@@ -56,9 +57,10 @@ final class AttentionCommand implements Callable<Integer> {
             description = "Match window (s); several, comma-separated, make a grid; default ${DEFAULT-VALUE}.")
     private List<Double> matchWindows;
 
-    @Option(names = "--jitter", paramLabel = "MS", defaultValue = "0",
-            description = "S.d. of the queries' spike-time jitter (ms); default ${DEFAULT-VALUE}.")
-    private double jitterMs;
+    @Option(names = "--jitter", paramLabel = "MS", split = ",", defaultValue = "0",
+            description = "S.d. of the queries' spike-time jitter (ms); several, comma-separated, make a grid; "
+                    + "default ${DEFAULT-VALUE}. Not with vectors.")
+    private List<Double> jitters;
 
     @Option(names = "--backend", paramLabel = "NAME", defaultValue = "reduced",
             description = "reduced, biophysical, or both (on identical inputs, with their agreement); "
@@ -119,17 +121,20 @@ final class AttentionCommand implements Callable<Integer> {
         checkOptions();
         boolean vectors = keysNpy != null;
         List<Integer> keyCounts = vectors ? List.of(-1) : keys;
-        boolean grid = keyCounts.size() * matchWindows.size() > 1;
+        boolean grid = keyCounts.size() * matchWindows.size() * jitters.size() > 1;
         BapDelays delays = "reduced".equals(backend) ? null : bapDelays();
         List<AttentionGrid.Row> rows = new ArrayList<>();
-        for (double window : matchWindows) {
-            for (int n : keyCounts) {
-                Path dir = grid ? out.resolve(String.format(Locale.ROOT, "keys=%d,window=%s", n, window)) : out;
-                VectorTask vectorTask = vectors ? VectorTask.read(queriesNpy, keysNpy, valuesNpy, window,
-                        maxRateHz / 1000, seed) : null;
-                RetrievalTask task = vectors ? vectorTask.task()
-                        : RetrievalTask.generate(new RetrievalTask.Config(n, queries, window, jitterMs, seed));
-                rows.addAll(runPoint(task, vectorTask, delays, dir));
+        for (double jitter : jitters) {
+            for (double window : matchWindows) {
+                for (int n : keyCounts) {
+                    Path dir = grid ? out.resolve(String.format(Locale.ROOT, "keys=%d,window=%s,jitter=%s", n,
+                            window, jitter)) : out;
+                    VectorTask vectorTask = vectors ? VectorTask.read(queriesNpy, keysNpy, valuesNpy, window,
+                            maxRateHz / 1000, seed) : null;
+                    RetrievalTask task = vectors ? vectorTask.task()
+                            : RetrievalTask.generate(new RetrievalTask.Config(n, queries, window, jitter, seed));
+                    rows.addAll(runPoint(task, vectorTask, delays, dir));
+                }
             }
         }
         if (grid) {
@@ -146,9 +151,9 @@ final class AttentionCommand implements Callable<Integer> {
         if (anyNpy && (queriesNpy == null || keysNpy == null || valuesNpy == null)) {
             throw new IllegalArgumentException("vector inputs need all of --queries-npy, --keys-npy and --values-npy");
         }
-        if (anyNpy && (keys != null || queries != null)) {
-            throw new IllegalArgumentException("--keys and --queries are for generated tasks; the .npy files set "
-                    + "the counts");
+        if (anyNpy && (keys != null || queries != null || !jitters.equals(List.of(0.0)))) {
+            throw new IllegalArgumentException("--keys, --queries and --jitter are for generated tasks; the .npy "
+                    + "files set the counts");
         }
         if (!anyNpy && (keys == null || queries == null)) {
             throw new IllegalArgumentException("give --keys and --queries, or the three --*-npy files");
@@ -238,7 +243,7 @@ final class AttentionCommand implements Callable<Integer> {
                         + " on %d threads: top-1 %.3f, false selections/query %.3f, softmax similarity %.3f -> %s%n",
                 name, results.size(), n, window, seconds, pool, m.top1Accuracy(), m.falseSelectionsPerQuery(),
                 m.softmaxOutputSimilarity(), dir);
-        return new AttentionGrid.Row(name, n, window, results.size(), m.top1Accuracy(),
+        return new AttentionGrid.Row(name, n, window, task.config().jitterMs(), results.size(), m.top1Accuracy(),
                 m.falseSelectionsPerQuery(), m.softmaxOutputSimilarity(), Double.NaN);
     }
 
@@ -257,7 +262,7 @@ final class AttentionCommand implements Callable<Integer> {
         spec.commandLine().getOut().printf(Locale.ROOT, "agreement: same selection %.3f, mean Jaccard %.3f, same top"
                 + " key %.3f%n", a.sameSelection(), a.meanJaccard(), a.sameTopKey());
         return new AttentionGrid.Row("agreement", task.inputs().keys().length, task.config().matchWindowS(),
-                cell.size(), Double.NaN, Double.NaN, Double.NaN, a.sameSelection());
+                task.config().jitterMs(), cell.size(), Double.NaN, Double.NaN, Double.NaN, a.sameSelection());
     }
 
     /** The bAP delays: --bap-delays, else DIR's cached copy, else a Figure 2B run into DIR/fig2b. */

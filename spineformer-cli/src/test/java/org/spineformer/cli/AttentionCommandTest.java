@@ -30,17 +30,18 @@ class AttentionCommandTest {
 
     @Test
     void gridWritesEveryPointAndThePlots(@TempDir Path dir) throws IOException {
-        Run r = run("attention", "--keys", "5,20", "--match-window", "1,2", "--queries", "10", "--threads", "1",
-                "--out", dir.toString());
+        Run r = run("attention", "--keys", "5,20", "--match-window", "1,2", "--jitter", "0,2", "--queries", "10",
+                "--threads", "1", "--out", dir.toString());
         assertThat(r.exit).as(r.err).isZero();
-        for (String point : new String[] {"keys=5,window=1.0", "keys=20,window=2.0"}) {
+        for (String point : new String[] {"keys=5,window=1.0,jitter=0.0", "keys=20,window=2.0,jitter=2.0"}) {
             JsonNode s = new ObjectMapper().readTree(dir.resolve(point).resolve("summary.json").toFile());
             assertThat(s.path("backend").asText()).isEqualTo("reduced");
             assertThat(s.path("top1_accuracy").asDouble()).isBetween(0.0, 1.0);
         }
-        assertThat(Files.readAllLines(dir.resolve("grid.csv"))).hasSize(5);
+        assertThat(Files.readAllLines(dir.resolve("grid.csv"))).hasSize(9);
         assertThat(dir.resolve("accuracy_vs_keys.png")).exists();
         assertThat(dir.resolve("accuracy_vs_window.svg")).exists();
+        assertThat(dir.resolve("accuracy_vs_jitter.png")).exists();
     }
 
     @Test
