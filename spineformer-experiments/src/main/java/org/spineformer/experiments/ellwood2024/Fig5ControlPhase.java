@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.function.DoubleConsumer;
+import org.knowm.xchart.XYChart;
 import org.spineformer.analysis.spikes.ControlPhaseOutcome;
 import org.spineformer.analysis.spikes.PulseCountBin;
 import org.spineformer.analysis.stats.Statistics;
@@ -287,8 +288,13 @@ public final class Fig5ControlPhase {
         ragged(arrays, "soma_spike_times_ms", runs.stream().map(Run::somaSpikesMs).toList());
         Npz.write(dir.resolve("trials.npz"), arrays);
         writeBins(r, dir);
-        Plots.writePngAndSvg(dir, PANEL, Plots.scatter("Figure 5B-C: control phase, match window "
-                + r.config().matchWindowS() + " s", "query rate (Hz)", "fraction of spikes", plotSeries(r)));
+        List<Plots.Series> series = plotSeries(r);
+        XYChart chart = Plots.scatter("Figure 5B-C: control phase, match window " + r.config().matchWindowS() + " s",
+                "query rate (Hz)", "fraction of spikes", series);
+        for (Plots.Series means : series.subList(2, series.size())) {
+            Plots.emphasize(chart, means.name());
+        }
+        Plots.writePngAndSvg(dir, PANEL, chart);
         Summary s = summary(r, threshold, bapDelaysSource);
         s.write(dir);
         return s;
@@ -328,7 +334,9 @@ public final class Fig5ControlPhase {
                 .write(dir.resolve("by_pulse_count.csv"));
     }
 
-    /** Per-trial points (successful = 1 - failed, as Figure 5B plots it) and the binned means when there are any. */
+    /**
+     * Per-trial points (successful = 1 - failed, as Figure 5B plots it), then the binned means when there are any.
+     */
     private static List<Plots.Series> plotSeries(Result r) {
         double w = r.config().matchWindowS();
         double[] rate = r.runs().stream().mapToDouble(run -> run.pulsesMs().length / w).toArray();

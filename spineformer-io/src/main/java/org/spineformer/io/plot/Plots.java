@@ -100,6 +100,24 @@ public final class Plots {
     }
 
     /**
+     * Draws one series of a {@link #scatter} plot as a line through opaque, larger dots: a summary (such as binned
+     * means) over the cloud of points it summarises.
+     */
+    public static XYChart emphasize(XYChart chart, String series) {
+        XYSeries s = chart.getSeriesMap().get(series);
+        if (s == null) {
+            throw new IllegalArgumentException("the chart has no series '" + series + "'");
+        }
+        Color opaque = new Color(s.getMarkerColor().getRGB() & 0xffffff);
+        s.setXYSeriesRenderStyle(XYSeriesRenderStyle.Line);
+        s.setLineColor(opaque);
+        s.setLineWidth(2 * LINE_WIDTH);
+        s.setMarkerColor(opaque);
+        s.setMarker(SeriesMarkers.CIRCLE);
+        return chart;
+    }
+
+    /**
      * Overlaid histograms of several samples over the same bins, as translucent filled outlines. Bins follow
      * numpy.histogram: {@code binEdges} increase strictly, every bin is half-open [a, b) but the last is closed,
      * and values outside the edges (and NaN) are left out. With {@code density}, each histogram integrates to 1,
