@@ -18,6 +18,7 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYSeries;
 import org.w3c.dom.Document;
 
 class PlotsTest {
@@ -25,6 +26,19 @@ class PlotsTest {
 
     @TempDir
     Path dir;
+
+    @Test
+    void emphasizeDrawsOneSeriesAsAnOpaqueLine() {
+        XYChart chart = Plots.scatter("t", "x", "y", List.of(new Plots.Series("cloud", new double[] {1, 2},
+                new double[] {2, 3}), new Plots.Series("means", new double[] {1, 2}, new double[] {2.5, 2.5})));
+        Plots.emphasize(chart, "means");
+        XYSeries means = chart.getSeriesMap().get("means");
+        assertThat(means.getXYSeriesRenderStyle()).isEqualTo(XYSeries.XYSeriesRenderStyle.Line);
+        assertThat(means.getLineColor().getAlpha()).isEqualTo(255);
+        assertThat(chart.getSeriesMap().get("cloud").getXYSeriesRenderStyle())
+                .isEqualTo(XYSeries.XYSeriesRenderStyle.Scatter);
+        assertThatThrownBy(() -> Plots.emphasize(chart, "medians")).hasMessageContaining("no series 'medians'");
+    }
 
     @Test
     void runsHeadless() {
