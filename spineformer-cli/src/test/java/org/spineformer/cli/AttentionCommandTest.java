@@ -1,38 +1,24 @@
 package org.spineformer.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.spineformer.cli.CliRun.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.spineformer.io.npy.Npy;
 import org.spineformer.io.npy.NpyArray;
-import picocli.CommandLine;
 
 class AttentionCommandTest {
-    private record Run(int exit, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter(), err = new StringWriter();
-        CommandLine cl = Main.commandLine();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int exit = cl.execute(args);
-        return new Run(exit, out.toString(), err.toString());
-    }
-
     @Test
     void gridWritesEveryPointAndThePlots(@TempDir Path dir) throws IOException {
-        Run r = run("attention", "--keys", "5,20", "--match-window", "1,2", "--jitter", "0,2", "--queries", "10",
+        CliRun r = run("attention", "--keys", "5,20", "--match-window", "1,2", "--jitter", "0,2", "--queries", "10",
                 "--threads", "1", "--out", dir.toString());
-        assertThat(r.exit).as(r.err).isZero();
+        assertThat(r.exit()).as(r.err()).isZero();
         for (String point : new String[] {"keys=5,window=1.0,jitter=0.0", "keys=20,window=2.0,jitter=2.0"}) {
             JsonNode s = new ObjectMapper().readTree(dir.resolve(point).resolve("summary.json").toFile());
             assertThat(s.path("backend").asText()).isEqualTo("reduced");
@@ -50,10 +36,10 @@ class AttentionCommandTest {
         Npy.write(dir.resolve("v.npy"), NpyArray.of(new double[][] {{1, 0, 0}, {0, 0, 1}}));
         Npy.write(dir.resolve("q.npy"), NpyArray.of(new double[][] {{1, 0, 0, 0}, {0, 0, 1, 1}, {0, 0, 1, 0}}));
         Path out = dir.resolve("out");
-        Run r = run("attention", "--queries-npy", dir.resolve("q.npy").toString(), "--keys-npy",
+        CliRun r = run("attention", "--queries-npy", dir.resolve("q.npy").toString(), "--keys-npy",
                 dir.resolve("k.npy").toString(), "--values-npy", dir.resolve("v.npy").toString(), "--threads", "1",
                 "--out", out.toString());
-        assertThat(r.exit).as(r.err).isZero();
+        assertThat(r.exit()).as(r.err()).isZero();
         assertThat(Npy.read(out.resolve("outputs.npy")).shape()).containsExactly(3, 3);
         assertThat(Npy.read(out.resolve("selected.npy")).shape()).containsExactly(3, 2);
         assertThat(Npy.read(out.resolve("scores.npy")).shape()).containsExactly(3, 2);
@@ -65,15 +51,15 @@ class AttentionCommandTest {
     @Test
     void badOptionsAreClearErrors(@TempDir Path dir) {
         assertThat(run("attention", "--keys", "5", "--queries", "1", "--backend", "softmax", "--out", dir.toString())
-                .err).contains("--backend = softmax");
+                .err()).contains("--backend = softmax");
         assertThat(run("attention", "--keys", "151", "--queries", "1", "--backend", "biophysical", "--out",
-                dir.toString()).err).contains("--keys = 151").contains("150 axons");
-        assertThat(run("attention", "--keys-npy", "k.npy", "--out", dir.toString()).err)
+                dir.toString()).err()).contains("--keys = 151").contains("150 axons");
+        assertThat(run("attention", "--keys-npy", "k.npy", "--out", dir.toString()).err())
                 .contains("need all of --queries-npy, --keys-npy and --values-npy");
-        assertThat(run("attention", "--queries", "1", "--out", dir.toString()).err)
+        assertThat(run("attention", "--queries", "1", "--out", dir.toString()).err())
                 .contains("give --keys and --queries");
         assertThat(run("attention", "--keys", "5", "--queries", "1", "--match-window", "0.7", "--out",
-                dir.toString()).err).contains("--match-window = 0.7");
+                dir.toString()).err()).contains("--match-window = 0.7");
         assertThat(dir.resolve("summary.json")).doesNotExist();
     }
 }

@@ -1,50 +1,36 @@
 package org.spineformer.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.spineformer.cli.CliRun.run;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class ReproduceCommandTest {
-    private record Run(int exit, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter(), err = new StringWriter();
-        CommandLine cl = Main.commandLine();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int exit = cl.execute(args);
-        return new Run(exit, out.toString(), err.toString());
-    }
-
     @Test
     void fig4aWritesItsOutputsAndTable(@TempDir Path dir) {
-        Run r = run("reproduce", "fig4a", "--out", dir.toString());
-        assertThat(r.exit).isZero();
-        assertThat(r.out).contains("Figure 4A").contains("relative conductance at the threshold").contains("4.500");
+        CliRun r = run("reproduce", "fig4a", "--out", dir.toString());
+        assertThat(r.exit()).isZero();
+        assertThat(r.out()).contains("Figure 4A").contains("relative conductance at the threshold").contains("4.500");
         assertThat(dir.resolve("summary.json")).isRegularFile();
         assertThat(dir.resolve("fig4a.svg")).isRegularFile();
     }
 
     @Test
     void unknownPanelIsAClearError() {
-        Run unknown = run("reproduce", "fig9");
-        assertThat(unknown.exit).isEqualTo(2);
-        assertThat(unknown.err).contains("unknown panel 'fig9'").contains("fig2a, fig2b");
+        CliRun unknown = run("reproduce", "fig9");
+        assertThat(unknown.exit()).isEqualTo(2);
+        assertThat(unknown.err()).contains("unknown panel 'fig9'").contains("fig2a, fig2b");
     }
 
     @Test
     void badOptionsNameTheOption(@TempDir Path dir) {
-        assertThat(run("reproduce", "fig5", "--trials", "0", "--out", dir.toString()).err)
+        assertThat(run("reproduce", "fig5", "--trials", "0", "--out", dir.toString()).err())
                 .contains("--trials = 0");
-        assertThat(run("reproduce", "fig5", "--threads", "0", "--out", dir.toString()).err)
+        assertThat(run("reproduce", "fig5", "--threads", "0", "--out", dir.toString()).err())
                 .contains("--threads = 0");
-        assertThat(run("reproduce", "all", "--trials", "3", "--out", dir.toString()).err)
+        assertThat(run("reproduce", "all", "--trials", "3", "--out", dir.toString()).err())
                 .contains("--trials = 3");
     }
 }

@@ -99,12 +99,17 @@ public final class BiophysicalAttention {
         experiment.put("bap_delays_sha256", delays.sha256());
         experiment.put("inputs_sha256", sha256(inputs));
         return runner.run("biophysical attention", experiment, 0, inputs.queries().length,
-                (i, random, progress) -> query(inputs, inputs.queries()[i], progress), QueryResult.class);
+                (i, random, progress) -> simulate(inputs, inputs.queries()[i], progress), QueryResult.class);
     }
 
     /** The cell's result for one query. */
     public QueryResult query(AttentionInputs inputs, double[] query, DoubleConsumer progress) {
         check(inputs);
+        return simulate(inputs, query, progress);
+    }
+
+    /** One trial of the cell, on inputs already checked. */
+    private QueryResult simulate(AttentionInputs inputs, double[] query, DoubleConsumer progress) {
         double matchStart = Ellwood2024.REST_MS;
         double controlStart = controlStartMs();
         double controlEnd = controlStart + Ellwood2024.CONTROL_MS;
