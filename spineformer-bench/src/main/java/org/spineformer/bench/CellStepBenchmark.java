@@ -12,10 +12,6 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
-import org.spineformer.cell.CellParameters;
-import org.spineformer.cell.replay.BundledStimuli;
-import org.spineformer.cell.replay.Stimulus;
-import org.spineformer.cell.PyramidalCell;
 import org.spineformer.engine.Simulation;
 import org.spineformer.engine.discrete.Discretization;
 import org.spineformer.engine.solve.HinesSolver;
@@ -43,21 +39,7 @@ public class CellStepBenchmark {
 
     @Setup(Level.Trial)
     public void build() {
-        CellParameters params = CellParameters.paper();
-        Stimulus stim = BundledStimuli.load(BundledStimuli.CONTROL_FAILED, params.spineCount());
-        PyramidalCell cell = PyramidalCell.build(params.withPotentiationThreshold(stim.threshold()));
-        for (int k = 0; k < stim.pre().length; k++) {
-            if (stim.pre()[k].length > 0) {
-                cell.addPresynapticSpikes(k, stim.pre()[k]);
-            }
-        }
-        for (double t : stim.post()) {
-            cell.addSomaticPulse(t, stim.pulseAmpNa(), stim.pulseDurMs());
-        }
-        sim = cell.simulation(stim.dtMs(), stim.celsius());
-        sim.initialize(stim.vInitMv());
-        sim.run(300);
-
+        sim = ControlTrial.after300Ms();
         Discretization disc = sim.discretization();
         n = disc.nodeCount();
         solver = new HinesSolver(disc.parent(), disc.firstLeaf());

@@ -1,12 +1,16 @@
 package org.spineformer.mechanisms.calcium;
 
 import java.util.List;
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorSpecies;
 import org.spineformer.engine.mech.AbstractMechanism;
 import org.spineformer.engine.mech.CellState;
 import org.spineformer.engine.mech.FieldSpec;
 import org.spineformer.engine.mech.Ion;
 import org.spineformer.engine.mech.Mechanism;
 import org.spineformer.engine.mech.MechanismBlock;
+import org.spineformer.engine.simd.Simd;
+import org.spineformer.mechanisms.simd.Vectors;
 
 /**
  * Calcium pool of a spine head (Destexhe et al. 1993, modified by Badoual 2004), from HayEtAl_2011_cadspine.mod:
@@ -34,14 +38,22 @@ public final class CadSpine extends AbstractMechanism {
         return true;
     }
 
+    private final boolean lanes;
+
     public CadSpine() {
+        this(Simd.enabled());
+    }
+
+    /** With the state phase in vector lanes ({@code lanes}: needs jdk.incubator.vector) or scalar only. */
+    CadSpine(boolean lanes) {
         super("cadspine", Kind.DENSITY,
                 "spine-head calcium pool with first-order removal (Hay et al. 2011 model set)", FIELDS);
+        this.lanes = lanes;
     }
 
     @Override
     public MechanismBlock newBlock(int[] nodes) {
-        return new Block(this, nodes);
+        return new Block(this, nodes, lanes);
     }
 
     private static final class Block extends MechanismBlock {
@@ -53,11 +65,14 @@ public final class CadSpine extends AbstractMechanism {
         private final double[] shell = new double[size];
         private final double[] restingInflux = new double[size];
         private final double[] removal = new double[size];
+        /** The node runs for the vector lanes; null when they are off. */
+        private final int[] runs;
         private double[] ica;
         private double[] cai;
 
-        Block(Mechanism mechanism, int[] nodes) {
+        Block(Mechanism mechanism, int[] nodes, boolean lanes) {
             super(mechanism, nodes);
+            runs = lanes ? Simd.runs(node) : null;
         }
 
         @Override
@@ -80,14 +95,49 @@ public final class CadSpine extends AbstractMechanism {
 
         @Override
         public void advance(CellState s) {
+            if (runs == null) {
+                advance(s, 0, size);
+                return;
+            }
+            for (int r = 0; r + 1 < runs.length; r++) {
+                advance(s, Lanes.advance(this, s, runs[r], runs[r + 1]), runs[r + 1]);
+            }
+        }
+
+        /** The state update of the instances [from, to). */
+        private void advance(CellState s, int from, int to) {
             double dt = s.dt;
-            for (int k = 0; k < size; k++) {
+            for (int k = from; k < to; k++) {
                 int nd = node[k];
                 // the pump cannot move calcium inward: an outward ica gives no drive
                 double drive = Math.max(0, -10000 * ica[nd] / shell[k]);
                 ca[k] = (ca[k] + dt * (drive + restingInflux[k])) / removal[k];
                 cai[nd] = ca[k];
             }
+        }
+    }
+
+    /**
+     * The state update in vector lanes over a run of consecutive nodes: the scalar loop's operations, so its bits.
+     * Loaded only when {@link Simd#enabled()}.
+     */
+    private static final class Lanes {
+        private static final VectorSpecies<Double> SPECIES = Vectors.SPECIES;
+
+        /** The instances from {@code from} in whole vectors within the run; returns the first not done. */
+        static int advance(Block b, CellState s, int from, int to) {
+            int k = from;
+            for (int shift = b.node(from) - from; k + SPECIES.length() <= to; k += SPECIES.length()) {
+                int nd = k + shift;
+                DoubleVector drive = DoubleVector.fromArray(SPECIES, b.ica, nd).mul(-10000)
+                        .div(DoubleVector.fromArray(SPECIES, b.shell, k)).max(0);
+                DoubleVector ca = DoubleVector.fromArray(SPECIES, b.ca, k)
+                        .add(drive.add(DoubleVector.fromArray(SPECIES, b.restingInflux, k)).mul(s.dt))
+                        .div(DoubleVector.fromArray(SPECIES, b.removal, k));
+                ca.intoArray(b.ca, k);
+                ca.intoArray(b.cai, nd);
+            }
+            return k;
         }
     }
 }

@@ -12,7 +12,7 @@ import org.spineformer.engine.mech.CellState;
 import org.spineformer.engine.mech.FieldSpec;
 import org.spineformer.engine.mech.Mechanism;
 import org.spineformer.engine.mech.MechanismBlock;
-import org.spineformer.mechanisms.simd.Simd;
+import org.spineformer.engine.simd.Simd;
 
 /**
  * Muscarinic (M-type) potassium current of Hay et al. (2011), after Adams et al. (1982), from HayEtAl_2011_Im.mod:

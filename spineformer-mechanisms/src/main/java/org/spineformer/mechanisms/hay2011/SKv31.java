@@ -13,7 +13,7 @@ import org.spineformer.engine.mech.CellState;
 import org.spineformer.engine.mech.FieldSpec;
 import org.spineformer.engine.mech.Mechanism;
 import org.spineformer.engine.mech.MechanismBlock;
-import org.spineformer.mechanisms.simd.Simd;
+import org.spineformer.engine.simd.Simd;
 
 /**
  * Shaw-related (Kv3.1) potassium current of Hay et al. (2011), from HayEtAl_2011_SKv3_1.mod:

@@ -6,7 +6,7 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * What the mechanisms' vector kernels share. It uses the Vector API, so only a vector kernel may touch it, and a
- * vector kernel runs only when {@link Simd#enabled()}.
+ * vector kernel runs only when {@link org.spineformer.engine.simd.Simd#enabled()}.
  */
 public final class Vectors {
     /** The widest double vector the CPU computes natively (4 lanes with AVX2, 8 with AVX-512). */

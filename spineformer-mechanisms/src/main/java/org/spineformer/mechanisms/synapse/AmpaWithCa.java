@@ -1,12 +1,15 @@
 package org.spineformer.mechanisms.synapse;
 
 import java.util.List;
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorSpecies;
 import org.spineformer.engine.mech.AbstractMechanism;
 import org.spineformer.engine.mech.CellState;
 import org.spineformer.engine.mech.FieldSpec;
 import org.spineformer.engine.mech.Mechanism;
 import org.spineformer.engine.mech.MechanismBlock;
-import org.spineformer.mechanisms.simd.Simd;
+import org.spineformer.engine.simd.Simd;
+import org.spineformer.mechanisms.simd.Vectors;
 
 /**
  * Double-exponential AMPA synapse potentiated by calcium, from Ellwood_AMPA_with_Ca.mod:
@@ -31,7 +34,9 @@ import org.spineformer.mechanisms.simd.Simd;
  * the parameter. The time constants are read at initialization (where NEURON also computes the event factor): a
  * change takes effect at the next initialization.
  *
- * <p>alpha is computed by {@link Potentiation}, in vector lanes when {@link Simd#enabled()}. Aampa and Gampa are
+ * <p>alpha is computed by {@link Potentiation}; it and the state phase run in vector lanes when
+ * {@link Simd#enabled()} (the state phase over runs of consecutive nodes, with the scalar loop's bits; the rest of
+ * the current phase stays scalar: in lanes it was no faster). Aampa and Gampa are
  * set to exactly 0 once negligible ({@link DoubleExponential#NEGLIGIBLE}); while both are 0 the current phase sets
  * g and i to 0 without computing them (the computation would give them as +-0; alpha is still computed).
  */
@@ -103,11 +108,14 @@ public final class AmpaWithCa extends AbstractMechanism {
         private final double[] decayDynamic = new double[size];
         private final double[] decayDelayed = new double[size];
         private final boolean lanes;
+        /** The node runs for the state phase's vector lanes; null when they are off. */
+        private final int[] runs;
         private double[] cai;
 
         Block(Mechanism mechanism, int[] nodes, boolean lanes) {
             super(mechanism, nodes);
             this.lanes = lanes;
+            this.runs = lanes ? Simd.runs(node) : null;
         }
 
         @Override
@@ -158,7 +166,18 @@ public final class AmpaWithCa extends AbstractMechanism {
 
         @Override
         public void advance(CellState s) {
-            for (int k = 0; k < size; k++) {
+            if (runs == null) {
+                advance(0, size);
+                return;
+            }
+            for (int r = 0; r + 1 < runs.length; r++) {
+                advance(Lanes.advance(this, runs[r], runs[r + 1]), runs[r + 1]);
+            }
+        }
+
+        /** The state update of the instances [from, to). */
+        private void advance(int from, int to) {
+            for (int k = from; k < to; k++) {
                 double c = cai[node[k]] - CA_REST;
                 aampa[k] = DoubleExponential.flushed(aampa[k] - decayA[k] * aampa[k]);
                 gampa[k] = DoubleExponential.flushed(gampa[k] - decayG[k] * gampa[k]);
@@ -173,6 +192,33 @@ public final class AmpaWithCa extends AbstractMechanism {
             double w = weight * factor[instance];
             aampa[instance] += w;
             gampa[instance] += w;
+        }
+    }
+
+    /**
+     * The block's state phase in vector lanes over a run of consecutive nodes, one synapse per lane: the scalar
+     * loop's operations in the same order, so its bits. Loaded only when {@link Simd#enabled()}.
+     */
+    private static final class Lanes {
+        private static final VectorSpecies<Double> SPECIES = Vectors.SPECIES;
+
+        /** The state update from {@code from} in whole vectors within the run; returns the first not done. */
+        static int advance(Block blk, int from, int to) {
+            int k = from;
+            for (int shift = blk.node(from) - from; k + SPECIES.length() <= to; k += SPECIES.length()) {
+                DoubleVector c = DoubleVector.fromArray(SPECIES, blk.cai, k + shift).sub(CA_REST);
+                DecayLanes.decay(blk.aampa, blk.decayA, k);
+                DecayLanes.decay(blk.gampa, blk.decayG, k);
+                DoubleVector dynamic = DoubleVector.fromArray(SPECIES, blk.gDynamic, k);
+                dynamic = dynamic.add(DoubleVector.fromArray(SPECIES, blk.decayDynamic, k)
+                        .mul(DoubleVector.fromArray(SPECIES, blk.tauPlasticity, k).mul(c.mul(c).mul(c).mul(c))
+                                .sub(dynamic)));
+                dynamic.intoArray(blk.gDynamic, k);
+                DoubleVector delayed = DoubleVector.fromArray(SPECIES, blk.gDelayed, k);
+                delayed.add(DoubleVector.fromArray(SPECIES, blk.decayDelayed, k).mul(dynamic.sub(delayed)))
+                        .intoArray(blk.gDelayed, k);
+            }
+            return k;
         }
     }
 }

@@ -5,7 +5,7 @@ import static org.spineformer.mechanisms.simd.Vectors.exp;
 
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorOperators;
-import org.spineformer.mechanisms.simd.Simd;
+import org.spineformer.engine.simd.Simd;
 
 /**
  * AMPA_WITH_CA's potentiation of every synapse of a block, alpha = sig(sigmoid_sharpness (g_dynamic_delayed /

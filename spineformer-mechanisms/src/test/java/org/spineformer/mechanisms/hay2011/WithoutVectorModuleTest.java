@@ -11,7 +11,7 @@ import org.spineformer.engine.mech.Catalogue;
 import org.spineformer.engine.mech.CellState;
 import org.spineformer.engine.mech.Mechanism;
 import org.spineformer.engine.mech.MechanismBlock;
-import org.spineformer.mechanisms.simd.Simd;
+import org.spineformer.engine.simd.Simd;
 
 /**
  * A library user who does not pass {@code --add-modules jdk.incubator.vector}: in such a JVM every mechanism, made

@@ -1,4 +1,4 @@
-package org.spineformer.mechanisms.simd;
+package org.spineformer.engine.simd;
 
 import java.util.Arrays;
 
@@ -6,10 +6,11 @@ import java.util.Arrays;
  * Whether the mechanisms run their Vector API kernels, decided once per JVM.
  *
  * <p>The Vector API ({@code jdk.incubator.vector}) is an incubator module: it is in the JVM only when the command
- * line says {@code --add-modules jdk.incubator.vector}, and touching one of its classes without it fails. So a
- * mechanism with vector kernels keeps them in a class of its own, loaded only when {@link #enabled()} is true, and
- * otherwise runs its scalar kernels. Both give NEURON's results; the vector kernels' exponentials differ from
- * {@link Math#exp} in the last bit at most. This class itself touches no Vector API class; {@link Vectors} does.
+ * line says {@code --add-modules jdk.incubator.vector}, and touching one of its classes without it fails. So code
+ * with vector kernels keeps them in a class of its own, loaded only when {@link #enabled()} is true, and
+ * otherwise runs its scalar kernels. Both give NEURON's results: kernels without an exponential give the scalar
+ * kernels' bits, and the vector exponential differs from {@link Math#exp} in the last bit at most. This class
+ * itself touches no Vector API class. It lives in the engine, whose {@code pas} has a vector kernel too.
  *
  * <p>{@code -Dspineformer.simd=false} forces the scalar kernels even when the module is present (for comparisons
  * and as a way out if a JVM's vector support misbehaves).

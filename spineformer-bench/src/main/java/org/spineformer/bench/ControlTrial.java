@@ -1,0 +1,32 @@
+package org.spineformer.bench;
+
+import org.spineformer.cell.CellParameters;
+import org.spineformer.cell.PyramidalCell;
+import org.spineformer.cell.replay.BundledStimuli;
+import org.spineformer.cell.replay.Stimulus;
+import org.spineformer.engine.Simulation;
+
+/** The benchmarks' workload: the paper's cell under the bundled control_1s stimulus. */
+final class ControlTrial {
+    private ControlTrial() {
+    }
+
+    /** The trial after 300 ms, when synapses, calcium and the Hay channels are all active. */
+    static Simulation after300Ms() {
+        CellParameters params = CellParameters.paper();
+        Stimulus stim = BundledStimuli.load(BundledStimuli.CONTROL_FAILED, params.spineCount());
+        PyramidalCell cell = PyramidalCell.build(params.withPotentiationThreshold(stim.threshold()));
+        for (int k = 0; k < stim.pre().length; k++) {
+            if (stim.pre()[k].length > 0) {
+                cell.addPresynapticSpikes(k, stim.pre()[k]);
+            }
+        }
+        for (double t : stim.post()) {
+            cell.addSomaticPulse(t, stim.pulseAmpNa(), stim.pulseDurMs());
+        }
+        Simulation sim = cell.simulation(stim.dtMs(), stim.celsius());
+        sim.initialize(stim.vInitMv());
+        sim.run(300);
+        return sim;
+    }
+}
