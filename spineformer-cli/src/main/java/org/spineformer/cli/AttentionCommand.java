@@ -198,8 +198,8 @@ final class AttentionCommand implements Callable<Integer> {
             settings.put("threshold", rule.threshold());
             settings.put("pulse_offset_ms", Ellwood2024.OPTIMUM_OFFSET_MS - biophysical.meanDelayMs());
             settings.put("bap_delays_sha256", delays.sha256());
-            rows.add(report("biophysical", task, vectors, cell, 0, rule.threshold(), seconds, pool, settings,
-                    cellDir));
+            rows.add(report(task, vectors, rule.threshold(), pool,
+                    new BackendRun("biophysical", cell, 0, seconds, settings, cellDir)));
         }
         if (!"biophysical".equals(backend)) {
             ScoreKernel kernel = kernelPath == null ? ScoreKernel.builtIn() : ScoreKernel.read(kernelPath);
@@ -217,8 +217,8 @@ final class AttentionCommand implements Callable<Integer> {
             settings.put("output_delay_source", outputDelayMs != null ? "--output-delay"
                     : both ? "fitted to the biophysical backend on these inputs" : "default placeholder");
             settings.put("key_lag_shifts", both ? "the biophysical cell's (d_j - d0)" : "none");
-            rows.add(report("reduced", task, vectors, reduced, output.delayMs(), rule.threshold(), seconds, pool,
-                    settings, both ? dir.resolve("reduced") : dir));
+            rows.add(report(task, vectors, rule.threshold(), pool, new BackendRun("reduced", reduced, output.delayMs(),
+                    seconds, settings, both ? dir.resolve("reduced") : dir)));
             if (both) {
                 rows.add(agreement(task, cell, reduced, dir));
             }
@@ -226,25 +226,33 @@ final class AttentionCommand implements Callable<Integer> {
         return rows;
     }
 
-    private AttentionGrid.Row report(String name, RetrievalTask task, VectorTask vectors, List<QueryResult> results,
-                                     double outputDelay, double thresholdValue, double seconds, int pool,
-                                     Map<String, Object> settings, Path dir) throws IOException {
+    /**
+     * One backend's run over the task: its results, the output delay they were decoded with (ms), its wall time,
+     * the settings its report records, and the folder it writes.
+     */
+    private record BackendRun(String name, List<QueryResult> results, double outputDelayMs, double seconds,
+                              Map<String, Object> settings, Path dir) {
+    }
+
+    private AttentionGrid.Row report(RetrievalTask task, VectorTask vectors, double thresholdValue, int pool,
+                                     BackendRun run) throws IOException {
         SoftmaxAttention softmax = new SoftmaxAttention(temperature,
                 new RateBins(RateBins.DEFAULT_BIN_MS, Ellwood2024.CONTROL_MS));
-        RetrievalMetrics m = RetrievalMetrics.of(task, results, softmax, outputDelay);
-        Map<String, Object> all = new LinkedHashMap<>(settings);
+        RetrievalMetrics m = RetrievalMetrics.of(task, run.results(), softmax, run.outputDelayMs());
+        Map<String, Object> all = new LinkedHashMap<>(run.settings());
         all.put("softmax_temperature", temperature);
-        all.put("backend_seconds", seconds);
+        all.put("backend_seconds", run.seconds());
         all.put("threads", pool);
-        AttentionReport.of(name, task, results, m, all).write(dir, task, thresholdValue, vectors, outputDelay);
+        AttentionReport.of(run.name(), task, run.results(), m, all)
+                .write(run.dir(), task, thresholdValue, vectors, run.outputDelayMs());
         int n = task.inputs().keys().length;
         double window = task.config().matchWindowS();
         spec.commandLine().getOut().printf(Locale.ROOT, "attention (%s): %d queries x %d keys, window %s s, in %.2f s"
                         + " on %d threads: top-1 %.3f, false selections/query %.3f, softmax similarity %.3f -> %s%n",
-                name, results.size(), n, window, seconds, pool, m.top1Accuracy(), m.falseSelectionsPerQuery(),
-                m.softmaxOutputSimilarity(), dir);
-        return new AttentionGrid.Row(name, n, window, task.config().jitterMs(), results.size(), m.top1Accuracy(),
-                m.falseSelectionsPerQuery(), m.softmaxOutputSimilarity(), Double.NaN);
+                run.name(), run.results().size(), n, window, run.seconds(), pool, m.top1Accuracy(),
+                m.falseSelectionsPerQuery(), m.softmaxOutputSimilarity(), run.dir());
+        return new AttentionGrid.Row(run.name(), n, window, task.config().jitterMs(), run.results().size(),
+                m.top1Accuracy(), m.falseSelectionsPerQuery(), m.softmaxOutputSimilarity(), Double.NaN);
     }
 
     /** agreement.json: how often the reduced backend selects what the cell did. */

@@ -15,18 +15,18 @@ final class DecayLanes {
     }
 
     /**
-     * {@code x[k] = flushed(x[k] - decay[k] * x[k])} ({@link DoubleExponential#flushed}) for k in [from, n), n the
-     * end of the whole vectors before {@code to}; returns n.
+     * {@code x[k] = flushed(x[k] - decay[k] * x[k])} ({@link DoubleExponential#flushed}) for k in [0, n), n the end
+     * of the whole vectors; returns n.
      */
-    static int decay(double[] x, double[] decay, int from, int to) {
-        int k = from;
-        for (; k + SPECIES.length() <= to; k += SPECIES.length()) {
+    static int decay(double[] x, double[] decay) {
+        int k = 0;
+        for (; k + SPECIES.length() <= x.length; k += SPECIES.length()) {
             decay(x, decay, k);
         }
         return k;
     }
 
-    /** One vector of {@link #decay(double[], double[], int, int)}, at k. */
+    /** One vector of {@link #decay(double[], double[])}, at k. */
     static void decay(double[] x, double[] decay, int k) {
         DoubleVector xk = DoubleVector.fromArray(SPECIES, x, k);
         xk = xk.sub(DoubleVector.fromArray(SPECIES, decay, k).mul(xk));

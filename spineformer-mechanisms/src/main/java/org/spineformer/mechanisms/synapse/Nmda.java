@@ -155,8 +155,8 @@ public final class Nmda extends AbstractMechanism {
         public void advance(CellState s) {
             int done = 0;
             if (lanes) {
-                DecayLanes.decay(a, decayA, 0, size);
-                done = DecayLanes.decay(b, decayB, 0, size);
+                DecayLanes.decay(a, decayA);
+                done = DecayLanes.decay(b, decayB);
             }
             for (int k = done; k < size; k++) {
                 a[k] = DoubleExponential.flushed(a[k] - decayA[k] * a[k]);
