@@ -229,7 +229,10 @@ public final class Simulation {
         return instances[section][segment];
     }
 
-    /** Switches every mechanism's rate tables on (NEURON's default) or off (exact rate functions). */
+    /**
+     * Switches every mechanism's rate tables on (the default: NEURON's TABLEs, and the Hay channels' tables made for
+     * speed) or off (exact rate functions).
+     */
     public void setUseTables(boolean useTables) {
         for (MechanismBlock blk : blocks) {
             blk.setUseTables(useTables);

@@ -101,8 +101,9 @@ public abstract class MechanismBlock {
     }
 
     /**
-     * Switches NEURON's rate TABLEs (interpolated, the default) against exact evaluation of the rate functions
-     * ({@code usetable_<suffix> = 0}). Mechanisms without tables ignore it.
+     * Switches rate tables (the default) against exact evaluation of the rate functions: NEURON's TABLEs where the
+     * mod file has them ({@code usetable_<suffix> = 0} switches them off), and tables made for speed where a
+     * mechanism documents them (the Hay channels). Mechanisms without tables ignore it.
      */
     public void setUseTables(boolean useTables) {
     }

@@ -15,6 +15,8 @@ import org.spineformer.engine.mech.FieldSpec;
 import org.spineformer.engine.mech.Mechanism;
 import org.spineformer.engine.mech.MechanismBlock;
 import org.spineformer.engine.simd.Simd;
+import org.spineformer.mechanisms.table.CubicTable;
+import org.spineformer.mechanisms.table.StepTable;
 
 /**
  * Transient sodium current of Hay et al. (2011), after Colbert and Pan (2002), from HayEtAl_2011_NaTa_t.mod:
@@ -26,8 +28,12 @@ import org.spineformer.engine.simd.Simd;
  *
  * <p>Each gate's two exponentials are one and its reciprocal (exp((v + 38) / 6) = 1 / exp(-(v + 38) / 6)), and the
  * time constant is kept as its inverse, the rate, so that cnexp's exp(-dt / tau) is exp(-dt rate): the mod file's
- * values to rounding, with two exponentials and six divisions fewer per instance and step. The current and state
- * phases run in vector lanes when {@link Simd#enabled()} (see {@link Lanes}).
+ * values to rounding, with two exponentials and six divisions fewer per instance and step.
+ *
+ * <p>The state phase reads the gates' steady states and cnexp factors from a {@link StepTable} (within 1e-10 of
+ * the exact functions; NEURON has no TABLE here) unless tables are switched off; at -38 and -66 mV, where the mod
+ * file nudges v, and outside the table it evaluates the rates exactly. The current phase, and the exact state phase,
+ * run in vector lanes when {@link Simd#enabled()} (see {@link Lanes}).
  */
 public final class NaTaT extends AbstractMechanism {
     private static final double QT = Math.pow(2.3, (34 - 21) / 10.0);
@@ -65,6 +71,15 @@ public final class NaTaT extends AbstractMechanism {
         /** The vector kernels' inputs: each instance's potential, gathered, and the node runs; null for scalar. */
         private final double[] vAt;
         private final int[] runs;
+        /** At a potential: mInf, m's cnexp factor, hInf, h's cnexp factor. */
+        private final StepTable table = new StepTable(4, (v, dt, out) -> {
+            rates(v);
+            out[0] = mInf;
+            out[1] = 1 - Math.exp(-dt * mRate);
+            out[2] = hInf;
+            out[3] = 1 - Math.exp(-dt * hRate);
+        });
+        private boolean useTables = true;
 
         Block(Mechanism mechanism, int[] nodes, boolean lanes) {
             super(mechanism, nodes);
@@ -107,16 +122,41 @@ public final class NaTaT extends AbstractMechanism {
         public void advance(CellState s) {
             double[] v = s.v;
             double dt = s.dt;
+            if (useTables) {
+                CubicTable tab = table.at(dt);
+                for (int k = 0; k < size; k++) {
+                    double vk = v[node[k]];
+                    double u = tab.position(vk);
+                    if (u >= 0 && vk != -38 && vk != -66) {
+                        int c = tab.start(u);
+                        double t = u - (int) u;
+                        m[k] += tab.value(c, 1, t) * (tab.value(c, 0, t) - m[k]);
+                        h[k] += tab.value(c, 3, t) * (tab.value(c, 2, t) - h[k]);
+                    } else {
+                        advanceExactly(k, vk, dt);
+                    }
+                }
+                return;
+            }
             int done = 0;
             if (vAt != null) {
                 Simd.gather(v, node, vAt);
                 done = Lanes.advance(vAt, dt, m, h);
             }
             for (int k = done; k < size; k++) {
-                rates(v[node[k]]);
-                m[k] += (1 - Math.exp(-dt * mRate)) * (mInf - m[k]);
-                h[k] += (1 - Math.exp(-dt * hRate)) * (hInf - h[k]);
+                advanceExactly(k, v[node[k]], dt);
             }
+        }
+
+        private void advanceExactly(int k, double v, double dt) {
+            rates(v);
+            m[k] += (1 - Math.exp(-dt * mRate)) * (mInf - m[k]);
+            h[k] += (1 - Math.exp(-dt * hRate)) * (hInf - h[k]);
+        }
+
+        @Override
+        public void setUseTables(boolean useTables) {
+            this.useTables = useTables;
         }
 
         private void rates(double v) {

@@ -14,14 +14,20 @@ import org.spineformer.engine.mech.FieldSpec;
 import org.spineformer.engine.mech.Mechanism;
 import org.spineformer.engine.mech.MechanismBlock;
 import org.spineformer.engine.simd.Simd;
+import org.spineformer.mechanisms.table.CubicTable;
+import org.spineformer.mechanisms.table.StepTable;
 
 /**
  * Shaw-related (Kv3.1) potassium current of Hay et al. (2011), from HayEtAl_2011_SKv3_1.mod:
  * ik = gSKv3_1bar m (v - ek), m integrated with cnexp. No temperature dependence.
  *
  * <p>The time constant is kept as its inverse, the rate, so that cnexp's exp(-dt / tau) is exp(-dt rate): the mod
- * file's values to rounding, with one division fewer per instance and step. The current and state phases run in
- * vector lanes when {@link Simd#enabled()} (see {@link Lanes}).
+ * file's values to rounding, with one division fewer per instance and step.
+ *
+ * <p>The state phase reads the steady state and the cnexp factor from a {@link StepTable} (within 1e-10 of the
+ * exact functions; NEURON has no TABLE here) unless tables are switched off, and evaluates the rates exactly
+ * outside the table. The current phase, and the exact state phase, run in vector lanes when {@link Simd#enabled()}
+ * (see {@link Lanes}).
  */
 public final class SKv31 extends AbstractMechanism {
     private static final List<FieldSpec> FIELDS = List.of(
@@ -54,6 +60,12 @@ public final class SKv31 extends AbstractMechanism {
         /** The vector kernels' inputs: each instance's potential, gathered, and the node runs; null for scalar. */
         private final double[] vAt;
         private final int[] runs;
+        /** At a potential: mInf and m's cnexp factor. */
+        private final StepTable table = new StepTable(2, (v, dt, out) -> {
+            out[0] = mInf(v);
+            out[1] = 1 - Math.exp(-dt * mRate(v));
+        });
+        private boolean useTables = true;
 
         Block(Mechanism mechanism, int[] nodes, boolean lanes) {
             super(mechanism, nodes);
@@ -94,15 +106,38 @@ public final class SKv31 extends AbstractMechanism {
         public void advance(CellState s) {
             double[] v = s.v;
             double dt = s.dt;
+            if (useTables) {
+                CubicTable tab = table.at(dt);
+                for (int k = 0; k < size; k++) {
+                    double vk = v[node[k]];
+                    double u = tab.position(vk);
+                    if (u >= 0) {
+                        int c = tab.start(u);
+                        double t = u - (int) u;
+                        m[k] += tab.value(c, 1, t) * (tab.value(c, 0, t) - m[k]);
+                    } else {
+                        advanceExactly(k, vk, dt);
+                    }
+                }
+                return;
+            }
             int done = 0;
             if (vAt != null) {
                 Simd.gather(v, node, vAt);
                 done = Lanes.advance(vAt, dt, m);
             }
             for (int k = done; k < size; k++) {
-                double vk = v[node[k]];
-                m[k] += (1 - Math.exp(-dt * mRate(vk))) * (mInf(vk) - m[k]);
+                advanceExactly(k, v[node[k]], dt);
             }
+        }
+
+        private void advanceExactly(int k, double v, double dt) {
+            m[k] += (1 - Math.exp(-dt * mRate(v))) * (mInf(v) - m[k]);
+        }
+
+        @Override
+        public void setUseTables(boolean useTables) {
+            this.useTables = useTables;
         }
 
         private static double mInf(double v) {

@@ -34,10 +34,11 @@ final class VoltageReplay {
     }
 
     /**
-     * Replays every run of {@code mechanism} (named as its reference folder) through a block of the given channel
-     * and asserts each instance's recorded columns (current and gating states) against its run's.
+     * Replays every run of {@code mechanism} (named as its reference folder) through a block of the given channel,
+     * with its rate tables or exact rates, and asserts each instance's recorded columns (current and gating states)
+     * against its run's.
      */
-    static void assertMatchesNeuron(Mechanism channel, double tolerance) {
+    static void assertMatchesNeuron(Mechanism channel, boolean tables, double tolerance) {
         List<ReferenceRun> runs = RUNS.stream()
                 .map(run -> ReferenceRun.load("/reference/channels/" + channel.name() + "/" + run)).toList();
         ReferenceRun first = runs.get(0);
@@ -48,6 +49,7 @@ final class VoltageReplay {
         CellState s = new CellState(filled(nodes, area), filled(nodes, area), dt,
                 first.settings().get("celsius_degC").asDouble());
         MechanismBlock block = channel.newBlock(NODES);
+        block.setUseTables(tables);
         List<String> columns = first.columnNames().stream().filter(c -> !c.equals("t_ms") && !c.equals("v_mV")
                 && !c.startsWith("i_")).toList();
         for (int k = 0; k < INSTANCES; k++) {
