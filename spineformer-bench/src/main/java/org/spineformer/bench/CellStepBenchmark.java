@@ -42,9 +42,9 @@ public class CellStepBenchmark {
         sim = ControlTrial.after300Ms();
         Discretization disc = sim.discretization();
         n = disc.nodeCount();
-        solver = new HinesSolver(disc.parent(), disc.firstLeaf());
-        a = disc.matrixA();
-        b = disc.matrixB();
+        solver = new HinesSolver(disc.solverParent(), disc.firstLeaf());
+        a = disc.solverA();
+        b = disc.solverB();
         capacitance = disc.capacitances();
         v = sim.state().v.clone();
         d = new double[n];

@@ -74,8 +74,8 @@ public final class Simulation {
             }
         }
         this.deliver = (target, instance, weight) -> blocks[target].deliver(instance, weight);
-        this.a = disc.matrixA();
-        this.b = disc.matrixB();
+        this.a = disc.solverA();
+        this.b = disc.solverB();
         double[] cm = disc.capacitances();
         this.capacitanceOverDt = new double[n];
         for (int i = 0; i < n; i++) {
@@ -91,7 +91,7 @@ public final class Simulation {
             }
         }
         // Leaves from firstFreeLeaf on carry nothing, so the solver copies their parents' voltages.
-        this.solver = new HinesSolver(disc.parent(), firstFreeLeaf);
+        this.solver = new HinesSolver(disc.solverParent(), firstFreeLeaf);
         // Every ion a mechanism asked for during block construction is created lazily; create them now so the
         // step loop can iterate over a fixed array.
         for (MechanismBlock blk : blocks) {

@@ -1,5 +1,6 @@
 package org.spineformer.engine.discrete;
 
+import java.util.Arrays;
 import org.spineformer.engine.morph.Morphology;
 import org.spineformer.engine.morph.Section;
 
@@ -7,19 +8,25 @@ import org.spineformer.engine.morph.Section;
  * A morphology lowered to NEURON's flat node arrays.
  *
  * <p>Every section contributes one node at the centre of each segment and one zero-area node at its 1-end; the
- * root also owns a zero-area node at its 0-end (node 0). A section's first centre node hangs from the node its
- * 0-end is connected to: the parent's 1-end node for x = 1, the parent's 0-end node for x = 0, otherwise the
- * centre node of the parent segment containing x. Parents always precede their children, so a single backward
- * sweep eliminates the tree (Hines).
+ * first section also owns a zero-area node at its 0-end, the root of NEURON's tree. A section's first centre node
+ * hangs from the node its 0-end is connected to: the parent's 1-end node for x = 1, the parent's 0-end node for
+ * x = 0, otherwise the centre node of the parent segment containing x ({@link #parent()}, {@link #riMOhm},
+ * {@link #matrixA()} and {@link #matrixB()} describe that tree, as NEURON does).
  *
- * <p>Node order: by height (the distance to the deepest leaf below), tallest first, and within a height in the
- * natural order (sections in order, a section's nodes from its 0-end). A parent is taller than its children, so
- * parents still precede them; and the backward sweep, which runs from the last node to the first, meets nodes of
- * one height together. Those never depend on each other, so the processor overlaps their divisions: in the
- * paper's cell the six tuft branches are eliminated side by side, and the 1500 spines level by level, instead of
- * as chains of dependent divisions (the solve takes 2/3 of the time of the natural order). Mechanisms see the same
- * order ({@link org.spineformer.engine.ModelBuilder} sorts a density mechanism's instances by node), so a branch
- * type's nodes still form long runs of consecutive indices.
+ * <p>The solver eliminates the same tree rooted elsewhere ({@link #solverParent()}, {@link #solverA()},
+ * {@link #solverB()}): at node 0, the middle of a longest path, so that the longest chain of rows that must be
+ * eliminated one after the other is as short as it can be (in the paper's cell 513 rows instead of NEURON's 1011:
+ * the longest path, from a tuft tip to the axon's end, is 1023 rows). Rerooting swaps a and b on the edges between the two roots; it gives the same
+ * system, eliminated in another order, so the results differ from NEURON's by rounding.
+ *
+ * <p>Node order: by height in the solver's tree (the distance to the deepest leaf below), tallest first, and within
+ * a height in the natural order (sections in order, a section's nodes from its 0-end). A parent is taller than its
+ * children, so parents precede them; and the backward sweep, which runs from the last node to the first, meets
+ * nodes of one height together. Those never depend on each other, so the processor overlaps their divisions: in
+ * the paper's cell the six tuft branches are eliminated side by side, and the 1500 spines level by level, instead
+ * of as chains of dependent divisions. Mechanisms see the same order ({@link org.spineformer.engine.ModelBuilder}
+ * sorts a density mechanism's instances by node), so a branch type's nodes still form long runs of consecutive
+ * indices.
  *
  * <p>Units: areas um2, resistances MOhm, capacitance uF/cm2. Matrix coefficients follow NEURON's
  * {@code connection_coef}: {@code a[i] = -100 / (ri[i] * area[parent])} (the node's term in its parent's row) and
@@ -39,6 +46,10 @@ public final class Discretization {
     private final double[] riMOhm;
     private final double[] a;
     private final double[] b;
+    /** The tree the solver eliminates: rooted at node 0, parents before children. */
+    private final int[] solverParent;
+    private final double[] solverA;
+    private final double[] solverB;
     /** Index of the first leaf: the leaves (zero-area end nodes without children) are the last nodes. */
     private final int firstLeaf;
     /** Centre node of segment j of section s at {@code centreNode[sectionOffset[s] + j]}. */
@@ -94,12 +105,17 @@ public final class Discretization {
             endNode[si] = end;
         }
 
-        int[] order = heightOrder(parent);
+        int[][] neighbours = neighbours(parent);
+        int[] solverParent = new int[n];
+        int[] visit = breadthFirst(neighbours, centre(neighbours), solverParent);
+        int[] order = heightOrder(visit, solverParent);
         int[] newIndex = new int[n];
         for (int i = 0; i < n; i++) {
             newIndex[order[i]] = i;
         }
         renumberParents(parent, order, newIndex);
+        renumberParents(solverParent, order, newIndex);
+        this.solverParent = solverParent;
         permute(areaUm2, order);
         permute(cm, order);
         permute(riMOhm, order);
@@ -121,7 +137,7 @@ public final class Discretization {
         this.zeroEndNode = zeroEndNode;
         boolean[] hasChild = new boolean[n];
         for (int i = 1; i < n; i++) {
-            hasChild[parent[i]] = true;
+            hasChild[solverParent[i]] = true;
         }
         int leaves = 0;
         for (int i = 0; i < n; i++) {
@@ -135,10 +151,24 @@ public final class Discretization {
         }
         a = new double[n];
         b = new double[n];
+        for (int i = 0; i < n; i++) {
+            if (parent[i] >= 0) {
+                double rinv = 1.0 / riMOhm[i];
+                a[i] = -1e2 * rinv / matrixArea[parent[i]];
+                b[i] = -1e2 * rinv / matrixArea[i];
+            }
+        }
+        solverA = new double[n];
+        solverB = new double[n];
         for (int i = 1; i < n; i++) {
-            double rinv = 1.0 / riMOhm[i];
-            a[i] = -1e2 * rinv / matrixArea[parent[i]];
-            b[i] = -1e2 * rinv / matrixArea[i];
+            int p = solverParent[i];
+            if (parent[i] == p) {
+                solverA[i] = a[i];
+                solverB[i] = b[i];
+            } else { // the edge runs the other way in NEURON's tree: i is p's parent there, its coefficients at p
+                solverA[i] = b[p];
+                solverB[i] = a[p];
+            }
         }
     }
 
@@ -168,16 +198,81 @@ public final class Discretization {
         return firstNode[section] + morphology.section(section).segmentAt(x);
     }
 
+    /** Each node's neighbours in the tree given by its parents (-1 for the root). */
+    private static int[][] neighbours(int[] parent) {
+        int n = parent.length;
+        int[] degree = new int[n];
+        for (int i = 0; i < n; i++) {
+            if (parent[i] >= 0) {
+                degree[i]++;
+                degree[parent[i]]++;
+            }
+        }
+        int[][] neighbours = new int[n][];
+        for (int i = 0; i < n; i++) {
+            neighbours[i] = new int[degree[i]];
+            degree[i] = 0;
+        }
+        for (int i = 0; i < n; i++) {
+            if (parent[i] >= 0) {
+                neighbours[i][degree[i]++] = parent[i];
+                neighbours[parent[i]][degree[parent[i]]++] = i;
+            }
+        }
+        return neighbours;
+    }
+
     /**
-     * The nodes by height, tallest first, ties in the natural order (a counting sort).
+     * The nodes in breadth-first order from {@code root}, each node's parent in the tree rooted there written to
+     * {@code parentOut} (-1 for the root).
      */
-    private static int[] heightOrder(int[] parent) {
+    private static int[] breadthFirst(int[][] neighbours, int root, int[] parentOut) {
+        int[] visit = new int[neighbours.length];
+        Arrays.fill(parentOut, -2);
+        parentOut[root] = -1;
+        visit[0] = root;
+        for (int head = 0, tail = 1; head < tail; head++) {
+            int u = visit[head];
+            for (int w : neighbours[u]) {
+                if (parentOut[w] == -2) {
+                    parentOut[w] = u;
+                    visit[tail++] = w;
+                }
+            }
+        }
+        return visit;
+    }
+
+    /** The middle node of a longest path in the tree: rooted there, the tree is as short as it can be. */
+    private static int centre(int[][] neighbours) {
+        int[] parentOf = new int[neighbours.length];
+        int[] visit = breadthFirst(neighbours, 0, parentOf);
+        int end = visit[visit.length - 1]; // farthest from node 0: one end of a longest path
+        visit = breadthFirst(neighbours, end, parentOf);
+        int other = visit[visit.length - 1];
+        int length = 0;
+        for (int u = other; u != end; u = parentOf[u]) {
+            length++;
+        }
+        int middle = other;
+        for (int step = 0; step < length / 2; step++) {
+            middle = parentOf[middle];
+        }
+        return middle;
+    }
+
+    /**
+     * The nodes by height in the tree rooted at {@code visit[0]} (a breadth-first order of it), tallest first,
+     * ties in the natural order (a counting sort).
+     */
+    private static int[] heightOrder(int[] visit, int[] parent) {
         int n = parent.length;
         int[] height = new int[n];
-        for (int i = n - 1; i > 0; i--) { // children follow their parents in the natural order
+        for (int k = n - 1; k > 0; k--) { // children before their parents
+            int i = visit[k];
             height[parent[i]] = Math.max(height[parent[i]], height[i] + 1);
         }
-        int tallest = height[0];
+        int tallest = height[visit[0]];
         int[] start = new int[tallest + 2];
         for (int h : height) {
             start[tallest - h + 1]++;
@@ -238,16 +333,34 @@ public final class Discretization {
     }
 
     /**
-     * The index of the first leaf node; every node from here on is a zero-area section end without children (its
-     * voltage follows its parent's, unless something is attached to it).
+     * The index of the first leaf node of the solver's tree; every node from here on is a zero-area section end
+     * without children (its voltage follows its parent's, unless something is attached to it).
      */
     public int firstLeaf() {
         return firstLeaf;
     }
 
-    /** Parent node of each node; -1 for node 0. */
+    /** Each node's parent in NEURON's tree; -1 for its root, the 0-end node of the first section. */
     public int[] parent() {
         return parent.clone();
+    }
+
+    /**
+     * Each node's parent in the tree the solver eliminates: NEURON's tree rooted at node 0 instead, so that
+     * parents precede their children; -1 for node 0.
+     */
+    public int[] solverParent() {
+        return solverParent.clone();
+    }
+
+    /** {@link #matrixA()} for the {@link #solverParent() solver's tree}: each node's term in its parent's row. */
+    public double[] solverA() {
+        return solverA.clone();
+    }
+
+    /** {@link #matrixB()} for the {@link #solverParent() solver's tree}: the parent's term in each node's row. */
+    public double[] solverB() {
+        return solverB.clone();
     }
 
     /** Membrane area (um2); 0 for the zero-area end nodes. */
@@ -269,10 +382,12 @@ public final class Discretization {
         return cm[node];
     }
 
+    /** NEURON's {@code NODEA}: each node's term in its (NEURON) parent's row (S/cm2); 0 for the root. */
     public double[] matrixA() {
         return a.clone();
     }
 
+    /** NEURON's {@code NODEB}: the (NEURON) parent's term in each node's row (S/cm2); 0 for the root. */
     public double[] matrixB() {
         return b.clone();
     }

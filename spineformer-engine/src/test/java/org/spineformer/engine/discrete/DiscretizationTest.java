@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.spineformer.engine.morph.Morphology;
 
@@ -59,18 +60,65 @@ class DiscretizationTest {
     @Test
     void childrenAttachByNeuronsRule() {
         int[] parent = disc.parent();
+        int root = disc.node(soma, 0);
+        assertThat(parent[root]).as("NEURON's root: the first section's 0-end").isEqualTo(-1);
         int somaCentre = disc.segmentNode(soma, 0);
-        assertThat(parent[somaCentre]).as("soma hangs from the root node").isEqualTo(0);
+        assertThat(parent[somaCentre]).as("soma hangs from the root node").isEqualTo(root);
         assertThat(parent[disc.segmentNode(taper, 0)]).as("x = 1: the parent's 1-end node").isEqualTo(disc.node(soma, 1));
-        assertThat(parent[disc.segmentNode(atZero, 0)]).as("x = 0 on the root: the root node").isEqualTo(0);
+        assertThat(parent[disc.segmentNode(atZero, 0)]).as("x = 0 on the root: the root node").isEqualTo(root);
         assertThat(parent[disc.segmentNode(interior, 0)]).as("x = 0.5: centre of segment floor(1.5) = 1")
                 .isEqualTo(disc.segmentNode(taper, 1));
         assertThat(parent[disc.segmentNode(atTaperStart, 0)]).as("x = 0: the node the parent's 0-end is on")
                 .isEqualTo(disc.node(soma, 1));
         assertThat(parent[disc.segmentNode(atTaperEnd, 0)]).isEqualTo(disc.node(taper, 1));
+    }
+
+    /**
+     * The solver's tree is NEURON's, rooted at node 0 with parents first: the same edges, with a and b swapped
+     * where an edge runs the other way, and no taller than NEURON's.
+     */
+    @Test
+    void solverTreeIsNeuronsRerootedAtNodeZero() {
+        int[] parent = disc.parent(), solverParent = disc.solverParent();
+        double[] a = disc.matrixA(), b = disc.matrixB(), solverA = disc.solverA(), solverB = disc.solverB();
+        assertThat(solverParent[0]).isEqualTo(-1);
         for (int i = 1; i < disc.nodeCount(); i++) {
-            assertThat(parent[i]).as("parents precede children").isLessThan(i);
+            int p = solverParent[i];
+            assertThat(p).as("parents precede children").isLessThan(i).isNotNegative();
+            if (parent[i] == p) {
+                assertThat(new double[] {solverA[i], solverB[i]}).as("edge %d-%d", i, p).containsExactly(a[i], b[i]);
+            } else {
+                assertThat(parent[p]).as("edge %d-%d is NEURON's, reversed", i, p).isEqualTo(i);
+                assertThat(new double[] {solverA[i], solverB[i]}).as("edge %d-%d", i, p).containsExactly(b[p], a[p]);
+            }
         }
+        assertThat(height(solverParent)).isLessThanOrEqualTo(height(parent));
+    }
+
+    /** An unbranched cable of 101 segments: NEURON's root is one end; the solver's is the middle segment. */
+    @Test
+    void solverRootsACableAtItsMiddle() {
+        Morphology cable = new Morphology();
+        double[] diam = new double[101];
+        Arrays.fill(diam, 1);
+        int only = cable.addRoot("cable", 101, 101, 100, 1, diam);
+        Discretization d = new Discretization(cable);
+        assertThat(d.segmentNode(only, 50)).isZero();
+        assertThat(height(d.solverParent())).isEqualTo(51);
+        assertThat(height(d.parent())).isEqualTo(102);
+    }
+
+    /** The number of edges on the longest path from a leaf to the root. */
+    private static int height(int[] parent) {
+        int tallest = 0;
+        for (int i = 0; i < parent.length; i++) {
+            int h = 0;
+            for (int u = i; parent[u] >= 0; u = parent[u]) {
+                h++;
+            }
+            tallest = Math.max(tallest, h);
+        }
+        return tallest;
     }
 
     @Test
