@@ -33,6 +33,10 @@ public class MechanismPhaseBenchmark {
     @Param({"pas", "NaTa_t", "SKv3_1", "Im", "cadspine", "AMPA_WITH_CA", "NMDA"})
     public String mechanism;
 
+    /** Rate tables on (the default) or off (exact rate functions): {@code -p tables=true,false} compares them. */
+    @Param({"true"})
+    public boolean tables;
+
     private MechanismBlock block;
     private CellState state;
 
@@ -41,6 +45,7 @@ public class MechanismPhaseBenchmark {
         Simulation sim = ControlTrial.after300Ms();
         block = sim.block(mechanism);
         state = sim.state();
+        sim.setUseTables(tables);
     }
 
     /** The current phase: currents and conductances added into the node arrays (they accumulate here). */

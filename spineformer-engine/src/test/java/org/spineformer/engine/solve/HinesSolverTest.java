@@ -3,6 +3,8 @@ package org.spineformer.engine.solve;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Random;
+import org.spineformer.engine.simd.Simd;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -23,6 +25,37 @@ class HinesSolverTest {
         static TreeSystem random(int n, long seed) {
             Random r = new Random(seed);
             int[] parent = new int[n];
+            parent[0] = -1;
+            for (int i = 1; i < n; i++) {
+                // mostly chains (cables), sometimes branches back to any earlier node
+                parent[i] = r.nextInt(4) == 0 ? r.nextInt(i) : i - 1;
+            }
+            return withParents(parent, r);
+        }
+
+        /**
+         * A random tree of {@code cable} nodes with {@code spines} spines stored as the cell stores them, level by
+         * level: the necks (each on a random tree node), then the neck ends, then the heads, each level in spine
+         * order, so that the neck ends and the heads form independent runs.
+         */
+        static TreeSystem spiny(int cable, int spines, long seed) {
+            Random r = new Random(seed);
+            int[] parent = new int[cable + 3 * spines];
+            parent[0] = -1;
+            for (int i = 1; i < cable; i++) {
+                parent[i] = r.nextInt(4) == 0 ? r.nextInt(i) : i - 1;
+            }
+            for (int k = 0; k < spines; k++) {
+                parent[cable + k] = r.nextInt(cable);
+                parent[cable + spines + k] = cable + k;
+                parent[cable + 2 * spines + k] = cable + spines + k;
+            }
+            return withParents(parent, r);
+        }
+
+        /** NEURON-like coefficients, voltages and membrane terms on a given tree. */
+        static TreeSystem withParents(int[] parent, Random r) {
+            int n = parent.length;
             double[] area = new double[n];
             double[] cap = new double[n];
             double[] a = new double[n];
@@ -30,12 +63,7 @@ class HinesSolverTest {
             double[] v = new double[n];
             double[] d = new double[n];
             double[] rhs = new double[n];
-            parent[0] = -1;
             for (int i = 0; i < n; i++) {
-                if (i > 0) {
-                    // mostly chains (cables), sometimes branches back to any earlier node
-                    parent[i] = r.nextInt(4) == 0 ? r.nextInt(i) : i - 1;
-                }
                 boolean zeroArea = (i == 0 && n > 1) || (i > 0 && r.nextInt(5) == 0);
                 area[i] = zeroArea ? 100 : 0.5 + 2000 * r.nextDouble();
                 cap[i] = zeroArea ? 0 : (0.5 + r.nextDouble()) * 0.001 / 0.025;
@@ -79,8 +107,13 @@ class HinesSolverTest {
 
         /** The voltage change the tree solver computes. */
         double[] hines() {
+            return hines(new HinesSolver(parent, n));
+        }
+
+        /** The voltage change a given solver of this tree computes. */
+        double[] hines(HinesSolver solver) {
             double[] vNew = v.clone();
-            new HinesSolver(parent, n).step(a, b, capacitance, vNew, dMembrane.clone(), rhsMembrane.clone());
+            solver.step(a, b, capacitance, vNew, dMembrane.clone(), rhsMembrane.clone());
             double[] dv = new double[n];
             for (int i = 0; i < n; i++) {
                 dv[i] = vNew[i] - v[i];
@@ -96,6 +129,47 @@ class HinesSolverTest {
         double[] dense = gauss(sys.dense(), sys.fullRhs());
         double[] hines = sys.hines();
         assertThat(maxRelativeDifference(dense, hines)).isLessThanOrEqualTo(RELATIVE_TOLERANCE);
+    }
+
+    /** Spiny trees too: the vector lanes take the independent runs (neck ends and heads), all else is scalar. */
+    @ParameterizedTest
+    @ValueSource(ints = {16, 37, 250})
+    void spinyTreesEqualDenseSolve(int spines) {
+        TreeSystem sys = TreeSystem.spiny(60, spines, 5L * spines);
+        HinesSolver solver = new HinesSolver(sys.parent, sys.n, true);
+        assertThat(solver.rowsInRuns()).as("neck ends and heads").isEqualTo(2 * spines);
+        double[] dense = gauss(sys.dense(), sys.fullRhs());
+        assertThat(maxRelativeDifference(dense, sys.hines(solver))).isLessThanOrEqualTo(RELATIVE_TOLERANCE);
+    }
+
+    /** The lanes change the order of independent rows only, so they give the scalar sweep's bits. */
+    @Test
+    void lanesGiveTheScalarBits() {
+        assertThat(Simd.enabled()).as("the tests run with the Vector API, so the lanes are what is compared").isTrue();
+        TreeSystem sys = TreeSystem.spiny(500, 1003, 11);
+        double[] lanes = sys.hines(new HinesSolver(sys.parent, sys.n, true));
+        double[] scalar = sys.hines(new HinesSolver(sys.parent, sys.n, false));
+        assertThat(lanes).isEqualTo(scalar);
+    }
+
+    /**
+     * Runs need consecutive parents that all precede the run: a cable (each row its predecessor's child) is one
+     * chain, not a run, and a run ends where a parent would fall inside it.
+     */
+    @Test
+    void independentRunsNeedParentsBeforeThem() {
+        int[] cable = new int[100];
+        for (int i = 0; i < cable.length; i++) {
+            cable[i] = i - 1;
+        }
+        assertThat(HinesSolver.independentRuns(cable, cable.length)).isEmpty();
+        int[] twoLevels = new int[1 + 20 + 40];
+        twoLevels[0] = -1;
+        for (int i = 1; i < twoLevels.length; i++) {
+            // rows 1..20 a cable, 21..40 hang from 1..20 (before them), 41..60 from 21..40
+            twoLevels[i] = i <= 20 ? i - 1 : i - 20;
+        }
+        assertThat(HinesSolver.independentRuns(twoLevels, twoLevels.length)).containsExactly(21, 41, 41, 61);
     }
 
     /**
