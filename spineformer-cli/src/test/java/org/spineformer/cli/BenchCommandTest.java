@@ -1,0 +1,53 @@
+package org.spineformer.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+import static org.spineformer.cli.CliRun.run;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code spineformer bench}: the keys of bench.json and how they relate, and a clear error on a bad option. */
+class BenchCommandTest {
+    /** The bundled control_1s trial: 3 s at dt = 0.025 ms. */
+    private static final double SIMULATED_SECONDS = 3;
+    private static final long STEPS = 120_000;
+    /** bench.json's numbers are derived from each other in double precision. */
+    private static final double DERIVED = 1e-9;
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void writesTheMediansThroughputAndTheComparisonWithNeuron() throws IOException {
+        CliRun r = run("bench", "--repeat", "1", "--warmup", "0", "--trials", "2", "--threads", "2",
+                "--neuron-seconds", "60", "--out", tmp.toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        JsonNode json = new ObjectMapper().readTree(tmp.resolve("bench.json").toFile());
+        double wall = json.get("wall_seconds").get(0).asDouble();
+        double perSimSecond = json.get("seconds_per_simulated_second_median").asDouble();
+        assertThat(perSimSecond).isCloseTo(wall / SIMULATED_SECONDS, within(DERIVED));
+        assertThat(json.get("compartment_steps_per_second_median").asDouble())
+                .isCloseTo(BenchCommand.COMPARTMENTS * (double) STEPS / wall, within(DERIVED * 1e8));
+        assertThat(json.get("neuron_seconds").asDouble()).isEqualTo(60);
+        assertThat(json.get("neuron_seconds_source").asText()).contains("--neuron-seconds");
+        assertThat(json.get("speedup_vs_neuron").asDouble())
+                .isCloseTo(60 / SIMULATED_SECONDS / perSimSecond, within(DERIVED));
+        assertThat(json.get("trials").asInt()).isEqualTo(2);
+        assertThat(json.get("trials_per_minute").asDouble())
+                .isCloseTo(2 / json.get("trials_wall_seconds").asDouble() * 60, within(DERIVED));
+        assertThat(r.out()).contains("timed on this machine");
+    }
+
+    @Test
+    void badNeuronSecondsIsAClearErrorAndWritesNothing() {
+        CliRun r = run("bench", "--neuron-seconds", "-5", "--out", tmp.toString());
+        assertThat(r.exit()).isNotZero();
+        assertThat(r.err()).contains("--neuron-seconds").contains("-5");
+        assertThat(tmp.resolve("bench.json")).doesNotExist();
+    }
+}
