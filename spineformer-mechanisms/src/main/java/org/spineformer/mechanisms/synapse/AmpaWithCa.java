@@ -1,7 +1,10 @@
 package org.spineformer.mechanisms.synapse;
 
+import static org.spineformer.mechanisms.simd.Vectors.oneMinus;
+
 import java.util.List;
 import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorSpecies;
 import org.spineformer.engine.mech.AbstractMechanism;
 import org.spineformer.engine.mech.CellState;
@@ -34,9 +37,9 @@ import org.spineformer.mechanisms.simd.Vectors;
  * the parameter. The time constants are read at initialization (where NEURON also computes the event factor): a
  * change takes effect at the next initialization.
  *
- * <p>alpha is computed by {@link Potentiation}; it and the state phase run in vector lanes when
- * {@link Simd#enabled()} (the state phase over runs of consecutive nodes, with the scalar loop's bits; the rest of
- * the current phase stays scalar: in lanes it was no faster). Aampa and Gampa are
+ * <p>alpha is computed by {@link Potentiation}; it, the current phase and the state phase run in vector lanes when
+ * {@link Simd#enabled()} (the current and state phases over runs of consecutive nodes, with the scalar loops'
+ * bits). Aampa and Gampa are
  * set to exactly 0 once negligible ({@link DoubleExponential#NEGLIGIBLE}); while both are 0 the current phase sets
  * g and i to 0 without computing them (the computation would give them as +-0; alpha is still computed).
  */
@@ -142,9 +145,20 @@ public final class AmpaWithCa extends AbstractMechanism {
 
         @Override
         public void currents(CellState s) {
-            double[] v = s.v, rhs = s.rhs, d = s.d, scale = s.pointScale;
             Potentiation.compute(lanes, gDelayed, threshold, sharpness, offset, alpha);
-            for (int k = 0; k < size; k++) {
+            if (runs == null) {
+                currents(s, 0, size);
+                return;
+            }
+            for (int r = 0; r + 1 < runs.length; r++) {
+                currents(s, Lanes.currents(this, s, runs[r], runs[r + 1]), runs[r + 1]);
+            }
+        }
+
+        /** The current phase of the instances [from, to), alpha computed. */
+        private void currents(CellState s, int from, int to) {
+            double[] v = s.v, rhs = s.rhs, d = s.d, scale = s.pointScale;
+            for (int k = from; k < to; k++) {
                 if (aampa[k] == 0 && gampa[k] == 0) {
                     // no conductance, so no current and di/dv exactly 0, as NEURON computes them
                     g[k] = 0;
@@ -201,6 +215,33 @@ public final class AmpaWithCa extends AbstractMechanism {
      */
     private static final class Lanes {
         private static final VectorSpecies<Double> SPECIES = Vectors.SPECIES;
+
+        /**
+         * The current phase from {@code from} in whole vectors within the run; returns the first not done. Quiet
+         * synapses are computed too (their conductance is +0, so they add nothing), and their g and i then set to
+         * +0, as the scalar loop sets them.
+         */
+        static int currents(Block blk, CellState s, int from, int to) {
+            int k = from;
+            for (int shift = blk.node(from) - from; k + SPECIES.length() <= to; k += SPECIES.length()) {
+                int nd = k + shift;
+                DoubleVector a = DoubleVector.fromArray(SPECIES, blk.aampa, k);
+                DoubleVector g = DoubleVector.fromArray(SPECIES, blk.gampa, k);
+                VectorMask<Double> quiet = a.eq(0).and(g.eq(0));
+                DoubleVector gk = g.sub(a);
+                DoubleVector al = DoubleVector.fromArray(SPECIES, blk.alpha, k);
+                DoubleVector conductance = oneMinus(al).add(DoubleVector.fromArray(SPECIES, blk.maxPotentiation, k)
+                        .mul(al)).mul(DoubleVector.fromArray(SPECIES, blk.gmax, k)).mul(gk);
+                DoubleVector cur = conductance.mul(DoubleVector.fromArray(SPECIES, s.v, nd)
+                        .sub(DoubleVector.fromArray(SPECIES, blk.e, k)));
+                gk.blend(0, quiet).intoArray(blk.g, k);
+                cur.blend(0, quiet).intoArray(blk.i, k);
+                DoubleVector scale = DoubleVector.fromArray(SPECIES, s.pointScale, nd);
+                DoubleVector.fromArray(SPECIES, s.rhs, nd).sub(cur.mul(2).mul(scale)).intoArray(s.rhs, nd);
+                DoubleVector.fromArray(SPECIES, s.d, nd).add(conductance.mul(2).mul(scale)).intoArray(s.d, nd);
+            }
+            return k;
+        }
 
         /** The state update from {@code from} in whole vectors within the run; returns the first not done. */
         static int advance(Block blk, int from, int to) {
