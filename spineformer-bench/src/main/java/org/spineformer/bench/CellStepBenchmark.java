@@ -39,7 +39,7 @@ public class CellStepBenchmark {
 
     @Setup(Level.Trial)
     public void build() {
-        sim = ControlTrial.after300Ms();
+        sim = ControlTrial.after(300);
         Discretization disc = sim.discretization();
         n = disc.nodeCount();
         solver = new HinesSolver(disc.solverParent(), disc.firstLeaf());

@@ -11,8 +11,11 @@ final class ControlTrial {
     private ControlTrial() {
     }
 
-    /** The trial after 300 ms, when synapses, calcium and the Hay channels are all active. */
-    static Simulation after300Ms() {
+    /**
+     * The trial run for {@code ms}: after 300 ms synapses, calcium and the Hay channels are all active, but a third
+     * of the synapses hold a conductance; from about 500 ms to the end nearly all of them do.
+     */
+    static Simulation after(double ms) {
         CellParameters params = CellParameters.paper();
         Stimulus stim = BundledStimuli.load(BundledStimuli.CONTROL_FAILED, params.spineCount());
         PyramidalCell cell = PyramidalCell.build(params.withPotentiationThreshold(stim.threshold()));
@@ -26,7 +29,7 @@ final class ControlTrial {
         }
         Simulation sim = cell.simulation(stim.dtMs(), stim.celsius());
         sim.initialize(stim.vInitMv());
-        sim.run(300);
+        sim.run(ms);
         return sim;
     }
 }

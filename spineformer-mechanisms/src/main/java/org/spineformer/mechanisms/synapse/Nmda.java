@@ -1,12 +1,16 @@
 package org.spineformer.mechanisms.synapse;
 
 import java.util.List;
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorSpecies;
 import org.spineformer.engine.mech.AbstractMechanism;
 import org.spineformer.engine.mech.CellState;
 import org.spineformer.engine.mech.FieldSpec;
 import org.spineformer.engine.mech.Mechanism;
 import org.spineformer.engine.mech.MechanismBlock;
 import org.spineformer.engine.simd.Simd;
+import org.spineformer.mechanisms.simd.Vectors;
 import org.spineformer.mechanisms.table.RateTable;
 
 /**
@@ -23,9 +27,10 @@ import org.spineformer.mechanisms.table.RateTable;
  * <p>A and B are set to exactly 0 once negligible ({@link DoubleExponential#NEGLIGIBLE}); while both are 0 the
  * current phase sets g, i and ica to 0 without computing them (the computation would give them as +-0), and the
  * membrane receives nothing, as the computation would give it. The rest of the current phase computes both
- * potentials' currents in one pass, sharing gmax (B - A). The state phase (the decay) runs in vector lanes when
- * {@link Simd#enabled()}, with the scalar loop's bits; the current phase stays scalar (lanes with the table's
- * gathers were twice as slow on JDK 17).
+ * potentials' currents in one pass, sharing gmax (B - A). Both phases run in vector lanes when
+ * {@link Simd#enabled()}, with the scalar loops' bits: the state phase (the decay) over whole arrays, the current
+ * phase over runs of consecutive nodes after a scalar pass that looks up the magnesium block (the table's gathers
+ * were slower in lanes on JDK 17).
  */
 public final class Nmda extends AbstractMechanism {
     private static final RateTable MGBLOCK = new RateTable(-140, 80, 1000, 1, (v, out) -> out[0] = mgblock(v));
@@ -47,7 +52,7 @@ public final class Nmda extends AbstractMechanism {
         this(Simd.enabled());
     }
 
-    /** With the state phase in vector lanes ({@code lanes}: needs jdk.incubator.vector) or scalar only. */
+    /** With both phases in vector lanes ({@code lanes}: needs jdk.incubator.vector) or scalar only. */
     Nmda(boolean lanes) {
         super("NMDA", Kind.POINT_PROCESS, "double-exponential NMDA synapse with Mg block and Ca current (Ellwood)",
                 FIELDS);
@@ -77,13 +82,19 @@ public final class Nmda extends AbstractMechanism {
         private final double[] factor = column("factor");
         private final double[] decayA = new double[size];
         private final double[] decayB = new double[size];
+        /** The magnesium block at each synapse's v and v + 0.001 mV, for the current phase's vector lanes. */
+        private final double[] blockAt;
+        private final double[] blockAbove;
+        /** The node runs for the vector lanes; null when they are off. */
+        private final int[] runs;
         private double[] ionCurrent;
         private boolean useTables = true;
-        private final boolean lanes;
 
         Block(Mechanism mechanism, int[] nodes, boolean lanes) {
             super(mechanism, nodes);
-            this.lanes = lanes;
+            this.runs = lanes ? Simd.runs(node) : null;
+            this.blockAt = lanes ? new double[size] : null;
+            this.blockAbove = lanes ? new double[size] : null;
         }
 
         @Override
@@ -110,8 +121,28 @@ public final class Nmda extends AbstractMechanism {
 
         @Override
         public void currents(CellState s) {
+            if (runs == null) {
+                currents(s, 0, size);
+                return;
+            }
+            if (useTables) {
+                MGBLOCK.interpolateTwice(s.v, node, 0.001, blockAt, blockAbove);
+            } else {
+                for (int k = 0; k < size; k++) {
+                    double vk = s.v[node[k]];
+                    blockAt[k] = mgblock(vk);
+                    blockAbove[k] = mgblock(vk + 0.001);
+                }
+            }
+            for (int r = 0; r + 1 < runs.length; r++) {
+                currents(s, Lanes.currents(this, s, runs[r], runs[r + 1]), runs[r + 1]);
+            }
+        }
+
+        /** The current phase of the instances [from, to). */
+        private void currents(CellState s, int from, int to) {
             double[] v = s.v, rhs = s.rhs, d = s.d, scale = s.pointScale;
-            for (int k = 0; k < size; k++) {
+            for (int k = from; k < to; k++) {
                 if (a[k] == 0 && b[k] == 0) {
                     // no conductance, so no current and di/dv exactly 0, as NEURON computes them
                     g[k] = 0;
@@ -154,7 +185,7 @@ public final class Nmda extends AbstractMechanism {
         @Override
         public void advance(CellState s) {
             int done = 0;
-            if (lanes) {
+            if (runs != null) {
                 DecayLanes.decay(a, decayA);
                 done = DecayLanes.decay(b, decayB);
             }
@@ -169,6 +200,56 @@ public final class Nmda extends AbstractMechanism {
             double w = weight * factor[instance];
             a[instance] += w;
             b[instance] += w;
+        }
+    }
+
+    /**
+     * The block's current phase in vector lanes over a run of consecutive nodes, one synapse per lane, the
+     * magnesium block already looked up per synapse (the table's look-ups stay scalar: gathers were slower on
+     * JDK 17): the scalar loop's operations in the same order, so its bits. Loaded only when {@link Simd#enabled()}.
+     */
+    private static final class Lanes {
+        private static final VectorSpecies<Double> SPECIES = Vectors.SPECIES;
+
+        /**
+         * The current phase from {@code from} in whole vectors within the run; returns the first not done. Quiet
+         * synapses are computed too, then their g, i and ica set to +0 as the scalar loop sets them, and what they
+         * add to the node arrays to a zero that leaves every value's bits unchanged (x - +0 and x + -0 are x).
+         */
+        static int currents(Block blk, CellState s, int from, int to) {
+            int k = from;
+            for (int shift = blk.node(from) - from; k + SPECIES.length() <= to; k += SPECIES.length()) {
+                int nd = k + shift;
+                DoubleVector a = DoubleVector.fromArray(SPECIES, blk.a, k);
+                DoubleVector b = DoubleVector.fromArray(SPECIES, blk.b, k);
+                VectorMask<Double> quiet = a.eq(0).and(b.eq(0));
+                DoubleVector v = DoubleVector.fromArray(SPECIES, s.v, nd);
+                DoubleVector e = DoubleVector.fromArray(SPECIES, blk.e, k);
+                DoubleVector unblocked = DoubleVector.fromArray(SPECIES, blk.gmax, k).mul(b.sub(a));
+                DoubleVector above = total(unblocked.mul(DoubleVector.fromArray(SPECIES, blk.blockAbove, k)),
+                        v.add(0.001), e);
+                DoubleVector gk = unblocked.mul(DoubleVector.fromArray(SPECIES, blk.blockAt, k));
+                DoubleVector icak = gk.mul(0.021).mul(v.sub(130));
+                DoubleVector ik = gk.mul(v.sub(e)).sub(icak);
+                DoubleVector cur = ik.add(icak);
+                gk.blend(0, quiet).intoArray(blk.g, k);
+                icak.blend(0, quiet).intoArray(blk.ica, k);
+                ik.blend(0, quiet).intoArray(blk.i, k);
+                DoubleVector scale = DoubleVector.fromArray(SPECIES, s.pointScale, nd);
+                DoubleVector.fromArray(SPECIES, s.rhs, nd).sub(cur.mul(scale).blend(0, quiet)).intoArray(s.rhs, nd);
+                DoubleVector.fromArray(SPECIES, s.d, nd).add(above.sub(cur).div(0.001).mul(scale).blend(-0.0, quiet))
+                        .intoArray(s.d, nd);
+                DoubleVector.fromArray(SPECIES, blk.ionCurrent, nd).add(icak.mul(scale).blend(-0.0, quiet))
+                        .intoArray(blk.ionCurrent, nd);
+            }
+            return k;
+        }
+
+        /** {@link Block#total} in lanes. */
+        private static DoubleVector total(DoubleVector gk, DoubleVector v, DoubleVector e) {
+            DoubleVector icak = gk.mul(0.021).mul(v.sub(130));
+            DoubleVector ik = gk.mul(v.sub(e)).sub(icak);
+            return ik.add(icak);
         }
     }
 }

@@ -72,4 +72,32 @@ public final class RateTable {
         int lo = i * outputs;
         return values[lo] + theta * (values[lo + outputs] - values[lo]);
     }
+
+    /**
+     * The single function of a one-output table at {@code x = v[node[k]]} and at {@code x + offset}, into
+     * {@code at[k]} and {@code above[k]} for every k: each is what {@link #interpolate(double)} gives, but when
+     * both arguments fall in one interval (nearly always, for an offset well below dx) its end values are read
+     * once.
+     */
+    public void interpolateTwice(double[] v, int[] node, double offset, double[] at, double[] above) {
+        if (outputs != 1) {
+            throw new IllegalStateException("interpolateTwice needs a one-output table, not " + outputs);
+        }
+        for (int k = 0; k < at.length; k++) {
+            double x = v[node[k]];
+            double xi = inverseDx * (x - min);
+            double xiAbove = inverseDx * ((x + offset) - min);
+            int i = (int) xi;
+            if (xi > 0 && xiAbove < intervals && i == (int) xiAbove) {
+                int lo = i * outputs;
+                double low = values[lo];
+                double step = values[lo + outputs] - low;
+                at[k] = low + (xi - i) * step;
+                above[k] = low + (xiAbove - i) * step;
+            } else {
+                at[k] = interpolate(x);
+                above[k] = interpolate(x + offset);
+            }
+        }
+    }
 }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.stream.DoubleStream;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /** NEURON's TABLE semantics: values at the accumulated grid, linear in between, end values held outside. */
@@ -82,6 +84,31 @@ class RateTableTest {
             one.interpolate(x, out);
             assertThat(one.interpolate(x)).as("at %s", x).isEqualTo(out[0]);
         }
+    }
+
+    @Test
+    void twoLookupsAtAnOffsetGiveEachLookupsBits() {
+        RateTable one = new RateTable(MIN, MAX, INTERVALS, 1, (x, out) -> out[0] = Math.exp(x));
+        double offset = DX / 50;
+        // every interval's inside and its ends (where x and x + offset fall in different intervals), both ends of
+        // the range and beyond, and NaN
+        double[] v = DoubleStream.concat(DoubleStream.concat(
+                DoubleStream.iterate(MIN - 1, x -> x <= MAX + 1, x -> x + DX / 13),
+                IntStream.rangeClosed(0, INTERVALS).mapToDouble(i -> gridPoint(i) - offset / 2)),
+                DoubleStream.of(Double.NaN)).toArray();
+        int[] node = IntStream.range(0, v.length).map(k -> v.length - 1 - k).toArray();
+        double[] at = new double[v.length];
+        double[] above = new double[v.length];
+        one.interpolateTwice(v, node, offset, at, above);
+        for (int k = 0; k < v.length; k++) {
+            double x = v[node[k]];
+            assertThat(Double.doubleToLongBits(at[k])).as("at %s", x)
+                    .isEqualTo(Double.doubleToLongBits(one.interpolate(x)));
+            assertThat(Double.doubleToLongBits(above[k])).as("above %s", x)
+                    .isEqualTo(Double.doubleToLongBits(one.interpolate(x + offset)));
+        }
+        assertThatThrownBy(() -> table.interpolateTwice(v, node, offset, at, above))
+                .isInstanceOf(IllegalStateException.class);
     }
 
     /** The km exptable grid: its last point is built at 24.99999999999862, not 25 (README, TABLE section). */
