@@ -27,7 +27,9 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code spineformer bench}: the paper's cell through the bundled {@code control_1s} trial (3 s simulated), timed,
- * next to NEURON's recorded time for the same run.
+ * next to NEURON's time for the same run: recorded with the reference data, given, or measured in the same run by
+ * a command that runs NEURON, interleaved with the timed runs so that both see the same machine (a shared VM's
+ * speed drifts by 10-20% over minutes).
  */
 @Command(name = "bench", description = {
         "Time the paper's cell on the bundled control_1s trial (3 s simulated) and compare with NEURON 8.2.2.",
@@ -64,6 +66,12 @@ final class BenchCommand implements Callable<Integer> {
             "default: the " + RECORDED_NEURON_SECONDS + " s recorded with the reference data on another machine."})
     private Double neuronSeconds;
 
+    @Option(names = "--neuron-command", paramLabel = "CMD", description = {
+            "A shell command that runs NEURON on the same control_1s trial and prints, as the last line of its",
+            "standard output, its run's seconds (initialization and run, not building the model). It runs once",
+            "before each timed run, and the comparison uses the median of its times."})
+    private String neuronCommand;
+
     @Override
     public Integer call() throws Exception {
         if (repeat < 1 || warmup < 0 || trials < 0 || (threads != null && threads < 1)) {
@@ -73,36 +81,48 @@ final class BenchCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--neuron-seconds must be a positive number of seconds, was "
                     + neuronSeconds);
         }
-        boolean neuronTimedHere = neuronSeconds != null;
-        double neuron = neuronTimedHere ? neuronSeconds : RECORDED_NEURON_SECONDS;
+        if (neuronSeconds != null && neuronCommand != null) {
+            throw new IllegalArgumentException("give --neuron-seconds or --neuron-command, not both");
+        }
         CellParameters params = CellParameters.paper();
         Stimulus stim = BundledStimuli.load(BundledStimuli.CONTROL_FAILED, params.spineCount());
         double simulatedSeconds = stim.tstopMs() / 1000;
         long steps = Math.round(stim.tstopMs() / stim.dtMs());
         PrintWriter o = spec.commandLine().getOut();
-        o.printf("bench: control_1s, %.0f ms simulated, %d compartments; %d warm-up + %d timed runs on one thread%n",
-                stim.tstopMs(), COMPARTMENTS, warmup, repeat);
+        o.printf("bench: control_1s, %.0f ms simulated, %d compartments; %d warm-up + %d timed runs on one thread%s%n",
+                stim.tstopMs(), COMPARTMENTS, warmup, repeat, neuronCommand == null ? ""
+                        : ", each after a NEURON run (" + neuronCommand + ")");
         o.flush();
         for (int i = 0; i < warmup; i++) {
             Replay.run(stim, params, List.of(), false, null);
         }
         double[] wall = new double[repeat];
         double[] cpu = new double[repeat];
+        double[] neuronWall = new double[repeat];
         ThreadMXBean cpuClock = ManagementFactory.getThreadMXBean();
         for (int i = 0; i < repeat; i++) {
+            String neuronRun = "";
+            if (neuronCommand != null) {
+                neuronWall[i] = NeuronCommand.run(neuronCommand);
+                neuronRun = String.format("NEURON %.2f s, then ", neuronWall[i]);
+            }
             long cpuStart = cpuClock.getCurrentThreadCpuTime();
             wall[i] = Replay.run(stim, params, List.of(), false, null).wallSeconds();
             cpu[i] = (cpuClock.getCurrentThreadCpuTime() - cpuStart) / 1e9; // includes building the cell
-            o.printf("  run %d: %.2f s wall, %.2f s CPU (%.2f s per simulated second)%n", i + 1, wall[i], cpu[i],
-                    wall[i] / simulatedSeconds);
+            o.printf("  run %d: %s%.2f s wall, %.2f s CPU (%.2f s per simulated second)%n", i + 1, neuronRun, wall[i],
+                    cpu[i], wall[i] / simulatedSeconds);
             o.flush();
         }
+        String neuronSource = neuronCommand != null ? "timed in this run" : neuronSeconds != null
+                ? "timed on this machine" : "recorded on the reference machine";
+        double neuron = neuronCommand != null ? median(neuronWall) : neuronSeconds != null ? neuronSeconds
+                : RECORDED_NEURON_SECONDS;
         double median = median(wall);
         double perSimSecond = median / simulatedSeconds;
         double neuronPerSimSecond = neuron / simulatedSeconds;
         o.printf("median %.2f s per simulated second, %.3g compartment-steps/s; NEURON 8.2.2 (%s): %.1f s per "
                         + "simulated second: %.1fx faster%n", perSimSecond, COMPARTMENTS * (double) steps / median,
-                neuronTimedHere ? "timed on this machine" : "recorded on the reference machine", neuronPerSimSecond,
+                neuronSource, neuronPerSimSecond,
                 neuronPerSimSecond / perSimSecond);
 
         ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -116,8 +136,13 @@ final class BenchCommand implements Callable<Integer> {
         json.put("seconds_per_simulated_second_median", perSimSecond);
         json.put("compartment_steps_per_second_median", COMPARTMENTS * (double) steps / median);
         json.put("neuron_seconds", neuron);
-        json.put("neuron_seconds_source", neuronTimedHere ? "--neuron-seconds (timed on this machine)"
+        json.put("neuron_seconds_source", neuronCommand != null
+                ? "--neuron-command (median of its runs, interleaved with the timed runs): " + neuronCommand
+                : neuronSeconds != null ? "--neuron-seconds (timed on this machine)"
                 : "recorded with the reference data (another machine)");
+        if (neuronCommand != null) {
+            json.putPOJO("neuron_wall_seconds", neuronWall);
+        }
         json.put("neuron_seconds_per_simulated_second", neuronPerSimSecond);
         json.put("speedup_vs_neuron", neuronPerSimSecond / perSimSecond);
         if (trials > 0) {

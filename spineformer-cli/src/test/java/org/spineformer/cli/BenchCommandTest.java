@@ -7,11 +7,15 @@ import static org.spineformer.cli.CliRun.run;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code spineformer bench}: the keys of bench.json and how they relate, and a clear error on a bad option. */
+/**
+ * {@code spineformer bench}: the keys of bench.json and how they relate, NEURON's time given or measured by a
+ * command interleaved with the timed runs (a stand-in that prints a number here), and clear errors on bad options.
+ */
 class BenchCommandTest {
     /** The bundled control_1s trial: 3 s at dt = 0.025 ms. */
     private static final double SIMULATED_SECONDS = 3;
@@ -44,10 +48,41 @@ class BenchCommandTest {
     }
 
     @Test
+    void timesNeuronByItsCommandBeforeEveryTimedRun() throws IOException {
+        Path log = tmp.resolve("neuron-runs");
+        String command = "echo run >> '" + log + "'; echo 'NEURON says hello'; echo 45";
+        CliRun r = run("bench", "--repeat", "2", "--warmup", "0", "--neuron-command", command, "--out",
+                tmp.toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(Files.readAllLines(log)).as("one NEURON run per timed run").hasSize(2);
+        JsonNode json = new ObjectMapper().readTree(tmp.resolve("bench.json").toFile());
+        assertThat(json.get("neuron_wall_seconds").get(0).asDouble()).isEqualTo(45);
+        assertThat(json.get("neuron_seconds").asDouble()).isEqualTo(45);
+        assertThat(json.get("neuron_seconds_source").asText()).contains("--neuron-command").contains(command);
+        assertThat(json.get("speedup_vs_neuron").asDouble()).isCloseTo(
+                45 / SIMULATED_SECONDS / json.get("seconds_per_simulated_second_median").asDouble(), within(DERIVED));
+        assertThat(r.out()).contains("NEURON 45.00 s, then").contains("timed in this run");
+    }
+
+    @Test
     void badNeuronSecondsIsAClearErrorAndWritesNothing() {
         CliRun r = run("bench", "--neuron-seconds", "-5", "--out", tmp.toString());
         assertThat(r.exit()).isNotZero();
         assertThat(r.err()).contains("--neuron-seconds").contains("-5");
+        assertThat(tmp.resolve("bench.json")).doesNotExist();
+    }
+
+    @Test
+    void aNeuronCommandThatFailsOrPrintsNoTimeIsAClearErrorAndWritesNothing() {
+        CliRun failed = run("bench", "--warmup", "0", "--neuron-command", "exit 3", "--out", tmp.toString());
+        assertThat(failed.exit()).isNotZero();
+        assertThat(failed.err()).contains("'exit 3'").contains("status 3");
+        CliRun noTime = run("bench", "--warmup", "0", "--neuron-command", "echo done", "--out", tmp.toString());
+        assertThat(noTime.exit()).isNotZero();
+        assertThat(noTime.err()).contains("'echo done'").contains("last line").contains("'done'");
+        CliRun both = run("bench", "--neuron-seconds", "60", "--neuron-command", "echo 60", "--out", tmp.toString());
+        assertThat(both.exit()).isNotZero();
+        assertThat(both.err()).contains("not both");
         assertThat(tmp.resolve("bench.json")).doesNotExist();
     }
 }
