@@ -61,15 +61,15 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "Write DIR/bench.json.")
     private Path out;
 
-    @Option(names = "--neuron-seconds", paramLabel = "S", description = {
-            "NEURON's wall time for the same control_1s run, timed on this machine (its run alone, no build);",
-            "default: the " + RECORDED_NEURON_SECONDS + " s recorded with the reference data on another machine."})
+    @Option(names = "--neuron-seconds", paramLabel = "S", description =
+            "NEURON's wall time for the same control_1s run, timed on this machine (its run alone, no build); "
+            + "default: the " + RECORDED_NEURON_SECONDS + " s recorded with the reference data on another machine.")
     private Double neuronSeconds;
 
-    @Option(names = "--neuron-command", paramLabel = "CMD", description = {
-            "A shell command that runs NEURON on the same control_1s trial and prints, as the last line of its",
-            "standard output, its run's seconds (initialization and run, not building the model). It runs once",
-            "before each timed run, and the comparison uses the median of its times."})
+    @Option(names = "--neuron-command", paramLabel = "CMD", description =
+            "A shell command that runs NEURON on the same control_1s trial and prints, as the last line of its "
+            + "standard output, its run's seconds (initialization and run, not building the model). It runs once "
+            + "before each timed run, and the comparison uses the median of its times.")
     private String neuronCommand;
 
     @Override

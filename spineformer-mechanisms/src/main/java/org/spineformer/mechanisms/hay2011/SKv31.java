@@ -14,7 +14,6 @@ import org.spineformer.engine.mech.FieldSpec;
 import org.spineformer.engine.mech.Mechanism;
 import org.spineformer.engine.mech.MechanismBlock;
 import org.spineformer.engine.simd.Simd;
-import org.spineformer.mechanisms.table.CubicTable;
 import org.spineformer.mechanisms.table.StepTable;
 
 /**
@@ -65,6 +64,7 @@ public final class SKv31 extends AbstractMechanism {
             out[0] = mInf(v);
             out[1] = 1 - Math.exp(-dt * mRate(v));
         });
+        private final StepTable.ExactUpdate exactly = this::advanceExactly;
         private boolean useTables = true;
 
         Block(Mechanism mechanism, int[] nodes, boolean lanes) {
@@ -107,18 +107,7 @@ public final class SKv31 extends AbstractMechanism {
             double[] v = s.v;
             double dt = s.dt;
             if (useTables) {
-                CubicTable tab = table.at(dt);
-                for (int k = 0; k < size; k++) {
-                    double vk = v[node[k]];
-                    double u = tab.position(vk);
-                    if (u >= 0) {
-                        int c = tab.start(u);
-                        double t = u - (int) u;
-                        m[k] += tab.value(c, 1, t) * (tab.value(c, 0, t) - m[k]);
-                    } else {
-                        advanceExactly(k, vk, dt);
-                    }
-                }
+                table.advanceGate(v, node, dt, m, exactly);
                 return;
             }
             int done = 0;
