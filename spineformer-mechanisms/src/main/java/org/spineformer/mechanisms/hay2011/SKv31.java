@@ -1,172 +1,48 @@
 package org.spineformer.mechanisms.hay2011;
 
 import static org.spineformer.mechanisms.simd.Vectors.SPECIES;
-import static org.spineformer.mechanisms.simd.Vectors.addCurrent;
 import static org.spineformer.mechanisms.simd.Vectors.cnexp;
 import static org.spineformer.mechanisms.simd.Vectors.exp;
 import static org.spineformer.mechanisms.simd.Vectors.inverse;
 
-import java.util.List;
 import jdk.incubator.vector.DoubleVector;
-import org.spineformer.engine.mech.AbstractMechanism;
-import org.spineformer.engine.mech.CellState;
-import org.spineformer.engine.mech.FieldSpec;
-import org.spineformer.engine.mech.Mechanism;
-import org.spineformer.engine.mech.MechanismBlock;
 import org.spineformer.engine.simd.Simd;
-import org.spineformer.mechanisms.table.StepTable;
 
 /**
  * Shaw-related (Kv3.1) potassium current of Hay et al. (2011), from HayEtAl_2011_SKv3_1.mod:
  * ik = gSKv3_1bar m (v - ek), m integrated with cnexp. No temperature dependence.
  *
- * <p>The time constant is kept as its inverse, the rate, so that cnexp's exp(-dt / tau) is exp(-dt rate): the mod
- * file's values to rounding, with one division fewer per instance and step.
- *
- * <p>The state phase reads the steady state and the cnexp factor from a {@link StepTable} (within 1e-10 of the
- * exact functions; NEURON has no TABLE here) unless tables are switched off, and evaluates the rates exactly
- * outside the table. The current phase, and the exact state phase, run in vector lanes when {@link Simd#enabled()}
- * (see {@link Lanes}).
+ * <p>The time constant is kept as its inverse, the rate: the mod file's values to rounding, with one division
+ * fewer. Tables, lanes and the state update as in {@link OneGatePotassium}.
  */
-public final class SKv31 extends AbstractMechanism {
-    private static final List<FieldSpec> FIELDS = List.of(
-            FieldSpec.nonNegative("gSKv3_1bar", "S/cm2", 0.00001, "maximal conductance density"),
-            FieldSpec.parameter("ek", "mV", -77, "potassium reversal potential"),
-            FieldSpec.state("m", "1", "activation"),
-            FieldSpec.assigned("ik", "mA/cm2", "potassium current"));
-    private final boolean lanes;
-
+public final class SKv31 extends OneGatePotassium {
     public SKv31() {
         this(Simd.enabled());
     }
 
     /** With the vector kernels ({@code lanes}: needs jdk.incubator.vector) or the scalar ones only. */
     SKv31(boolean lanes) {
-        super("SKv3_1", Kind.DENSITY, "Kv3.1 (Shaw) K current (Hay et al. 2011)", FIELDS);
-        this.lanes = lanes;
+        super("SKv3_1", "Kv3.1 (Shaw) K current (Hay et al. 2011)", "gSKv3_1bar", lanes);
     }
 
     @Override
-    public MechanismBlock newBlock(int[] nodes) {
-        return new Block(this, nodes, lanes);
+    double steadyState(double v) {
+        return 1 / (1 + Math.exp((v - 18.700) / -9.700));
     }
 
-    private static final class Block extends MechanismBlock {
-        private final double[] gbar = column("gSKv3_1bar");
-        private final double[] ek = column("ek");
-        private final double[] m = column("m");
-        private final double[] ik = column("ik");
-        /** The vector kernels' inputs: each instance's potential, gathered, and the node runs; null for scalar. */
-        private final double[] vAt;
-        private final int[] runs;
-        /** At a potential: mInf and m's cnexp factor. */
-        private final StepTable table = new StepTable(2, (v, dt, out) -> {
-            out[0] = mInf(v);
-            out[1] = 1 - Math.exp(-dt * mRate(v));
-        });
-        private final StepTable.ExactUpdate exactly = this::advanceExactly;
-        private boolean useTables = true;
-
-        Block(Mechanism mechanism, int[] nodes, boolean lanes) {
-            super(mechanism, nodes);
-            vAt = lanes ? new double[size] : null;
-            runs = lanes ? Simd.runs(node) : null;
-        }
-
-        @Override
-        public void initialize(CellState s) {
-            for (int k = 0; k < size; k++) {
-                m[k] = mInf(s.v[node[k]]);
-            }
-        }
-
-        @Override
-        public void currents(CellState s) {
-            if (runs != null) {
-                Lanes.currents(this, s);
-            } else {
-                currents(s, 0, size);
-            }
-        }
-
-        /** The current phase of the instances [from, to). */
-        private void currents(CellState s, int from, int to) {
-            double[] v = s.v, rhs = s.rhs, d = s.d;
-            for (int k = from; k < to; k++) {
-                int nd = node[k];
-                double g = gbar[k] * m[k];
-                double cur = g * (v[nd] - ek[k]);
-                ik[k] = cur;
-                rhs[nd] -= cur;
-                d[nd] += g;
-            }
-        }
-
-        @Override
-        public void advance(CellState s) {
-            double[] v = s.v;
-            double dt = s.dt;
-            if (useTables) {
-                table.advanceGate(v, node, dt, m, exactly);
-                return;
-            }
-            int done = 0;
-            if (vAt != null) {
-                Simd.gather(v, node, vAt);
-                done = Lanes.advance(vAt, dt, m);
-            }
-            for (int k = done; k < size; k++) {
-                advanceExactly(k, v[node[k]], dt);
-            }
-        }
-
-        private void advanceExactly(int k, double v, double dt) {
-            m[k] += (1 - Math.exp(-dt * mRate(v))) * (mInf(v) - m[k]);
-        }
-
-        @Override
-        public void setUseTables(boolean useTables) {
-            this.useTables = useTables;
-        }
-
-        private static double mInf(double v) {
-            return 1 / (1 + Math.exp((v - 18.700) / -9.700));
-        }
-
-        /** 1 / mtau, mtau = 0.2 * 20.000 / (1 + exp((v - -46.560) / -44.140)). */
-        private static double mRate(double v) {
-            return (1 + Math.exp((v - -46.560) / -44.140)) / (0.2 * 20.000);
-        }
+    /** 1 / mtau, mtau = 0.2 * 20.000 / (1 + exp((v - -46.560) / -44.140)). */
+    @Override
+    double rate(double v) {
+        return (1 + Math.exp((v - -46.560) / -44.140)) / (0.2 * 20.000);
     }
 
-    /**
-     * The block's loops in vector lanes, each lane one instance: the current phase over the runs of consecutive
-     * nodes, with the same operations and results; the state update over the gathered potentials, the same
-     * operations in the same order, so that results differ only where the vector exp rounds differently from
-     * {@link Math#exp} (1 ulp at most). Loaded only when {@link Simd#enabled()}.
-     */
+    @Override
+    int advanceInLanes(double[] v, double dt, double[] m) {
+        return Lanes.advance(v, dt, m);
+    }
+
+    /** {@link #advanceInLanes}; loaded only when {@link Simd#enabled()}. */
     private static final class Lanes {
-        /**
-         * {@link Block#currents(CellState, int, int)} in vector lanes over each run of consecutive nodes, a run's
-         * last instances (fewer than a vector) by that scalar loop: the same operations, so the same results.
-         */
-        static void currents(Block b, CellState s) {
-            double[] v = s.v, rhs = s.rhs, d = s.d;
-            for (int r = 0; r + 1 < b.runs.length; r++) {
-                int k = b.runs[r], end = b.runs[r + 1], shift = b.node(k) - k;
-                for (; k + SPECIES.length() <= end; k += SPECIES.length()) {
-                    DoubleVector g = DoubleVector.fromArray(SPECIES, b.gbar, k)
-                            .mul(DoubleVector.fromArray(SPECIES, b.m, k));
-                    DoubleVector cur = g.mul(DoubleVector.fromArray(SPECIES, v, k + shift)
-                            .sub(DoubleVector.fromArray(SPECIES, b.ek, k)));
-                    cur.intoArray(b.ik, k);
-                    addCurrent(rhs, d, k + shift, cur, g);
-                }
-                b.currents(s, k, end);
-            }
-        }
-
-        /** Advances m of the instances [0, n) at potentials v, n the largest multiple of the lane count. */
         static int advance(double[] v, double dt, double[] m) {
             int n = SPECIES.loopBound(m.length);
             for (int k = 0; k < n; k += SPECIES.length()) {

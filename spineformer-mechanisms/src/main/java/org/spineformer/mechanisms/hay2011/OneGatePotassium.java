@@ -1,0 +1,163 @@
+package org.spineformer.mechanisms.hay2011;
+
+import static org.spineformer.mechanisms.simd.Vectors.SPECIES;
+import static org.spineformer.mechanisms.simd.Vectors.addCurrent;
+
+import java.util.List;
+import jdk.incubator.vector.DoubleVector;
+import org.spineformer.engine.mech.AbstractMechanism;
+import org.spineformer.engine.mech.CellState;
+import org.spineformer.engine.mech.FieldSpec;
+import org.spineformer.engine.mech.MechanismBlock;
+import org.spineformer.engine.simd.Simd;
+import org.spineformer.mechanisms.table.StepTable;
+
+/**
+ * What Im and SKv3_1 share: a potassium current ik = gbar m (v - ek) with one gate m, integrated with cnexp. A
+ * channel gives the gate's steady state and rate (1 / tau, so that cnexp's exp(-dt / tau) is exp(-dt rate)).
+ *
+ * <p>The state phase reads the steady state and the cnexp factor from a {@link StepTable} (within 1e-10 of the
+ * exact functions; NEURON has no TABLE here) unless tables are switched off, and evaluates the rates exactly
+ * outside the table. The current phase, and the exact state phase, run in vector lanes when {@link Simd#enabled()}.
+ */
+abstract class OneGatePotassium extends AbstractMechanism {
+    private final String gbarField;
+    private final boolean lanes;
+
+    /** With the vector kernels ({@code lanes}: needs jdk.incubator.vector) or the scalar ones only. */
+    OneGatePotassium(String name, String description, String gbarField, boolean lanes) {
+        super(name, Kind.DENSITY, description, List.of(
+                FieldSpec.nonNegative(gbarField, "S/cm2", 0.00001, "maximal conductance density"),
+                FieldSpec.parameter("ek", "mV", -77, "potassium reversal potential"),
+                FieldSpec.state("m", "1", "activation"),
+                FieldSpec.assigned("ik", "mA/cm2", "potassium current")));
+        this.gbarField = gbarField;
+        this.lanes = lanes;
+    }
+
+    /** The gate's steady state at v (mV). */
+    abstract double steadyState(double v);
+
+    /** The gate's rate, 1 / tau (1/ms), at v (mV). */
+    abstract double rate(double v);
+
+    /**
+     * The exact state update of the instances [0, n) at potentials v in vector lanes, n the largest multiple of the
+     * lane count; returns n. The same operations in the same order as {@link #steadyState} and {@link #rate}, so
+     * that results differ only where the vector exp rounds differently from {@link Math#exp} (1 ulp at most).
+     * Called only when {@link Simd#enabled()}; a channel keeps the vector code in a nested class, so that it loads
+     * without the Vector API.
+     */
+    abstract int advanceInLanes(double[] v, double dt, double[] m);
+
+    @Override
+    public final MechanismBlock newBlock(int[] nodes) {
+        return new Block(this, nodes);
+    }
+
+    private static final class Block extends MechanismBlock {
+        private final OneGatePotassium channel;
+        private final double[] gbar;
+        private final double[] ek = column("ek");
+        private final double[] m = column("m");
+        private final double[] ik = column("ik");
+        /** The vector kernels' inputs: each instance's potential, gathered, and the node runs; null for scalar. */
+        private final double[] vAt;
+        private final int[] runs;
+        /** At a potential: the steady state and the cnexp factor. */
+        private final StepTable table;
+        private final StepTable.ExactUpdate exactly = this::advanceExactly;
+        private boolean useTables = true;
+
+        Block(OneGatePotassium channel, int[] nodes) {
+            super(channel, nodes);
+            this.channel = channel;
+            gbar = column(channel.gbarField);
+            vAt = channel.lanes ? new double[size] : null;
+            runs = channel.lanes ? Simd.runs(node) : null;
+            table = new StepTable(2, (v, dt, out) -> {
+                out[0] = channel.steadyState(v);
+                out[1] = 1 - Math.exp(-dt * channel.rate(v));
+            });
+        }
+
+        @Override
+        public void initialize(CellState s) {
+            for (int k = 0; k < size; k++) {
+                m[k] = channel.steadyState(s.v[node[k]]);
+            }
+        }
+
+        @Override
+        public void currents(CellState s) {
+            if (runs != null) {
+                Lanes.currents(this, s);
+            } else {
+                currents(s, 0, size);
+            }
+        }
+
+        /** The current phase of the instances [from, to). */
+        private void currents(CellState s, int from, int to) {
+            double[] v = s.v, rhs = s.rhs, d = s.d;
+            for (int k = from; k < to; k++) {
+                int nd = node[k];
+                double g = gbar[k] * m[k];
+                double cur = g * (v[nd] - ek[k]);
+                ik[k] = cur;
+                rhs[nd] -= cur;
+                d[nd] += g;
+            }
+        }
+
+        @Override
+        public void advance(CellState s) {
+            double[] v = s.v;
+            double dt = s.dt;
+            if (useTables) {
+                table.advanceGate(v, node, dt, m, exactly);
+                return;
+            }
+            int done = 0;
+            if (vAt != null) {
+                Simd.gather(v, node, vAt);
+                done = channel.advanceInLanes(vAt, dt, m);
+            }
+            for (int k = done; k < size; k++) {
+                advanceExactly(k, v[node[k]], dt);
+            }
+        }
+
+        private void advanceExactly(int k, double v, double dt) {
+            m[k] += (1 - Math.exp(-dt * channel.rate(v))) * (channel.steadyState(v) - m[k]);
+        }
+
+        @Override
+        public void setUseTables(boolean useTables) {
+            this.useTables = useTables;
+        }
+    }
+
+    /**
+     * {@link Block#currents(CellState, int, int)} in vector lanes over each run of consecutive nodes, each lane one
+     * instance, a run's last instances (fewer than a vector) by that scalar loop: the same operations, so the same
+     * results. Loaded only when {@link Simd#enabled()}.
+     */
+    private static final class Lanes {
+        static void currents(Block b, CellState s) {
+            double[] v = s.v, rhs = s.rhs, d = s.d;
+            for (int r = 0; r + 1 < b.runs.length; r++) {
+                int k = b.runs[r], end = b.runs[r + 1], shift = b.node(k) - k;
+                for (; k + SPECIES.length() <= end; k += SPECIES.length()) {
+                    DoubleVector g = DoubleVector.fromArray(SPECIES, b.gbar, k)
+                            .mul(DoubleVector.fromArray(SPECIES, b.m, k));
+                    DoubleVector cur = g.mul(DoubleVector.fromArray(SPECIES, v, k + shift)
+                            .sub(DoubleVector.fromArray(SPECIES, b.ek, k)));
+                    cur.intoArray(b.ik, k);
+                    addCurrent(rhs, d, k + shift, cur, g);
+                }
+                b.currents(s, k, end);
+            }
+        }
+    }
+}
