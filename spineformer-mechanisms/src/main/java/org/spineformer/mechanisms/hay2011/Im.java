@@ -13,8 +13,8 @@ import org.spineformer.engine.simd.Simd;
  * the temperature.
  *
  * <p>The two exponentials are one and its reciprocal, and the time constant is kept as its inverse, the rate: the
- * mod file's values to rounding, with one exponential and two divisions fewer. Tables, lanes and the state update
- * as in {@link OneGatePotassium}.
+ * mod file's values to rounding, with one exponential per function instead of two (the vector kernel computes it
+ * once for both). Tables, lanes and the state update as in {@link OneGatePotassium}.
  */
 public final class Im extends OneGatePotassium {
     private static final double QT = Math.pow(2.3, (34 - 21) / 10.0);

@@ -10,6 +10,7 @@ import org.spineformer.engine.mech.CellState;
 import org.spineformer.engine.mech.FieldSpec;
 import org.spineformer.engine.mech.MechanismBlock;
 import org.spineformer.engine.simd.Simd;
+import org.spineformer.mechanisms.table.CubicTable;
 import org.spineformer.mechanisms.table.StepTable;
 
 /**
@@ -66,7 +67,6 @@ abstract class OneGatePotassium extends AbstractMechanism {
         private final int[] runs;
         /** At a potential: the steady state and the cnexp factor. */
         private final StepTable table;
-        private final StepTable.ExactUpdate exactly = this::advanceExactly;
         private boolean useTables = true;
 
         Block(OneGatePotassium channel, int[] nodes) {
@@ -115,7 +115,18 @@ abstract class OneGatePotassium extends AbstractMechanism {
             double[] v = s.v;
             double dt = s.dt;
             if (useTables) {
-                table.advanceGate(v, node, dt, m, exactly);
+                CubicTable tab = table.at(dt);
+                for (int k = 0; k < size; k++) {
+                    double vk = v[node[k]];
+                    double u = tab.position(vk);
+                    if (u >= 0) {
+                        int c = tab.start(u);
+                        double t = u - (int) u;
+                        m[k] += tab.value(c, 1, t) * (tab.value(c, 0, t) - m[k]);
+                    } else {
+                        advanceExactly(k, vk, dt);
+                    }
+                }
                 return;
             }
             int done = 0;

@@ -25,31 +25,6 @@ public final class StepTable {
         this.functions = functions;
     }
 
-    /** A channel's exact state update of one instance at potential v (mV), for potentials beyond the table. */
-    @FunctionalInterface
-    public interface ExactUpdate {
-        void advance(int instance, double v, double dt);
-    }
-
-    /**
-     * cnexp for a channel whose one gate {@code m} is tabulated as (steady state, factor) in outputs 0 and 1:
-     * m += factor (inf - m) at each instance's potential, {@code exact} where the potential is beyond the table.
-     */
-    public void advanceGate(double[] v, int[] node, double dt, double[] m, ExactUpdate exact) {
-        CubicTable tab = at(dt);
-        for (int k = 0; k < m.length; k++) {
-            double vk = v[node[k]];
-            double u = tab.position(vk);
-            if (u >= 0) {
-                int c = tab.start(u);
-                double t = u - (int) u;
-                m[k] += tab.value(c, 1, t) * (tab.value(c, 0, t) - m[k]);
-            } else {
-                exact.advance(k, vk, dt);
-            }
-        }
-    }
-
     /** The table for time step dt (ms), built at the first call with that step. */
     public CubicTable at(double dt) {
         if (dt != this.dt) {
