@@ -3,6 +3,7 @@ package org.spineformer.engine.discrete;
 import java.util.Arrays;
 import org.spineformer.engine.morph.Morphology;
 import org.spineformer.engine.morph.Section;
+import org.spineformer.engine.morph.SegmentGeometry;
 
 /**
  * A morphology lowered to NEURON's flat node arrays.
@@ -28,7 +29,8 @@ import org.spineformer.engine.morph.Section;
  * sorts a density mechanism's instances by node), so a branch type's nodes still form long runs of consecutive
  * indices.
  *
- * <p>Units: areas um2, resistances MOhm, capacitance uF/cm2. Matrix coefficients follow NEURON's
+ * <p>Each segment's area and half resistances come from {@link Section#geometry()} (cylinders, or the frusta of
+ * its 3-D points). Units: areas um2, resistances MOhm, capacitance uF/cm2. Matrix coefficients follow NEURON's
  * {@code connection_coef}: {@code a[i] = -100 / (ri[i] * area[parent])} (the node's term in its parent's row) and
  * {@code b[i] = -100 / (ri[i] * area[i])} (the parent's term in the node's row), in S/cm2, where zero-area nodes
  * count as area 100 so that their rows are current balances in uS and nA.
@@ -84,19 +86,20 @@ public final class Discretization {
             int attach = si == 0 ? 0 : naturalAttachment(firstNode, endNode, zeroEndNode, s.parent(), s.parentX());
             zeroEndNode[si] = attach;
             firstNode[si] = next;
-            double dx = s.segmentLengthUm();
-            double[] diam = s.diamUm();
+            SegmentGeometry geometry = s.geometry();
+            double[] area = geometry.areaUm2();
+            double[] leftHalf = geometry.leftHalfMOhm();
+            double[] rightHalf = geometry.rightHalfMOhm();
             double[] cms = s.cmUfPerCm2();
             double rightHalfOfPrevious = 0;
             int previous = attach;
             for (int j = 0; j < s.nseg(); j++) {
                 int node = next++;
-                double leftHalf = halfSegmentResistanceMOhm(s.raOhmCm(), dx, diam[j]);
                 parent[node] = previous;
-                areaUm2[node] = Math.PI * diam[j] * dx;
+                areaUm2[node] = area[j];
                 cm[node] = cms[j];
-                riMOhm[node] = leftHalf + rightHalfOfPrevious;
-                rightHalfOfPrevious = leftHalf;
+                riMOhm[node] = leftHalf[j] + rightHalfOfPrevious;
+                rightHalfOfPrevious = rightHalf[j];
                 previous = node;
             }
             int end = next++;
@@ -170,11 +173,6 @@ public final class Discretization {
                 solverB[i] = a[p];
             }
         }
-    }
-
-    /** Resistance (MOhm) of half a cylindrical segment: Ra (ohm cm) * (dx/2) / (pi d^2 / 4), converted. */
-    public static double halfSegmentResistanceMOhm(double raOhmCm, double segmentLengthUm, double diamUm) {
-        return 1e-2 * raOhmCm * (segmentLengthUm / 2) / (Math.PI * diamUm * diamUm / 4.0);
     }
 
     private int attachmentNode(int section, double x) {
