@@ -1,0 +1,119 @@
+package org.spineformer.morphology;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.spineformer.engine.morph.Pt3d;
+
+/**
+ * NEURON 8.2's {@code Import3d_GUI.instantiate} (share/lib/hoc/import3d/import3d_gui.hoc) on a reader's
+ * sections: removes one-point and zero-length two-point sections ({@code chk_valid}), names sections by type in
+ * list order ({@code set_nameindex}), orders them as NEURON creates them (by type, then index), turns a soma contour
+ * into its centreline ({@code contour2centroid}) and a single-point soma into a 3-point cylinder
+ * ({@code sphere_rep}), and stores the points as {@code pt3dadd} does after hoc printed them with {@code %.8g}.
+ */
+final class Import3dInstantiate {
+    /** hoc's {@code float_epsilon}: {@code Vector.eq} counts values this close as equal. */
+    private static final double HOC_FLOAT_EPSILON = 1e-9;
+    /** instantiate() prints every coordinate and diameter with {@code %.8g} before {@code pt3dadd} reads it back. */
+    private static final MathContext PRINTED = new MathContext(8, RoundingMode.HALF_EVEN);
+
+    private Import3dInstantiate() {
+    }
+
+    static ImportedMorphology instantiate(String source, ImportedMorphology.SomaKind soma,
+                                          List<Import3dSection> read, int minType, List<String> warnings) {
+        List<Import3dSection> sections = new ArrayList<>(read);
+        removeDegenerate(source, sections, warnings);
+
+        int maxType = minType;
+        for (Import3dSection s : sections) {
+            maxType = Math.max(maxType, s.type);
+        }
+        List<Import3dSection> ordered = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        for (int type = minType; type <= maxType; type++) {
+            int index = 0;
+            for (Import3dSection s : sections) {
+                if (s.type == type) {
+                    ordered.add(s);
+                    names.add(ImportedSection.typeName(type) + "[" + index++ + "]");
+                }
+            }
+        }
+        List<ImportedSection> out = new ArrayList<>();
+        for (int i = 0; i < ordered.size(); i++) {
+            Import3dSection s = ordered.get(i);
+            int parent = s.parent == null ? -1 : ordered.indexOf(s.parent);
+            out.add(new ImportedSection(names.get(i), s.type, parent, parent < 0 ? 0 : s.parentX, points(s)));
+        }
+        return new ImportedMorphology(source, soma, out, warnings);
+    }
+
+    /**
+     * {@code chk_valid}: a non-root section with one point of its own, or two coinciding ones, is removed and its
+     * children take its parent and connection point.
+     */
+    private static void removeDegenerate(String source, List<Import3dSection> sections, List<String> warnings) {
+        for (int i = sections.size() - 1; i >= 0; i--) {
+            Import3dSection s = sections.get(i);
+            if (s.parent == null) {
+                continue;
+            }
+            int own = s.size() - s.first;
+            boolean onePoint = own <= 1;
+            boolean zeroLength = own == 2 && same(s, s.first, s.first + 1);
+            if (onePoint || zeroLength) {
+                warnings.add((onePoint ? "one-point" : "zero-length two-point") + " section starting at line " + s.line
+                        + " removed, as NEURON's Import3d does");
+                sections.remove(i);
+                for (int k = i; k < sections.size(); k++) {
+                    if (sections.get(k).parent == s) {
+                        sections.get(k).parent = s.parent;
+                        sections.get(k).parentX = s.parentX;
+                    }
+                }
+            }
+        }
+    }
+
+    /** Two points at the same place ({@code raw.getcol(a).eq(raw.getcol(b))}: x, y, z, not the diameter). */
+    private static boolean same(Import3dSection s, int a, int b) {
+        return Math.abs(s.x[a] - s.x[b]) <= HOC_FLOAT_EPSILON && Math.abs(s.y[a] - s.y[b]) <= HOC_FLOAT_EPSILON
+                && Math.abs(s.z[a] - s.z[b]) <= HOC_FLOAT_EPSILON;
+    }
+
+    /** The section's points from {@code first} on, as {@code pt3dadd} receives them. */
+    private static Pt3d points(Import3dSection s) {
+        double[][] p = {
+            Arrays.copyOfRange(s.x, s.first, s.size()),
+            Arrays.copyOfRange(s.y, s.first, s.size()),
+            Arrays.copyOfRange(s.z, s.first, s.size()),
+            Arrays.copyOfRange(s.d, s.first, s.size())};
+        if (s.contour) {
+            p = ContourCentroid.centreline(p[0], p[1], p[2]);
+        }
+        if (p[3].length == 1) {
+            p = sphereAsCylinder(p[0][0], p[1][0], p[2][0], p[3][0]);
+        }
+        for (double[] column : p) {
+            for (int i = 0; i < column.length; i++) {
+                column[i] = printed(column[i]);
+            }
+        }
+        return Pt3d.of(p[0], p[1], p[2], p[3]);
+    }
+
+    /** {@code sphere_rep}: a point of diameter d becomes three points along x, d/2 either side, all diameter d. */
+    private static double[][] sphereAsCylinder(double x, double y, double z, double d) {
+        return new double[][] {{x - d / 2, x, x + d / 2}, {y, y, y}, {z, z, z}, {d, d, d}};
+    }
+
+    /** A value as hoc's {@code sprint("%.8g")} prints it and {@code pt3dadd} parses it back. */
+    static double printed(double v) {
+        return v == 0 ? 0 : new BigDecimal(v).round(PRINTED).doubleValue();
+    }
+}

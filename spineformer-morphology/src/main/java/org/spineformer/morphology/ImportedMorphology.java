@@ -1,0 +1,104 @@
+package org.spineformer.morphology;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.ToDoubleFunction;
+import java.util.function.ToIntFunction;
+import org.spineformer.engine.morph.Morphology;
+import org.spineformer.engine.morph.Section;
+
+/**
+ * A morphology file read as NEURON 8.2's Import3d reads it ({@code Import3d_GUI.instantiate}): its sections in
+ * NEURON's order (by type: soma, axon, dend, apic, then other types; within a type by index), each with its
+ * parent, connection point and 3-D points. It becomes an engine {@link Morphology} once every section has an nseg,
+ * Ra and cm ({@link #toMorphology}).
+ *
+ * @param source    the file's name
+ * @param soma      how the file describes the soma and how it became {@code soma[0]}
+ * @param sections  the sections in NEURON's order
+ * @param warnings  what the import changed or skipped (removed one-point sections, skipped markers, ...)
+ */
+public record ImportedMorphology(String source, SomaKind soma, List<ImportedSection> sections, List<String> warnings) {
+
+    /** How the soma is given in the file and how Import3d turns it into {@code soma[0]}. */
+    public enum SomaKind {
+        /** No soma points: the first section is not a soma. */
+        NONE("no soma"),
+        /** One SWC point of radius r: a 3-point cylinder along x with L = diam = 2r (the sphere's area). */
+        SINGLE_POINT("single point (3-point cylinder, L = diam)"),
+        /** NeuroMorpho's three-point soma (uniform diameter, length = diameter): treated as a single point. */
+        THREE_POINT_SPHERE("three points, NeuroMorpho convention (3-point cylinder, L = diam)"),
+        /** Two or more SWC soma points taken as a centreline. */
+        POINTS("points along a centreline"),
+        /** A Neurolucida CellBody contour: 21 points along its principal axis with its widths as diameters. */
+        CONTOUR("contour (21 points along its principal axis)");
+
+        private final String description;
+
+        SomaKind(String description) {
+            this.description = description;
+        }
+
+        public String description() {
+            return description;
+        }
+    }
+
+    public ImportedMorphology {
+        sections = List.copyOf(sections);
+        warnings = List.copyOf(warnings);
+    }
+
+    /** Index of the named section; a clear error if there is none. */
+    public int indexOf(String name) {
+        for (int i = 0; i < sections.size(); i++) {
+            if (sections.get(i).name().equals(name)) {
+                return i;
+            }
+        }
+        throw new IllegalArgumentException(source + ": no section named '" + name + "'");
+    }
+
+    /** The sections of one type (SWC numbering), in order. */
+    public List<ImportedSection> ofType(int type) {
+        return sections.stream().filter(s -> s.type() == type).toList();
+    }
+
+    /**
+     * The engine morphology: every section with its 3-D points and the nseg, Ra (ohm cm) and cm (uF/cm2) the
+     * functions give it. Sections keep their names; they are added in NEURON's order, except that a section whose
+     * parent comes later in that order (possible when types change along a branch) is moved after it.
+     */
+    public Morphology toMorphology(ToIntFunction<ImportedSection> nseg, ToDoubleFunction<ImportedSection> raOhmCm,
+                                   ToDoubleFunction<ImportedSection> cmUfPerCm2) {
+        Morphology m = new Morphology();
+        int[] engineIndex = new int[sections.size()];
+        Arrays.fill(engineIndex, -1);
+        List<Integer> pending = new ArrayList<>();
+        for (int i = 0; i < sections.size(); i++) {
+            pending.add(i);
+        }
+        while (!pending.isEmpty()) {
+            List<Integer> later = new ArrayList<>();
+            for (int i : pending) {
+                ImportedSection s = sections.get(i);
+                if (s.parent() >= 0 && engineIndex[s.parent()] < 0) {
+                    later.add(i);
+                    continue;
+                }
+                int n = nseg.applyAsInt(s);
+                engineIndex[i] = m.add(Section.withPoints(s.name(), s.points(), n, raOhmCm.applyAsDouble(s),
+                        Morphology.filled(n, cmUfPerCm2.applyAsDouble(s)),
+                        s.parent() < 0 ? -1 : engineIndex[s.parent()], s.parent() < 0 ? 0 : s.parentX()));
+            }
+            pending = later;
+        }
+        return m;
+    }
+
+    /** Total length (um) of all sections. */
+    public double totalLengthUm() {
+        return sections.stream().mapToDouble(ImportedSection::lengthUm).sum();
+    }
+}

@@ -1,0 +1,43 @@
+package org.spineformer.morphology;
+
+import org.spineformer.engine.morph.Pt3d;
+
+/**
+ * One section of an imported morphology, as NEURON's Import3d creates it.
+ *
+ * @param name     NEURON's name: {@code soma[0]}, {@code axon[i]}, {@code dend[i]}, {@code apic[i]}, for other SWC
+ *                 types {@code dend_T[i]} (T > 4) or {@code minus_T[i]} (T < 0)
+ * @param type     the SWC type (1 soma, 2 axon, 3 dend, 4 apic; ASC: CellBody 1, Axon 2, Dendrite 3, Apical 4)
+ * @param parent   index of the parent section in {@link ImportedMorphology#sections()}, or -1 for the root
+ * @param parentX  where the section's 0-end is connected on its parent (0..1; 0 for the root)
+ * @param points   the 3-D points as NEURON stores them (single-precision values, double arc lengths)
+ */
+public record ImportedSection(String name, int type, int parent, double parentX, Pt3d points) {
+
+    /** L (um): the last arc length of the points. */
+    public double lengthUm() {
+        return points.lengthUm();
+    }
+
+    /** NEURON's section list for this type: somatic, axonal, basal, apical, dendritic_T or minus_Tset. */
+    public String sectionList() {
+        return switch (type) {
+            case 1 -> "somatic";
+            case 2 -> "axonal";
+            case 3 -> "basal";
+            case 4 -> "apical";
+            default -> type < 0 ? "minus_" + -type + "set" : "dendritic_" + type;
+        };
+    }
+
+    /** The name prefix NEURON gives sections of an SWC type. */
+    static String typeName(int type) {
+        return switch (type) {
+            case 1 -> "soma";
+            case 2 -> "axon";
+            case 3 -> "dend";
+            case 4 -> "apic";
+            default -> type < 0 ? "minus_" + -type : "dend_" + type;
+        };
+    }
+}

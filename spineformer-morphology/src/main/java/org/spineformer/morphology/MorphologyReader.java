@@ -1,0 +1,39 @@
+package org.spineformer.morphology;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Reads a reconstructed morphology as NEURON 8.2's Import3d does: SWC ({@code .swc}) as {@code Import3d_SWC_read},
+ * Neurolucida v3 text ({@code .asc}) as {@code Import3d_Neurolucida3}, both instantiated as
+ * {@code Import3d_GUI.instantiate}. Every problem in the file is reported as a {@link MorphologyFileException}
+ * naming the file, line and value before anything is built.
+ */
+public final class MorphologyReader {
+    private MorphologyReader() {
+    }
+
+    /** Reads the file, choosing the format by its extension (.swc or .asc, any case). */
+    public static ImportedMorphology read(Path path) {
+        String name = path.getFileName().toString().toLowerCase(Locale.ROOT);
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(path, StandardCharsets.ISO_8859_1);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read morphology file " + path + ": " + e.getMessage(), e);
+        }
+        String file = path.toString();
+        if (name.endsWith(".swc")) {
+            return SwcReader.read(file, lines);
+        }
+        if (name.endsWith(".asc")) {
+            return AscReader.read(file, String.join("\n", lines));
+        }
+        throw new MorphologyFileException(file, 0, "unknown morphology format: the name must end in .swc or .asc");
+    }
+}

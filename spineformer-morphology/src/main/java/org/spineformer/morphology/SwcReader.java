@@ -1,0 +1,380 @@
+package org.spineformer.morphology;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An SWC file read as NEURON 8.2's {@code Import3d_SWC_read} (share/lib/hoc/import3d/read_swc.hoc) reads it, then
+ * instantiated as {@code Import3d_GUI.instantiate} does.
+ *
+ * <p>Each data line is {@code id type x y z radius parent}. Points are split into sections at branch points and
+ * where the type changes; a section's first point is a copy of its parent point, except that a dendrite on a
+ * single-point soma starts at its own first sample and is connected to soma(0.5) (and similar "wire" rules for
+ * multi-point somata); a dendrite on the soma takes its own first diameter for the copied point. A single-point
+ * soma (or NeuroMorpho's three-point soma) becomes a 3-point cylinder along x with L = diam.
+ *
+ * <p>Stricter than NEURON, which prints an error and goes on: an unparsable line, a duplicate id, a parent id that
+ * does not exist, a cycle, a parent id not smaller than its child's (NEURON's requirement), more than one root and a
+ * radius that is not positive are errors naming the file, line and value.
+ */
+final class SwcReader {
+    private final String file;
+    private int[] id;
+    private int[] type;
+    private double[] x;
+    private double[] y;
+    private double[] z;
+    private double[] d;
+    private int[] pid;
+    private int[] line;
+    /** Index of each point's parent point, -1 for the root ({@code pix2ix}). */
+    private int[] parentIndex;
+    private double[] nchild;
+    private double[] nchildSoma;
+    private boolean[] connectToProximal;
+    private boolean threePointSoma;
+    private int[] pointToSection;
+    private final List<String> warnings = new ArrayList<>();
+
+    private SwcReader(String file) {
+        this.file = file;
+    }
+
+    static ImportedMorphology read(String file, List<String> lines) {
+        return new SwcReader(file).parse(lines);
+    }
+
+    private ImportedMorphology parse(List<String> lines) {
+        readPoints(lines);
+        checkParents();
+        markBranches();
+        sectionify();
+        List<Import3dSection> sections = makeSections();
+        int minType = Arrays.stream(type).min().getAsInt();
+        return Import3dInstantiate.instantiate(file, somaKind(sections), sections, minType, warnings);
+    }
+
+    private void readPoints(List<String> lines) {
+        List<double[]> rows = new ArrayList<>();
+        List<Integer> lineNumbers = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            String text = lines.get(i).strip();
+            if (text.isEmpty() || text.startsWith("#")) {
+                continue;
+            }
+            String[] fields = text.split("\\s+");
+            if (fields.length < 7) {
+                throw new MorphologyFileException(file, i + 1, "expected 7 numbers (id type x y z radius parent), got "
+                        + fields.length + " fields: '" + text + "'");
+            }
+            double[] row = new double[7];
+            for (int k = 0; k < 7; k++) {
+                row[k] = number(fields[k], FIELDS[k], i + 1, text);
+            }
+            for (int k : new int[] {0, 1, 6}) {
+                if (row[k] != Math.rint(row[k]) || Math.abs(row[k]) > Integer.MAX_VALUE) {
+                    throw new MorphologyFileException(file, i + 1, FIELDS[k] + " must be an integer, was " + fields[k]);
+                }
+            }
+            if (row[0] < 0) {
+                throw new MorphologyFileException(file, i + 1, "id must be >= 0, was " + fields[0]);
+            }
+            if (!(row[5] > 0)) {
+                throw new MorphologyFileException(file, i + 1, "radius must be > 0, was " + fields[5]);
+            }
+            rows.add(row);
+            lineNumbers.add(i + 1);
+        }
+        if (rows.isEmpty()) {
+            throw new MorphologyFileException(file, 0, "no SWC points");
+        }
+        // NEURON sorts the points by id when the file does not list them in order
+        Integer[] order = new Integer[rows.size()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, (a, b) -> Double.compare(rows.get(a)[0], rows.get(b)[0]));
+        int n = rows.size();
+        id = new int[n];
+        type = new int[n];
+        x = new double[n];
+        y = new double[n];
+        z = new double[n];
+        d = new double[n];
+        pid = new int[n];
+        line = new int[n];
+        for (int i = 0; i < n; i++) {
+            double[] r = rows.get(order[i]);
+            id[i] = (int) r[0];
+            type[i] = (int) r[1];
+            x[i] = r[2];
+            y[i] = r[3];
+            z[i] = r[4];
+            d[i] = r[5] * 2; // radius to diameter
+            pid[i] = (int) r[6];
+            line[i] = lineNumbers.get(order[i]);
+        }
+    }
+
+    private static final String[] FIELDS = {"id", "type", "x", "y", "z", "radius", "parent id"};
+
+    private double number(String text, String field, int lineNumber, String wholeLine) {
+        try {
+            double v = Double.parseDouble(text);
+            if (Double.isFinite(v)) {
+                return v;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new MorphologyFileException(file, lineNumber, field + " is not a number: '" + text + "' in '"
+                + wholeLine + "'");
+    }
+
+    private void checkParents() {
+        int n = id.length;
+        Map<Integer, Integer> index = new HashMap<>();
+        for (int i = 0; i < n; i++) {
+            Integer previous = index.put(id[i], i);
+            if (previous != null) {
+                throw new MorphologyFileException(file, line[i], "duplicate id " + id[i] + " (also on line "
+                        + line[previous] + ")");
+            }
+        }
+        parentIndex = new int[n];
+        List<Integer> roots = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            if (pid[i] < 0) {
+                parentIndex[i] = -1;
+                roots.add(i);
+                continue;
+            }
+            Integer p = index.get(pid[i]);
+            if (p == null) {
+                throw new MorphologyFileException(file, line[i], "parent id " + pid[i] + " of point " + id[i]
+                        + " does not exist");
+            }
+            parentIndex[i] = p;
+        }
+        for (int i = 0; i < n; i++) {
+            if (pid[i] >= id[i]) {
+                List<Integer> cycle = cycleFrom(i);
+                if (!cycle.isEmpty()) {
+                    throw new MorphologyFileException(file, line[i], "cycle: the parent ids of points "
+                            + cycle + " lead back to point " + id[i]);
+                }
+                throw new MorphologyFileException(file, line[i], "parent id " + pid[i] + " is not less than id "
+                        + id[i] + " (NEURON's Import3d needs each parent listed with a smaller id)");
+            }
+        }
+        if (roots.size() > 1) {
+            List<Integer> rootLines = roots.stream().map(r -> line[r]).toList();
+            throw new MorphologyFileException(file, line[roots.get(1)], "more than one tree: roots (parent id < 0)"
+                    + " on lines " + rootLines);
+        }
+    }
+
+    /** The ids on the cycle through point i, or an empty list if following parents from i reaches a root. */
+    private List<Integer> cycleFrom(int i) {
+        List<Integer> path = new ArrayList<>();
+        boolean[] seen = new boolean[id.length];
+        int p = i;
+        while (p >= 0 && !seen[p]) {
+            seen[p] = true;
+            path.add(p);
+            p = parentIndex[p];
+        }
+        if (p < 0) {
+            return List.of();
+        }
+        return path.subList(path.indexOf(p), path.size()).stream().map(k -> id[k]).toList();
+    }
+
+    /**
+     * {@code mark_branch}: per point, 1 for each child, plus 0.01 if the child does not follow it directly or
+     * has another type (a section ends at every point whose count is not exactly 1). A branch that leaves the
+     * first point of a dendrite wired to the soma (or a non-soma root) is connected to that section's 0-end.
+     */
+    private void markBranches() {
+        int n = id.length;
+        if (n > 1 && type[0] != type[1]) {
+            warnings.add("the first two points have different types (" + type[0] + " and " + type[1]
+                    + "): the first is a sphere of diameter " + d[0] + " um, as NEURON reads it");
+        }
+        connectToProximal = new boolean[n];
+        nchild = new double[n];
+        for (int i = 0; i < n; i++) {
+            int p = parentIndex[i];
+            if (p < 0) {
+                continue;
+            }
+            nchild[p] += 1;
+            if (p != i - 1) {
+                nchild[p] += .01;
+                if (p > 1) {
+                    if (type[p] != 1 && type[parentIndex[p]] == 1) {
+                        connectToProximal[i] = true;
+                        nchild[p] = 1;
+                        warnings.add("line " + line[i] + ": point " + id[i] + " branches from point " + id[p]
+                                + ", the first point of a dendrite wired to the soma: connected to its 0-end");
+                    }
+                } else if (p == 0 && type[p] != 1) {
+                    connectToProximal[i] = true;
+                    nchild[p] = 1;
+                }
+            }
+            if (type[p] != type[i]) {
+                nchild[p] += .01;
+            }
+        }
+    }
+
+    /** {@code sectionify}: which section every point belongs to. */
+    private void sectionify() {
+        int n = id.length;
+        nchildSoma = new double[n];
+        int somaPoints = type[0] == 1 ? 1 : 0;
+        for (int i = 1; i < n; i++) {
+            if (type[i] == 1) {
+                somaPoints++;
+                int p = parentIndex[i];
+                if (p >= 0 && type[p] == 1) {
+                    nchildSoma[p] += 1;
+                }
+            }
+        }
+        if (somaPoints == 3) {
+            threePointSoma = neuroMorphoThreePointSoma();
+        }
+        for (int i = 0; i < n - 1; i++) {
+            if (type[i] == 1 && type[i + 1] == 1 && parentIndex[i + 1] == i && !(i != 0 && nchildSoma[i] > 1)) {
+                nchild[i] = 1; // not a section end
+            }
+        }
+        List<Integer> sectionEnds = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            if (nchild[i] != 1) {
+                sectionEnds.add(i);
+            }
+        }
+        pointToSection = new int[n];
+        int si = 0;
+        for (int i = 1; i < n; i++) {
+            if (i > sectionEnds.get(si)) {
+                si++;
+            }
+            pointToSection[i] = si;
+        }
+    }
+
+    /**
+     * NeuroMorpho's three-point soma (both outer points children of the first, no other children, one diameter,
+     * total length within 1% of the diameter) is read as a sphere: the last two points are dropped.
+     */
+    private boolean neuroMorphoThreePointSoma() {
+        if (id.length < 3 || parentIndex[1] != 0 || parentIndex[2] != 0 || nchild[1] != 0 || nchild[2] != 0
+                || d[1] != d[0] || d[2] != d[0]) {
+            return false;
+        }
+        double len = 0;
+        for (int i = 1; i <= 2; i++) {
+            len += Math.sqrt(Math.pow(x[i] - x[0], 2) + Math.pow(y[i] - y[0], 2) + Math.pow(z[i] - z[0], 2));
+        }
+        if (Math.abs(len / d[0] - 1) < .01) {
+            pid[2] = id[1]; // as NEURON: keeps the three points one section
+            parentIndex[2] = 1;
+            return true;
+        }
+        return false;
+    }
+
+    private List<Import3dSection> makeSections() {
+        List<Import3dSection> sections = new ArrayList<>();
+        int isec = 0;
+        int first = 0;
+        int i;
+        for (i = 0; i < id.length; i++) {
+            if (pointToSection[i] > isec) {
+                sections.add(makeSection(sections, isec, first, i));
+                isec++;
+                first = i;
+            }
+        }
+        sections.add(makeSection(sections, isec, first, i));
+        return sections;
+    }
+
+    /** {@code mksection}: section isec holds points first .. end-1 (and, unless the root, its parent point). */
+    private Import3dSection makeSection(List<Import3dSection> sections, int isec, int first, int end) {
+        Import3dSection sec;
+        if (isec == 0) {
+            int last = threePointSoma ? 1 : end;
+            sec = new Import3dSection(first, last - first);
+            for (int k = 0; k < last - first; k++) {
+                sec.set(k, x[first + k], y[first + k], z[first + k], d[first + k]);
+            }
+        } else {
+            sec = new Import3dSection(first, end - first + 1);
+            int parentPoint = parentIndex[first];
+            Import3dSection psec = sections.get(pointToSection[parentPoint]);
+            sec.parent = psec;
+            boolean dendriteOnSoma = psec.type == 1 && type[first] != 1;
+            boolean onSoma = psec.type == 1;
+            boolean handled = false;
+            if (psec == sections.get(0)) {
+                handled = true;
+                if (dendriteOnSoma && psec.size() == 1) { // single-point soma: wired to its centre
+                    sec.parentX = 0.5;
+                    if (end - first > 1) {
+                        sec.first = 1;
+                    }
+                } else if (parentPoint == psec.id) { // the root's first point
+                    sec.parentX = 0.0;
+                    if (type[first] != 1 && nchildSoma[parentPoint] > 1) {
+                        sec.first = 1;
+                    }
+                } else {
+                    handled = false;
+                }
+            }
+            if (!handled && onSoma) {
+                int offset = psec.id == 0 ? -1 : -2;
+                if (parentPoint < psec.id + psec.size() + offset) { // an interior soma point
+                    sec.parentX = 0.5;
+                    if (dendriteOnSoma && end - first > 1) {
+                        sec.first = 1;
+                    }
+                } else if (end - first > 1 && nchildSoma[parentPoint] > 1 && type[first] != 1) {
+                    sec.first = 1;
+                }
+            }
+            sec.set(0, x[parentPoint], y[parentPoint], z[parentPoint], d[parentPoint]);
+            for (int k = 0; k < end - first; k++) {
+                sec.set(k + 1, x[first + k], y[first + k], z[first + k], d[first + k]);
+            }
+        }
+        sec.type = type[first];
+        sec.line = line[first];
+        if (sec.parent != null && sec.parent.type == 1 && sec.type != 1) {
+            sec.d[0] = sec.d[1]; // a dendrite on the soma starts with its own diameter
+        }
+        if (connectToProximal[first]) {
+            sec.parentX = 0;
+        }
+        return sec;
+    }
+
+    private ImportedMorphology.SomaKind somaKind(List<Import3dSection> sections) {
+        Import3dSection root = sections.get(0);
+        if (root.type != 1) {
+            return ImportedMorphology.SomaKind.NONE;
+        }
+        if (threePointSoma) {
+            return ImportedMorphology.SomaKind.THREE_POINT_SPHERE;
+        }
+        return root.size() == 1 ? ImportedMorphology.SomaKind.SINGLE_POINT : ImportedMorphology.SomaKind.POINTS;
+    }
+}
