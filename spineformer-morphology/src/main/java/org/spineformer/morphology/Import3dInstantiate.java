@@ -114,6 +114,6 @@ final class Import3dInstantiate {
 
     /** A value as hoc's {@code sprint("%.8g")} prints it and {@code pt3dadd} parses it back. */
     static double printed(double v) {
-        return v == 0 ? 0 : new BigDecimal(v).round(PRINTED).doubleValue();
+        return v == 0 ? v : new BigDecimal(v).round(PRINTED).doubleValue(); // keeps -0, printed "-0"
     }
 }
