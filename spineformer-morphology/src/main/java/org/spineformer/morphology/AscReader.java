@@ -616,8 +616,10 @@ final class AscReader {
         }
         checkNoSomaStack(somas);
         connectToSoma(ordered, somas);
-        for (Map.Entry<String, Integer> e : skipped.entrySet()) {
-            warnings.add("skipped " + e.getValue() + " " + e.getKey() + (e.getValue() > 1 ? " (times)" : ""));
+        if (!skipped.isEmpty()) {
+            List<String> items = new ArrayList<>();
+            skipped.forEach((what, count) -> items.add(what + " x" + count));
+            warnings.add("skipped, not part of the cell: " + String.join(", ", items));
         }
         ImportedMorphology.SomaKind soma = somas.isEmpty() ? ImportedMorphology.SomaKind.NONE
                 : ImportedMorphology.SomaKind.CONTOUR;

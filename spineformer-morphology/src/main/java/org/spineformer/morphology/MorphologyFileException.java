@@ -4,7 +4,7 @@ package org.spineformer.morphology;
  * A morphology file that cannot be read: the message names the file, the line (when there is one) and the
  * offending value. Thrown before anything is built.
  */
-public final class MorphologyFileException extends RuntimeException {
+public final class MorphologyFileException extends IllegalArgumentException {
     private final String file;
     private final int line;
 

@@ -1,0 +1,61 @@
+package org.spineformer.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
+import org.spineformer.engine.morph.SegmentGeometry;
+import org.spineformer.morphology.ImportedMorphology;
+import org.spineformer.morphology.ImportedSection;
+import org.spineformer.morphology.MorphologyReader;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code spineformer morphology FILE}: what NEURON's Import3d makes of an SWC or Neurolucida file. */
+@Command(name = "morphology", description = {
+    "Read an SWC (.swc) or Neurolucida v3 (.asc) morphology as NEURON 8.2's Import3d does and summarise it:",
+    "sections per type, total length and membrane area, how the soma was read, and what the import changed."})
+final class MorphologyCommand implements Runnable {
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    @CommandLine.Parameters(paramLabel = "FILE", description = "The morphology file (.swc or .asc).")
+    private Path file;
+
+    @Override
+    public void run() {
+        ImportedMorphology m = MorphologyReader.read(file);
+        PrintWriter out = spec.commandLine().getOut();
+        out.printf("%s: %d sections%n", m.source(), m.sections().size());
+        out.printf("soma: %s%n", m.soma().description());
+        Map<Integer, double[]> byType = new TreeMap<>(); // type -> {sections, length, area}
+        Map<Integer, String> names = new TreeMap<>();
+        for (ImportedSection s : m.sections()) {
+            double[] t = byType.computeIfAbsent(s.type(), k -> new double[3]);
+            t[0]++;
+            t[1] += s.lengthUm();
+            t[2] += area(s);
+            names.putIfAbsent(s.type(), s.name().substring(0, s.name().indexOf('[')) + " (" + s.sectionList() + ")");
+        }
+        out.printf("%-24s %8s %14s %14s%n", "type", "sections", "length (um)", "area (um2)");
+        double length = 0;
+        double area = 0;
+        for (Map.Entry<Integer, double[]> e : byType.entrySet()) {
+            double[] t = e.getValue();
+            out.printf("%-24s %8d %14.2f %14.2f%n", e.getKey() + " " + names.get(e.getKey()), (int) t[0], t[1], t[2]);
+            length += t[1];
+            area += t[2];
+        }
+        out.printf("%-24s %8d %14.2f %14.2f%n", "total", m.sections().size(), length, area);
+        if (!m.warnings().isEmpty()) {
+            out.println("warnings:");
+            m.warnings().forEach(w -> out.println("  " + w));
+        }
+        out.flush();
+    }
+
+    /** Membrane area of a section's frusta (one segment: splitting a frustum does not change its area). */
+    private static double area(ImportedSection s) {
+        return SegmentGeometry.frusta(s.points(), 1, 1).areaUm2()[0];
+    }
+}
