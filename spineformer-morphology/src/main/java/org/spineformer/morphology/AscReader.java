@@ -38,7 +38,6 @@ final class AscReader {
         }
     }
 
-    private static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
     private static final Pattern LABEL = Pattern.compile("[A-Za-z0-9_]+");
 
     private final String file;
@@ -88,7 +87,7 @@ final class AscReader {
                 }
                 int lineNo = ln + 1;
                 char c = line.charAt(i);
-                Matcher number = NUMBER.matcher(line).region(i, n);
+                Matcher number = DecimalNumber.PATTERN.matcher(line).region(i, n);
                 if (number.lookingAt()) {
                     String s = number.group();
                     tokens.add(new Token(Tok.NUMBER, Double.parseDouble(s), s, lineNo));

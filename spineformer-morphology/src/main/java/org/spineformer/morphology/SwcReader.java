@@ -10,7 +10,8 @@ import java.util.Map;
  * An SWC file read as NEURON 8.2's {@code Import3d_SWC_read} (share/lib/hoc/import3d/read_swc.hoc) reads it, then
  * instantiated as {@code Import3d_GUI.instantiate} does.
  *
- * <p>Each data line is {@code id type x y z radius parent}. Points are split into sections at branch points and
+ * <p>Each data line is {@code id type x y z radius parent}, each number read in single precision as hoc's
+ * {@code sscanf("%f")} reads it. Points are split into sections at branch points and
  * where the type changes; a section's first point is a copy of its parent point, except that a dendrite on a
  * single-point soma starts at its own first sample and is connected to soma(0.5) (and similar "wire" rules for
  * multi-point somata); a dendrite on the soma takes its own first diameter for the copied point. A single-point
@@ -121,17 +122,19 @@ final class SwcReader {
 
     private static final String[] FIELDS = {"id", "type", "x", "y", "z", "radius", "parent id"};
 
+    /**
+     * A field as NEURON reads it: hoc's {@code sscanf("%f")} converts to single precision (a {@code float}), widened
+     * to double afterwards.
+     */
     private double number(String text, String field, int lineNumber, String wholeLine) {
-        try {
-            double v = Double.parseDouble(text);
-            if (Double.isFinite(v)) {
+        if (DecimalNumber.PATTERN.matcher(text).matches()) {
+            float v = Float.parseFloat(text);
+            if (Float.isFinite(v)) {
                 return v;
             }
-        } catch (NumberFormatException e) {
-            // reported below
         }
-        throw new MorphologyFileException(file, lineNumber, field + " is not a number: '" + text + "' in '"
-                + wholeLine + "'");
+        throw new MorphologyFileException(file, lineNumber, field + " is not a (single-precision) number: '" + text
+                + "' in '" + wholeLine + "'");
     }
 
     private void checkParents() {
@@ -200,10 +203,6 @@ final class SwcReader {
      */
     private void markBranches() {
         int n = id.length;
-        if (n > 1 && type[0] != type[1]) {
-            warnings.add("the first two points have different types (" + type[0] + " and " + type[1]
-                    + "): the first is a sphere of diameter " + d[0] + " um, as NEURON reads it");
-        }
         connectToProximal = new boolean[n];
         nchild = new double[n];
         for (int i = 0; i < n; i++) {

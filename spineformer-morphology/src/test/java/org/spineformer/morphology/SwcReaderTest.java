@@ -53,6 +53,17 @@ class SwcReaderTest {
     }
 
     @Test
+    void numbersAreReadInSinglePrecisionAsHocsSscanfDoes() throws IOException {
+        // sscanf("%f"): x = 1.1f, r = 0.35f; sphere_rep in double: 1.1f - 0.35f = 0.75000006, printed %.8g
+        // "0.75000006", stored as that float (reading in double would give exactly 0.75)
+        ImportedMorphology m = MorphologyReader.read(write("single.swc", "1 1 1.1 0 0 0.35 -1\n2 3 1.1 1 0 0.1 1\n"
+                + "3 3 1.1 2 0 0.1 2\n"));
+        Pt3d soma = m.sections().get(0).points();
+        assertThat(soma.x(0)).isEqualTo(0.75000006f).isNotEqualTo(0.75f);
+        assertThat(soma.x(1)).isEqualTo(1.1f);
+    }
+
+    @Test
     void neuroMorphosThreePointSomaIsASphere() throws IOException {
         ImportedMorphology m = MorphologyReader.read(write("three.swc", """
                 1 1 0 0 0 5 -1
