@@ -114,6 +114,35 @@ class SwcReaderTest {
     }
 
     @Test
+    void aZeroLengthSectionIsRemovedAndItsChildrenReattached() throws IOException {
+        ImportedMorphology m = MorphologyReader.read(write("zero-length.swc", """
+                1 1 0 0 0 5 -1
+                2 3 0 6 0 1 1
+                3 3 0 10 0 1 2
+                4 3 0 10 0 1 3
+                5 3 2 14 0 1 4
+                6 3 -2 14 0 1 4
+                7 3 3 10 0 1 3
+                """));
+        // sections: dend[0] = 2-3, then from 3: [3, 4] (zero length: removed) with children 5 and 6, and 7
+        assertThat(m.sections()).extracting(ImportedSection::name)
+                .containsExactly("soma[0]", "dend[0]", "dend[1]", "dend[2]", "dend[3]");
+        for (ImportedSection child : m.sections().subList(2, 5)) {
+            assertThat(m.sections().get(child.parent()).name()).isEqualTo("dend[0]");
+            assertThat(child.parentX()).isEqualTo(1);
+        }
+        assertThat(m.warnings()).anyMatch(w -> w.contains("zero-length two-point section starting at line 4"));
+    }
+
+    @Test
+    void pointsListedOutOfOrderAreSortedById() throws IOException {
+        String sorted = "1 1 0 0 0 5 -1\n2 3 0 6 0 1 1\n3 3 0 10 0 1 2\n4 4 0 -6 0 1 1\n5 4 0 -9 0 1 4\n";
+        String shuffled = "4 4 0 -6 0 1 1\n2 3 0 6 0 1 1\n5 4 0 -9 0 1 4\n1 1 0 0 0 5 -1\n3 3 0 10 0 1 2\n";
+        assertThat(MorphologyReader.read(write("shuffled.swc", shuffled)).sections())
+                .isEqualTo(MorphologyReader.read(write("sorted.swc", sorted)).sections());
+    }
+
+    @Test
     void typesBeyondFourKeepTheirOwnLists() throws IOException {
         ImportedMorphology m = MorphologyReader.read(write("types.swc", """
                 1 1 0 0 0 5 -1
