@@ -97,6 +97,32 @@ public record ImportedMorphology(String source, SomaKind soma, List<ImportedSect
         return m;
     }
 
+    /**
+     * The same morphology without the sections of one type (e.g. 2, the axon, before a model attaches its own stub,
+     * as NEURON's {@code delete_section} leaves the others): names, order and connections of the rest unchanged.
+     * A kept section whose parent would go is an error.
+     */
+    public ImportedMorphology withoutType(int type) {
+        int[] newIndex = new int[sections.size()];
+        List<ImportedSection> kept = new ArrayList<>();
+        for (int i = 0; i < sections.size(); i++) {
+            newIndex[i] = sections.get(i).type() == type ? -1 : kept.size();
+            if (newIndex[i] >= 0) {
+                kept.add(sections.get(i));
+            }
+        }
+        List<ImportedSection> out = new ArrayList<>();
+        for (ImportedSection s : kept) {
+            int parent = s.parent() < 0 ? -1 : newIndex[s.parent()];
+            if (s.parent() >= 0 && parent < 0) {
+                throw new IllegalArgumentException(source + ": cannot remove the sections of type " + type + ": "
+                        + s.name() + " hangs from " + sections.get(s.parent()).name());
+            }
+            out.add(new ImportedSection(s.name(), s.type(), parent, s.parentX(), s.points()));
+        }
+        return new ImportedMorphology(source, soma, out, warnings);
+    }
+
     /** Total length (um) of all sections. */
     public double totalLengthUm() {
         return sections.stream().mapToDouble(ImportedSection::lengthUm).sum();

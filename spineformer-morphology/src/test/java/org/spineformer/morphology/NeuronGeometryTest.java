@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.HashMap;
 import java.util.Map;
 import org.assertj.core.api.SoftAssertions;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.spineformer.engine.discrete.Discretization;
@@ -52,7 +53,20 @@ class NeuronGeometryTest {
     @ValueSource(strings = {"allen_scnn1a", "hay2011_l5pc", "migliore2018_ca1"})
     void everySegmentHasNeuronsAreaResistanceDiameterAndDistance(String model) {
         NeuronStructure ref = NeuronStructure.load(model);
-        Morphology m = build(ref);
+        assertNeuronsGeometry(ref, build(ref, false));
+    }
+
+    /**
+     * The Allen axon stub's define_shape points (a straight line of constant diameter, last arc set to L) give the
+     * geometry of plain cylinders: a description may make the stub a cylinder.
+     */
+    @Test
+    void allensDefineShapeStubIsACylinder() {
+        NeuronStructure ref = NeuronStructure.load("allen_scnn1a");
+        assertNeuronsGeometry(ref, build(ref, true));
+    }
+
+    private static void assertNeuronsGeometry(NeuronStructure ref, Morphology m) {
         Discretization disc = new Discretization(m);
         int soma = m.indexOf("soma[0]");
         SoftAssertions soft = new SoftAssertions();
@@ -81,8 +95,8 @@ class NeuronGeometryTest {
         assertThat(segments).isEqualTo(ref.root.get("n_segments").asInt());
     }
 
-    /** The model's sections as NEURON reports them: 3-D points where it has them, else cylinders. */
-    static Morphology build(NeuronStructure ref) {
+    /** The model's sections as NEURON reports them: 3-D points where it has them (unless asked), else cylinders. */
+    static Morphology build(NeuronStructure ref, boolean axonAsCylinders) {
         Morphology m = new Morphology();
         Map<String, Integer> index = new HashMap<>();
         for (JsonNode s : ref.sections()) {
@@ -97,7 +111,8 @@ class NeuronGeometryTest {
             int parent = s.get("parent").isNull() ? -1 : index.get(s.get("parent").asText());
             double parentX = parent < 0 ? 0 : s.get("parent_x").asDouble();
             double ra = s.get("Ra").asDouble();
-            Section section = s.get("n3d").asInt() == 0
+            boolean cylinders = s.get("n3d").asInt() == 0 || axonAsCylinders && s.get("type").asText().equals("axon");
+            Section section = cylinders
                     ? new Section(name, s.get("L").asDouble(), nseg, ra, cm, diam, parent, parentX)
                     : Section.withPoints(name, pt3d(ref, s), nseg, ra, cm, parent, parentX);
             index.put(name, m.add(section));

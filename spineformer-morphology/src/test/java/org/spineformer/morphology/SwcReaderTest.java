@@ -154,6 +154,10 @@ class SwcReaderTest {
         assertThat(m.sections()).extracting(ImportedSection::name).containsExactly("soma[0]", "axon[0]", "dend_7[0]");
         assertThat(m.sections().get(2).sectionList()).isEqualTo("dendritic_7");
         assertThat(m.ofType(2)).hasSize(1);
+        ImportedMorphology noAxon = m.withoutType(2);
+        assertThat(noAxon.sections()).extracting(ImportedSection::name).containsExactly("soma[0]", "dend_7[0]");
+        assertThat(noAxon.sections().get(1).parent()).isZero();
+        assertThatThrownBy(() -> m.withoutType(1)).hasMessageContaining("axon[0] hangs from soma[0]");
     }
 
     @Test
