@@ -122,9 +122,4 @@ public record ImportedMorphology(String source, SomaKind soma, List<ImportedSect
         }
         return new ImportedMorphology(source, soma, out, warnings);
     }
-
-    /** Total length (um) of all sections. */
-    public double totalLengthUm() {
-        return sections.stream().mapToDouble(ImportedSection::lengthUm).sum();
-    }
 }

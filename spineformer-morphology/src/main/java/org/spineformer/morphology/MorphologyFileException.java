@@ -5,7 +5,6 @@ package org.spineformer.morphology;
  * offending value. Thrown before anything is built.
  */
 public final class MorphologyFileException extends IllegalArgumentException {
-    private final String file;
     private final int line;
 
     /**
@@ -15,12 +14,7 @@ public final class MorphologyFileException extends IllegalArgumentException {
      */
     public MorphologyFileException(String file, int line, String message) {
         super(file + (line > 0 ? ":" + line : "") + ": " + message);
-        this.file = file;
         this.line = line;
-    }
-
-    public String file() {
-        return file;
     }
 
     /** The 1-based line number, or 0 when the problem is not on one line. */

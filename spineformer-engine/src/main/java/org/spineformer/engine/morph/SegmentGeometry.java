@@ -112,8 +112,4 @@ public record SegmentGeometry(double[] areaUm2, double[] leftHalfMOhm, double[] 
         }
         return new SegmentGeometry(area, left, right, diams);
     }
-
-    public int nseg() {
-        return areaUm2.length;
-    }
 }
