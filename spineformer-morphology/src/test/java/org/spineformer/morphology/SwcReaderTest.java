@@ -114,6 +114,27 @@ class SwcReaderTest {
     }
 
     @Test
+    void aSomaBranchingAtItsFirstPointIsTwoSomaSectionsAndDendritesThereAreWiredToItsZeroEnd() throws IOException {
+        ImportedMorphology m = MorphologyReader.read(write("branched-soma.swc", """
+                1 1 0 0 0 4 -1
+                2 1 0 5 0 3 1
+                3 1 0 -5 0 3 1
+                4 3 4 0 0 1 1
+                5 3 9 0 0 1 4
+                """));
+        assertThat(m.soma()).isEqualTo(ImportedMorphology.SomaKind.POINTS);
+        assertThat(m.sections()).extracting(ImportedSection::name).containsExactly("soma[0]", "soma[1]", "dend[0]");
+        ImportedSection second = m.sections().get(1);
+        assertThat(second.parent()).isZero();
+        assertThat(second.parentX()).as("a child of the root's first point: its 0-end").isEqualTo(0);
+        assertPoint(second.points(), 0, 0, 0, 0, 8);
+        ImportedSection dend = m.sections().get(2);
+        assertThat(dend.parentX()).isEqualTo(0);
+        assertThat(dend.points().size()).as("two soma branches there: a wire").isEqualTo(2);
+        assertPoint(dend.points(), 0, 4, 0, 0, 2);
+    }
+
+    @Test
     void aZeroLengthSectionIsRemovedAndItsChildrenReattached() throws IOException {
         ImportedMorphology m = MorphologyReader.read(write("zero-length.swc", """
                 1 1 0 0 0 5 -1

@@ -26,6 +26,26 @@ public record SegmentGeometry(double[] areaUm2, double[] leftHalfMOhm, double[] 
     /** Arc lengths closer than this (um) count as the same point when interpolating a diameter. */
     private static final double SAME_POINT = 1e-10;
 
+    @Override
+    public double[] areaUm2() {
+        return areaUm2.clone();
+    }
+
+    @Override
+    public double[] leftHalfMOhm() {
+        return leftHalfMOhm.clone();
+    }
+
+    @Override
+    public double[] rightHalfMOhm() {
+        return rightHalfMOhm.clone();
+    }
+
+    @Override
+    public double[] diamUm() {
+        return diamUm.clone();
+    }
+
     /** The geometry of segments that are cylinders of the given diameters. */
     public static SegmentGeometry cylinders(double lengthUm, double raOhmCm, double[] diamUm) {
         int nseg = diamUm.length;
@@ -36,7 +56,7 @@ public record SegmentGeometry(double[] areaUm2, double[] leftHalfMOhm, double[] 
             area[j] = Math.PI * diamUm[j] * dx;
             half[j] = halfCylinderMOhm(raOhmCm, dx, diamUm[j]);
         }
-        return new SegmentGeometry(area, half, half.clone(), diamUm.clone());
+        return new SegmentGeometry(area, half, half, diamUm.clone());
     }
 
     /** Resistance (MOhm) of half a cylindrical segment: Ra (ohm cm) * (dx/2) / (pi d^2 / 4), converted. */
