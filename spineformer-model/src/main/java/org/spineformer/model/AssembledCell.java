@@ -13,7 +13,7 @@ import org.spineformer.engine.morph.Morphology;
  * @param mechanisms      per section: mechanism -> parameter -> value per segment (NaN: not painted, the
  *                        mechanism's default)
  * @param ions            per section: ion variable (ena, ek, cai, ...) -> value per segment (NaN: not painted)
- * @param sources         where each mechanism and each mechanism.parameter was first painted (for errors)
+ * @param sources         where each density mechanism and each mechanism.parameter was first painted (for errors)
  * @param distanceOrigin  the section index and x of the description's distance origin
  */
 public record AssembledCell(String name, Morphology morphology, List<String> mechanismOrder,
@@ -27,12 +27,12 @@ public record AssembledCell(String name, Morphology morphology, List<String> mec
     }
 
     /** A point process on a spine head, with its connections' weight and delay. */
-    public record PlacedSynapse(int spine, String name, String mechanism, int section, double x,
+    public record PlacedSynapse(String source, int spine, String name, String mechanism, int section, double x,
                                 Map<String, Double> parameters, double weight, double delayMs) {
     }
 
     /** A named point process of the description. */
-    public record PlacedPointProcess(String name, String mechanism, int section, double x,
+    public record PlacedPointProcess(String source, String name, String mechanism, int section, double x,
                                      Map<String, Double> parameters) {
     }
 

@@ -207,26 +207,25 @@ public final class CellAssembler {
                     sources);
             insertConstant(r.headMechanisms(), head, r.source() + "/head_mechanisms", mechanisms, mechanismOrder,
                     sources);
-            for (SpineRule.SynapseSpec syn : r.synapses()) {
-                String where = r.source() + "/synapses/" + syn.name();
+            for (int q = 0; q < r.synapses().size(); q++) {
+                SpineRule.SynapseSpec syn = r.synapses().get(q);
+                String where = r.source() + "/synapses/" + q;
                 Map<String, Double> values = new LinkedHashMap<>();
                 syn.parameters().forEach((k, v) -> values.put(k, v.evaluate(params)));
                 double x = syn.x().evaluate(params);
                 if (!(x >= 0 && x <= 1)) {
                     throw new IllegalArgumentException(where + "/x: must be in [0, 1], was " + x);
                 }
-                synapses.add(new AssembledCell.PlacedSynapse(spines.size() - 1, syn.name(), syn.mechanism(), head, x,
+                synapses.add(new AssembledCell.PlacedSynapse(where, spines.size() - 1, syn.name(), syn.mechanism(), head, x,
                         values, syn.weight().evaluate(params), syn.delayMs().evaluate(params)));
-                sources.putIfAbsent(syn.mechanism(), where);
             }
         }
         List<AssembledCell.PlacedPointProcess> points = new ArrayList<>();
         for (PointProcessSpec p : d.pointProcesses()) {
             Map<String, Double> values = new LinkedHashMap<>();
             p.parameters().forEach((k, v) -> values.put(k, v.evaluate(params)));
-            points.add(new AssembledCell.PlacedPointProcess(p.name(), p.mechanism(),
+            points.add(new AssembledCell.PlacedPointProcess(p.source(), p.name(), p.mechanism(),
                     regions.indexOf(p.at().section(), p.source() + "/at"), p.at().x(), values));
-            sources.putIfAbsent(p.mechanism(), p.source());
         }
 
         Morphology morphology = new Morphology();

@@ -60,21 +60,21 @@ public final class ModelLowering {
         Map<Integer, Map<String, PointProcess>> spineSynapses = new LinkedHashMap<>();
         Map<String, PointProcess> handles = new LinkedHashMap<>();
         for (AssembledCell.PlacedSynapse syn : cell.synapses()) {
-            PointProcess p = place(builder, cell, syn.mechanism(), syn.section(), syn.x(), syn.parameters());
+            PointProcess p = place(builder, syn.source(), syn.mechanism(), syn.section(), syn.x(), syn.parameters());
             spineSynapses.computeIfAbsent(syn.spine(), k -> new LinkedHashMap<>()).put(syn.name(), p);
         }
         for (AssembledCell.PlacedPointProcess pp : cell.pointProcesses()) {
-            handles.put(pp.name(), place(builder, cell, pp.mechanism(), pp.section(), pp.x(), pp.parameters()));
+            handles.put(pp.name(), place(builder, pp.source(), pp.mechanism(), pp.section(), pp.x(), pp.parameters()));
         }
         return new LoweredCell(cell, builder, spineSynapses, handles);
     }
 
-    private static PointProcess place(ModelBuilder builder, AssembledCell cell, String mechanism, int section, double x,
+    private static PointProcess place(ModelBuilder builder, String source, String mechanism, int section, double x,
                                       Map<String, Double> parameters) {
         try {
             return builder.addPointProcess(mechanism, section, x, parameters);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(cell.sources().get(mechanism) + ": " + e.getMessage(), e);
+            throw new IllegalArgumentException(source + ": " + e.getMessage(), e);
         }
     }
 
@@ -109,7 +109,7 @@ public final class ModelLowering {
     /** Every name against the catalogue, before anything is built. */
     private static void check(AssembledCell cell, Catalogue catalogue) {
         for (String name : cell.mechanismOrder()) {
-            Mechanism m = known(catalogue, name, cell);
+            Mechanism m = known(catalogue, name, cell.sources().get(name));
             if (m.kind() != Mechanism.Kind.DENSITY) {
                 throw new IllegalArgumentException(cell.sources().get(name) + ": " + name
                         + " is a point process, not a density mechanism");
@@ -137,30 +137,30 @@ public final class ModelLowering {
             }
         }
         for (AssembledCell.PlacedSynapse syn : cell.synapses()) {
-            checkPoint(catalogue, cell, syn.mechanism(), syn.parameters());
+            checkPoint(catalogue, syn.source(), syn.mechanism(), syn.parameters());
         }
         for (AssembledCell.PlacedPointProcess pp : cell.pointProcesses()) {
-            checkPoint(catalogue, cell, pp.mechanism(), pp.parameters());
+            checkPoint(catalogue, pp.source(), pp.mechanism(), pp.parameters());
         }
     }
 
-    private static void checkPoint(Catalogue catalogue, AssembledCell cell, String name, Map<String, Double> params) {
-        Mechanism m = known(catalogue, name, cell);
+    private static void checkPoint(Catalogue catalogue, String source, String name, Map<String, Double> params) {
+        Mechanism m = known(catalogue, name, source);
         if (m.kind() == Mechanism.Kind.DENSITY) {
-            throw new IllegalArgumentException(cell.sources().get(name) + ": " + name
+            throw new IllegalArgumentException(source + ": " + name
                     + " is a density mechanism, not a point process");
         }
         for (String p : params.keySet()) {
             if (!isParameter(m, p)) {
-                throw new IllegalArgumentException(cell.sources().get(name) + ": mechanism " + name
-                        + " has no parameter '" + p + "'; its parameters: " + parameters(m));
+                throw new IllegalArgumentException(source + ": mechanism " + name + " has no parameter '" + p
+                        + "'; its parameters: " + parameters(m));
             }
         }
     }
 
-    private static Mechanism known(Catalogue catalogue, String name, AssembledCell cell) {
+    private static Mechanism known(Catalogue catalogue, String name, String source) {
         if (!catalogue.contains(name)) {
-            throw new IllegalArgumentException(cell.sources().get(name) + ": unknown mechanism '" + name
+            throw new IllegalArgumentException(source + ": unknown mechanism '" + name
                     + "' (not in the catalogue: " + catalogue.all().stream().map(Mechanism::name).toList() + ")");
         }
         return catalogue.get(name);

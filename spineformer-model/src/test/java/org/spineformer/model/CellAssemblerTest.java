@@ -147,7 +147,8 @@ class CellAssemblerTest {
                 new AssembledCell.Spine(6, 7));
         assertThat(cell.parameter(3, 0, "pas", "g")).isEqualTo(2e-4);
         assertThat(cell.synapses()).hasSize(3);
-        assertThat(cell.synapses().get(1)).isEqualTo(new AssembledCell.PlacedSynapse(1, "clamp", "IClamp", 5, 0.5,
+        assertThat(cell.synapses().get(1)).isEqualTo(new AssembledCell.PlacedSynapse(
+                "small.json: /spines/0/synapses/0", 1, "clamp", "IClamp", 5, 0.5,
                 Map.of("amp", 0.1), 1, 2));
     }
 

@@ -7,6 +7,7 @@ import static org.spineformer.model.DescriptionTestSupport.twoSections;
 
 import org.junit.jupiter.api.Test;
 import org.spineformer.engine.Simulation;
+import org.spineformer.engine.event.PointProcess;
 import org.spineformer.engine.mech.Catalogue;
 
 /** Lowering onto the engine with the engine's own catalogue (pas, IClamp, SEClamp). */
@@ -62,5 +63,22 @@ class ModelLoweringTest {
                 "[{\"region\": \"all\", \"mechanism\": \"pas\"}, {\"region\": \"all\", \"ions\": {\"ena\": 50}}]")));
         assertThatThrownBy(() -> ModelLowering.lower(cell, CATALOGUE)).hasMessageContaining("ena")
                 .hasMessageContaining("soma").hasMessageContaining("no mechanism has a parameter ena");
+    }
+
+    @Test
+    void pointProcessesArePlacedAtTheirLocationWithTheirParameters() {
+        String json = twoSections("[{\"region\": \"all\", \"mechanism\": \"pas\"}]").replace("\"celsius\"",
+                "\"point_processes\": [{\"name\": \"stim\", \"mechanism\": \"IClamp\", \"at\": {\"section\": "
+                        + "\"dend[0]\", \"x\": 1}, \"parameters\": {\"amp\": 0.2, \"del\": 1, \"dur\": 2}}],\n\"celsius\"");
+        LoweredCell lowered = ModelLowering.lower(CellAssembler.assemble(read(json)), CATALOGUE);
+        PointProcess stim = lowered.pointProcess("stim");
+        Simulation sim = lowered.simulation(0.025);
+        assertThat(sim.block("IClamp").get("amp", stim.instance())).isEqualTo(0.2);
+        assertThat(sim.block("IClamp").node(stim.instance())).isEqualTo(sim.discretization().node(1, 1.0));
+        assertThatThrownBy(() -> CellAssembler.assemble(read(json.replace("\"dend[0]\", \"x\": 1", "\"dend[5]\", \"x\": 1"))))
+                .hasMessageContaining("small.json: /point_processes/0/at: no section named 'dend[5]'");
+        assertThatThrownBy(() -> ModelLowering.lower(CellAssembler.assemble(read(json.replace("\"IClamp\"", "\"pas\""))),
+                CATALOGUE)).hasMessageContaining("small.json: /point_processes/0")
+                .hasMessageContaining("pas is a density mechanism, not a point process");
     }
 }
