@@ -100,7 +100,6 @@ public final class CellAssembler {
         List<String> parents = new ArrayList<>();
         List<Double> parentXs = new ArrayList<>();
         List<int[]> spineSections = new ArrayList<>();
-        List<SpineRule.Part> partOf = new ArrayList<>();
         List<Integer> spineRuleOf = new ArrayList<>();
         List<Integer> spineNumber = new ArrayList<>();
         for (Work w : work) {

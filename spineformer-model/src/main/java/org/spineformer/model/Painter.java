@@ -100,13 +100,13 @@ final class Painter {
                         cm[s][j] = v;
                     } else if (key.equals("Ra")) {
                         if (!Double.isNaN(first) && v != first) {
-                            throw new IllegalArgumentException(rule.source() + "/values/Ra: Ra is one value per section,"
+                            throw new IllegalArgumentException(rule.source() + "/membrane/Ra: Ra is one value per section,"
                                     + " but it varies along " + section);
                         }
                         first = v;
                         ra[s] = v;
                     } else {
-                        throw new IllegalArgumentException(rule.source() + "/values/" + key
+                        throw new IllegalArgumentException(rule.source() + "/membrane/" + key
                                 + ": a membrane rule paints cm and Ra only");
                     }
                 }
@@ -115,7 +115,11 @@ final class Painter {
     }
 
     private static String valuesKey(PaintRule rule) {
-        return rule.target() == PaintRule.Target.MECHANISM ? "parameters/" : "values/";
+        return switch (rule.target()) {
+            case MECHANISM -> "parameters/";
+            case MEMBRANE -> "membrane/";
+            case IONS -> "ions/";
+        };
     }
 
     private static double[] nan(int n) {

@@ -191,4 +191,55 @@ class CellAssemblerTest {
         assertThatThrownBy(() -> CellAssembler.assemble(BundledDescriptions.get("hay2011_l5pc")))
                 .hasMessageContaining("cell1.asc").hasMessageContaining("not available yet");
     }
+
+    @Test
+    void aRegionLabelThatRefersToItselfIsAnError() {
+        String json = twoSections("[{\"region\": \"loop\", \"membrane\": {\"cm\": 2}}]")
+                .replace("\"dendrites\": \"dend\"", "\"loop\": {\"union\": [\"soma\", \"loop\"]}");
+        assertThatThrownBy(() -> CellAssembler.assemble(read(json))).hasMessageContaining("small.json: /paint/0")
+                .hasMessageContaining("region label 'loop' refers to itself");
+    }
+
+    @Test
+    void spinesByDensityAndByPosition() {
+        String spines = """
+                "spines": [{"on": "dendrites", "placement": %s,
+                  "neck": {"name": "n{k}", "L": 1, "diam": 0.1, "Ra": 100, "cm": 1},
+                  "head": {"name": "h{k}", "L": 0.5, "diam": 0.5, "Ra": 100, "cm": 1}}],
+                "celsius\"""";
+        String base = twoSections("[{\"region\": \"all\", \"mechanism\": \"pas\"}]");
+        // 0.02 per um over 200 - 25 - 25 = 150 um: 3 spines at linspace(25, 175, 3)
+        AssembledCell density = CellAssembler.assemble(read(base.replace("\"celsius\"", spines.formatted(
+                "{\"density\": {\"per_um\": 0.02, \"start_um\": 25, \"end_margin_um\": 25}}"))));
+        assertThat(density.spines()).hasSize(3);
+        assertThat(density.morphology().section(2).parentX()).isEqualTo(0.125);
+        assertThat(density.morphology().section(6).parentX()).isEqualTo(0.875);
+        AssembledCell positions = CellAssembler.assemble(read(base.replace("\"celsius\"", spines.formatted(
+                "{\"x\": [0.25, \"1 - 10 / L\"]}"))));
+        assertThat(positions.morphology().section(4).parentX()).isEqualTo(0.95);
+        assertThatThrownBy(() -> CellAssembler.assemble(read(base.replace("\"celsius\"", spines.formatted(
+                "{\"x\": [1.5]}"))))).hasMessageContaining("small.json: /spines/0/placement")
+                .hasMessageContaining("x = 1.5");
+    }
+
+    @Test
+    void axonReplacementStubsAndItsErrors() {
+        String axon = """
+                "axon_replacement": {"delete": %s, "attach_to": {"section": "soma", "x": 0.5},
+                  "sections": [{"name": "axon[0]", "L": 30, "nseg": 1, "diam": 1},
+                               {"name": "axon[1]", "L": 30, "nseg": 1, "diam": 1}]},
+                "celsius\"""";
+        String base = twoSections("[{\"region\": \"all\", \"mechanism\": \"pas\"}]");
+        AssembledCell cell = CellAssembler.assemble(read(base.replace("\"celsius\"", axon.formatted("\"dend\""))));
+        assertThat(cell.morphology().sections().stream().map(Section::name)).containsExactly("soma", "axon[0]",
+                "axon[1]");
+        assertThat(cell.morphology().section(1).parentX()).isEqualTo(0.5);
+        assertThat(cell.morphology().section(2).parent()).isEqualTo(1);
+        assertThat(cell.morphology().section(2).parentX()).isEqualTo(1);
+        assertThat(cell.parameter(2, 0, "pas", "g")).isNaN(); // inserted, painted nothing
+        assertThat(cell.mechanisms().get(2)).containsKey("pas"); // "all" includes the stubs
+        assertThatThrownBy(() -> CellAssembler.assemble(read(base.replace("\"celsius\"", axon.formatted("\"soma\"")))))
+                .hasMessageContaining("small.json: /axon_replacement")
+                .hasMessageContaining("dend[0] is kept but its parent soma is deleted");
+    }
 }
