@@ -101,7 +101,6 @@ public final class CellAssembler {
         List<Double> parentXs = new ArrayList<>();
         List<int[]> spineSections = new ArrayList<>();
         List<Integer> spineRuleOf = new ArrayList<>();
-        List<Integer> spineNumber = new ArrayList<>();
         for (Work w : work) {
             names.add(w.name);
             order.add(w);
@@ -124,7 +123,6 @@ public final class CellAssembler {
                 order.add(null);
                 spineSections.add(new int[] {names.size() - 2, names.size() - 1});
                 spineRuleOf.add(sp.rule());
-                spineNumber.add(sp.k());
             }
         }
         int n = names.size();

@@ -28,22 +28,30 @@ public final class DescriptionReader {
     private static final ObjectMapper JSON = new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
     private final String file;
+    private final Path directory;
     private final Map<String, Double> parameters = new LinkedHashMap<>();
 
-    private DescriptionReader(String file) {
+    private DescriptionReader(String file, Path directory) {
         this.file = file;
+        this.directory = directory;
     }
 
+    /** Reads a description file; a relative morphology file path is resolved against the file's directory. */
     public static CellDescription read(Path path) {
         try (InputStream in = Files.newInputStream(path)) {
-            return read(in, path.toString());
+            Path dir = path.toAbsolutePath().getParent();
+            return read(in, path.toString(), dir);
         } catch (IOException e) {
             throw new IllegalArgumentException(path + ": cannot read: " + e.getMessage(), e);
         }
     }
 
-    /** Reads a description; {@code file} names it in errors. */
+    /** Reads a description; {@code file} names it in errors; a morphology file path is kept as written. */
     public static CellDescription read(InputStream in, String file) {
+        return read(in, file, null);
+    }
+
+    private static CellDescription read(InputStream in, String file, Path directory) {
         JsonNode root;
         try {
             root = JSON.readTree(in);
@@ -56,7 +64,7 @@ public final class DescriptionReader {
         if (root == null) {
             throw new IllegalArgumentException(file + ": empty file");
         }
-        DescriptionReader reader = new DescriptionReader(file);
+        DescriptionReader reader = new DescriptionReader(file, directory);
         return reader.description(reader.new Obj(root, ""));
     }
 
@@ -113,7 +121,8 @@ public final class DescriptionReader {
     private MorphologySource morphology(Obj o) {
         if (o.has("file")) {
             o.keys(Set.of("file"), Set.of());
-            return new MorphologySource.File(o.string("file"));
+            String path = o.string("file");
+            return new MorphologySource.File(directory == null ? path : directory.resolve(path).toString());
         }
         o.keys(Set.of("sections"), Set.of());
         List<SectionSpec> sections = new ArrayList<>();

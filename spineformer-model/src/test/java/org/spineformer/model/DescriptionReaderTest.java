@@ -5,7 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.spineformer.model.DescriptionTestSupport.read;
 import static org.spineformer.model.DescriptionTestSupport.twoSections;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The JSON format: what it reads into, and every malformed input rejected with file, pointer and value. */
 class DescriptionReaderTest {
@@ -103,5 +107,16 @@ class DescriptionReaderTest {
                 .hasMessageContaining("small.json: /paint/0: has both");
         assertThatThrownBy(() -> read(twoSections("[{\"region\": \"all\"}]")))
                 .hasMessageContaining("small.json: /paint/0: needs one of [ions, mechanism, membrane]");
+    }
+
+    @Test
+    void aMorphologyFileIsResolvedAgainstTheDescriptionsDirectory(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("cell.json");
+        Files.writeString(file, """
+                {"format": "spineformer-cell-description/1", "name": "f", "morphology": {"file": "cell1.asc"},
+                 "celsius": 34, "v_init": -70}
+                """);
+        assertThat(DescriptionReader.read(file).morphology())
+                .isEqualTo(new MorphologySource.File(dir.toAbsolutePath().resolve("cell1.asc").toString()));
     }
 }
