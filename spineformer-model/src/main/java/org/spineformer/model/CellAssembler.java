@@ -62,6 +62,8 @@ public final class CellAssembler {
         final double[] sourceDiam; // null for an inline section with a diameter rule
         final Diameter rule;
         double[] diam;
+        double cm = DEFAULT_CM;
+        double ra = DEFAULT_RA;
         final List<Spine> spines = new ArrayList<>();
 
         Work(String name, String parent, double parentX, double length, int nseg, double[] sourceDiam, Diameter rule) {
@@ -94,38 +96,22 @@ public final class CellAssembler {
         placeSpines(work);
 
         // final order: each section followed by its spines (neck, head)
-        List<String> names = new ArrayList<>();
-        List<Work> order = new ArrayList<>();
-        List<double[]> partGeometry = new ArrayList<>(); // L, diam, Ra, cm of spine parts; null otherwise
-        List<String> parents = new ArrayList<>();
-        List<Double> parentXs = new ArrayList<>();
+        List<Work> sections = new ArrayList<>();
         List<int[]> spineSections = new ArrayList<>();
-        List<Integer> spineRuleOf = new ArrayList<>();
+        List<SpineRule> spineRules = new ArrayList<>();
         for (Work w : work) {
-            names.add(w.name);
-            order.add(w);
-            parents.add(w.parent);
-            parentXs.add(w.parentX);
-            partGeometry.add(null);
+            sections.add(w);
             for (Spine sp : w.spines) {
                 SpineRule r = d.spines().get(sp.rule());
-                String neck = r.neckName().replace("{k}", Integer.toString(sp.k()));
-                String head = r.headName().replace("{k}", Integer.toString(sp.k()));
-                names.add(neck);
-                parents.add(w.name);
-                parentXs.add(sp.x());
-                partGeometry.add(part(r.neck(), r.source() + "/neck"));
-                names.add(head);
-                parents.add(neck);
-                parentXs.add(1.0);
-                partGeometry.add(part(r.head(), r.source() + "/head"));
-                order.add(null);
-                order.add(null);
-                spineSections.add(new int[] {names.size() - 2, names.size() - 1});
-                spineRuleOf.add(sp.rule());
+                Work neck = spinePart(r.neck(), r.neckName(), sp.k(), w.name, sp.x(), r.source() + "/neck");
+                sections.add(neck);
+                sections.add(spinePart(r.head(), r.headName(), sp.k(), neck.name, 1, r.source() + "/head"));
+                spineSections.add(new int[] {sections.size() - 2, sections.size() - 1});
+                spineRules.add(r);
             }
         }
-        int n = names.size();
+        int n = sections.size();
+        List<String> names = sections.stream().map(w -> w.name).toList();
         Map<String, Integer> index = new LinkedHashMap<>();
         for (int i = 0; i < n; i++) {
             if (index.put(names.get(i), i) != null) {
@@ -137,47 +123,33 @@ public final class CellAssembler {
         // topology with placeholder diameters: path distances need only L, nseg and connections
         Morphology topology = new Morphology();
         int[] parentIndex = new int[n];
-        int[] nsegs = new int[n];
-        double[] lengths = new double[n];
         for (int i = 0; i < n; i++) {
-            Work w = order.get(i);
-            double[] g = partGeometry.get(i);
-            lengths[i] = w != null ? w.length : g[0];
-            nsegs[i] = w != null ? w.nseg : 1;
-            String parent = parents.get(i);
-            if (parent == null) {
+            Work w = sections.get(i);
+            if (w.parent == null) {
                 parentIndex[i] = -1;
             } else {
-                Integer p = index.get(parent);
+                Integer p = index.get(w.parent);
                 if (p == null || p >= i) {
-                    throw new IllegalArgumentException("cell description " + d.name() + ": section " + names.get(i)
-                            + ": parent " + parent + (p == null ? " does not exist" : " must come before it"));
+                    throw new IllegalArgumentException("cell description " + d.name() + ": section " + w.name
+                            + ": parent " + w.parent + (p == null ? " does not exist" : " must come before it"));
                 }
                 parentIndex[i] = p;
             }
-            topology.add(new Section(names.get(i), lengths[i], nsegs[i], 1, Morphology.filled(nsegs[i], 1),
-                    Morphology.filled(nsegs[i], 1), parentIndex[i], parent == null ? 0 : parentXs.get(i)));
+            topology.add(new Section(w.name, w.length, w.nseg, 1, Morphology.filled(w.nseg, 1),
+                    Morphology.filled(w.nseg, 1), parentIndex[i], w.parent == null ? 0 : w.parentX));
         }
         Location origin = d.distanceOrigin() != null ? d.distanceOrigin() : new Location(names.get(0), 0.5);
         Regions regions = new Regions(names, topology, d.regions(), origin);
         int originSection = regions.indexOf(origin.section(), "cell description " + d.name() + ": distance origin");
 
-        // diameters and geometry of spine parts
         double[][] diam = new double[n][];
         double[][] cm = new double[n][];
         double[] ra = new double[n];
         for (int i = 0; i < n; i++) {
-            Work w = order.get(i);
-            double[] g = partGeometry.get(i);
-            if (w == null) {
-                diam[i] = new double[] {g[1]};
-                ra[i] = g[2];
-                cm[i] = new double[] {g[3]};
-                continue;
-            }
+            Work w = sections.get(i);
             diam[i] = w.diam != null ? w.diam : inlineDiameter(w, i, topology, regions, diam, parentIndex);
-            cm[i] = Morphology.filled(w.nseg, DEFAULT_CM);
-            ra[i] = DEFAULT_RA;
+            cm[i] = Morphology.filled(w.nseg, w.cm);
+            ra[i] = w.ra;
         }
 
         List<Map<String, Map<String, double[]>>> mechanisms = new ArrayList<>();
@@ -198,7 +170,7 @@ public final class CellAssembler {
         List<AssembledCell.PlacedSynapse> synapses = new ArrayList<>();
         for (int s = 0; s < spineSections.size(); s++) {
             int neck = spineSections.get(s)[0], head = spineSections.get(s)[1];
-            SpineRule r = d.spines().get(spineRuleOf.get(s));
+            SpineRule r = spineRules.get(s);
             spines.add(new AssembledCell.Spine(neck, head));
             insertConstant(r.neckMechanisms(), neck, r.source() + "/neck_mechanisms", mechanisms, mechanismOrder,
                     sources);
@@ -228,8 +200,9 @@ public final class CellAssembler {
         Morphology morphology = new Morphology();
         for (int i = 0; i < n; i++) {
             try {
-                morphology.add(new Section(names.get(i), lengths[i], nsegs[i], ra[i], cm[i], diam[i], parentIndex[i],
-                        parentIndex[i] < 0 ? 0 : parentXs.get(i)));
+                Work w = sections.get(i);
+                morphology.add(new Section(w.name, w.length, w.nseg, ra[i], cm[i], diam[i], parentIndex[i],
+                        parentIndex[i] < 0 ? 0 : w.parentX));
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("cell description " + d.name() + ": " + e.getMessage(), e);
             }
@@ -469,7 +442,8 @@ public final class CellAssembler {
         return xs;
     }
 
-    private double[] part(SpineRule.Part p, String where) {
+    /** A spine neck or head: one cylinder segment with its own Ra and cm. */
+    private Work spinePart(SpineRule.Part p, String namePattern, int k, String parent, double x, String where) {
         double[] g = {p.lengthUm().evaluate(params), p.diamUm().evaluate(params), p.raOhmCm().evaluate(params),
             p.cmUfPerCm2().evaluate(params)};
         for (double v : g) {
@@ -478,7 +452,12 @@ public final class CellAssembler {
                         + Arrays.toString(g));
             }
         }
-        return g;
+        Work w = new Work(namePattern.replace("{k}", Integer.toString(k)), parent, x, g[0], 1, new double[] {g[1]},
+                null);
+        w.diam = new double[] {g[1]};
+        w.ra = g[2];
+        w.cm = g[3];
+        return w;
     }
 
     private double[] inlineDiameter(Work w, int i, Morphology topology, Regions regions, double[][] diam,
