@@ -178,6 +178,7 @@ final class AttentionCommand implements Callable<Integer> {
     private List<AttentionGrid.Row> runPoint(RetrievalTask task, VectorTask vectors, BapDelays delays, Path dir)
             throws IOException {
         double window = task.config().matchWindowS();
+        task.inputs().requireWithin(1000 * window, Ellwood2024.CONTROL_MS); // what both backends take
         PotentiationRule rule = threshold == null ? PotentiationRule.paper(window)
                 : PotentiationRule.withThreshold(threshold);
         int pool = threads == null ? TrialRunner.allCores() : threads;
