@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.spineformer.attention.QueryResult;
 import org.spineformer.attention.biophysical.BiophysicalAttention;
@@ -204,8 +205,16 @@ final class AttentionCommand implements Callable<Integer> {
         }
         if (!"biophysical".equals(backend)) {
             ScoreKernel kernel = kernelPath == null ? ScoreKernel.builtIn() : ScoreKernel.read(kernelPath);
+            Optional<OutputStage> fitted = outputDelayMs == null && both ? OutputStage.fit(task.inputs(), cell)
+                    : Optional.empty();
+            if (outputDelayMs == null && both && fitted.isEmpty()) {
+                spec.commandLine().getErr().printf(Locale.ROOT, "warning: the cell's output follows no selected key's"
+                        + " value spike in %d queries: nothing to fit the reduced backend's output delay to; using"
+                        + " the default %s ms%n", cell.size(), OutputStage.DEFAULT_DELAY_MS);
+                spec.commandLine().getErr().flush();
+            }
             OutputStage output = outputDelayMs != null ? new OutputStage(outputDelayMs)
-                    : both ? OutputStage.fittedTo(task.inputs(), cell) : OutputStage.defaults();
+                    : fitted.orElseGet(OutputStage::defaults);
             double[] shifts = both ? biophysical.keyLagShiftsMs(task.inputs().keys().length) : new double[0];
             ReducedAttention model = new ReducedAttention(kernel, rule, output, shifts, pool);
             long start = System.nanoTime();
@@ -216,7 +225,9 @@ final class AttentionCommand implements Callable<Integer> {
             settings.put("kernel_source", kernel.source());
             settings.put("output_delay_ms", output.delayMs());
             settings.put("output_delay_source", outputDelayMs != null ? "--output-delay"
-                    : both ? "fitted to the biophysical backend on these inputs" : "default placeholder");
+                    : fitted.isPresent() ? "fitted to the biophysical backend on these inputs"
+                    : both ? "default placeholder: nothing to fit (no output spike after a selected key's value spike)"
+                    : "default placeholder");
             settings.put("key_lag_shifts", both ? "the biophysical cell's (d_j - d0)" : "none");
             rows.add(report(task, vectors, rule.threshold(), pool, new BackendRun("reduced", reduced, output.delayMs(),
                     seconds, settings, both ? dir.resolve("reduced") : dir)));
