@@ -56,6 +56,11 @@ final class ReplayCommand implements Callable<Integer> {
         }
         CellParameters params = CellParameters.paper();
         Stimulus stim = StimulusReader.read(stimulusFile, params.spineCount());
+        try {
+            Replay.requireTracesFit(stim, record, Runtime.getRuntime().maxMemory());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(stimulusFile + ": " + e.getMessage());
+        }
         PrintWriter err = spec.commandLine().getErr();
         Progress bar = quiet ? null : new Progress(err, "simulated ms", stim.tstopMs());
         Replay.Result r;

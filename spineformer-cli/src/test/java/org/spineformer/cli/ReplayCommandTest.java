@@ -88,4 +88,17 @@ class ReplayCommandTest {
         assertThat(peaks.get(0).isNull()).isTrue();
         assertThat(peaks.get(1).asDouble()).isEqualTo(2.5);
     }
+
+    @Test
+    void tracesThatCannotFitInMemoryAreRefusedBeforeRunning() throws IOException {
+        Path stim = tmp.resolve("long.json");
+        // 1e9 ms recording soma v and spine 7 every step: 4e10 samples, terabytes
+        Files.writeString(stim, stimulus(1500, "").replace("\"tstop\": 5", "\"tstop\": 1e9"));
+        Path out = tmp.resolve("out");
+        CliRun r = CliRun.run("replay", stim.toString(), "--out", out.toString(), "--quiet");
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).startsWith("spineformer: " + stim + ": tstop = 1.0E9 ms would record 4.00e+10 samples")
+                .contains("GB of traces").contains("raise save_every");
+        assertThat(out).doesNotExist();
+    }
 }
