@@ -93,4 +93,14 @@ class AttentionCommandTest {
         assertThat(reduced.path("output_delay_source").asText()).startsWith("default placeholder: nothing to fit");
         assertThat(out.resolve("agreement.json")).exists();
     }
+
+    @Test
+    void aMatchWindowInMillisecondsIsRefusedBeforeRunning(@TempDir Path dir) {
+        Path out = dir.resolve("out");
+        CliRun r = run("attention", "--keys", "5", "--queries", "1", "--match-window", "500", "--threshold", "1",
+                "--out", out.toString());
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).startsWith("spineformer: --match-window = 500.0 s is longer than 60.0 s");
+        assertThat(out).doesNotExist();
+    }
 }
