@@ -290,7 +290,7 @@ public final class Fig5ControlPhase {
         writeBins(r, dir);
         List<Plots.Series> series = plotSeries(r);
         XYChart chart = Plots.scatter("Figure 5B-C: control phase, match window " + r.config().matchWindowS() + " s",
-                "query rate (Hz)", "fraction of spikes", series);
+                "query rate (Hz)", "spikes (fraction)", series);
         for (Plots.Series means : series.subList(2, series.size())) {
             Plots.emphasize(chart, means.name());
         }
