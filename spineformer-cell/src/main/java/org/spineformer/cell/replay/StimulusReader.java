@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Reads and checks a stimulus file (the format of the NEURON reference protocols' {@code input.json}). Unknown
@@ -66,8 +67,8 @@ public final class StimulusReader {
         }
         double steps = tstop / dt;
         if (Math.abs(steps - Math.rint(steps)) > WHOLE_STEPS_TOLERANCE * steps) {
-            throw error("dt", "is " + dt + " ms, which does not divide tstop = " + tstop + " ms (" + steps
-                    + " steps): the run and its last recorded sample would stop short of tstop; choose a dt that "
+            throw error("dt", "is " + dt + " ms, which does not divide tstop = " + tstop + " ms ("
+                    + String.format(Locale.ROOT, "%.2f", steps) + " steps): the run and its last recorded sample would stop short of tstop; choose a dt that "
                     + "divides tstop");
         }
         double celsius = root.has("celsius") ? number(root, "celsius", null) : 37;
