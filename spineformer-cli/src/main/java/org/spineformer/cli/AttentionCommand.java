@@ -206,12 +206,13 @@ final class AttentionCommand implements Callable<Integer> {
         }
         if (!"biophysical".equals(backend)) {
             ScoreKernel kernel = kernelPath == null ? ScoreKernel.builtIn() : ScoreKernel.read(kernelPath);
-            Optional<OutputStage> fitted = outputDelayMs == null && both ? OutputStage.fit(task.inputs(), cell)
-                    : Optional.empty();
-            if (outputDelayMs == null && both && fitted.isEmpty()) {
+            boolean fit = both && outputDelayMs == null;
+            Optional<OutputStage> fitted = fit ? OutputStage.fit(task.inputs(), cell) : Optional.empty();
+            if (fit && fitted.isEmpty()) { // the cell has run: go on with the default rather than lose its work
                 spec.commandLine().getErr().printf(Locale.ROOT, "warning: the cell's output follows no selected key's"
-                        + " value spike in %d queries: nothing to fit the reduced backend's output delay to; using"
-                        + " the default %s ms%n", cell.size(), OutputStage.DEFAULT_DELAY_MS);
+                        + " value spike in %d %s: nothing to fit the reduced backend's output delay to; using the"
+                        + " default %s ms%n", cell.size(), cell.size() == 1 ? "query" : "queries",
+                        OutputStage.DEFAULT_DELAY_MS);
                 spec.commandLine().getErr().flush();
             }
             OutputStage output = outputDelayMs != null ? new OutputStage(outputDelayMs)

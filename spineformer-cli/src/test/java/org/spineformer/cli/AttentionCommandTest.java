@@ -85,7 +85,7 @@ class AttentionCommandTest {
                 "--threshold", "1000", "--bap-delays", bap.toString(), "--threads", "1", "--quiet", "--out",
                 out.toString());
         assertThat(r.exit()).as(r.err()).isZero();
-        assertThat(r.err()).contains("warning: the cell's output follows no selected key's value spike in 1 queries")
+        assertThat(r.err()).contains("warning: the cell's output follows no selected key's value spike in 1 query")
                 .contains("using the default " + OutputStage.DEFAULT_DELAY_MS + " ms");
         assertThat(out.resolve("biophysical").resolve("summary.json")).exists();
         JsonNode reduced = new ObjectMapper().readTree(out.resolve("reduced").resolve("summary.json").toFile());
