@@ -160,7 +160,7 @@ final class AttentionCommand implements Callable<Integer> {
             throw new IllegalArgumentException("give --keys and --queries, or the three --*-npy files");
         }
         for (double w : matchWindows) {
-            Ellwood2024.requireMatchWindow("--match-window", w);
+            Ellwood2024.requireAtMostMaxMatchWindow("--match-window", w);
             if (threshold == null && !Ellwood2024.hasPaperThreshold(w)) {
                 throw new IllegalArgumentException("--match-window = " + w
                         + ": the paper has thresholds for 0.5, 1 and 2 s only; give --threshold");

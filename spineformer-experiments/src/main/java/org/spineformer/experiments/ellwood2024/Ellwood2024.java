@@ -66,16 +66,13 @@ public final class Ellwood2024 {
     }
 
     /**
-     * Checks a match window given as {@code option} (s): finite, > 0 and at most {@link #MAX_MATCH_WINDOW_S}.
+     * Checks that a match window given as {@code name} (s) is at most {@link #MAX_MATCH_WINDOW_S}.
      *
-     * @throws IllegalArgumentException naming the option, the value and the reason
+     * @throws IllegalArgumentException naming the option or field, the value and the reason
      */
-    public static void requireMatchWindow(String option, double matchWindowS) {
-        if (!(matchWindowS > 0 && Double.isFinite(matchWindowS))) {
-            throw new IllegalArgumentException(option + " = " + matchWindowS + " s must be > 0");
-        }
+    public static void requireAtMostMaxMatchWindow(String name, double matchWindowS) {
         if (matchWindowS > MAX_MATCH_WINDOW_S) {
-            throw new IllegalArgumentException(option + " = " + matchWindowS + " s is longer than "
+            throw new IllegalArgumentException(name + " = " + matchWindowS + " s is longer than "
                     + MAX_MATCH_WINDOW_S + " s: every trial would simulate at least that long (the paper's windows are"
                     + " 0.5 to 2 s); the option is in seconds, not milliseconds");
         }

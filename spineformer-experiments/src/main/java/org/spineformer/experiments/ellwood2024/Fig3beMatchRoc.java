@@ -65,6 +65,7 @@ public final class Fig3beMatchRoc {
             if (!(matchWindowS > 0 && Double.isFinite(matchWindowS))) {
                 throw new IllegalArgumentException("matchWindowS = " + matchWindowS + " must be > 0");
             }
+            Ellwood2024.requireAtMostMaxMatchWindow("matchWindowS", matchWindowS);
             if (runs < 1) {
                 throw new IllegalArgumentException("runs = " + runs + " must be >= 1");
             }

@@ -54,6 +54,7 @@ public final class Fig5ControlPhase {
             if (!(matchWindowS > 0 && Double.isFinite(matchWindowS))) {
                 throw new IllegalArgumentException("matchWindowS = " + matchWindowS + " must be > 0");
             }
+            Ellwood2024.requireAtMostMaxMatchWindow("matchWindowS", matchWindowS);
             if (trials < 1) {
                 throw new IllegalArgumentException("trials = " + trials + " must be >= 1");
             }

@@ -29,8 +29,11 @@ public record Request(Path out, Integer trials, Double matchWindowS, Long seed, 
         if (trials != null && trials < 1) {
             throw new IllegalArgumentException("--trials = " + trials + " must be >= 1");
         }
+        if (matchWindowS != null && !(matchWindowS > 0 && Double.isFinite(matchWindowS))) {
+            throw new IllegalArgumentException("--match-window = " + matchWindowS + " s must be > 0");
+        }
         if (matchWindowS != null) {
-            Ellwood2024.requireMatchWindow("--match-window", matchWindowS);
+            Ellwood2024.requireAtMostMaxMatchWindow("--match-window", matchWindowS);
         }
         if (threads < 1) {
             throw new IllegalArgumentException("--threads = " + threads + " must be >= 1");
