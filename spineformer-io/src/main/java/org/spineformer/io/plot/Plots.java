@@ -159,6 +159,15 @@ public final class Plots {
         return chart;
     }
 
+    /**
+     * Writes {@code label} above the right end of the horizontal line at {@code y} (such as a threshold drawn as a
+     * series), so the line is named without a legend.
+     */
+    public static XYChart labelLevel(XYChart chart, String label, double y) {
+        chart.addAnnotation(new LevelLabel(label, y, new Font(FONT, Font.PLAIN, 11), INK));
+        return chart;
+    }
+
     /** ROC curves (x: false positive rate, y: true positive rate) on the unit square, over the chance diagonal. */
     public static XYChart roc(String title, List<Series> curves) {
         XYChart chart = chart(ROC_SIZE, ROC_SIZE, title, "false positive rate (fraction)",

@@ -85,4 +85,13 @@ class RoundTicksTest {
         assertThat(Plots.hasUnit("(ms)")).isFalse();
         assertThat(Plots.hasUnit("fraction (of spikes) of all")).isFalse();
     }
+
+    @Test
+    void aThresholdLineIsLabelledWithoutALegend() throws Exception {
+        var chart = Plots.lines(null, "time (ms)", "Ca^4 integral (thresholds)", List.of(
+                new Plots.Series("integral", new double[] {0, 1000}, new double[] {0, 2.5}),
+                new Plots.Series("threshold", new double[] {0, 1000}, new double[] {1, 1})), false);
+        Plots.writeSvg(dir.resolve("level.svg"), Plots.labelLevel(chart, "threshold", 1));
+        assertThat(labels("level")).contains("threshold");
+    }
 }
