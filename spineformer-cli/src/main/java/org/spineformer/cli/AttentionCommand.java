@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.spineformer.attention.QueryResult;
 import org.spineformer.attention.biophysical.BiophysicalAttention;
@@ -159,6 +160,7 @@ final class AttentionCommand implements Callable<Integer> {
             throw new IllegalArgumentException("give --keys and --queries, or the three --*-npy files");
         }
         for (double w : matchWindows) {
+            Ellwood2024.requireAtMostMaxMatchWindow("--match-window", w);
             if (threshold == null && !Ellwood2024.hasPaperThreshold(w)) {
                 throw new IllegalArgumentException("--match-window = " + w
                         + ": the paper has thresholds for 0.5, 1 and 2 s only; give --threshold");
@@ -178,6 +180,7 @@ final class AttentionCommand implements Callable<Integer> {
     private List<AttentionGrid.Row> runPoint(RetrievalTask task, VectorTask vectors, BapDelays delays, Path dir)
             throws IOException {
         double window = task.config().matchWindowS();
+        task.inputs().requireWithin(1000 * window, Ellwood2024.CONTROL_MS); // what both backends take
         PotentiationRule rule = threshold == null ? PotentiationRule.paper(window)
                 : PotentiationRule.withThreshold(threshold);
         int pool = threads == null ? TrialRunner.allCores() : threads;
@@ -203,8 +206,17 @@ final class AttentionCommand implements Callable<Integer> {
         }
         if (!"biophysical".equals(backend)) {
             ScoreKernel kernel = kernelPath == null ? ScoreKernel.builtIn() : ScoreKernel.read(kernelPath);
+            boolean fit = both && outputDelayMs == null;
+            Optional<OutputStage> fitted = fit ? OutputStage.fit(task.inputs(), cell) : Optional.empty();
+            if (fit && fitted.isEmpty()) { // the cell has run: go on with the default rather than lose its work
+                spec.commandLine().getErr().printf(Locale.ROOT, "warning: the cell's output follows no selected key's"
+                        + " value spike in %d %s: nothing to fit the reduced backend's output delay to; using the"
+                        + " default %s ms%n", cell.size(), cell.size() == 1 ? "query" : "queries",
+                        OutputStage.DEFAULT_DELAY_MS);
+                spec.commandLine().getErr().flush();
+            }
             OutputStage output = outputDelayMs != null ? new OutputStage(outputDelayMs)
-                    : both ? OutputStage.fittedTo(task.inputs(), cell) : OutputStage.defaults();
+                    : fitted.orElseGet(OutputStage::defaults);
             double[] shifts = both ? biophysical.keyLagShiftsMs(task.inputs().keys().length) : new double[0];
             ReducedAttention model = new ReducedAttention(kernel, rule, output, shifts, pool);
             long start = System.nanoTime();
@@ -215,7 +227,9 @@ final class AttentionCommand implements Callable<Integer> {
             settings.put("kernel_source", kernel.source());
             settings.put("output_delay_ms", output.delayMs());
             settings.put("output_delay_source", outputDelayMs != null ? "--output-delay"
-                    : both ? "fitted to the biophysical backend on these inputs" : "default placeholder");
+                    : fitted.isPresent() ? "fitted to the biophysical backend on these inputs"
+                    : both ? "default placeholder: nothing to fit (no output spike after a selected key's value spike)"
+                    : "default placeholder");
             settings.put("key_lag_shifts", both ? "the biophysical cell's (d_j - d0)" : "none");
             rows.add(report(task, vectors, rule.threshold(), pool, new BackendRun("reduced", reduced, output.delayMs(),
                     seconds, settings, both ? dir.resolve("reduced") : dir)));

@@ -1,7 +1,6 @@
 package org.spineformer.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -20,7 +19,7 @@ import org.spineformer.cell.CellParameters;
 import org.spineformer.cell.replay.BundledStimuli;
 import org.spineformer.cell.replay.Replay;
 import org.spineformer.cell.replay.Stimulus;
-import org.spineformer.io.AtomicFiles;
+import org.spineformer.io.json.JsonFiles;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -125,8 +124,7 @@ final class BenchCommand implements Callable<Integer> {
                 neuronSource, neuronPerSimSecond,
                 neuronPerSimSecond / perSimSecond);
 
-        ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-        ObjectNode json = mapper.createObjectNode();
+        ObjectNode json = new ObjectMapper().createObjectNode();
         json.put("stimulus", BundledStimuli.CONTROL_FAILED);
         json.put("simulated_seconds", simulatedSeconds);
         json.put("compartments", COMPARTMENTS);
@@ -162,7 +160,7 @@ final class BenchCommand implements Callable<Integer> {
         json.put("cores", Runtime.getRuntime().availableProcessors());
         json.put("spineformer_version", VersionCommand.version());
         if (out != null) {
-            AtomicFiles.write(out.resolve("bench.json"), os -> mapper.writeValue(os, json));
+            JsonFiles.write(out.resolve("bench.json"), json);
             o.printf("wrote %s%n", out.resolve("bench.json"));
         }
         o.flush();

@@ -160,9 +160,10 @@ final class DemoCommand implements Callable<Integer> {
         }
         XYChart spine = Plots.lines("Matched spine " + MATCHED_SPINE
                         + ": low-passed Ca^4 integral / threshold (potentiated above 1)", "time (ms)",
-                "integral / threshold", List.of(new Plots.Series("g_dynamic_delayed / threshold", t, relative),
-                        new Plots.Series("threshold", new double[] {t[0], t[t.length - 1]}, new double[] {1, 1})),
-                false);
+                "Ca^4 integral (thresholds)", List.of(new Plots.Series("g_dynamic_delayed / threshold", t,
+                        relative), new Plots.Series("threshold", new double[] {t[0], t[t.length - 1]},
+                        new double[] {1, 1})), false);
+        Plots.labelLevel(spine, "threshold", 1);
         Plots.writeStackedPng(file, List.of(soma, spine));
     }
 }

@@ -1,5 +1,6 @@
 package org.spineformer.cli;
 
+import org.spineformer.engine.NonFiniteStateException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -24,6 +25,12 @@ public final class Main implements Runnable {
                 commandLine.getErr().println("spineformer: " + ex.getMessage());
                 commandLine.getErr().flush();
                 return 2;
+            }
+            if (ex instanceof NonFiniteStateException) {
+                // the run blew up: the message says when and where; the inputs or parameters need changing
+                commandLine.getErr().println("spineformer: " + ex.getMessage());
+                commandLine.getErr().flush();
+                return 1;
             }
             throw ex;
         });

@@ -1,7 +1,6 @@
 package org.spineformer.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -17,7 +16,9 @@ import org.spineformer.cell.CellParameters;
 import org.spineformer.cell.replay.Replay;
 import org.spineformer.cell.replay.Stimulus;
 import org.spineformer.cell.replay.StimulusReader;
+import org.spineformer.engine.NonFiniteStateException;
 import org.spineformer.io.AtomicFiles;
+import org.spineformer.io.json.JsonFiles;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -55,9 +56,22 @@ final class ReplayCommand implements Callable<Integer> {
         }
         CellParameters params = CellParameters.paper();
         Stimulus stim = StimulusReader.read(stimulusFile, params.spineCount());
+        try {
+            Replay.requireTracesFit(stim, record, Runtime.getRuntime().maxMemory());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(stimulusFile + ": " + e.getMessage());
+        }
         PrintWriter err = spec.commandLine().getErr();
         Progress bar = quiet ? null : new Progress(err, "simulated ms", stim.tstopMs());
-        Replay.Result r = Replay.run(stim, params, record, spinePeaks, bar == null ? null : bar::update);
+        Replay.Result r;
+        try {
+            r = Replay.run(stim, params, record, spinePeaks, bar == null ? null : bar::update);
+        } catch (NonFiniteStateException e) {
+            if (bar != null) {
+                err.println(); // the error on a line of its own, not after the bar
+            }
+            throw e;
+        }
         if (bar != null) {
             bar.finish();
         }
@@ -73,8 +87,7 @@ final class ReplayCommand implements Callable<Integer> {
     }
 
     static void writeResult(Path file, Replay.Result r) throws IOException {
-        ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-        ObjectNode json = mapper.createObjectNode();
+        ObjectNode json = new ObjectMapper().createObjectNode();
         json.putPOJO("soma_spike_times_ms", r.somaSpikeTimesMs());
         json.putPOJO("final_g_dynamic", r.finalGDynamic());
         if (r.finalGDynamicDelayed() != null) {
@@ -85,7 +98,7 @@ final class ReplayCommand implements Callable<Integer> {
         }
         json.put("wall_seconds", r.wallSeconds());
         json.put("spineformer_version", VersionCommand.version());
-        AtomicFiles.write(file, os -> mapper.writeValue(os, json));
+        JsonFiles.write(file, json); // non-finite numbers as null
     }
 
     static void writeTraces(Path file, Replay.Result r) throws IOException {

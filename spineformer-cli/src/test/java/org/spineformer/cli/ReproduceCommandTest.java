@@ -33,4 +33,14 @@ class ReproduceCommandTest {
         assertThat(run("reproduce", "all", "--trials", "3", "--out", dir.toString()).err())
                 .contains("--trials = 3");
     }
+
+    @Test
+    void aMatchWindowInMillisecondsIsRefusedBeforeRunning(@TempDir Path dir) {
+        Path out = dir.resolve("out");
+        CliRun r = run("reproduce", "fig5", "--match-window", "1000", "--out", out.toString());
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).startsWith("spineformer: --match-window = 1000.0 s is longer than 60.0 s")
+                .contains("in seconds, not milliseconds");
+        assertThat(out).doesNotExist();
+    }
 }
