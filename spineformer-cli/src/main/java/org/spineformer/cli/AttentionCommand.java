@@ -26,6 +26,7 @@ import org.spineformer.experiments.ellwood2024.BapDelays;
 import org.spineformer.experiments.ellwood2024.Ellwood2024;
 import org.spineformer.experiments.ellwood2024.Fig2bBapDelays;
 import org.spineformer.experiments.trial.TrialRunner;
+import org.spineformer.io.OutputFolder;
 import org.spineformer.io.json.JsonFiles;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -119,6 +120,7 @@ final class AttentionCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         checkOptions();
+        OutputFolder.checkWritable(out, "--out");
         boolean vectors = keysNpy != null;
         List<Integer> keyCounts = vectors ? List.of(-1) : keys;
         boolean grid = keyCounts.size() * matchWindows.size() * jitters.size() > 1;

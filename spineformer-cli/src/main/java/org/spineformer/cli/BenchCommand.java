@@ -21,6 +21,7 @@ import org.spineformer.cell.replay.BundledStimuli;
 import org.spineformer.cell.replay.Replay;
 import org.spineformer.cell.replay.Stimulus;
 import org.spineformer.io.AtomicFiles;
+import org.spineformer.io.OutputFolder;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -83,6 +84,9 @@ final class BenchCommand implements Callable<Integer> {
         }
         if (neuronSeconds != null && neuronCommand != null) {
             throw new IllegalArgumentException("give --neuron-seconds or --neuron-command, not both");
+        }
+        if (out != null) {
+            OutputFolder.checkWritable(out, "--out");
         }
         CellParameters params = CellParameters.paper();
         Stimulus stim = BundledStimuli.load(BundledStimuli.CONTROL_FAILED, params.spineCount());

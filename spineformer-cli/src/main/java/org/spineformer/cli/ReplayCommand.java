@@ -18,6 +18,7 @@ import org.spineformer.cell.replay.Replay;
 import org.spineformer.cell.replay.Stimulus;
 import org.spineformer.cell.replay.StimulusReader;
 import org.spineformer.io.AtomicFiles;
+import org.spineformer.io.OutputFolder;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -55,6 +56,7 @@ final class ReplayCommand implements Callable<Integer> {
         }
         CellParameters params = CellParameters.paper();
         Stimulus stim = StimulusReader.read(stimulusFile, params.spineCount());
+        OutputFolder.checkWritable(out, "--out");
         PrintWriter err = spec.commandLine().getErr();
         Progress bar = quiet ? null : new Progress(err, "simulated ms", stim.tstopMs());
         Replay.Result r = Replay.run(stim, params, record, spinePeaks, bar == null ? null : bar::update);

@@ -8,6 +8,7 @@ import org.spineformer.experiments.ellwood2024.Panels;
 import org.spineformer.experiments.ellwood2024.Request;
 import org.spineformer.experiments.trial.TrialFailedException;
 import org.spineformer.experiments.trial.TrialRunner;
+import org.spineformer.io.OutputFolder;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -59,6 +60,7 @@ final class ReproduceCommand implements Callable<Integer> {
         boolean all = "all".equals(panel);
         Panels.Panel chosen = all ? null : Panels.find(panel);
         Path dir = out != null ? out : Path.of("reproduce-output").resolve(all ? "" : panel);
+        OutputFolder.checkWritable(dir, "--out");
         Request request = new Request(dir, trials, matchWindow, seed,
                 threads != null ? threads : TrialRunner.allCores(), quick, console, quiet ? null : err,
                 System.console() != null);
