@@ -34,7 +34,8 @@ import picocli.CommandLine.Option;
 
 /** {@code spineformer attention}: key-value retrieval by the mechanism, compared with softmax attention. */
 @Command(name = "attention", mixinStandardHelpOptions = true, versionProvider = VersionCommand.Provider.class, description = {
-        "Key-value retrieval with one neuron per query: random 6 Hz keys and values, each query one key's",
+        "Key-value retrieval by match-and-control (one neuron per query), compared with softmax attention.",
+        "Random 6 Hz keys and values, each query one key's",
         "train with timing jitter (or Q, K, V vectors from .npy files). Writes summary.json, queries.csv and",
         "a score histogram, and compares with softmax attention on the same scores. Several --keys,",
         "--match-window or --jitter values run a grid and plot accuracy against each. See",

@@ -22,7 +22,8 @@ import picocli.CommandLine.Option;
  * told in plain words, with a plot.
  */
 @Command(name = "demo", description = {
-        "One match-and-control trial on the paper's cell (the stimulus of NEURON's reference run control_1s_b):",
+        "One successful match-and-control trial on the paper's cell, explained, with a plot.",
+        "The stimulus is that of NEURON's reference run control_1s_b:",
         "the matched axon's spines are potentiated in the match phase and then drive the soma in the control phase."})
 final class DemoCommand implements Callable<Integer> {
     /** The bundled trial's protocol (ms): 250 ms rest, 1 s match window, 500 ms gap, 1 s control window. */

@@ -4,9 +4,13 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The {@code spineformer} command. */
+// INHERIT: every command takes -h/--help and -V/--version. The commands are listed in the README's order.
 @Command(name = "spineformer", mixinStandardHelpOptions = true, versionProvider = VersionCommand.Provider.class,
+        scope = CommandLine.ScopeType.INHERIT,
         description = "Match-and-control attention in a biophysical pyramidal neuron (Ellwood 2024), NEURON-compatible.",
-        subcommands = {VersionCommand.class, AttentionCommand.class, MechanismsCommand.class, ReplayCommand.class, DemoCommand.class, BenchCommand.class, ReproduceCommand.class, SweepCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {DemoCommand.class, ReproduceCommand.class, SweepCommand.class, ReplayCommand.class,
+                AttentionCommand.class, BenchCommand.class, MechanismsCommand.class, VersionCommand.class,
+                CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;

@@ -21,10 +21,10 @@ import picocli.CommandLine.Parameters;
 
 /** {@code spineformer sweep EXPERIMENT}: a panel over a grid of its config's values, here or on a Spark cluster. */
 @Command(name = "sweep", mixinStandardHelpOptions = true, versionProvider = VersionCommand.Provider.class, description = {
-        "Run a panel of Ellwood (2024) at every combination of the --param values: each",
-        "grid point gets its own folder DIR/name=value/... holding what 'reproduce' writes",
-        "for the panel. Trial i is the same on any engine; a rerun computes only the",
-        "missing trials. --engine spark needs spineformer-spark.jar (docs/user/spark.md).",
+        "Run a panel of Ellwood (2024) over a grid of its config's values, here or on a Spark cluster.",
+        "Every combination of the --param values gets its own folder DIR/name=value/...",
+        "holding what 'reproduce' writes for the panel. Trial i is the same on any engine;",
+        "a rerun computes only the missing trials. --engine spark needs spineformer-spark.jar (docs/user/spark.md).",
         "EXPERIMENT: fig2a fig2b fig2cd fig3a fig3be fig3fg fig4bef fig4c fig4d fig5."})
 final class SweepCommand implements Callable<Integer> {
     @CommandLine.Spec
