@@ -91,13 +91,13 @@ final class AttentionCommand implements Callable<Integer> {
                     + BapDelays.FILE + "; default: DIR/" + BapDelays.FILE + ", measured (fig2b) if missing.")
     private Path bapDelaysPath;
 
-    @Option(names = "--queries-npy", paramLabel = "FILE", description = "Query vectors (m x d float64 .npy).")
+    @Option(names = "--queries-npy", paramLabel = "FILE", description = "Query vectors (m x d .npy: float64, float32 or integers).")
     private Path queriesNpy;
 
-    @Option(names = "--keys-npy", paramLabel = "FILE", description = "Key vectors (n x d float64 .npy).")
+    @Option(names = "--keys-npy", paramLabel = "FILE", description = "Key vectors (n x d .npy, as --queries-npy).")
     private Path keysNpy;
 
-    @Option(names = "--values-npy", paramLabel = "FILE", description = "Value vectors (n x e float64 .npy).")
+    @Option(names = "--values-npy", paramLabel = "FILE", description = "Value vectors (n x e .npy, as --queries-npy).")
     private Path valuesNpy;
 
     @Option(names = "--max-rate-hz", paramLabel = "HZ", defaultValue = DEFAULT_MAX_RATE_HZ,
