@@ -27,6 +27,7 @@ import org.spineformer.experiments.ellwood2024.Ellwood2024;
 import org.spineformer.experiments.ellwood2024.Fig2bBapDelays;
 import org.spineformer.experiments.trial.TrialRunner;
 import org.spineformer.io.OutputFolder;
+import org.spineformer.io.Provenance;
 import org.spineformer.io.json.JsonFiles;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -121,7 +122,7 @@ final class AttentionCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         checkOptions();
-        OutputFolder.checkWritable(out, "--out");
+        OutputFolder.claim(out, "--out", "attention", inputFiles());
         boolean vectors = keysNpy != null;
         List<Integer> keyCounts = vectors ? List.of(-1) : keys;
         boolean grid = keyCounts.size() * matchWindows.size() * jitters.size() > 1;
@@ -246,6 +247,7 @@ final class AttentionCommand implements Callable<Integer> {
         all.put("softmax_temperature", temperature);
         all.put("backend_seconds", run.seconds());
         all.put("threads", pool);
+        all.put(Provenance.KEY, Provenance.of("attention", inputFiles()));
         AttentionReport.of(run.name(), task, run.results(), m, all)
                 .write(run.dir(), task, thresholdValue, vectors, run.outputDelayMs());
         int n = task.inputs().keys().length;
@@ -274,6 +276,25 @@ final class AttentionCommand implements Callable<Integer> {
                 + " key %.3f%n", a.sameSelection(), a.meanJaccard(), a.sameTopKey());
         return new AttentionGrid.Row("agreement", task.inputs().keys().length, task.config().matchWindowS(),
                 task.config().jitterMs(), cell.size(), Double.NaN, Double.NaN, Double.NaN, a.sameSelection());
+    }
+
+    /** The files this run read, by role, for the provenance in summary.json. */
+    private Map<String, Path> inputFiles() {
+        Map<String, Path> files = new LinkedHashMap<>();
+        if (queriesNpy != null) {
+            files.put("queries_npy", queriesNpy);
+            files.put("keys_npy", keysNpy);
+            files.put("values_npy", valuesNpy);
+        }
+        if (kernelPath != null && !"biophysical".equals(backend)) {
+            files.put("kernel", Files.isDirectory(kernelPath) ? kernelPath.resolve("kernel.csv") : kernelPath);
+        }
+        if (!"reduced".equals(backend)) {
+            Path delays = bapDelaysPath == null ? out.resolve(BapDelays.FILE)
+                    : Files.isDirectory(bapDelaysPath) ? bapDelaysPath.resolve(BapDelays.FILE) : bapDelaysPath;
+            files.put("bap_delays", delays);
+        }
+        return files;
     }
 
     /** The bAP delays: --bap-delays, else DIR's cached copy, else a Figure 2B run into DIR/fig2b. */

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -22,6 +23,7 @@ import org.spineformer.cell.replay.Replay;
 import org.spineformer.cell.replay.Stimulus;
 import org.spineformer.io.AtomicFiles;
 import org.spineformer.io.OutputFolder;
+import org.spineformer.io.Provenance;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -86,7 +88,7 @@ final class BenchCommand implements Callable<Integer> {
             throw new IllegalArgumentException("give --neuron-seconds or --neuron-command, not both");
         }
         if (out != null) {
-            OutputFolder.checkWritable(out, "--out");
+            OutputFolder.claim(out, "--out", "bench", Map.of());
         }
         CellParameters params = CellParameters.paper();
         Stimulus stim = BundledStimuli.load(BundledStimuli.CONTROL_FAILED, params.spineCount());
@@ -164,7 +166,7 @@ final class BenchCommand implements Callable<Integer> {
         json.put("java", System.getProperty("java.version") + " (" + System.getProperty("java.vm.name") + ")");
         json.put("cpu", cpuName());
         json.put("cores", Runtime.getRuntime().availableProcessors());
-        json.put("spineformer_version", VersionCommand.version());
+        json.putPOJO(Provenance.KEY, Provenance.of("bench", Map.of()));
         if (out != null) {
             AtomicFiles.write(out.resolve("bench.json"), os -> mapper.writeValue(os, json));
             o.printf("wrote %s%n", out.resolve("bench.json"));

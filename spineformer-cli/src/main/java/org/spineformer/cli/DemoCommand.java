@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.knowm.xchart.XYChart;
 import org.spineformer.cell.CellParameters;
@@ -49,7 +50,7 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        OutputFolder.checkWritable(out, "--out");
+        OutputFolder.claim(out, "--out", "demo", Map.of());
         CellParameters params = CellParameters.paper();
         Stimulus stim = BundledStimuli.load(BundledStimuli.CONTROL_SUCCESS, params.spineCount());
         PrintWriter o = spec.commandLine().getOut();
@@ -69,7 +70,7 @@ final class DemoCommand implements Callable<Integer> {
             bar.finish();
         }
         o.print(story(stim, r));
-        ReplayCommand.writeResult(out.resolve("result.json"), r);
+        ReplayCommand.writeResult(out.resolve("result.json"), r, "demo", Map.of()); // the stimulus is in the jar
         double[] t = r.traces().get(0);
         plot(out.resolve("demo.png"), t, r.traces().get(r.traceNames().indexOf(somaV)),
                 r.traces().get(r.traceNames().indexOf(integral)), stim.threshold());

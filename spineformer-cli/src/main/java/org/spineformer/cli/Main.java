@@ -1,5 +1,6 @@
 package org.spineformer.cli;
 
+import org.spineformer.io.Provenance;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -22,6 +23,11 @@ public final class Main implements Runnable {
     /** The configured command line, also used by the tests. */
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new Main());
+        cl.setExecutionStrategy(parseResult -> {
+            // Every output's provenance names the command line that made it.
+            Provenance.recordCommandLine("spineformer", parseResult.originalArgs());
+            return new CommandLine.RunLast().execute(parseResult);
+        });
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             if (ex instanceof IllegalArgumentException || ex instanceof java.io.UncheckedIOException) {
                 // bad input: the message names the file, field and value; a stack trace would bury it

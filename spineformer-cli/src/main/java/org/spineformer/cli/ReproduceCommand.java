@@ -3,6 +3,7 @@ package org.spineformer.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.spineformer.experiments.ellwood2024.Panels;
 import org.spineformer.experiments.ellwood2024.Request;
@@ -60,7 +61,7 @@ final class ReproduceCommand implements Callable<Integer> {
         boolean all = "all".equals(panel);
         Panels.Panel chosen = all ? null : Panels.find(panel);
         Path dir = out != null ? out : Path.of("reproduce-output").resolve(all ? "" : panel);
-        OutputFolder.checkWritable(dir, "--out");
+        OutputFolder.claim(dir, "--out", "reproduce " + panel, Map.of());
         Request request = new Request(dir, trials, matchWindow, seed,
                 threads != null ? threads : TrialRunner.allCores(), quick, console, quiet ? null : err,
                 System.console() != null);

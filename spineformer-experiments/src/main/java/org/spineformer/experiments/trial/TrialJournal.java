@@ -19,12 +19,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.spineformer.io.AtomicFiles;
+import org.spineformer.io.Provenance;
 
 /**
  * The record of a run's finished trials in its output directory:
  * <ul>
  * <li>{@code run.json}: what the run is (its seed and the experiment's settings); a later run into the same directory
- * must match it, or its trials would mix with different ones;</li>
+ * must match it, or its trials would mix with different ones. It also holds the {@link Provenance} of the run that
+ * started it, which the match ignores;</li>
  * <li>{@code trials.jsonl}: one line {@code {"trial": i, "result": {...}}} per finished trial, appended and flushed
  * as each finishes, under a lock, so lines never interleave. A process killed while writing can leave a last line
  * without its newline; it is ignored and cut off when the run resumes, and that trial runs again. If a trial appears
@@ -141,7 +143,9 @@ public final class TrialJournal implements AutoCloseable {
                 throw new IllegalArgumentException(trialsFile + " exists without " + runFile
                         + ": it was not written by this program's runs; use another output directory");
             }
-            AtomicFiles.write(runFile, out -> mapper.writerWithDefaultPrettyPrinter().writeValue(out, identity));
+            ObjectNode written = identity.deepCopy();
+            written.putPOJO(Provenance.KEY, Provenance.of(null, Map.of()));
+            AtomicFiles.write(runFile, out -> mapper.writerWithDefaultPrettyPrinter().writeValue(out, written));
             return;
         }
         JsonNode existing;
@@ -150,6 +154,10 @@ public final class TrialJournal implements AutoCloseable {
         } catch (IOException e) {
             throw new IllegalArgumentException(runFile + " is not readable JSON (" + e.getMessage()
                     + "); use another output directory", e);
+        }
+        // Where the run came from is not what it is: a resume by another build or command line is the same run.
+        if (existing instanceof ObjectNode o) {
+            o.remove(Provenance.KEY);
         }
         // Compare what the files say: both sides parsed from text, so 3 and 3L, or 1.0 written twice, agree.
         JsonNode wanted = mapper.readTree(mapper.writeValueAsString(identity));

@@ -18,6 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.spineformer.io.Provenance;
 
 class TrialRunnerTest {
     /** A cheap stand-in for a simulation: some draws from the trial's stream. */
@@ -51,6 +52,22 @@ class TrialRunnerTest {
         }
         List<Fake> otherSeed = TrialRunner.inMemory(2).run("fake", SETTINGS, 12, 40, FAKE, Fake.class);
         assertThat(otherSeed.get(0).draw()).isNotEqualTo(one.get(0).draw());
+    }
+
+    @Test
+    void runJsonRecordsItsProvenanceWhichAResumeByAnotherBuildIgnores() throws IOException {
+        Path dir = tmp.resolve("run");
+        TrialRunner.inDirectory(dir, 1, null, false).run("fake", SETTINGS, 5, 2, FAKE, Fake.class);
+        String text = Files.readString(dir.resolve(TrialJournal.RUN_FILE));
+        var provenance = new com.fasterxml.jackson.databind.ObjectMapper().readTree(text).path("provenance");
+        assertThat(provenance.path("spineformer_version").asText()).isEqualTo(Provenance.version());
+        assertThat(provenance.path("java").asText()).startsWith(System.getProperty("java.version"));
+        // As if an older build had started the run: it resumes, and the file keeps the starter's provenance.
+        String older = text.replace(Provenance.version(), "0.0.1");
+        Files.writeString(dir.resolve(TrialJournal.RUN_FILE), older);
+        assertThat(TrialRunner.inDirectory(dir, 1, null, false).run("fake", SETTINGS, 5, 3, FAKE, Fake.class))
+                .hasSize(3);
+        assertThat(Files.readString(dir.resolve(TrialJournal.RUN_FILE))).isEqualTo(older);
     }
 
     @Test
