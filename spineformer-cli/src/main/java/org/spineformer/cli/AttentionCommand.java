@@ -36,11 +36,11 @@ import picocli.CommandLine.Option;
 /** {@code spineformer attention}: key-value retrieval by the mechanism, compared with softmax attention. */
 @Command(name = "attention", mixinStandardHelpOptions = true, versionProvider = VersionCommand.Provider.class, description = {
         "Key-value retrieval by match-and-control (one neuron per query), compared with softmax attention.",
-        "Random 6 Hz keys and values, each query one key's",
-        "train with timing jitter (or Q, K, V vectors from .npy files). Writes summary.json, queries.csv and",
-        "a score histogram, and compares with softmax attention on the same scores. Several --keys,",
-        "--match-window or --jitter values run a grid and plot accuracy against each. See",
-        "docs/user/attention.md."})
+        "Random 6 Hz keys and values, each query one key's train with timing jitter",
+        "(or Q, K, V vectors from .npy files). Writes summary.json, queries.csv and a",
+        "score histogram, and compares with softmax attention on the same scores.",
+        "Several --keys, --match-window or --jitter values run a grid and plot accuracy",
+        "against each. See docs/user/attention.md."})
 final class AttentionCommand implements Callable<Integer> {
     static final List<String> BACKENDS = List.of("reduced", "biophysical", "both");
     /** Vector components of 1 fire at this rate by default (Hz): a few spikes per bin at the paper's windows. */
@@ -162,6 +162,7 @@ final class AttentionCommand implements Callable<Integer> {
         if (!anyNpy && (keys == null || queries == null)) {
             throw new IllegalArgumentException("give --keys and --queries, or the three --*-npy files");
         }
+        checkRanges();
         for (double w : matchWindows) {
             if (threshold == null && !Ellwood2024.hasPaperThreshold(w)) {
                 throw new IllegalArgumentException("--match-window = " + w
@@ -175,6 +176,33 @@ final class AttentionCommand implements Callable<Integer> {
                             + Ellwood2024.AXONS + " axons, one per key; use --backend reduced for more");
                 }
             }
+        }
+    }
+
+    /** Every number in range, checked here so that the message names the option. */
+    private void checkRanges() {
+        for (int n : keys == null ? List.<Integer>of() : keys) {
+            OptionChecks.atLeast("--keys", n, 1);
+        }
+        if (queries != null) {
+            OptionChecks.atLeast("--queries", queries, 1);
+        }
+        matchWindows.forEach(w -> OptionChecks.positive("--match-window", w));
+        jitters.forEach(j -> OptionChecks.nonNegative("--jitter", j));
+        OptionChecks.positive("--temperature", temperature);
+        OptionChecks.positive("--max-rate-hz", maxRateHz);
+        if (threads != null) {
+            OptionChecks.atLeast("--threads", threads, 1);
+        }
+        if (threshold != null) {
+            OptionChecks.positive("--threshold", threshold);
+        }
+        if (outputDelayMs != null) {
+            OptionChecks.nonNegative("--output-delay", outputDelayMs);
+        }
+        if (kernelPath != null && !Files.isRegularFile(inputFiles().get("kernel"))) {
+            throw new IllegalArgumentException("--kernel " + kernelPath + ": no kernel.csv there (run 'spineformer"
+                    + " reproduce fig2cd' first)");
         }
     }
 

@@ -24,8 +24,9 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "demo", description = {
         "One successful match-and-control trial on the paper's cell, explained, with a plot.",
-        "The stimulus is that of NEURON's reference run control_1s_b:",
-        "the matched axon's spines are potentiated in the match phase and then drive the soma in the control phase."})
+        "The stimulus is that of NEURON's reference run control_1s_b: the matched",
+        "axon's spines are potentiated in the match phase and then drive the soma in",
+        "the control phase."})
 final class DemoCommand implements Callable<Integer> {
     /** The bundled trial's protocol (ms): 250 ms rest, 1 s match window, 500 ms gap, 1 s control window. */
     static final double MATCH_START_MS = 250;

@@ -18,9 +18,10 @@ import picocli.CommandLine.Parameters;
 /** {@code spineformer reproduce PANEL}: one of the paper's figure panels, or all of them. */
 @Command(name = "reproduce", mixinStandardHelpOptions = true, versionProvider = VersionCommand.Provider.class, description = {
         "Reproduce a panel of Ellwood (2024)'s Figures 2-5 on this program's cell, or all of them.",
-        "Runs its trials in parallel, analyses them as the paper does, and writes summary.json, the per-trial",
-        "data (CSV, .npz), plots (PNG, SVG) and a table. An interrupted run resumes when",
-        "the same command is run again. See docs/user/experiments.md.",
+        "Runs its trials in parallel, analyses them as the paper does, and writes",
+        "summary.json, the per-trial data (CSV, .npz), plots (PNG, SVG) and a table.",
+        "An interrupted run resumes when the same command is run again.",
+        "See docs/user/experiments.md.",
         "PANEL: fig2a fig2b fig2cd fig3a fig3be fig3fg fig4a fig4bef fig4c fig4d fig5, or all."})
 final class ReproduceCommand implements Callable<Integer> {
     @CommandLine.Spec

@@ -25,7 +25,8 @@ import picocli.CommandLine.Parameters;
         "Run a panel of Ellwood (2024) over a grid of its config's values, here or on a Spark cluster.",
         "Every combination of the --param values gets its own folder DIR/name=value/...",
         "holding what 'reproduce' writes for the panel. Trial i is the same on any engine;",
-        "a rerun computes only the missing trials. --engine spark needs spineformer-spark.jar (docs/user/spark.md).",
+        "a rerun computes only the missing trials. --engine spark needs",
+        "spineformer-spark.jar (docs/user/spark.md).",
         "EXPERIMENT: fig2a fig2b fig2cd fig3a fig3be fig3fg fig4bef fig4c fig4d fig5."})
 final class SweepCommand implements Callable<Integer> {
     @CommandLine.Spec

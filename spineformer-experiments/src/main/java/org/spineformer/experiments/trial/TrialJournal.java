@@ -1,5 +1,6 @@
 package org.spineformer.experiments.trial;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -20,6 +21,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.spineformer.io.AtomicFiles;
 import org.spineformer.io.Provenance;
+import org.spineformer.io.json.JsonErrors;
 
 /**
  * The record of a run's finished trials in its output directory:
@@ -49,14 +51,17 @@ public final class TrialJournal implements AutoCloseable {
     private final FileLock lock;
     private final FileChannel trials;
     private final Map<Integer, JsonNode> finished;
+    /** The line of trials.jsonl each finished trial was read from, for error messages. */
+    private final Map<Integer, Integer> lines;
 
     private TrialJournal(Path dir, FileChannel lockChannel, FileLock lock, FileChannel trials,
-                         Map<Integer, JsonNode> finished) {
+                         Map<Integer, JsonNode> finished, Map<Integer, Integer> lines) {
         this.dir = dir;
         this.lockChannel = lockChannel;
         this.lock = lock;
         this.trials = trials;
         this.finished = finished;
+        this.lines = lines;
     }
 
     /**
@@ -98,8 +103,9 @@ public final class TrialJournal implements AutoCloseable {
             Path file = dir.resolve(TRIALS_FILE);
             FileChannel trials = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
                     StandardOpenOption.WRITE);
-            Map<Integer, JsonNode> finished = readAndTrim(file, trials, mapper);
-            return new TrialJournal(dir, lockChannel, lock, trials, finished);
+            Map<Integer, Integer> lines = new TreeMap<>();
+            Map<Integer, JsonNode> finished = readAndTrim(file, trials, mapper, lines);
+            return new TrialJournal(dir, lockChannel, lock, trials, finished, lines);
         } catch (IOException | RuntimeException e) {
             lock.release();
             lockChannel.close();
@@ -110,6 +116,11 @@ public final class TrialJournal implements AutoCloseable {
     /** The results of the finished trials by index, as written. */
     public Map<Integer, JsonNode> finished() {
         return finished;
+    }
+
+    /** Where trial {@code index}'s recorded result is: "DIR/trials.jsonl line N". */
+    public String where(int index) {
+        return dir.resolve(TRIALS_FILE) + " line " + lines.get(index);
     }
 
     /** Appends trial {@code index}'s result (its JSON text, one line) and flushes it to the operating system. */
@@ -151,8 +162,8 @@ public final class TrialJournal implements AutoCloseable {
         JsonNode existing;
         try {
             existing = mapper.readTree(runFile.toFile());
-        } catch (IOException e) {
-            throw new IllegalArgumentException(runFile + " is not readable JSON (" + e.getMessage()
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(runFile + " is not readable JSON (" + JsonErrors.describe(e)
                     + "); use another output directory", e);
         }
         // Where the run came from is not what it is: a resume by another build or command line is the same run.
@@ -195,8 +206,8 @@ public final class TrialJournal implements AutoCloseable {
     }
 
     /** Reads the complete lines, cuts off a torn last line, and returns the first result of each trial. */
-    private static Map<Integer, JsonNode> readAndTrim(Path file, FileChannel channel, ObjectMapper mapper)
-            throws IOException {
+    private static Map<Integer, JsonNode> readAndTrim(Path file, FileChannel channel, ObjectMapper mapper,
+                                                      Map<Integer, Integer> lines) throws IOException {
         byte[] bytes = Files.readAllBytes(file);
         int end = bytes.length;
         while (end > 0 && bytes[end - 1] != '\n') {
@@ -223,7 +234,9 @@ public final class TrialJournal implements AutoCloseable {
                 throw new IllegalArgumentException(file + " line " + lineNumber + " is not a trial record "
                         + "{\"trial\": i, \"result\": ...}; the file was changed by hand or by another program");
             }
-            finished.putIfAbsent(node.get("trial").asInt(), node.get("result"));
+            if (finished.putIfAbsent(node.get("trial").asInt(), node.get("result")) == null) {
+                lines.put(node.get("trial").asInt(), lineNumber);
+            }
         }
         return finished;
     }

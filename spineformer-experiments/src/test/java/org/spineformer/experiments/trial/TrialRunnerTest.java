@@ -55,6 +55,33 @@ class TrialRunnerTest {
     }
 
     @Test
+    void aFailedTrialIsReportedInItsOwnWords() {
+        Trial<Fake> fails = (index, random, progress) -> {
+            throw new IllegalStateException("v is not finite at soma(0.5)");
+        };
+        assertThatThrownBy(() -> TrialRunner.inMemory(1).run("fake", SETTINGS, 5, 1, fails, Fake.class))
+                .hasMessage("trial 0 failed: v is not finite at soma(0.5)");
+    }
+
+    @Test
+    void aRecordedResultThatDoesNotFitIsReportedWithItsFileAndLine() throws IOException {
+        Path dir = tmp.resolve("run");
+        TrialRunner.inDirectory(dir, 1, null, false).run("fake", SETTINGS, 5, 2, FAKE, Fake.class);
+        Path trials = dir.resolve(TrialJournal.TRIALS_FILE);
+        List<String> lines = Files.readAllLines(trials);
+        int line = 2;
+        String trial = lines.get(line - 1).substring("{\"trial\":".length(), lines.get(line - 1).indexOf(','));
+        lines.set(line - 1, "{\"trial\":" + trial + ",\"result\":{\"index\":\"seven\"}}");
+        Files.write(trials, lines);
+        assertThatThrownBy(() -> TrialRunner.inDirectory(dir, 1, null, false).run("fake", SETTINGS, 5, 2, FAKE,
+                Fake.class))
+                .hasMessageStartingWith(trials + " line 2: the recorded result does not fit this run's trials (")
+                .hasMessageContaining("\"seven\"").hasMessageEndingWith("Remove that line to run the trial again,"
+                        + " or choose another --out")
+                .message().doesNotContain("org.spineformer").doesNotContain("$").doesNotContain("TrialRunnerTest");
+    }
+
+    @Test
     void runJsonRecordsItsProvenanceWhichAResumeByAnotherBuildIgnores() throws IOException {
         Path dir = tmp.resolve("run");
         TrialRunner.inDirectory(dir, 1, null, false).run("fake", SETTINGS, 5, 2, FAKE, Fake.class);
