@@ -17,7 +17,11 @@ public final class Main implements Runnable {
     private CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
-        System.exit(commandLine().execute(args));
+        InterruptNotice notice = new InterruptNotice(System.err);
+        Runtime.getRuntime().addShutdownHook(new Thread(notice::shuttingDown, "interrupt-notice"));
+        int status = commandLine().execute(args);
+        notice.finished();
+        System.exit(status);
     }
 
     /** The configured command line, also used by the tests. */

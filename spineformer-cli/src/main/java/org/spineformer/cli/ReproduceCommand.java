@@ -72,7 +72,10 @@ final class ReproduceCommand implements Callable<Integer> {
             } else {
                 if (quick) {
                     console.println(chosen.name() + " --quick: " + chosen.quickCounts());
+                } else if (trials == null) {
+                    console.println(Panels.estimate(chosen, request.threads()));
                 }
+                console.flush();
                 chosen.reproduction().reproduce(request);
             }
         } catch (TrialFailedException e) {
