@@ -29,6 +29,17 @@ class ReadmeTest {
     }
 
     @Test
+    void theBadInputPageHasASectionPerCommand() throws IOException {
+        List<String> headings = Files.readAllLines(ROOT.resolve("docs/user/bad-input.md")).stream()
+                .filter(l -> l.startsWith("## ")).toList();
+        for (String command : Main.commandLine().getSubcommands().keySet()) {
+            if (!command.equals("help")) {
+                assertThat(headings).as(command).contains("## " + command);
+            }
+        }
+    }
+
+    @Test
     void theDefaultOutputFoldersAreIgnoredByGit() throws IOException {
         assertThat(Files.readAllLines(ROOT.resolve(".gitignore")))
                 .contains("demo-output/", "reproduce-output/", "attention-output/");

@@ -44,6 +44,16 @@ class UserVocabularyTest {
     }
 
     @Test
+    void anUnknownSweepParameterNamesNoJavaClass() {
+        CliRun r = run("sweep", "fig3be", "--param", "window=1", "--out", tmp.resolve("s").toString());
+        assertUsersWords(r);
+        assertThat(r.err().strip()).isEqualTo("spineformer: --param window=1: fig3be has no parameter 'window'; its"
+                + " parameters are the components of its config record: matchWindowS, runs, seed, trainStartMs,"
+                + " tailMs, rateKhz, jitterMs");
+        assertThat(tmp.resolve("s")).doesNotExist();
+    }
+
+    @Test
     void attentionsRangeErrorsNameTheOption() {
         String out = tmp.resolve("out").toString();
         List<String[]> cases = List.of(
