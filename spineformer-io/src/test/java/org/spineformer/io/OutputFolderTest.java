@@ -6,10 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
+import org.spineformer.io.json.JsonFiles;
 
 class OutputFolderTest {
     @TempDir
@@ -39,6 +41,38 @@ class OutputFolderTest {
                 .hasMessage("--out " + file.resolve("sub") + ": " + file + " is a file, so no folder can be made"
                         + " under it");
         assertThat(Files.readString(file)).isEqualTo("x");
+    }
+
+    @Test
+    void aFolderOfAnotherKindOrInputIsRefused() throws IOException {
+        Path stim = Files.writeString(tmp.resolve("stim.json"), "abc");
+        Path other = Files.writeString(tmp.resolve("other.json"), "abd");
+        Path dir = Files.createDirectories(tmp.resolve("out"));
+        JsonFiles.write(dir.resolve("result.json"), Map.of("provenance", Provenance.of("replay",
+                Map.of("stimulus", stim))));
+        OutputFolder.claim(dir, "--out", "replay", Map.of("stimulus", stim));
+        OutputFolder.claim(dir, "--out", "replay", Map.of("thresholds", other)); // an input it did not have
+        assertThatThrownBy(() -> OutputFolder.claim(dir, "--out", "demo", Map.of()))
+                .hasMessage("--out " + dir + " holds the outputs of 'replay' (result.json), not of 'demo'; choose"
+                        + " another --out");
+        assertThatThrownBy(() -> OutputFolder.claim(dir, "--out", "replay", Map.of("stimulus", other)))
+                .hasMessageStartingWith("--out " + dir + " holds the outputs of 'replay' on another stimulus ("
+                        + stim + " with SHA-256 ba7816bf");
+    }
+
+    @Test
+    void olderSummariesWithoutProvenanceAreKnownByTheirPanelOrBackend() throws IOException {
+        Path dir = Files.createDirectories(tmp.resolve("fig5"));
+        Files.writeString(dir.resolve("summary.json"), "{\"panel\": \"fig5\"}");
+        OutputFolder.claim(dir, "--out", "reproduce fig5", Map.of());
+        assertThatThrownBy(() -> OutputFolder.claim(dir, "--out", "attention", Map.of()))
+                .hasMessageContaining("holds the outputs of 'reproduce fig5' (summary.json)");
+        Files.writeString(dir.resolve("summary.json"), "{\"backend\": \"reduced\"}");
+        assertThatThrownBy(() -> OutputFolder.claim(dir, "--out", "reproduce fig5", Map.of()))
+                .hasMessageContaining("holds the outputs of 'attention' (summary.json)");
+        Files.writeString(dir.resolve("summary.json"), "{not json");
+        assertThatThrownBy(() -> OutputFolder.claim(dir, "--out", "reproduce fig5", Map.of()))
+                .hasMessage("--out " + dir + " holds summary.json, which is not readable JSON; choose another --out");
     }
 
     @Test
