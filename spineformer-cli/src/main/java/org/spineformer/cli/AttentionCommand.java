@@ -92,7 +92,8 @@ final class AttentionCommand implements Callable<Integer> {
                     + BapDelays.FILE + "; default: DIR/" + BapDelays.FILE + ", measured (fig2b) if missing.")
     private Path bapDelaysPath;
 
-    @Option(names = "--queries-npy", paramLabel = "FILE", description = "Query vectors (m x d .npy: float64, float32 or integers).")
+    @Option(names = "--queries-npy", paramLabel = "FILE",
+            description = "Query vectors (m x d .npy: float64, float32 or integers).")
     private Path queriesNpy;
 
     @Option(names = "--keys-npy", paramLabel = "FILE", description = "Key vectors (n x d .npy, as --queries-npy).")
@@ -179,7 +180,7 @@ final class AttentionCommand implements Callable<Integer> {
         }
     }
 
-    /** Every number in range, checked here so that the message names the option. */
+    /** Every number in range and the kernel file there, checked here so that the message names the option. */
     private void checkRanges() {
         for (int n : keys == null ? List.<Integer>of() : keys) {
             OptionChecks.atLeast("--keys", n, 1);

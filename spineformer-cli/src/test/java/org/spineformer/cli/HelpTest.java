@@ -57,7 +57,8 @@ class HelpTest {
             String summary = cl.getSubcommands().get(command).getCommandSpec().usageMessage().description()[0];
             assertThat(summary).as(command + "'s summary is a sentence").endsWith(".");
             int at = text.indexOf(" " + command + " " + summary);
-            assertThat(at).as(command + " listed with its whole summary after the previous command").isGreaterThan(last);
+            assertThat(at).as(command + " listed with its whole summary after the previous command")
+                    .isGreaterThan(last);
             last = at;
         }
     }

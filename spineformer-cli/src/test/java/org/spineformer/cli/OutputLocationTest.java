@@ -69,6 +69,7 @@ class OutputLocationTest {
     void aFolderThatCannotBeWrittenIsNamed(List<String> command) {
         CliRun r = runWithOut(command, "/proc/x");
         assertThat(r.exit()).as(r.err()).isEqualTo(2);
-        assertThat(r.err().strip()).startsWith("spineformer: --out /proc/x: cannot write in /proc (").doesNotContain("\n");
+        assertThat(r.err().strip()).startsWith("spineformer: --out /proc/x: cannot write in /proc (")
+                .doesNotContain("\n");
     }
 }

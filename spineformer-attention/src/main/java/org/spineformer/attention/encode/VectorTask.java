@@ -26,8 +26,8 @@ import org.spineformer.io.npy.NpyArray;
 public record VectorTask(RetrievalTask task, RateCode keyCode, RateCode valueCode, int valueDimension) {
 
     /**
-     * Reads Q, K and V from .npy files (2-D; float64, float32 or integers) and encodes them; key j, value j and query i use the
-     * random streams {@link TrialSeeds#random}(seed, 3 index + role) as {@link RetrievalTask} does.
+     * Reads Q, K and V from .npy files (2-D; float64, float32 or integers) and encodes them; key j, value j and
+     * query i use the random streams {@link TrialSeeds#random}(seed, 3 index + role) as {@link RetrievalTask} does.
      */
     public static VectorTask read(Path queries, Path keys, Path values, double matchWindowS, double maxRateKhz,
                                   long seed) {

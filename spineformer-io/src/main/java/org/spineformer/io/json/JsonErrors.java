@@ -10,9 +10,11 @@ import java.util.regex.Pattern;
  */
 public final class JsonErrors {
     /** "Non-standard token 'NaN': enable `JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS` to allow". */
-    private static final Pattern ENABLE_FEATURE = Pattern.compile(":?\\s*enable `[A-Za-z.]*Feature\\.[A-Z_]+` to allow");
+    private static final Pattern ENABLE_FEATURE =
+            Pattern.compile(":?\\s*enable `[A-Za-z.]*Feature\\.[A-Z_]+` to allow");
     /** "maybe a (non-standard) comment? (not recognized as one since Feature 'ALLOW_COMMENTS' not enabled ...)". */
-    private static final Pattern FEATURE_NOT_ENABLED = Pattern.compile("\\s*\\([^()]*Feature '[A-Z_]+' not enabled[^()]*\\)");
+    private static final Pattern FEATURE_NOT_ENABLED =
+            Pattern.compile("\\s*\\([^()]*Feature '[A-Z_]+' not enabled[^()]*\\)");
     /** "`org.spineformer.experiments.ellwood2024.Fig3beMatchRoc$Run`" and "(class org.spineformer...Run)". */
     private static final Pattern JAVA_CLASS = Pattern.compile("`?(?:[a-z][a-z0-9_]*\\.)+[A-Z][A-Za-z0-9_$]*`?");
     private static final Pattern CLASS_IN_PARENTHESES = Pattern.compile("\\s*\\(class [^)]*\\)");
