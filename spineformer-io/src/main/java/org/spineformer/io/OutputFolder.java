@@ -20,7 +20,7 @@ import java.util.Map;
  */
 public final class OutputFolder {
     /** The files whose {@link Provenance} says what a folder holds. */
-    static final List<String> DESCRIBED_BY = List.of("result.json", "summary.json", "bench.json");
+    private static final List<String> DESCRIBED_BY = List.of("result.json", "summary.json", "bench.json");
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private OutputFolder() {
