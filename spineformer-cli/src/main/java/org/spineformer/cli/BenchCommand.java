@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -19,6 +20,8 @@ import org.spineformer.cell.CellParameters;
 import org.spineformer.cell.replay.BundledStimuli;
 import org.spineformer.cell.replay.Replay;
 import org.spineformer.cell.replay.Stimulus;
+import org.spineformer.io.OutputFolder;
+import org.spineformer.io.Provenance;
 import org.spineformer.io.json.JsonFiles;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -82,6 +85,9 @@ final class BenchCommand implements Callable<Integer> {
         }
         if (neuronSeconds != null && neuronCommand != null) {
             throw new IllegalArgumentException("give --neuron-seconds or --neuron-command, not both");
+        }
+        if (out != null) {
+            OutputFolder.claim(out, "--out", "bench", Map.of());
         }
         CellParameters params = CellParameters.paper();
         Stimulus stim = BundledStimuli.load(BundledStimuli.CONTROL_FAILED, params.spineCount());
@@ -158,7 +164,7 @@ final class BenchCommand implements Callable<Integer> {
         json.put("java", System.getProperty("java.version") + " (" + System.getProperty("java.vm.name") + ")");
         json.put("cpu", cpuName());
         json.put("cores", Runtime.getRuntime().availableProcessors());
-        json.put("spineformer_version", VersionCommand.version());
+        json.putPOJO(Provenance.KEY, Provenance.of("bench", Map.of()));
         if (out != null) {
             JsonFiles.write(out.resolve("bench.json"), json);
             o.printf("wrote %s%n", out.resolve("bench.json"));

@@ -81,7 +81,7 @@ class ReplayCommandTest {
         Replay.Result r = new Replay.Result(new double[0], new double[] {0.5}, null, new double[] {Double.NaN, 2.5},
                 java.util.List.of(), java.util.List.of(), 1.0);
         Path file = tmp.resolve("result.json");
-        ReplayCommand.writeResult(file, r);
+        ReplayCommand.writeResult(file, r, "replay", java.util.Map.of());
         String text = Files.readString(file);
         assertThat(text).doesNotContain("NaN");
         JsonNode peaks = new ObjectMapper().readTree(text).get("spine_v_peak_time_ms");

@@ -18,6 +18,12 @@ class ReproduceCommandTest {
     }
 
     @Test
+    void withoutTrialsThePanelSaysWhatItRunsBeforeStarting(@TempDir Path dir) {
+        CliRun r = run("reproduce", "fig4a", "--out", dir.toString());
+        assertThat(r.out()).startsWith("fig4a: no simulation" + System.lineSeparator());
+    }
+
+    @Test
     void unknownPanelIsAClearError() {
         CliRun unknown = run("reproduce", "fig9");
         assertThat(unknown.exit()).isEqualTo(2);

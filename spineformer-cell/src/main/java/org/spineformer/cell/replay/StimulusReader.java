@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.spineformer.io.json.JsonErrors;
 
 /**
  * Reads and checks a stimulus file (the format of the NEURON reference protocols' {@code input.json}). Unknown
@@ -47,7 +48,7 @@ public final class StimulusReader {
         try {
             root = new ObjectMapper().readTree(json);
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException(source + ": not valid JSON: " + e.getOriginalMessage());
+            throw new IllegalArgumentException(source + ": not valid JSON: " + JsonErrors.describe(e));
         }
         if (root == null || !root.isObject()) {
             throw new IllegalArgumentException(source + ": expected a JSON object");

@@ -249,7 +249,7 @@ public final class Fig4befPotentiationExamples {
         Sourced<BapDelays> delays = Fig2bBapDelays.resolve(request);
         Summary s = write(run(c, delays.value(), request.runner()), threshold, delays.source(), request.out());
         request.console().print(s.table("Figure 4B/E/F: potentiation examples, window " + window + " s, threshold "
-                + c.threshold() + " from " + threshold.source()));
+                + c.threshold() + " from " + threshold.origin()));
         return s;
     }
 }

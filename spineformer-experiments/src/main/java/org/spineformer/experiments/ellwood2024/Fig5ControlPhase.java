@@ -364,10 +364,12 @@ public final class Fig5ControlPhase {
         Threshold threshold = Threshold.resolve(request.out(), window);
         Config c = base.withMatchWindow(window).withThreshold(threshold.value())
                 .withTrials(request.trialsOr(base.trials())).withSeed(request.seedOr());
+        request.console().println("fig5: threshold " + c.threshold() + " from " + threshold.origin());
+        request.console().flush();
         Sourced<BapDelays> delays = Fig2bBapDelays.resolve(request);
         Summary s = write(run(c, delays.value(), request.runner()), threshold, delays.source(), request.out());
         request.console().print(s.table("Figure 5A-C: control phase, window " + window + " s (" + c.trials()
-                + " trials, threshold " + c.threshold() + " from " + threshold.source() + ")"));
+                + " trials, threshold " + c.threshold() + " from " + threshold.origin() + ")"));
         return s;
     }
 }
