@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import static org.spineformer.model.DescriptionTestSupport.read;
 import static org.spineformer.model.DescriptionTestSupport.twoSections;
 
+import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.spineformer.engine.morph.Section;
@@ -187,9 +188,11 @@ class CellAssemblerTest {
     }
 
     @Test
-    void aFileMorphologyNeedsThePartAReaders() {
-        assertThatThrownBy(() -> CellAssembler.assemble(BundledDescriptions.get("hay2011_l5pc")))
-                .hasMessageContaining("cell1.asc").hasMessageContaining("not available yet");
+    void aMissingMorphologyFileIsNamed() {
+        assertThatThrownBy(() -> CellAssembler.assemble(BundledDescriptions.get("hay2011_l5pc")
+                .withMorphologyDirectory(Path.of("no-such-directory"))))
+                .hasMessageContaining("hay2011_l5pc").hasMessageContaining(Path.of("no-such-directory", "cell1.asc")
+                        .toString()).hasMessageContaining("does not exist");
     }
 
     @Test
