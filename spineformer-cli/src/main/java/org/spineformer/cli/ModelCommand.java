@@ -126,6 +126,9 @@ final class ModelCommand implements Runnable {
                 }
             }
             out.println("density mechanisms (sections): " + counts);
+            for (String w : cell.morphologyWarnings()) {
+                out.println("morphology file: " + w);
+            }
             if (paintedOnly) {
                 out.println("painted values only: mechanisms not looked up in the catalogue, the cell not built for"
                         + " simulation");

@@ -100,6 +100,16 @@ class ModelCommandTest {
     }
 
     @Test
+    void whatReadingTheMorphologySkippedIsShown() {
+        CliRun r = run("model", "check", "hay2011_l5pc", "--morphology-dir",
+                MORPHOLOGY_FILES.resolve("hay2011_l5pc").toString(), "--painted-only");
+        assertThat(r.exit()).as(r.err()).isZero();
+        // cell1.asc holds 33 markers and a contour that are not part of the cell (spineformer-morphology's tests)
+        assertThat(r.out()).contains("morphology file: skipped, not part of the cell: contour \"Section_1Contour\" x1,"
+                + " marker x33");
+    }
+
+    @Test
     void aPublishedModelNeedsItsMorphologyFileAndItsMechanisms() {
         CliRun missing = run("model", "check", "hay2011_l5pc", "--morphology-dir", dir.toString());
         assertThat(missing.exit()).isEqualTo(2);

@@ -32,10 +32,12 @@ public final class CellAssembler {
 
     private final CellDescription d;
     private final Expression.Variables params;
+    private final List<String> morphologyWarnings;
 
-    private CellAssembler(CellDescription d) {
+    private CellAssembler(CellDescription d, List<String> morphologyWarnings) {
         this.d = d;
         this.params = d.variables();
+        this.morphologyWarnings = morphologyWarnings;
     }
 
     /**
@@ -53,7 +55,7 @@ public final class CellAssembler {
             }
             return assemble(description, MorphologyReader.read(path));
         }
-        return new CellAssembler(description).run(null);
+        return new CellAssembler(description, List.of()).run(null);
     }
 
     /**
@@ -66,7 +68,8 @@ public final class CellAssembler {
                     + " has inline sections: it takes no morphology");
         }
         // nseg 1, NEURON's defaults until the rules say otherwise; the order puts every parent first
-        return new CellAssembler(description).run(source.toMorphology(s -> 1, s -> DEFAULT_RA, s -> DEFAULT_CM));
+        return new CellAssembler(description, source.warnings())
+                .run(source.toMorphology(s -> 1, s -> DEFAULT_RA, s -> DEFAULT_CM));
     }
 
     /** A section while the description is applied. */
@@ -224,7 +227,7 @@ public final class CellAssembler {
         }
         return new AssembledCell(d.name(), morphology, List.copyOf(mechanismOrder), mechanisms, ions, sources,
                 List.copyOf(spines), List.copyOf(synapses), List.copyOf(points), originSection, origin.x(),
-                d.celsius(), d.vInitMv());
+                d.celsius(), d.vInitMv(), morphologyWarnings);
     }
 
     private List<Work> inlineSections() {
