@@ -48,17 +48,52 @@ final class ModelCommand implements Runnable {
                         + "reference dumps), to diff against NEURON's.")
         private Path structure;
 
+        @CommandLine.Option(names = "--morphology-dir", paramLabel = "DIR", defaultValue = ".",
+                description = "Where a bundled description's morphology file is (default: the current directory). "
+                        + "A description file's morphology path is relative to the description file.")
+        private Path morphologyDir;
+
+        @CommandLine.Option(names = "--painted-only",
+                description = "Do not look the mechanisms up in the catalogue: check the structure and the painted "
+                        + "values only (for models whose mechanisms are not built in yet); --structure then holds "
+                        + "the painted parameters only.")
+        private boolean paintedOnly;
+
         @Override
         public void run() {
-            CellDescription description = BundledDescriptions.has(model) ? BundledDescriptions.get(model)
+            CellDescription description = BundledDescriptions.has(model)
+                    ? BundledDescriptions.get(model).withMorphologyDirectory(morphologyDir)
                     : DescriptionReader.read(existing(Path.of(model)));
             AssembledCell cell = CellAssembler.assemble(description);
-            LoweredCell lowered = ModelLowering.lower(cell, Catalogue.discover());
-            Simulation sim = lowered.simulation(0.025);
-            if (structure != null) {
-                StructureDump.write(lowered, sim, structure);
+            Discretization disc;
+            if (paintedOnly) {
+                disc = new Discretization(cell.morphology());
+                if (structure != null) {
+                    StructureDump.writePaintedOnly(cell, structure);
+                }
+            } else {
+                LoweredCell lowered = lower(cell);
+                Simulation sim = lowered.simulation(0.025);
+                disc = sim.discretization();
+                if (structure != null) {
+                    StructureDump.write(lowered, sim, structure);
+                }
             }
-            summary(spec.commandLine().getOut(), cell, sim);
+            summary(spec.commandLine().getOut(), cell, disc);
+        }
+
+        private static LoweredCell lower(AssembledCell cell) {
+            Catalogue catalogue = Catalogue.discover();
+            try {
+                return ModelLowering.lower(cell, catalogue);
+            } catch (IllegalArgumentException e) {
+                boolean unknown = cell.mechanismOrder().stream().anyMatch(m -> !catalogue.contains(m));
+                if (!unknown) {
+                    throw e;
+                }
+                throw new IllegalArgumentException(e.getMessage() + "; to check the structure and the painted values"
+                        + " without the mechanisms, use --painted-only", e);
+            }
         }
 
         private static Path existing(Path p) {
@@ -69,8 +104,7 @@ final class ModelCommand implements Runnable {
             return p;
         }
 
-        private void summary(PrintWriter out, AssembledCell cell, Simulation sim) {
-            Discretization disc = sim.discretization();
+        private void summary(PrintWriter out, AssembledCell cell, Discretization disc) {
             int segments = 0;
             double area = 0;
             for (int i = 0; i < cell.morphology().size(); i++) {
@@ -92,6 +126,13 @@ final class ModelCommand implements Runnable {
                 }
             }
             out.println("density mechanisms (sections): " + counts);
+            for (String w : cell.morphologyWarnings()) {
+                out.println("morphology file: " + w);
+            }
+            if (paintedOnly) {
+                out.println("painted values only: mechanisms not looked up in the catalogue, the cell not built for"
+                        + " simulation");
+            }
             if (structure != null) {
                 out.println("structure written to " + structure);
             }

@@ -11,11 +11,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class ModelCommandTest {
     /** The paper's soma: a cylinder as long as wide, area pi*d*L = its area parameter; a few ulps of sqrt and pi. */
     private static final double AREA_ULPS = 1e-12;
     private static final double PAPER_SOMA_AREA_UM2 = 1682.96028429;
+
+    /**
+     * The published morphology files: spineformer-morphology's test copies (its PROVENANCE.md), read where they are
+     * (tests run in the module's directory).
+     */
+    private static final Path MORPHOLOGY_FILES = Path.of("..", "spineformer-morphology", "src", "test", "resources",
+            "reference");
 
     @TempDir
     Path dir;
@@ -71,11 +80,44 @@ class ModelCommandTest {
         assertThat(Files.exists(out)).isFalse();
     }
 
+    @ParameterizedTest
+    @CsvSource({
+        // NEURON's totals for each model as its own code builds it (shared/reference/models/*/README.md)
+        "allen_scnn1a, 122, 264, 7115.77",
+        "hay2011_l5pc, 196, 642, 31192.17",
+        "migliore2018_ca1, 165, 507, 24739.65"})
+    void checkBuildsAPublishedModelFromItsMorphologyFile(String model, int sections, int segments, String areaUm2)
+            throws IOException {
+        Path out = dir.resolve(model + ".json");
+        CliRun r = run("model", "check", model, "--morphology-dir", MORPHOLOGY_FILES.resolve(model).toString(),
+                "--painted-only", "--structure", out.toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).contains(model + ": " + sections + " sections, " + segments + " segments, membrane area "
+                + areaUm2 + " um2").contains("painted values only");
+        JsonNode s = new ObjectMapper().readTree(out.toFile());
+        assertThat(s.get("n_sections").asInt()).isEqualTo(sections);
+        assertThat(s.get("sections").get(sections - 1).get("name").asText()).isEqualTo("axon[1]");
+    }
+
     @Test
-    void aDescriptionOnAMorphologyFileSaysTheReaderIsNotThereYet() {
-        CliRun r = run("model", "check", "hay2011_l5pc");
-        assertThat(r.exit()).isEqualTo(2);
-        assertThat(r.err()).contains("cell1.asc").contains("not available yet");
+    void whatReadingTheMorphologySkippedIsShown() {
+        CliRun r = run("model", "check", "hay2011_l5pc", "--morphology-dir",
+                MORPHOLOGY_FILES.resolve("hay2011_l5pc").toString(), "--painted-only");
+        assertThat(r.exit()).as(r.err()).isZero();
+        // cell1.asc holds 33 markers and a contour that are not part of the cell (spineformer-morphology's tests)
+        assertThat(r.out()).contains("morphology file: skipped, not part of the cell: contour \"Section_1Contour\" x1,"
+                + " marker x33");
+    }
+
+    @Test
+    void aPublishedModelNeedsItsMorphologyFileAndItsMechanisms() {
+        CliRun missing = run("model", "check", "hay2011_l5pc", "--morphology-dir", dir.toString());
+        assertThat(missing.exit()).isEqualTo(2);
+        assertThat(missing.err()).contains(dir.resolve("cell1.asc").toString()).contains("does not exist");
+        CliRun unknown = run("model", "check", "hay2011_l5pc", "--morphology-dir",
+                MORPHOLOGY_FILES.resolve("hay2011_l5pc").toString());
+        assertThat(unknown.exit()).isEqualTo(2);
+        assertThat(unknown.err()).contains("unknown mechanism").contains("--painted-only");
         assertThat(run("model", "check", dir.resolve("none.json").toString()).err())
                 .contains("no such description file");
     }

@@ -15,12 +15,18 @@ import org.spineformer.engine.morph.Morphology;
  * @param ions            per section: ion variable (ena, ek, cai, ...) -> value per segment (NaN: not painted)
  * @param sources         where each density mechanism and each mechanism.parameter was first painted (for errors)
  * @param distanceOrigin  the section index and x of the description's distance origin
+ * @param morphologyWarnings what reading the description's morphology file changed or skipped (contours, markers,
+ *                        ...; {@code ImportedMorphology.warnings}); empty for inline sections
  */
 public record AssembledCell(String name, Morphology morphology, List<String> mechanismOrder,
                             List<Map<String, Map<String, double[]>>> mechanisms,
                             List<Map<String, double[]>> ions, Map<String, String> sources, List<Spine> spines,
                             List<PlacedSynapse> synapses, List<PlacedPointProcess> pointProcesses,
-                            int distanceOriginSection, double distanceOriginX, double celsius, double vInitMv) {
+                            int distanceOriginSection, double distanceOriginX, double celsius, double vInitMv,
+                            List<String> morphologyWarnings) {
+    public AssembledCell {
+        morphologyWarnings = List.copyOf(morphologyWarnings);
+    }
 
     /** A spine's sections. */
     public record Spine(int neck, int head) {

@@ -9,7 +9,7 @@ import org.spineformer.model.expr.Expression;
  *
  * <p>Published rules: Allen perisomatic and Hay 2011, two stubs L 30 um, diam 1 um, nseg 1 at soma(0.5) (Allen's
  * also get 3-D points from define_shape: {@code pt3d}); Migliore 2018 / BluePyOpt, two stubs L 30 um, nseg 5 at
- * soma[0](1) whose segment diameters are the first segment-centre diameters of the original axon
+ * soma[0](1) whose segment diameters are the first segment diameters of the original axon (from its 3-D points)
  * ({@link FromOriginal}).
  *
  * @param pt3d true when the model gives the stubs 3-D points (NEURON's define_shape); cylinders of the same
@@ -36,7 +36,8 @@ public record AxonReplacement(String source, Region delete, List<Stub> stubs, Lo
 
     /**
      * BluePyOpt's replace_axon: walk the original axon sections in order, give each nseg = 1 + 2*int(L/chunk/2),
-     * and collect their segment-centre diameters until there are as many as the stubs have segments.
+     * and collect their segment diameters (NEURON's, from the 3-D points) until there are as many as the stubs
+     * have segments.
      */
     public record FromOriginal(Expression chunkUm) {
     }

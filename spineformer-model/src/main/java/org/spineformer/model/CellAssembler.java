@@ -2,19 +2,27 @@ package org.spineformer.model;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.spineformer.engine.morph.Morphology;
+import org.spineformer.engine.morph.Pt3d;
 import org.spineformer.engine.morph.Section;
+import org.spineformer.engine.morph.SegmentGeometry;
 import org.spineformer.model.expr.Expression;
+import org.spineformer.morphology.ImportedMorphology;
+import org.spineformer.morphology.MorphologyReader;
 
 /**
- * Applies a {@link CellDescription} to its sections, in NEURON models' order: sections (inline, or a morphology
- * passed in) -> nseg rules -> axon replacement -> spines -> inline diameters -> paint rules in order. No
- * catalogue is needed: painted mechanisms are names and numbers ({@link AssembledCell}).
+ * Applies a {@link CellDescription} to its sections, in NEURON models' order: sections (inline, or read from the
+ * description's SWC/ASC file) -> nseg rules -> axon replacement -> spines -> inline diameters -> paint rules in
+ * order. Sections read from a file keep their 3-D points: whatever nseg they get, their diameters, areas and
+ * resistances come from the points, as in NEURON. No catalogue is needed: painted mechanisms are names and
+ * numbers ({@link AssembledCell}).
  */
 public final class CellAssembler {
     /** NEURON's default specific capacitance (uF/cm2), where no rule paints cm. */
@@ -24,32 +32,44 @@ public final class CellAssembler {
 
     private final CellDescription d;
     private final Expression.Variables params;
+    private final List<String> morphologyWarnings;
 
-    private CellAssembler(CellDescription d) {
+    private CellAssembler(CellDescription d, List<String> morphologyWarnings) {
         this.d = d;
         this.params = d.variables();
-    }
-
-    /** Assembles a description whose sections are inline. */
-    public static AssembledCell assemble(CellDescription description) {
-        if (description.morphology() instanceof MorphologySource.File f) {
-            throw new IllegalArgumentException("cell description " + description.name() + ": morphology file "
-                    + f.path() + ": reading SWC/ASC files is not available yet (issue 16 part A); pass the"
-                    + " morphology to CellAssembler.assemble(description, morphology)");
-        }
-        return new CellAssembler(description).run(null);
+        this.morphologyWarnings = morphologyWarnings;
     }
 
     /**
-     * Assembles a description on a given morphology (its sections' diameters are sampled at segment centres when
-     * nseg changes; their cm and Ra are replaced by the paint rules).
+     * Assembles a description: its inline sections, or its morphology file read as NEURON's Import3d reads it (a
+     * relative path is relative to the working directory; {@link CellDescription#withMorphologyDirectory} resolves
+     * it elsewhere).
      */
-    public static AssembledCell assemble(CellDescription description, Morphology source) {
+    public static AssembledCell assemble(CellDescription description) {
+        if (description.morphology() instanceof MorphologySource.File f) {
+            Path path = Path.of(f.path());
+            if (!Files.isRegularFile(path)) {
+                throw new IllegalArgumentException("cell description " + description.name() + ": morphology file "
+                        + path + " does not exist (where to put a published model's morphology file:"
+                        + " docs/user/cell-description.md)");
+            }
+            return assemble(description, MorphologyReader.read(path));
+        }
+        return new CellAssembler(description, List.of()).run(null);
+    }
+
+    /**
+     * Assembles a description whose morphology is a file on that file already read (the sections keep their 3-D
+     * points; their cm and Ra are those the paint rules give).
+     */
+    public static AssembledCell assemble(CellDescription description, ImportedMorphology source) {
         if (!(description.morphology() instanceof MorphologySource.File)) {
             throw new IllegalArgumentException("cell description " + description.name()
                     + " has inline sections: it takes no morphology");
         }
-        return new CellAssembler(description).run(source);
+        // nseg 1, NEURON's defaults until the rules say otherwise; the order puts every parent first
+        return new CellAssembler(description, source.warnings())
+                .run(source.toMorphology(s -> 1, s -> DEFAULT_RA, s -> DEFAULT_CM));
     }
 
     /** A section while the description is applied. */
@@ -59,30 +79,26 @@ public final class CellAssembler {
         final double parentX;
         final double length;
         int nseg;
-        final double[] sourceDiam; // null for an inline section with a diameter rule
-        final Diameter rule;
-        double[] diam;
+        final Pt3d points; // null for cylinders
+        final Diameter rule; // null unless an inline section
+        double[] diam; // per segment; null for an inline section until its rule is evaluated
         double cm = DEFAULT_CM;
         double ra = DEFAULT_RA;
         final List<Spine> spines = new ArrayList<>();
 
-        Work(String name, String parent, double parentX, double length, int nseg, double[] sourceDiam, Diameter rule) {
+        Work(String name, String parent, double parentX, double length, int nseg, Pt3d points, Diameter rule) {
             this.name = name;
             this.parent = parent;
             this.parentX = parentX;
             this.length = length;
             this.nseg = nseg;
-            this.sourceDiam = sourceDiam;
+            this.points = points;
             this.rule = rule;
         }
 
-        /** The source diameters sampled at the centres of nseg segments (a cylinder per source segment). */
-        double[] sampled(int n) {
-            double[] out = new double[n];
-            for (int j = 0; j < n; j++) {
-                out[j] = sourceDiam[Math.min(sourceDiam.length - 1, (int) ((j + 0.5) / n * sourceDiam.length))];
-            }
-            return out;
+        /** The segment diameters of a section with 3-D points cut into n segments (they do not depend on Ra). */
+        double[] pointDiameters(int n) {
+            return SegmentGeometry.frusta(points, n, DEFAULT_RA).diamUm();
         }
     }
 
@@ -201,15 +217,17 @@ public final class CellAssembler {
         for (int i = 0; i < n; i++) {
             try {
                 Work w = sections.get(i);
-                morphology.add(new Section(w.name, w.length, w.nseg, ra[i], cm[i], diam[i], parentIndex[i],
-                        parentIndex[i] < 0 ? 0 : w.parentX));
+                double parentX = parentIndex[i] < 0 ? 0 : w.parentX;
+                morphology.add(w.points != null
+                        ? Section.withPoints(w.name, w.points, w.nseg, ra[i], cm[i], parentIndex[i], parentX)
+                        : new Section(w.name, w.length, w.nseg, ra[i], cm[i], diam[i], parentIndex[i], parentX));
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("cell description " + d.name() + ": " + e.getMessage(), e);
             }
         }
         return new AssembledCell(d.name(), morphology, List.copyOf(mechanismOrder), mechanisms, ions, sources,
                 List.copyOf(spines), List.copyOf(synapses), List.copyOf(points), originSection, origin.x(),
-                d.celsius(), d.vInitMv());
+                d.celsius(), d.vInitMv(), morphologyWarnings);
     }
 
     private List<Work> inlineSections() {
@@ -228,7 +246,7 @@ public final class CellAssembler {
         List<Work> out = new ArrayList<>();
         for (Section s : m.sections()) {
             Work w = new Work(s.name(), s.parent() < 0 ? null : m.section(s.parent()).name(), s.parentX(),
-                    s.lengthUm(), s.nseg(), s.diamUm(), null);
+                    s.lengthUm(), s.nseg(), s.pt3d(), null);
             w.diam = s.diamUm();
             out.add(w);
         }
@@ -244,8 +262,8 @@ public final class CellAssembler {
                 if (on[i]) {
                     Work w = work.get(i);
                     w.nseg = nseg(rule, w, regions, i);
-                    if (w.sourceDiam != null) {
-                        w.diam = w.sampled(w.nseg);
+                    if (w.points != null) {
+                        w.diam = w.pointDiameters(w.nseg);
                     }
                 }
             }
@@ -261,7 +279,7 @@ public final class CellAssembler {
         } else {
             Nseg.DLambda dl = (Nseg.DLambda) rule.nseg();
             double diamMid;
-            if (w.sourceDiam != null) {
+            if (w.diam != null) {
                 diamMid = w.diam[w.diam.length / 2];
             } else if (w.rule instanceof Diameter.Constant c) {
                 diamMid = c.diamUm().evaluate(params);
@@ -350,7 +368,7 @@ public final class CellAssembler {
             for (int j = 0; j < dm.length; j++) {
                 dm[j] = collected != null ? collected[next++] : stub.diamUm().evaluate(params);
             }
-            Work w = new Work(stub.name(), parent, parentX, length, stubNseg[s], dm, null);
+            Work w = new Work(stub.name(), parent, parentX, length, stubNseg[s], null, null);
             w.diam = dm;
             kept.add(w);
             parent = stub.name();
@@ -368,11 +386,12 @@ public final class CellAssembler {
                 continue;
             }
             Work w = work.get(i);
-            if (w.sourceDiam == null) {
-                throw new IllegalArgumentException(r.source() + ": section " + w.name + " has no diameters to take");
+            if (w.points == null) {
+                throw new IllegalArgumentException(r.source() + ": section " + w.name
+                        + " has no 3-D points to take diameters from");
             }
             int nseg = 1 + 2 * (int) (w.length / chunk / 2);
-            double[] sampled = w.sampled(nseg);
+            double[] sampled = w.pointDiameters(nseg);
             for (int j = 0; j < nseg && count < needed; j++) {
                 out[count++] = sampled[j];
             }
@@ -452,8 +471,7 @@ public final class CellAssembler {
                         + Arrays.toString(g));
             }
         }
-        Work w = new Work(namePattern.replace("{k}", Integer.toString(k)), parent, x, g[0], 1, new double[] {g[1]},
-                null);
+        Work w = new Work(namePattern.replace("{k}", Integer.toString(k)), parent, x, g[0], 1, null, null);
         w.diam = new double[] {g[1]};
         w.ra = g[2];
         w.cm = g[3];

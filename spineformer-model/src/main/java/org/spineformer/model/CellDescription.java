@@ -1,5 +1,6 @@
 package org.spineformer.model;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -53,6 +54,19 @@ public record CellDescription(String name, Map<String, Double> parameters, Morph
         }
         return new CellDescription(name, merged, morphology, distanceOrigin, regions, nseg, axonReplacement, paint,
                 spines, pointProcesses, celsius, vInitMv);
+    }
+
+    /**
+     * The same description with a relative morphology file path resolved against {@code directory} (how a bundled
+     * description finds the published model's file the user downloaded); inline sections and absolute paths are
+     * kept.
+     */
+    public CellDescription withMorphologyDirectory(Path directory) {
+        if (!(morphology instanceof MorphologySource.File f) || Path.of(f.path()).isAbsolute()) {
+            return this;
+        }
+        return new CellDescription(name, parameters, new MorphologySource.File(directory.resolve(f.path()).toString()),
+                distanceOrigin, regions, nseg, axonReplacement, paint, spines, pointProcesses, celsius, vInitMv);
     }
 
     /** The parameters as expression variables; any other name is an error naming the known ones. */

@@ -5,8 +5,9 @@ import java.util.List;
 /** Where a description's sections come from. */
 public sealed interface MorphologySource {
     /**
-     * A reconstructed morphology file (SWC or Neurolucida ASC), relative to the description file. Reading it needs
-     * the morphology readers of issue 16 part A; until then an assembled morphology is passed in by the caller.
+     * A reconstructed morphology file (SWC or Neurolucida ASC), read as NEURON's Import3d reads it. A description
+     * read from a file holds the path resolved against the file's directory; a bundled description holds it as
+     * written (resolved by {@link CellDescription#withMorphologyDirectory}, else against the working directory).
      */
     record File(String path) implements MorphologySource {
     }

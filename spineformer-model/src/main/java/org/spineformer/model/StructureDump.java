@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.spineformer.engine.Simulation;
 import org.spineformer.engine.discrete.Discretization;
@@ -27,10 +28,46 @@ public final class StructureDump {
     private StructureDump() {
     }
 
+    /** Mechanism parameter values of one segment, keyed {@code name_mechanism}. */
+    private interface Parameters {
+        Map<String, Double> of(String mechanism, int section, int segment);
+    }
+
+    /** The dump of a lowered cell: every parameter of every density mechanism, as the simulation holds it. */
     public static ObjectNode toJson(LoweredCell lowered, Simulation sim) {
-        AssembledCell cell = lowered.assembled();
+        return toJson(lowered.assembled(), sim.discretization(), (mech, i, j) -> {
+            MechanismBlock block = sim.block(mech);
+            int instance = sim.densityInstance(mech, i, j);
+            Map<String, Double> values = new LinkedHashMap<>();
+            for (FieldSpec f : block.mechanism().fields()) {
+                if (f.role() == FieldRole.PARAMETER) {
+                    values.put(f.name() + "_" + mech, block.get(f.name(), instance));
+                }
+            }
+            return values;
+        });
+    }
+
+    /**
+     * The dump of a cell that is not lowered (its mechanisms need not be in the catalogue): geometry as the engine
+     * discretizes it, and of each mechanism only the parameters the description paints (a default NEURON would
+     * hold is not known without the mechanism).
+     */
+    public static ObjectNode paintedOnly(AssembledCell cell) {
+        return toJson(cell, new Discretization(cell.morphology()), (mech, i, j) -> {
+            Map<String, Double> values = new LinkedHashMap<>();
+            cell.mechanisms().get(i).get(mech).forEach((name, v) -> {
+                double value = v[Math.min(j, v.length - 1)];
+                if (!Double.isNaN(value)) {
+                    values.put(name + "_" + mech, value);
+                }
+            });
+            return values;
+        });
+    }
+
+    private static ObjectNode toJson(AssembledCell cell, Discretization disc, Parameters parameters) {
         Morphology m = cell.morphology();
-        Discretization disc = sim.discretization();
         ObjectMapper json = new ObjectMapper();
         ObjectNode root = json.createObjectNode();
         root.put("simulator", "Spineformer");
@@ -80,14 +117,8 @@ public final class StructureDump {
                     }
                 }
                 for (String mech : cell.mechanisms().get(i).keySet()) {
-                    MechanismBlock block = sim.block(mech);
-                    int instance = sim.densityInstance(mech, i, j);
                     ObjectNode values = mechs.putObject(mech);
-                    for (FieldSpec f : block.mechanism().fields()) {
-                        if (f.role() == FieldRole.PARAMETER) {
-                            values.put(f.name() + "_" + mech, block.get(f.name(), instance));
-                        }
-                    }
+                    parameters.of(mech, i, j).forEach(values::put);
                 }
             }
         }
@@ -105,9 +136,18 @@ public final class StructureDump {
         return variable;
     }
 
-    /** Writes the dump to {@code out} (complete or not at all: written next to it, then moved). */
+    /** Writes {@link #toJson(LoweredCell, Simulation)} to {@code out} (complete or not at all). */
     public static void write(LoweredCell lowered, Simulation sim, Path out) {
-        ObjectNode root = toJson(lowered, sim);
+        write(toJson(lowered, sim), out);
+    }
+
+    /** Writes {@link #paintedOnly} to {@code out} (complete or not at all). */
+    public static void writePaintedOnly(AssembledCell cell, Path out) {
+        write(paintedOnly(cell), out);
+    }
+
+    /** Writes the dump next to {@code out}, then moves it there. */
+    private static void write(ObjectNode root, Path out) {
         Path tmp = out.resolveSibling(out.getFileName() + ".tmp");
         try {
             new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(tmp.toFile(), root);

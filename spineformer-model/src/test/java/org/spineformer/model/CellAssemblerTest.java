@@ -6,8 +6,12 @@ import static org.assertj.core.api.Assertions.within;
 import static org.spineformer.model.DescriptionTestSupport.read;
 import static org.spineformer.model.DescriptionTestSupport.twoSections;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.spineformer.engine.morph.Section;
 import org.spineformer.model.expr.Expression;
 
@@ -17,6 +21,11 @@ class CellAssemblerTest {
     private static final double ULPS = 1e-15;
     /** dend[0]: 200 um, nseg 1 + 2*int(200/40) = 11; soma(0.5) to soma(1) is 5 um. */
     private static final int DEND_NSEG = 11;
+    /**
+     * NEURON splits a segment's area into two half-segment frusta and sums them: the same area as one frustum up to
+     * rounding of the split point's diameter and the two square roots.
+     */
+    private static final double FRUSTUM_AREA = 1e-13;
 
     private static double dendDistance(double x) {
         return 5 + x * 200;
@@ -187,9 +196,35 @@ class CellAssemblerTest {
     }
 
     @Test
-    void aFileMorphologyNeedsThePartAReaders() {
-        assertThatThrownBy(() -> CellAssembler.assemble(BundledDescriptions.get("hay2011_l5pc")))
-                .hasMessageContaining("cell1.asc").hasMessageContaining("not available yet");
+    void aMorphologyFileNextToTheDescriptionKeepsItsPointsAtAnyNseg(@TempDir Path dir) throws IOException {
+        // a single-point soma (radius 5) and a dendrite tapering linearly from diam 2 to diam 1 over 120 um
+        Files.writeString(dir.resolve("taper.swc"), "1 1 0 0 0 5 -1\n2 3 0 5 0 1 1\n3 3 0 125 0 0.5 2\n");
+        Files.writeString(dir.resolve("taper.json"), """
+                {"format": "spineformer-cell-description/1", "name": "taper",
+                 "morphology": {"file": "taper.swc"},
+                 "nseg": [{"region": "dend", "fixed": 3}],
+                 "celsius": 34, "v_init": -70}
+                """);
+        AssembledCell cell = CellAssembler.assemble(DescriptionReader.read(dir.resolve("taper.json")));
+        Section dend = cell.morphology().section(cell.morphology().indexOf("dend[0]"));
+        assertThat(dend.lengthUm()).isEqualTo(120);
+        assertThat(dend.pt3d()).isNotNull();
+        double[] area = dend.geometry().areaUm2();
+        for (int j = 0; j < 3; j++) {
+            // segment j spans 40 um of the taper: mean diameter at its centre; lateral frustum area
+            double d0 = 2 - j / 3.0, d1 = 2 - (j + 1) / 3.0;
+            assertThat(dend.diamUm()[j]).isCloseTo((d0 + d1) / 2, within(ULPS * 2));
+            double frustum = Math.PI * (d0 + d1) / 2 * Math.sqrt(40 * 40 + (d1 - d0) * (d1 - d0) / 4);
+            assertThat(area[j]).isCloseTo(frustum, within(frustum * FRUSTUM_AREA));
+        }
+    }
+
+    @Test
+    void aMissingMorphologyFileIsNamed() {
+        assertThatThrownBy(() -> CellAssembler.assemble(BundledDescriptions.get("hay2011_l5pc")
+                .withMorphologyDirectory(Path.of("no-such-directory"))))
+                .hasMessageContaining("hay2011_l5pc").hasMessageContaining(Path.of("no-such-directory", "cell1.asc")
+                        .toString()).hasMessageContaining("does not exist");
     }
 
     @Test
