@@ -1,0 +1,106 @@
+package org.spineformer.attention.capacity;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.DoubleFunction;
+
+/**
+ * Parameters set on the tuning split only: its score rows and targets are all these methods see, so the test
+ * queries cannot leak into them.
+ */
+public final class Tuning {
+    /** Temperatures tried: the tuning scores' standard deviation times 2^k for k in [LOWEST_POWER, HIGHEST_POWER]. */
+    static final int LOWEST_POWER = -10;
+    static final int HIGHEST_POWER = 6;
+
+    private Tuning() {
+    }
+
+    /**
+     * The temperature, among the scores' standard deviation times 2^-10 ... 2^6 (factors of 2: the objective is
+     * flat on that scale), whose rule gives the highest mean cosine similarity of output and target value over the
+     * tuning queries (the smooth counterpart of retrieval accuracy, as the task's squared-error loss is); the lowest
+     * such temperature if several tie.
+     *
+     * @param rule the rule at a temperature
+     * @param scores the tuning queries' score rows
+     * @param targets their target keys
+     */
+    public static double temperature(DoubleFunction<SelectionRule> rule, List<double[]> scores, int[] targets,
+                                     double[][] values, int threads) {
+        double scale = standardDeviation(scores);
+        // Every score equal: no scale to read off, and every temperature gives the same weights.
+        double unit = scale > 0 ? scale : 1;
+        double best = Double.NaN;
+        double bestCosine = Double.NEGATIVE_INFINITY;
+        for (int k = LOWEST_POWER; k <= HIGHEST_POWER; k++) {
+            SelectionRule r = rule.apply(unit * Math.pow(2, k));
+            List<Double> cosines = Parallel.map(threads, 0, scores.size(),
+                    i -> Readout.cosine(r.weights(scores.get(i)), values, targets[i]));
+            double mean = cosines.stream().mapToDouble(Double::doubleValue).sum() / cosines.size();
+            if (mean > bestCosine) {
+                bestCosine = mean;
+                best = r.parameter();
+            }
+        }
+        return best;
+    }
+
+    /**
+     * The threshold at which a fraction {@code fpr} of the tuning queries' non-target keys is selected, as the paper
+     * sets its threshold for a false positive rate of 0.1: with the m non-target scores sorted, the lowest threshold
+     * that selects at most floor(fpr m) of them (a score selects when it is >= the threshold).
+     *
+     * @throws IllegalArgumentException if that threshold is not above 0 (the potentiation rule scales scores by it)
+     */
+    public static double threshold(List<double[]> scores, int[] targets, double fpr) {
+        if (!(fpr >= 0 && fpr < 1)) {
+            throw new IllegalArgumentException("false positive rate = " + fpr + " must be in [0, 1)");
+        }
+        int m = 0;
+        for (double[] row : scores) {
+            m += row.length - 1;
+        }
+        if (m == 0) {
+            throw new IllegalArgumentException("a single key has no non-target scores to set a threshold on");
+        }
+        double[] others = new double[m];
+        int at = 0;
+        for (int i = 0; i < scores.size(); i++) {
+            double[] row = scores.get(i);
+            for (int j = 0; j < row.length; j++) {
+                if (j != targets[i]) {
+                    others[at++] = row[j];
+                }
+            }
+        }
+        Arrays.sort(others);
+        int allowed = (int) Math.floor(fpr * m);
+        // Just above the highest score that must stay unselected.
+        double threshold = Math.nextUp(others[m - 1 - allowed]);
+        if (!(threshold > 0)) {
+            throw new IllegalArgumentException("the threshold for a false positive rate of " + fpr + " is "
+                    + threshold + ", not above 0: too many non-target keys score <= 0 for a potentiation threshold");
+        }
+        return threshold;
+    }
+
+    private static double standardDeviation(List<double[]> scores) {
+        double sum = 0;
+        long count = 0;
+        for (double[] row : scores) {
+            for (double s : row) {
+                sum += s;
+                count++;
+            }
+        }
+        double mean = sum / count;
+        double squares = 0;
+        for (double[] row : scores) {
+            for (double s : row) {
+                squares += (s - mean) * (s - mean);
+            }
+        }
+        return Math.sqrt(squares / count);
+    }
+}

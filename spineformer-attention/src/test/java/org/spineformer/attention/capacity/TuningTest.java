@@ -1,0 +1,89 @@
+package org.spineformer.attention.capacity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import org.spineformer.attention.reduced.ScoreKernel;
+
+class TuningTest {
+    @Test
+    void thresholdSelectsOneTenthOfTheNonTargets() {
+        // One query, target key 0 scoring 100, non-target keys scoring 1 .. 20: FPR 0.1 allows 2 of the 20, so
+        // the threshold lies just above 18 and selects 19 and 20.
+        double[] row = new double[21];
+        row[0] = 100;
+        for (int j = 1; j <= 20; j++) {
+            row[j] = j;
+        }
+        double threshold = Tuning.threshold(List.of(row), new int[] {0}, 0.1);
+        assertThat(threshold).isGreaterThan(18).isLessThanOrEqualTo(19);
+        assertThat(IntStream.rangeClosed(1, 20).filter(j -> row[j] >= threshold).count()).isEqualTo(2);
+        // Two queries pool their non-target scores: 40 of them, 4 allowed; the target's own score is left out
+        // even when it is among the highest (query 2's target is key 20).
+        double[] row2 = row.clone();
+        row2[0] = 0.5;
+        double pooled = Tuning.threshold(List.of(row, row2), new int[] {0, 20}, 0.1);
+        // Non-targets 1..20 and 0.5, 1..19, highest first 20, 19, 19, 18, 18: 4 allowed, but the 5th (18) must
+        // stay out and ties with it go too, so the threshold lies just above 18 and selects 3 (rate 0.075 <= 0.1).
+        assertThat(pooled).isGreaterThan(18).isLessThanOrEqualTo(19);
+        long selected = IntStream.rangeClosed(1, 20).filter(j -> row[j] >= pooled).count()
+                + IntStream.range(0, 20).filter(j -> row2[j] >= pooled).count();
+        assertThat(selected).isEqualTo(3);
+    }
+
+    @Test
+    void thresholdMustBePositive() {
+        assertThatThrownBy(() -> Tuning.threshold(List.of(new double[] {1, -1, -2}), new int[] {0}, 0.1))
+                .hasMessageContaining("not above 0");
+    }
+
+    @Test
+    void temperatureMaximisesTheTuningCosine() {
+        // Values e1, e2; every tuning query targets key 0, which scores highest: the cosine rises as T falls, so
+        // the lowest temperature tried wins: the scores' s.d. (0.5 for scores 1 and 0) times 2^-10.
+        double[][] values = {{1, 0}, {0, 1}};
+        List<double[]> scores = List.of(new double[] {1, 0}, new double[] {1, 0});
+        assertThat(Tuning.temperature(SelectionRule.Softmax::new, scores, new int[] {0, 0}, values, 1))
+                .isEqualTo(0.5 * Math.pow(2, Tuning.LOWEST_POWER));
+        // Targets that score lowest: the flattest weights (highest temperature) come closest.
+        assertThat(Tuning.temperature(SelectionRule.Softmax::new, scores, new int[] {1, 1}, values, 1))
+                .isEqualTo(0.5 * Math.pow(2, Tuning.HIGHEST_POWER));
+    }
+
+    @Test
+    void tuningNeverTouchesTheTestQueries() {
+        CapacityTask task = CapacityTask.generate(config(5, 7));
+        Set<Integer> asked = ConcurrentHashMap.newKeySet();
+        ScoreSource exact = task.exact(ScoreKernel.builtIn());
+        ScoreSource recording = new ScoreSource("recording", i -> {
+            asked.add(i);
+            return exact.scores().apply(i);
+        });
+        List<SelectionRule> tuned = CapacityBenchmark.tune(task, recording, 0.1, 2, () -> { });
+        assertThat(asked).containsExactlyInAnyOrderElementsOf(IntStream.range(0, 5).boxed().toList());
+        // And the same tuning split, whatever the test split: the same tuned rules with 7 or 70 test queries.
+        CapacityTask more = CapacityTask.generate(config(5, 70));
+        assertThat(CapacityBenchmark.tune(more, more.exact(ScoreKernel.builtIn()), 0.1, 2, () -> { }))
+                .isEqualTo(tuned);
+        // The test queries are other draws, not copies of tuning queries.
+        List<double[]> tuning = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            tuning.add(exact.scores().apply(i));
+        }
+        for (int i = 5; i < 12; i++) {
+            double[] test = exact.scores().apply(i);
+            assertThat(tuning).noneMatch(t -> Arrays.equals(t, test));
+        }
+    }
+
+    static CapacityTask.Config config(int tuning, int test) {
+        return new CapacityTask.Config(CapacityTask.Encoding.VECTOR, 50, 8, 0.8, tuning, test, 0.1, 1, 0, 3);
+    }
+}
