@@ -32,7 +32,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code spineformer attention}: key-value retrieval by the mechanism, compared with softmax attention. */
-@Command(name = "attention", mixinStandardHelpOptions = true, versionProvider = VersionCommand.Provider.class, description = {
+@Command(name = "attention", mixinStandardHelpOptions = true, versionProvider = VersionCommand.Provider.class, subcommands = CapacityCommand.class, description = {
         "Key-value retrieval with one neuron per query: random 6 Hz keys and values, each query one key's",
         "train with timing jitter (or Q, K, V vectors from .npy files). Writes summary.json, queries.csv and",
         "a score histogram, and compares with softmax attention on the same scores. Several --keys,",
