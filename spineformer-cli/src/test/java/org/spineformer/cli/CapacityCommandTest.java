@@ -14,8 +14,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class CapacityCommandTest {
-    /** The rules of every point: softmax, sparsemax, entmax-1.5, top-1, top-2, top-8, argmax, linear, MaC. */
-    static final int RULES = 9;
+    /**
+     * The rules of every point: softmax, sparsemax, entmax-1.5, top-1, top-2, top-8, argmax, linear and
+     * match-and-control at the paper's threshold and at the tuned one.
+     */
+    static final int RULES = 10;
 
     @Test
     void writesTheTableJsonAndPlotsTheSameOnAnyThreadCount(@TempDir Path dir) throws IOException {

@@ -155,11 +155,17 @@ public sealed interface SelectionRule {
      * selected key's value is weighted by its spine's AMPA factor ({@link PotentiationRule#potentiation},
      * {@code (1 - a) + 8 a}, a the Figure 4A sigmoid), so more strongly matched keys drive the output more; the
      * neuron does not normalise, so nothing selected means no output.
+     *
+     * @param suffix added to the name, to tell thresholds tuned for different ends apart ("" for the paper's)
      */
-    record MatchAndControl(PotentiationRule rule) implements SelectionRule {
+    record MatchAndControl(PotentiationRule rule, String suffix) implements SelectionRule {
+        public MatchAndControl(PotentiationRule rule) {
+            this(rule, "");
+        }
+
         @Override
         public String name() {
-            return "match-and-control";
+            return "match-and-control" + suffix;
         }
 
         @Override

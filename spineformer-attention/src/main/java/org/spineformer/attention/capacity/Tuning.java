@@ -3,6 +3,7 @@ package org.spineformer.attention.capacity;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.DoubleFunction;
+import org.spineformer.attention.reduced.PotentiationRule;
 
 /**
  * Parameters set on the tuning split only: its score rows and targets are all these methods see, so the test
@@ -12,6 +13,10 @@ public final class Tuning {
     /** Temperatures tried: the tuning scores' standard deviation times 2^k for k in [LOWEST_POWER, HIGHEST_POWER]. */
     static final int LOWEST_POWER = -10;
     static final int HIGHEST_POWER = 6;
+    /** Match-and-control thresholds tried: for false positive rates 0.1 2^-k, k up to this (0.1 / 65536), and 0. */
+    static final int FPR_HALVINGS = 16;
+    /** The paper's false positive rate for its threshold (Figure 3). */
+    public static final double PAPER_FPR = 0.1;
 
     private Tuning() {
     }
@@ -57,6 +62,49 @@ public final class Tuning {
         if (!(fpr >= 0 && fpr < 1)) {
             throw new IllegalArgumentException("false positive rate = " + fpr + " must be in [0, 1)");
         }
+        double threshold = thresholdAt(nonTargets(scores, targets), fpr);
+        if (!(threshold > 0)) {
+            throw new IllegalArgumentException("the threshold for a false positive rate of " + fpr + " is "
+                    + threshold + ", not above 0: too many non-target keys score <= 0 for a potentiation threshold");
+        }
+        return threshold;
+    }
+
+    /**
+     * The threshold, among those for false positive rates 0.1 2^-k (k = 0 ... FPR_HALVINGS) and 0 (just above
+     * every non-target score) on the tuning split, whose match-and-control rule gives the highest mean cosine
+     * similarity of output and target value there (as {@link #temperature} chooses); the highest such threshold if
+     * several tie. Thresholds not above 0 are skipped.
+     *
+     * @throws IllegalArgumentException if none is above 0
+     */
+    public static double thresholdForCosine(List<double[]> scores, int[] targets, double[][] values, int threads) {
+        double[] sorted = nonTargets(scores, targets);
+        double best = Double.NaN;
+        double bestCosine = Double.NEGATIVE_INFINITY;
+        for (int k = FPR_HALVINGS + 1; k >= 0; k--) {
+            double threshold = thresholdAt(sorted, k > FPR_HALVINGS ? 0 : PAPER_FPR * Math.pow(2, -k));
+            if (!(threshold > 0)) {
+                continue;
+            }
+            SelectionRule r = new SelectionRule.MatchAndControl(PotentiationRule.withThreshold(threshold));
+            List<Double> cosines = Parallel.map(threads, 0, scores.size(),
+                    i -> Readout.cosine(r.weights(scores.get(i)), values, targets[i]));
+            double mean = cosines.stream().mapToDouble(Double::doubleValue).sum() / cosines.size();
+            if (mean > bestCosine) {
+                bestCosine = mean;
+                best = threshold;
+            }
+        }
+        if (Double.isNaN(best)) {
+            throw new IllegalArgumentException("every candidate threshold is <= 0: the non-target keys' scores are"
+                    + " all <= 0, so no potentiation threshold separates them");
+        }
+        return best;
+    }
+
+    /** The non-target scores of every tuning query, sorted. */
+    private static double[] nonTargets(List<double[]> scores, int[] targets) {
         int m = 0;
         for (double[] row : scores) {
             m += row.length - 1;
@@ -75,14 +123,13 @@ public final class Tuning {
             }
         }
         Arrays.sort(others);
-        int allowed = (int) Math.floor(fpr * m);
-        // Just above the highest score that must stay unselected.
-        double threshold = Math.nextUp(others[m - 1 - allowed]);
-        if (!(threshold > 0)) {
-            throw new IllegalArgumentException("the threshold for a false positive rate of " + fpr + " is "
-                    + threshold + ", not above 0: too many non-target keys score <= 0 for a potentiation threshold");
-        }
-        return threshold;
+        return others;
+    }
+
+    /** Just above the highest of the {@code sorted} scores that must stay unselected at rate {@code fpr}. */
+    private static double thresholdAt(double[] sorted, double fpr) {
+        int allowed = (int) Math.floor(fpr * sorted.length);
+        return Math.nextUp(sorted[sorted.length - 1 - allowed]);
     }
 
     private static double standardDeviation(List<double[]> scores) {

@@ -25,7 +25,8 @@ class CapacityBenchmarkTest {
         CapacityTask t = task(Encoding.VECTOR, 100, 1, 0);
         CapacityBenchmark.Result r = CapacityBenchmark.run(t, t.exact(ScoreKernel.builtIn()), 0.1, 1, () -> { });
         assertThat(r.rules()).extracting(RuleMetrics::rule).containsExactly("softmax", "sparsemax", "entmax-1.5",
-                "top-1", "top-2", "top-8", "argmax", "linear", "match-and-control");
+                "top-1", "top-2", "top-8", "argmax", "linear", "match-and-control",
+                "match-and-control-tuned");
         assertThat(rule(r, "argmax").accuracy()).isEqualTo(1);
         assertThat(rule(r, "argmax").cosine()).isEqualTo(1);
         assertThat(rule(r, "argmax").keysAttended()).isEqualTo(1);
@@ -40,6 +41,8 @@ class CapacityBenchmarkTest {
         assertThat(r.spikesPerQuery()).isZero();
         // The threshold passes about a tenth of the 99 non-targets (the target, at 1, always).
         assertThat(rule(r, "match-and-control").falseSelections()).isBetween(5.0, 15.0);
+        // Tuned for retrieval instead, the threshold rises above every non-target score of the tuning split.
+        assertThat(rule(r, "match-and-control-tuned").accuracy()).isEqualTo(1);
     }
 
     @Test

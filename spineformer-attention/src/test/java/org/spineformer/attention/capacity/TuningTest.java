@@ -45,6 +45,15 @@ class TuningTest {
     }
 
     @Test
+    void thresholdForCosineKeepsOnlyWhatHelps() {
+        // Target key 0 scores 1, the others 0.5 and 0.2: the highest candidate (false positive rate 0, just above
+        // 0.5) selects the target alone, cosine 1; lower ones add a wrong value.
+        double[][] values = {{1, 0, 0}, {0, 1, 0}, {0, 0, 1}};
+        assertThat(Tuning.thresholdForCosine(List.of(new double[] {1, 0.5, 0.2}), new int[] {0}, values, 1))
+                .isEqualTo(Math.nextUp(0.5));
+    }
+
+    @Test
     void temperatureMaximisesTheTuningCosine() {
         // Values e1, e2; every tuning query targets key 0, which scores highest: the cosine rises as T falls, so
         // the lowest temperature tried wins: the scores' s.d. (0.5 for scores 1 and 0) times 2^-10.
