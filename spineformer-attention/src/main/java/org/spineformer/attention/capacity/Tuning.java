@@ -13,10 +13,10 @@ public final class Tuning {
     /** Temperatures tried: the tuning scores' standard deviation times 2^k for k in [LOWEST_POWER, HIGHEST_POWER]. */
     static final int LOWEST_POWER = -10;
     static final int HIGHEST_POWER = 6;
-    /** Match-and-control thresholds tried: for false positive rates 0.1 2^-k, k up to this (0.1 / 65536), and 0. */
+    /** Match-and-control thresholds tried: passing 0.1 2^-k of non-target keys, k up to this (0.1 / 65536), and 0. */
     static final int FPR_HALVINGS = 16;
-    /** The paper's false positive rate for its threshold (Figure 3). */
-    public static final double PAPER_FPR = 0.1;
+    /** The lowest threshold tried for retrieval passes this fraction of non-target keys (ten times the rest). */
+    static final double WIDEST_KEY_FPR = 0.1;
 
     private Tuning() {
     }
@@ -52,9 +52,10 @@ public final class Tuning {
     }
 
     /**
-     * The threshold at which a fraction {@code fpr} of the tuning queries' non-target keys is selected, as the paper
-     * sets its threshold for a false positive rate of 0.1: with the m non-target scores sorted, the lowest threshold
-     * that selects at most floor(fpr m) of them (a score selects when it is >= the threshold).
+     * The paper's threshold (MODEL.md, Figure 3B-E): the one at which a fraction {@code fpr} of the tuning queries
+     * have any non-target key cross it, i.e. the false positive rate of the per-query maximum over non-target keys.
+     * With the T maxima sorted, the lowest threshold that at most floor(fpr T) of them reach (a score selects when
+     * it is >= the threshold).
      *
      * @throws IllegalArgumentException if that threshold is not above 0 (the potentiation rule scales scores by it)
      */
@@ -62,17 +63,33 @@ public final class Tuning {
         if (!(fpr >= 0 && fpr < 1)) {
             throw new IllegalArgumentException("false positive rate = " + fpr + " must be in [0, 1)");
         }
-        double threshold = thresholdAt(nonTargets(scores, targets), fpr);
+        double[] maxima = new double[scores.size()];
+        for (int i = 0; i < maxima.length; i++) {
+            double[] row = scores.get(i);
+            if (row.length < 2) {
+                throw new IllegalArgumentException("a single key has no non-target scores to set a threshold on");
+            }
+            maxima[i] = Double.NEGATIVE_INFINITY;
+            for (int j = 0; j < row.length; j++) {
+                if (j != targets[i]) {
+                    maxima[i] = Math.max(maxima[i], row[j]);
+                }
+            }
+        }
+        Arrays.sort(maxima);
+        double threshold = thresholdAt(maxima, fpr);
         if (!(threshold > 0)) {
             throw new IllegalArgumentException("the threshold for a false positive rate of " + fpr + " is "
-                    + threshold + ", not above 0: too many non-target keys score <= 0 for a potentiation threshold");
+                    + threshold + ", not above 0: the non-target keys' best scores are <= 0, below any potentiation"
+                    + " threshold");
         }
         return threshold;
     }
 
     /**
-     * The threshold, among those for false positive rates 0.1 2^-k (k = 0 ... FPR_HALVINGS) and 0 (just above
-     * every non-target score) on the tuning split, whose match-and-control rule gives the highest mean cosine
+     * The threshold, among those that pass a fraction 0.1 2^-k (k = 0 ... FPR_HALVINGS) of the tuning split's
+     * non-target keys (each key counted, not each query's best as in {@link #threshold}) and 0 (just above every
+     * non-target score), whose match-and-control rule gives the highest mean cosine
      * similarity of output and target value there (as {@link #temperature} chooses); the highest such threshold if
      * several tie. Thresholds not above 0 are skipped.
      *
@@ -83,7 +100,7 @@ public final class Tuning {
         double best = Double.NaN;
         double bestCosine = Double.NEGATIVE_INFINITY;
         for (int k = FPR_HALVINGS + 1; k >= 0; k--) {
-            double threshold = thresholdAt(sorted, k > FPR_HALVINGS ? 0 : PAPER_FPR * Math.pow(2, -k));
+            double threshold = thresholdAt(sorted, k > FPR_HALVINGS ? 0 : WIDEST_KEY_FPR * Math.pow(2, -k));
             if (!(threshold > 0)) {
                 continue;
             }
@@ -126,7 +143,10 @@ public final class Tuning {
         return others;
     }
 
-    /** Just above the highest of the {@code sorted} scores that must stay unselected at rate {@code fpr}. */
+    /**
+     * Just above the highest of the {@code sorted} scores that must stay unselected at rate {@code fpr}: at most
+     * floor(fpr m) of the m scores reach it.
+     */
     private static double thresholdAt(double[] sorted, double fpr) {
         int allowed = (int) Math.floor(fpr * sorted.length);
         return Math.nextUp(sorted[sorted.length - 1 - allowed]);

@@ -39,8 +39,9 @@ class CapacityBenchmarkTest {
         assertThat(rule(r, "top-8").accuracy()).isEqualTo(1);
         assertThat(r.comparisonsPerQuery()).isEqualTo(100);
         assertThat(r.spikesPerQuery()).isZero();
-        // The threshold passes about a tenth of the 99 non-targets (the target, at 1, always).
-        assertThat(rule(r, "match-and-control").falseSelections()).isBetween(5.0, 15.0);
+        // The paper's threshold lets about one query in ten select a wrong key (of 99), not a tenth of the keys.
+        assertThat(rule(r, "match-and-control").falseSelections()).isLessThan(1.0);
+        assertThat(rule(r, "match-and-control").accuracy()).isGreaterThan(0.5);
         // Tuned for retrieval instead, the threshold rises above every non-target score of the tuning split.
         assertThat(rule(r, "match-and-control-tuned").accuracy()).isEqualTo(1);
     }
