@@ -11,7 +11,7 @@ import org.spineformer.attention.reduced.PotentiationRule;
  */
 public final class Tuning {
     /** Temperatures tried: the tuning scores' standard deviation times 2^k for k in [LOWEST_POWER, HIGHEST_POWER]. */
-    static final int LOWEST_POWER = -10;
+    static final int LOWEST_POWER = -16;
     static final int HIGHEST_POWER = 6;
     /** Match-and-control thresholds tried: passing 0.1 2^-k of non-target keys, k up to this (0.1 / 65536), and 0. */
     static final int FPR_HALVINGS = 16;
@@ -22,7 +22,7 @@ public final class Tuning {
     }
 
     /**
-     * The temperature, among the scores' standard deviation times 2^-10 ... 2^6 (factors of 2: the objective is
+     * The temperature, among the scores' standard deviation times 2^-16 ... 2^6 (factors of 2: the objective is
      * flat on that scale), whose rule gives the highest mean cosine similarity of output and target value over the
      * tuning queries (the smooth counterpart of retrieval accuracy, as the task's squared-error loss is); the lowest
      * such temperature if several tie.
