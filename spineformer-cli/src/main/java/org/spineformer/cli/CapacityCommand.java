@@ -28,8 +28,9 @@ import picocli.CommandLine.Option;
             "The key-value retrieval capacity task of Schlag, Irie and Schmidhuber (ICML 2021): n keys with",
             "values, queries asking for one key's value. One score matrix per score source, read by softmax",
             "(temperature tuned on a held-out split), sparsemax, entmax-1.5, top-k (k = 1, 2, 8), argmax, linear",
-            "attention and match-and-control (threshold tuned for a false positive rate). Writes capacity.csv,",
-            "capacity.json and plots of accuracy against n and dimension. See docs/user/attention.md."})
+            "attention and match-and-control (threshold tuned for the paper's false positive rate, and for",
+            "retrieval). Writes capacity.csv, capacity.json and plots of accuracy against n and dimension. See",
+            "docs/user/attention.md."})
 final class CapacityCommand implements Callable<Integer> {
     static final List<String> SCORES = List.of("exact", "spine");
 
@@ -70,8 +71,8 @@ final class CapacityCommand implements Callable<Integer> {
     private int tuningQueries;
 
     @Option(names = "--fpr", paramLabel = "P", defaultValue = "0.1",
-            description = "Match-and-control's threshold passes this fraction of non-target keys on the tuning "
-                    + "split (the paper: 0.1); default ${DEFAULT-VALUE}.")
+            description = "Match-and-control's threshold lets this fraction of tuning queries select a wrong key "
+                    + "(the paper's false positive rate: 0.1); default ${DEFAULT-VALUE}.")
     private double fpr;
 
     @Option(names = "--kernel", paramLabel = "PATH",

@@ -77,7 +77,7 @@ public final class CapacityBenchmark {
         return rules(Tuning.temperature(SelectionRule.Softmax::new, scores, targets, values, threads),
                 Tuning.temperature(SelectionRule.SparsemaxRule::new, scores, targets, values, threads),
                 Tuning.temperature(SelectionRule.Entmax15Rule::new, scores, targets, values, threads),
-                Tuning.threshold(scores, targets, fpr), Tuning.thresholdForCosine(scores, targets, values, threads));
+                Tuning.threshold(scores, targets, fpr), Tuning.thresholdForRetrieval(scores, targets, values, threads));
     }
 
     /** Tunes the rules on the tuning split and measures them on the test split. */

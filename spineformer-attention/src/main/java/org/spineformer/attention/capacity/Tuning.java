@@ -1,7 +1,9 @@
 package org.spineformer.attention.capacity;
 
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
+import java.util.TreeSet;
 import java.util.function.DoubleFunction;
 import org.spineformer.attention.reduced.PotentiationRule;
 
@@ -13,7 +15,12 @@ public final class Tuning {
     /** Temperatures tried: the tuning scores' standard deviation times 2^k for k in [LOWEST_POWER, HIGHEST_POWER]. */
     static final int LOWEST_POWER = -16;
     static final int HIGHEST_POWER = 6;
-    /** Match-and-control thresholds tried: passing 0.1 2^-k of non-target keys, k up to this (0.1 / 65536), and 0. */
+    /**
+     * Match-and-control thresholds tried for retrieval: for these false positive rates of each query's best
+     * non-target key (0.1 is the paper's; 0: above every query's best wrong key) ...
+     */
+    static final double[] QUERY_FPRS = {0.5, 0.2, 0.1, 0.05, 0.02, 0.01, 0.005, 0};
+    /** ... and passing 0.1 2^-k of the non-target keys one by one, k up to this (0.1 / 65536). */
     static final int FPR_HALVINGS = 16;
     /** The lowest threshold tried for retrieval passes this fraction of non-target keys (ten times the rest). */
     static final double WIDEST_KEY_FPR = 0.1;
@@ -63,6 +70,64 @@ public final class Tuning {
         if (!(fpr >= 0 && fpr < 1)) {
             throw new IllegalArgumentException("false positive rate = " + fpr + " must be in [0, 1)");
         }
+        double[] maxima = sortedMaxima(scores, targets);
+        double threshold = thresholdAt(maxima, fpr);
+        if (!(threshold > 0)) {
+            throw new IllegalArgumentException("the threshold for a false positive rate of " + fpr + " is "
+                    + threshold + ", not above 0: the non-target keys' best scores are <= 0, below any potentiation"
+                    + " threshold");
+        }
+        return threshold;
+    }
+
+    /**
+     * The threshold that retrieves best on the tuning split: among the paper-style thresholds for false positive
+     * rates (of each query's best non-target key, {@link #threshold}) of QUERY_FPRS, and those passing a fraction
+     * 0.1 2^-k (k = 0 ... FPR_HALVINGS) or none of the non-target keys counted one by one, the one whose
+     * match-and-control rule gives the highest tuning accuracy, then the highest mean cosine of output and target
+     * value; the highest threshold if several still tie. Thresholds not above 0 are skipped.
+     *
+     * @throws IllegalArgumentException if none is above 0
+     */
+    public static double thresholdForRetrieval(List<double[]> scores, int[] targets, double[][] values,
+                                               int threads) {
+        TreeSet<Double> candidates = new TreeSet<>(Comparator.reverseOrder());
+        double[] maxima = sortedMaxima(scores, targets);
+        for (double fpr : QUERY_FPRS) {
+            candidates.add(thresholdAt(maxima, fpr));
+        }
+        double[] others = nonTargets(scores, targets);
+        candidates.add(thresholdAt(others, 0));
+        for (int k = 0; k <= FPR_HALVINGS; k++) {
+            candidates.add(thresholdAt(others, WIDEST_KEY_FPR * Math.pow(2, -k)));
+        }
+        double best = Double.NaN;
+        double bestAccuracy = Double.NEGATIVE_INFINITY;
+        double bestCosine = Double.NEGATIVE_INFINITY;
+        for (double threshold : candidates) {
+            if (!(threshold > 0)) {
+                continue;
+            }
+            SelectionRule r = new SelectionRule.MatchAndControl(PotentiationRule.withThreshold(threshold));
+            List<Readout> readouts = Parallel.map(threads, 0, scores.size(),
+                    i -> Readout.of(r.weights(scores.get(i)), values, targets[i]));
+            double accuracy = readouts.stream().filter(Readout::correct).count() / (double) readouts.size();
+            double cosine = readouts.stream().mapToDouble(Readout::cosine).sum() / readouts.size();
+            if (accuracy > bestAccuracy || (accuracy == bestAccuracy && cosine > bestCosine)) {
+                bestAccuracy = accuracy;
+                bestCosine = cosine;
+                best = threshold;
+            }
+        }
+        if (Double.isNaN(best)) {
+            throw new IllegalArgumentException("every candidate threshold is <= 0: the non-target keys' scores are"
+                    + " all <= 0, so no potentiation threshold separates them");
+        }
+        return best;
+    }
+
+    /** Each tuning query's best non-target score, sorted. */
+    private static double[] sortedMaxima(List<double[]> scores, int[] targets) {
         double[] maxima = new double[scores.size()];
         for (int i = 0; i < maxima.length; i++) {
             double[] row = scores.get(i);
@@ -77,47 +142,7 @@ public final class Tuning {
             }
         }
         Arrays.sort(maxima);
-        double threshold = thresholdAt(maxima, fpr);
-        if (!(threshold > 0)) {
-            throw new IllegalArgumentException("the threshold for a false positive rate of " + fpr + " is "
-                    + threshold + ", not above 0: the non-target keys' best scores are <= 0, below any potentiation"
-                    + " threshold");
-        }
-        return threshold;
-    }
-
-    /**
-     * The threshold, among those that pass a fraction 0.1 2^-k (k = 0 ... FPR_HALVINGS) of the tuning split's
-     * non-target keys (each key counted, not each query's best as in {@link #threshold}) and 0 (just above every
-     * non-target score), whose match-and-control rule gives the highest mean cosine
-     * similarity of output and target value there (as {@link #temperature} chooses); the highest such threshold if
-     * several tie. Thresholds not above 0 are skipped.
-     *
-     * @throws IllegalArgumentException if none is above 0
-     */
-    public static double thresholdForCosine(List<double[]> scores, int[] targets, double[][] values, int threads) {
-        double[] sorted = nonTargets(scores, targets);
-        double best = Double.NaN;
-        double bestCosine = Double.NEGATIVE_INFINITY;
-        for (int k = FPR_HALVINGS + 1; k >= 0; k--) {
-            double threshold = thresholdAt(sorted, k > FPR_HALVINGS ? 0 : WIDEST_KEY_FPR * Math.pow(2, -k));
-            if (!(threshold > 0)) {
-                continue;
-            }
-            SelectionRule r = new SelectionRule.MatchAndControl(PotentiationRule.withThreshold(threshold));
-            List<Double> cosines = Parallel.map(threads, 0, scores.size(),
-                    i -> Readout.cosine(r.weights(scores.get(i)), values, targets[i]));
-            double mean = cosines.stream().mapToDouble(Double::doubleValue).sum() / cosines.size();
-            if (mean > bestCosine) {
-                bestCosine = mean;
-                best = threshold;
-            }
-        }
-        if (Double.isNaN(best)) {
-            throw new IllegalArgumentException("every candidate threshold is <= 0: the non-target keys' scores are"
-                    + " all <= 0, so no potentiation threshold separates them");
-        }
-        return best;
+        return maxima;
     }
 
     /** The non-target scores of every tuning query, sorted. */

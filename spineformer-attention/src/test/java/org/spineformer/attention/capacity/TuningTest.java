@@ -44,12 +44,21 @@ class TuningTest {
     }
 
     @Test
-    void thresholdForCosineKeepsOnlyWhatHelps() {
-        // Target key 0 scores 1, the others 0.5 and 0.2: the highest candidate (false positive rate 0, just above
-        // 0.5) selects the target alone, cosine 1; lower ones add a wrong value.
+    void thresholdForRetrievalKeepsOnlyWhatHelps() {
+        // Target key 0 scores 1, the others 0.5 and 0.2: the highest candidate (just above every wrong key, 0.5)
+        // selects the target alone, correct with cosine 1; every lower one adds a wrong value.
         double[][] values = {{1, 0, 0}, {0, 1, 0}, {0, 0, 1}};
-        assertThat(Tuning.thresholdForCosine(List.of(new double[] {1, 0.5, 0.2}), new int[] {0}, values, 1))
+        assertThat(Tuning.thresholdForRetrieval(List.of(new double[] {1, 0.5, 0.2}), new int[] {0}, values, 1))
                 .isEqualTo(Math.nextUp(0.5));
+        // Two queries over four keys. A: target 0 scores 1, its wrong keys 0.3, 0.1, 0.1. B: target 1 scores only
+        // 0.25, below A's wrong 0.3; its wrong keys 0.2, 0.1, 0.1. The candidates are just above 0.3 (above every
+        // wrong key) and just above 0.2 (half the queries' best wrong key passes). Above 0.3, B selects nothing:
+        // accuracy 1/2. Above 0.2, B selects its target alone, and A selects its target (x = 5: factor 8) and the
+        // 0.3 key (x = 1.5: factor 1 + 7 sigmoid(10) = 7.9997), so A's output is still nearest its target:
+        // accuracy 1.
+        double[][] four = {{1, 0, 0, 0}, {0, 1, 0, 0}, {0, 0, 1, 0}, {0, 0, 0, 1}};
+        List<double[]> rows = List.of(new double[] {1, 0.3, 0.1, 0.1}, new double[] {0.2, 0.25, 0.1, 0.1});
+        assertThat(Tuning.thresholdForRetrieval(rows, new int[] {0, 1}, four, 1)).isEqualTo(Math.nextUp(0.2));
     }
 
     @Test
