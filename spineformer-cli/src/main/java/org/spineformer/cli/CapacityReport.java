@@ -18,7 +18,7 @@ import org.spineformer.io.plot.Plots;
 /**
  * The capacity benchmark's outputs: capacity.csv (one row per point, score source and rule), capacity.json (the
  * settings, command line, seed and every row with its point's wall time), and plots of accuracy against n (log
- * axis) and, with several dimensions, against the dimension, one curve per rule.
+ * axis) and, with several dimensions, against log2 of the dimension, one curve per rule.
  */
 final class CapacityReport {
     /** One task (encoding, dimension, n) under one score source, and its wall time (s). */
@@ -90,20 +90,30 @@ final class CapacityReport {
                 if (line.size() > 1) {
                     XYChart chart = chart(String.format("Retrieval accuracy against n (%s, %s score, d = %d)",
                             encoding, source, d), "key-value pairs n", line, Point::keys);
-                    chart.getStyler().setXAxisLogarithmic(true);
+                    logarithmic(chart);
                     Plots.writePngAndSvg(dir, "accuracy_vs_n_" + source + "_d" + d, chart);
                 }
             }
             for (int n : keys) {
                 List<Point> line = select(points, p -> p.result().source().equals(source) && p.keys() == n);
                 if (line.size() > 1) {
+                    // log2 d: dimensions come in powers of 2, which a decade-ticked log axis leaves unlabelled.
                     XYChart chart = chart(String.format("Retrieval accuracy against dimension (%s, %s score, n = %d)",
-                            encoding, source, n), "dimension d", line, Point::dim);
-                    chart.getStyler().setXAxisLogarithmic(true);
+                            encoding, source, n), "log2 of the dimension d", line,
+                            p -> Math.log(p.dim()) / Math.log(2));
                     Plots.writePngAndSvg(dir, "accuracy_vs_dim_" + source + "_n" + n, chart);
                 }
             }
         }
+    }
+
+    /**
+     * A log x axis with XChart's own decade ticks: the plain style's tick-label function makes XChart space the
+     * ticks linearly, mislabelling a log axis.
+     */
+    private static void logarithmic(XYChart chart) {
+        chart.getStyler().setXAxisLogarithmic(true);
+        chart.getStyler().setxAxisTickLabelsFormattingFunction(null);
     }
 
     private static List<Point> select(List<Point> points, Predicate<Point> which) {
