@@ -33,6 +33,8 @@ import picocli.CommandLine.Option;
             "docs/user/attention.md."})
 final class CapacityCommand implements Callable<Integer> {
     static final List<String> SCORES = List.of("exact", "spine");
+    /** The Poisson encoding's default query jitter (ms): the scale of the kernel's rise. */
+    static final double DEFAULT_JITTER_MS = 2;
 
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
@@ -155,9 +157,6 @@ final class CapacityCommand implements Callable<Integer> {
         console.printf(Locale.ROOT, "%d points in %.1f s on %d threads -> %s%n", points.size(), seconds, pool, out);
         return 0;
     }
-
-    /** The Poisson encoding's default query jitter (ms): the scale of the kernel's rise. */
-    static final double DEFAULT_JITTER_MS = 2;
 
     private Encoding encoding() {
         for (Encoding e : Encoding.values()) {

@@ -9,8 +9,8 @@ import org.spineformer.attention.reduced.ScoreKernel;
 
 class JitterKernelTest {
     /**
-     * The quadrature's error: 20 points per s.d. over +-6 s.d. of a Gaussian across a step of the box is below 1e-3
-     * of the step (the rectangle rule's offset at a discontinuity is at most half a point's weight, ~1/(2 20 2.5)).
+     * The quadrature's error at the box's edge: the rectangle rule with 20 points per s.d. can put up to half a
+     * point's weight on the wrong side of the step, phi(0) / 20 / 2 = 0.4 / 40 = 0.01 of the box's height.
      */
     static final double QUADRATURE = 1e-2;
 
