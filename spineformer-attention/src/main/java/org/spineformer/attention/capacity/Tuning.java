@@ -22,7 +22,7 @@ public final class Tuning {
     static final double[] QUERY_FPRS = {0.5, 0.2, 0.1, 0.05, 0.02, 0.01, 0.005, 0};
     /** ... and passing 0.1 2^-k of the non-target keys one by one, k up to this (0.1 / 65536). */
     static final int FPR_HALVINGS = 16;
-    /** The lowest threshold tried for retrieval passes this fraction of non-target keys (ten times the rest). */
+    /** The lowest per-key threshold tried for retrieval passes this fraction of non-target keys; the rest halve it. */
     static final double WIDEST_KEY_FPR = 0.1;
 
     private Tuning() {
