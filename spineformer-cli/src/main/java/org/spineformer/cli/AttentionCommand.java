@@ -35,7 +35,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code spineformer attention}: key-value retrieval by the mechanism, compared with softmax attention. */
-@Command(name = "attention", mixinStandardHelpOptions = true, versionProvider = VersionCommand.Provider.class, description = {
+@Command(name = "attention", mixinStandardHelpOptions = true, versionProvider = VersionCommand.Provider.class,
+        subcommands = CapacityCommand.class, description = {
         "Key-value retrieval by match-and-control (one neuron per query), compared with softmax attention.",
         "Random 6 Hz keys and values, each query one key's train with timing jitter",
         "(or Q, K, V vectors from .npy files). Writes summary.json, queries.csv and a",

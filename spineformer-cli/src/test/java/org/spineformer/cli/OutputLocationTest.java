@@ -32,6 +32,7 @@ class OutputLocationTest {
         return Stream.of(List.of("replay", stim.toString(), "--quiet"), List.of("demo", "--quiet"),
                 List.of("reproduce", "fig4a"), List.of("reproduce", "fig5", "--trials", "1", "--quiet"),
                 List.of("sweep", "fig3be", "--quiet"), List.of("attention", "--keys", "5", "--queries", "1"),
+                List.of("attention", "capacity", "--n", "10", "--queries", "5", "--quiet"),
                 List.of("bench", "--repeat", "1", "--warmup", "0"));
     }
 
