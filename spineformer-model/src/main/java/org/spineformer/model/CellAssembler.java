@@ -278,18 +278,9 @@ public final class CellAssembler {
             value = 1 + 2 * (int) (w.length / (2 * p.segmentLengthUm().evaluate(params)));
         } else {
             Nseg.DLambda dl = (Nseg.DLambda) rule.nseg();
-            double diamMid;
-            if (w.diam != null) {
-                diamMid = w.diam[w.diam.length / 2];
-            } else if (w.rule instanceof Diameter.Constant c) {
-                diamMid = c.diamUm().evaluate(params);
-            } else {
-                throw new IllegalArgumentException(rule.source() + ": the d_lambda rule needs the diameter of section "
-                        + w.name + " before nseg is known: give it a constant diameter");
-            }
             double ra = membraneConstant("Ra", regions, index, DEFAULT_RA, rule.source());
             double cm = membraneConstant("cm", regions, index, DEFAULT_CM, rule.source());
-            double lambda = 1e5 * Math.sqrt(diamMid / (4 * Math.PI * dl.frequencyHz().evaluate(params) * ra * cm));
+            double lambda = lambdaF(w, dl.frequencyHz().evaluate(params), ra, cm, rule.source());
             value = (int) ((w.length / (dl.dLambda().evaluate(params) * lambda) + 0.9) / 2) * 2 + 1;
         }
         if (!(value >= 1) || value != Math.rint(value) || value > 1_000_000) {
@@ -297,6 +288,33 @@ public final class CellAssembler {
                     + " must be an integer >= 1, was " + value);
         }
         return (int) value;
+    }
+
+    /**
+     * NEURON's {@code lambda_f(f)} (stdlib.hoc), the AC length constant (um) at f Hz: from the 3-D points when the
+     * section has two or more (the sum of each piece's length over sqrt(d1 + d2)), otherwise from the diameter at
+     * x = 0.5.
+     */
+    private double lambdaF(Work w, double frequencyHz, double ra, double cm, String source) {
+        double k = 4 * Math.PI * frequencyHz * ra * cm;
+        if (w.points != null && w.points.size() >= 2) {
+            double lengthInDiameters = 0;
+            for (int i = 1; i < w.points.size(); i++) {
+                lengthInDiameters += (w.points.arc(i) - w.points.arc(i - 1))
+                        / Math.sqrt((double) w.points.diam(i - 1) + w.points.diam(i));
+            }
+            return w.length / (lengthInDiameters * Math.sqrt(2) * 1e-5 * Math.sqrt(k));
+        }
+        double diamMid;
+        if (w.diam != null) {
+            diamMid = w.diam[w.diam.length / 2];
+        } else if (w.rule instanceof Diameter.Constant c) {
+            diamMid = c.diamUm().evaluate(params);
+        } else {
+            throw new IllegalArgumentException(source + ": the d_lambda rule needs the diameter of section "
+                    + w.name + " before nseg is known: give it a constant diameter");
+        }
+        return 1e5 * Math.sqrt(diamMid / k);
     }
 
     /** The last membrane rule's constant value of cm or Ra on a section (for the d_lambda rule). */

@@ -220,6 +220,27 @@ class CellAssemblerTest {
     }
 
     @Test
+    void theDLambdaRuleReadsTheThreeDPointsAsNeuronsLambdaF(@TempDir Path dir) throws IOException {
+        // a dendrite of diameter 4 for 200 um, narrowing to 0.5 over 10 um, then 0.5 for 190 um (L = 400 um).
+        // lambda_f(100 Hz) from the points: 200/sqrt(8) + 10/sqrt(4.5) + 190/sqrt(1) = 265.425 um per sqrt(um);
+        // lambda = 400/(265.425*sqrt(2)*1e-5*sqrt(4*pi*100*100*1)) = 300.61 um; 400/(0.1*300.61) = 13.31;
+        // int((13.31 + 0.9)/2)*2 + 1 = 15. (The section's mean diameter, 2.29 um, would give lambda 427 and 11.)
+        Files.writeString(dir.resolve("narrowing.swc"), "1 1 0 0 0 5 -1\n2 3 0 5 0 2 1\n3 3 0 205 0 2 2\n"
+                + "4 3 0 215 0 0.25 3\n5 3 0 405 0 0.25 4\n");
+        Files.writeString(dir.resolve("narrowing.json"), """
+                {"format": "spineformer-cell-description/1", "name": "narrowing",
+                 "morphology": {"file": "narrowing.swc"},
+                 "nseg": [{"region": "dend", "d_lambda": 0.1}],
+                 "paint": [{"region": "all", "membrane": {"Ra": 100, "cm": 1}}],
+                 "celsius": 34, "v_init": -70}
+                """);
+        AssembledCell cell = CellAssembler.assemble(DescriptionReader.read(dir.resolve("narrowing.json")));
+        Section dend = cell.morphology().section(cell.morphology().indexOf("dend[0]"));
+        assertThat(dend.lengthUm()).isEqualTo(400);
+        assertThat(dend.nseg()).isEqualTo(15);
+    }
+
+    @Test
     void aMissingMorphologyFileIsNamed() {
         assertThatThrownBy(() -> CellAssembler.assemble(BundledDescriptions.get("hay2011_l5pc")
                 .withMorphologyDirectory(Path.of("no-such-directory"))))
