@@ -1,0 +1,37 @@
+package org.spineformer.nmodl;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.spineformer.nmodl.ast.ModFile;
+import org.spineformer.nmodl.parse.NmodlSyntaxException;
+import org.spineformer.nmodl.parse.Parser;
+
+/**
+ * Published mod files (bmtk's Allen cells, ModelDB 139653 and 244688, NEURON's own): every one parses. Validation
+ * tier; needs {@code -Dspineformer.modDirs}.
+ */
+@Tag("validation")
+class PublishedModFilesTest {
+
+    @Test
+    void everyFileParses() throws IOException {
+        List<Path> files = ModDirs.modFiles();
+        List<String> failures = new ArrayList<>();
+        for (Path f : files) {
+            try {
+                ModFile mod = Parser.parse(f);
+                assertThat(mod.items()).as(f.toString()).isNotEmpty();
+            } catch (NmodlSyntaxException e) {
+                failures.add(e.getMessage());
+            }
+        }
+        assertThat(failures).as("of " + files.size() + " files").isEmpty();
+        assertThat(files).isNotEmpty();
+    }
+}
