@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** The {@code spineformer} command. */
 @Command(name = "spineformer", mixinStandardHelpOptions = true, versionProvider = VersionCommand.Provider.class,
         description = "Match-and-control attention in a biophysical pyramidal neuron (Ellwood 2024), NEURON-compatible.",
-        subcommands = {VersionCommand.class, AttentionCommand.class, MechanismsCommand.class, ReplayCommand.class, DemoCommand.class, BenchCommand.class, ReproduceCommand.class, SweepCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {VersionCommand.class, AttentionCommand.class, MechanismsCommand.class, ReplayCommand.class, DemoCommand.class, BenchCommand.class, ReproduceCommand.class, SweepCommand.class, NmodlCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
