@@ -5,8 +5,8 @@ import java.nio.file.Path;
 import java.util.List;
 import org.spineformer.nmodl.ast.ModFile;
 import org.spineformer.nmodl.ast.Pos;
-import org.spineformer.nmodl.check.Checker;
 import org.spineformer.nmodl.check.Diagnostic;
+import org.spineformer.nmodl.gen.NmodlMechanism;
 import org.spineformer.nmodl.parse.NmodlSyntaxException;
 import org.spineformer.nmodl.parse.Parser;
 
@@ -15,7 +15,10 @@ public final class NmodlCheck {
     private NmodlCheck() {
     }
 
-    /** The file's problems: a syntax error, or the checker's findings; empty when it passes. */
+    /**
+     * The file's problems: a syntax error, or the checker's findings, or else what the compiler does not support
+     * yet; empty when the file would compile.
+     */
     public static List<Diagnostic> check(Path file) {
         ModFile mod;
         try {
@@ -26,6 +29,6 @@ public final class NmodlCheck {
         } catch (IOException e) {
             return List.of(new Diagnostic(file.toString(), new Pos(0, 0), "cannot read the file: " + e));
         }
-        return Checker.check(mod);
+        return NmodlMechanism.problems(mod);
     }
 }

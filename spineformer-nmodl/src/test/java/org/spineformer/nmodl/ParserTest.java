@@ -74,7 +74,7 @@ class ParserTest {
         assertThat(mod.declarations("ASSIGNED").toList().get(1).size()).isEqualTo(2);
         List<Decl> s = mod.declarations("STATE").toList();
         assertThat(s.get(0)).extracting(Decl::low, Decl::high).containsExactly("0", "1");
-        assertThat(s.get(1)).extracting(Decl::unit, Decl::start).containsExactly("1", "1e-4");
+        assertThat(s.get(1)).extracting(Decl::unit, Decl::start).containsExactly("1", null);
     }
 
     @Test

@@ -4,8 +4,14 @@ import java.util.Arrays;
 
 /**
  * An ion species as NEURON's ion mechanisms hold it, one entry per node: the total membrane current carried by
- * it (mA/cm2, summed over the mechanisms that write it, reset before every current phase) and the internal
- * concentration (mM, written by at most one concentration mechanism, read by others).
+ * it (mA/cm2, summed over the mechanisms that write it, reset before every current phase), the internal
+ * concentration (mM, written by at most one concentration mechanism, read by others) and the reversal potential
+ * (mV, NEURON's {@code ena}, {@code ek} ..., read by mechanisms compiled from {@code USEION x READ ex}).
+ *
+ * <p>The reversal potential starts at NEURON's default for the ion and, as NEURON's {@code ena} when no mechanism
+ * writes a concentration, stays what it is set to: {@link #reset()} leaves it alone. (Recomputing it by Nernst
+ * from concentrations, NEURON's ion_style, is not modelled yet.) The paper's hand-written mechanisms take their
+ * reversal potentials as parameters and do not read it.
  */
 public final class Ion {
     private final String name;
@@ -14,12 +20,16 @@ public final class Ion {
     public final double[] current;
     /** Internal concentration at each node (mM). */
     public final double[] concentration;
+    /** Reversal potential at each node (mV). */
+    public final double[] reversal;
 
     public Ion(String name, int nodes, double initialConcentrationMM) {
         this.name = name;
         this.initialConcentrationMM = initialConcentrationMM;
         this.current = new double[nodes];
         this.concentration = new double[nodes];
+        this.reversal = new double[nodes];
+        Arrays.fill(reversal, defaultReversalPotentialMV(name));
         reset();
     }
 
@@ -30,6 +40,19 @@ public final class Ion {
             case "na" -> 10;
             case "k" -> 54.4;
             default -> 1;
+        };
+    }
+
+    /**
+     * NEURON's default reversal potentials (mV), nrnoc/membdef.h: ena 115 + vrest = 50, ek -12 + vrest = -77,
+     * eca 12.5 log(cao / cai) = 132.4579 at the default 2 and 5e-5 mM, 0 for any other ion.
+     */
+    public static double defaultReversalPotentialMV(String ion) {
+        return switch (ion) {
+            case "na" -> 50;
+            case "k" -> -77;
+            case "ca" -> 12.5 * Math.log(2 / 5e-5);
+            default -> 0;
         };
     }
 

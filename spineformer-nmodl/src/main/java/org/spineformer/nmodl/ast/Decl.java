@@ -8,7 +8,7 @@ package org.spineformer.nmodl.ast;
  * @param unit   "" when none
  * @param low    the lower limit of {@code <lo, hi>} or FROM, null when none
  * @param high   the upper limit, null when none
- * @param start  STATE's START value or an absolute tolerance {@code <tol>}, kept as text; null when none
+ * @param start  a STATE's START value, null when none (a state's {@code <tolerance>} is not kept)
  */
 public record Decl(Pos pos, String name, int size, String value, String unit, String low, String high,
                    String start) {

@@ -398,12 +398,11 @@ public final class Parser {
         }
         String unit = optUnit();
         if (accept("<")) {
+            // <lo, hi> limits, or <tolerance>: CVODE's absolute tolerance of a state, not kept
             String first = number();
             if (accept(",")) {
                 low = first;
                 high = number();
-            } else {
-                start = first;
             }
             expect(">");
         }

@@ -1,0 +1,665 @@
+package org.spineformer.nmodl.gen;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.spineformer.engine.mech.FieldSpec;
+import org.spineformer.nmodl.ast.Arg;
+import org.spineformer.nmodl.ast.Decl;
+import org.spineformer.nmodl.ast.Expr;
+import org.spineformer.nmodl.ast.Item;
+import org.spineformer.nmodl.ast.ModFile;
+import org.spineformer.nmodl.ast.NeuronStmt;
+import org.spineformer.nmodl.ast.Pos;
+import org.spineformer.nmodl.ast.Stmt;
+import org.spineformer.nmodl.check.Diagnostic;
+
+/**
+ * Java source for a density mechanism (SUFFIX) whose states are integrated with cnexp, as a
+ * {@link org.spineformer.engine.mech.MechanismBlock}: one column per variable, and every NMODL block a method on
+ * one instance {@code k} (so the kernels can later move to loops owned by the engine). It follows nocmodl's C:
+ *
+ * <ul>
+ *   <li>every number is a double (nocmodl writes {@code 10} as {@code 10.0}); units in expressions are ignored;
+ *   <li>{@code v} is the instance's own copy of its node's potential, set before each phase (a PROCEDURE may
+ *       change it, as in Hay's {@code if (v == -38) {v = v + 0.0001}});
+ *   <li>ion variables read ({@code ena}, {@code cai}) are copied from the node's {@link
+ *       org.spineformer.engine.mech.Ion} before each phase; ion currents written are added to it after the current
+ *       phase;
+ *   <li>the current phase evaluates the BREAKPOINT body (without SOLVE) at v + 0.001 and at v and takes di/dv as
+ *       their difference over 0.001 (nocmodl's nrn_cur), in that order, so assigned variables keep their values at v;
+ *   <li>cnexp replaces each {@code x' = f} in place, in order, by {@code x = x + (1 - exp(dt a)) (-f0/a - x)},
+ *       a = df/dx, f0 = f at x = 0, when f is linear in x ({@code x = x + dt f} when f does not depend on x).
+ * </ul>
+ *
+ * <p>What it cannot make yet it reports, with line and column, as "not supported yet".
+ */
+public final class JavaGenerator {
+    /** The package of generated classes. */
+    public static final String PACKAGE = "org.spineformer.nmodl.generated";
+    private static final Set<String> MATH = Set.of("exp", "fabs", "sqrt", "sin", "cos", "tan", "acos", "asin",
+            "atan", "atan2", "sinh", "cosh", "tanh", "floor", "ceil", "log", "log10", "pow", "fmod");
+    private static final Set<String> NOT_FIELDS = Set.of("v", "t", "dt", "celsius", "area", "diam", "secondorder");
+
+    /** The description of a generated mechanism: what the compiler needs beside the source. */
+    public record Generated(String mechanismName, String className, String source, List<FieldSpec> fields,
+                            String title) {
+    }
+
+    private final ModFile mod;
+    private final List<Diagnostic> problems = new ArrayList<>();
+    private final StringBuilder out = new StringBuilder();
+    private int indent;
+
+    private String suffix;
+    /** Per-instance variables (fields and hidden), in declaration order. */
+    private final Set<String> instanceVars = new LinkedHashSet<>();
+    private final Map<String, Double> constants = new LinkedHashMap<>();
+    private final Map<String, Item.Block> functions = new LinkedHashMap<>();
+    private final Map<String, Item.Block> procedures = new LinkedHashMap<>();
+    private final Map<String, Item.Block> derivatives = new LinkedHashMap<>();
+    /** ion name -> (ion variable -> role: "reversal", "concentration", "current"). */
+    private final Map<String, Map<String, String>> ions = new LinkedHashMap<>();
+    private final List<String> currents = new ArrayList<>();
+    private final Set<String> ranges = new HashSet<>();
+    private final Deque<Set<String>> locals = new ArrayDeque<>();
+    /** The state being solved by cnexp, while translating a DERIVATIVE block; else null. */
+    private String derivativeBlock;
+
+    private JavaGenerator(ModFile mod) {
+        this.mod = mod;
+    }
+
+    /** Generates class {@code className} (simple name) for the mod file; throws with every reason it cannot. */
+    public static Generated generate(ModFile mod, String className) {
+        JavaGenerator g = new JavaGenerator(mod);
+        g.analyse();
+        List<FieldSpec> fields = g.problems.isEmpty() ? g.fields() : List.of();
+        if (g.problems.isEmpty()) {
+            g.emitClass(className);
+        }
+        if (!g.problems.isEmpty()) {
+            throw new NmodlException(g.problems);
+        }
+        String title = mod.items().stream().filter(Item.Title.class::isInstance).map(i -> ((Item.Title) i).text())
+                .findFirst().orElse("compiled from " + mod.file());
+        return new Generated(g.suffix, className, g.out.toString(), fields, title);
+    }
+
+    private void notYet(Pos pos, String what) {
+        problems.add(new Diagnostic(mod.file(), pos, what + " is not supported yet"));
+    }
+
+    // ---- what the file declares
+
+    private void analyse() {
+        mod.neuron().forEach(this::neuronStatement);
+        if (suffix == null && problems.isEmpty()) {
+            problems.add(new Diagnostic(mod.file(), new Pos(1, 1), "no SUFFIX in the NEURON block"));
+        }
+        for (Item item : mod.items()) {
+            if (item instanceof Item.Declarations d) {
+                declarations(d);
+            } else if (item instanceof Item.Units u) {
+                for (Item.UnitDef def : u.definitions()) {
+                    if (def.name() != null) {
+                        Double value = def.value() != null ? Double.valueOf(def.value())
+                                : UnitConstants.value(def.left(), def.right());
+                        if (value == null) {
+                            notYet(def.pos(), "the unit conversion (" + def.left() + ") (" + def.right() + ")");
+                        } else {
+                            constants.put(def.name(), value);
+                        }
+                    }
+                }
+            } else if (item instanceof Item.Block b) {
+                switch (b.keyword()) {
+                    case "FUNCTION" -> functions.put(b.name(), b);
+                    case "PROCEDURE" -> procedures.put(b.name(), b);
+                    case "DERIVATIVE" -> derivatives.put(b.name(), b);
+                    case "INITIAL", "BREAKPOINT" -> {
+                    }
+                    default -> notYet(b.pos(), b.keyword() + " (block " + b.name() + ")");
+                }
+            } else if (item instanceof Item.TopLocal l) {
+                notYet(l.pos(), "LOCAL outside a block");
+            }
+        }
+        ions.values().forEach(vars -> vars.keySet().forEach(instanceVars::add));
+        currents.forEach(instanceVars::add);
+    }
+
+    private void neuronStatement(NeuronStmt s) {
+        if (s instanceof NeuronStmt.Suffix sfx) {
+            if (!sfx.keyword().equals("SUFFIX")) {
+                notYet(sfx.pos(), sfx.keyword());
+            }
+            suffix = sfx.name();
+        } else if (s instanceof NeuronStmt.UseIon u) {
+            Map<String, String> vars = ions.computeIfAbsent(u.ion(), k -> new LinkedHashMap<>());
+            String ion = u.ion();
+            for (String r : u.read()) {
+                if (r.equals("e" + ion)) {
+                    vars.put(r, "reversal");
+                } else if (r.equals(ion + "i")) {
+                    vars.put(r, "concentration");
+                } else {
+                    notYet(u.pos(), "USEION " + ion + " READ " + r);
+                }
+            }
+            for (String w : u.write()) {
+                if (w.equals("i" + ion)) {
+                    vars.put(w, "current");
+                } else {
+                    notYet(u.pos(), "USEION " + ion + " WRITE " + w + " (concentrations and reversal potentials"
+                            + " written by a mechanism)");
+                }
+            }
+        } else if (s instanceof NeuronStmt.Names n) {
+            switch (n.keyword()) {
+                case "NONSPECIFIC_CURRENT" -> currents.addAll(n.names());
+                case "RANGE" -> ranges.addAll(n.names());
+                case "GLOBAL", "THREADSAFE" -> {
+                }
+                default -> notYet(n.pos(), n.keyword());
+            }
+        }
+    }
+
+    private void declarations(Item.Declarations d) {
+        for (Decl decl : d.declarations()) {
+            if (decl.size() > 0) {
+                notYet(decl.pos(), "the array " + decl.name() + "[" + decl.size() + "]");
+                continue;
+            }
+            switch (d.keyword()) {
+                case "CONSTANT" -> constants.put(decl.name(), Double.valueOf(decl.value()));
+                case "PARAMETER", "ASSIGNED", "STATE" -> {
+                    if (!NOT_FIELDS.contains(decl.name())) {
+                        instanceVars.add(decl.name());
+                    } else if (decl.name().equals("diam") || decl.name().equals("secondorder")) {
+                        notYet(decl.pos(), "the variable " + decl.name());
+                    }
+                }
+                case "INDEPENDENT" -> {
+                }
+                default -> notYet(decl.pos(), d.keyword() + " block");
+            }
+        }
+    }
+
+    private boolean isIonVariable(String name) {
+        return ions.values().stream().anyMatch(m -> m.containsKey(name));
+    }
+
+    /** The fields: parameters, then states, then assigned variables (ion variables among them). */
+    private List<FieldSpec> fields() {
+        List<FieldSpec> params = new ArrayList<>();
+        List<FieldSpec> states = new ArrayList<>();
+        List<FieldSpec> assigned = new ArrayList<>();
+        Set<String> done = new HashSet<>();
+        for (String keyword : List.of("PARAMETER", "STATE", "ASSIGNED")) {
+            mod.declarations(keyword).forEach(decl -> {
+                String name = decl.name();
+                if (NOT_FIELDS.contains(name) || !done.add(name)) {
+                    return;
+                }
+                String unit = decl.unit().isEmpty() ? "1" : decl.unit();
+                String scope = ranges.contains(name) ? "RANGE" : "not RANGE in the mod file: one value per instance";
+                if (isIonVariable(name)) {
+                    assigned.add(FieldSpec.assigned(name, unit, "ion variable (" + ionRole(name) + ")"));
+                } else if (keyword.equals("PARAMETER")) {
+                    double dflt = decl.value() == null ? 0 : Double.parseDouble(decl.value());
+                    double lo = decl.low() == null ? -Double.MAX_VALUE : Double.parseDouble(decl.low());
+                    double hi = decl.high() == null ? Double.MAX_VALUE : Double.parseDouble(decl.high());
+                    params.add(FieldSpec.parameter(name, unit, dflt, lo, hi, "PARAMETER (" + scope + ")"));
+                } else if (keyword.equals("STATE")) {
+                    states.add(FieldSpec.state(name, unit, "STATE"));
+                } else {
+                    assigned.add(FieldSpec.assigned(name, unit, "ASSIGNED (" + scope + ")"));
+                }
+            });
+        }
+        for (String name : instanceVars) {
+            if (done.add(name)) {
+                assigned.add(FieldSpec.assigned(name, "1", isIonVariable(name) ? "ion variable (" + ionRole(name)
+                        + ")" : "nonspecific current"));
+            }
+        }
+        List<FieldSpec> all = new ArrayList<>(params);
+        all.addAll(states);
+        all.addAll(assigned);
+        return all;
+    }
+
+    private String ionRole(String name) {
+        for (Map.Entry<String, Map<String, String>> e : ions.entrySet()) {
+            String role = e.getValue().get(name);
+            if (role != null) {
+                return role + " of " + e.getKey() + (role.equals("current") ? ", written" : ", read");
+            }
+        }
+        return "";
+    }
+
+    // ---- the class
+
+    private void line(String text) {
+        out.append("    ".repeat(indent)).append(text).append('\n');
+    }
+
+    private void open(String text) {
+        line(text + " {");
+        indent++;
+    }
+
+    private void close() {
+        indent--;
+        line("}");
+    }
+
+    private void emitClass(String className) {
+        line("package " + PACKAGE + ";");
+        line("");
+        line("import org.spineformer.engine.mech.CellState;");
+        line("import org.spineformer.engine.mech.Mechanism;");
+        line("import org.spineformer.engine.mech.MechanismBlock;");
+        line("");
+        line("/** Generated by Spineformer's NMODL compiler from " + mod.file().replace("*/", "* /") + "; do not edit. */");
+        open("public final class " + className + " extends MechanismBlock");
+        for (Map.Entry<String, Double> c : constants.entrySet()) {
+            line("private static final double K_" + c.getKey() + " = " + literal(c.getValue()) + ";");
+        }
+        for (String v : instanceVars) {
+            line("private final double[] c_" + v + " = column(\"" + v + "\");");
+        }
+        line("/** Each instance's copy of its node's potential (NMODL's v). */");
+        line("private final double[] c_v;");
+        for (Map.Entry<String, Map<String, String>> ion : ions.entrySet()) {
+            for (String role : new LinkedHashSet<>(ion.getValue().values())) {
+                line("private double[] ion_" + ion.getKey() + "_" + role + ";");
+            }
+        }
+        line("");
+        open("public " + className + "(Mechanism mechanism, int[] nodes)");
+        line("super(mechanism, nodes);");
+        line("c_v = new double[size];");
+        close();
+        line("");
+        open("@Override public void attach(CellState s)");
+        for (Map.Entry<String, Map<String, String>> ion : ions.entrySet()) {
+            for (String role : new LinkedHashSet<>(ion.getValue().values())) {
+                line("ion_" + ion.getKey() + "_" + role + " = s.ion(\"" + ion.getKey() + "\")." + role + ";");
+            }
+        }
+        close();
+        emitPhases();
+        for (Item.Block f : functions.values()) {
+            emitFunction(f);
+        }
+        for (Item.Block p : procedures.values()) {
+            emitProcedure(p);
+        }
+        for (Item.Block d : derivatives.values()) {
+            emitDerivative(d);
+        }
+        close();
+    }
+
+    /** Copies the node's potential and the ion variables read into instance k's columns. */
+    private void readNode() {
+        line("int nd = node[k];");
+        line("c_v[k] = s.v[nd];");
+        for (Map.Entry<String, Map<String, String>> ion : ions.entrySet()) {
+            ion.getValue().forEach((var, role) -> {
+                if (!role.equals("current")) {
+                    line("c_" + var + "[k] = ion_" + ion.getKey() + "_" + role + "[nd];");
+                }
+            });
+        }
+    }
+
+    private void emitPhases() {
+        Item.Block initial = mod.blocks("INITIAL").findFirst().orElse(null);
+        Item.Block breakpoint = mod.blocks("BREAKPOINT").findFirst().orElse(null);
+        List<Stmt> currentBody = new ArrayList<>();
+        List<Stmt.Solve> solves = new ArrayList<>();
+        if (breakpoint != null) {
+            for (Stmt s : breakpoint.body()) {
+                if (s instanceof Stmt.Solve sv) {
+                    solves.add(sv);
+                } else {
+                    currentBody.add(s);
+                }
+            }
+        }
+        line("");
+        open("@Override public void initialize(CellState s)");
+        open("for (int k = 0; k < size; k++)");
+        readNode();
+        // NEURON starts each state at its START value (0 by default) before INITIAL
+        mod.declarations("STATE").forEach(d -> line("c_" + d.name() + "[k] = "
+                + literal(d.start() == null ? 0 : Double.parseDouble(d.start())) + ";"));
+        if (initial != null) {
+            line("init(k, s);");
+        }
+        close();
+        close();
+        if (initial != null) {
+            line("");
+            open("private void init(int k, CellState s)");
+            body(initial.body(), Set.of());
+            close();
+        }
+        line("");
+        open("@Override public void currents(CellState s)");
+        open("for (int k = 0; k < size; k++)");
+        readNode();
+        line("c_v[k] = s.v[nd] + 0.001;");
+        line("double g = current(k, s);");
+        line("c_v[k] = s.v[nd];");
+        line("double i = current(k, s);");
+        line("g = (g - i) / 0.001;");
+        for (Map.Entry<String, Map<String, String>> ion : ions.entrySet()) {
+            ion.getValue().forEach((var, role) -> {
+                if (role.equals("current")) {
+                    line("ion_" + ion.getKey() + "_current[nd] += c_" + var + "[k];");
+                }
+            });
+        }
+        line("s.rhs[nd] -= i;");
+        line("s.d[nd] += g;");
+        close();
+        close();
+        line("");
+        line("/** The BREAKPOINT block without its SOLVE at c_v[k]: the total outward current (mA/cm2). */");
+        open("private double current(int k, CellState s)");
+        body(currentBody, Set.of());
+        List<String> terms = new ArrayList<>();
+        ions.values().forEach(m -> m.forEach((var, role) -> {
+            if (role.equals("current")) {
+                terms.add("c_" + var + "[k]");
+            }
+        }));
+        currents.forEach(c -> terms.add("c_" + c + "[k]"));
+        line("return " + (terms.isEmpty() ? "0.0" : String.join(" + ", terms)) + ";");
+        close();
+        line("");
+        open("@Override public void advance(CellState s)");
+        open("for (int k = 0; k < size; k++)");
+        readNode();
+        for (Stmt.Solve sv : solves) {
+            if (derivatives.containsKey(sv.block())) {
+                if (!sv.method().equals("cnexp")) {
+                    notYet(sv.pos(), "SOLVE " + sv.block() + " METHOD " + (sv.method().isEmpty() ? "(none)"
+                            : sv.method()) + " (only cnexp is compiled so far)");
+                }
+                line("d_" + sv.block() + "(k, s);");
+            } else if (procedures.containsKey(sv.block()) && sv.method().isEmpty()) {
+                line("p_" + sv.block() + "(k, s);");
+            } else {
+                notYet(sv.pos(), "SOLVE " + sv.block() + (sv.method().isEmpty() ? "" : " METHOD " + sv.method()));
+            }
+        }
+        close();
+        close();
+    }
+
+    private void emitFunction(Item.Block f) {
+        line("");
+        open("private double f_" + f.name() + "(int k, CellState s" + params(f.args()) + ")");
+        line("double l_" + f.name() + " = 0.0;");
+        Set<String> scope = new HashSet<>(argNames(f.args()));
+        scope.add(f.name());
+        body(f.body(), scope);
+        line("return l_" + f.name() + ";");
+        close();
+    }
+
+    private void emitProcedure(Item.Block p) {
+        line("");
+        open("private void p_" + p.name() + "(int k, CellState s" + params(p.args()) + ")");
+        body(p.body(), new HashSet<>(argNames(p.args())));
+        close();
+    }
+
+    private void emitDerivative(Item.Block d) {
+        line("");
+        line("/** DERIVATIVE " + d.name() + " solved by cnexp, each state in place. */");
+        open("private void d_" + d.name() + "(int k, CellState s)");
+        derivativeBlock = d.name();
+        body(d.body(), Set.of());
+        derivativeBlock = null;
+        close();
+    }
+
+    private static String params(List<Arg> args) {
+        StringBuilder b = new StringBuilder();
+        for (Arg a : args) {
+            b.append(", double l_").append(a.name());
+        }
+        return b.toString();
+    }
+
+    private static List<String> argNames(List<Arg> args) {
+        return args.stream().map(Arg::name).toList();
+    }
+
+    // ---- statements
+
+    private void body(List<Stmt> statements, Set<String> scope) {
+        locals.push(new HashSet<>(scope));
+        for (Stmt s : statements) {
+            statement(s);
+        }
+        locals.pop();
+    }
+
+    private void statement(Stmt s) {
+        if (s instanceof Stmt.Local l) {
+            for (String n : l.names()) {
+                locals.peek().add(n);
+                line("double l_" + n + " = 0.0;");
+            }
+        } else if (s instanceof Stmt.Assign a) {
+            assign(a);
+        } else if (s instanceof Stmt.CallStmt c) {
+            line(call(c.call()) + ";");
+        } else if (s instanceof Stmt.Block b) {
+            open("");
+            body(b.body(), Set.of());
+            close();
+        } else if (s instanceof Stmt.If i) {
+            open("if (" + bool(i.condition()) + ")");
+            body(i.then(), Set.of());
+            if (!i.otherwise().isEmpty()) {
+                indent--;
+                open("} else");
+                body(i.otherwise(), Set.of());
+            }
+            close();
+        } else if (s instanceof Stmt.While w) {
+            open("while (" + bool(w.condition()) + ")");
+            body(w.body(), Set.of());
+            close();
+        } else if (s instanceof Stmt.From f) {
+            String i = "l_" + f.index();
+            open("for (int " + i + " = (int) " + num(f.from()) + "; " + i + " <= (int) " + num(f.to()) + "; "
+                    + i + " += " + (f.by() == null ? "1" : "(int) " + num(f.by())) + ")");
+            body(f.body(), Set.of(f.index()));
+            close();
+        } else if (s instanceof Stmt.Protect p) {
+            assign(p.assignment());
+        } else if (s instanceof Stmt.Keyword k && Set.of("UNITSON", "UNITSOFF", "MUTEXLOCK", "MUTEXUNLOCK",
+                "CONDUCTANCE").contains(k.keyword())) {
+            return;
+        } else if (s instanceof Stmt.Comment) {
+            return;
+        } else {
+            notYet(s.pos(), describe(s));
+        }
+    }
+
+    private static String describe(Stmt s) {
+        if (s instanceof Stmt.Table) {
+            return "TABLE";
+        }
+        if (s instanceof Stmt.Solve sv) {
+            return "SOLVE " + sv.block() + " outside BREAKPOINT";
+        }
+        if (s instanceof Stmt.Keyword k) {
+            return k.keyword();
+        }
+        return s.getClass().getSimpleName().toUpperCase() + " statement";
+    }
+
+    private void assign(Stmt.Assign a) {
+        if (a.target().index() != null) {
+            notYet(a.pos(), "the array element " + a.target().name() + "[...]");
+            return;
+        }
+        if (a.primes() == 0) {
+            line(ref(a.target()) + " = " + num(a.value()) + ";");
+            return;
+        }
+        String x = a.target().name();
+        if (derivativeBlock == null || a.primes() > 1 || !instanceVars.contains(x)) {
+            notYet(a.pos(), "the derivative " + x + "'".repeat(a.primes()) + " here");
+            return;
+        }
+        String state = ref(a.target());
+        try {
+            Expr slope = Linear.derivative(a.value(), x);
+            if (slope == null) {
+                line(state + " = " + state + " + s.dt * " + num(a.value()) + ";");
+                return;
+            }
+            Expr atZero = Linear.substitute(a.value(), x, new Expr.Num(a.pos(), "0", ""));
+            open("");
+            line("double a = " + num(slope) + ";");
+            line(state + " = " + state + " + (1.0 - Math.exp(s.dt * a)) * (-" + num(atZero) + " / a - " + state
+                    + ");");
+            close();
+        } catch (Linear.NotLinear e) {
+            notYet(a.pos(), "cnexp of " + x + "', whose equation is not linear in " + x + " (nocmodl then uses"
+                    + " derivimplicit)");
+        }
+    }
+
+    // ---- expressions
+
+    private String ref(Expr.Var v) {
+        String n = v.name();
+        if (v.index() != null) {
+            notYet(v.pos(), "the array element " + n + "[...]");
+            return "0.0";
+        }
+        for (Set<String> scope : locals) {
+            if (scope.contains(n)) {
+                return "l_" + n;
+            }
+        }
+        switch (n) {
+            case "v":
+                return "c_v[k]";
+            case "t":
+                return "s.t";
+            case "dt":
+                return "s.dt";
+            case "celsius":
+                return "s.celsius";
+            case "PI":
+                return "Math.PI";
+            case "area":
+                return "s.areaUm2[node[k]]";
+            default:
+                break;
+        }
+        if (instanceVars.contains(n)) {
+            return "c_" + n + "[k]";
+        }
+        if (constants.containsKey(n)) {
+            return "K_" + n;
+        }
+        notYet(v.pos(), "the variable " + n);
+        return "0.0";
+    }
+
+    private static String literal(double value) {
+        return Double.toString(value);
+    }
+
+    /** The expression as a Java double. */
+    private String num(Expr e) {
+        if (e instanceof Expr.Num n) {
+            return literal(n.value());
+        }
+        if (e instanceof Expr.Var v) {
+            return ref(v);
+        }
+        if (e instanceof Expr.Call c) {
+            return call(c);
+        }
+        if (e instanceof Expr.Unary u) {
+            return u.op().equals("-") ? "(-" + num(u.operand()) + ")" : "(" + bool(e) + " ? 1.0 : 0.0)";
+        }
+        if (e instanceof Expr.Binary b) {
+            return switch (b.op()) {
+                case "+", "-", "*", "/" -> "(" + num(b.left()) + " " + b.op() + " " + num(b.right()) + ")";
+                case "^" -> "Math.pow(" + num(b.left()) + ", " + num(b.right()) + ")";
+                default -> "(" + bool(e) + " ? 1.0 : 0.0)";
+            };
+        }
+        notYet(e.pos(), "a string here");
+        return "0.0";
+    }
+
+    /** The expression as a Java boolean (C's truth: not zero). */
+    private String bool(Expr e) {
+        if (e instanceof Expr.Binary b) {
+            switch (b.op()) {
+                case "<", "<=", ">", ">=", "==", "!=" -> {
+                    return "(" + num(b.left()) + " " + b.op() + " " + num(b.right()) + ")";
+                }
+                case "&&", "||" -> {
+                    return "(" + bool(b.left()) + " " + b.op() + " " + bool(b.right()) + ")";
+                }
+                default -> {
+                }
+            }
+        }
+        if (e instanceof Expr.Unary u && u.op().equals("!")) {
+            return "!" + bool(u.operand());
+        }
+        return "(" + num(e) + " != 0.0)";
+    }
+
+    private String call(Expr.Call c) {
+        List<String> args = new ArrayList<>();
+        for (Expr a : c.args()) {
+            args.add(num(a));
+        }
+        String joined = String.join(", ", args);
+        if (functions.containsKey(c.name())) {
+            return "f_" + c.name() + "(k, s" + (args.isEmpty() ? "" : ", " + joined) + ")";
+        }
+        if (procedures.containsKey(c.name())) {
+            return "p_" + c.name() + "(k, s" + (args.isEmpty() ? "" : ", " + joined) + ")";
+        }
+        if (MATH.contains(c.name())) {
+            return switch (c.name()) {
+                case "fabs" -> "Math.abs(" + joined + ")";
+                case "fmod" -> "(" + args.get(0) + " % " + args.get(1) + ")";
+                default -> "Math." + c.name() + "(" + joined + ")";
+            };
+        }
+        notYet(c.pos(), "the function " + c.name() + "()");
+        return "0.0";
+    }
+}
