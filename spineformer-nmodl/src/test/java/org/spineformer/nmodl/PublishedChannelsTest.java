@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.spineformer.engine.Simulation;
 import org.spineformer.engine.mech.Catalogue;
@@ -24,46 +25,51 @@ import org.spineformer.engine.reference.ReferenceRun;
 import org.spineformer.nmodl.gen.NmodlMechanism;
 
 /**
- * The published mod files of Hay et al. (2011), ModelDB 139653, compiled unchanged, against their single-mechanism
- * NEURON references ({@code shared/reference/models/hay2011_l5pc/channels}): every run, every column the compiled
- * mechanism has (current, states, conductance, rate variables; the calcium ion's current and concentration).
- * Validation tier; needs {@code -Dspineformer.modDirs=...} (a folder with the 139653 mod files) and
- * {@code -Dspineformer.sharedReference=.../shared/reference}.
+ * Published mod files compiled unchanged against their single-mechanism NEURON references
+ * ({@code shared/reference/models/MODEL/channels}): every run, every column the compiled mechanism has (current,
+ * states, conductance, rate variables; the calcium ion's current and concentration). Hay et al. (2011), ModelDB
+ * 139653, and the Allen cell of bmtk. Validation tier; needs {@code -Dspineformer.sharedReference=.../shared/reference}
+ * and, per model, the folder of its mod files: {@code -Dspineformer.modDir.hay2011_l5pc=...},
+ * {@code -Dspineformer.modDir.allen_scnn1a=...} (a model without its folder is skipped).
  */
 @Tag("validation")
-class PublishedHayChannelsTest {
+class PublishedChannelsTest {
     /** The bound for published models: 1e-6 of each trace's scale (10-digit prints are 5e-11). */
     static final double TOLERANCE = 1e-6;
     /**
-     * The density mechanisms the compiler handles so far. CaDynamics_E2 writes cai (concentration writers and
-     * Nernst reversal potentials are not compiled yet) and epsp is a POINT_PROCESS (not yet).
+     * The density mechanisms of each model the compiler handles so far. Not yet: CaDynamics_E2 and CaDynamics
+     * (they write cai: concentration writers and Nernst reversal potentials are not compiled yet) and Hay's epsp
+     * (a POINT_PROCESS).
      */
-    static final List<String> MECHANISMS = List.of("NaTa_t", "NaTs2_t", "Nap_Et2", "K_Pst", "K_Tst", "SKv3_1",
-            "Im", "Ih", "Ca_HVA", "Ca_LVAst", "SK_E2");
+    static final Map<String, List<String>> MECHANISMS = Map.of(
+            "hay2011_l5pc", List.of("NaTa_t", "NaTs2_t", "Nap_Et2", "K_Pst", "K_Tst", "SKv3_1", "Im", "Ih", "Ca_HVA",
+                    "Ca_LVAst", "SK_E2"),
+            "allen_scnn1a", List.of("Ca_HVA", "Ca_LVA", "Ih", "Im", "K_P", "K_T", "Kv3_1", "NaTs", "Nap", "SK"));
 
-    static Stream<String> runs() {
-        return MECHANISMS.stream().flatMap(m -> Stream.of("vclamp_m60", "vclamp_m40", "vclamp_m20", "vclamp_0",
-                "vclamp_p20", "iclamp").map(r -> m + "/" + r));
+    static Stream<Arguments> runs() {
+        return MECHANISMS.entrySet().stream().sorted(Map.Entry.comparingByKey()).flatMap(model -> model.getValue()
+                .stream().flatMap(m -> Stream.of("vclamp_m60", "vclamp_m40", "vclamp_m20", "vclamp_0", "vclamp_p20",
+                        "iclamp").map(r -> Arguments.of(model.getKey(), m, r))));
     }
 
-    private static Path referenceFolder() {
+    private static Path referenceFolder(String model) {
         String shared = System.getProperty("spineformer.sharedReference", "");
         assumeTrue(!shared.isBlank(), "skipped: no -Dspineformer.sharedReference=.../shared/reference given");
-        return Path.of(shared, "models", "hay2011_l5pc", "channels");
+        return Path.of(shared, "models", model, "channels");
     }
 
-    private static Path modFile(String mechanism) {
-        return ModDirs.modFiles().stream().filter(f -> f.getFileName().toString().equals(mechanism + ".mod"))
-                .findFirst().orElseThrow(() -> new IllegalArgumentException("no " + mechanism + ".mod in -D"
-                        + ModDirs.PROPERTY));
+    private static Path modFile(String model, String mechanism) {
+        String dir = System.getProperty("spineformer.modDir." + model, "");
+        assumeTrue(!dir.isBlank(), "skipped: no -Dspineformer.modDir." + model + "=FOLDER given");
+        return Path.of(dir, mechanism + ".mod");
     }
 
-    @ParameterizedTest(name = "{0}")
+    @ParameterizedTest(name = "{0} {1} {2}")
     @MethodSource("runs")
-    void matchesNeuron(String run) throws IOException {
-        Path folder = referenceFolder();
-        String mechanism = run.substring(0, run.indexOf('/'));
-        NmodlMechanism compiled = NmodlMechanism.compile(modFile(mechanism));
+    void matchesNeuron(String model, String mechanism, String runName) throws IOException {
+        Path folder = referenceFolder(model);
+        NmodlMechanism compiled = NmodlMechanism.compile(modFile(model, mechanism));
+        String run = mechanism + "/" + runName;
         ReferenceRun ref = ReferenceRun.load(folder.resolve(run));
         JsonNode s = ref.settings();
         ClampProtocol protocol = new ClampProtocol(ref, Catalogue.discover().register(compiled));
