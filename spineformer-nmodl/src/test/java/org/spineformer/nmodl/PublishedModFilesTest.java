@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.spineformer.nmodl.ast.ModFile;
 import org.spineformer.nmodl.check.Checker;
 import org.spineformer.nmodl.check.Diagnostic;
+import org.spineformer.nmodl.gen.NmodlMechanism;
 import org.spineformer.nmodl.parse.NmodlSyntaxException;
 import org.spineformer.nmodl.parse.Parser;
 
@@ -53,5 +54,19 @@ class PublishedModFilesTest {
             }
         }
         assertThat(wrong).isEmpty();
+    }
+
+    /** Every file the check passes compiles and gives a block (the check does not run the Java compiler). */
+    @Test
+    void everyFileThatChecksCompiles() throws IOException {
+        int compiled = 0;
+        for (Path f : ModDirs.modFiles()) {
+            if (NmodlCheck.check(f).isEmpty()) {
+                NmodlMechanism m = NmodlMechanism.compile(f);
+                assertThat(m.newBlock(new int[] {0, 1}).size()).as(f.toString()).isEqualTo(2);
+                compiled++;
+            }
+        }
+        assertThat(compiled).isPositive();
     }
 }
