@@ -34,4 +34,19 @@ class NmodlCommandTest {
                 broken + ":2:1: expected a NEURON block statement (SUFFIX, RANGE, USEION ...) but found end of file",
                 "1 of 3 files OK");
     }
+
+    @Test
+    void mechanismsListsAFoldersCompiledMechanismsAndReportsTheOthers(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("leak.mod"), GOOD);
+        Files.writeString(dir.resolve("c.mod"), "NEURON { SUFFIX c }\nVERBATIM\n;\nENDVERBATIM\n");
+        CliRun r = CliRun.run("mechanisms", "--mod", dir.toString());
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.out()).startsWith("leak  (density)  compiled from " + dir.resolve("leak.mod"));
+        assertThat(r.out()).contains("    g                            parameter [S/cm2]   PARAMETER (RANGE) (default 0.001;");
+        assertThat(r.out()).contains("    i                            assigned  [mA/cm2]  ASSIGNED (not RANGE in the mod file:");
+        assertThat(r.out()).doesNotContain("NaTa_t");
+        assertThat(r.err().lines()).containsExactly(
+                dir.resolve("c.mod") + ":2:1: VERBATIM is not supported: C code cannot run on the JVM",
+                "1 of 2 mod files in " + dir + " do not compile");
+    }
 }
