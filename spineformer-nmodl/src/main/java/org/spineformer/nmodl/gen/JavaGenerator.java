@@ -64,6 +64,8 @@ public final class JavaGenerator {
     private final Map<String, Item.Block> functions = new LinkedHashMap<>();
     private final Map<String, Item.Block> procedures = new LinkedHashMap<>();
     private final Map<String, Item.Block> derivatives = new LinkedHashMap<>();
+    /** FUNCTION or PROCEDURE name -> its TABLE statement. */
+    private final Map<String, Stmt.Table> tables = new LinkedHashMap<>();
     /** ion name -> (ion variable -> role: "reversal", "concentration", "current"). */
     private final Map<String, Map<String, String>> ions = new LinkedHashMap<>();
     private final List<String> currents = new ArrayList<>();
@@ -120,8 +122,14 @@ public final class JavaGenerator {
                 }
             } else if (item instanceof Item.Block b) {
                 switch (b.keyword()) {
-                    case "FUNCTION" -> functions.put(b.name(), b);
-                    case "PROCEDURE" -> procedures.put(b.name(), b);
+                    case "FUNCTION" -> {
+                        functions.put(b.name(), b);
+                        table(b);
+                    }
+                    case "PROCEDURE" -> {
+                        procedures.put(b.name(), b);
+                        table(b);
+                    }
                     case "DERIVATIVE" -> derivatives.put(b.name(), b);
                     case "INITIAL", "BREAKPOINT" -> {
                     }
@@ -133,6 +141,29 @@ public final class JavaGenerator {
         }
         ions.values().forEach(vars -> vars.keySet().forEach(instanceVars::add));
         currents.forEach(instanceVars::add);
+    }
+
+    /** Records the TABLE of a FUNCTION or PROCEDURE, checked as nocmodl does (parsact.cpp, table_massage). */
+    private void table(Item.Block b) {
+        for (Stmt st : b.body()) {
+            if (st instanceof Stmt.Table t) {
+                if (b.args().size() != 1) {
+                    problems.add(new Diagnostic(mod.file(), t.pos(), b.keyword() + " " + b.name() + ": a FUNCTION"
+                            + " or PROCEDURE with a TABLE must have exactly one argument"));
+                } else if (b.keyword().equals("FUNCTION") && !t.names().isEmpty()) {
+                    problems.add(new Diagnostic(mod.file(), t.pos(), "FUNCTION " + b.name() + ": its TABLE cannot"
+                            + " name variables"));
+                } else if (b.keyword().equals("PROCEDURE") && t.names().isEmpty()) {
+                    problems.add(new Diagnostic(mod.file(), t.pos(), "PROCEDURE " + b.name() + ": its TABLE must"
+                            + " name the variables it tabulates"));
+                } else if (t.points() < 1) {
+                    problems.add(new Diagnostic(mod.file(), t.pos(), b.name() + ": TABLE ... WITH needs at least"
+                            + " one interval"));
+                } else {
+                    tables.put(b.name(), t);
+                }
+            }
+        }
     }
 
     private void neuronStatement(NeuronStmt s) {
@@ -286,6 +317,22 @@ public final class JavaGenerator {
                 line("private double[] ion_" + ion.getKey() + "_" + role + ";");
             }
         }
+        if (!tables.isEmpty()) {
+            line("/** NEURON's usetable_<suffix>: tables (1, the default) or the exact functions (0). */");
+            line("private boolean useTables = true;");
+        }
+        for (Map.Entry<String, Stmt.Table> t : tables.entrySet()) {
+            String f = t.getKey();
+            for (String var : tabulated(f)) {
+                line("private final double[] tab_" + f + "_" + var + " = new double[" + (t.getValue().points() + 1)
+                        + "];");
+            }
+            line("private double tmin_" + f + ", mfac_" + f + ";");
+            line("private boolean made_" + f + ";");
+            for (int j = 0; j < t.getValue().depends().size(); j++) {
+                line("private double sav_" + f + "_" + j + ";");
+            }
+        }
         line("");
         open("public " + className + "(Mechanism mechanism, int[] nodes)");
         line("super(mechanism, nodes);");
@@ -300,6 +347,9 @@ public final class JavaGenerator {
         }
         close();
         emitPhases();
+        if (!tables.isEmpty()) {
+            emitTables();
+        }
         for (Item.Block f : functions.values()) {
             emitFunction(f);
         }
@@ -341,6 +391,9 @@ public final class JavaGenerator {
         }
         line("");
         open("@Override public void initialize(CellState s)");
+        if (!tables.isEmpty()) {
+            line("checkTables(s);");
+        }
         open("for (int k = 0; k < size; k++)");
         readNode();
         // NEURON starts each state at its START value (0 by default) before INITIAL
@@ -359,6 +412,9 @@ public final class JavaGenerator {
         }
         line("");
         open("@Override public void currents(CellState s)");
+        if (!tables.isEmpty()) {
+            line("checkTables(s);");
+        }
         open("for (int k = 0; k < size; k++)");
         readNode();
         line("c_v[k] = s.v[nd] + 0.001;");
@@ -413,7 +469,12 @@ public final class JavaGenerator {
 
     private void emitFunction(Item.Block f) {
         line("");
-        open("private double f_" + f.name() + "(int k, CellState s" + params(f.args()) + ")");
+        boolean tabled = tables.containsKey(f.name());
+        if (tabled) {
+            emitLookup(f);
+        }
+        open("private double " + (tabled ? "fx_" : "f_") + f.name() + "(int k, CellState s" + params(f.args())
+                + ")");
         line("double l_" + f.name() + " = 0.0;");
         Set<String> scope = new HashSet<>(argNames(f.args()));
         scope.add(f.name());
@@ -424,9 +485,135 @@ public final class JavaGenerator {
 
     private void emitProcedure(Item.Block p) {
         line("");
-        open("private void p_" + p.name() + "(int k, CellState s" + params(p.args()) + ")");
+        boolean tabled = tables.containsKey(p.name());
+        if (tabled) {
+            emitLookup(p);
+        }
+        open("private void " + (tabled ? "px_" : "p_") + p.name() + "(int k, CellState s" + params(p.args())
+                + ")");
         body(p.body(), new HashSet<>(argNames(p.args())));
         close();
+    }
+
+    /** The variables a table holds: the FUNCTION's value, or the PROCEDURE's TABLE names. */
+    private List<String> tabulated(String name) {
+        return functions.containsKey(name) ? List.of(name) : tables.get(name).names();
+    }
+
+    /**
+     * checkTables: nocmodl's _check_ functions, run before each current phase and at initialization (NEURON's
+     * nrn_thread_table_check) with instance 0, rebuilding a table when it was never made or a DEPEND changed.
+     */
+    private void emitTables() {
+        line("");
+        open("private void checkTables(CellState s)");
+        open("if (!useTables || size == 0)");
+        line("return;");
+        close();
+        for (String f : tables.keySet()) {
+            line("check_" + f + "(s);");
+        }
+        close();
+        for (Map.Entry<String, Stmt.Table> e : tables.entrySet()) {
+            String f = e.getKey();
+            Stmt.Table t = e.getValue();
+            boolean function = functions.containsKey(f);
+            line("");
+            open("private void check_" + f + "(CellState s)");
+            line("int k = 0;");
+            line("boolean make = !made_" + f + ";");
+            locals.push(new HashSet<>());
+            for (int j = 0; j < t.depends().size(); j++) {
+                String dep = ref(new Expr.Var(t.pos(), t.depends().get(j), null));
+                open("if (sav_" + f + "_" + j + " != " + dep + ")");
+                line("make = true;");
+                close();
+            }
+            open("if (make)");
+            line("made_" + f + " = true;");
+            line("tmin_" + f + " = " + num(t.from()) + ";");
+            line("double tmax = " + num(t.to()) + ";");
+            line("double dx = (tmax - tmin_" + f + ") / " + literal(t.points()) + ";");
+            line("mfac_" + f + " = 1.0 / dx;");
+            line("double x = tmin_" + f + ";");
+            open("for (int i = 0; i < " + (t.points() + 1) + "; x += dx, i++)");
+            if (function) {
+                line("tab_" + f + "_" + f + "[i] = fx_" + f + "(k, s, x);");
+            } else {
+                line("px_" + f + "(k, s, x);");
+                for (String var : t.names()) {
+                    line("tab_" + f + "_" + var + "[i] = " + ref(new Expr.Var(t.pos(), var, null)) + ";");
+                }
+            }
+            close();
+            for (int j = 0; j < t.depends().size(); j++) {
+                line("sav_" + f + "_" + j + " = " + ref(new Expr.Var(t.pos(), t.depends().get(j), null)) + ";");
+            }
+            close();
+            locals.pop();
+            close();
+        }
+        line("");
+        open("@Override public void setUseTables(boolean useTables)");
+        line("this.useTables = useTables;");
+        close();
+    }
+
+    /** The tabulated function's entry point: NEURON's _n_ lookup (linear, held at the ends) or the exact body. */
+    private void emitLookup(Item.Block b) {
+        boolean function = b.keyword().equals("FUNCTION");
+        String f = b.name();
+        Stmt.Table t = tables.get(f);
+        String arg = "l_" + b.args().get(0).name();
+        open("private " + (function ? "double f_" : "void p_") + f + "(int k, CellState s, double " + arg + ")");
+        open("if (!useTables)");
+        line((function ? "return fx_" : "px_") + f + "(k, s, " + arg + ");" + (function ? "" : " return;"));
+        close();
+        line("double xi = mfac_" + f + " * (" + arg + " - tmin_" + f + ");");
+        locals.push(new HashSet<>());
+        if (function) {
+            String tab = "tab_" + f + "_" + f;
+            open("if (Double.isNaN(xi))");
+            line("return xi;");
+            close();
+            open("if (xi <= 0.0)");
+            line("return " + tab + "[0];");
+            close();
+            open("if (xi >= " + literal(t.points()) + ")");
+            line("return " + tab + "[" + t.points() + "];");
+            close();
+            line("int i = (int) xi;");
+            line("return " + tab + "[i] + (xi - (double) i) * (" + tab + "[i + 1] - " + tab + "[i]);");
+        } else {
+            open("if (Double.isNaN(xi))");
+            for (String var : t.names()) {
+                line(ref(new Expr.Var(t.pos(), var, null)) + " = xi;");
+            }
+            line("return;");
+            close();
+            open("if (xi <= 0.0)");
+            for (String var : t.names()) {
+                line(ref(new Expr.Var(t.pos(), var, null)) + " = tab_" + f + "_" + var + "[0];");
+            }
+            line("return;");
+            close();
+            open("if (xi >= " + literal(t.points()) + ")");
+            for (String var : t.names()) {
+                line(ref(new Expr.Var(t.pos(), var, null)) + " = tab_" + f + "_" + var + "[" + t.points() + "];");
+            }
+            line("return;");
+            close();
+            line("int i = (int) xi;");
+            line("double theta = xi - (double) i;");
+            for (String var : t.names()) {
+                String tab = "tab_" + f + "_" + var;
+                line(ref(new Expr.Var(t.pos(), var, null)) + " = " + tab + "[i] + theta * (" + tab + "[i + 1] - "
+                        + tab + "[i]);");
+            }
+        }
+        locals.pop();
+        close();
+        line("");
     }
 
     private void emitDerivative(Item.Block d) {
@@ -500,6 +687,8 @@ public final class JavaGenerator {
                 "CONDUCTANCE").contains(k.keyword())) {
             return;
         } else if (s instanceof Stmt.Comment) {
+            return;
+        } else if (s instanceof Stmt.Table t && tables.containsValue(t)) {
             return;
         } else {
             notYet(s.pos(), describe(s));
