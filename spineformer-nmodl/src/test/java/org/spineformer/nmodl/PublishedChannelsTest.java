@@ -38,8 +38,7 @@ class PublishedChannelsTest {
     static final double TOLERANCE = 1e-6;
     /**
      * The density mechanisms of each model the compiler handles so far. Not yet: CaDynamics_E2 and CaDynamics
-     * (they write cai: concentration writers and Nernst reversal potentials are not compiled yet) and Hay's epsp
-     * (a POINT_PROCESS).
+     * (they write cai: concentration writers and Nernst reversal potentials are not compiled yet).
      */
     static final Map<String, List<String>> MECHANISMS = Map.of(
             "hay2011_l5pc", List.of("NaTa_t", "NaTs2_t", "Nap_Et2", "K_Pst", "K_Tst", "SKv3_1", "Im", "Ih", "Ca_HVA",
@@ -124,5 +123,18 @@ class PublishedChannelsTest {
         }
         String field = neuronName.substring(0, neuronName.length() - mechanism.length() - 1);
         return sim.block(mechanism).column(field);
+    }
+
+    /** Hay's epsp, a POINT_PROCESS with top-level LOCALs (one an array), free and clamped. */
+    @ParameterizedTest(name = "hay2011_l5pc epsp {0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"free", "vclamp_m80"})
+    void epspMatchesNeuron(String runName) throws IOException {
+        Path folder = referenceFolder("hay2011_l5pc");
+        ReferenceRun ref = ReferenceRun.load(folder.resolve("epsp").resolve(runName));
+        Recorder rec = PointProcessRun.run(ref, NmodlMechanism.compile(modFile("hay2011_l5pc", "epsp")));
+        assertTrace(runName + " t_ms", ref.column("t_ms"), rec.time(), TOLERANCE);
+        for (String column : rec.names()) {
+            assertTrace("epsp " + runName + " " + column, ref.column(column), rec.column(column), TOLERANCE);
+        }
     }
 }

@@ -29,8 +29,11 @@ public sealed interface Item {
     record Declarations(Pos pos, String keyword, List<Decl> declarations) implements Item {
     }
 
-    /** {@code LOCAL} at top level: variables shared by every instance (not thread safe in NEURON). */
-    record TopLocal(Pos pos, List<String> names) implements Item {
+    /**
+     * {@code LOCAL} at top level: variables shared by every instance (not thread safe in NEURON); sizes has each
+     * one's array size, 0 for a scalar.
+     */
+    record TopLocal(Pos pos, List<String> names, List<Integer> sizes) implements Item {
     }
 
     /** {@code DEFINE name integer}. */

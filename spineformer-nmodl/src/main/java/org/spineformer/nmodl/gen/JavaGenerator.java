@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.spineformer.engine.mech.FieldSpec;
+import org.spineformer.engine.mech.Mechanism;
 import org.spineformer.nmodl.ast.Arg;
 import org.spineformer.nmodl.ast.Decl;
 import org.spineformer.nmodl.ast.Expr;
@@ -48,8 +49,8 @@ public final class JavaGenerator {
     private static final Set<String> NOT_FIELDS = Set.of("v", "t", "dt", "celsius", "area", "diam", "secondorder");
 
     /** The description of a generated mechanism: what the compiler needs beside the source. */
-    public record Generated(String mechanismName, String className, String source, List<FieldSpec> fields,
-                            String title) {
+    public record Generated(String mechanismName, Mechanism.Kind kind, String className, String source,
+                            List<FieldSpec> fields, String title) {
     }
 
     private final ModFile mod;
@@ -58,6 +59,9 @@ public final class JavaGenerator {
     private int indent;
 
     private String suffix;
+    private Mechanism.Kind kind = Mechanism.Kind.DENSITY;
+    /** Top-level LOCALs: one value (or array) per block, shared by its instances as NEURON's are. */
+    private final Map<String, Integer> topLocals = new LinkedHashMap<>();
     /** Per-instance variables (fields and hidden), in declaration order. */
     private final Set<String> instanceVars = new LinkedHashSet<>();
     private final Map<String, Double> constants = new LinkedHashMap<>();
@@ -91,7 +95,7 @@ public final class JavaGenerator {
         }
         String title = mod.items().stream().filter(Item.Title.class::isInstance).map(i -> ((Item.Title) i).text())
                 .findFirst().orElse("compiled from " + mod.file());
-        return new Generated(g.suffix, className, g.out.toString(), fields, title);
+        return new Generated(g.suffix, g.kind, className, g.out.toString(), fields, title);
     }
 
     private void notYet(Pos pos, String what) {
@@ -136,7 +140,9 @@ public final class JavaGenerator {
                     default -> notYet(b.pos(), b.keyword() + " (block " + b.name() + ")");
                 }
             } else if (item instanceof Item.TopLocal l) {
-                notYet(l.pos(), "LOCAL outside a block");
+                for (int i = 0; i < l.names().size(); i++) {
+                    topLocals.put(l.names().get(i), l.sizes().get(i));
+                }
             }
         }
         ions.values().forEach(vars -> vars.keySet().forEach(instanceVars::add));
@@ -168,7 +174,9 @@ public final class JavaGenerator {
 
     private void neuronStatement(NeuronStmt s) {
         if (s instanceof NeuronStmt.Suffix sfx) {
-            if (!sfx.keyword().equals("SUFFIX")) {
+            if (sfx.keyword().equals("POINT_PROCESS")) {
+                kind = Mechanism.Kind.POINT_PROCESS;
+            } else if (!sfx.keyword().equals("SUFFIX")) {
                 notYet(sfx.pos(), sfx.keyword());
             }
             suffix = sfx.name();
@@ -310,6 +318,10 @@ public final class JavaGenerator {
         for (String v : instanceVars) {
             line("private final double[] c_" + v + " = column(\"" + v + "\");");
         }
+        for (Map.Entry<String, Integer> l : topLocals.entrySet()) {
+            line(l.getValue() == 0 ? "private double g_" + l.getKey() + ";"
+                    : "private final double[] g_" + l.getKey() + " = new double[" + l.getValue() + "];");
+        }
         line("/** Each instance's copy of its node's potential (NMODL's v). */");
         line("private final double[] c_v;");
         for (Map.Entry<String, Map<String, String>> ion : ions.entrySet()) {
@@ -422,19 +434,21 @@ public final class JavaGenerator {
         line("c_v[k] = s.v[nd];");
         line("double i = current(k, s);");
         line("g = (g - i) / 0.001;");
+        // a point process's currents are in nA: 100/area (s.pointScale) makes them densities, as nocmodl's nrn_cur
+        String scale = kind == Mechanism.Kind.POINT_PROCESS ? " * s.pointScale[nd]" : "";
         for (Map.Entry<String, Map<String, String>> ion : ions.entrySet()) {
             ion.getValue().forEach((var, role) -> {
                 if (role.equals("current")) {
-                    line("ion_" + ion.getKey() + "_current[nd] += c_" + var + "[k];");
+                    line("ion_" + ion.getKey() + "_current[nd] += c_" + var + "[k]" + scale + ";");
                 }
             });
         }
-        line("s.rhs[nd] -= i;");
-        line("s.d[nd] += g;");
+        line("s.rhs[nd] -= i" + scale + ";");
+        line("s.d[nd] += g" + scale + ";");
         close();
         close();
         line("");
-        line("/** The BREAKPOINT block without its SOLVE at c_v[k]: the total outward current (mA/cm2). */");
+        line("/** The BREAKPOINT block without its SOLVE at c_v[k]: the total outward current (mA/cm2, or nA). */");
         open("private double current(int k, CellState s)");
         body(currentBody, Set.of());
         List<String> terms = new ArrayList<>();
@@ -709,7 +723,7 @@ public final class JavaGenerator {
     }
 
     private void assign(Stmt.Assign a) {
-        if (a.target().index() != null) {
+        if (a.target().index() != null && topLocals.getOrDefault(a.target().name(), 0) == 0) {
             notYet(a.pos(), "the array element " + a.target().name() + "[...]");
             return;
         }
@@ -745,6 +759,9 @@ public final class JavaGenerator {
 
     private String ref(Expr.Var v) {
         String n = v.name();
+        if (v.index() != null && topLocals.getOrDefault(n, 0) > 0 && !isLocal(n)) {
+            return "g_" + n + "[(int) " + num(v.index()) + "]";
+        }
         if (v.index() != null) {
             notYet(v.pos(), "the array element " + n + "[...]");
             return "0.0";
@@ -773,11 +790,22 @@ public final class JavaGenerator {
         if (instanceVars.contains(n)) {
             return "c_" + n + "[k]";
         }
+        if (topLocals.containsKey(n)) {
+            if (topLocals.get(n) > 0) {
+                notYet(v.pos(), "the array " + n + " without an index");
+                return "0.0";
+            }
+            return "g_" + n;
+        }
         if (constants.containsKey(n)) {
             return "K_" + n;
         }
         notYet(v.pos(), "the variable " + n);
         return "0.0";
+    }
+
+    private boolean isLocal(String n) {
+        return locals.stream().anyMatch(scope -> scope.contains(n));
     }
 
     private static String literal(double value) {

@@ -33,7 +33,7 @@ public final class NmodlMechanism extends AbstractMechanism {
     private final Compiled compiled;
 
     private NmodlMechanism(Compiled c) {
-        super(c.generated().mechanismName(), Kind.DENSITY, c.generated().title(), c.generated().fields());
+        super(c.generated().mechanismName(), c.generated().kind(), c.generated().title(), c.generated().fields());
         this.compiled = c;
     }
 

@@ -191,7 +191,11 @@ public final class Parser {
             case "VERBATIM" -> new Item.Verbatim(p, lexer.readUntil("ENDVERBATIM", p, "VERBATIM"));
             case "NEURON" -> neuron(p);
             case "UNITS" -> units(p);
-            case "LOCAL" -> new Item.TopLocal(p, localNames());
+            case "LOCAL" -> {
+                List<Integer> sizes = new ArrayList<>();
+                List<String> names = localNames(sizes);
+                yield new Item.TopLocal(p, names, sizes);
+            }
             case "DEFINE" -> {
                 String name = name();
                 int value = integer();
@@ -259,13 +263,20 @@ public final class Parser {
     }
 
     private List<String> localNames() {
+        return localNames(new ArrayList<>());
+    }
+
+    /** LOCAL's names; each one's array size (0 for a scalar) goes to {@code sizes}. */
+    private List<String> localNames(List<Integer> sizes) {
         List<String> names = new ArrayList<>();
         do {
             names.add(name());
+            int size = 0;
             if (accept("[")) {
-                integer();
+                size = integer();
                 expect("]");
             }
+            sizes.add(size);
         } while (accept(","));
         return names;
     }
