@@ -5,13 +5,15 @@ import java.util.Arrays;
 /**
  * An ion species as NEURON's ion mechanisms hold it, one entry per node: the total membrane current carried by
  * it (mA/cm2, summed over the mechanisms that write it, reset before every current phase), the internal
- * concentration (mM, written by at most one concentration mechanism, read by others) and the reversal potential
- * (mV, NEURON's {@code ena}, {@code ek} ..., read by mechanisms compiled from {@code USEION x READ ex}).
+ * concentration (mM, written by at most one concentration mechanism, read by others), the external concentration
+ * (mM) and the reversal potential (mV, NEURON's {@code ena}, {@code ek} ..., read by mechanisms compiled from
+ * {@code USEION x READ ex}).
  *
  * <p>The reversal potential starts at NEURON's default for the ion and, as NEURON's {@code ena} when no mechanism
- * writes a concentration, stays what it is set to: {@link #reset()} leaves it alone. (Recomputing it by Nernst
- * from concentrations, NEURON's ion_style, is not modelled yet.) The paper's hand-written mechanisms take their
- * reversal potentials as parameters and do not read it.
+ * reads or writes a concentration, stays what it is set to: {@link #reset()} leaves it alone. Mechanisms compiled
+ * from NMODL that read a concentration recompute it by Nernst at initialization, and those that write one also
+ * after each step (NEURON's ion_style). The paper's hand-written mechanisms take their reversal potentials as
+ * parameters and do not read it.
  */
 public final class Ion {
     private final String name;
@@ -20,14 +22,23 @@ public final class Ion {
     public final double[] current;
     /** Internal concentration at each node (mM). */
     public final double[] concentration;
+    /** External concentration at each node (mM), NEURON's {@code nao}, {@code cao} ... */
+    public final double[] outside;
     /** Reversal potential at each node (mV). */
     public final double[] reversal;
+    /**
+     * 0, or the ion's charge when a mechanism compiled from NMODL writes its concentration: then the reversal
+     * potential follows the concentrations by Nernst at every current phase (NEURON's eadvance), recomputed by the
+     * compiled mechanisms that read or write it.
+     */
+    public double nernstCharge;
 
     public Ion(String name, int nodes, double initialConcentrationMM) {
         this.name = name;
         this.initialConcentrationMM = initialConcentrationMM;
         this.current = new double[nodes];
         this.concentration = new double[nodes];
+        this.outside = new double[nodes];
         this.reversal = new double[nodes];
         Arrays.fill(reversal, defaultReversalPotentialMV(name));
         reset();
@@ -60,9 +71,20 @@ public final class Ion {
         return name;
     }
 
+    /** NEURON's default external concentrations (mM): nao0_na_ion 140, ko0_k_ion 2.5, cao0_ca_ion 2, else 1. */
+    public static double defaultExternalConcentrationMM(String ion) {
+        return switch (ion) {
+            case "na" -> 140;
+            case "k" -> 2.5;
+            case "ca" -> 2;
+            default -> 1;
+        };
+    }
+
     /** Back to the state before finitialize: concentrations at their default, no current. */
     public void reset() {
         Arrays.fill(concentration, initialConcentrationMM);
+        Arrays.fill(outside, defaultExternalConcentrationMM(name));
         Arrays.fill(current, 0);
     }
 }

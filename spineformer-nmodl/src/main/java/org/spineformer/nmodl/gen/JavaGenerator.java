@@ -46,11 +46,13 @@ public final class JavaGenerator {
     public static final String PACKAGE = "org.spineformer.nmodl.generated";
     private static final Set<String> MATH = Set.of("exp", "fabs", "sqrt", "sin", "cos", "tan", "acos", "asin",
             "atan", "atan2", "sinh", "cosh", "tanh", "floor", "ceil", "log", "log10", "pow", "fmod");
+    /** The engine Ion's per-node arrays. */
+    private static final List<String> ION_ARRAYS = List.of("reversal", "concentration", "outside", "current");
     private static final Set<String> NOT_FIELDS = Set.of("v", "t", "dt", "celsius", "area", "diam", "secondorder");
 
     /** The description of a generated mechanism: what the compiler needs beside the source. */
     public record Generated(String mechanismName, Mechanism.Kind kind, String className, String source,
-                            List<FieldSpec> fields, String title) {
+                            List<FieldSpec> fields, String title, boolean writesConcentration) {
     }
 
     private final ModFile mod;
@@ -70,9 +72,16 @@ public final class JavaGenerator {
     private final Map<String, Item.Block> derivatives = new LinkedHashMap<>();
     /** FUNCTION or PROCEDURE name -> its TABLE statement. */
     private final Map<String, Stmt.Table> tables = new LinkedHashMap<>();
-    /** ion name -> (ion variable -> role: "reversal", "concentration", "current"). */
+    /**
+     * ion name -> (ion variable -> role: "reversal", "concentration" (inside), "outside", "current"), the names of
+     * the engine Ion's arrays.
+     */
     private final Map<String, Map<String, String>> ions = new LinkedHashMap<>();
     private final List<String> currents = new ArrayList<>();
+    /** Ion variables the mechanism writes (currents, concentrations). */
+    private final Set<String> written = new HashSet<>();
+    /** ion name -> its charge (USEION's VALENCE, or NEURON's for na, k and ca). */
+    private final Map<String, Double> valences = new LinkedHashMap<>();
     private final Set<String> ranges = new HashSet<>();
     private final Deque<Set<String>> locals = new ArrayDeque<>();
     /** The state being solved by cnexp, while translating a DERIVATIVE block; else null. */
@@ -95,7 +104,7 @@ public final class JavaGenerator {
         }
         String title = mod.items().stream().filter(Item.Title.class::isInstance).map(i -> ((Item.Title) i).text())
                 .findFirst().orElse("compiled from " + mod.file());
-        return new Generated(g.suffix, g.kind, className, g.out.toString(), fields, title);
+        return new Generated(g.suffix, g.kind, className, g.out.toString(), fields, title, g.writesConcentration());
     }
 
     private void notYet(Pos pos, String what) {
@@ -183,22 +192,33 @@ public final class JavaGenerator {
         } else if (s instanceof NeuronStmt.UseIon u) {
             Map<String, String> vars = ions.computeIfAbsent(u.ion(), k -> new LinkedHashMap<>());
             String ion = u.ion();
-            for (String r : u.read()) {
-                if (r.equals("e" + ion)) {
-                    vars.put(r, "reversal");
-                } else if (r.equals(ion + "i")) {
-                    vars.put(r, "concentration");
+            List<String> all = new ArrayList<>(u.read());
+            all.addAll(u.write());
+            for (String var : all) {
+                String role = var.equals("e" + ion) ? "reversal" : var.equals(ion + "i") ? "concentration"
+                        : var.equals(ion + "o") ? "outside" : var.equals("i" + ion) ? "current" : null;
+                if (role == null) {
+                    notYet(u.pos(), "USEION " + ion + " with the variable " + var);
                 } else {
-                    notYet(u.pos(), "USEION " + ion + " READ " + r);
+                    vars.put(var, role);
                 }
             }
             for (String w : u.write()) {
-                if (w.equals("i" + ion)) {
-                    vars.put(w, "current");
-                } else {
-                    notYet(u.pos(), "USEION " + ion + " WRITE " + w + " (concentrations and reversal potentials"
-                            + " written by a mechanism)");
+                if (w.equals("e" + ion)) {
+                    notYet(u.pos(), "USEION " + ion + " WRITE " + w + " (a reversal potential written by a"
+                            + " mechanism)");
                 }
+                written.add(w);
+            }
+            Double z = !Double.isNaN(u.valence()) ? Double.valueOf(u.valence()) : switch (ion) {
+                case "na", "k" -> 1.0;
+                case "ca" -> 2.0;
+                default -> null;
+            };
+            if (z != null) {
+                valences.put(ion, z);
+            } else if (vars.containsValue("concentration") || vars.containsValue("outside")) {
+                notYet(u.pos(), "USEION " + ion + " without VALENCE (its Nernst potential needs the charge)");
             }
         } else if (s instanceof NeuronStmt.Names n) {
             switch (n.keyword()) {
@@ -281,7 +301,7 @@ public final class JavaGenerator {
         for (Map.Entry<String, Map<String, String>> e : ions.entrySet()) {
             String role = e.getValue().get(name);
             if (role != null) {
-                return role + " of " + e.getKey() + (role.equals("current") ? ", written" : ", read");
+                return role + " of " + e.getKey() + (written.contains(name) ? ", written" : ", read");
             }
         }
         return "";
@@ -324,9 +344,10 @@ public final class JavaGenerator {
         }
         line("/** Each instance's copy of its node's potential (NMODL's v). */");
         line("private final double[] c_v;");
-        for (Map.Entry<String, Map<String, String>> ion : ions.entrySet()) {
-            for (String role : new LinkedHashSet<>(ion.getValue().values())) {
-                line("private double[] ion_" + ion.getKey() + "_" + role + ";");
+        for (String ion : ions.keySet()) {
+            line("private org.spineformer.engine.mech.Ion ion_" + ion + ";");
+            for (String role : ION_ARRAYS) {
+                line("private double[] ion_" + ion + "_" + role + ";");
             }
         }
         if (!tables.isEmpty()) {
@@ -352,9 +373,13 @@ public final class JavaGenerator {
         close();
         line("");
         open("@Override public void attach(CellState s)");
-        for (Map.Entry<String, Map<String, String>> ion : ions.entrySet()) {
-            for (String role : new LinkedHashSet<>(ion.getValue().values())) {
-                line("ion_" + ion.getKey() + "_" + role + " = s.ion(\"" + ion.getKey() + "\")." + role + ";");
+        for (String ion : ions.keySet()) {
+            line("ion_" + ion + " = s.ion(\"" + ion + "\");");
+            for (String role : ION_ARRAYS) {
+                line("ion_" + ion + "_" + role + " = ion_" + ion + "." + role + ";");
+            }
+            if (writesConcentration(ion)) {
+                line("ion_" + ion + ".nernstCharge = " + literal(valences.get(ion)) + ";");
             }
         }
         close();
@@ -374,17 +399,66 @@ public final class JavaGenerator {
         close();
     }
 
-    /** Copies the node's potential and the ion variables read into instance k's columns. */
-    private void readNode() {
+    /**
+     * Copies the node's potential and the ion variables into instance k's columns (a concentration the mechanism
+     * writes too: it integrates from the ion's value), all but the currents it writes. In the current phase, first
+     * the reversal potential of an ion whose concentration some mechanism writes follows it by Nernst (NEURON's
+     * ion_cur with eadvance; every block reading or writing it does so, with the same concentrations, so the
+     * order of blocks does not matter).
+     */
+    private void readNode(boolean currentPhase) {
         line("int nd = node[k];");
         line("c_v[k] = s.v[nd];");
         for (Map.Entry<String, Map<String, String>> ion : ions.entrySet()) {
+            String x = ion.getKey();
+            if (currentPhase && (ion.getValue().containsValue("reversal") || writesConcentration(x))) {
+                open("if (ion_" + x + ".nernstCharge != 0.0)");
+                line("ion_" + x + "_reversal[nd] = nernst(ion_" + x + "_concentration[nd], ion_" + x
+                        + "_outside[nd], ion_" + x + ".nernstCharge, s.celsius);");
+                close();
+            }
             ion.getValue().forEach((var, role) -> {
-                if (!role.equals("current")) {
-                    line("c_" + var + "[k] = ion_" + ion.getKey() + "_" + role + "[nd];");
+                if (!(role.equals("current") && written.contains(var))) {
+                    line("c_" + var + "[k] = ion_" + x + "_" + role + "[nd];");
                 }
             });
         }
+    }
+
+    /**
+     * After INITIAL or the state update: the concentrations written go back to the ion; after INITIAL the reversal
+     * potential of an ion whose concentration the mechanism reads or writes follows by Nernst (NEURON's einit).
+     */
+    private void writeNode(boolean initialization) {
+        for (Map.Entry<String, Map<String, String>> ion : ions.entrySet()) {
+            String x = ion.getKey();
+            for (Map.Entry<String, String> var : ion.getValue().entrySet()) {
+                if (written.contains(var.getKey()) && !var.getValue().equals("current")) {
+                    line("ion_" + x + "_" + var.getValue() + "[nd] = c_" + var.getKey() + "[k];");
+                }
+            }
+            boolean readsConcentration = ion.getValue().containsValue("concentration")
+                    || ion.getValue().containsValue("outside");
+            if (initialization && readsConcentration) {
+                line("ion_" + x + "_reversal[nd] = nernst(ion_" + x + "_concentration[nd], ion_" + x
+                        + "_outside[nd], " + literal(valences.get(x)) + ", s.celsius);");
+            }
+        }
+    }
+
+    private boolean writesConcentration(String ion) {
+        return ions.get(ion).entrySet().stream()
+                .anyMatch(e -> written.contains(e.getKey()) && !e.getValue().equals("current"));
+    }
+
+    private boolean writesConcentration() {
+        return ions.keySet().stream().anyMatch(this::writesConcentration);
+    }
+
+    /** Whether any phase may compute a Nernst potential: the mechanism reads a reversal or a concentration. */
+    private boolean usesNernst() {
+        return ions.values().stream().anyMatch(m -> m.containsValue("concentration") || m.containsValue("outside")
+                || m.containsValue("reversal"));
     }
 
     private void emitPhases() {
@@ -407,13 +481,15 @@ public final class JavaGenerator {
             line("checkTables(s);");
         }
         open("for (int k = 0; k < size; k++)");
-        readNode();
+        readNode(false);
         // NEURON starts each state at its START value (0 by default) before INITIAL
-        mod.declarations("STATE").forEach(d -> line("c_" + d.name() + "[k] = "
-                + literal(d.start() == null ? 0 : Double.parseDouble(d.start())) + ";"));
+        // (an ion concentration state starts from the ion's value instead)
+        mod.declarations("STATE").filter(d -> !isIonVariable(d.name())).forEach(d -> line("c_" + d.name()
+                + "[k] = " + literal(d.start() == null ? 0 : Double.parseDouble(d.start())) + ";"));
         if (initial != null) {
             line("init(k, s);");
         }
+        writeNode(true);
         close();
         close();
         if (initial != null) {
@@ -428,7 +504,7 @@ public final class JavaGenerator {
             line("checkTables(s);");
         }
         open("for (int k = 0; k < size; k++)");
-        readNode();
+        readNode(true);
         line("c_v[k] = s.v[nd] + 0.001;");
         line("double g = current(k, s);");
         line("c_v[k] = s.v[nd];");
@@ -438,7 +514,7 @@ public final class JavaGenerator {
         String scale = kind == Mechanism.Kind.POINT_PROCESS ? " * s.pointScale[nd]" : "";
         for (Map.Entry<String, Map<String, String>> ion : ions.entrySet()) {
             ion.getValue().forEach((var, role) -> {
-                if (role.equals("current")) {
+                if (role.equals("current") && written.contains(var)) {
                     line("ion_" + ion.getKey() + "_current[nd] += c_" + var + "[k]" + scale + ";");
                 }
             });
@@ -453,7 +529,7 @@ public final class JavaGenerator {
         body(currentBody, Set.of());
         List<String> terms = new ArrayList<>();
         ions.values().forEach(m -> m.forEach((var, role) -> {
-            if (role.equals("current")) {
+            if (role.equals("current") && written.contains(var)) {
                 terms.add("c_" + var + "[k]");
             }
         }));
@@ -463,7 +539,7 @@ public final class JavaGenerator {
         line("");
         open("@Override public void advance(CellState s)");
         open("for (int k = 0; k < size; k++)");
-        readNode();
+        readNode(false);
         for (Stmt.Solve sv : solves) {
             if (derivatives.containsKey(sv.block())) {
                 if (!sv.method().equals("cnexp")) {
@@ -477,8 +553,20 @@ public final class JavaGenerator {
                 notYet(sv.pos(), "SOLVE " + sv.block() + (sv.method().isEmpty() ? "" : " METHOD " + sv.method()));
             }
         }
+        writeNode(false);
         close();
         close();
+        if (usesNernst()) {
+            line("");
+            line("/** NEURON's nrn_nernst (mV), with its modern gas constant and Faraday constant. */");
+            open("private static double nernst(double ci, double co, double z, double celsius)");
+            line("if (z == 0.0) { return 0.0; }");
+            line("if (ci <= 0.0) { return 1e6; }");
+            line("if (co <= 0.0) { return -1e6; }");
+            line("return 1000.0 * " + literal(UnitConstants.GAS_CONSTANT) + " * (celsius + 273.15) / "
+                    + literal(UnitConstants.FARADAY) + " / z * Math.log(co / ci);");
+            close();
+        }
     }
 
     private void emitFunction(Item.Block f) {

@@ -85,6 +85,12 @@ public final class NmodlMechanism extends AbstractMechanism {
         }
     }
 
+    /** True when the mod file writes an ion concentration: the engine then advances it before the others. */
+    @Override
+    public boolean writesIonConcentration() {
+        return compiled.generated().writesConcentration();
+    }
+
     /** The generated Java, for reading. */
     public String javaSource() {
         return compiled.generated().source();
