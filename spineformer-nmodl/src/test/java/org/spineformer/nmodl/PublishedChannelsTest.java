@@ -1,15 +1,11 @@
 package org.spineformer.nmodl;
 
-import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.spineformer.engine.reference.TraceAssert.assertTrace;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -17,10 +13,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.spineformer.engine.Simulation;
-import org.spineformer.engine.mech.Catalogue;
 import org.spineformer.engine.record.Recorder;
-import org.spineformer.engine.reference.ClampProtocol;
 import org.spineformer.engine.reference.ReferenceRun;
 import org.spineformer.nmodl.gen.NmodlMechanism;
 
@@ -73,72 +66,17 @@ class PublishedChannelsTest {
         Path folder = referenceFolder(model);
         String run = mechanism + "/" + runName;
         ReferenceRun ref = ReferenceRun.load(folder.resolve(run));
-        JsonNode s = ref.settings();
-        List<String> inserted = new ArrayList<>();
-        s.get("mechanism_parameters").fieldNames().forEachRemaining(m -> {
-            if (!m.equals("pas")) {
-                inserted.add(m);
+        Recorder rec = ChannelRun.run(ref, m -> {
+            try {
+                return NmodlMechanism.compile(modFile(model, m));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
         });
-        Catalogue catalogue = Catalogue.discover();
-        for (String m : inserted) {
-            catalogue.register(NmodlMechanism.compile(modFile(model, m)));
-        }
-        ClampProtocol protocol = new ClampProtocol(ref, catalogue);
-        for (String m : inserted) {
-            Map<String, Double> values = new HashMap<>();
-            JsonNode p = s.get("mechanism_parameters").get(m);
-            p.get("range").fields().forEachRemaining(e -> values.put(e.getKey(), e.getValue().asDouble()));
-            // NEURON's GLOBALs (name_suffix) are per-instance fields of the compiled mechanism
-            p.get("global").fields().forEachRemaining(e -> values.put(e.getKey().substring(0,
-                    e.getKey().length() - m.length() - 1), e.getValue().asDouble()));
-            protocol.builder().insert(m, protocol.section(), values);
-        }
-        Simulation sim = protocol.builder().build(s.get("dt_ms").asDouble(), s.get("celsius_degC").asDouble());
-        // the model sets ena and ek; eca is NEURON's default or its Nernst value, never set (the "_at_t0" value
-        // recorded is what NEURON computed)
-        s.get("ion_reversal_potentials").fields().forEachRemaining(e -> {
-            String ion = e.getKey().substring(1, e.getKey().indexOf("_mV"));
-            if (!ion.equals("ca")) {
-                Arrays.fill(sim.state().ion(ion).reversal, e.getValue().asDouble());
-            }
-        });
-        Map<String, String> sources = new HashMap<>();
-        s.get("column_sources").fields().forEachRemaining(e -> sources.put(e.getKey(), e.getValue().asText()));
-        List<String> compared = sources.keySet().stream().sorted().toList();
-        Recorder rec = protocol.run(sim, (simulation, r) -> compared.forEach(c -> r.add(c, source(simulation,
-                protocol, inserted, sources.get(c)), 0)));
         assertTrace(run + " t_ms", ref.column("t_ms"), rec.time(), TOLERANCE);
-        for (String column : compared) {
+        for (String column : rec.names()) {
             assertTrace(run + " " + column, ref.column(column), rec.column(column), TOLERANCE);
         }
-    }
-
-    /** The live array behind a NEURON variable named as in the reference's column_sources. */
-    private static double[] source(Simulation sim, ClampProtocol protocol, List<String> inserted, String neuron) {
-        if (neuron.equals("SEClamp i") || neuron.equals("IClamp i")) {
-            return sim.block(protocol.electrode().mechanism()).column("i");
-        }
-        if (neuron.equals("pas i")) {
-            return sim.block("pas").column("i");
-        }
-        if (neuron.startsWith("section ")) {
-            // section ica (sum over mechanisms), section cai, section eca
-            String var = neuron.split(" ")[1];
-            if (var.startsWith("i")) {
-                return sim.state().ion(var.substring(1)).current;
-            }
-            if (var.startsWith("e")) {
-                return sim.state().ion(var.substring(1)).reversal;
-            }
-            return sim.state().ion(var.substring(0, var.length() - 1)).concentration;
-        }
-        for (String m : inserted) {
-            if (neuron.endsWith("_" + m)) {
-                return sim.block(m).column(neuron.substring(0, neuron.length() - m.length() - 1));
-            }
-        }
-        throw new IllegalArgumentException("no source for the column of " + neuron);
     }
 
     /** Hay's epsp, a POINT_PROCESS with top-level LOCALs (one an array), free and clamped. */

@@ -217,7 +217,7 @@ public final class JavaGenerator {
             };
             if (z != null) {
                 valences.put(ion, z);
-            } else if (vars.containsValue("concentration") || vars.containsValue("outside")) {
+            } else if (vars.containsValue("reversal") || u.write().stream().anyMatch(w -> !w.equals("i" + ion))) {
                 notYet(u.pos(), "USEION " + ion + " without VALENCE (its Nernst potential needs the charge)");
             }
         } else if (s instanceof NeuronStmt.Names n) {
@@ -439,7 +439,7 @@ public final class JavaGenerator {
             }
             boolean readsConcentration = ion.getValue().containsValue("concentration")
                     || ion.getValue().containsValue("outside");
-            if (initialization && readsConcentration) {
+            if (initialization && readsConcentration && valences.containsKey(x)) {
                 line("ion_" + x + "_reversal[nd] = nernst(ion_" + x + "_concentration[nd], ion_" + x
                         + "_outside[nd], " + literal(valences.get(x)) + ", s.celsius);");
             }
