@@ -38,7 +38,8 @@ class CompiledChannelReferenceTest {
     static Stream<Arguments> runs() {
         Stream<Arguments> hay = Stream.of("NaTa_t", "SKv3_1", "Im").flatMap(m -> RUNS.stream()
                 .map(run -> Arguments.of("hay2011", m, run)));
-        Stream<Arguments> bahl = Stream.of("BahlEtAl_2012_nap", "BahlEtAl_2012_kfast", "BahlEtAl_2012_ih")
+        Stream<Arguments> bahl = Stream.of("BahlEtAl_2012_nap", "BahlEtAl_2012_kfast", "BahlEtAl_2012_km",
+                        "BahlEtAl_2012_ih")
                 .flatMap(m -> RUNS.stream().flatMap(run -> m.endsWith("_ih") ? Stream.of(run)
                         : Stream.of(run, run + "_usetable0")).map(run -> Arguments.of("bahl2012", m, run)));
         return Stream.concat(hay, bahl);

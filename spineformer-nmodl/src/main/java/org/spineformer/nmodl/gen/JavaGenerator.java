@@ -3,6 +3,7 @@ package org.spineformer.nmodl.gen;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -86,6 +87,8 @@ public final class JavaGenerator {
     private final Deque<Set<String>> locals = new ArrayDeque<>();
     /** The state being solved by cnexp, while translating a DERIVATIVE block; else null. */
     private String derivativeBlock;
+    /** DERIVATIVE block -> the METHOD its SOLVE asks for (cnexp, derivimplicit or euler). */
+    private final Map<String, String> methods = new HashMap<>();
 
     private JavaGenerator(ModFile mod) {
         this.mod = mod;
@@ -542,10 +545,11 @@ public final class JavaGenerator {
         readNode(false);
         for (Stmt.Solve sv : solves) {
             if (derivatives.containsKey(sv.block())) {
-                if (!sv.method().equals("cnexp")) {
+                if (!Set.of("cnexp", "derivimplicit", "euler").contains(sv.method())) {
                     notYet(sv.pos(), "SOLVE " + sv.block() + " METHOD " + (sv.method().isEmpty() ? "(none)"
-                            : sv.method()) + " (only cnexp is compiled so far)");
+                            : sv.method()) + " (cnexp, derivimplicit and euler are compiled so far)");
                 }
+                methods.put(sv.block(), sv.method());
                 line("d_" + sv.block() + "(k, s);");
             } else if (procedures.containsKey(sv.block()) && sv.method().isEmpty()) {
                 line("p_" + sv.block() + "(k, s);");
@@ -718,14 +722,51 @@ public final class JavaGenerator {
         line("");
     }
 
+    /**
+     * A DERIVATIVE block as its SOLVE's method has it: cnexp (each state in place, in order, as nocmodl), or
+     * derivimplicit (backward Euler: x = (x + dt f0) / (1 - dt a) for f = f0 + a x, what NEURON's Newton iteration
+     * converges to) or euler (x = x + dt f) when the equations are uncoupled, so that solving them one after the
+     * other is solving them together; anything else is reported.
+     */
     private void emitDerivative(Item.Block d) {
+        String method = methods.getOrDefault(d.name(), "cnexp");
+        if (!method.equals("cnexp")) {
+            checkUncoupled(d, method);
+        }
         line("");
-        line("/** DERIVATIVE " + d.name() + " solved by cnexp, each state in place. */");
+        line("/** DERIVATIVE " + d.name() + " solved by " + method + ". */");
         open("private void d_" + d.name() + "(int k, CellState s)");
         derivativeBlock = d.name();
         body(d.body(), Set.of());
         derivativeBlock = null;
         close();
+    }
+
+    private void checkUncoupled(Item.Block d, String method) {
+        Set<String> states = new HashSet<>();
+        for (Stmt st : d.body()) {
+            if (st instanceof Stmt.Assign a && a.primes() > 0) {
+                states.add(a.target().name());
+            }
+        }
+        for (Stmt st : d.body()) {
+            List<Expr> used = new ArrayList<>();
+            String own = null;
+            if (st instanceof Stmt.Assign a) {
+                used.add(a.value());
+                own = a.primes() > 0 ? a.target().name() : null;
+            } else if (st instanceof Stmt.CallStmt c) {
+                used.addAll(c.call().args());
+            } else if (!(st instanceof Stmt.Local || st instanceof Stmt.Keyword || st instanceof Stmt.Comment)) {
+                notYet(st.pos(), "this statement in a DERIVATIVE block solved by " + method);
+                continue;
+            }
+            for (String x : states) {
+                if (!x.equals(own) && used.stream().anyMatch(e -> Linear.dependsOn(e, x))) {
+                    notYet(st.pos(), method + " of coupled equations (" + x + " is used here)");
+                }
+            }
+        }
     }
 
     private static String params(List<Arg> args) {
@@ -825,6 +866,11 @@ public final class JavaGenerator {
             return;
         }
         String state = ref(a.target());
+        String method = methods.getOrDefault(derivativeBlock, "cnexp");
+        if (method.equals("euler")) {
+            line(state + " = " + state + " + s.dt * " + num(a.value()) + ";");
+            return;
+        }
         try {
             Expr slope = Linear.derivative(a.value(), x);
             if (slope == null) {
@@ -834,12 +880,16 @@ public final class JavaGenerator {
             Expr atZero = Linear.substitute(a.value(), x, new Expr.Num(a.pos(), "0", ""));
             open("");
             line("double a = " + num(slope) + ";");
-            line(state + " = " + state + " + (1.0 - Math.exp(s.dt * a)) * (-" + num(atZero) + " / a - " + state
-                    + ");");
+            if (method.equals("derivimplicit")) {
+                line(state + " = (" + state + " + s.dt * " + num(atZero) + ") / (1.0 - s.dt * a);");
+            } else {
+                line(state + " = " + state + " + (1.0 - Math.exp(s.dt * a)) * (-" + num(atZero) + " / a - "
+                        + state + ");");
+            }
             close();
         } catch (Linear.NotLinear e) {
-            notYet(a.pos(), "cnexp of " + x + "', whose equation is not linear in " + x + " (nocmodl then uses"
-                    + " derivimplicit)");
+            notYet(a.pos(), method + " of " + x + "', whose equation is not linear in " + x
+                    + (method.equals("cnexp") ? " (nocmodl then uses derivimplicit)" : ""));
         }
     }
 
