@@ -20,7 +20,7 @@ class CheckerTest {
     @Test
     void everyFeatureFileOfTheProjectPasses() {
         for (String f : List.of("neuron_block", "units", "declarations", "kinetic", "function_table", "net_receive",
-                "comments", "control", "table_depend")) {
+                "comments", "control", "table_depend", "exp_synapse")) {
             assertThat(Checker.check(Resources.mod("features/" + f + ".mod"))).as(f).isEmpty();
         }
     }

@@ -87,6 +87,9 @@ public final class JavaGenerator {
     private final Deque<Set<String>> locals = new ArrayDeque<>();
     /** The state being solved by cnexp, while translating a DERIVATIVE block; else null. */
     private String derivativeBlock;
+    private Item.Block netReceive;
+    /** True while translating NET_RECEIVE. */
+    private boolean inNetReceive;
     /** DERIVATIVE block -> the METHOD its SOLVE asks for (cnexp, derivimplicit or euler). */
     private final Map<String, String> methods = new HashMap<>();
 
@@ -148,6 +151,13 @@ public final class JavaGenerator {
                     }
                     case "DERIVATIVE" -> derivatives.put(b.name(), b);
                     case "INITIAL", "BREAKPOINT" -> {
+                    }
+                    case "NET_RECEIVE" -> {
+                        if (b.args().size() != 1) {
+                            notYet(b.pos(), "NET_RECEIVE with " + b.args().size() + " arguments (a connection"
+                                    + " delivers one weight)");
+                        }
+                        netReceive = b;
                     }
                     default -> notYet(b.pos(), b.keyword() + " (block " + b.name() + ")");
                 }
@@ -345,6 +355,9 @@ public final class JavaGenerator {
             line(l.getValue() == 0 ? "private double g_" + l.getKey() + ";"
                     : "private final double[] g_" + l.getKey() + " = new double[" + l.getValue() + "];");
         }
+        if (netReceive != null) {
+            line("private CellState state;");
+        }
         line("/** Each instance's copy of its node's potential (NMODL's v). */");
         line("private final double[] c_v;");
         for (String ion : ions.keySet()) {
@@ -376,6 +389,9 @@ public final class JavaGenerator {
         close();
         line("");
         open("@Override public void attach(CellState s)");
+        if (netReceive != null) {
+            line("state = s;");
+        }
         for (String ion : ions.keySet()) {
             line("ion_" + ion + " = s.ion(\"" + ion + "\");");
             for (String role : ION_ARRAYS) {
@@ -399,6 +415,28 @@ public final class JavaGenerator {
         for (Item.Block d : derivatives.values()) {
             emitDerivative(d);
         }
+        if (netReceive != null) {
+            emitNetReceive();
+        }
+        close();
+    }
+
+    /** NET_RECEIVE(weight): an event of a connection's weight reaches instance k. */
+    private void emitNetReceive() {
+        if (kind != Mechanism.Kind.POINT_PROCESS) {
+            notYet(netReceive.pos(), "NET_RECEIVE outside a POINT_PROCESS");
+        }
+        line("");
+        open("@Override public void deliver(int k, double weight)");
+        line("CellState s = state;");
+        line("c_v[k] = s.v[node[k]];");
+        inNetReceive = true;
+        Set<String> args = new HashSet<>(argNames(netReceive.args()));
+        if (netReceive.args().size() == 1) {
+            line("double l_" + netReceive.args().get(0).name() + " = weight;");
+        }
+        body(netReceive.body(), args);
+        inNetReceive = false;
         close();
     }
 
@@ -913,6 +951,9 @@ public final class JavaGenerator {
             case "v":
                 return "c_v[k]";
             case "t":
+                if (inNetReceive) {
+                    notYet(v.pos(), "t in NET_RECEIVE (the event's time)");
+                }
                 return "s.t";
             case "dt":
                 return "s.dt";
