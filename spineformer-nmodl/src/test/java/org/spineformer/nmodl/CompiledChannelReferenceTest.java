@@ -19,7 +19,8 @@ import org.spineformer.engine.reference.ReferenceRun;
 import org.spineformer.nmodl.gen.NmodlMechanism;
 
 /**
- * The project's own NMODL files for six of the paper's channels, compiled, against NEURON 8.2.2: the runs and
+ * The project's own NMODL files for the paper's nine channels (Hay's three, Bahl's six), compiled, against NEURON
+ * 8.2.2: the runs and
  * columns of spineformer-mechanisms' HayChannelReferenceTest and BahlReferenceTest (five voltage-clamp steps and a
  * current clamp with pas each; for the tabulated Bahl channels also with NEURON's tables off, usetable 0),
  * compared the same way, at the same bound.
@@ -38,8 +39,8 @@ class CompiledChannelReferenceTest {
     static Stream<Arguments> runs() {
         Stream<Arguments> hay = Stream.of("NaTa_t", "SKv3_1", "Im").flatMap(m -> RUNS.stream()
                 .map(run -> Arguments.of("hay2011", m, run)));
-        Stream<Arguments> bahl = Stream.of("BahlEtAl_2012_nap", "BahlEtAl_2012_kfast", "BahlEtAl_2012_km",
-                        "BahlEtAl_2012_ih")
+        Stream<Arguments> bahl = Stream.of("BahlEtAl_2012_nat", "BahlEtAl_2012_nap", "BahlEtAl_2012_kfast",
+                        "BahlEtAl_2012_kslow", "BahlEtAl_2012_km", "BahlEtAl_2012_ih")
                 .flatMap(m -> RUNS.stream().flatMap(run -> m.endsWith("_ih") ? Stream.of(run)
                         : Stream.of(run, run + "_usetable0")).map(run -> Arguments.of("bahl2012", m, run)));
         return Stream.concat(hay, bahl);
