@@ -23,22 +23,11 @@ import org.spineformer.nmodl.ast.Stmt;
 import org.spineformer.nmodl.check.Diagnostic;
 
 /**
- * Java source for a density mechanism (SUFFIX) whose states are integrated with cnexp, as a
- * {@link org.spineformer.engine.mech.MechanismBlock}: one column per variable, and every NMODL block a method on
- * one instance {@code k} (so the kernels can later move to loops owned by the engine). It follows nocmodl's C:
- *
- * <ul>
- *   <li>every number is a double (nocmodl writes {@code 10} as {@code 10.0}); units in expressions are ignored;
- *   <li>{@code v} is the instance's own copy of its node's potential, set before each phase (a PROCEDURE may
- *       change it, as in Hay's {@code if (v == -38) {v = v + 0.0001}});
- *   <li>ion variables read ({@code ena}, {@code cai}) are copied from the node's {@link
- *       org.spineformer.engine.mech.Ion} before each phase; ion currents written are added to it after the current
- *       phase;
- *   <li>the current phase evaluates the BREAKPOINT body (without SOLVE) at v + 0.001 and at v and takes di/dv as
- *       their difference over 0.001 (nocmodl's nrn_cur), in that order, so assigned variables keep their values at v;
- *   <li>cnexp replaces each {@code x' = f} in place, in order, by {@code x = x + (1 - exp(dt a)) (-f0/a - x)},
- *       a = df/dx, f0 = f at x = 0, when f is linear in x ({@code x = x + dt f} when f does not depend on x).
- * </ul>
+ * Java source for a mechanism (SUFFIX or POINT_PROCESS) as a {@link org.spineformer.engine.mech.MechanismBlock}:
+ * one column per variable, and every NMODL block a method on one instance {@code k} (so the kernels can later move
+ * to loops owned by the engine). It follows nocmodl's C; docs/dev/nmodl.md lists the rules (numbers as doubles,
+ * {@code v} copied per instance, ions and NEURON's ion_style, the numerical di/dv, cnexp, derivimplicit and euler,
+ * TABLE, NET_RECEIVE with one weight).
  *
  * <p>What it cannot make yet it reports, with line and column, as "not supported yet".
  */
