@@ -46,6 +46,21 @@ class SolveMethodTest {
         assertThat(block.get("x", 0)).isCloseTo(expected, within(ROUNDING));
     }
 
+    /** A pool whose influx is held at 0 or more (an IF in the block) relaxes by backward Euler. */
+    @Test
+    void derivimplicitWithAConditionalInflux() {
+        String pool = "NEURON { SUFFIX pool RANGE influx }\nPARAMETER { influx = -1 }\nASSIGNED { drive }\n"
+                + "STATE { c }\nINITIAL { c = 1 }\nBREAKPOINT { SOLVE s METHOD derivimplicit }\n"
+                + "DERIVATIVE s {\n  drive = influx\n  if (drive < 0) { drive = 0 }\n  c' = drive - c/" + TAU + "\n}\n";
+        NmodlMechanism m = NmodlMechanism.compile("pool.mod", pool);
+        CellState s = new CellState(new double[] {100}, new double[] {100}, DT, 6.3);
+        MechanismBlock block = m.newBlock(new int[] {0});
+        block.attach(s);
+        block.initialize(s);
+        block.advance(s);
+        assertThat(block.get("c", 0)).isCloseTo(1 / (1 + DT / TAU), within(ROUNDING));
+    }
+
     @Test
     void coupledEquationsAreNotSolvedOneByOne() {
         String coupled = "NEURON { SUFFIX two }\nSTATE { a b }\nBREAKPOINT { SOLVE s METHOD derivimplicit }\n"

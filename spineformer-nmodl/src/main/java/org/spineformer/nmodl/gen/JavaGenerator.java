@@ -778,13 +778,8 @@ public final class JavaGenerator {
         }
         for (Stmt st : d.body()) {
             List<Expr> used = new ArrayList<>();
-            String own = null;
-            if (st instanceof Stmt.Assign a) {
-                used.add(a.value());
-                own = a.primes() > 0 ? a.target().name() : null;
-            } else if (st instanceof Stmt.CallStmt c) {
-                used.addAll(c.call().args());
-            } else if (!(st instanceof Stmt.Local || st instanceof Stmt.Keyword || st instanceof Stmt.Comment)) {
+            String own = st instanceof Stmt.Assign a && a.primes() > 0 ? a.target().name() : null;
+            if (!expressions(st, used)) {
                 notYet(st.pos(), "this statement in a DERIVATIVE block solved by " + method);
                 continue;
             }
@@ -794,6 +789,30 @@ public final class JavaGenerator {
                 }
             }
         }
+    }
+
+    /** Adds every expression a statement evaluates to {@code into}; false for a statement not expected here. */
+    private static boolean expressions(Stmt st, List<Expr> into) {
+        if (st instanceof Stmt.Assign a) {
+            into.add(a.value());
+            return true;
+        }
+        if (st instanceof Stmt.CallStmt c) {
+            into.addAll(c.call().args());
+            return true;
+        }
+        if (st instanceof Stmt.If i) {
+            into.add(i.condition());
+            boolean ok = true;
+            for (Stmt inner : i.then()) {
+                ok &= expressions(inner, into);
+            }
+            for (Stmt inner : i.otherwise()) {
+                ok &= expressions(inner, into);
+            }
+            return ok;
+        }
+        return st instanceof Stmt.Local || st instanceof Stmt.Keyword || st instanceof Stmt.Comment;
     }
 
     private static String params(List<Arg> args) {
