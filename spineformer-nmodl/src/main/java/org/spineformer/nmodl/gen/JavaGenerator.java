@@ -776,7 +776,18 @@ public final class JavaGenerator {
                 states.add(a.target().name());
             }
         }
-        for (Stmt st : d.body()) {
+        int last = -1;
+        for (int j = 0; j < d.body().size(); j++) {
+            if (d.body().get(j) instanceof Stmt.Assign a && a.primes() > 0) {
+                last = j;
+            }
+        }
+        for (int j = 0; j < d.body().size(); j++) {
+            Stmt st = d.body().get(j);
+            if (j > last && method.equals("derivimplicit")) {
+                // after the last equation the states have their new values, as at NEURON's converged iteration
+                continue;
+            }
             List<Expr> used = new ArrayList<>();
             String own = st instanceof Stmt.Assign a && a.primes() > 0 ? a.target().name() : null;
             if (!expressions(st, used)) {
