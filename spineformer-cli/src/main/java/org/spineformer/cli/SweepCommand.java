@@ -11,8 +11,6 @@ import org.spineformer.experiments.ellwood2024.PanelSweeps;
 import org.spineformer.experiments.sweep.Sweep;
 import org.spineformer.experiments.sweep.SweepEngine;
 import org.spineformer.experiments.sweep.SweepEngines;
-import org.spineformer.experiments.sweep.SweepFailedException;
-import org.spineformer.experiments.trial.TrialFailedException;
 import org.spineformer.experiments.trial.TrialRunner;
 import org.spineformer.io.OutputFolder;
 import picocli.CommandLine;
@@ -71,14 +69,7 @@ final class SweepCommand implements Callable<Integer> {
         Sweep<?, ?, ?> sweep = Sweep.prepare(PanelSweeps.find(experiment), parameters, out, options);
         console.println(experiment + ": " + sweep.points().size() + " grid point(s), engine " + chosen.name());
         console.flush();
-        try {
-            chosen.run(sweep, options);
-        } catch (TrialFailedException | SweepFailedException e) {
-            err.println("spineformer: " + e.getMessage());
-            err.println("The finished trials are kept; rerun the same command to resume.");
-            err.flush();
-            return 1;
-        }
+        chosen.run(sweep, options); // a failed trial is reported by Main, with the way to resume
         console.println("Outputs in " + out.toAbsolutePath().normalize());
         console.flush();
         return 0;
