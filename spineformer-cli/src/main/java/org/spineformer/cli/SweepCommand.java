@@ -63,10 +63,13 @@ final class SweepCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--master " + master + " is for --engine spark");
         }
         SweepEngine chosen = SweepEngines.find(engine);
-        OutputFolder.claim(out, "--out", "sweep " + experiment, Map.of());
+        // The --param values, in their order (it nests the point folders), determine what the sweep writes.
+        Map<String, String> settings = Map.of("--param", String.join(" ", parameters));
+        OutputFolder.claim(out, "--out", "sweep " + experiment, Map.of(), settings);
         SweepEngine.Options options = new SweepEngine.Options(threads != null ? threads : TrialRunner.allCores(),
                 master, console, quiet ? null : err, System.console() != null);
         Sweep<?, ?, ?> sweep = Sweep.prepare(PanelSweeps.find(experiment), parameters, out, options);
+        OutputFolder.record(out, "sweep " + experiment, Map.of(), settings);
         console.println(experiment + ": " + sweep.points().size() + " grid point(s), engine " + chosen.name());
         console.flush();
         chosen.run(sweep, options); // a failed trial is reported by Main, with the way to resume
