@@ -60,6 +60,9 @@ final class ReproduceCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         boolean all = "all".equals(panel);
         Panels.Panel chosen = all ? null : Panels.find(panel);
+        if (!all) {
+            Panels.requireUsed(chosen, trials, matchWindow, seed);
+        }
         Path dir = out != null ? out : Path.of("reproduce-output").resolve(all ? "" : panel);
         OutputFolder.claim(dir, "--out", "reproduce " + panel, Map.of());
         Request request = new Request(dir, trials, matchWindow, seed,
