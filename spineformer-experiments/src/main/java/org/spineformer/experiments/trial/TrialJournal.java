@@ -179,7 +179,14 @@ public final class TrialJournal implements AutoCloseable {
         }
     }
 
-    /** Human-readable differences, "key: X there, Y here". */
+    /**
+     * The command-line options that set settings of these names, wherever they sit in a run's identity: a difference
+     * is named by the option the user typed, not by a field of the program's config.
+     */
+    private static final Map<String, String> OPTIONS = Map.of("seed", "--seed", "matchWindowS", "--match-window",
+            "match_window_s", "--match-window");
+
+    /** Human-readable differences, "key: X there, Y here", the key an option where one sets it. */
     static List<String> differences(String path, JsonNode there, JsonNode here) {
         List<String> out = new ArrayList<>();
         if (there != null && here != null && there.isObject() && here.isObject()) {
@@ -192,7 +199,8 @@ public final class TrialJournal implements AutoCloseable {
             return out;
         }
         if (there == null ? here != null : !there.equals(here)) {
-            out.add(path + ": " + brief(there) + " there, " + brief(here) + " here");
+            String name = OPTIONS.getOrDefault(path.substring(path.lastIndexOf('.') + 1), path);
+            out.add(name + ": " + brief(there) + " there, " + brief(here) + " here");
         }
         return out;
     }

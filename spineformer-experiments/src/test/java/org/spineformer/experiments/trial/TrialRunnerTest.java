@@ -167,6 +167,19 @@ class TrialRunnerTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("seed: 3 there, 4 here");
     }
 
+    record Windowed(double matchWindowS) {
+    }
+
+    @Test
+    void aDifferenceInASettingAnOptionSetsIsNamedByTheOption() {
+        Path dir = tmp.resolve("window");
+        runner(dir, 1).run("fake", new Windowed(1.0), 3, 1, FAKE, Fake.class);
+        assertThatThrownBy(() -> runner(dir, 1).run("fake", new Windowed(0.5), 3, 1, FAKE, Fake.class))
+                .hasMessageContaining("(--match-window: 1.0 there, 0.5 here)").hasMessageNotContaining("matchWindowS");
+        assertThatThrownBy(() -> runner(dir, 1).run("fake", new Windowed(1.0), 4, 1, FAKE, Fake.class))
+                .hasMessageContaining("(--seed: 3 there, 4 here)");
+    }
+
     @Test
     void aDirectoryInUseIsRefused() throws IOException {
         Path dir = tmp.resolve("busy");
