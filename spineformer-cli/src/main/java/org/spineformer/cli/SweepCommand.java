@@ -64,7 +64,8 @@ final class SweepCommand implements Callable<Integer> {
         }
         SweepEngine chosen = SweepEngines.find(engine);
         // The --param values, in their order (it nests the point folders), determine what the sweep writes.
-        Map<String, String> settings = Map.of("--param", String.join(" ", parameters));
+        Map<String, String> settings = parameters.isEmpty() ? Map.of()
+                : Map.of("--param", String.join(" ", parameters));
         OutputFolder.claim(out, "--out", "sweep " + experiment, Map.of(), settings);
         SweepEngine.Options options = new SweepEngine.Options(threads != null ? threads : TrialRunner.allCores(),
                 master, console, quiet ? null : err, System.console() != null);

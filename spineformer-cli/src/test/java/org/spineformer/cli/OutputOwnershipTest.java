@@ -65,6 +65,8 @@ class OutputOwnershipTest {
         assertThat(other.err()).isEqualTo("spineformer: --out " + out + " holds the outputs of 'sweep fig3be' with"
                 + " other settings (--param runs=2 before, runs=3 now); rerun with those settings to resume, or choose"
                 + " another --out\n");
+        assertThat(run("sweep", "fig3be", "--out", out.toString()).err())
+                .contains("(--param runs=2 before, not given now)");
         try (var files = Files.list(out)) {
             assertThat(files).containsExactly(out.resolve("command.json"));
         }
