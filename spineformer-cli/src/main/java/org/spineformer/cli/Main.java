@@ -1,5 +1,6 @@
 package org.spineformer.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import org.spineformer.engine.NonFiniteStateException;
 import org.spineformer.experiments.sweep.SweepFailedException;
@@ -46,12 +47,15 @@ public final class Main implements Runnable {
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             if (ex instanceof IllegalArgumentException || ex instanceof java.io.UncheckedIOException) {
                 // bad input: the message names the file, field and value; a stack trace would bury it
-                commandLine.getErr().println("spineformer: " + ex.getMessage());
+                commandLine.getErr().println("spineformer: " + ErrorText.of(ex));
                 commandLine.getErr().flush();
                 return 2;
             }
             PrintWriter err = commandLine.getErr();
-            if (ex instanceof NonFiniteStateException) {
+            if (ex instanceof IOException) {
+                // a file could not be read or written (a full disk, a folder removed under the run)
+                err.println("spineformer: " + ErrorText.of(ex));
+            } else if (ex instanceof NonFiniteStateException) {
                 // the run blew up: the message says when and where; the inputs or parameters need changing
                 err.println("spineformer: " + ex.getMessage());
             } else if (ex instanceof TrialFailedException || ex instanceof SweepFailedException) {

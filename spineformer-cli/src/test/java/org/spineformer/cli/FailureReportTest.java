@@ -2,6 +2,10 @@ package org.spineformer.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.NoSuchFileException;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
@@ -54,6 +58,24 @@ class FailureReportTest {
         }
     }
 
+    /** A file that vanished under the run, reported the way java.nio reports it: the bare path. */
+    @Command(name = "vanished")
+    static final class Vanished implements Callable<Integer> {
+        @Override
+        public Integer call() throws IOException {
+            throw new NoSuchFileException("/data/run/trials.csv");
+        }
+    }
+
+    /** The same wrapped as a stream or a lambda must wrap it. */
+    @Command(name = "vanished-unchecked")
+    static final class VanishedUnchecked implements Callable<Integer> {
+        @Override
+        public Integer call() {
+            throw new UncheckedIOException(new AccessDeniedException("/data/run"));
+        }
+    }
+
     private static void assertOneCleanReport(CliRun r) {
         assertThat(r.exit()).isEqualTo(1);
         assertThat(r.err()).doesNotContain("org.spineformer").doesNotContain("java.").doesNotContain("Exception")
@@ -67,6 +89,16 @@ class FailureReportTest {
         assertThat(r.err().lines().toList()).hasSize(2);
         assertThat(r.err()).startsWith("spineformer: trial 0 failed: the simulation blew up: v = ")
                 .contains(" at soma(0.5) by t = ").contains(Main.RESUME);
+    }
+
+    @Test
+    void aFileSystemRefusalNamesThePathAndTheReason() {
+        CliRun r = CliRun.runWith(new Vanished(), "vanished");
+        assertOneCleanReport(r);
+        assertThat(r.err()).isEqualTo("spineformer: /data/run/trials.csv: no such file or folder\n");
+        CliRun u = CliRun.runWith(new VanishedUnchecked(), "vanished-unchecked");
+        assertThat(u.exit()).isEqualTo(2);
+        assertThat(u.err()).isEqualTo("spineformer: /data/run: permission denied\n");
     }
 
     @Test
