@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import org.spineformer.attention.QueryResult;
 import org.spineformer.attention.biophysical.BiophysicalAttention;
 import org.spineformer.attention.compare.BackendAgreement;
@@ -125,7 +126,7 @@ final class AttentionCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         checkOptions();
-        OutputFolder.claim(out, "--out", "attention", inputFiles());
+        OutputFolder.claim(out, "--out", "attention", inputFiles(), settings());
         boolean vectors = keysNpy != null;
         List<Integer> keyCounts = vectors ? List.of(-1) : keys;
         boolean grid = keyCounts.size() * matchWindows.size() * jitters.size() > 1;
@@ -140,6 +141,9 @@ final class AttentionCommand implements Callable<Integer> {
                             maxRateHz / 1000, seed) : null;
                     RetrievalTask task = vectors ? vectorTask.task()
                             : RetrievalTask.generate(new RetrievalTask.Config(n, queries, window, jitter, seed));
+                    if (rows.isEmpty()) { // the inputs are read and checked: the work starts
+                        OutputFolder.record(out, "attention", inputFiles(), settings());
+                    }
                     rows.addAll(runPoint(task, vectorTask, delays, dir));
                 }
             }
@@ -320,6 +324,37 @@ final class AttentionCommand implements Callable<Integer> {
                 + " key %.3f%n", a.sameSelection(), a.meanJaccard(), a.sameTopKey());
         return new AttentionGrid.Row("agreement", task.inputs().keys().length, task.config().matchWindowS(),
                 task.config().jitterMs(), cell.size(), Double.NaN, Double.NaN, Double.NaN, a.sameSelection());
+    }
+
+    /**
+     * The options that determine what this run writes, as given (after parsing), for a rerun into the same folder to
+     * compare; the input files are compared by their SHA-256 instead, the threads and progress change nothing.
+     */
+    private Map<String, String> settings() {
+        Map<String, String> s = new LinkedHashMap<>();
+        s.put("--backend", backend);
+        if (keys != null) {
+            s.put("--keys", join(keys));
+        }
+        if (queries != null) {
+            s.put("--queries", queries.toString());
+        }
+        s.put("--match-window", join(matchWindows));
+        s.put("--jitter", join(jitters));
+        s.put("--seed", Long.toString(seed));
+        if (threshold != null) {
+            s.put("--threshold", threshold.toString());
+        }
+        if (outputDelayMs != null) {
+            s.put("--output-delay", outputDelayMs.toString());
+        }
+        s.put("--max-rate-hz", Double.toString(maxRateHz));
+        s.put("--temperature", Double.toString(temperature));
+        return s;
+    }
+
+    private static String join(List<?> values) {
+        return values.stream().map(Object::toString).collect(Collectors.joining(","));
     }
 
     /** The files this run read, by role, for the provenance in summary.json. */

@@ -1,6 +1,11 @@
 package org.spineformer.cli;
 
+import java.io.IOException;
+import java.io.PrintWriter;
 import org.spineformer.engine.NonFiniteStateException;
+import org.spineformer.experiments.sweep.SweepFailedException;
+import org.spineformer.experiments.trial.TrialFailedException;
+import org.spineformer.io.ErrorText;
 import org.spineformer.io.Provenance;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -15,6 +20,11 @@ import picocli.CommandLine.Command;
                 NmodlCommand.class, MechanismsCommand.class, VersionCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
+    /** Said after a failed trial: the journal keeps the finished ones. */
+    static final String RESUME = "The finished trials are kept; rerun the same command to resume.";
+    /** The environment variable that makes an internal error print its stack trace. */
+    static final String DEBUG = "SPINEFORMER_DEBUG";
+
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
@@ -37,17 +47,31 @@ public final class Main implements Runnable {
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             if (ex instanceof IllegalArgumentException || ex instanceof java.io.UncheckedIOException) {
                 // bad input: the message names the file, field and value; a stack trace would bury it
-                commandLine.getErr().println("spineformer: " + ex.getMessage());
+                commandLine.getErr().println("spineformer: " + ErrorText.of(ex));
                 commandLine.getErr().flush();
                 return 2;
             }
-            if (ex instanceof NonFiniteStateException) {
+            PrintWriter err = commandLine.getErr();
+            if (ex instanceof IOException) {
+                // a file could not be read or written (a full disk, a folder removed under the run)
+                err.println("spineformer: " + ErrorText.of(ex));
+            } else if (ex instanceof NonFiniteStateException) {
                 // the run blew up: the message says when and where; the inputs or parameters need changing
-                commandLine.getErr().println("spineformer: " + ex.getMessage());
-                commandLine.getErr().flush();
-                return 1;
+                err.println("spineformer: " + ex.getMessage());
+            } else if (ex instanceof TrialFailedException || ex instanceof SweepFailedException) {
+                // reproduce, sweep, attention: the message names the trial and says what went wrong in it
+                err.println("spineformer: " + ex.getMessage());
+                err.println(RESUME);
+            } else {
+                // a bug: one line for the user, the stack trace for the report when asked for
+                err.println("spineformer: internal error: " + ErrorText.of(ex) + "; please report it with the command"
+                        + " line (" + DEBUG + "=1 prints the details)");
+                if (System.getenv(DEBUG) != null) {
+                    ex.printStackTrace(err);
+                }
             }
-            throw ex;
+            err.flush();
+            return 1;
         });
         return cl;
     }

@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.spineformer.experiments.ellwood2024.Panels;
 import org.spineformer.experiments.ellwood2024.Request;
-import org.spineformer.experiments.trial.TrialFailedException;
 import org.spineformer.experiments.trial.TrialRunner;
 import org.spineformer.io.OutputFolder;
 import picocli.CommandLine;
@@ -61,28 +60,25 @@ final class ReproduceCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         boolean all = "all".equals(panel);
         Panels.Panel chosen = all ? null : Panels.find(panel);
+        if (!all) {
+            Panels.requireUsed(chosen, trials, matchWindow, seed);
+        }
         Path dir = out != null ? out : Path.of("reproduce-output").resolve(all ? "" : panel);
         OutputFolder.claim(dir, "--out", "reproduce " + panel, Map.of());
         Request request = new Request(dir, trials, matchWindow, seed,
                 threads != null ? threads : TrialRunner.allCores(), quick, console, quiet ? null : err,
                 System.console() != null);
-        try {
-            if (all) {
-                Panels.reproduceAll(request);
-            } else {
-                if (quick) {
-                    console.println(chosen.name() + " --quick: " + chosen.quickCounts());
-                } else if (trials == null) {
-                    console.println(Panels.estimate(chosen, request.threads()));
-                }
-                console.flush();
-                chosen.reproduction().reproduce(request);
+        // A failed trial (TrialFailedException) is reported by Main, with the way to resume.
+        if (all) {
+            Panels.reproduceAll(request);
+        } else {
+            if (quick) {
+                console.println(chosen.name() + " --quick: " + chosen.quickCounts());
+            } else if (trials == null) {
+                console.println(Panels.estimate(chosen, request.threads()));
             }
-        } catch (TrialFailedException e) {
-            err.println("spineformer: " + e.getMessage());
-            err.println("The finished trials are kept; rerun the same command to resume.");
-            err.flush();
-            return 1;
+            console.flush();
+            chosen.reproduction().reproduce(request);
         }
         console.println("Outputs in " + dir.toAbsolutePath().normalize());
         console.flush();

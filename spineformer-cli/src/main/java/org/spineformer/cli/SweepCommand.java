@@ -11,8 +11,6 @@ import org.spineformer.experiments.ellwood2024.PanelSweeps;
 import org.spineformer.experiments.sweep.Sweep;
 import org.spineformer.experiments.sweep.SweepEngine;
 import org.spineformer.experiments.sweep.SweepEngines;
-import org.spineformer.experiments.sweep.SweepFailedException;
-import org.spineformer.experiments.trial.TrialFailedException;
 import org.spineformer.experiments.trial.TrialRunner;
 import org.spineformer.io.OutputFolder;
 import picocli.CommandLine;
@@ -65,20 +63,17 @@ final class SweepCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--master " + master + " is for --engine spark");
         }
         SweepEngine chosen = SweepEngines.find(engine);
-        OutputFolder.claim(out, "--out", "sweep " + experiment, Map.of());
+        // The --param values, in their order (it nests the point folders), determine what the sweep writes.
+        Map<String, String> settings = parameters.isEmpty() ? Map.of()
+                : Map.of("--param", String.join(" ", parameters));
+        OutputFolder.claim(out, "--out", "sweep " + experiment, Map.of(), settings);
         SweepEngine.Options options = new SweepEngine.Options(threads != null ? threads : TrialRunner.allCores(),
                 master, console, quiet ? null : err, System.console() != null);
         Sweep<?, ?, ?> sweep = Sweep.prepare(PanelSweeps.find(experiment), parameters, out, options);
+        OutputFolder.record(out, "sweep " + experiment, Map.of(), settings);
         console.println(experiment + ": " + sweep.points().size() + " grid point(s), engine " + chosen.name());
         console.flush();
-        try {
-            chosen.run(sweep, options);
-        } catch (TrialFailedException | SweepFailedException e) {
-            err.println("spineformer: " + e.getMessage());
-            err.println("The finished trials are kept; rerun the same command to resume.");
-            err.flush();
-            return 1;
-        }
+        chosen.run(sweep, options); // a failed trial is reported by Main, with the way to resume
         console.println("Outputs in " + out.toAbsolutePath().normalize());
         console.flush();
         return 0;

@@ -49,4 +49,20 @@ class ReproduceCommandTest {
                 .contains("in seconds, not milliseconds");
         assertThat(out).doesNotExist();
     }
+
+    @Test
+    void anOptionThePanelDoesNotUseIsRefusedNamingThePanel(@TempDir Path dir) {
+        Path out = dir.resolve("out");
+        CliRun window = run("reproduce", "fig3fg", "--match-window", "0.5", "--out", out.toString());
+        assertThat(window.exit()).isEqualTo(2);
+        assertThat(window.err()).isEqualTo("spineformer: --match-window 0.5: fig3fg has no match window to set (it"
+                + " runs at its figure's); --match-window applies to fig2a, fig3be, fig4bef, fig4c, fig4d, fig5\n");
+        CliRun trials = run("reproduce", "fig4a", "--trials", "5", "--out", out.toString());
+        assertThat(trials.exit()).isEqualTo(2);
+        assertThat(trials.err()).isEqualTo("spineformer: --trials 5: fig4a runs no trials (it plots the potentiation"
+                + " rule); leave the option out\n");
+        assertThat(run("reproduce", "fig4a", "--seed", "3", "--out", out.toString()).err())
+                .startsWith("spineformer: --seed 3: fig4a runs no trials");
+        assertThat(out).doesNotExist();
+    }
 }

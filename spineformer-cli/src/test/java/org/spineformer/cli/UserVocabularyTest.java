@@ -54,6 +54,17 @@ class UserVocabularyTest {
     }
 
     @Test
+    void aSweepValueOfTheWrongKindSaysWhatKindInWords() {
+        CliRun r = run("sweep", "fig3be", "--param", "runs=abc", "--out", tmp.resolve("s").toString());
+        assertUsersWords(r);
+        assertThat(r.err().strip()).isEqualTo("spineformer: --param runs: 'abc' is not an integer");
+        CliRun big = run("sweep", "fig3be", "--param", "runs=99999999999", "--out", tmp.resolve("s").toString());
+        assertThat(big.err().strip()).isEqualTo("spineformer: --param runs: '99999999999' is not an integer this"
+                + " program can count to (at most 2147483647)");
+        assertThat(tmp.resolve("s")).doesNotExist();
+    }
+
+    @Test
     void attentionsRangeErrorsNameTheOption() {
         String out = tmp.resolve("out").toString();
         List<String[]> cases = List.of(

@@ -7,20 +7,33 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.spineformer.io.json.JsonFiles;
 
 /**
  * The checks every command that writes makes before any work. Its output folder exists and is a writable folder, or
  * can be created: a run that would otherwise simulate for minutes and then fail to write fails at once, naming the
  * path; the check itself leaves nothing behind (no folder is created, the probe file is deleted). And the folder does
- * not hold the outputs of another command or of other input files ({@link #claim}), so that a folder's files always
- * come from one run.
+ * not hold the outputs of another command, of other input files or of other settings ({@link #claim}), so that a
+ * folder's files always come from one run. A command whose outputs spread over subfolders (attention's grid and
+ * backends, sweep's grid points) records what it is in {@code DIR/command.json} ({@link #record}) before its work, so
+ * that a rerun with other settings is refused at the top rather than mixing its subfolders with the earlier ones.
  */
 public final class OutputFolder {
+    /** Where {@link #record} writes what a command writing subfolders is. */
+    public static final String COMMAND_FILE = "command.json";
     /** The files whose {@link Provenance} says what a folder holds. */
-    private static final List<String> DESCRIBED_BY = List.of("result.json", "summary.json", "bench.json");
+    private static final List<String> DESCRIBED_BY = List.of("result.json", "summary.json", "bench.json",
+            COMMAND_FILE);
+    /** In {@link #COMMAND_FILE}: the options that determine the outputs, as "--keys": "10". */
+    private static final String SETTINGS = "settings";
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private OutputFolder() {
@@ -34,6 +47,17 @@ public final class OutputFolder {
      * @param inputs this run's input files by role, as its provenance will name them
      */
     public static void claim(Path dir, String option, String output, Map<String, Path> inputs) {
+        claim(dir, option, output, inputs, Map.of());
+    }
+
+    /**
+     * {@link #claim(Path, String, String, Map)}, and refuses a folder whose {@link #COMMAND_FILE} records other
+     * {@code settings} for the same command.
+     *
+     * @param settings the options that determine the outputs, by option name ("--keys"), as text ("10,20")
+     */
+    public static void claim(Path dir, String option, String output, Map<String, Path> inputs,
+                             Map<String, String> settings) {
         checkWritable(dir, option);
         for (String name : DESCRIBED_BY) {
             Path file = dir.resolve(name);
@@ -63,7 +87,47 @@ public final class OutputFolder {
                             + sha + ", not " + input.getValue() + "); choose another " + option);
                 }
             }
+            List<String> differences = differences(json.path(SETTINGS), settings);
+            if (!differences.isEmpty()) {
+                throw new IllegalArgumentException(option + " " + dir + " holds the outputs of '" + output
+                        + "' with other settings (" + String.join("; ", differences) + "); rerun with those settings"
+                        + " to resume, or choose another " + option);
+            }
         }
+    }
+
+    /** "--keys 10 before, 20 now" for every option whose recorded value is not this run's; none if none recorded. */
+    private static List<String> differences(JsonNode recorded, Map<String, String> settings) {
+        List<String> out = new ArrayList<>();
+        if (!recorded.isObject()) {
+            return out;
+        }
+        Set<String> names = new LinkedHashSet<>();
+        recorded.fieldNames().forEachRemaining(names::add);
+        names.addAll(settings.keySet());
+        for (String name : names) {
+            String before = recorded.path(name).asText(null);
+            String now = settings.get(name);
+            if (!Objects.equals(before, now)) {
+                out.add(name + " " + (before == null ? "not given" : before) + " before, "
+                        + (now == null ? "not given" : now) + " now");
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Records in {@code DIR/command.json} that {@code output} with these inputs and settings writes this folder, for
+     * {@link #claim} to compare on a rerun. Call it after the checks of the options and {@link #claim}, before the
+     * work.
+     */
+    public static void record(Path dir, String output, Map<String, Path> inputs, Map<String, String> settings)
+            throws IOException {
+        Files.createDirectories(dir);
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put(SETTINGS, settings);
+        json.put(Provenance.KEY, Provenance.of(output, inputs));
+        JsonFiles.write(dir.resolve(COMMAND_FILE), json);
     }
 
     /** What made a described file: its provenance says; older files without one, their panel or backend key. */

@@ -98,6 +98,27 @@ public final class Panels {
      *
      * @throws IllegalArgumentException naming the implemented and the missing panels
      */
+    /** The panels {@code --match-window} applies to; the others run at the window their figure fixes. */
+    public static final List<String> WINDOWED = List.of(Fig2aMatchExample.PANEL, Fig3beMatchRoc.PANEL,
+            Fig4befPotentiationExamples.PANEL, Fig4cThresholdScan.PANEL, Fig4dTwoMatchedAxons.PANEL,
+            Fig5ControlPhase.PANEL);
+
+    /**
+     * Refuses, before anything runs, an option that {@code p} would ignore: a silently ignored option leaves the user
+     * believing the output is what they asked for.
+     */
+    public static void requireUsed(Panel p, Integer trials, Double matchWindowS, Long seed) {
+        if (matchWindowS != null && !WINDOWED.contains(p.name())) {
+            throw new IllegalArgumentException("--match-window " + matchWindowS + ": " + p.name() + " has no match"
+                    + " window to set (it runs at its figure's); --match-window applies to "
+                    + String.join(", ", WINDOWED));
+        }
+        if (p.name().equals(Fig4aPotentiationSigmoid.PANEL) && (trials != null || seed != null)) {
+            throw new IllegalArgumentException((trials != null ? "--trials " + trials : "--seed " + seed) + ": "
+                    + p.name() + " runs no trials (it plots the potentiation rule); leave the option out");
+        }
+    }
+
     public static Panel find(String name) {
         for (Panel p : IMPLEMENTED) {
             if (p.name().equals(name)) {

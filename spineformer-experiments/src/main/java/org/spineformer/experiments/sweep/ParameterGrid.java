@@ -147,8 +147,10 @@ public final class ParameterGrid {
             }
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("--param " + name + ": '" + text + "' is not "
-                    + (type == double.class || type == Double.class ? "a finite number" : "an integer ("
-                    + type.getSimpleName() + ")"));
+                    + (type == double.class || type == Double.class ? "a finite number"
+                    : !text.matches("[-+]?\\d+") ? "an integer"
+                    : "an integer this program can count to (at most "
+                    + (type == int.class || type == Integer.class ? Integer.MAX_VALUE : Long.MAX_VALUE) + ")"));
         }
         if (type == boolean.class || type == Boolean.class) {
             if (!text.equals("true") && !text.equals("false")) {

@@ -30,7 +30,7 @@ import org.spineformer.io.json.JsonErrors;
  * must match it, or its trials would mix with different ones. It also holds the {@link Provenance} of the run that
  * started it, which the match ignores;</li>
  * <li>{@code trials.jsonl}: one line {@code {"trial": i, "result": {...}}} per finished trial, appended and flushed
- * as each finishes, under a lock, so lines never interleave. A process killed while writing can leave a last line
+ * as each finishes ({@link JournalJson}: NaN as null, infinities as +-1e999), under a lock, so lines never interleave. A process killed while writing can leave a last line
  * without its newline; it is ignored and cut off when the run resumes, and that trial runs again. If a trial appears
  * twice (it should not), its first line counts.</li>
  * <li>{@code .lock}: held while a run writes, so two processes cannot share the directory.</li>
@@ -104,7 +104,7 @@ public final class TrialJournal implements AutoCloseable {
             FileChannel trials = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
                     StandardOpenOption.WRITE);
             Map<Integer, Integer> lines = new TreeMap<>();
-            Map<Integer, JsonNode> finished = readAndTrim(file, trials, mapper, lines);
+            Map<Integer, JsonNode> finished = readAndTrim(file, trials, lines);
             return new TrialJournal(dir, lockChannel, lock, trials, finished, lines);
         } catch (IOException | RuntimeException e) {
             lock.release();
@@ -179,7 +179,14 @@ public final class TrialJournal implements AutoCloseable {
         }
     }
 
-    /** Human-readable differences, "key: X there, Y here". */
+    /**
+     * The command-line options that set settings of these names, wherever they sit in a run's identity: a difference
+     * is named by the option the user typed, not by a field of the program's config.
+     */
+    private static final Map<String, String> OPTIONS = Map.of("seed", "--seed", "matchWindowS", "--match-window",
+            "match_window_s", "--match-window");
+
+    /** Human-readable differences, "key: X there, Y here", the key an option where one sets it. */
     static List<String> differences(String path, JsonNode there, JsonNode here) {
         List<String> out = new ArrayList<>();
         if (there != null && here != null && there.isObject() && here.isObject()) {
@@ -192,7 +199,8 @@ public final class TrialJournal implements AutoCloseable {
             return out;
         }
         if (there == null ? here != null : !there.equals(here)) {
-            out.add(path + ": " + brief(there) + " there, " + brief(here) + " here");
+            String name = OPTIONS.getOrDefault(path.substring(path.lastIndexOf('.') + 1), path);
+            out.add(name + ": " + brief(there) + " there, " + brief(here) + " here");
         }
         return out;
     }
@@ -206,8 +214,7 @@ public final class TrialJournal implements AutoCloseable {
     }
 
     /** Reads the complete lines, cuts off a torn last line, and returns the first result of each trial. */
-    private static Map<Integer, JsonNode> readAndTrim(Path file, FileChannel channel, ObjectMapper mapper,
-                                                      Map<Integer, Integer> lines) throws IOException {
+    private static Map<Integer, JsonNode> readAndTrim(Path file, FileChannel channel, Map<Integer, Integer> lines) throws IOException {
         byte[] bytes = Files.readAllBytes(file);
         int end = bytes.length;
         while (end > 0 && bytes[end - 1] != '\n') {
@@ -226,7 +233,7 @@ public final class TrialJournal implements AutoCloseable {
             }
             JsonNode node;
             try {
-                node = mapper.readTree(line);
+                node = JournalJson.tree(line);
             } catch (IOException e) {
                 node = null;
             }

@@ -2,7 +2,6 @@ package org.spineformer.experiments.trial;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -33,8 +32,6 @@ import org.spineformer.io.json.JsonErrors;
  * {@link TrialFailedException} is thrown.
  */
 public final class TrialRunner {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
-
     private final Path dir;
     private final int threads;
     private final PrintWriter progress;
@@ -144,7 +141,7 @@ public final class TrialRunner {
                             journal.append(index, json);
                         }
                         // What a resumed run reads back, so a result is the same object either way.
-                        results[index] = read(MAPPER.readTree(json), type, "trial " + index);
+                        results[index] = read(JournalJson.tree(json), type, "trial " + index);
                         finished.incrementAndGet();
                     } catch (Throwable e) {
                         failure.compareAndSet(null, new TrialFailedException(index, e));
@@ -178,10 +175,10 @@ public final class TrialRunner {
 
     /**
      * A trial result as the journal records it; an engine that runs trials elsewhere sends them back in this form,
-     * so that they are recorded exactly as here.
+     * so that they are recorded exactly as here ({@link JournalJson}: NaN as null, infinities as +-1e999).
      */
-    public static String toJson(Object result) throws JsonProcessingException {
-        return MAPPER.writeValueAsString(result);
+    public static String toJson(Object result) {
+        return JournalJson.write(result);
     }
 
     private static void report(ProgressBar bar, AtomicInteger finished, Map<Integer, Double> underWay) {
@@ -193,7 +190,7 @@ public final class TrialRunner {
     /** A recorded result; {@code where} names it in the error ("DIR/trials.jsonl line 7"). */
     private static <R> R read(JsonNode node, Class<R> type, String where) {
         try {
-            return MAPPER.treeToValue(node, type);
+            return JournalJson.read(node, type);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException(where + ": the recorded result does not fit this run's trials ("
                     + JsonErrors.reason(e) + "); the file was changed by hand or by another program. Remove that"

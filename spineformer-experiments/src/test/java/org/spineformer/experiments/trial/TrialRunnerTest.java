@@ -167,6 +167,19 @@ class TrialRunnerTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("seed: 3 there, 4 here");
     }
 
+    record Windowed(double matchWindowS) {
+    }
+
+    @Test
+    void aDifferenceInASettingAnOptionSetsIsNamedByTheOption() {
+        Path dir = tmp.resolve("window");
+        runner(dir, 1).run("fake", new Windowed(1.0), 3, 1, FAKE, Fake.class);
+        assertThatThrownBy(() -> runner(dir, 1).run("fake", new Windowed(0.5), 3, 1, FAKE, Fake.class))
+                .hasMessageContaining("(--match-window: 1.0 there, 0.5 here)").hasMessageNotContaining("matchWindowS");
+        assertThatThrownBy(() -> runner(dir, 1).run("fake", new Windowed(1.0), 4, 1, FAKE, Fake.class))
+                .hasMessageContaining("(--seed: 3 there, 4 here)");
+    }
+
     @Test
     void aDirectoryInUseIsRefused() throws IOException {
         Path dir = tmp.resolve("busy");
@@ -186,6 +199,31 @@ class TrialRunnerTest {
         runner(dir, 1).run("fake", SETTINGS, 3, 1, odd, Fake.class);
         Fake back = runner(dir, 1).run("fake", SETTINGS, 3, 1, FAKE, Fake.class).get(0);
         assertThat(back.values()).containsExactly(Double.NaN, Double.POSITIVE_INFINITY, -0.0, Double.MIN_VALUE);
+    }
+
+    /** A result with a NaN where a trial has no value (a latency without a spike, a rate over no time). */
+    record Scored(int index, double score, double[] values) {
+    }
+
+    @Test
+    void aResumedRunWithNaNResultsEqualsAnUninterruptedOneAndTheJournalIsStrictJson() throws IOException {
+        Trial<Scored> nanForOdd = (index, random, progress) -> new Scored(index,
+                index % 2 == 1 ? Double.NaN : random.nextDouble(),
+                new double[] {random.nextDouble(), Double.NaN, Double.NEGATIVE_INFINITY});
+        List<Scored> uninterrupted = TrialRunner.inMemory(1).run("nan", SETTINGS, 5, 4, nanForOdd, Scored.class);
+        Path dir = tmp.resolve("nan-resume");
+        runner(dir, 1).run("nan", SETTINGS, 5, 2, nanForOdd, Scored.class);
+        String journal = Files.readString(dir.resolve(TrialJournal.TRIALS_FILE));
+        assertThat(journal).doesNotContain("NaN").doesNotContain("Infinity").contains("null");
+        List<Scored> resumed = runner(dir, 1).run("nan", SETTINGS, 5, 4, nanForOdd, Scored.class);
+        assertThat(resumed).hasSameSizeAs(uninterrupted);
+        for (int i = 0; i < resumed.size(); i++) {
+            assertThat(Double.compare(resumed.get(i).score(), uninterrupted.get(i).score())).isZero();
+            assertThat(resumed.get(i).values()).containsExactly(uninterrupted.get(i).values());
+        }
+        assertThat(resumed.get(1).score()).isNaN();
+        assertThat(resumed.get(0).values()[1]).isNaN();
+        assertThat(resumed.get(0).values()[2]).isEqualTo(Double.NEGATIVE_INFINITY);
     }
 
     @Test
