@@ -568,16 +568,16 @@ final class AscReader {
     }
 
     /**
-     * {@code newsec}: points begin .. end-1; a branch whose first point is not exactly its parent's last gets that
-     * point first, with the branch's own first diameter.
+     * {@code newsec}: points begin .. end-1; a branch whose first point is not its parent's last (hoc's fuzzy
+     * {@code ==}) gets that point first, with the branch's own first diameter.
      */
     private Import3dSection newSection(int begin, int end) {
         int n = end - begin;
         boolean extra = false;
         if (parentsec != null) {
             int last = parentsec.size() - 1;
-            extra = !(parentsec.x[last] == px.get(begin) && parentsec.y[last] == py.get(begin)
-                    && parentsec.z[last] == pz.get(begin));
+            extra = !(HocCompare.eq(parentsec.x[last], px.get(begin)) && HocCompare.eq(parentsec.y[last], py.get(begin))
+                    && HocCompare.eq(parentsec.z[last], pz.get(begin)));
         }
         Import3dSection sec = new Import3dSection(begin, extra ? n + 1 : n);
         int offset = 0;
@@ -653,8 +653,8 @@ final class AscReader {
         }
         if (somas.isEmpty()) {
             if (roots.size() > 1) {
-                throw new MorphologyFileException(file, roots.get(1).line, roots.size() + " trees and no CellBody"
-                        + " contour to connect them to");
+                warnings.add(roots.size() + " trees and no soma contour: each is a root section of its own, as"
+                        + " NEURON leaves them");
             }
             return;
         }
@@ -685,7 +685,7 @@ final class AscReader {
                 double dy = sec.y[0] - c[1];
                 double dz = sec.z[0] - c[2];
                 double dist = Math.sqrt(0. + dx * dx + dy * dy + dz * dz);
-                if (dist < dmin) {
+                if (HocCompare.lt(dist, dmin)) {
                     nearest = j;
                     dmin = dist;
                 }

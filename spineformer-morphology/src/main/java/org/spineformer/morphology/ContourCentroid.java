@@ -155,11 +155,12 @@ final class ContourCentroid {
 
     /**
      * The hoc loop that drops points so that the side increases: walking down from the end, a point not above its
-     * predecessor is removed (and the walk steps back up one unless it removed the last point).
+     * predecessor (by hoc's fuzzy {@code <=}) is removed (and the walk steps back up one unless it removed the last
+     * point).
      */
     private static void makeIncreasing(List<Double> side, List<Double> rad) {
         for (int j = side.size() - 1; j > 0; j -= 1) {
-            if (side.get(j) <= side.get(j - 1)) {
+            if (HocCompare.le(side.get(j), side.get(j - 1))) {
                 side.remove(j);
                 rad.remove(j);
                 if (j != side.size()) {

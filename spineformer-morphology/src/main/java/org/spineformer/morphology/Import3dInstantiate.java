@@ -16,8 +16,6 @@ import org.spineformer.engine.morph.Pt3d;
  * ({@code sphere_rep}), and stores the points as {@code pt3dadd} does after hoc printed them with {@code %.8g}.
  */
 final class Import3dInstantiate {
-    /** hoc's {@code float_epsilon}: {@code Vector.eq} counts values this close as equal. */
-    private static final double HOC_FLOAT_EPSILON = 1e-9;
     /** instantiate() prints every coordinate and diameter with {@code %.8g} before {@code pt3dadd} reads it back. */
     private static final MathContext PRINTED = new MathContext(8, RoundingMode.HALF_EVEN);
 
@@ -82,8 +80,7 @@ final class Import3dInstantiate {
 
     /** Two points at the same place ({@code raw.getcol(a).eq(raw.getcol(b))}: x, y, z, not the diameter). */
     private static boolean same(Import3dSection s, int a, int b) {
-        return Math.abs(s.x[a] - s.x[b]) <= HOC_FLOAT_EPSILON && Math.abs(s.y[a] - s.y[b]) <= HOC_FLOAT_EPSILON
-                && Math.abs(s.z[a] - s.z[b]) <= HOC_FLOAT_EPSILON;
+        return HocCompare.eq(s.x[a], s.x[b]) && HocCompare.eq(s.y[a], s.y[b]) && HocCompare.eq(s.z[a], s.z[b]);
     }
 
     /** The section's points from {@code first} on, as {@code pt3dadd} receives them. */

@@ -277,14 +277,14 @@ final class SwcReader {
      */
     private boolean neuroMorphoThreePointSoma() {
         if (id.length < 3 || parentIndex[1] != 0 || parentIndex[2] != 0 || nchild[1] != 0 || nchild[2] != 0
-                || d[1] != d[0] || d[2] != d[0]) {
+                || !HocCompare.eq(d[1], d[0]) || !HocCompare.eq(d[2], d[0])) {
             return false;
         }
         double len = 0;
         for (int i = 1; i <= 2; i++) {
             len += Math.sqrt(Math.pow(x[i] - x[0], 2) + Math.pow(y[i] - y[0], 2) + Math.pow(z[i] - z[0], 2));
         }
-        if (Math.abs(len / d[0] - 1) < .01) {
+        if (HocCompare.lt(Math.abs(len / d[0] - 1), .01)) {
             pid[2] = id[1]; // as NEURON: keeps the three points one section
             parentIndex[2] = 1;
             return true;

@@ -69,7 +69,7 @@ class AscReaderTest {
                 + rectangle() + ")\n" + """
                 ( (Color Red)
                   (Dendrite)
-                  ( 111 50 7 2)  ; inside the box: wired to the soma centre
+                  ( 111 50 7 2)  ; just outside the box (x > 110.5): wired to the nearest soma centre
                   ( 120 50 7 2)
                   (
                     ( 125 55 7 1)
