@@ -26,6 +26,7 @@ final class Import3dInstantiate {
                                           List<Import3dSection> read, int minType, List<String> warnings) {
         List<Import3dSection> sections = new ArrayList<>(read);
         removeDegenerate(source, sections, warnings);
+        sections.removeIf(s -> s.subsidiary); // a stacked contour is part of its soma's section
 
         int maxType = minType;
         for (Import3dSection s : sections) {
@@ -91,7 +92,8 @@ final class Import3dInstantiate {
             Arrays.copyOfRange(s.z, s.first, s.size()),
             Arrays.copyOfRange(s.d, s.first, s.size())};
         if (s.contour) {
-            p = ContourCentroid.centreline(p[0], p[1], p[2]);
+            p = s.stack.isEmpty() ? ContourCentroid.centreline(p[0], p[1], p[2])
+                    : ContourCentroid.stackCentreline(AscReader.outlines(s));
         }
         if (p[3].length == 1) {
             p = sphereAsCylinder(p[0][0], p[1][0], p[2][0], p[3][0]);

@@ -32,7 +32,9 @@ public record ImportedMorphology(String source, SomaKind soma, List<ImportedSect
         /** Two or more SWC soma points taken as a centreline. */
         POINTS("points along a centreline"),
         /** A Neurolucida CellBody contour: 21 points along its principal axis with its widths as diameters. */
-        CONTOUR("contour (21 points along its principal axis)");
+        CONTOUR("contour (21 points along its principal axis)"),
+        /** Neurolucida CellBody contours stacked in z: one point per contour (its centre and mean diameter). */
+        CONTOUR_STACK("stack of contours (one point per contour: centre and mean diameter)");
 
         private final String description;
 

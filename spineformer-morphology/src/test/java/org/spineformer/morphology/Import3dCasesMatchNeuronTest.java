@@ -45,7 +45,7 @@ class Import3dCasesMatchNeuronTest {
     @Test
     void everyCaseHasNeuronsOutput() throws Exception {
         List<String> cases = cases().toList();
-        assertThat(cases).hasSizeGreaterThan(40);
+        assertThat(cases).hasSizeGreaterThan(50);
         for (String c : cases) {
             assertThat(directory().resolve(c + ".neuron.txt")).exists();
         }
