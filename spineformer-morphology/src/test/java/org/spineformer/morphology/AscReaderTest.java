@@ -164,6 +164,15 @@ class AscReaderTest {
     }
 
     @Test
+    void aMarkerBetweenTheTreePointsOfABranchIsAParseErrorAsInNeuron() throws IOException {
+        // NEURON 8.2.2 on this file: "parse error ... line 5: ( 10 0 0 1)"; at the end of a branch it is skipped
+        Path p = write("mid-marker.asc", "( (Dendrite)\n  ( 0 0 0 1)\n  ( 5 0 0 1)\n  (Cross (Name \"m\") ( 6 1 0 1))\n"
+                + "  ( 10 0 0 1)\n)\n");
+        assertThatThrownBy(() -> MorphologyReader.read(p)).hasMessageContaining("mid-marker.asc:5")
+                .hasMessageContaining("parse error at number 10");
+    }
+
+    @Test
     void aZeroOrNegativeDiameterIsAnError() throws IOException {
         Path p = write("zero.asc", HEADER + "( (Dendrite)\n  ( 1 2 3 4)\n  ( 5 6 7 0)\n)\n");
         assertThatThrownBy(() -> MorphologyReader.read(p)).hasMessageContaining("zero.asc:10")
