@@ -47,7 +47,8 @@ final class Import3dInstantiate {
         for (int i = 0; i < ordered.size(); i++) {
             Import3dSection s = ordered.get(i);
             int parent = s.parent == null ? -1 : ordered.indexOf(s.parent);
-            out.add(new ImportedSection(names.get(i), s.type, parent, parent < 0 ? 0 : s.parentX, points(s)));
+            out.add(new ImportedSection(names.get(i), s.type, parent, parent < 0 ? 0 : s.parentX, points(s),
+                    wire(s)));
         }
         return new ImportedMorphology(source, soma, out, warnings);
     }
@@ -82,6 +83,14 @@ final class Import3dInstantiate {
     /** Two points at the same place ({@code raw.getcol(a).eq(raw.getcol(b))}: x, y, z, not the diameter). */
     private static boolean same(Import3dSection s, int a, int b) {
         return HocCompare.eq(s.x[a], s.x[b]) && HocCompare.eq(s.y[a], s.y[b]) && HocCompare.eq(s.z[a], s.z[b]);
+    }
+
+    /** {@code pt3dstyle(1, x, y, z)} for a section whose first point is skipped: that point, printed, as floats. */
+    private static ImportedSection.Wire wire(Import3dSection s) {
+        if (s.first != 1) {
+            return null;
+        }
+        return new ImportedSection.Wire((float) printed(s.x[0]), (float) printed(s.y[0]), (float) printed(s.z[0]));
     }
 
     /** The section's points from {@code first} on, as {@code pt3dadd} receives them. */

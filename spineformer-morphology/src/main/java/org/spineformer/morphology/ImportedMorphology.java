@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.function.ToDoubleFunction;
 import java.util.function.ToIntFunction;
 import org.spineformer.engine.morph.Morphology;
+import org.spineformer.engine.morph.Pt3d;
 import org.spineformer.engine.morph.Section;
 
 /**
@@ -100,6 +101,50 @@ public record ImportedMorphology(String source, SomaKind soma, List<ImportedSect
     }
 
     /**
+     * The sections as NEURON's {@code define_shape} leaves them: each non-root section moved (parents first) so that
+     * it starts where it is connected on its parent, the point at fraction parentX of the straight line from the
+     * parent's first to last 3-D point (a wired section so that its wire starts there). The move is done in float
+     * arithmetic and keeps the arc lengths, as {@code nrn_translate_shape} does, so segment geometry is unchanged;
+     * only the coordinates differ from the import (e.g. a dendrite on a single-point soma whose sphere became a
+     * cylinder, or a child of an interior soma point that is not wired).
+     */
+    public ImportedMorphology afterDefineShape() {
+        List<ImportedSection> out = new ArrayList<>(sections);
+        boolean[] done = new boolean[sections.size()];
+        int remaining = sections.size();
+        while (remaining > 0) {
+            for (int i = 0; i < out.size(); i++) {
+                ImportedSection s = out.get(i);
+                if (done[i] || (s.parent() >= 0 && !done[s.parent()])) {
+                    continue;
+                }
+                if (s.parent() >= 0) {
+                    out.set(i, movedTo(s, out.get(s.parent()).points()));
+                }
+                done[i] = true;
+                remaining--;
+            }
+        }
+        return new ImportedMorphology(source, soma, out, warnings);
+    }
+
+    private static ImportedSection movedTo(ImportedSection s, Pt3d parent) {
+        int last = parent.size() - 1;
+        double a = s.parentX();
+        // nrn_define_shape: float coordinates times a double fraction, the sum rounded to a float
+        float x = (float) (parent.x(last) * a + parent.x(0) * (1 - a));
+        float y = (float) (parent.y(last) * a + parent.y(0) * (1 - a));
+        float z = (float) (parent.z(last) * a + parent.z(0) * (1 - a));
+        Pt3d p = s.points();
+        float fromX = s.wire() != null ? s.wire().x() : p.x(0);
+        float fromY = s.wire() != null ? s.wire().y() : p.y(0);
+        float fromZ = s.wire() != null ? s.wire().z() : p.z(0);
+        ImportedSection.Wire wire = s.wire() != null ? new ImportedSection.Wire(x, y, z) : null;
+        return new ImportedSection(s.name(), s.type(), s.parent(), s.parentX(),
+                p.translated(x - fromX, y - fromY, z - fromZ), wire);
+    }
+
+    /**
      * The same morphology without the sections of one type (e.g. 2, the axon, before a model attaches its own stub,
      * as NEURON's {@code delete_section} leaves the others): names, order and connections of the rest unchanged.
      * A kept section whose parent would go is an error.
@@ -120,7 +165,7 @@ public record ImportedMorphology(String source, SomaKind soma, List<ImportedSect
                 throw new IllegalArgumentException(source + ": cannot remove the sections of type " + type + ": "
                         + s.name() + " hangs from " + sections.get(s.parent()).name());
             }
-            out.add(new ImportedSection(s.name(), s.type(), parent, s.parentX(), s.points()));
+            out.add(new ImportedSection(s.name(), s.type(), parent, s.parentX(), s.points(), s.wire()));
         }
         return new ImportedMorphology(source, soma, out, warnings);
     }

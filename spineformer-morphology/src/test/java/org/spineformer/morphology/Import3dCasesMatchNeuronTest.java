@@ -20,7 +20,8 @@ import org.spineformer.engine.morph.SegmentGeometry;
  * Small hand-made SWC and ASC files (test resources {@code import3d/}), each read by our readers and compared with
  * what NEURON 8.2.2's own Import3d made of it ({@code <file>.neuron.txt}, recorded with NEURON: see PROVENANCE.md):
  * the sections in NEURON's order with their names, parents, connection points, every 3-D point to the last bit of
- * its float, arc lengths and L, and with nseg = 1 and NEURON's default Ra the segment's area, diameter and ri.
+ * its float, arc lengths and L, and with nseg = 1 and NEURON's default Ra the segment's area, diameter and ri; the
+ * same after NEURON's {@code define_shape} ({@link ImportedMorphology#afterDefineShape()}).
  */
 class Import3dCasesMatchNeuronTest {
     /** NEURON's default Ra (ohm cm), which the recorded sections had. */
@@ -48,14 +49,29 @@ class Import3dCasesMatchNeuronTest {
         assertThat(cases).hasSizeGreaterThan(50);
         for (String c : cases) {
             assertThat(directory().resolve(c + ".neuron.txt")).exists();
+            assertThat(directory().resolve(c + ".define_shape.neuron.txt")).exists();
         }
     }
 
     @ParameterizedTest
     @MethodSource("cases")
     void sameSectionsPointsAndSegmentsAsNeuron(String file) throws Exception {
-        ImportedMorphology m = MorphologyReader.read(directory().resolve(file));
-        List<Expected> expected = Expected.read(directory().resolve(file + ".neuron.txt"));
+        assertSameAsNeuron(MorphologyReader.read(directory().resolve(file)),
+                Expected.read(directory().resolve(file + ".neuron.txt")));
+    }
+
+    /**
+     * After NEURON's define_shape ({@code <file>.define_shape.neuron.txt}): 24 of the files have sections that it
+     * moves to their parents (3-D points changed, arc lengths and segments not).
+     */
+    @ParameterizedTest
+    @MethodSource("cases")
+    void afterDefineShapeTheSamePointsAsNeuron(String file) throws Exception {
+        assertSameAsNeuron(MorphologyReader.read(directory().resolve(file)).afterDefineShape(),
+                Expected.read(directory().resolve(file + ".define_shape.neuron.txt")));
+    }
+
+    private static void assertSameAsNeuron(ImportedMorphology m, List<Expected> expected) {
         assertThat(m.sections()).extracting(ImportedSection::name).as("sections in NEURON's order")
                 .containsExactlyElementsOf(expected.stream().map(Expected::name).toList());
         SoftAssertions soft = new SoftAssertions();
