@@ -47,8 +47,8 @@ final class Import3dInstantiate {
         for (int i = 0; i < ordered.size(); i++) {
             Import3dSection s = ordered.get(i);
             int parent = s.parent == null ? -1 : ordered.indexOf(s.parent);
-            out.add(new ImportedSection(names.get(i), s.type, parent, parent < 0 ? 0 : s.parentX, points(s),
-                    wire(s)));
+            out.add(new ImportedSection(names.get(i), s.type, parent, parent < 0 ? 0 : s.parentX,
+                    points(source, s), wire(s)));
         }
         return new ImportedMorphology(source, soma, out, warnings);
     }
@@ -94,7 +94,7 @@ final class Import3dInstantiate {
     }
 
     /** The section's points from {@code first} on, as {@code pt3dadd} receives them. */
-    private static Pt3d points(Import3dSection s) {
+    private static Pt3d points(String source, Import3dSection s) {
         double[][] p = {
             Arrays.copyOfRange(s.x, s.first, s.size()),
             Arrays.copyOfRange(s.y, s.first, s.size()),
@@ -112,7 +112,27 @@ final class Import3dInstantiate {
                 column[i] = printed(column[i]);
             }
         }
+        if (allAtOnePlace(p)) {
+            // chk_valid removes only two-point sections of zero length; NEURON keeps this one with L = 1e-9 um and
+            // a degenerate segment (an area from the diameter steps alone)
+            throw new MorphologyFileException(source, s.line, "the " + p[0].length + " points of the section starting"
+                    + " here all lie at (" + (float) p[0][0] + ", " + (float) p[1][0] + ", " + (float) p[2][0]
+                    + "): a section of zero length"
+                    + " (NEURON keeps it with L = 1e-9 um and a degenerate geometry), not supported");
+        }
         return Pt3d.of(p[0], p[1], p[2], p[3]);
+    }
+
+    /** Whether the points, stored as floats, all coincide: a section of zero length. */
+    private static boolean allAtOnePlace(double[][] p) {
+        for (int i = 1; i < p[0].length; i++) {
+            for (int k = 0; k < 3; k++) {
+                if ((float) p[k][i] != (float) p[k][0]) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     /** {@code sphere_rep}: a point of diameter d becomes three points along x, d/2 either side, all diameter d. */

@@ -159,6 +159,16 @@ class SwcReaderTest {
     }
 
     @Test
+    void aSectionOfMoreThanTwoPointsAtOnePlaceIsAnError() throws IOException {
+        // NEURON 8.2.2 keeps apic[0] (lines 4-5 at their parent point 3) with L = 1e-9 um and a degenerate geometry
+        Path p = write("zero.swc", "1 1 0 0 0 5 -1\n2 3 0 6 0 1 1\n3 3 -8.28 9.46 3.57 0.5 2\n"
+                + "4 4 -8.28 9.46 3.57 0.5 3\n5 4 -8.28 9.46 3.57 1.2 4\n");
+        assertThatThrownBy(() -> MorphologyReader.read(p)).isInstanceOf(MorphologyFileException.class)
+                .hasMessageContaining("zero.swc:4").hasMessageContaining("3 points")
+                .hasMessageContaining("(-8.28, 9.46, 3.57)").hasMessageContaining("zero length");
+    }
+
+    @Test
     void pointsListedOutOfIdOrderAreAnErrorAsNeuronFailsOnThem() throws IOException {
         // NEURON 8.2.2: check_pid's sort calls the section variable diam: "Section access unspecified"
         Path shuffled = write("shuffled.swc", "1 1 0 0 0 5 -1\n4 4 0 -6 0 1 1\n2 3 0 6 0 1 1\n3 3 0 10 0 1 2\n");
