@@ -71,10 +71,16 @@ public record ImportedMorphology(String source, SomaKind soma, List<ImportedSect
     /**
      * The engine morphology: every section with its 3-D points and the nseg, Ra (ohm cm) and cm (uF/cm2) the
      * functions give it. Sections keep their names; they are added in NEURON's order, except that a section whose
-     * parent comes later in that order (possible when types change along a branch) is moved after it.
+     * parent comes later in that order (possible when types change along a branch) is moved after it. A file
+     * whose import has several root sections (trees without a soma to join them) is an error: a cell is one tree.
      */
     public Morphology toMorphology(ToIntFunction<ImportedSection> nseg, ToDoubleFunction<ImportedSection> raOhmCm,
                                    ToDoubleFunction<ImportedSection> cmUfPerCm2) {
+        List<String> roots = sections.stream().filter(s -> s.parent() < 0).map(ImportedSection::name).toList();
+        if (roots.size() > 1) {
+            throw new IllegalArgumentException(source + ": " + roots.size() + " separate trees (root sections "
+                    + roots + "), as NEURON imports them; a cell must be one tree");
+        }
         Morphology m = new Morphology();
         int[] engineIndex = new int[sections.size()];
         Arrays.fill(engineIndex, -1);

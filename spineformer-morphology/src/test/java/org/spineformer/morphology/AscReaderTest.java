@@ -183,6 +183,15 @@ class AscReaderTest {
     }
 
     @Test
+    void treesWithoutASomaStaySeparateButMakeNoCell() throws IOException {
+        ImportedMorphology m = MorphologyReader.read(write("trees.asc", "( (Dendrite)\n  ( 0 0 0 2)\n  ( 10 0 0 2)\n)\n"
+                + "( (Axon)\n  ( 0 0 0 1)\n  ( -10 0 0 1)\n)\n"));
+        assertThat(m.sections()).extracting(ImportedSection::parent).containsExactly(-1, -1);
+        assertThatThrownBy(() -> m.toMorphology(s -> 1, s -> 100, s -> 1)).hasMessageContaining("trees.asc")
+                .hasMessageContaining("2 separate trees").hasMessageContaining("[axon[0], dend[0]]");
+    }
+
+    @Test
     void anUnknownExtensionIsAnError() throws IOException {
         Path p = write("cell.txt", "1 1 0 0 0 5 -1\n");
         assertThatThrownBy(() -> MorphologyReader.read(p)).hasMessageContaining("cell.txt")
