@@ -63,14 +63,14 @@ final class AscReader {
         this.file = file;
     }
 
-    static ImportedMorphology read(String file, String text) {
+    static ImportedMorphology read(String file, String text, ImportTarget target) {
         AscReader r = new AscReader(file);
         r.lex(text);
         r.objects();
         if (r.current().kind != Tok.EOF) {
             throw r.parseError();
         }
-        return r.build();
+        return r.build(target);
     }
 
     // ---------------------------------------------------------------- lexer (lex)
@@ -600,7 +600,7 @@ final class AscReader {
 
     // ---------------------------------------------------------------- connect2soma and instantiate
 
-    private ImportedMorphology build() {
+    private ImportedMorphology build(ImportTarget target) {
         int minType = sections.stream().mapToInt(s -> s.type).min()
                 .orElseThrow(() -> new MorphologyFileException(file, 0, "no soma contour and no tree"));
         List<Import3dSection> ordered = new ArrayList<>();
@@ -626,7 +626,7 @@ final class AscReader {
         ImportedMorphology.SomaKind soma = somas.isEmpty() ? ImportedMorphology.SomaKind.NONE
                 : somas.get(0).stack.isEmpty() ? ImportedMorphology.SomaKind.CONTOUR
                 : ImportedMorphology.SomaKind.CONTOUR_STACK;
-        return Import3dInstantiate.instantiate(file, soma, ordered, minType, warnings);
+        return Import3dInstantiate.instantiate(file, soma, ordered, minType, warnings, target);
     }
 
     /**

@@ -13,7 +13,8 @@ import org.spineformer.engine.morph.Pt3d;
  * sections: removes one-point and zero-length two-point sections ({@code chk_valid}), names sections by type in
  * list order ({@code set_nameindex}), orders them as NEURON creates them (by type, then index), turns a soma contour
  * into its centreline ({@code contour2centroid}) and a single-point soma into a 3-point cylinder
- * ({@code sphere_rep}), and stores the points as {@code pt3dadd} does after hoc printed them with {@code %.8g}.
+ * ({@code sphere_rep}), and stores the points as {@code pt3dadd} does after hoc printed them with {@code %.8g} (or, for
+ * a Python target object, as passed: {@link ImportTarget}).
  */
 final class Import3dInstantiate {
     /** instantiate() prints every coordinate and diameter with {@code %.8g} before {@code pt3dadd} reads it back. */
@@ -23,7 +24,8 @@ final class Import3dInstantiate {
     }
 
     static ImportedMorphology instantiate(String source, ImportedMorphology.SomaKind soma,
-                                          List<Import3dSection> read, int minType, List<String> warnings) {
+                                          List<Import3dSection> read, int minType, List<String> warnings,
+                                          ImportTarget target) {
         List<Import3dSection> sections = new ArrayList<>(read);
         removeDegenerate(source, sections, warnings);
         sections.removeIf(s -> s.subsidiary); // a stacked contour is part of its soma's section
@@ -48,7 +50,7 @@ final class Import3dInstantiate {
             Import3dSection s = ordered.get(i);
             int parent = s.parent == null ? -1 : ordered.indexOf(s.parent);
             out.add(new ImportedSection(names.get(i), s.type, parent, parent < 0 ? 0 : s.parentX,
-                    points(source, s), wire(s)));
+                    points(source, s, target), wire(s, target)));
         }
         return new ImportedMorphology(source, soma, out, warnings);
     }
@@ -85,16 +87,17 @@ final class Import3dInstantiate {
         return HocCompare.eq(s.x[a], s.x[b]) && HocCompare.eq(s.y[a], s.y[b]) && HocCompare.eq(s.z[a], s.z[b]);
     }
 
-    /** {@code pt3dstyle(1, x, y, z)} for a section whose first point is skipped: that point, printed, as floats. */
-    private static ImportedSection.Wire wire(Import3dSection s) {
+    /** {@code pt3dstyle(1, x, y, z)} for a section whose first point is skipped: that point, as passed, as floats. */
+    private static ImportedSection.Wire wire(Import3dSection s, ImportTarget target) {
         if (s.first != 1) {
             return null;
         }
-        return new ImportedSection.Wire((float) printed(s.x[0]), (float) printed(s.y[0]), (float) printed(s.z[0]));
+        return new ImportedSection.Wire((float) passed(s.x[0], target), (float) passed(s.y[0], target),
+                (float) passed(s.z[0], target));
     }
 
     /** The section's points from {@code first} on, as {@code pt3dadd} receives them. */
-    private static Pt3d points(String source, Import3dSection s) {
+    private static Pt3d points(String source, Import3dSection s, ImportTarget target) {
         double[][] p = {
             Arrays.copyOfRange(s.x, s.first, s.size()),
             Arrays.copyOfRange(s.y, s.first, s.size()),
@@ -109,7 +112,7 @@ final class Import3dInstantiate {
         }
         for (double[] column : p) {
             for (int i = 0; i < column.length; i++) {
-                column[i] = printed(column[i]);
+                column[i] = passed(column[i], target);
             }
         }
         if (allAtOnePlace(p)) {
@@ -138,6 +141,11 @@ final class Import3dInstantiate {
     /** {@code sphere_rep}: a point of diameter d becomes three points along x, d/2 either side, all diameter d. */
     private static double[][] sphereAsCylinder(double x, double y, double z, double d) {
         return new double[][] {{x - d / 2, x, x + d / 2}, {y, y, y}, {z, z, z}, {d, d, d}};
+    }
+
+    /** A value as it reaches {@code pt3dadd}: through hoc's {@code %.8g}, or unchanged from Python. */
+    private static double passed(double v, ImportTarget target) {
+        return target == ImportTarget.HOC ? printed(v) : v;
     }
 
     /** A value as hoc's {@code sprint("%.8g")} prints it and {@code pt3dadd} parses it back. */

@@ -45,18 +45,18 @@ final class SwcReader {
         this.file = file;
     }
 
-    static ImportedMorphology read(String file, List<String> lines) {
-        return new SwcReader(file).parse(lines);
+    static ImportedMorphology read(String file, List<String> lines, ImportTarget target) {
+        return new SwcReader(file).parse(lines, target);
     }
 
-    private ImportedMorphology parse(List<String> lines) {
+    private ImportedMorphology parse(List<String> lines, ImportTarget target) {
         readPoints(lines);
         checkParents();
         markBranches();
         sectionify();
         List<Import3dSection> sections = makeSections();
         int minType = Arrays.stream(type).min().getAsInt();
-        return Import3dInstantiate.instantiate(file, somaKind(sections), sections, minType, warnings);
+        return Import3dInstantiate.instantiate(file, somaKind(sections), sections, minType, warnings, target);
     }
 
     private void readPoints(List<String> lines) {
