@@ -23,4 +23,27 @@ public record AttentionInputs(double[][] keys, double[][] values, double[][] que
                     + "; need one value per key");
         }
     }
+
+    /**
+     * These inputs, after checking that every key and query spike lies in the match window [0, matchWindowMs] and
+     * every value spike in the control window [0, controlMs]: what a trial of the cell can play. The attention
+     * command checks this for either backend before running, so that both take the same inputs.
+     */
+    public AttentionInputs requireWithin(double matchWindowMs, double controlMs) {
+        requireWithin("keys", keys, matchWindowMs);
+        requireWithin("queries", queries, matchWindowMs);
+        requireWithin("values", values, controlMs);
+        return this;
+    }
+
+    private static void requireWithin(String name, double[][] trains, double endMs) {
+        for (int i = 0; i < trains.length; i++) {
+            for (double t : trains[i]) {
+                if (t < 0 || t > endMs) {
+                    throw new IllegalArgumentException(name + "[" + i + "] has a spike at " + t + " ms, outside its"
+                            + " window [0, " + endMs + "] ms");
+                }
+            }
+        }
+    }
 }

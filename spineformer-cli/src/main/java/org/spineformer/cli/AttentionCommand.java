@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.spineformer.attention.QueryResult;
 import org.spineformer.attention.biophysical.BiophysicalAttention;
@@ -26,18 +27,22 @@ import org.spineformer.experiments.ellwood2024.BapDelays;
 import org.spineformer.experiments.ellwood2024.Ellwood2024;
 import org.spineformer.experiments.ellwood2024.Fig2bBapDelays;
 import org.spineformer.experiments.trial.TrialRunner;
+import org.spineformer.io.OutputFolder;
+import org.spineformer.io.Provenance;
 import org.spineformer.io.json.JsonFiles;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code spineformer attention}: key-value retrieval by the mechanism, compared with softmax attention. */
-@Command(name = "attention", mixinStandardHelpOptions = true, versionProvider = VersionCommand.Provider.class, description = {
-        "Key-value retrieval with one neuron per query: random 6 Hz keys and values, each query one key's",
-        "train with timing jitter (or Q, K, V vectors from .npy files). Writes summary.json, queries.csv and",
-        "a score histogram, and compares with softmax attention on the same scores. Several --keys,",
-        "--match-window or --jitter values run a grid and plot accuracy against each. See",
-        "docs/user/attention.md."})
+@Command(name = "attention", mixinStandardHelpOptions = true, versionProvider = VersionCommand.Provider.class,
+        subcommands = CapacityCommand.class, description = {
+        "Key-value retrieval by match-and-control (one neuron per query), compared with softmax attention.",
+        "Random 6 Hz keys and values, each query one key's train with timing jitter",
+        "(or Q, K, V vectors from .npy files). Writes summary.json, queries.csv and a",
+        "score histogram, and compares with softmax attention on the same scores.",
+        "Several --keys, --match-window or --jitter values run a grid and plot accuracy",
+        "against each. See docs/user/attention.md."})
 final class AttentionCommand implements Callable<Integer> {
     static final List<String> BACKENDS = List.of("reduced", "biophysical", "both");
     /** Vector components of 1 fire at this rate by default (Hz): a few spikes per bin at the paper's windows. */
@@ -89,13 +94,14 @@ final class AttentionCommand implements Callable<Integer> {
                     + BapDelays.FILE + "; default: DIR/" + BapDelays.FILE + ", measured (fig2b) if missing.")
     private Path bapDelaysPath;
 
-    @Option(names = "--queries-npy", paramLabel = "FILE", description = "Query vectors (m x d float64 .npy).")
+    @Option(names = "--queries-npy", paramLabel = "FILE",
+            description = "Query vectors (m x d .npy: float64, float32 or integers).")
     private Path queriesNpy;
 
-    @Option(names = "--keys-npy", paramLabel = "FILE", description = "Key vectors (n x d float64 .npy).")
+    @Option(names = "--keys-npy", paramLabel = "FILE", description = "Key vectors (n x d .npy, as --queries-npy).")
     private Path keysNpy;
 
-    @Option(names = "--values-npy", paramLabel = "FILE", description = "Value vectors (n x e float64 .npy).")
+    @Option(names = "--values-npy", paramLabel = "FILE", description = "Value vectors (n x e .npy, as --queries-npy).")
     private Path valuesNpy;
 
     @Option(names = "--max-rate-hz", paramLabel = "HZ", defaultValue = DEFAULT_MAX_RATE_HZ,
@@ -119,6 +125,7 @@ final class AttentionCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         checkOptions();
+        OutputFolder.claim(out, "--out", "attention", inputFiles());
         boolean vectors = keysNpy != null;
         List<Integer> keyCounts = vectors ? List.of(-1) : keys;
         boolean grid = keyCounts.size() * matchWindows.size() * jitters.size() > 1;
@@ -158,7 +165,9 @@ final class AttentionCommand implements Callable<Integer> {
         if (!anyNpy && (keys == null || queries == null)) {
             throw new IllegalArgumentException("give --keys and --queries, or the three --*-npy files");
         }
+        checkRanges();
         for (double w : matchWindows) {
+            Ellwood2024.requireAtMostMaxMatchWindow("--match-window", w);
             if (threshold == null && !Ellwood2024.hasPaperThreshold(w)) {
                 throw new IllegalArgumentException("--match-window = " + w
                         + ": the paper has thresholds for 0.5, 1 and 2 s only; give --threshold");
@@ -174,10 +183,38 @@ final class AttentionCommand implements Callable<Integer> {
         }
     }
 
+    /** Every number in range and the kernel file there, checked here so that the message names the option. */
+    private void checkRanges() {
+        for (int n : keys == null ? List.<Integer>of() : keys) {
+            OptionChecks.atLeast("--keys", n, 1);
+        }
+        if (queries != null) {
+            OptionChecks.atLeast("--queries", queries, 1);
+        }
+        matchWindows.forEach(w -> OptionChecks.positive("--match-window", w));
+        jitters.forEach(j -> OptionChecks.nonNegative("--jitter", j));
+        OptionChecks.positive("--temperature", temperature);
+        OptionChecks.positive("--max-rate-hz", maxRateHz);
+        if (threads != null) {
+            OptionChecks.atLeast("--threads", threads, 1);
+        }
+        if (threshold != null) {
+            OptionChecks.positive("--threshold", threshold);
+        }
+        if (outputDelayMs != null) {
+            OptionChecks.nonNegative("--output-delay", outputDelayMs);
+        }
+        if (kernelPath != null && !Files.isRegularFile(inputFiles().get("kernel"))) {
+            throw new IllegalArgumentException("--kernel " + kernelPath + ": no kernel.csv there (run 'spineformer"
+                    + " reproduce fig2cd' first)");
+        }
+    }
+
     /** Runs the chosen backends on one task, writes their reports, and returns their grid rows. */
     private List<AttentionGrid.Row> runPoint(RetrievalTask task, VectorTask vectors, BapDelays delays, Path dir)
             throws IOException {
         double window = task.config().matchWindowS();
+        task.inputs().requireWithin(1000 * window, Ellwood2024.CONTROL_MS); // what both backends take
         PotentiationRule rule = threshold == null ? PotentiationRule.paper(window)
                 : PotentiationRule.withThreshold(threshold);
         int pool = threads == null ? TrialRunner.allCores() : threads;
@@ -203,8 +240,17 @@ final class AttentionCommand implements Callable<Integer> {
         }
         if (!"biophysical".equals(backend)) {
             ScoreKernel kernel = kernelPath == null ? ScoreKernel.builtIn() : ScoreKernel.read(kernelPath);
+            boolean fit = both && outputDelayMs == null;
+            Optional<OutputStage> fitted = fit ? OutputStage.fit(task.inputs(), cell) : Optional.empty();
+            if (fit && fitted.isEmpty()) { // the cell has run: go on with the default rather than lose its work
+                spec.commandLine().getErr().printf(Locale.ROOT, "warning: the cell's output follows no selected key's"
+                        + " value spike in %d %s: nothing to fit the reduced backend's output delay to; using the"
+                        + " default %s ms%n", cell.size(), cell.size() == 1 ? "query" : "queries",
+                        OutputStage.DEFAULT_DELAY_MS);
+                spec.commandLine().getErr().flush();
+            }
             OutputStage output = outputDelayMs != null ? new OutputStage(outputDelayMs)
-                    : both ? OutputStage.fittedTo(task.inputs(), cell) : OutputStage.defaults();
+                    : fitted.orElseGet(OutputStage::defaults);
             double[] shifts = both ? biophysical.keyLagShiftsMs(task.inputs().keys().length) : new double[0];
             ReducedAttention model = new ReducedAttention(kernel, rule, output, shifts, pool);
             long start = System.nanoTime();
@@ -215,7 +261,9 @@ final class AttentionCommand implements Callable<Integer> {
             settings.put("kernel_source", kernel.source());
             settings.put("output_delay_ms", output.delayMs());
             settings.put("output_delay_source", outputDelayMs != null ? "--output-delay"
-                    : both ? "fitted to the biophysical backend on these inputs" : "default placeholder");
+                    : fitted.isPresent() ? "fitted to the biophysical backend on these inputs"
+                    : both ? "default placeholder: nothing to fit (no output spike after a selected key's value spike)"
+                    : "default placeholder");
             settings.put("key_lag_shifts", both ? "the biophysical cell's (d_j - d0)" : "none");
             rows.add(report(task, vectors, rule.threshold(), pool, new BackendRun("reduced", reduced, output.delayMs(),
                     seconds, settings, both ? dir.resolve("reduced") : dir)));
@@ -243,6 +291,7 @@ final class AttentionCommand implements Callable<Integer> {
         all.put("softmax_temperature", temperature);
         all.put("backend_seconds", run.seconds());
         all.put("threads", pool);
+        all.put(Provenance.KEY, Provenance.of("attention", inputFiles()));
         AttentionReport.of(run.name(), task, run.results(), m, all)
                 .write(run.dir(), task, thresholdValue, vectors, run.outputDelayMs());
         int n = task.inputs().keys().length;
@@ -271,6 +320,25 @@ final class AttentionCommand implements Callable<Integer> {
                 + " key %.3f%n", a.sameSelection(), a.meanJaccard(), a.sameTopKey());
         return new AttentionGrid.Row("agreement", task.inputs().keys().length, task.config().matchWindowS(),
                 task.config().jitterMs(), cell.size(), Double.NaN, Double.NaN, Double.NaN, a.sameSelection());
+    }
+
+    /** The files this run read, by role, for the provenance in summary.json. */
+    private Map<String, Path> inputFiles() {
+        Map<String, Path> files = new LinkedHashMap<>();
+        if (queriesNpy != null) {
+            files.put("queries_npy", queriesNpy);
+            files.put("keys_npy", keysNpy);
+            files.put("values_npy", valuesNpy);
+        }
+        if (kernelPath != null && !"biophysical".equals(backend)) {
+            files.put("kernel", Files.isDirectory(kernelPath) ? kernelPath.resolve("kernel.csv") : kernelPath);
+        }
+        if (!"reduced".equals(backend)) {
+            Path delays = bapDelaysPath == null ? out.resolve(BapDelays.FILE)
+                    : Files.isDirectory(bapDelaysPath) ? bapDelaysPath.resolve(BapDelays.FILE) : bapDelaysPath;
+            files.put("bap_delays", delays);
+        }
+        return files;
     }
 
     /** The bAP delays: --bap-delays, else DIR's cached copy, else a Figure 2B run into DIR/fig2b. */

@@ -33,7 +33,7 @@ final class AttentionGrid {
     }
 
     private static final List<Axis> AXES = List.of(
-            new Axis("accuracy_vs_keys", "keys per neuron", Row::keys,
+            new Axis("accuracy_vs_keys", "keys per neuron (count)", Row::keys,
                     r -> String.format(Locale.ROOT, "%s s, %s ms", r.matchWindowS(), r.jitterMs())),
             new Axis("accuracy_vs_window", "match window (s)", Row::matchWindowS,
                     r -> String.format(Locale.ROOT, "%d keys, %s ms", r.keys(), r.jitterMs())),
@@ -57,7 +57,7 @@ final class AttentionGrid {
         for (Axis axis : AXES) {
             if (rows.stream().mapToDouble(axis.value()).distinct().count() > 1) {
                 XYChart chart = Plots.lines("Top-1 retrieval accuracy against " + axis.label(), axis.label(),
-                        "fraction of queries", curves(rows, axis), true);
+                        "top-1 accuracy (fraction of queries)", curves(rows, axis), true);
                 // From 0 to 1, so that points of different grids compare at a glance.
                 chart.getStyler().setYAxisMin(0.0).setYAxisMax(1.0);
                 Plots.writePngAndSvg(dir, axis.name(), chart);

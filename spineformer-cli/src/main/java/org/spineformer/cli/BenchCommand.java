@@ -1,7 +1,6 @@
 package org.spineformer.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -12,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -20,7 +20,9 @@ import org.spineformer.cell.CellParameters;
 import org.spineformer.cell.replay.BundledStimuli;
 import org.spineformer.cell.replay.Replay;
 import org.spineformer.cell.replay.Stimulus;
-import org.spineformer.io.AtomicFiles;
+import org.spineformer.io.OutputFolder;
+import org.spineformer.io.Provenance;
+import org.spineformer.io.json.JsonFiles;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -84,6 +86,9 @@ final class BenchCommand implements Callable<Integer> {
         if (neuronSeconds != null && neuronCommand != null) {
             throw new IllegalArgumentException("give --neuron-seconds or --neuron-command, not both");
         }
+        if (out != null) {
+            OutputFolder.claim(out, "--out", "bench", Map.of());
+        }
         CellParameters params = CellParameters.paper();
         Stimulus stim = BundledStimuli.load(BundledStimuli.CONTROL_FAILED, params.spineCount());
         double simulatedSeconds = stim.tstopMs() / 1000;
@@ -125,8 +130,7 @@ final class BenchCommand implements Callable<Integer> {
                 neuronSource, neuronPerSimSecond,
                 neuronPerSimSecond / perSimSecond);
 
-        ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-        ObjectNode json = mapper.createObjectNode();
+        ObjectNode json = new ObjectMapper().createObjectNode();
         json.put("stimulus", BundledStimuli.CONTROL_FAILED);
         json.put("simulated_seconds", simulatedSeconds);
         json.put("compartments", COMPARTMENTS);
@@ -160,9 +164,9 @@ final class BenchCommand implements Callable<Integer> {
         json.put("java", System.getProperty("java.version") + " (" + System.getProperty("java.vm.name") + ")");
         json.put("cpu", cpuName());
         json.put("cores", Runtime.getRuntime().availableProcessors());
-        json.put("spineformer_version", VersionCommand.version());
+        json.putPOJO(Provenance.KEY, Provenance.of("bench", Map.of()));
         if (out != null) {
-            AtomicFiles.write(out.resolve("bench.json"), os -> mapper.writeValue(os, json));
+            JsonFiles.write(out.resolve("bench.json"), json);
             o.printf("wrote %s%n", out.resolve("bench.json"));
         }
         o.flush();

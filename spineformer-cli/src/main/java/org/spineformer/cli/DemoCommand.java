@@ -5,12 +5,14 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.knowm.xchart.XYChart;
 import org.spineformer.cell.CellParameters;
 import org.spineformer.cell.replay.BundledStimuli;
 import org.spineformer.cell.replay.Replay;
 import org.spineformer.cell.replay.Stimulus;
+import org.spineformer.io.OutputFolder;
 import org.spineformer.io.plot.Plots;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -21,8 +23,10 @@ import picocli.CommandLine.Option;
  * told in plain words, with a plot.
  */
 @Command(name = "demo", description = {
-        "One match-and-control trial on the paper's cell (the stimulus of NEURON's reference run control_1s_b):",
-        "the matched axon's spines are potentiated in the match phase and then drive the soma in the control phase."})
+        "One successful match-and-control trial on the paper's cell, explained, with a plot.",
+        "The stimulus is that of NEURON's reference run control_1s_b: the matched",
+        "axon's spines are potentiated in the match phase and then drive the soma in",
+        "the control phase."})
 final class DemoCommand implements Callable<Integer> {
     /** The bundled trial's protocol (ms): 250 ms rest, 1 s match window, 500 ms gap, 1 s control window. */
     static final double MATCH_START_MS = 250;
@@ -47,6 +51,7 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        OutputFolder.claim(out, "--out", "demo", Map.of());
         CellParameters params = CellParameters.paper();
         Stimulus stim = BundledStimuli.load(BundledStimuli.CONTROL_SUCCESS, params.spineCount());
         PrintWriter o = spec.commandLine().getOut();
@@ -66,7 +71,7 @@ final class DemoCommand implements Callable<Integer> {
             bar.finish();
         }
         o.print(story(stim, r));
-        ReplayCommand.writeResult(out.resolve("result.json"), r);
+        ReplayCommand.writeResult(out.resolve("result.json"), r, "demo", Map.of()); // the stimulus is in the jar
         double[] t = r.traces().get(0);
         plot(out.resolve("demo.png"), t, r.traces().get(r.traceNames().indexOf(somaV)),
                 r.traces().get(r.traceNames().indexOf(integral)), stim.threshold());
@@ -160,9 +165,10 @@ final class DemoCommand implements Callable<Integer> {
         }
         XYChart spine = Plots.lines("Matched spine " + MATCHED_SPINE
                         + ": low-passed Ca^4 integral / threshold (potentiated above 1)", "time (ms)",
-                "integral / threshold", List.of(new Plots.Series("g_dynamic_delayed / threshold", t, relative),
-                        new Plots.Series("threshold", new double[] {t[0], t[t.length - 1]}, new double[] {1, 1})),
-                false);
+                "Ca^4 integral (thresholds)", List.of(new Plots.Series("g_dynamic_delayed / threshold", t,
+                        relative), new Plots.Series("threshold", new double[] {t[0], t[t.length - 1]},
+                        new double[] {1, 1})), false);
+        Plots.labelLevel(spine, "threshold", 1);
         Plots.writeStackedPng(file, List.of(soma, spine));
     }
 }

@@ -1,7 +1,6 @@
 package org.spineformer.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -11,13 +10,18 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.zip.GZIPOutputStream;
 import org.spineformer.cell.CellParameters;
 import org.spineformer.cell.replay.Replay;
 import org.spineformer.cell.replay.Stimulus;
 import org.spineformer.cell.replay.StimulusReader;
+import org.spineformer.engine.NonFiniteStateException;
 import org.spineformer.io.AtomicFiles;
+import org.spineformer.io.json.JsonFiles;
+import org.spineformer.io.OutputFolder;
+import org.spineformer.io.Provenance;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -29,6 +33,11 @@ import picocli.CommandLine.Parameters;
         "Writes DIR/result.json and, when anything is recorded, DIR/traces.csv.gz.",
         "The stimulus format is documented in docs/user/stimulus-format.md."})
 final class ReplayCommand implements Callable<Integer> {
+    static final String RESULT = "result.json";
+    static final String TRACES = "traces.csv.gz";
+    /** The stimulus file's role in the provenance. */
+    static final String STIMULUS = "stimulus";
+
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
@@ -55,16 +64,32 @@ final class ReplayCommand implements Callable<Integer> {
         }
         CellParameters params = CellParameters.paper();
         Stimulus stim = StimulusReader.read(stimulusFile, params.spineCount());
+        try {
+            Replay.requireTracesFit(stim, record, Runtime.getRuntime().maxMemory());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(stimulusFile + ": " + e.getMessage());
+        }
+        OutputFolder.claim(out, "--out", "replay", Map.of(STIMULUS, stimulusFile));
         PrintWriter err = spec.commandLine().getErr();
         Progress bar = quiet ? null : new Progress(err, "simulated ms", stim.tstopMs());
-        Replay.Result r = Replay.run(stim, params, record, spinePeaks, bar == null ? null : bar::update);
+        Replay.Result r;
+        try {
+            r = Replay.run(stim, params, record, spinePeaks, bar == null ? null : bar::update);
+        } catch (NonFiniteStateException e) {
+            if (bar != null) {
+                err.println(); // the error on a line of its own, not after the bar
+            }
+            throw e;
+        }
         if (bar != null) {
             bar.finish();
         }
-        writeResult(out.resolve("result.json"), r);
-        if (!r.traceNames().isEmpty()) {
-            writeTraces(out.resolve("traces.csv.gz"), r);
+        if (r.traceNames().isEmpty()) {
+            Files.deleteIfExists(out.resolve(TRACES)); // an earlier replay's, which this one did not record
+        } else {
+            writeTraces(out.resolve(TRACES), r);
         }
+        writeResult(out.resolve(RESULT), r, "replay", Map.of(STIMULUS, stimulusFile));
         PrintWriter o = spec.commandLine().getOut();
         o.printf("%d somatic spikes; %.1f s wall for %.0f ms simulated; wrote %s%n", r.somaSpikeTimesMs().length,
                 r.wallSeconds(), stim.tstopMs(), out);
@@ -72,9 +97,9 @@ final class ReplayCommand implements Callable<Integer> {
         return 0;
     }
 
-    static void writeResult(Path file, Replay.Result r) throws IOException {
-        ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-        ObjectNode json = mapper.createObjectNode();
+    /** result.json, with the provenance of the run and the SHA-256 of its {@code inputs}. */
+    static void writeResult(Path file, Replay.Result r, String command, Map<String, Path> inputs) throws IOException {
+        ObjectNode json = new ObjectMapper().createObjectNode();
         json.putPOJO("soma_spike_times_ms", r.somaSpikeTimesMs());
         json.putPOJO("final_g_dynamic", r.finalGDynamic());
         if (r.finalGDynamicDelayed() != null) {
@@ -84,8 +109,8 @@ final class ReplayCommand implements Callable<Integer> {
             json.putPOJO("spine_v_peak_time_ms", r.spineVPeakTimeMs());
         }
         json.put("wall_seconds", r.wallSeconds());
-        json.put("spineformer_version", VersionCommand.version());
-        AtomicFiles.write(file, os -> mapper.writeValue(os, json));
+        json.putPOJO(Provenance.KEY, Provenance.of(command, inputs));
+        JsonFiles.write(file, json); // non-finite numbers as null
     }
 
     static void writeTraces(Path file, Replay.Result r) throws IOException {

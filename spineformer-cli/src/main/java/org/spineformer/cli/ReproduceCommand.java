@@ -3,11 +3,13 @@ package org.spineformer.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.spineformer.experiments.ellwood2024.Panels;
 import org.spineformer.experiments.ellwood2024.Request;
 import org.spineformer.experiments.trial.TrialFailedException;
 import org.spineformer.experiments.trial.TrialRunner;
+import org.spineformer.io.OutputFolder;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -15,10 +17,11 @@ import picocli.CommandLine.Parameters;
 
 /** {@code spineformer reproduce PANEL}: one of the paper's figure panels, or all of them. */
 @Command(name = "reproduce", mixinStandardHelpOptions = true, versionProvider = VersionCommand.Provider.class, description = {
-        "Reproduce a panel of Ellwood (2024) on this program's cell: run its trials in",
-        "parallel, analyse them as the paper does, and write summary.json, the per-trial",
-        "data (CSV, .npz), plots (PNG, SVG) and a table. An interrupted run resumes when",
-        "the same command is run again. See docs/user/experiments.md.",
+        "Reproduce a panel of Ellwood (2024)'s Figures 2-5 on this program's cell, or all of them.",
+        "Runs its trials in parallel, analyses them as the paper does, and writes",
+        "summary.json, the per-trial data (CSV, .npz), plots (PNG, SVG) and a table.",
+        "An interrupted run resumes when the same command is run again.",
+        "See docs/user/experiments.md.",
         "PANEL: fig2a fig2b fig2cd fig3a fig3be fig3fg fig4a fig4bef fig4c fig4d fig5, or all."})
 final class ReproduceCommand implements Callable<Integer> {
     @CommandLine.Spec
@@ -59,6 +62,7 @@ final class ReproduceCommand implements Callable<Integer> {
         boolean all = "all".equals(panel);
         Panels.Panel chosen = all ? null : Panels.find(panel);
         Path dir = out != null ? out : Path.of("reproduce-output").resolve(all ? "" : panel);
+        OutputFolder.claim(dir, "--out", "reproduce " + panel, Map.of());
         Request request = new Request(dir, trials, matchWindow, seed,
                 threads != null ? threads : TrialRunner.allCores(), quick, console, quiet ? null : err,
                 System.console() != null);
@@ -68,7 +72,10 @@ final class ReproduceCommand implements Callable<Integer> {
             } else {
                 if (quick) {
                     console.println(chosen.name() + " --quick: " + chosen.quickCounts());
+                } else if (trials == null) {
+                    console.println(Panels.estimate(chosen, request.threads()));
                 }
+                console.flush();
                 chosen.reproduction().reproduce(request);
             }
         } catch (TrialFailedException e) {

@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.spineformer.experiments.ellwood2024.PanelSweeps;
 import org.spineformer.experiments.sweep.Sweep;
@@ -13,6 +14,7 @@ import org.spineformer.experiments.sweep.SweepEngines;
 import org.spineformer.experiments.sweep.SweepFailedException;
 import org.spineformer.experiments.trial.TrialFailedException;
 import org.spineformer.experiments.trial.TrialRunner;
+import org.spineformer.io.OutputFolder;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -20,10 +22,11 @@ import picocli.CommandLine.Parameters;
 
 /** {@code spineformer sweep EXPERIMENT}: a panel over a grid of its config's values, here or on a Spark cluster. */
 @Command(name = "sweep", mixinStandardHelpOptions = true, versionProvider = VersionCommand.Provider.class, description = {
-        "Run a panel of Ellwood (2024) at every combination of the --param values: each",
-        "grid point gets its own folder DIR/name=value/... holding what 'reproduce' writes",
-        "for the panel. Trial i is the same on any engine; a rerun computes only the",
-        "missing trials. --engine spark needs spineformer-spark.jar (docs/user/spark.md).",
+        "Run a panel of Ellwood (2024) over a grid of its config's values, here or on a Spark cluster.",
+        "Every combination of the --param values gets its own folder DIR/name=value/...",
+        "holding what 'reproduce' writes for the panel. Trial i is the same on any engine;",
+        "a rerun computes only the missing trials. --engine spark needs",
+        "spineformer-spark.jar (docs/user/spark.md).",
         "EXPERIMENT: fig2a fig2b fig2cd fig3a fig3be fig3fg fig4bef fig4c fig4d fig5."})
 final class SweepCommand implements Callable<Integer> {
     @CommandLine.Spec
@@ -62,6 +65,7 @@ final class SweepCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--master " + master + " is for --engine spark");
         }
         SweepEngine chosen = SweepEngines.find(engine);
+        OutputFolder.claim(out, "--out", "sweep " + experiment, Map.of());
         SweepEngine.Options options = new SweepEngine.Options(threads != null ? threads : TrialRunner.allCores(),
                 master, console, quiet ? null : err, System.console() != null);
         Sweep<?, ?, ?> sweep = Sweep.prepare(PanelSweeps.find(experiment), parameters, out, options);

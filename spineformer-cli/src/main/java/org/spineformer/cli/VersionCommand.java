@@ -1,33 +1,24 @@
 package org.spineformer.cli;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.util.Properties;
+import org.spineformer.io.Provenance;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** {@code spineformer version}: the project version, the JVM and the machine. */
-@Command(name = "version", description = "Print the Spineformer version, the JVM and the machine.")
+/** {@code spineformer version}: the project version and commit, the JVM and the machine. */
+@Command(name = "version", description = "Print the Spineformer version and git commit, the JVM and the machine.")
 final class VersionCommand implements Runnable {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
     static String version() {
-        try (InputStream in = VersionCommand.class.getResourceAsStream("/spineformer-version.properties")) {
-            Properties p = new Properties();
-            p.load(in);
-            return p.getProperty("version");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Provenance.version();
     }
 
     @Override
     public void run() {
-        spec.commandLine().getOut().printf("spineformer %s%njava %s (%s)%nos %s %s, %d cores%n", version(),
-                System.getProperty("java.version"), System.getProperty("java.vm.name"), System.getProperty("os.name"),
-                System.getProperty("os.arch"), Runtime.getRuntime().availableProcessors());
+        spec.commandLine().getOut().printf("spineformer %s%ncommit %s%njava %s%nos %s %s, %d cores%n", version(),
+                Provenance.commit(), Provenance.jvm(), System.getProperty("os.name"), System.getProperty("os.arch"),
+                Runtime.getRuntime().availableProcessors());
     }
 
     /** Supplies {@code --version}. */

@@ -10,10 +10,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.spineformer.attention.reduced.OutputStage;
+import org.spineformer.experiments.ellwood2024.BapDelays;
+import org.spineformer.experiments.ellwood2024.Ellwood2024;
 import org.spineformer.io.npy.Npy;
 import org.spineformer.io.npy.NpyArray;
 
 class AttentionCommandTest {
+    /** Every spine's bAP delay set to a typical value (ms); the test needs delays, not the cell's own. */
+    private static final double BAP_DELAY_MS = 3;
+
     @Test
     void gridWritesEveryPointAndThePlots(@TempDir Path dir) throws IOException {
         CliRun r = run("attention", "--keys", "5,20", "--match-window", "1,2", "--jitter", "0,2", "--queries", "10",
@@ -61,5 +67,40 @@ class AttentionCommandTest {
         assertThat(run("attention", "--keys", "5", "--queries", "1", "--match-window", "0.7", "--out",
                 dir.toString()).err()).contains("--match-window = 0.7");
         assertThat(dir.resolve("summary.json")).doesNotExist();
+    }
+
+    /**
+     * With --backend both the reduced backend's output delay is fitted to the cell's output spikes after selected
+     * keys' value spikes; with a threshold no key can reach nothing is selected, so there is nothing to fit. One
+     * query of one key over a 0.5 s window: a single cell trial (2 s simulated), the cheapest that shows it.
+     */
+    @Test
+    void bothFallsBackToTheDefaultDelayWhenTheCellGivesNothingToFit(@TempDir Path dir) throws IOException {
+        double[] delays = new double[Ellwood2024.SPINES];
+        java.util.Arrays.fill(delays, BAP_DELAY_MS);
+        Path bap = dir.resolve(BapDelays.FILE);
+        new BapDelays(delays, new double[Ellwood2024.SPINES], 1).write(bap);
+        Path out = dir.resolve("out");
+        CliRun r = run("attention", "--backend", "both", "--keys", "1", "--queries", "1", "--match-window", "0.5",
+                "--threshold", "1000", "--bap-delays", bap.toString(), "--threads", "1", "--quiet", "--out",
+                out.toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.err()).contains("warning: the cell's output follows no selected key's value spike in 1 query")
+                .contains("using the default " + OutputStage.DEFAULT_DELAY_MS + " ms");
+        assertThat(out.resolve("biophysical").resolve("summary.json")).exists();
+        JsonNode reduced = new ObjectMapper().readTree(out.resolve("reduced").resolve("summary.json").toFile());
+        assertThat(reduced.path("output_delay_ms").asDouble()).isEqualTo(OutputStage.DEFAULT_DELAY_MS);
+        assertThat(reduced.path("output_delay_source").asText()).startsWith("default placeholder: nothing to fit");
+        assertThat(out.resolve("agreement.json")).exists();
+    }
+
+    @Test
+    void aMatchWindowInMillisecondsIsRefusedBeforeRunning(@TempDir Path dir) {
+        Path out = dir.resolve("out");
+        CliRun r = run("attention", "--keys", "5", "--queries", "1", "--match-window", "500", "--threshold", "1",
+                "--out", out.toString());
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).startsWith("spineformer: --match-window = 500.0 s is longer than 60.0 s");
+        assertThat(out).doesNotExist();
     }
 }

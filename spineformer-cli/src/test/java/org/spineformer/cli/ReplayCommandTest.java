@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.Collections;
 import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
+import org.spineformer.cell.replay.Replay;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
@@ -58,6 +59,46 @@ class ReplayCommandTest {
         StringWriter err = new StringWriter();
         assertThat(run(err, "replay", stim.toString(), "--out", out.toString(), "--quiet")).isEqualTo(2);
         assertThat(err.toString()).contains("bad.json").contains("'pre'").contains("1499");
+        assertThat(out).doesNotExist();
+    }
+
+    @Test
+    void aBlowUpIsAnErrorNamingTimeAndPlaceAndWritesNothing() throws IOException {
+        Path stim = tmp.resolve("hot.json");
+        Files.writeString(stim, stimulus(1500, "").replace("\"v_init\": -70", "\"v_init\": 1e6"));
+        Path out = tmp.resolve("out");
+        CliRun r = CliRun.run("replay", stim.toString(), "--out", out.toString(), "--quiet");
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.err().lines()).hasSize(1).first().asString()
+                .startsWith("spineformer: the simulation blew up: ").contains(" at ").contains("by t = ");
+        assertThat(r.out()).doesNotContain("somatic spikes");
+        assertThat(out).doesNotExist();
+    }
+
+    @Test
+    void nonFiniteNumbersInResultJsonAreNullNotStrings() throws IOException {
+        // a spine head whose voltage never peaks has no peak time: NaN in the result
+        Replay.Result r = new Replay.Result(new double[0], new double[] {0.5}, null, new double[] {Double.NaN, 2.5},
+                java.util.List.of(), java.util.List.of(), 1.0);
+        Path file = tmp.resolve("result.json");
+        ReplayCommand.writeResult(file, r, "replay", java.util.Map.of());
+        String text = Files.readString(file);
+        assertThat(text).doesNotContain("NaN");
+        JsonNode peaks = new ObjectMapper().readTree(text).get("spine_v_peak_time_ms");
+        assertThat(peaks.get(0).isNull()).isTrue();
+        assertThat(peaks.get(1).asDouble()).isEqualTo(2.5);
+    }
+
+    @Test
+    void tracesThatCannotFitInMemoryAreRefusedBeforeRunning() throws IOException {
+        Path stim = tmp.resolve("long.json");
+        // 1e9 ms recording soma v and spine 7 every step: 4e10 samples, terabytes
+        Files.writeString(stim, stimulus(1500, "").replace("\"tstop\": 5", "\"tstop\": 1e9"));
+        Path out = tmp.resolve("out");
+        CliRun r = CliRun.run("replay", stim.toString(), "--out", out.toString(), "--quiet");
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).startsWith("spineformer: " + stim + ": tstop = 1.0E9 ms would record 4.00e+10 samples")
+                .contains("GB of traces").contains("raise save_every");
         assertThat(out).doesNotExist();
     }
 }

@@ -18,6 +18,12 @@ class ReproduceCommandTest {
     }
 
     @Test
+    void withoutTrialsThePanelSaysWhatItRunsBeforeStarting(@TempDir Path dir) {
+        CliRun r = run("reproduce", "fig4a", "--out", dir.toString());
+        assertThat(r.out()).startsWith("fig4a: no simulation" + System.lineSeparator());
+    }
+
+    @Test
     void unknownPanelIsAClearError() {
         CliRun unknown = run("reproduce", "fig9");
         assertThat(unknown.exit()).isEqualTo(2);
@@ -32,5 +38,15 @@ class ReproduceCommandTest {
                 .contains("--threads = 0");
         assertThat(run("reproduce", "all", "--trials", "3", "--out", dir.toString()).err())
                 .contains("--trials = 3");
+    }
+
+    @Test
+    void aMatchWindowInMillisecondsIsRefusedBeforeRunning(@TempDir Path dir) {
+        Path out = dir.resolve("out");
+        CliRun r = run("reproduce", "fig5", "--match-window", "1000", "--out", out.toString());
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).startsWith("spineformer: --match-window = 1000.0 s is longer than 60.0 s")
+                .contains("in seconds, not milliseconds");
+        assertThat(out).doesNotExist();
     }
 }

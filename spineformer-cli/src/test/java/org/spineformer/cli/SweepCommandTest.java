@@ -28,4 +28,13 @@ class SweepCommandTest {
                 .contains("--master local[2] is for --engine spark");
         assertThat(dir.resolve("s")).doesNotExist();
     }
+
+    @Test
+    void aMatchWindowInMillisecondsIsRefusedBeforeAnythingRuns(@TempDir Path dir) {
+        Path out = dir.resolve("s");
+        CliRun r = run("sweep", "fig5", "--param", "matchWindowS=1,1000", "--out", out.toString());
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("--param matchWindowS=1000: matchWindowS = 1000.0 s is longer than 60.0 s");
+        assertThat(out).doesNotExist();
+    }
 }

@@ -8,6 +8,8 @@ import org.spineformer.engine.discrete.Discretization;
 import org.spineformer.engine.event.EventQueue;
 import org.spineformer.engine.event.Synapse;
 import org.spineformer.engine.mech.CellState;
+import org.spineformer.engine.mech.FieldRole;
+import org.spineformer.engine.mech.FieldSpec;
 import org.spineformer.engine.mech.Ion;
 import org.spineformer.engine.mech.MechanismBlock;
 import org.spineformer.engine.solve.HinesSolver;
@@ -19,8 +21,19 @@ import org.spineformer.engine.solve.HinesSolver;
  * current and di/dv with the old voltages and states; assemble and solve the tree system for the voltage change
  * and add it; at t + dt advance every mechanism's states with the new voltages, concentration writers first;
  * notify observers; deliver the events due by t + 3dt/2.
+ *
+ * <p>A blow-up (a NaN or infinite voltage) stops the run with a {@link NonFiniteStateException}: every voltage is
+ * checked every {@link #FINITE_CHECK_MS} ms of simulated time, and every voltage and mechanism state after
+ * initialization and at the end of {@link #run}.
  */
 public final class Simulation {
+    /**
+     * How often the step loop checks that every voltage is finite (ms of simulated time): once NaN appears it
+     * spreads through the whole cell within steps, so a later check only delays the error; at 1 ms the check (one
+     * pass over v, outside the mechanisms' loops) runs once per 40 steps at dt = 0.025 ms, each of which passes over
+     * v and every mechanism state several times.
+     */
+    public static final double FINITE_CHECK_MS = 1;
     private final Discretization discretization;
     private final CellState state;
     private final MechanismBlock[] blocks;
@@ -40,6 +53,12 @@ public final class Simulation {
     private final List<StepObserver> observers = new ArrayList<>();
     private long steps;
     private boolean initialized;
+    /** Steps between two voltage checks, {@link #FINITE_CHECK_MS} in steps. */
+    private final long finiteCheckSteps;
+    /** Every block's state columns, live, for the blow-up checks; stateBlock[c] owns column c. */
+    private final double[][] stateColumns;
+    private final MechanismBlock[] stateBlock;
+    private final String[] stateName;
 
     Simulation(Discretization disc, List<MechanismBlock> blockList, Map<String, int[][]> densityInstances,
                List<ModelBuilder.SpikeSource> sources, double dt, double celsius) {
@@ -100,6 +119,22 @@ public final class Simulation {
         List<Ion> ionList = new ArrayList<>();
         state.ions().forEach(ionList::add);
         this.ions = ionList.toArray(new Ion[0]);
+        this.finiteCheckSteps = Math.max(1, Math.round(FINITE_CHECK_MS / dt));
+        List<double[]> columns = new ArrayList<>();
+        List<MechanismBlock> owners = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        for (MechanismBlock blk : blocks) {
+            for (FieldSpec f : blk.mechanism().fields()) {
+                if (f.role() == FieldRole.STATE) {
+                    columns.add(blk.column(f.name()));
+                    owners.add(blk);
+                    names.add(blk.mechanism().name() + "." + f.name());
+                }
+            }
+        }
+        this.stateColumns = columns.toArray(new double[0][]);
+        this.stateBlock = owners.toArray(new MechanismBlock[0]);
+        this.stateName = names.toArray(new String[0]);
     }
 
     /** NEURON's finitialize(v0): voltages, every INITIAL block, the event queue, one current evaluation. */
@@ -126,6 +161,8 @@ public final class Simulation {
             }
         }
         currentPhase();
+        requireFiniteVoltages();
+        requireFiniteStates();
         initialized = true;
         for (StepObserver o : observers) {
             o.initialized(this);
@@ -147,6 +184,9 @@ public final class Simulation {
             blk.advance(state);
         }
         steps++;
+        if (steps % finiteCheckSteps == 0) {
+            requireFiniteVoltages();
+        }
         for (int k = 0; k < observers.size(); k++) {
             observers.get(k).stepped(this);
         }
@@ -158,6 +198,42 @@ public final class Simulation {
         while (state.t < tstopMs - 0.5 * state.dt) {
             step();
         }
+        requireFiniteVoltages();
+        requireFiniteStates();
+    }
+
+    private void requireFiniteVoltages() {
+        double[] v = state.v;
+        for (int i = 0; i < n; i++) {
+            if (!Double.isFinite(v[i])) {
+                throw blowUp(i, "v = " + v[i] + " mV");
+            }
+        }
+    }
+
+    private void requireFiniteStates() {
+        for (int c = 0; c < stateColumns.length; c++) {
+            double[] column = stateColumns[c];
+            for (int k = 0; k < column.length; k++) {
+                if (!Double.isFinite(column[k])) {
+                    throw blowUp(stateBlock[c].node(k), stateName[c] + " = " + column[k]);
+                }
+            }
+        }
+    }
+
+    /** The error for a non-finite value at {@code node}, naming the first non-finite state there if any. */
+    private NonFiniteStateException blowUp(int node, String what) {
+        String mechanism = null;
+        for (int c = 0; c < stateColumns.length && mechanism == null; c++) {
+            for (int k = 0; k < stateColumns[c].length; k++) {
+                if (stateBlock[c].node(k) == node && !Double.isFinite(stateColumns[c][k])) {
+                    mechanism = stateName[c];
+                    break;
+                }
+            }
+        }
+        return new NonFiniteStateException(state.t, discretization.locationName(node), what, mechanism);
     }
 
     private void currentPhase() {

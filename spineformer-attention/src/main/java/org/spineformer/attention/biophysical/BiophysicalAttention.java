@@ -150,20 +150,7 @@ public final class BiophysicalAttention {
             throw new IllegalArgumentException("the biophysical backend's cell has " + Ellwood2024.AXONS
                     + " axons, one per key; got " + inputs.keys().length + " keys (the reduced backend takes more)");
         }
-        requireWithin("keys", inputs.keys(), windowMs());
-        requireWithin("queries", inputs.queries(), windowMs());
-        requireWithin("values", inputs.values(), Ellwood2024.CONTROL_MS);
-    }
-
-    private static void requireWithin(String name, double[][] trains, double endMs) {
-        for (int i = 0; i < trains.length; i++) {
-            for (double t : trains[i]) {
-                if (t < 0 || t > endMs) {
-                    throw new IllegalArgumentException(name + "[" + i + "] has a spike at " + t + " ms, outside its"
-                            + " window [0, " + endMs + "] ms");
-                }
-            }
-        }
+        inputs.requireWithin(windowMs(), Ellwood2024.CONTROL_MS);
     }
 
     /** The index of the sample nearest {@code time} (t accumulates half steps, so it is not exactly n dt). */

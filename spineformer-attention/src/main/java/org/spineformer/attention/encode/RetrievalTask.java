@@ -13,7 +13,10 @@ import org.spineformer.experiments.train.TrialSeeds;
  * <p>Key j is an independent 6 Hz train with the paper's 50 ms dead time over the match window [0, W] ms; value j
  * is an independent train of the same statistics over the control window [0, 1000] ms (the paper's 1 s control
  * phase). Query i copies the match-window train of its source key (drawn uniformly) with independent Gaussian
- * jitter of s.d. {@code jitterMs} on every spike, re-sorted. Every train has its own random stream,
+ * jitter of s.d. {@code jitterMs} on every spike, reflected back into the window at its edges (a spike jittered to
+ * -0.4 ms lands at 0.4 ms, one jittered to W + 0.4 ms at W - 0.4 ms), re-sorted. Reflection rather than dropping
+ * keeps the query's spike count equal to its key's and the jitter's distribution symmetric away from the edges;
+ * every query spike then lies in [0, W], where both backends take it. Every train has its own random stream,
  * {@link TrialSeeds#random}(seed, 3 index + role) with role 0 for keys, 1 for values and 2 for queries (source and
  * jitter), so the task is a function of its configuration alone.
  *
@@ -63,7 +66,7 @@ public record RetrievalTask(AttentionInputs inputs, int[] sources, Config config
         for (int i = 0; i < c.queries(); i++) {
             SplittableRandom random = TrialSeeds.random(c.seed(), 3L * i + 2);
             sources[i] = random.nextInt(c.keys());
-            queries[i] = jittered(keys[sources[i]], c.jitterMs(), random);
+            queries[i] = jittered(keys[sources[i]], c.jitterMs(), c.matchWindowMs(), random);
         }
         return new RetrievalTask(new AttentionInputs(keys, values, queries), sources, c);
     }
@@ -72,12 +75,18 @@ public record RetrievalTask(AttentionInputs inputs, int[] sources, Config config
         return SpikeTrains.poisson(random, 0, endMs, Ellwood2024.RATE_KHZ, Ellwood2024.RECOVERY_MS);
     }
 
-    private static double[] jittered(double[] train, double jitterMs, SplittableRandom random) {
+    private static double[] jittered(double[] train, double jitterMs, double windowMs, SplittableRandom random) {
         double[] moved = new double[train.length];
         for (int k = 0; k < train.length; k++) {
-            moved[k] = train[k] + jitterMs * random.nextGaussian();
+            moved[k] = reflectedInto(train[k] + jitterMs * random.nextGaussian(), windowMs);
         }
         Arrays.sort(moved);
         return moved;
+    }
+
+    /** {@code t} reflected at 0 and at {@code endMs} until it lies in [0, endMs] (a jitter wider than W folds). */
+    static double reflectedInto(double t, double endMs) {
+        double folded = Math.abs(t) % (2 * endMs);
+        return folded > endMs ? 2 * endMs - folded : folded;
     }
 }

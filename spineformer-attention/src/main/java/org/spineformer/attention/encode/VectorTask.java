@@ -1,6 +1,7 @@
 package org.spineformer.attention.encode;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import org.spineformer.attention.AttentionInputs;
@@ -8,7 +9,6 @@ import org.spineformer.experiments.ellwood2024.Ellwood2024;
 import org.spineformer.experiments.train.TrialSeeds;
 import org.spineformer.io.npy.Npy;
 import org.spineformer.io.npy.NpyArray;
-import org.spineformer.io.npy.NpyDtype;
 
 /**
  * Attention over vectors: queries Q (m x d), keys K (n x d) and values V (n x e), non-negative, encoded as spike
@@ -26,11 +26,11 @@ import org.spineformer.io.npy.NpyDtype;
 public record VectorTask(RetrievalTask task, RateCode keyCode, RateCode valueCode, int valueDimension) {
 
     /**
-     * Reads Q, K and V from .npy files (2-D float64, numpy's default) and encodes them; key j, value j and query i use the
-     * random streams {@link TrialSeeds#random}(seed, 3 index + role) as {@link RetrievalTask} does.
+     * Reads Q, K and V from .npy files (2-D; float64, float32 or integers) and encodes them; key j, value j and
+     * query i use the random streams {@link TrialSeeds#random}(seed, 3 index + role) as {@link RetrievalTask} does.
      */
     public static VectorTask read(Path queries, Path keys, Path values, double matchWindowS, double maxRateKhz,
-                                  long seed) throws IOException {
+                                  long seed) {
         double[][] q = matrix(queries, "queries");
         double[][] k = matrix(keys, "keys");
         double[][] v = matrix(values, "values");
@@ -65,8 +65,20 @@ public record VectorTask(RetrievalTask task, RateCode keyCode, RateCode valueCod
         return new VectorTask(task, keyCode, valueCode, v[0].length);
     }
 
-    private static double[][] matrix(Path file, String role) throws IOException {
-        NpyArray array = Npy.read(file);
+    private static double[][] matrix(Path file, String role) {
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalArgumentException(file + " (" + role + "): no such file");
+        }
+        NpyArray array;
+        try {
+            array = Npy.read(file);
+        } catch (IOException e) {
+            // The reader's messages start with the file and name the header field at fault; add the role.
+            String message = e.getMessage();
+            String named = file + " (" + role + ")";
+            throw new IllegalArgumentException(message.startsWith(file.toString())
+                    ? named + message.substring(file.toString().length()) : named + ": " + message, e);
+        }
         int[] shape = array.shape();
         if (shape.length != 2) {
             throw new IllegalArgumentException(file + " (" + role + ") has shape " + Arrays.toString(shape)
@@ -75,11 +87,14 @@ public record VectorTask(RetrievalTask task, RateCode keyCode, RateCode valueCod
         if (shape[1] == 0) {
             throw new IllegalArgumentException(file + " (" + role + ") has rows of length 0");
         }
-        if (array.dtype() != NpyDtype.FLOAT64) {
-            throw new IllegalArgumentException(file + " (" + role + ") has dtype " + array.dtype()
-                    + "; need float64 (numpy: np.save(path, x.astype(np.float64)))");
-        }
-        return array.doubleMatrix();
+        return switch (array.dtype()) {
+            case FLOAT64 -> array.doubleMatrix();
+            // float32 arrives as float64 and integers as int64 (Npy.read widens them); both are exact here.
+            case INT64 -> Arrays.stream(array.longMatrix())
+                    .map(row -> Arrays.stream(row).asDoubleStream().toArray()).toArray(double[][]::new);
+            case BOOL -> throw new IllegalArgumentException(file + " (" + role + ") holds booleans; need numbers"
+                    + " (numpy: np.save(path, x.astype(np.float64)))");
+        };
     }
 
     private static double[] encode(RateCode code, double[] vector, Path file, int row, long seed, long stream) {

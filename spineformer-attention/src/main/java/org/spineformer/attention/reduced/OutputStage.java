@@ -3,6 +3,7 @@ package org.spineformer.attention.reduced;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import org.spineformer.analysis.spikes.ControlPhaseOutcome;
 import org.spineformer.attention.AttentionInputs;
 import org.spineformer.attention.QueryResult;
@@ -42,6 +43,16 @@ public record OutputStage(double delayMs) {
      * @throws IllegalArgumentException if no value spike of a selected key is followed by an output spike
      */
     public static OutputStage fittedTo(AttentionInputs inputs, List<QueryResult> results) {
+        return fit(inputs, results).orElseThrow(() -> new IllegalArgumentException("no output spike follows a "
+                + "selected key's value spike within " + PAIRING_WINDOW_MS + " ms in " + results.size()
+                + " queries: nothing to fit"));
+    }
+
+    /**
+     * The delay {@link #fittedTo} fits, or empty when there is nothing to fit (no selected key, or no output spike
+     * within the pairing window after a selected key's value spike), for callers that fall back to another delay.
+     */
+    public static Optional<OutputStage> fit(AttentionInputs inputs, List<QueryResult> results) {
         List<Double> lags = new ArrayList<>();
         for (QueryResult r : results) {
             double[] out = r.output().clone();
@@ -57,12 +68,11 @@ public record OutputStage(double delayMs) {
             }
         }
         if (lags.isEmpty()) {
-            throw new IllegalArgumentException("no output spike follows a selected key's value spike within "
-                    + PAIRING_WINDOW_MS + " ms in " + results.size() + " queries: nothing to fit");
+            return Optional.empty();
         }
         double[] sorted = lags.stream().mapToDouble(Double::doubleValue).sorted().toArray();
         int m = sorted.length / 2;
-        return new OutputStage(sorted.length % 2 == 1 ? sorted[m] : (sorted[m - 1] + sorted[m]) / 2);
+        return Optional.of(new OutputStage(sorted.length % 2 == 1 ? sorted[m] : (sorted[m - 1] + sorted[m]) / 2));
     }
 
     /** The output train of the selected keys' {@code values}: all their spikes, delayed, sorted. */

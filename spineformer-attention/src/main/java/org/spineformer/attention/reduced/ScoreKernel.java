@@ -68,7 +68,7 @@ public record ScoreKernel(String source, double firstLagMs, double spacingMs, do
     public static ScoreKernel read(Path path) throws IOException {
         Path csv = Files.isDirectory(path) ? path.resolve("kernel.csv") : path;
         if (!Files.isRegularFile(csv)) {
-            throw new IllegalArgumentException("kernel path = " + path + ": no kernel.csv there (run"
+            throw new IllegalArgumentException(path + ": no kernel.csv there (run"
                     + " 'spineformer reproduce fig2cd' first)");
         }
         List<String> lines = Files.readAllLines(csv);

@@ -48,4 +48,27 @@ class RetrievalTaskTest {
             assertThat(Math.abs(query[k] - key[k])).isLessThan(10);
         }
     }
+
+    @Test
+    void jitteredSpikesAreReflectedIntoTheWindow() {
+        // the case: --keys 150 --queries 20 --jitter 1 --seed 4242 put a query spike at -0.46 ms
+        RetrievalTask t = RetrievalTask.generate(new RetrievalTask.Config(150, 20, 1, 1, 4242));
+        assertThat(t.inputs().requireWithin(1000, 1000)).isSameAs(t.inputs());
+        // a jitter of the window's size moves many spikes out: every one comes back, none is lost
+        RetrievalTask wide = RetrievalTask.generate(new RetrievalTask.Config(40, 40, 0.5, 500, 1));
+        for (int i = 0; i < 40; i++) {
+            double[] query = wide.inputs().queries()[i];
+            assertThat(query).hasSameSizeAs(wide.inputs().keys()[wide.sources()[i]]).isSorted();
+            assertThat(Arrays.stream(query)).allMatch(s -> s >= 0 && s <= 500);
+        }
+    }
+
+    @Test
+    void reflectionMirrorsAtBothEdges() {
+        assertThat(RetrievalTask.reflectedInto(-0.46, 1000)).isEqualTo(0.46);
+        assertThat(RetrievalTask.reflectedInto(1000.25, 1000)).isEqualTo(999.75);
+        assertThat(RetrievalTask.reflectedInto(500, 1000)).isEqualTo(500);
+        assertThat(RetrievalTask.reflectedInto(-1500, 1000)).as("folded twice").isEqualTo(500);
+        assertThat(RetrievalTask.reflectedInto(1000, 1000)).isEqualTo(1000);
+    }
 }

@@ -55,7 +55,25 @@ class VectorTaskTest {
                 .hasMessageContaining("q3.npy has 3 columns");
         assertThatThrownBy(() -> VectorTask.read(negative, k, v2, 1, MAX_RATE_KHZ, 0))
                 .hasMessageContaining("neg.npy row 0").hasMessageContaining("vector[1] = -1.0");
-        assertThatThrownBy(() -> VectorTask.read(ints, k, v2, 1, MAX_RATE_KHZ, 0))
-                .hasMessageContaining("ints.npy (queries) has dtype INT64");
+        assertThatThrownBy(() -> VectorTask.read(dir.resolve("none.npy"), k, v2, 1, MAX_RATE_KHZ, 0))
+                .hasMessage(dir.resolve("none.npy") + " (queries): no such file");
+        Path flags = dir.resolve("flags.npy");
+        Npy.write(flags, NpyArray.of(new boolean[][] {{true, false}}));
+        assertThatThrownBy(() -> VectorTask.read(flags, k, v2, 1, MAX_RATE_KHZ, 0))
+                .hasMessageContaining("flags.npy (queries) holds booleans");
+    }
+
+    @Test
+    void integerVectorsAreReadAsTheSameNumbers(@TempDir Path dir) throws IOException {
+        Path k = write(dir, "k.npy", new double[][] {{1, 0}, {0, 1}});
+        Path v = write(dir, "v.npy", new double[][] {{1}, {1}});
+        Path doubles = write(dir, "q.npy", new double[][] {{1, 0}, {0, 2}});
+        Path ints = dir.resolve("ints.npy");
+        Npy.write(ints, NpyArray.of(new long[][] {{1, 0}, {0, 2}}));
+        double[][] expected = VectorTask.read(doubles, k, v, 1, MAX_RATE_KHZ, 0).task().inputs().queries();
+        double[][] actual = VectorTask.read(ints, k, v, 1, MAX_RATE_KHZ, 0).task().inputs().queries();
+        for (int i = 0; i < expected.length; i++) {
+            assertThat(actual[i]).containsExactly(expected[i]);
+        }
     }
 }

@@ -3,6 +3,7 @@ package org.spineformer.cell.replay;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.function.DoubleConsumer;
 import org.spineformer.cell.CellParameters;
@@ -16,6 +17,11 @@ import org.spineformer.engine.record.Recorder;
 public final class Replay {
     /** Somatic spikes are local maxima of soma v above this (mV), as the paper detects them. */
     public static final double SPIKE_THRESHOLD_MV = 0;
+    /**
+     * Recorded traces may take at most this fraction of the JVM's maximum heap: the recorder's growing arrays reach
+     * up to three times the traces' size while one is copied into its double, and the cell needs the rest.
+     */
+    static final double TRACE_MEMORY_FRACTION = 0.25;
 
     /**
      * What a replay produced.
@@ -45,6 +51,7 @@ public final class Replay {
      */
     public static Result run(Stimulus stim, CellParameters params, List<String> extraRecord, boolean spinePeaks,
                              DoubleConsumer progress) {
+        requireTracesFit(stim, extraRecord, Runtime.getRuntime().maxMemory());
         PyramidalCell cell = PyramidalCell.build(params.withPotentiationThreshold(stim.threshold()));
         if (stim.pre().length != cell.spineCount()) {
             throw new IllegalArgumentException("the stimulus has " + stim.pre().length + " spine lists, the cell has "
@@ -60,18 +67,7 @@ public final class Replay {
         }
         Simulation sim = cell.simulation(stim.dtMs(), stim.celsius());
 
-        Set<String> columns = new LinkedHashSet<>();
-        for (Stimulus.Location loc : stim.recordV()) {
-            columns.add(RecordSpec.voltage(loc));
-        }
-        for (int k : stim.recordSpines()) {
-            columns.add("v:spine_" + k + "_head");
-            columns.add("cai:spine_" + k);
-            columns.add("g_dynamic:spine_" + k);
-            if (stim.potentiation()) {
-                columns.add("g_dynamic_delayed:spine_" + k);
-            }
-        }
+        Set<String> columns = columnsOf(stim);
         columns.addAll(extraRecord);
         Recorder rec = new Recorder(stim.saveEvery());
         for (String c : columns) {
@@ -115,6 +111,47 @@ public final class Replay {
         }
         return new Result(spikes.times(), gDynamic, gDelayed, peaks == null ? null : peaks.peakTimesMs(stim.dtMs()),
                 List.copyOf(names), List.copyOf(traces), wall);
+    }
+
+    /**
+     * Checks, before anything is built, that the traces {@code stim} and {@code extraRecord} ask for fit in
+     * {@link #TRACE_MEMORY_FRACTION} of {@code maxMemoryBytes} (the JVM's maximum heap when run).
+     *
+     * @throws IllegalArgumentException naming tstop, the sample and column counts and both sizes
+     */
+    public static void requireTracesFit(Stimulus stim, List<String> extraRecord, long maxMemoryBytes) {
+        Set<String> columns = new LinkedHashSet<>(columnsOf(stim));
+        columns.addAll(extraRecord);
+        if (columns.isEmpty()) {
+            return;
+        }
+        double samples = Math.floor(stim.tstopMs() / stim.dtMs() / stim.saveEvery()) + 1;
+        double bytes = samples * (columns.size() + 1) * Double.BYTES; // + 1: the time column
+        if (bytes > TRACE_MEMORY_FRACTION * maxMemoryBytes) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT, "tstop = %s ms would record %.3g samples"
+                            + " (dt = %s ms, save_every = %d) of %d columns: %.3g GB of traces, more than %.0f%% of "
+                            + "the %.3g GB this JVM may use; raise save_every, record fewer columns, shorten tstop or "
+                            + "give Java more memory (SPINEFORMER_JAVA_OPTS=-Xmx...)", stim.tstopMs(), samples,
+                    stim.dtMs(), stim.saveEvery(), columns.size() + 1, bytes / 1e9, 100 * TRACE_MEMORY_FRACTION,
+                    maxMemoryBytes / 1e9));
+        }
+    }
+
+    /** The columns a stimulus itself asks to record, in recording order. */
+    private static Set<String> columnsOf(Stimulus stim) {
+        Set<String> columns = new LinkedHashSet<>();
+        for (Stimulus.Location loc : stim.recordV()) {
+            columns.add(RecordSpec.voltage(loc));
+        }
+        for (int k : stim.recordSpines()) {
+            columns.add("v:spine_" + k + "_head");
+            columns.add("cai:spine_" + k);
+            columns.add("g_dynamic:spine_" + k);
+            if (stim.potentiation()) {
+                columns.add("g_dynamic_delayed:spine_" + k);
+            }
+        }
+        return columns;
     }
 
     private static StepObserver progressEvery(DoubleConsumer progress, long steps) {

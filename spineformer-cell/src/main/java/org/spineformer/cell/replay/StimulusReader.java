@@ -8,12 +8,28 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import org.spineformer.io.json.JsonErrors;
 
 /**
  * Reads and checks a stimulus file (the format of the NEURON reference protocols' {@code input.json}). Unknown
  * keys are ignored; every error names the file, the key (with spine and index where there is one) and the value.
  */
 public final class StimulusReader {
+    /**
+     * The temperatures accepted (degC): the mechanisms' rates scale as q10^((celsius - T0) / 10) from fits made
+     * near 23-37 degC; beyond these bounds the cell is no longer a model of tissue, and a Kelvin or Fahrenheit value
+     * (310, 98.6) lands outside them.
+     */
+    public static final double MIN_CELSIUS = -20;
+    public static final double MAX_CELSIUS = 60;
+    /**
+     * How far tstop / dt may be from a whole number, relative to it: decimal steps such as 0.025 are not exact in
+     * binary, so 3000 / 0.025 comes out within a few ulps of 120000; 1e-9 is far above that and far below a real
+     * fraction of a step.
+     */
+    static final double WHOLE_STEPS_TOLERANCE = 1e-9;
+
     private final String source;
 
     private StimulusReader(String source) {
@@ -32,7 +48,7 @@ public final class StimulusReader {
         try {
             root = new ObjectMapper().readTree(json);
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException(source + ": not valid JSON: " + e.getOriginalMessage());
+            throw new IllegalArgumentException(source + ": not valid JSON: " + JsonErrors.describe(e));
         }
         if (root == null || !root.isObject()) {
             throw new IllegalArgumentException(source + ": expected a JSON object");
@@ -50,7 +66,17 @@ public final class StimulusReader {
         if (!(dt > 0) || dt > tstop) {
             throw error("dt", "must be > 0 and at most tstop, was " + dt);
         }
+        double steps = tstop / dt;
+        if (Math.abs(steps - Math.rint(steps)) > WHOLE_STEPS_TOLERANCE * steps) {
+            throw error("dt", "is " + dt + " ms, which does not divide tstop = " + tstop + " ms ("
+                    + String.format(Locale.ROOT, "%.2f", steps) + " steps): the run and its last recorded sample would stop short of tstop; choose a dt that "
+                    + "divides tstop");
+        }
         double celsius = root.has("celsius") ? number(root, "celsius", null) : 37;
+        if (!(celsius >= MIN_CELSIUS && celsius <= MAX_CELSIUS)) {
+            throw error("celsius", "is " + celsius + " degC, outside [" + MIN_CELSIUS + ", " + MAX_CELSIUS
+                    + "]: the channels' temperature scaling is meaningless there (a value in kelvin or fahrenheit?)");
+        }
         boolean potentiation = root.has("potentiation") && bool(root, "potentiation");
         double threshold = Double.POSITIVE_INFINITY;
         if (potentiation) {

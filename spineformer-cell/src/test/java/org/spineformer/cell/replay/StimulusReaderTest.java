@@ -58,4 +58,21 @@ class StimulusReaderTest {
                 + " \"record_spines\": [3]}")).hasMessageContaining("record_spines[0]");
         assertThatThrownBy(() -> parse("{not json")).hasMessageStartingWith("stim.json: not valid JSON");
     }
+
+    @Test
+    void absurdTemperaturesAndStepsAreRefused() {
+        assertThatThrownBy(() -> parse("{\"v_init\": -75, \"tstop\": 100, \"pre\": [[], [], []], \"post\": [],"
+                + " \"celsius\": 310}")).hasMessageStartingWith("stim.json: key 'celsius' is 310.0 degC, outside "
+                + "[-20.0, 60.0]");
+        assertThatThrownBy(() -> parse("{\"v_init\": -75, \"tstop\": 100, \"pre\": [[], [], []], \"post\": [],"
+                + " \"celsius\": -40}")).hasMessageContaining("'celsius' is -40.0 degC");
+        assertThatThrownBy(() -> parse("{\"v_init\": -75, \"tstop\": 100, \"pre\": [[], [], []], \"post\": [],"
+                + " \"dt\": 0.03}")).hasMessageStartingWith("stim.json: key 'dt' is 0.03 ms, which does not divide "
+                + "tstop = 100.0 ms");
+        // the bounds themselves and decimal steps that divide tstop only up to rounding are fine
+        assertThat(parse("{\"v_init\": -75, \"tstop\": 3000, \"pre\": [[], [], []], \"post\": [],"
+                + " \"celsius\": 60, \"dt\": 0.025}").celsius()).isEqualTo(60);
+        assertThat(parse("{\"v_init\": -75, \"tstop\": 0.3, \"pre\": [[], [], []], \"post\": [],"
+                + " \"celsius\": -20, \"dt\": 0.1}").dtMs()).isEqualTo(0.1);
+    }
 }

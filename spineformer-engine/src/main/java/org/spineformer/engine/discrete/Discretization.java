@@ -313,6 +313,29 @@ public final class Discretization {
         return attachmentNode(section, x);
     }
 
+    /**
+     * Where a node lies, as NEURON names a location: {@code section(x)} with x its segment's centre, 1 for a
+     * section's 1-end and 0 for the root (x to 4 decimals). Where several sections meet at a node, the first one
+     * found names it.
+     */
+    public String locationName(int node) {
+        for (int si = 0; si < morphology.size(); si++) {
+            Section s = morphology.section(si);
+            for (int j = 0; j < s.nseg(); j++) {
+                if (centreNode[sectionOffset[si] + j] == node) {
+                    return s.name() + "(" + Math.round(s.segmentX(j) * 1e4) / 1e4 + ")";
+                }
+            }
+            if (endNode[si] == node) {
+                return s.name() + "(1)";
+            }
+        }
+        if (node == zeroEndNode[0]) {
+            return morphology.section(0).name() + "(0)";
+        }
+        throw new IllegalArgumentException("no node " + node + " (the model has " + nodeCount + ")");
+    }
+
     /** The centre node of segment {@code segment} of a section. */
     public int segmentNode(int section, int segment) {
         Section s = morphology.section(section);

@@ -45,6 +45,11 @@ public final class Ellwood2024 {
 
     /** The match windows of Figures 3 and 5 (s). */
     public static final List<Double> MATCH_WINDOWS_S = List.of(0.5, 1.0, 2.0);
+    /**
+     * The longest match window accepted (s): 30 times the paper's longest. Every trial simulates at least its window
+     * (minutes of CPU per trial at a minute), and a longer value is most likely milliseconds given for seconds.
+     */
+    public static final double MAX_MATCH_WINDOW_S = 60;
 
     /**
      * The AMPA_WITH_CA default threshold (Ellwood_AMPA_with_Ca.mod), in force when a script builds the potentiating
@@ -58,6 +63,19 @@ public final class Ellwood2024 {
     public static final int EXAMPLE_SAVE_EVERY = 4;
 
     private Ellwood2024() {
+    }
+
+    /**
+     * Checks that a match window given as {@code name} (s) is at most {@link #MAX_MATCH_WINDOW_S}.
+     *
+     * @throws IllegalArgumentException naming the option or field, the value and the reason
+     */
+    public static void requireAtMostMaxMatchWindow(String name, double matchWindowS) {
+        if (matchWindowS > MAX_MATCH_WINDOW_S) {
+            throw new IllegalArgumentException(name + " = " + matchWindowS + " s is longer than "
+                    + MAX_MATCH_WINDOW_S + " s: every trial would simulate at least that long (the paper's windows are"
+                    + " 0.5 to 2 s); the option is in seconds, not milliseconds");
+        }
     }
 
     /**

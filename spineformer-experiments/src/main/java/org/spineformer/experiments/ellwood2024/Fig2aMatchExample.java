@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.function.DoubleConsumer;
 import java.util.stream.IntStream;
+import org.knowm.xchart.XYChart;
 import org.spineformer.cell.PyramidalCell;
 import org.spineformer.cell.replay.Replay;
 import org.spineformer.cell.replay.Stimulus;
@@ -160,6 +161,23 @@ public final class Fig2aMatchExample {
         return m;
     }
 
+    /** One example's plots by file name suffix: _voltage, _calcium and _integral, over the sample times t. */
+    static Map<String, XYChart> charts(Run run, double[] t) {
+        String m = "matched spine " + run.matchedSpine();
+        String u = "unmatched spine " + run.unmatchedSpine();
+        Map<String, XYChart> charts = new LinkedHashMap<>();
+        charts.put("_voltage", Plots.lines("Figure 2A: voltage", "time (ms)", "v (mV)",
+                List.of(new Plots.Series("soma", t, run.somaVMv()), new Plots.Series(m, t, run.matchedVMv()),
+                        new Plots.Series(u, t, run.unmatchedVMv())), true));
+        charts.put("_calcium", Plots.lines("Figure 2A: spine calcium", "time (ms)", "[Ca] (mM)",
+                List.of(new Plots.Series(m, t, run.matchedCaMM()), new Plots.Series(u, t, run.unmatchedCaMM())),
+                true));
+        charts.put("_integral", Plots.lines("Figure 2A: Ca^4 integral", "time (ms)", "Ca^4 integral (mM^4 ms)",
+                List.of(new Plots.Series(m, t, run.matchedIntegral()), new Plots.Series(u, t,
+                        run.unmatchedIntegral())), true));
+        return charts;
+    }
+
     /**
      * Writes summary.json, trials.csv (one row per example), trials.npz and traces_example&lt;i&gt;.csv (all traces and
      * spike times), and per example the plots fig2a_example&lt;i&gt;_voltage, _calcium and _integral (PNG and SVG).
@@ -193,18 +211,9 @@ public final class Fig2aMatchExample {
                     .add("ca_matched_mm", run.matchedCaMM()).add("g_matched", run.matchedIntegral())
                     .add("v_unmatched_mv", run.unmatchedVMv()).add("ca_unmatched_mm", run.unmatchedCaMM())
                     .add("g_unmatched", run.unmatchedIntegral()).write(dir.resolve("traces_example" + i + ".csv"));
-            String m = "matched spine " + run.matchedSpine();
-            String u = "unmatched spine " + run.unmatchedSpine();
-            String name = PANEL + "_example" + i;
-            Plots.writePngAndSvg(dir, name + "_voltage", Plots.lines("Figure 2A: voltage", "time (ms)", "v (mV)",
-                    List.of(new Plots.Series("soma", t, run.somaVMv()), new Plots.Series(m, t, run.matchedVMv()),
-                            new Plots.Series(u, t, run.unmatchedVMv())), true));
-            Plots.writePngAndSvg(dir, name + "_calcium", Plots.lines("Figure 2A: spine calcium", "time (ms)",
-                    "[Ca] (mM)", List.of(new Plots.Series(m, t, run.matchedCaMM()),
-                            new Plots.Series(u, t, run.unmatchedCaMM())), true));
-            Plots.writePngAndSvg(dir, name + "_integral", Plots.lines("Figure 2A: Ca^4 integral", "time (ms)",
-                    "integral", List.of(new Plots.Series(m, t, run.matchedIntegral()),
-                            new Plots.Series(u, t, run.unmatchedIntegral())), true));
+            for (Map.Entry<String, XYChart> chart : charts(run, t).entrySet()) {
+                Plots.writePngAndSvg(dir, PANEL + "_example" + i + chart.getKey(), chart.getValue());
+            }
         }
         Npz.write(dir.resolve("trials.npz"), arrays);
         Summary s = summary(r, bapDelaysSource);

@@ -263,10 +263,10 @@ public final class Fig2cdKernelFit {
         Npz.write(dir.resolve("trials.npz"), arrays);
         new CsvTable().add("lag_ms", r.lagsMs()).add("k", r.kernel().values()).write(dir.resolve("kernel.csv"));
         Plots.writePngAndSvg(dir, PANEL + "_kernel", Plots.lines("Figure 2C: fitted kernel", "lag pre -> post (ms)",
-                "K", List.of(new Plots.Series("K", r.lagsMs(), r.kernel().values())), false));
+                "K (thresholds per spike pair)", List.of(new Plots.Series("K", r.lagsMs(), r.kernel().values())), false));
         Plots.writePngAndSvg(dir, PANEL + "_fit", Plots.scatter(String.format(Locale.ROOT,
                         "Figure 2D: test runs, explained variance %.3f", r.explainedVarianceTest()),
-                "integral / threshold", "model", List.of(new Plots.Series("test samples", r.testIntegrals(),
+                "Ca^4 integral (thresholds)", "model (thresholds)", List.of(new Plots.Series("test samples", r.testIntegrals(),
                         r.testPredictions()))));
         Summary s = summary(r, threshold, bapDelaysSource);
         s.write(dir);

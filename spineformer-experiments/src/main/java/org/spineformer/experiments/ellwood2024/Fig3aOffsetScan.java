@@ -276,7 +276,7 @@ public final class Fig3aOffsetScan {
         new CsvTable().add("offset_ms", r.offsetsMs()).add("mean", r.mean()).add("sem", r.sem())
                 .write(dir.resolve("curve.csv"));
         Plots.writePngAndSvg(dir, PANEL, Plots.lines("Figure 3A: Ca^4 integral vs offset (" + r.spines().length
-                        + " spines)", "pre spike to bAP arrival (ms)", "Ca^4 integral",
+                        + " spines)", "pre spike to bAP arrival (ms)", "Ca^4 integral (mM^4 ms)",
                 List.of(new Plots.Series("mean", r.offsetsMs(), r.mean()),
                         new Plots.Series("mean + s.e.m.", r.offsetsMs(), add(r.mean(), r.sem(), 1)),
                         new Plots.Series("mean - s.e.m.", r.offsetsMs(), add(r.mean(), r.sem(), -1))), true));

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.function.DoubleConsumer;
+import org.knowm.xchart.XYChart;
 import org.spineformer.analysis.roc.MatchScores;
 import org.spineformer.analysis.roc.OperatingPoint;
 import org.spineformer.analysis.roc.RocCurve;
@@ -64,6 +65,7 @@ public final class Fig3beMatchRoc {
             if (!(matchWindowS > 0 && Double.isFinite(matchWindowS))) {
                 throw new IllegalArgumentException("matchWindowS = " + matchWindowS + " must be > 0");
             }
+            Ellwood2024.requireAtMostMaxMatchWindow("matchWindowS", matchWindowS);
             if (runs < 1) {
                 throw new IllegalArgumentException("runs = " + runs + " must be >= 1");
             }
@@ -350,8 +352,8 @@ public final class Fig3beMatchRoc {
                 List.of(new Plots.Series(window, r.roc().falsePositiveRates(), r.roc().truePositiveRates()))));
         List<Plots.Series> densities = densities(r);
         if (!densities.isEmpty()) {
-            Plots.writePngAndSvg(dir, PANEL + "_density", Plots.lines("Figure 3B-D: integrals, match window " + window,
-                    densityAxis(r), "density", densities, true));
+            Plots.writePngAndSvg(dir, PANEL + "_density", densityChart("Figure 3B-D: integrals, match window "
+                    + window, r, densities));
         }
         Summary s = summary(r, bapDelaysSource);
         s.write(dir);
@@ -390,7 +392,13 @@ public final class Fig3beMatchRoc {
 
     /** The x axis of {@link #densities}. */
     static String densityAxis(Result r) {
-        return hasFiniteThreshold(r) ? "integral / threshold" : "integral (no finite threshold)";
+        return hasFiniteThreshold(r) ? "Ca^4 integral (thresholds)" : "Ca^4 integral (mM^4 ms)";
+    }
+
+    /** The plot of {@link #densities}: density per unit of {@link #densityAxis}. */
+    static XYChart densityChart(String title, Result r, List<Plots.Series> densities) {
+        return Plots.lines(title, densityAxis(r), hasFiniteThreshold(r) ? "density (per threshold)"
+                : "density (per mM^4 ms)", densities, true);
     }
 
     private static boolean hasFiniteThreshold(Result r) {

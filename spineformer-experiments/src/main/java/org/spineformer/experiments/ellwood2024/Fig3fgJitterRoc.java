@@ -132,9 +132,8 @@ public final class Fig3fgJitterRoc {
                     level.roc().truePositiveRates()));
             List<Plots.Series> densities = Fig3beMatchRoc.densities(level);
             if (!densities.isEmpty()) {
-                Plots.writePngAndSvg(dir, PANEL + "_density_" + f, Plots.lines("Figure 3F: integrals, "
-                        + Panels.windowName(jitter) + " ms jitter", Fig3beMatchRoc.densityAxis(level), "density",
-                        densities, true));
+                Plots.writePngAndSvg(dir, PANEL + "_density_" + f, Fig3beMatchRoc.densityChart("Figure 3F: "
+                        + "integrals, " + Panels.windowName(jitter) + " ms jitter", level, densities));
             }
         }
         new CsvTable().add("jitter_ms", doubles(jitterColumn)).add("run", ints(run)).add("matched_axon", ints(axon))

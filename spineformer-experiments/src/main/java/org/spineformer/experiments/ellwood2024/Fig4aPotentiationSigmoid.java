@@ -102,8 +102,8 @@ public final class Fig4aPotentiationSigmoid {
         arrays.put("fraction_of_threshold", NpyArray.of(r.fractionOfThreshold()));
         arrays.put("relative_conductance", NpyArray.of(r.relativeConductance()));
         Npz.write(dir.resolve("curve.npz"), arrays);
-        Plots.writePngAndSvg(dir, PANEL, Plots.lines("Figure 4A: potentiation sigmoid", "fraction of threshold",
-                "relative AMPA conductance", List.of(new Plots.Series("AMPA conductance factor",
+        Plots.writePngAndSvg(dir, PANEL, Plots.lines("Figure 4A: potentiation sigmoid", "Ca^4 integral (thresholds)",
+                "AMPA conductance (x baseline)", List.of(new Plots.Series("AMPA conductance factor",
                         r.fractionOfThreshold(), r.relativeConductance())), false));
         return s;
     }

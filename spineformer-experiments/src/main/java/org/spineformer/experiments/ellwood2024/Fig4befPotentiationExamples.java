@@ -227,7 +227,7 @@ public final class Fig4befPotentiationExamples {
             Plots.writePngAndSvg(dir, PANEL + "_example" + i + "_soma", Plots.lines(title + ": soma", "time (ms)",
                     "v (mV)", List.of(new Plots.Series("soma", t, run.somaVMv())), false));
             Plots.writePngAndSvg(dir, PANEL + "_example" + i + "_integral", Plots.lines(title
-                            + ": Ca^4 integrals", "time (ms)", "integral / threshold",
+                            + ": Ca^4 integrals", "time (ms)", "Ca^4 integral (thresholds)",
                     List.of(new Plots.Series("matched axon " + run.matchedAxon(), t,
                                     Traces.scaled(run.matchedSpineIntegral(), 1 / thr)),
                             new Plots.Series("second best, axon " + run.secondAxon(), t,
@@ -249,7 +249,7 @@ public final class Fig4befPotentiationExamples {
         Sourced<BapDelays> delays = Fig2bBapDelays.resolve(request);
         Summary s = write(run(c, delays.value(), request.runner()), threshold, delays.source(), request.out());
         request.console().print(s.table("Figure 4B/E/F: potentiation examples, window " + window + " s, threshold "
-                + c.threshold() + " from " + threshold.source()));
+                + c.threshold() + " from " + threshold.origin()));
         return s;
     }
 }

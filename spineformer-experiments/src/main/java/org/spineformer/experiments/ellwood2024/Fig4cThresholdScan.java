@@ -225,7 +225,7 @@ public final class Fig4cThresholdScan {
         Sourced<BapDelays> delays = Fig2bBapDelays.resolve(request);
         Summary s = write(run(c, delays.value(), request.runner()), threshold, delays.source(), request.out());
         request.console().print(s.table("Figure 4C: threshold scan, window " + window + " s, threshold "
-                + c.threshold() + " from " + threshold.source()));
+                + c.threshold() + " from " + threshold.origin()));
         return s;
     }
 }

@@ -194,7 +194,7 @@ public final class Fig4dTwoMatchedAxons {
             Plots.writePngAndSvg(dir, PANEL + "_example" + i, Plots.lines("Figure 4D: two matched axons, soma",
                     "time (ms)", "v (mV)", List.of(new Plots.Series("soma", t, run.somaVMv())), false));
             Plots.writePngAndSvg(dir, PANEL + "_example" + i + "_raster", Plots.scatter("Figure 4D: spikes",
-                    "time (ms)", "row", Stream.of(row("axon " + run.matchedAxons()[0], run.matchedAxonSpikesMs()[0], 3),
+                    "time (ms)", "spike train (row: 1 soma, 2-3 axons)", Stream.of(row("axon " + run.matchedAxons()[0], run.matchedAxonSpikesMs()[0], 3),
                             row("axon " + run.matchedAxons()[1], run.matchedAxonSpikesMs()[1], 2),
                             row("soma", run.somaSpikesMs(), 1)).filter(x -> x.x().length > 0).toList()));
         }
@@ -218,7 +218,7 @@ public final class Fig4dTwoMatchedAxons {
         Sourced<BapDelays> delays = Fig2bBapDelays.resolve(request);
         Summary s = write(run(c, delays.value(), request.runner()), threshold, delays.source(), request.out());
         request.console().print(s.table("Figure 4D: two matched axons, window " + window + " s, threshold "
-                + c.threshold() + " from " + threshold.source()));
+                + c.threshold() + " from " + threshold.origin()));
         return s;
     }
 }

@@ -54,6 +54,7 @@ public final class Fig5ControlPhase {
             if (!(matchWindowS > 0 && Double.isFinite(matchWindowS))) {
                 throw new IllegalArgumentException("matchWindowS = " + matchWindowS + " must be > 0");
             }
+            Ellwood2024.requireAtMostMaxMatchWindow("matchWindowS", matchWindowS);
             if (trials < 1) {
                 throw new IllegalArgumentException("trials = " + trials + " must be >= 1");
             }
@@ -290,7 +291,7 @@ public final class Fig5ControlPhase {
         writeBins(r, dir);
         List<Plots.Series> series = plotSeries(r);
         XYChart chart = Plots.scatter("Figure 5B-C: control phase, match window " + r.config().matchWindowS() + " s",
-                "query rate (Hz)", "fraction of spikes", series);
+                "query rate (Hz)", "spikes (fraction)", series);
         for (Plots.Series means : series.subList(2, series.size())) {
             Plots.emphasize(chart, means.name());
         }
@@ -363,10 +364,12 @@ public final class Fig5ControlPhase {
         Threshold threshold = Threshold.resolve(request.out(), window);
         Config c = base.withMatchWindow(window).withThreshold(threshold.value())
                 .withTrials(request.trialsOr(base.trials())).withSeed(request.seedOr());
+        request.console().println("fig5: threshold " + c.threshold() + " from " + threshold.origin());
+        request.console().flush();
         Sourced<BapDelays> delays = Fig2bBapDelays.resolve(request);
         Summary s = write(run(c, delays.value(), request.runner()), threshold, delays.source(), request.out());
         request.console().print(s.table("Figure 5A-C: control phase, window " + window + " s (" + c.trials()
-                + " trials, threshold " + c.threshold() + " from " + threshold.source() + ")"));
+                + " trials, threshold " + c.threshold() + " from " + threshold.origin() + ")"));
         return s;
     }
 }

@@ -35,6 +35,7 @@ public record FullTrial(double matchWindowS, double threshold, int pulseCount, i
         if (!(matchWindowS > 0 && Double.isFinite(matchWindowS))) {
             throw new IllegalArgumentException("matchWindowS = " + matchWindowS + " must be > 0");
         }
+        Ellwood2024.requireAtMostMaxMatchWindow("matchWindowS", matchWindowS);
         if (!(threshold > 0)) {
             throw new IllegalArgumentException("threshold = " + threshold + " must be > 0");
         }

@@ -27,9 +27,12 @@ public final class Panels {
      *     by one; empty for panels it runs once
      * @param quickCounts what {@code --quick} runs, in words
      * @param quickSimulatedSeconds the cell time {@code --quick} simulates in all
+     * @param paperCounts what the panel runs by default (the paper's counts, the 1 s window), in words
+     * @param paperSimulatedSeconds the cell time that simulates in all
      */
     public record Panel(String name, String title, List<Double> paperWindows, String quickCounts,
-                        double quickSimulatedSeconds, Reproduction reproduction) {
+                        double quickSimulatedSeconds, String paperCounts, double paperSimulatedSeconds,
+                        Reproduction reproduction) {
     }
 
     /** Panels run once by {@code reproduce all}, at the request's window or their default. */
@@ -45,35 +48,47 @@ public final class Panels {
      */
     public static final List<Panel> IMPLEMENTED = List.of(
             new Panel(Fig4aPotentiationSigmoid.PANEL, "Figure 4A: the potentiation sigmoid", ONCE,
-                    "no simulation", 0, Fig4aPotentiationSigmoid::reproduce),
+                    "no simulation", 0, "no simulation", 0, Fig4aPotentiationSigmoid::reproduce),
             new Panel(Fig2bBapDelays.PANEL, "Figure 2B: bAP delay per spine", ONCE,
-                    "2 runs of 0.35 s (paper: 10)", 0.7, Fig2bBapDelays::reproduce),
+                    "2 runs of 0.35 s (paper: 10)", 0.7, "10 runs of 0.35 s", 3.5, Fig2bBapDelays::reproduce),
             new Panel(Fig2aMatchExample.PANEL, "Figure 2A: a match run, matched and unmatched spine", ONCE,
-                    "the paper's single run, 1.15 s", 1.15, Fig2aMatchExample::reproduce),
+                    "the paper's single run, 1.15 s", 1.15, "1 run of 1.15 s", 1.15, Fig2aMatchExample::reproduce),
             new Panel(Fig3aOffsetScan.PANEL, "Figure 3A: integral vs pre-post offset", ONCE,
-                    "26 runs of 0.35 s: every offset once, one spine (paper: 7800)", 9.1, Fig3aOffsetScan::reproduce),
+                    "26 runs of 0.35 s: every offset once, one spine (paper: 7800)", 9.1,
+                    "7800 runs of 0.35 s", 2730, Fig3aOffsetScan::reproduce),
             new Panel(Fig3beMatchRoc.PANEL, "Figure 3B-E: matched vs unmatched integrals, ROC, threshold",
                     Ellwood2024.MATCH_WINDOWS_S,
-                    "10 runs of the 1 s window, 1.15 s each (paper: 1500 per window)", 11.5, Fig3beMatchRoc::reproduce),
+                    "10 runs of the 1 s window, 1.15 s each (paper: 1500 per window)", 11.5,
+                    "1500 runs of 1.15 s (1 s window)", 1725, Fig3beMatchRoc::reproduce),
             new Panel(Fig3fgJitterRoc.PANEL, "Figure 3F-G: ROC with jittered queries", ONCE,
                     "3 runs per jitter level (1, 2 ms), 1.15 s each (paper: 1500 per level)", 6.9,
-                    Fig3fgJitterRoc::reproduce),
+                    "1500 runs per jitter level (1, 2 ms) of 1.15 s", 3450, Fig3fgJitterRoc::reproduce),
             new Panel(Fig2cdKernelFit.PANEL, "Figure 2C-D: the overlap kernel and its explained variance",
                     ONCE,
-                    "6 runs of 1.15 s, 3 to train and 3 to test (paper: 100 + 100)", 6.9, Fig2cdKernelFit::reproduce),
+                    "6 runs of 1.15 s, 3 to train and 3 to test (paper: 100 + 100)", 6.9,
+                    "200 runs of 1.15 s (100 to train, 100 to test)", 230, Fig2cdKernelFit::reproduce),
             new Panel(Fig4befPotentiationExamples.PANEL, "Figures 4B, 4E, 4F: successful and failed examples",
                     ONCE,
-                    "the paper's 2 examples, 3 s each", 6, Fig4befPotentiationExamples::reproduce),
+                    "the paper's 2 examples, 3 s each", 6,
+                    "2 trials of 3 s", 6, Fig4befPotentiationExamples::reproduce),
             new Panel(Fig4cThresholdScan.PANEL, "Figure 4C: threshold scan", ONCE,
-                    "3 threshold factors (paper: 9), 3 s each", 9, Fig4cThresholdScan::reproduce),
+                    "3 threshold factors (paper: 9), 3 s each", 9,
+                    "9 threshold factors, a 3 s trial each", 27, Fig4cThresholdScan::reproduce),
             new Panel(Fig4dTwoMatchedAxons.PANEL, "Figure 4D: two matched axons", ONCE,
-                    "the paper's single trial, 3 s", 3, Fig4dTwoMatchedAxons::reproduce),
+                    "the paper's single trial, 3 s", 3, "1 trial of 3 s", 3, Fig4dTwoMatchedAxons::reproduce),
             new Panel(Fig5ControlPhase.PANEL, "Figure 5A-C: failed and spurious control-phase spikes",
                     Ellwood2024.MATCH_WINDOWS_S,
-                    "4 trials of the 1 s window, 3 s each (paper: 1000 per window)", 12, Fig5ControlPhase::reproduce));
+                    "4 trials of the 1 s window, 3 s each (paper: 1000 per window)", 12,
+                    "1000 trials of 3 s (1 s window)", 3000, Fig5ControlPhase::reproduce));
 
     /** Today's simulator speed, which the quick counts were chosen for: core-seconds per simulated second. */
     public static final double CORE_SECONDS_PER_SIMULATED_SECOND = 20;
+    /**
+     * The speed a run's estimate assumes, core-seconds per simulated second: the README's bench measured 2.83 on one
+     * core of this project's 2-core machine (2026-12-05); rounded up for the machine's 10-20% drift and each trial's
+     * setup.
+     */
+    public static final double MEASURED_CORE_SECONDS_PER_SIMULATED_SECOND = 3;
 
     private Panels() {
     }
@@ -144,6 +159,21 @@ public final class Panels {
             }
         }
         return summaries;
+    }
+
+    /**
+     * What a panel runs by default and about how long it takes, printed before it starts: "fig5: 1000 trials of 3 s
+     * (1 s window) (the paper's count; --trials N for fewer): 3000 s of cell time, about 2.5 core-hours (1.3 hours on
+     * 2 threads)".
+     */
+    public static String estimate(Panel p, int threads) {
+        if (p.paperSimulatedSeconds() == 0) {
+            return p.name() + ": " + p.paperCounts();
+        }
+        double coreHours = p.paperSimulatedSeconds() * MEASURED_CORE_SECONDS_PER_SIMULATED_SECOND / 3600;
+        return String.format(Locale.ROOT, "%s: %s (the paper's count; --trials N for fewer): %.0f s of cell time, about"
+                + " %.2g core-hours (%.2g hours on %d threads)", p.name(), p.paperCounts(), p.paperSimulatedSeconds(),
+                coreHours, coreHours / threads, threads);
     }
 
     /** The quick counts, with the cell time they simulate and what that costs at today's speed. */

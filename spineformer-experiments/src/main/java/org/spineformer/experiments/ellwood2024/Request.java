@@ -32,6 +32,9 @@ public record Request(Path out, Integer trials, Double matchWindowS, Long seed, 
         if (matchWindowS != null && !(matchWindowS > 0 && Double.isFinite(matchWindowS))) {
             throw new IllegalArgumentException("--match-window = " + matchWindowS + " s must be > 0");
         }
+        if (matchWindowS != null) {
+            Ellwood2024.requireAtMostMaxMatchWindow("--match-window", matchWindowS);
+        }
         if (threads < 1) {
             throw new IllegalArgumentException("--threads = " + threads + " must be >= 1");
         }

@@ -12,12 +12,27 @@ import java.util.Optional;
  * @param source {@link #OWN} or {@link #PAPER}
  * @param path the fig3be run's directory when the source is {@link #OWN}, else null
  * @param paper the paper's threshold for the window (NaN for windows the paper did not run)
+ * @param runs the fig3be run's run count when the source is {@link #OWN}, else 0
  */
-public record Threshold(double value, String source, String path, double paper) {
+public record Threshold(double value, String source, String path, double paper, int runs) {
     public static final String OWN = "fig3be";
     public static final String PAPER = "paper";
     /** A threshold set in the config (by {@code spineformer sweep}), not the paper's. */
     public static final String GIVEN = "given";
+
+    /** A threshold not taken from a fig3be run. */
+    public Threshold(double value, String source, String path, double paper) {
+        this(value, source, path, paper, 0);
+    }
+
+    /** Where the threshold came from, in words for the console. */
+    public String origin() {
+        return switch (source) {
+            case OWN -> "the fig3be run in " + path + " (" + runs + " runs)";
+            case PAPER -> "the paper";
+            default -> "the config";
+        };
+    }
 
     /** The threshold a config holds, reported as the paper's when it is, else as {@link #GIVEN}. */
     static Threshold of(double value, double matchWindowS) {
@@ -35,7 +50,7 @@ public record Threshold(double value, String source, String path, double paper) 
                         && f.summary().path("threshold").isNumber(), "runs");
         if (own.isPresent()) {
             return new Threshold(own.get().summary().get("threshold").asDouble(), OWN, own.get().dir().toString(),
-                    paper);
+                    paper, own.get().summary().path("runs").asInt());
         }
         if (Double.isNaN(paper)) {
             throw new IllegalArgumentException("no threshold for --match-window " + matchWindowS + " s: the paper has "

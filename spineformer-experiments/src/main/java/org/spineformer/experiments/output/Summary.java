@@ -7,6 +7,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.spineformer.io.Provenance;
 import org.spineformer.io.json.JsonFiles;
 
 /**
@@ -24,6 +25,10 @@ import org.spineformer.io.json.JsonFiles;
 public final class Summary {
     /** The file name in every panel's output directory. */
     public static final String FILE = "summary.json";
+    /** The key naming the bAP delays file a panel used. */
+    public static final String BAP_DELAYS_SOURCE = "bap_delays_source";
+    /** The key naming the fig3be run folder whose threshold a panel used (null when it used the paper's). */
+    public static final String THRESHOLD_PATH = "threshold_path";
 
     private final Map<String, Object> values = new LinkedHashMap<>();
     private final List<String[]> rows = new ArrayList<>();
@@ -66,9 +71,26 @@ public final class Summary {
         return Collections.unmodifiableMap(values);
     }
 
-    /** Writes {@code dir/summary.json}. */
+    /** Writes {@code dir/summary.json}, its values and then their {@link Provenance}. */
     public void write(Path dir) throws IOException {
-        JsonFiles.write(dir.resolve(FILE), values);
+        Map<String, Object> all = new LinkedHashMap<>(values);
+        all.put(Provenance.KEY, Provenance.of("reproduce " + values.get("panel"), inputs()));
+        JsonFiles.write(dir.resolve(FILE), all);
+    }
+
+    /**
+     * The files the panel took from other runs, which its summary names under {@link #BAP_DELAYS_SOURCE} (the bAP
+     * delays file) and {@link #THRESHOLD_PATH} (the fig3be run whose threshold it used: its summary.json).
+     */
+    private Map<String, Path> inputs() {
+        Map<String, Path> files = new LinkedHashMap<>();
+        if (values.get(BAP_DELAYS_SOURCE) instanceof String delays) {
+            files.put("bap_delays", Path.of(delays));
+        }
+        if (values.get(THRESHOLD_PATH) instanceof String run) {
+            files.put("threshold_run", Path.of(run, FILE));
+        }
+        return files;
     }
 
     /** The headline numbers as an aligned text table under {@code title}. */

@@ -41,7 +41,7 @@ public final class ParameterGrid {
             RecordComponent component = Arrays.stream(components).filter(c -> c.getName().equals(name)).findFirst()
                     .orElseThrow(() -> new IllegalArgumentException("--param " + spec + ": " + experiment.name()
                             + " has no parameter '" + name + "'; its parameters are the components of its config "
-                            + "record " + type.getName() + ": " + names(components)));
+                            + "record: " + names(components)));
             if (parameters.containsKey(name)) {
                 throw new IllegalArgumentException("--param " + name + " is given twice; list all its values in one "
                         + "--param " + name + "=v1,v2,...");

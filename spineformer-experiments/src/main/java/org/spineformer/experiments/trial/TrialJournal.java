@@ -1,5 +1,6 @@
 package org.spineformer.experiments.trial;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -19,12 +20,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.spineformer.io.AtomicFiles;
+import org.spineformer.io.Provenance;
+import org.spineformer.io.json.JsonErrors;
 
 /**
  * The record of a run's finished trials in its output directory:
  * <ul>
  * <li>{@code run.json}: what the run is (its seed and the experiment's settings); a later run into the same directory
- * must match it, or its trials would mix with different ones;</li>
+ * must match it, or its trials would mix with different ones. It also holds the {@link Provenance} of the run that
+ * started it, which the match ignores;</li>
  * <li>{@code trials.jsonl}: one line {@code {"trial": i, "result": {...}}} per finished trial, appended and flushed
  * as each finishes, under a lock, so lines never interleave. A process killed while writing can leave a last line
  * without its newline; it is ignored and cut off when the run resumes, and that trial runs again. If a trial appears
@@ -47,14 +51,17 @@ public final class TrialJournal implements AutoCloseable {
     private final FileLock lock;
     private final FileChannel trials;
     private final Map<Integer, JsonNode> finished;
+    /** The line of trials.jsonl each finished trial was read from, for error messages. */
+    private final Map<Integer, Integer> lines;
 
     private TrialJournal(Path dir, FileChannel lockChannel, FileLock lock, FileChannel trials,
-                         Map<Integer, JsonNode> finished) {
+                         Map<Integer, JsonNode> finished, Map<Integer, Integer> lines) {
         this.dir = dir;
         this.lockChannel = lockChannel;
         this.lock = lock;
         this.trials = trials;
         this.finished = finished;
+        this.lines = lines;
     }
 
     /**
@@ -96,8 +103,9 @@ public final class TrialJournal implements AutoCloseable {
             Path file = dir.resolve(TRIALS_FILE);
             FileChannel trials = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
                     StandardOpenOption.WRITE);
-            Map<Integer, JsonNode> finished = readAndTrim(file, trials, mapper);
-            return new TrialJournal(dir, lockChannel, lock, trials, finished);
+            Map<Integer, Integer> lines = new TreeMap<>();
+            Map<Integer, JsonNode> finished = readAndTrim(file, trials, mapper, lines);
+            return new TrialJournal(dir, lockChannel, lock, trials, finished, lines);
         } catch (IOException | RuntimeException e) {
             lock.release();
             lockChannel.close();
@@ -108,6 +116,11 @@ public final class TrialJournal implements AutoCloseable {
     /** The results of the finished trials by index, as written. */
     public Map<Integer, JsonNode> finished() {
         return finished;
+    }
+
+    /** Where trial {@code index}'s recorded result is: "DIR/trials.jsonl line N". */
+    public String where(int index) {
+        return dir.resolve(TRIALS_FILE) + " line " + lines.get(index);
     }
 
     /** Appends trial {@code index}'s result (its JSON text, one line) and flushes it to the operating system. */
@@ -141,15 +154,21 @@ public final class TrialJournal implements AutoCloseable {
                 throw new IllegalArgumentException(trialsFile + " exists without " + runFile
                         + ": it was not written by this program's runs; use another output directory");
             }
-            AtomicFiles.write(runFile, out -> mapper.writerWithDefaultPrettyPrinter().writeValue(out, identity));
+            ObjectNode written = identity.deepCopy();
+            written.putPOJO(Provenance.KEY, Provenance.of(null, Map.of()));
+            AtomicFiles.write(runFile, out -> mapper.writerWithDefaultPrettyPrinter().writeValue(out, written));
             return;
         }
         JsonNode existing;
         try {
             existing = mapper.readTree(runFile.toFile());
-        } catch (IOException e) {
-            throw new IllegalArgumentException(runFile + " is not readable JSON (" + e.getMessage()
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(runFile + " is not readable JSON (" + JsonErrors.describe(e)
                     + "); use another output directory", e);
+        }
+        // Where the run came from is not what it is: a resume by another build or command line is the same run.
+        if (existing instanceof ObjectNode o) {
+            o.remove(Provenance.KEY);
         }
         // Compare what the files say: both sides parsed from text, so 3 and 3L, or 1.0 written twice, agree.
         JsonNode wanted = mapper.readTree(mapper.writeValueAsString(identity));
@@ -187,8 +206,8 @@ public final class TrialJournal implements AutoCloseable {
     }
 
     /** Reads the complete lines, cuts off a torn last line, and returns the first result of each trial. */
-    private static Map<Integer, JsonNode> readAndTrim(Path file, FileChannel channel, ObjectMapper mapper)
-            throws IOException {
+    private static Map<Integer, JsonNode> readAndTrim(Path file, FileChannel channel, ObjectMapper mapper,
+                                                      Map<Integer, Integer> lines) throws IOException {
         byte[] bytes = Files.readAllBytes(file);
         int end = bytes.length;
         while (end > 0 && bytes[end - 1] != '\n') {
@@ -215,7 +234,9 @@ public final class TrialJournal implements AutoCloseable {
                 throw new IllegalArgumentException(file + " line " + lineNumber + " is not a trial record "
                         + "{\"trial\": i, \"result\": ...}; the file was changed by hand or by another program");
             }
-            finished.putIfAbsent(node.get("trial").asInt(), node.get("result"));
+            if (finished.putIfAbsent(node.get("trial").asInt(), node.get("result")) == null) {
+                lines.put(node.get("trial").asInt(), lineNumber);
+            }
         }
         return finished;
     }

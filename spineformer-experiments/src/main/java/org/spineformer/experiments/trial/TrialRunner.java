@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.spineformer.experiments.train.TrialSeeds;
+import org.spineformer.io.json.JsonErrors;
 
 /**
  * Runs an experiment's trials on a fixed pool of threads and returns their results in index order.
@@ -113,7 +114,7 @@ public final class TrialRunner {
             if (r == null) {
                 todo.add(i);
             } else {
-                results[i] = read(r, type, i);
+                results[i] = read(r, type, journal.where(i));
             }
         }
         int resumed = trials - todo.size();
@@ -143,7 +144,7 @@ public final class TrialRunner {
                             journal.append(index, json);
                         }
                         // What a resumed run reads back, so a result is the same object either way.
-                        results[index] = read(MAPPER.readTree(json), type, index);
+                        results[index] = read(MAPPER.readTree(json), type, "trial " + index);
                         finished.incrementAndGet();
                     } catch (Throwable e) {
                         failure.compareAndSet(null, new TrialFailedException(index, e));
@@ -189,12 +190,14 @@ public final class TrialRunner {
         }
     }
 
-    private static <R> R read(JsonNode node, Class<R> type, int index) {
+    /** A recorded result; {@code where} names it in the error ("DIR/trials.jsonl line 7"). */
+    private static <R> R read(JsonNode node, Class<R> type, String where) {
         try {
             return MAPPER.treeToValue(node, type);
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("recorded result of trial " + index + " is not a "
-                    + type.getSimpleName() + ": " + e.getOriginalMessage(), e);
+            throw new IllegalArgumentException(where + ": the recorded result does not fit this run's trials ("
+                    + JsonErrors.reason(e) + "); the file was changed by hand or by another program. Remove that"
+                    + " line to run the trial again, or choose another --out", e);
         }
     }
 }

@@ -1,9 +1,12 @@
 package org.spineformer.experiments.ellwood2024;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,6 +22,22 @@ import org.spineformer.io.npy.Npz;
 
 class Fig5ControlPhaseTest {
     private static final Fig5ControlPhase.Config CONFIG = Fig5ControlPhase.Config.paper(1);
+
+    @Test
+    void theConsoleNamesTheFig3beRunAndRunCountOfItsThresholdBeforeAnyWork(@TempDir Path root) throws IOException {
+        Path fig3be = Files.createDirectories(root.resolve("fig3be_1s"));
+        Files.writeString(fig3be.resolve(Summary.FILE), "{\"panel\": \"fig3be\", \"match_window_s\": 1.0,"
+                + " \"runs\": 37, \"threshold\": 7e-14}");
+        Path out = Files.createDirectories(root.resolve("fig5"));
+        // Unreadable bAP delays stop the run right after the threshold is resolved, before any trial.
+        Files.writeString(out.resolve(BapDelays.FILE), "not an npz");
+        StringWriter console = new StringWriter();
+        Request request = new Request(out, 1, null, null, 1, false, new PrintWriter(console), null, false);
+        assertThatThrownBy(() -> Fig5ControlPhase.reproduce(request))
+                .isInstanceOf(IOException.class);
+        assertThat(console.toString()).isEqualTo("fig5: threshold 7.0E-14 from the fig3be run in " + fig3be + " (37"
+                + " runs)" + System.lineSeparator());
+    }
 
     @Test
     void theTrialFollowsCollectControlPhaseOutputs() {

@@ -36,6 +36,15 @@ class PanelsTest {
     }
 
     @Test
+    void theDefaultRunIsAnnouncedWithItsCost() {
+        // 3000 s of cell time at 3 core-seconds per simulated second: 9000 core-seconds, 2.5 core-hours.
+        assertThat(Panels.estimate(Panels.find("fig5"), 2)).isEqualTo("fig5: 1000 trials of 3 s (1 s window) (the"
+                + " paper's count; --trials N for fewer): 3000 s of cell time, about 2.5 core-hours (1.3 hours on 2"
+                + " threads)");
+        assertThat(Panels.estimate(Panels.find("fig4a"), 2)).isEqualTo("fig4a: no simulation");
+    }
+
+    @Test
     void allRefusesATrialCount() {
         Request r = new Request(Path.of("x"), 3, null, null, 1, true, new PrintWriter(new StringWriter()), null,
                 false);

@@ -24,11 +24,13 @@ class ThresholdTest {
         assertThat(own.source()).isEqualTo(Threshold.OWN);
         assertThat(own.path()).endsWith("fig3be_big");
         assertThat(own.paper()).isEqualTo(Ellwood2024.paperThreshold(1));
+        assertThat(own.origin()).isEqualTo("the fig3be run in " + own.path() + " (300 runs)");
 
         Threshold paper = Threshold.resolve(root.resolve("fig5"), 0.5);
         assertThat(paper.source()).isEqualTo(Threshold.PAPER);
         assertThat(paper.value()).isEqualTo(6.039219977285495e-14);
         assertThat(paper.path()).isNull();
+        assertThat(paper.origin()).isEqualTo("the paper");
 
         assertThatThrownBy(() -> Threshold.resolve(root.resolve("fig5"), 0.75))
                 .hasMessageContaining("--match-window 0.75").hasMessageContaining("fig3be");

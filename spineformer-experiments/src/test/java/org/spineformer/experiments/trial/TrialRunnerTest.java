@@ -18,6 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.spineformer.io.Provenance;
 
 class TrialRunnerTest {
     /** A cheap stand-in for a simulation: some draws from the trial's stream. */
@@ -51,6 +52,49 @@ class TrialRunnerTest {
         }
         List<Fake> otherSeed = TrialRunner.inMemory(2).run("fake", SETTINGS, 12, 40, FAKE, Fake.class);
         assertThat(otherSeed.get(0).draw()).isNotEqualTo(one.get(0).draw());
+    }
+
+    @Test
+    void aFailedTrialIsReportedInItsOwnWords() {
+        Trial<Fake> fails = (index, random, progress) -> {
+            throw new IllegalStateException("v is not finite at soma(0.5)");
+        };
+        assertThatThrownBy(() -> TrialRunner.inMemory(1).run("fake", SETTINGS, 5, 1, fails, Fake.class))
+                .hasMessage("trial 0 failed: v is not finite at soma(0.5)");
+    }
+
+    @Test
+    void aRecordedResultThatDoesNotFitIsReportedWithItsFileAndLine() throws IOException {
+        Path dir = tmp.resolve("run");
+        TrialRunner.inDirectory(dir, 1, null, false).run("fake", SETTINGS, 5, 2, FAKE, Fake.class);
+        Path trials = dir.resolve(TrialJournal.TRIALS_FILE);
+        List<String> lines = Files.readAllLines(trials);
+        int line = 2;
+        String trial = lines.get(line - 1).substring("{\"trial\":".length(), lines.get(line - 1).indexOf(','));
+        lines.set(line - 1, "{\"trial\":" + trial + ",\"result\":{\"index\":\"seven\"}}");
+        Files.write(trials, lines);
+        assertThatThrownBy(() -> TrialRunner.inDirectory(dir, 1, null, false).run("fake", SETTINGS, 5, 2, FAKE,
+                Fake.class))
+                .hasMessageStartingWith(trials + " line 2: the recorded result does not fit this run's trials (")
+                .hasMessageContaining("\"seven\"").hasMessageEndingWith("Remove that line to run the trial again,"
+                        + " or choose another --out")
+                .message().doesNotContain("org.spineformer").doesNotContain("$").doesNotContain("TrialRunnerTest");
+    }
+
+    @Test
+    void runJsonRecordsItsProvenanceWhichAResumeByAnotherBuildIgnores() throws IOException {
+        Path dir = tmp.resolve("run");
+        TrialRunner.inDirectory(dir, 1, null, false).run("fake", SETTINGS, 5, 2, FAKE, Fake.class);
+        String text = Files.readString(dir.resolve(TrialJournal.RUN_FILE));
+        var provenance = new com.fasterxml.jackson.databind.ObjectMapper().readTree(text).path("provenance");
+        assertThat(provenance.path("spineformer_version").asText()).isEqualTo(Provenance.version());
+        assertThat(provenance.path("java").asText()).startsWith(System.getProperty("java.version"));
+        // As if an older build had started the run: it resumes, and the file keeps the starter's provenance.
+        String older = text.replace(Provenance.version(), "0.0.1");
+        Files.writeString(dir.resolve(TrialJournal.RUN_FILE), older);
+        assertThat(TrialRunner.inDirectory(dir, 1, null, false).run("fake", SETTINGS, 5, 3, FAKE, Fake.class))
+                .hasSize(3);
+        assertThat(Files.readString(dir.resolve(TrialJournal.RUN_FILE))).isEqualTo(older);
     }
 
     @Test

@@ -18,8 +18,9 @@ public final class Npy {
     }
 
     /**
-     * Reads a little-endian, C-ordered, 1-D or 2-D float64, int64 or bool array; anything else is rejected with an
-     * IOException naming the file and the header field at fault.
+     * Reads a little-endian, C-ordered, 1-D or 2-D float64, int64 or bool array (float32 read as float64, the
+     * narrower integers as int64, exactly); anything else is rejected with an IOException naming the file and the
+     * header field at fault.
      */
     public static NpyArray read(Path path) throws IOException {
         try (InputStream in = new BufferedInputStream(Files.newInputStream(path))) {

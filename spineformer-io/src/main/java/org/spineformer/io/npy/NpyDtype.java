@@ -23,14 +23,4 @@ public enum NpyDtype {
     public int itemSize() {
         return itemSize;
     }
-
-    /** The dtype with this 'descr', or null when it is not one of ours. */
-    static NpyDtype ofDescr(String descr) {
-        for (NpyDtype d : values()) {
-            if (d.descr.equals(descr)) {
-                return d;
-            }
-        }
-        return null;
-    }
 }

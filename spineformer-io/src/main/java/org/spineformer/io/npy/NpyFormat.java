@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
 /**
  * The .npy byte format (https://numpy.org/doc/stable/reference/generated/numpy.lib.format.html) for our subset:
  * writes version 1.0 exactly as numpy.save does, reads versions 1.0 to 3.0 (they differ only in the header length
- * field and text encoding).
+ * field and text encoding). Besides our own three dtypes it reads float32 (PyTorch's and JAX's default) and the
+ * narrower integers, widened exactly to float64 and int64.
  */
 final class NpyFormat {
     private static final byte[] MAGIC = {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y'};
@@ -25,6 +26,51 @@ final class NpyFormat {
     private static final Field DESCR = new Field("descr", "['\"]([^'\"]*)['\"]");
     private static final Field FORTRAN_ORDER = new Field("fortran_order", "(True|False)");
     private static final Field SHAPE = new Field("shape", "\\(([^)]*)\\)");
+
+    /** A dtype a file may hold, and the one of ours it is read as; every value converts exactly. */
+    private enum Stored {
+        F8("<f8", 8, NpyDtype.FLOAT64), F4("<f4", 4, NpyDtype.FLOAT64),
+        I8("<i8", 8, NpyDtype.INT64), I4("<i4", 4, NpyDtype.INT64), I2("<i2", 2, NpyDtype.INT64),
+        I1("|i1", 1, NpyDtype.INT64), U4("<u4", 4, NpyDtype.INT64), U2("<u2", 2, NpyDtype.INT64),
+        U1("|u1", 1, NpyDtype.INT64), B1("|b1", 1, NpyDtype.BOOL);
+
+        final String descr;
+        final int itemSize;
+        final NpyDtype readAs;
+
+        Stored(String descr, int itemSize, NpyDtype readAs) {
+            this.descr = descr;
+            this.itemSize = itemSize;
+            this.readAs = readAs;
+        }
+
+        static Stored of(String descr) {
+            for (Stored s : values()) {
+                if (s.descr.equals(descr)) {
+                    return s;
+                }
+            }
+            return null;
+        }
+
+        /** Element i of a little-endian buffer, as a double (float64) or a long (the integer types). */
+        double doubleAt(ByteBuffer b, int i) {
+            return this == F8 ? b.getDouble(i * 8) : b.getFloat(i * 4);
+        }
+
+        long longAt(ByteBuffer b, int i) {
+            return switch (this) {
+                case I8 -> b.getLong(i * 8);
+                case I4 -> b.getInt(i * 4);
+                case I2 -> b.getShort(i * 2);
+                case I1 -> b.get(i);
+                case U4 -> Integer.toUnsignedLong(b.getInt(i * 4));
+                case U2 -> Short.toUnsignedInt(b.getShort(i * 2));
+                case U1 -> Byte.toUnsignedInt(b.get(i));
+                default -> throw new IllegalStateException(descr + " is not an integer type");
+            };
+        }
+    }
 
     private NpyFormat() {
     }
@@ -75,7 +121,12 @@ final class NpyFormat {
      * error messages.
      */
     static NpyArray read(InputStream in, String source) throws IOException {
-        if (!Arrays.equals(in.readNBytes(MAGIC.length), MAGIC)) {
+        byte[] magic = in.readNBytes(MAGIC.length);
+        if (magic.length >= 2 && magic[0] == 'P' && magic[1] == 'K') {
+            throw new IOException(source + ": a .npz archive (numpy.savez), not a .npy file; save the one array with"
+                    + " numpy.save");
+        }
+        if (!Arrays.equals(magic, MAGIC)) {
             throw new IOException(source + ": not a .npy file (it does not start with \\x93NUMPY)");
         }
         int major = in.read();
@@ -94,24 +145,24 @@ final class NpyFormat {
         }
         String header = new String(readExactly(in, (int) headerLength, source, "header"),
                 major == 3 ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1);
-        NpyDtype dtype = dtype(header, source);
+        Stored dtype = dtype(header, source);
         if (!FORTRAN_ORDER.in(header, source).equals("False")) {
             throw new IOException(source + ": field 'fortran_order' is True; only C-ordered arrays are supported"
                     + " (save numpy.ascontiguousarray(a) instead)");
         }
         int[] shape = shape(SHAPE.in(header, source), source);
-        return NpyArray.wrap(dtype, shape, readData(in, dtype, shape, source));
+        return NpyArray.wrap(dtype.readAs, shape, readData(in, dtype, shape, source));
     }
 
-    private static NpyDtype dtype(String header, String source) throws IOException {
+    private static Stored dtype(String header, String source) throws IOException {
         String descr = DESCR.in(header, source);
-        NpyDtype dtype = NpyDtype.ofDescr(descr);
+        Stored dtype = Stored.of(descr);
         if (dtype != null) {
             return dtype;
         }
         String why = descr.startsWith(">") ? "big-endian data is not supported" : "this dtype is not supported";
-        throw new IOException(source + ": field 'descr' is '" + descr + "': " + why + "; only '<f8' (float64),"
-                + " '<i8' (int64) and '|b1' (bool) are (convert with a.astype('<f8'), for example)");
+        throw new IOException(source + ": field 'descr' is '" + descr + "': " + why + "; float64, float32, the"
+                + " integers up to int64 and uint32, and bool are (convert with a.astype('<f8'), for example)");
     }
 
     private static int[] shape(String tuple, String source) throws IOException {
@@ -140,22 +191,32 @@ final class NpyFormat {
         return shape;
     }
 
-    private static Object readData(InputStream in, NpyDtype dtype, int[] shape, String source) throws IOException {
+    private static Object readData(InputStream in, Stored dtype, int[] shape, String source) throws IOException {
         int size = Arrays.stream(shape).reduce(1, (a, b) -> a * b);
-        Object data = switch (dtype) {
+        Object data = switch (dtype.readAs) {
             case FLOAT64 -> new double[size];
             case INT64 -> new long[size];
             case BOOL -> new boolean[size];
         };
-        int itemSize = dtype.itemSize();
+        int itemSize = dtype.itemSize;
         int perChunk = CHUNK_BYTES / itemSize;
         for (int from = 0; from < size; from += perChunk) {
             int n = Math.min(perChunk, size - from);
             ByteBuffer chunk = ByteBuffer.wrap(readExactly(in, n * itemSize, source, "data"))
                     .order(ByteOrder.LITTLE_ENDIAN);
-            switch (dtype) {
-                case FLOAT64 -> chunk.asDoubleBuffer().get((double[]) data, from, n);
-                case INT64 -> chunk.asLongBuffer().get((long[]) data, from, n);
+            switch (dtype.readAs) {
+                case FLOAT64 -> {
+                    double[] values = (double[]) data;
+                    for (int i = 0; i < n; i++) {
+                        values[from + i] = dtype.doubleAt(chunk, i);
+                    }
+                }
+                case INT64 -> {
+                    long[] values = (long[]) data;
+                    for (int i = 0; i < n; i++) {
+                        values[from + i] = dtype.longAt(chunk, i);
+                    }
+                }
                 case BOOL -> {
                     boolean[] values = (boolean[]) data;
                     for (int i = 0; i < n; i++) {

@@ -134,7 +134,8 @@ public final class Plots {
                         + binEdges[i] + " after " + binEdges[i - 1]);
             }
         }
-        XYChart chart = chart(WIDTH, HEIGHT, title, xLabel, density ? "density" : "count");
+        XYChart chart = chart(WIDTH, HEIGHT, title, xLabel, density ? "density (per " + unitOf(xLabel) + ")"
+                : "count (per bin)");
         chart.getStyler().setYAxisMin(0.0);
         int i = 0;
         for (Map.Entry<String, double[]> e : samples.entrySet()) {
@@ -158,9 +159,19 @@ public final class Plots {
         return chart;
     }
 
+    /**
+     * Writes {@code label} above the right end of the horizontal line at {@code y} (such as a threshold drawn as a
+     * series), so the line is named without a legend.
+     */
+    public static XYChart labelLevel(XYChart chart, String label, double y) {
+        chart.addAnnotation(new LevelLabel(label, y, new Font(FONT, Font.PLAIN, 11), INK));
+        return chart;
+    }
+
     /** ROC curves (x: false positive rate, y: true positive rate) on the unit square, over the chance diagonal. */
     public static XYChart roc(String title, List<Series> curves) {
-        XYChart chart = chart(ROC_SIZE, ROC_SIZE, title, "false positive rate", "true positive rate");
+        XYChart chart = chart(ROC_SIZE, ROC_SIZE, title, "false positive rate (fraction)",
+                "true positive rate (fraction)");
         XYStyler style = chart.getStyler();
         style.setXAxisMin(0.0);
         style.setXAxisMax(1.0);
@@ -252,9 +263,11 @@ public final class Plots {
         s.setPlotBackgroundColor(Color.WHITE);
         s.setPlotBorderVisible(false);
         s.setAxisTicksLineVisible(false);
-        s.setPlotGridLinesColor(GRID);
-        s.setPlotGridLinesStroke(new BasicStroke(0.8f));
-        s.setAxisTickMarksColor(GRID);
+        // Grid lines and tick labels at round values are drawn by RoundTicks; XChart still lays out its own
+        // labels, invisibly, to leave room for them.
+        s.setPlotGridLinesVisible(false);
+        s.setAxisTicksMarksVisible(false);
+        s.setAxisTickLabelsColor(new Color(0, 0, 0, 0));
         s.setXAxisTickMarkSpacingHint(100);
         s.setYAxisLabelAlignment(TextAlignment.Right);
         s.setxAxisTickLabelsFormattingFunction(Plots::tickLabel);
@@ -266,7 +279,21 @@ public final class Plots {
         s.setChartPadding(12);
         s.setAntiAlias(true);
         s.setToolTipsEnabled(false);
+        chart.addAnnotation(new RoundTicks(INK, GRID, new BasicStroke(0.8f)));
         return chart;
+    }
+
+    /**
+     * Whether an axis label names its unit the house way, in parentheses at its end: "time (ms)", "integral
+     * (thresholds)", "true positive rate (fraction)". Every axis of every figure Spineformer writes does.
+     */
+    public static boolean hasUnit(String label) {
+        return label != null && label.matches(".*\\S.*\\([^()]+\\)\\s*");
+    }
+
+    /** The unit of a label: the text in its last parentheses, or "unit of x" when it names none. */
+    private static String unitOf(String label) {
+        return hasUnit(label) ? label.substring(label.lastIndexOf('(') + 1, label.lastIndexOf(')')) : "unit of x";
     }
 
     /**

@@ -38,6 +38,23 @@ class NpyTest {
             "934e554d5059010076007b276465736372273a20277c6231272c2027666f727472616e5f6f72646572273a2046616c73"
             + "652c20277368617065273a2028322c2032292c207d202020202020202020202020202020202020202020202020202020"
             + "202020202020202020202020202020202020202020202020202020202020200a01000001";
+    /*
+     *   npy(np.array([[1.5, -2.0], [0.25, 3e38]], dtype='<f4'))
+     *   npy(np.array([1, -2, 70000], dtype='<i4'))
+     *   npy(np.array([255, 0], dtype='|u1'))
+     */
+    private static final String NUMPY_F4_2X2 =
+            "934e554d5059010076007b276465736372273a20273c6634272c2027666f727472616e5f6f72646572273a2046616c73"
+            + "652c20277368617065273a2028322c2032292c207d202020202020202020202020202020202020202020202020202020"
+            + "202020202020202020202020202020202020202020202020202020202020200a0000c03f000000c00000803ee6b1617f";
+    private static final String NUMPY_I4_3 =
+            "934e554d5059010076007b276465736372273a20273c6934272c2027666f727472616e5f6f72646572273a2046616c73"
+            + "652c20277368617065273a2028332c292c207d2020202020202020202020202020202020202020202020202020202020"
+            + "202020202020202020202020202020202020202020202020202020202020200a01000000feffffff70110100";
+    private static final String NUMPY_U1_2 =
+            "934e554d5059010076007b276465736372273a20277c7531272c2027666f727472616e5f6f72646572273a2046616c73"
+            + "652c20277368617065273a2028322c292c207d2020202020202020202020202020202020202020202020202020202020"
+            + "202020202020202020202020202020202020202020202020202020202020200aff00";
     private static final String NUMPY_F8_EMPTY =
             "934e554d5059010076007b276465736372273a20273c6638272c2027666f727472616e5f6f72646572273a2046616c73"
             + "652c20277368617065273a2028302c292c207d2020202020202020202020202020202020202020202020202020202020"
@@ -137,9 +154,28 @@ class NpyTest {
 
     @Test
     void rejectsOtherDtypes() throws IOException {
-        Path file = file("k.npy", npy("{'descr': '<f4', 'fortran_order': False, 'shape': (2,), }", 8));
-        assertThatThrownBy(() -> Npy.read(file)).hasMessageStartingWith(file + ": field 'descr' is '<f4'")
+        Path file = file("k.npy", npy("{'descr': '<c16', 'fortran_order': False, 'shape': (2,), }", 32));
+        assertThatThrownBy(() -> Npy.read(file)).hasMessageStartingWith(file + ": field 'descr' is '<c16'")
                 .hasMessageContaining("astype");
+    }
+
+    @Test
+    void readsFloat32AndNarrowIntegersWidenedExactly() throws IOException {
+        NpyArray f4 = Npy.read(file("f4.npy", hex(NUMPY_F4_2X2)));
+        assertThat(f4.dtype()).isEqualTo(NpyDtype.FLOAT64);
+        assertRows(f4.doubleMatrix(), new double[][] {{1.5, -2.0}, {0.25, (double) 3e38f}});
+        NpyArray i4 = Npy.read(file("i4.npy", hex(NUMPY_I4_3)));
+        assertThat(i4.dtype()).isEqualTo(NpyDtype.INT64);
+        assertThat(i4.longs()).containsExactly(1, -2, 70000);
+        assertThat(Npy.read(file("u1.npy", hex(NUMPY_U1_2))).longs()).containsExactly(255, 0);
+    }
+
+    @Test
+    void anNpzArchiveIsNamedAsSuch() throws IOException {
+        Path npz = dir.resolve("qkv.npz");
+        Npz.write(npz, java.util.Map.of("q", NpyArray.of(new double[] {1})));
+        assertThatThrownBy(() -> Npy.read(npz)).hasMessage(npz + ": a .npz archive (numpy.savez), not a .npy file;"
+                + " save the one array with numpy.save");
     }
 
     @Test

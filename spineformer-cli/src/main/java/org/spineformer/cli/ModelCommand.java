@@ -1,0 +1,142 @@
+package org.spineformer.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
+import org.spineformer.engine.Simulation;
+import org.spineformer.engine.discrete.Discretization;
+import org.spineformer.engine.mech.Catalogue;
+import org.spineformer.engine.morph.Section;
+import org.spineformer.model.AssembledCell;
+import org.spineformer.model.BundledDescriptions;
+import org.spineformer.model.CellAssembler;
+import org.spineformer.model.CellDescription;
+import org.spineformer.model.DescriptionReader;
+import org.spineformer.model.LoweredCell;
+import org.spineformer.model.ModelLowering;
+import org.spineformer.model.StructureDump;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code spineformer model}: cell descriptions (docs/user/cell-description.md). */
+@Command(name = "model", description = "Cell descriptions: check one, write its NEURON-style structure.",
+        subcommands = {ModelCommand.Check.class})
+final class ModelCommand implements Runnable {
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** {@code spineformer model check MODEL [--structure FILE]}. */
+    @Command(name = "check", description = "Build a cell from its description and print a summary.")
+    static final class Check implements Runnable {
+        @CommandLine.Spec
+        private CommandLine.Model.CommandSpec spec;
+
+        @CommandLine.Parameters(paramLabel = "MODEL",
+                description = "A description file (.json) or a bundled description: ellwood2024, hay2011_l5pc, "
+                        + "migliore2018_ca1, allen_scnn1a.")
+        private String model;
+
+        @CommandLine.Option(names = "--structure", paramLabel = "FILE",
+                description = "Also write the built cell as NEURON-style structure.json (the schema of the shared "
+                        + "reference dumps), to diff against NEURON's.")
+        private Path structure;
+
+        @CommandLine.Option(names = "--morphology-dir", paramLabel = "DIR", defaultValue = ".",
+                description = "Where a bundled description's morphology file is (default: the current directory). "
+                        + "A description file's morphology path is relative to the description file.")
+        private Path morphologyDir;
+
+        @CommandLine.Option(names = "--painted-only",
+                description = "Do not look the mechanisms up in the catalogue: check the structure and the painted "
+                        + "values only (for models whose mechanisms are not built in yet); --structure then holds "
+                        + "the painted parameters only.")
+        private boolean paintedOnly;
+
+        @Override
+        public void run() {
+            CellDescription description = BundledDescriptions.has(model)
+                    ? BundledDescriptions.get(model).withMorphologyDirectory(morphologyDir)
+                    : DescriptionReader.read(existing(Path.of(model)));
+            AssembledCell cell = CellAssembler.assemble(description);
+            Discretization disc;
+            if (paintedOnly) {
+                disc = new Discretization(cell.morphology());
+                if (structure != null) {
+                    StructureDump.writePaintedOnly(cell, structure);
+                }
+            } else {
+                LoweredCell lowered = lower(cell);
+                Simulation sim = lowered.simulation(0.025);
+                disc = sim.discretization();
+                if (structure != null) {
+                    StructureDump.write(lowered, sim, structure);
+                }
+            }
+            summary(spec.commandLine().getOut(), cell, disc);
+        }
+
+        private static LoweredCell lower(AssembledCell cell) {
+            Catalogue catalogue = Catalogue.discover();
+            try {
+                return ModelLowering.lower(cell, catalogue);
+            } catch (IllegalArgumentException e) {
+                boolean unknown = cell.mechanismOrder().stream().anyMatch(m -> !catalogue.contains(m));
+                if (!unknown) {
+                    throw e;
+                }
+                throw new IllegalArgumentException(e.getMessage() + "; to check the structure and the painted values"
+                        + " without the mechanisms, use --painted-only", e);
+            }
+        }
+
+        private static Path existing(Path p) {
+            if (!Files.isRegularFile(p)) {
+                throw new IllegalArgumentException(p + ": no such description file, and not a bundled description "
+                        + BundledDescriptions.NAMES);
+            }
+            return p;
+        }
+
+        private void summary(PrintWriter out, AssembledCell cell, Discretization disc) {
+            int segments = 0;
+            double area = 0;
+            for (int i = 0; i < cell.morphology().size(); i++) {
+                Section s = cell.morphology().section(i);
+                segments += s.nseg();
+                for (int j = 0; j < s.nseg(); j++) {
+                    area += disc.areaUm2(disc.segmentNode(i, j));
+                }
+            }
+            out.printf("%s: %d sections, %d segments, membrane area %.2f um2%n", cell.name(),
+                    cell.morphology().size(), segments, area);
+            out.printf("celsius %s, v_init %s mV, %d spines, %d spine synapses, %d point processes%n",
+                    cell.celsius(), cell.vInitMv(), cell.spines().size(), cell.synapses().size(),
+                    cell.pointProcesses().size());
+            Map<String, Integer> counts = new TreeMap<>();
+            for (Map<String, Map<String, double[]>> sec : cell.mechanisms()) {
+                for (String m : sec.keySet()) {
+                    counts.merge(m, 1, Integer::sum);
+                }
+            }
+            out.println("density mechanisms (sections): " + counts);
+            for (String w : cell.morphologyWarnings()) {
+                out.println("morphology file: " + w);
+            }
+            if (paintedOnly) {
+                out.println("painted values only: mechanisms not looked up in the catalogue, the cell not built for"
+                        + " simulation");
+            }
+            if (structure != null) {
+                out.println("structure written to " + structure);
+            }
+            out.flush();
+        }
+    }
+}

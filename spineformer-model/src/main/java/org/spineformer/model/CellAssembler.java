@@ -1,0 +1,570 @@
+package org.spineformer.model;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.spineformer.engine.morph.Morphology;
+import org.spineformer.engine.morph.Pt3d;
+import org.spineformer.engine.morph.Section;
+import org.spineformer.engine.morph.SegmentGeometry;
+import org.spineformer.model.expr.Expression;
+import org.spineformer.morphology.ImportedMorphology;
+import org.spineformer.morphology.MorphologyReader;
+
+/**
+ * Applies a {@link CellDescription} to its sections, in NEURON models' order: sections (inline, or read from the
+ * description's SWC/ASC file) -> nseg rules -> axon replacement -> spines -> inline diameters -> paint rules in
+ * order. Sections read from a file keep their 3-D points: whatever nseg they get, their diameters, areas and
+ * resistances come from the points, as in NEURON. No catalogue is needed: painted mechanisms are names and
+ * numbers ({@link AssembledCell}).
+ */
+public final class CellAssembler {
+    /** NEURON's default specific capacitance (uF/cm2), where no rule paints cm. */
+    public static final double DEFAULT_CM = 1;
+    /** NEURON's default axial resistivity (ohm cm), where no rule paints Ra. */
+    public static final double DEFAULT_RA = 35.4;
+
+    private final CellDescription d;
+    private final Expression.Variables params;
+    private final List<String> morphologyWarnings;
+
+    private CellAssembler(CellDescription d, List<String> morphologyWarnings) {
+        this.d = d;
+        this.params = d.variables();
+        this.morphologyWarnings = morphologyWarnings;
+    }
+
+    /**
+     * Assembles a description: its inline sections, or its morphology file read as NEURON's Import3d reads it (a
+     * relative path is relative to the working directory; {@link CellDescription#withMorphologyDirectory} resolves
+     * it elsewhere).
+     */
+    public static AssembledCell assemble(CellDescription description) {
+        if (description.morphology() instanceof MorphologySource.File f) {
+            Path path = Path.of(f.path());
+            if (!Files.isRegularFile(path)) {
+                throw new IllegalArgumentException("cell description " + description.name() + ": morphology file "
+                        + path + " does not exist (where to put a published model's morphology file:"
+                        + " docs/user/cell-description.md)");
+            }
+            return assemble(description, MorphologyReader.read(path));
+        }
+        return new CellAssembler(description, List.of()).run(null);
+    }
+
+    /**
+     * Assembles a description whose morphology is a file on that file already read (the sections keep their 3-D
+     * points; their cm and Ra are those the paint rules give).
+     */
+    public static AssembledCell assemble(CellDescription description, ImportedMorphology source) {
+        if (!(description.morphology() instanceof MorphologySource.File)) {
+            throw new IllegalArgumentException("cell description " + description.name()
+                    + " has inline sections: it takes no morphology");
+        }
+        // nseg 1, NEURON's defaults until the rules say otherwise; the order puts every parent first
+        return new CellAssembler(description, source.warnings())
+                .run(source.toMorphology(s -> 1, s -> DEFAULT_RA, s -> DEFAULT_CM));
+    }
+
+    /** A section while the description is applied. */
+    private static final class Work {
+        final String name;
+        final String parent;
+        final double parentX;
+        final double length;
+        int nseg;
+        final Pt3d points; // null for cylinders
+        final Diameter rule; // null unless an inline section
+        double[] diam; // per segment; null for an inline section until its rule is evaluated
+        double cm = DEFAULT_CM;
+        double ra = DEFAULT_RA;
+        final List<Spine> spines = new ArrayList<>();
+
+        Work(String name, String parent, double parentX, double length, int nseg, Pt3d points, Diameter rule) {
+            this.name = name;
+            this.parent = parent;
+            this.parentX = parentX;
+            this.length = length;
+            this.nseg = nseg;
+            this.points = points;
+            this.rule = rule;
+        }
+
+        /** The segment diameters of a section with 3-D points cut into n segments (they do not depend on Ra). */
+        double[] pointDiameters(int n) {
+            return SegmentGeometry.frusta(points, n, DEFAULT_RA).diamUm();
+        }
+    }
+
+    private record Spine(int rule, int k, double x) {
+    }
+
+    private AssembledCell run(Morphology source) {
+        List<Work> work = source == null ? inlineSections() : sourceSections(source);
+        applyNseg(work);
+        work = replaceAxon(work);
+        placeSpines(work);
+
+        // final order: each section followed by its spines (neck, head)
+        List<Work> sections = new ArrayList<>();
+        List<int[]> spineSections = new ArrayList<>();
+        List<SpineRule> spineRules = new ArrayList<>();
+        for (Work w : work) {
+            sections.add(w);
+            for (Spine sp : w.spines) {
+                SpineRule r = d.spines().get(sp.rule());
+                Work neck = spinePart(r.neck(), r.neckName(), sp.k(), w.name, sp.x(), r.source() + "/neck");
+                sections.add(neck);
+                sections.add(spinePart(r.head(), r.headName(), sp.k(), neck.name, 1, r.source() + "/head"));
+                spineSections.add(new int[] {sections.size() - 2, sections.size() - 1});
+                spineRules.add(r);
+            }
+        }
+        int n = sections.size();
+        List<String> names = sections.stream().map(w -> w.name).toList();
+        Map<String, Integer> index = new LinkedHashMap<>();
+        for (int i = 0; i < n; i++) {
+            if (index.put(names.get(i), i) != null) {
+                throw new IllegalArgumentException("cell description " + d.name() + ": two sections are named "
+                        + names.get(i));
+            }
+        }
+
+        // topology with placeholder diameters: path distances need only L, nseg and connections
+        Morphology topology = new Morphology();
+        int[] parentIndex = new int[n];
+        for (int i = 0; i < n; i++) {
+            Work w = sections.get(i);
+            if (w.parent == null) {
+                parentIndex[i] = -1;
+            } else {
+                Integer p = index.get(w.parent);
+                if (p == null || p >= i) {
+                    throw new IllegalArgumentException("cell description " + d.name() + ": section " + w.name
+                            + ": parent " + w.parent + (p == null ? " does not exist" : " must come before it"));
+                }
+                parentIndex[i] = p;
+            }
+            topology.add(new Section(w.name, w.length, w.nseg, 1, Morphology.filled(w.nseg, 1),
+                    Morphology.filled(w.nseg, 1), parentIndex[i], w.parent == null ? 0 : w.parentX));
+        }
+        Location origin = d.distanceOrigin() != null ? d.distanceOrigin() : new Location(names.get(0), 0.5);
+        Regions regions = new Regions(names, topology, d.regions(), origin);
+        int originSection = regions.indexOf(origin.section(), "cell description " + d.name() + ": distance origin");
+
+        double[][] diam = new double[n][];
+        double[][] cm = new double[n][];
+        double[] ra = new double[n];
+        for (int i = 0; i < n; i++) {
+            Work w = sections.get(i);
+            diam[i] = w.diam != null ? w.diam : inlineDiameter(w, i, topology, regions, diam, parentIndex);
+            cm[i] = Morphology.filled(w.nseg, w.cm);
+            ra[i] = w.ra;
+        }
+
+        List<Map<String, Map<String, double[]>>> mechanisms = new ArrayList<>();
+        List<Map<String, double[]>> ions = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            mechanisms.add(new LinkedHashMap<>());
+            ions.add(new LinkedHashMap<>());
+        }
+        List<String> mechanismOrder = new ArrayList<>();
+        Map<String, String> sources = new LinkedHashMap<>();
+        Painter painter = new Painter(topology, regions, origin, params);
+        for (PaintRule rule : d.paint()) {
+            painter.apply(rule, cm, ra, mechanisms, ions, mechanismOrder, sources);
+        }
+
+        // spine mechanisms and synapses
+        List<AssembledCell.Spine> spines = new ArrayList<>();
+        List<AssembledCell.PlacedSynapse> synapses = new ArrayList<>();
+        for (int s = 0; s < spineSections.size(); s++) {
+            int neck = spineSections.get(s)[0], head = spineSections.get(s)[1];
+            SpineRule r = spineRules.get(s);
+            spines.add(new AssembledCell.Spine(neck, head));
+            insertConstant(r.neckMechanisms(), neck, r.source() + "/neck_mechanisms", mechanisms, mechanismOrder,
+                    sources);
+            insertConstant(r.headMechanisms(), head, r.source() + "/head_mechanisms", mechanisms, mechanismOrder,
+                    sources);
+            for (int q = 0; q < r.synapses().size(); q++) {
+                SpineRule.SynapseSpec syn = r.synapses().get(q);
+                String where = r.source() + "/synapses/" + q;
+                Map<String, Double> values = new LinkedHashMap<>();
+                syn.parameters().forEach((k, v) -> values.put(k, v.evaluate(params)));
+                double x = syn.x().evaluate(params);
+                if (!(x >= 0 && x <= 1)) {
+                    throw new IllegalArgumentException(where + "/x: must be in [0, 1], was " + x);
+                }
+                synapses.add(new AssembledCell.PlacedSynapse(where, spines.size() - 1, syn.name(), syn.mechanism(), head, x,
+                        values, syn.weight().evaluate(params), syn.delayMs().evaluate(params)));
+            }
+        }
+        List<AssembledCell.PlacedPointProcess> points = new ArrayList<>();
+        for (PointProcessSpec p : d.pointProcesses()) {
+            Map<String, Double> values = new LinkedHashMap<>();
+            p.parameters().forEach((k, v) -> values.put(k, v.evaluate(params)));
+            points.add(new AssembledCell.PlacedPointProcess(p.source(), p.name(), p.mechanism(),
+                    regions.indexOf(p.at().section(), p.source() + "/at"), p.at().x(), values));
+        }
+
+        Morphology morphology = new Morphology();
+        for (int i = 0; i < n; i++) {
+            try {
+                Work w = sections.get(i);
+                double parentX = parentIndex[i] < 0 ? 0 : w.parentX;
+                morphology.add(w.points != null
+                        ? Section.withPoints(w.name, w.points, w.nseg, ra[i], cm[i], parentIndex[i], parentX)
+                        : new Section(w.name, w.length, w.nseg, ra[i], cm[i], diam[i], parentIndex[i], parentX));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("cell description " + d.name() + ": " + e.getMessage(), e);
+            }
+        }
+        return new AssembledCell(d.name(), morphology, List.copyOf(mechanismOrder), mechanisms, ions, sources,
+                List.copyOf(spines), List.copyOf(synapses), List.copyOf(points), originSection, origin.x(),
+                d.celsius(), d.vInitMv(), morphologyWarnings);
+    }
+
+    private List<Work> inlineSections() {
+        List<Work> out = new ArrayList<>();
+        for (SectionSpec s : ((MorphologySource.Inline) d.morphology()).sections()) {
+            double length = s.lengthUm().evaluate(params);
+            out.add(new Work(s.name(), s.parent(), s.parentX(), length, 1, null, s.diameter()));
+        }
+        if (out.isEmpty()) {
+            throw new IllegalArgumentException("cell description " + d.name() + ": no sections");
+        }
+        return out;
+    }
+
+    private static List<Work> sourceSections(Morphology m) {
+        List<Work> out = new ArrayList<>();
+        for (Section s : m.sections()) {
+            Work w = new Work(s.name(), s.parent() < 0 ? null : m.section(s.parent()).name(), s.parentX(),
+                    s.lengthUm(), s.nseg(), s.pt3d(), null);
+            w.diam = s.diamUm();
+            out.add(w);
+        }
+        return out;
+    }
+
+    private void applyNseg(List<Work> work) {
+        List<String> names = work.stream().map(w -> w.name).toList();
+        Regions regions = new Regions(names, null, d.regions(), null);
+        for (NsegRule rule : d.nseg()) {
+            boolean[] on = regions.sections(rule.region(), rule.source());
+            for (int i = 0; i < on.length; i++) {
+                if (on[i]) {
+                    Work w = work.get(i);
+                    w.nseg = nseg(rule, w, regions, i);
+                    if (w.points != null) {
+                        w.diam = w.pointDiameters(w.nseg);
+                    }
+                }
+            }
+        }
+    }
+
+    private int nseg(NsegRule rule, Work w, Regions regions, int index) {
+        double value;
+        if (rule.nseg() instanceof Nseg.Fixed f) {
+            value = f.count().evaluate(params);
+        } else if (rule.nseg() instanceof Nseg.PerLength p) {
+            value = 1 + 2 * (int) (w.length / (2 * p.segmentLengthUm().evaluate(params)));
+        } else {
+            Nseg.DLambda dl = (Nseg.DLambda) rule.nseg();
+            double ra = membraneConstant("Ra", regions, index, DEFAULT_RA, rule.source());
+            double cm = membraneConstant("cm", regions, index, DEFAULT_CM, rule.source());
+            double lambda = lambdaF(w, dl.frequencyHz().evaluate(params), ra, cm, rule.source());
+            value = (int) ((w.length / (dl.dLambda().evaluate(params) * lambda) + 0.9) / 2) * 2 + 1;
+        }
+        if (!(value >= 1) || value != Math.rint(value) || value > 1_000_000) {
+            throw new IllegalArgumentException(rule.source() + ": nseg of section " + w.name
+                    + " must be an integer >= 1, was " + value);
+        }
+        return (int) value;
+    }
+
+    /**
+     * NEURON's {@code lambda_f(f)} (stdlib.hoc), the AC length constant (um) at f Hz: from the 3-D points when the
+     * section has two or more (the sum of each piece's length over sqrt(d1 + d2)), otherwise from the diameter at
+     * x = 0.5.
+     */
+    private double lambdaF(Work w, double frequencyHz, double ra, double cm, String source) {
+        double k = 4 * Math.PI * frequencyHz * ra * cm;
+        if (w.points != null && w.points.size() >= 2) {
+            double lengthInDiameters = 0;
+            for (int i = 1; i < w.points.size(); i++) {
+                lengthInDiameters += (w.points.arc(i) - w.points.arc(i - 1))
+                        / Math.sqrt((double) w.points.diam(i - 1) + w.points.diam(i));
+            }
+            return w.length / (lengthInDiameters * Math.sqrt(2) * 1e-5 * Math.sqrt(k));
+        }
+        double diamMid;
+        if (w.diam != null) {
+            diamMid = w.diam[w.diam.length / 2];
+        } else if (w.rule instanceof Diameter.Constant c) {
+            diamMid = c.diamUm().evaluate(params);
+        } else {
+            throw new IllegalArgumentException(source + ": the d_lambda rule needs the diameter of section "
+                    + w.name + " before nseg is known: give it a constant diameter");
+        }
+        return 1e5 * Math.sqrt(diamMid / k);
+    }
+
+    /** The last membrane rule's constant value of cm or Ra on a section (for the d_lambda rule). */
+    private double membraneConstant(String key, Regions regions, int section, double dflt, String source) {
+        double value = dflt;
+        for (PaintRule p : d.paint()) {
+            Distribution v = p.values().get(key);
+            if (p.target() != PaintRule.Target.MEMBRANE || v == null) {
+                continue;
+            }
+            if (!(v instanceof Distribution.Constant c)) {
+                throw new IllegalArgumentException(source + ": the d_lambda rule needs a constant " + key + ", but "
+                        + p.source() + " paints it by distance");
+            }
+            if (regions.sections(p.region(), p.source())[section]) {
+                value = c.value().evaluate(params);
+            }
+        }
+        return value;
+    }
+
+    private List<Work> replaceAxon(List<Work> work) {
+        AxonReplacement r = d.axonReplacement();
+        if (r == null) {
+            return work;
+        }
+        List<String> names = work.stream().map(w -> w.name).toList();
+        boolean[] deleted = new Regions(names, null, d.regions(), null).sections(r.delete(), r.source() + "/delete");
+        int segmentsNeeded = 0;
+        int[] stubNseg = new int[r.stubs().size()];
+        for (int s = 0; s < stubNseg.length; s++) {
+            double v = r.stubs().get(s).nseg().evaluate(params);
+            if (!(v >= 1) || v != Math.rint(v)) {
+                throw new IllegalArgumentException(r.source() + "/sections/" + s + "/nseg: must be an integer >= 1, was "
+                        + v);
+            }
+            stubNseg[s] = (int) v;
+            segmentsNeeded += stubNseg[s];
+        }
+        double[] collected = null;
+        if (r.diametersFromOriginal() != null) {
+            collected = originalDiameters(work, deleted, segmentsNeeded, r);
+        }
+        List<Work> kept = new ArrayList<>();
+        List<String> keptNames = new ArrayList<>();
+        for (int i = 0; i < work.size(); i++) {
+            Work w = work.get(i);
+            if (deleted[i]) {
+                continue;
+            }
+            if (w.parent != null && deleted[names.indexOf(w.parent)]) {
+                throw new IllegalArgumentException(r.source() + ": section " + w.name + " is kept but its parent "
+                        + w.parent + " is deleted with the axon");
+            }
+            kept.add(w);
+            keptNames.add(w.name);
+        }
+        if (!keptNames.contains(r.attachTo().section())) {
+            throw new IllegalArgumentException(r.source() + "/attach_to: no section named '" + r.attachTo().section()
+                    + "' after the axon is deleted");
+        }
+        String parent = r.attachTo().section();
+        double parentX = r.attachTo().x();
+        int next = 0;
+        for (int s = 0; s < stubNseg.length; s++) {
+            AxonReplacement.Stub stub = r.stubs().get(s);
+            double length = stub.lengthUm().evaluate(params);
+            double[] dm = new double[stubNseg[s]];
+            for (int j = 0; j < dm.length; j++) {
+                dm[j] = collected != null ? collected[next++] : stub.diamUm().evaluate(params);
+            }
+            Work w = new Work(stub.name(), parent, parentX, length, stubNseg[s], null, null);
+            w.diam = dm;
+            kept.add(w);
+            parent = stub.name();
+            parentX = 1;
+        }
+        return kept;
+    }
+
+    private double[] originalDiameters(List<Work> work, boolean[] deleted, int needed, AxonReplacement r) {
+        double chunk = r.diametersFromOriginal().chunkUm().evaluate(params);
+        double[] out = new double[needed];
+        int count = 0;
+        for (int i = 0; i < work.size() && count < needed; i++) {
+            if (!deleted[i]) {
+                continue;
+            }
+            Work w = work.get(i);
+            if (w.points == null) {
+                throw new IllegalArgumentException(r.source() + ": section " + w.name
+                        + " has no 3-D points to take diameters from");
+            }
+            int nseg = 1 + 2 * (int) (w.length / chunk / 2);
+            double[] sampled = w.pointDiameters(nseg);
+            for (int j = 0; j < nseg && count < needed; j++) {
+                out[count++] = sampled[j];
+            }
+        }
+        if (count < needed) {
+            throw new IllegalArgumentException(r.source() + ": the original axon gives " + count
+                    + " segment diameters, the stubs need " + needed);
+        }
+        return out;
+    }
+
+    private void placeSpines(List<Work> work) {
+        List<String> names = work.stream().map(w -> w.name).toList();
+        Regions regions = new Regions(names, null, d.regions(), null);
+        for (int r = 0; r < d.spines().size(); r++) {
+            SpineRule rule = d.spines().get(r);
+            boolean[] on = regions.sections(rule.on(), rule.source() + "/on");
+            int k = 0;
+            for (int i = 0; i < on.length; i++) {
+                if (!on[i]) {
+                    continue;
+                }
+                Work w = work.get(i);
+                for (double x : positions(rule, w)) {
+                    w.spines.add(new Spine(r, k++, x));
+                }
+            }
+        }
+    }
+
+    private double[] positions(SpineRule rule, Work w) {
+        Expression.Variables vars = name -> name.equals("L") ? w.length : params.get(name);
+        String where = rule.source() + "/placement";
+        double[] xs;
+        if (rule.placement() instanceof SpineRule.Placement.Positions p) {
+            xs = p.xs().stream().mapToDouble(e -> e.evaluate(vars)).toArray();
+        } else {
+            double start, stop, count;
+            if (rule.placement() instanceof SpineRule.Placement.Evenly e) {
+                start = e.startUm().evaluate(vars);
+                stop = w.length - e.endMarginUm().evaluate(vars);
+                count = e.count().evaluate(vars);
+            } else {
+                SpineRule.Placement.Density e = (SpineRule.Placement.Density) rule.placement();
+                start = e.startUm().evaluate(vars);
+                stop = w.length - e.endMarginUm().evaluate(vars);
+                count = Math.max(1, Math.round(e.perUm().evaluate(vars) * (stop - start)));
+            }
+            if (!(count >= 1) || count != Math.rint(count)) {
+                throw new IllegalArgumentException(where + ": spine count on " + w.name + " must be an integer >= 1, was "
+                        + count);
+            }
+            int c = (int) count;
+            xs = new double[c];
+            for (int i = 0; i < c; i++) {
+                // numpy's linspace: start + i*step, the last point exactly at stop
+                double position = c == 1 ? start : (i == c - 1 ? stop : start + i * ((stop - start) / (c - 1)));
+                xs[i] = position / w.length;
+            }
+        }
+        for (double x : xs) {
+            if (!(x >= 0 && x <= 1)) {
+                throw new IllegalArgumentException(where + ": spine position on " + w.name
+                        + " must be within the section (x in [0, 1]), was x = " + x);
+            }
+        }
+        return xs;
+    }
+
+    /** A spine neck or head: one cylinder segment with its own Ra and cm. */
+    private Work spinePart(SpineRule.Part p, String namePattern, int k, String parent, double x, String where) {
+        double[] g = {p.lengthUm().evaluate(params), p.diamUm().evaluate(params), p.raOhmCm().evaluate(params),
+            p.cmUfPerCm2().evaluate(params)};
+        for (double v : g) {
+            if (!(v > 0) || Double.isInfinite(v)) {
+                throw new IllegalArgumentException(where + ": L, diam, Ra and cm must be finite and > 0, were "
+                        + Arrays.toString(g));
+            }
+        }
+        Work w = new Work(namePattern.replace("{k}", Integer.toString(k)), parent, x, g[0], 1, null, null);
+        w.diam = new double[] {g[1]};
+        w.ra = g[2];
+        w.cm = g[3];
+        return w;
+    }
+
+    private double[] inlineDiameter(Work w, int i, Morphology topology, Regions regions, double[][] diam,
+                                    int[] parentIndex) {
+        int n = w.nseg;
+        double[] out = new double[n];
+        Diameter rule = w.rule;
+        if (rule instanceof Diameter.Constant c) {
+            Arrays.fill(out, c.diamUm().evaluate(params));
+        } else if (rule instanceof Diameter.Taper t) {
+            double d0 = t.d0Um().evaluate(params), d1 = t.d1Um().evaluate(params);
+            for (int j = 0; j < n; j++) {
+                out[j] = (d1 - d0) * ((j + 0.5) / n) + d0;
+            }
+        } else if (rule instanceof Diameter.Geometric g) {
+            double a;
+            if (g.fromUm() != null) {
+                a = g.fromUm().evaluate(params);
+            } else if (parentIndex[i] >= 0) {
+                double[] p = diam[parentIndex[i]];
+                a = p[p.length - 1];
+            } else {
+                throw new IllegalArgumentException("section " + w.name + ": a geometric diameter from the parent needs"
+                        + " a parent");
+            }
+            double b = g.toUm().evaluate(params);
+            double la = Math.log10(a), lb = Math.log10(b);
+            for (int j = 0; j < n; j++) {
+                out[j] = j == 0 ? a : j == n - 1 ? b : Math.pow(10, la + j * ((lb - la) / (n - 1)));
+            }
+        } else {
+            Diameter.Formula f = (Diameter.Formula) rule;
+            Location origin = f.origin() != null ? f.origin() : d.distanceOrigin() != null ? d.distanceOrigin()
+                    : new Location(topology.section(0).name(), 0.5);
+            int os = regions.indexOf(origin.section(), "section " + w.name + " diameter origin");
+            for (int j = 0; j < n; j++) {
+                double dist = topology.pathDistance(os, origin.x(), i, topology.section(i).segmentX(j));
+                out[j] = f.expression().evaluate(name -> name.equals("distance") ? dist : params.get(name));
+            }
+        }
+        for (double v : out) {
+            if (!(v > 0) || Double.isInfinite(v)) {
+                throw new IllegalArgumentException("section " + w.name + ": diameter must be finite and > 0, was " + v);
+            }
+        }
+        return out;
+    }
+
+    private void insertConstant(Map<String, Map<String, Expression>> mechs, int section, String where,
+                                List<Map<String, Map<String, double[]>>> mechanisms, List<String> order,
+                                Map<String, String> sources) {
+        for (Map.Entry<String, Map<String, Expression>> m : mechs.entrySet()) {
+            Map<String, double[]> values = mechanisms.get(section).computeIfAbsent(m.getKey(), k -> new LinkedHashMap<>());
+            if (!order.contains(m.getKey())) {
+                order.add(m.getKey());
+            }
+            sources.putIfAbsent(m.getKey(), where + "/" + m.getKey());
+            for (Map.Entry<String, Expression> p : m.getValue().entrySet()) {
+                double v = p.getValue().evaluate(params);
+                if (Double.isNaN(v)) {
+                    throw new IllegalArgumentException(where + "/" + m.getKey() + "/" + p.getKey() + ": gives NaN ("
+                            + p.getValue() + ")");
+                }
+                values.put(p.getKey(), new double[] {v});
+                sources.putIfAbsent(m.getKey() + "." + p.getKey(), where + "/" + m.getKey() + "/" + p.getKey());
+            }
+        }
+    }
+
+    /** C's printf("%.Nf") of the exact binary value (ties to even), read back as a double (Hay's sprint). */
+    static double roundDecimals(double v, int decimals) {
+        return Double.parseDouble(new BigDecimal(v).setScale(decimals, RoundingMode.HALF_EVEN).toPlainString());
+    }
+}

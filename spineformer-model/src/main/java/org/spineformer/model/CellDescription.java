@@ -1,0 +1,183 @@
+package org.spineformer.model;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.spineformer.model.expr.Expression;
+
+/**
+ * A cell as data: where its sections come from, named regions, nseg rules, an axon replacement, painted values,
+ * spines and point processes, temperature and initial voltage. Immutable; {@link CellAssembler} turns it into a
+ * morphology with painted values and {@link ModelLowering} onto the engine. The JSON form is read by
+ * {@link DescriptionReader} (docs/user/cell-description.md); {@link #builder(String)} is the same in Java.
+ *
+ * @param parameters     named numbers the description's expressions may read (e.g. {@code apical.imGbar}), with
+ *                       their values; {@link #withParameters} substitutes others (how experiments vary a cell)
+ * @param distanceOrigin where path distances are measured from unless a rule says otherwise (null: the root's
+ *                       middle, x = 0.5)
+ */
+public record CellDescription(String name, Map<String, Double> parameters, MorphologySource morphology,
+                              Location distanceOrigin, Map<String, Region> regions, List<NsegRule> nseg,
+                              AxonReplacement axonReplacement, List<PaintRule> paint, List<SpineRule> spines,
+                              List<PointProcessSpec> pointProcesses, double celsius, double vInitMv) {
+    public CellDescription {
+        parameters = Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
+        regions = Collections.unmodifiableMap(new LinkedHashMap<>(regions));
+        nseg = List.copyOf(nseg);
+        paint = List.copyOf(paint);
+        spines = List.copyOf(spines);
+        pointProcesses = List.copyOf(pointProcesses);
+        if (morphology == null) {
+            throw new IllegalArgumentException("cell description " + name + ": no morphology");
+        }
+        if (!Double.isFinite(celsius) || !Double.isFinite(vInitMv)) {
+            throw new IllegalArgumentException("cell description " + name + ": celsius and v_init must be finite, were "
+                    + celsius + " and " + vInitMv);
+        }
+    }
+
+    /**
+     * The same description with some parameters replaced. Every name must be a parameter of the description; a
+     * value may be any double (ranges are checked where it is used).
+     */
+    public CellDescription withParameters(Map<String, Double> values) {
+        Map<String, Double> merged = new LinkedHashMap<>(parameters);
+        for (Map.Entry<String, Double> e : values.entrySet()) {
+            if (!parameters.containsKey(e.getKey())) {
+                throw new IllegalArgumentException("cell description " + name + " has no parameter '" + e.getKey()
+                        + "'; it has " + parameters.keySet());
+            }
+            merged.put(e.getKey(), e.getValue());
+        }
+        return new CellDescription(name, merged, morphology, distanceOrigin, regions, nseg, axonReplacement, paint,
+                spines, pointProcesses, celsius, vInitMv);
+    }
+
+    /**
+     * The same description with a relative morphology file path resolved against {@code directory} (how a bundled
+     * description finds the published model's file the user downloaded); inline sections and absolute paths are
+     * kept.
+     */
+    public CellDescription withMorphologyDirectory(Path directory) {
+        if (!(morphology instanceof MorphologySource.File f) || Path.of(f.path()).isAbsolute()) {
+            return this;
+        }
+        return new CellDescription(name, parameters, new MorphologySource.File(directory.resolve(f.path()).toString()),
+                distanceOrigin, regions, nseg, axonReplacement, paint, spines, pointProcesses, celsius, vInitMv);
+    }
+
+    /** The parameters as expression variables; any other name is an error naming the known ones. */
+    public Expression.Variables variables() {
+        return n -> {
+            Double v = parameters.get(n);
+            if (v == null) {
+                throw new IllegalArgumentException("unknown name '" + n + "' (parameters: " + parameters.keySet() + ")");
+            }
+            return v;
+        };
+    }
+
+    public static Builder builder(String name) {
+        return new Builder(name);
+    }
+
+    /** The Java form of a description: the same parts as the JSON file, added in the same order. */
+    public static final class Builder {
+        private final String name;
+        private final Map<String, Double> parameters = new LinkedHashMap<>();
+        private MorphologySource morphology;
+        private Location distanceOrigin;
+        private final Map<String, Region> regions = new LinkedHashMap<>();
+        private final List<NsegRule> nseg = new ArrayList<>();
+        private AxonReplacement axon;
+        private final List<PaintRule> paint = new ArrayList<>();
+        private final List<SpineRule> spines = new ArrayList<>();
+        private final List<PointProcessSpec> pointProcesses = new ArrayList<>();
+        private double celsius = 6.3;
+        private double vInit = -65;
+
+        private Builder(String name) {
+            this.name = name;
+        }
+
+        public Builder parameter(String key, double value) {
+            parameters.put(key, value);
+            return this;
+        }
+
+        public Builder morphology(MorphologySource source) {
+            this.morphology = source;
+            return this;
+        }
+
+        public Builder distanceOrigin(Location origin) {
+            this.distanceOrigin = origin;
+            return this;
+        }
+
+        public Builder region(String label, Region region) {
+            regions.put(label, region);
+            return this;
+        }
+
+        public Builder nseg(Region region, Nseg rule) {
+            nseg.add(new NsegRule("nseg rule " + nseg.size(), region, rule));
+            return this;
+        }
+
+        public Builder axonReplacement(AxonReplacement replacement) {
+            this.axon = replacement;
+            return this;
+        }
+
+        public Builder paint(PaintRule rule) {
+            paint.add(rule);
+            return this;
+        }
+
+        /** Membrane values (cm, Ra) on a region. */
+        public Builder membrane(Region region, Map<String, Distribution> values) {
+            return paint(new PaintRule("paint rule " + paint.size(), region, PaintRule.Target.MEMBRANE, null, values,
+                    null, false, null));
+        }
+
+        /** Inserts a density mechanism on a region with the given parameters. */
+        public Builder mechanism(Region region, String mechanism, Map<String, Distribution> values) {
+            return paint(new PaintRule("paint rule " + paint.size(), region, PaintRule.Target.MECHANISM, mechanism,
+                    values, null, false, null));
+        }
+
+        public Builder ions(Region region, Map<String, Distribution> values) {
+            return paint(new PaintRule("paint rule " + paint.size(), region, PaintRule.Target.IONS, null, values,
+                    null, false, null));
+        }
+
+        public Builder spines(SpineRule rule) {
+            spines.add(rule);
+            return this;
+        }
+
+        public Builder pointProcess(PointProcessSpec spec) {
+            pointProcesses.add(spec);
+            return this;
+        }
+
+        public Builder celsius(double value) {
+            this.celsius = value;
+            return this;
+        }
+
+        public Builder vInit(double mv) {
+            this.vInit = mv;
+            return this;
+        }
+
+        public CellDescription build() {
+            return new CellDescription(name, parameters, morphology, distanceOrigin, regions, nseg, axon, paint, spines,
+                    pointProcesses, celsius, vInit);
+        }
+    }
+}

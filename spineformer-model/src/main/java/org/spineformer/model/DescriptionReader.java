@@ -1,0 +1,549 @@
+package org.spineformer.model;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.spineformer.model.expr.Expression;
+
+/**
+ * Reads the JSON cell description format (docs/user/cell-description.md). Strict: an unknown or missing key, a
+ * value of the wrong type, an expression that does not parse or reads an unknown name is an error naming the file,
+ * the JSON pointer of the key and the value, before anything is built.
+ */
+public final class DescriptionReader {
+    /** The value of the {@code format} key this reader reads. */
+    public static final String FORMAT = "spineformer-cell-description/1";
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+
+    private final String file;
+    private final Path directory;
+    private final Map<String, Double> parameters = new LinkedHashMap<>();
+
+    private DescriptionReader(String file, Path directory) {
+        this.file = file;
+        this.directory = directory;
+    }
+
+    /** Reads a description file; a relative morphology file path is resolved against the file's directory. */
+    public static CellDescription read(Path path) {
+        try (InputStream in = Files.newInputStream(path)) {
+            Path dir = path.toAbsolutePath().getParent();
+            return read(in, path.toString(), dir);
+        } catch (IOException e) {
+            throw new IllegalArgumentException(path + ": cannot read: " + e.getMessage(), e);
+        }
+    }
+
+    /** Reads a description; {@code file} names it in errors; a morphology file path is kept as written. */
+    public static CellDescription read(InputStream in, String file) {
+        return read(in, file, null);
+    }
+
+    private static CellDescription read(InputStream in, String file, Path directory) {
+        JsonNode root;
+        try {
+            root = JSON.readTree(in);
+        } catch (JsonParseException e) {
+            throw new IllegalArgumentException(file + ": line " + e.getLocation().getLineNr() + ", column "
+                    + e.getLocation().getColumnNr() + ": malformed JSON: " + e.getOriginalMessage(), e);
+        } catch (IOException e) {
+            throw new IllegalArgumentException(file + ": cannot read: " + e.getMessage(), e);
+        }
+        if (root == null) {
+            throw new IllegalArgumentException(file + ": empty file");
+        }
+        DescriptionReader reader = new DescriptionReader(file, directory);
+        return reader.description(reader.new Obj(root, ""));
+    }
+
+    private CellDescription description(Obj o) {
+        o.keys(Set.of("format", "name", "morphology", "celsius", "v_init"), Set.of("description", "parameters",
+                "distance_origin", "regions", "nseg", "axon_replacement", "paint", "spines", "point_processes"));
+        String format = o.string("format");
+        if (!format.equals(FORMAT)) {
+            throw o.error("format", "must be \"" + FORMAT + "\", was \"" + format + "\"");
+        }
+        if (o.has("parameters")) {
+            Obj p = o.object("parameters");
+            for (String key : p.fieldNames()) {
+                parameters.put(key, constant(p, key));
+            }
+        }
+        CellDescription.Builder b = CellDescription.builder(o.string("name"));
+        parameters.forEach(b::parameter);
+        b.morphology(morphology(o.object("morphology")));
+        if (o.has("distance_origin")) {
+            b.distanceOrigin(location(o.object("distance_origin")));
+        }
+        if (o.has("regions")) {
+            Obj r = o.object("regions");
+            for (String label : r.fieldNames()) {
+                b.region(label, region(r.child(label)));
+            }
+        }
+        CellDescription partial = b.celsius(constant(o, "celsius")).vInit(constant(o, "v_init")).build();
+        List<NsegRule> nseg = new ArrayList<>();
+        for (Obj rule : o.array("nseg")) {
+            nseg.add(nsegRule(rule));
+        }
+        AxonReplacement axon = o.has("axon_replacement") ? axon(o.object("axon_replacement")) : null;
+        List<PaintRule> paint = new ArrayList<>();
+        for (Obj rule : o.array("paint")) {
+            paint.add(paintRule(rule));
+        }
+        List<SpineRule> spines = new ArrayList<>();
+        for (Obj rule : o.array("spines")) {
+            spines.add(spineRule(rule));
+        }
+        List<PointProcessSpec> points = new ArrayList<>();
+        for (Obj p : o.array("point_processes")) {
+            p.keys(Set.of("name", "mechanism", "at"), Set.of("parameters"));
+            points.add(new PointProcessSpec(p.where(), p.string("name"), p.string("mechanism"),
+                    location(p.object("at")), expressions(p, "parameters", Set.of())));
+        }
+        return new CellDescription(partial.name(), partial.parameters(), partial.morphology(),
+                partial.distanceOrigin(), partial.regions(), nseg, axon, paint, spines, points, partial.celsius(),
+                partial.vInitMv());
+    }
+
+    private MorphologySource morphology(Obj o) {
+        if (o.has("file")) {
+            o.keys(Set.of("file"), Set.of());
+            String path = o.string("file");
+            return new MorphologySource.File(directory == null ? path : directory.resolve(path).toString());
+        }
+        o.keys(Set.of("sections"), Set.of());
+        List<SectionSpec> sections = new ArrayList<>();
+        for (Obj s : o.array("sections")) {
+            s.keys(Set.of("name", "L", "diam"), Set.of("parent", "parent_x"));
+            boolean root = !s.has("parent");
+            if (root && s.has("parent_x")) {
+                throw s.error("parent_x", "the root section has no parent");
+            }
+            sections.add(new SectionSpec(s.string("name"), root ? null : s.string("parent"),
+                    root ? 0 : s.number("parent_x"), expression(s, "L", Set.of()), diameter(s)));
+        }
+        return new MorphologySource.Inline(sections);
+    }
+
+    private Diameter diameter(Obj s) {
+        JsonNode n = s.node.get("diam");
+        if (!n.isObject()) {
+            return new Diameter.Constant(expression(s, "diam", Set.of()));
+        }
+        Obj d = s.object("diam");
+        String kind = d.only(Set.of("origin"), Set.of("taper", "geometric", "formula"));
+        if (!kind.equals("formula")) {
+            d.keys(Set.of(kind), Set.of());
+        }
+        if (kind.equals("taper")) {
+            Obj t = d.object("taper");
+            t.keys(Set.of("d0", "d1"), Set.of());
+            return new Diameter.Taper(expression(t, "d0", Set.of()), expression(t, "d1", Set.of()));
+        }
+        if (kind.equals("geometric")) {
+            Obj g = d.object("geometric");
+            g.keys(Set.of("from", "to"), Set.of());
+            boolean fromParent = g.node.get("from").isTextual() && g.node.get("from").asText().equals("parent");
+            return new Diameter.Geometric(fromParent ? null : expression(g, "from", Set.of()),
+                    expression(g, "to", Set.of()));
+        }
+        d.keys(Set.of("formula"), Set.of("origin"));
+        return new Diameter.Formula(expression(d, "formula", Set.of("distance")),
+                d.has("origin") ? location(d.object("origin")) : null);
+    }
+
+    private Region region(Obj parent, String key) {
+        return region(parent.child(key));
+    }
+
+    private Region region(Obj o) {
+        if (o.node.isTextual()) {
+            String name = o.node.asText();
+            return name.equals("all") ? Region.all() : Region.named(name);
+        }
+        if (!o.node.isObject()) {
+            throw o.error(null, "a region is a name or an object, was " + o.node);
+        }
+        String kind = o.only(Set.of("names", "distance", "union", "intersection", "difference"));
+        switch (kind) {
+            case "names":
+                return new Region.NamePattern(o.string("names"));
+            case "distance": {
+                Obj d = o.object("distance");
+                d.keys(Set.of("min_um", "max_um"), Set.of("origin"));
+                return new Region.Distance(d.has("origin") ? location(d.object("origin")) : null, constant(d, "min_um"),
+                        constant(d, "max_um"));
+            }
+            case "difference": {
+                List<Obj> parts = o.array("difference");
+                if (parts.size() != 2) {
+                    throw o.error("difference", "needs exactly two regions [base, minus], got " + parts.size());
+                }
+                return new Region.Difference(region(parts.get(0)), region(parts.get(1)));
+            }
+            default: {
+                List<Region> parts = new ArrayList<>();
+                for (Obj p : o.array(kind)) {
+                    parts.add(region(p));
+                }
+                if (parts.isEmpty()) {
+                    throw o.error(kind, "needs at least one region");
+                }
+                return kind.equals("union") ? new Region.Union(parts) : new Region.Intersection(parts);
+            }
+        }
+    }
+
+    private NsegRule nsegRule(Obj o) {
+        String kind = o.only(Set.of("region", "frequency_hz"), Set.of("fixed", "per_length_um", "d_lambda"));
+        Nseg rule;
+        if (kind.equals("d_lambda")) {
+            o.keys(Set.of("region", "d_lambda"), Set.of("frequency_hz"));
+            rule = new Nseg.DLambda(o.has("frequency_hz") ? expression(o, "frequency_hz", Set.of())
+                    : Expression.constant(100), expression(o, "d_lambda", Set.of()));
+        } else {
+            o.keys(Set.of("region", kind), Set.of());
+            rule = kind.equals("fixed") ? new Nseg.Fixed(expression(o, kind, Set.of()))
+                    : new Nseg.PerLength(expression(o, kind, Set.of()));
+        }
+        return new NsegRule(o.where(), region(o, "region"), rule);
+    }
+
+    private AxonReplacement axon(Obj o) {
+        o.keys(Set.of("attach_to", "sections"), Set.of("delete", "pt3d", "diameters_from_original"));
+        AxonReplacement.FromOriginal original = null;
+        if (o.has("diameters_from_original")) {
+            Obj f = o.object("diameters_from_original");
+            f.keys(Set.of("chunk_um"), Set.of());
+            original = new AxonReplacement.FromOriginal(expression(f, "chunk_um", Set.of()));
+        }
+        List<AxonReplacement.Stub> stubs = new ArrayList<>();
+        for (Obj s : o.array("sections")) {
+            s.keys(Set.of("name", "L", "nseg"), Set.of("diam"));
+            stubs.add(new AxonReplacement.Stub(s.string("name"), expression(s, "L", Set.of()),
+                    expression(s, "nseg", Set.of()), s.has("diam") ? expression(s, "diam", Set.of()) : null));
+        }
+        try {
+            return new AxonReplacement(o.where(), o.has("delete") ? region(o, "delete") : Region.named("axon"), stubs,
+                    location(o.object("attach_to")), o.has("pt3d") && o.bool("pt3d"), original);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private PaintRule paintRule(Obj o) {
+        String kind = o.only(Set.of("region", "origin", "end_value_in_last_segment", "round_decimals"),
+                Set.of("mechanism", "membrane", "ions"));
+        Set<String> required = kind.equals("mechanism") ? Set.of("region", "mechanism") : Set.of("region", kind);
+        o.keys(required, kind.equals("mechanism")
+                ? Set.of("parameters", "origin", "end_value_in_last_segment", "round_decimals")
+                : Set.of("origin", "end_value_in_last_segment", "round_decimals"));
+        Map<String, Distribution> values = new LinkedHashMap<>();
+        String valuesKey = kind.equals("mechanism") ? "parameters" : kind;
+        if (o.has(valuesKey)) {
+            Obj v = o.object(valuesKey);
+            for (String key : v.fieldNames()) {
+                if (kind.equals("membrane") && !key.equals("cm") && !key.equals("Ra")) {
+                    throw v.error(key, "a membrane rule paints cm and Ra only");
+                }
+                values.put(key, distribution(v, key));
+            }
+        }
+        Integer round = null;
+        if (o.has("round_decimals")) {
+            double r = o.number("round_decimals");
+            if (r != Math.rint(r) || r < 0 || r > 17) {
+                throw o.error("round_decimals", "must be an integer in 0..17, was " + r);
+            }
+            round = (int) r;
+        }
+        PaintRule.Target target = switch (kind) {
+            case "mechanism" -> PaintRule.Target.MECHANISM;
+            case "ions" -> PaintRule.Target.IONS;
+            default -> PaintRule.Target.MEMBRANE;
+        };
+        return new PaintRule(o.where(), region(o, "region"), target, kind.equals("mechanism") ? o.string("mechanism")
+                : null, values, o.has("origin") ? location(o.object("origin")) : null,
+                o.has("end_value_in_last_segment") && o.bool("end_value_in_last_segment"), round);
+    }
+
+    private Distribution distribution(Obj parent, String key) {
+        JsonNode n = parent.node.get(key);
+        Set<String> distance = Set.of("distance", "max_distance");
+        if (!n.isObject()) {
+            Expression e = expression(parent, key, distance);
+            return e.variables().contains("distance") || e.variables().contains("max_distance")
+                    ? new Distribution.Formula(e) : new Distribution.Constant(e);
+        }
+        Obj d = parent.object(key);
+        String kind = d.only(Set.of("linear", "exponential", "sigmoid", "step"));
+        Obj a = d.object(kind);
+        switch (kind) {
+            case "linear":
+                a.keys(Set.of("at_origin", "per_um"), Set.of());
+                return new Distribution.Linear(expression(a, "at_origin", Set.of()), expression(a, "per_um", Set.of()));
+            case "exponential":
+                a.keys(Set.of("offset", "amplitude", "length_um"), Set.of());
+                return new Distribution.Exponential(expression(a, "offset", Set.of()), expression(a, "amplitude",
+                        Set.of()), expression(a, "length_um", Set.of()));
+            case "sigmoid":
+                a.keys(Set.of("offset", "amplitude", "midpoint_um", "width_um"), Set.of());
+                return new Distribution.Sigmoid(expression(a, "offset", Set.of()), expression(a, "amplitude",
+                        Set.of()), expression(a, "midpoint_um", Set.of()), expression(a, "width_um", Set.of()));
+            default:
+                a.keys(Set.of("from_um", "to_um", "inside", "outside"), Set.of());
+                return new Distribution.Step(expression(a, "from_um", Set.of()), expression(a, "to_um", Set.of()),
+                        expression(a, "inside", Set.of()), expression(a, "outside", Set.of()));
+        }
+    }
+
+    private SpineRule spineRule(Obj o) {
+        o.keys(Set.of("on", "placement", "neck", "head"), Set.of("synapses"));
+        Obj p = o.object("placement");
+        String kind = p.only(Set.of("evenly", "density", "x"));
+        SpineRule.Placement placement;
+        Set<String> withL = Set.of("L");
+        if (kind.equals("x")) {
+            List<Expression> xs = new ArrayList<>();
+            List<Obj> items = p.array("x");
+            for (int i = 0; i < items.size(); i++) {
+                xs.add(expression(items.get(i), null, withL));
+            }
+            placement = new SpineRule.Placement.Positions(xs);
+        } else {
+            Obj e = p.object(kind);
+            String first = kind.equals("evenly") ? "count" : "per_um";
+            e.keys(Set.of(first, "start_um", "end_margin_um"), Set.of());
+            placement = kind.equals("evenly")
+                    ? new SpineRule.Placement.Evenly(expression(e, first, withL), expression(e, "start_um", withL),
+                            expression(e, "end_margin_um", withL))
+                    : new SpineRule.Placement.Density(expression(e, first, withL), expression(e, "start_um", withL),
+                            expression(e, "end_margin_um", withL));
+        }
+        Obj neck = o.object("neck"), head = o.object("head");
+        List<SpineRule.SynapseSpec> synapses = new ArrayList<>();
+        for (Obj s : o.array("synapses")) {
+            s.keys(Set.of("name", "mechanism", "x", "weight", "delay_ms"), Set.of("parameters"));
+            synapses.add(new SpineRule.SynapseSpec(s.string("name"), s.string("mechanism"), expression(s, "x", Set.of()),
+                    expressions(s, "parameters", Set.of()), expression(s, "weight", Set.of()),
+                    expression(s, "delay_ms", Set.of())));
+        }
+        try {
+            return new SpineRule(o.where(), region(o, "on"), placement, part(neck).getKey(), part(neck).getValue(),
+                    part(head).getKey(), part(head).getValue(), mechanisms(neck), mechanisms(head), synapses);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private Map.Entry<String, SpineRule.Part> part(Obj o) {
+        o.keys(Set.of("name", "L", "diam", "Ra", "cm"), Set.of("mechanisms"));
+        return Map.entry(o.string("name"), new SpineRule.Part(expression(o, "L", Set.of()),
+                expression(o, "diam", Set.of()), expression(o, "Ra", Set.of()), expression(o, "cm", Set.of())));
+    }
+
+    private Map<String, Map<String, Expression>> mechanisms(Obj part) {
+        Map<String, Map<String, Expression>> out = new LinkedHashMap<>();
+        if (part.has("mechanisms")) {
+            Obj m = part.object("mechanisms");
+            for (String name : m.fieldNames()) {
+                out.put(name, expressions(m, name, Set.of()));
+            }
+        }
+        return out;
+    }
+
+    private Map<String, Expression> expressions(Obj o, String key, Set<String> extra) {
+        Map<String, Expression> out = new LinkedHashMap<>();
+        if (o.has(key)) {
+            Obj m = o.object(key);
+            for (String name : m.fieldNames()) {
+                out.put(name, expression(m, name, extra));
+            }
+        }
+        return out;
+    }
+
+    private Location location(Obj o) {
+        o.keys(Set.of("section", "x"), Set.of());
+        double x = o.number("x");
+        if (!(x >= 0 && x <= 1)) {
+            throw o.error("x", "must be in [0, 1], was " + x);
+        }
+        return new Location(o.string("section"), x);
+    }
+
+    /** A number, or a string expression over the parameters and {@code extra} names. */
+    private Expression expression(Obj o, String key, Set<String> extra) {
+        JsonNode n = key == null ? o.node : o.node.get(key);
+        String where = file + ": " + (key == null ? o.pointer : o.pointer + "/" + key);
+        if (n.isNumber()) {
+            return Expression.constant(n.asDouble());
+        }
+        if (!n.isTextual()) {
+            throw new IllegalArgumentException(where + ": must be a number or an expression string, was " + n);
+        }
+        Expression e = Expression.parse(n.asText(), where);
+        for (String v : e.variables()) {
+            if (!parameters.containsKey(v) && !extra.contains(v)) {
+                throw new IllegalArgumentException(where + ": expression \"" + n.asText() + "\" reads unknown name '"
+                        + v + "' (known here: parameters " + parameters.keySet() + (extra.isEmpty() ? "" : ", " + extra)
+                        + ")");
+            }
+        }
+        return e;
+    }
+
+    /** An expression over the parameters only, evaluated now. */
+    private double constant(Obj o, String key) {
+        double v = expression(o, key, Set.of()).evaluate(n -> parameters.get(n));
+        if (Double.isNaN(v)) {
+            throw o.error(key, "gives NaN");
+        }
+        return v;
+    }
+
+    /** A JSON object or value with its JSON pointer. */
+    private final class Obj {
+        final JsonNode node;
+        final String pointer;
+
+        Obj(JsonNode node, String pointer) {
+            this.node = node;
+            this.pointer = pointer;
+        }
+
+        String where() {
+            return file + ": " + (pointer.isEmpty() ? "/" : pointer);
+        }
+
+        IllegalArgumentException error(String key, String message) {
+            return new IllegalArgumentException(file + ": " + (key == null ? (pointer.isEmpty() ? "/" : pointer)
+                    : pointer + "/" + key) + ": " + message);
+        }
+
+        void keys(Set<String> required, Set<String> optional) {
+            if (!node.isObject()) {
+                throw error(null, "must be an object, was " + node);
+            }
+            for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+                String k = it.next();
+                if (!required.contains(k) && !optional.contains(k)) {
+                    throw error(k, "unknown key (allowed here: " + new java.util.TreeSet<>(union(required, optional))
+                            + ")");
+                }
+            }
+            for (String k : required) {
+                if (!node.has(k)) {
+                    throw error(k, "missing");
+                }
+            }
+        }
+
+        /** The one key of {@code choices} present (besides {@code common}); an error if none or several. */
+        String only(Set<String> common, Set<String> choices) {
+            if (!node.isObject()) {
+                throw error(null, "must be an object, was " + node);
+            }
+            String found = null;
+            for (String c : choices) {
+                if (node.has(c)) {
+                    if (found != null) {
+                        throw error(null, "has both '" + found + "' and '" + c + "': give one of " + choices);
+                    }
+                    found = c;
+                }
+            }
+            if (found == null) {
+                throw error(null, "needs one of " + new java.util.TreeSet<>(choices));
+            }
+            return found;
+        }
+
+        String only(Set<String> choices) {
+            String kind = only(Set.of(), choices);
+            keys(Set.of(kind), Set.of());
+            return kind;
+        }
+
+        boolean has(String key) {
+            return node.has(key);
+        }
+
+        Obj child(String key) {
+            return new Obj(node.get(key), pointer + "/" + key);
+        }
+
+        Obj object(String key) {
+            Obj c = child(key);
+            if (!c.node.isObject()) {
+                throw error(key, "must be an object, was " + c.node);
+            }
+            return c;
+        }
+
+        List<Obj> array(String key) {
+            List<Obj> out = new ArrayList<>();
+            if (!node.has(key)) {
+                return out;
+            }
+            JsonNode a = node.get(key);
+            if (!a.isArray()) {
+                throw error(key, "must be an array, was " + a);
+            }
+            for (int i = 0; i < a.size(); i++) {
+                out.add(new Obj(a.get(i), pointer + "/" + key + "/" + i));
+            }
+            return out;
+        }
+
+        List<String> fieldNames() {
+            List<String> out = new ArrayList<>();
+            node.fieldNames().forEachRemaining(out::add);
+            return out;
+        }
+
+        String string(String key) {
+            JsonNode n = node.get(key);
+            if (n == null || !n.isTextual() || n.asText().isBlank()) {
+                throw error(key, "must be a non-empty string, was " + n);
+            }
+            return n.asText();
+        }
+
+        double number(String key) {
+            JsonNode n = node.get(key);
+            if (n == null || !n.isNumber()) {
+                throw error(key, "must be a number, was " + n);
+            }
+            return n.asDouble();
+        }
+
+        boolean bool(String key) {
+            JsonNode n = node.get(key);
+            if (!n.isBoolean()) {
+                throw error(key, "must be true or false, was " + n);
+            }
+            return n.asBoolean();
+        }
+    }
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> u = new java.util.HashSet<>(a);
+        u.addAll(b);
+        return u;
+    }
+}

@@ -1,0 +1,21 @@
+package org.spineformer.model;
+
+import org.spineformer.model.expr.Expression;
+
+/** How many segments a section gets. */
+public sealed interface Nseg {
+    /** A fixed count (an expression that must give an integer >= 1). */
+    record Fixed(Expression count) implements Nseg {
+    }
+
+    /** 1 + 2*int(L/(2*dL)): odd, about one segment per dL um (dL 20 is the common 1 + 2*int(L/40)). */
+    record PerLength(Expression segmentLengthUm) implements Nseg {
+    }
+
+    /**
+     * NEURON's d_lambda rule: nseg = int((L/(dLambda*lambda_f)+0.9)/2)*2+1, lambda_f = 1e5*sqrt(diam/(4*pi*f*Ra*cm))
+     * um, with the diameter and cm of the section's middle segment (sections without 3-D points).
+     */
+    record DLambda(Expression frequencyHz, Expression dLambda) implements Nseg {
+    }
+}

@@ -1,0 +1,130 @@
+package org.spineformer.model;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.spineformer.engine.morph.Morphology;
+import org.spineformer.model.expr.Expression;
+
+/** Applies one {@link PaintRule} to the segments of its region, at segment centres (see the rule's options). */
+final class Painter {
+    private final Morphology topology;
+    private final Regions regions;
+    private final Location defaultOrigin;
+    private final Expression.Variables params;
+
+    Painter(Morphology topology, Regions regions, Location defaultOrigin, Expression.Variables params) {
+        this.topology = topology;
+        this.regions = regions;
+        this.defaultOrigin = defaultOrigin;
+        this.params = params;
+    }
+
+    void apply(PaintRule rule, double[][] cm, double[] ra, List<Map<String, Map<String, double[]>>> mechanisms,
+               List<Map<String, double[]>> ions, List<String> mechanismOrder, Map<String, String> sources) {
+        boolean[][] selected = regions.segments(rule.region(), rule.source() + "/region");
+        Location origin = rule.origin() != null ? rule.origin() : defaultOrigin;
+        int o = regions.indexOf(origin.section(), rule.source() + "/origin");
+        double maxDistance = Double.NaN;
+        boolean needsDistance = false;
+        for (Distribution v : rule.values().values()) {
+            needsDistance |= !(v instanceof Distribution.Constant);
+        }
+        if (needsDistance) {
+            maxDistance = Double.NEGATIVE_INFINITY;
+            for (int s = 0; s < selected.length; s++) {
+                if (selected[s] != null) {
+                    maxDistance = Math.max(maxDistance, topology.pathDistance(o, origin.x(), s, 1));
+                }
+            }
+        }
+        double max = maxDistance;
+        Expression.Variables vars = name -> name.equals("max_distance") ? max : params.get(name);
+        if (rule.target() == PaintRule.Target.MECHANISM) {
+            if (!mechanismOrder.contains(rule.mechanism())) {
+                mechanismOrder.add(rule.mechanism());
+            }
+            sources.putIfAbsent(rule.mechanism(), rule.source());
+            for (String key : rule.values().keySet()) {
+                sources.putIfAbsent(rule.mechanism() + "." + key, rule.source() + "/parameters/" + key);
+            }
+        }
+        for (int s = 0; s < selected.length; s++) {
+            boolean[] segs = selected[s];
+            if (segs == null) {
+                continue;
+            }
+            int nseg = segs.length;
+            String section = topology.section(s).name();
+            Map<String, double[]> target;
+            if (rule.target() == PaintRule.Target.MECHANISM) {
+                Map<String, Map<String, double[]>> here = mechanisms.get(s);
+                if (!here.containsKey(rule.mechanism())) {
+                    for (boolean b : segs) {
+                        if (!b) {
+                            throw new IllegalArgumentException(rule.source() + "/region: inserts " + rule.mechanism()
+                                    + " in part of section " + section + "; a mechanism is inserted in whole"
+                                    + " sections (paint the part after inserting it in the whole section)");
+                        }
+                    }
+                    here.put(rule.mechanism(), new LinkedHashMap<>());
+                }
+                target = here.get(rule.mechanism());
+            } else if (rule.target() == PaintRule.Target.IONS) {
+                target = ions.get(s);
+            } else {
+                target = null;
+            }
+            for (Map.Entry<String, Distribution> e : rule.values().entrySet()) {
+                String key = e.getKey();
+                double[] values = target == null ? null : target.computeIfAbsent(key, k -> nan(nseg));
+                double first = Double.NaN;
+                for (int j = 0; j < nseg; j++) {
+                    if (!segs[j]) {
+                        continue;
+                    }
+                    double x = rule.endValueInLastSegment() && j == nseg - 1 ? 1 : topology.section(s).segmentX(j);
+                    double d = e.getValue() instanceof Distribution.Constant ? Double.NaN
+                            : topology.pathDistance(o, origin.x(), s, x);
+                    double v = e.getValue().at(d, vars);
+                    if (!Double.isFinite(v)) {
+                        throw new IllegalArgumentException(rule.source() + "/" + valuesKey(rule) + key + ": gives " + v
+                                + " at " + section + "(" + x + "), distance " + d + " um");
+                    }
+                    if (rule.roundDecimals() != null) {
+                        v = CellAssembler.roundDecimals(v, rule.roundDecimals());
+                    }
+                    if (target != null) {
+                        values[j] = v;
+                    } else if (key.equals("cm")) {
+                        cm[s][j] = v;
+                    } else if (key.equals("Ra")) {
+                        if (!Double.isNaN(first) && v != first) {
+                            throw new IllegalArgumentException(rule.source() + "/membrane/Ra: Ra is one value per section,"
+                                    + " but it varies along " + section);
+                        }
+                        first = v;
+                        ra[s] = v;
+                    } else {
+                        throw new IllegalArgumentException(rule.source() + "/membrane/" + key
+                                + ": a membrane rule paints cm and Ra only");
+                    }
+                }
+            }
+        }
+    }
+
+    private static String valuesKey(PaintRule rule) {
+        return switch (rule.target()) {
+            case MECHANISM -> "parameters/";
+            case MEMBRANE -> "membrane/";
+            case IONS -> "ions/";
+        };
+    }
+
+    private static double[] nan(int n) {
+        double[] a = new double[n];
+        java.util.Arrays.fill(a, Double.NaN);
+        return a;
+    }
+}

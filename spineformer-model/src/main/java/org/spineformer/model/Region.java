@@ -1,0 +1,60 @@
+package org.spineformer.model;
+
+import java.util.List;
+
+/**
+ * A set of segments of a cell, after Arbor's region expressions and NEURON's section lists. Regions are evaluated on
+ * the assembled morphology ({@link Regions}); a region that selects nothing there is an error.
+ */
+public sealed interface Region {
+    /** Every section. */
+    record All() implements Region {
+    }
+
+    /**
+     * A label of the description's region dictionary if one has this name, otherwise a section list: the sections
+     * whose name without its {@code [i]} index is {@code name} ({@code soma}, {@code dend}, {@code apic},
+     * {@code axon}, or any other array name).
+     */
+    record Named(String name) implements Region {
+    }
+
+    /** The sections whose whole name matches a Java regular expression. */
+    record NamePattern(String regex) implements Region {
+    }
+
+    /**
+     * The segments whose centre lies at a path distance in [minUm, maxUm] from {@code origin} (null: the
+     * description's distance origin).
+     */
+    record Distance(Location origin, double minUm, double maxUm) implements Region {
+    }
+
+    record Union(List<Region> parts) implements Region {
+        public Union {
+            parts = List.copyOf(parts);
+        }
+    }
+
+    record Intersection(List<Region> parts) implements Region {
+        public Intersection {
+            parts = List.copyOf(parts);
+        }
+    }
+
+    /** The segments of {@code base} that are not in {@code minus}. */
+    record Difference(Region base, Region minus) implements Region {
+    }
+
+    static Region all() {
+        return new All();
+    }
+
+    static Region named(String name) {
+        return new Named(name);
+    }
+
+    static Region union(Region... parts) {
+        return new Union(List.of(parts));
+    }
+}

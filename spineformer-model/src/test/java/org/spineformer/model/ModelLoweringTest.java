@@ -1,0 +1,84 @@
+package org.spineformer.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.spineformer.model.DescriptionTestSupport.read;
+import static org.spineformer.model.DescriptionTestSupport.twoSections;
+
+import org.junit.jupiter.api.Test;
+import org.spineformer.engine.Simulation;
+import org.spineformer.engine.event.PointProcess;
+import org.spineformer.engine.mech.Catalogue;
+
+/** Lowering onto the engine with the engine's own catalogue (pas, IClamp, SEClamp). */
+class ModelLoweringTest {
+    private static final Catalogue CATALOGUE = Catalogue.discover();
+
+    @Test
+    void paintedValuesReachTheSimulationSegmentBySegment() {
+        AssembledCell cell = CellAssembler.assemble(read(twoSections("""
+                [{"region": "all", "mechanism": "pas", "parameters": {"e": -65}},
+                 {"region": "dendrites", "mechanism": "pas", "parameters": {"g": "gbase * (1 + distance / 100)"}}]""")));
+        Simulation sim = ModelLowering.lower(cell, CATALOGUE).simulation(0.025);
+        for (int j = 0; j < 11; j++) {
+            int instance = sim.densityInstance("pas", 1, j);
+            assertThat(sim.block("pas").get("g", instance)).isEqualTo(cell.parameter(1, j, "pas", "g"));
+            assertThat(sim.block("pas").get("e", instance)).isEqualTo(-65);
+        }
+        // the soma keeps pas's default g
+        assertThat(sim.block("pas").get("g", sim.densityInstance("pas", 0, 0)))
+                .isEqualTo(CATALOGUE.get("pas").field("g").defaultValue());
+    }
+
+    @Test
+    void anUnknownMechanismIsAnErrorAtLoweringNamingTheRule() {
+        AssembledCell cell = CellAssembler.assemble(read(twoSections(
+                "[{\"region\": \"all\", \"mechanism\": \"pas\"}, {\"region\": \"dendrites\", \"mechanism\": \"Ih\","
+                        + " \"parameters\": {\"gIhbar\": 1e-4}}]")));
+        assertThat(cell.parameter(1, 0, "Ih", "gIhbar")).isEqualTo(1e-4); // painting needs no catalogue
+        assertThatThrownBy(() -> ModelLowering.lower(cell, CATALOGUE)).hasMessageContaining("small.json: /paint/1")
+                .hasMessageContaining("unknown mechanism 'Ih'");
+    }
+
+    @Test
+    void anUnknownParameterIsAnErrorAtLoweringNamingTheKey() {
+        AssembledCell cell = CellAssembler.assemble(read(twoSections(
+                "[{\"region\": \"all\", \"mechanism\": \"pas\", \"parameters\": {\"gbar\": 1e-4}}]")));
+        assertThatThrownBy(() -> ModelLowering.lower(cell, CATALOGUE))
+                .hasMessageContaining("small.json: /paint/0/parameters/gbar")
+                .hasMessageContaining("pas has no parameter 'gbar'").hasMessageContaining("[e, g]");
+    }
+
+    @Test
+    void anOutOfRangeValueNamesTheRuleMechanismFieldAndValue() {
+        AssembledCell cell = CellAssembler.assemble(read(twoSections(
+                "[{\"region\": \"all\", \"mechanism\": \"pas\", \"parameters\": {\"g\": -1}}]")));
+        assertThatThrownBy(() -> ModelLowering.lower(cell, CATALOGUE)).hasMessageContaining("small.json: /paint/0")
+                .hasMessageContaining("pas.g = -1.0 is invalid");
+    }
+
+    @Test
+    void anIonNoMechanismUsesIsAnError() {
+        AssembledCell cell = CellAssembler.assemble(read(twoSections(
+                "[{\"region\": \"all\", \"mechanism\": \"pas\"}, {\"region\": \"all\", \"ions\": {\"ena\": 50}}]")));
+        assertThatThrownBy(() -> ModelLowering.lower(cell, CATALOGUE)).hasMessageContaining("ena")
+                .hasMessageContaining("soma").hasMessageContaining("no mechanism has a parameter ena");
+    }
+
+    @Test
+    void pointProcessesArePlacedAtTheirLocationWithTheirParameters() {
+        String json = twoSections("[{\"region\": \"all\", \"mechanism\": \"pas\"}]").replace("\"celsius\"",
+                "\"point_processes\": [{\"name\": \"stim\", \"mechanism\": \"IClamp\", \"at\": {\"section\": "
+                        + "\"dend[0]\", \"x\": 1}, \"parameters\": {\"amp\": 0.2, \"del\": 1, \"dur\": 2}}],\n\"celsius\"");
+        LoweredCell lowered = ModelLowering.lower(CellAssembler.assemble(read(json)), CATALOGUE);
+        PointProcess stim = lowered.pointProcess("stim");
+        Simulation sim = lowered.simulation(0.025);
+        assertThat(sim.block("IClamp").get("amp", stim.instance())).isEqualTo(0.2);
+        assertThat(sim.block("IClamp").node(stim.instance())).isEqualTo(sim.discretization().node(1, 1.0));
+        assertThatThrownBy(() -> CellAssembler.assemble(read(json.replace("\"dend[0]\", \"x\": 1", "\"dend[5]\", \"x\": 1"))))
+                .hasMessageContaining("small.json: /point_processes/0/at: no section named 'dend[5]'");
+        assertThatThrownBy(() -> ModelLowering.lower(CellAssembler.assemble(read(json.replace("\"IClamp\"", "\"pas\""))),
+                CATALOGUE)).hasMessageContaining("small.json: /point_processes/0")
+                .hasMessageContaining("pas is a density mechanism, not a point process");
+    }
+}
