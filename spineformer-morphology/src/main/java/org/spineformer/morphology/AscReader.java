@@ -20,8 +20,11 @@ import java.util.regex.Pattern;
  * way to the nearest soma, with a warning. Soma contours are turned into 21-point sections by
  * {@link ContourCentroid}.
  *
- * <p>Where NEURON stops with "parse error", the error names the file, line and token. A soma given as a stack of
- * overlapping contours is not supported yet (a clear error).
+ * <p>Contours whose xy bounding boxes overlap the one before form a stack: one soma whose section has a point per
+ * contour, at its centre with its mean diameter; trees inside the stack's box are wired to the middle of the line
+ * through the contour centres.
+ *
+ * <p>Where NEURON stops with "parse error", the error names the file, line and token.
  */
 final class AscReader {
     private enum Tok { EOF, NUMBER, LEFTPAR, RIGHTPAR, COMMA, BAR, SET, RGB, STRING, LABEL, LEFTSP, RIGHTSP }
@@ -60,14 +63,14 @@ final class AscReader {
         this.file = file;
     }
 
-    static ImportedMorphology read(String file, String text) {
+    static ImportedMorphology read(String file, String text, ImportTarget target) {
         AscReader r = new AscReader(file);
         r.lex(text);
         r.objects();
         if (r.current().kind != Tok.EOF) {
             throw r.parseError();
         }
-        return r.build();
+        return r.build(target);
     }
 
     // ---------------------------------------------------------------- lexer (lex)
@@ -568,16 +571,16 @@ final class AscReader {
     }
 
     /**
-     * {@code newsec}: points begin .. end-1; a branch whose first point is not exactly its parent's last gets that
-     * point first, with the branch's own first diameter.
+     * {@code newsec}: points begin .. end-1; a branch whose first point is not its parent's last (hoc's fuzzy
+     * {@code ==}) gets that point first, with the branch's own first diameter.
      */
     private Import3dSection newSection(int begin, int end) {
         int n = end - begin;
         boolean extra = false;
         if (parentsec != null) {
             int last = parentsec.size() - 1;
-            extra = !(parentsec.x[last] == px.get(begin) && parentsec.y[last] == py.get(begin)
-                    && parentsec.z[last] == pz.get(begin));
+            extra = !(HocCompare.eq(parentsec.x[last], px.get(begin)) && HocCompare.eq(parentsec.y[last], py.get(begin))
+                    && HocCompare.eq(parentsec.z[last], pz.get(begin)));
         }
         Import3dSection sec = new Import3dSection(begin, extra ? n + 1 : n);
         int offset = 0;
@@ -597,23 +600,23 @@ final class AscReader {
 
     // ---------------------------------------------------------------- connect2soma and instantiate
 
-    private ImportedMorphology build() {
+    private ImportedMorphology build(ImportTarget target) {
         int minType = sections.stream().mapToInt(s -> s.type).min()
                 .orElseThrow(() -> new MorphologyFileException(file, 0, "no soma contour and no tree"));
         List<Import3dSection> ordered = new ArrayList<>();
-        List<Import3dSection> somas = new ArrayList<>();
+        List<Import3dSection> contours = new ArrayList<>();
         for (Import3dSection s : sections) {
             if (s.contour) {
-                somas.add(s);
+                contours.add(s);
             }
         }
-        ordered.addAll(somas); // soma contours first, as connect2soma moves them
+        ordered.addAll(contours); // soma contours first, as connect2soma moves them
         for (Import3dSection s : sections) {
             if (!s.contour) {
                 ordered.add(s);
             }
         }
-        checkNoSomaStack(somas);
+        List<Import3dSection> somas = somaContourStacks(contours);
         connectToSoma(ordered, somas);
         if (!skipped.isEmpty()) {
             List<String> items = new ArrayList<>();
@@ -621,22 +624,82 @@ final class AscReader {
             warnings.add("skipped, not part of the cell: " + String.join(", ", items));
         }
         ImportedMorphology.SomaKind soma = somas.isEmpty() ? ImportedMorphology.SomaKind.NONE
-                : ImportedMorphology.SomaKind.CONTOUR;
-        return Import3dInstantiate.instantiate(file, soma, ordered, minType, warnings);
+                : somas.get(0).stack.isEmpty() ? ImportedMorphology.SomaKind.CONTOUR
+                : ImportedMorphology.SomaKind.CONTOUR_STACK;
+        return Import3dInstantiate.instantiate(file, soma, ordered, minType, warnings, target);
     }
 
-    /** soma_contour_stack: contours whose xy bounding boxes overlap would be one soma; not supported yet. */
-    private void checkNoSomaStack(List<Import3dSection> somas) {
-        for (int i = 1; i < somas.size(); i++) {
-            double[] a = box(somas.get(i - 1));
-            double[] b = box(somas.get(i));
-            boolean overlap = !(a[0] > b[2] || b[0] > a[2]) && !(a[1] > b[3] || b[1] > a[3]);
+    /**
+     * {@code soma_contour_stack}: a contour whose xy bounding box overlaps the previous contour's joins the stack of
+     * the soma being built, as a subsidiary contour; the others start a soma of their own. Returns the somata.
+     * {@code somastack_makes_sense}'s doubts (a contour not flat, two at one z, z not monotonic) become warnings.
+     */
+    private List<Import3dSection> somaContourStacks(List<Import3dSection> contours) {
+        List<Import3dSection> somas = new ArrayList<>();
+        if (contours.isEmpty()) {
+            return somas;
+        }
+        Import3dSection first = contours.get(0);
+        somas.add(first);
+        for (int i = 1; i < contours.size(); i++) {
+            Import3dSection next = contours.get(i);
+            double[] a = box(contours.get(i - 1));
+            double[] b = box(next);
+            boolean overlap = !(HocCompare.gt(a[0], b[2]) || HocCompare.gt(b[0], a[2]))
+                    && !(HocCompare.gt(a[1], b[3]) || HocCompare.gt(b[1], a[3]));
             if (overlap) {
-                throw new MorphologyFileException(file, somas.get(i).line, "soma contours starting at lines "
-                        + somas.get(i - 1).line + " and " + somas.get(i).line + " overlap in xy: a soma given as a"
-                        + " stack of contours is not supported yet");
+                first.stack.add(next);
+                next.subsidiary = true;
+            } else {
+                first = next;
+                somas.add(first);
             }
         }
+        for (Import3dSection soma : somas) {
+            if (!soma.stack.isEmpty()) {
+                checkStack(soma);
+            }
+        }
+        return somas;
+    }
+
+    private void checkStack(Import3dSection soma) {
+        String where = "soma contour stack starting at line " + soma.line + ": ";
+        if (!flat(soma)) {
+            warnings.add(where + "its first contour does not have one z value (NEURON: the soma area may be"
+                    + " seriously in error)");
+            return;
+        }
+        double z = soma.z[0];
+        int direction = 0;
+        for (Import3dSection c : soma.stack) {
+            double dz = c.z[0] - z;
+            if (HocCompare.eq(dz, 0)) {
+                warnings.add(where + "the contour at line " + c.line + " has the same z as the one before");
+                return;
+            }
+            int d = HocCompare.gt(dz, 0) ? 1 : -1;
+            if (direction != 0 && d != direction) {
+                warnings.add(where + "the contour at line " + c.line + " breaks the monotonic order in z (NEURON:"
+                        + " the soma surface is nonsense)");
+                return;
+            }
+            direction = d;
+            z = c.z[0];
+            if (!flat(c)) {
+                warnings.add(where + "the contour at line " + c.line + " does not have one z value");
+                return;
+            }
+        }
+    }
+
+    private static boolean flat(Import3dSection contour) {
+        for (double z : contour.z) {
+            if (!HocCompare.eq(z, contour.z[0])) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static double[] box(Import3dSection s) {
@@ -653,18 +716,33 @@ final class AscReader {
         }
         if (somas.isEmpty()) {
             if (roots.size() > 1) {
-                throw new MorphologyFileException(file, roots.get(1).line, roots.size() + " trees and no CellBody"
-                        + " contour to connect them to");
+                warnings.add(roots.size() + " trees and no soma contour: each is a root section of its own, as"
+                        + " NEURON leaves them");
             }
             return;
         }
         List<double[]> centres = new ArrayList<>();
         for (Import3dSection soma : somas) {
-            float xmin = (float) (min(soma.x) - .5); // GUIMath.inside compares InterViews Coords: floats
-            float xmax = (float) (max(soma.x) + .5);
-            float ymin = (float) (min(soma.y) - .5);
-            float ymax = (float) (max(soma.y) + .5);
-            double[] centre = ContourCentroid.contourCenter(soma.x.clone(), soma.y.clone(), soma.z.clone())[3];
+            // GUIMath.inside compares InterViews Coords: floats. A single contour's box is enlarged by 0.5 um, a
+            // stack's (the union of its contours' boxes) is not
+            double[] box = box(soma);
+            double margin = .5;
+            double[] centre;
+            if (soma.stack.isEmpty()) {
+                centre = ContourCentroid.contourCenter(soma.x.clone(), soma.y.clone(), soma.z.clone())[3];
+            } else {
+                margin = 0;
+                for (Import3dSection c : soma.stack) {
+                    double[] b = box(c);
+                    box = new double[] {Math.min(box[0], b[0]), Math.min(box[1], b[1]), Math.max(box[2], b[2]),
+                        Math.max(box[3], b[3])};
+                }
+                centre = ContourCentroid.stackCentre(outlines(soma));
+            }
+            float xmin = (float) (box[0] - margin);
+            float xmax = (float) (box[2] + margin);
+            float ymin = (float) (box[1] - margin);
+            float ymax = (float) (box[3] + margin);
             centres.add(centre);
             for (int i = roots.size() - 1; i >= 0; i--) {
                 Import3dSection sec = roots.get(i);
@@ -685,7 +763,7 @@ final class AscReader {
                 double dy = sec.y[0] - c[1];
                 double dz = sec.z[0] - c[2];
                 double dist = Math.sqrt(0. + dx * dx + dy * dy + dz * dz);
-                if (dist < dmin) {
+                if (HocCompare.lt(dist, dmin)) {
                     nearest = j;
                     dmin = dist;
                 }
@@ -694,6 +772,16 @@ final class AscReader {
                     + " centre of the nearest soma, as NEURON does");
             attachToCentre(sec, somas.get(nearest), centres.get(nearest));
         }
+    }
+
+    /** The outlines {x, y, z} of a soma's contours: itself, then its stack. */
+    static List<double[][]> outlines(Import3dSection soma) {
+        List<double[][]> out = new ArrayList<>();
+        out.add(new double[][] {soma.x, soma.y, soma.z});
+        for (Import3dSection c : soma.stack) {
+            out.add(new double[][] {c.x, c.y, c.z});
+        }
+        return out;
     }
 
     /** A root wired to the soma centre: the centre is its hidden first point (diameter 0.01), soma(0.5). */

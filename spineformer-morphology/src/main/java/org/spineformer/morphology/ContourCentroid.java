@@ -154,12 +154,102 @@ final class ContourCentroid {
     }
 
     /**
+     * {@code contourstack2centroid}: a soma given as a stack of contours becomes one point per contour, at the
+     * contour's centre with its mean diameter ({@link #circle}).
+     *
+     * @param contours each contour's {x, y, z} outline, the stack in file order
+     * @return {x, y, z, diam}
+     */
+    static double[][] stackCentreline(List<double[][]> contours) {
+        double[][] out = new double[4][contours.size()];
+        for (int i = 0; i < contours.size(); i++) {
+            double[] c = circle(contours.get(i));
+            for (int k = 0; k < 4; k++) {
+                out[k][i] = c[k];
+            }
+        }
+        return out;
+    }
+
+    /**
+     * {@code approximate_contour_by_circle}: the contour's centre ({@link #contourCenter}) and a diameter that is the
+     * mean distance of the 101 resampled points from that centre plus the radius of a circle of the same perimeter
+     * (the closed outline's, in 3-D).
+     *
+     * @return {cx, cy, cz, diameter}
+     */
+    static double[] circle(double[][] outline) {
+        double[] x = outline[0];
+        double[] y = outline[1];
+        double[] z = outline[2];
+        int n = x.length;
+        double perim = 0;
+        for (int i = 0; i < n; i++) {
+            int j = (i + 1) % n;
+            double dx = x[i] - x[j];
+            double dy = y[i] - y[j];
+            double dz = z[i] - z[j];
+            perim += Math.sqrt(0. + dx * dx + dy * dy + dz * dz);
+        }
+        double[][] resampled = contourCenter(x.clone(), y.clone(), z.clone());
+        double[] centre = resampled[3];
+        int m = resampled[0].length;
+        double sum = 0.0;
+        for (int i = 0; i < m; i++) {
+            double dx = resampled[0][i] - centre[0];
+            double dy = resampled[1][i] - centre[1];
+            double dz = resampled[2][i] - centre[2];
+            sum += Math.sqrt(dx * dx + dy * dy + dz * dz);
+        }
+        return new double[] {centre[0], centre[1], centre[2], sum / m + perim / (2 * Math.PI)};
+    }
+
+    /**
+     * {@code stk_center}: the point halfway along the polyline through the contours' centres (the first centre if
+     * they all coincide), where trees inside the stack are wired to.
+     */
+    static double[] stackCentre(List<double[][]> contours) {
+        int n = contours.size();
+        double[][] centres = new double[n][];
+        double[] cumulative = new double[n];
+        double len = 0;
+        for (int i = 0; i < n; i++) {
+            double[][] c = contours.get(i);
+            centres[i] = contourCenter(c[0].clone(), c[1].clone(), c[2].clone())[3];
+            if (i > 0) {
+                double sq = 0.;
+                for (int k = 0; k < 3; k++) {
+                    double d = centres[i][k] - centres[i - 1][k];
+                    sq += d * d;
+                }
+                len += Math.sqrt(sq);
+                cumulative[i] = len;
+            }
+        }
+        len = len / 2;
+        if (HocCompare.eq(len, 0)) {
+            return centres[0];
+        }
+        int i = 0;
+        while (!HocCompare.gt(cumulative[i], len)) { // Vector.indwhere(">", len)
+            i++;
+        }
+        double th = (len - cumulative[i - 1]) / (cumulative[i] - cumulative[i - 1]);
+        double[] c = new double[3];
+        for (int k = 0; k < 3; k++) {
+            c[k] = th * centres[i][k] + (1 - th) * centres[i - 1][k];
+        }
+        return c;
+    }
+
+    /**
      * The hoc loop that drops points so that the side increases: walking down from the end, a point not above its
-     * predecessor is removed (and the walk steps back up one unless it removed the last point).
+     * predecessor (by hoc's fuzzy {@code <=}) is removed (and the walk steps back up one unless it removed the last
+     * point).
      */
     private static void makeIncreasing(List<Double> side, List<Double> rad) {
         for (int j = side.size() - 1; j > 0; j -= 1) {
-            if (side.get(j) <= side.get(j - 1)) {
+            if (HocCompare.le(side.get(j), side.get(j - 1))) {
                 side.remove(j);
                 rad.remove(j);
                 if (j != side.size()) {

@@ -1,5 +1,8 @@
 package org.spineformer.morphology;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * NEURON's {@code Import3d_Section} (share/lib/hoc/import3d/import3d_sec.hoc): an unbranched run of points read
  * from a file, before it becomes a section. A non-root section's point 0 is normally a copy of its parent point;
@@ -18,6 +21,10 @@ final class Import3dSection {
     double parentX = 1;
     /** A soma outline (Neurolucida contour) rather than a centreline. */
     boolean contour;
+    /** The further contours of a soma given as a stack, on the first one ({@code contour_list}). */
+    final List<Import3dSection> stack = new ArrayList<>();
+    /** A contour that is part of another's stack: not a section of its own ({@code is_subsidiary}). */
+    boolean subsidiary;
     /** The file line where the section's points start, for messages. */
     int line;
 

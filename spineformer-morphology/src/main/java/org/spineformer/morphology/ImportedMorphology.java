@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.function.ToDoubleFunction;
 import java.util.function.ToIntFunction;
 import org.spineformer.engine.morph.Morphology;
+import org.spineformer.engine.morph.Pt3d;
 import org.spineformer.engine.morph.Section;
 
 /**
@@ -32,7 +33,9 @@ public record ImportedMorphology(String source, SomaKind soma, List<ImportedSect
         /** Two or more SWC soma points taken as a centreline. */
         POINTS("points along a centreline"),
         /** A Neurolucida CellBody contour: 21 points along its principal axis with its widths as diameters. */
-        CONTOUR("contour (21 points along its principal axis)");
+        CONTOUR("contour (21 points along its principal axis)"),
+        /** Neurolucida CellBody contours stacked in z: one point per contour (its centre and mean diameter). */
+        CONTOUR_STACK("stack of contours (one point per contour: centre and mean diameter)");
 
         private final String description;
 
@@ -68,10 +71,16 @@ public record ImportedMorphology(String source, SomaKind soma, List<ImportedSect
     /**
      * The engine morphology: every section with its 3-D points and the nseg, Ra (ohm cm) and cm (uF/cm2) the
      * functions give it. Sections keep their names; they are added in NEURON's order, except that a section whose
-     * parent comes later in that order (possible when types change along a branch) is moved after it.
+     * parent comes later in that order (possible when types change along a branch) is moved after it. A file
+     * whose import has several root sections (trees without a soma to join them) is an error: a cell is one tree.
      */
     public Morphology toMorphology(ToIntFunction<ImportedSection> nseg, ToDoubleFunction<ImportedSection> raOhmCm,
                                    ToDoubleFunction<ImportedSection> cmUfPerCm2) {
+        List<String> roots = sections.stream().filter(s -> s.parent() < 0).map(ImportedSection::name).toList();
+        if (roots.size() > 1) {
+            throw new IllegalArgumentException(source + ": " + roots.size() + " separate trees (root sections "
+                    + roots + "), as NEURON imports them; a cell must be one tree");
+        }
         Morphology m = new Morphology();
         int[] engineIndex = new int[sections.size()];
         Arrays.fill(engineIndex, -1);
@@ -98,6 +107,50 @@ public record ImportedMorphology(String source, SomaKind soma, List<ImportedSect
     }
 
     /**
+     * The sections as NEURON's {@code define_shape} leaves them: each non-root section moved (parents first) so that
+     * it starts where it is connected on its parent, the point at fraction parentX of the straight line from the
+     * parent's first to last 3-D point (a wired section so that its wire starts there). The move is done in float
+     * arithmetic and keeps the arc lengths, as {@code nrn_translate_shape} does, so segment geometry is unchanged;
+     * only the coordinates differ from the import (e.g. a dendrite on a single-point soma whose sphere became a
+     * cylinder, or a child of an interior soma point that is not wired).
+     */
+    public ImportedMorphology afterDefineShape() {
+        List<ImportedSection> out = new ArrayList<>(sections);
+        boolean[] done = new boolean[sections.size()];
+        int remaining = sections.size();
+        while (remaining > 0) {
+            for (int i = 0; i < out.size(); i++) {
+                ImportedSection s = out.get(i);
+                if (done[i] || (s.parent() >= 0 && !done[s.parent()])) {
+                    continue;
+                }
+                if (s.parent() >= 0) {
+                    out.set(i, movedTo(s, out.get(s.parent()).points()));
+                }
+                done[i] = true;
+                remaining--;
+            }
+        }
+        return new ImportedMorphology(source, soma, out, warnings);
+    }
+
+    private static ImportedSection movedTo(ImportedSection s, Pt3d parent) {
+        int last = parent.size() - 1;
+        double a = s.parentX();
+        // nrn_define_shape: float coordinates times a double fraction, the sum rounded to a float
+        float x = (float) (parent.x(last) * a + parent.x(0) * (1 - a));
+        float y = (float) (parent.y(last) * a + parent.y(0) * (1 - a));
+        float z = (float) (parent.z(last) * a + parent.z(0) * (1 - a));
+        Pt3d p = s.points();
+        float fromX = s.wire() != null ? s.wire().x() : p.x(0);
+        float fromY = s.wire() != null ? s.wire().y() : p.y(0);
+        float fromZ = s.wire() != null ? s.wire().z() : p.z(0);
+        ImportedSection.Wire wire = s.wire() != null ? new ImportedSection.Wire(x, y, z) : null;
+        return new ImportedSection(s.name(), s.type(), s.parent(), s.parentX(),
+                p.translated(x - fromX, y - fromY, z - fromZ), wire);
+    }
+
+    /**
      * The same morphology without the sections of one type (e.g. 2, the axon, before a model attaches its own stub,
      * as NEURON's {@code delete_section} leaves the others): names, order and connections of the rest unchanged.
      * A kept section whose parent would go is an error.
@@ -118,7 +171,7 @@ public record ImportedMorphology(String source, SomaKind soma, List<ImportedSect
                 throw new IllegalArgumentException(source + ": cannot remove the sections of type " + type + ": "
                         + s.name() + " hangs from " + sections.get(s.parent()).name());
             }
-            out.add(new ImportedSection(s.name(), s.type(), parent, s.parentX(), s.points()));
+            out.add(new ImportedSection(s.name(), s.type(), parent, s.parentX(), s.points(), s.wire()));
         }
         return new ImportedMorphology(source, soma, out, warnings);
     }

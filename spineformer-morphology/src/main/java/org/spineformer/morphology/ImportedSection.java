@@ -11,8 +11,14 @@ import org.spineformer.engine.morph.Pt3d;
  * @param parent   index of the parent section in {@link ImportedMorphology#sections()}, or -1 for the root
  * @param parentX  where the section's 0-end is connected on its parent (0..1; 0 for the root)
  * @param points   the 3-D points as NEURON stores them (single-precision values, double arc lengths)
+ * @param wire     for a section connected "by a wire" (its 0-end drawn away from its parent), the point the wire
+ *                 leaves from, as NEURON's {@code pt3dstyle(1, x, y, z)} stores it; null otherwise
  */
-public record ImportedSection(String name, int type, int parent, double parentX, Pt3d points) {
+public record ImportedSection(String name, int type, int parent, double parentX, Pt3d points, Wire wire) {
+
+    /** The 3-D point a wired section's wire leaves from (NEURON's logical connection point, floats). */
+    public record Wire(float x, float y, float z) {
+    }
 
     /** L (um): the last arc length of the points. */
     public double lengthUm() {

@@ -18,8 +18,13 @@ public final class MorphologyReader {
     private MorphologyReader() {
     }
 
-    /** Reads the file, choosing the format by its extension (.swc or .asc, any case). */
+    /** Reads the file, choosing the format by its extension (.swc or .asc, any case), as NEURON imports it into hoc. */
     public static ImportedMorphology read(Path path) {
+        return read(path, ImportTarget.HOC);
+    }
+
+    /** Reads the file as NEURON imports it into the given kind of target. */
+    public static ImportedMorphology read(Path path, ImportTarget target) {
         String name = path.getFileName().toString().toLowerCase(Locale.ROOT);
         List<String> lines;
         try {
@@ -29,10 +34,10 @@ public final class MorphologyReader {
         }
         String file = path.toString();
         if (name.endsWith(".swc")) {
-            return SwcReader.read(file, lines);
+            return SwcReader.read(file, lines, target);
         }
         if (name.endsWith(".asc")) {
-            return AscReader.read(file, String.join("\n", lines));
+            return AscReader.read(file, String.join("\n", lines), target);
         }
         throw new MorphologyFileException(file, 0, "unknown morphology format: the name must end in .swc or .asc");
     }

@@ -17,9 +17,10 @@ import java.util.Map;
  * multi-point somata); a dendrite on the soma takes its own first diameter for the copied point. A single-point
  * soma (or NeuroMorpho's three-point soma) becomes a 3-point cylinder along x with L = diam.
  *
- * <p>Stricter than NEURON, which prints an error and goes on: an unparsable line, a duplicate id, a parent id that
- * does not exist, a cycle, a parent id not smaller than its child's (NEURON's requirement), more than one root and a
- * radius that is not positive are errors naming the file, line and value.
+ * <p>Stricter than NEURON, which prints an error and goes on (or fails further on): an unparsable line, a duplicate
+ * id, ids out of increasing order, a parent id that does not exist, a cycle, a parent id not smaller than its
+ * child's (NEURON's requirement) and a radius that is not positive are errors naming the file, line and value.
+ * Several trees are read as NEURON reads them, with a warning: each later root hangs from the first section.
  */
 final class SwcReader {
     private final String file;
@@ -44,18 +45,18 @@ final class SwcReader {
         this.file = file;
     }
 
-    static ImportedMorphology read(String file, List<String> lines) {
-        return new SwcReader(file).parse(lines);
+    static ImportedMorphology read(String file, List<String> lines, ImportTarget target) {
+        return new SwcReader(file).parse(lines, target);
     }
 
-    private ImportedMorphology parse(List<String> lines) {
+    private ImportedMorphology parse(List<String> lines, ImportTarget target) {
         readPoints(lines);
         checkParents();
         markBranches();
         sectionify();
         List<Import3dSection> sections = makeSections();
         int minType = Arrays.stream(type).min().getAsInt();
-        return Import3dInstantiate.instantiate(file, somaKind(sections), sections, minType, warnings);
+        return Import3dInstantiate.instantiate(file, somaKind(sections), sections, minType, warnings, target);
     }
 
     private void readPoints(List<String> lines) {
@@ -92,12 +93,6 @@ final class SwcReader {
         if (rows.isEmpty()) {
             throw new MorphologyFileException(file, 0, "no SWC points");
         }
-        // NEURON sorts the points by id when the file does not list them in order
-        Integer[] order = new Integer[rows.size()];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
-        }
-        Arrays.sort(order, (a, b) -> Double.compare(rows.get(a)[0], rows.get(b)[0]));
         int n = rows.size();
         id = new int[n];
         type = new int[n];
@@ -108,7 +103,7 @@ final class SwcReader {
         pid = new int[n];
         line = new int[n];
         for (int i = 0; i < n; i++) {
-            double[] r = rows.get(order[i]);
+            double[] r = rows.get(i);
             id[i] = (int) r[0];
             type[i] = (int) r[1];
             x[i] = r[2];
@@ -116,7 +111,7 @@ final class SwcReader {
             z[i] = r[4];
             d[i] = r[5] * 2; // radius to diameter
             pid[i] = (int) r[6];
-            line[i] = lineNumbers.get(order[i]);
+            line[i] = lineNumbers.get(i);
         }
     }
 
@@ -173,10 +168,17 @@ final class SwcReader {
                         + id[i] + " (NEURON's Import3d needs each parent listed with a smaller id)");
             }
         }
+        for (int i = 1; i < n; i++) {
+            if (id[i] < id[i - 1]) {
+                throw new MorphologyFileException(file, line[i], "id " + id[i] + " follows id " + id[i - 1]
+                        + " (line " + line[i - 1] + "): the ids must increase down the file (NEURON 8.2's Import3d"
+                        + " fails on a file out of id order: the sort in its check_pid breaks)");
+            }
+        }
         if (roots.size() > 1) {
             List<Integer> rootLines = roots.stream().map(r -> line[r]).toList();
-            throw new MorphologyFileException(file, line[roots.get(1)], "more than one tree: roots (parent id < 0)"
-                    + " on lines " + rootLines);
+            warnings.add("more than one tree: roots (parent id < 0) on lines " + rootLines + "; as NEURON's Import3d,"
+                    + " each later root is read as if its parent were the first point (hoc's x[-1] is x[0])");
         }
     }
 
@@ -275,14 +277,14 @@ final class SwcReader {
      */
     private boolean neuroMorphoThreePointSoma() {
         if (id.length < 3 || parentIndex[1] != 0 || parentIndex[2] != 0 || nchild[1] != 0 || nchild[2] != 0
-                || d[1] != d[0] || d[2] != d[0]) {
+                || !HocCompare.eq(d[1], d[0]) || !HocCompare.eq(d[2], d[0])) {
             return false;
         }
         double len = 0;
         for (int i = 1; i <= 2; i++) {
             len += Math.sqrt(Math.pow(x[i] - x[0], 2) + Math.pow(y[i] - y[0], 2) + Math.pow(z[i] - z[0], 2));
         }
-        if (Math.abs(len / d[0] - 1) < .01) {
+        if (HocCompare.lt(Math.abs(len / d[0] - 1), .01)) {
             pid[2] = id[1]; // as NEURON: keeps the three points one section
             parentIndex[2] = 1;
             return true;
@@ -317,7 +319,9 @@ final class SwcReader {
             }
         } else {
             sec = new Import3dSection(first, end - first + 1);
-            int parentPoint = parentIndex[first];
+            // pix2ix(first): -1 for the root of a later tree, which hoc's arrays read as index 0 (x[-1] is x[0])
+            int pix = parentIndex[first];
+            int parentPoint = Math.max(pix, 0);
             Import3dSection psec = sections.get(pointToSection[parentPoint]);
             sec.parent = psec;
             boolean dendriteOnSoma = psec.type == 1 && type[first] != 1;
@@ -330,7 +334,7 @@ final class SwcReader {
                     if (end - first > 1) {
                         sec.first = 1;
                     }
-                } else if (parentPoint == psec.id) { // the root's first point
+                } else if (pix == psec.id) { // the root's first point
                     sec.parentX = 0.0;
                     if (type[first] != 1 && nchildSoma[parentPoint] > 1) {
                         sec.first = 1;
@@ -341,7 +345,7 @@ final class SwcReader {
             }
             if (!handled && onSoma) {
                 int offset = psec.id == 0 ? -1 : -2;
-                if (parentPoint < psec.id + psec.size() + offset) { // an interior soma point
+                if (pix < psec.id + psec.size() + offset) { // an interior soma point
                     sec.parentX = 0.5;
                     if (dendriteOnSoma && end - first > 1) {
                         sec.first = 1;

@@ -69,7 +69,7 @@ class AscReaderTest {
                 + rectangle() + ")\n" + """
                 ( (Color Red)
                   (Dendrite)
-                  ( 111 50 7 2)  ; inside the box: wired to the soma centre
+                  ( 111 50 7 2)  ; just outside the box (x > 110.5): wired to the nearest soma centre
                   ( 120 50 7 2)
                   (
                     ( 125 55 7 1)
@@ -120,6 +120,37 @@ class AscReaderTest {
                 && w.contains("contour \"Pia\" x1") && w.contains("marker x1") && w.contains("spine x1"));
     }
 
+    /** A regular 16-gon of radius 5 um around the z axis at height z, drawn as a CellBody contour. */
+    private static String polygonContour(double z) {
+        StringBuilder b = new StringBuilder("(\"CellBody\"\n  (CellBody)\n");
+        for (int k = 0; k < 16; k++) {
+            b.append(point(5 * Math.cos(k * Math.PI / 8), 5 * Math.sin(k * Math.PI / 8)).replace(" 7.0 ", " " + z + " "));
+        }
+        return b.append(")\n").toString();
+    }
+
+    @Test
+    void aStackOfContoursIsOneSomaWithAPointPerContour() throws IOException {
+        ImportedMorphology m = MorphologyReader.read(write("stack.asc", polygonContour(0) + polygonContour(1)
+                + polygonContour(2) + "( (Dendrite)\n  ( 1 1 1 2)\n  ( 1 20 1 1)\n)\n"));
+        assertThat(m.soma()).isEqualTo(ImportedMorphology.SomaKind.CONTOUR_STACK);
+        assertThat(m.sections()).extracting(ImportedSection::name).containsExactly("soma[0]", "dend[0]");
+        Pt3d soma = m.sections().get(0).points();
+        assertThat(soma.size()).as("one point per contour").isEqualTo(3);
+        for (int i = 0; i < 3; i++) {
+            assertThat(soma.z(i)).as("the contour's height").isEqualTo(i);
+            // the mean distance of the resampled outline from the centre lies between the 16-gon's inradius and
+            // radius, and its perimeter's circle has radius 5 * 16 sin(pi/16) / pi
+            double inradius = 5 * Math.cos(Math.PI / 16);
+            double perimeterRadius = 5 * 16 * Math.sin(Math.PI / 16) / Math.PI;
+            assertThat((double) soma.diam(i)).isBetween(inradius + perimeterRadius - FLOAT_STORAGE_UM,
+                    5 + perimeterRadius + FLOAT_STORAGE_UM);
+        }
+        ImportedSection dend = m.sections().get(1);
+        assertThat(dend.parentX()).isEqualTo(0.5);
+        assertThat(dend.points().size()).as("wired to the stack's middle: its own points only").isEqualTo(2);
+    }
+
     @Test
     void aParseErrorNamesFileLineAndToken() throws IOException {
         Path p = write("bad.asc", HEADER + "( (Dendrite)\n  ( 1 2 3 4)\n  ( 5 6 abc 7)\n)\n");
@@ -133,6 +164,15 @@ class AscReaderTest {
     }
 
     @Test
+    void aMarkerBetweenTheTreePointsOfABranchIsAParseErrorAsInNeuron() throws IOException {
+        // NEURON 8.2.2 on this file: "parse error ... line 5: ( 10 0 0 1)"; at the end of a branch it is skipped
+        Path p = write("mid-marker.asc", "( (Dendrite)\n  ( 0 0 0 1)\n  ( 5 0 0 1)\n  (Cross (Name \"m\") ( 6 1 0 1))\n"
+                + "  ( 10 0 0 1)\n)\n");
+        assertThatThrownBy(() -> MorphologyReader.read(p)).hasMessageContaining("mid-marker.asc:5")
+                .hasMessageContaining("parse error at number 10");
+    }
+
+    @Test
     void aZeroOrNegativeDiameterIsAnError() throws IOException {
         Path p = write("zero.asc", HEADER + "( (Dendrite)\n  ( 1 2 3 4)\n  ( 5 6 7 0)\n)\n");
         assertThatThrownBy(() -> MorphologyReader.read(p)).hasMessageContaining("zero.asc:10")
@@ -140,6 +180,15 @@ class AscReaderTest {
         Path n = write("negative.asc", HEADER + "( (Dendrite)\n  ( 1 2 3 -4)\n  ( 5 6 7 1)\n)\n");
         assertThatThrownBy(() -> MorphologyReader.read(n)).hasMessageContaining("negative.asc:9")
                 .hasMessageContaining("was -4.0");
+    }
+
+    @Test
+    void treesWithoutASomaStaySeparateButMakeNoCell() throws IOException {
+        ImportedMorphology m = MorphologyReader.read(write("trees.asc", "( (Dendrite)\n  ( 0 0 0 2)\n  ( 10 0 0 2)\n)\n"
+                + "( (Axon)\n  ( 0 0 0 1)\n  ( -10 0 0 1)\n)\n"));
+        assertThat(m.sections()).extracting(ImportedSection::parent).containsExactly(-1, -1);
+        assertThatThrownBy(() -> m.toMorphology(s -> 1, s -> 100, s -> 1)).hasMessageContaining("trees.asc")
+                .hasMessageContaining("2 separate trees").hasMessageContaining("[axon[0], dend[0]]");
     }
 
     @Test

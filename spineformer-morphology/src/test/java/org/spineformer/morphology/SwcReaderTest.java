@@ -10,7 +10,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.spineformer.engine.morph.Pt3d;
 
-/** Import3d's SWC rules on small files whose sections and points follow by hand from read_swc.hoc. */
+/**
+ * Import3d's SWC rules on small files, the expectations checked against NEURON 8.2.2 itself (the same files, and more,
+ * are compared with NEURON's recorded output in {@link Import3dCasesMatchNeuronTest}).
+ */
 class SwcReaderTest {
     @TempDir
     Path dir;
@@ -156,11 +159,21 @@ class SwcReaderTest {
     }
 
     @Test
-    void pointsListedOutOfOrderAreSortedById() throws IOException {
-        String sorted = "1 1 0 0 0 5 -1\n2 3 0 6 0 1 1\n3 3 0 10 0 1 2\n4 4 0 -6 0 1 1\n5 4 0 -9 0 1 4\n";
-        String shuffled = "4 4 0 -6 0 1 1\n2 3 0 6 0 1 1\n5 4 0 -9 0 1 4\n1 1 0 0 0 5 -1\n3 3 0 10 0 1 2\n";
-        assertThat(MorphologyReader.read(write("shuffled.swc", shuffled)).sections())
-                .isEqualTo(MorphologyReader.read(write("sorted.swc", sorted)).sections());
+    void aSectionOfMoreThanTwoPointsAtOnePlaceIsAnError() throws IOException {
+        // NEURON 8.2.2 keeps apic[0] (lines 4-5 at their parent point 3) with L = 1e-9 um and a degenerate geometry
+        Path p = write("zero.swc", "1 1 0 0 0 5 -1\n2 3 0 6 0 1 1\n3 3 -8.28 9.46 3.57 0.5 2\n"
+                + "4 4 -8.28 9.46 3.57 0.5 3\n5 4 -8.28 9.46 3.57 1.2 4\n");
+        assertThatThrownBy(() -> MorphologyReader.read(p)).isInstanceOf(MorphologyFileException.class)
+                .hasMessageContaining("zero.swc:4").hasMessageContaining("3 points")
+                .hasMessageContaining("(-8.28, 9.46, 3.57)").hasMessageContaining("zero length");
+    }
+
+    @Test
+    void pointsListedOutOfIdOrderAreAnErrorAsNeuronFailsOnThem() throws IOException {
+        // NEURON 8.2.2: check_pid's sort calls the section variable diam: "Section access unspecified"
+        Path shuffled = write("shuffled.swc", "1 1 0 0 0 5 -1\n4 4 0 -6 0 1 1\n2 3 0 6 0 1 1\n3 3 0 10 0 1 2\n");
+        assertThatThrownBy(() -> MorphologyReader.read(shuffled)).hasMessageContaining("shuffled.swc:3")
+                .hasMessageContaining("id 2 follows id 4 (line 2)").hasMessageContaining("must increase");
     }
 
     @Test
@@ -217,10 +230,21 @@ class SwcReaderTest {
     }
 
     @Test
-    void duplicateIdsAndSeveralTreesAreErrors() throws IOException {
+    void duplicateIdsAreAnError() throws IOException {
         Path dup = write("dup.swc", "1 1 0 0 0 5 -1\n2 3 1 2 0 1 1\n2 3 1 4 0 1 1\n");
-        assertThatThrownBy(() -> MorphologyReader.read(dup)).hasMessageContaining("duplicate id 2");
-        Path two = write("two.swc", "1 1 0 0 0 5 -1\n2 3 1 2 0 1 -1\n");
-        assertThatThrownBy(() -> MorphologyReader.read(two)).hasMessageContaining("more than one tree");
+        assertThatThrownBy(() -> MorphologyReader.read(dup)).hasMessageContaining("dup.swc:3")
+                .hasMessageContaining("duplicate id 2");
+    }
+
+    @Test
+    void aSecondTreeHangsFromTheFirstSectionWithAWarningAsInNeuron() throws IOException {
+        // NEURON 8.2.2 ("warning: more than one tree"): the later root's parent point is hoc's x[-1], i.e. point 0
+        ImportedMorphology m = MorphologyReader.read(write("two.swc", "1 1 7 7 7 5 -1\n2 3 1 2 0 1 -1\n"));
+        assertThat(m.sections()).extracting(ImportedSection::name).containsExactly("soma[0]", "dend[0]");
+        assertThat(m.sections().get(1).parent()).isZero();
+        assertThat(m.sections().get(1).parentX()).isEqualTo(0.5);
+        assertPoint(m.sections().get(1).points(), 0, 7, 7, 7, 2);
+        assertPoint(m.sections().get(1).points(), 1, 1, 2, 0, 2);
+        assertThat(m.warnings()).anyMatch(w -> w.contains("more than one tree") && w.contains("[1, 2]"));
     }
 }

@@ -79,6 +79,23 @@ public final class Pt3d {
         return new Pt3d(x, y, z, diam, a);
     }
 
+    /**
+     * The same points moved by (dx, dy, dz), each coordinate in float arithmetic, with the arc lengths unchanged:
+     * NEURON's {@code define_shape} moves a section to its parent this way ({@code nrn_translate_shape}) without
+     * recomputing its arc lengths, so its geometry (areas, resistances) is that of the points before the move.
+     */
+    public Pt3d translated(float dx, float dy, float dz) {
+        float[] tx = x.clone();
+        float[] ty = y.clone();
+        float[] tz = z.clone();
+        for (int i = 0; i < tx.length; i++) {
+            tx[i] += dx;
+            ty[i] += dy;
+            tz[i] += dz;
+        }
+        return new Pt3d(tx, ty, tz, diam, arc);
+    }
+
     private static float[] toFloat(double[] v) {
         float[] f = new float[v.length];
         for (int i = 0; i < v.length; i++) {

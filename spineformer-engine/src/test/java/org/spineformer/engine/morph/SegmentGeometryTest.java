@@ -102,6 +102,19 @@ class SegmentGeometryTest {
     }
 
     @Test
+    void defineShapeMovesPointsInFloatsAndKeepsTheArcLengths() {
+        Pt3d pts = alongX(new double[] {0.1, 1000.3}, new double[] {1, 2});
+        Pt3d moved = pts.translated(0.3f, -2f, 3f);
+        assertThat(moved.x(1)).isEqualTo((float) 1000.3 + 0.3f);
+        assertThat(moved.y(0)).isEqualTo(-2f);
+        assertThat(moved.z(1)).isEqualTo(3f);
+        assertThat(moved.diam(1)).isEqualTo(2f);
+        // the float step between the moved points differs from the original one, the arc length does not change
+        assertThat(moved.x(1) - moved.x(0)).isNotEqualTo(pts.x(1) - pts.x(0));
+        assertThat(moved.arc(1)).isEqualTo(pts.arc(1));
+    }
+
+    @Test
     void cylinderSectionsKeepTheirFormula() {
         SegmentGeometry g = SegmentGeometry.cylinders(30, RA, new double[] {3, 2.5, 2});
         assertThat(g.areaUm2()[1]).isEqualTo(Math.PI * 2.5 * 10);
