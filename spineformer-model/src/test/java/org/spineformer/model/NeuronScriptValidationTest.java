@@ -87,6 +87,48 @@ class NeuronScriptValidationTest {
         assertThat(Files.exists(dump)).isFalse();
     }
 
+    @Test
+    void withItsMechanismsNeuronHoldsEveryPaintedValue() throws IOException {
+        assumeTrue(python != null, "python3 -c 'import neuron' fails: NEURON is not installed, export check skipped");
+        // hh and pas are built into NEURON: the full script runs without any mod file
+        AssembledCell cell = CellAssembler.assemble(DescriptionTestSupport.read(DescriptionTestSupport.twoSections("""
+                [{"region": "all", "mechanism": "pas", "parameters": {"g": "gbase", "e": -70}},
+                 {"region": "dendrites", "mechanism": "hh",
+                  "parameters": {"gnabar": "0.1 + 0.001 * distance", "gl": 2e-4}},
+                 {"region": "dendrites", "ions": {"ena": 60, "ek": -80}}]
+                """)));
+        Path script = dir.resolve("build_cell.py");
+        Files.writeString(script, NeuronScript.of(cell));
+        Path dump = dir.resolve("neuron.json");
+        Result r = run(List.of(python, script.toString(), "--structure-out", dump.toString()), dir);
+        assertThat(r.exit).as(r.output).isZero();
+        JsonNode neuron = new ObjectMapper().readTree(dump.toFile());
+        JsonNode ours = StructureDump.paintedOnly(cell);
+        compare("small", neuron, ours);
+        SoftAssertions soft = new SoftAssertions();
+        Map<String, Double> worst = new TreeMap<>();
+        int painted = 0;
+        for (int i = 0; i < ours.get("sections").size(); i++) {
+            JsonNode n = neuron.get("sections").get(i), o = ours.get("sections").get(i);
+            for (int j = 0; j < o.get("nseg").asInt(); j++) {
+                JsonNode nm = n.get("segments").get(j).get("mechanisms");
+                String where = o.get("name").asText() + "(" + j + ")";
+                for (var mech = o.get("segments").get(j).get("mechanisms").fields(); mech.hasNext(); ) {
+                    var m = mech.next();
+                    soft.assertThat(nm.has(m.getKey())).as(where + " " + m.getKey() + " in NEURON").isTrue();
+                    for (var value = m.getValue().fieldNames(); value.hasNext() && nm.has(m.getKey()); ) {
+                        close(soft, worst, where, value.next(), nm.get(m.getKey()), m.getValue());
+                        painted++;
+                    }
+                }
+            }
+        }
+        // soma: g, e of pas; dend (11 segments): g, e, gnabar, gl, ena, ek
+        soft.assertThat(painted).as("painted values compared").isEqualTo(2 + 11 * 6);
+        System.out.println("small (pas, hh, ena, ek): painted values, largest relative difference: " + worst);
+        soft.assertAll();
+    }
+
     private static AssembledCell cell(String model) {
         CellDescription d = BundledDescriptions.get(model);
         return CellAssembler.assemble(model.equals("ellwood2024") ? d
