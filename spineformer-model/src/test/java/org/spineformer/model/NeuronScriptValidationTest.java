@@ -129,6 +129,24 @@ class NeuronScriptValidationTest {
         soft.assertAll();
     }
 
+    @Test
+    void aMechanismDirectoryOrLibraryThatCannotBeLoadedIsNamedAndNothingIsWritten() throws IOException {
+        assumeTrue(python != null, "python3 -c 'import neuron' fails: NEURON is not installed, export check skipped");
+        Path script = dir.resolve("build_cell.py");
+        Files.writeString(script, NeuronScript.of(cell("ellwood2024")));
+        Path empty = Files.createDirectory(dir.resolve("not_compiled"));
+        Path dump = dir.resolve("neuron.json");
+        Result noLibrary = run(List.of(python, script.toString(), "--mechanisms", empty.toString(), "--geometry-only",
+                "--structure-out", dump.toString()), dir);
+        assertThat(noLibrary.exit).isNotZero();
+        assertThat(noLibrary.output).contains(empty + ": no compiled mechanisms there (run nrnivmodl in it)");
+        Result noFile = run(List.of(python, script.toString(), "--mod-lib", dir.resolve("none.so").toString(),
+                "--structure-out", dump.toString()), dir);
+        assertThat(noFile.exit).isNotZero();
+        assertThat(noFile.output).contains(dir.resolve("none.so") + ": cannot load this mechanism library");
+        assertThat(Files.exists(dump)).isFalse();
+    }
+
     private static AssembledCell cell(String model) {
         CellDescription d = BundledDescriptions.get(model);
         return CellAssembler.assemble(model.equals("ellwood2024") ? d
