@@ -89,7 +89,7 @@ final class CapacityReport {
                 List<Point> line = select(points, p -> p.result().source().equals(source) && p.dim() == d);
                 if (line.size() > 1) {
                     XYChart chart = chart(String.format("Retrieval accuracy against n (%s, %s score, d = %d)",
-                            encoding, source, d), "key-value pairs n", line, Point::keys);
+                            encoding, source, d), "key-value pairs n (count)", line, Point::keys);
                     logarithmic(chart);
                     Plots.writePngAndSvg(dir, "accuracy_vs_n_" + source + "_d" + d, chart);
                 }
@@ -99,7 +99,7 @@ final class CapacityReport {
                 if (line.size() > 1) {
                     // log2 d: dimensions come in powers of 2, which a decade-ticked log axis leaves unlabelled.
                     XYChart chart = chart(String.format("Retrieval accuracy against dimension (%s, %s score, n = %d)",
-                            encoding, source, n), "log2 of the dimension d", line,
+                            encoding, source, n), "dimension d (log2)", line,
                             p -> Math.log(p.dim()) / Math.log(2));
                     Plots.writePngAndSvg(dir, "accuracy_vs_dim_" + source + "_n" + n, chart);
                 }

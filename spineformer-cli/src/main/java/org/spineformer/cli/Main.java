@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
         description = "Match-and-control attention in a biophysical pyramidal neuron (Ellwood 2024), NEURON-compatible.",
         subcommands = {DemoCommand.class, ReproduceCommand.class, SweepCommand.class, ReplayCommand.class,
                 AttentionCommand.class, BenchCommand.class, MorphologyCommand.class, ModelCommand.class,
-                MechanismsCommand.class, VersionCommand.class,
+                NmodlCommand.class, MechanismsCommand.class, VersionCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec

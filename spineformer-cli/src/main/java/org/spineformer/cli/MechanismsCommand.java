@@ -1,27 +1,50 @@
 package org.spineformer.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import org.spineformer.engine.mech.Catalogue;
 import org.spineformer.engine.mech.FieldRole;
 import org.spineformer.engine.mech.FieldSpec;
 import org.spineformer.engine.mech.Mechanism;
+import org.spineformer.nmodl.NmodlCheck;
+import org.spineformer.nmodl.check.Diagnostic;
+import org.spineformer.nmodl.gen.NmodlMechanism;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** {@code spineformer mechanisms}: the catalogue, each mechanism with its fields, units and defaults. */
-@Command(name = "mechanisms", description = "List every mechanism with its fields, units, defaults and valid ranges.")
-final class MechanismsCommand implements Runnable {
+/**
+ * {@code spineformer mechanisms}: the catalogue, each mechanism with its fields, units and defaults; with
+ * {@code --mod DIR}, the mechanisms compiled from a folder's mod files instead.
+ */
+@Command(name = "mechanisms", description = "List every mechanism with its fields, units, defaults and valid ranges;"
+        + " with --mod DIR, the mechanisms compiled from the folder's .mod files (the others with the reasons they do"
+        + " not compile, on stderr, and exit code 2).")
+final class MechanismsCommand implements Callable<Integer> {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
     @CommandLine.Parameters(arity = "0..*", paramLabel = "NAME", description = "Only these mechanisms.")
-    private java.util.List<String> names = java.util.List.of();
+    private List<String> names = List.of();
+
+    @CommandLine.Option(names = "--mod", paramLabel = "DIR", description = "List the mechanisms compiled from the"
+            + " .mod files of this folder.")
+    private Path modDir;
 
     @Override
-    public void run() {
-        Catalogue catalogue = Catalogue.discover();
+    public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        for (Mechanism m : names.isEmpty() ? catalogue.all() : names.stream().map(catalogue::get).toList()) {
+        Catalogue catalogue = modDir == null ? Catalogue.discover() : new Catalogue();
+        boolean allCompiled = modDir == null || compileFolder(catalogue);
+        Collection<Mechanism> shown = names.isEmpty() ? catalogue.all() : names.stream().map(catalogue::get).toList();
+        for (Mechanism m : shown) {
             out.printf("%s  (%s)  %s%n", m.name(), m.kind().name().toLowerCase().replace('_', ' '), m.description());
             for (FieldSpec f : m.fields()) {
                 String dflt = f.role() == FieldRole.PARAMETER ? "default " + f.defaultValue() + "; " + f.rangeText() : "";
@@ -31,5 +54,39 @@ final class MechanismsCommand implements Runnable {
             out.println();
         }
         out.flush();
+        return allCompiled ? 0 : 2;
+    }
+
+    /** Registers every mod file of the folder that compiles; reports the others on stderr. */
+    private boolean compileFolder(Catalogue catalogue) {
+        if (!Files.isDirectory(modDir)) {
+            throw new IllegalArgumentException("--mod " + modDir + ": not a folder");
+        }
+        List<Path> files;
+        try (Stream<Path> list = Files.list(modDir)) {
+            files = list.filter(f -> f.getFileName().toString().endsWith(".mod")).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("--mod " + modDir + ": cannot list the folder", e);
+        }
+        PrintWriter err = spec.commandLine().getErr();
+        List<Path> failed = new ArrayList<>();
+        for (Path f : files) {
+            List<Diagnostic> problems = NmodlCheck.check(f);
+            if (problems.isEmpty()) {
+                try {
+                    catalogue.register(NmodlMechanism.compile(f));
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot read " + f, e);
+                }
+            } else {
+                failed.add(f);
+                problems.forEach(err::println);
+            }
+        }
+        if (!failed.isEmpty()) {
+            err.printf("%d of %d mod files in %s do not compile%n", failed.size(), files.size(), modDir);
+        }
+        err.flush();
+        return failed.isEmpty();
     }
 }

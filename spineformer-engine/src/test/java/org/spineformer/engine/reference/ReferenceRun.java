@@ -38,6 +38,17 @@ public final class ReferenceRun {
         }
     }
 
+    /** Loads {@code base + ".json"} and {@code base + ".csv.gz"} from files, e.g. shared reference data. */
+    public static ReferenceRun load(java.nio.file.Path base) {
+        try (InputStream json = java.nio.file.Files.newInputStream(base.resolveSibling(base.getFileName() + ".json"));
+             InputStream csv = java.nio.file.Files.newInputStream(base.resolveSibling(base.getFileName() + ".csv.gz"))) {
+            return new ReferenceRun(base.toString(), new ObjectMapper().readTree(json),
+                    readCsv(new GZIPInputStream(csv)));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read reference run " + base, e);
+        }
+    }
+
     private static InputStream open(String resource) {
         InputStream in = ReferenceRun.class.getResourceAsStream(resource);
         if (in == null) {

@@ -12,8 +12,8 @@ import org.knowm.xchart.style.AxesChartStyler;
 /**
  * Draws an XY chart's grid lines and tick labels at {@link Ticks}' round values, in place of XChart's own: XChart
  * puts ticks on the data points when they are equally spaced (0.1711, 0.3421, ... on a density's grid of x) and
- * can leave a narrow range with one tick. The chart keeps laying out its own labels, drawn invisibly, so the plot
- * keeps room for ours.
+ * can leave a narrow range with one tick. A logarithmic axis gets its powers of ten ({@link Ticks#logarithmic}).
+ * The chart keeps laying out its own labels, drawn invisibly, so the plot keeps room for ours.
  */
 final class RoundTicks extends Annotation {
     /** At most one x tick per this many pixels of plot width, and one y tick per this many of height. */
@@ -49,14 +49,19 @@ final class RoundTicks extends Annotation {
         double yLo = xy.getChartYFromCoordinate((int) bottom);
         double yHi = xy.getChartYFromCoordinate((int) top);
         // The range comes back from whole pixels: allow one pixel's worth beyond either end.
-        double[] xTicks = Ticks.of(xLo, xHi, Math.max(MIN_MAX_TICKS, (int) ((right - left) / X_TICK_SPACING_PX)),
-                (xHi - xLo) / Math.max(1, right - left));
-        double[] yTicks = Ticks.of(yLo, yHi, Math.max(MIN_MAX_TICKS, (int) ((bottom - top) / Y_TICK_SPACING_PX)),
-                (yHi - yLo) / Math.max(1, bottom - top));
+        AxesChartStyler axes = (AxesChartStyler) styler;
+        double[] xTicks = axes.isXAxisLogarithmic()
+                ? Ticks.logarithmic(xLo, xHi, Math.pow(xHi / xLo, 1 / Math.max(1, right - left)))
+                : Ticks.of(xLo, xHi, Math.max(MIN_MAX_TICKS, (int) ((right - left) / X_TICK_SPACING_PX)),
+                        (xHi - xLo) / Math.max(1, right - left));
+        double[] yTicks = axes.isYAxisLogarithmic()
+                ? Ticks.logarithmic(yLo, yHi, Math.pow(yHi / yLo, 1 / Math.max(1, bottom - top)))
+                : Ticks.of(yLo, yHi, Math.max(MIN_MAX_TICKS, (int) ((bottom - top) / Y_TICK_SPACING_PX)),
+                        (yHi - yLo) / Math.max(1, bottom - top));
 
-        g.setFont(((AxesChartStyler) styler).getAxisTickLabelsFont());
+        g.setFont(axes.getAxisTickLabelsFont());
         FontMetrics fm = g.getFontMetrics();
-        int pad = ((AxesChartStyler) styler).getAxisTickPadding();
+        int pad = axes.getAxisTickPadding();
         for (double x : xTicks) {
             double sx = clamp(xy.getScreenXFromChart(x), left, right);
             g.setColor(grid);

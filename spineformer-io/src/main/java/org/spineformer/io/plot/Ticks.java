@@ -54,6 +54,32 @@ final class Ticks {
         return ticks;
     }
 
+    /**
+     * Ticks for a logarithmic axis over [lo, hi] (lo > 0): the powers of ten in it, and 2 and 5 times them as well
+     * when fewer than two powers fall inside; {@code slack} (>= 1) widens the range by that factor at either end,
+     * for a range read back from pixels. Each tick is the exact decimal value (1000, not 999.9999999999999).
+     */
+    static double[] logarithmic(double lo, double hi, double slack) {
+        if (!(lo > 0) || !(hi >= lo) || !Double.isFinite(hi)) {
+            return new double[0];
+        }
+        double from = lo / slack, to = hi * slack;
+        int first = (int) Math.floor(Math.log10(from)), last = (int) Math.ceil(Math.log10(to));
+        java.util.List<Double> powers = new java.util.ArrayList<>(), all = new java.util.ArrayList<>();
+        for (int e = first; e <= last; e++) {
+            for (double m : MANTISSAS) {
+                double tick = new BigDecimal(Double.toString(m)).scaleByPowerOfTen(e).doubleValue();
+                if (tick >= from && tick <= to) {
+                    all.add(tick);
+                    if (m == 1) {
+                        powers.add(tick);
+                    }
+                }
+            }
+        }
+        return (powers.size() >= 2 ? powers : all).stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
     private static long count(double lo, double hi, double step) {
         return (long) Math.floor(hi / step) - (long) Math.ceil(lo / step) + 1;
     }

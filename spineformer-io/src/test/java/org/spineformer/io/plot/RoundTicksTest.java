@@ -60,6 +60,26 @@ class RoundTicksTest {
                 "2E-14", "3E-14").allMatch(RoundTicksTest::isRound);
     }
 
+    @Test
+    void aLogarithmicAxisIsTickedAtPowersOfTen() throws Exception {
+        // the capacity benchmark's accuracy against n = 10 ... 10,000 keys: linear ticks (2000, 4000, ...) on a log
+        // axis crowd its right end and leave its left unlabelled
+        double[] n = {10, 30, 100, 300, 1000, 3000, 10000};
+        double[] accuracy = {1, 1, 0.99, 0.98, 0.97, 0.95, 0.9};
+        var chart = Plots.lines(null, "key-value pairs n (count)", "accuracy (fraction)",
+                List.of(new Plots.Series("a", n, accuracy)), false);
+        chart.getStyler().setXAxisLogarithmic(true);
+        Plots.writeSvg(dir.resolve("log.svg"), chart);
+        assertThat(labels("log")).startsWith("10", "100", "1000", "10000");
+    }
+
+    @Test
+    void aLogarithmicRangeWithinOneDecadeGetsTwoAndFiveToo() {
+        assertThat(Ticks.logarithmic(1.5, 9, 1)).containsExactly(2, 5);
+        assertThat(Ticks.logarithmic(10, 10000, 1)).containsExactly(10, 100, 1000, 10000);
+        assertThat(Ticks.logarithmic(0.0011, 0.12, 1)).containsExactly(0.01, 0.1);
+    }
+
     /** Every tick of these two charts has at most two significant digits (2.5, 1.5, 250); XChart's had four. */
     private static boolean isRound(String label) {
         return new java.math.BigDecimal(label).stripTrailingZeros().precision() <= 2;

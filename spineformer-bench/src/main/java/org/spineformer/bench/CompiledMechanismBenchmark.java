@@ -1,0 +1,94 @@
+package org.spineformer.bench;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+import org.spineformer.engine.Simulation;
+import org.spineformer.engine.mech.CellState;
+import org.spineformer.engine.mech.FieldRole;
+import org.spineformer.engine.mech.FieldSpec;
+import org.spineformer.engine.mech.MechanismBlock;
+import org.spineformer.nmodl.gen.NmodlMechanism;
+
+/**
+ * A Hay channel's phases in the paper's cell, hand-written kernel against the same channel compiled from the
+ * project's own mod file ({@code hand}: true or false), on the same instances, parameters and cell state (as
+ * {@link MechanismPhaseBenchmark}, after 300 ms of the control trial). The compiled block reads the reversal
+ * potential from the ion, set here to the hand-written block's parameter. Run from the repository root (the mod
+ * files are read from {@code modDir}).
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector"})
+@State(Scope.Thread)
+public class CompiledMechanismBenchmark {
+    @Param({"NaTa_t", "SKv3_1", "Im"})
+    public String mechanism;
+
+    @Param({"true", "false"})
+    public boolean hand;
+
+    @Param({"spineformer-nmodl/src/test/resources/mod/hay2011"})
+    public String modDir;
+
+    private MechanismBlock block;
+    private CellState state;
+
+    @Setup(Level.Trial)
+    public void build() throws IOException {
+        Simulation sim = ControlTrial.after(300);
+        MechanismBlock handBlock = sim.block(mechanism);
+        state = sim.state();
+        if (hand) {
+            block = handBlock;
+            return;
+        }
+        NmodlMechanism compiled = NmodlMechanism.compile(Path.of(modDir, mechanism + ".mod"));
+        int[] nodes = new int[handBlock.size()];
+        for (int k = 0; k < nodes.length; k++) {
+            nodes[k] = handBlock.node(k);
+        }
+        block = compiled.newBlock(nodes);
+        String reversal = mechanism.equals("NaTa_t") ? "ena" : "ek";
+        double[] rev = state.ion(mechanism.equals("NaTa_t") ? "na" : "k").reversal;
+        for (int k = 0; k < nodes.length; k++) {
+            rev[nodes[k]] = handBlock.get(reversal, k);
+        }
+        for (FieldSpec f : compiled.fields()) {
+            if (f.role() != FieldRole.ASSIGNED) {
+                System.arraycopy(handBlock.column(f.name()), 0, block.column(f.name()), 0, nodes.length);
+            }
+        }
+        block.attach(state);
+        Arrays.fill(state.rhs, 0);
+    }
+
+    /** The current phase: currents and conductances added into the node arrays (they accumulate here). */
+    @Benchmark
+    public double currents() {
+        block.currents(state);
+        return state.rhs[0];
+    }
+
+    /** The state phase at the present voltages. */
+    @Benchmark
+    public double advance() {
+        block.advance(state);
+        return state.t;
+    }
+}

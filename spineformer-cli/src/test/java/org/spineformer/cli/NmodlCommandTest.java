@@ -1,0 +1,52 @@
+package org.spineformer.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class NmodlCommandTest {
+    private static final String GOOD = "NEURON { SUFFIX leak RANGE g, e NONSPECIFIC_CURRENT i }\n"
+            + "PARAMETER { g = 0.001 (S/cm2) e = -70 (mV) }\nASSIGNED { v (mV) i (mA/cm2) }\n"
+            + "BREAKPOINT { i = g*(v - e) }\n";
+
+    @Test
+    void aGoodFileIsOkAndExitsZero(@TempDir Path dir) throws IOException {
+        Path good = Files.writeString(dir.resolve("leak.mod"), GOOD);
+        CliRun r = CliRun.run("nmodl", "check", good.toString());
+        assertThat(r.exit()).isZero();
+        assertThat(r.out()).isEqualTo(good + ": OK" + System.lineSeparator());
+    }
+
+    @Test
+    void anyBadFileGivesItsErrorsAndExitsTwo(@TempDir Path dir) throws IOException {
+        Path good = Files.writeString(dir.resolve("leak.mod"), GOOD);
+        Path verbatim = Files.writeString(dir.resolve("c.mod"), "NEURON { SUFFIX c }\nVERBATIM\n;\nENDVERBATIM\n");
+        Path broken = Files.writeString(dir.resolve("broken.mod"), "NEURON { SUFFIX b\n");
+        CliRun r = CliRun.run("nmodl", "check", good.toString(), verbatim.toString(), broken.toString());
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.out().lines()).containsExactly(
+                good + ": OK",
+                verbatim + ":2:1: VERBATIM is not supported: C code cannot run on the JVM",
+                broken + ":2:1: expected a NEURON block statement (SUFFIX, RANGE, USEION ...) but found end of file",
+                "1 of 3 files OK");
+    }
+
+    @Test
+    void mechanismsListsAFoldersCompiledMechanismsAndReportsTheOthers(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("leak.mod"), GOOD);
+        Files.writeString(dir.resolve("c.mod"), "NEURON { SUFFIX c }\nVERBATIM\n;\nENDVERBATIM\n");
+        CliRun r = CliRun.run("mechanisms", "--mod", dir.toString());
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.out()).startsWith("leak  (density)  compiled from " + dir.resolve("leak.mod"));
+        assertThat(r.out()).contains("    g                            parameter [S/cm2]   PARAMETER (RANGE) (default 0.001;");
+        assertThat(r.out()).contains("    i                            assigned  [mA/cm2]  ASSIGNED (not RANGE in the mod file:");
+        assertThat(r.out()).doesNotContain("NaTa_t");
+        assertThat(r.err().lines()).containsExactly(
+                dir.resolve("c.mod") + ":2:1: VERBATIM is not supported: C code cannot run on the JVM",
+                "1 of 2 mod files in " + dir + " do not compile");
+    }
+}

@@ -1,0 +1,298 @@
+package org.spineformer.nmodl.check;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.spineformer.nmodl.ast.Arg;
+import org.spineformer.nmodl.ast.Decl;
+import org.spineformer.nmodl.ast.Expr;
+import org.spineformer.nmodl.ast.Item;
+import org.spineformer.nmodl.ast.ModFile;
+import org.spineformer.nmodl.ast.NeuronStmt;
+import org.spineformer.nmodl.ast.Pos;
+import org.spineformer.nmodl.ast.Stmt;
+
+/**
+ * Checks a parsed mod file before any code is made from it: constructs Spineformer does not run (C code, pointers
+ * into other mechanisms, events triggered by conditions, diffusion between compartments...), names used but not
+ * declared, names declared twice, calls of unknown functions, SOLVE of a block that does not exist or with an
+ * unknown method. Every problem is one {@link Diagnostic}; the list is empty for a file that passes.
+ */
+public final class Checker {
+    /** Names every mechanism may read without declaring them (nocmodl's built-ins). */
+    static final Set<String> BUILTIN_VARIABLES = Set.of("v", "t", "dt", "celsius", "PI", "secondorder", "area",
+            "diam", "f_flux", "b_flux");
+    /** nocmodl's functions (src/nmodl/extdef.h) that models call. */
+    static final Set<String> BUILTIN_FUNCTIONS = Set.of("first_time", "error", "fabs", "sqrt", "sin", "cos", "tan",
+            "acos", "asin", "atan", "atan2", "sinh", "cosh", "tanh", "floor", "ceil", "fmod", "log10", "log", "pow",
+            "printf", "prterr", "exp", "threshold", "force", "deflate", "expfit", "derivs", "spline", "hyperbol",
+            "revhyperbol", "sigmoid", "revsigmoid", "harmonic", "squarewave", "sawtooth", "revsawtooth", "ramp",
+            "pulse", "perpulse", "step", "perstep", "erf", "exprand", "factorial", "gauss", "normrand", "poisrand",
+            "poisson", "setseed", "scop_random", "boundary", "romberg", "legendre", "invert", "stepforce",
+            "schedule", "set_seed", "nrn_pointing", "state_discontinuity", "net_send", "net_move", "net_event",
+            "nrn_random_play", "at_time", "nrn_ghk");
+    /** SOLVE methods nocmodl knows. */
+    static final Set<String> METHODS = Set.of("cnexp", "derivimplicit", "euler", "runge", "sparse", "adeuler",
+            "adrunge", "clsoda", "cvode_t", "cvode_t_v", "gear", "heun", "lsoda", "newton", "seidel", "simeq",
+            "simplex", "after_cvode", "_advance");
+
+    private final ModFile mod;
+    private final List<Diagnostic> problems = new ArrayList<>();
+    private final Set<String> globals = new HashSet<>();
+    private final Map<String, Item.Block> callables = new HashMap<>();
+    private final Deque<Set<String>> scopes = new ArrayDeque<>();
+
+    private Checker(ModFile mod) {
+        this.mod = mod;
+    }
+
+    /** Every problem of the file, in the order of the file. */
+    public static List<Diagnostic> check(ModFile mod) {
+        Checker c = new Checker(mod);
+        c.run();
+        c.problems.sort((a, b) -> a.pos().line() != b.pos().line() ? Integer.compare(a.pos().line(), b.pos().line())
+                : Integer.compare(a.pos().column(), b.pos().column()));
+        return List.copyOf(c.problems);
+    }
+
+    private void error(Pos pos, String message) {
+        problems.add(new Diagnostic(mod.file(), pos, message));
+    }
+
+    private void unsupported(Pos pos, String construct, String why) {
+        error(pos, construct + " is not supported: " + why);
+    }
+
+    private void run() {
+        declare();
+        for (Item item : mod.items()) {
+            if (item instanceof Item.Verbatim v) {
+                unsupported(v.pos(), "VERBATIM", "C code cannot run on the JVM");
+            } else if (item instanceof Item.Include i) {
+                unsupported(i.pos(), "INCLUDE", "the included file is not read");
+            } else if (item instanceof Item.Neuron n) {
+                n.statements().forEach(this::neuronStatement);
+            } else if (item instanceof Item.Block b) {
+                block(b);
+            }
+        }
+    }
+
+    /** Collects the file's declarations and callables, reporting duplicates. */
+    private void declare() {
+        Map<String, String> declaredIn = new HashMap<>();
+        for (Item item : mod.items()) {
+            if (item instanceof Item.Declarations d) {
+                for (Decl decl : d.declarations()) {
+                    String previous = declaredIn.putIfAbsent(decl.name(), d.keyword());
+                    if (previous != null) {
+                        error(decl.pos(), "'" + decl.name() + "' is declared twice (in " + previous + " and "
+                                + d.keyword() + ")");
+                    }
+                    globals.add(decl.name());
+                }
+            } else if (item instanceof Item.Units u) {
+                for (Item.UnitDef def : u.definitions()) {
+                    if (def.name() != null) {
+                        String previous = declaredIn.putIfAbsent(def.name(), "UNITS");
+                        if (previous != null) {
+                            error(def.pos(), "'" + def.name() + "' is declared twice (in " + previous
+                                    + " and UNITS)");
+                        }
+                        globals.add(def.name());
+                    }
+                }
+            } else if (item instanceof Item.Block b && Set.of("FUNCTION", "PROCEDURE", "FUNCTION_TABLE",
+                    "DERIVATIVE", "KINETIC", "LINEAR", "NONLINEAR", "DISCRETE", "PARTIAL").contains(b.keyword())) {
+                Item.Block previous = callables.putIfAbsent(b.name(), b);
+                if (previous != null) {
+                    error(b.pos(), b.keyword() + " " + b.name() + " is defined twice (first at line "
+                            + previous.pos().line() + ")");
+                }
+            }
+        }
+        mod.items().stream().filter(Item.TopLocal.class::isInstance)
+                .forEach(l -> globals.addAll(((Item.TopLocal) l).names()));
+        mod.neuron().forEach(s -> {
+            if (s instanceof NeuronStmt.UseIon u) {
+                globals.addAll(u.read());
+                globals.addAll(u.write());
+            }
+        });
+    }
+
+    private void neuronStatement(NeuronStmt s) {
+        if (s instanceof NeuronStmt.Names n) {
+            switch (n.keyword()) {
+                case "POINTER", "BBCOREPOINTER" -> unsupported(n.pos(), n.keyword(),
+                        "a mechanism cannot read another's variables through pointers");
+                case "EXTERNAL" -> unsupported(n.pos(), "EXTERNAL", "variables of other mechanisms cannot be read");
+                case "SECTION" -> unsupported(n.pos(), "SECTION", "section variables are not supported");
+                default -> {
+                }
+            }
+        }
+    }
+
+    private void block(Item.Block b) {
+        switch (b.keyword()) {
+            case "FUNCTION_TABLE" -> {
+                unsupported(b.pos(), "FUNCTION_TABLE", "tables filled from hoc are not available");
+                return;
+            }
+            case "CONSTRUCTOR", "DESTRUCTOR", "BEFORE", "AFTER", "TERMINAL", "DISCRETE", "PARTIAL" -> {
+                unsupported(b.pos(), b.keyword() + " block", "no equivalent in Spineformer's step");
+                return;
+            }
+            default -> {
+            }
+        }
+        Set<String> scope = new HashSet<>();
+        for (Arg a : b.args()) {
+            scope.add(a.name());
+        }
+        if (b.keyword().equals("FUNCTION")) {
+            scope.add(b.name());
+        }
+        if (b.keyword().equals("NET_RECEIVE")) {
+            scope.add("flag");
+        }
+        scopes.push(scope);
+        statements(b.body());
+        scopes.pop();
+    }
+
+    private void statements(List<Stmt> list) {
+        scopes.push(new HashSet<>());
+        for (Stmt s : list) {
+            statement(s);
+        }
+        scopes.pop();
+    }
+
+    private void statement(Stmt s) {
+        if (s instanceof Stmt.Local l) {
+            scopes.peek().addAll(l.names());
+        } else if (s instanceof Stmt.Assign a) {
+            variable(a.target());
+            expr(a.value());
+        } else if (s instanceof Stmt.CallStmt c) {
+            expr(c.call());
+        } else if (s instanceof Stmt.Block b) {
+            statements(b.body());
+        } else if (s instanceof Stmt.If i) {
+            expr(i.condition());
+            statements(i.then());
+            statements(i.otherwise());
+        } else if (s instanceof Stmt.While w) {
+            expr(w.condition());
+            statements(w.body());
+        } else if (s instanceof Stmt.From f) {
+            expr(f.from());
+            expr(f.to());
+            if (f.by() != null) {
+                expr(f.by());
+            }
+            scopes.push(new HashSet<>(Set.of(f.index())));
+            statements(f.body());
+            scopes.pop();
+        } else if (s instanceof Stmt.Solve sv) {
+            solve(sv);
+        } else if (s instanceof Stmt.Table t) {
+            t.names().forEach(n -> variable(new Expr.Var(t.pos(), n, null)));
+            t.depends().forEach(n -> variable(new Expr.Var(t.pos(), n, null)));
+            expr(t.from());
+            expr(t.to());
+        } else if (s instanceof Stmt.Reaction r) {
+            r.lhs().forEach(sp -> expr(sp.species()));
+            r.rhs().forEach(sp -> expr(sp.species()));
+            expr(r.forward());
+            if (r.backward() != null) {
+                expr(r.backward());
+            }
+        } else if (s instanceof Stmt.Equation e) {
+            expr(e.left());
+            expr(e.right());
+        } else if (s instanceof Stmt.Conserve c) {
+            c.species().forEach(sp -> expr(sp.species()));
+            expr(c.total());
+        } else if (s instanceof Stmt.Compartment c) {
+            compartment(c);
+        } else if (s instanceof Stmt.Verbatim v) {
+            unsupported(v.pos(), "VERBATIM", "C code cannot run on the JVM");
+        } else if (s instanceof Stmt.Watch w) {
+            unsupported(w.pos(), "WATCH", "events triggered by conditions are not supported");
+        } else if (s instanceof Stmt.ForNetcons f) {
+            unsupported(f.pos(), "FOR_NETCONS", "a synapse cannot visit its connections");
+        } else if (s instanceof Stmt.Initial i) {
+            statements(i.body());
+        } else if (s instanceof Stmt.Protect p) {
+            statement(p.assignment());
+        } else if (s instanceof Stmt.Keyword k && !Set.of("UNITSON", "UNITSOFF", "MUTEXLOCK", "MUTEXUNLOCK",
+                "CONDUCTANCE").contains(k.keyword())) {
+            unsupported(k.pos(), k.keyword(), "this SCoP statement has no NEURON meaning");
+        }
+    }
+
+    private void compartment(Stmt.Compartment c) {
+        if (c.keyword().equals("LONGITUDINAL_DIFFUSION")) {
+            unsupported(c.pos(), "LONGITUDINAL_DIFFUSION", "diffusion between segments is not modelled");
+            return;
+        }
+        scopes.push(c.index() == null ? new HashSet<>() : new HashSet<>(Set.of(c.index())));
+        expr(c.volume());
+        scopes.pop();
+        c.names().forEach(n -> variable(new Expr.Var(c.pos(), n, null)));
+    }
+
+    private void solve(Stmt.Solve s) {
+        Item.Block target = callables.get(s.block());
+        if (target == null || target.keyword().equals("FUNCTION") || target.keyword().equals("FUNCTION_TABLE")) {
+            error(s.pos(), "SOLVE " + s.block() + ": there is no DERIVATIVE, KINETIC, LINEAR, NONLINEAR or"
+                    + " PROCEDURE block named " + s.block());
+        }
+        if (!s.method().isEmpty() && !METHODS.contains(s.method())) {
+            error(s.pos(), "SOLVE " + s.block() + " METHOD " + s.method() + ": unknown method (known: cnexp,"
+                    + " derivimplicit, euler, sparse, runge, ...)");
+        }
+        statements(s.ifError());
+    }
+
+    private void expr(Expr e) {
+        if (e instanceof Expr.Var v) {
+            variable(v);
+        } else if (e instanceof Expr.Call c) {
+            if (!BUILTIN_FUNCTIONS.contains(c.name()) && !callables.containsKey(c.name())) {
+                error(c.pos(), "call of '" + c.name() + "', which is neither a FUNCTION or PROCEDURE of this"
+                        + " file nor one of NMODL's functions");
+            }
+            c.args().forEach(this::expr);
+        } else if (e instanceof Expr.Unary u) {
+            expr(u.operand());
+        } else if (e instanceof Expr.Binary b) {
+            expr(b.left());
+            expr(b.right());
+        }
+    }
+
+    private void variable(Expr.Var v) {
+        String name = v.name().replace("'", "");
+        if (v.index() != null) {
+            expr(v.index());
+        }
+        if (globals.contains(name) || BUILTIN_VARIABLES.contains(name)) {
+            return;
+        }
+        for (Set<String> scope : scopes) {
+            if (scope.contains(name)) {
+                return;
+            }
+        }
+        error(v.pos(), "'" + name + "' is used but not declared (PARAMETER, ASSIGNED, STATE, LOCAL ...)");
+    }
+}

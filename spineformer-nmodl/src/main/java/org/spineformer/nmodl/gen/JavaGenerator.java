@@ -1,0 +1,1080 @@
+package org.spineformer.nmodl.gen;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.spineformer.engine.mech.FieldSpec;
+import org.spineformer.engine.mech.Mechanism;
+import org.spineformer.nmodl.ast.Arg;
+import org.spineformer.nmodl.ast.Decl;
+import org.spineformer.nmodl.ast.Expr;
+import org.spineformer.nmodl.ast.Item;
+import org.spineformer.nmodl.ast.ModFile;
+import org.spineformer.nmodl.ast.NeuronStmt;
+import org.spineformer.nmodl.ast.Pos;
+import org.spineformer.nmodl.ast.Stmt;
+import org.spineformer.nmodl.check.Diagnostic;
+
+/**
+ * Java source for a mechanism (SUFFIX or POINT_PROCESS) as a {@link org.spineformer.engine.mech.MechanismBlock}:
+ * one column per variable, and every NMODL block a method on one instance {@code k} (so the kernels can later move
+ * to loops owned by the engine). It follows nocmodl's C; docs/dev/nmodl.md lists the rules (numbers as doubles,
+ * {@code v} copied per instance, ions and NEURON's ion_style, the numerical di/dv, cnexp, derivimplicit and euler,
+ * TABLE, NET_RECEIVE with one weight).
+ *
+ * <p>What it cannot make yet it reports, with line and column, as "not supported yet".
+ */
+public final class JavaGenerator {
+    /** The package of generated classes. */
+    public static final String PACKAGE = "org.spineformer.nmodl.generated";
+    private static final Set<String> MATH = Set.of("exp", "fabs", "sqrt", "sin", "cos", "tan", "acos", "asin",
+            "atan", "atan2", "sinh", "cosh", "tanh", "floor", "ceil", "log", "log10", "pow", "fmod");
+    /** The engine Ion's per-node arrays. */
+    private static final List<String> ION_ARRAYS = List.of("reversal", "concentration", "outside", "current");
+    private static final Set<String> NOT_FIELDS = Set.of("v", "t", "dt", "celsius", "area", "diam", "secondorder");
+
+    /** The description of a generated mechanism: what the compiler needs beside the source. */
+    public record Generated(String mechanismName, Mechanism.Kind kind, String className, String source,
+                            List<FieldSpec> fields, String title, boolean writesConcentration) {
+    }
+
+    private final ModFile mod;
+    private final List<Diagnostic> problems = new ArrayList<>();
+    private final StringBuilder out = new StringBuilder();
+    private int indent;
+
+    private String suffix;
+    private Mechanism.Kind kind = Mechanism.Kind.DENSITY;
+    /** Top-level LOCALs: one value (or array) per block, shared by its instances as NEURON's are. */
+    private final Map<String, Integer> topLocals = new LinkedHashMap<>();
+    /** Per-instance variables (fields and hidden), in declaration order. */
+    private final Set<String> instanceVars = new LinkedHashSet<>();
+    private final Map<String, Double> constants = new LinkedHashMap<>();
+    private final Map<String, Item.Block> functions = new LinkedHashMap<>();
+    private final Map<String, Item.Block> procedures = new LinkedHashMap<>();
+    private final Map<String, Item.Block> derivatives = new LinkedHashMap<>();
+    /** FUNCTION or PROCEDURE name -> its TABLE statement. */
+    private final Map<String, Stmt.Table> tables = new LinkedHashMap<>();
+    /**
+     * ion name -> (ion variable -> role: "reversal", "concentration" (inside), "outside", "current"), the names of
+     * the engine Ion's arrays.
+     */
+    private final Map<String, Map<String, String>> ions = new LinkedHashMap<>();
+    private final List<String> currents = new ArrayList<>();
+    /** Ion variables the mechanism writes (currents, concentrations). */
+    private final Set<String> written = new HashSet<>();
+    /** ion name -> its charge (USEION's VALENCE, or NEURON's for na, k and ca). */
+    private final Map<String, Double> valences = new LinkedHashMap<>();
+    private final Set<String> ranges = new HashSet<>();
+    private final Deque<Set<String>> locals = new ArrayDeque<>();
+    /** The state being solved by cnexp, while translating a DERIVATIVE block; else null. */
+    private String derivativeBlock;
+    private Item.Block netReceive;
+    /** True while translating NET_RECEIVE. */
+    private boolean inNetReceive;
+    /** DERIVATIVE block -> the METHOD its SOLVE asks for (cnexp, derivimplicit or euler). */
+    private final Map<String, String> methods = new HashMap<>();
+
+    private JavaGenerator(ModFile mod) {
+        this.mod = mod;
+    }
+
+    /** Generates class {@code className} (simple name) for the mod file; throws with every reason it cannot. */
+    public static Generated generate(ModFile mod, String className) {
+        JavaGenerator g = new JavaGenerator(mod);
+        g.analyse();
+        List<FieldSpec> fields = g.problems.isEmpty() ? g.fields() : List.of();
+        if (g.problems.isEmpty()) {
+            g.emitClass(className);
+        }
+        if (!g.problems.isEmpty()) {
+            throw new NmodlException(g.problems);
+        }
+        String title = mod.items().stream().filter(Item.Title.class::isInstance).map(i -> ((Item.Title) i).text())
+                .findFirst().orElse("compiled from " + mod.file());
+        return new Generated(g.suffix, g.kind, className, g.out.toString(), fields, title, g.writesConcentration());
+    }
+
+    private void notYet(Pos pos, String what) {
+        problems.add(new Diagnostic(mod.file(), pos, what + " is not supported yet"));
+    }
+
+    // ---- what the file declares
+
+    private void analyse() {
+        mod.neuron().forEach(this::neuronStatement);
+        if (suffix == null && problems.isEmpty()) {
+            problems.add(new Diagnostic(mod.file(), new Pos(1, 1), "no SUFFIX in the NEURON block"));
+        }
+        for (Item item : mod.items()) {
+            if (item instanceof Item.Declarations d) {
+                declarations(d);
+            } else if (item instanceof Item.Units u) {
+                for (Item.UnitDef def : u.definitions()) {
+                    if (def.name() != null) {
+                        Double value = def.value() != null ? Double.valueOf(def.value())
+                                : UnitConstants.value(def.left(), def.right());
+                        if (value == null) {
+                            notYet(def.pos(), "the unit conversion (" + def.left() + ") (" + def.right() + ")");
+                        } else {
+                            constants.put(def.name(), value);
+                        }
+                    }
+                }
+            } else if (item instanceof Item.Block b) {
+                switch (b.keyword()) {
+                    case "FUNCTION" -> {
+                        functions.put(b.name(), b);
+                        table(b);
+                    }
+                    case "PROCEDURE" -> {
+                        procedures.put(b.name(), b);
+                        table(b);
+                    }
+                    case "DERIVATIVE" -> derivatives.put(b.name(), b);
+                    case "INITIAL", "BREAKPOINT" -> {
+                    }
+                    case "NET_RECEIVE" -> {
+                        if (b.args().size() != 1) {
+                            notYet(b.pos(), "NET_RECEIVE with " + b.args().size() + " arguments (a connection"
+                                    + " delivers one weight)");
+                        }
+                        netReceive = b;
+                    }
+                    default -> notYet(b.pos(), b.keyword() + " (block " + b.name() + ")");
+                }
+            } else if (item instanceof Item.TopLocal l) {
+                for (int i = 0; i < l.names().size(); i++) {
+                    topLocals.put(l.names().get(i), l.sizes().get(i));
+                }
+            }
+        }
+        ions.values().forEach(vars -> vars.keySet().forEach(instanceVars::add));
+        currents.forEach(instanceVars::add);
+    }
+
+    /** Records the TABLE of a FUNCTION or PROCEDURE, checked as nocmodl does (parsact.cpp, table_massage). */
+    private void table(Item.Block b) {
+        for (Stmt st : b.body()) {
+            if (st instanceof Stmt.Table t) {
+                if (b.args().size() != 1) {
+                    problems.add(new Diagnostic(mod.file(), t.pos(), b.keyword() + " " + b.name() + ": a FUNCTION"
+                            + " or PROCEDURE with a TABLE must have exactly one argument"));
+                } else if (b.keyword().equals("FUNCTION") && !t.names().isEmpty()) {
+                    problems.add(new Diagnostic(mod.file(), t.pos(), "FUNCTION " + b.name() + ": its TABLE cannot"
+                            + " name variables"));
+                } else if (b.keyword().equals("PROCEDURE") && t.names().isEmpty()) {
+                    problems.add(new Diagnostic(mod.file(), t.pos(), "PROCEDURE " + b.name() + ": its TABLE must"
+                            + " name the variables it tabulates"));
+                } else if (t.points() < 1) {
+                    problems.add(new Diagnostic(mod.file(), t.pos(), b.name() + ": TABLE ... WITH needs at least"
+                            + " one interval"));
+                } else {
+                    tables.put(b.name(), t);
+                }
+            }
+        }
+    }
+
+    private void neuronStatement(NeuronStmt s) {
+        if (s instanceof NeuronStmt.Suffix sfx) {
+            if (sfx.keyword().equals("POINT_PROCESS")) {
+                kind = Mechanism.Kind.POINT_PROCESS;
+            } else if (!sfx.keyword().equals("SUFFIX")) {
+                notYet(sfx.pos(), sfx.keyword());
+            }
+            suffix = sfx.name();
+        } else if (s instanceof NeuronStmt.UseIon u) {
+            Map<String, String> vars = ions.computeIfAbsent(u.ion(), k -> new LinkedHashMap<>());
+            String ion = u.ion();
+            List<String> all = new ArrayList<>(u.read());
+            all.addAll(u.write());
+            for (String var : all) {
+                String role = var.equals("e" + ion) ? "reversal" : var.equals(ion + "i") ? "concentration"
+                        : var.equals(ion + "o") ? "outside" : var.equals("i" + ion) ? "current" : null;
+                if (role == null) {
+                    notYet(u.pos(), "USEION " + ion + " with the variable " + var);
+                } else {
+                    vars.put(var, role);
+                }
+            }
+            for (String w : u.write()) {
+                if (w.equals("e" + ion)) {
+                    notYet(u.pos(), "USEION " + ion + " WRITE " + w + " (a reversal potential written by a"
+                            + " mechanism)");
+                }
+                written.add(w);
+            }
+            Double z = !Double.isNaN(u.valence()) ? Double.valueOf(u.valence()) : switch (ion) {
+                case "na", "k" -> 1.0;
+                case "ca" -> 2.0;
+                default -> null;
+            };
+            if (z != null) {
+                valences.put(ion, z);
+            } else if (vars.containsValue("reversal") || u.write().stream().anyMatch(w -> !w.equals("i" + ion))) {
+                notYet(u.pos(), "USEION " + ion + " without VALENCE (its Nernst potential needs the charge)");
+            }
+        } else if (s instanceof NeuronStmt.Names n) {
+            switch (n.keyword()) {
+                case "NONSPECIFIC_CURRENT" -> currents.addAll(n.names());
+                case "RANGE" -> ranges.addAll(n.names());
+                case "GLOBAL", "THREADSAFE" -> {
+                }
+                default -> notYet(n.pos(), n.keyword());
+            }
+        }
+    }
+
+    private void declarations(Item.Declarations d) {
+        for (Decl decl : d.declarations()) {
+            if (decl.size() > 0) {
+                notYet(decl.pos(), "the array " + decl.name() + "[" + decl.size() + "]");
+                continue;
+            }
+            switch (d.keyword()) {
+                case "CONSTANT" -> constants.put(decl.name(), Double.valueOf(decl.value()));
+                case "PARAMETER", "ASSIGNED", "STATE" -> {
+                    if (!NOT_FIELDS.contains(decl.name())) {
+                        instanceVars.add(decl.name());
+                    } else if (decl.name().equals("diam") || decl.name().equals("secondorder")) {
+                        notYet(decl.pos(), "the variable " + decl.name());
+                    }
+                }
+                case "INDEPENDENT" -> {
+                }
+                default -> notYet(decl.pos(), d.keyword() + " block");
+            }
+        }
+    }
+
+    private boolean isIonVariable(String name) {
+        return ions.values().stream().anyMatch(m -> m.containsKey(name));
+    }
+
+    /** The fields: parameters, then states, then assigned variables (ion variables among them). */
+    private List<FieldSpec> fields() {
+        List<FieldSpec> params = new ArrayList<>();
+        List<FieldSpec> states = new ArrayList<>();
+        List<FieldSpec> assigned = new ArrayList<>();
+        Set<String> done = new HashSet<>();
+        for (String keyword : List.of("PARAMETER", "STATE", "ASSIGNED")) {
+            mod.declarations(keyword).forEach(decl -> {
+                String name = decl.name();
+                if (NOT_FIELDS.contains(name) || !done.add(name)) {
+                    return;
+                }
+                String unit = decl.unit().isEmpty() ? "1" : decl.unit();
+                String scope = ranges.contains(name) ? "RANGE" : "not RANGE in the mod file: one value per instance";
+                if (isIonVariable(name)) {
+                    assigned.add(FieldSpec.assigned(name, unit, "ion variable (" + ionRole(name) + ")"));
+                } else if (keyword.equals("PARAMETER")) {
+                    double dflt = decl.value() == null ? 0 : Double.parseDouble(decl.value());
+                    double lo = decl.low() == null ? -Double.MAX_VALUE : Double.parseDouble(decl.low());
+                    double hi = decl.high() == null ? Double.MAX_VALUE : Double.parseDouble(decl.high());
+                    params.add(FieldSpec.parameter(name, unit, dflt, lo, hi, "PARAMETER (" + scope + ")"));
+                } else if (keyword.equals("STATE")) {
+                    states.add(FieldSpec.state(name, unit, "STATE"));
+                } else {
+                    assigned.add(FieldSpec.assigned(name, unit, "ASSIGNED (" + scope + ")"));
+                }
+            });
+        }
+        for (String name : instanceVars) {
+            if (done.add(name)) {
+                assigned.add(FieldSpec.assigned(name, "1", isIonVariable(name) ? "ion variable (" + ionRole(name)
+                        + ")" : "nonspecific current"));
+            }
+        }
+        List<FieldSpec> all = new ArrayList<>(params);
+        all.addAll(states);
+        all.addAll(assigned);
+        return all;
+    }
+
+    private String ionRole(String name) {
+        for (Map.Entry<String, Map<String, String>> e : ions.entrySet()) {
+            String role = e.getValue().get(name);
+            if (role != null) {
+                return role + " of " + e.getKey() + (written.contains(name) ? ", written" : ", read");
+            }
+        }
+        return "";
+    }
+
+    // ---- the class
+
+    private void line(String text) {
+        out.append("    ".repeat(indent)).append(text).append('\n');
+    }
+
+    private void open(String text) {
+        line(text + " {");
+        indent++;
+    }
+
+    private void close() {
+        indent--;
+        line("}");
+    }
+
+    private void emitClass(String className) {
+        line("package " + PACKAGE + ";");
+        line("");
+        line("import org.spineformer.engine.mech.CellState;");
+        line("import org.spineformer.engine.mech.Mechanism;");
+        line("import org.spineformer.engine.mech.MechanismBlock;");
+        line("");
+        line("/** Generated by Spineformer's NMODL compiler from " + mod.file().replace("*/", "* /") + "; do not edit. */");
+        open("public final class " + className + " extends MechanismBlock");
+        for (Map.Entry<String, Double> c : constants.entrySet()) {
+            line("private static final double K_" + c.getKey() + " = " + literal(c.getValue()) + ";");
+        }
+        for (String v : instanceVars) {
+            line("private final double[] c_" + v + " = column(\"" + v + "\");");
+        }
+        for (Map.Entry<String, Integer> l : topLocals.entrySet()) {
+            line(l.getValue() == 0 ? "private double g_" + l.getKey() + ";"
+                    : "private final double[] g_" + l.getKey() + " = new double[" + l.getValue() + "];");
+        }
+        if (netReceive != null) {
+            line("private CellState state;");
+        }
+        line("/** Each instance's copy of its node's potential (NMODL's v). */");
+        line("private final double[] c_v;");
+        for (String ion : ions.keySet()) {
+            line("private org.spineformer.engine.mech.Ion ion_" + ion + ";");
+            for (String role : ION_ARRAYS) {
+                line("private double[] ion_" + ion + "_" + role + ";");
+            }
+        }
+        if (!tables.isEmpty()) {
+            line("/** NEURON's usetable_<suffix>: tables (1, the default) or the exact functions (0). */");
+            line("private boolean useTables = true;");
+        }
+        for (Map.Entry<String, Stmt.Table> t : tables.entrySet()) {
+            String f = t.getKey();
+            for (String var : tabulated(f)) {
+                line("private final double[] tab_" + f + "_" + var + " = new double[" + (t.getValue().points() + 1)
+                        + "];");
+            }
+            line("private double tmin_" + f + ", mfac_" + f + ";");
+            line("private boolean made_" + f + ";");
+            for (int j = 0; j < t.getValue().depends().size(); j++) {
+                line("private double sav_" + f + "_" + j + ";");
+            }
+        }
+        line("");
+        open("public " + className + "(Mechanism mechanism, int[] nodes)");
+        line("super(mechanism, nodes);");
+        line("c_v = new double[size];");
+        close();
+        line("");
+        open("@Override public void attach(CellState s)");
+        if (netReceive != null) {
+            line("state = s;");
+        }
+        for (String ion : ions.keySet()) {
+            line("ion_" + ion + " = s.ion(\"" + ion + "\");");
+            for (String role : ION_ARRAYS) {
+                line("ion_" + ion + "_" + role + " = ion_" + ion + "." + role + ";");
+            }
+            if (writesConcentration(ion)) {
+                line("ion_" + ion + ".nernstCharge = " + literal(valences.get(ion)) + ";");
+            }
+        }
+        close();
+        emitPhases();
+        if (!tables.isEmpty()) {
+            emitTables();
+        }
+        for (Item.Block f : functions.values()) {
+            emitFunction(f);
+        }
+        for (Item.Block p : procedures.values()) {
+            emitProcedure(p);
+        }
+        for (Item.Block d : derivatives.values()) {
+            emitDerivative(d);
+        }
+        if (netReceive != null) {
+            emitNetReceive();
+        }
+        close();
+    }
+
+    /** NET_RECEIVE(weight): an event of a connection's weight reaches instance k. */
+    private void emitNetReceive() {
+        if (kind != Mechanism.Kind.POINT_PROCESS) {
+            notYet(netReceive.pos(), "NET_RECEIVE outside a POINT_PROCESS");
+        }
+        line("");
+        open("@Override public void deliver(int k, double weight)");
+        line("CellState s = state;");
+        line("c_v[k] = s.v[node[k]];");
+        inNetReceive = true;
+        Set<String> args = new HashSet<>(argNames(netReceive.args()));
+        if (netReceive.args().size() == 1) {
+            line("double l_" + netReceive.args().get(0).name() + " = weight;");
+        }
+        body(netReceive.body(), args);
+        inNetReceive = false;
+        close();
+    }
+
+    /**
+     * Copies the node's potential and the ion variables into instance k's columns (a concentration the mechanism
+     * writes too: it integrates from the ion's value), all but the currents it writes. In the current phase, first
+     * the reversal potential of an ion whose concentration some mechanism writes follows it by Nernst (NEURON's
+     * ion_cur with eadvance; every block reading or writing it does so, with the same concentrations, so the
+     * order of blocks does not matter).
+     */
+    private void readNode(boolean currentPhase) {
+        line("int nd = node[k];");
+        line("c_v[k] = s.v[nd];");
+        for (Map.Entry<String, Map<String, String>> ion : ions.entrySet()) {
+            String x = ion.getKey();
+            if (currentPhase && (ion.getValue().containsValue("reversal") || writesConcentration(x))) {
+                open("if (ion_" + x + ".nernstCharge != 0.0)");
+                line("ion_" + x + "_reversal[nd] = nernst(ion_" + x + "_concentration[nd], ion_" + x
+                        + "_outside[nd], ion_" + x + ".nernstCharge, s.celsius);");
+                close();
+            }
+            ion.getValue().forEach((var, role) -> {
+                if (!(role.equals("current") && written.contains(var))) {
+                    line("c_" + var + "[k] = ion_" + x + "_" + role + "[nd];");
+                }
+            });
+        }
+    }
+
+    /**
+     * After INITIAL or the state update: the concentrations written go back to the ion; after INITIAL the reversal
+     * potential of an ion whose concentration the mechanism reads or writes follows by Nernst (NEURON's einit).
+     */
+    private void writeNode(boolean initialization) {
+        for (Map.Entry<String, Map<String, String>> ion : ions.entrySet()) {
+            String x = ion.getKey();
+            for (Map.Entry<String, String> var : ion.getValue().entrySet()) {
+                if (written.contains(var.getKey()) && !var.getValue().equals("current")) {
+                    line("ion_" + x + "_" + var.getValue() + "[nd] = c_" + var.getKey() + "[k];");
+                }
+            }
+            boolean readsConcentration = ion.getValue().containsValue("concentration")
+                    || ion.getValue().containsValue("outside");
+            if (initialization && readsConcentration && valences.containsKey(x)) {
+                line("ion_" + x + "_reversal[nd] = nernst(ion_" + x + "_concentration[nd], ion_" + x
+                        + "_outside[nd], " + literal(valences.get(x)) + ", s.celsius);");
+            }
+        }
+    }
+
+    private boolean writesConcentration(String ion) {
+        return ions.get(ion).entrySet().stream()
+                .anyMatch(e -> written.contains(e.getKey()) && !e.getValue().equals("current"));
+    }
+
+    private boolean writesConcentration() {
+        return ions.keySet().stream().anyMatch(this::writesConcentration);
+    }
+
+    /** Whether any phase may compute a Nernst potential: the mechanism reads a reversal or a concentration. */
+    private boolean usesNernst() {
+        return ions.values().stream().anyMatch(m -> m.containsValue("concentration") || m.containsValue("outside")
+                || m.containsValue("reversal"));
+    }
+
+    private void emitPhases() {
+        Item.Block initial = mod.blocks("INITIAL").findFirst().orElse(null);
+        Item.Block breakpoint = mod.blocks("BREAKPOINT").findFirst().orElse(null);
+        List<Stmt> currentBody = new ArrayList<>();
+        List<Stmt.Solve> solves = new ArrayList<>();
+        if (breakpoint != null) {
+            for (Stmt s : breakpoint.body()) {
+                if (s instanceof Stmt.Solve sv) {
+                    solves.add(sv);
+                } else {
+                    currentBody.add(s);
+                }
+            }
+        }
+        line("");
+        open("@Override public void initialize(CellState s)");
+        if (!tables.isEmpty()) {
+            line("checkTables(s);");
+        }
+        open("for (int k = 0; k < size; k++)");
+        readNode(false);
+        // NEURON starts each state at its START value (0 by default) before INITIAL
+        // (an ion concentration state starts from the ion's value instead)
+        mod.declarations("STATE").filter(d -> !isIonVariable(d.name())).forEach(d -> line("c_" + d.name()
+                + "[k] = " + literal(d.start() == null ? 0 : Double.parseDouble(d.start())) + ";"));
+        if (initial != null) {
+            line("init(k, s);");
+        }
+        writeNode(true);
+        close();
+        close();
+        if (initial != null) {
+            line("");
+            open("private void init(int k, CellState s)");
+            body(initial.body(), Set.of());
+            close();
+        }
+        line("");
+        open("@Override public void currents(CellState s)");
+        if (!tables.isEmpty()) {
+            line("checkTables(s);");
+        }
+        open("for (int k = 0; k < size; k++)");
+        readNode(true);
+        line("c_v[k] = s.v[nd] + 0.001;");
+        line("double g = current(k, s);");
+        line("c_v[k] = s.v[nd];");
+        line("double i = current(k, s);");
+        line("g = (g - i) / 0.001;");
+        // a point process's currents are in nA: 100/area (s.pointScale) makes them densities, as nocmodl's nrn_cur
+        String scale = kind == Mechanism.Kind.POINT_PROCESS ? " * s.pointScale[nd]" : "";
+        for (Map.Entry<String, Map<String, String>> ion : ions.entrySet()) {
+            ion.getValue().forEach((var, role) -> {
+                if (role.equals("current") && written.contains(var)) {
+                    line("ion_" + ion.getKey() + "_current[nd] += c_" + var + "[k]" + scale + ";");
+                }
+            });
+        }
+        line("s.rhs[nd] -= i" + scale + ";");
+        line("s.d[nd] += g" + scale + ";");
+        close();
+        close();
+        line("");
+        line("/** The BREAKPOINT block without its SOLVE at c_v[k]: the total outward current (mA/cm2, or nA). */");
+        open("private double current(int k, CellState s)");
+        body(currentBody, Set.of());
+        List<String> terms = new ArrayList<>();
+        ions.values().forEach(m -> m.forEach((var, role) -> {
+            if (role.equals("current") && written.contains(var)) {
+                terms.add("c_" + var + "[k]");
+            }
+        }));
+        currents.forEach(c -> terms.add("c_" + c + "[k]"));
+        line("return " + (terms.isEmpty() ? "0.0" : String.join(" + ", terms)) + ";");
+        close();
+        line("");
+        open("@Override public void advance(CellState s)");
+        open("for (int k = 0; k < size; k++)");
+        readNode(false);
+        for (Stmt.Solve sv : solves) {
+            if (derivatives.containsKey(sv.block())) {
+                if (!Set.of("cnexp", "derivimplicit", "euler").contains(sv.method())) {
+                    notYet(sv.pos(), "SOLVE " + sv.block() + " METHOD " + (sv.method().isEmpty() ? "(none)"
+                            : sv.method()) + " (cnexp, derivimplicit and euler are compiled so far)");
+                }
+                methods.put(sv.block(), sv.method());
+                line("d_" + sv.block() + "(k, s);");
+            } else if (procedures.containsKey(sv.block()) && sv.method().isEmpty()) {
+                line("p_" + sv.block() + "(k, s);");
+            } else {
+                notYet(sv.pos(), "SOLVE " + sv.block() + (sv.method().isEmpty() ? "" : " METHOD " + sv.method()));
+            }
+        }
+        writeNode(false);
+        close();
+        close();
+        if (usesNernst()) {
+            line("");
+            line("/** NEURON's nrn_nernst (mV), with its modern gas constant and Faraday constant. */");
+            open("private static double nernst(double ci, double co, double z, double celsius)");
+            line("if (z == 0.0) { return 0.0; }");
+            line("if (ci <= 0.0) { return 1e6; }");
+            line("if (co <= 0.0) { return -1e6; }");
+            line("return 1000.0 * " + literal(UnitConstants.GAS_CONSTANT) + " * (celsius + 273.15) / "
+                    + literal(UnitConstants.FARADAY) + " / z * Math.log(co / ci);");
+            close();
+        }
+    }
+
+    private void emitFunction(Item.Block f) {
+        line("");
+        boolean tabled = tables.containsKey(f.name());
+        if (tabled) {
+            emitLookup(f);
+        }
+        open("private double " + (tabled ? "fx_" : "f_") + f.name() + "(int k, CellState s" + params(f.args())
+                + ")");
+        line("double l_" + f.name() + " = 0.0;");
+        Set<String> scope = new HashSet<>(argNames(f.args()));
+        scope.add(f.name());
+        body(f.body(), scope);
+        line("return l_" + f.name() + ";");
+        close();
+    }
+
+    private void emitProcedure(Item.Block p) {
+        line("");
+        boolean tabled = tables.containsKey(p.name());
+        if (tabled) {
+            emitLookup(p);
+        }
+        open("private void " + (tabled ? "px_" : "p_") + p.name() + "(int k, CellState s" + params(p.args())
+                + ")");
+        body(p.body(), new HashSet<>(argNames(p.args())));
+        close();
+    }
+
+    /** The variables a table holds: the FUNCTION's value, or the PROCEDURE's TABLE names. */
+    private List<String> tabulated(String name) {
+        return functions.containsKey(name) ? List.of(name) : tables.get(name).names();
+    }
+
+    /**
+     * checkTables: nocmodl's _check_ functions, run before each current phase and at initialization (NEURON's
+     * nrn_thread_table_check) with instance 0, rebuilding a table when it was never made or a DEPEND changed.
+     */
+    private void emitTables() {
+        line("");
+        open("private void checkTables(CellState s)");
+        open("if (!useTables || size == 0)");
+        line("return;");
+        close();
+        for (String f : tables.keySet()) {
+            line("check_" + f + "(s);");
+        }
+        close();
+        for (Map.Entry<String, Stmt.Table> e : tables.entrySet()) {
+            String f = e.getKey();
+            Stmt.Table t = e.getValue();
+            boolean function = functions.containsKey(f);
+            line("");
+            open("private void check_" + f + "(CellState s)");
+            line("int k = 0;");
+            line("boolean make = !made_" + f + ";");
+            locals.push(new HashSet<>());
+            for (int j = 0; j < t.depends().size(); j++) {
+                String dep = ref(new Expr.Var(t.pos(), t.depends().get(j), null));
+                open("if (sav_" + f + "_" + j + " != " + dep + ")");
+                line("make = true;");
+                close();
+            }
+            open("if (make)");
+            line("made_" + f + " = true;");
+            line("tmin_" + f + " = " + num(t.from()) + ";");
+            line("double tmax = " + num(t.to()) + ";");
+            line("double dx = (tmax - tmin_" + f + ") / " + literal(t.points()) + ";");
+            line("mfac_" + f + " = 1.0 / dx;");
+            line("double x = tmin_" + f + ";");
+            open("for (int i = 0; i < " + (t.points() + 1) + "; x += dx, i++)");
+            if (function) {
+                line("tab_" + f + "_" + f + "[i] = fx_" + f + "(k, s, x);");
+            } else {
+                line("px_" + f + "(k, s, x);");
+                for (String var : t.names()) {
+                    line("tab_" + f + "_" + var + "[i] = " + ref(new Expr.Var(t.pos(), var, null)) + ";");
+                }
+            }
+            close();
+            for (int j = 0; j < t.depends().size(); j++) {
+                line("sav_" + f + "_" + j + " = " + ref(new Expr.Var(t.pos(), t.depends().get(j), null)) + ";");
+            }
+            close();
+            locals.pop();
+            close();
+        }
+        line("");
+        open("@Override public void setUseTables(boolean useTables)");
+        line("this.useTables = useTables;");
+        close();
+    }
+
+    /** The tabulated function's entry point: NEURON's _n_ lookup (linear, held at the ends) or the exact body. */
+    private void emitLookup(Item.Block b) {
+        boolean function = b.keyword().equals("FUNCTION");
+        String f = b.name();
+        Stmt.Table t = tables.get(f);
+        String arg = "l_" + b.args().get(0).name();
+        open("private " + (function ? "double f_" : "void p_") + f + "(int k, CellState s, double " + arg + ")");
+        open("if (!useTables)");
+        line((function ? "return fx_" : "px_") + f + "(k, s, " + arg + ");" + (function ? "" : " return;"));
+        close();
+        line("double xi = mfac_" + f + " * (" + arg + " - tmin_" + f + ");");
+        locals.push(new HashSet<>());
+        if (function) {
+            String tab = "tab_" + f + "_" + f;
+            open("if (Double.isNaN(xi))");
+            line("return xi;");
+            close();
+            open("if (xi <= 0.0)");
+            line("return " + tab + "[0];");
+            close();
+            open("if (xi >= " + literal(t.points()) + ")");
+            line("return " + tab + "[" + t.points() + "];");
+            close();
+            line("int i = (int) xi;");
+            line("return " + tab + "[i] + (xi - (double) i) * (" + tab + "[i + 1] - " + tab + "[i]);");
+        } else {
+            open("if (Double.isNaN(xi))");
+            for (String var : t.names()) {
+                line(ref(new Expr.Var(t.pos(), var, null)) + " = xi;");
+            }
+            line("return;");
+            close();
+            open("if (xi <= 0.0)");
+            for (String var : t.names()) {
+                line(ref(new Expr.Var(t.pos(), var, null)) + " = tab_" + f + "_" + var + "[0];");
+            }
+            line("return;");
+            close();
+            open("if (xi >= " + literal(t.points()) + ")");
+            for (String var : t.names()) {
+                line(ref(new Expr.Var(t.pos(), var, null)) + " = tab_" + f + "_" + var + "[" + t.points() + "];");
+            }
+            line("return;");
+            close();
+            line("int i = (int) xi;");
+            line("double theta = xi - (double) i;");
+            for (String var : t.names()) {
+                String tab = "tab_" + f + "_" + var;
+                line(ref(new Expr.Var(t.pos(), var, null)) + " = " + tab + "[i] + theta * (" + tab + "[i + 1] - "
+                        + tab + "[i]);");
+            }
+        }
+        locals.pop();
+        close();
+        line("");
+    }
+
+    /**
+     * A DERIVATIVE block as its SOLVE's method has it: cnexp (each state in place, in order, as nocmodl), or
+     * derivimplicit (backward Euler: x = (x + dt f0) / (1 - dt a) for f = f0 + a x, what NEURON's Newton iteration
+     * converges to) or euler (x = x + dt f) when the equations are uncoupled, so that solving them one after the
+     * other is solving them together; anything else is reported.
+     */
+    private void emitDerivative(Item.Block d) {
+        String method = methods.getOrDefault(d.name(), "cnexp");
+        if (!method.equals("cnexp")) {
+            checkUncoupled(d, method);
+        }
+        line("");
+        line("/** DERIVATIVE " + d.name() + " solved by " + method + ". */");
+        open("private void d_" + d.name() + "(int k, CellState s)");
+        derivativeBlock = d.name();
+        body(d.body(), Set.of());
+        derivativeBlock = null;
+        close();
+    }
+
+    private void checkUncoupled(Item.Block d, String method) {
+        Set<String> states = new HashSet<>();
+        for (Stmt st : d.body()) {
+            if (st instanceof Stmt.Assign a && a.primes() > 0) {
+                states.add(a.target().name());
+            }
+        }
+        int last = -1;
+        for (int j = 0; j < d.body().size(); j++) {
+            if (d.body().get(j) instanceof Stmt.Assign a && a.primes() > 0) {
+                last = j;
+            }
+        }
+        for (int j = 0; j < d.body().size(); j++) {
+            Stmt st = d.body().get(j);
+            if (j > last && method.equals("derivimplicit")) {
+                // after the last equation the states have their new values, as at NEURON's converged iteration
+                continue;
+            }
+            List<Expr> used = new ArrayList<>();
+            String own = st instanceof Stmt.Assign a && a.primes() > 0 ? a.target().name() : null;
+            if (!expressions(st, used)) {
+                notYet(st.pos(), "this statement in a DERIVATIVE block solved by " + method);
+                continue;
+            }
+            for (String x : states) {
+                if (!x.equals(own) && used.stream().anyMatch(e -> Linear.dependsOn(e, x))) {
+                    notYet(st.pos(), method + " of coupled equations (" + x + " is used here)");
+                }
+            }
+        }
+    }
+
+    /** Adds every expression a statement evaluates to {@code into}; false for a statement not expected here. */
+    private static boolean expressions(Stmt st, List<Expr> into) {
+        if (st instanceof Stmt.Assign a) {
+            into.add(a.value());
+            return true;
+        }
+        if (st instanceof Stmt.CallStmt c) {
+            into.addAll(c.call().args());
+            return true;
+        }
+        if (st instanceof Stmt.If i) {
+            into.add(i.condition());
+            boolean ok = true;
+            for (Stmt inner : i.then()) {
+                ok &= expressions(inner, into);
+            }
+            for (Stmt inner : i.otherwise()) {
+                ok &= expressions(inner, into);
+            }
+            return ok;
+        }
+        return st instanceof Stmt.Local || st instanceof Stmt.Keyword || st instanceof Stmt.Comment;
+    }
+
+    private static String params(List<Arg> args) {
+        StringBuilder b = new StringBuilder();
+        for (Arg a : args) {
+            b.append(", double l_").append(a.name());
+        }
+        return b.toString();
+    }
+
+    private static List<String> argNames(List<Arg> args) {
+        return args.stream().map(Arg::name).toList();
+    }
+
+    // ---- statements
+
+    private void body(List<Stmt> statements, Set<String> scope) {
+        locals.push(new HashSet<>(scope));
+        for (Stmt s : statements) {
+            statement(s);
+        }
+        locals.pop();
+    }
+
+    private void statement(Stmt s) {
+        if (s instanceof Stmt.Local l) {
+            for (String n : l.names()) {
+                locals.peek().add(n);
+                line("double l_" + n + " = 0.0;");
+            }
+        } else if (s instanceof Stmt.Assign a) {
+            assign(a);
+        } else if (s instanceof Stmt.CallStmt c) {
+            line(call(c.call()) + ";");
+        } else if (s instanceof Stmt.Block b) {
+            open("");
+            body(b.body(), Set.of());
+            close();
+        } else if (s instanceof Stmt.If i) {
+            open("if (" + bool(i.condition()) + ")");
+            body(i.then(), Set.of());
+            if (!i.otherwise().isEmpty()) {
+                indent--;
+                open("} else");
+                body(i.otherwise(), Set.of());
+            }
+            close();
+        } else if (s instanceof Stmt.While w) {
+            open("while (" + bool(w.condition()) + ")");
+            body(w.body(), Set.of());
+            close();
+        } else if (s instanceof Stmt.From f) {
+            String i = "l_" + f.index();
+            open("for (int " + i + " = (int) " + num(f.from()) + "; " + i + " <= (int) " + num(f.to()) + "; "
+                    + i + " += " + (f.by() == null ? "1" : "(int) " + num(f.by())) + ")");
+            body(f.body(), Set.of(f.index()));
+            close();
+        } else if (s instanceof Stmt.Protect p) {
+            assign(p.assignment());
+        } else if (s instanceof Stmt.Keyword k && Set.of("UNITSON", "UNITSOFF", "MUTEXLOCK", "MUTEXUNLOCK",
+                "CONDUCTANCE").contains(k.keyword())) {
+            return;
+        } else if (s instanceof Stmt.Comment) {
+            return;
+        } else if (s instanceof Stmt.Table t && tables.containsValue(t)) {
+            return;
+        } else {
+            notYet(s.pos(), describe(s));
+        }
+    }
+
+    private static String describe(Stmt s) {
+        if (s instanceof Stmt.Table) {
+            return "TABLE";
+        }
+        if (s instanceof Stmt.Solve sv) {
+            return "SOLVE " + sv.block() + " outside BREAKPOINT";
+        }
+        if (s instanceof Stmt.Keyword k) {
+            return k.keyword();
+        }
+        return s.getClass().getSimpleName().toUpperCase() + " statement";
+    }
+
+    private void assign(Stmt.Assign a) {
+        if (a.target().index() != null && topLocals.getOrDefault(a.target().name(), 0) == 0) {
+            notYet(a.pos(), "the array element " + a.target().name() + "[...]");
+            return;
+        }
+        if (a.primes() == 0) {
+            line(ref(a.target()) + " = " + num(a.value()) + ";");
+            return;
+        }
+        String x = a.target().name();
+        if (derivativeBlock == null || a.primes() > 1 || !instanceVars.contains(x)) {
+            notYet(a.pos(), "the derivative " + x + "'".repeat(a.primes()) + " here");
+            return;
+        }
+        String state = ref(a.target());
+        String method = methods.getOrDefault(derivativeBlock, "cnexp");
+        if (method.equals("euler")) {
+            line(state + " = " + state + " + s.dt * " + num(a.value()) + ";");
+            return;
+        }
+        try {
+            Expr slope = Linear.derivative(a.value(), x);
+            if (slope == null) {
+                line(state + " = " + state + " + s.dt * " + num(a.value()) + ";");
+                return;
+            }
+            Expr atZero = Linear.substitute(a.value(), x, new Expr.Num(a.pos(), "0", ""));
+            open("");
+            line("double a = " + num(slope) + ";");
+            if (method.equals("derivimplicit")) {
+                line(state + " = (" + state + " + s.dt * " + num(atZero) + ") / (1.0 - s.dt * a);");
+            } else {
+                line(state + " = " + state + " + (1.0 - Math.exp(s.dt * a)) * (-" + num(atZero) + " / a - "
+                        + state + ");");
+            }
+            close();
+        } catch (Linear.NotLinear e) {
+            notYet(a.pos(), method + " of " + x + "', whose equation is not linear in " + x
+                    + (method.equals("cnexp") ? " (nocmodl then uses derivimplicit)" : ""));
+        }
+    }
+
+    // ---- expressions
+
+    private String ref(Expr.Var v) {
+        String n = v.name();
+        if (v.index() != null && topLocals.getOrDefault(n, 0) > 0 && !isLocal(n)) {
+            return "g_" + n + "[(int) " + num(v.index()) + "]";
+        }
+        if (v.index() != null) {
+            notYet(v.pos(), "the array element " + n + "[...]");
+            return "0.0";
+        }
+        for (Set<String> scope : locals) {
+            if (scope.contains(n)) {
+                return "l_" + n;
+            }
+        }
+        switch (n) {
+            case "v":
+                return "c_v[k]";
+            case "t":
+                if (inNetReceive) {
+                    notYet(v.pos(), "t in NET_RECEIVE (the event's time)");
+                }
+                return "s.t";
+            case "dt":
+                return "s.dt";
+            case "celsius":
+                return "s.celsius";
+            case "PI":
+                return "Math.PI";
+            case "area":
+                return "s.areaUm2[node[k]]";
+            default:
+                break;
+        }
+        if (instanceVars.contains(n)) {
+            return "c_" + n + "[k]";
+        }
+        if (topLocals.containsKey(n)) {
+            if (topLocals.get(n) > 0) {
+                notYet(v.pos(), "the array " + n + " without an index");
+                return "0.0";
+            }
+            return "g_" + n;
+        }
+        if (constants.containsKey(n)) {
+            return "K_" + n;
+        }
+        notYet(v.pos(), "the variable " + n);
+        return "0.0";
+    }
+
+    private boolean isLocal(String n) {
+        return locals.stream().anyMatch(scope -> scope.contains(n));
+    }
+
+    private static String literal(double value) {
+        return Double.toString(value);
+    }
+
+    /** The expression as a Java double. */
+    private String num(Expr e) {
+        if (e instanceof Expr.Num n) {
+            return literal(n.value());
+        }
+        if (e instanceof Expr.Var v) {
+            return ref(v);
+        }
+        if (e instanceof Expr.Call c) {
+            return call(c);
+        }
+        if (e instanceof Expr.Unary u) {
+            return u.op().equals("-") ? "(-" + num(u.operand()) + ")" : "(" + bool(e) + " ? 1.0 : 0.0)";
+        }
+        if (e instanceof Expr.Binary b) {
+            return switch (b.op()) {
+                case "+", "-", "*", "/" -> "(" + num(b.left()) + " " + b.op() + " " + num(b.right()) + ")";
+                case "^" -> "Math.pow(" + num(b.left()) + ", " + num(b.right()) + ")";
+                default -> "(" + bool(e) + " ? 1.0 : 0.0)";
+            };
+        }
+        notYet(e.pos(), "a string here");
+        return "0.0";
+    }
+
+    /** The expression as a Java boolean (C's truth: not zero). */
+    private String bool(Expr e) {
+        if (e instanceof Expr.Binary b) {
+            switch (b.op()) {
+                case "<", "<=", ">", ">=", "==", "!=" -> {
+                    return "(" + num(b.left()) + " " + b.op() + " " + num(b.right()) + ")";
+                }
+                case "&&", "||" -> {
+                    return "(" + bool(b.left()) + " " + b.op() + " " + bool(b.right()) + ")";
+                }
+                default -> {
+                }
+            }
+        }
+        if (e instanceof Expr.Unary u && u.op().equals("!")) {
+            return "!" + bool(u.operand());
+        }
+        return "(" + num(e) + " != 0.0)";
+    }
+
+    private String call(Expr.Call c) {
+        List<String> args = new ArrayList<>();
+        for (Expr a : c.args()) {
+            args.add(num(a));
+        }
+        String joined = String.join(", ", args);
+        if (functions.containsKey(c.name())) {
+            return "f_" + c.name() + "(k, s" + (args.isEmpty() ? "" : ", " + joined) + ")";
+        }
+        if (procedures.containsKey(c.name())) {
+            return "p_" + c.name() + "(k, s" + (args.isEmpty() ? "" : ", " + joined) + ")";
+        }
+        if (MATH.contains(c.name())) {
+            return switch (c.name()) {
+                case "fabs" -> "Math.abs(" + joined + ")";
+                case "fmod" -> "(" + args.get(0) + " % " + args.get(1) + ")";
+                default -> "Math." + c.name() + "(" + joined + ")";
+            };
+        }
+        notYet(c.pos(), "the function " + c.name() + "()");
+        return "0.0";
+    }
+}

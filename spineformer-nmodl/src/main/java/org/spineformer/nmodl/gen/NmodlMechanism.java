@@ -1,0 +1,118 @@
+package org.spineformer.nmodl.gen;
+
+import java.io.IOException;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.InvocationTargetException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.spineformer.engine.mech.AbstractMechanism;
+import org.spineformer.engine.mech.MechanismBlock;
+import org.spineformer.nmodl.ast.ModFile;
+import org.spineformer.nmodl.check.Checker;
+import org.spineformer.nmodl.check.Diagnostic;
+import org.spineformer.nmodl.parse.Parser;
+
+/**
+ * A mechanism compiled from a mod file: its fields from the declarations, its block generated Java compiled in
+ * process. Compiled classes are cached by the SHA-256 of the file's text, so building many models (or trials) from
+ * the same file compiles once per JVM.
+ */
+public final class NmodlMechanism extends AbstractMechanism {
+    private static final Map<String, Compiled> CACHE = new ConcurrentHashMap<>();
+
+    private record Compiled(JavaGenerator.Generated generated, Constructor<? extends MechanismBlock> constructor) {
+    }
+
+    private final Compiled compiled;
+
+    private NmodlMechanism(Compiled c) {
+        super(c.generated().mechanismName(), c.generated().kind(), c.generated().title(), c.generated().fields());
+        this.compiled = c;
+    }
+
+    public static NmodlMechanism compile(Path file) throws IOException {
+        return compile(file.toString(), Files.readString(file, StandardCharsets.ISO_8859_1));
+    }
+
+    /**
+     * Parses, checks, generates and compiles; {@code file} names the text in messages. Throws
+     * {@link NmodlException} (an IllegalArgumentException) with every problem, or the parser's syntax error.
+     */
+    public static NmodlMechanism compile(String file, String source) {
+        String hash = sha256(source);
+        Compiled c = CACHE.get(hash);
+        if (c == null) {
+            c = build(file, source, "Mod_" + hash.substring(0, 16));
+            CACHE.putIfAbsent(hash, c);
+        }
+        return new NmodlMechanism(c);
+    }
+
+    /** Every reason the file would not compile (syntax aside), without compiling: empty when it would. */
+    public static List<Diagnostic> problems(ModFile mod) {
+        List<Diagnostic> problems = Checker.check(mod);
+        if (!problems.isEmpty()) {
+            return problems;
+        }
+        try {
+            JavaGenerator.generate(mod, "Check");
+            return List.of();
+        } catch (NmodlException e) {
+            return e.problems();
+        }
+    }
+
+    private static Compiled build(String file, String source, String className) {
+        ModFile mod = Parser.parse(file, source);
+        List<Diagnostic> problems = Checker.check(mod);
+        if (!problems.isEmpty()) {
+            throw new NmodlException(problems);
+        }
+        JavaGenerator.Generated g = JavaGenerator.generate(mod, className);
+        Class<?> block = InProcessCompiler.compile(className, g.source());
+        try {
+            return new Compiled(g, block.asSubclass(MechanismBlock.class)
+                    .getConstructor(org.spineformer.engine.mech.Mechanism.class, int[].class));
+        } catch (NoSuchMethodException e) {
+            throw new IllegalStateException("internal error: generated " + className + " has no constructor", e);
+        }
+    }
+
+    /** True when the mod file writes an ion concentration: the engine then advances it before the others. */
+    @Override
+    public boolean writesIonConcentration() {
+        return compiled.generated().writesConcentration();
+    }
+
+    /** The generated Java, for reading. */
+    public String javaSource() {
+        return compiled.generated().source();
+    }
+
+    @Override
+    public MechanismBlock newBlock(int[] nodes) {
+        try {
+            return compiled.constructor().newInstance(this, nodes);
+        } catch (InvocationTargetException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

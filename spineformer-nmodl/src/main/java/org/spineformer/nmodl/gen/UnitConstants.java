@@ -1,0 +1,40 @@
+package org.spineformer.nmodl.gen;
+
+import java.util.Map;
+
+/**
+ * The named constants of UNITS blocks ({@code FARADAY = (faraday) (coulomb)}) with NEURON 8.2's default, modern
+ * values (nrnunits.lib, 2018 CODATA; {@code nrnunit_use_legacy = 0}). Only the conversions published models use
+ * are known; another is reported as not supported rather than guessed.
+ */
+final class UnitConstants {
+    private static final double ELECTRON_CHARGE = 1.602176634e-19;
+    private static final double AVOGADRO = 6.02214076e+23;
+    private static final double BOLTZMANN = 1.380649e-23;
+    /** 96485.33212... C/mol, as NEURON 8.2 computes it (nrnunits_modern.h). */
+    static final double FARADAY = ELECTRON_CHARGE * AVOGADRO;
+    /** 8.314462618... J/(mol K). */
+    static final double GAS_CONSTANT = BOLTZMANN * AVOGADRO;
+
+    private static final Map<String, Double> KNOWN = Map.ofEntries(
+            Map.entry("faraday/coulomb", FARADAY),
+            Map.entry("faraday/coulombs", FARADAY),
+            Map.entry("faraday/coul", FARADAY),
+            Map.entry("faraday/kilocoulombs", FARADAY / 1000),
+            Map.entry("faraday/kilocoulomb", FARADAY / 1000),
+            Map.entry("k-mole/joule/degC", GAS_CONSTANT),
+            Map.entry("k-mole/joule/degK", GAS_CONSTANT),
+            Map.entry("k-mole/joule/K", GAS_CONSTANT),
+            Map.entry("e/coulomb", ELECTRON_CHARGE),
+            Map.entry("e/coulombs", ELECTRON_CHARGE),
+            Map.entry("pi/1", Math.PI),
+            Map.entry("avogadro/1", AVOGADRO));
+
+    private UnitConstants() {
+    }
+
+    /** The value of {@code (from)} expressed in {@code (to)}, or null when not known. */
+    static Double value(String from, String to) {
+        return KNOWN.get(from.trim() + "/" + to.trim());
+    }
+}

@@ -1,0 +1,158 @@
+package org.spineformer.nmodl;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.spineformer.nmodl.check.Checker;
+import org.spineformer.nmodl.check.Diagnostic;
+import org.spineformer.nmodl.parse.Parser;
+
+/** Each construct the checker rejects, and each semantic error, with the message it gives. */
+class CheckerTest {
+    private static final String HEADER = "NEURON { SUFFIX x }\nASSIGNED { v (mV) a }\n";
+
+    /** The messages for a file made of HEADER and {@code body} (so the body starts on line 3). */
+    private static List<String> check(String body) {
+        return Checker.check(Parser.parse("x.mod", HEADER + body)).stream().map(Diagnostic::toString).toList();
+    }
+
+    @Test
+    void everyFeatureFileOfTheProjectPasses() {
+        for (String f : List.of("neuron_block", "units", "declarations", "kinetic", "function_table", "net_receive",
+                "comments", "control", "table_depend", "exp_synapse")) {
+            assertThat(Checker.check(Resources.mod("features/" + f + ".mod"))).as(f).isEmpty();
+        }
+    }
+
+    @Test
+    void verbatimAtTopLevel() {
+        assertThat(check("VERBATIM\n#include <stdio.h>\nENDVERBATIM\n"))
+                .containsExactly("x.mod:3:1: VERBATIM is not supported: C code cannot run on the JVM");
+    }
+
+    @Test
+    void verbatimInABlock() {
+        assertThat(check("INITIAL {\n  VERBATIM return 0; ENDVERBATIM\n}\n"))
+                .containsExactly("x.mod:4:3: VERBATIM is not supported: C code cannot run on the JVM");
+    }
+
+    @Test
+    void pointer() {
+        assertThat(Checker.check(Parser.parse("p.mod", "NEURON {\n SUFFIX p\n POINTER vp\n}\n")).get(0))
+                .hasToString("p.mod:3:2: POINTER is not supported: a mechanism cannot read another's variables"
+                        + " through pointers");
+    }
+
+    @Test
+    void bbcorePointer() {
+        assertThat(Checker.check(Parser.parse("p.mod", "NEURON { SUFFIX p BBCOREPOINTER rng }")).get(0))
+                .hasToString("p.mod:1:19: BBCOREPOINTER is not supported: a mechanism cannot read another's"
+                        + " variables through pointers");
+    }
+
+    @Test
+    void external() {
+        assertThat(Checker.check(Parser.parse("e.mod", "NEURON { SUFFIX e EXTERNAL gk_hh }")).get(0))
+                .hasToString("e.mod:1:19: EXTERNAL is not supported: variables of other mechanisms cannot be read");
+    }
+
+    @Test
+    void watch() {
+        assertThat(check("NET_RECEIVE(w) {\n  WATCH (v > 10) 2\n}\n"))
+                .containsExactly("x.mod:4:3: WATCH is not supported: events triggered by conditions are not"
+                        + " supported");
+    }
+
+    @Test
+    void longitudinalDiffusion() {
+        assertThat(check("STATE { ca }\nKINETIC k {\n  LONGITUDINAL_DIFFUSION 1 { ca }\n}\n"))
+                .containsExactly("x.mod:5:3: LONGITUDINAL_DIFFUSION is not supported: diffusion between segments"
+                        + " is not modelled");
+    }
+
+    @Test
+    void functionTable() {
+        assertThat(check("FUNCTION_TABLE tau(v (mV)) (ms)\n"))
+                .containsExactly("x.mod:3:1: FUNCTION_TABLE is not supported: tables filled from hoc are not"
+                        + " available");
+    }
+
+    @Test
+    void include() {
+        assertThat(check("INCLUDE \"other.inc\"\n"))
+                .containsExactly("x.mod:3:1: INCLUDE is not supported: the included file is not read");
+    }
+
+    @Test
+    void forNetcons() {
+        assertThat(check("NET_RECEIVE(w) {\n  FOR_NETCONS(w1) { }\n}\n"))
+                .containsExactly("x.mod:4:3: FOR_NETCONS is not supported: a synapse cannot visit its connections");
+    }
+
+    @Test
+    void constructorAndOtherBlocksWithoutAStep() {
+        assertThat(check("CONSTRUCTOR { }\nDESTRUCTOR { }\nBEFORE BREAKPOINT { }\nDISCRETE d { }\n")).containsExactly(
+                "x.mod:3:1: CONSTRUCTOR block is not supported: no equivalent in Spineformer's step",
+                "x.mod:4:1: DESTRUCTOR block is not supported: no equivalent in Spineformer's step",
+                "x.mod:5:1: BEFORE block is not supported: no equivalent in Spineformer's step",
+                "x.mod:6:1: DISCRETE block is not supported: no equivalent in Spineformer's step");
+    }
+
+    @Test
+    void sectionVariables() {
+        assertThat(Checker.check(Parser.parse("s.mod", "NEURON { SUFFIX s SECTION q }")).get(0))
+                .hasToString("s.mod:1:19: SECTION is not supported: section variables are not supported");
+    }
+
+    @Test
+    void scopStatements() {
+        assertThat(check("BREAKPOINT {\n  SENS a\n}\n"))
+                .containsExactly("x.mod:4:3: SENS is not supported: this SCoP statement has no NEURON meaning");
+    }
+
+    @Test
+    void undeclaredVariable() {
+        assertThat(check("BREAKPOINT {\n  a = gbar*v\n}\n")).containsExactly(
+                "x.mod:4:7: 'gbar' is used but not declared (PARAMETER, ASSIGNED, STATE, LOCAL ...)");
+    }
+
+    @Test
+    void localsArgumentsAndLoopIndicesAreDeclaredOnlyInTheirScope() {
+        assertThat(check("FUNCTION f(q) {\n  LOCAL z\n  z = q\n  FROM i = 0 TO 2 { z = z + i }\n  f = z + i\n}\n"
+                + "BREAKPOINT { a = f(1) + z }\n")).containsExactly(
+                "x.mod:7:11: 'i' is used but not declared (PARAMETER, ASSIGNED, STATE, LOCAL ...)",
+                "x.mod:9:25: 'z' is used but not declared (PARAMETER, ASSIGNED, STATE, LOCAL ...)");
+    }
+
+    @Test
+    void duplicateDeclaration() {
+        assertThat(check("PARAMETER { g = 1 }\nSTATE {\n  g\n}\n"))
+                .containsExactly("x.mod:5:3: 'g' is declared twice (in PARAMETER and STATE)");
+    }
+
+    @Test
+    void duplicateFunction() {
+        assertThat(check("PROCEDURE r() { }\nPROCEDURE r() { }\n"))
+                .containsExactly("x.mod:4:1: PROCEDURE r is defined twice (first at line 3)");
+    }
+
+    @Test
+    void unknownFunction() {
+        assertThat(check("BREAKPOINT { a = alpha(v) }\n")).containsExactly("x.mod:3:18: call of 'alpha', which is"
+                + " neither a FUNCTION or PROCEDURE of this file nor one of NMODL's functions");
+    }
+
+    @Test
+    void solveOfAnUnknownBlock() {
+        assertThat(check("BREAKPOINT {\n  SOLVE states METHOD cnexp\n}\n")).containsExactly("x.mod:4:3: SOLVE states:"
+                + " there is no DERIVATIVE, KINETIC, LINEAR, NONLINEAR or PROCEDURE block named states");
+    }
+
+    @Test
+    void solveWithAnUnknownMethod() {
+        assertThat(check("STATE { m }\nBREAKPOINT {\n  SOLVE s METHOD magic\n}\nDERIVATIVE s { m' = -m }\n"))
+                .containsExactly("x.mod:5:3: SOLVE s METHOD magic: unknown method (known: cnexp, derivimplicit,"
+                        + " euler, sparse, runge, ...)");
+    }
+}
