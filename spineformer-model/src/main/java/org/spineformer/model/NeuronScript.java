@@ -213,14 +213,32 @@ public final class NeuronScript {
                 sec.Ra = ra
 
 
+            GLOBALS = {}
+
+
             def per_segment(sec, variable, values):
                 \"\"\"Sets a range variable in every segment: one value for all, or one per segment (None: left as is).\"\"\"
                 segments = list(sec)
                 if not isinstance(values, list):
                     values = [values] * len(segments)
+                if not hasattr(segments[0], variable):
+                    if not hasattr(h, variable):
+                        sys.exit(sec.name() + ": NEURON has no variable " + variable + " (neither RANGE nor GLOBAL)")
+                    for value in values:
+                        if value is not None:
+                            set_global(variable, value)
+                    return
                 for seg, value in zip(segments, values):
                     if value is not None:
                         setattr(seg, variable, value)
+
+
+            def set_global(variable, value):
+                \"\"\"A parameter its mod file declares GLOBAL: one value for the whole cell.\"\"\"
+                if GLOBALS.setdefault(variable, value) != value:
+                    sys.exit(variable + " is GLOBAL in its mod file (one value for all sections), but the cell has "
+                             + repr(GLOBALS[variable]) + " and " + repr(value))
+                setattr(h, variable, value)
 
 
             def synapse(points, netcons, key, mechanism, seg, parameters, weight, delay):

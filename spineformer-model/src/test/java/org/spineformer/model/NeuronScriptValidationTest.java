@@ -147,6 +147,30 @@ class NeuronScriptValidationTest {
         assertThat(Files.exists(dump)).isFalse();
     }
 
+    @Test
+    void aGlobalParameterIsSetOnceAndTwoValuesOfItAreRefused() throws IOException {
+        assumeTrue(python != null, "python3 -c 'import neuron' fails: NEURON is not installed, export check skipped");
+        // hh's minf is GLOBAL in NEURON (as the paper's cadspine has depth, taur, cainf): not a segment's variable
+        String uniform = """
+                [{"region": "all", "mechanism": "hh", "parameters": {"minf": 0.25}}]
+                """;
+        String differing = """
+                [{"region": "all", "mechanism": "hh", "parameters": {"minf": 0.25}},
+                 {"region": "dendrites", "mechanism": "hh", "parameters": {"minf": 0.5}}]
+                """;
+        Path script = dir.resolve("build_cell.py");
+        Files.writeString(script, NeuronScript.of(CellAssembler.assemble(DescriptionTestSupport.read(
+                DescriptionTestSupport.twoSections(uniform)))));
+        Result once = run(List.of(python, script.toString()), dir);
+        assertThat(once.exit).as(once.output).isZero();
+        Files.writeString(script, NeuronScript.of(CellAssembler.assemble(DescriptionTestSupport.read(
+                DescriptionTestSupport.twoSections(differing)))));
+        Result twice = run(List.of(python, script.toString()), dir);
+        assertThat(twice.exit).isNotZero();
+        assertThat(twice.output).contains("minf_hh is GLOBAL in its mod file (one value for all sections), but the"
+                + " cell has 0.25 and 0.5");
+    }
+
     private static AssembledCell cell(String model) {
         CellDescription d = BundledDescriptions.get(model);
         return CellAssembler.assemble(model.equals("ellwood2024") ? d
