@@ -1,8 +1,12 @@
 package org.spineformer.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.Map;
 import java.util.TreeMap;
 import org.spineformer.engine.Simulation;
@@ -16,13 +20,14 @@ import org.spineformer.model.CellDescription;
 import org.spineformer.model.DescriptionReader;
 import org.spineformer.model.LoweredCell;
 import org.spineformer.model.ModelLowering;
+import org.spineformer.model.NeuronScript;
 import org.spineformer.model.StructureDump;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code spineformer model}: cell descriptions (docs/user/cell-description.md). */
-@Command(name = "model", description = "Cell descriptions: check one, write its NEURON-style structure.",
-        subcommands = {ModelCommand.Check.class})
+@Command(name = "model", description = "Cell descriptions: check one, write its NEURON-style structure, export it to "
+        + "NEURON.", subcommands = {ModelCommand.Check.class, ModelCommand.Export.class})
 final class ModelCommand implements Runnable {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
@@ -61,10 +66,7 @@ final class ModelCommand implements Runnable {
 
         @Override
         public void run() {
-            CellDescription description = BundledDescriptions.has(model)
-                    ? BundledDescriptions.get(model).withMorphologyDirectory(morphologyDir)
-                    : DescriptionReader.read(existing(Path.of(model)));
-            AssembledCell cell = CellAssembler.assemble(description);
+            AssembledCell cell = CellAssembler.assemble(description(model, morphologyDir));
             Discretization disc;
             if (paintedOnly) {
                 disc = new Discretization(cell.morphology());
@@ -137,6 +139,64 @@ final class ModelCommand implements Runnable {
                 out.println("structure written to " + structure);
             }
             out.flush();
+        }
+    }
+
+    /** A description by path, or a bundled one with its morphology file in {@code morphologyDir}. */
+    private static CellDescription description(String model, Path morphologyDir) {
+        return BundledDescriptions.has(model)
+                ? BundledDescriptions.get(model).withMorphologyDirectory(morphologyDir)
+                : DescriptionReader.read(Check.existing(Path.of(model)));
+    }
+
+    /** {@code spineformer model export --neuron MODEL --out DIR}. */
+    @Command(name = "export", description = "Write a Python script for NEURON 8.2 that builds the same cell "
+            + "(DIR/" + Export.SCRIPT + "; run it with --help).")
+    static final class Export implements Runnable {
+        static final String SCRIPT = "build_cell.py";
+
+        @CommandLine.Spec
+        private CommandLine.Model.CommandSpec spec;
+
+        @CommandLine.Option(names = "--neuron", required = true,
+                description = "Export for NEURON (the only simulator so far).")
+        private boolean neuron;
+
+        @CommandLine.Parameters(paramLabel = "MODEL",
+                description = "A description file (.json) or a bundled description: ellwood2024, hay2011_l5pc, "
+                        + "migliore2018_ca1, allen_scnn1a.")
+        private String model;
+
+        @CommandLine.Option(names = "--out", paramLabel = "DIR", required = true,
+                description = "Directory for " + SCRIPT + " (created if missing).")
+        private Path out;
+
+        @CommandLine.Option(names = "--morphology-dir", paramLabel = "DIR", defaultValue = ".",
+                description = "Where a bundled description's morphology file is (default: the current directory).")
+        private Path morphologyDir;
+
+        @Override
+        public void run() {
+            AssembledCell cell = CellAssembler.assemble(description(model, morphologyDir));
+            String script = NeuronScript.of(cell);
+            Path file = out.resolve(SCRIPT);
+            Path tmp = out.resolve(SCRIPT + ".tmp");
+            try {
+                Files.createDirectories(out);
+                Files.writeString(tmp, script, StandardCharsets.UTF_8);
+                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (IOException e) {
+                try {
+                    Files.deleteIfExists(tmp);
+                } catch (IOException ignored) {
+                    // the original error is the one to report
+                }
+                throw new UncheckedIOException(file + ": cannot write: " + e.getMessage(), e);
+            }
+            PrintWriter pw = spec.commandLine().getOut();
+            pw.printf("%s: %d sections written to %s%n", cell.name(), cell.morphology().size(), file);
+            pw.printf("run: python3 %s [--mechanisms DIR] [--geometry-only] [--structure-out FILE]%n", file);
+            pw.flush();
         }
     }
 }

@@ -121,4 +121,29 @@ class ModelCommandTest {
         assertThat(run("model", "check", dir.resolve("none.json").toString()).err())
                 .contains("no such description file");
     }
+
+    @Test
+    void exportWritesTheNeuronScriptOfTheCell() throws IOException {
+        Path out = dir.resolve("export");
+        CliRun r = run("model", "export", "--neuron", "ellwood2024", "--out", out.toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).contains("ellwood2024: 3013 sections written to");
+        String script = Files.readString(out.resolve("build_cell.py"));
+        assertThat(script).startsWith("#!/usr/bin/env python3").contains("MODEL = \"ellwood2024\"");
+        assertThat(Files.list(out).map(p -> p.getFileName().toString())).containsExactly("build_cell.py");
+    }
+
+    @Test
+    void exportOfABadModelFailsCleanlyAndWritesNothing() {
+        Path out = dir.resolve("export");
+        CliRun missing = run("model", "export", "--neuron", dir.resolve("none.json").toString(), "--out",
+                out.toString());
+        assertThat(missing.exit()).isEqualTo(2);
+        assertThat(missing.err()).contains("none.json: no such description file, and not a bundled description");
+        CliRun noMorphology = run("model", "export", "--neuron", "hay2011_l5pc", "--morphology-dir", dir.toString(),
+                "--out", out.toString());
+        assertThat(noMorphology.exit()).isEqualTo(2);
+        assertThat(noMorphology.err()).contains("cell1.asc");
+        assertThat(Files.exists(out)).isFalse();
+    }
 }

@@ -1,0 +1,93 @@
+package org.spineformer.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The NEURON script of {@code model export --neuron}, without NEURON (NeuronScriptValidationTest runs it). */
+class NeuronScriptTest {
+    /** The published morphology files: spineformer-morphology's test copies (its PROVENANCE.md). */
+    private static final Path MORPHOLOGY_FILES = Path.of("..", "spineformer-morphology", "src", "test", "resources",
+            "reference");
+    private static final Pattern SECTION = Pattern.compile("\n    sec = section\\(secs, \"([^\"]+)\", ");
+
+    @TempDir
+    Path dir;
+
+    private static String small() {
+        return NeuronScript.of(CellAssembler.assemble(DescriptionTestSupport.read(DescriptionTestSupport.twoSections("""
+                [{"region": "all", "mechanism": "pas", "parameters": {"g": "gbase", "e": -70}},
+                 {"region": "dendrites", "mechanism": "hh", "parameters": {"gnabar": "0.1 + 0.001 * distance"}}]
+                """))));
+    }
+
+    @Test
+    void aSmallCellHasItsTwoSectionsConnectedWithTheirValues() {
+        String script = small();
+        Matcher m = SECTION.matcher(script);
+        assertThat(m.results().map(r -> r.group(1))).containsExactly("soma", "dend[0]");
+        assertThat(script).contains("sec = section(secs, \"dend[0]\", 0, 1.0)")
+                // dend: L 200, nseg 1 + 2*int(200/20) = 11 (DescriptionTestSupport), diameter 2
+                .contains("sec.L = 200.0\n    discretize(sec, 11, ")
+                .contains("per_segment(sec, \"diam\", 2.0)")
+                .contains("per_segment(sec, \"g_pas\", 1.0E-4)")
+                .contains("if not geometry_only:\n        sec.insert(\"hh\")")
+                // gnabar at dend's first segment centre: soma(0.5) to soma(1) is 5 um, then 200/22 = 9.0909... um, so
+                // 0.1 + 0.001 * 14.0909... = 0.114090909...; the first 15 digits (doubles round the last ones)
+                .contains("per_segment(sec, \"gnabar_hh\", [0.114090909090909")
+                .contains("DENSITY_MECHANISMS = [\"pas\", \"hh\"]")
+                .contains("CELSIUS = 34.0").contains("V_INIT = -70.0");
+    }
+
+    @Test
+    void thePapersCellHasAllItsSectionsAndSpineSynapses() {
+        String script = NeuronScript.of(CellAssembler.assemble(BundledDescriptions.get("ellwood2024")));
+        // 13 dendritic and somatic sections + 1500 spines of neck and head (CellStructureTest, ModelCommandTest)
+        assertThat(SECTION.matcher(script).results().count()).isEqualTo(3013);
+        // AMPA and NMDA on every spine head
+        assertThat(Pattern.compile("\n    synapse\\(").matcher(script).results().count()).isEqualTo(3000);
+        // a threshold never reached is written as Python's infinity, not as Java's "Infinity"
+        assertThat(script).contains("float(\"inf\")").doesNotContain("Infinity").doesNotContain("NaN");
+    }
+
+    @Test
+    void threeDPointsAreWrittenAsTheFloatsNeuronStores() {
+        String script = NeuronScript.of(CellAssembler.assemble(BundledDescriptions.get("hay2011_l5pc")
+                .withMorphologyDirectory(MORPHOLOGY_FILES.resolve("hay2011_l5pc"))));
+        // 196 sections; all but the two axon stubs (L 30, diam 1, no 3-D points; its reference README) carry points
+        assertThat(SECTION.matcher(script).results().count()).isEqualTo(196);
+        assertThat(Pattern.compile("\n    points3d\\(sec, ").matcher(script).results().count()).isEqualTo(194);
+        assertThat(Pattern.compile("\n    sec.L = 30.0\n").matcher(script).results().count()).isEqualTo(2);
+        // cell1.asc's apical tree starts (43.94, 27.29, -50.25) diameter 10.80, then (43.42, 31.55, -50.13) 8.23
+        // (line 2957 of the file), written as the nearest floats (numpy.float32 of each decimal, printed as double)
+        assertThat(script).contains("""
+                    sec = section(secs, "apic[0]", 0, 0.5)
+                    points3d(sec, [
+                        (43.939998626708984, 27.290000915527344, -50.25, 10.800000190734863),
+                """).contains("(43.41999816894531, 31.549999237060547, -50.130001068115234, 8.229999542236328),");
+    }
+
+    @Test
+    void theScriptCompilesAsPython() throws IOException, InterruptedException {
+        Path file = dir.resolve("build_cell.py");
+        Files.writeString(file, NeuronScript.of(CellAssembler.assemble(BundledDescriptions.get("ellwood2024"))));
+        Process p;
+        try {
+            p = new ProcessBuilder("python3", "-m", "py_compile", file.toString()).redirectErrorStream(true).start();
+        } catch (IOException e) {
+            assumeTrue(false, "python3 is not on the PATH: the py_compile check is skipped");
+            return;
+        }
+        assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        String output = new String(p.getInputStream().readAllBytes());
+        assertThat(p.exitValue()).as(output).isZero();
+    }
+}
