@@ -57,6 +57,10 @@ public final class JavaGenerator {
     /** Per-instance variables (fields and hidden), in declaration order. */
     private final Set<String> instanceVars = new LinkedHashSet<>();
     private final Map<String, Double> constants = new LinkedHashMap<>();
+    /** Java expressions of constants only -> the static final field holding their value (see num). */
+    private final Map<String, String> hoisted = new LinkedHashMap<>();
+    /** True while translating an expression being hoisted (its parts stay in it). */
+    private boolean hoisting;
     private final Map<String, Item.Block> functions = new LinkedHashMap<>();
     private final Map<String, Item.Block> procedures = new LinkedHashMap<>();
     private final Map<String, Item.Block> derivatives = new LinkedHashMap<>();
@@ -406,6 +410,11 @@ public final class JavaGenerator {
         }
         if (netReceive != null) {
             emitNetReceive();
+        }
+        if (!hoisted.isEmpty()) {
+            line("");
+            line("/** Operations on constants only, evaluated once (after the K_ constants they may use). */");
+            hoisted.forEach((java, field) -> line("private static final double " + field + " = " + java + ";"));
         }
         close();
     }
@@ -1010,8 +1019,47 @@ public final class JavaGenerator {
         return Double.toString(value);
     }
 
-    /** The expression as a Java double. */
+    /**
+     * The expression as a Java double. An operation on constants only (numbers, CONSTANTs, named units, PI, and
+     * math functions of them, e.g. qt = 2.3^((34 - 21)/10)) becomes a static final field initialized with the same
+     * Java expression, so it is evaluated once per class instead of per instance and step: Java's double
+     * arithmetic and HotSpot's Math intrinsics (the interpreter uses the compiled code's stubs) give the same bits
+     * wherever it runs.
+     */
     private String num(Expr e) {
+        if (!hoisting && (e instanceof Expr.Binary || e instanceof Expr.Call) && isConstant(e)) {
+            hoisting = true;
+            String java = numInPlace(e);
+            hoisting = false;
+            return hoisted.computeIfAbsent(java, x -> "C_" + hoisted.size());
+        }
+        return numInPlace(e);
+    }
+
+    /** Whether the expression's value is the same for every instance, step and model: nothing but constants. */
+    private boolean isConstant(Expr e) {
+        if (e instanceof Expr.Num) {
+            return true;
+        }
+        if (e instanceof Expr.Var v) {
+            String n = v.name();
+            return v.index() == null && !isLocal(n) && (n.equals("PI") || !NOT_FIELDS.contains(n)
+                    && !instanceVars.contains(n) && !topLocals.containsKey(n) && constants.containsKey(n));
+        }
+        if (e instanceof Expr.Call c) {
+            return MATH.contains(c.name()) && !functions.containsKey(c.name())
+                    && !procedures.containsKey(c.name()) && c.args().stream().allMatch(this::isConstant);
+        }
+        if (e instanceof Expr.Unary u) {
+            return isConstant(u.operand());
+        }
+        if (e instanceof Expr.Binary b) {
+            return isConstant(b.left()) && isConstant(b.right());
+        }
+        return false;
+    }
+
+    private String numInPlace(Expr e) {
         if (e instanceof Expr.Num n) {
             return literal(n.value());
         }

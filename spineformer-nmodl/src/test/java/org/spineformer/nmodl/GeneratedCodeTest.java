@@ -1,0 +1,26 @@
+package org.spineformer.nmodl;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.spineformer.nmodl.gen.NmodlMechanism;
+
+/**
+ * The shape of the generated Java where it decides speed (docs/dev/nmodl.md, "Speed"); the numbers it computes are
+ * the reference tests' business.
+ */
+class GeneratedCodeTest {
+    private static List<String> lines(String resource) {
+        String source = NmodlMechanism.compile(resource, Resources.text(resource)).javaSource();
+        return Arrays.stream(source.split("\n")).map(String::strip).toList();
+    }
+
+    @Test
+    void operationsOnConstantsAreEvaluatedOncePerClass() {
+        // NaTa_t's settle: qt = 2.3^((34 - 21)/10), a power of constants, evaluated in every call before
+        List<String> pow = lines("/mod/hay2011/NaTa_t.mod").stream().filter(l -> l.contains("Math.pow")).toList();
+        assertThat(pow).containsExactly("private static final double C_0 = Math.pow(2.3, ((34.0 - 21.0) / 10.0));");
+    }
+}
