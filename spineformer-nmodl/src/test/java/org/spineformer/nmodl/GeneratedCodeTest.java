@@ -23,4 +23,12 @@ class GeneratedCodeTest {
         List<String> pow = lines("/mod/hay2011/NaTa_t.mod").stream().filter(l -> l.contains("Math.pow")).toList();
         assertThat(pow).containsExactly("private static final double C_0 = Math.pow(2.3, ((34.0 - 21.0) / 10.0));");
     }
+
+    @Test
+    void aPureFunctionRepeatedInADerivativeEquationIsCalledOnce() {
+        // SKv3_1: m' = (mInf(v) - m)/mTau(v); cnexp's slope -1/mTau(v) and f0 mInf(v)/mTau(v) repeat mTau(v)
+        List<String> calls = lines("/mod/hay2011/SKv3_1.mod").stream().filter(l -> l.contains("f_mTau(k, s, c_v[k])"))
+                .toList();
+        assertThat(calls).containsExactly("double u_0 = f_mTau(k, s, c_v[k]);");
+    }
 }
