@@ -2,9 +2,14 @@ package org.spineformer.nmodl;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.spineformer.nmodl.gen.NmodlMechanism;
 
 /**
@@ -30,5 +35,24 @@ class GeneratedCodeTest {
         List<String> calls = lines("/mod/hay2011/SKv3_1.mod").stream().filter(l -> l.contains("f_mTau(k, s, c_v[k])"))
                 .toList();
         assertThat(calls).containsExactly("double u_0 = f_mTau(k, s, c_v[k]);");
+    }
+
+    @Test
+    void theGeneratedJavaIsWrittenToTheDumpFolderWhenAsked(@TempDir Path dir) throws IOException {
+        // a text compiled nowhere else (the cache is per text), so that this test's compilation is the first
+        String text = Resources.text("/mod/hay2011/Im.mod") + "\n: GeneratedCodeTest's own copy\n";
+        System.setProperty(NmodlMechanism.DUMP_DIR, dir.toString());
+        NmodlMechanism m;
+        try {
+            m = NmodlMechanism.compile("Im copy", text);
+        } finally {
+            System.clearProperty(NmodlMechanism.DUMP_DIR);
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            List<Path> written = files.toList();
+            assertThat(written).hasSize(1);
+            assertThat(written.get(0).getFileName().toString()).startsWith("Im_Mod_").endsWith(".java");
+            assertThat(Files.readString(written.get(0))).isEqualTo(m.javaSource());
+        }
     }
 }
