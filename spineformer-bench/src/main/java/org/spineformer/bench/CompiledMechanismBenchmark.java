@@ -43,6 +43,14 @@ public class CompiledMechanismBenchmark {
     @Param({"true", "false"})
     public boolean hand;
 
+    /**
+     * The hand-written kernel's rate tables (its default) or its exact path ({@code -p tables=false}); the project's
+     * Hay mod files have no TABLE, so the compiled blocks always compute the rates exactly. With
+     * {@code -jvmArgsAppend -Dspineformer.simd=false} the hand-written kernels run scalar, as the compiled ones do.
+     */
+    @Param({"true"})
+    public boolean tables;
+
     @Param({"spineformer-nmodl/src/test/resources/mod/hay2011"})
     public String modDir;
 
@@ -55,6 +63,7 @@ public class CompiledMechanismBenchmark {
         MechanismBlock handBlock = sim.block(mechanism);
         state = sim.state();
         if (hand) {
+            handBlock.setUseTables(tables);
             block = handBlock;
             return;
         }

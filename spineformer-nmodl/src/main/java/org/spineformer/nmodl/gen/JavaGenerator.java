@@ -57,6 +57,12 @@ public final class JavaGenerator {
     /** Per-instance variables (fields and hidden), in declaration order. */
     private final Set<String> instanceVars = new LinkedHashSet<>();
     private final Map<String, Double> constants = new LinkedHashMap<>();
+    /** Java expressions of constants only -> the static final field holding their value (see num). */
+    private final Map<String, String> hoisted = new LinkedHashMap<>();
+    /** While translating a derivative equation whose calls are all pure: each call's Java -> its local. */
+    private Map<String, String> shared;
+    /** True while translating an expression being hoisted (its parts stay in it). */
+    private boolean hoisting;
     private final Map<String, Item.Block> functions = new LinkedHashMap<>();
     private final Map<String, Item.Block> procedures = new LinkedHashMap<>();
     private final Map<String, Item.Block> derivatives = new LinkedHashMap<>();
@@ -406,6 +412,11 @@ public final class JavaGenerator {
         }
         if (netReceive != null) {
             emitNetReceive();
+        }
+        if (!hoisted.isEmpty()) {
+            line("");
+            line("/** Operations on constants only, evaluated once (after the K_ constants they may use). */");
+            hoisted.forEach((java, field) -> line("private static final double " + field + " = " + java + ";"));
         }
         close();
     }
@@ -935,12 +946,20 @@ public final class JavaGenerator {
                 return;
             }
             Expr atZero = Linear.substitute(a.value(), x, new Expr.Num(a.pos(), "0", ""));
+            // the slope and f0 repeat the equation's FUNCTION calls (mTau(v) in (mInf(v) - m)/mTau(v) three
+            // times, as in nocmodl's C); when every call is of a pure FUNCTION each is made once: same values
+            shared = callsOnlyPure(a.value(), new HashSet<>()) ? new LinkedHashMap<>() : null;
+            String slopeJava = num(slope);
+            String atZeroJava = num(atZero);
+            Map<String, String> calls = shared == null ? Map.of() : shared;
+            shared = null;
             open("");
-            line("double a = " + num(slope) + ";");
+            calls.forEach((java, local) -> line("double " + local + " = " + java + ";"));
+            line("double a = " + slopeJava + ";");
             if (method.equals("derivimplicit")) {
-                line(state + " = (" + state + " + s.dt * " + num(atZero) + ") / (1.0 - s.dt * a);");
+                line(state + " = (" + state + " + s.dt * " + atZeroJava + ") / (1.0 - s.dt * a);");
             } else {
-                line(state + " = " + state + " + (1.0 - Math.exp(s.dt * a)) * (-" + num(atZero) + " / a - "
+                line(state + " = " + state + " + (1.0 - Math.exp(s.dt * a)) * (-" + atZeroJava + " / a - "
                         + state + ");");
             }
             close();
@@ -948,6 +967,67 @@ public final class JavaGenerator {
             notYet(a.pos(), method + " of " + x + "', whose equation is not linear in " + x
                     + (method.equals("cnexp") ? " (nocmodl then uses derivimplicit)" : ""));
         }
+    }
+
+    /** Whether every call in the expression is of a math function or a pure FUNCTION ({@link #isPure}). */
+    private boolean callsOnlyPure(Expr e, Set<String> visiting) {
+        if (e instanceof Expr.Call c) {
+            boolean callee = MATH.contains(c.name()) && !functions.containsKey(c.name())
+                    && !procedures.containsKey(c.name()) || functions.containsKey(c.name())
+                    && isPure(functions.get(c.name()), visiting);
+            return callee && c.args().stream().allMatch(arg -> callsOnlyPure(arg, visiting));
+        }
+        if (e instanceof Expr.Unary u) {
+            return callsOnlyPure(u.operand(), visiting);
+        }
+        if (e instanceof Expr.Binary b) {
+            return callsOnlyPure(b.left(), visiting) && callsOnlyPure(b.right(), visiting);
+        }
+        return e instanceof Expr.Num || e instanceof Expr.Var v && (v.index() == null
+                || callsOnlyPure(v.index(), visiting));
+    }
+
+    /**
+     * A FUNCTION whose value depends only on its arguments and variables it does not change, and that changes
+     * nothing: it assigns only its own LOCALs, arguments and value, and calls only math and pure FUNCTIONs (not
+     * itself). Calling it twice with the same arguments in one expression gives the same value twice.
+     */
+    private boolean isPure(Item.Block f, Set<String> visiting) {
+        if (!visiting.add(f.name())) {
+            return false;
+        }
+        Set<String> own = new HashSet<>(argNames(f.args()));
+        own.add(f.name());
+        boolean pure = purelyLocal(f.body(), own, visiting);
+        visiting.remove(f.name());
+        return pure;
+    }
+
+    private boolean purelyLocal(List<Stmt> body, Set<String> own, Set<String> visiting) {
+        for (Stmt st : body) {
+            if (st instanceof Stmt.Local l) {
+                own.addAll(l.names());
+            }
+        }
+        for (Stmt st : body) {
+            boolean ok;
+            if (st instanceof Stmt.Assign a) {
+                ok = a.primes() == 0 && a.target().index() == null && own.contains(a.target().name())
+                        && callsOnlyPure(a.value(), visiting);
+            } else if (st instanceof Stmt.If i) {
+                ok = callsOnlyPure(i.condition(), visiting) && purelyLocal(i.then(), new HashSet<>(own), visiting)
+                        && purelyLocal(i.otherwise(), new HashSet<>(own), visiting);
+            } else if (st instanceof Stmt.Block b) {
+                ok = purelyLocal(b.body(), new HashSet<>(own), visiting);
+            } else {
+                ok = st instanceof Stmt.Local || st instanceof Stmt.Comment || st instanceof Stmt.Table
+                        || st instanceof Stmt.Keyword k && Set.of("UNITSON", "UNITSOFF").contains(k.keyword());
+            }
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
     }
 
     // ---- expressions
@@ -1010,8 +1090,47 @@ public final class JavaGenerator {
         return Double.toString(value);
     }
 
-    /** The expression as a Java double. */
+    /**
+     * The expression as a Java double. An operation on constants only (numbers, CONSTANTs, named units, PI, and
+     * math functions of them, e.g. qt = 2.3^((34 - 21)/10)) becomes a static final field initialized with the same
+     * Java expression, so it is evaluated once per class instead of per instance and step: Java's double
+     * arithmetic and HotSpot's Math intrinsics (the interpreter uses the compiled code's stubs) give the same bits
+     * wherever it runs.
+     */
     private String num(Expr e) {
+        if (!hoisting && (e instanceof Expr.Binary || e instanceof Expr.Call) && isConstant(e)) {
+            hoisting = true;
+            String java = numInPlace(e);
+            hoisting = false;
+            return hoisted.computeIfAbsent(java, x -> "C_" + hoisted.size());
+        }
+        return numInPlace(e);
+    }
+
+    /** Whether the expression's value is the same for every instance, step and model: nothing but constants. */
+    private boolean isConstant(Expr e) {
+        if (e instanceof Expr.Num) {
+            return true;
+        }
+        if (e instanceof Expr.Var v) {
+            String n = v.name();
+            return v.index() == null && !isLocal(n) && (n.equals("PI") || !NOT_FIELDS.contains(n)
+                    && !instanceVars.contains(n) && !topLocals.containsKey(n) && constants.containsKey(n));
+        }
+        if (e instanceof Expr.Call c) {
+            return MATH.contains(c.name()) && !functions.containsKey(c.name())
+                    && !procedures.containsKey(c.name()) && c.args().stream().allMatch(this::isConstant);
+        }
+        if (e instanceof Expr.Unary u) {
+            return isConstant(u.operand());
+        }
+        if (e instanceof Expr.Binary b) {
+            return isConstant(b.left()) && isConstant(b.right());
+        }
+        return false;
+    }
+
+    private String numInPlace(Expr e) {
         if (e instanceof Expr.Num n) {
             return literal(n.value());
         }
@@ -1062,7 +1181,8 @@ public final class JavaGenerator {
         }
         String joined = String.join(", ", args);
         if (functions.containsKey(c.name())) {
-            return "f_" + c.name() + "(k, s" + (args.isEmpty() ? "" : ", " + joined) + ")";
+            String java = "f_" + c.name() + "(k, s" + (args.isEmpty() ? "" : ", " + joined) + ")";
+            return shared == null ? java : shared.computeIfAbsent(java, x -> "u_" + shared.size());
         }
         if (procedures.containsKey(c.name())) {
             return "p_" + c.name() + "(k, s" + (args.isEmpty() ? "" : ", " + joined) + ")";

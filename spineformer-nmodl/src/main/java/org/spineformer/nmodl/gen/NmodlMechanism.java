@@ -1,6 +1,7 @@
 package org.spineformer.nmodl.gen;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.nio.charset.StandardCharsets;
@@ -26,6 +27,8 @@ import org.spineformer.nmodl.parse.Parser;
  */
 public final class NmodlMechanism extends AbstractMechanism {
     private static final Map<String, Compiled> CACHE = new ConcurrentHashMap<>();
+    /** The system property naming a folder to write generated Java to. */
+    public static final String DUMP_DIR = "spineformer.nmodl.dumpDir";
 
     private record Compiled(JavaGenerator.Generated generated, Constructor<? extends MechanismBlock> constructor) {
     }
@@ -76,12 +79,31 @@ public final class NmodlMechanism extends AbstractMechanism {
             throw new NmodlException(problems);
         }
         JavaGenerator.Generated g = JavaGenerator.generate(mod, className);
+        dump(g);
         Class<?> block = InProcessCompiler.compile(className, g.source());
         try {
             return new Compiled(g, block.asSubclass(MechanismBlock.class)
                     .getConstructor(org.spineformer.engine.mech.Mechanism.class, int[].class));
         } catch (NoSuchMethodException e) {
             throw new IllegalStateException("internal error: generated " + className + " has no constructor", e);
+        }
+    }
+
+    /**
+     * With {@code -Dspineformer.nmodl.dumpDir=DIR}, the generated Java is also written to
+     * {@code DIR/<mechanism>_<class>.java}, to read what a benchmark or a test ran (docs/dev/nmodl.md).
+     */
+    private static void dump(JavaGenerator.Generated g) {
+        String dir = System.getProperty(DUMP_DIR);
+        if (dir == null || dir.isEmpty()) {
+            return;
+        }
+        Path file = Path.of(dir, g.mechanismName() + "_" + g.className() + ".java");
+        try {
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, g.source(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the generated Java to " + file + " (" + DUMP_DIR + ")", e);
         }
     }
 

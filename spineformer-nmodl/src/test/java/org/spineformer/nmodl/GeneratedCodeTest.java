@@ -1,0 +1,58 @@
+package org.spineformer.nmodl;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.spineformer.nmodl.gen.NmodlMechanism;
+
+/**
+ * The shape of the generated Java where it decides speed (docs/dev/nmodl.md, "Speed"); the numbers it computes are
+ * the reference tests' business.
+ */
+class GeneratedCodeTest {
+    private static List<String> lines(String resource) {
+        String source = NmodlMechanism.compile(resource, Resources.text(resource)).javaSource();
+        return Arrays.stream(source.split("\n")).map(String::strip).toList();
+    }
+
+    @Test
+    void operationsOnConstantsAreEvaluatedOncePerClass() {
+        // NaTa_t's settle: qt = 2.3^((34 - 21)/10), a power of constants, evaluated in every call before
+        List<String> pow = lines("/mod/hay2011/NaTa_t.mod").stream().filter(l -> l.contains("Math.pow")).toList();
+        assertThat(pow).containsExactly("private static final double C_0 = Math.pow(2.3, ((34.0 - 21.0) / 10.0));");
+    }
+
+    @Test
+    void aPureFunctionRepeatedInADerivativeEquationIsCalledOnce() {
+        // SKv3_1: m' = (mInf(v) - m)/mTau(v); cnexp's slope -1/mTau(v) and f0 mInf(v)/mTau(v) repeat mTau(v)
+        List<String> calls = lines("/mod/hay2011/SKv3_1.mod").stream().filter(l -> l.contains("f_mTau(k, s, c_v[k])"))
+                .toList();
+        assertThat(calls).containsExactly("double u_0 = f_mTau(k, s, c_v[k]);");
+    }
+
+    @Test
+    void theGeneratedJavaIsWrittenToTheDumpFolderWhenAsked(@TempDir Path dir) throws IOException {
+        // a text compiled nowhere else (the cache is per text), so that this test's compilation is the first
+        String text = Resources.text("/mod/hay2011/Im.mod") + "\n: GeneratedCodeTest's own copy\n";
+        System.setProperty(NmodlMechanism.DUMP_DIR, dir.toString());
+        NmodlMechanism m;
+        try {
+            m = NmodlMechanism.compile("Im copy", text);
+        } finally {
+            System.clearProperty(NmodlMechanism.DUMP_DIR);
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            List<Path> written = files.toList();
+            assertThat(written).hasSize(1);
+            assertThat(written.get(0).getFileName().toString()).startsWith("Im_Mod_").endsWith(".java");
+            assertThat(Files.readString(written.get(0))).isEqualTo(m.javaSource());
+        }
+    }
+}
