@@ -111,6 +111,9 @@ class SparkSweepAcceptanceTest {
     private static JsonNode summary(Path dir) throws IOException {
         ObjectNode s = (ObjectNode) MAPPER.readTree(dir.resolve("summary.json").toFile());
         s.remove(List.of("bap_delays_source", "simulation_wall_seconds_mean"));
+        // The provenance names each run's own folder and command line; what both must share is the input they hashed.
+        JsonNode provenance = s.remove("provenance");
+        s.put("bap_delays_sha256", provenance.get("inputs").get("bap_delays").get("sha256").asText());
         return s;
     }
 
