@@ -3,6 +3,7 @@ package org.spineformer.attention.capacity;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.spineformer.attention.Parallel;
 import org.spineformer.attention.reduced.PotentiationRule;
 
 /**

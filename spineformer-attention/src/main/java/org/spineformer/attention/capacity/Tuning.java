@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.TreeSet;
 import java.util.function.DoubleFunction;
+import org.spineformer.attention.Parallel;
 import org.spineformer.attention.reduced.PotentiationRule;
 
 /**

@@ -1,10 +1,9 @@
 package org.spineformer.attention.reduced;
 
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ForkJoinPool;
 import java.util.stream.IntStream;
 import org.spineformer.attention.AttentionInputs;
+import org.spineformer.attention.Parallel;
 import org.spineformer.attention.QueryResult;
 
 /**
@@ -37,18 +36,7 @@ public record ReducedAttention(ScoreKernel kernel, PotentiationRule rule, Output
 
     /** One result per query, in query order. */
     public List<QueryResult> run(AttentionInputs inputs) {
-        ForkJoinPool pool = new ForkJoinPool(threads);
-        try {
-            return pool.submit(() -> IntStream.range(0, inputs.queries().length).parallel()
-                    .mapToObj(i -> query(inputs, inputs.queries()[i])).toList()).get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-        } finally {
-            pool.shutdown();
-        }
+        return Parallel.map(threads, 0, inputs.queries().length, i -> query(inputs, inputs.queries()[i]));
     }
 
     /** One neuron's result for {@code query}. */

@@ -1,4 +1,4 @@
-package org.spineformer.attention.capacity;
+package org.spineformer.attention;
 
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -7,11 +7,12 @@ import java.util.function.IntFunction;
 import java.util.stream.IntStream;
 
 /** Work over indices on a pool of a given size, results in index order (so sums over them do not depend on it). */
-final class Parallel {
+public final class Parallel {
     private Parallel() {
     }
 
-    static <T> List<T> map(int threads, int from, int to, IntFunction<T> work) {
+    /** {@code work(i)} for i in [from, to) on {@code threads} threads, in index order. */
+    public static <T> List<T> map(int threads, int from, int to, IntFunction<T> work) {
         ForkJoinPool pool = new ForkJoinPool(threads);
         try {
             return pool.submit(() -> IntStream.range(from, to).parallel().mapToObj(work).toList()).get();
