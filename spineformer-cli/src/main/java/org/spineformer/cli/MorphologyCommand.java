@@ -13,8 +13,8 @@ import picocli.CommandLine.Command;
 
 /** {@code spineformer morphology FILE}: what NEURON's Import3d makes of an SWC or Neurolucida file. */
 @Command(name = "morphology", description = {
-    "Read an SWC (.swc) or Neurolucida v3 (.asc) morphology as NEURON 8.2's Import3d does and summarise it:",
-    "sections per type, total length and membrane area, how the soma was read, and what the import changed."})
+    "Read an SWC (.swc) or Neurolucida v3 (.asc) morphology as NEURON 8.2's Import3d does and summarise it.",
+    "Prints sections per type, total length and membrane area, how the soma was read, and what the import changed."})
 final class MorphologyCommand implements Runnable {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
