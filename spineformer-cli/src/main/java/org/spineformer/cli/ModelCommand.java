@@ -6,13 +6,14 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Map;
 import java.util.TreeMap;
 import org.spineformer.engine.Simulation;
 import org.spineformer.engine.discrete.Discretization;
 import org.spineformer.engine.mech.Catalogue;
 import org.spineformer.engine.morph.Section;
+import org.spineformer.io.AtomicFiles;
+import org.spineformer.io.OutputFolder;
 import org.spineformer.model.AssembledCell;
 import org.spineformer.model.BundledDescriptions;
 import org.spineformer.model.CellAssembler;
@@ -66,6 +67,9 @@ final class ModelCommand implements Runnable {
 
         @Override
         public void run() {
+            if (structure != null) {
+                OutputFolder.checkWritable(structure.toAbsolutePath().getParent(), "--structure " + structure + ":");
+            }
             AssembledCell cell = CellAssembler.assemble(description(model, morphologyDir));
             Discretization disc;
             if (paintedOnly) {
@@ -177,21 +181,14 @@ final class ModelCommand implements Runnable {
 
         @Override
         public void run() {
+            OutputFolder.checkWritable(out, "--out");
             AssembledCell cell = CellAssembler.assemble(description(model, morphologyDir));
             String script = NeuronScript.of(cell);
             Path file = out.resolve(SCRIPT);
-            Path tmp = out.resolve(SCRIPT + ".tmp");
             try {
-                Files.createDirectories(out);
-                Files.writeString(tmp, script, StandardCharsets.UTF_8);
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                AtomicFiles.write(file, os -> os.write(script.getBytes(StandardCharsets.UTF_8)));
             } catch (IOException e) {
-                try {
-                    Files.deleteIfExists(tmp);
-                } catch (IOException ignored) {
-                    // the original error is the one to report
-                }
-                throw new UncheckedIOException(file + ": cannot write: " + e.getMessage(), e);
+                throw new UncheckedIOException(e);
             }
             PrintWriter pw = spec.commandLine().getOut();
             pw.printf("%s: %d sections written to %s%n", cell.name(), cell.morphology().size(), file);

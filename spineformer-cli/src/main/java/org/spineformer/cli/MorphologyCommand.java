@@ -1,6 +1,7 @@
 package org.spineformer.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
@@ -24,6 +25,9 @@ final class MorphologyCommand implements Runnable {
 
     @Override
     public void run() {
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalArgumentException(file + ": no such file");
+        }
         ImportedMorphology m = MorphologyReader.read(file);
         PrintWriter out = spec.commandLine().getOut();
         out.printf("%s: %d sections%n", m.source(), m.sections().size());

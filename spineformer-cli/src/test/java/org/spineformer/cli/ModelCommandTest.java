@@ -146,4 +146,20 @@ class ModelCommandTest {
         assertThat(noMorphology.err()).contains("cell1.asc");
         assertThat(Files.exists(out)).isFalse();
     }
+
+    @Test
+    void anOutputThatCannotBeWrittenIsRefusedBeforeTheCellIsBuilt() throws IOException {
+        Path file = Files.writeString(dir.resolve("a-file"), "mine");
+        CliRun export = run("model", "export", "--neuron", "ellwood2024", "--out", file.toString());
+        assertThat(export.exit()).isEqualTo(2);
+        assertThat(export.err().strip()).isEqualTo("spineformer: --out " + file + " is a file, not a folder");
+        assertThat(export.out()).doesNotContain("sections written");
+        Path structure = file.resolve("structure.json");
+        CliRun check = run("model", "check", "ellwood2024", "--structure", structure.toString());
+        assertThat(check.exit()).isEqualTo(2);
+        assertThat(check.err().strip()).isEqualTo("spineformer: --structure " + structure + ": " + file + " is a file,"
+                + " not a folder");
+        assertThat(check.out()).doesNotContain("sections");
+        assertThat(Files.readString(file)).isEqualTo("mine");
+    }
 }

@@ -34,4 +34,12 @@ class MorphologyCommandTest {
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).contains("bad.swc:2").contains("parent id 9");
     }
+
+    @Test
+    void aMissingFileIsNamedInWords() {
+        Path missing = dir.resolve("none.swc");
+        CliRun r = run("morphology", missing.toString());
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err().strip()).isEqualTo("spineformer: " + missing + ": no such file");
+    }
 }

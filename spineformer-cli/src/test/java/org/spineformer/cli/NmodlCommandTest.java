@@ -49,4 +49,12 @@ class NmodlCommandTest {
                 dir.resolve("c.mod") + ":2:1: VERBATIM is not supported: C code cannot run on the JVM",
                 "1 of 2 mod files in " + dir + " do not compile");
     }
+
+    @Test
+    void aMissingFileIsNamedInWordsWithoutJavaNames(@TempDir Path dir) {
+        Path missing = dir.resolve("none.mod");
+        CliRun r = CliRun.run("nmodl", "check", missing.toString());
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.out().lines()).containsExactly(missing + ": cannot read the file: no such file");
+    }
 }

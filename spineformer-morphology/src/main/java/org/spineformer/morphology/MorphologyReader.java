@@ -30,7 +30,7 @@ public final class MorphologyReader {
         try {
             lines = Files.readAllLines(path, StandardCharsets.ISO_8859_1);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read morphology file " + path + ": " + e.getMessage(), e);
+            throw new UncheckedIOException(e); // its message is the file system's, with the path
         }
         String file = path.toString();
         if (name.endsWith(".swc")) {

@@ -1,6 +1,8 @@
 package org.spineformer.nmodl;
 
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import org.spineformer.nmodl.ast.ModFile;
@@ -27,7 +29,9 @@ public final class NmodlCheck {
             return List.of(new Diagnostic(e.file(), e.pos(), e.getMessage().substring(e.getMessage()
                     .indexOf(": ") + 2)));
         } catch (IOException e) {
-            return List.of(new Diagnostic(file.toString(), new Pos(0, 0), "cannot read the file: " + e));
+            String reason = e instanceof NoSuchFileException ? "no such file"
+                    : e instanceof AccessDeniedException ? "permission denied" : e.getMessage();
+            return List.of(new Diagnostic(file.toString(), Pos.NONE, "cannot read the file: " + reason));
         }
         return NmodlMechanism.problems(mod);
     }

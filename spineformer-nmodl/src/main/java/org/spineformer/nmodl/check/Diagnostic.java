@@ -6,6 +6,7 @@ import org.spineformer.nmodl.ast.Pos;
 public record Diagnostic(String file, Pos pos, String message) {
     @Override
     public String toString() {
-        return file + ":" + pos.line() + ":" + pos.column() + ": " + message;
+        return pos.equals(Pos.NONE) ? file + ": " + message
+                : file + ":" + pos.line() + ":" + pos.column() + ": " + message;
     }
 }
