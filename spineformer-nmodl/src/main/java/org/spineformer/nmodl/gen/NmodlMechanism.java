@@ -12,6 +12,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import org.spineformer.engine.mech.AbstractMechanism;
@@ -129,6 +130,11 @@ public final class NmodlMechanism extends AbstractMechanism {
     @Override
     public boolean writesIonConcentration() {
         return compiled.generated().writesConcentration();
+    }
+
+    @Override
+    public Set<String> reversalPotentialsRead() {
+        return compiled.generated().reversalPotentialsRead();
     }
 
     /** The generated Java, for reading. */
