@@ -26,6 +26,7 @@ public final class ModelBuilder {
     private final Catalogue catalogue;
     private final Map<String, List<Placement>> placements = new LinkedHashMap<>();
     private final List<SpikeSource> sources = new ArrayList<>();
+    private final List<Reversal> reversals = new ArrayList<>();
 
     /** A spike train and the synapses it reaches. */
     public record SpikeSource(double[] timesMs, List<Synapse> synapses) {
@@ -34,6 +35,10 @@ public final class ModelBuilder {
     /** Where instances of a mechanism go: a whole section (x NaN, every segment) or one location. */
     private record Placement(int section, double x, Map<String, Double> parameters,
                              Map<Integer, Map<String, Double>> segmentParameters) {
+    }
+
+    /** An ion's reversal potential at one segment, for the mechanisms that read it from the ion. */
+    private record Reversal(String ion, int section, int segment, double mV) {
     }
 
     public ModelBuilder(Morphology morphology, Catalogue catalogue) {
@@ -81,6 +86,24 @@ public final class ModelBuilder {
         throw new IllegalArgumentException(mechanism + " is not inserted in section " + s.name());
     }
 
+    /**
+     * Sets an ion's reversal potential (mV) at one segment, as NEURON's per-section {@code ena}, {@code ek}: what
+     * the mechanisms reading it from the ion ({@link Mechanism#reversalPotentialsRead()}) see there. Unset
+     * segments keep NEURON's default for the ion. Some mechanism in the model must read it (checked at build).
+     */
+    public ModelBuilder setReversalPotential(String ion, int section, int segment, double mV) {
+        checkSection(section);
+        Section s = morphology.section(section);
+        if (segment < 0 || segment >= s.nseg()) {
+            throw new IllegalArgumentException("section " + s.name() + " has no segment " + segment);
+        }
+        if (!Double.isFinite(mV)) {
+            throw new IllegalArgumentException("e" + ion + " in section " + s.name() + " must be finite, was " + mV);
+        }
+        reversals.add(new Reversal(ion, section, segment, mV));
+        return this;
+    }
+
     /** Places a point process (synapse, electrode) at location x of a section and returns its handle. */
     public PointProcess addPointProcess(String mechanism, int section, double x, Map<String, Double> parameters) {
         Mechanism m = catalogue.get(mechanism);
@@ -121,6 +144,12 @@ public final class ModelBuilder {
     public Simulation build(double dtMs, double celsius) {
         if (!(dtMs > 0) || Double.isInfinite(dtMs)) {
             throw new IllegalArgumentException("dt must be finite and > 0 ms, was " + dtMs);
+        }
+        for (Reversal r : reversals) {
+            if (!readsReversal(r.ion())) {
+                throw new IllegalArgumentException("e" + r.ion() + " is set in section "
+                        + morphology.section(r.section()).name() + ", but no mechanism in the model reads it");
+            }
         }
         Discretization disc = new Discretization(morphology);
         List<MechanismBlock> blocks = new ArrayList<>();
@@ -176,7 +205,20 @@ public final class ModelBuilder {
                 densityInstances.put(m.name(), bySegment);
             }
         }
-        return new Simulation(disc, blocks, densityInstances, sources, dtMs, celsius);
+        Simulation sim = new Simulation(disc, blocks, densityInstances, sources, dtMs, celsius);
+        for (Reversal r : reversals) {
+            sim.state().ion(r.ion()).reversal[disc.segmentNode(r.section(), r.segment())] = r.mV();
+        }
+        return sim;
+    }
+
+    private boolean readsReversal(String ion) {
+        for (String name : placements.keySet()) {
+            if (catalogue.get(name).reversalPotentialsRead().contains(ion)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Each element's rank when the values are sorted (ties by position): where element q goes in sorted order. */

@@ -57,6 +57,9 @@ public final class ModelLowering {
                 }
             }
         }
+        for (int s = 0; s < cell.morphology().size(); s++) {
+            setReversalPotentials(builder, cell, catalogue, s);
+        }
         Map<Integer, Map<String, PointProcess>> spineSynapses = new LinkedHashMap<>();
         Map<String, PointProcess> handles = new LinkedHashMap<>();
         for (AssembledCell.PlacedSynapse syn : cell.synapses()) {
@@ -76,6 +79,34 @@ public final class ModelLowering {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(source + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The painted reversal potentials ({@code ena}, {@code ek} ...) that a mechanism of the section reads from the
+     * ion rather than as a parameter (compiled from {@code USEION na READ ena}) go to the ion at each segment's node,
+     * as NEURON's per-section ion values.
+     */
+    private static void setReversalPotentials(ModelBuilder builder, AssembledCell cell, Catalogue catalogue, int s) {
+        for (Map.Entry<String, double[]> e : cell.ions().get(s).entrySet()) {
+            boolean read = false;
+            for (String mech : cell.mechanisms().get(s).keySet()) {
+                read |= readsReversal(catalogue.get(mech), e.getKey());
+            }
+            if (!read) {
+                continue;
+            }
+            String ion = e.getKey().substring(1);
+            for (int j = 0; j < e.getValue().length; j++) {
+                if (!Double.isNaN(e.getValue()[j])) {
+                    builder.setReversalPotential(ion, s, j, e.getValue()[j]);
+                }
+            }
+        }
+    }
+
+    /** Whether the mechanism reads the ion variable (ena, ek ...) as a reversal potential from the ion. */
+    private static boolean readsReversal(Mechanism m, String variable) {
+        return variable.startsWith("e") && m.reversalPotentialsRead().contains(variable.substring(1));
     }
 
     /** Painted values of one segment, plus the painted ion values the mechanism has a parameter for. */
@@ -128,11 +159,12 @@ public final class ModelLowering {
             for (String ion : cell.ions().get(s).keySet()) {
                 boolean used = false;
                 for (String mech : cell.mechanisms().get(s).keySet()) {
-                    used |= isParameter(catalogue.get(mech), ion);
+                    used |= isParameter(catalogue.get(mech), ion) || readsReversal(catalogue.get(mech), ion);
                 }
                 if (!used) {
                     throw new IllegalArgumentException("ions: " + ion + " is painted on section "
-                            + cell.morphology().section(s).name() + ", where no mechanism has a parameter " + ion);
+                            + cell.morphology().section(s).name() + ", where no mechanism has a parameter " + ion
+                            + " or reads it from the ion");
                 }
             }
         }

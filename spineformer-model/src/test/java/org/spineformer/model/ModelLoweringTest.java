@@ -5,10 +5,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.spineformer.model.DescriptionTestSupport.read;
 import static org.spineformer.model.DescriptionTestSupport.twoSections;
 
+import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.spineformer.engine.Simulation;
 import org.spineformer.engine.event.PointProcess;
+import org.spineformer.engine.mech.AbstractMechanism;
 import org.spineformer.engine.mech.Catalogue;
+import org.spineformer.engine.mech.CellState;
+import org.spineformer.engine.mech.FieldSpec;
+import org.spineformer.engine.mech.Ion;
+import org.spineformer.engine.mech.MechanismBlock;
 
 /** Lowering onto the engine with the engine's own catalogue (pas, IClamp, SEClamp). */
 class ModelLoweringTest {
@@ -63,6 +70,65 @@ class ModelLoweringTest {
                 "[{\"region\": \"all\", \"mechanism\": \"pas\"}, {\"region\": \"all\", \"ions\": {\"ena\": 50}}]")));
         assertThatThrownBy(() -> ModelLowering.lower(cell, CATALOGUE)).hasMessageContaining("ena")
                 .hasMessageContaining("soma").hasMessageContaining("no mechanism has a parameter ena");
+    }
+
+    /** Reads the sodium reversal potential from the ion, as a mechanism compiled from USEION na READ ena. */
+    private static final class SodiumReader extends AbstractMechanism {
+        SodiumReader() {
+            super("nareader", Kind.DENSITY, "records ena at INITIAL",
+                    List.of(FieldSpec.assigned("ena_seen", "mV", "ena read from the ion at INITIAL")));
+        }
+
+        @Override
+        public Set<String> reversalPotentialsRead() {
+            return Set.of("na");
+        }
+
+        @Override
+        public MechanismBlock newBlock(int[] nodes) {
+            return new MechanismBlock(this, nodes) {
+                private final double[] seen = column("ena_seen");
+                private Ion na;
+
+                @Override
+                public void attach(CellState s) {
+                    na = s.ion("na");
+                }
+
+                @Override
+                public void initialize(CellState s) {
+                    for (int k = 0; k < size; k++) {
+                        seen[k] = na.reversal[node[k]];
+                    }
+                }
+            };
+        }
+    }
+
+    @Test
+    void paintedReversalPotentialsReachTheIonWhereAMechanismReadsThemFromIt() {
+        Catalogue catalogue = CATALOGUE.withReplacements(List.of(new SodiumReader()), m -> { });
+        AssembledCell cell = CellAssembler.assemble(read(twoSections("""
+                [{"region": "all", "mechanism": "pas"},
+                 {"region": "all", "mechanism": "nareader"},
+                 {"region": "dendrites", "ions": {"ena": 45}}]""")));
+        Simulation sim = ModelLowering.lower(cell, catalogue).simulation(0.025);
+        sim.initialize(-70);
+        for (int j = 0; j < 11; j++) {
+            assertThat(sim.block("nareader").get("ena_seen", sim.densityInstance("nareader", 1, j))).isEqualTo(45);
+        }
+        // the soma, where nothing is painted, keeps NEURON's default ena
+        assertThat(sim.block("nareader").get("ena_seen", sim.densityInstance("nareader", 0, 0))).isEqualTo(50);
+    }
+
+    @Test
+    void aReversalPotentialPaintedWhereNoMechanismReadsItIsStillAnError() {
+        Catalogue catalogue = CATALOGUE.withReplacements(List.of(new SodiumReader()), m -> { });
+        AssembledCell cell = CellAssembler.assemble(read(twoSections("""
+                [{"region": "all", "mechanism": "nareader"},
+                 {"region": "all", "ions": {"ek": -80}}]""")));
+        assertThatThrownBy(() -> ModelLowering.lower(cell, catalogue)).hasMessageContaining("ek")
+                .hasMessageContaining("no mechanism has a parameter ek or reads it from the ion");
     }
 
     @Test

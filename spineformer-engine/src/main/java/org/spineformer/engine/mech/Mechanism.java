@@ -1,6 +1,7 @@
 package org.spineformer.engine.mech;
 
 import java.util.List;
+import java.util.Set;
 
 /**
  * A kind of mechanism (a channel, a synapse, a calcium pool, an electrode), registered in a {@link Catalogue}
@@ -35,6 +36,15 @@ public interface Mechanism {
      */
     default boolean writesIonConcentration() {
         return false;
+    }
+
+    /**
+     * The ions whose reversal potential this mechanism reads from the node's {@link Ion} (NMODL
+     * {@code USEION na READ ena}: "na"), rather than taking it as a parameter as the hand-written ones do: a model
+     * sets those through {@code ModelBuilder.setReversalPotential}.
+     */
+    default Set<String> reversalPotentialsRead() {
+        return Set.of();
     }
 
     /** A block of instances at the given nodes, every field at its default. */

@@ -42,7 +42,8 @@ public final class JavaGenerator {
 
     /** The description of a generated mechanism: what the compiler needs beside the source. */
     public record Generated(String mechanismName, Mechanism.Kind kind, String className, String source,
-                            List<FieldSpec> fields, String title, boolean writesConcentration) {
+                            List<FieldSpec> fields, String title, boolean writesConcentration,
+                            Set<String> reversalPotentialsRead) {
     }
 
     private final ModFile mod;
@@ -105,7 +106,8 @@ public final class JavaGenerator {
         }
         String title = mod.items().stream().filter(Item.Title.class::isInstance).map(i -> ((Item.Title) i).text())
                 .findFirst().orElse("compiled from " + mod.file());
-        return new Generated(g.suffix, g.kind, className, g.out.toString(), fields, title, g.writesConcentration());
+        return new Generated(g.suffix, g.kind, className, g.out.toString(), fields, title, g.writesConcentration(),
+                g.reversalPotentialsRead());
     }
 
     private void notYet(Pos pos, String what) {
@@ -490,6 +492,17 @@ public final class JavaGenerator {
     private boolean writesConcentration(String ion) {
         return ions.get(ion).entrySet().stream()
                 .anyMatch(e -> written.contains(e.getKey()) && !e.getValue().equals("current"));
+    }
+
+    /** The ions whose reversal potential the mechanism reads ({@code USEION na READ ena}: "na"). */
+    private Set<String> reversalPotentialsRead() {
+        Set<String> read = new LinkedHashSet<>();
+        for (Map.Entry<String, Map<String, String>> ion : ions.entrySet()) {
+            if (ion.getValue().containsValue("reversal")) {
+                read.add(ion.getKey());
+            }
+        }
+        return Set.copyOf(read);
     }
 
     private boolean writesConcentration() {

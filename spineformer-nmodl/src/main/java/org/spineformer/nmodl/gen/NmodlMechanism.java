@@ -12,8 +12,11 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import org.spineformer.engine.mech.AbstractMechanism;
+import org.spineformer.engine.mech.Catalogue;
 import org.spineformer.engine.mech.MechanismBlock;
 import org.spineformer.nmodl.ast.ModFile;
 import org.spineformer.nmodl.check.Checker;
@@ -34,10 +37,12 @@ public final class NmodlMechanism extends AbstractMechanism {
     }
 
     private final Compiled compiled;
+    private final String file;
 
-    private NmodlMechanism(Compiled c) {
+    private NmodlMechanism(Compiled c, String file) {
         super(c.generated().mechanismName(), c.generated().kind(), c.generated().title(), c.generated().fields());
         this.compiled = c;
+        this.file = file;
     }
 
     public static NmodlMechanism compile(Path file) throws IOException {
@@ -55,7 +60,21 @@ public final class NmodlMechanism extends AbstractMechanism {
             c = build(file, source, "Mod_" + hash.substring(0, 16));
             CACHE.putIfAbsent(hash, c);
         }
-        return new NmodlMechanism(c);
+        return new NmodlMechanism(c, file);
+    }
+
+    /** The file it was compiled from, as named to {@link #compile(String, String)}. */
+    public String file() {
+        return file;
+    }
+
+    /**
+     * {@code builtIns} with the compiled mechanisms added, each named like a built-in replacing it; the console
+     * hears one line per replacement ({@code NaTa_t: compiled from DIR/NaTa_t.mod replaces the built-in}).
+     */
+    public static Catalogue replacing(Catalogue builtIns, List<NmodlMechanism> compiled, Consumer<String> console) {
+        return builtIns.withReplacements(compiled, m -> console.accept(
+                m.name() + ": compiled from " + ((NmodlMechanism) m).file() + " replaces the built-in"));
     }
 
     /** Every reason the file would not compile (syntax aside), without compiling: empty when it would. */
@@ -111,6 +130,11 @@ public final class NmodlMechanism extends AbstractMechanism {
     @Override
     public boolean writesIonConcentration() {
         return compiled.generated().writesConcentration();
+    }
+
+    @Override
+    public Set<String> reversalPotentialsRead() {
+        return compiled.generated().reversalPotentialsRead();
     }
 
     /** The generated Java, for reading. */
