@@ -1,21 +1,15 @@
 package org.spineformer.cli;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import org.spineformer.engine.mech.Catalogue;
 import org.spineformer.engine.mech.FieldRole;
 import org.spineformer.engine.mech.FieldSpec;
 import org.spineformer.engine.mech.Mechanism;
-import org.spineformer.nmodl.NmodlCheck;
-import org.spineformer.nmodl.check.Diagnostic;
 import org.spineformer.nmodl.gen.NmodlMechanism;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -59,34 +53,9 @@ final class MechanismsCommand implements Callable<Integer> {
 
     /** Registers every mod file of the folder that compiles; reports the others on stderr. */
     private boolean compileFolder(Catalogue catalogue) {
-        if (!Files.isDirectory(modDir)) {
-            throw new IllegalArgumentException("--mod " + modDir + ": not a folder");
-        }
-        List<Path> files;
-        try (Stream<Path> list = Files.list(modDir)) {
-            files = list.filter(f -> f.getFileName().toString().endsWith(".mod")).sorted().toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException("--mod " + modDir + ": cannot list the folder", e);
-        }
-        PrintWriter err = spec.commandLine().getErr();
-        List<Path> failed = new ArrayList<>();
-        for (Path f : files) {
-            List<Diagnostic> problems = NmodlCheck.check(f);
-            if (problems.isEmpty()) {
-                try {
-                    catalogue.register(NmodlMechanism.compile(f));
-                } catch (IOException e) {
-                    throw new UncheckedIOException("cannot read " + f, e);
-                }
-            } else {
-                failed.add(f);
-                problems.forEach(err::println);
-            }
-        }
-        if (!failed.isEmpty()) {
-            err.printf("%d of %d mod files in %s do not compile%n", failed.size(), files.size(), modDir);
-        }
-        err.flush();
-        return failed.isEmpty();
+        List<NmodlMechanism> compiled = new ArrayList<>();
+        boolean all = ModFolder.compile(modDir, compiled, spec.commandLine().getErr());
+        compiled.forEach(catalogue::register);
+        return all;
     }
 }

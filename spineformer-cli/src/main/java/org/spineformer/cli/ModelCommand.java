@@ -6,8 +6,11 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.Callable;
 import org.spineformer.engine.Simulation;
 import org.spineformer.engine.discrete.Discretization;
 import org.spineformer.engine.mech.Catalogue;
@@ -23,6 +26,7 @@ import org.spineformer.model.LoweredCell;
 import org.spineformer.model.ModelLowering;
 import org.spineformer.model.NeuronScript;
 import org.spineformer.model.StructureDump;
+import org.spineformer.nmodl.gen.NmodlMechanism;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -38,9 +42,10 @@ final class ModelCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    /** {@code spineformer model check MODEL [--structure FILE]}. */
-    @Command(name = "check", description = "Build a cell from its description and print a summary.")
-    static final class Check implements Runnable {
+    /** {@code spineformer model check MODEL [--structure FILE] [--mod DIR]...}. */
+    @Command(name = "check", description = "Build a cell from its description, initialize it (finitialize at the "
+            + "description's v_init and celsius) and print a summary.")
+    static final class Check implements Callable<Integer> {
         @CommandLine.Spec
         private CommandLine.Model.CommandSpec spec;
 
@@ -65,10 +70,28 @@ final class ModelCommand implements Runnable {
                         + "the painted parameters only.")
         private boolean paintedOnly;
 
+        @CommandLine.Option(names = "--mod", paramLabel = "DIR",
+                description = "Compile the .mod files of this folder (repeatable) and use them: a compiled mechanism "
+                        + "named like a built-in replaces it (said on the console). Files that do not compile are "
+                        + "named with their reasons, and nothing is built (exit code 2).")
+        private List<Path> modDirs = List.of();
+
         @Override
-        public void run() {
+        public Integer call() {
+            if (paintedOnly && !modDirs.isEmpty()) {
+                throw new IllegalArgumentException("--mod and --painted-only exclude each other: --painted-only does "
+                        + "not look the mechanisms up");
+            }
             if (structure != null) {
                 OutputFolder.checkWritable(structure.toAbsolutePath().getParent(), "--structure " + structure + ":");
+            }
+            List<NmodlMechanism> compiled = new ArrayList<>();
+            boolean allCompiled = true;
+            for (Path dir : modDirs) {
+                allCompiled &= ModFolder.compile(dir, compiled, spec.commandLine().getErr());
+            }
+            if (!allCompiled) {
+                return 2;
             }
             AssembledCell cell = CellAssembler.assemble(description(model, morphologyDir));
             Discretization disc;
@@ -78,18 +101,27 @@ final class ModelCommand implements Runnable {
                     StructureDump.writePaintedOnly(cell, structure);
                 }
             } else {
-                LoweredCell lowered = lower(cell);
+                LoweredCell lowered = lower(cell, catalogue(compiled));
                 Simulation sim = lowered.simulation(0.025);
+                sim.initialize(cell.vInitMv());
                 disc = sim.discretization();
                 if (structure != null) {
                     StructureDump.write(lowered, sim, structure);
                 }
             }
             summary(spec.commandLine().getOut(), cell, disc);
+            return 0;
         }
 
-        private static LoweredCell lower(AssembledCell cell) {
-            Catalogue catalogue = Catalogue.discover();
+        /** The built-in catalogue with the compiled mechanisms added, each replacement said on the console. */
+        private Catalogue catalogue(List<NmodlMechanism> compiled) {
+            PrintWriter out = spec.commandLine().getOut();
+            Catalogue c = NmodlMechanism.replacing(Catalogue.discover(), compiled, out::println);
+            out.flush();
+            return c;
+        }
+
+        private static LoweredCell lower(AssembledCell cell, Catalogue catalogue) {
             try {
                 return ModelLowering.lower(cell, catalogue);
             } catch (IllegalArgumentException e) {
@@ -97,8 +129,8 @@ final class ModelCommand implements Runnable {
                 if (!unknown) {
                     throw e;
                 }
-                throw new IllegalArgumentException(e.getMessage() + "; to check the structure and the painted values"
-                        + " without the mechanisms, use --painted-only", e);
+                throw new IllegalArgumentException(e.getMessage() + "; give their mod files with --mod DIR, or check"
+                        + " the structure and the painted values without them with --painted-only", e);
             }
         }
 
