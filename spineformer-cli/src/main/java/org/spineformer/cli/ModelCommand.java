@@ -55,8 +55,9 @@ final class ModelCommand implements Runnable {
         private String model;
 
         @CommandLine.Option(names = "--structure", paramLabel = "FILE",
-                description = "Also write the built cell as NEURON-style structure.json (the schema of the shared "
-                        + "reference dumps), to diff against NEURON's.")
+                description = "Also write the built, initialized cell as NEURON-style structure.json (the schema "
+                        + "of the shared reference dumps: every mechanism field after finitialize), to diff against "
+                        + "NEURON's.")
         private Path structure;
 
         @CommandLine.Option(names = "--morphology-dir", paramLabel = "DIR", defaultValue = ".",
@@ -106,7 +107,7 @@ final class ModelCommand implements Runnable {
                 sim.initialize(cell.vInitMv());
                 disc = sim.discretization();
                 if (structure != null) {
-                    StructureDump.write(lowered, sim, structure);
+                    StructureDump.writeEveryField(lowered, sim, structure);
                 }
             }
             summary(spec.commandLine().getOut(), cell, disc);

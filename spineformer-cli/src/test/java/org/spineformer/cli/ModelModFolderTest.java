@@ -1,6 +1,7 @@
 package org.spineformer.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.spineformer.cli.CliRun.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -18,6 +19,8 @@ class ModelModFolderTest {
     private static final String PAS = "NEURON { SUFFIX pas RANGE g, e NONSPECIFIC_CURRENT i }\n"
             + "PARAMETER { g = 0.0042 (S/cm2) e = -70 (mV) }\nASSIGNED { v (mV) i (mA/cm2) }\n"
             + "BREAKPOINT { i = g*(v - e) }\n";
+    /** One product and one difference in doubles: a few ulps. */
+    private static final double CURRENT_ULPS = 1e-14;
     /** A mechanism that is not built in, painted by the description below. */
     private static final String LEAK = PAS.replace("SUFFIX pas", "SUFFIX leak2");
 
@@ -55,6 +58,8 @@ class ModelModFolderTest {
         assertThat(mechs.get("pas").get("g_pas").asDouble()).isEqualTo(0.0042);
         assertThat(mechs.get("leak2").get("g_leak2").asDouble()).isEqualTo(2e-4);
         assertThat(mechs.get("leak2").get("e_leak2").asDouble()).isEqualTo(-70);
+        // initialized at v_init -70 mV: the current of the first evaluation, g (v - e) = 0.0042 * (-70 - -65)
+        assertThat(mechs.get("pas").get("i_pas").asDouble()).isCloseTo(-0.021, within(CURRENT_ULPS * 0.021));
     }
 
     @Test

@@ -35,12 +35,24 @@ public final class StructureDump {
 
     /** The dump of a lowered cell: every parameter of every density mechanism, as the simulation holds it. */
     public static ObjectNode toJson(LoweredCell lowered, Simulation sim) {
+        return toJson(lowered, sim, false);
+    }
+
+    /**
+     * The dump of a lowered, initialized cell: every field (parameters, STATEs, ASSIGNED) of every density mechanism,
+     * as the simulation holds it, like NEURON's dump after {@code finitialize}.
+     */
+    public static ObjectNode everyField(LoweredCell lowered, Simulation sim) {
+        return toJson(lowered, sim, true);
+    }
+
+    private static ObjectNode toJson(LoweredCell lowered, Simulation sim, boolean everyField) {
         return toJson(lowered.assembled(), sim.discretization(), (mech, i, j) -> {
             MechanismBlock block = sim.block(mech);
             int instance = sim.densityInstance(mech, i, j);
             Map<String, Double> values = new LinkedHashMap<>();
             for (FieldSpec f : block.mechanism().fields()) {
-                if (f.role() == FieldRole.PARAMETER) {
+                if (everyField || f.role() == FieldRole.PARAMETER) {
                     values.put(f.name() + "_" + mech, block.get(f.name(), instance));
                 }
             }
@@ -139,6 +151,11 @@ public final class StructureDump {
     /** Writes {@link #toJson(LoweredCell, Simulation)} to {@code out} (complete or not at all). */
     public static void write(LoweredCell lowered, Simulation sim, Path out) {
         write(toJson(lowered, sim), out);
+    }
+
+    /** Writes {@link #everyField} to {@code out} (complete or not at all). */
+    public static void writeEveryField(LoweredCell lowered, Simulation sim, Path out) {
+        write(everyField(lowered, sim), out);
     }
 
     /** Writes {@link #paintedOnly} to {@code out} (complete or not at all). */
