@@ -39,8 +39,8 @@ import org.spineformer.nmodl.gen.NmodlMechanism;
  * ({@code shared/reference/models/MODEL/structure.json.gz}, copied in spineformer-model's test resources): per segment,
  * every RANGE variable of every density mechanism (parameters, STATEs, ASSIGNED currents and conductances) and the
  * ions' ena/nai/nao/ina ... Validation tier; needs, per model, the folder of its mod files:
- * {@code -Dspineformer.modDir.hay2011_l5pc=...}, {@code -Dspineformer.modDir.allen_scnn1a=...} (a model without its
- * folder is skipped, by name).
+ * {@code -Dspineformer.modDir.hay2011_l5pc=...}, {@code -Dspineformer.modDir.allen_scnn1a=...},
+ * {@code -Dspineformer.modDir.migliore2018_ca1=...} (a model without its folder is skipped, by name).
  */
 @Tag("validation")
 class PublishedModelsInitializedTest {
@@ -58,7 +58,7 @@ class PublishedModelsInitializedTest {
             "reference", "models");
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"hay2011_l5pc", "allen_scnn1a"})
+    @ValueSource(strings = {"hay2011_l5pc", "allen_scnn1a", "migliore2018_ca1"})
     void everyMechanismValueAfterInitializationMatchesNeuron(String model) {
         String dir = System.getProperty("spineformer.modDir." + model, "");
         assumeTrue(!dir.isBlank(), model + " skipped: no -Dspineformer.modDir." + model + "=FOLDER given");
