@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -34,7 +35,7 @@ final class ModFolder {
      * compile is named on {@code err} with its reasons, then a count. Returns whether all compiled.
      */
     static boolean compile(Path dir, List<NmodlMechanism> compiled, PrintWriter err) {
-        List<Failure> failed = compileEach(dir, new java.util.LinkedHashMap<>(), compiled);
+        List<Failure> failed = compileEach(dir, new LinkedHashMap<>(), compiled);
         report(failed, dir, err);
         return failed.isEmpty();
     }
