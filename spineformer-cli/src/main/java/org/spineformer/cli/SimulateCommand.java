@@ -189,7 +189,7 @@ final class SimulateCommand implements Callable<Integer> {
             return ProtocolRun.prepare(cell, catalogue, protocol);
         } catch (IllegalArgumentException e) {
             boolean unknown = cell.mechanismOrder().stream().anyMatch(m -> !catalogue.contains(m));
-            if (!unknown) {
+            if (!unknown || e.getMessage().contains("--mod")) { // the hint once
                 throw e;
             }
             throw new IllegalArgumentException(e.getMessage() + "; give their mod files with --mod DIR", e);

@@ -48,6 +48,10 @@ class SimulateCommandTest {
     /** save_every 4 at dt 0.025 over 20 ms: 200 samples after t = 0. */
     private static final int ROWS = 201;
 
+    /** Hay's cell1.asc: spineformer-morphology's test copy (see its PROVENANCE.md), read in place. */
+    private static final Path HAY_MORPHOLOGY = Path.of("..", "spineformer-morphology", "src", "test", "resources",
+            "reference", "hay2011_l5pc");
+
     @TempDir
     Path dir;
     private Path description;
@@ -183,6 +187,26 @@ class SimulateCommandTest {
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).isEqualTo("spineformer: " + protocol + ": /stimuli/1/mechanism: unknown mechanism "
                 + "'decaysyn' (not in the catalogue; a mod file's POINT_PROCESS is added with --mod DIR)\n");
+        assertThat(Files.exists(out)).isFalse();
+    }
+
+    @Test
+    void aMechanismNoFolderProvidesIsNamedWithTheWayToGiveIt() throws IOException {
+        Files.writeString(description, Files.readString(description).replace("\"pas\"", "\"leak2\""));
+        Path out = dir.resolve("out");
+        CliRun r = run("simulate", description.toString(), "--protocol", protocol.toString(), "--mod",
+                mods.toString(), "--out", out.toString());
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).startsWith("spineformer: " + description + ": /paint/0: unknown mechanism 'leak2'")
+                .endsWith("; give their mod files with --mod DIR\n");
+        assertThat(Files.exists(out)).isFalse();
+        // a bundled model's bundled protocol: Hay's epsp is not built in
+        r = run("simulate", "hay2011_l5pc", "--protocol", "bac_firing", "--morphology-dir", HAY_MORPHOLOGY.toString(),
+                "--out", out.toString());
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).isEqualTo("spineformer: bundled:protocols/hay2011_l5pc/bac_firing.json: "
+                + "/stimuli/1/mechanism: unknown mechanism 'epsp' (not in the catalogue; a mod file's POINT_PROCESS "
+                + "is added with --mod DIR)\n");
         assertThat(Files.exists(out)).isFalse();
     }
 
