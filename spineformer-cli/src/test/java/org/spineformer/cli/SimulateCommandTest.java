@@ -210,6 +210,19 @@ class SimulateCommandTest {
         assertThat(Files.exists(out)).isFalse();
     }
 
+    @Test
+    void aBlowUpStopsTheRunExitOneWritingNothing() throws IOException {
+        // a current no membrane survives: v leaves the doubles within the first steps of the pulse
+        Files.writeString(protocol, Files.readString(protocol).replace("\"amp_nA\": 0.2", "\"amp_nA\": 1e308"));
+        Path out = dir.resolve("out");
+        CliRun r = run("simulate", description.toString(), "--protocol", protocol.toString(), "--mod",
+                mods.toString(), "--out", out.toString(), "--quiet");
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.err()).startsWith("spineformer: the simulation blew up: ");
+        assertThat(Files.exists(out.resolve("result.json"))).isFalse();
+        assertThat(Files.exists(out.resolve("traces.csv.gz"))).isFalse();
+    }
+
     private static String sha256(Path file) throws IOException {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
