@@ -98,6 +98,10 @@ final class SimulateCommand implements Callable<Integer> {
         Protocol protocol = bundledProtocol ? BundledProtocols.get(model, protocolName)
                 : ProtocolReader.read(protocolFile);
         if (spikeThreshold != null) {
+            if (!Double.isFinite(spikeThreshold)) {
+                throw new IllegalArgumentException("--spike-threshold must be a finite voltage (mV), was "
+                        + spikeThreshold);
+            }
             protocol = protocol.withSpikeThreshold(spikeThreshold);
         }
         AssembledCell cell = CellAssembler.assemble(description);

@@ -173,6 +173,9 @@ class SimulateCommandTest {
                 "--out", out.toString());
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).isEqualTo("spineformer: --protocol " + dir.resolve("none.json") + ": no such file\n");
+        r = run("simulate", description.toString(), "--protocol", protocol.toString(), "--spike-threshold", "NaN",
+                "--out", out.toString());
+        assertThat(r.err()).isEqualTo("spineformer: --spike-threshold must be a finite voltage (mV), was NaN\n");
         r = run("simulate", "hay2011_l5pc", "--protocol", "bac", "--out", out.toString());
         assertThat(r.err()).isEqualTo("spineformer: --protocol bac: no such file, and not a bundled protocol of "
                 + "hay2011_l5pc [bac_firing, bac_firing_celsius34, step_0p3, step_0p45, step_1p507]\n");
