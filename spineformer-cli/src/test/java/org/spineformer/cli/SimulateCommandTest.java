@@ -214,6 +214,37 @@ class SimulateCommandTest {
     }
 
     @Test
+    void ionValuesAndMechanismFieldsAreRecordedWhereTheyAre() throws IOException {
+        // a calcium leak of this test's own: ica = g (v - 120), computed each step with the step's old v
+        Files.writeString(mods.resolve("caleak.mod"), """
+                NEURON { SUFFIX caleak USEION ca WRITE ica RANGE g }
+                PARAMETER { g = 1e-5 (S/cm2) }
+                ASSIGNED { v (mV) ica (mA/cm2) }
+                BREAKPOINT { ica = g*(v - 120) }
+                """);
+        Files.writeString(description, Files.readString(description).replace("\"paint\": [", "\"paint\": [{\"region\": "
+                + "\"soma\", \"mechanism\": \"caleak\", \"parameters\": {\"g\": 2e-5}}, "));
+        Files.writeString(protocol, Files.readString(protocol).replace("\"save_every\": 4", "\"save_every\": 1")
+                .replace("\"record\": [", "\"record\": [{\"variable\": \"ica\", \"at\": {\"section\": \"soma[0]\", "
+                        + "\"x\": 0.5}}, {\"variable\": \"g_caleak\", \"at\": {\"section\": \"soma[0]\", \"x\": 0.5}}, "
+                        + "{\"variable\": \"cai\", \"at\": {\"section\": \"soma[0]\", \"x\": 0.5}}, "));
+        Path out = dir.resolve("out");
+        CliRun r = run("simulate", description.toString(), "--protocol", protocol.toString(), "--mod",
+                mods.toString(), "--out", out.toString(), "--quiet");
+        assertThat(r.exit()).as(r.err()).isZero();
+        List<String> header = new ArrayList<>();
+        List<double[]> rows = readCsvGz(out.resolve("traces.csv.gz"), header);
+        assertThat(header).startsWith("t_ms", "ica:soma[0](0.5)", "g_caleak:soma[0](0.5)", "cai:soma[0](0.5)",
+                "v:soma[0](0.5)");
+        for (int k = 1; k < rows.size(); k++) {
+            double expected = 2e-5 * (rows.get(k - 1)[4] - 120);
+            assertThat(rows.get(k)[1]).as("ica at %s ms", rows.get(k)[0]).isEqualTo(expected);
+            assertThat(rows.get(k)[2]).isEqualTo(2e-5);
+            assertThat(rows.get(k)[3]).isEqualTo(rows.get(0)[3]); // nothing writes cai
+        }
+    }
+
+    @Test
     void aBlowUpStopsTheRunExitOneWritingNothing() throws IOException {
         // a current no membrane survives: v leaves the doubles within the first steps of the pulse
         Files.writeString(protocol, Files.readString(protocol).replace("\"amp_nA\": 0.2", "\"amp_nA\": 1e308"));
