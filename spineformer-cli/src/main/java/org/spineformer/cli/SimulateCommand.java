@@ -1,5 +1,7 @@
 package org.spineformer.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -126,7 +128,16 @@ final class SimulateCommand implements Callable<Integer> {
             inputs.put("protocol", protocolFile);
         }
         modFiles.keySet().forEach(f -> inputs.put("mod:" + f, f));
+        Map<String, Map<String, Object>> bundled = new LinkedHashMap<>();
+        if (bundledModel) {
+            bundled.put("description", bundled("bundled:" + model + ".json", BundledDescriptions.bytes(model)));
+        }
+        if (bundledProtocol) {
+            bundled.put("protocol", bundled(BundledProtocols.label(model, protocolName),
+                    BundledProtocols.bytes(model, protocolName)));
+        }
         OutputFolder.claim(out, "--out", OUTPUT, inputs);
+        refuseOtherBundledInputs(bundled);
         Progress bar = quiet ? null : new Progress(err, "simulated ms", protocol.tstopMs());
         ProtocolRun.Result r;
         try {
@@ -146,13 +157,7 @@ final class SimulateCommand implements Callable<Integer> {
         Map<String, Object> provenance = Provenance.of(OUTPUT, inputs);
         @SuppressWarnings("unchecked")
         Map<String, Object> inputFiles = (Map<String, Object>) provenance.get(Provenance.INPUTS);
-        if (bundledModel) {
-            inputFiles.put("description", bundled("bundled:" + model + ".json", BundledDescriptions.bytes(model)));
-        }
-        if (bundledProtocol) {
-            inputFiles.put("protocol", bundled(BundledProtocols.label(model, protocolName),
-                    BundledProtocols.bytes(model, protocolName)));
-        }
+        inputFiles.putAll(bundled);
         writeResult(out.resolve(RESULT), r, cell.name(), protocol, provenance);
         o.printf("%d somatic spikes; %.1f s wall for %s ms simulated; wrote %s%n", r.somaSpikeTimesMs().length,
                 r.wallSeconds(), protocol.tstopMs(), out);
@@ -197,6 +202,27 @@ final class SimulateCommand implements Callable<Integer> {
                 throw e;
             }
             throw new IllegalArgumentException(e.getMessage() + "; give their mod files with --mod DIR", e);
+        }
+    }
+
+    /**
+     * {@link OutputFolder#claim} compares the input files with those result.json records; a bundled description or
+     * protocol (no file) is compared here the same way, so that a folder holds one run's outputs.
+     */
+    private void refuseOtherBundledInputs(Map<String, Map<String, Object>> bundled) throws IOException {
+        Path result = out.resolve(RESULT);
+        if (bundled.isEmpty() || !Files.isRegularFile(result)) {
+            return;
+        }
+        JsonNode recorded = new ObjectMapper().readTree(result.toFile()).path(Provenance.KEY).path(Provenance.INPUTS);
+        for (Map.Entry<String, Map<String, Object>> e : bundled.entrySet()) {
+            JsonNode was = recorded.path(e.getKey());
+            String sha = was.path("sha256").asText(null);
+            if (sha != null && !sha.equals(e.getValue().get("sha256"))) {
+                throw new IllegalArgumentException("--out " + out + " holds the outputs of '" + OUTPUT
+                        + "' on another " + e.getKey() + " (" + was.path("path").asText() + " with SHA-256 " + sha
+                        + ", not " + e.getValue().get("path") + "); choose another --out");
+            }
         }
     }
 

@@ -245,6 +245,28 @@ class SimulateCommandTest {
     }
 
     @Test
+    void aFolderHoldsOneRunsOutputsBundledInputsIncluded() throws IOException {
+        Path cell = Files.writeString(dir.resolve("soma.json"), """
+                {"format": "spineformer-cell-description/1", "name": "soma",
+                 "morphology": {"sections": [{"name": "soma", "L": 10, "diam": 10}]},
+                 "paint": [{"region": "all", "mechanism": "pas", "parameters": {}}], "celsius": 34, "v_init": -65}
+                """);
+        Path p = Files.writeString(dir.resolve("short.json"), """
+                {"format": "spineformer-protocol/1", "tstop": 0.1,
+                 "record": [{"variable": "v", "at": {"section": "soma", "x": 0.5}}]}
+                """);
+        Path out = dir.resolve("out");
+        assertThat(run("simulate", cell.toString(), "--protocol", p.toString(), "--out", out.toString(), "--quiet")
+                .exit()).isZero();
+        // the same protocol on the bundled paper's cell, which also has a section soma: refused before running
+        CliRun r = run("simulate", "ellwood2024", "--protocol", p.toString(), "--out", out.toString(), "--quiet");
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).startsWith("spineformer: --out " + out + " holds the outputs of 'simulate' on another "
+                + "description (" + cell.toAbsolutePath() + " with SHA-256 " + sha256(cell) + ", not "
+                + "bundled:ellwood2024.json); choose another --out");
+    }
+
+    @Test
     void aBlowUpStopsTheRunExitOneWritingNothing() throws IOException {
         // a current no membrane survives: v leaves the doubles within the first steps of the pulse
         Files.writeString(protocol, Files.readString(protocol).replace("\"amp_nA\": 0.2", "\"amp_nA\": 1e308"));
