@@ -117,28 +117,29 @@ final class SimulateCommand implements Callable<Integer> {
                 o::println);
         o.flush();
         ProtocolRun prepared = prepare(cell, catalogue, protocol);
-        Map<String, Path> inputs = new LinkedHashMap<>();
-        if (!bundledModel) {
-            inputs.put("description", Path.of(model));
-        }
-        if (description.morphology() instanceof MorphologySource.File f) {
-            inputs.put("morphology", Path.of(f.path()));
-        }
-        if (!bundledProtocol) {
-            inputs.put("protocol", protocolFile);
-        }
-        modFiles.keySet().forEach(f -> inputs.put("mod:" + f, f));
-        Map<String, Map<String, Object>> bundled = new LinkedHashMap<>();
-        if (bundledModel) {
-            bundled.put("description", bundled("bundled:" + model + ".json", BundledDescriptions.bytes(model)));
-        }
-        if (bundledProtocol) {
-            bundled.put("protocol", bundled(BundledProtocols.label(model, protocolName),
-                    BundledProtocols.bytes(model, protocolName)));
-        }
+        Map<String, Path> inputs = inputFiles(description, bundledModel, bundledProtocol, protocolFile,
+                modFiles.keySet());
+        Map<String, Map<String, Object>> bundled = bundledInputs(bundledModel, bundledProtocol);
         OutputFolder.claim(out, "--out", OUTPUT, inputs);
         refuseOtherBundledInputs(bundled);
-        Progress bar = quiet ? null : new Progress(err, "simulated ms", protocol.tstopMs());
+        ProtocolRun.Result r = run(prepared, protocol.tstopMs(), err);
+        TraceFiles.writeCsvGz(out.resolve(TRACES_CSV), r.columns(), r.traces());
+        TraceFiles.writeNpz(out.resolve(TRACES_NPZ), r.columns(), r.traces());
+        writePlot(out.resolve(PLOT), r, cell.name());
+        Map<String, Object> provenance = Provenance.of(OUTPUT, inputs);
+        @SuppressWarnings("unchecked") // Provenance.of's inputs: role -> {path, sha256}
+        Map<String, Object> recorded = (Map<String, Object>) provenance.get(Provenance.INPUTS);
+        recorded.putAll(bundled);
+        writeResult(out.resolve(RESULT), r, cell.name(), protocol, provenance);
+        o.printf("%d somatic spikes; %.1f s wall for %s ms simulated; wrote %s%n", r.somaSpikeTimesMs().length,
+                r.wallSeconds(), protocol.tstopMs(), out);
+        o.flush();
+        return 0;
+    }
+
+    /** The run, with a progress bar on stderr unless --quiet. */
+    private ProtocolRun.Result run(ProtocolRun prepared, double tstopMs, PrintWriter err) {
+        Progress bar = quiet ? null : new Progress(err, "simulated ms", tstopMs);
         ProtocolRun.Result r;
         try {
             r = prepared.run(bar == null ? null : bar::update);
@@ -151,18 +152,37 @@ final class SimulateCommand implements Callable<Integer> {
         if (bar != null) {
             bar.finish();
         }
-        TraceFiles.writeCsvGz(out.resolve(TRACES_CSV), r.columns(), r.traces());
-        TraceFiles.writeNpz(out.resolve(TRACES_NPZ), r.columns(), r.traces());
-        writePlot(out.resolve(PLOT), r, cell.name());
-        Map<String, Object> provenance = Provenance.of(OUTPUT, inputs);
-        @SuppressWarnings("unchecked")
-        Map<String, Object> inputFiles = (Map<String, Object>) provenance.get(Provenance.INPUTS);
-        inputFiles.putAll(bundled);
-        writeResult(out.resolve(RESULT), r, cell.name(), protocol, provenance);
-        o.printf("%d somatic spikes; %.1f s wall for %s ms simulated; wrote %s%n", r.somaSpikeTimesMs().length,
-                r.wallSeconds(), protocol.tstopMs(), out);
-        o.flush();
-        return 0;
+        return r;
+    }
+
+    /** The input files by role, as the provenance names them: description, morphology, protocol, mod:PATH. */
+    private Map<String, Path> inputFiles(CellDescription description, boolean bundledModel, boolean bundledProtocol,
+                                         Path protocolFile, Set<Path> modFiles) {
+        Map<String, Path> inputs = new LinkedHashMap<>();
+        if (!bundledModel) {
+            inputs.put("description", Path.of(model));
+        }
+        if (description.morphology() instanceof MorphologySource.File f) {
+            inputs.put("morphology", Path.of(f.path()));
+        }
+        if (!bundledProtocol) {
+            inputs.put("protocol", protocolFile);
+        }
+        modFiles.forEach(f -> inputs.put("mod:" + f, f));
+        return inputs;
+    }
+
+    /** The bundled description and protocol by role, each with its label and the SHA-256 of its bytes. */
+    private Map<String, Map<String, Object>> bundledInputs(boolean bundledModel, boolean bundledProtocol) {
+        Map<String, Map<String, Object>> bundled = new LinkedHashMap<>();
+        if (bundledModel) {
+            bundled.put("description", bundled("bundled:" + model + ".json", BundledDescriptions.bytes(model)));
+        }
+        if (bundledProtocol) {
+            bundled.put("protocol", bundled(BundledProtocols.label(model, protocolName),
+                    BundledProtocols.bytes(model, protocolName)));
+        }
+        return bundled;
     }
 
     /**
@@ -178,7 +198,7 @@ final class SimulateCommand implements Callable<Integer> {
         boolean ok = true;
         for (Path dir : modDirs) {
             List<ModFolder.Failure> needed = new ArrayList<>();
-            for (ModFolder.Failure f : ModFolder.compileEach(dir, files, new ArrayList<>())) {
+            for (ModFolder.Failure f : ModFolder.compileEach(dir, files)) {
                 if (f.mechanism() != null && !used.contains(f.mechanism())) {
                     o.printf("skipped %s: it does not compile (%s), and the model does not use %s%n", f.file(),
                             f.problems().get(0).message(), f.mechanism());
