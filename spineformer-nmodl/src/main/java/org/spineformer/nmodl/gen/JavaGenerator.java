@@ -88,6 +88,15 @@ public final class JavaGenerator {
     private boolean inNetReceive;
     /** DERIVATIVE block -> the METHOD its SOLVE asks for (cnexp, derivimplicit or euler). */
     private final Map<String, String> methods = new HashMap<>();
+    private final Map<String, Item.Block> kineticBlocks = new LinkedHashMap<>();
+    private final Map<String, Item.Block> linearBlocks = new LinkedHashMap<>();
+    private final Map<String, KineticLowering> kinetics = new LinkedHashMap<>();
+    private final Map<String, LinearLowering> linears = new LinkedHashMap<>();
+    /** The KINETIC or LINEAR block being translated (its reactions, equations), else null. */
+    KineticLowering kinetic;
+    LinearLowering linear;
+    /** True while translating a KINETIC block: its dt is the solver's (1e9 for STEADYSTATE), a parameter. */
+    boolean kineticDt;
 
     private JavaGenerator(ModFile mod) {
         this.mod = mod;
@@ -110,8 +119,13 @@ public final class JavaGenerator {
                 g.reversalPotentialsRead());
     }
 
-    private void notYet(Pos pos, String what) {
+    void notYet(Pos pos, String what) {
         problems.add(new Diagnostic(mod.file(), pos, what + " is not supported yet"));
+    }
+
+    /** An error in the mod file that nocmodl reports too. */
+    void error(Pos pos, String what) {
+        problems.add(new Diagnostic(mod.file(), pos, what));
     }
 
     // ---- what the file declares
@@ -147,6 +161,8 @@ public final class JavaGenerator {
                         table(b);
                     }
                     case "DERIVATIVE" -> derivatives.put(b.name(), b);
+                    case "KINETIC" -> kineticBlocks.put(b.name(), b);
+                    case "LINEAR" -> linearBlocks.put(b.name(), b);
                     case "INITIAL", "BREAKPOINT" -> {
                     }
                     case "NET_RECEIVE" -> {
@@ -166,6 +182,10 @@ public final class JavaGenerator {
         }
         ions.values().forEach(vars -> vars.keySet().forEach(instanceVars::add));
         currents.forEach(instanceVars::add);
+        Set<String> states = new LinkedHashSet<>();
+        mod.declarations("STATE").forEach(d -> states.add(d.name()));
+        kineticBlocks.forEach((name, b) -> kinetics.put(name, new KineticLowering(this, b, states)));
+        linearBlocks.forEach((name, b) -> linears.put(name, new LinearLowering(this, b, states)));
     }
 
     /** Records the TABLE of a FUNCTION or PROCEDURE, checked as nocmodl does (parsact.cpp, table_massage). */
@@ -319,16 +339,16 @@ public final class JavaGenerator {
 
     // ---- the class
 
-    private void line(String text) {
+    void line(String text) {
         out.append("    ".repeat(indent)).append(text).append('\n');
     }
 
-    private void open(String text) {
+    void open(String text) {
         line(text + " {");
         indent++;
     }
 
-    private void close() {
+    void close() {
         indent--;
         line("}");
     }
@@ -355,6 +375,8 @@ public final class JavaGenerator {
         if (netReceive != null) {
             line("private CellState state;");
         }
+        kinetics.values().forEach(KineticLowering::emitFields);
+        linears.values().forEach(LinearLowering::emitFields);
         line("/** Each instance's copy of its node's potential (NMODL's v). */");
         line("private final double[] c_v;");
         for (String ion : ions.keySet()) {
@@ -412,6 +434,15 @@ public final class JavaGenerator {
         for (Item.Block d : derivatives.values()) {
             emitDerivative(d);
         }
+        for (KineticLowering kin : kinetics.values()) {
+            kin.emitMethods(solvedAt(kin.name()));
+        }
+        for (LinearLowering lin : linears.values()) {
+            lin.emitMethod(solvedAt(lin.name()));
+        }
+        if (!kinetics.isEmpty() || !linears.isEmpty()) {
+            KineticLowering.emitSimeq(this);
+        }
         if (netReceive != null) {
             emitNetReceive();
         }
@@ -421,6 +452,13 @@ public final class JavaGenerator {
             hoisted.forEach((java, field) -> line("private static final double " + field + " = " + java + ";"));
         }
         close();
+    }
+
+    /** "file:line: SOLVE block" for a solver's run-time error, as a Java string's content. */
+    private String solvedAt(String block) {
+        Item.Block b = kineticBlocks.containsKey(block) ? kineticBlocks.get(block) : linearBlocks.get(block);
+        String text = mod.file() + ":" + b.pos().line() + ": " + b.keyword() + " " + block;
+        return text.replace("\\", "\\\\").replace("\"", "\\\"");
     }
 
     /** NET_RECEIVE(weight): an event of a connection's weight reaches instance k. */
@@ -602,6 +640,8 @@ public final class JavaGenerator {
                 }
                 methods.put(sv.block(), sv.method());
                 line("d_" + sv.block() + "(k, s);");
+            } else if (kinetics.containsKey(sv.block()) && sv.method().equals("sparse") && !sv.steadyState()) {
+                line("sparse_" + sv.block() + "(k, s, s.dt, " + kinetics.get(sv.block()).isLinear() + ");");
             } else if (procedures.containsKey(sv.block()) && sv.method().isEmpty()) {
                 line("p_" + sv.block() + "(k, s);");
             } else {
@@ -864,7 +904,7 @@ public final class JavaGenerator {
 
     // ---- statements
 
-    private void body(List<Stmt> statements, Set<String> scope) {
+    void body(List<Stmt> statements, Set<String> scope) {
         locals.push(new HashSet<>(scope));
         for (Stmt s : statements) {
             statement(s);
@@ -914,6 +954,20 @@ public final class JavaGenerator {
             return;
         } else if (s instanceof Stmt.Table t && tables.containsValue(t)) {
             return;
+        } else if (s instanceof Stmt.Reaction r && kinetic != null) {
+            kinetic.reaction(r);
+        } else if (s instanceof Stmt.Conserve c && kinetic != null) {
+            kinetic.conserve(c);
+        } else if (s instanceof Stmt.Compartment && kinetic != null) {
+            return; // its volume scales the rows at the start of the block (kinetic_implicit)
+        } else if (s instanceof Stmt.Equation e && linear != null) {
+            linear.equation(e);
+        } else if (s instanceof Stmt.Solve sv && linears.containsKey(sv.block()) && !sv.steadyState()
+                && sv.method().isEmpty()) {
+            line("lin_" + sv.block() + "(k, s);");
+        } else if (s instanceof Stmt.Solve sv && kinetics.containsKey(sv.block()) && sv.steadyState()
+                && sv.method().equals("sparse")) {
+            line("ss_" + sv.block() + "(k, s);");
         } else {
             notYet(s.pos(), describe(s));
         }
@@ -1045,7 +1099,7 @@ public final class JavaGenerator {
 
     // ---- expressions
 
-    private String ref(Expr.Var v) {
+    String ref(Expr.Var v) {
         String n = v.name();
         if (v.index() != null && topLocals.getOrDefault(n, 0) > 0 && !isLocal(n)) {
             return "g_" + n + "[(int) " + num(v.index()) + "]";
@@ -1068,7 +1122,7 @@ public final class JavaGenerator {
                 }
                 return "s.t";
             case "dt":
-                return "s.dt";
+                return kineticDt ? "dt" : "s.dt";
             case "celsius":
                 return "s.celsius";
             case "PI":
@@ -1110,7 +1164,7 @@ public final class JavaGenerator {
      * arithmetic and HotSpot's Math intrinsics (the interpreter uses the compiled code's stubs) give the same bits
      * wherever it runs.
      */
-    private String num(Expr e) {
+    String num(Expr e) {
         if (!hoisting && (e instanceof Expr.Binary || e instanceof Expr.Call) && isConstant(e)) {
             hoisting = true;
             String java = numInPlace(e);
