@@ -307,6 +307,12 @@ public final class JavaGenerator {
                     double dflt = decl.value() == null ? 0 : Double.parseDouble(decl.value());
                     double lo = decl.low() == null ? -Double.MAX_VALUE : Double.parseDouble(decl.low());
                     double hi = decl.high() == null ? Double.MAX_VALUE : Double.parseDouble(decl.high());
+                    if (dflt < lo || dflt > hi) {
+                        // NEURON never enforces <lo, hi> (hints for its GUI): a file whose own default lies
+                        // outside them (release.mod's tauGen = 0 <1e-6, 1e9>) runs with it
+                        lo = -Double.MAX_VALUE;
+                        hi = Double.MAX_VALUE;
+                    }
                     params.add(FieldSpec.parameter(name, unit, dflt, lo, hi, "PARAMETER (" + scope + ")"));
                 } else if (keyword.equals("STATE")) {
                     states.add(FieldSpec.state(name, unit, "STATE"));
