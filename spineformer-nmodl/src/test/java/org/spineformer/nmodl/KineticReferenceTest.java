@@ -20,7 +20,7 @@ import org.spineformer.engine.reference.TraceAssert;
 import org.spineformer.nmodl.gen.NmodlMechanism;
 
 /**
- * KINETIC schemes solved by METHOD sparse, against NEURON 8.2.2 running the same mod files (the project's own,
+ * KINETIC schemes solved by METHOD sparse and coupled derivimplicit, against NEURON 8.2.2 running the same mod files (the project's own,
  * {@code mod/kinetic/}; references recorded by {@code reference/kinetic/record.py}, see PROVENANCE.md), three
  * voltage-clamp steps and a current clamp with pas each, every column:
  * <ul>
@@ -28,7 +28,9 @@ import org.spineformer.nmodl.gen.NmodlMechanism;
  * <li>bind: a nonlinear scheme (A + B, 2 A: Newton iterations, negative states clipped), COMPARTMENT volumes, a
  *     flux (&lt;&lt;), an irreversible reaction (-&gt;), f_flux and b_flux read after a reaction, CONSERVE with
  *     volumes;
- * <li>lin4: a linear four-state scheme started by a LINEAR block (SOLVE name in INITIAL, as Allen's NaV).
+ * <li>lin4: a linear four-state scheme started by a LINEAR block (SOLVE name in INITIAL, as Allen's NaV);
+ * <li>cpl: a DERIVATIVE block of two coupled nonlinear equations by METHOD derivimplicit (NEURON's Newton
+ *     iteration with its numerical Jacobian).
  * </ul>
  */
 class KineticReferenceTest {
@@ -42,14 +44,18 @@ class KineticReferenceTest {
     private static final List<String> RUNS = List.of("vclamp_m60", "vclamp_m20", "vclamp_p20", "iclamp");
 
     static Stream<Arguments> runs() {
-        return Stream.of("kin3", "bind", "lin4").flatMap(m -> RUNS.stream().map(run -> Arguments.of(m, run)));
+        return Stream.of("kin3", "bind", "lin4", "cpl").flatMap(m -> RUNS.stream().map(run -> Arguments.of(m, run)));
     }
 
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("runs")
     void matchesNeuron(String mechanism, String runName) {
         ReferenceRun ref = ReferenceRun.load("/reference/kinetic/" + mechanism + "/" + runName);
-        String file = mechanism.equals("lin4") ? "lin_init" : mechanism;
+        String file = switch (mechanism) {
+            case "lin4" -> "lin_init";
+            case "cpl" -> "derivimplicit_coupled";
+            default -> mechanism;
+        };
         NmodlMechanism compiled = NmodlMechanism.compile(file + ".mod", Resources.text("/mod/kinetic/" + file
                 + ".mod"));
         Recorder rec = run(ref, compiled);

@@ -92,6 +92,10 @@ public final class JavaGenerator {
     private final Map<String, Item.Block> linearBlocks = new LinkedHashMap<>();
     private final Map<String, KineticLowering> kinetics = new LinkedHashMap<>();
     private final Map<String, LinearLowering> linears = new LinkedHashMap<>();
+    /** DERIVATIVE blocks solved by derivimplicit whose equations are coupled or nonlinear. */
+    private final Map<String, NewtonLowering> newtons = new LinkedHashMap<>();
+    /** The block being translated as derivimplicit's residual, else null. */
+    NewtonLowering newton;
     /** The KINETIC or LINEAR block being translated (its reactions, equations), else null. */
     KineticLowering kinetic;
     LinearLowering linear;
@@ -186,6 +190,12 @@ public final class JavaGenerator {
         mod.declarations("STATE").forEach(d -> states.add(d.name()));
         kineticBlocks.forEach((name, b) -> kinetics.put(name, new KineticLowering(this, b, states)));
         linearBlocks.forEach((name, b) -> linears.put(name, new LinearLowering(this, b, states)));
+        mod.blocks("BREAKPOINT").flatMap(b -> b.body().stream()).forEach(st -> {
+            if (st instanceof Stmt.Solve sv && sv.method().equals("derivimplicit")
+                    && derivatives.containsKey(sv.block()) && NewtonLowering.needed(derivatives.get(sv.block()))) {
+                newtons.put(sv.block(), new NewtonLowering(this, derivatives.get(sv.block())));
+            }
+        });
     }
 
     /** Records the TABLE of a FUNCTION or PROCEDURE, checked as nocmodl does (parsact.cpp, table_massage). */
@@ -382,6 +392,7 @@ public final class JavaGenerator {
             line("private CellState state;");
         }
         kinetics.values().forEach(KineticLowering::emitFields);
+        newtons.values().forEach(NewtonLowering::emitFields);
         linears.values().forEach(LinearLowering::emitFields);
         line("/** Each instance's copy of its node's potential (NMODL's v). */");
         line("private final double[] c_v;");
@@ -446,7 +457,7 @@ public final class JavaGenerator {
         for (LinearLowering lin : linears.values()) {
             lin.emitMethod(solvedAt(lin.name()));
         }
-        if (!kinetics.isEmpty() || !linears.isEmpty()) {
+        if (!kinetics.isEmpty() || !linears.isEmpty() || !newtons.isEmpty()) {
             KineticLowering.emitSimeq(this);
         }
         if (netReceive != null) {
@@ -462,7 +473,8 @@ public final class JavaGenerator {
 
     /** "file:line: SOLVE block" for a solver's run-time error, as a Java string's content. */
     private String solvedAt(String block) {
-        Item.Block b = kineticBlocks.containsKey(block) ? kineticBlocks.get(block) : linearBlocks.get(block);
+        Item.Block b = kineticBlocks.containsKey(block) ? kineticBlocks.get(block)
+                : linearBlocks.containsKey(block) ? linearBlocks.get(block) : derivatives.get(block);
         String text = mod.file() + ":" + b.pos().line() + ": " + b.keyword() + " " + block;
         return text.replace("\\", "\\\\").replace("\"", "\\\"");
     }
@@ -827,6 +839,12 @@ public final class JavaGenerator {
      */
     private void emitDerivative(Item.Block d) {
         String method = methods.getOrDefault(d.name(), "cnexp");
+        if (newtons.containsKey(d.name())) {
+            derivativeBlock = d.name();
+            newtons.get(d.name()).emitMethods(solvedAt(d.name()));
+            derivativeBlock = null;
+            return;
+        }
         if (!method.equals("cnexp")) {
             checkUncoupled(d, method);
         }
@@ -873,7 +891,7 @@ public final class JavaGenerator {
     }
 
     /** Adds every expression a statement evaluates to {@code into}; false for a statement not expected here. */
-    private static boolean expressions(Stmt st, List<Expr> into) {
+    static boolean expressions(Stmt st, List<Expr> into) {
         if (st instanceof Stmt.Assign a) {
             into.add(a.value());
             return true;
@@ -1002,6 +1020,10 @@ public final class JavaGenerator {
             return;
         }
         String x = a.target().name();
+        if (newton != null && a.primes() == 1 && instanceVars.contains(x)) {
+            line("dv_" + derivativeBlock + "[" + newton.equation(x) + "] = " + num(a.value()) + ";");
+            return;
+        }
         if (derivativeBlock == null || a.primes() > 1 || !instanceVars.contains(x)) {
             notYet(a.pos(), "the derivative " + x + "'".repeat(a.primes()) + " here");
             return;
