@@ -75,6 +75,10 @@ public final class JavaGenerator {
      */
     private final Map<String, Map<String, String>> ions = new LinkedHashMap<>();
     private final List<String> currents = new ArrayList<>();
+    /** An ELECTRODE_CURRENT mechanism: its current enters the node with the opposite sign. */
+    private boolean electrode;
+    /** Whether the mechanism calls at_time (its helper is emitted then). */
+    private boolean usesAtTime;
     /** Ion variables the mechanism writes (currents, concentrations). */
     private final Set<String> written = new HashSet<>();
     /** ion name -> its charge (USEION's VALENCE, or NEURON's for na, k and ca). */
@@ -263,6 +267,12 @@ public final class JavaGenerator {
         } else if (s instanceof NeuronStmt.Names n) {
             switch (n.keyword()) {
                 case "NONSPECIFIC_CURRENT" -> currents.addAll(n.names());
+                case "ELECTRODE_CURRENT" -> {
+                    // injected into the cell (positive depolarizes): nocmodl's nrn_cur adds it to the right-hand
+                    // side and subtracts its slope from the diagonal, for the mechanism's whole current
+                    currents.addAll(n.names());
+                    electrode = true;
+                }
                 case "RANGE" -> ranges.addAll(n.names());
                 case "GLOBAL", "THREADSAFE" -> {
                 }
@@ -463,6 +473,14 @@ public final class JavaGenerator {
         if (netReceive != null) {
             emitNetReceive();
         }
+        if (usesAtTime) {
+            line("");
+            line("/** NEURON's at_time(te) in a fixed step (cvodestb.cpp): 1 in the step whose t reaches te - 1e-11. */");
+            open("private static double atTime(double te, CellState s)");
+            line("double x = te - 1e-11;");
+            line("return x <= s.t && x > s.t - s.dt ? 1.0 : 0.0;");
+            close();
+        }
         if (!hoisted.isEmpty()) {
             line("");
             line("/** Operations on constants only, evaluated once (after the K_ constants they may use). */");
@@ -629,8 +647,8 @@ public final class JavaGenerator {
                 }
             });
         }
-        line("s.rhs[nd] -= i" + scale + ";");
-        line("s.d[nd] += g" + scale + ";");
+        line("s.rhs[nd] " + (electrode ? "+=" : "-=") + " i" + scale + ";");
+        line("s.d[nd] " + (electrode ? "-=" : "+=") + " g" + scale + ";");
         close();
         close();
         line("");
@@ -1281,6 +1299,11 @@ public final class JavaGenerator {
         }
         if (procedures.containsKey(c.name())) {
             return "p_" + c.name() + "(k, s" + (args.isEmpty() ? "" : ", " + joined) + ")";
+        }
+        if (c.name().equals("at_time") && args.size() == 1) {
+            // cvodestb.cpp at_time, fixed step: 1 in the step whose time reaches te (less 1e-11), else 0
+            usesAtTime = true;
+            return "atTime(" + args.get(0) + ", s)";
         }
         if (MATH.contains(c.name())) {
             return switch (c.name()) {
