@@ -92,7 +92,9 @@ public final class Simulation {
                 sourceTargetBlock[s][k] = blockIndex(syns.get(k).target().mechanism());
             }
         }
-        this.deliver = (target, instance, weight) -> blocks[target].deliver(instance, weight);
+        this.deliver = (time, target, instance, weight, flag) -> blocks[target].receive(instance, time, weight, flag);
+        state.selfEvents = (block, instance, time, weight, flag) -> queue.schedule(time, blockIndex(block),
+                instance, weight, flag);
         this.a = disc.solverA();
         this.b = disc.solverB();
         double[] cm = disc.capacitances();
@@ -145,10 +147,11 @@ public final class Simulation {
         for (Ion ion : ions) {
             ion.reset();
         }
+        // cleared before the INITIAL blocks, which may send events to themselves (NEURON's finitialize)
+        queue.clear();
         for (MechanismBlock blk : advanceOrder) {
             blk.initialize(state);
         }
-        queue.clear();
         for (int s = 0; s < sources.size(); s++) {
             ModelBuilder.SpikeSource src = sources.get(s);
             List<Synapse> syns = src.synapses();
@@ -284,6 +287,15 @@ public final class Simulation {
             }
         }
         return false;
+    }
+
+    private int blockIndex(MechanismBlock block) {
+        for (int i = 0; i < blocks.length; i++) {
+            if (blocks[i] == block) {
+                return i;
+            }
+        }
+        throw new IllegalArgumentException("the block of " + block.mechanism().name() + " is not in the model");
     }
 
     private int blockIndex(String mechanism) {

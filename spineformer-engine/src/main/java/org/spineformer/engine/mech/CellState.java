@@ -32,6 +32,15 @@ public final class CellState {
     /** Temperature (degC). */
     public final double celsius;
     private final Map<String, Ion> ions = new LinkedHashMap<>();
+    /** Where a block's events to itself go (NMODL's net_send); set by the simulation that owns this state. */
+    public SelfEvents selfEvents;
+
+    /** Schedules a block's event to one of its own instances. */
+    @FunctionalInterface
+    public interface SelfEvents {
+        /** An event for {@code instance} of {@code block} at time {@code t} (ms), delivered with weight and flag. */
+        void send(MechanismBlock block, int instance, double t, double weight, double flag);
+    }
 
     public CellState(double[] areaUm2, double[] matrixAreaUm2, double dt, double celsius) {
         this.nodes = areaUm2.length;

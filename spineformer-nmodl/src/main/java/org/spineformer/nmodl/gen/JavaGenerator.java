@@ -90,6 +90,8 @@ public final class JavaGenerator {
     private Item.Block netReceive;
     /** True while translating NET_RECEIVE. */
     private boolean inNetReceive;
+    /** True while translating INITIAL (net_send there sends an event of weight 0 from t = 0). */
+    private boolean inInitial;
     /** DERIVATIVE block -> the METHOD its SOLVE asks for (cnexp, derivimplicit or euler). */
     private final Map<String, String> methods = new HashMap<>();
     private final Map<String, Item.Block> kineticBlocks = new LinkedHashMap<>();
@@ -497,17 +499,27 @@ public final class JavaGenerator {
         return text.replace("\\", "\\\\").replace("\"", "\\\"");
     }
 
-    /** NET_RECEIVE(weight): an event of a connection's weight reaches instance k. */
+    /**
+     * NET_RECEIVE(weight): an event of a connection's weight (flag 0), or of the block to itself (net_send's flag),
+     * reaches instance k at time te, NMODL's t in NET_RECEIVE (NEURON's NetCon::deliver sets t to it). A call of
+     * deliver(k, weight) alone (no queue) receives at the clock's time.
+     */
     private void emitNetReceive() {
         if (kind != Mechanism.Kind.POINT_PROCESS) {
             notYet(netReceive.pos(), "NET_RECEIVE outside a POINT_PROCESS");
         }
         line("");
         open("@Override public void deliver(int k, double weight)");
+        line("receive(k, state.t, weight, 0.0);");
+        close();
+        line("");
+        open("@Override public void receive(int k, double te, double weight, double flag)");
         line("CellState s = state;");
         line("c_v[k] = s.v[node[k]];");
+        line("double l_flag = flag;");
         inNetReceive = true;
         Set<String> args = new HashSet<>(argNames(netReceive.args()));
+        args.add("flag");
         if (netReceive.args().size() == 1) {
             line("double l_" + netReceive.args().get(0).name() + " = weight;");
         }
@@ -623,7 +635,9 @@ public final class JavaGenerator {
         if (initial != null) {
             line("");
             open("private void init(int k, CellState s)");
+            inInitial = true;
             body(initial.body(), Set.of());
+            inInitial = false;
             close();
         }
         line("");
@@ -1163,10 +1177,7 @@ public final class JavaGenerator {
             case "v":
                 return "c_v[k]";
             case "t":
-                if (inNetReceive) {
-                    notYet(v.pos(), "t in NET_RECEIVE (the event's time)");
-                }
-                return "s.t";
+                return inNetReceive ? "te" : "s.t";
             case "dt":
                 return kineticDt ? "dt" : "s.dt";
             case "celsius":
@@ -1299,6 +1310,12 @@ public final class JavaGenerator {
         }
         if (procedures.containsKey(c.name())) {
             return "p_" + c.name() + "(k, s" + (args.isEmpty() ? "" : ", " + joined) + ")";
+        }
+        if (c.name().equals("net_send") && args.size() == 2 && (inNetReceive || inInitial)) {
+            // nocmodl's net_send(t + delay, flag): an event of the instance to itself, with the weight of the
+            // event being received (none from INITIAL)
+            return "s.selfEvents.send(this, k, " + (inNetReceive ? "te" : "s.t") + " + " + args.get(0) + ", " + (inNetReceive ? "weight" : "0.0")
+                    + ", " + args.get(1) + ")";
         }
         if (c.name().equals("at_time") && args.size() == 1) {
             // cvodestb.cpp at_time, fixed step: 1 in the step whose time reaches te (less 1e-11), else 0
