@@ -95,4 +95,18 @@ class NetReceiveTest {
                 .hasMessage("p.mod:3:1: NET_RECEIVE with 2 arguments (a connection delivers one weight) is not"
                         + " supported yet");
     }
+
+    @Test
+    void netEventIsNotSupportedYet() {
+        String mod = "NEURON { POINT_PROCESS p }\nSTATE { g }\nNET_RECEIVE(w) {\n  g = g + w\n  net_event(t)\n}\n";
+        assertThatThrownBy(() -> NmodlMechanism.compile("p.mod", mod)).isInstanceOf(NmodlException.class)
+                .hasMessage("p.mod:5:3: the function net_event() is not supported yet");
+    }
+
+    @Test
+    void initialInNetReceiveIsNotSupportedYet() {
+        String mod = "NEURON { POINT_PROCESS p }\nSTATE { g }\nNET_RECEIVE(w) {\n  INITIAL { g = 0 }\n  g = g + w\n}\n";
+        assertThatThrownBy(() -> NmodlMechanism.compile("p.mod", mod)).isInstanceOf(NmodlException.class)
+                .hasMessage("p.mod:4:3: INITIAL inside NET_RECEIVE (state per connection) is not supported yet");
+    }
 }

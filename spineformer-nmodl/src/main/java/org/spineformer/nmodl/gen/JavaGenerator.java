@@ -1039,6 +1039,9 @@ public final class JavaGenerator {
         if (s instanceof Stmt.Keyword k) {
             return k.keyword();
         }
+        if (s instanceof Stmt.Initial) {
+            return "INITIAL inside NET_RECEIVE (state per connection)";
+        }
         return s.getClass().getSimpleName().toUpperCase() + " statement";
     }
 
