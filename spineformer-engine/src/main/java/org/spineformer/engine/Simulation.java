@@ -42,6 +42,8 @@ public final class Simulation {
     private final Map<String, int[][]> densityInstances;
     private final List<ModelBuilder.SpikeSource> sources;
     private final int[][] sourceTargetBlock;
+    /** Per source and synapse: the connection's index in the model. */
+    private final int[][] sourceConnection;
     private final EventQueue queue = new EventQueue();
     private final EventQueue.Receiver deliver;
     private final int n;
@@ -92,9 +94,23 @@ public final class Simulation {
                 sourceTargetBlock[s][k] = blockIndex(syns.get(k).target().mechanism());
             }
         }
-        this.deliver = (time, target, instance, weight, flag) -> blocks[target].receive(instance, time, weight, flag);
-        state.selfEvents = (block, instance, time, weight, flag) -> queue.schedule(time, blockIndex(block),
-                instance, weight, flag);
+        // connections are numbered in creation order (sources in order, each one's synapses in order), as NEURON
+        // iterates its NetCons
+        this.sourceConnection = new int[sources.size()][];
+        int connections = 0;
+        for (int s = 0; s < sources.size(); s++) {
+            List<Synapse> syns = sources.get(s).synapses();
+            sourceConnection[s] = new int[syns.size()];
+            for (int k = 0; k < syns.size(); k++) {
+                sourceConnection[s][k] = connections;
+                blocks[sourceTargetBlock[s][k]].connect(connections++, syns.get(k).target().instance(),
+                        syns.get(k).weight());
+            }
+        }
+        this.deliver = (time, target, instance, weight, flag, connection) -> blocks[target].receive(instance,
+                connection, time, weight, flag);
+        state.selfEvents = (block, instance, time, weight, flag, connection) -> queue.schedule(time,
+                blockIndex(block), instance, weight, flag, connection);
         this.a = disc.solverA();
         this.b = disc.solverB();
         double[] cm = disc.capacitances();
@@ -159,10 +175,12 @@ public final class Simulation {
                 for (int k = 0; k < syns.size(); k++) {
                     Synapse syn = syns.get(k);
                     queue.schedule(time + syn.delayMs(), sourceTargetBlock[s][k], syn.target().instance(),
-                            syn.weight());
+                            syn.weight(), 0, sourceConnection[s][k]);
                 }
             }
         }
+        // NEURON's finitialize delivers the events due by dt/2 (those INITIAL sent for t = 0) before fcurrent
+        queue.deliverUntil(0.5 * state.dt, deliver);
         currentPhase();
         requireFiniteVoltages();
         requireFiniteStates();

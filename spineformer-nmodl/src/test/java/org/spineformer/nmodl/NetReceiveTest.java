@@ -88,12 +88,35 @@ class NetReceiveTest {
         assertThat(s.rhs[0]).isCloseTo(-i * 100 / 200, within(ROUNDING));
     }
 
+    /**
+     * The project's Facil (mod/events/facil.mod: NET_RECEIVE(w, F, tlast, n) with an INITIAL inside, w changed by
+     * each event) receiving through two connections, against NEURON (reference/events/facil, recorded by
+     * reference/events/record_facil.py): each connection keeps its own facilitation and weight (NEURON's NetCon
+     * weight vector); one state shared by both would give other conductance steps from the second event on.
+     */
     @Test
-    void moreThanTheWeightIsNotSupportedYet() {
-        String mod = "NEURON { POINT_PROCESS p }\nSTATE { g }\nNET_RECEIVE(w, count) { g = g + w }\n";
-        assertThatThrownBy(() -> NmodlMechanism.compile("p.mod", mod)).isInstanceOf(NmodlException.class)
-                .hasMessage("p.mod:3:1: NET_RECEIVE with 2 arguments (a connection delivers one weight) is not"
-                        + " supported yet");
+    void stateKeptPerConnectionMatchesNeuron() {
+        ReferenceRun ref = ReferenceRun.load("/reference/events/facil/two_connections");
+        NmodlMechanism compiled = NmodlMechanism.compile("facil.mod", Resources.text("/mod/events/facil.mod"));
+        JsonNode s = ref.settings();
+        Morphology morphology = new Morphology();
+        int section = morphology.addRoot("soma", 20, 1, 35.4, 1, Morphology.filled(1, 20));
+        ModelBuilder b = new ModelBuilder(morphology, Catalogue.discover().register(compiled));
+        b.insert("pas", section, Map.of("g", 1e-4, "e", -70.0));
+        PointProcess pp = b.addPointProcess("Facil", section, 0.5, Map.of());
+        b.addSpikeSource(new double[] {10, 15, 20, 60}, List.of(new Synapse(pp, 0.001, 1.0)));
+        b.addSpikeSource(new double[] {12, 40, 41}, List.of(new Synapse(pp, 0.002, 2.0)));
+        Simulation sim = b.build(s.get("dt_ms").asDouble(), s.get("celsius_degC").asDouble());
+        Recorder rec = new Recorder(1);
+        rec.add("v_mV", sim.state().v, sim.discretization().segmentNode(section, 0));
+        rec.add("i", sim.block("Facil").column("i"), pp.instance());
+        rec.add("g", sim.block("Facil").column("g"), pp.instance());
+        sim.addObserver(rec);
+        sim.initialize(s.get("v_init_mV").asDouble());
+        sim.run(s.get("tstop_ms").asDouble());
+        for (String column : rec.names()) {
+            assertTrace("Facil " + column, ref.column(column), rec.column(column), TOLERANCE);
+        }
     }
 
     @Test
@@ -101,12 +124,5 @@ class NetReceiveTest {
         String mod = "NEURON { POINT_PROCESS p }\nSTATE { g }\nNET_RECEIVE(w) {\n  g = g + w\n  net_event(t)\n}\n";
         assertThatThrownBy(() -> NmodlMechanism.compile("p.mod", mod)).isInstanceOf(NmodlException.class)
                 .hasMessage("p.mod:5:3: the function net_event() is not supported yet");
-    }
-
-    @Test
-    void initialInNetReceiveIsNotSupportedYet() {
-        String mod = "NEURON { POINT_PROCESS p }\nSTATE { g }\nNET_RECEIVE(w) {\n  INITIAL { g = 0 }\n  g = g + w\n}\n";
-        assertThatThrownBy(() -> NmodlMechanism.compile("p.mod", mod)).isInstanceOf(NmodlException.class)
-                .hasMessage("p.mod:4:3: INITIAL inside NET_RECEIVE (state per connection) is not supported yet");
     }
 }

@@ -38,8 +38,11 @@ public final class CellState {
     /** Schedules a block's event to one of its own instances. */
     @FunctionalInterface
     public interface SelfEvents {
-        /** An event for {@code instance} of {@code block} at time {@code t} (ms), delivered with weight and flag. */
-        void send(MechanismBlock block, int instance, double t, double weight, double flag);
+        /**
+         * An event for {@code instance} of {@code block} at time {@code t} (ms), delivered with weight, flag and
+         * connection index (-1 for none).
+         */
+        void send(MechanismBlock block, int instance, double t, double weight, double flag, int connection);
     }
 
     public CellState(double[] areaUm2, double[] matrixAreaUm2, double dt, double celsius) {

@@ -27,7 +27,7 @@ import org.spineformer.nmodl.check.Diagnostic;
  * one column per variable, and every NMODL block a method on one instance {@code k} (so the kernels can later move
  * to loops owned by the engine). It follows nocmodl's C; docs/dev/nmodl.md lists the rules (numbers as doubles,
  * {@code v} copied per instance, ions and NEURON's ion_style, the numerical di/dv, cnexp, derivimplicit and euler,
- * TABLE, NET_RECEIVE with one weight).
+ * TABLE, NET_RECEIVE).
  *
  * <p>What it cannot make yet it reports, with line and column, as "not supported yet".
  */
@@ -88,6 +88,7 @@ public final class JavaGenerator {
     /** The state being solved by cnexp, while translating a DERIVATIVE block; else null. */
     private String derivativeBlock;
     private Item.Block netReceive;
+    private NetReceiveLowering netReceiveLowering;
     /** True while translating NET_RECEIVE. */
     private boolean inNetReceive;
     /** True while translating INITIAL (net_send there sends an event of weight 0 from t = 0). */
@@ -176,11 +177,8 @@ public final class JavaGenerator {
                     case "INITIAL", "BREAKPOINT" -> {
                     }
                     case "NET_RECEIVE" -> {
-                        if (b.args().size() != 1) {
-                            notYet(b.pos(), "NET_RECEIVE with " + b.args().size() + " arguments (a connection"
-                                    + " delivers one weight)");
-                        }
                         netReceive = b;
+                        netReceiveLowering = new NetReceiveLowering(this, b);
                     }
                     default -> notYet(b.pos(), b.keyword() + " (block " + b.name() + ")");
                 }
@@ -404,6 +402,9 @@ public final class JavaGenerator {
             line("private CellState state;");
         }
         kinetics.values().forEach(KineticLowering::emitFields);
+        if (netReceiveLowering != null) {
+            netReceiveLowering.emitFields();
+        }
         newtons.values().forEach(NewtonLowering::emitFields);
         linears.values().forEach(LinearLowering::emitFields);
         line("/** Each instance's copy of its node's potential (NMODL's v). */");
@@ -499,33 +500,15 @@ public final class JavaGenerator {
         return text.replace("\\", "\\\\").replace("\"", "\\\"");
     }
 
-    /**
-     * NET_RECEIVE(weight): an event of a connection's weight (flag 0), or of the block to itself (net_send's flag),
-     * reaches instance k at time te, NMODL's t in NET_RECEIVE (NEURON's NetCon::deliver sets t to it). A call of
-     * deliver(k, weight) alone (no queue) receives at the clock's time.
-     */
+    /** NET_RECEIVE: receive() (t is the event's time te), and per-connection state ({@link NetReceiveLowering}). */
     private void emitNetReceive() {
         if (kind != Mechanism.Kind.POINT_PROCESS) {
             notYet(netReceive.pos(), "NET_RECEIVE outside a POINT_PROCESS");
         }
-        line("");
-        open("@Override public void deliver(int k, double weight)");
-        line("receive(k, state.t, weight, 0.0);");
-        close();
-        line("");
-        open("@Override public void receive(int k, double te, double weight, double flag)");
-        line("CellState s = state;");
-        line("c_v[k] = s.v[node[k]];");
-        line("double l_flag = flag;");
         inNetReceive = true;
-        Set<String> args = new HashSet<>(argNames(netReceive.args()));
-        args.add("flag");
-        if (netReceive.args().size() == 1) {
-            line("double l_" + netReceive.args().get(0).name() + " = weight;");
-        }
-        body(netReceive.body(), args);
+        netReceiveLowering.emitReceive();
         inNetReceive = false;
-        close();
+        netReceiveLowering.emitConnections();
     }
 
     /**
@@ -631,6 +614,9 @@ public final class JavaGenerator {
         }
         writeNode(true);
         close();
+        if (netReceiveLowering != null && netReceiveLowering.perConnection()) {
+            line("initConnections(s);");
+        }
         close();
         if (initial != null) {
             line("");
@@ -1318,7 +1304,7 @@ public final class JavaGenerator {
             // nocmodl's net_send(t + delay, flag): an event of the instance to itself, with the weight of the
             // event being received (none from INITIAL)
             return "s.selfEvents.send(this, k, " + (inNetReceive ? "te" : "s.t") + " + " + args.get(0) + ", " + (inNetReceive ? "weight" : "0.0")
-                    + ", " + args.get(1) + ")";
+                    + ", " + args.get(1) + ", " + (inNetReceive ? "c" : "-1") + ")";
         }
         if (c.name().equals("at_time") && args.size() == 1) {
             // cvodestb.cpp at_time, fixed step: 1 in the step whose time reaches te (less 1e-11), else 0
