@@ -44,6 +44,14 @@ public final class Simulation {
     private final int[][] sourceTargetBlock;
     /** Per source and synapse: the connection's index in the model. */
     private final int[][] sourceConnection;
+    /** Per block and instance: the index of its event source (net_event), -1 or a null row for none. */
+    private final int[][] emitter;
+    /** Per event source and synapse: target block, instance, weight, delay (ms), connection index. */
+    private final int[][] outBlock;
+    private final int[][] outInstance;
+    private final double[][] outWeight;
+    private final double[][] outDelay;
+    private final int[][] outConnection;
     private final EventQueue queue = new EventQueue();
     private final EventQueue.Receiver deliver;
     private final int n;
@@ -63,7 +71,8 @@ public final class Simulation {
     private final String[] stateName;
 
     Simulation(Discretization disc, List<MechanismBlock> blockList, Map<String, int[][]> densityInstances,
-               List<ModelBuilder.SpikeSource> sources, double dt, double celsius) {
+               List<ModelBuilder.SpikeSource> sources, List<ModelBuilder.EventSource> eventSources, double dt,
+               double celsius) {
         this.discretization = disc;
         this.n = disc.nodeCount();
         double[] area = new double[n];
@@ -107,10 +116,64 @@ public final class Simulation {
                         syns.get(k).weight());
             }
         }
+        // point processes' events out: per event source its synapses' targets, weights, delays and connections
+        this.emitter = new int[blocks.length][];
+        int sourceCount = eventSources.size();
+        this.outBlock = new int[sourceCount][];
+        this.outInstance = new int[sourceCount][];
+        this.outWeight = new double[sourceCount][];
+        this.outDelay = new double[sourceCount][];
+        this.outConnection = new int[sourceCount][];
+        for (int e = 0; e < sourceCount; e++) {
+            ModelBuilder.EventSource src = eventSources.get(e);
+            int b = blockIndex(src.source().mechanism());
+            if (emitter[b] == null) {
+                emitter[b] = new int[blocks[b].size()];
+                Arrays.fill(emitter[b], -1);
+            }
+            if (emitter[b][src.source().instance()] >= 0) {
+                throw new IllegalArgumentException(src.source() + " has two event sources: give it one with every"
+                        + " synapse");
+            }
+            emitter[b][src.source().instance()] = e;
+            List<Synapse> syns = src.synapses();
+            outBlock[e] = new int[syns.size()];
+            outInstance[e] = new int[syns.size()];
+            outWeight[e] = new double[syns.size()];
+            outDelay[e] = new double[syns.size()];
+            outConnection[e] = new int[syns.size()];
+            for (int j = 0; j < syns.size(); j++) {
+                Synapse syn = syns.get(j);
+                outBlock[e][j] = blockIndex(syn.target().mechanism());
+                outInstance[e][j] = syn.target().instance();
+                outWeight[e][j] = syn.weight();
+                outDelay[e][j] = syn.delayMs();
+                outConnection[e][j] = connections;
+                blocks[outBlock[e][j]].connect(connections++, syn.target().instance(), syn.weight());
+            }
+        }
         this.deliver = (time, target, instance, weight, flag, connection) -> blocks[target].receive(instance,
                 connection, time, weight, flag);
-        state.selfEvents = (block, instance, time, weight, flag, connection) -> queue.schedule(time,
-                blockIndex(block), instance, weight, flag, connection);
+        state.events = new CellState.Events() {
+            @Override
+            public void send(MechanismBlock block, int instance, double time, double weight, double flag,
+                             int connection) {
+                queue.schedule(time, blockIndex(block), instance, weight, flag, connection);
+            }
+
+            @Override
+            public void emit(MechanismBlock block, int instance, double time) {
+                int[] source = emitter[blockIndex(block)];
+                int e = source == null ? -1 : source[instance];
+                if (e < 0) {
+                    return; // no connection out of this instance: the event goes nowhere, as in NEURON
+                }
+                for (int j = 0; j < outBlock[e].length; j++) {
+                    queue.schedule(time + outDelay[e][j], outBlock[e][j], outInstance[e][j], outWeight[e][j], 0,
+                            outConnection[e][j]);
+                }
+            }
+        };
         this.a = disc.solverA();
         this.b = disc.solverB();
         double[] cm = disc.capacitances();

@@ -119,10 +119,37 @@ class NetReceiveTest {
         }
     }
 
+    /**
+     * The project's Relay (mod/events/relay.mod: an ARTIFICIAL_CELL whose net_event sends bursts of three events,
+     * 2 ms apart, through its connection) driving the project's expsynapse, against NEURON (reference/events/relay,
+     * recorded by reference/events/record_relay.py): two input events (10 and 40 ms), a connection out with delay
+     * 1.5 ms and weight 0.003 uS.
+     */
     @Test
-    void netEventIsNotSupportedYet() {
-        String mod = "NEURON { POINT_PROCESS p }\nSTATE { g }\nNET_RECEIVE(w) {\n  g = g + w\n  net_event(t)\n}\n";
-        assertThatThrownBy(() -> NmodlMechanism.compile("p.mod", mod)).isInstanceOf(NmodlException.class)
-                .hasMessage("p.mod:5:3: the function net_event() is not supported yet");
+    void eventsOutOfAnArtificialCellMatchNeuron() {
+        ReferenceRun ref = ReferenceRun.load("/reference/events/relay/burst");
+        NmodlMechanism relay = NmodlMechanism.compile("relay.mod", Resources.text("/mod/events/relay.mod"));
+        NmodlMechanism expsyn = NmodlMechanism.compile("exp_synapse.mod",
+                Resources.text("/mod/features/exp_synapse.mod"));
+        JsonNode s = ref.settings();
+        Morphology morphology = new Morphology();
+        int section = morphology.addRoot("soma", 20, 1, 35.4, 1, Morphology.filled(1, 20));
+        ModelBuilder b = new ModelBuilder(morphology, Catalogue.discover().register(relay).register(expsyn));
+        b.insert("pas", section, Map.of("g", 1e-4, "e", -70.0));
+        PointProcess syn = b.addPointProcess("expsynapse", section, 0.5, Map.of());
+        PointProcess cell = b.addPointProcess("Relay", section, 0.5, Map.of());
+        b.addSpikeSource(new double[] {10, 40}, List.of(new Synapse(cell, 1, 0)));
+        b.addEventSource(cell, List.of(new Synapse(syn, 0.003, 1.5)));
+        Simulation sim = b.build(s.get("dt_ms").asDouble(), s.get("celsius_degC").asDouble());
+        Recorder rec = new Recorder(1);
+        rec.add("v_mV", sim.state().v, sim.discretization().segmentNode(section, 0));
+        rec.add("g", sim.block("expsynapse").column("g"), syn.instance());
+        rec.add("n", sim.block("Relay").column("n"), cell.instance());
+        sim.addObserver(rec);
+        sim.initialize(s.get("v_init_mV").asDouble());
+        sim.run(s.get("tstop_ms").asDouble());
+        for (String column : rec.names()) {
+            assertTrace("Relay " + column, ref.column(column), rec.column(column), TOLERANCE);
+        }
     }
 }

@@ -227,7 +227,9 @@ public final class JavaGenerator {
 
     private void neuronStatement(NeuronStmt s) {
         if (s instanceof NeuronStmt.Suffix sfx) {
-            if (sfx.keyword().equals("POINT_PROCESS")) {
+            if (sfx.keyword().equals("POINT_PROCESS") || sfx.keyword().equals("ARTIFICIAL_CELL")) {
+                // an ARTIFICIAL_CELL is a point process placed at a node whose membrane it does not touch (no
+                // current; NEURON gives it no v): it receives events and sends them out with net_event
                 kind = Mechanism.Kind.POINT_PROCESS;
             } else if (!sfx.keyword().equals("SUFFIX")) {
                 notYet(sfx.pos(), sfx.keyword());
@@ -1303,8 +1305,12 @@ public final class JavaGenerator {
         if (c.name().equals("net_send") && args.size() == 2 && (inNetReceive || inInitial)) {
             // nocmodl's net_send(t + delay, flag): an event of the instance to itself, with the weight of the
             // event being received (none from INITIAL)
-            return "s.selfEvents.send(this, k, " + (inNetReceive ? "te" : "s.t") + " + " + args.get(0) + ", " + (inNetReceive ? "weight" : "0.0")
+            return "s.events.send(this, k, " + (inNetReceive ? "te" : "s.t") + " + " + args.get(0) + ", " + (inNetReceive ? "weight" : "0.0")
                     + ", " + args.get(1) + ", " + (inNetReceive ? "c" : "-1") + ")";
+        }
+        if (c.name().equals("net_event") && args.size() == 1 && inNetReceive) {
+            // an event out of the instance at the given time, to its connections (the engine's event sources)
+            return "s.events.emit(this, k, " + args.get(0) + ")";
         }
         if (c.name().equals("at_time") && args.size() == 1) {
             // cvodestb.cpp at_time, fixed step: 1 in the step whose time reaches te (less 1e-11), else 0
