@@ -17,7 +17,7 @@ import picocli.CommandLine.Command;
         description = "Match-and-control attention in a biophysical pyramidal neuron (Ellwood 2024), NEURON-compatible.",
         subcommands = {DemoCommand.class, ReproduceCommand.class, SweepCommand.class, ReplayCommand.class,
                 AttentionCommand.class, BenchCommand.class, MorphologyCommand.class, ModelCommand.class,
-                NmodlCommand.class, MechanismsCommand.class, VersionCommand.class,
+                SimulateCommand.class, NmodlCommand.class, MechanismsCommand.class, VersionCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     /** Said after a failed trial: the journal keeps the finished ones. */

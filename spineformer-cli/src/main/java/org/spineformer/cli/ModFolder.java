@@ -7,6 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.spineformer.nmodl.NmodlCheck;
 import org.spineformer.nmodl.check.Diagnostic;
@@ -14,7 +17,16 @@ import org.spineformer.nmodl.gen.NmodlMechanism;
 
 /** The {@code .mod} files of one folder ({@code --mod DIR}), compiled. */
 final class ModFolder {
+    /** The name a mod file gives its mechanism in its NEURON block. */
+    private static final Pattern NAME = Pattern.compile("\\b(?:SUFFIX|POINT_PROCESS|ARTIFICIAL_CELL)\\s+(\\w+)");
+
     private ModFolder() {
+    }
+
+    /**
+     * A mod file that does not compile: the mechanism it declares (null when no NEURON block names one) and why.
+     */
+    record Failure(Path file, String mechanism, List<Diagnostic> problems) {
     }
 
     /**
@@ -22,33 +34,60 @@ final class ModFolder {
      * compile is named on {@code err} with its reasons, then a count. Returns whether all compiled.
      */
     static boolean compile(Path dir, List<NmodlMechanism> compiled, PrintWriter err) {
+        List<Failure> failed = compileEach(dir, new java.util.LinkedHashMap<>(), compiled);
+        report(failed, dir, err);
+        return failed.isEmpty();
+    }
+
+    /**
+     * Compiles every {@code .mod} file of {@code dir} (in name order) that passes the checks, adding each file and
+     * its mechanism to {@code files} and {@code compiled}; returns the files that do not compile.
+     */
+    static List<Failure> compileEach(Path dir, Map<Path, NmodlMechanism> files, List<NmodlMechanism> compiled) {
         if (!Files.isDirectory(dir)) {
             throw new IllegalArgumentException("--mod " + dir + ": not a folder");
         }
-        List<Path> files;
+        List<Path> mods;
         try (Stream<Path> list = Files.list(dir)) {
-            files = list.filter(f -> f.getFileName().toString().endsWith(".mod")).sorted().toList();
+            mods = list.filter(f -> f.getFileName().toString().endsWith(".mod")).sorted().toList();
         } catch (IOException e) {
             throw new UncheckedIOException("--mod " + dir + ": cannot list the folder", e);
         }
-        List<Path> failed = new ArrayList<>();
-        for (Path f : files) {
+        List<Failure> failed = new ArrayList<>();
+        for (Path f : mods) {
             List<Diagnostic> problems = NmodlCheck.check(f);
-            if (problems.isEmpty()) {
-                try {
-                    compiled.add(NmodlMechanism.compile(f));
-                } catch (IOException e) {
-                    throw new UncheckedIOException("cannot read " + f, e);
+            try {
+                if (problems.isEmpty()) {
+                    NmodlMechanism m = NmodlMechanism.compile(f);
+                    compiled.add(m);
+                    files.put(f, m);
+                } else {
+                    Matcher name = NAME.matcher(Files.readString(f));
+                    failed.add(new Failure(f, name.find() ? name.group(1) : null, problems));
                 }
-            } else {
-                failed.add(f);
-                problems.forEach(err::println);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read " + f, e);
             }
         }
+        return failed;
+    }
+
+    /** Names each failed file with its reasons on {@code err}, then how many of the folder's files failed. */
+    static void report(List<Failure> failed, Path dir, PrintWriter err) {
+        for (Failure f : failed) {
+            f.problems().forEach(err::println);
+        }
         if (!failed.isEmpty()) {
-            err.printf("%d of %d mod files in %s do not compile%n", failed.size(), files.size(), dir);
+            err.printf("%d of %d mod files in %s do not compile%n", failed.size(), count(dir), dir);
         }
         err.flush();
-        return failed.isEmpty();
+    }
+
+    private static long count(Path dir) {
+        try (Stream<Path> list = Files.list(dir)) {
+            return list.filter(f -> f.getFileName().toString().endsWith(".mod")).count();
+        } catch (IOException e) {
+            throw new UncheckedIOException("--mod " + dir + ": cannot list the folder", e);
+        }
     }
 }

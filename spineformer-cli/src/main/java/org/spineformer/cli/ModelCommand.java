@@ -180,7 +180,7 @@ final class ModelCommand implements Runnable {
     }
 
     /** A description by path, or a bundled one with its morphology file in {@code morphologyDir}. */
-    private static CellDescription description(String model, Path morphologyDir) {
+    static CellDescription description(String model, Path morphologyDir) {
         return BundledDescriptions.has(model)
                 ? BundledDescriptions.get(model).withMorphologyDirectory(morphologyDir)
                 : DescriptionReader.read(Check.existing(Path.of(model)));

@@ -2,23 +2,18 @@ package org.spineformer.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.zip.GZIPOutputStream;
 import org.spineformer.cell.CellParameters;
 import org.spineformer.cell.replay.Replay;
 import org.spineformer.cell.replay.Stimulus;
 import org.spineformer.cell.replay.StimulusReader;
 import org.spineformer.engine.NonFiniteStateException;
-import org.spineformer.io.AtomicFiles;
 import org.spineformer.io.json.JsonFiles;
 import org.spineformer.io.OutputFolder;
 import org.spineformer.io.Provenance;
@@ -114,25 +109,6 @@ final class ReplayCommand implements Callable<Integer> {
     }
 
     static void writeTraces(Path file, Replay.Result r) throws IOException {
-        AtomicFiles.write(file, os -> {
-            try (BufferedWriter w = new BufferedWriter(new OutputStreamWriter(new GZIPOutputStream(os),
-                    StandardCharsets.US_ASCII))) {
-                w.write(String.join(",", r.traceNames()));
-                w.newLine();
-                int rows = r.traces().get(0).length;
-                StringBuilder line = new StringBuilder();
-                for (int i = 0; i < rows; i++) {
-                    line.setLength(0);
-                    for (int c = 0; c < r.traces().size(); c++) {
-                        if (c > 0) {
-                            line.append(',');
-                        }
-                        line.append(r.traces().get(c)[i]);
-                    }
-                    w.write(line.toString());
-                    w.newLine();
-                }
-            }
-        });
+        TraceFiles.writeCsvGz(file, r.traceNames(), r.traces());
     }
 }

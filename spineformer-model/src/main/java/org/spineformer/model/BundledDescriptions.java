@@ -1,5 +1,6 @@
 package org.spineformer.model;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -28,15 +29,23 @@ public final class BundledDescriptions {
         return CACHE.computeIfAbsent(name, BundledDescriptions::load);
     }
 
-    private static CellDescription load(String name) {
+    /** The description file's bytes, for its SHA-256 in a run's provenance. */
+    public static byte[] bytes(String name) {
+        if (!has(name)) {
+            throw new IllegalArgumentException("no bundled cell description '" + name + "'; bundled: " + NAMES);
+        }
         String resource = "/org/spineformer/model/bundled/" + name + ".json";
         try (InputStream in = BundledDescriptions.class.getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalStateException("bundled description " + resource + " is missing from the jar");
             }
-            return DescriptionReader.read(in, "bundled:" + name + ".json");
+            return in.readAllBytes();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static CellDescription load(String name) {
+        return DescriptionReader.read(new ByteArrayInputStream(bytes(name)), "bundled:" + name + ".json");
     }
 }

@@ -1,0 +1,241 @@
+package org.spineformer.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import org.spineformer.engine.NonFiniteStateException;
+import org.spineformer.engine.mech.Catalogue;
+import org.spineformer.io.OutputFolder;
+import org.spineformer.io.Provenance;
+import org.spineformer.io.json.JsonFiles;
+import org.spineformer.io.plot.Plots;
+import org.spineformer.model.AssembledCell;
+import org.spineformer.model.BundledDescriptions;
+import org.spineformer.model.CellAssembler;
+import org.spineformer.model.CellDescription;
+import org.spineformer.model.MorphologySource;
+import org.spineformer.model.protocol.BundledProtocols;
+import org.spineformer.model.protocol.Protocol;
+import org.spineformer.model.protocol.ProtocolReader;
+import org.spineformer.model.protocol.ProtocolRun;
+import org.spineformer.nmodl.gen.NmodlMechanism;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code spineformer simulate MODEL --protocol P [--mod DIR]... --out DIR}: any cell description over time. */
+@Command(name = "simulate", description = {
+        "Run a cell description (a file or a bundled one) through a protocol: stimuli, recordings, v_init, tstop, "
+                + "dt, celsius (docs/user/protocol-format.md).",
+        "Writes DIR/result.json (soma spike times, provenance with the SHA-256 of every input file), "
+                + "DIR/traces.csv.gz, DIR/traces.npz and DIR/voltages.png."})
+final class SimulateCommand implements Callable<Integer> {
+    static final String RESULT = "result.json";
+    static final String TRACES_CSV = "traces.csv.gz";
+    static final String TRACES_NPZ = "traces.npz";
+    static final String PLOT = "voltages.png";
+    /** What result.json's provenance says made the folder. */
+    static final String OUTPUT = "simulate";
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    @Parameters(paramLabel = "MODEL", description = "A description file (.json) or a bundled description: "
+            + "ellwood2024, hay2011_l5pc, migliore2018_ca1, allen_scnn1a.")
+    private String model;
+
+    @Option(names = "--protocol", required = true, paramLabel = "P", description = "A protocol file (.json), or the "
+            + "name of a bundled protocol of a bundled MODEL (hay2011_l5pc: bac_firing, bac_firing_celsius34, "
+            + "step_0p3, step_0p45, step_1p507; allen_scnn1a: step_0p05, step_0p08, step_0p3; migliore2018_ca1: "
+            + "fig4a_0p8, step_0p2, step_0p4, step_1p2).")
+    private String protocolName;
+
+    @Option(names = "--mod", paramLabel = "DIR", description = "Compile the .mod files of this folder (repeatable) "
+            + "and use them (a compiled mechanism named like a built-in replaces it). A file that does not compile "
+            + "is skipped, said on the console, when neither the model nor the protocol uses its mechanism, and is "
+            + "an error (exit code 2) when one does.")
+    private List<Path> modDirs = List.of();
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder (created if needed).")
+    private Path out;
+
+    @Option(names = "--morphology-dir", paramLabel = "DIR", defaultValue = ".", description = "Where a bundled "
+            + "description's morphology file is (default: the current directory).")
+    private Path morphologyDir;
+
+    @Option(names = "--spike-threshold", paramLabel = "MV", description = "Somatic spikes are the local maxima of "
+            + "soma v above this (mV), on the trace of every step; overrides the protocol's spike_threshold_mV "
+            + "(default 0).")
+    private Double spikeThreshold;
+
+    @Option(names = "--quiet", description = "No progress on stderr.")
+    private boolean quiet;
+
+    @Override
+    public Integer call() throws IOException {
+        OutputFolder.checkWritable(out, "--out");
+        boolean bundledModel = BundledDescriptions.has(model);
+        Path protocolFile = Path.of(protocolName);
+        boolean bundledProtocol = bundledModel && BundledProtocols.has(model, protocolName);
+        if (!bundledProtocol && !Files.isRegularFile(protocolFile)) {
+            throw new IllegalArgumentException("--protocol " + protocolName + ": no such file"
+                    + (bundledModel ? ", and not a bundled protocol of " + model + " "
+                    + BundledProtocols.NAMES.getOrDefault(model, List.of()) : ""));
+        }
+        CellDescription description = ModelCommand.description(model, morphologyDir);
+        Protocol protocol = bundledProtocol ? BundledProtocols.get(model, protocolName)
+                : ProtocolReader.read(protocolFile);
+        if (spikeThreshold != null) {
+            protocol = protocol.withSpikeThreshold(spikeThreshold);
+        }
+        AssembledCell cell = CellAssembler.assemble(description);
+        PrintWriter o = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Map<Path, NmodlMechanism> modFiles = new LinkedHashMap<>();
+        if (!compileMods(cell, protocol, modFiles, o, err)) {
+            return 2;
+        }
+        Catalogue catalogue = NmodlMechanism.replacing(Catalogue.discover(), new ArrayList<>(modFiles.values()),
+                o::println);
+        o.flush();
+        ProtocolRun prepared = prepare(cell, catalogue, protocol);
+        Map<String, Path> inputs = new LinkedHashMap<>();
+        if (!bundledModel) {
+            inputs.put("description", Path.of(model));
+        }
+        if (description.morphology() instanceof MorphologySource.File f) {
+            inputs.put("morphology", Path.of(f.path()));
+        }
+        if (!bundledProtocol) {
+            inputs.put("protocol", protocolFile);
+        }
+        modFiles.keySet().forEach(f -> inputs.put("mod:" + f, f));
+        OutputFolder.claim(out, "--out", OUTPUT, inputs);
+        Progress bar = quiet ? null : new Progress(err, "simulated ms", protocol.tstopMs());
+        ProtocolRun.Result r;
+        try {
+            r = prepared.run(bar == null ? null : bar::update);
+        } catch (NonFiniteStateException e) {
+            if (bar != null) {
+                err.println(); // the error on a line of its own, not after the bar
+            }
+            throw e;
+        }
+        if (bar != null) {
+            bar.finish();
+        }
+        TraceFiles.writeCsvGz(out.resolve(TRACES_CSV), r.columns(), r.traces());
+        TraceFiles.writeNpz(out.resolve(TRACES_NPZ), r.columns(), r.traces());
+        writePlot(out.resolve(PLOT), r, cell.name());
+        Map<String, Object> provenance = Provenance.of(OUTPUT, inputs);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> inputFiles = (Map<String, Object>) provenance.get(Provenance.INPUTS);
+        if (bundledModel) {
+            inputFiles.put("description", bundled("bundled:" + model + ".json", BundledDescriptions.bytes(model)));
+        }
+        if (bundledProtocol) {
+            inputFiles.put("protocol", bundled(BundledProtocols.label(model, protocolName),
+                    BundledProtocols.bytes(model, protocolName)));
+        }
+        writeResult(out.resolve(RESULT), r, cell.name(), protocol, provenance);
+        o.printf("%d somatic spikes; %.1f s wall for %s ms simulated; wrote %s%n", r.somaSpikeTimesMs().length,
+                r.wallSeconds(), protocol.tstopMs(), out);
+        o.flush();
+        return 0;
+    }
+
+    /**
+     * Compiles the --mod folders. A file that does not compile is skipped (said on the console) when neither the
+     * cell nor the protocol uses its mechanism; otherwise its reasons are printed and this returns false.
+     */
+    private boolean compileMods(AssembledCell cell, Protocol protocol, Map<Path, NmodlMechanism> files,
+                                PrintWriter o, PrintWriter err) {
+        Set<String> used = new LinkedHashSet<>(cell.mechanismOrder());
+        cell.synapses().forEach(s -> used.add(s.mechanism()));
+        cell.pointProcesses().forEach(p -> used.add(p.mechanism()));
+        protocol.stimuli().forEach(s -> used.add(s.mechanism()));
+        boolean ok = true;
+        for (Path dir : modDirs) {
+            List<ModFolder.Failure> needed = new ArrayList<>();
+            for (ModFolder.Failure f : ModFolder.compileEach(dir, files, new ArrayList<>())) {
+                if (f.mechanism() != null && !used.contains(f.mechanism())) {
+                    o.printf("skipped %s: it does not compile (%s), and the model does not use %s%n", f.file(),
+                            f.problems().get(0).message(), f.mechanism());
+                } else {
+                    needed.add(f);
+                }
+            }
+            ModFolder.report(needed, dir, err);
+            ok &= needed.isEmpty();
+        }
+        o.flush();
+        return ok;
+    }
+
+    private static ProtocolRun prepare(AssembledCell cell, Catalogue catalogue, Protocol protocol) {
+        try {
+            return ProtocolRun.prepare(cell, catalogue, protocol);
+        } catch (IllegalArgumentException e) {
+            boolean unknown = cell.mechanismOrder().stream().anyMatch(m -> !catalogue.contains(m));
+            if (!unknown) {
+                throw e;
+            }
+            throw new IllegalArgumentException(e.getMessage() + "; give their mod files with --mod DIR", e);
+        }
+    }
+
+    private static Map<String, Object> bundled(String label, byte[] content) {
+        Map<String, Object> f = new LinkedHashMap<>();
+        f.put("path", label);
+        try {
+            f.put("sha256", HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("no SHA-256 in this Java runtime", e);
+        }
+        return f;
+    }
+
+    private static void writeResult(Path file, ProtocolRun.Result r, String cellName, Protocol protocol,
+                                    Map<String, Object> provenance) throws IOException {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("model", cellName);
+        json.put("soma_spike_times_ms", r.somaSpikeTimesMs());
+        json.put("spike_site", r.spikeSite());
+        json.put("spike_threshold_mV", protocol.spikeThresholdMv());
+        json.put("tstop_ms", protocol.tstopMs());
+        json.put("dt_ms", protocol.dtMs());
+        json.put("v_init_mV", r.vInitMv());
+        json.put("celsius", r.celsius());
+        json.put("columns", r.columns());
+        json.put("wall_seconds", r.wallSeconds());
+        json.put(Provenance.KEY, provenance);
+        JsonFiles.write(file, json); // non-finite numbers as null
+    }
+
+    /** The recorded voltages (columns v:...) against time, one line each; no file when none is recorded. */
+    private static void writePlot(Path file, ProtocolRun.Result r, String cellName) throws IOException {
+        List<Plots.Series> series = new ArrayList<>();
+        for (int c = 1; c < r.columns().size(); c++) {
+            if (r.columns().get(c).startsWith("v:")) {
+                series.add(new Plots.Series(r.columns().get(c), r.traces().get(0), r.traces().get(c)));
+            }
+        }
+        if (series.isEmpty()) {
+            Files.deleteIfExists(file); // an earlier run's, which this one did not record
+            return;
+        }
+        Plots.writePng(file, Plots.lines(cellName, "t (ms)", "v (mV)", series, true));
+    }
+}

@@ -1,0 +1,368 @@
+package org.spineformer.model.protocol;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.spineformer.model.Location;
+
+/**
+ * Reads the JSON protocol format (docs/user/protocol-format.md). Strict, in the manner of the description reader:
+ * an unknown or missing key or a value of the wrong type or range is an error naming the file, the JSON pointer of
+ * the key and the value, before anything is built. Names of mechanisms, sections and fields are checked against
+ * the model when the protocol is prepared ({@link ProtocolRun#prepare}).
+ */
+public final class ProtocolReader {
+    /** The value of the {@code format} key this reader reads. */
+    public static final String FORMAT = "spineformer-protocol/1";
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+    /** {@code section(x)}, as in {@code "from": "apic[0](0)"}. */
+    private static final Pattern LOCATION = Pattern.compile("(.+)\\(([^()]+)\\)");
+    private static final String LARGEST_DIAMETER = "largest_diameter";
+    /** The same range as the paper stimulus format's, for the same reason (a value in kelvin is an error). */
+    private static final double MIN_CELSIUS = -20;
+    private static final double MAX_CELSIUS = 60;
+    /** NEURON's SEClamp default series resistance (MOhm). */
+    private static final double DEFAULT_RS_MOHM = 1;
+
+    private final String file;
+
+    private ProtocolReader(String file) {
+        this.file = file;
+    }
+
+    /** Reads a protocol file. */
+    public static Protocol read(Path path) {
+        try (InputStream in = Files.newInputStream(path)) {
+            return read(in, path.toString());
+        } catch (IOException e) {
+            throw new IllegalArgumentException(path + ": cannot read: " + e.getMessage(), e);
+        }
+    }
+
+    /** Reads a protocol; {@code file} names it in errors. */
+    public static Protocol read(InputStream in, String file) {
+        JsonNode root;
+        try {
+            root = JSON.readTree(in);
+        } catch (JsonParseException e) {
+            throw new IllegalArgumentException(file + ": line " + e.getLocation().getLineNr() + ", column "
+                    + e.getLocation().getColumnNr() + ": malformed JSON: " + e.getOriginalMessage(), e);
+        } catch (IOException e) {
+            throw new IllegalArgumentException(file + ": cannot read: " + e.getMessage(), e);
+        }
+        if (root == null) {
+            throw new IllegalArgumentException(file + ": empty file");
+        }
+        ProtocolReader reader = new ProtocolReader(file);
+        return reader.protocol(reader.new Obj(root, ""));
+    }
+
+    private Protocol protocol(Obj o) {
+        o.keys(Set.of("format", "tstop"), Set.of("description", "v_init", "dt", "celsius", "stimuli", "record",
+                "save_every", "spike_threshold_mV"));
+        String format = o.string("format");
+        if (!format.equals(FORMAT)) {
+            throw o.error("format", "must be \"" + FORMAT + "\", was \"" + format + "\"");
+        }
+        double tstop = o.positive("tstop");
+        double dt = o.has("dt") ? o.positive("dt") : Protocol.DEFAULT_DT_MS;
+        if (dt > tstop) {
+            throw o.error("dt", "is " + dt + " ms, more than tstop " + tstop + " ms");
+        }
+        OptionalDouble vInit = o.has("v_init") ? OptionalDouble.of(o.number("v_init")) : OptionalDouble.empty();
+        OptionalDouble celsius = OptionalDouble.empty();
+        if (o.has("celsius")) {
+            double c = o.number("celsius");
+            if (c < MIN_CELSIUS || c > MAX_CELSIUS) {
+                throw o.error("celsius", "is " + c + " degC, outside [" + MIN_CELSIUS + ", " + MAX_CELSIUS
+                        + "]: the channels' temperature scaling is meaningless there (a value in kelvin or "
+                        + "fahrenheit?)");
+            }
+            celsius = OptionalDouble.of(c);
+        }
+        int saveEvery = o.has("save_every") ? o.positiveInt("save_every") : 1;
+        double threshold = o.has("spike_threshold_mV") ? o.number("spike_threshold_mV")
+                : Protocol.DEFAULT_SPIKE_THRESHOLD_MV;
+        List<Stimulus> stimuli = new ArrayList<>();
+        Map<String, Integer> perType = new HashMap<>();
+        for (Obj s : o.array("stimuli")) {
+            stimuli.add(stimulus(s, perType));
+        }
+        List<Recording> records = new ArrayList<>();
+        for (Obj r : o.array("record")) {
+            records.add(recording(r));
+        }
+        try {
+            return new Protocol(o.has("description") ? o.string("description") : "", tstop, vInit, dt, celsius,
+                    stimuli, records, saveEvery, threshold);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(e.getMessage().startsWith(file) ? e.getMessage()
+                    : file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private Stimulus stimulus(Obj s, Map<String, Integer> perType) {
+        String type = s.string("type");
+        Set<String> common = Set.of("type", "at");
+        String label;
+        Stimulus stim;
+        switch (type) {
+            case "IClamp" -> {
+                s.keys(union(common, Set.of("amp_nA", "delay_ms", "dur_ms")), Set.of("name"));
+                label = "iclamp";
+                stim = new Stimulus.CurrentClamp(null, site(s.object("at")), s.number("amp_nA"),
+                        s.nonNegative("delay_ms"), s.nonNegative("dur_ms"), s.where());
+            }
+            case "SEClamp" -> {
+                s.keys(union(common, Set.of("levels")), Set.of("name", "rs_MOhm"));
+                label = "seclamp";
+                List<Stimulus.Level> levels = new ArrayList<>();
+                for (Obj l : s.array("levels")) {
+                    l.keys(Set.of("amp_mV", "dur_ms"), Set.of());
+                    levels.add(new Stimulus.Level(l.number("amp_mV"), l.nonNegative("dur_ms")));
+                }
+                if (levels.isEmpty() || levels.size() > Stimulus.VoltageClamp.MAX_LEVELS) {
+                    throw s.error("levels", "has " + levels.size() + " levels; NEURON's SEClamp has 1 to "
+                            + Stimulus.VoltageClamp.MAX_LEVELS);
+                }
+                stim = new Stimulus.VoltageClamp(null, site(s.object("at")),
+                        s.has("rs_MOhm") ? s.positive("rs_MOhm") : DEFAULT_RS_MOHM, levels, s.where());
+            }
+            case "point_process" -> {
+                s.keys(union(common, Set.of("mechanism")), Set.of("name", "parameters", "spikes_ms", "weight",
+                        "delay_ms"));
+                String mechanism = s.string("mechanism");
+                label = mechanism.toLowerCase(Locale.ROOT);
+                Map<String, Double> params = new LinkedHashMap<>();
+                if (s.has("parameters")) {
+                    Obj p = s.object("parameters");
+                    for (String k : p.fieldNames()) {
+                        params.put(k, p.number(k));
+                    }
+                }
+                List<Double> spikes = new ArrayList<>();
+                if (s.has("spikes_ms")) {
+                    JsonNode a = s.node.get("spikes_ms");
+                    if (!a.isArray()) {
+                        throw s.error("spikes_ms", "must be an array of times (ms), was " + a);
+                    }
+                    for (int i = 0; i < a.size(); i++) {
+                        JsonNode t = a.get(i);
+                        if (!t.isNumber() || !(t.asDouble() >= 0)) {
+                            throw s.error("spikes_ms/" + i, "must be a time >= 0 ms, was " + t);
+                        }
+                        if (i > 0 && t.asDouble() < spikes.get(i - 1)) {
+                            throw s.error("spikes_ms/" + i, "is " + t.asDouble() + " ms, before the previous time "
+                                    + spikes.get(i - 1) + " ms: times must be in increasing order");
+                        }
+                        spikes.add(t.asDouble());
+                    }
+                } else if (s.has("weight") || s.has("delay_ms")) {
+                    throw s.error(s.has("weight") ? "weight" : "delay_ms", "belongs to spike delivery: give "
+                            + "spikes_ms too");
+                }
+                double weight = s.has("weight") ? s.number("weight") : 1;
+                double delay = s.has("delay_ms") ? s.nonNegative("delay_ms") : 0;
+                stim = new Stimulus.PointProcessInput(null, site(s.object("at")), mechanism, params, spikes, weight,
+                        delay, s.where());
+            }
+            default -> throw s.error("type", "unknown stimulus type \"" + type
+                    + "\" (known: IClamp, SEClamp, point_process)");
+        }
+        int index = perType.merge(label, 1, Integer::sum) - 1;
+        String name = s.has("name") ? s.string("name") : label + index;
+        return named(stim, name);
+    }
+
+    private static Stimulus named(Stimulus s, String name) {
+        if (s instanceof Stimulus.CurrentClamp c) {
+            return new Stimulus.CurrentClamp(name, c.at(), c.ampNa(), c.delayMs(), c.durMs(), c.source());
+        }
+        if (s instanceof Stimulus.VoltageClamp c) {
+            return new Stimulus.VoltageClamp(name, c.at(), c.rsMOhm(), c.levels(), c.source());
+        }
+        Stimulus.PointProcessInput p = (Stimulus.PointProcessInput) s;
+        return new Stimulus.PointProcessInput(name, p.at(), p.mechanism(), p.parameters(), p.spikeTimesMs(),
+                p.weight(), p.delayMs(), p.source());
+    }
+
+    private Recording recording(Obj r) {
+        String column = r.has("column") ? r.string("column") : null;
+        if (r.has("stimulus")) {
+            r.keys(Set.of("variable", "stimulus"), Set.of("column"));
+            return new Recording.OfStimulus(r.string("variable"), r.string("stimulus"), column, r.where());
+        }
+        r.keys(Set.of("variable", "at"), Set.of("column"));
+        return new Recording.AtSite(r.string("variable"), site(r.object("at")), column, r.where());
+    }
+
+    private Site site(Obj o) {
+        try {
+            if (o.has("path_distance_um")) {
+                o.keys(Set.of("path_distance_um", "from", "region"), Set.of("choose"));
+                if (o.has("choose") && !o.string("choose").equals(LARGEST_DIAMETER)) {
+                    throw o.error("choose", "must be \"" + LARGEST_DIAMETER + "\", was \"" + o.string("choose")
+                            + "\"");
+                }
+                return new Site.ByDistance(o.nonNegative("path_distance_um"), location(o, "from"),
+                        o.string("region"));
+            }
+            o.keys(Set.of("section", "x"), Set.of());
+            return new Site.At(o.string("section"), o.number("x"));
+        } catch (IllegalArgumentException e) {
+            if (e.getMessage().startsWith(file)) {
+                throw e;
+            }
+            throw new IllegalArgumentException(o.where() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private Location location(Obj o, String key) {
+        String text = o.string(key);
+        Matcher m = LOCATION.matcher(text);
+        if (!m.matches()) {
+            throw o.error(key, "must be a location section(x) such as \"soma[0](0.5)\", was \"" + text + "\"");
+        }
+        try {
+            return new Location(m.group(1), Double.parseDouble(m.group(2)));
+        } catch (IllegalArgumentException e) {
+            throw o.error(key, "must be a location section(x) with x in [0, 1], was \"" + text + "\"");
+        }
+    }
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> u = new java.util.HashSet<>(a);
+        u.addAll(b);
+        return u;
+    }
+
+    /** A JSON value with its JSON pointer. */
+    private final class Obj {
+        final JsonNode node;
+        final String pointer;
+
+        Obj(JsonNode node, String pointer) {
+            this.node = node;
+            this.pointer = pointer;
+        }
+
+        String where() {
+            return file + ": " + (pointer.isEmpty() ? "/" : pointer);
+        }
+
+        IllegalArgumentException error(String key, String message) {
+            return new IllegalArgumentException(file + ": " + pointer + "/" + key + ": " + message);
+        }
+
+        void keys(Set<String> required, Set<String> optional) {
+            if (!node.isObject()) {
+                throw new IllegalArgumentException(where() + ": must be an object, was " + node);
+            }
+            for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+                String k = it.next();
+                if (!required.contains(k) && !optional.contains(k)) {
+                    throw error(k, "unknown key (allowed here: " + new TreeSet<>(union(required, optional)) + ")");
+                }
+            }
+            for (String k : new TreeSet<>(required)) {
+                if (!node.has(k)) {
+                    throw error(k, "missing");
+                }
+            }
+        }
+
+        boolean has(String key) {
+            return node.isObject() && node.has(key);
+        }
+
+        Obj object(String key) {
+            JsonNode c = node.get(key);
+            if (c == null || !c.isObject()) {
+                throw error(key, "must be an object, was " + c);
+            }
+            return new Obj(c, pointer + "/" + key);
+        }
+
+        List<Obj> array(String key) {
+            List<Obj> out = new ArrayList<>();
+            if (!node.has(key)) {
+                return out;
+            }
+            JsonNode a = node.get(key);
+            if (!a.isArray()) {
+                throw error(key, "must be an array, was " + a);
+            }
+            for (int i = 0; i < a.size(); i++) {
+                out.add(new Obj(a.get(i), pointer + "/" + key + "/" + i));
+            }
+            return out;
+        }
+
+        List<String> fieldNames() {
+            List<String> out = new ArrayList<>();
+            node.fieldNames().forEachRemaining(out::add);
+            return out;
+        }
+
+        String string(String key) {
+            if (!node.isObject()) {
+                throw new IllegalArgumentException(where() + ": must be an object, was " + node);
+            }
+            JsonNode n = node.get(key);
+            if (n == null || !n.isTextual() || n.asText().isBlank()) {
+                throw error(key, "must be a non-empty string, was " + n);
+            }
+            return n.asText();
+        }
+
+        double number(String key) {
+            JsonNode n = node.get(key);
+            if (n == null || !n.isNumber()) {
+                throw error(key, "must be a number, was " + n);
+            }
+            return n.asDouble();
+        }
+
+        double nonNegative(String key) {
+            double v = number(key);
+            if (!(v >= 0) || Double.isInfinite(v)) {
+                throw error(key, "must be finite and >= 0, was " + v);
+            }
+            return v;
+        }
+
+        double positive(String key) {
+            double v = number(key);
+            if (!(v > 0) || Double.isInfinite(v)) {
+                throw error(key, "must be finite and > 0, was " + v);
+            }
+            return v;
+        }
+
+        int positiveInt(String key) {
+            JsonNode n = node.get(key);
+            if (n == null || !n.canConvertToInt() || !n.isIntegralNumber() || n.asInt() < 1) {
+                throw error(key, "must be a whole number >= 1, was " + n);
+            }
+            return n.asInt();
+        }
+    }
+}

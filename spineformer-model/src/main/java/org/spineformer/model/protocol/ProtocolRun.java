@@ -1,0 +1,365 @@
+package org.spineformer.model.protocol;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.function.DoubleConsumer;
+import org.spineformer.engine.ModelBuilder;
+import org.spineformer.engine.Simulation;
+import org.spineformer.engine.StepObserver;
+import org.spineformer.engine.discrete.Discretization;
+import org.spineformer.engine.event.PointProcess;
+import org.spineformer.engine.event.Synapse;
+import org.spineformer.engine.mech.Catalogue;
+import org.spineformer.engine.mech.FieldRole;
+import org.spineformer.engine.mech.FieldSpec;
+import org.spineformer.engine.mech.Ion;
+import org.spineformer.engine.mech.Mechanism;
+import org.spineformer.engine.mech.MechanismBlock;
+import org.spineformer.engine.morph.Morphology;
+import org.spineformer.engine.morph.Section;
+import org.spineformer.engine.record.PeakDetector;
+import org.spineformer.engine.record.Recorder;
+import org.spineformer.model.AssembledCell;
+import org.spineformer.model.LoweredCell;
+import org.spineformer.model.ModelLowering;
+
+/**
+ * A protocol applied to a cell, ready to run: {@link #prepare} checks every name against the cell and the
+ * catalogue, places the stimuli and recorders and builds the simulation (all errors before any simulated step);
+ * {@link #run} runs it once, with nothing allocated per step but the recorders' growing columns.
+ */
+public final class ProtocolRun {
+    /** The time column of the traces (ms). */
+    public static final String TIME_COLUMN = "t_ms";
+    /**
+     * Recorded traces may take at most this fraction of the JVM's maximum heap (the recorder's columns double as
+     * they grow, so a run needs up to twice the final size): the same bound as {@code replay}'s.
+     */
+    public static final double TRACE_MEMORY_FRACTION = 0.25;
+    /** Progress is reported every this many ms of simulated time: often enough for a bar, rare enough to be free. */
+    private static final double PROGRESS_EVERY_MS = 10;
+
+    private final Protocol protocol;
+    private final Simulation sim;
+    private final Recorder recorder;
+    private final PeakDetector spikes;
+    private final String spikeSite;
+    private final double vInitMv;
+    private final double celsius;
+    private boolean ran;
+
+    /**
+     * The outcome of a run.
+     *
+     * @param somaSpikeTimesMs local maxima of soma v above the threshold, on the trace of every step (ms)
+     * @param spikeSite        where spikes were detected, {@code soma[0](0.5)}
+     * @param columns          recorded column names, {@link #TIME_COLUMN} first
+     * @param traces           the recorded columns, in the same order
+     * @param wallSeconds      time spent initializing and stepping
+     * @param vInitMv          the initial voltage used (mV)
+     * @param celsius          the temperature used (degC)
+     */
+    public record Result(double[] somaSpikeTimesMs, String spikeSite, List<String> columns, List<double[]> traces,
+                         double wallSeconds, double vInitMv, double celsius) {
+        public Result {
+            columns = List.copyOf(columns);
+            traces = List.copyOf(traces);
+        }
+    }
+
+    private ProtocolRun(Protocol protocol, Simulation sim, Recorder recorder, PeakDetector spikes, String spikeSite,
+                        double vInitMv, double celsius) {
+        this.protocol = protocol;
+        this.sim = sim;
+        this.recorder = recorder;
+        this.spikes = spikes;
+        this.spikeSite = spikeSite;
+        this.vInitMv = vInitMv;
+        this.celsius = celsius;
+    }
+
+    /**
+     * Lowers {@code cell} onto {@code catalogue}, adds the protocol's stimuli, builds the simulation at the protocol's
+     * dt and celsius (or the description's) and attaches the recorders and the spike detector at the root section's
+     * middle ({@code soma[0](0.5)} in the published models).
+     *
+     * @throws IllegalArgumentException naming the protocol file and JSON pointer for a name the cell or the
+     *     catalogue does not have, a site that does not resolve, or traces that would not fit in memory
+     */
+    public static ProtocolRun prepare(AssembledCell cell, Catalogue catalogue, Protocol protocol) {
+        Morphology morphology = cell.morphology();
+        Map<String, Sites.Resolved> sites = new LinkedHashMap<>();
+        for (Stimulus s : protocol.stimuli()) {
+            checkMechanism(catalogue, s);
+            sites.put(s.name(), Sites.resolve(s.at(), morphology, s.source() + "/at"));
+        }
+        List<Sites.Resolved> recordSites = new ArrayList<>();
+        for (Recording r : protocol.recordings()) {
+            recordSites.add(r instanceof Recording.AtSite a ? Sites.resolve(a.at(), morphology, r.source() + "/at") : null);
+        }
+        requireTracesFit(protocol, Runtime.getRuntime().maxMemory());
+        LoweredCell lowered = ModelLowering.lower(cell, catalogue);
+        ModelBuilder builder = lowered.builder();
+        Map<String, PointProcess> handles = new LinkedHashMap<>();
+        for (Stimulus s : protocol.stimuli()) {
+            Sites.Resolved at = sites.get(s.name());
+            try {
+                PointProcess p = builder.addPointProcess(s.mechanism(), at.section(), at.x(), parameters(s));
+                handles.put(s.name(), p);
+                if (s instanceof Stimulus.PointProcessInput in && !in.spikeTimesMs().isEmpty()) {
+                    double[] times = in.spikeTimesMs().stream().mapToDouble(Double::doubleValue).toArray();
+                    builder.addSpikeSource(times, List.of(new Synapse(p, in.weight(), in.delayMs())));
+                }
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(s.source() + ": " + e.getMessage(), e);
+            }
+        }
+        double vInit = protocol.vInitMv().orElse(cell.vInitMv());
+        double temperature = protocol.celsius().orElse(cell.celsius());
+        Simulation sim = builder.build(protocol.dtMs(), temperature);
+        for (Stimulus s : protocol.stimuli()) {
+            if (s instanceof Stimulus.PointProcessInput in && !in.spikeTimesMs().isEmpty()
+                    && !receivesEvents(sim.block(in.mechanism()))) {
+                throw new IllegalArgumentException(s.source() + "/spikes_ms: mechanism " + in.mechanism()
+                        + " has no NET_RECEIVE: it cannot receive spikes");
+            }
+        }
+        Recorder recorder = new Recorder(protocol.saveEvery());
+        List<String> columns = new ArrayList<>();
+        for (int i = 0; i < protocol.recordings().size(); i++) {
+            Recording r = protocol.recordings().get(i);
+            Column c = r instanceof Recording.AtSite a ? atSite(sim, cell.mechanismOrder(), a, recordSites.get(i))
+                    : ofStimulus(sim, (Recording.OfStimulus) r, handles);
+            String name = r.column() != null ? r.column() : c.defaultName();
+            if (name.equals(TIME_COLUMN) || columns.contains(name)) {
+                throw new IllegalArgumentException(r.source() + ": column '" + name + "' is recorded twice; name "
+                        + "one with \"column\"");
+            }
+            columns.add(name);
+            recorder.add(name, c.array(), c.index());
+        }
+        Discretization disc = sim.discretization();
+        int soma = disc.node(0, 0.5);
+        PeakDetector spikes = new PeakDetector(soma, protocol.spikeThresholdMv());
+        sim.addObserver(recorder);
+        sim.addObserver(spikes);
+        return new ProtocolRun(protocol, sim, recorder, spikes, disc.locationName(soma), vInit, temperature);
+    }
+
+    /**
+     * Runs the protocol: NEURON's {@code finitialize(v_init)} then {@code continuerun(tstop)}.
+     *
+     * @param progress receives the simulated time (ms) every {@value #PROGRESS_EVERY_MS} ms; may be null
+     * @throws org.spineformer.engine.NonFiniteStateException when a voltage or state blows up
+     */
+    public Result run(DoubleConsumer progress) {
+        if (ran) {
+            throw new IllegalStateException("a prepared protocol runs once; prepare it again");
+        }
+        ran = true;
+        if (progress != null) {
+            sim.addObserver(progressEvery(progress, Math.max(1, Math.round(PROGRESS_EVERY_MS / protocol.dtMs()))));
+        }
+        long start = System.nanoTime();
+        sim.initialize(vInitMv);
+        sim.run(protocol.tstopMs());
+        double wall = (System.nanoTime() - start) / 1e9;
+        List<String> names = new ArrayList<>();
+        List<double[]> traces = new ArrayList<>();
+        names.add(TIME_COLUMN);
+        traces.add(recorder.time());
+        for (String n : recorder.names()) {
+            names.add(n);
+            traces.add(recorder.column(n));
+        }
+        return new Result(spikes.times(), spikeSite, names, traces, wall, vInitMv, celsius);
+    }
+
+    /** The simulation, built and not yet run (for inspection). */
+    public Simulation simulation() {
+        return sim;
+    }
+
+    /**
+     * Checks, before anything is built, that the traces the protocol records fit in {@link #TRACE_MEMORY_FRACTION}
+     * of {@code maxMemoryBytes}.
+     */
+    static void requireTracesFit(Protocol p, long maxMemoryBytes) {
+        double samples = Math.floor(p.tstopMs() / p.dtMs() / p.saveEvery()) + 2;
+        double bytes = 2 * samples * (p.recordings().size() + 1) * Double.BYTES;
+        if (bytes > TRACE_MEMORY_FRACTION * maxMemoryBytes) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT, "tstop = %s ms would record %.3g samples"
+                            + " of %d columns, up to %.3g GB while recording, more than a quarter of the %.3g GB this "
+                            + "JVM may use; raise save_every, record fewer columns or shorten tstop", p.tstopMs(),
+                    samples, p.recordings().size() + 1, bytes / 1e9, maxMemoryBytes / 1e9));
+        }
+    }
+
+    private static void checkMechanism(Catalogue catalogue, Stimulus s) {
+        if (!catalogue.contains(s.mechanism())) {
+            throw new IllegalArgumentException(s.source() + "/mechanism: unknown mechanism '" + s.mechanism()
+                    + "' (not in the catalogue; a mod file's POINT_PROCESS is added with --mod DIR)");
+        }
+        Mechanism m = catalogue.get(s.mechanism());
+        if (m.kind() == Mechanism.Kind.DENSITY) {
+            throw new IllegalArgumentException(s.source() + "/mechanism: " + s.mechanism()
+                    + " is a density mechanism, not a point process");
+        }
+        if (s instanceof Stimulus.PointProcessInput in) {
+            for (String p : in.parameters().keySet()) {
+                if (!isParameter(m, p)) {
+                    throw new IllegalArgumentException(s.source() + "/parameters/" + p + ": mechanism "
+                            + m.name() + " has no parameter '" + p + "'; its parameters: " + parameterNames(m));
+                }
+            }
+        }
+    }
+
+    /** The engine's fields for a stimulus: IClamp's del, dur, amp; SEClamp's rs, dur1..3, amp1..3; or as given. */
+    private static Map<String, Double> parameters(Stimulus s) {
+        Map<String, Double> p = new LinkedHashMap<>();
+        if (s instanceof Stimulus.CurrentClamp c) {
+            p.put("del", c.delayMs());
+            p.put("dur", c.durMs());
+            p.put("amp", c.ampNa());
+        } else if (s instanceof Stimulus.VoltageClamp c) {
+            p.put("rs", c.rsMOhm());
+            for (int i = 0; i < c.levels().size(); i++) {
+                p.put("dur" + (i + 1), c.levels().get(i).durMs());
+                p.put("amp" + (i + 1), c.levels().get(i).ampMv());
+            }
+        } else {
+            p.putAll(((Stimulus.PointProcessInput) s).parameters());
+        }
+        return p;
+    }
+
+    /** Whether the mechanism's blocks take events: they override {@link MechanismBlock#deliver} (NET_RECEIVE). */
+    private static boolean receivesEvents(MechanismBlock block) {
+        try {
+            return block.getClass().getMethod("deliver", int.class, double.class).getDeclaringClass()
+                    != MechanismBlock.class;
+        } catch (NoSuchMethodException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A live array element to record and the column's default name. */
+    private record Column(double[] array, int index, String defaultName) {
+    }
+
+    private static Column atSite(Simulation sim, List<String> densities, Recording.AtSite r,
+                                 Sites.Resolved at) {
+        Discretization disc = sim.discretization();
+        Section section = disc.morphology().section(at.section());
+        int node = disc.node(at.section(), at.x());
+        String name = r.variable() + ":" + section.name() + "(" + nodeX(section, at.x()) + ")";
+        String v = r.variable();
+        if (v.equals("v")) {
+            return new Column(sim.state().v, node, name);
+        }
+        List<String> ions = new ArrayList<>();
+        for (Ion ion : sim.state().ions()) {
+            String n = ion.name();
+            ions.add(n);
+            if (v.equals(n + "i")) {
+                return new Column(ion.concentration, node, name);
+            } else if (v.equals(n + "o")) {
+                return new Column(ion.outside, node, name);
+            } else if (v.equals("i" + n)) {
+                return new Column(ion.current, node, name);
+            } else if (v.equals("e" + n)) {
+                return new Column(ion.reversal, node, name);
+            }
+        }
+        for (int k = v.indexOf('_'); k > 0; k = v.indexOf('_', k + 1)) {
+            String field = v.substring(0, k);
+            String mechanism = v.substring(k + 1);
+            if (!densities.contains(mechanism)) {
+                continue;
+            }
+            MechanismBlock block = sim.block(mechanism);
+            if (!hasField(block.mechanism(), field)) {
+                throw new IllegalArgumentException(r.source() + "/variable: mechanism " + mechanism
+                        + " has no field '" + field + "'; its fields: " + fieldNames(block.mechanism()));
+            }
+            int instance;
+            try {
+                instance = sim.densityInstance(mechanism, at.section(), section.segmentAt(at.x()));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(r.source() + "/variable: " + e.getMessage(), e);
+            }
+            return new Column(block.column(field), instance, name);
+        }
+        throw new IllegalArgumentException(r.source() + "/variable: cannot record '" + v + "': record v, an ion's "
+                + "value (<ion>i, <ion>o, i<ion>, e<ion> for the ions " + ions + ") or a density mechanism's field "
+                + "as field_mechanism (mechanisms: " + densities + ")");
+    }
+
+    private static Column ofStimulus(Simulation sim, Recording.OfStimulus r, Map<String, PointProcess> handles) {
+        PointProcess p = handles.get(r.stimulus());
+        if (p == null) {
+            throw new IllegalArgumentException(r.source() + "/stimulus: no stimulus named '" + r.stimulus()
+                    + "'; the stimuli: " + handles.keySet());
+        }
+        MechanismBlock block = sim.block(p.mechanism());
+        if (!hasField(block.mechanism(), r.variable())) {
+            throw new IllegalArgumentException(r.source() + "/variable: mechanism " + p.mechanism()
+                    + " has no field '" + r.variable() + "'; its fields: " + fieldNames(block.mechanism()));
+        }
+        return new Column(block.column(r.variable()), p.instance(), r.variable() + ":" + r.stimulus());
+    }
+
+    /**
+     * The x of the node a location records, as NEURON's {@code %g} prints it: the segment's centre inside a
+     * section, 0 or 1 at its ends.
+     */
+    static String nodeX(Section section, double x) {
+        double at = x == 0 || x == 1 ? x : section.segmentX(section.segmentAt(x));
+        return new BigDecimal(at).round(new MathContext(6)).stripTrailingZeros().toPlainString();
+    }
+
+    private static boolean isParameter(Mechanism m, String name) {
+        return m.fields().stream().anyMatch(f -> f.name().equals(name) && f.role() == FieldRole.PARAMETER);
+    }
+
+    private static boolean hasField(Mechanism m, String name) {
+        return m.fields().stream().anyMatch(f -> f.name().equals(name));
+    }
+
+    private static TreeSet<String> parameterNames(Mechanism m) {
+        TreeSet<String> names = new TreeSet<>();
+        for (FieldSpec f : m.fields()) {
+            if (f.role() == FieldRole.PARAMETER) {
+                names.add(f.name());
+            }
+        }
+        return names;
+    }
+
+    private static List<String> fieldNames(Mechanism m) {
+        return m.fields().stream().map(FieldSpec::name).toList();
+    }
+
+    private static StepObserver progressEvery(DoubleConsumer progress, long steps) {
+        return new StepObserver() {
+            @Override
+            public void initialized(Simulation sim) {
+                progress.accept(0);
+            }
+
+            @Override
+            public void stepped(Simulation sim) {
+                if (sim.steps() % steps == 0) {
+                    progress.accept(sim.t());
+                }
+            }
+        };
+    }
+}
