@@ -3,12 +3,8 @@ package org.spineformer.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,22 +14,18 @@ import java.util.Map;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.spineformer.engine.ModelBuilder;
-import org.spineformer.engine.Simulation;
-import org.spineformer.engine.event.PointProcess;
 import org.spineformer.engine.mech.Catalogue;
-import org.spineformer.engine.morph.Morphology;
-import org.spineformer.engine.record.PeakDetector;
-import org.spineformer.engine.record.Recorder;
 import org.spineformer.model.AssembledCell;
 import org.spineformer.model.BundledDescriptions;
 import org.spineformer.model.CellAssembler;
-import org.spineformer.model.ModelLowering;
+import org.spineformer.model.protocol.BundledProtocols;
+import org.spineformer.model.protocol.ProtocolRun;
 import org.spineformer.nmodl.gen.NmodlMechanism;
 
 /**
  * Issue 18's acceptance, one test per NEURON reference protocol of the three published models: the model built from
- * its bundled description with its authors' mod files, run as NEURON ran it, against
+ * its bundled description with its authors' mod files, running its bundled protocol of the same name through
+ * {@link ProtocolRun} (what {@code simulate MODEL --protocol PROTOCOL --mod DIR} runs), against
  * {@code shared/reference/models/MODEL/protocols/PROTOCOL/} (result.json, traces.csv.gz): the same number of soma
  * spikes, each within {@link #SPIKE_TIME_MS} of NEURON's; every recorded voltage within {@link #VOLTAGE_MV} and cai
  * within {@link #CALCIUM_RELATIVE} away from NEURON's spikes ({@link ProtocolAgreement}); and the electrodes'
@@ -77,7 +69,7 @@ class PublishedProtocolsMatchNeuronTest {
         Path folder = Path.of(shared, "models", model, "protocols", protocol);
         NeuronProtocolRun neuron = NeuronProtocolRun.load(folder);
 
-        Run ours = run(model, Path.of(modDir), folder.resolve("input.json"));
+        Run ours = run(model, protocol, Path.of(modDir));
 
         ProtocolAgreement agreement = ProtocolAgreement.measure(ours.spikeTimesMs(), ours.columns(), neuron);
         double stimulus = 0;
@@ -110,68 +102,31 @@ class PublishedProtocolsMatchNeuronTest {
         assertThat(stimulus).as(model + " " + protocol + ": stimulus currents").isLessThanOrEqualTo(STIMULUS_CURRENT_NA);
     }
 
-    /** Our run: soma spike times, the stored rows' times and columns named as NEURON's, the wall time. */
+    /** Our run: soma spike times, the stored rows' times and columns by name, the wall time. */
     record Run(List<Double> spikeTimesMs, double[] timeMs, Map<String, double[]> columns, double wallSeconds) {
     }
 
     /**
-     * A test-side adapter until the protocol runner exists: the stimuli, settings and recordings of a reference
-     * {@code input.json} (IClamp, Hay's epsp; v and cai at a section's x) applied through {@link ModelBuilder}.
+     * The bundled protocol {@code protocol} of {@code model} (what {@code simulate MODEL --protocol PROTOCOL --mod DIR}
+     * runs) through {@link ProtocolRun}, on the bundled description with the folder's mod files compiled.
      */
-    private static Run run(String model, Path modDir, Path inputJson) {
-        JsonNode in;
-        try {
-            in = new ObjectMapper().readTree(inputJson.toFile());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    private static Run run(String model, String protocol, Path modDir) {
         AssembledCell cell = CellAssembler.assemble(BundledDescriptions.get(model)
                 .withMorphologyDirectory(MORPHOLOGY_FILES.resolve(model)));
         List<NmodlMechanism> compiled = new ArrayList<>();
+        // the folders also hold files the model does not use (synapses, Allen's NaV with KINETIC): those need not compile
         ModFolder.compile(modDir, compiled, new PrintWriter(new StringWriter()));
         Catalogue catalogue = NmodlMechanism.replacing(Catalogue.discover(), compiled, line -> { });
-        ModelBuilder builder = ModelLowering.lower(cell, catalogue).builder();
-        Morphology morphology = builder.morphology();
-        List<PointProcess> stimuli = new ArrayList<>();
-        for (JsonNode s : in.get("stimuli")) {
-            int section = morphology.indexOf(s.get("section").asText());
-            double x = s.get("x").asDouble();
-            stimuli.add(s.get("type").asText().startsWith("IClamp")
-                    ? builder.addPointProcess("IClamp", section, x, Map.of("amp", s.get("amp_nA").asDouble(),
-                            "del", s.get("delay_ms").asDouble(), "dur", s.get("dur_ms").asDouble()))
-                    : builder.addPointProcess("epsp", section, x, Map.of("onset", s.get("onset_ms").asDouble(),
-                            "tau0", s.get("tau0_ms").asDouble(), "tau1", s.get("tau1_ms").asDouble(),
-                            "imax", s.get("imax_nA").asDouble())));
-        }
-        Simulation sim = builder.build(in.get("dt").asDouble(), in.get("celsius").asDouble());
-        Recorder recorder = new Recorder(in.get("save_every").asInt());
-        for (JsonNode r : in.get("record")) {
-            String column = r.get("column").asText();
-            if (r.has("section")) {
-                int node = sim.discretization().node(morphology.indexOf(r.get("section").asText()),
-                        r.get("segment_x").asDouble());
-                recorder.add(column, r.get("variable").asText().equals("v") ? sim.state().v
-                        : sim.state().ion("ca").concentration, node);
-            } else {
-                PointProcess p = stimuli.get(column.equals("i_epsp_nA") ? stimuli.size() - 1 : 0);
-                recorder.add(column, sim.block(p.mechanism()).column("i"), p.instance());
-            }
-        }
-        PeakDetector spikes = new PeakDetector(sim.discretization().node(morphology.indexOf("soma[0]"), 0.5), 0);
-        sim.addObserver(recorder);
-        sim.addObserver(spikes);
-        long start = System.nanoTime();
-        sim.initialize(in.get("v_init").asDouble());
-        sim.run(in.get("tstop").asDouble());
-        double wall = (System.nanoTime() - start) / 1e9;
+        ProtocolRun.Result result = ProtocolRun.prepare(cell, catalogue, BundledProtocols.get(model, protocol))
+                .run(null);
         Map<String, double[]> columns = new LinkedHashMap<>();
-        for (String name : recorder.names()) {
-            columns.put(name, recorder.column(name));
+        for (int c = 0; c < result.columns().size(); c++) {
+            columns.put(result.columns().get(c), result.traces().get(c));
         }
-        List<Double> times = new ArrayList<>();
-        for (double t : spikes.times()) {
-            times.add(t);
+        List<Double> spikes = new ArrayList<>();
+        for (double t : result.somaSpikeTimesMs()) {
+            spikes.add(t);
         }
-        return new Run(times, recorder.time(), columns, wall);
+        return new Run(spikes, columns.get(ProtocolRun.TIME_COLUMN), columns, result.wallSeconds());
     }
 }
