@@ -1,6 +1,7 @@
 package org.spineformer.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.PrintWriter;
@@ -49,6 +50,11 @@ class PublishedProtocolsMatchNeuronTest {
      * and an IClamp edge one step off by its whole amplitude.
      */
     static final double STIMULUS_CURRENT_NA = 1e-9;
+    /**
+     * The stored rows' times (ms): NEURON prints t with 10 digits, within 5e-7 ms up to 1400 ms; a row one step off
+     * is 0.025 ms away.
+     */
+    static final double TIME_GRID_MS = 1e-6;
     private static final Path MORPHOLOGY_FILES = Path.of("..", "spineformer-morphology", "src", "test", "resources",
             "reference");
 
@@ -71,6 +77,11 @@ class PublishedProtocolsMatchNeuronTest {
 
         Run ours = run(model, protocol, Path.of(modDir));
 
+        assertThat(ours.timeMs()).as(model + " " + protocol + ": our stored rows").hasSameSizeAs(neuron.timeMs());
+        for (int r = 0; r < neuron.timeMs().length; r++) {
+            assertThat(ours.timeMs()[r]).as(model + " " + protocol + ": t of row " + r)
+                    .isCloseTo(neuron.timeMs()[r], within(TIME_GRID_MS));
+        }
         ProtocolAgreement agreement = ProtocolAgreement.measure(ours.spikeTimesMs(), ours.columns(), neuron);
         double stimulus = 0;
         for (String column : neuron.columns().keySet()) {
@@ -90,7 +101,6 @@ class PublishedProtocolsMatchNeuronTest {
                 agreement.worstVoltageAt(), agreement.maxCalciumRelativeDifference(), agreement.worstCalciumAt(),
                 agreement.rowsCompared(), agreement.rowsCompared() + agreement.rowsLeftOut(), stimulus,
                 ours.wallSeconds());
-        assertThat(ours.timeMs()).as("our time grid").hasSameSizeAs(neuron.timeMs());
         assertThat(agreement.spikes()).as(model + " " + protocol + ": soma spikes " + ours.spikeTimesMs()
                 + ", NEURON's " + neuron.spikeTimesMs()).isEqualTo(agreement.neuronSpikes());
         assertThat(agreement.maxSpikeTimeDifferenceMs()).as(model + " " + protocol + ": spike times "
@@ -99,7 +109,8 @@ class PublishedProtocolsMatchNeuronTest {
                 + agreement.worstVoltageAt()).isLessThanOrEqualTo(VOLTAGE_MV);
         assertThat(agreement.maxCalciumRelativeDifference()).as(model + " " + protocol + ": cai away from spikes, "
                 + "worst at " + agreement.worstCalciumAt()).isLessThanOrEqualTo(CALCIUM_RELATIVE);
-        assertThat(stimulus).as(model + " " + protocol + ": stimulus currents").isLessThanOrEqualTo(STIMULUS_CURRENT_NA);
+        assertThat(stimulus).as(model + " " + protocol + ": stimulus currents")
+                .isLessThanOrEqualTo(STIMULUS_CURRENT_NA);
     }
 
     /** Our run: soma spike times, the stored rows' times and columns by name, the wall time. */
@@ -114,7 +125,7 @@ class PublishedProtocolsMatchNeuronTest {
         AssembledCell cell = CellAssembler.assemble(BundledDescriptions.get(model)
                 .withMorphologyDirectory(MORPHOLOGY_FILES.resolve(model)));
         List<NmodlMechanism> compiled = new ArrayList<>();
-        // the folders also hold files the model does not use (synapses, Allen's NaV with KINETIC): those need not compile
+        // the folders also hold files the model does not use (synapses, Allen's KINETIC NaV): those need not compile
         ModFolder.compile(modDir, compiled, new PrintWriter(new StringWriter()));
         Catalogue catalogue = NmodlMechanism.replacing(Catalogue.discover(), compiled, line -> { });
         ProtocolRun.Result result = ProtocolRun.prepare(cell, catalogue, BundledProtocols.get(model, protocol))
