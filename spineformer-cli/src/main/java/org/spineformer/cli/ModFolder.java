@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -34,16 +35,18 @@ final class ModFolder {
      * compile is named on {@code err} with its reasons, then a count. Returns whether all compiled.
      */
     static boolean compile(Path dir, List<NmodlMechanism> compiled, PrintWriter err) {
-        List<Failure> failed = compileEach(dir, new java.util.LinkedHashMap<>(), compiled);
+        Map<Path, NmodlMechanism> files = new LinkedHashMap<>();
+        List<Failure> failed = compileEach(dir, files);
+        compiled.addAll(files.values());
         report(failed, dir, err);
         return failed.isEmpty();
     }
 
     /**
-     * Compiles every {@code .mod} file of {@code dir} (in name order) that passes the checks, adding each file and
-     * its mechanism to {@code files} and {@code compiled}; returns the files that do not compile.
+     * Compiles every {@code .mod} file of {@code dir} (in name order) that passes the checks into {@code files}
+     * (file to mechanism); returns the files that do not compile.
      */
-    static List<Failure> compileEach(Path dir, Map<Path, NmodlMechanism> files, List<NmodlMechanism> compiled) {
+    static List<Failure> compileEach(Path dir, Map<Path, NmodlMechanism> files) {
         if (!Files.isDirectory(dir)) {
             throw new IllegalArgumentException("--mod " + dir + ": not a folder");
         }
@@ -58,9 +61,7 @@ final class ModFolder {
             List<Diagnostic> problems = NmodlCheck.check(f);
             try {
                 if (problems.isEmpty()) {
-                    NmodlMechanism m = NmodlMechanism.compile(f);
-                    compiled.add(m);
-                    files.put(f, m);
+                    files.put(f, NmodlMechanism.compile(f));
                 } else {
                     Matcher name = NAME.matcher(Files.readString(f));
                     failed.add(new Failure(f, name.find() ? name.group(1) : null, problems));

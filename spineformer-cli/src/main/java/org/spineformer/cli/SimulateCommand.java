@@ -1,5 +1,7 @@
 package org.spineformer.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -98,6 +100,10 @@ final class SimulateCommand implements Callable<Integer> {
         Protocol protocol = bundledProtocol ? BundledProtocols.get(model, protocolName)
                 : ProtocolReader.read(protocolFile);
         if (spikeThreshold != null) {
+            if (!Double.isFinite(spikeThreshold)) {
+                throw new IllegalArgumentException("--spike-threshold must be a finite voltage (mV), was "
+                        + spikeThreshold);
+            }
             protocol = protocol.withSpikeThreshold(spikeThreshold);
         }
         AssembledCell cell = CellAssembler.assemble(description);
@@ -111,19 +117,29 @@ final class SimulateCommand implements Callable<Integer> {
                 o::println);
         o.flush();
         ProtocolRun prepared = prepare(cell, catalogue, protocol);
-        Map<String, Path> inputs = new LinkedHashMap<>();
-        if (!bundledModel) {
-            inputs.put("description", Path.of(model));
-        }
-        if (description.morphology() instanceof MorphologySource.File f) {
-            inputs.put("morphology", Path.of(f.path()));
-        }
-        if (!bundledProtocol) {
-            inputs.put("protocol", protocolFile);
-        }
-        modFiles.keySet().forEach(f -> inputs.put("mod:" + f, f));
+        Map<String, Path> inputs = inputFiles(description, bundledModel, bundledProtocol, protocolFile,
+                modFiles.keySet());
+        Map<String, Map<String, Object>> bundled = bundledInputs(bundledModel, bundledProtocol);
         OutputFolder.claim(out, "--out", OUTPUT, inputs);
-        Progress bar = quiet ? null : new Progress(err, "simulated ms", protocol.tstopMs());
+        refuseOtherBundledInputs(bundled);
+        ProtocolRun.Result r = run(prepared, protocol.tstopMs(), err);
+        TraceFiles.writeCsvGz(out.resolve(TRACES_CSV), r.columns(), r.traces());
+        TraceFiles.writeNpz(out.resolve(TRACES_NPZ), r.columns(), r.traces());
+        writePlot(out.resolve(PLOT), r, cell.name());
+        Map<String, Object> provenance = Provenance.of(OUTPUT, inputs);
+        @SuppressWarnings("unchecked") // Provenance.of's inputs: role -> {path, sha256}
+        Map<String, Object> recorded = (Map<String, Object>) provenance.get(Provenance.INPUTS);
+        recorded.putAll(bundled);
+        writeResult(out.resolve(RESULT), r, cell.name(), protocol, provenance);
+        o.printf("%d somatic spikes; %.1f s wall for %s ms simulated; wrote %s%n", r.somaSpikeTimesMs().length,
+                r.wallSeconds(), protocol.tstopMs(), out);
+        o.flush();
+        return 0;
+    }
+
+    /** The run, with a progress bar on stderr unless --quiet. */
+    private ProtocolRun.Result run(ProtocolRun prepared, double tstopMs, PrintWriter err) {
+        Progress bar = quiet ? null : new Progress(err, "simulated ms", tstopMs);
         ProtocolRun.Result r;
         try {
             r = prepared.run(bar == null ? null : bar::update);
@@ -136,24 +152,37 @@ final class SimulateCommand implements Callable<Integer> {
         if (bar != null) {
             bar.finish();
         }
-        TraceFiles.writeCsvGz(out.resolve(TRACES_CSV), r.columns(), r.traces());
-        TraceFiles.writeNpz(out.resolve(TRACES_NPZ), r.columns(), r.traces());
-        writePlot(out.resolve(PLOT), r, cell.name());
-        Map<String, Object> provenance = Provenance.of(OUTPUT, inputs);
-        @SuppressWarnings("unchecked")
-        Map<String, Object> inputFiles = (Map<String, Object>) provenance.get(Provenance.INPUTS);
+        return r;
+    }
+
+    /** The input files by role, as the provenance names them: description, morphology, protocol, mod:PATH. */
+    private Map<String, Path> inputFiles(CellDescription description, boolean bundledModel, boolean bundledProtocol,
+                                         Path protocolFile, Set<Path> modFiles) {
+        Map<String, Path> inputs = new LinkedHashMap<>();
+        if (!bundledModel) {
+            inputs.put("description", Path.of(model));
+        }
+        if (description.morphology() instanceof MorphologySource.File f) {
+            inputs.put("morphology", Path.of(f.path()));
+        }
+        if (!bundledProtocol) {
+            inputs.put("protocol", protocolFile);
+        }
+        modFiles.forEach(f -> inputs.put("mod:" + f, f));
+        return inputs;
+    }
+
+    /** The bundled description and protocol by role, each with its label and the SHA-256 of its bytes. */
+    private Map<String, Map<String, Object>> bundledInputs(boolean bundledModel, boolean bundledProtocol) {
+        Map<String, Map<String, Object>> bundled = new LinkedHashMap<>();
         if (bundledModel) {
-            inputFiles.put("description", bundled("bundled:" + model + ".json", BundledDescriptions.bytes(model)));
+            bundled.put("description", bundled("bundled:" + model + ".json", BundledDescriptions.bytes(model)));
         }
         if (bundledProtocol) {
-            inputFiles.put("protocol", bundled(BundledProtocols.label(model, protocolName),
+            bundled.put("protocol", bundled(BundledProtocols.label(model, protocolName),
                     BundledProtocols.bytes(model, protocolName)));
         }
-        writeResult(out.resolve(RESULT), r, cell.name(), protocol, provenance);
-        o.printf("%d somatic spikes; %.1f s wall for %s ms simulated; wrote %s%n", r.somaSpikeTimesMs().length,
-                r.wallSeconds(), protocol.tstopMs(), out);
-        o.flush();
-        return 0;
+        return bundled;
     }
 
     /**
@@ -169,7 +198,7 @@ final class SimulateCommand implements Callable<Integer> {
         boolean ok = true;
         for (Path dir : modDirs) {
             List<ModFolder.Failure> needed = new ArrayList<>();
-            for (ModFolder.Failure f : ModFolder.compileEach(dir, files, new ArrayList<>())) {
+            for (ModFolder.Failure f : ModFolder.compileEach(dir, files)) {
                 if (f.mechanism() != null && !used.contains(f.mechanism())) {
                     o.printf("skipped %s: it does not compile (%s), and the model does not use %s%n", f.file(),
                             f.problems().get(0).message(), f.mechanism());
@@ -189,10 +218,31 @@ final class SimulateCommand implements Callable<Integer> {
             return ProtocolRun.prepare(cell, catalogue, protocol);
         } catch (IllegalArgumentException e) {
             boolean unknown = cell.mechanismOrder().stream().anyMatch(m -> !catalogue.contains(m));
-            if (!unknown) {
+            if (!unknown || e.getMessage().contains("--mod")) { // the hint once
                 throw e;
             }
             throw new IllegalArgumentException(e.getMessage() + "; give their mod files with --mod DIR", e);
+        }
+    }
+
+    /**
+     * {@link OutputFolder#claim} compares the input files with those result.json records; a bundled description or
+     * protocol (no file) is compared here the same way, so that a folder holds one run's outputs.
+     */
+    private void refuseOtherBundledInputs(Map<String, Map<String, Object>> bundled) throws IOException {
+        Path result = out.resolve(RESULT);
+        if (bundled.isEmpty() || !Files.isRegularFile(result)) {
+            return;
+        }
+        JsonNode recorded = new ObjectMapper().readTree(result.toFile()).path(Provenance.KEY).path(Provenance.INPUTS);
+        for (Map.Entry<String, Map<String, Object>> e : bundled.entrySet()) {
+            JsonNode was = recorded.path(e.getKey());
+            String sha = was.path("sha256").asText(null);
+            if (sha != null && !sha.equals(e.getValue().get("sha256"))) {
+                throw new IllegalArgumentException("--out " + out + " holds the outputs of '" + OUTPUT
+                        + "' on another " + e.getKey() + " (" + was.path("path").asText() + " with SHA-256 " + sha
+                        + ", not " + e.getValue().get("path") + "); choose another --out");
+            }
         }
     }
 

@@ -48,6 +48,10 @@ class SimulateCommandTest {
     /** save_every 4 at dt 0.025 over 20 ms: 200 samples after t = 0. */
     private static final int ROWS = 201;
 
+    /** Hay's cell1.asc: spineformer-morphology's test copy (see its PROVENANCE.md), read in place. */
+    private static final Path HAY_MORPHOLOGY = Path.of("..", "spineformer-morphology", "src", "test", "resources",
+            "reference", "hay2011_l5pc");
+
     @TempDir
     Path dir;
     private Path description;
@@ -169,6 +173,9 @@ class SimulateCommandTest {
                 "--out", out.toString());
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).isEqualTo("spineformer: --protocol " + dir.resolve("none.json") + ": no such file\n");
+        r = run("simulate", description.toString(), "--protocol", protocol.toString(), "--spike-threshold", "NaN",
+                "--out", out.toString());
+        assertThat(r.err()).isEqualTo("spineformer: --spike-threshold must be a finite voltage (mV), was NaN\n");
         r = run("simulate", "hay2011_l5pc", "--protocol", "bac", "--out", out.toString());
         assertThat(r.err()).isEqualTo("spineformer: --protocol bac: no such file, and not a bundled protocol of "
                 + "hay2011_l5pc [bac_firing, bac_firing_celsius34, step_0p3, step_0p45, step_1p507]\n");
@@ -184,6 +191,92 @@ class SimulateCommandTest {
         assertThat(r.err()).isEqualTo("spineformer: " + protocol + ": /stimuli/1/mechanism: unknown mechanism "
                 + "'decaysyn' (not in the catalogue; a mod file's POINT_PROCESS is added with --mod DIR)\n");
         assertThat(Files.exists(out)).isFalse();
+    }
+
+    @Test
+    void aMechanismNoFolderProvidesIsNamedWithTheWayToGiveIt() throws IOException {
+        Files.writeString(description, Files.readString(description).replace("\"pas\"", "\"leak2\""));
+        Path out = dir.resolve("out");
+        CliRun r = run("simulate", description.toString(), "--protocol", protocol.toString(), "--mod",
+                mods.toString(), "--out", out.toString());
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).startsWith("spineformer: " + description + ": /paint/0: unknown mechanism 'leak2'")
+                .endsWith("; give their mod files with --mod DIR\n");
+        assertThat(Files.exists(out)).isFalse();
+        // a bundled model's bundled protocol: Hay's epsp is not built in
+        r = run("simulate", "hay2011_l5pc", "--protocol", "bac_firing", "--morphology-dir", HAY_MORPHOLOGY.toString(),
+                "--out", out.toString());
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).isEqualTo("spineformer: bundled:protocols/hay2011_l5pc/bac_firing.json: "
+                + "/stimuli/1/mechanism: unknown mechanism 'epsp' (not in the catalogue; a mod file's POINT_PROCESS "
+                + "is added with --mod DIR)\n");
+        assertThat(Files.exists(out)).isFalse();
+    }
+
+    @Test
+    void ionValuesAndMechanismFieldsAreRecordedWhereTheyAre() throws IOException {
+        // a calcium leak of this test's own: ica = g (v - 120), computed each step with the step's old v
+        Files.writeString(mods.resolve("caleak.mod"), """
+                NEURON { SUFFIX caleak USEION ca WRITE ica RANGE g }
+                PARAMETER { g = 1e-5 (S/cm2) }
+                ASSIGNED { v (mV) ica (mA/cm2) }
+                BREAKPOINT { ica = g*(v - 120) }
+                """);
+        Files.writeString(description, Files.readString(description).replace("\"paint\": [", "\"paint\": [{\"region\": "
+                + "\"soma\", \"mechanism\": \"caleak\", \"parameters\": {\"g\": 2e-5}}, "));
+        Files.writeString(protocol, Files.readString(protocol).replace("\"save_every\": 4", "\"save_every\": 1")
+                .replace("\"record\": [", "\"record\": [{\"variable\": \"ica\", \"at\": {\"section\": \"soma[0]\", "
+                        + "\"x\": 0.5}}, {\"variable\": \"g_caleak\", \"at\": {\"section\": \"soma[0]\", \"x\": 0.5}}, "
+                        + "{\"variable\": \"cai\", \"at\": {\"section\": \"soma[0]\", \"x\": 0.5}}, "));
+        Path out = dir.resolve("out");
+        CliRun r = run("simulate", description.toString(), "--protocol", protocol.toString(), "--mod",
+                mods.toString(), "--out", out.toString(), "--quiet");
+        assertThat(r.exit()).as(r.err()).isZero();
+        List<String> header = new ArrayList<>();
+        List<double[]> rows = readCsvGz(out.resolve("traces.csv.gz"), header);
+        assertThat(header).startsWith("t_ms", "ica:soma[0](0.5)", "g_caleak:soma[0](0.5)", "cai:soma[0](0.5)",
+                "v:soma[0](0.5)");
+        for (int k = 1; k < rows.size(); k++) {
+            double expected = 2e-5 * (rows.get(k - 1)[4] - 120);
+            assertThat(rows.get(k)[1]).as("ica at %s ms", rows.get(k)[0]).isEqualTo(expected);
+            assertThat(rows.get(k)[2]).isEqualTo(2e-5);
+            assertThat(rows.get(k)[3]).isEqualTo(rows.get(0)[3]); // nothing writes cai
+        }
+    }
+
+    @Test
+    void aFolderHoldsOneRunsOutputsBundledInputsIncluded() throws IOException {
+        Path cell = Files.writeString(dir.resolve("soma.json"), """
+                {"format": "spineformer-cell-description/1", "name": "soma",
+                 "morphology": {"sections": [{"name": "soma", "L": 10, "diam": 10}]},
+                 "paint": [{"region": "all", "mechanism": "pas", "parameters": {}}], "celsius": 34, "v_init": -65}
+                """);
+        Path p = Files.writeString(dir.resolve("short.json"), """
+                {"format": "spineformer-protocol/1", "tstop": 0.1,
+                 "record": [{"variable": "v", "at": {"section": "soma", "x": 0.5}}]}
+                """);
+        Path out = dir.resolve("out");
+        assertThat(run("simulate", cell.toString(), "--protocol", p.toString(), "--out", out.toString(), "--quiet")
+                .exit()).isZero();
+        // the same protocol on the bundled paper's cell, which also has a section soma: refused before running
+        CliRun r = run("simulate", "ellwood2024", "--protocol", p.toString(), "--out", out.toString(), "--quiet");
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).startsWith("spineformer: --out " + out + " holds the outputs of 'simulate' on another "
+                + "description (" + cell.toAbsolutePath() + " with SHA-256 " + sha256(cell) + ", not "
+                + "bundled:ellwood2024.json); choose another --out");
+    }
+
+    @Test
+    void aBlowUpStopsTheRunExitOneWritingNothing() throws IOException {
+        // a current no membrane survives: v leaves the doubles within the first steps of the pulse
+        Files.writeString(protocol, Files.readString(protocol).replace("\"amp_nA\": 0.2", "\"amp_nA\": 1e308"));
+        Path out = dir.resolve("out");
+        CliRun r = run("simulate", description.toString(), "--protocol", protocol.toString(), "--mod",
+                mods.toString(), "--out", out.toString(), "--quiet");
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.err()).startsWith("spineformer: the simulation blew up: ");
+        assertThat(Files.exists(out.resolve("result.json"))).isFalse();
+        assertThat(Files.exists(out.resolve("traces.csv.gz"))).isFalse();
     }
 
     private static String sha256(Path file) throws IOException {

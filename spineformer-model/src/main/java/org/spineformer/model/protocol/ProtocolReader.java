@@ -122,86 +122,79 @@ public final class ProtocolReader {
     private Stimulus stimulus(Obj s, Map<String, Integer> perType) {
         String type = s.string("type");
         Set<String> common = Set.of("type", "at");
-        String label;
-        Stimulus stim;
-        switch (type) {
+        String label = switch (type) {
             case "IClamp" -> {
                 s.keys(union(common, Set.of("amp_nA", "delay_ms", "dur_ms")), Set.of("name"));
-                label = "iclamp";
-                stim = new Stimulus.CurrentClamp(null, site(s.object("at")), s.number("amp_nA"),
-                        s.nonNegative("delay_ms"), s.nonNegative("dur_ms"), s.where());
+                yield "iclamp";
             }
             case "SEClamp" -> {
                 s.keys(union(common, Set.of("levels")), Set.of("name", "rs_MOhm"));
-                label = "seclamp";
-                List<Stimulus.Level> levels = new ArrayList<>();
-                for (Obj l : s.array("levels")) {
-                    l.keys(Set.of("amp_mV", "dur_ms"), Set.of());
-                    levels.add(new Stimulus.Level(l.number("amp_mV"), l.nonNegative("dur_ms")));
-                }
-                if (levels.isEmpty() || levels.size() > Stimulus.VoltageClamp.MAX_LEVELS) {
-                    throw s.error("levels", "has " + levels.size() + " levels; NEURON's SEClamp has 1 to "
-                            + Stimulus.VoltageClamp.MAX_LEVELS);
-                }
-                stim = new Stimulus.VoltageClamp(null, site(s.object("at")),
-                        s.has("rs_MOhm") ? s.positive("rs_MOhm") : DEFAULT_RS_MOHM, levels, s.where());
+                yield "seclamp";
             }
             case "point_process" -> {
                 s.keys(union(common, Set.of("mechanism")), Set.of("name", "parameters", "spikes_ms", "weight",
                         "delay_ms"));
-                String mechanism = s.string("mechanism");
-                label = mechanism.toLowerCase(Locale.ROOT);
-                Map<String, Double> params = new LinkedHashMap<>();
-                if (s.has("parameters")) {
-                    Obj p = s.object("parameters");
-                    for (String k : p.fieldNames()) {
-                        params.put(k, p.number(k));
-                    }
-                }
-                List<Double> spikes = new ArrayList<>();
-                if (s.has("spikes_ms")) {
-                    JsonNode a = s.node.get("spikes_ms");
-                    if (!a.isArray()) {
-                        throw s.error("spikes_ms", "must be an array of times (ms), was " + a);
-                    }
-                    for (int i = 0; i < a.size(); i++) {
-                        JsonNode t = a.get(i);
-                        if (!t.isNumber() || !(t.asDouble() >= 0)) {
-                            throw s.error("spikes_ms/" + i, "must be a time >= 0 ms, was " + t);
-                        }
-                        if (i > 0 && t.asDouble() < spikes.get(i - 1)) {
-                            throw s.error("spikes_ms/" + i, "is " + t.asDouble() + " ms, before the previous time "
-                                    + spikes.get(i - 1) + " ms: times must be in increasing order");
-                        }
-                        spikes.add(t.asDouble());
-                    }
-                } else if (s.has("weight") || s.has("delay_ms")) {
-                    throw s.error(s.has("weight") ? "weight" : "delay_ms", "belongs to spike delivery: give "
-                            + "spikes_ms too");
-                }
-                double weight = s.has("weight") ? s.number("weight") : 1;
-                double delay = s.has("delay_ms") ? s.nonNegative("delay_ms") : 0;
-                stim = new Stimulus.PointProcessInput(null, site(s.object("at")), mechanism, params, spikes, weight,
-                        delay, s.where());
+                yield s.string("mechanism").toLowerCase(Locale.ROOT);
             }
             default -> throw s.error("type", "unknown stimulus type \"" + type
                     + "\" (known: IClamp, SEClamp, point_process)");
-        }
+        };
         int index = perType.merge(label, 1, Integer::sum) - 1;
         String name = s.has("name") ? s.string("name") : label + index;
-        return named(stim, name);
+        return switch (type) {
+            case "IClamp" -> new Stimulus.CurrentClamp(name, site(s.object("at")), s.number("amp_nA"),
+                    s.nonNegative("delay_ms"), s.nonNegative("dur_ms"), s.where());
+            case "SEClamp" -> voltageClamp(s, name);
+            default -> pointProcess(s, name);
+        };
     }
 
-    private static Stimulus named(Stimulus s, String name) {
-        if (s instanceof Stimulus.CurrentClamp c) {
-            return new Stimulus.CurrentClamp(name, c.at(), c.ampNa(), c.delayMs(), c.durMs(), c.source());
+    private Stimulus voltageClamp(Obj s, String name) {
+        List<Stimulus.Level> levels = new ArrayList<>();
+        for (Obj l : s.array("levels")) {
+            l.keys(Set.of("amp_mV", "dur_ms"), Set.of());
+            levels.add(new Stimulus.Level(l.number("amp_mV"), l.nonNegative("dur_ms")));
         }
-        if (s instanceof Stimulus.VoltageClamp c) {
-            return new Stimulus.VoltageClamp(name, c.at(), c.rsMOhm(), c.levels(), c.source());
+        if (levels.isEmpty() || levels.size() > Stimulus.VoltageClamp.MAX_LEVELS) {
+            throw s.error("levels", "has " + levels.size() + " levels; NEURON's SEClamp has 1 to "
+                    + Stimulus.VoltageClamp.MAX_LEVELS);
         }
-        Stimulus.PointProcessInput p = (Stimulus.PointProcessInput) s;
-        return new Stimulus.PointProcessInput(name, p.at(), p.mechanism(), p.parameters(), p.spikeTimesMs(),
-                p.weight(), p.delayMs(), p.source());
+        return new Stimulus.VoltageClamp(name, site(s.object("at")),
+                s.has("rs_MOhm") ? s.positive("rs_MOhm") : DEFAULT_RS_MOHM, levels, s.where());
+    }
+
+    private Stimulus pointProcess(Obj s, String name) {
+        Map<String, Double> params = new LinkedHashMap<>();
+        if (s.has("parameters")) {
+            Obj p = s.object("parameters");
+            for (String k : p.fieldNames()) {
+                params.put(k, p.number(k));
+            }
+        }
+        List<Double> spikes = new ArrayList<>();
+        if (s.has("spikes_ms")) {
+            JsonNode a = s.node.get("spikes_ms");
+            if (!a.isArray()) {
+                throw s.error("spikes_ms", "must be an array of times (ms), was " + a);
+            }
+            for (int i = 0; i < a.size(); i++) {
+                JsonNode t = a.get(i);
+                if (!t.isNumber() || !(t.asDouble() >= 0) || Double.isInfinite(t.asDouble())) {
+                    throw s.error("spikes_ms/" + i, "must be a finite time >= 0 ms, was " + t);
+                }
+                if (i > 0 && t.asDouble() < spikes.get(i - 1)) {
+                    throw s.error("spikes_ms/" + i, "is " + t.asDouble() + " ms, before the previous time "
+                            + spikes.get(i - 1) + " ms: times must be in increasing order");
+                }
+                spikes.add(t.asDouble());
+            }
+        } else if (s.has("weight") || s.has("delay_ms")) {
+            throw s.error(s.has("weight") ? "weight" : "delay_ms", "belongs to spike delivery: give spikes_ms too");
+        }
+        double weight = s.has("weight") ? s.number("weight") : 1;
+        double delay = s.has("delay_ms") ? s.nonNegative("delay_ms") : 0;
+        return new Stimulus.PointProcessInput(name, site(s.object("at")), s.string("mechanism"), params, spikes,
+                weight, delay, s.where());
     }
 
     private Recording recording(Obj r) {

@@ -94,35 +94,22 @@ public final class ProtocolRun {
      */
     public static ProtocolRun prepare(AssembledCell cell, Catalogue catalogue, Protocol protocol) {
         Morphology morphology = cell.morphology();
-        Map<String, Sites.Resolved> sites = new LinkedHashMap<>();
+        Map<String, Sites.Resolved> stimulusSites = new LinkedHashMap<>();
         for (Stimulus s : protocol.stimuli()) {
             checkMechanism(catalogue, s);
-            sites.put(s.name(), Sites.resolve(s.at(), morphology, s.source() + "/at"));
+            stimulusSites.put(s.name(), Sites.resolve(s.at(), morphology, s.source() + "/at"));
         }
         List<Sites.Resolved> recordSites = new ArrayList<>();
         for (Recording r : protocol.recordings()) {
-            recordSites.add(r instanceof Recording.AtSite a ? Sites.resolve(a.at(), morphology, r.source() + "/at") : null);
+            recordSites.add(r instanceof Recording.AtSite a
+                    ? Sites.resolve(a.at(), morphology, r.source() + "/at") : null);
         }
         requireTracesFit(protocol, Runtime.getRuntime().maxMemory());
         LoweredCell lowered = ModelLowering.lower(cell, catalogue);
-        ModelBuilder builder = lowered.builder();
-        Map<String, PointProcess> handles = new LinkedHashMap<>();
-        for (Stimulus s : protocol.stimuli()) {
-            Sites.Resolved at = sites.get(s.name());
-            try {
-                PointProcess p = builder.addPointProcess(s.mechanism(), at.section(), at.x(), parameters(s));
-                handles.put(s.name(), p);
-                if (s instanceof Stimulus.PointProcessInput in && !in.spikeTimesMs().isEmpty()) {
-                    double[] times = in.spikeTimesMs().stream().mapToDouble(Double::doubleValue).toArray();
-                    builder.addSpikeSource(times, List.of(new Synapse(p, in.weight(), in.delayMs())));
-                }
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException(s.source() + ": " + e.getMessage(), e);
-            }
-        }
+        Map<String, PointProcess> handles = addStimuli(lowered.builder(), protocol, stimulusSites);
         double vInit = protocol.vInitMv().orElse(cell.vInitMv());
         double temperature = protocol.celsius().orElse(cell.celsius());
-        Simulation sim = builder.build(protocol.dtMs(), temperature);
+        Simulation sim = lowered.builder().build(protocol.dtMs(), temperature);
         for (Stimulus s : protocol.stimuli()) {
             if (s instanceof Stimulus.PointProcessInput in && !in.spikeTimesMs().isEmpty()
                     && !receivesEvents(sim.block(in.mechanism()))) {
@@ -150,6 +137,26 @@ public final class ProtocolRun {
         sim.addObserver(recorder);
         sim.addObserver(spikes);
         return new ProtocolRun(protocol, sim, recorder, spikes, disc.locationName(soma), vInit, temperature);
+    }
+
+    /** Places every stimulus (and its spike source) on the builder; returns their handles by name. */
+    private static Map<String, PointProcess> addStimuli(ModelBuilder builder, Protocol protocol,
+                                                        Map<String, Sites.Resolved> sites) {
+        Map<String, PointProcess> handles = new LinkedHashMap<>();
+        for (Stimulus s : protocol.stimuli()) {
+            Sites.Resolved at = sites.get(s.name());
+            try {
+                PointProcess p = builder.addPointProcess(s.mechanism(), at.section(), at.x(), parameters(s));
+                handles.put(s.name(), p);
+                if (s instanceof Stimulus.PointProcessInput in && !in.spikeTimesMs().isEmpty()) {
+                    double[] times = in.spikeTimesMs().stream().mapToDouble(Double::doubleValue).toArray();
+                    builder.addSpikeSource(times, List.of(new Synapse(p, in.weight(), in.delayMs())));
+                }
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(s.source() + ": " + e.getMessage(), e);
+            }
+        }
+        return handles;
     }
 
     /**
