@@ -18,11 +18,14 @@ import org.spineformer.model.expr.Expression;
  *                       their values; {@link #withParameters} substitutes others (how experiments vary a cell)
  * @param distanceOrigin where path distances are measured from unless a rule says otherwise (null: the root's
  *                       middle, x = 0.5)
+ * @param experiment     what the paper's experiments read from the cell (axons, query pulses); null when the
+ *                       description has no {@code experiment} part
  */
 public record CellDescription(String name, Map<String, Double> parameters, MorphologySource morphology,
                               Location distanceOrigin, Map<String, Region> regions, List<NsegRule> nseg,
                               AxonReplacement axonReplacement, List<PaintRule> paint, List<SpineRule> spines,
-                              List<PointProcessSpec> pointProcesses, double celsius, double vInitMv) {
+                              List<PointProcessSpec> pointProcesses, double celsius, double vInitMv,
+                              ExperimentSettings experiment) {
     public CellDescription {
         parameters = Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
         regions = Collections.unmodifiableMap(new LinkedHashMap<>(regions));
@@ -39,6 +42,21 @@ public record CellDescription(String name, Map<String, Double> parameters, Morph
         }
     }
 
+    /** A description without experiment settings. */
+    public CellDescription(String name, Map<String, Double> parameters, MorphologySource morphology,
+                           Location distanceOrigin, Map<String, Region> regions, List<NsegRule> nseg,
+                           AxonReplacement axonReplacement, List<PaintRule> paint, List<SpineRule> spines,
+                           List<PointProcessSpec> pointProcesses, double celsius, double vInitMv) {
+        this(name, parameters, morphology, distanceOrigin, regions, nseg, axonReplacement, paint, spines,
+                pointProcesses, celsius, vInitMv, null);
+    }
+
+    /** The same description with these experiment settings (null: none). */
+    public CellDescription withExperiment(ExperimentSettings settings) {
+        return new CellDescription(name, parameters, morphology, distanceOrigin, regions, nseg, axonReplacement, paint,
+                spines, pointProcesses, celsius, vInitMv, settings);
+    }
+
     /**
      * The same description with some parameters replaced. Every name must be a parameter of the description; a
      * value may be any double (ranges are checked where it is used).
@@ -53,7 +71,7 @@ public record CellDescription(String name, Map<String, Double> parameters, Morph
             merged.put(e.getKey(), e.getValue());
         }
         return new CellDescription(name, merged, morphology, distanceOrigin, regions, nseg, axonReplacement, paint,
-                spines, pointProcesses, celsius, vInitMv);
+                spines, pointProcesses, celsius, vInitMv, experiment);
     }
 
     /**
@@ -66,7 +84,31 @@ public record CellDescription(String name, Map<String, Double> parameters, Morph
             return this;
         }
         return new CellDescription(name, parameters, new MorphologySource.File(directory.resolve(f.path()).toString()),
-                distanceOrigin, regions, nseg, axonReplacement, paint, spines, pointProcesses, celsius, vInitMv);
+                distanceOrigin, regions, nseg, axonReplacement, paint, spines, pointProcesses, celsius, vInitMv,
+                experiment);
+    }
+
+    /**
+     * The same description with {@code parameter} set to {@code value} on every spine synapse of {@code mechanism}
+     * (how the experiments set the potentiation threshold of a cell they did not write).
+     */
+    public CellDescription withSpineSynapseParameter(String mechanism, String parameter, double value) {
+        List<SpineRule> rules = new ArrayList<>();
+        for (SpineRule r : spines) {
+            List<SpineRule.SynapseSpec> synapses = new ArrayList<>();
+            for (SpineRule.SynapseSpec s : r.synapses()) {
+                if (s.mechanism().equals(mechanism)) {
+                    Map<String, Expression> values = new LinkedHashMap<>(s.parameters());
+                    values.put(parameter, Expression.constant(value));
+                    s = new SpineRule.SynapseSpec(s.name(), s.mechanism(), s.x(), values, s.weight(), s.delayMs());
+                }
+                synapses.add(s);
+            }
+            rules.add(new SpineRule(r.source(), r.on(), r.placement(), r.neckName(), r.neck(), r.headName(), r.head(),
+                    r.neckMechanisms(), r.headMechanisms(), synapses));
+        }
+        return new CellDescription(name, parameters, morphology, distanceOrigin, regions, nseg, axonReplacement, paint,
+                rules, pointProcesses, celsius, vInitMv, experiment);
     }
 
     /** The parameters as expression variables; any other name is an error naming the known ones. */
@@ -98,6 +140,7 @@ public record CellDescription(String name, Map<String, Double> parameters, Morph
         private final List<PointProcessSpec> pointProcesses = new ArrayList<>();
         private double celsius = 6.3;
         private double vInit = -65;
+        private ExperimentSettings experiment;
 
         private Builder(String name) {
             this.name = name;
@@ -175,9 +218,14 @@ public record CellDescription(String name, Map<String, Double> parameters, Morph
             return this;
         }
 
+        public Builder experiment(ExperimentSettings settings) {
+            this.experiment = settings;
+            return this;
+        }
+
         public CellDescription build() {
             return new CellDescription(name, parameters, morphology, distanceOrigin, regions, nseg, axon, paint, spines,
-                    pointProcesses, celsius, vInit);
+                    pointProcesses, celsius, vInit, experiment);
         }
     }
 }
