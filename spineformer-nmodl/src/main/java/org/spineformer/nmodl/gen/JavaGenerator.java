@@ -285,8 +285,10 @@ public final class JavaGenerator {
                     assigned.add(FieldSpec.assigned(name, unit, "ion variable (" + ionRole(name) + ")"));
                 } else if (keyword.equals("PARAMETER")) {
                     double dflt = decl.value() == null ? 0 : Double.parseDouble(decl.value());
-                    double lo = decl.low() == null ? -Double.MAX_VALUE : Double.parseDouble(decl.low());
-                    double hi = decl.high() == null ? Double.MAX_VALUE : Double.parseDouble(decl.high());
+                    // without <lo, hi> any number but NaN, infinities too, as a NEURON variable (an infinite
+                    // threshold is how the paper's cell switches potentiation off)
+                    double lo = decl.low() == null ? Double.NEGATIVE_INFINITY : Double.parseDouble(decl.low());
+                    double hi = decl.high() == null ? Double.POSITIVE_INFINITY : Double.parseDouble(decl.high());
                     params.add(FieldSpec.parameter(name, unit, dflt, lo, hi, "PARAMETER (" + scope + ")"));
                 } else if (keyword.equals("STATE")) {
                     states.add(FieldSpec.state(name, unit, "STATE"));
