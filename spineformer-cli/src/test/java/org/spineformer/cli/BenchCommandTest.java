@@ -78,6 +78,9 @@ class BenchCommandTest {
                 .isCloseTo(wall / SIMULATED_SECONDS, within(DERIVED));
         assertThat(compiled.get("time_ratio_to_hand_written").asDouble())
                 .isCloseTo(wall / json.get("wall_seconds").get(0).asDouble(), within(DERIVED));
+        assertThat(compiled.get("cpu_time_ratio_to_hand_written").asDouble()).isCloseTo(
+                compiled.get("cpu_seconds_including_build").get(0).asDouble()
+                        / json.get("cpu_seconds_including_build").get(0).asDouble(), within(DERIVED));
         assertThat(r.out()).contains("compiled mechanisms: median").contains("the hand-written kernels' time");
     }
 
