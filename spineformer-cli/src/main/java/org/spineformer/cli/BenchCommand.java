@@ -20,9 +20,12 @@ import org.spineformer.cell.CellParameters;
 import org.spineformer.cell.replay.BundledStimuli;
 import org.spineformer.cell.replay.Replay;
 import org.spineformer.cell.replay.Stimulus;
+import org.spineformer.engine.mech.Catalogue;
 import org.spineformer.io.OutputFolder;
 import org.spineformer.io.Provenance;
 import org.spineformer.io.json.JsonFiles;
+import org.spineformer.nmodl.PaperModFiles;
+import org.spineformer.nmodl.gen.NmodlMechanism;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -35,7 +38,8 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "bench", description = {
         "Time the paper's cell on the bundled control_1s trial (3 s simulated) and compare with NEURON 8.2.2.",
-        "With --trials, also run that many trials on --threads threads and report trials per minute."})
+        "With --trials, also run that many trials on --threads threads and report trials per minute.",
+        "With --compiled, also time the cell with its mechanisms compiled from the project's mod files."})
 final class BenchCommand implements Callable<Integer> {
     /**
      * NEURON 8.2.2's wall time for control_1s recorded with the reference data (result.json), on one core of the
@@ -74,6 +78,11 @@ final class BenchCommand implements Callable<Integer> {
             + "before each timed run, and the comparison uses the median of its times.")
     private String neuronCommand;
 
+    @Option(names = "--compiled", description = "Also time the cell with the project's mod files for its 12 "
+            + "mechanisms (all but pas) compiled in place of the hand-written kernels: each timed run of the "
+            + "hand-written cell is followed by one of the compiled cell, and their medians are compared.")
+    private boolean compiled;
+
     @Override
     public Integer call() throws Exception {
         if (repeat < 1 || warmup < 0 || trials < 0 || (threads != null && threads < 1)) {
@@ -94,16 +103,25 @@ final class BenchCommand implements Callable<Integer> {
         double simulatedSeconds = stim.tstopMs() / 1000;
         long steps = Math.round(stim.tstopMs() / stim.dtMs());
         PrintWriter o = spec.commandLine().getOut();
-        o.printf("bench: control_1s, %.0f ms simulated, %d compartments; %d warm-up + %d timed runs on one thread%s%n",
+        o.printf("bench: control_1s, %.0f ms simulated, %d compartments; %d warm-up + %d timed runs on one thread%s%s%n",
                 stim.tstopMs(), COMPARTMENTS, warmup, repeat, neuronCommand == null ? ""
-                        : ", each after a NEURON run (" + neuronCommand + ")");
+                        : ", each after a NEURON run (" + neuronCommand + ")",
+                compiled ? ", each followed by one with compiled mechanisms" : "");
         o.flush();
+        Catalogue handWritten = Catalogue.discover();
+        Catalogue withCompiled = compiled
+                ? NmodlMechanism.replacing(handWritten, PaperModFiles.compile(), replaced -> { }) : null;
         for (int i = 0; i < warmup; i++) {
-            Replay.run(stim, params, List.of(), false, null);
+            Replay.run(stim, params, handWritten, List.of(), false, null);
+            if (compiled) {
+                Replay.run(stim, params, withCompiled, List.of(), false, null);
+            }
         }
         double[] wall = new double[repeat];
         double[] cpu = new double[repeat];
         double[] neuronWall = new double[repeat];
+        double[] compiledWall = new double[repeat];
+        double[] compiledCpu = new double[repeat];
         ThreadMXBean cpuClock = ManagementFactory.getThreadMXBean();
         for (int i = 0; i < repeat; i++) {
             String neuronRun = "";
@@ -112,10 +130,17 @@ final class BenchCommand implements Callable<Integer> {
                 neuronRun = String.format("NEURON %.2f s, then ", neuronWall[i]);
             }
             long cpuStart = cpuClock.getCurrentThreadCpuTime();
-            wall[i] = Replay.run(stim, params, List.of(), false, null).wallSeconds();
+            wall[i] = Replay.run(stim, params, handWritten, List.of(), false, null).wallSeconds();
             cpu[i] = (cpuClock.getCurrentThreadCpuTime() - cpuStart) / 1e9; // includes building the cell
             o.printf("  run %d: %s%.2f s wall, %.2f s CPU (%.2f s per simulated second)%n", i + 1, neuronRun, wall[i],
                     cpu[i], wall[i] / simulatedSeconds);
+            if (compiled) {
+                cpuStart = cpuClock.getCurrentThreadCpuTime();
+                compiledWall[i] = Replay.run(stim, params, withCompiled, List.of(), false, null).wallSeconds();
+                compiledCpu[i] = (cpuClock.getCurrentThreadCpuTime() - cpuStart) / 1e9;
+                o.printf("         compiled mechanisms: %.2f s wall, %.2f s CPU (%.2f s per simulated second)%n",
+                        compiledWall[i], compiledCpu[i], compiledWall[i] / simulatedSeconds);
+            }
             o.flush();
         }
         String neuronSource = neuronCommand != null ? "timed in this run" : neuronSeconds != null
@@ -129,6 +154,11 @@ final class BenchCommand implements Callable<Integer> {
                         + "simulated second: %.1fx faster%n", perSimSecond, COMPARTMENTS * (double) steps / median,
                 neuronSource, neuronPerSimSecond,
                 neuronPerSimSecond / perSimSecond);
+        if (compiled) {
+            o.printf("compiled mechanisms: median %.2f s per simulated second, %.2fx the hand-written kernels' time "
+                            + "(CPU time: %.2fx)%n", median(compiledWall) / simulatedSeconds,
+                    median(compiledWall) / median, median(compiledCpu) / median(cpu));
+        }
 
         ObjectNode json = new ObjectMapper().createObjectNode();
         json.put("stimulus", BundledStimuli.CONTROL_FAILED);
@@ -149,6 +179,17 @@ final class BenchCommand implements Callable<Integer> {
         }
         json.put("neuron_seconds_per_simulated_second", neuronPerSimSecond);
         json.put("speedup_vs_neuron", neuronPerSimSecond / perSimSecond);
+        if (compiled) {
+            ObjectNode c = json.putObject("compiled");
+            c.put("mechanisms", "the project's mod files (spineformer-nmodl " + PaperModFiles.class.getSimpleName()
+                    + ") in place of the hand-written kernels, each run right after a hand-written one");
+            c.putPOJO("wall_seconds", compiledWall);
+            c.put("seconds_per_simulated_second_median", median(compiledWall) / simulatedSeconds);
+            c.put("time_ratio_to_hand_written", median(compiledWall) / median);
+            // on a shared machine the wall time includes waiting for a core; the thread's CPU time does not
+            c.putPOJO("cpu_seconds_including_build", compiledCpu);
+            c.put("cpu_time_ratio_to_hand_written", median(compiledCpu) / median(cpu));
+        }
         if (trials > 0) {
             int t = threads != null ? threads : Runtime.getRuntime().availableProcessors();
             double seconds = throughput(stim, params, t, trials);

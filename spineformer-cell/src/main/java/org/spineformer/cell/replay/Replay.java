@@ -11,6 +11,7 @@ import org.spineformer.cell.CellParameters;
 import org.spineformer.cell.PyramidalCell;
 import org.spineformer.engine.Simulation;
 import org.spineformer.engine.StepObserver;
+import org.spineformer.engine.mech.Catalogue;
 import org.spineformer.engine.record.PeakDetector;
 import org.spineformer.engine.record.Recorder;
 
@@ -52,8 +53,17 @@ public final class Replay {
      */
     public static Result run(Stimulus stim, CellParameters params, List<String> extraRecord, boolean spinePeaks,
                              DoubleConsumer progress) {
+        return run(stim, params, Catalogue.discover(), extraRecord, spinePeaks, progress);
+    }
+
+    /**
+     * As {@link #run(Stimulus, CellParameters, List, boolean, DoubleConsumer)}, the cell built with the mechanisms
+     * of {@code catalogue} (e.g. mechanisms compiled from mod files in place of the hand-written ones).
+     */
+    public static Result run(Stimulus stim, CellParameters params, Catalogue catalogue, List<String> extraRecord,
+                             boolean spinePeaks, DoubleConsumer progress) {
         requireTracesFit(stim, extraRecord, Runtime.getRuntime().maxMemory());
-        return run(stim, PyramidalCell.build(params.withPotentiationThreshold(stim.threshold())), extraRecord,
+        return run(stim, PyramidalCell.build(params.withPotentiationThreshold(stim.threshold()), catalogue), extraRecord,
                 spinePeaks, progress);
     }
 

@@ -327,13 +327,15 @@ public final class JavaGenerator {
                     assigned.add(FieldSpec.assigned(name, unit, "ion variable (" + ionRole(name) + ")"));
                 } else if (keyword.equals("PARAMETER")) {
                     double dflt = decl.value() == null ? 0 : Double.parseDouble(decl.value());
-                    double lo = decl.low() == null ? -Double.MAX_VALUE : Double.parseDouble(decl.low());
-                    double hi = decl.high() == null ? Double.MAX_VALUE : Double.parseDouble(decl.high());
+                    // without <lo, hi> any number but NaN, infinities too, as a NEURON variable (an infinite
+                    // threshold is how the paper's cell switches potentiation off)
+                    double lo = decl.low() == null ? Double.NEGATIVE_INFINITY : Double.parseDouble(decl.low());
+                    double hi = decl.high() == null ? Double.POSITIVE_INFINITY : Double.parseDouble(decl.high());
                     if (dflt < lo || dflt > hi) {
                         // NEURON never enforces <lo, hi> (hints for its GUI): a file whose own default lies
                         // outside them (release.mod's tauGen = 0 <1e-6, 1e9>) runs with it
-                        lo = -Double.MAX_VALUE;
-                        hi = Double.MAX_VALUE;
+                        lo = Double.NEGATIVE_INFINITY;
+                        hi = Double.POSITIVE_INFINITY;
                     }
                     params.add(FieldSpec.parameter(name, unit, dflt, lo, hi, "PARAMETER (" + scope + ")"));
                 } else if (keyword.equals("STATE")) {
