@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.spineformer.engine.Simulation;
 import org.spineformer.engine.mech.Catalogue;
@@ -26,6 +27,7 @@ import org.spineformer.model.AssembledCell;
 import org.spineformer.model.BundledDescriptions;
 import org.spineformer.model.CellAssembler;
 import org.spineformer.model.CellDescription;
+import org.spineformer.model.ExperimentSettings;
 import org.spineformer.model.LoweredCell;
 import org.spineformer.model.ModelLowering;
 
@@ -164,6 +166,48 @@ class SpinyHayCellTest {
         }
         sim.run(50); // run's end checks every voltage and mechanism state for finiteness
         assertThat(spikes).as("soma spikes in 50 ms of 1 nA").isBetween(2, 10);
+    }
+
+    /**
+     * The query pulse of the description's experiment settings (15 nA for 1 ms; 4 nA, the paper's, makes a spike
+     * for 4 of these 10 pulses): a spike for each of 10 pulses at least 50 ms apart (the query trains' dead time),
+     * after the first a second one ~12 ms later (Hay's cell answers its first spike from rest with a doublet).
+     * 0.9 s of simulated time: validation tier.
+     */
+    @Tag("validation")
+    @Test
+    void eachQueryPulseMakesASomaticSpike() {
+        ExperimentSettings query = description.experiment();
+        assertThat(query.queryAmpNa()).isEqualTo(15);
+        assertThat(query.queryDurMs()).isEqualTo(1);
+        double[] pulses = {300, 350, 400, 460, 510, 600, 650, 720, 770, 820};
+        LoweredCell cell = ModelLowering.lower(CellAssembler.assemble(description), ModSets.catalogue(description));
+        int soma = cell.assembled().morphology().indexOf(query.queryAt().section());
+        for (double t : pulses) {
+            cell.builder().addPointProcess("IClamp", soma, query.queryAt().x(), Map.of("del", t, "dur",
+                    query.queryDurMs(), "amp", query.queryAmpNa()));
+        }
+        Simulation sim = cell.simulation(DT_MS);
+        int node = sim.discretization().node(soma, 0.5);
+        sim.initialize(description.vInitMv());
+        List<Double> spikes = new ArrayList<>();
+        double before = sim.state().v[node];
+        while (sim.t() < pulses[pulses.length - 1] + 50) {
+            sim.step();
+            double v = sim.state().v[node];
+            if (before < 0 && v >= 0) {
+                spikes.add(sim.t());
+            }
+            before = v;
+        }
+        System.out.println("hay2011_l5pc_spiny query pulses " + java.util.Arrays.toString(pulses) + " ms: spikes at "
+                + spikes);
+        assertThat(spikes).hasSize(pulses.length + 1);
+        for (int p = 0; p < pulses.length; p++) {
+            double t = pulses[p];
+            assertThat(spikes).as("a spike within 2 ms of the pulse at %s ms", t)
+                    .anyMatch(s -> s > t && s < t + 2);
+        }
     }
 
     /** A density mechanism's {@code name_mechanism} value at a segment; null when we do not hold the variable. */

@@ -18,6 +18,8 @@ import org.spineformer.model.expr.Expression;
  *                       their values; {@link #withParameters} substitutes others (how experiments vary a cell)
  * @param distanceOrigin where path distances are measured from unless a rule says otherwise (null: the root's
  *                       middle, x = 0.5)
+ * @param experiment     what the paper's experiments read from the cell (axons, query pulses); null when the
+ *                       description has no {@code experiment} part
  * @param mod            mod file sets the description's mechanisms come from, beside the built-in catalogue:
  *                       {@code bundled:NAME} names a set shipped with Spineformer (spineformer-nmodl's
  *                       {@code BundledMod}); whoever lowers the cell compiles them (empty: the catalogue alone)
@@ -26,7 +28,7 @@ public record CellDescription(String name, Map<String, Double> parameters, Morph
                               Location distanceOrigin, Map<String, Region> regions, List<NsegRule> nseg,
                               AxonReplacement axonReplacement, List<PaintRule> paint, List<SpineRule> spines,
                               List<PointProcessSpec> pointProcesses, double celsius, double vInitMv,
-                              List<String> mod) {
+                              ExperimentSettings experiment, List<String> mod) {
     /** The prefix of a bundled mod set's name in {@link #mod}. */
     public static final String BUNDLED_MOD = "bundled:";
 
@@ -53,13 +55,29 @@ public record CellDescription(String name, Map<String, Double> parameters, Morph
         }
     }
 
-    /** A description whose mechanisms all come from the catalogue. */
+    /** A description without experiment settings whose mechanisms all come from the catalogue. */
     public CellDescription(String name, Map<String, Double> parameters, MorphologySource morphology,
                            Location distanceOrigin, Map<String, Region> regions, List<NsegRule> nseg,
                            AxonReplacement axonReplacement, List<PaintRule> paint, List<SpineRule> spines,
                            List<PointProcessSpec> pointProcesses, double celsius, double vInitMv) {
         this(name, parameters, morphology, distanceOrigin, regions, nseg, axonReplacement, paint, spines,
-                pointProcesses, celsius, vInitMv, List.of());
+                pointProcesses, celsius, vInitMv, null, List.of());
+    }
+
+    /** A description whose mechanisms all come from the catalogue. */
+    public CellDescription(String name, Map<String, Double> parameters, MorphologySource morphology,
+                           Location distanceOrigin, Map<String, Region> regions, List<NsegRule> nseg,
+                           AxonReplacement axonReplacement, List<PaintRule> paint, List<SpineRule> spines,
+                           List<PointProcessSpec> pointProcesses, double celsius, double vInitMv,
+                           ExperimentSettings experiment) {
+        this(name, parameters, morphology, distanceOrigin, regions, nseg, axonReplacement, paint, spines,
+                pointProcesses, celsius, vInitMv, experiment, List.of());
+    }
+
+    /** The same description with these experiment settings (null: none). */
+    public CellDescription withExperiment(ExperimentSettings settings) {
+        return new CellDescription(name, parameters, morphology, distanceOrigin, regions, nseg, axonReplacement, paint,
+                spines, pointProcesses, celsius, vInitMv, settings, mod);
     }
 
     /**
@@ -76,7 +94,7 @@ public record CellDescription(String name, Map<String, Double> parameters, Morph
             merged.put(e.getKey(), e.getValue());
         }
         return new CellDescription(name, merged, morphology, distanceOrigin, regions, nseg, axonReplacement, paint,
-                spines, pointProcesses, celsius, vInitMv, mod);
+                spines, pointProcesses, celsius, vInitMv, experiment, mod);
     }
 
     /**
@@ -89,7 +107,31 @@ public record CellDescription(String name, Map<String, Double> parameters, Morph
             return this;
         }
         return new CellDescription(name, parameters, new MorphologySource.File(directory.resolve(f.path()).toString()),
-                distanceOrigin, regions, nseg, axonReplacement, paint, spines, pointProcesses, celsius, vInitMv, mod);
+                distanceOrigin, regions, nseg, axonReplacement, paint, spines, pointProcesses, celsius, vInitMv,
+                experiment, mod);
+    }
+
+    /**
+     * The same description with {@code parameter} set to {@code value} on every spine synapse of {@code mechanism}
+     * (how the experiments set the potentiation threshold of a cell they did not write).
+     */
+    public CellDescription withSpineSynapseParameter(String mechanism, String parameter, double value) {
+        List<SpineRule> rules = new ArrayList<>();
+        for (SpineRule r : spines) {
+            List<SpineRule.SynapseSpec> synapses = new ArrayList<>();
+            for (SpineRule.SynapseSpec s : r.synapses()) {
+                if (s.mechanism().equals(mechanism)) {
+                    Map<String, Expression> values = new LinkedHashMap<>(s.parameters());
+                    values.put(parameter, Expression.constant(value));
+                    s = new SpineRule.SynapseSpec(s.name(), s.mechanism(), s.x(), values, s.weight(), s.delayMs());
+                }
+                synapses.add(s);
+            }
+            rules.add(new SpineRule(r.source(), r.on(), r.placement(), r.neckName(), r.neck(), r.headName(), r.head(),
+                    r.neckMechanisms(), r.headMechanisms(), synapses));
+        }
+        return new CellDescription(name, parameters, morphology, distanceOrigin, regions, nseg, axonReplacement, paint,
+                rules, pointProcesses, celsius, vInitMv, experiment, mod);
     }
 
     /** The parameters as expression variables; any other name is an error naming the known ones. */
@@ -121,6 +163,7 @@ public record CellDescription(String name, Map<String, Double> parameters, Morph
         private final List<PointProcessSpec> pointProcesses = new ArrayList<>();
         private double celsius = 6.3;
         private double vInit = -65;
+        private ExperimentSettings experiment;
         private final List<String> mod = new ArrayList<>();
 
         private Builder(String name) {
@@ -205,9 +248,14 @@ public record CellDescription(String name, Map<String, Double> parameters, Morph
             return this;
         }
 
+        public Builder experiment(ExperimentSettings settings) {
+            this.experiment = settings;
+            return this;
+        }
+
         public CellDescription build() {
             return new CellDescription(name, parameters, morphology, distanceOrigin, regions, nseg, axon, paint, spines,
-                    pointProcesses, celsius, vInit, mod);
+                    pointProcesses, celsius, vInit, experiment, mod);
         }
     }
 }

@@ -153,15 +153,20 @@ class SpinyHayDescriptionTest {
 
     @Test
     void eachAxonsTenNeighboursAreOnOneSection() {
+        ExperimentSettings settings = BundledDescriptions.get("hay2011_l5pc_spiny").experiment();
+        int[][] axons = settings.axons().resolve(SPINES);
+        assertThat(axons).hasNumberOfRows(SPINES / SPINES_PER_AXON);
+        assertThat(settings.queryAt()).isEqualTo(new Location("soma[0]", 0.5));
         Morphology m = spiny.morphology();
         double widest = 0;
-        for (int a = 0; a < SPINES / SPINES_PER_AXON; a++) {
-            int first = spiny.spines().get(a * SPINES_PER_AXON).neck();
-            for (int k = a * SPINES_PER_AXON; k < (a + 1) * SPINES_PER_AXON; k++) {
+        for (int a = 0; a < axons.length; a++) {
+            assertThat(axons[a]).hasSize(SPINES_PER_AXON);
+            int first = spiny.spines().get(axons[a][0]).neck();
+            for (int k : axons[a]) {
                 Section neck = m.section(spiny.spines().get(k).neck());
                 assertThat(neck.parent()).as("axon %d spine %d", a, k).isEqualTo(m.section(first).parent());
             }
-            Section lo = m.section(first), hi = m.section(spiny.spines().get((a + 1) * SPINES_PER_AXON - 1).neck());
+            Section lo = m.section(first), hi = m.section(spiny.spines().get(axons[a][SPINES_PER_AXON - 1]).neck());
             widest = Math.max(widest, (hi.parentX() - lo.parentX()) * m.section(lo.parent()).lengthUm());
         }
         // the densest short sections put an axon's spines closest, the sparsest furthest: 9 spacings of at most 3.6 um
