@@ -6,7 +6,6 @@ iampa = ((1 - alpha) + max_potentiation alpha) gmax (Gampa - Aampa) (v - e), whe
 alpha = sig(sigmoid_sharpness (g_dynamic_delayed / ca_potentiation_threshold - 1) + sigmoid_offset),
 g_dynamic' = -g_dynamic/tau_plasticity + (cai - 5e-7)^4 and
 g_dynamic_delayed' = (g_dynamic - g_dynamic_delayed)/tau_g_dynamic_delayed.
-The fourth power is written pow(x, 4): NEURON 8.2's nocmodl stops on ^ in a cnexp equation.
 As in the published model, the current is declared twice (i and iampa, i = iampa), so the
 membrane receives it twice.
 ENDCOMMENT
@@ -77,6 +76,7 @@ BREAKPOINT {
 DERIVATIVE dynamics {
     Aampa' = -Aampa/tau1
     Gampa' = -Gampa/tau2
+    : pow(x, 4), not x^4: NEURON 8.2's nocmodl stops on ^ in a cnexp equation
     g_dynamic' = -g_dynamic/tau_plasticity + pow(cai - 5e-7, 4)
     g_dynamic_delayed' = (g_dynamic - g_dynamic_delayed)/tau_g_dynamic_delayed
 }

@@ -51,7 +51,7 @@ public class CompiledMechanismBenchmark {
     @Param({"true"})
     public boolean tables;
 
-    @Param({"spineformer-nmodl/src/main/resources/org/spineformer/nmodl/bundled/hay2011"})
+    @Param({"spineformer-nmodl/src/main/resources/mod/hay2011"})
     public String modDir;
 
     private MechanismBlock block;

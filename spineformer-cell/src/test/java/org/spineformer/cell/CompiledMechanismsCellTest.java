@@ -18,7 +18,7 @@ import org.spineformer.nmodl.gen.NmodlMechanism;
  */
 class CompiledMechanismsCellTest {
     /** The project's mod files, read where spineformer-nmodl keeps them (the tests run in the module's folder). */
-    private static final Path MOD_DIR = Path.of("../spineformer-nmodl/src/main/resources/org/spineformer/nmodl/bundled/hay2011");
+    private static final Path MOD_DIR = Path.of("../spineformer-nmodl/src/main/resources/mod/hay2011");
     /** The bundled description's v_init (mV). */
     private static final double V_INIT_MV = -75;
     private static final double TSTOP_MS = 150;

@@ -49,11 +49,9 @@ class SpinyHayNeuronValidationTest {
             "reference", "hay2011_l5pc");
     /**
      * The project's own mod files of the paper's spine mechanisms (AMPA_WITH_CA, NMDA, cadspine): the first of these
-     * folders that exists (they are being moved from the test resources to a bundled set of the main resources).
+     * folders that exists (they are being moved from the test resources to the main resources).
      */
     private static final List<Path> SPINE_MOD_DIRS = List.of(
-            Path.of("..", "spineformer-nmodl", "src", "main", "resources", "org", "spineformer", "nmodl", "bundled",
-                    "ellwood2024"),
             Path.of("..", "spineformer-nmodl", "src", "main", "resources", "mod", "ellwood2024"),
             Path.of("..", "spineformer-nmodl", "src", "test", "resources", "mod", "ellwood2024"));
     private static final String[] PYTHONS = {"python3", "/usr/bin/python3"};

@@ -11,7 +11,7 @@ import java.util.TreeMap;
 import org.spineformer.nmodl.gen.NmodlMechanism;
 
 /**
- * The project's own mod files shipped in this module's resources ({@code org/spineformer/nmodl/bundled/SET/}),
+ * The project's own mod files shipped in this module's resources ({@code mod/SET/}),
  * written from the mechanisms' equations, by set: a cell description names a set as {@code "mod":
  * ["bundled:SET"]} so that it runs with no mod file of the user's.
  */
@@ -35,7 +35,7 @@ public final class BundledMod {
 
     /** The text of one file of a set. */
     public static String text(String set, String file) {
-        String resource = "/org/spineformer/nmodl/bundled/" + set + "/" + file;
+        String resource = "/mod/" + set + "/" + file;
         try (InputStream in = BundledMod.class.getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalStateException("bundled mod file " + resource + " is missing from the jar");

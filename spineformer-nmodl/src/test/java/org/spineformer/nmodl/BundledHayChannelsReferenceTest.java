@@ -62,7 +62,7 @@ class BundledHayChannelsReferenceTest {
 
     private static void check(String run, ReferenceRun ref) {
         Recorder rec = ChannelRun.run(ref, m -> NmodlMechanism.compile(m + ".mod",
-                Resources.text(Resources.HAY2011 + m + ".mod")));
+                Resources.text("/mod/hay2011/" + m + ".mod")));
         assertTrace(run + " t_ms", ref.column("t_ms"), rec.time(), TOLERANCE);
         for (String column : rec.names()) {
             assertTrace(run + " " + column, ref.column(column), rec.column(column), TOLERANCE);

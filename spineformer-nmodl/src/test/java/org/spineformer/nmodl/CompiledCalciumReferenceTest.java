@@ -21,7 +21,7 @@ class CompiledCalciumReferenceTest {
     void matchesNeuron(String run) {
         ReferenceRun ref = ReferenceRun.load("/reference/models/hay2011_l5pc/CaDynamics_E2/" + run);
         Recorder rec = ChannelRun.run(ref, m -> NmodlMechanism.compile(m + ".mod",
-                Resources.text(Resources.HAY2011 + m + ".mod")));
+                Resources.text("/mod/hay2011/" + m + ".mod")));
         assertTrace(run + " t_ms", ref.column("t_ms"), rec.time(), TOLERANCE);
         for (String column : rec.names()) {
             assertTrace("Ca_HVA + CaDynamics_E2 " + run + " " + column, ref.column(column), rec.column(column),

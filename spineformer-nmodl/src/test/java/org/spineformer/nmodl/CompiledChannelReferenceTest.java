@@ -38,11 +38,11 @@ class CompiledChannelReferenceTest {
 
     static Stream<Arguments> runs() {
         Stream<Arguments> hay = Stream.of("NaTa_t", "SKv3_1", "Im").flatMap(m -> RUNS.stream()
-                .map(run -> Arguments.of(Resources.HAY2011, m, run)));
+                .map(run -> Arguments.of("hay2011", m, run)));
         Stream<Arguments> bahl = Stream.of("BahlEtAl_2012_nat", "BahlEtAl_2012_nap", "BahlEtAl_2012_kfast",
                         "BahlEtAl_2012_kslow", "BahlEtAl_2012_km", "BahlEtAl_2012_ih")
                 .flatMap(m -> RUNS.stream().flatMap(run -> m.endsWith("_ih") ? Stream.of(run)
-                        : Stream.of(run, run + "_usetable0")).map(run -> Arguments.of("/mod/bahl2012/", m, run)));
+                        : Stream.of(run, run + "_usetable0")).map(run -> Arguments.of("bahl2012", m, run)));
         return Stream.concat(hay, bahl);
     }
 
@@ -51,7 +51,7 @@ class CompiledChannelReferenceTest {
     void matchesNeuron(String folder, String mechanism, String runName) {
         ReferenceRun ref = ReferenceRun.load("/reference/channels/" + mechanism + "/" + runName);
         NmodlMechanism compiled = NmodlMechanism.compile(mechanism + ".mod",
-                Resources.text(folder + mechanism + ".mod"));
+                Resources.text("/mod/" + folder + "/" + mechanism + ".mod"));
         Catalogue catalogue = Catalogue.discover().register(compiled);
         ClampProtocol protocol = new ClampProtocol(ref, catalogue);
         Map<String, Double> range = new HashMap<>();

@@ -18,7 +18,7 @@ class CompiledPointProcessReferenceTest {
     void matchesNeuron(String run) {
         ReferenceRun ref = ReferenceRun.load("/reference/models/hay2011_l5pc/epsp/" + run);
         Recorder rec = PointProcessRun.run(ref, NmodlMechanism.compile("epsp.mod",
-                Resources.text(Resources.HAY2011 + "epsp.mod")));
+                Resources.text("/mod/hay2011/epsp.mod")));
         assertTrace(run + " t_ms", ref.column("t_ms"), rec.time(), TOLERANCE);
         for (String column : rec.names()) {
             assertTrace("epsp " + run + " " + column, ref.column(column), rec.column(column), TOLERANCE);

@@ -25,16 +25,14 @@ class GeneratedCodeTest {
     @Test
     void operationsOnConstantsAreEvaluatedOncePerClass() {
         // NaTa_t's settle: qt = 2.3^((34 - 21)/10), a power of constants, evaluated in every call before
-        List<String> pow = lines(Resources.HAY2011 + "NaTa_t.mod").stream().filter(l -> l.contains("Math.pow"))
-                .toList();
+        List<String> pow = lines("/mod/hay2011/NaTa_t.mod").stream().filter(l -> l.contains("Math.pow")).toList();
         assertThat(pow).containsExactly("private static final double C_0 = Math.pow(2.3, ((34.0 - 21.0) / 10.0));");
     }
 
     @Test
     void aPureFunctionRepeatedInADerivativeEquationIsCalledOnce() {
         // SKv3_1: m' = (mInf(v) - m)/mTau(v); cnexp's slope -1/mTau(v) and f0 mInf(v)/mTau(v) repeat mTau(v)
-        List<String> calls = lines(Resources.HAY2011 + "SKv3_1.mod").stream()
-                .filter(l -> l.contains("f_mTau(k, s, c_v[k])"))
+        List<String> calls = lines("/mod/hay2011/SKv3_1.mod").stream().filter(l -> l.contains("f_mTau(k, s, c_v[k])"))
                 .toList();
         assertThat(calls).containsExactly("double u_0 = f_mTau(k, s, c_v[k]);");
     }
@@ -42,7 +40,7 @@ class GeneratedCodeTest {
     @Test
     void theGeneratedJavaIsWrittenToTheDumpFolderWhenAsked(@TempDir Path dir) throws IOException {
         // a text compiled nowhere else (the cache is per text), so that this test's compilation is the first
-        String text = Resources.text(Resources.HAY2011 + "Im.mod") + "\n: GeneratedCodeTest's own copy\n";
+        String text = Resources.text("/mod/hay2011/Im.mod") + "\n: GeneratedCodeTest's own copy\n";
         System.setProperty(NmodlMechanism.DUMP_DIR, dir.toString());
         NmodlMechanism m;
         try {

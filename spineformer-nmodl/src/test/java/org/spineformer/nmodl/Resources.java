@@ -9,9 +9,6 @@ import org.spineformer.nmodl.parse.Parser;
 
 /** The project's own mod files in the test resources. */
 final class Resources {
-    /** The project's own Hay et al. (2011) mod files, bundled in the main resources. */
-    static final String HAY2011 = "/org/spineformer/nmodl/bundled/hay2011/";
-
     private Resources() {
     }
 
