@@ -175,7 +175,7 @@ public final class Panels {
                 console.println("== " + p.title() + " -> " + dir);
                 console.flush();
                 summaries.add(p.reproduction().reproduce(new Request(dir, null, w, request.seed(), request.threads(),
-                        request.quick(), console, request.progress(), request.interactive())));
+                        request.quick(), console, request.progress(), request.interactive(), request.model())));
                 console.flush();
             }
         }
