@@ -17,6 +17,7 @@ import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.spineformer.engine.Simulation;
 import org.spineformer.engine.mech.Catalogue;
 import org.spineformer.engine.mech.FieldSpec;
@@ -208,6 +209,23 @@ class SpinyHayCellTest {
             assertThat(spikes).as("a spike within 2 ms of the pulse at %s ms", t)
                     .anyMatch(s -> s > t && s < t + 2);
         }
+    }
+
+    @Test
+    void theExperimentsLoadItAsAModel(@TempDir Path dir) throws IOException {
+        // the bundled description with its morphology file named absolutely, as a user's description file
+        String json;
+        try (InputStream in = BundledDescriptions.class.getResourceAsStream(
+                "/org/spineformer/model/bundled/hay2011_l5pc_spiny.json")) {
+            json = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        Path file = dir.resolve("spiny.json");
+        Files.writeString(file, json.replace("\"cell1.asc\"", "\"" + MORPHOLOGY.resolve("cell1.asc").toAbsolutePath()
+                .toString().replace("\\", "\\\\") + "\""));
+        CellModel model = CellModel.load(file.toString());
+        assertThat(model.name()).isEqualTo("hay2011_l5pc_spiny");
+        assertThat(model.spineCount()).isEqualTo(1500);
+        assertThat(model.axonCount()).isEqualTo(150);
     }
 
     /** A density mechanism's {@code name_mechanism} value at a segment; null when we do not hold the variable. */
