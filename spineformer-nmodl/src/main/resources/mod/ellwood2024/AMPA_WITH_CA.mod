@@ -82,7 +82,8 @@ BREAKPOINT {
 DERIVATIVE dynamics {
     Aampa' = -Aampa/tau1
     Gampa' = -Gampa/tau2
-    g_dynamic' = -g_dynamic/tau_plasticity + (cai - 5e-7)^4
+    : pow(x, 4), not x^4: NEURON 8.2's nocmodl stops on ^ in a cnexp equation
+    g_dynamic' = -g_dynamic/tau_plasticity + pow(cai - 5e-7, 4)
     g_dynamic_delayed' = (g_dynamic - g_dynamic_delayed)/tau_g_dynamic_delayed
 }
 

@@ -287,11 +287,12 @@ public final class CellModel implements Serializable {
     }
 
     /**
-     * The mechanisms a description is lowered with: every built-in one, a new catalogue per cell (as the paper's
-     * cell is built), so that trials on different threads share no mechanism.
+     * The mechanisms a description is lowered with: every built-in one and its bundled mod sets compiled
+     * ({@link ModSets}), a new catalogue per cell (as the paper's cell is built), so that trials on different threads
+     * share no mechanism.
      */
     private static Catalogue catalogue(CellDescription d) {
-        return Catalogue.discover();
+        return ModSets.catalogue(d);
     }
 
     private void requireUnchanged(byte[] bytes) {

@@ -20,12 +20,18 @@ import org.spineformer.model.expr.Expression;
  *                       middle, x = 0.5)
  * @param experiment     what the paper's experiments read from the cell (axons, query pulses); null when the
  *                       description has no {@code experiment} part
+ * @param mod            mod file sets the description's mechanisms come from, beside the built-in catalogue:
+ *                       {@code bundled:NAME} names a set shipped with Spineformer (spineformer-nmodl's
+ *                       {@code BundledMod}); whoever lowers the cell compiles them (empty: the catalogue alone)
  */
 public record CellDescription(String name, Map<String, Double> parameters, MorphologySource morphology,
                               Location distanceOrigin, Map<String, Region> regions, List<NsegRule> nseg,
                               AxonReplacement axonReplacement, List<PaintRule> paint, List<SpineRule> spines,
                               List<PointProcessSpec> pointProcesses, double celsius, double vInitMv,
-                              ExperimentSettings experiment) {
+                              ExperimentSettings experiment, List<String> mod) {
+    /** The prefix of a bundled mod set's name in {@link #mod}. */
+    public static final String BUNDLED_MOD = "bundled:";
+
     public CellDescription {
         parameters = Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
         regions = Collections.unmodifiableMap(new LinkedHashMap<>(regions));
@@ -33,6 +39,13 @@ public record CellDescription(String name, Map<String, Double> parameters, Morph
         paint = List.copyOf(paint);
         spines = List.copyOf(spines);
         pointProcesses = List.copyOf(pointProcesses);
+        mod = List.copyOf(mod);
+        for (String set : mod) {
+            if (!set.startsWith(BUNDLED_MOD) || set.length() == BUNDLED_MOD.length()) {
+                throw new IllegalArgumentException("cell description " + name + ": mod set '" + set + "' must be "
+                        + BUNDLED_MOD + "NAME (a set shipped with Spineformer)");
+            }
+        }
         if (morphology == null) {
             throw new IllegalArgumentException("cell description " + name + ": no morphology");
         }
@@ -42,19 +55,29 @@ public record CellDescription(String name, Map<String, Double> parameters, Morph
         }
     }
 
-    /** A description without experiment settings. */
+    /** A description without experiment settings whose mechanisms all come from the catalogue. */
     public CellDescription(String name, Map<String, Double> parameters, MorphologySource morphology,
                            Location distanceOrigin, Map<String, Region> regions, List<NsegRule> nseg,
                            AxonReplacement axonReplacement, List<PaintRule> paint, List<SpineRule> spines,
                            List<PointProcessSpec> pointProcesses, double celsius, double vInitMv) {
         this(name, parameters, morphology, distanceOrigin, regions, nseg, axonReplacement, paint, spines,
-                pointProcesses, celsius, vInitMv, null);
+                pointProcesses, celsius, vInitMv, null, List.of());
+    }
+
+    /** A description whose mechanisms all come from the catalogue. */
+    public CellDescription(String name, Map<String, Double> parameters, MorphologySource morphology,
+                           Location distanceOrigin, Map<String, Region> regions, List<NsegRule> nseg,
+                           AxonReplacement axonReplacement, List<PaintRule> paint, List<SpineRule> spines,
+                           List<PointProcessSpec> pointProcesses, double celsius, double vInitMv,
+                           ExperimentSettings experiment) {
+        this(name, parameters, morphology, distanceOrigin, regions, nseg, axonReplacement, paint, spines,
+                pointProcesses, celsius, vInitMv, experiment, List.of());
     }
 
     /** The same description with these experiment settings (null: none). */
     public CellDescription withExperiment(ExperimentSettings settings) {
         return new CellDescription(name, parameters, morphology, distanceOrigin, regions, nseg, axonReplacement, paint,
-                spines, pointProcesses, celsius, vInitMv, settings);
+                spines, pointProcesses, celsius, vInitMv, settings, mod);
     }
 
     /**
@@ -71,7 +94,7 @@ public record CellDescription(String name, Map<String, Double> parameters, Morph
             merged.put(e.getKey(), e.getValue());
         }
         return new CellDescription(name, merged, morphology, distanceOrigin, regions, nseg, axonReplacement, paint,
-                spines, pointProcesses, celsius, vInitMv, experiment);
+                spines, pointProcesses, celsius, vInitMv, experiment, mod);
     }
 
     /**
@@ -85,7 +108,7 @@ public record CellDescription(String name, Map<String, Double> parameters, Morph
         }
         return new CellDescription(name, parameters, new MorphologySource.File(directory.resolve(f.path()).toString()),
                 distanceOrigin, regions, nseg, axonReplacement, paint, spines, pointProcesses, celsius, vInitMv,
-                experiment);
+                experiment, mod);
     }
 
     /**
@@ -108,7 +131,7 @@ public record CellDescription(String name, Map<String, Double> parameters, Morph
                     r.neckMechanisms(), r.headMechanisms(), synapses));
         }
         return new CellDescription(name, parameters, morphology, distanceOrigin, regions, nseg, axonReplacement, paint,
-                rules, pointProcesses, celsius, vInitMv, experiment);
+                rules, pointProcesses, celsius, vInitMv, experiment, mod);
     }
 
     /** The parameters as expression variables; any other name is an error naming the known ones. */
@@ -141,6 +164,7 @@ public record CellDescription(String name, Map<String, Double> parameters, Morph
         private double celsius = 6.3;
         private double vInit = -65;
         private ExperimentSettings experiment;
+        private final List<String> mod = new ArrayList<>();
 
         private Builder(String name) {
             this.name = name;
@@ -218,6 +242,12 @@ public record CellDescription(String name, Map<String, Double> parameters, Morph
             return this;
         }
 
+        /** Adds a mod file set ({@code bundled:NAME}) the mechanisms come from. */
+        public Builder mod(String set) {
+            mod.add(set);
+            return this;
+        }
+
         public Builder experiment(ExperimentSettings settings) {
             this.experiment = settings;
             return this;
@@ -225,7 +255,7 @@ public record CellDescription(String name, Map<String, Double> parameters, Morph
 
         public CellDescription build() {
             return new CellDescription(name, parameters, morphology, distanceOrigin, regions, nseg, axon, paint, spines,
-                    pointProcesses, celsius, vInit, experiment);
+                    pointProcesses, celsius, vInit, experiment, mod);
         }
     }
 }

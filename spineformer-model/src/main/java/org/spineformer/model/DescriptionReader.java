@@ -71,7 +71,7 @@ public final class DescriptionReader {
     private CellDescription description(Obj o) {
         o.keys(Set.of("format", "name", "morphology", "celsius", "v_init"), Set.of("description", "parameters",
                 "distance_origin", "regions", "nseg", "axon_replacement", "paint", "spines", "point_processes",
-                "experiment"));
+                "experiment", "mod"));
         String format = o.string("format");
         if (!format.equals(FORMAT)) {
             throw o.error("format", "must be \"" + FORMAT + "\", was \"" + format + "\"");
@@ -114,9 +114,19 @@ public final class DescriptionReader {
             points.add(new PointProcessSpec(p.where(), p.string("name"), p.string("mechanism"),
                     location(p.object("at")), expressions(p, "parameters", Set.of())));
         }
+        List<String> mod = new ArrayList<>();
+        List<Obj> sets = o.array("mod");
+        for (int i = 0; i < sets.size(); i++) {
+            String set = sets.get(i).node.isTextual() ? sets.get(i).node.asText() : "";
+            if (!set.startsWith(CellDescription.BUNDLED_MOD) || set.length() == CellDescription.BUNDLED_MOD.length()) {
+                throw sets.get(i).error(null, "a mod set is \"" + CellDescription.BUNDLED_MOD + "NAME\" (a set "
+                        + "shipped with Spineformer, e.g. \"bundled:hay2011\"), was " + sets.get(i).node);
+            }
+            mod.add(set);
+        }
         return new CellDescription(partial.name(), partial.parameters(), partial.morphology(),
                 partial.distanceOrigin(), partial.regions(), nseg, axon, paint, spines, points, partial.celsius(),
-                partial.vInitMv(), o.has("experiment") ? experiment(o.object("experiment")) : null);
+                partial.vInitMv(), o.has("experiment") ? experiment(o.object("experiment")) : null, mod);
     }
 
     private ExperimentSettings experiment(Obj o) {
@@ -252,10 +262,12 @@ public final class DescriptionReader {
         if (!o.node.isObject()) {
             throw o.error(null, "a region is a name or an object, was " + o.node);
         }
-        String kind = o.only(Set.of("names", "distance", "union", "intersection", "difference"));
+        String kind = o.only(Set.of("names", "distance", "distal_to", "union", "intersection", "difference"));
         switch (kind) {
             case "names":
                 return new Region.NamePattern(o.string("names"));
+            case "distal_to":
+                return new Region.DistalTo(location(o.object("distal_to")));
             case "distance": {
                 Obj d = o.object("distance");
                 d.keys(Set.of("min_um", "max_um"), Set.of("origin"));
@@ -388,10 +400,15 @@ public final class DescriptionReader {
     private SpineRule spineRule(Obj o) {
         o.keys(Set.of("on", "placement", "neck", "head"), Set.of("synapses"));
         Obj p = o.object("placement");
-        String kind = p.only(Set.of("evenly", "density", "x"));
+        String kind = p.only(Set.of("evenly", "density", "x", "spread"));
         SpineRule.Placement placement;
         Set<String> withL = Set.of("L");
-        if (kind.equals("x")) {
+        if (kind.equals("spread")) {
+            Obj e = p.object(kind);
+            e.keys(Set.of("count"), Set.of("group"));
+            placement = new SpineRule.Placement.Spread(expression(e, "count", Set.of()),
+                    e.has("group") ? expression(e, "group", Set.of()) : Expression.constant(1));
+        } else if (kind.equals("x")) {
             List<Expression> xs = new ArrayList<>();
             List<Obj> items = p.array("x");
             for (int i = 0; i < items.size(); i++) {
