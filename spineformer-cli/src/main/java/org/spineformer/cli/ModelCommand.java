@@ -27,7 +27,6 @@ import org.spineformer.model.LoweredCell;
 import org.spineformer.model.ModelLowering;
 import org.spineformer.model.NeuronScript;
 import org.spineformer.model.StructureDump;
-import org.spineformer.nmodl.BundledMod;
 import org.spineformer.nmodl.gen.NmodlMechanism;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -221,20 +220,19 @@ final class ModelCommand implements Runnable {
                 description = "Where a bundled description's morphology file is (default: the current directory).")
         private Path morphologyDir;
 
+        @CommandLine.Option(names = "--project-mod",
+                description = "Also write the project's own mod files of the mechanisms the cell uses (the paper's "
+                        + "Bahl et al. channels, NaTa_t, SKv3_1, Im, cadspine, AMPA_WITH_CA, NMDA) to DIR/mod.")
+        private boolean projectMods;
+
         @Override
         public void run() {
             OutputFolder.checkWritable(out, "--out");
             CellDescription description = description(model, morphologyDir);
             AssembledCell cell = CellAssembler.assemble(description);
-            String script = NeuronScript.of(cell);
+            String script = NeuronScript.of(cell, description.experiment());
             Path file = out.resolve(SCRIPT);
-            Map<String, String> modFiles = new TreeMap<>(); // the description's bundled sets, file name -> text
-            for (String set : description.mod()) {
-                String name = set.substring(CellDescription.BUNDLED_MOD.length());
-                for (String f : BundledMod.files(name)) {
-                    modFiles.put(f, BundledMod.text(name, f));
-                }
-            }
+            Map<String, String> modFiles = ModSets.exportFiles(description, cell, projectMods);
             try {
                 AtomicFiles.write(file, os -> os.write(script.getBytes(StandardCharsets.UTF_8)));
                 if (!modFiles.isEmpty()) {
@@ -251,9 +249,12 @@ final class ModelCommand implements Runnable {
             pw.printf("%s: %d sections written to %s%n", cell.name(), cell.morphology().size(), file);
             if (!modFiles.isEmpty()) {
                 pw.printf("%d mod files of %s written to %s: compile them there with nrnivmodl and pass --mechanisms"
-                        + " %s%n", modFiles.size(), description.mod(), out.resolve(MOD), out.resolve(MOD));
+                        + " %s%n", modFiles.size(), !projectMods ? description.mod().toString()
+                        : description.mod().isEmpty() ? "the project's own mechanisms"
+                        : description.mod() + " and the project's own mechanisms", out.resolve(MOD), out.resolve(MOD));
             }
             pw.printf("run: python3 %s [--mechanisms DIR] [--geometry-only] [--structure-out FILE]%n", file);
+            pw.printf("replay a stimulus: python3 %s --mechanisms DIR --stimulus STIM.json --out OUTDIR%n", file);
             pw.flush();
         }
     }

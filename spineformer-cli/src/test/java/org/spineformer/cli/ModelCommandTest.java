@@ -136,6 +136,23 @@ class ModelCommandTest {
     }
 
     @Test
+    void exportWithProjectModWritesThePapersTwelveModFiles() throws IOException {
+        Path out = dir.resolve("export-paper-mod");
+        CliRun r = run("model", "export", "--neuron", "ellwood2024", "--project-mod", "--out", out.toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).contains("12 mod files of the project's own mechanisms written to " + out.resolve("mod"));
+        // Bahl et al.'s six channels, Hay's NaTa_t, SKv3_1 and Im, and the paper's three spine mechanisms
+        try (var files = Files.list(out.resolve("mod"))) {
+            assertThat(files.map(p -> p.getFileName().toString()).sorted().toList()).containsExactly(
+                    "AMPA_WITH_CA.mod", "BahlEtAl_2012_ih.mod", "BahlEtAl_2012_kfast.mod", "BahlEtAl_2012_km.mod",
+                    "BahlEtAl_2012_kslow.mod", "BahlEtAl_2012_nap.mod", "BahlEtAl_2012_nat.mod", "Im.mod",
+                    "NMDA.mod", "NaTa_t.mod", "SKv3_1.mod", "cadspine.mod");
+        }
+        assertThat(Files.readString(out.resolve("mod").resolve("cadspine.mod"), StandardCharsets.ISO_8859_1))
+                .isEqualTo(BundledMod.text("ellwood2024", "cadspine.mod"));
+    }
+
+    @Test
     void theSpinyHayCellRunsOnItsBundledModSetAndExportsIt() throws IOException {
         String morphology = MORPHOLOGY_FILES.resolve("hay2011_l5pc").toString();
         CliRun check = run("model", "check", "hay2011_l5pc_spiny", "--morphology-dir", morphology);

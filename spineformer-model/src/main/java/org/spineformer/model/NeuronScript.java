@@ -24,8 +24,17 @@ public final class NeuronScript {
     private NeuronScript() {
     }
 
-    /** The script's text. */
+    /** The script's text, for a cell without experiment settings (its {@code --stimulus} stops with an error). */
     public static String of(AssembledCell cell) {
+        return of(cell, null);
+    }
+
+    /**
+     * The script's text; with {@code experiment} (the description's {@code experiment} part, may be null) its
+     * {@code --stimulus} replays a stimulus in the paper's format: query pulses at the query site, spikes detected at
+     * the spike site.
+     */
+    public static String of(AssembledCell cell, ExperimentSettings experiment) {
         Morphology m = cell.morphology();
         StringBuilder out = new StringBuilder();
         Set<String> pointMechanisms = new LinkedHashSet<>();
@@ -35,6 +44,8 @@ public final class NeuronScript {
                 .replace("@MODEL@", str(cell.name()))
                 .replace("@CELSIUS@", num(cell.celsius()))
                 .replace("@V_INIT@", num(cell.vInitMv()))
+                .replace("@REPLAY@", replay(cell, experiment))
+                .replace("@SPINES@", Integer.toString(cell.spines().size()))
                 .replace("@DENSITY@", list(cell.mechanismOrder()))
                 .replace("@POINT@", list(List.copyOf(pointMechanisms))));
         out.append("\n\ndef build(geometry_only):\n");
@@ -60,6 +71,31 @@ public final class NeuronScript {
         out.append(FOOTER.replace("@ORIGIN_SECTION@", Integer.toString(cell.distanceOriginSection()))
                 .replace("@ORIGIN_X@", num(cell.distanceOriginX())));
         return out.toString();
+    }
+
+    /** The experiment settings a replay needs, as a Python dict (None without them). */
+    private static String replay(AssembledCell cell, ExperimentSettings experiment) {
+        if (experiment == null) {
+            return "None";
+        }
+        Morphology m = cell.morphology();
+        int root = 0;
+        while (m.section(root).parent() >= 0) {
+            root++;
+        }
+        Location query = experiment.queryAt() != null ? experiment.queryAt() : new Location(m.section(root).name(), 0.5);
+        Location spike = experiment.spikeSite() != null ? experiment.spikeSite() : query;
+        return "{\"query\": (" + index(m, query, experiment.source() + "/query/at") + ", " + num(query.x()) + ", "
+                + num(experiment.queryAmpNa()) + ", " + num(experiment.queryDurMs()) + "), \"spike_site\": ("
+                + index(m, spike, experiment.source() + "/spike_site") + ", " + num(spike.x()) + ")}";
+    }
+
+    private static int index(Morphology m, Location at, String key) {
+        try {
+            return m.indexOf(at.section());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(key + ": " + e.getMessage(), e);
+        }
     }
 
     private static void section(StringBuilder out, AssembledCell cell, int i) {
@@ -160,17 +196,26 @@ public final class NeuronScript {
 
             Usage:
               python3 build_cell.py [--mechanisms DIR] [--mod-lib FILE] [--geometry-only] [--structure-out FILE]
+              python3 build_cell.py [--mechanisms DIR] [--mod-lib FILE] --stimulus STIM.json --out DIR
 
             --mechanisms DIR     a directory where `nrnivmodl` compiled your mod files (neuron.load_mechanisms(DIR))
             --mod-lib FILE       a compiled mechanism library (.so) to load with nrn_load_dll
             --geometry-only      build the sections, their geometry and pas only (when mechanisms are not compiled)
             --structure-out FILE write NEURON's side in Spineformer's structure dump schema, after h.finitialize(v_init),
                                  to diff with `spineformer model check MODEL --structure FILE`
+            --stimulus FILE      replay a stimulus in Spineformer's stimulus format (docs/user/stimulus-format.md) and
+            --out DIR            write DIR/result.json (and DIR/traces.csv.gz when anything is recorded) as
+                                 `spineformer replay` does
             \"\"\"
             import argparse
+            import gzip
+            import hashlib
             import json
+            import math
             import os
+            import shlex
             import sys
+            import time
 
             import neuron
             from neuron import h
@@ -178,6 +223,13 @@ public final class NeuronScript {
             MODEL = @MODEL@
             CELSIUS = @CELSIUS@
             V_INIT = @V_INIT@
+            # the description's experiment settings: query (section index, x, nA, ms) and spike site (section index, x)
+            REPLAY = @REPLAY@
+            PLASTIC_SYNAPSE = "AMPA_WITH_CA"
+            SPINES = @SPINES@
+            # dt must divide tstop within this fraction of the step count (as Spineformer's stimulus reader: a few ulps
+            # of binary rounding pass, a real fraction of a step does not)
+            WHOLE_STEPS_TOLERANCE = 1e-9
             DENSITY_MECHANISMS = @DENSITY@
             POINT_PROCESSES = @POINT@
 
@@ -257,6 +309,185 @@ public final class NeuronScript {
 
     private static final String FOOTER = """
 
+            def read_stimulus(path):
+                \"""The stimulus, checked as `spineformer replay` checks it, with its defaults filled in.\"""
+                try:
+                    with open(path) as f:
+                        stim = json.load(f)
+                except (OSError, ValueError) as e:
+                    sys.exit(path + ": cannot read a JSON stimulus: " + str(e))
+                if not isinstance(stim, dict):
+                    sys.exit(path + ": a stimulus is a JSON object")
+
+                def fail(key, message):
+                    sys.exit(path + ": key '" + key + "' " + message)
+
+                def number(value, key):
+                    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
+                        fail(key, "must be a finite number, was " + json.dumps(value))
+                    return float(value)
+
+                def get(obj, key, name, default):
+                    if key not in obj:
+                        if default is None:
+                            fail(name, "is required but missing")
+                        return default
+                    return number(obj[key], name)
+
+                def times(values, key, tstop):
+                    if not isinstance(values, list):
+                        fail(key, "must be a list of times (ms), was " + json.dumps(values))
+                    out = []
+                    for i, t in enumerate(values):
+                        t = number(t, key + "[" + str(i) + "]")
+                        if t < 0 or t > tstop:
+                            fail(key + "[" + str(i) + "]", "is " + repr(t) + " ms, outside [0, tstop = " + repr(tstop) + "]")
+                        if out and t <= out[-1]:
+                            fail(key + "[" + str(i) + "]", "is " + repr(t) + " ms, not after the previous time " + repr(out[-1])
+                                 + " ms: times must be in increasing order")
+                        out.append(t)
+                    return out
+
+                s = {"v_init": get(stim, "v_init", "v_init", None), "tstop": get(stim, "tstop", "tstop", None)}
+                if not s["tstop"] > 0:
+                    fail("tstop", "must be > 0 ms, was " + repr(s["tstop"]))
+                s["dt"] = get(stim, "dt", "dt", 0.025)
+                if not 0 < s["dt"] <= s["tstop"]:
+                    fail("dt", "must be > 0 and at most tstop, was " + repr(s["dt"]))
+                steps = s["tstop"] / s["dt"]
+                if abs(steps - round(steps)) > WHOLE_STEPS_TOLERANCE * steps:
+                    fail("dt", "is " + repr(s["dt"]) + " ms, which does not divide tstop = " + repr(s["tstop"]) + " ms")
+                s["steps"] = int(round(steps))
+                s["celsius"] = get(stim, "celsius", "celsius", 37.0)
+                if not -20 <= s["celsius"] <= 60:
+                    fail("celsius", "is " + repr(s["celsius"]) + " degC, outside [-20.0, 60.0]")
+                s["potentiation"] = stim.get("potentiation", False)
+                if not isinstance(s["potentiation"], bool):
+                    fail("potentiation", "must be true or false, was " + json.dumps(s["potentiation"]))
+                s["threshold"] = float("inf")
+                if s["potentiation"]:
+                    s["threshold"] = get(stim, "threshold", "threshold", None)
+                    if not s["threshold"] > 0:
+                        fail("threshold", "must be > 0 when potentiation is true, was " + repr(s["threshold"]))
+                pre = stim.get("pre")
+                if not isinstance(pre, list):
+                    fail("pre", "is required: a list with one list of spike times per spine")
+                if len(pre) != SPINES:
+                    fail("pre", "has " + str(len(pre)) + " spine lists, the cell has " + str(SPINES) + " spines")
+                s["pre"] = [times(p, "pre[" + str(k) + "] (spine " + str(k) + ")", s["tstop"]) for k, p in enumerate(pre)]
+                if "post" not in stim:
+                    fail("post", "is required but missing")
+                s["post"] = times(stim["post"], "post", s["tstop"])
+                iclamp = stim.get("iclamp", {})
+                if not isinstance(iclamp, dict):
+                    fail("iclamp", "must be an object, was " + json.dumps(iclamp))
+                s["amp"] = get(iclamp, "amp_nA", "iclamp.amp_nA", REPLAY["query"][2])
+                s["dur"] = get(iclamp, "dur_ms", "iclamp.dur_ms", REPLAY["query"][3])
+                if s["dur"] < 0:
+                    fail("iclamp.dur_ms", "must be >= 0, was " + repr(s["dur"]))
+                s["delay"] = get(stim, "netcon_delay_ms", "netcon_delay_ms", 1.0)
+                if s["delay"] < 0:
+                    fail("netcon_delay_ms", "must be >= 0, was " + repr(s["delay"]))
+                s["record_v"] = []
+                for i, loc in enumerate(stim.get("record_v", [])):
+                    if not (isinstance(loc, list) and len(loc) == 2 and isinstance(loc[0], str)):
+                        fail("record_v[" + str(i) + "]", "must be [section, x], was " + json.dumps(loc))
+                    x = number(loc[1], "record_v[" + str(i) + "][1]")
+                    if not 0 <= x <= 1:
+                        fail("record_v[" + str(i) + "][1]", "must be in [0, 1], was " + repr(x))
+                    s["record_v"].append((loc[0], x))
+                s["record_spines"] = stim.get("record_spines", [])
+                for i, k in enumerate(s["record_spines"]):
+                    if isinstance(k, bool) or not isinstance(k, int) or not 0 <= k < SPINES:
+                        fail("record_spines[" + str(i) + "]", "must be a spine index in [0, " + str(SPINES - 1) + "], was "
+                             + json.dumps(k))
+                s["save_every"] = stim.get("save_every", 1)
+                if isinstance(s["save_every"], bool) or not isinstance(s["save_every"], int) or s["save_every"] < 1:
+                    fail("save_every", "must be an integer >= 1, was " + json.dumps(s["save_every"]))
+                return s
+
+
+            def replay(secs, points, netcons, stim_path, out):
+                \"""Plays a stimulus as `spineformer replay` does; writes out/result.json (and out/traces.csv.gz).\"""
+                if REPLAY is None:
+                    sys.exit(MODEL + ": the description has no \\"experiment\\" part (query site, spike site): cannot replay")
+                stim = read_stimulus(stim_path)
+                by_name = {sec.name(): sec for sec in secs}
+                spine_netcons = [[] for _ in range(SPINES)]
+                plastic = [None] * SPINES
+                for key, nc in netcons.items():  # keys "spine K NAME"
+                    k = int(key.split(" ")[1])
+                    spine_netcons[k].append(nc)
+                    if points[key].hname().split("[")[0] == PLASTIC_SYNAPSE:
+                        plastic[k] = points[key]
+                        points[key].ca_potentiation_threshold = stim["threshold"]
+                query, x, _, _ = REPLAY["query"]
+                clamps = []
+                for t in stim["post"]:
+                    clamp = h.IClamp(secs[query](x))
+                    clamp.delay, clamp.dur, clamp.amp = t, stim["dur"], stim["amp"]
+                    clamps.append(clamp)
+                site, x = REPLAY["spike_site"]
+                spike_v = h.Vector().record(secs[site](x)._ref_v)
+                columns = {}
+                for name, x in stim["record_v"]:
+                    if name not in by_name:
+                        sys.exit(stim_path + ": key 'record_v': the cell has no section " + name)
+                    columns["v:" + name + "(" + repr(x) + ")"] = by_name[name](x)._ref_v
+                for k in stim["record_spines"]:
+                    head = by_name["spine_" + str(k) + "_head"](0.5)
+                    columns["v:spine_" + str(k) + "_head"] = head._ref_v
+                    columns["cai:spine_" + str(k)] = head._ref_cai
+                    columns["g_dynamic:spine_" + str(k)] = plastic[k]._ref_g_dynamic
+                    if stim["potentiation"]:
+                        columns["g_dynamic_delayed:spine_" + str(k)] = plastic[k]._ref_g_dynamic_delayed
+                vectors = {name: h.Vector().record(ref) for name, ref in columns.items()}
+
+                start = time.perf_counter()
+                h.celsius = stim["celsius"]
+                h.dt = stim["dt"]
+                h.finitialize(stim["v_init"])
+                for k, times in enumerate(stim["pre"]):
+                    for t in times:
+                        for nc in spine_netcons[k]:
+                            nc.event(t + stim["delay"])  # source-less: delivered at the given time
+                for _ in range(stim["steps"]):
+                    h.fadvance()
+                wall = time.perf_counter() - start
+
+                v = spike_v.to_python()
+                spikes = [k * stim["dt"] for k in range(1, len(v) - 1) if v[k] > 0 and v[k] > v[k - 1] and v[k] > v[k + 1]]
+                result = {"soma_spike_times_ms": spikes,
+                          "final_g_dynamic": [p.g_dynamic if p is not None else None for p in plastic]}
+                if stim["potentiation"]:
+                    result["final_g_dynamic_delayed"] = [p.g_dynamic_delayed if p is not None else None for p in plastic]
+                with open(stim_path, "rb") as f:
+                    sha256 = hashlib.sha256(f.read()).hexdigest()
+                result["wall_seconds"] = wall
+                result["provenance"] = {"output": "build_cell.py --stimulus", "model": MODEL,
+                                        "simulator": "NEURON " + neuron.__version__,
+                                        "command_line": " ".join(shlex.quote(a) for a in sys.argv),
+                                        "inputs": {"stimulus": {"path": stim_path, "sha256": sha256}}}
+                os.makedirs(out, exist_ok=True)
+                traces = os.path.join(out, "traces.csv.gz")
+                if vectors:
+                    every = stim["save_every"]
+                    rows = range(0, stim["steps"] + 1, every)
+                    data = [[k * stim["dt"] for k in rows]] + [[vec[k] for k in rows] for vec in vectors.values()]
+                    with gzip.open(traces + ".tmp", "wt") as f:
+                        f.write(",".join(["t_ms"] + list(vectors)) + "\\n")
+                        for row in zip(*data):
+                            f.write(",".join(repr(value) for value in row) + "\\n")
+                    os.replace(traces + ".tmp", traces)
+                elif os.path.exists(traces):
+                    os.remove(traces)
+                path = os.path.join(out, "result.json")
+                with open(path + ".tmp", "w") as f:
+                    json.dump(result, f, indent=1)
+                os.replace(path + ".tmp", path)
+                print(str(len(spikes)) + " somatic spikes; " + "%.1f" % wall + " s wall for " + repr(stim["tstop"])
+                      + " ms simulated; wrote " + out)
+
 
             def structure(secs):
                 \"\"\"NEURON's side of the cell in Spineformer's structure dump schema.\"\"\"
@@ -302,7 +533,14 @@ public final class NeuronScript {
                                     help="sections, geometry and pas only")
                 parser.add_argument("--structure-out", metavar="FILE",
                                     help="write NEURON's structure dump here")
+                parser.add_argument("--stimulus", metavar="FILE",
+                                    help="replay this stimulus (Spineformer's stimulus format); needs --out")
+                parser.add_argument("--out", metavar="DIR", help="where the replay writes result.json")
                 args = parser.parse_args()
+                if (args.stimulus is None) != (args.out is None):
+                    sys.exit("--stimulus and --out go together")
+                if args.stimulus and args.geometry_only:
+                    sys.exit("--stimulus needs the cell's mechanisms: it cannot replay with --geometry-only")
                 for directory in args.mechanisms:
                     if not neuron.load_mechanisms(directory):
                         sys.exit(directory + ": no compiled mechanisms there (run nrnivmodl in it)")
@@ -325,6 +563,8 @@ public final class NeuronScript {
                         json.dump(structure(secs), f, indent=1)
                     os.replace(tmp, args.structure_out)
                     print("structure written to " + args.structure_out)
+                if args.stimulus:
+                    replay(secs, points, netcons, args.stimulus, args.out)
                 return secs, points, netcons
 
 

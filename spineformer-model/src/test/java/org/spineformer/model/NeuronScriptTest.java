@@ -59,6 +59,19 @@ class NeuronScriptTest {
     }
 
     @Test
+    void theExperimentSettingsTellTheReplayWhereToPulseAndDetect() {
+        CellDescription paper = BundledDescriptions.get("ellwood2024");
+        AssembledCell cell = CellAssembler.assemble(paper);
+        // the paper's query: 4 nA for 1 ms at soma(0.5), spikes detected there; soma is the first section
+        assertThat(NeuronScript.of(cell, paper.experiment()))
+                .contains("\nREPLAY = {\"query\": (0, 0.5, 4.0, 1.0), \"spike_site\": (0, 0.5)}\n")
+                .contains("\nSPINES = 1500\n").contains("parser.add_argument(\"--stimulus\"");
+        // without them the script builds the cell, and --stimulus stops with an error naming the missing part
+        assertThat(NeuronScript.of(cell)).contains("\nREPLAY = None\n")
+                .contains("the description has no \\\"experiment\\\" part");
+    }
+
+    @Test
     void threeDPointsAreWrittenAsTheFloatsNeuronStores() {
         String script = NeuronScript.of(CellAssembler.assemble(BundledDescriptions.get("hay2011_l5pc")
                 .withMorphologyDirectory(MORPHOLOGY_FILES.resolve("hay2011_l5pc"))));

@@ -21,7 +21,26 @@ public final class BundledMod {
             "hay2011", List.of("CaDynamics_E2", "Ca_HVA", "Ca_LVAst", "Ih", "Im", "K_Pst", "K_Tst", "NaTa_t",
                     "NaTs2_t", "Nap_Et2", "SK_E2", "SKv3_1", "epsp")));
 
+    /**
+     * The folders of the project's own mod files: the sets, and the mechanisms the engine has hand-written (the
+     * paper's Bahl et al. channels and spine mechanisms), kept as mod files for NEURON cross-checks.
+     */
+    private static final List<String> FOLDERS = List.of("hay2011", "bahl2012", "ellwood2024");
+
     private BundledMod() {
+    }
+
+    /**
+     * The project's own mod file of a mechanism, as {@code {folder, name.mod}}, found by file name (each file is
+     * named for the SUFFIX or POINT_PROCESS it declares); null when the project has none.
+     */
+    public static String[] projectFile(String mechanism) {
+        for (String folder : FOLDERS) {
+            if (BundledMod.class.getResource("/mod/" + folder + "/" + mechanism + ".mod") != null) {
+                return new String[] {folder, mechanism + ".mod"};
+            }
+        }
+        return null;
     }
 
     /** The files of a set, as {@code name.mod}; an error naming the known sets if there is no such set. */
@@ -33,7 +52,7 @@ public final class BundledMod {
         return names.stream().map(n -> n + ".mod").toList();
     }
 
-    /** The text of one file of a set. */
+    /** The text of one file of a set (or of a folder of {@link #projectFile}). */
     public static String text(String set, String file) {
         String resource = "/mod/" + set + "/" + file;
         try (InputStream in = BundledMod.class.getResourceAsStream(resource)) {
