@@ -81,7 +81,19 @@ class ExportedReplayValidationTest {
     @Test
     void thePapersCellReplaysWithTheSameSpikesInNeuron() throws IOException {
         CellDescription d = BundledDescriptions.get(PyramidalCell.DESCRIPTION);
-        compare(d, CellModel.paper(), dir.resolve("ellwood2024"));
+        Path home = dir.resolve("ellwood2024");
+        Path library = compare(d, CellModel.paper(), home);
+
+        // a bad stimulus is refused before anything runs, naming the file and key, and nothing is written
+        ObjectNode bad = (ObjectNode) new ObjectMapper().readTree(home.resolve("stimulus.json").toFile());
+        ((ArrayNode) bad.get("pre")).remove(0);
+        Path badFile = home.resolve("bad.json"), badOut = home.resolve("bad");
+        new ObjectMapper().writeValue(badFile.toFile(), bad);
+        Result r = run(List.of(python, home.resolve("export").resolve("build_cell.py").toString(), "--mod-lib",
+                library.toString(), "--stimulus", badFile.toString(), "--out", badOut.toString()), home);
+        assertThat(r.exit).as(r.output).isNotZero();
+        assertThat(r.output).contains(badFile + ": key 'pre' has 1499 spine lists, the cell has 1500 spines");
+        assertThat(badOut).doesNotExist();
     }
 
     @Test
@@ -97,7 +109,8 @@ class ExportedReplayValidationTest {
         compare(d, CellModel.load(file.toString()), home);
     }
 
-    private static void compare(CellDescription description, CellModel model, Path home) throws IOException {
+    /** Replays the stimulus both ways and compares; returns the compiled mechanism library. */
+    private static Path compare(CellDescription description, CellModel model, Path home) throws IOException {
         Path exported = Files.createDirectories(home.resolve("export"));
         AssembledCell cell = CellAssembler.assemble(description);
         Files.writeString(exported.resolve("build_cell.py"), NeuronScript.of(cell, description.experiment()));
@@ -142,6 +155,7 @@ class ExportedReplayValidationTest {
             assertThat(ours.finalGDynamic()[k]).as("spine %d's Ca^4 integral", k)
                     .isCloseTo(neuronCa[k], within(CA_INTEGRAL_RELATIVE * Math.abs(neuronCa[k])));
         }
+        return library;
     }
 
     /** The stimulus in the paper's format, with the model's v_init, temperature and query pulse. */

@@ -83,7 +83,8 @@ public final class NeuronScript {
         while (m.section(root).parent() >= 0) {
             root++;
         }
-        Location query = experiment.queryAt() != null ? experiment.queryAt() : new Location(m.section(root).name(), 0.5);
+        Location query = experiment.queryAt() != null ? experiment.queryAt()
+                : new Location(m.section(root).name(), 0.5);
         Location spike = experiment.spikeSite() != null ? experiment.spikeSite() : query;
         return "{\"query\": (" + index(m, query, experiment.source() + "/query/at") + ", " + num(query.x()) + ", "
                 + num(experiment.queryAmpNa()) + ", " + num(experiment.queryDurMs()) + "), \"spike_site\": ("
@@ -407,11 +408,9 @@ public final class NeuronScript {
                 return s
 
 
-            def replay(secs, points, netcons, stim_path, out):
-                \"""Plays a stimulus as `spineformer replay` does; writes out/result.json (and out/traces.csv.gz).\"""
-                if REPLAY is None:
-                    sys.exit(MODEL + ": the description has no \\"experiment\\" part (query site, spike site): cannot replay")
-                stim = read_stimulus(stim_path)
+            def replay(secs, points, netcons, stim, stim_path, out):
+                \"""Plays a stimulus (read_stimulus's) as `spineformer replay` does; writes out/result.json (and
+                out/traces.csv.gz).\"""
                 by_name = {sec.name(): sec for sec in secs}
                 spine_netcons = [[] for _ in range(SPINES)]
                 plastic = [None] * SPINES
@@ -541,6 +540,10 @@ public final class NeuronScript {
                     sys.exit("--stimulus and --out go together")
                 if args.stimulus and args.geometry_only:
                     sys.exit("--stimulus needs the cell's mechanisms: it cannot replay with --geometry-only")
+                if args.stimulus and REPLAY is None:
+                    sys.exit(MODEL + ": the description has no \\"experiment\\" part (query site, spike site):"
+                             " cannot replay")
+                stim = read_stimulus(args.stimulus) if args.stimulus else None
                 for directory in args.mechanisms:
                     if not neuron.load_mechanisms(directory):
                         sys.exit(directory + ": no compiled mechanisms there (run nrnivmodl in it)")
@@ -564,7 +567,7 @@ public final class NeuronScript {
                     os.replace(tmp, args.structure_out)
                     print("structure written to " + args.structure_out)
                 if args.stimulus:
-                    replay(secs, points, netcons, args.stimulus, args.out)
+                    replay(secs, points, netcons, stim, args.stimulus, args.out)
                 return secs, points, netcons
 
 
