@@ -382,8 +382,9 @@ public final class NeuronScript {
                 iclamp = stim.get("iclamp", {})
                 if not isinstance(iclamp, dict):
                     fail("iclamp", "must be an object, was " + json.dumps(iclamp))
-                s["amp"] = get(iclamp, "amp_nA", "iclamp.amp_nA", REPLAY["query"][2])
-                s["dur"] = get(iclamp, "dur_ms", "iclamp.dur_ms", REPLAY["query"][3])
+                # the stimulus format's defaults (4 nA for 1 ms), as Spineformer's replay reads the same file
+                s["amp"] = get(iclamp, "amp_nA", "iclamp.amp_nA", 4.0)
+                s["dur"] = get(iclamp, "dur_ms", "iclamp.dur_ms", 1.0)
                 if s["dur"] < 0:
                     fail("iclamp.dur_ms", "must be >= 0, was " + repr(s["dur"]))
                 s["delay"] = get(stim, "netcon_delay_ms", "netcon_delay_ms", 1.0)
