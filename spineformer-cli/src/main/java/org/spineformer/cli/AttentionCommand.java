@@ -37,7 +37,7 @@ import picocli.CommandLine.Option;
 
 /** {@code spineformer attention}: key-value retrieval by the mechanism, compared with softmax attention. */
 @Command(name = "attention", mixinStandardHelpOptions = true, versionProvider = VersionCommand.Provider.class,
-        subcommands = CapacityCommand.class, description = {
+        subcommands = {CapacityCommand.class, TransmissionCommand.class, AgreementCommand.class}, description = {
         "Key-value retrieval by match-and-control (one neuron per query), compared with softmax attention.",
         "Random 6 Hz keys and values, each query one key's train with timing jitter",
         "(or Q, K, V vectors from .npy files). Writes summary.json, queries.csv and a",
@@ -77,7 +77,7 @@ final class AttentionCommand implements Callable<Integer> {
     private long seed;
 
     @Option(names = "--kernel", paramLabel = "PATH",
-            description = "A fig2cd output folder (or its kernel.csv); default: the built-in approximation.")
+            description = "A fig2cd output folder (or its kernel.csv); default: the bundled fit.")
     private Path kernelPath;
 
     @Option(names = "--threshold", paramLabel = "X",
@@ -243,7 +243,7 @@ final class AttentionCommand implements Callable<Integer> {
                     new BackendRun("biophysical", cell, 0, seconds, settings, cellDir)));
         }
         if (!"biophysical".equals(backend)) {
-            ScoreKernel kernel = kernelPath == null ? ScoreKernel.builtIn() : ScoreKernel.read(kernelPath);
+            ScoreKernel kernel = kernelPath == null ? ScoreKernel.fitted() : ScoreKernel.read(kernelPath);
             boolean fit = both && outputDelayMs == null;
             Optional<OutputStage> fitted = fit ? OutputStage.fit(task.inputs(), cell) : Optional.empty();
             if (fit && fitted.isEmpty()) { // the cell has run: go on with the default rather than lose its work
