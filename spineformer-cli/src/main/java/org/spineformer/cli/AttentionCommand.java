@@ -20,10 +20,14 @@ import org.spineformer.attention.compare.RetrievalMetrics;
 import org.spineformer.attention.compare.SoftmaxAttention;
 import org.spineformer.attention.encode.RetrievalTask;
 import org.spineformer.attention.encode.VectorTask;
+import org.spineformer.attention.reduced.KeyPlacement;
+import org.spineformer.attention.reduced.OutputModel;
 import org.spineformer.attention.reduced.OutputStage;
 import org.spineformer.attention.reduced.PotentiationRule;
 import org.spineformer.attention.reduced.ReducedAttention;
 import org.spineformer.attention.reduced.ScoreKernel;
+import org.spineformer.attention.reduced.Transmission;
+import org.spineformer.attention.reduced.TransmittingOutput;
 import org.spineformer.experiments.ellwood2024.BapDelays;
 import org.spineformer.experiments.ellwood2024.Ellwood2024;
 import org.spineformer.experiments.ellwood2024.Fig2bBapDelays;
@@ -46,6 +50,8 @@ import picocli.CommandLine.Option;
         "against each. See docs/user/attention.md."})
 final class AttentionCommand implements Callable<Integer> {
     static final List<String> BACKENDS = List.of("reduced", "biophysical", "both");
+    static final String TRANSMISSION = "transmit";
+    static final List<String> OUTPUT_STAGES = List.of("copy", TRANSMISSION);
     /** Vector components of 1 fire at this rate by default (Hz): a few spikes per bin at the paper's windows. */
     static final String DEFAULT_MAX_RATE_HZ = "20";
 
@@ -89,6 +95,12 @@ final class AttentionCommand implements Callable<Integer> {
             description = "The reduced backend's output delay (ms); default: fitted to the biophysical cell with "
                     + "--backend both, else " + OutputStage.DEFAULT_DELAY_MS + ".")
     private Double outputDelayMs;
+
+    @Option(names = "--output-stage", paramLabel = "NAME", defaultValue = "copy",
+            description = "The reduced backend's output: copy (every value spike of every selected key) or "
+                    + "transmit (each transmitted with the bundled fit's probability for its key); default "
+                    + "${DEFAULT-VALUE}.")
+    private String outputStage;
 
     @Option(names = "--bap-delays", paramLabel = "PATH",
             description = "The cell's bAP delays for the biophysical backend: a fig2b output folder or its "
@@ -157,6 +169,13 @@ final class AttentionCommand implements Callable<Integer> {
     private void checkOptions() {
         if (!BACKENDS.contains(backend)) {
             throw new IllegalArgumentException("--backend = " + backend + ": need one of " + BACKENDS);
+        }
+        if (!OUTPUT_STAGES.contains(outputStage)) {
+            throw new IllegalArgumentException("--output-stage = " + outputStage + ": need one of " + OUTPUT_STAGES);
+        }
+        if (TRANSMISSION.equals(outputStage) && outputDelayMs != null) {
+            throw new IllegalArgumentException("--output-delay is for --output-stage copy; the transmit stage "
+                    + "has its fitted delay");
         }
         boolean anyNpy = queriesNpy != null || keysNpy != null || valuesNpy != null;
         if (anyNpy && (queriesNpy == null || keysNpy == null || valuesNpy == null)) {
@@ -244,7 +263,8 @@ final class AttentionCommand implements Callable<Integer> {
         }
         if (!"biophysical".equals(backend)) {
             ScoreKernel kernel = kernelPath == null ? ScoreKernel.fitted() : ScoreKernel.read(kernelPath);
-            boolean fit = both && outputDelayMs == null;
+            boolean transmits = TRANSMISSION.equals(outputStage);
+            boolean fit = both && outputDelayMs == null && !transmits;
             Optional<OutputStage> fitted = fit ? OutputStage.fit(task.inputs(), cell) : Optional.empty();
             if (fit && fitted.isEmpty()) { // the cell has run: go on with the default rather than lose its work
                 spec.commandLine().getErr().printf(Locale.ROOT, "warning: the cell's output follows no selected key's"
@@ -253,8 +273,10 @@ final class AttentionCommand implements Callable<Integer> {
                         OutputStage.DEFAULT_DELAY_MS);
                 spec.commandLine().getErr().flush();
             }
-            OutputStage output = outputDelayMs != null ? new OutputStage(outputDelayMs)
-                    : fitted.orElseGet(OutputStage::defaults);
+            int keyCount = task.inputs().keys().length;
+            OutputModel output = transmits ? new TransmittingOutput(Transmission.bundled(), rule.threshold(),
+                    KeyPlacement.distancesUm(keyCount), seed)
+                    : outputDelayMs != null ? new OutputStage(outputDelayMs) : fitted.orElseGet(OutputStage::defaults);
             double[] shifts = both ? biophysical.keyLagShiftsMs(task.inputs().keys().length) : new double[0];
             ReducedAttention model = new ReducedAttention(kernel, rule, output, shifts, pool);
             long start = System.nanoTime();
@@ -264,7 +286,9 @@ final class AttentionCommand implements Callable<Integer> {
             settings.put("threshold", rule.threshold());
             settings.put("kernel_source", kernel.source());
             settings.put("output_delay_ms", output.delayMs());
-            settings.put("output_delay_source", outputDelayMs != null ? "--output-delay"
+            settings.put("output_stage", outputStage);
+            settings.put("output_delay_source", transmits ? "the bundled transmission fit"
+                    : outputDelayMs != null ? "--output-delay"
                     : fitted.isPresent() ? "fitted to the biophysical backend on these inputs"
                     : both ? "default placeholder: nothing to fit (no output spike after a selected key's value spike)"
                     : "default placeholder");
@@ -347,6 +371,9 @@ final class AttentionCommand implements Callable<Integer> {
         }
         if (outputDelayMs != null) {
             s.put("--output-delay", outputDelayMs.toString());
+        }
+        if (TRANSMISSION.equals(outputStage)) {
+            s.put("--output-stage", outputStage);
         }
         s.put("--max-rate-hz", Double.toString(maxRateHz));
         s.put("--temperature", Double.toString(temperature));
