@@ -3,6 +3,7 @@ package org.spineformer.cli;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -127,7 +128,7 @@ final class AgreementReport {
 
     private static double[] sorted(double[] train) {
         double[] s = train.clone();
-        java.util.Arrays.sort(s);
+        Arrays.sort(s);
         return s;
     }
 
