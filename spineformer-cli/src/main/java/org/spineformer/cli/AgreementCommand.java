@@ -142,7 +142,7 @@ final class AgreementCommand implements Callable<Integer> {
                 }
                 AgreementEstimates e = AgreementEstimates.of(cell, reduced, bins, toleranceMs);
                 AgreementEstimates c = AgreementEstimates.of(cell, copy, bins, toleranceMs);
-                rows.add(new AgreementReport.Row(n, w, e, c, meanSpikes(cell), meanSpikes(reduced),
+                rows.add(new AgreementReport.Row(n, w, e, c, meanSpikes(cell), meanSpikes(reduced), meanSpikes(copy),
                         meanSelected(cell), meanSelected(reduced)));
                 spec.commandLine().getOut().printf(Locale.ROOT, "keys %d, window %s s, %d queries: same selection "
                                 + "%.3f, Jaccard %.3f, top key %.3f, output cosine %.3f, spikes matched %.3f%n", n, w,

@@ -30,7 +30,8 @@ import org.spineformer.io.plot.Plots;
 final class AgreementReport {
     /** One point: its estimates with the transmitting stage and the copying one, and what each backend did. */
     record Row(int keys, double windowS, AgreementEstimates transmitting, AgreementEstimates copying,
-               double cellSpikes, double reducedSpikes, double cellSelected, double reducedSelected) {
+               double cellSpikes, double reducedSpikes, double copySpikes, double cellSelected,
+               double reducedSelected) {
     }
 
     /** One query of one point and seed: its source key and both backends' results. */
@@ -64,6 +65,7 @@ final class AgreementReport {
                 .add("copy_matched_spikes_se", column(rows, r -> r.copying().matchedSpikes().standardError()))
                 .add("cell_output_spikes_per_query", column(rows, Row::cellSpikes))
                 .add("reduced_output_spikes_per_query", column(rows, Row::reducedSpikes))
+                .add("copy_output_spikes_per_query", column(rows, Row::copySpikes))
                 .add("cell_selected_per_query", column(rows, Row::cellSelected))
                 .add("reduced_selected_per_query", column(rows, Row::reducedSelected))
                 .write(dir.resolve("agreement.csv"));
@@ -83,6 +85,7 @@ final class AgreementReport {
             row.put("copy_matched_spikes_se", r.copying().matchedSpikes().standardError());
             row.put("cell_output_spikes_per_query", r.cellSpikes());
             row.put("reduced_output_spikes_per_query", r.reducedSpikes());
+            row.put("copy_output_spikes_per_query", r.copySpikes());
             row.put("cell_selected_per_query", r.cellSelected());
             row.put("reduced_selected_per_query", r.reducedSelected());
             json.add(row);

@@ -53,8 +53,8 @@ class AgreementCommandTest {
         QueryResult reduced = new QueryResult(new double[] {12}, new int[] {0}, scores);
         RateBins bins = new RateBins(20, 1000);
         AgreementEstimates e = AgreementEstimates.of(List.of(cell, cell), List.of(reduced, cell), bins, 5);
-        List<AgreementReport.Row> rows = List.of(new AgreementReport.Row(10, 1.0, e, e, 2, 1.5, 1, 1),
-                new AgreementReport.Row(50, 1.0, e, e, 2, 1.5, 1, 1));
+        List<AgreementReport.Row> rows = List.of(new AgreementReport.Row(10, 1.0, e, e, 2, 1.5, 2, 1, 1),
+                new AgreementReport.Row(50, 1.0, e, e, 2, 1.5, 2, 1, 1));
         List<AgreementReport.Query> queries = List.of(new AgreementReport.Query(10, 1.0, 0, 0, 0, cell, reduced));
         AgreementReport.write(dir, rows, queries, bins, 5, new LinkedHashMap<>());
         List<String> csv = Files.readAllLines(dir.resolve("agreement.csv"));
@@ -63,6 +63,7 @@ class AgreementCommandTest {
                 + "jaccard_se,same_top_key,same_top_key_se,output_cosine,output_cosine_se,matched_spikes,"
                 + "matched_spikes_se,copy_output_cosine,copy_output_cosine_se,copy_matched_spikes,"
                 + "copy_matched_spikes_se,cell_output_spikes_per_query,reduced_output_spikes_per_query,"
+                + "copy_output_spikes_per_query,"
                 + "cell_selected_per_query,reduced_selected_per_query");
         List<String> perQuery = Files.readAllLines(dir.resolve("agreement_queries.csv"));
         assertThat(perQuery).hasSize(2);
