@@ -20,11 +20,15 @@ import org.spineformer.attention.compare.RetrievalMetrics;
 import org.spineformer.attention.compare.SoftmaxAttention;
 import org.spineformer.attention.encode.RetrievalTask;
 import org.spineformer.attention.encode.VectorTask;
+import org.spineformer.attention.reduced.KeyPlacement;
+import org.spineformer.attention.reduced.OutputModel;
 import org.spineformer.attention.reduced.OutputStage;
 import org.spineformer.attention.reduced.PotentiationRule;
 import org.spineformer.attention.reduced.ReducedAttention;
 import org.spineformer.attention.reduced.ScoreKernel;
 import org.spineformer.cell.CellModel;
+import org.spineformer.attention.reduced.Transmission;
+import org.spineformer.attention.reduced.TransmittingOutput;
 import org.spineformer.experiments.ellwood2024.BapDelays;
 import org.spineformer.experiments.ellwood2024.Ellwood2024;
 import org.spineformer.experiments.ellwood2024.Fig2bBapDelays;
@@ -38,7 +42,7 @@ import picocli.CommandLine.Option;
 
 /** {@code spineformer attention}: key-value retrieval by the mechanism, compared with softmax attention. */
 @Command(name = "attention", mixinStandardHelpOptions = true, versionProvider = VersionCommand.Provider.class,
-        subcommands = CapacityCommand.class, description = {
+        subcommands = {CapacityCommand.class, TransmissionCommand.class, AgreementCommand.class}, description = {
         "Key-value retrieval by match-and-control (one neuron per query), compared with softmax attention.",
         "Random 6 Hz keys and values, each query one key's train with timing jitter",
         "(or Q, K, V vectors from .npy files). Writes summary.json, queries.csv and a",
@@ -47,6 +51,8 @@ import picocli.CommandLine.Option;
         "against each. See docs/user/attention.md."})
 final class AttentionCommand implements Callable<Integer> {
     static final List<String> BACKENDS = List.of("reduced", "biophysical", "both");
+    static final String TRANSMISSION = "transmit";
+    static final List<String> OUTPUT_STAGES = List.of("copy", TRANSMISSION);
     /** Vector components of 1 fire at this rate by default (Hz): a few spikes per bin at the paper's windows. */
     static final String DEFAULT_MAX_RATE_HZ = "20";
 
@@ -78,7 +84,7 @@ final class AttentionCommand implements Callable<Integer> {
     private long seed;
 
     @Option(names = "--kernel", paramLabel = "PATH",
-            description = "A fig2cd output folder (or its kernel.csv); default: the built-in approximation.")
+            description = "A fig2cd output folder (or its kernel.csv); default: the bundled fit.")
     private Path kernelPath;
 
     @Option(names = "--threshold", paramLabel = "X",
@@ -90,6 +96,12 @@ final class AttentionCommand implements Callable<Integer> {
             description = "The reduced backend's output delay (ms); default: fitted to the biophysical cell with "
                     + "--backend both, else " + OutputStage.DEFAULT_DELAY_MS + ".")
     private Double outputDelayMs;
+
+    @Option(names = "--output-stage", paramLabel = "NAME", defaultValue = "copy",
+            description = "The reduced backend's output: copy (every value spike of every selected key) or "
+                    + "transmit (each transmitted with the bundled fit's probability for its key); default "
+                    + "${DEFAULT-VALUE}.")
+    private String outputStage;
 
     @Option(names = "--bap-delays", paramLabel = "PATH",
             description = "The cell's bAP delays for the biophysical backend: a fig2b output folder or its "
@@ -166,6 +178,13 @@ final class AttentionCommand implements Callable<Integer> {
     private void checkOptions() {
         if (!BACKENDS.contains(backend)) {
             throw new IllegalArgumentException("--backend = " + backend + ": need one of " + BACKENDS);
+        }
+        if (!OUTPUT_STAGES.contains(outputStage)) {
+            throw new IllegalArgumentException("--output-stage = " + outputStage + ": need one of " + OUTPUT_STAGES);
+        }
+        if (TRANSMISSION.equals(outputStage) && outputDelayMs != null) {
+            throw new IllegalArgumentException("--output-delay is for --output-stage copy; the transmit stage "
+                    + "has its fitted delay");
         }
         if (model != null && "reduced".equals(backend)) {
             throw new IllegalArgumentException("--model " + model + " is the biophysical backend's cell; --backend"
@@ -261,8 +280,9 @@ final class AttentionCommand implements Callable<Integer> {
                     new BackendRun("biophysical", cell, 0, seconds, settings, cellDir)));
         }
         if (!"biophysical".equals(backend)) {
-            ScoreKernel kernel = kernelPath == null ? ScoreKernel.builtIn() : ScoreKernel.read(kernelPath);
-            boolean fit = both && outputDelayMs == null;
+            ScoreKernel kernel = kernelPath == null ? ScoreKernel.fitted() : ScoreKernel.read(kernelPath);
+            boolean transmits = TRANSMISSION.equals(outputStage);
+            boolean fit = both && outputDelayMs == null && !transmits;
             Optional<OutputStage> fitted = fit ? OutputStage.fit(task.inputs(), cell) : Optional.empty();
             if (fit && fitted.isEmpty()) { // the cell has run: go on with the default rather than lose its work
                 spec.commandLine().getErr().printf(Locale.ROOT, "warning: the cell's output follows no selected key's"
@@ -271,8 +291,10 @@ final class AttentionCommand implements Callable<Integer> {
                         OutputStage.DEFAULT_DELAY_MS);
                 spec.commandLine().getErr().flush();
             }
-            OutputStage output = outputDelayMs != null ? new OutputStage(outputDelayMs)
-                    : fitted.orElseGet(OutputStage::defaults);
+            int keyCount = task.inputs().keys().length;
+            OutputModel output = transmits ? new TransmittingOutput(Transmission.bundled(), rule.threshold(),
+                    KeyPlacement.distancesUm(keyCount), seed)
+                    : outputDelayMs != null ? new OutputStage(outputDelayMs) : fitted.orElseGet(OutputStage::defaults);
             double[] shifts = both ? biophysical.keyLagShiftsMs(task.inputs().keys().length) : new double[0];
             ReducedAttention model = new ReducedAttention(kernel, rule, output, shifts, pool);
             long start = System.nanoTime();
@@ -282,7 +304,9 @@ final class AttentionCommand implements Callable<Integer> {
             settings.put("threshold", rule.threshold());
             settings.put("kernel_source", kernel.source());
             settings.put("output_delay_ms", output.delayMs());
-            settings.put("output_delay_source", outputDelayMs != null ? "--output-delay"
+            settings.put("output_stage", outputStage);
+            settings.put("output_delay_source", transmits ? "the bundled transmission fit"
+                    : outputDelayMs != null ? "--output-delay"
                     : fitted.isPresent() ? "fitted to the biophysical backend on these inputs"
                     : both ? "default placeholder: nothing to fit (no output spike after a selected key's value spike)"
                     : "default placeholder");
@@ -365,6 +389,9 @@ final class AttentionCommand implements Callable<Integer> {
         }
         if (outputDelayMs != null) {
             s.put("--output-delay", outputDelayMs.toString());
+        }
+        if (TRANSMISSION.equals(outputStage)) {
+            s.put("--output-stage", outputStage);
         }
         s.put("--max-rate-hz", Double.toString(maxRateHz));
         s.put("--temperature", Double.toString(temperature));

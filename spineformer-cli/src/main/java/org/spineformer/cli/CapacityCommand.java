@@ -79,8 +79,8 @@ final class CapacityCommand implements Callable<Integer> {
     private double fpr;
 
     @Option(names = "--kernel", paramLabel = "PATH",
-            description = "A fig2cd output folder (or its kernel.csv) for spike scores; default: the built-in "
-                    + "approximation.")
+            description = "A fig2cd output folder (or its kernel.csv) for spike scores; default: the bundled "
+                    + "fit.")
     private Path kernelPath;
 
     @Option(names = "--max-rate-hz", paramLabel = "HZ", defaultValue = "100",
@@ -114,7 +114,7 @@ final class CapacityCommand implements Callable<Integer> {
         List<String> sources = sources(chosen);
         checkOptions(chosen);
         OutputFolder.claim(out, "--out", "attention capacity", inputFiles());
-        ScoreKernel kernel = kernelPath == null ? ScoreKernel.builtIn() : ScoreKernel.read(kernelPath);
+        ScoreKernel kernel = kernelPath == null ? ScoreKernel.fitted() : ScoreKernel.read(kernelPath);
         int pool = threads == null ? TrialRunner.allCores() : threads;
         PrintWriter console = spec.commandLine().getOut();
         Progress progress = quiet ? null : new Progress(spec.commandLine().getErr(), "queries",

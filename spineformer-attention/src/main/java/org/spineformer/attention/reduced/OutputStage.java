@@ -9,13 +9,13 @@ import org.spineformer.attention.AttentionInputs;
 import org.spineformer.attention.QueryResult;
 
 /**
- * The reduced control phase: the neuron's output copies the selected keys' values, the union of their trains
+ * The reduced control phase as a copy: the neuron's output copies the selected keys' values, the union of their trains
  * delayed by the soma's response time (Figure 4B: output spikes follow the matched axon's; Figure 4D: two matched
  * axons give the union of both values).
  *
  * @param delayMs the delay from a value spike to the output spike (ms), at least 0
  */
-public record OutputStage(double delayMs) {
+public record OutputStage(double delayMs) implements OutputModel {
     /**
      * A placeholder delay inside the 5-10 ms seen in the biophysical cell's control phase, not yet fitted to it
      * (Figure 5 counts an output spike as driven when it comes within 10 ms of the matched axon's).
@@ -73,6 +73,12 @@ public record OutputStage(double delayMs) {
         double[] sorted = lags.stream().mapToDouble(Double::doubleValue).sorted().toArray();
         int m = sorted.length / 2;
         return Optional.of(new OutputStage(sorted.length % 2 == 1 ? sorted[m] : (sorted[m - 1] + sorted[m]) / 2));
+    }
+
+    /** Every value spike of every selected key, whatever the scores: {@link #output(double[][], int[])}. */
+    @Override
+    public double[] output(double[][] values, int[] selected, double[] scores, double[] query) {
+        return output(values, selected);
     }
 
     /** The output train of the selected keys' {@code values}: all their spikes, delayed, sorted. */

@@ -8,14 +8,15 @@ import org.spineformer.attention.QueryResult;
 
 /**
  * The reduced backend: per query, every key's {@link BilinearScore}, the {@link PotentiationRule}'s selection, and
- * the {@link OutputStage}'s output. Queries run in parallel on a pool of {@code threads}; each query's result is a
+ * the {@link OutputModel}'s output ({@link OutputStage}: a copy of the selected values; {@link TransmittingOutput}:
+ * each value spike transmitted with its fitted probability). Queries run in parallel on a pool of {@code threads}; each query's result is a
  * function of the inputs alone, so results do not depend on the thread count.
  *
  * @param keyLagShiftsMs key j's lag shift (see {@link BilinearScore}); keys beyond its length get 0 (an empty
  *     array: every key's own delay is matched)
  * @param threads the pool's size, at least 1
  */
-public record ReducedAttention(ScoreKernel kernel, PotentiationRule rule, OutputStage output,
+public record ReducedAttention(ScoreKernel kernel, PotentiationRule rule, OutputModel output,
                                double[] keyLagShiftsMs, int threads) {
     public ReducedAttention {
         if (threads < 1) {
@@ -30,7 +31,7 @@ public record ReducedAttention(ScoreKernel kernel, PotentiationRule rule, Output
     }
 
     /** Every key's own bAP delay matched: no lag shifts. */
-    public ReducedAttention(ScoreKernel kernel, PotentiationRule rule, OutputStage output, int threads) {
+    public ReducedAttention(ScoreKernel kernel, PotentiationRule rule, OutputModel output, int threads) {
         this(kernel, rule, output, new double[0], threads);
     }
 
@@ -48,6 +49,6 @@ public record ReducedAttention(ScoreKernel kernel, PotentiationRule rule, Output
             scores[j] = BilinearScore.score(kernel, keys[j], query, shift);
         }
         int[] selected = IntStream.range(0, keys.length).filter(j -> rule.selects(scores[j])).toArray();
-        return new QueryResult(output.output(inputs.values(), selected), selected, scores);
+        return new QueryResult(output.output(inputs.values(), selected, scores, query), selected, scores);
     }
 }

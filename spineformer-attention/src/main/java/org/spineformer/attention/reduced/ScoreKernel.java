@@ -1,6 +1,10 @@
 package org.spineformer.attention.reduced;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -14,7 +18,8 @@ import java.util.List;
  * given at evenly spaced lags and linearly interpolated between them, zero outside [first lag, last lag]: summing it
  * over spike pairs is the fit's binned bilinear form up to the binning's interpolation.
  *
- * @param source where the kernel comes from (a kernel.csv path, or the built-in approximation's label)
+ * @param source where the kernel comes from (a kernel.csv path, the bundled fit's label, or the built-in
+ *     approximation's label)
  * @param firstLagMs the lag of {@code values[0]} (ms)
  * @param spacingMs the lag step (ms)
  * @param values K at {@code firstLagMs + i spacingMs}, at least 2
@@ -22,6 +27,12 @@ import java.util.List;
 public record ScoreKernel(String source, double firstLagMs, double spacingMs, double[] values) {
     /** The label of {@link #builtIn()}. */
     public static final String BUILT_IN = "built-in alpha-function approximation of the Figure 2C kernel";
+    /** The bundled fit's resource, next to this class: lag_ms,k as {@code reproduce fig2cd} writes kernel.csv. */
+    public static final String BUNDLED_CSV = "fig2cd-kernel.csv";
+    /** Its provenance. */
+    public static final String BUNDLED_PROVENANCE = "fig2cd-kernel.json";
+    /** The label of {@link #fitted()}. */
+    public static final String BUNDLED = "bundled Figure 2C-D fit (" + BUNDLED_CSV + ")";
     static final double BUILT_IN_PEAK = 0.23;
     static final double BUILT_IN_ONSET_MS = 2;
     static final double BUILT_IN_RISE_MS = 5;
@@ -44,7 +55,8 @@ public record ScoreKernel(String source, double firstLagMs, double spacingMs, do
     }
 
     /**
-     * A documented stand-in for a fitted kernel, used when no Figure 2C-D run is given: zero up to a 2 ms onset,
+     * An analytic stand-in for the fitted kernel (the default before {@link #fitted()}; kept for tests that need a
+     * kernel of known closed form): zero up to a 2 ms onset,
      * then the alpha function {@code 0.23 x e^(1 - x)} with {@code x = (lag - 2 ms) / 5 ms}, peaking at 0.23
      * thresholds at 7 ms and cut at 60 ms (where it is below 4e-4), sampled every 0.1 ms. Its shape, peak and
      * decay were read off this project's own Figure 2C fit (peak 0.24 near 6-7 ms, nothing at negative lags, about
@@ -71,7 +83,38 @@ public record ScoreKernel(String source, double firstLagMs, double spacingMs, do
             throw new IllegalArgumentException(path + ": no kernel.csv there (run"
                     + " 'spineformer reproduce fig2cd' first)");
         }
-        List<String> lines = Files.readAllLines(csv);
+        return parse(Files.readAllLines(csv), csv.toString());
+    }
+
+    /**
+     * The default kernel: this project's own Figure 2C-D fit ({@code spineformer reproduce fig2cd}), bundled as the
+     * resource {@value #BUNDLED_CSV} with its provenance in {@value #BUNDLED_PROVENANCE} (command, seed, runs,
+     * version, date; docs/user/attention.md says how to regenerate it).
+     */
+    public static ScoreKernel fitted() {
+        try (InputStream in = ScoreKernel.class.getResourceAsStream(BUNDLED_CSV)) {
+            if (in == null) {
+                throw new IllegalStateException("the bundled " + BUNDLED_CSV + " is missing from the class path");
+            }
+            return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList(), BUNDLED);
+        } catch (IOException e) {
+            throw new IllegalStateException("the bundled " + BUNDLED_CSV + " cannot be read", e);
+        }
+    }
+
+    /** The bundled kernel's provenance ({@value #BUNDLED_PROVENANCE}): how it was made. */
+    public static JsonNode fittedProvenance() {
+        try (InputStream in = ScoreKernel.class.getResourceAsStream(BUNDLED_PROVENANCE)) {
+            if (in == null) {
+                throw new IllegalStateException("the bundled " + BUNDLED_PROVENANCE + " is missing from the class path");
+            }
+            return new ObjectMapper().readTree(in);
+        } catch (IOException e) {
+            throw new IllegalStateException("the bundled " + BUNDLED_PROVENANCE + " cannot be read", e);
+        }
+    }
+
+    private static ScoreKernel parse(List<String> lines, String csv) {
         if (lines.isEmpty() || !lines.get(0).trim().equals("lag_ms,k")) {
             throw new IllegalArgumentException(csv + ": expected the header 'lag_ms,k'");
         }
