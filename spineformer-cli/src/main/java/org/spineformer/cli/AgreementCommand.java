@@ -17,6 +17,7 @@ import org.spineformer.attention.reduced.OutputStage;
 import org.spineformer.attention.reduced.ScoreKernel;
 import org.spineformer.attention.reduced.Transmission;
 import org.spineformer.attention.reduced.TransmittingOutput;
+import org.spineformer.cell.CellParameters;
 import org.spineformer.experiments.ellwood2024.BapDelays;
 import org.spineformer.experiments.ellwood2024.Ellwood2024;
 import org.spineformer.experiments.trial.TrialRunner;
@@ -116,7 +117,7 @@ final class AgreementCommand implements Callable<Integer> {
         ScoreKernel kernel = kernelPath == null ? ScoreKernel.fitted() : ScoreKernel.read(kernelPath);
         Transmission transmission = transmissionPath == null ? Transmission.bundled()
                 : Transmission.read(transmissionPath);
-        BapDelays delays = BapDelays.read(inputs.get("bap_delays"));
+        BapDelays delays = BapDelays.read(inputs.get("bap_delays"), CellParameters.paper().spineCount());
         int pool = threads == null ? TrialRunner.allCores() : threads;
         PrintWriter err = quiet ? null : spec.commandLine().getErr();
         RateBins bins = new RateBins(binMs, Ellwood2024.CONTROL_MS);

@@ -16,6 +16,7 @@ import org.spineformer.attention.reduced.OutputStage;
 import org.spineformer.attention.reduced.ScoreKernel;
 import org.spineformer.attention.reduced.Transmission;
 import org.spineformer.attention.reduced.TransmissionFit;
+import org.spineformer.cell.CellParameters;
 import org.spineformer.experiments.ellwood2024.BapDelays;
 import org.spineformer.experiments.trial.TrialRunner;
 import org.spineformer.io.OutputFolder;
@@ -87,7 +88,7 @@ final class TransmissionCommand implements Callable<Integer> {
         }
         OutputFolder.claim(out, "--out", "attention transmission", inputs);
         ScoreKernel kernel = kernelPath == null ? ScoreKernel.fitted() : ScoreKernel.read(kernelPath);
-        BapDelays delays = BapDelays.read(inputs.get("bap_delays"));
+        BapDelays delays = BapDelays.read(inputs.get("bap_delays"), CellParameters.paper().spineCount());
         int pool = threads == null ? TrialRunner.allCores() : threads;
         PrintWriter err = quiet ? null : spec.commandLine().getErr();
         TransmissionFit fit = new TransmissionFit();
