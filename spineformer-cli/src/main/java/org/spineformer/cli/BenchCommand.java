@@ -262,7 +262,7 @@ final class BenchCommand implements Callable<Integer> {
         } else {
             double neuronPerSimSecond = neuron / simulatedSeconds;
             o.printf("median %.3g s per simulated second (CPU %.3g); NEURON 8.2.2 (%s): %.3g s per simulated "
-                    + "second: %.2fx faster; %d somatic spikes%n", perSimSecond, cpuPerSimSecond, neuronSource,
+                    + "second: %.2fx NEURON's speed; %d somatic spikes%n", perSimSecond, cpuPerSimSecond, neuronSource,
                     neuronPerSimSecond,
                     neuronPerSimSecond / perSimSecond, spikes[0]);
             json.put("neuron_seconds", neuron);

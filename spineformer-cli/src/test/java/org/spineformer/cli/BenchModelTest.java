@@ -101,7 +101,7 @@ class BenchModelTest {
                 + protocol);
         assertThat(provenance.get("inputs").get("description").get("sha256").asText()).isEqualTo(sha256(description));
         assertThat(provenance.get("inputs").get("protocol").get("sha256").asText()).isEqualTo(sha256(protocol));
-        assertThat(r.out()).contains("machine: ").contains("faster");
+        assertThat(r.out()).contains("machine: ").contains("x NEURON's speed");
     }
 
     @Test
