@@ -1,7 +1,5 @@
 package org.spineformer.bench;
 
-import java.io.IOException;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -21,14 +19,15 @@ import org.spineformer.engine.mech.CellState;
 import org.spineformer.engine.mech.FieldRole;
 import org.spineformer.engine.mech.FieldSpec;
 import org.spineformer.engine.mech.MechanismBlock;
+import org.spineformer.nmodl.PaperModFiles;
 import org.spineformer.nmodl.gen.NmodlMechanism;
 
 /**
  * A Hay channel's phases in the paper's cell, hand-written kernel against the same channel compiled from the
  * project's own mod file ({@code hand}: true or false), on the same instances, parameters and cell state (as
  * {@link MechanismPhaseBenchmark}, after 300 ms of the control trial). The compiled block reads the reversal
- * potential from the ion, set here to the hand-written block's parameter. Run from the repository root (the mod
- * files are read from {@code modDir}).
+ * potential from the ion, set here to the hand-written block's parameter. The mod files are those spineformer-nmodl
+ * bundles ({@link PaperModFiles}).
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -51,14 +50,11 @@ public class CompiledMechanismBenchmark {
     @Param({"true"})
     public boolean tables;
 
-    @Param({"spineformer-nmodl/src/test/resources/mod/hay2011"})
-    public String modDir;
-
     private MechanismBlock block;
     private CellState state;
 
     @Setup(Level.Trial)
-    public void build() throws IOException {
+    public void build() {
         Simulation sim = ControlTrial.after(300);
         MechanismBlock handBlock = sim.block(mechanism);
         state = sim.state();
@@ -67,7 +63,8 @@ public class CompiledMechanismBenchmark {
             block = handBlock;
             return;
         }
-        NmodlMechanism compiled = NmodlMechanism.compile(Path.of(modDir, mechanism + ".mod"));
+        String file = "hay2011/" + mechanism + ".mod";
+        NmodlMechanism compiled = NmodlMechanism.compile("mod/" + file, PaperModFiles.text(file));
         int[] nodes = new int[handBlock.size()];
         for (int k = 0; k < nodes.length; k++) {
             nodes[k] = handBlock.node(k);

@@ -13,6 +13,8 @@ import org.spineformer.model.AssembledCell;
 import org.spineformer.model.BundledDescriptions;
 import org.spineformer.model.CellAssembler;
 import org.spineformer.model.CellDescription;
+import org.spineformer.model.ExperimentSettings;
+import org.spineformer.model.Location;
 import org.spineformer.model.LoweredCell;
 import org.spineformer.model.ModelLowering;
 
@@ -26,6 +28,10 @@ import org.spineformer.model.ModelLowering;
  * that order, 250 spines each numbered from the branch's proximal end, spine k made of {@code spine_k_neck}
  * (attached to the branch) and {@code spine_k_head} (attached to the neck's 1-end, synapses at its centre).
  *
+ * <p>{@link #of} builds any other spiny description the same way (the experiments' {@code --model}, through
+ * {@link CellModel}): its query pulses and spike detection where its experiment settings say, its spines' synapses
+ * found by mechanism ({@link #PLASTIC_SYNAPSE}, {@link #NMDA_SYNAPSE}).
+ *
  * <p>A cell is a model description: add stimuli ({@link #addPresynapticSpikes}, {@link #addSomaticPulse}), then
  * {@link #simulation} builds it. Each cell builds one simulation.
  */
@@ -37,25 +43,39 @@ public final class PyramidalCell {
     public static final double CELSIUS = 37;
     /** The paper's fixed time step (ms). */
     public static final double DT_MS = 0.025;
+    /** The mechanism of the spine synapse whose calcium integral potentiates it (the experiments read it). */
+    public static final String PLASTIC_SYNAPSE = "AMPA_WITH_CA";
+    /** The mechanism of the spine's NMDA synapse. */
+    public static final String NMDA_SYNAPSE = "NMDA";
     /** The bundled description of this cell. */
     public static final String DESCRIPTION = "ellwood2024";
 
     private final CellParameters params;
     private final Morphology morphology;
     private final LoweredCell lowered;
+    /** The spike site's section (soma), where spikes are detected. */
     private final int soma;
+    private final double somaX;
+    private final int querySection;
+    private final double queryX;
     private final int[] spineHead;
     private final int[] spineNeck;
     private final PointProcess[] ampa;
     private final PointProcess[] nmda;
 
-    private PyramidalCell(CellParameters params, Catalogue catalogue) {
+    private PyramidalCell(CellParameters params, CellDescription description, Catalogue catalogue) {
         this.params = params;
-        CellDescription description = BundledDescriptions.get(DESCRIPTION).withParameters(parameterValues(params));
         AssembledCell assembled = CellAssembler.assemble(description);
         lowered = ModelLowering.lower(assembled, catalogue);
         morphology = assembled.morphology();
-        soma = morphology.indexOf("soma");
+        ExperimentSettings settings = description.experiment();
+        Location query = settings == null || settings.queryAt() == null
+                ? new Location(morphology.section(0).name(), 0.5) : settings.queryAt();
+        Location spikes = settings == null || settings.spikeSite() == null ? query : settings.spikeSite();
+        querySection = section(settings, query, "query/at");
+        queryX = query.x();
+        soma = section(settings, spikes, "spike_site");
+        somaX = spikes.x();
         int n = assembled.spines().size();
         spineHead = new int[n];
         spineNeck = new int[n];
@@ -64,8 +84,13 @@ public final class PyramidalCell {
         for (int k = 0; k < n; k++) {
             spineNeck[k] = assembled.spines().get(k).neck();
             spineHead[k] = assembled.spines().get(k).head();
-            ampa[k] = lowered.spineSynapse(k, "ampa");
-            nmda[k] = lowered.spineSynapse(k, "nmda");
+        }
+        for (AssembledCell.PlacedSynapse s : assembled.synapses()) {
+            if (s.mechanism().equals(PLASTIC_SYNAPSE) && ampa[s.spine()] == null) {
+                ampa[s.spine()] = lowered.spineSynapse(s.spine(), s.name());
+            } else if (s.mechanism().equals(NMDA_SYNAPSE) && nmda[s.spine()] == null) {
+                nmda[s.spine()] = lowered.spineSynapse(s.spine(), s.name());
+            }
         }
     }
 
@@ -93,9 +118,28 @@ public final class PyramidalCell {
         return values;
     }
 
+    private int section(ExperimentSettings settings, Location at, String key) {
+        try {
+            return morphology.indexOf(at.section());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException((settings == null ? "" : settings.source() + "/" + key + ": ")
+                    + e.getMessage(), e);
+        }
+    }
+
     /** Builds the cell's description with the mechanisms of the catalogue. */
     public static PyramidalCell build(CellParameters params, Catalogue catalogue) {
-        return new PyramidalCell(params, catalogue);
+        return new PyramidalCell(params, BundledDescriptions.get(DESCRIPTION).withParameters(parameterValues(params)),
+                catalogue);
+    }
+
+    /**
+     * Builds any spiny cell description the same way (the experiments' {@code --model}): somatic pulses go to its
+     * experiment settings' query site, spikes are detected at its spike site; without experiment settings both are
+     * the root section's middle. {@link #parameters()} is null for such a cell.
+     */
+    public static PyramidalCell of(CellDescription description, Catalogue catalogue) {
+        return new PyramidalCell(null, description, catalogue);
     }
 
     /** Builds the cell's description with every mechanism on the class path. */
@@ -103,9 +147,12 @@ public final class PyramidalCell {
         return build(params, Catalogue.discover());
     }
 
-    /** Adds presynaptic spike times (ms, increasing) to spine k: each reaches its AMPA and NMDA synapse. */
+    /**
+     * Adds presynaptic spike times (ms, increasing) to spine k: each reaches its AMPA and NMDA synapse (every synapse
+     * of the spine, with its described delay).
+     */
     public PyramidalCell addPresynapticSpikes(int spine, double[] timesMs) {
-        return addPresynapticSpikes(spine, timesMs, params.synapses().netconDelayMs());
+        return addPresynapticSpikes(spine, timesMs, params == null ? Double.NaN : params.synapses().netconDelayMs());
     }
 
     /** As {@link #addPresynapticSpikes(int, double[])} with an explicit connection delay (ms). */
@@ -114,9 +161,12 @@ public final class PyramidalCell {
         return this;
     }
 
-    /** Adds a current pulse at soma(0.5): {@code ampNa} nA from {@code startMs} for {@code durMs}. */
+    /**
+     * Adds a current pulse at soma(0.5) (the query site): {@code ampNa} nA from {@code startMs} for {@code durMs}.
+     */
     public PyramidalCell addSomaticPulse(double startMs, double ampNa, double durMs) {
-        lowered.builder().addPointProcess("IClamp", soma, 0.5, Map.of("del", startMs, "amp", ampNa, "dur", durMs));
+        lowered.builder().addPointProcess("IClamp", querySection, queryX, Map.of("del", startMs, "amp", ampNa,
+                "dur", durMs));
         return this;
     }
 
@@ -133,8 +183,14 @@ public final class PyramidalCell {
         return morphology;
     }
 
+    /** The section where spikes are detected: the soma (the experiment settings' spike site). */
     public int somaSection() {
         return soma;
+    }
+
+    /** Where on {@link #somaSection} spikes are detected (0.5 for the paper's soma). */
+    public double somaX() {
+        return somaX;
     }
 
     public int spineCount() {
@@ -149,12 +205,12 @@ public final class PyramidalCell {
         return spineNeck[spine];
     }
 
-    /** Spine k's AMPA_WITH_CA synapse (its instance index is k). */
+    /** Spine k's AMPA_WITH_CA synapse (its instance index is k in the paper's cell), or null if it has none. */
     public PointProcess ampa(int spine) {
         return ampa[spine];
     }
 
-    /** Spine k's NMDA synapse (its instance index is k). */
+    /** Spine k's NMDA synapse (its instance index is k in the paper's cell), or null if it has none. */
     public PointProcess nmda(int spine) {
         return nmda[spine];
     }

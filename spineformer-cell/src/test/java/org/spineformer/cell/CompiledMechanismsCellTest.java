@@ -2,23 +2,20 @@ package org.spineformer.cell;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.spineformer.engine.Simulation;
 import org.spineformer.engine.mech.Catalogue;
+import org.spineformer.nmodl.PaperModFiles;
 import org.spineformer.nmodl.gen.NmodlMechanism;
 
 /**
- * The paper's cell with the project's own NMODL files for Hay's three channels (spineformer-nmodl's test resources,
- * hay2011/) compiled in place of the hand-written NaTa_t, SKv3_1 and Im: the description's per-region ena and ek
+ * The paper's cell with the project's own NMODL files for Hay's three channels (bundled by spineformer-nmodl,
+ * mod/hay2011/) compiled in place of the hand-written NaTa_t, SKv3_1 and Im: the description's per-region ena and ek
  * reach the compiled channels through the ions, and the soma follows the hand-written kernels'.
  */
 class CompiledMechanismsCellTest {
-    /** The project's mod files, read where spineformer-nmodl keeps them (the tests run in the module's folder). */
-    private static final Path MOD_DIR = Path.of("../spineformer-nmodl/src/test/resources/mod/hay2011");
     /** The bundled description's v_init (mV). */
     private static final double V_INIT_MV = -75;
     private static final double TSTOP_MS = 150;
@@ -31,18 +28,19 @@ class CompiledMechanismsCellTest {
     private static final double SOMA_TOLERANCE_MV = 1e-9;
 
     @Test
-    void thePapersCellWithCompiledHayChannelsFollowsTheHandWrittenOnes() throws IOException {
+    void thePapersCellWithCompiledHayChannelsFollowsTheHandWrittenOnes() {
         List<NmodlMechanism> compiled = new ArrayList<>();
         for (String name : List.of("NaTa_t", "SKv3_1", "Im")) {
-            compiled.add(NmodlMechanism.compile(MOD_DIR.resolve(name + ".mod")));
+            compiled.add(NmodlMechanism.compile("mod/hay2011/" + name + ".mod",
+                    PaperModFiles.text("hay2011/" + name + ".mod")));
         }
         List<String> console = new ArrayList<>();
         Catalogue builtIns = Catalogue.discover();
         Catalogue withCompiled = NmodlMechanism.replacing(builtIns, compiled, console::add);
         assertThat(console).containsExactly(
-                "Im: compiled from " + MOD_DIR.resolve("Im.mod") + " replaces the built-in",
-                "NaTa_t: compiled from " + MOD_DIR.resolve("NaTa_t.mod") + " replaces the built-in",
-                "SKv3_1: compiled from " + MOD_DIR.resolve("SKv3_1.mod") + " replaces the built-in");
+                "Im: compiled from mod/hay2011/Im.mod replaces the built-in",
+                "NaTa_t: compiled from mod/hay2011/NaTa_t.mod replaces the built-in",
+                "SKv3_1: compiled from mod/hay2011/SKv3_1.mod replaces the built-in");
 
         double[] handWritten = somaTrace(builtIns);
         double[] withCompiledTrace = somaTrace(withCompiled);

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.GZIPInputStream;
@@ -17,7 +18,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.spineformer.cell.replay.Replay;
 import org.spineformer.cell.replay.Stimulus;
 import org.spineformer.cell.replay.StimulusReader;
+import org.spineformer.engine.mech.Catalogue;
 import org.spineformer.engine.reference.ReferenceRun;
+import org.spineformer.nmodl.PaperModFiles;
+import org.spineformer.nmodl.gen.NmodlMechanism;
 
 /**
  * Every whole-cell NEURON protocol run replayed on the built cell. Slow (the runs simulate 0.3 to 3 s of the
@@ -42,14 +46,31 @@ class ProtocolReplayValidationTest {
     @ParameterizedTest
     @ValueSource(strings = {"bap_quiet", "bap", "match_1s", "control_1s", "control_1s_b"})
     void replayMatchesNeuron(String protocol) throws IOException {
+        replayMatchesNeuron(protocol, Catalogue.discover(), "hand-written kernels");
+    }
+
+    /**
+     * The same runs and tolerances with the project's mod files for all 12 of the paper's mechanisms (every one but
+     * pas) compiled in place of the hand-written kernels (issue 17).
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"bap_quiet", "bap", "match_1s", "control_1s", "control_1s_b"})
+    void compiledMechanismsMatchNeuron(String protocol) throws IOException {
+        List<String> replaced = new ArrayList<>();
+        Catalogue compiled = NmodlMechanism.replacing(Catalogue.discover(), PaperModFiles.compile(), replaced::add);
+        assertThat(replaced).as("every mechanism of the cell but pas replaced").hasSize(PaperModFiles.FILES.size());
+        replayMatchesNeuron(protocol, compiled, "compiled mod files");
+    }
+
+    private void replayMatchesNeuron(String protocol, Catalogue catalogue, String mechanisms) throws IOException {
         String base = "/reference/protocols/" + protocol + "/";
         String inputJson = new String(resource(base + "input.json").readAllBytes(), StandardCharsets.UTF_8);
         Stimulus stim = StimulusReader.parse(inputJson, protocol + "/input.json", 1500);
         JsonNode expected = new ObjectMapper().readTree(resource(base + "result.json"));
         boolean peaks = expected.has("spine_v_peak_time_ms");
 
-        Replay.Result r = Replay.run(stim, CellParameters.paper(), List.of(), peaks, null);
-        System.out.printf("%s: %.1f s wall (NEURON %.1f s)%n", protocol, r.wallSeconds(),
+        Replay.Result r = Replay.run(stim, CellParameters.paper(), catalogue, List.of(), peaks, null);
+        System.out.printf("%s, %s: %.1f s wall (NEURON %.1f s)%n", protocol, mechanisms, r.wallSeconds(),
                 expected.get("wall_seconds_neuron_8_2_2").asDouble());
 
         SoftAssertions soft = new SoftAssertions();

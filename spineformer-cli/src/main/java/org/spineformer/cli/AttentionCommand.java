@@ -24,6 +24,7 @@ import org.spineformer.attention.reduced.OutputStage;
 import org.spineformer.attention.reduced.PotentiationRule;
 import org.spineformer.attention.reduced.ReducedAttention;
 import org.spineformer.attention.reduced.ScoreKernel;
+import org.spineformer.cell.CellModel;
 import org.spineformer.experiments.ellwood2024.BapDelays;
 import org.spineformer.experiments.ellwood2024.Ellwood2024;
 import org.spineformer.experiments.ellwood2024.Fig2bBapDelays;
@@ -119,6 +120,14 @@ final class AttentionCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "No progress bar on stderr.")
     private boolean quiet;
 
+    @Option(names = "--model", paramLabel = "MODEL",
+            description = "The biophysical backend's cell: a cell description file with an \"experiment\" part, or a"
+                    + " bundled description's name; default: the paper's (ellwood2024).")
+    private String model;
+
+    /** The biophysical backend's cell, loaded and checked before any work. */
+    private CellModel cell;
+
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "attention-output",
             description = "Output folder; default ${DEFAULT-VALUE}.")
     private Path out;
@@ -158,6 +167,15 @@ final class AttentionCommand implements Callable<Integer> {
         if (!BACKENDS.contains(backend)) {
             throw new IllegalArgumentException("--backend = " + backend + ": need one of " + BACKENDS);
         }
+        if (model != null && "reduced".equals(backend)) {
+            throw new IllegalArgumentException("--model " + model + " is the biophysical backend's cell; --backend"
+                    + " reduced runs no cell (give --backend biophysical or both)");
+        }
+        cell = model == null ? CellModel.paper() : CellModel.load(model);
+        if (!cell.isPaper() && threshold == null) {
+            throw new IllegalArgumentException("--model " + model + ": give --threshold (in units of the paper's 1 s"
+                    + " threshold): the paper's thresholds are for the paper's cell");
+        }
         boolean anyNpy = queriesNpy != null || keysNpy != null || valuesNpy != null;
         if (anyNpy && (queriesNpy == null || keysNpy == null || valuesNpy == null)) {
             throw new IllegalArgumentException("vector inputs need all of --queries-npy, --keys-npy and --values-npy");
@@ -179,9 +197,9 @@ final class AttentionCommand implements Callable<Integer> {
         }
         if (!"reduced".equals(backend) && keys != null) {
             for (int n : keys) {
-                if (n > Ellwood2024.AXONS) {
+                if (n > cell.axonCount()) {
                     throw new IllegalArgumentException("--keys = " + n + ": the biophysical cell has "
-                            + Ellwood2024.AXONS + " axons, one per key; use --backend reduced for more");
+                            + cell.axonCount() + " axons, one per key; use --backend reduced for more");
                 }
             }
         }
@@ -229,7 +247,7 @@ final class AttentionCommand implements Callable<Integer> {
         if (delays != null) {
             PrintWriter err = spec.commandLine().getErr();
             Path cellDir = both ? dir.resolve("biophysical") : dir;
-            biophysical = new BiophysicalAttention(delays, window, rule.threshold(),
+            biophysical = new BiophysicalAttention(this.cell, delays, window, rule.threshold(),
                     TrialRunner.inDirectory(cellDir.resolve("trials"), pool, quiet ? null : err,
                             System.console() != null));
             long start = System.nanoTime();
@@ -350,6 +368,9 @@ final class AttentionCommand implements Callable<Integer> {
         }
         s.put("--max-rate-hz", Double.toString(maxRateHz));
         s.put("--temperature", Double.toString(temperature));
+        if (!cell.isPaper()) {
+            s.put("--model", cell.name() + " (sha256 " + cell.sha256() + ")");
+        }
         return s;
     }
 
@@ -385,18 +406,19 @@ final class AttentionCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("--bap-delays = " + bapDelaysPath + ": no " + BapDelays.FILE
                         + " there (run 'spineformer reproduce fig2b' first)");
             }
-            return BapDelays.read(file);
+            return BapDelays.read(file, cell.spineCount());
         }
         if (Files.isRegularFile(cache)) {
-            return BapDelays.read(cache);
+            return BapDelays.read(cache, cell.spineCount());
         }
         Path fig2b = out.resolve(Fig2bBapDelays.PANEL);
         spec.commandLine().getOut().println("No bAP delays given: measuring them first (fig2b) in " + fig2b);
         spec.commandLine().getOut().flush();
         int pool = threads == null ? TrialRunner.allCores() : threads;
-        Fig2bBapDelays.Result r = Fig2bBapDelays.run(Fig2bBapDelays.Config.paper(), TrialRunner.inDirectory(fig2b,
-                pool, quiet ? null : spec.commandLine().getErr(), System.console() != null));
-        Fig2bBapDelays.write(r, fig2b);
+        Fig2bBapDelays.Result r = Fig2bBapDelays.run(cell, Fig2bBapDelays.Config.paper(),
+                TrialRunner.inDirectory(fig2b, pool, quiet ? null : spec.commandLine().getErr(),
+                        System.console() != null));
+        Ellwood2024.recordModel(Fig2bBapDelays.write(cell, r, fig2b), cell, fig2b);
         Files.createDirectories(out);
         r.delays().write(cache);
         return r.delays();

@@ -21,10 +21,13 @@ import org.spineformer.cell.CellParameters;
 import org.spineformer.cell.replay.BundledStimuli;
 import org.spineformer.cell.replay.Replay;
 import org.spineformer.cell.replay.Stimulus;
+import org.spineformer.engine.mech.Catalogue;
 import org.spineformer.io.OutputFolder;
 import org.spineformer.io.Provenance;
 import org.spineformer.io.json.JsonFiles;
 import org.spineformer.model.protocol.ProtocolRun;
+import org.spineformer.nmodl.PaperModFiles;
+import org.spineformer.nmodl.gen.NmodlMechanism;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -38,6 +41,7 @@ import picocli.CommandLine.Option;
 @Command(name = "bench", description = {
         "Time the paper's cell on the bundled control_1s trial (3 s simulated) and compare with NEURON 8.2.2.",
         "With --trials, also run that many trials on --threads threads and report trials per minute.",
+        "With --compiled, also time the cell with its mechanisms compiled from the project's mod files.",
         "With --model MODEL --protocol P [--mod DIR]..., time any cell description through a protocol instead, as "
                 + "simulate runs it."})
 final class BenchCommand implements Callable<Integer> {
@@ -78,6 +82,11 @@ final class BenchCommand implements Callable<Integer> {
             + "before each timed run, and the comparison uses the median of its times.")
     private String neuronCommand;
 
+    @Option(names = "--compiled", description = "Also time the cell with the project's mod files for its 12 "
+            + "mechanisms (all but pas) compiled in place of the hand-written kernels: each timed run of the "
+            + "hand-written cell is followed by one of the compiled cell, and their medians are compared.")
+    private boolean compiled;
+
     @Option(names = "--model", paramLabel = "MODEL", description = "Time this cell description (a file or a bundled "
             + "one: hay2011_l5pc, migliore2018_ca1, allen_scnn1a, ellwood2024) through --protocol instead of the "
             + "paper's control_1s trial, as simulate runs it.")
@@ -114,8 +123,8 @@ final class BenchCommand implements Callable<Integer> {
         if (model == null && !modDirs.isEmpty()) {
             throw new IllegalArgumentException("--mod needs --model and --protocol");
         }
-        if (model != null && trials > 0) {
-            throw new IllegalArgumentException("--trials times the paper's cell only; not with --model");
+        if (model != null && (trials > 0 || compiled)) {
+            throw new IllegalArgumentException("--trials and --compiled time the paper's cell only; not with --model");
         }
         if (model != null) {
             return benchModel();
@@ -128,16 +137,23 @@ final class BenchCommand implements Callable<Integer> {
         double simulatedSeconds = stim.tstopMs() / 1000;
         long steps = Math.round(stim.tstopMs() / stim.dtMs());
         PrintWriter o = spec.commandLine().getOut();
-        o.printf("bench: control_1s, %.0f ms simulated, %d compartments; %d warm-up + %d timed runs on one thread%s%n",
+        o.printf("bench: control_1s, %.0f ms simulated, %d compartments; %d warm-up + %d timed runs on one thread%s%s%n",
                 stim.tstopMs(), COMPARTMENTS, warmup, repeat, neuronCommand == null ? ""
-                        : ", each after a NEURON run (" + neuronCommand + ")");
+                        : ", each after a NEURON run (" + neuronCommand + ")",
+                compiled ? ", each followed by one with compiled mechanisms" : "");
         o.flush();
+        Catalogue handWritten = Catalogue.discover();
+        Catalogue withCompiled = compiled
+                ? NmodlMechanism.replacing(handWritten, PaperModFiles.compile(), replaced -> { }) : null;
         // building the cell inside the timed run: its CPU time includes the build
-        Timings timed = time(() -> () -> Replay.run(stim, params, List.of(), false, null).wallSeconds(),
-                simulatedSeconds, o);
+        Timings timed = time(() -> () -> Replay.run(stim, params, handWritten, List.of(), false, null).wallSeconds(),
+                compiled ? () -> () -> Replay.run(stim, params, withCompiled, List.of(), false, null).wallSeconds()
+                        : null, simulatedSeconds, o);
         double[] wall = timed.wall();
         double[] cpu = timed.cpu();
         double[] neuronWall = timed.neuronWall();
+        double[] compiledWall = timed.followWall();
+        double[] compiledCpu = timed.followCpu();
         String neuronSource = neuronCommand != null ? "timed in this run" : neuronSeconds != null
                 ? "timed on this machine" : "recorded on the reference machine";
         double neuron = neuronCommand != null ? median(neuronWall) : neuronSeconds != null ? neuronSeconds
@@ -149,6 +165,11 @@ final class BenchCommand implements Callable<Integer> {
                         + "simulated second: %.1fx faster%n", perSimSecond, COMPARTMENTS * (double) steps / median,
                 neuronSource, neuronPerSimSecond,
                 neuronPerSimSecond / perSimSecond);
+        if (compiled) {
+            o.printf("compiled mechanisms: median %.2f s per simulated second, %.2fx the hand-written kernels' time "
+                            + "(CPU time: %.2fx)%n", median(compiledWall) / simulatedSeconds,
+                    median(compiledWall) / median, median(compiledCpu) / median(cpu));
+        }
 
         ObjectNode json = new ObjectMapper().createObjectNode();
         json.put("stimulus", BundledStimuli.CONTROL_FAILED);
@@ -180,6 +201,17 @@ final class BenchCommand implements Callable<Integer> {
             json.put("trials_wall_seconds", seconds);
             json.put("trials_per_minute", perMinute);
             json.put("trials_per_minute_one_thread", 60 / median);
+        }
+        if (compiled) {
+            ObjectNode c = json.putObject("compiled");
+            c.put("mechanisms", "the project's mod files (spineformer-nmodl " + PaperModFiles.class.getSimpleName()
+                    + ") in place of the hand-written kernels, each run right after a hand-written one");
+            c.putPOJO("wall_seconds", compiledWall);
+            c.put("seconds_per_simulated_second_median", median(compiledWall) / simulatedSeconds);
+            c.put("time_ratio_to_hand_written", median(compiledWall) / median);
+            // on a shared machine the wall time includes waiting for a core; the thread's CPU time does not
+            c.putPOJO("cpu_seconds_including_build", compiledCpu);
+            c.put("cpu_time_ratio_to_hand_written", median(compiledCpu) / median(cpu));
         }
         machine(json, o);
         json.putPOJO(Provenance.KEY, Provenance.of("bench", Map.of()));
@@ -227,7 +259,7 @@ final class BenchCommand implements Callable<Integer> {
                 spikes[0] = r.somaSpikeTimesMs().length;
                 return r.wallSeconds();
             };
-        }, simulatedSeconds, o);
+        }, null, simulatedSeconds, o);
         double perSimSecond = median(timed.wall()) / simulatedSeconds;
         double cpuPerSimSecond = median(timed.cpu()) / simulatedSeconds;
 
@@ -308,22 +340,30 @@ final class BenchCommand implements Callable<Integer> {
     /**
      * Each timed run's wall seconds, its thread's CPU seconds over the same run (the fairer measure on a loaded
      * machine, where wall time includes waiting for a core), and NEURON's seconds just before it (by
-     * --neuron-command; zeros without).
+     * --neuron-command; zeros without), and the same for the run that follows each (--compiled; zeros without).
      */
-    private record Timings(double[] wall, double[] cpu, double[] neuronWall) {
+    private record Timings(double[] wall, double[] cpu, double[] neuronWall, double[] followWall,
+                           double[] followCpu) {
     }
 
     /**
      * --warmup untimed runs, then --repeat timed ones, each after a NEURON run when --neuron-command is given; each
-     * run made ready by {@code prepare}, untimed.
+     * run made ready by {@code prepare}, untimed, and followed by one made ready by {@code follow} (--compiled's
+     * runs; null: none).
      */
-    private Timings time(Callable<TimedRun> prepare, double simulatedSeconds, PrintWriter o) throws Exception {
+    private Timings time(Callable<TimedRun> prepare, Callable<TimedRun> follow, double simulatedSeconds,
+                         PrintWriter o) throws Exception {
         for (int i = 0; i < warmup; i++) {
             prepare.call().wallSeconds();
+            if (follow != null) {
+                follow.call().wallSeconds();
+            }
         }
         double[] wall = new double[repeat];
         double[] cpu = new double[repeat];
         double[] neuronWall = new double[repeat];
+        double[] followWall = new double[repeat];
+        double[] followCpu = new double[repeat];
         ThreadMXBean cpuClock = ManagementFactory.getThreadMXBean();
         for (int i = 0; i < repeat; i++) {
             String neuronRun = "";
@@ -337,9 +377,17 @@ final class BenchCommand implements Callable<Integer> {
             cpu[i] = (cpuClock.getCurrentThreadCpuTime() - cpuStart) / 1e9;
             o.printf("  run %d: %s%.2f s wall, %.2f s CPU (%.2f s per simulated second)%n", i + 1, neuronRun, wall[i],
                     cpu[i], wall[i] / simulatedSeconds);
+            if (follow != null) {
+                TimedRun next = follow.call();
+                cpuStart = cpuClock.getCurrentThreadCpuTime();
+                followWall[i] = next.wallSeconds();
+                followCpu[i] = (cpuClock.getCurrentThreadCpuTime() - cpuStart) / 1e9;
+                o.printf("         compiled mechanisms: %.2f s wall, %.2f s CPU (%.2f s per simulated second)%n",
+                        followWall[i], followCpu[i], followWall[i] / simulatedSeconds);
+            }
             o.flush();
         }
-        return new Timings(wall, cpu, neuronWall);
+        return new Timings(wall, cpu, neuronWall, followWall, followCpu);
     }
 
     private static double throughput(Stimulus stim, CellParameters params, int threads, int trials) throws Exception {

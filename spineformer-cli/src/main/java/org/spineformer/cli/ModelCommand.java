@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
+import org.spineformer.cell.ModSets;
 import org.spineformer.engine.Simulation;
 import org.spineformer.engine.discrete.Discretization;
 import org.spineformer.engine.mech.Catalogue;
@@ -26,6 +27,7 @@ import org.spineformer.model.LoweredCell;
 import org.spineformer.model.ModelLowering;
 import org.spineformer.model.NeuronScript;
 import org.spineformer.model.StructureDump;
+import org.spineformer.nmodl.BundledMod;
 import org.spineformer.nmodl.gen.NmodlMechanism;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -51,7 +53,7 @@ final class ModelCommand implements Runnable {
 
         @CommandLine.Parameters(paramLabel = "MODEL",
                 description = "A description file (.json) or a bundled description: ellwood2024, hay2011_l5pc, "
-                        + "migliore2018_ca1, allen_scnn1a.")
+                        + "hay2011_l5pc_spiny, migliore2018_ca1, allen_scnn1a.")
         private String model;
 
         @CommandLine.Option(names = "--structure", paramLabel = "FILE",
@@ -94,7 +96,8 @@ final class ModelCommand implements Runnable {
             if (!allCompiled) {
                 return 2;
             }
-            AssembledCell cell = CellAssembler.assemble(description(model, morphologyDir));
+            CellDescription description = description(model, morphologyDir);
+            AssembledCell cell = CellAssembler.assemble(description);
             Discretization disc;
             if (paintedOnly) {
                 disc = new Discretization(cell.morphology());
@@ -102,7 +105,7 @@ final class ModelCommand implements Runnable {
                     StructureDump.writePaintedOnly(cell, structure);
                 }
             } else {
-                LoweredCell lowered = lower(cell, catalogue(compiled));
+                LoweredCell lowered = lower(cell, catalogue(description, compiled));
                 Simulation sim = lowered.simulation(0.025);
                 sim.initialize(cell.vInitMv());
                 disc = sim.discretization();
@@ -114,10 +117,14 @@ final class ModelCommand implements Runnable {
             return 0;
         }
 
-        /** The built-in catalogue with the compiled mechanisms added, each replacement said on the console. */
-        private Catalogue catalogue(List<NmodlMechanism> compiled) {
+        /**
+         * The built-in catalogue with the description's bundled mod sets and then the --mod folders' mechanisms
+         * added, each replacement said on the console.
+         */
+        private Catalogue catalogue(CellDescription description, List<NmodlMechanism> compiled) {
             PrintWriter out = spec.commandLine().getOut();
-            Catalogue c = NmodlMechanism.replacing(Catalogue.discover(), compiled, out::println);
+            Catalogue c = NmodlMechanism.replacing(ModSets.catalogue(description, Catalogue.discover(), out::println),
+                    compiled, out::println);
             out.flush();
             return c;
         }
@@ -191,6 +198,8 @@ final class ModelCommand implements Runnable {
             + "(DIR/" + Export.SCRIPT + "; run it with --help).")
     static final class Export implements Runnable {
         static final String SCRIPT = "build_cell.py";
+        /** Where the description's bundled mod files are written, beside the script. */
+        static final String MOD = "mod";
 
         @CommandLine.Spec
         private CommandLine.Model.CommandSpec spec;
@@ -201,7 +210,7 @@ final class ModelCommand implements Runnable {
 
         @CommandLine.Parameters(paramLabel = "MODEL",
                 description = "A description file (.json) or a bundled description: ellwood2024, hay2011_l5pc, "
-                        + "migliore2018_ca1, allen_scnn1a.")
+                        + "hay2011_l5pc_spiny, migliore2018_ca1, allen_scnn1a.")
         private String model;
 
         @CommandLine.Option(names = "--out", paramLabel = "DIR", required = true,
@@ -215,16 +224,35 @@ final class ModelCommand implements Runnable {
         @Override
         public void run() {
             OutputFolder.checkWritable(out, "--out");
-            AssembledCell cell = CellAssembler.assemble(description(model, morphologyDir));
+            CellDescription description = description(model, morphologyDir);
+            AssembledCell cell = CellAssembler.assemble(description);
             String script = NeuronScript.of(cell);
             Path file = out.resolve(SCRIPT);
+            Map<String, String> modFiles = new TreeMap<>(); // the description's bundled sets, file name -> text
+            for (String set : description.mod()) {
+                String name = set.substring(CellDescription.BUNDLED_MOD.length());
+                for (String f : BundledMod.files(name)) {
+                    modFiles.put(f, BundledMod.text(name, f));
+                }
+            }
             try {
                 AtomicFiles.write(file, os -> os.write(script.getBytes(StandardCharsets.UTF_8)));
+                if (!modFiles.isEmpty()) {
+                    Files.createDirectories(out.resolve(MOD));
+                }
+                for (Map.Entry<String, String> f : modFiles.entrySet()) {
+                    AtomicFiles.write(out.resolve(MOD).resolve(f.getKey()),
+                            os -> os.write(f.getValue().getBytes(StandardCharsets.ISO_8859_1)));
+                }
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
             PrintWriter pw = spec.commandLine().getOut();
             pw.printf("%s: %d sections written to %s%n", cell.name(), cell.morphology().size(), file);
+            if (!modFiles.isEmpty()) {
+                pw.printf("%d mod files of %s written to %s: compile them there with nrnivmodl and pass --mechanisms"
+                        + " %s%n", modFiles.size(), description.mod(), out.resolve(MOD), out.resolve(MOD));
+            }
             pw.printf("run: python3 %s [--mechanisms DIR] [--geometry-only] [--structure-out FILE]%n", file);
             pw.flush();
         }

@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.spineformer.cell.CellModel;
 import org.spineformer.experiments.ellwood2024.Panels;
 import org.spineformer.experiments.ellwood2024.Request;
 import org.spineformer.experiments.trial.TrialRunner;
@@ -54,6 +55,11 @@ final class ReproduceCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "No progress bar on stderr.")
     private boolean quiet;
 
+    @Option(names = "--model", paramLabel = "MODEL",
+            description = "The cell: a cell description file with an \"experiment\" part, or a bundled description's"
+                    + " name; default: the paper's (ellwood2024). See docs/user/experiments.md.")
+    private String model;
+
     @Override
     public Integer call() throws IOException {
         PrintWriter console = spec.commandLine().getOut();
@@ -62,12 +68,17 @@ final class ReproduceCommand implements Callable<Integer> {
         Panels.Panel chosen = all ? null : Panels.find(panel);
         if (!all) {
             Panels.requireUsed(chosen, trials, matchWindow, seed);
+            if (model != null && chosen.name().equals("fig4a")) {
+                throw new IllegalArgumentException("--model " + model + ": fig4a runs no cell (it plots the paper's"
+                        + " potentiation rule); leave the option out");
+            }
         }
+        CellModel cell = model == null ? CellModel.paper() : CellModel.load(model);
         Path dir = out != null ? out : Path.of("reproduce-output").resolve(all ? "" : panel);
         OutputFolder.claim(dir, "--out", "reproduce " + panel, Map.of());
         Request request = new Request(dir, trials, matchWindow, seed,
                 threads != null ? threads : TrialRunner.allCores(), quick, console, quiet ? null : err,
-                System.console() != null);
+                System.console() != null, cell);
         // A failed trial (TrialFailedException) is reported by Main, with the way to resume.
         if (all) {
             Panels.reproduceAll(request);

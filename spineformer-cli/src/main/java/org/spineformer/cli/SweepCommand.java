@@ -4,9 +4,11 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.spineformer.cell.CellModel;
 import org.spineformer.experiments.ellwood2024.PanelSweeps;
 import org.spineformer.experiments.sweep.Sweep;
 import org.spineformer.experiments.sweep.SweepEngine;
@@ -55,6 +57,11 @@ final class SweepCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "No progress on stderr.")
     private boolean quiet;
 
+    @Option(names = "--model", paramLabel = "MODEL",
+            description = "The cell: a cell description file with an \"experiment\" part, or a bundled description's"
+                    + " name; default: the paper's (ellwood2024).")
+    private String model;
+
     @Override
     public Integer call() throws IOException {
         PrintWriter console = spec.commandLine().getOut();
@@ -63,13 +70,19 @@ final class SweepCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--master " + master + " is for --engine spark");
         }
         SweepEngine chosen = SweepEngines.find(engine);
-        // The --param values, in their order (it nests the point folders), determine what the sweep writes.
-        Map<String, String> settings = parameters.isEmpty() ? Map.of()
-                : Map.of("--param", String.join(" ", parameters));
+        CellModel cell = model == null ? CellModel.paper() : CellModel.load(model);
+        // The --param values, in their order (it nests the point folders), and the cell determine what it writes.
+        Map<String, String> settings = new LinkedHashMap<>();
+        if (!parameters.isEmpty()) {
+            settings.put("--param", String.join(" ", parameters));
+        }
+        if (!cell.isPaper()) {
+            settings.put("--model", cell.name() + " (sha256 " + cell.sha256() + ")");
+        }
         OutputFolder.claim(out, "--out", "sweep " + experiment, Map.of(), settings);
         SweepEngine.Options options = new SweepEngine.Options(threads != null ? threads : TrialRunner.allCores(),
                 master, console, quiet ? null : err, System.console() != null);
-        Sweep<?, ?, ?> sweep = Sweep.prepare(PanelSweeps.find(experiment), parameters, out, options);
+        Sweep<?, ?, ?> sweep = Sweep.prepare(PanelSweeps.find(experiment, cell), parameters, out, options);
         OutputFolder.record(out, "sweep " + experiment, Map.of(), settings);
         console.println(experiment + ": " + sweep.points().size() + " grid point(s), engine " + chosen.name());
         console.flush();

@@ -14,7 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code spineformer bench}: the keys of bench.json and how they relate, NEURON's time given or measured by a
- * command interleaved with the timed runs (a stand-in that prints a number here), and clear errors on bad options.
+ * command interleaved with the timed runs (a stand-in that prints a number here), the compiled mechanisms' times
+ * beside the hand-written ones', and clear errors on bad options.
  */
 class BenchCommandTest {
     /** The bundled control_1s trial: 3 s at dt = 0.025 ms. */
@@ -62,6 +63,25 @@ class BenchCommandTest {
         assertThat(json.get("speedup_vs_neuron").asDouble()).isCloseTo(
                 45 / SIMULATED_SECONDS / json.get("seconds_per_simulated_second_median").asDouble(), within(DERIVED));
         assertThat(r.out()).contains("NEURON 45.00 s, then").contains("timed in this run");
+    }
+
+    @Test
+    void withCompiledTimesBothKernelsInOneRun() throws IOException {
+        CliRun r = run("bench", "--repeat", "1", "--warmup", "0", "--compiled", "--neuron-seconds", "60", "--out",
+                tmp.toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        JsonNode json = new ObjectMapper().readTree(tmp.resolve("bench.json").toFile());
+        JsonNode compiled = json.get("compiled");
+        double wall = compiled.get("wall_seconds").get(0).asDouble();
+        assertThat(wall).isPositive();
+        assertThat(compiled.get("seconds_per_simulated_second_median").asDouble())
+                .isCloseTo(wall / SIMULATED_SECONDS, within(DERIVED));
+        assertThat(compiled.get("time_ratio_to_hand_written").asDouble())
+                .isCloseTo(wall / json.get("wall_seconds").get(0).asDouble(), within(DERIVED));
+        assertThat(compiled.get("cpu_time_ratio_to_hand_written").asDouble()).isCloseTo(
+                compiled.get("cpu_seconds_including_build").get(0).asDouble()
+                        / json.get("cpu_seconds_including_build").get(0).asDouble(), within(DERIVED));
+        assertThat(r.out()).contains("compiled mechanisms: median").contains("the hand-written kernels' time");
     }
 
     @Test

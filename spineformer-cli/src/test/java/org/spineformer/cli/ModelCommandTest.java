@@ -7,12 +7,14 @@ import static org.spineformer.cli.CliRun.run;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.spineformer.nmodl.BundledMod;
 
 class ModelCommandTest {
     /** The paper's soma: a cylinder as long as wide, area pi*d*L = its area parameter; a few ulps of sqrt and pi. */
@@ -131,6 +133,27 @@ class ModelCommandTest {
         String script = Files.readString(out.resolve("build_cell.py"));
         assertThat(script).startsWith("#!/usr/bin/env python3").contains("MODEL = \"ellwood2024\"");
         assertThat(Files.list(out).map(p -> p.getFileName().toString())).containsExactly("build_cell.py");
+    }
+
+    @Test
+    void theSpinyHayCellRunsOnItsBundledModSetAndExportsIt() throws IOException {
+        String morphology = MORPHOLOGY_FILES.resolve("hay2011_l5pc").toString();
+        CliRun check = run("model", "check", "hay2011_l5pc_spiny", "--morphology-dir", morphology);
+        assertThat(check.exit()).as(check.err()).isZero();
+        assertThat(check.out()).contains("NaTa_t: compiled from bundled:hay2011/NaTa_t.mod replaces the built-in")
+                .contains("hay2011_l5pc_spiny: 3196 sections, 3642 segments").contains("1500 spines")
+                .contains("3000 spine synapses");
+        Path out = dir.resolve("export");
+        CliRun export = run("model", "export", "--neuron", "hay2011_l5pc_spiny", "--morphology-dir", morphology,
+                "--out", out.toString());
+        assertThat(export.exit()).as(export.err()).isZero();
+        assertThat(export.out()).contains("13 mod files of [bundled:hay2011] written to " + out.resolve("mod"));
+        try (var files = Files.list(out.resolve("mod"))) {
+            assertThat(files.map(p -> p.getFileName().toString()).sorted().toList())
+                    .containsExactlyElementsOf(BundledMod.files("hay2011").stream().sorted().toList());
+        }
+        assertThat(Files.readString(out.resolve("mod").resolve("Ih.mod"), StandardCharsets.ISO_8859_1))
+                .isEqualTo(BundledMod.text("hay2011", "Ih.mod"));
     }
 
     @Test

@@ -26,10 +26,15 @@ public final class ModelBuilder {
     private final Catalogue catalogue;
     private final Map<String, List<Placement>> placements = new LinkedHashMap<>();
     private final List<SpikeSource> sources = new ArrayList<>();
+    private final List<EventSource> eventSources = new ArrayList<>();
     private final List<Reversal> reversals = new ArrayList<>();
 
     /** A spike train and the synapses it reaches. */
     public record SpikeSource(double[] timesMs, List<Synapse> synapses) {
+    }
+
+    /** A point process whose events out (NMODL's net_event) reach each synapse after the synapse's delay. */
+    public record EventSource(PointProcess source, List<Synapse> synapses) {
     }
 
     /** Where instances of a mechanism go: a whole section (x NaN, every segment) or one location. */
@@ -140,6 +145,25 @@ public final class ModelBuilder {
         return this;
     }
 
+    /**
+     * Connects a point process's events out (NMODL's {@code net_event}, as NEURON's NetCon from an artificial cell
+     * or a point process) to synapses: each reaches each synapse after the synapse's delay.
+     */
+    public ModelBuilder addEventSource(PointProcess source, List<Synapse> synapses) {
+        List<Placement> from = placements.get(source.mechanism());
+        if (from == null || source.instance() >= from.size()) {
+            throw new IllegalArgumentException("no point process " + source);
+        }
+        for (Synapse syn : synapses) {
+            List<Placement> list = placements.get(syn.target().mechanism());
+            if (list == null || syn.target().instance() >= list.size()) {
+                throw new IllegalArgumentException("no point process " + syn.target());
+            }
+        }
+        eventSources.add(new EventSource(source, List.copyOf(synapses)));
+        return this;
+    }
+
     /** Builds the simulation with fixed step {@code dtMs} at {@code celsius} degrees. */
     public Simulation build(double dtMs, double celsius) {
         if (!(dtMs > 0) || Double.isInfinite(dtMs)) {
@@ -205,7 +229,7 @@ public final class ModelBuilder {
                 densityInstances.put(m.name(), bySegment);
             }
         }
-        Simulation sim = new Simulation(disc, blocks, densityInstances, sources, dtMs, celsius);
+        Simulation sim = new Simulation(disc, blocks, densityInstances, sources, eventSources, dtMs, celsius);
         for (Reversal r : reversals) {
             sim.state().ion(r.ion()).reversal[disc.segmentNode(r.section(), r.segment())] = r.mV();
         }

@@ -42,6 +42,16 @@ public final class Simulation {
     private final Map<String, int[][]> densityInstances;
     private final List<ModelBuilder.SpikeSource> sources;
     private final int[][] sourceTargetBlock;
+    /** Per source and synapse: the connection's index in the model. */
+    private final int[][] sourceConnection;
+    /** Per block and instance: the index of its event source (net_event), -1 or a null row for none. */
+    private final int[][] emitter;
+    /** Per event source and synapse: target block, instance, weight, delay (ms), connection index. */
+    private final int[][] outBlock;
+    private final int[][] outInstance;
+    private final double[][] outWeight;
+    private final double[][] outDelay;
+    private final int[][] outConnection;
     private final EventQueue queue = new EventQueue();
     private final EventQueue.Receiver deliver;
     private final int n;
@@ -61,7 +71,8 @@ public final class Simulation {
     private final String[] stateName;
 
     Simulation(Discretization disc, List<MechanismBlock> blockList, Map<String, int[][]> densityInstances,
-               List<ModelBuilder.SpikeSource> sources, double dt, double celsius) {
+               List<ModelBuilder.SpikeSource> sources, List<ModelBuilder.EventSource> eventSources, double dt,
+               double celsius) {
         this.discretization = disc;
         this.n = disc.nodeCount();
         double[] area = new double[n];
@@ -92,7 +103,77 @@ public final class Simulation {
                 sourceTargetBlock[s][k] = blockIndex(syns.get(k).target().mechanism());
             }
         }
-        this.deliver = (target, instance, weight) -> blocks[target].deliver(instance, weight);
+        // connections are numbered in creation order (sources in order, each one's synapses in order), as NEURON
+        // iterates its NetCons
+        this.sourceConnection = new int[sources.size()][];
+        int connections = 0;
+        for (int s = 0; s < sources.size(); s++) {
+            List<Synapse> syns = sources.get(s).synapses();
+            sourceConnection[s] = new int[syns.size()];
+            for (int k = 0; k < syns.size(); k++) {
+                sourceConnection[s][k] = connections;
+                blocks[sourceTargetBlock[s][k]].connect(connections++, syns.get(k).target().instance(),
+                        syns.get(k).weight());
+            }
+        }
+        // point processes' events out: per event source its synapses' targets, weights, delays and connections
+        this.emitter = new int[blocks.length][];
+        int sourceCount = eventSources.size();
+        this.outBlock = new int[sourceCount][];
+        this.outInstance = new int[sourceCount][];
+        this.outWeight = new double[sourceCount][];
+        this.outDelay = new double[sourceCount][];
+        this.outConnection = new int[sourceCount][];
+        for (int e = 0; e < sourceCount; e++) {
+            ModelBuilder.EventSource src = eventSources.get(e);
+            int b = blockIndex(src.source().mechanism());
+            if (emitter[b] == null) {
+                emitter[b] = new int[blocks[b].size()];
+                Arrays.fill(emitter[b], -1);
+            }
+            if (emitter[b][src.source().instance()] >= 0) {
+                throw new IllegalArgumentException(src.source() + " has two event sources: give it one with every"
+                        + " synapse");
+            }
+            emitter[b][src.source().instance()] = e;
+            List<Synapse> syns = src.synapses();
+            outBlock[e] = new int[syns.size()];
+            outInstance[e] = new int[syns.size()];
+            outWeight[e] = new double[syns.size()];
+            outDelay[e] = new double[syns.size()];
+            outConnection[e] = new int[syns.size()];
+            for (int j = 0; j < syns.size(); j++) {
+                Synapse syn = syns.get(j);
+                outBlock[e][j] = blockIndex(syn.target().mechanism());
+                outInstance[e][j] = syn.target().instance();
+                outWeight[e][j] = syn.weight();
+                outDelay[e][j] = syn.delayMs();
+                outConnection[e][j] = connections;
+                blocks[outBlock[e][j]].connect(connections++, syn.target().instance(), syn.weight());
+            }
+        }
+        this.deliver = (time, target, instance, weight, flag, connection) -> blocks[target].receive(instance,
+                connection, time, weight, flag);
+        state.events = new CellState.Events() {
+            @Override
+            public void send(MechanismBlock block, int instance, double time, double weight, double flag,
+                             int connection) {
+                queue.schedule(time, blockIndex(block), instance, weight, flag, connection);
+            }
+
+            @Override
+            public void emit(MechanismBlock block, int instance, double time) {
+                int[] source = emitter[blockIndex(block)];
+                int e = source == null ? -1 : source[instance];
+                if (e < 0) {
+                    return; // no connection out of this instance: the event goes nowhere, as in NEURON
+                }
+                for (int j = 0; j < outBlock[e].length; j++) {
+                    queue.schedule(time + outDelay[e][j], outBlock[e][j], outInstance[e][j], outWeight[e][j], 0,
+                            outConnection[e][j]);
+                }
+            }
+        };
         this.a = disc.solverA();
         this.b = disc.solverB();
         double[] cm = disc.capacitances();
@@ -145,10 +226,11 @@ public final class Simulation {
         for (Ion ion : ions) {
             ion.reset();
         }
+        // cleared before the INITIAL blocks, which may send events to themselves (NEURON's finitialize)
+        queue.clear();
         for (MechanismBlock blk : advanceOrder) {
             blk.initialize(state);
         }
-        queue.clear();
         for (int s = 0; s < sources.size(); s++) {
             ModelBuilder.SpikeSource src = sources.get(s);
             List<Synapse> syns = src.synapses();
@@ -156,10 +238,12 @@ public final class Simulation {
                 for (int k = 0; k < syns.size(); k++) {
                     Synapse syn = syns.get(k);
                     queue.schedule(time + syn.delayMs(), sourceTargetBlock[s][k], syn.target().instance(),
-                            syn.weight());
+                            syn.weight(), 0, sourceConnection[s][k]);
                 }
             }
         }
+        // NEURON's finitialize delivers the events due by dt/2 (those INITIAL sent for t = 0) before fcurrent
+        queue.deliverUntil(0.5 * state.dt, deliver);
         currentPhase();
         requireFiniteVoltages();
         requireFiniteStates();
@@ -284,6 +368,15 @@ public final class Simulation {
             }
         }
         return false;
+    }
+
+    private int blockIndex(MechanismBlock block) {
+        for (int i = 0; i < blocks.length; i++) {
+            if (blocks[i] == block) {
+                return i;
+            }
+        }
+        throw new IllegalArgumentException("the block of " + block.mechanism().name() + " is not in the model");
     }
 
     private int blockIndex(String mechanism) {

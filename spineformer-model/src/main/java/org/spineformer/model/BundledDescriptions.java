@@ -11,7 +11,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /** The descriptions shipped with Spineformer, by name; each read once (descriptions are immutable). */
 public final class BundledDescriptions {
     /** Every bundled description. */
-    public static final List<String> NAMES = List.of("ellwood2024", "hay2011_l5pc", "migliore2018_ca1", "allen_scnn1a");
+    public static final List<String> NAMES = List.of("ellwood2024", "hay2011_l5pc", "hay2011_l5pc_spiny", "migliore2018_ca1",
+            "allen_scnn1a");
 
     private static final Map<String, CellDescription> CACHE = new ConcurrentHashMap<>();
 

@@ -155,7 +155,7 @@ public final class CellAssembler {
                     Morphology.filled(w.nseg, 1), parentIndex[i], w.parent == null ? 0 : w.parentX));
         }
         Location origin = d.distanceOrigin() != null ? d.distanceOrigin() : new Location(names.get(0), 0.5);
-        Regions regions = new Regions(names, topology, d.regions(), origin);
+        Regions regions = new Regions(names, attachments(sections), topology, d.regions(), origin);
         int originSection = regions.indexOf(origin.section(), "cell description " + d.name() + ": distance origin");
 
         double[][] diam = new double[n][];
@@ -255,7 +255,7 @@ public final class CellAssembler {
 
     private void applyNseg(List<Work> work) {
         List<String> names = work.stream().map(w -> w.name).toList();
-        Regions regions = new Regions(names, null, d.regions(), null);
+        Regions regions = new Regions(names, attachments(work), null, d.regions(), null);
         for (NsegRule rule : d.nseg()) {
             boolean[] on = regions.sections(rule.region(), rule.source());
             for (int i = 0; i < on.length; i++) {
@@ -342,7 +342,8 @@ public final class CellAssembler {
             return work;
         }
         List<String> names = work.stream().map(w -> w.name).toList();
-        boolean[] deleted = new Regions(names, null, d.regions(), null).sections(r.delete(), r.source() + "/delete");
+        boolean[] deleted = new Regions(names, attachments(work), null, d.regions(), null)
+                .sections(r.delete(), r.source() + "/delete");
         int segmentsNeeded = 0;
         int[] stubNseg = new int[r.stubs().size()];
         for (int s = 0; s < stubNseg.length; s++) {
@@ -421,12 +422,21 @@ public final class CellAssembler {
         return out;
     }
 
+    /** Per section, where it is attached (null for a root). */
+    private static List<Location> attachments(List<Work> work) {
+        return work.stream().map(w -> w.parent == null ? null : new Location(w.parent, w.parentX)).toList();
+    }
+
     private void placeSpines(List<Work> work) {
         List<String> names = work.stream().map(w -> w.name).toList();
-        Regions regions = new Regions(names, null, d.regions(), null);
+        Regions regions = new Regions(names, attachments(work), null, d.regions(), null);
         for (int r = 0; r < d.spines().size(); r++) {
             SpineRule rule = d.spines().get(r);
             boolean[] on = regions.sections(rule.on(), rule.source() + "/on");
+            if (rule.placement() instanceof SpineRule.Placement.Spread spread) {
+                spread(r, rule, spread, on, work);
+                continue;
+            }
             int k = 0;
             for (int i = 0; i < on.length; i++) {
                 if (!on[i]) {
@@ -436,6 +446,56 @@ public final class CellAssembler {
                 for (double x : positions(rule, w)) {
                     w.spines.add(new Spine(r, k++, x));
                 }
+            }
+        }
+    }
+
+    /**
+     * {@link SpineRule.Placement.Spread}: count/group groups shared out over the region's sections in proportion to
+     * their length (largest remainder), each section's spines evenly spaced along it.
+     */
+    private void spread(int r, SpineRule rule, SpineRule.Placement.Spread spread, boolean[] on, List<Work> work) {
+        String where = rule.source() + "/placement/spread";
+        double count = spread.count().evaluate(params), group = spread.group().evaluate(params);
+        if (!(group >= 1) || group != Math.rint(group) || !(count >= group) || count != Math.rint(count)
+                || count % group != 0) {
+            throw new IllegalArgumentException(where + ": count and group must be integers >= 1 with count a multiple"
+                    + " of group, were count " + count + ", group " + group);
+        }
+        int groups = (int) (count / group);
+        List<Integer> sections = new ArrayList<>();
+        double total = 0;
+        for (int i = 0; i < on.length; i++) {
+            if (on[i]) {
+                sections.add(i);
+                total += work.get(i).length;
+            }
+        }
+        int[] share = new int[sections.size()];
+        double[] remainder = new double[sections.size()];
+        int given = 0;
+        for (int s = 0; s < share.length; s++) {
+            double quota = groups * work.get(sections.get(s)).length / total;
+            share[s] = (int) Math.floor(quota);
+            remainder[s] = quota - share[s];
+            given += share[s];
+        }
+        // the groups left go one each to the largest remainders, the earlier section first on a tie
+        List<Integer> byRemainder = new ArrayList<>();
+        for (int s = 0; s < share.length; s++) {
+            byRemainder.add(s);
+        }
+        byRemainder.sort((x, y) -> remainder[x] != remainder[y] ? Double.compare(remainder[y], remainder[x])
+                : Integer.compare(x, y));
+        for (int j = 0; j < groups - given; j++) {
+            share[byRemainder.get(j)]++;
+        }
+        int k = 0;
+        for (int s = 0; s < share.length; s++) {
+            int n = share[s] * (int) group;
+            Work w = work.get(sections.get(s));
+            for (int j = 0; j < n; j++) {
+                w.spines.add(new Spine(r, k++, (j + 0.5) / n));
             }
         }
     }

@@ -18,11 +18,20 @@ import org.spineformer.model.expr.Expression;
  *                       their values; {@link #withParameters} substitutes others (how experiments vary a cell)
  * @param distanceOrigin where path distances are measured from unless a rule says otherwise (null: the root's
  *                       middle, x = 0.5)
+ * @param experiment     what the paper's experiments read from the cell (axons, query pulses); null when the
+ *                       description has no {@code experiment} part
+ * @param mod            mod file sets the description's mechanisms come from, beside the built-in catalogue:
+ *                       {@code bundled:NAME} names a set shipped with Spineformer (spineformer-nmodl's
+ *                       {@code BundledMod}); whoever lowers the cell compiles them (empty: the catalogue alone)
  */
 public record CellDescription(String name, Map<String, Double> parameters, MorphologySource morphology,
                               Location distanceOrigin, Map<String, Region> regions, List<NsegRule> nseg,
                               AxonReplacement axonReplacement, List<PaintRule> paint, List<SpineRule> spines,
-                              List<PointProcessSpec> pointProcesses, double celsius, double vInitMv) {
+                              List<PointProcessSpec> pointProcesses, double celsius, double vInitMv,
+                              ExperimentSettings experiment, List<String> mod) {
+    /** The prefix of a bundled mod set's name in {@link #mod}. */
+    public static final String BUNDLED_MOD = "bundled:";
+
     public CellDescription {
         parameters = Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
         regions = Collections.unmodifiableMap(new LinkedHashMap<>(regions));
@@ -30,6 +39,13 @@ public record CellDescription(String name, Map<String, Double> parameters, Morph
         paint = List.copyOf(paint);
         spines = List.copyOf(spines);
         pointProcesses = List.copyOf(pointProcesses);
+        mod = List.copyOf(mod);
+        for (String set : mod) {
+            if (!set.startsWith(BUNDLED_MOD) || set.length() == BUNDLED_MOD.length()) {
+                throw new IllegalArgumentException("cell description " + name + ": mod set '" + set + "' must be "
+                        + BUNDLED_MOD + "NAME (a set shipped with Spineformer)");
+            }
+        }
         if (morphology == null) {
             throw new IllegalArgumentException("cell description " + name + ": no morphology");
         }
@@ -37,6 +53,31 @@ public record CellDescription(String name, Map<String, Double> parameters, Morph
             throw new IllegalArgumentException("cell description " + name + ": celsius and v_init must be finite, were "
                     + celsius + " and " + vInitMv);
         }
+    }
+
+    /** A description without experiment settings whose mechanisms all come from the catalogue. */
+    public CellDescription(String name, Map<String, Double> parameters, MorphologySource morphology,
+                           Location distanceOrigin, Map<String, Region> regions, List<NsegRule> nseg,
+                           AxonReplacement axonReplacement, List<PaintRule> paint, List<SpineRule> spines,
+                           List<PointProcessSpec> pointProcesses, double celsius, double vInitMv) {
+        this(name, parameters, morphology, distanceOrigin, regions, nseg, axonReplacement, paint, spines,
+                pointProcesses, celsius, vInitMv, null, List.of());
+    }
+
+    /** A description whose mechanisms all come from the catalogue. */
+    public CellDescription(String name, Map<String, Double> parameters, MorphologySource morphology,
+                           Location distanceOrigin, Map<String, Region> regions, List<NsegRule> nseg,
+                           AxonReplacement axonReplacement, List<PaintRule> paint, List<SpineRule> spines,
+                           List<PointProcessSpec> pointProcesses, double celsius, double vInitMv,
+                           ExperimentSettings experiment) {
+        this(name, parameters, morphology, distanceOrigin, regions, nseg, axonReplacement, paint, spines,
+                pointProcesses, celsius, vInitMv, experiment, List.of());
+    }
+
+    /** The same description with these experiment settings (null: none). */
+    public CellDescription withExperiment(ExperimentSettings settings) {
+        return new CellDescription(name, parameters, morphology, distanceOrigin, regions, nseg, axonReplacement, paint,
+                spines, pointProcesses, celsius, vInitMv, settings, mod);
     }
 
     /**
@@ -53,7 +94,7 @@ public record CellDescription(String name, Map<String, Double> parameters, Morph
             merged.put(e.getKey(), e.getValue());
         }
         return new CellDescription(name, merged, morphology, distanceOrigin, regions, nseg, axonReplacement, paint,
-                spines, pointProcesses, celsius, vInitMv);
+                spines, pointProcesses, celsius, vInitMv, experiment, mod);
     }
 
     /**
@@ -66,7 +107,31 @@ public record CellDescription(String name, Map<String, Double> parameters, Morph
             return this;
         }
         return new CellDescription(name, parameters, new MorphologySource.File(directory.resolve(f.path()).toString()),
-                distanceOrigin, regions, nseg, axonReplacement, paint, spines, pointProcesses, celsius, vInitMv);
+                distanceOrigin, regions, nseg, axonReplacement, paint, spines, pointProcesses, celsius, vInitMv,
+                experiment, mod);
+    }
+
+    /**
+     * The same description with {@code parameter} set to {@code value} on every spine synapse of {@code mechanism}
+     * (how the experiments set the potentiation threshold of a cell they did not write).
+     */
+    public CellDescription withSpineSynapseParameter(String mechanism, String parameter, double value) {
+        List<SpineRule> rules = new ArrayList<>();
+        for (SpineRule r : spines) {
+            List<SpineRule.SynapseSpec> synapses = new ArrayList<>();
+            for (SpineRule.SynapseSpec s : r.synapses()) {
+                if (s.mechanism().equals(mechanism)) {
+                    Map<String, Expression> values = new LinkedHashMap<>(s.parameters());
+                    values.put(parameter, Expression.constant(value));
+                    s = new SpineRule.SynapseSpec(s.name(), s.mechanism(), s.x(), values, s.weight(), s.delayMs());
+                }
+                synapses.add(s);
+            }
+            rules.add(new SpineRule(r.source(), r.on(), r.placement(), r.neckName(), r.neck(), r.headName(), r.head(),
+                    r.neckMechanisms(), r.headMechanisms(), synapses));
+        }
+        return new CellDescription(name, parameters, morphology, distanceOrigin, regions, nseg, axonReplacement, paint,
+                rules, pointProcesses, celsius, vInitMv, experiment, mod);
     }
 
     /** The parameters as expression variables; any other name is an error naming the known ones. */
@@ -98,6 +163,8 @@ public record CellDescription(String name, Map<String, Double> parameters, Morph
         private final List<PointProcessSpec> pointProcesses = new ArrayList<>();
         private double celsius = 6.3;
         private double vInit = -65;
+        private ExperimentSettings experiment;
+        private final List<String> mod = new ArrayList<>();
 
         private Builder(String name) {
             this.name = name;
@@ -175,9 +242,20 @@ public record CellDescription(String name, Map<String, Double> parameters, Morph
             return this;
         }
 
+        /** Adds a mod file set ({@code bundled:NAME}) the mechanisms come from. */
+        public Builder mod(String set) {
+            mod.add(set);
+            return this;
+        }
+
+        public Builder experiment(ExperimentSettings settings) {
+            this.experiment = settings;
+            return this;
+        }
+
         public CellDescription build() {
             return new CellDescription(name, parameters, morphology, distanceOrigin, regions, nseg, axon, paint, spines,
-                    pointProcesses, celsius, vInit);
+                    pointProcesses, celsius, vInit, experiment, mod);
         }
     }
 }

@@ -70,7 +70,8 @@ public final class DescriptionReader {
 
     private CellDescription description(Obj o) {
         o.keys(Set.of("format", "name", "morphology", "celsius", "v_init"), Set.of("description", "parameters",
-                "distance_origin", "regions", "nseg", "axon_replacement", "paint", "spines", "point_processes"));
+                "distance_origin", "regions", "nseg", "axon_replacement", "paint", "spines", "point_processes",
+                "experiment", "mod"));
         String format = o.string("format");
         if (!format.equals(FORMAT)) {
             throw o.error("format", "must be \"" + FORMAT + "\", was \"" + format + "\"");
@@ -113,9 +114,93 @@ public final class DescriptionReader {
             points.add(new PointProcessSpec(p.where(), p.string("name"), p.string("mechanism"),
                     location(p.object("at")), expressions(p, "parameters", Set.of())));
         }
+        List<String> mod = new ArrayList<>();
+        List<Obj> sets = o.array("mod");
+        for (int i = 0; i < sets.size(); i++) {
+            String set = sets.get(i).node.isTextual() ? sets.get(i).node.asText() : "";
+            if (!set.startsWith(CellDescription.BUNDLED_MOD) || set.length() == CellDescription.BUNDLED_MOD.length()) {
+                throw sets.get(i).error(null, "a mod set is \"" + CellDescription.BUNDLED_MOD + "NAME\" (a set "
+                        + "shipped with Spineformer, e.g. \"bundled:hay2011\"), was " + sets.get(i).node);
+            }
+            mod.add(set);
+        }
         return new CellDescription(partial.name(), partial.parameters(), partial.morphology(),
                 partial.distanceOrigin(), partial.regions(), nseg, axon, paint, spines, points, partial.celsius(),
-                partial.vInitMv());
+                partial.vInitMv(), o.has("experiment") ? experiment(o.object("experiment")) : null, mod);
+    }
+
+    private ExperimentSettings experiment(Obj o) {
+        o.keys(Set.of("axons"), Set.of("query", "spike_site", "v_init_mV", "bap_v_init_mV"));
+        Location queryAt = null;
+        double amp = ExperimentSettings.DEFAULT_QUERY_AMP_NA;
+        double dur = ExperimentSettings.DEFAULT_QUERY_DUR_MS;
+        if (o.has("query")) {
+            Obj q = o.object("query");
+            q.keys(Set.of(), Set.of("at", "amplitude_nA", "duration_ms"));
+            queryAt = q.has("at") ? location(q.object("at")) : null;
+            amp = q.has("amplitude_nA") ? finite(q, "amplitude_nA") : amp;
+            if (q.has("duration_ms")) {
+                dur = finite(q, "duration_ms");
+                if (!(dur > 0)) {
+                    throw q.error("duration_ms", "must be > 0, was " + dur);
+                }
+            }
+        }
+        return new ExperimentSettings(o.where(), axons(o.object("axons")), queryAt, amp, dur,
+                o.has("spike_site") ? location(o.object("spike_site")) : null,
+                o.has("v_init_mV") ? finite(o, "v_init_mV") : null,
+                o.has("bap_v_init_mV") ? finite(o, "bap_v_init_mV") : null);
+    }
+
+    private ExperimentSettings.Axons axons(Obj o) {
+        String kind = o.only(Set.of("consecutive", "groups"));
+        if (kind.equals("consecutive")) {
+            return new ExperimentSettings.Axons.Consecutive(o.where() + "/consecutive", spineIndex(o, "consecutive",
+                    1));
+        }
+        List<String> sources = new ArrayList<>();
+        List<int[]> groups = new ArrayList<>();
+        Map<Integer, String> owner = new LinkedHashMap<>();
+        List<Obj> lists = o.array("groups");
+        if (lists.isEmpty()) {
+            throw o.error("groups", "is empty: give at least one axon");
+        }
+        for (Obj g : lists) {
+            if (!g.node.isArray() || g.node.isEmpty()) {
+                throw g.error(null, "an axon must be a non-empty array of spine indices, was " + g.node);
+            }
+            int[] spines = new int[g.node.size()];
+            for (int i = 0; i < spines.length; i++) {
+                int k = spineIndex(g, Integer.toString(i), 0);
+                String other = owner.putIfAbsent(k, g.pointer + "/" + i);
+                if (other != null) {
+                    throw g.error(Integer.toString(i), "spine " + k + " is already in another axon (" + other
+                            + "): a spine receives one presynaptic train");
+                }
+                spines[i] = k;
+            }
+            sources.add(g.where());
+            groups.add(spines);
+        }
+        return new ExperimentSettings.Axons.Groups(sources, groups);
+    }
+
+    /** An integer at least {@code min} at {@code key} of an object, or at index {@code key} of an array. */
+    private int spineIndex(Obj o, String key, int min) {
+        JsonNode n = o.node.isArray() ? o.node.get(Integer.parseInt(key)) : o.node.get(key);
+        if (n == null || !n.isIntegralNumber() || !n.canConvertToInt() || n.asInt() < min) {
+            throw o.error(key, "must be an integer >= " + min + ", was " + n);
+        }
+        return n.asInt();
+    }
+
+    /** A number or expression over the parameters, evaluated now, that must be finite. */
+    private double finite(Obj o, String key) {
+        double v = constant(o, key);
+        if (!Double.isFinite(v)) {
+            throw o.error(key, "must be finite, was " + v);
+        }
+        return v;
     }
 
     private MorphologySource morphology(Obj o) {
@@ -177,10 +262,12 @@ public final class DescriptionReader {
         if (!o.node.isObject()) {
             throw o.error(null, "a region is a name or an object, was " + o.node);
         }
-        String kind = o.only(Set.of("names", "distance", "union", "intersection", "difference"));
+        String kind = o.only(Set.of("names", "distance", "distal_to", "union", "intersection", "difference"));
         switch (kind) {
             case "names":
                 return new Region.NamePattern(o.string("names"));
+            case "distal_to":
+                return new Region.DistalTo(location(o.object("distal_to")));
             case "distance": {
                 Obj d = o.object("distance");
                 d.keys(Set.of("min_um", "max_um"), Set.of("origin"));
@@ -313,10 +400,15 @@ public final class DescriptionReader {
     private SpineRule spineRule(Obj o) {
         o.keys(Set.of("on", "placement", "neck", "head"), Set.of("synapses"));
         Obj p = o.object("placement");
-        String kind = p.only(Set.of("evenly", "density", "x"));
+        String kind = p.only(Set.of("evenly", "density", "x", "spread"));
         SpineRule.Placement placement;
         Set<String> withL = Set.of("L");
-        if (kind.equals("x")) {
+        if (kind.equals("spread")) {
+            Obj e = p.object(kind);
+            e.keys(Set.of("count"), Set.of("group"));
+            placement = new SpineRule.Placement.Spread(expression(e, "count", Set.of()),
+                    e.has("group") ? expression(e, "group", Set.of()) : Expression.constant(1));
+        } else if (kind.equals("x")) {
             List<Expression> xs = new ArrayList<>();
             List<Obj> items = p.array("x");
             for (int i = 0; i < items.size(); i++) {

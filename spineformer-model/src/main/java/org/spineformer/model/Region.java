@@ -30,6 +30,14 @@ public sealed interface Region {
     record Distance(Location origin, double minUm, double maxUm) implements Region {
     }
 
+    /**
+     * The sections beyond a point of the tree: those attached to {@code at}'s section at or beyond {@code at.x()},
+     * and every section attached to one of them, at any depth (whole sections; {@code at}'s own section is not
+     * included). {@code {"section": "apic[36]", "x": 1}} is everything distal to apic[36]'s 1-end.
+     */
+    record DistalTo(Location at) implements Region {
+    }
+
     record Union(List<Region> parts) implements Region {
         public Union {
             parts = List.copyOf(parts);

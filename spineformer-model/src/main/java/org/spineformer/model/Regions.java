@@ -17,14 +17,21 @@ final class Regions {
     private static final Pattern ARRAY = Pattern.compile("(.*)\\[\\d+]");
 
     private final List<String> names;
+    /** Per section, where its 0-end is attached (null for a root). */
+    private final List<Location> attachments;
     private final Morphology topology;
     private final Map<String, Region> labels;
     private final Location defaultOrigin;
     private final Deque<String> expanding = new ArrayDeque<>();
 
-    /** {@code topology} null: only section-level regions can be evaluated. */
-    Regions(List<String> names, Morphology topology, Map<String, Region> labels, Location defaultOrigin) {
+    /**
+     * {@code attachments}: per section its parent location (null for a root), parents before their children;
+     * {@code topology} null: only section-level regions can be evaluated.
+     */
+    Regions(List<String> names, List<Location> attachments, Morphology topology, Map<String, Region> labels,
+            Location defaultOrigin) {
         this.names = names;
+        this.attachments = attachments;
         this.topology = topology;
         this.labels = labels;
         this.defaultOrigin = defaultOrigin;
@@ -74,6 +81,18 @@ final class Regions {
             Pattern pattern = compile(p.regex(), source);
             for (int i = 0; i < out.length; i++) {
                 out[i] = pattern.matcher(names.get(i)).matches();
+            }
+        } else if (region instanceof Region.DistalTo d) {
+            int at = indexOf(d.at().section(), source + ": distal_to");
+            Map<String, Integer> index = new java.util.HashMap<>();
+            for (int i = 0; i < out.length; i++) {
+                index.put(names.get(i), i);
+                Location a = attachments.get(i);
+                if (a != null) {
+                    // parents come first, so out[parent] is already known
+                    int parent = index.getOrDefault(a.section(), -1);
+                    out[i] = parent == at ? a.x() >= d.at().x() : parent >= 0 && out[parent];
+                }
             }
         } else if (region instanceof Region.Distance d) {
             throw new IllegalArgumentException(source + ": a region by path distance (" + describe(d)
@@ -230,6 +249,8 @@ final class Regions {
             return "names matching '" + p.regex() + "'";
         } else if (r instanceof Region.Distance d) {
             return "distance " + d.minUm() + ".." + d.maxUm() + " um" + (d.origin() != null ? " from " + d.origin() : "");
+        } else if (r instanceof Region.DistalTo d) {
+            return "distal to " + d.at().section() + "(" + d.at().x() + ")";
         } else if (r instanceof Region.Union u) {
             return "union of " + u.parts().stream().map(Regions::describe).toList();
         } else if (r instanceof Region.Intersection x) {

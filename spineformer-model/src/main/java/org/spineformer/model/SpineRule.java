@@ -43,6 +43,15 @@ public record SpineRule(String source, Region on, Placement placement, String ne
         record Density(Expression perUm, Expression startUm, Expression endMarginUm) implements Placement {
         }
 
+        /**
+         * count spines over the whole region in groups of {@code group} neighbours: the count/group groups are shared
+         * out over the region's sections in proportion to their length (each its floor of count/group * L/total, the
+         * rest one each to the largest remainders, the earlier section first on a tie); a section with n groups
+         * gets n*group spines at x = (j + 1/2)/(n*group). Spines k*group .. k*group + group - 1 are on one section.
+         */
+        record Spread(Expression count, Expression group) implements Placement {
+        }
+
         /** At the given x on every section of the region. */
         record Positions(List<Expression> xs) implements Placement {
             public Positions {

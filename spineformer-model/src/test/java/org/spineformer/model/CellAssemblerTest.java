@@ -278,6 +278,63 @@ class CellAssemblerTest {
                 .hasMessageContaining("x = 1.5");
     }
 
+    /** soma, trunk at soma(1); side at trunk(0.5); a and b at trunk(1); c at a(1); spines on a region of it. */
+    private static String tree(String region, String placement) {
+        return """
+                {"format": "spineformer-cell-description/1", "name": "tree",
+                 "morphology": {"sections": [
+                   {"name": "soma", "L": 10, "diam": 10},
+                   {"name": "trunk", "parent": "soma", "parent_x": 1, "L": 100, "diam": 2},
+                   {"name": "side", "parent": "trunk", "parent_x": 0.5, "L": 20, "diam": 1},
+                   {"name": "a", "parent": "trunk", "parent_x": 1, "L": 30, "diam": 1},
+                   {"name": "c", "parent": "a", "parent_x": 1, "L": 30, "diam": 1},
+                   {"name": "b", "parent": "trunk", "parent_x": 1, "L": 60, "diam": 1}]},
+                 "regions": {"beyond": %s},
+                 "spines": [{"on": "beyond", "placement": %s,
+                   "neck": {"name": "n{k}", "L": 1, "diam": 0.1, "Ra": 100, "cm": 1},
+                   "head": {"name": "h{k}", "L": 0.5, "diam": 0.5, "Ra": 100, "cm": 1}}],
+                 "celsius": 34, "v_init": -70}
+                """.formatted(region, placement);
+    }
+
+    private static String distalTo(String section, double x) {
+        return "{\"distal_to\": {\"section\": \"%s\", \"x\": %s}}".formatted(section, x);
+    }
+
+    @Test
+    void spreadSharesGroupsOutOverTheSectionsDistalToAPoint() {
+        AssembledCell cell = CellAssembler.assemble(read(tree(distalTo("trunk", 1),
+                "{\"spread\": {\"count\": 12, \"group\": 3}}")));
+        // a, c, b (120 um) share 4 groups by length: 1, 1, 2; each section's spines at (j + 1/2)/n
+        StringBuilder where = new StringBuilder();
+        for (AssembledCell.Spine sp : cell.spines()) {
+            Section neck = cell.morphology().section(sp.neck());
+            where.append(cell.morphology().section(neck.parent()).name()).append('(').append(neck.parentX())
+                    .append(") ");
+        }
+        double sixth = 1.0 / 6, twelfth = 1.0 / 12;
+        assertThat(where.toString().strip()).isEqualTo(("a(%s) a(0.5) a(%s) c(%s) c(0.5) c(%s) b(%s) b(0.25) b(%s)"
+                + " b(%s) b(0.75) b(%s)").formatted(sixth, 2.5 / 3, sixth, 2.5 / 3, twelfth, 2.5 / 6, 3.5 / 6,
+                5.5 / 6));
+        // a point inside the trunk: the side branch at 0.5 too; the section itself never
+        AssembledCell half = CellAssembler.assemble(read(tree(distalTo("trunk", 0.5),
+                "{\"x\": [0.5]}")));
+        assertThat(half.spines().stream().map(sp -> half.morphology().section(half.morphology().section(sp.neck())
+                .parent()).name()).toList()).containsExactly("side", "a", "c", "b");
+    }
+
+    @Test
+    void spreadAndDistalToErrors() {
+        assertThatThrownBy(() -> CellAssembler.assemble(read(tree(distalTo("trunk", 1),
+                "{\"spread\": {\"count\": 10, \"group\": 3}}")))).hasMessageContaining("small.json: /spines/0")
+                .hasMessageContaining("count a multiple of group, were count 10.0, group 3.0");
+        assertThatThrownBy(() -> CellAssembler.assemble(read(tree(distalTo("trnk", 1),
+                "{\"spread\": {\"count\": 3}}")))).hasMessageContaining("small.json: /spines/0")
+                .hasMessageContaining("no section named 'trnk'");
+        assertThatThrownBy(() -> CellAssembler.assemble(read(tree(distalTo("c", 1),
+                "{\"spread\": {\"count\": 3}}")))).hasMessageContaining("small.json: /spines/0/on: region 'beyond' matches no section");
+    }
+
     @Test
     void axonReplacementStubsAndItsErrors() {
         String axon = """

@@ -77,6 +77,19 @@ class DescriptionReaderTest {
     }
 
     @Test
+    void modSetsAreBundledNames() {
+        String json = twoSections(PAS).replace("\"celsius\"", "\"mod\": %s, \"celsius\"");
+        assertThat(read(json.formatted("[\"bundled:hay2011\"]")).mod()).containsExactly("bundled:hay2011");
+        assertThat(read(twoSections(PAS)).mod()).isEmpty();
+        assertThatThrownBy(() -> read(json.formatted("[\"bundled:hay2011\", \"hay2011\"]")))
+                .hasMessageContaining("small.json: /mod/1: a mod set is \"bundled:NAME\"")
+                .hasMessageContaining("was \"hay2011\"");
+        assertThatThrownBy(() -> read(json.formatted("[\"bundled:\"]"))).hasMessageContaining("small.json: /mod/0");
+        assertThatThrownBy(() -> read(json.formatted("\"bundled:hay2011\"")))
+                .hasMessageContaining("small.json: /mod: must be an array");
+    }
+
+    @Test
     void malformedJsonNamesLineAndColumn() {
         assertThatThrownBy(() -> read("{\n  \"format\": ,\n}")).hasMessageStartingWith("small.json: line 2, column")
                 .hasMessageContaining("malformed JSON");

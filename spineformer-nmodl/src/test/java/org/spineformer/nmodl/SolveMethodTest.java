@@ -14,7 +14,8 @@ import org.spineformer.nmodl.gen.NmodlMechanism;
 
 /**
  * One step of x' = (xinf - x)/tau from x = 0 by each SOLVE method, against the method's formula written out here:
- * cnexp the exact exponential, derivimplicit backward Euler, euler forward Euler.
+ * cnexp the exact exponential, derivimplicit backward Euler, euler forward Euler; coupled equations by
+ * derivimplicit (NEURON's Newton iteration).
  */
 class SolveMethodTest {
     /** Roundings of a few operations on values of order 1. */
@@ -61,12 +62,32 @@ class SolveMethodTest {
         assertThat(block.get("c", 0)).isCloseTo(1 / (1 + DT / TAU), within(ROUNDING));
     }
 
+    /**
+     * Coupled equations by derivimplicit are solved together, by NEURON's Newton iteration: one step of a' = b - a,
+     * b' = a - b from (1, 0) is backward Euler's (a - b shrinks by 1/(1 + 2 dt), a + b stays 1). Solved one by one
+     * (a first, with b still 0) a would be 1/(1 + dt).
+     */
     @Test
-    void coupledEquationsAreNotSolvedOneByOne() {
-        String coupled = "NEURON { SUFFIX two }\nSTATE { a b }\nBREAKPOINT { SOLVE s METHOD derivimplicit }\n"
+    void coupledEquationsAreSolvedTogether() {
+        String coupled = "NEURON { SUFFIX two }\nSTATE { a b }\nINITIAL { a = 1 b = 0 }\n"
+                + "BREAKPOINT { SOLVE s METHOD derivimplicit }\nDERIVATIVE s {\n  a' = b - a\n  b' = a - b\n}\n";
+        NmodlMechanism m = NmodlMechanism.compile("two.mod", coupled);
+        CellState s = new CellState(new double[] {100}, new double[] {100}, DT, 6.3);
+        MechanismBlock block = m.newBlock(new int[] {0});
+        block.attach(s);
+        block.initialize(s);
+        block.advance(s);
+        double difference = 1 / (1 + 2 * DT);
+        assertThat(block.get("a", 0)).isCloseTo((1 + difference) / 2, within(ROUNDING));
+        assertThat(block.get("b", 0)).isCloseTo((1 - difference) / 2, within(ROUNDING));
+    }
+
+    @Test
+    void coupledEquationsByEulerAreNotSolvedOneByOne() {
+        String coupled = "NEURON { SUFFIX two }\nSTATE { a b }\nBREAKPOINT { SOLVE s METHOD euler }\n"
                 + "DERIVATIVE s {\n  a' = b - a\n  b' = a - b\n}\n";
         assertThatThrownBy(() -> NmodlMechanism.compile("two.mod", coupled)).isInstanceOf(NmodlException.class)
-                .hasMessage("two.mod:5:3: derivimplicit of coupled equations (b is used here) is not supported yet\n"
-                        + "two.mod:6:3: derivimplicit of coupled equations (a is used here) is not supported yet");
+                .hasMessage("two.mod:5:3: euler of coupled equations (b is used here) is not supported yet\n"
+                        + "two.mod:6:3: euler of coupled equations (a is used here) is not supported yet");
     }
 }

@@ -14,6 +14,7 @@ import java.util.stream.IntStream;
 import org.spineformer.analysis.spikes.ControlPhaseOutcome;
 import org.spineformer.attention.AttentionInputs;
 import org.spineformer.attention.QueryResult;
+import org.spineformer.cell.CellModel;
 import org.spineformer.cell.replay.Replay;
 import org.spineformer.experiments.ellwood2024.BapDelays;
 import org.spineformer.experiments.ellwood2024.Ellwood2024;
@@ -41,25 +42,34 @@ public final class BiophysicalAttention {
     /** Recorded traces keep every 40th step (1 ms): the match window's end (a whole ms) falls on a sample. */
     private static final int SAVE_EVERY = 40;
 
+    private final CellModel model;
     private final BapDelays delays;
     private final double matchWindowS;
     private final double threshold;
     private final TrialRunner runner;
     private final double meanDelayMs;
 
+    /** The backend on the paper's cell. */
+    public BiophysicalAttention(BapDelays delays, double matchWindowS, double threshold, TrialRunner runner) {
+        this(CellModel.paper(), delays, matchWindowS, threshold, runner);
+    }
+
     /**
+     * @param model the cell ({@code --model}): key j drives its axon j
      * @param delays the cell's bAP delays (a Figure 2B run)
      * @param matchWindowS W (s); keys and queries must lie in [0, W] s
      * @param threshold the potentiation threshold in units of the paper's 1 s threshold
      * @param runner runs the queries' trials (threads, and a directory to resume from)
      */
-    public BiophysicalAttention(BapDelays delays, double matchWindowS, double threshold, TrialRunner runner) {
+    public BiophysicalAttention(CellModel model, BapDelays delays, double matchWindowS, double threshold,
+                                TrialRunner runner) {
         if (!(matchWindowS > 0 && Double.isFinite(matchWindowS))) {
             throw new IllegalArgumentException("matchWindowS = " + matchWindowS + " must be finite and > 0");
         }
         if (!(threshold > 0 && Double.isFinite(threshold))) {
             throw new IllegalArgumentException("threshold = " + threshold + " must be finite and > 0");
         }
+        this.model = model;
         this.delays = delays;
         this.matchWindowS = matchWindowS;
         this.threshold = threshold;
@@ -78,7 +88,7 @@ public final class BiophysicalAttention {
      */
     public double[] keyLagShiftsMs(int keys) {
         return IntStream.range(0, keys)
-                .mapToDouble(j -> delays.of(j * Ellwood2024.SPINES_PER_AXON) - meanDelayMs).toArray();
+                .mapToDouble(j -> delays.of(model.firstSpine(j)) - meanDelayMs).toArray();
     }
 
     private double windowMs() {
@@ -98,6 +108,10 @@ public final class BiophysicalAttention {
         experiment.put("threshold", threshold);
         experiment.put("bap_delays_sha256", delays.sha256());
         experiment.put("inputs_sha256", sha256(inputs));
+        if (!model.isPaper()) {
+            experiment.put("model", model.name());
+            experiment.put("model_sha256", model.sha256());
+        }
         return runner.run("biophysical attention", experiment, 0, inputs.queries().length,
                 (i, random, progress) -> simulate(inputs, inputs.queries()[i], progress), QueryResult.class);
     }
@@ -114,22 +128,24 @@ public final class BiophysicalAttention {
         double controlStart = controlStartMs();
         double controlEnd = controlStart + Ellwood2024.CONTROL_MS;
         int keys = inputs.keys().length;
-        double[][] perSpine = new double[Ellwood2024.SPINES][];
-        for (int a = 0; a < Ellwood2024.AXONS; a++) {
+        double[][] perSpine = new double[model.spineCount()][];
+        Arrays.fill(perSpine, new double[0]);
+        int[][] axons = model.axons();
+        for (int a = 0; a < axons.length; a++) {
             double[] train = a < keys ? concat(shift(inputs.keys()[a], matchStart), shift(inputs.values()[a],
                     controlStart)) : new double[0];
-            for (int s = 0; s < Ellwood2024.SPINES_PER_AXON; s++) {
-                perSpine[a * Ellwood2024.SPINES_PER_AXON + s] = train;
+            for (int s : axons[a]) {
+                perSpine[s] = train;
             }
         }
         double[] pulses = shift(query, matchStart + Ellwood2024.OPTIMUM_OFFSET_MS - meanDelayMs);
         double absoluteThreshold = threshold * Ellwood2024.paperThreshold(1);
         List<String> record = new ArrayList<>();
         for (int a = 0; a < keys; a++) {
-            record.add("g_dynamic:spine_" + a * Ellwood2024.SPINES_PER_AXON);
+            record.add("g_dynamic:spine_" + model.firstSpine(a));
         }
-        Replay.Result r = Ellwood2024.simulate(Ellwood2024.sampledEvery(Ellwood2024.stimulus(
-                Ellwood2024.V_INIT_MATCH_MV, controlEnd + Ellwood2024.REST_MS, absoluteThreshold, perSpine, pulses),
+        Replay.Result r = Ellwood2024.simulate(model, Ellwood2024.sampledEvery(Ellwood2024.stimulus(model,
+                model.vInitMv(), controlEnd + Ellwood2024.REST_MS, absoluteThreshold, perSpine, pulses),
                 SAVE_EVERY), false, record, progress);
         double[] t = Ellwood2024.trace(r, "t_ms");
         int matchEnd = nearest(t, matchStart + windowMs());
@@ -137,8 +153,8 @@ public final class BiophysicalAttention {
         for (int a = 0; a < keys; a++) {
             scores[a] = Ellwood2024.trace(r, record.get(a))[matchEnd] / Ellwood2024.paperThreshold(1);
         }
-        int[] selected = IntStream.range(0, keys).filter(a -> r.finalGDynamicDelayed()[a
-                * Ellwood2024.SPINES_PER_AXON] >= absoluteThreshold).toArray();
+        int[] selected = IntStream.range(0, keys).filter(a -> r.finalGDynamicDelayed()[model.firstSpine(a)]
+                >= absoluteThreshold).toArray();
         double[] output = Arrays.stream(r.somaSpikeTimesMs()).filter(s -> s >= controlStart && s < controlEnd)
                 .map(s -> s - controlStart).toArray();
         return new QueryResult(output, selected, scores);
@@ -146,8 +162,8 @@ public final class BiophysicalAttention {
 
     /** The inputs fit the cell and the trial's windows. */
     private void check(AttentionInputs inputs) {
-        if (inputs.keys().length > Ellwood2024.AXONS) {
-            throw new IllegalArgumentException("the biophysical backend's cell has " + Ellwood2024.AXONS
+        if (inputs.keys().length > model.axonCount()) {
+            throw new IllegalArgumentException("the biophysical backend's cell has " + model.axonCount()
                     + " axons, one per key; got " + inputs.keys().length + " keys (the reduced backend takes more)");
         }
         inputs.requireWithin(windowMs(), Ellwood2024.CONTROL_MS);

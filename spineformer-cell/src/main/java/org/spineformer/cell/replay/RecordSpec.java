@@ -11,7 +11,7 @@ import org.spineformer.engine.record.Recorder;
  * {@code cai:spine_<k>}, {@code g_dynamic:spine_<k>}, {@code g_dynamic_delayed:spine_<k>}.
  */
 public final class RecordSpec {
-    private static final Pattern SECTION_V = Pattern.compile("v:([A-Za-z0-9_]+)\\(([0-9.eE+-]+)\\)");
+    private static final Pattern SECTION_V = Pattern.compile("v:([A-Za-z0-9_\\[\\]]+)\\(([0-9.eE+-]+)\\)");
     private static final Pattern SPINE_V = Pattern.compile("v:spine_(\\d+)_head");
     private static final Pattern SPINE_FIELD = Pattern.compile("(cai|g_dynamic|g_dynamic_delayed):spine_(\\d+)");
 

@@ -6,10 +6,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.DoubleConsumer;
+import org.spineformer.cell.CellModel;
 import org.spineformer.cell.CellParameters;
 import org.spineformer.cell.PyramidalCell;
 import org.spineformer.engine.Simulation;
 import org.spineformer.engine.StepObserver;
+import org.spineformer.engine.mech.Catalogue;
 import org.spineformer.engine.record.PeakDetector;
 import org.spineformer.engine.record.Recorder;
 
@@ -51,8 +53,32 @@ public final class Replay {
      */
     public static Result run(Stimulus stim, CellParameters params, List<String> extraRecord, boolean spinePeaks,
                              DoubleConsumer progress) {
+        return run(stim, params, Catalogue.discover(), extraRecord, spinePeaks, progress);
+    }
+
+    /**
+     * As {@link #run(Stimulus, CellParameters, List, boolean, DoubleConsumer)}, the cell built with the mechanisms
+     * of {@code catalogue} (e.g. mechanisms compiled from mod files in place of the hand-written ones).
+     */
+    public static Result run(Stimulus stim, CellParameters params, Catalogue catalogue, List<String> extraRecord,
+                             boolean spinePeaks, DoubleConsumer progress) {
         requireTracesFit(stim, extraRecord, Runtime.getRuntime().maxMemory());
-        PyramidalCell cell = PyramidalCell.build(params.withPotentiationThreshold(stim.threshold()));
+        return run(stim, PyramidalCell.build(params.withPotentiationThreshold(stim.threshold()), catalogue), extraRecord,
+                spinePeaks, progress);
+    }
+
+    /**
+     * As {@link #run(Stimulus, CellParameters, List, boolean, DoubleConsumer)} for a cell model: the paper's cell, or
+     * any spiny description with experiment settings ({@link CellModel}), built with the stimulus's threshold.
+     */
+    public static Result run(Stimulus stim, CellModel model, List<String> extraRecord, boolean spinePeaks,
+                             DoubleConsumer progress) {
+        requireTracesFit(stim, extraRecord, Runtime.getRuntime().maxMemory());
+        return run(stim, model.build(stim.threshold()), extraRecord, spinePeaks, progress);
+    }
+
+    private static Result run(Stimulus stim, PyramidalCell cell, List<String> extraRecord, boolean spinePeaks,
+                              DoubleConsumer progress) {
         if (stim.pre().length != cell.spineCount()) {
             throw new IllegalArgumentException("the stimulus has " + stim.pre().length + " spine lists, the cell has "
                     + cell.spineCount() + " spines");
@@ -76,7 +102,7 @@ public final class Replay {
         if (!columns.isEmpty()) {
             sim.addObserver(rec);
         }
-        PeakDetector spikes = new PeakDetector(sim.discretization().segmentNode(cell.somaSection(), 0),
+        PeakDetector spikes = new PeakDetector(sim.discretization().node(cell.somaSection(), cell.somaX()),
                 SPIKE_THRESHOLD_MV);
         sim.addObserver(spikes);
         SpinePeakTracker peaks = null;
@@ -97,8 +123,9 @@ public final class Replay {
         sim.run(stim.tstopMs());
         double wall = (System.nanoTime() - start) / 1e9;
 
-        double[] gDynamic = sim.block("AMPA_WITH_CA").column("g_dynamic").clone();
-        double[] gDelayed = stim.potentiation() ? sim.block("AMPA_WITH_CA").column("g_dynamic_delayed").clone() : null;
+        double[] gDynamic = sim.block(PyramidalCell.PLASTIC_SYNAPSE).column("g_dynamic").clone();
+        double[] gDelayed = stim.potentiation()
+                ? sim.block(PyramidalCell.PLASTIC_SYNAPSE).column("g_dynamic_delayed").clone() : null;
         List<String> names = new ArrayList<>();
         List<double[]> traces = new ArrayList<>();
         if (!columns.isEmpty()) {

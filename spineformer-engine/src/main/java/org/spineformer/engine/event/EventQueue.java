@@ -4,13 +4,17 @@ import java.util.Arrays;
 
 /**
  * Pending synaptic events, earliest first (ties in the order they were scheduled), held in primitive arrays so
- * that scheduling and delivery do not allocate once the queue has grown to its working size.
+ * that scheduling and delivery do not allocate once the queue has grown to its working size. An event carries a
+ * weight, a flag (0 for a connection's event, NMODL's {@code net_send(delay, flag)} value for a mechanism's event
+ * to itself) and the index of the connection it came through (that of the event that sent it for an event to
+ * itself, -1 for none).
  */
 public final class EventQueue {
     /** Receives the events that are due. */
     @FunctionalInterface
     public interface Receiver {
-        void receive(int target, int instance, double weight);
+        /** The event due at time {@code t} (ms) for {@code instance} of block {@code target}. */
+        void receive(double t, int target, int instance, double weight, double flag, int connection);
     }
 
     private double[] time = new double[64];
@@ -18,6 +22,8 @@ public final class EventQueue {
     private int[] target = new int[64];
     private int[] instance = new int[64];
     private double[] weight = new double[64];
+    private double[] flag = new double[64];
+    private int[] connection = new int[64];
     private int size;
     private long nextSeq;
 
@@ -32,6 +38,14 @@ public final class EventQueue {
 
     /** Schedules an event for {@code instance} of block {@code target} at time {@code t} (ms). */
     public void schedule(double t, int target, int instance, double weight) {
+        schedule(t, target, instance, weight, 0, -1);
+    }
+
+    /**
+     * Schedules an event with a flag (a mechanism's event to itself: NMODL's net_send) and the index of its
+     * connection (-1 for none).
+     */
+    public void schedule(double t, int target, int instance, double weight, double flag, int connection) {
         if (!(t >= 0) || Double.isInfinite(t)) {
             throw new IllegalArgumentException("event time must be finite and >= 0, was " + t);
         }
@@ -48,7 +62,7 @@ public final class EventQueue {
             move(p, i);
             i = p;
         }
-        set(i, t, s, target, instance, weight);
+        set(i, t, s, target, instance, weight, flag, connection);
     }
 
     /** Time of the earliest event, or +infinity when none is pending. */
@@ -60,9 +74,10 @@ public final class EventQueue {
     public void deliverUntil(double until, Receiver receiver) {
         while (size > 0 && time[0] <= until) {
             int tg = target[0], in = instance[0];
-            double w = weight[0];
+            double t = time[0], w = weight[0], f = flag[0];
+            int c = connection[0];
             removeFirst();
-            receiver.receive(tg, in, w);
+            receiver.receive(t, tg, in, w, f, c);
         }
     }
 
@@ -74,7 +89,8 @@ public final class EventQueue {
         double t = time[size];
         long s = seq[size];
         int tg = target[size], in = instance[size];
-        double w = weight[size];
+        double w = weight[size], f = flag[size];
+        int cn = connection[size];
         int i = 0;
         while (true) {
             int c = 2 * i + 1;
@@ -90,7 +106,7 @@ public final class EventQueue {
             move(c, i);
             i = c;
         }
-        set(i, t, s, tg, in, w);
+        set(i, t, s, tg, in, w, f, cn);
     }
 
     private static boolean before(double t1, long s1, double t2, long s2) {
@@ -103,14 +119,18 @@ public final class EventQueue {
         target[to] = target[from];
         instance[to] = instance[from];
         weight[to] = weight[from];
+        flag[to] = flag[from];
+        connection[to] = connection[from];
     }
 
-    private void set(int i, double t, long s, int tg, int in, double w) {
+    private void set(int i, double t, long s, int tg, int in, double w, double f, int cn) {
         time[i] = t;
         seq[i] = s;
         target[i] = tg;
         instance[i] = in;
         weight[i] = w;
+        flag[i] = f;
+        connection[i] = cn;
     }
 
     private void grow() {
@@ -120,5 +140,7 @@ public final class EventQueue {
         target = Arrays.copyOf(target, n);
         instance = Arrays.copyOf(instance, n);
         weight = Arrays.copyOf(weight, n);
+        flag = Arrays.copyOf(flag, n);
+        connection = Arrays.copyOf(connection, n);
     }
 }

@@ -32,6 +32,20 @@ public final class CellState {
     /** Temperature (degC). */
     public final double celsius;
     private final Map<String, Ion> ions = new LinkedHashMap<>();
+    /** Where a block's events go (NMODL's net_send and net_event); set by the simulation that owns this state. */
+    public Events events;
+
+    /** The events a block sends: to one of its own instances, or out through an instance's connections. */
+    public interface Events {
+        /**
+         * An event for {@code instance} of {@code block} at time {@code t} (ms), delivered with weight, flag and
+         * connection index (-1 for none): NMODL's net_send.
+         */
+        void send(MechanismBlock block, int instance, double t, double weight, double flag, int connection);
+
+        /** An event out of {@code instance} of {@code block} at time {@code t} (ms): NMODL's net_event. */
+        void emit(MechanismBlock block, int instance, double t);
+    }
 
     public CellState(double[] areaUm2, double[] matrixAreaUm2, double dt, double celsius) {
         this.nodes = areaUm2.length;

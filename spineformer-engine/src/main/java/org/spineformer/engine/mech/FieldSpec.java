@@ -58,6 +58,9 @@ public record FieldSpec(String name, String unit, FieldRole role, double default
 
     /** The valid range in words. */
     public String rangeText() {
+        if (min == Double.NEGATIVE_INFINITY && max == Double.POSITIVE_INFINITY) {
+            return "it must be a number (infinities allowed)";
+        }
         boolean noLow = min == -Double.MAX_VALUE || min == Double.NEGATIVE_INFINITY;
         boolean noHigh = max == Double.MAX_VALUE;
         if (noLow && noHigh) {

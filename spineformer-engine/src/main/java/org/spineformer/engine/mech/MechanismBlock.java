@@ -101,6 +101,27 @@ public abstract class MechanismBlock {
     }
 
     /**
+     * A connection to {@code instance} (NEURON's NetCon), told once when the simulation is built: {@code connection}
+     * is its index in the model, which {@link #receive} gives again with each of its events, so that a mechanism
+     * can keep state per connection (NET_RECEIVE's arguments after the weight). Nothing to do by default.
+     */
+    public void connect(int connection, int instance, double weight) {
+    }
+
+    /**
+     * An event due at time {@code t} (ms) with NMODL's {@code flag}: 0 for a connection's event (the default passes
+     * it to {@link #deliver(int, double)}), the {@code net_send} flag for the block's event to itself; the index of
+     * the connection it came through ({@link #connect}), -1 for none. {@code t} is NEURON's t in NET_RECEIVE (the
+     * engine's clock stays the step's).
+     */
+    public void receive(int instance, int connection, double t, double weight, double flag) {
+        if (flag != 0) {
+            throw new UnsupportedOperationException("mechanism " + mechanism.name() + " sends no events to itself");
+        }
+        deliver(instance, weight);
+    }
+
+    /**
      * Switches rate tables (the default) against exact evaluation of the rate functions: NEURON's TABLEs where the
      * mod file has them ({@code usetable_<suffix> = 0} switches them off), and tables made for speed where a
      * mechanism documents them (the Hay channels). Mechanisms without tables ignore it.

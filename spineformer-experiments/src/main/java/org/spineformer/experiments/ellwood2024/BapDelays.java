@@ -61,7 +61,8 @@ public record BapDelays(double[] delaysMs, double[] distancesUm, int runs) imple
         Npz.write(file, arrays);
     }
 
-    public static BapDelays read(Path file) throws IOException {
+    /** Reads the delays of a cell of {@code spines} spines (1500 in the paper's). */
+    public static BapDelays read(Path file, int spines) throws IOException {
         Map<String, NpyArray> arrays = Npz.read(file);
         for (String name : new String[] {"time_delays", "distances", "runs"}) {
             if (!arrays.containsKey(name)) {
@@ -69,9 +70,8 @@ public record BapDelays(double[] delaysMs, double[] distancesUm, int runs) imple
             }
         }
         double[] delays = arrays.get("time_delays").doubles();
-        if (delays.length != Ellwood2024.SPINES) {
-            throw new IOException(file + ": time_delays has " + delays.length + " spines, the cell has "
-                    + Ellwood2024.SPINES);
+        if (delays.length != spines) {
+            throw new IOException(file + ": time_delays has " + delays.length + " spines, the cell has " + spines);
         }
         return new BapDelays(delays, arrays.get("distances").doubles(), (int) arrays.get("runs").longs()[0]);
     }

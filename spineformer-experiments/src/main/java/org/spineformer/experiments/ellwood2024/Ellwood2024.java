@@ -1,18 +1,30 @@
 package org.spineformer.experiments.ellwood2024;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.SplittableRandom;
 import java.util.function.DoubleConsumer;
-import org.spineformer.cell.CellParameters;
+import org.spineformer.cell.CellModel;
 import org.spineformer.cell.PyramidalCell;
 import org.spineformer.cell.replay.Replay;
 import org.spineformer.cell.replay.Stimulus;
+import org.spineformer.experiments.output.Summary;
+import org.spineformer.experiments.train.AxonTrains;
 
 /**
  * The constants of Ellwood (2024), "Short-term Hebbian learning can implement transformer-like attention", as its
  * data-collection scripts set them (SimulationDataCollectionScripts/*.py), and the way every panel runs the cell.
+ * What belongs to the cell (the axons, the query pulses of 4 nA for 1 ms at soma(0.5), the initial voltages -75 mV
+ * for the match and control protocols and -70 mV for the bAP protocol, CollectSpikeDelays.py) comes from the
+ * {@link CellModel}: the paper's cell has the paper's values in its description's {@code experiment} part.
  */
 public final class Ellwood2024 {
-    /** 150 axons, each contacting 10 neighbouring spines (synapses_per_axon = 10). */
+    /**
+     * The paper's cell: 150 axons, each contacting 10 neighbouring spines (synapses_per_axon = 10). The experiments
+     * read a cell's axons from its {@link CellModel} (the paper's cell: its description's {@code experiment} part);
+     * these name the paper's counts where the paper's defaults are set.
+     */
     public static final int SPINES_PER_AXON = 10;
     public static final int AXONS = 150;
     public static final int SPINES = AXONS * SPINES_PER_AXON;
@@ -27,13 +39,6 @@ public final class Ellwood2024 {
      */
     public static final double OPTIMUM_OFFSET_MS = 7;
 
-    /** Somatic pulses: 4 nA for 1 ms at soma(0.5) (add_iclamps(times, 1, 4)). */
-    public static final double PULSE_AMP_NA = 4;
-    public static final double PULSE_DUR_MS = 1;
-
-    /** h.finitialize(-75) in the match and control protocols, -70 in the bAP protocol (CollectSpikeDelays.py). */
-    public static final double V_INIT_MATCH_MV = -75;
-    public static final double V_INIT_BAP_MV = -70;
 
     /** The full trials of Figures 4 and 5: 250 ms rest, match window, 500 ms gap, 1 s control, 250 ms rest. */
     public static final double REST_MS = 250;
@@ -57,8 +62,6 @@ public final class Ellwood2024 {
      */
     public static final double MOD_DEFAULT_THRESHOLD = 1e50;
 
-    /** The somatic voltage's column name, where the paper records v_soma. */
-    public static final String SOMA_V = "v:soma(0.5)";
     /** Traces of the example panels keep every 4th step: 0.1 ms, finer than any spike's rise. */
     public static final int EXAMPLE_SAVE_EVERY = 4;
 
@@ -102,18 +105,39 @@ public final class Ellwood2024 {
     }
 
     /**
-     * A stimulus with the paper's run settings (dt 0.025 ms, 37 degC, 4 nA / 1 ms pulses, the cell's NetCon delay),
-     * recording nothing.
+     * A stimulus with the model's run settings (dt 0.025 ms; its temperature, query pulses and connection delay: for
+     * the paper's cell 37 degC, 4 nA / 1 ms pulses, 1 ms), recording nothing.
      *
      * @param threshold the potentiation threshold, +infinity for the non-potentiating cell
      *     ({@code include_ca_dependent_potentiation=False})
      * @param pre presynaptic spike times per spine
      * @param post somatic pulse onsets
      */
-    public static Stimulus stimulus(double vInitMv, double tstopMs, double threshold, double[][] pre, double[] post) {
-        return new Stimulus(vInitMv, tstopMs, PyramidalCell.DT_MS, PyramidalCell.CELSIUS, threshold, pre, post,
-                PULSE_AMP_NA, PULSE_DUR_MS, CellParameters.paper().synapses().netconDelayMs(), List.of(), new int[0],
-                1);
+    public static Stimulus stimulus(CellModel model, double vInitMv, double tstopMs, double threshold, double[][] pre,
+                                    double[] post) {
+        return new Stimulus(vInitMv, tstopMs, PyramidalCell.DT_MS, model.celsius(), threshold, pre, post,
+                model.queryAmpNa(), model.queryDurMs(), model.netconDelayMs(), List.of(), new int[0], 1);
+    }
+
+    /**
+     * Independent 6 Hz trains with the paper's dead time for every axon of the model over [startMs, endMs], drawn
+     * in axon order.
+     */
+    public static AxonTrains axonTrains(CellModel model, SplittableRandom random, double startMs, double endMs,
+                                        double rateKhz) {
+        return AxonTrains.poisson(random, model.axons(), model.spineCount(), startMs, endMs, rateKhz, RECOVERY_MS);
+    }
+
+    /**
+     * Adds the model's name and description hash to a panel's written summary and writes it again; the paper's
+     * cell's summary is left as it was (as before {@code --model}).
+     */
+    public static Summary recordModel(Summary s, CellModel model, Path dir) throws IOException {
+        if (!model.isPaper()) {
+            s.put("model", model.name()).put("model_sha256", model.sha256());
+            s.write(dir);
+        }
+        return s;
     }
 
     /** The same stimulus with traces keeping every {@code saveEvery}-th step. */
@@ -132,14 +156,14 @@ public final class Ellwood2024 {
     }
 
     /**
-     * Runs the paper's cell on {@code stim}.
+     * Runs the model's cell on {@code stim}.
      *
      * @param spinePeaks whether to time every spine head's voltage peak (Figure 2B)
      * @param record extra columns to record ({@link org.spineformer.cell.replay.RecordSpec})
      * @param progress takes the fraction of the run done
      */
-    public static Replay.Result simulate(Stimulus stim, boolean spinePeaks, List<String> record,
+    public static Replay.Result simulate(CellModel model, Stimulus stim, boolean spinePeaks, List<String> record,
                                          DoubleConsumer progress) {
-        return Replay.run(stim, CellParameters.paper(), record, spinePeaks, t -> progress.accept(t / stim.tstopMs()));
+        return Replay.run(stim, model, record, spinePeaks, t -> progress.accept(t / stim.tstopMs()));
     }
 }

@@ -10,6 +10,7 @@ import java.util.SplittableRandom;
 import java.util.function.DoubleConsumer;
 import java.util.stream.IntStream;
 import org.knowm.xchart.XYChart;
+import org.spineformer.cell.CellModel;
 import org.spineformer.cell.PyramidalCell;
 import org.spineformer.cell.replay.Replay;
 import org.spineformer.cell.replay.Stimulus;
@@ -79,30 +80,36 @@ public final class Fig2aMatchExample {
     }
 
     /** The run's inputs, drawn in the script's order: the matched spine, then every axon's train. */
-    static Draw draw(Config c, BapDelays delays, SplittableRandom random) {
-        int spine = random.nextInt(Ellwood2024.SPINES);
-        AxonTrains trains = AxonTrains.poisson(random, Ellwood2024.AXONS, Ellwood2024.SPINES_PER_AXON, START_MS,
-                START_MS + 1000 * c.matchWindowS(), Ellwood2024.RATE_KHZ, Ellwood2024.RECOVERY_MS);
-        double[] post = SpikeTrains.shifted(trains.train(spine / Ellwood2024.SPINES_PER_AXON),
+    static Draw draw(CellModel model, Config c, BapDelays delays, SplittableRandom random) {
+        int[] grouped = model.groupedSpines();
+        int spine = grouped[random.nextInt(grouped.length)];
+        AxonTrains trains = Ellwood2024.axonTrains(model, random, START_MS, START_MS + 1000 * c.matchWindowS(),
+                Ellwood2024.RATE_KHZ);
+        double[] post = SpikeTrains.shifted(trains.train(model.axonOf(spine)),
                 Ellwood2024.OPTIMUM_OFFSET_MS - delays.of(spine));
-        return new Draw(spine, Ellwood2024.stimulus(Ellwood2024.V_INIT_MATCH_MV, c.tstopMs(),
-                Double.POSITIVE_INFINITY, trains.perSpine(), post));
+        return new Draw(spine, Ellwood2024.stimulus(model, model.vInitMv(), c.tstopMs(), Double.POSITIVE_INFINITY,
+                trains.perSpine(), post));
     }
 
-    static int unmatched(int matchedSpine) {
-        return (matchedSpine + Ellwood2024.SPINES / 2) % Ellwood2024.SPINES;
+    /** The spine shown unmatched: half the grouped spines further on (in the paper's cell, 750 spines on). */
+    static int unmatched(CellModel model, int matchedSpine) {
+        int[] grouped = model.groupedSpines();
+        int i = java.util.Arrays.binarySearch(grouped, matchedSpine);
+        return grouped[(i + grouped.length / 2) % grouped.length];
     }
 
-    public static Run trial(Config c, BapDelays delays, SplittableRandom random, DoubleConsumer progress) {
-        Draw d = draw(c, delays, random);
+    public static Run trial(CellModel model, Config c, BapDelays delays, SplittableRandom random,
+                            DoubleConsumer progress) {
+        Draw d = draw(model, c, delays, random);
         int m = d.matchedSpine();
-        int u = unmatched(m);
+        int u = unmatched(model, m);
         Stimulus s = d.stimulus();
-        Replay.Result r = Ellwood2024.simulate(Ellwood2024.sampledEvery(s, Ellwood2024.EXAMPLE_SAVE_EVERY), false,
-                List.of(Ellwood2024.SOMA_V, head(m), "cai:spine_" + m, "g_dynamic:spine_" + m, head(u),
+        String somaV = model.spikeTrace();
+        Replay.Result r = Ellwood2024.simulate(model, Ellwood2024.sampledEvery(s, Ellwood2024.EXAMPLE_SAVE_EVERY),
+                false, List.of(somaV, head(m), "cai:spine_" + m, "g_dynamic:spine_" + m, head(u),
                         "cai:spine_" + u, "g_dynamic:spine_" + u), progress);
         return new Run(m, u, s.post(), s.pre()[m], s.pre()[u], r.somaSpikeTimesMs(),
-                PyramidalCell.DT_MS * Ellwood2024.EXAMPLE_SAVE_EVERY, Ellwood2024.trace(r, Ellwood2024.SOMA_V),
+                PyramidalCell.DT_MS * Ellwood2024.EXAMPLE_SAVE_EVERY, Ellwood2024.trace(r, somaV),
                 Ellwood2024.trace(r, head(m)), Ellwood2024.trace(r, "cai:spine_" + m),
                 Ellwood2024.trace(r, "g_dynamic:spine_" + m), Ellwood2024.trace(r, head(u)),
                 Ellwood2024.trace(r, "cai:spine_" + u), Ellwood2024.trace(r, "g_dynamic:spine_" + u), r.wallSeconds());
@@ -113,15 +120,15 @@ public final class Fig2aMatchExample {
     }
 
     /** The examples' label, what determines them (run.json), seed and count. */
-    public static TrialSet trials(Config c, BapDelays delays) {
-        return new TrialSet("", PANEL, Fingerprint.of(PANEL, c, "examples", "bap_delays_sha256", delays.sha256()),
-                c.seed(), c.examples());
+    public static TrialSet trials(CellModel model, Config c, BapDelays delays) {
+        return new TrialSet("", PANEL, Fingerprint.of(model, PANEL, c, "examples", "bap_delays_sha256",
+                delays.sha256()), c.seed(), c.examples());
     }
 
-    public static Result run(Config c, BapDelays delays, TrialRunner runner) {
-        TrialSet t = trials(c, delays);
+    public static Result run(CellModel model, Config c, BapDelays delays, TrialRunner runner) {
+        TrialSet t = trials(model, c, delays);
         return new Result(c, runner.run(t.label(), t.fingerprint(), t.seed(), t.trials(),
-                (i, random, progress) -> trial(c, delays, random, progress), Run.class));
+                (i, random, progress) -> trial(model, c, delays, random, progress), Run.class));
     }
 
     public static Summary summary(Result r, String bapDelaysSource) {
@@ -226,7 +233,8 @@ public final class Fig2aMatchExample {
         Config c = new Config(request.matchWindowOr(base.matchWindowS()), request.trialsOr(base.examples()),
                 request.seedOr());
         Sourced<BapDelays> delays = Fig2bBapDelays.resolve(request);
-        Summary s = write(run(c, delays.value(), request.runner()), delays.source(), request.out());
+        Summary s = Ellwood2024.recordModel(write(run(request.model(), c, delays.value(), request.runner()),
+                delays.source(), request.out()), request.model(), request.out());
         request.console().print(s.table("Figure 2A: a match run, window " + c.matchWindowS() + " s"));
         return s;
     }

@@ -10,8 +10,7 @@ import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.function.DoubleConsumer;
 import org.spineformer.analysis.stats.Statistics;
-import org.spineformer.cell.CellParameters;
-import org.spineformer.cell.PyramidalCell;
+import org.spineformer.cell.CellModel;
 import org.spineformer.cell.replay.Replay;
 import org.spineformer.experiments.output.Summary;
 import org.spineformer.experiments.sweep.TrialSet;
@@ -96,10 +95,10 @@ public final class Fig2bBapDelays {
     }
 
     /** One run: a pure function of its random stream. */
-    public static Run trial(Config c, SplittableRandom random, DoubleConsumer progress) {
-        AxonTrains trains = AxonTrains.poisson(random, Ellwood2024.AXONS, Ellwood2024.SPINES_PER_AXON,
-                c.trainStartMs(), c.trainEndMs(), Ellwood2024.RATE_KHZ, Ellwood2024.RECOVERY_MS);
-        Replay.Result r = Ellwood2024.simulate(Ellwood2024.stimulus(Ellwood2024.V_INIT_BAP_MV, c.tstopMs(),
+    public static Run trial(CellModel model, Config c, SplittableRandom random, DoubleConsumer progress) {
+        AxonTrains trains = Ellwood2024.axonTrains(model, random, c.trainStartMs(), c.trainEndMs(),
+                Ellwood2024.RATE_KHZ);
+        Replay.Result r = Ellwood2024.simulate(model, Ellwood2024.stimulus(model, model.bapVInitMv(), c.tstopMs(),
                 Ellwood2024.MOD_DEFAULT_THRESHOLD, trains.perSpine(), new double[] {c.pulseMs()}), true, List.of(),
                 progress);
         double[] delays = r.spineVPeakTimeMs().clone();
@@ -110,18 +109,18 @@ public final class Fig2bBapDelays {
     }
 
     /** The runs' label, what determines them (run.json), seed and count. */
-    public static TrialSet trials(Config c) {
-        return new TrialSet("", PANEL, Fingerprint.of(PANEL, c, "runs"), c.seed(), c.runs());
+    public static TrialSet trials(CellModel model, Config c) {
+        return new TrialSet("", PANEL, Fingerprint.of(model, PANEL, c, "runs"), c.seed(), c.runs());
     }
 
-    public static Result run(Config c, TrialRunner runner) {
-        TrialSet t = trials(c);
-        return analyse(c, runner.run(t.label(), t.fingerprint(), t.seed(), t.trials(),
-                (i, random, progress) -> trial(c, random, progress), Run.class));
+    public static Result run(CellModel model, Config c, TrialRunner runner) {
+        TrialSet t = trials(model, c);
+        return analyse(model, c, runner.run(t.label(), t.fingerprint(), t.seed(), t.trials(),
+                (i, random, progress) -> trial(model, c, random, progress), Run.class));
     }
 
     /** Every spine's mean delay and its standard error over the runs. */
-    public static Result analyse(Config c, List<Run> runs) {
+    public static Result analyse(CellModel model, Config c, List<Run> runs) {
         int spines = runs.get(0).delaysMs().length;
         double[] mean = new double[spines];
         double[] sem = new double[spines];
@@ -133,17 +132,7 @@ public final class Fig2bBapDelays {
             mean[k] = Statistics.mean(perRun);
             sem[k] = Statistics.standardErrorOfMean(perRun);
         }
-        return new Result(c, runs, spineDistancesUm(), mean, sem);
-    }
-
-    /** Every spine head's (0.5) path distance from soma(0), as {@code h.distance} measures it in the script. */
-    public static double[] spineDistancesUm() {
-        PyramidalCell cell = PyramidalCell.build(CellParameters.paper());
-        double[] d = new double[cell.spineCount()];
-        for (int k = 0; k < d.length; k++) {
-            d[k] = cell.morphology().pathDistance(cell.somaSection(), 0, cell.spineHeadSection(k), 0.5);
-        }
-        return d;
+        return new Result(c, runs, model.spineDistancesUm(), mean, sem);
     }
 
     public static Summary summary(Result r) {
@@ -179,7 +168,7 @@ public final class Fig2bBapDelays {
      * Writes summary.json, bap_delays.npz (the cache other panels read), bap_delays.csv (one row per spine),
      * trials.csv and trials.npz (every run's delays) and fig2b.png/.svg into {@code dir}.
      */
-    public static Summary write(Result r, Path dir) throws IOException {
+    public static Summary write(CellModel model, Result r, Path dir) throws IOException {
         r.delays().write(dir.resolve(BapDelays.FILE));
         int spines = r.meanDelaysMs().length;
         int[] spine = new int[spines];
@@ -187,8 +176,8 @@ public final class Fig2bBapDelays {
         String[] branch = new String[spines];
         for (int k = 0; k < spines; k++) {
             spine[k] = k;
-            axon[k] = k / Ellwood2024.SPINES_PER_AXON;
-            branch[k] = PyramidalCell.BRANCHES.get(k / (spines / PyramidalCell.BRANCHES.size()));
+            axon[k] = model.axonOf(k);
+            branch[k] = model.branchOf(k);
         }
         new CsvTable().add("spine", spine).add("axon", axon).add("branch", branch)
                 .add("distance_um", r.distancesUm()).add("delay_ms", r.meanDelaysMs())
@@ -226,7 +215,8 @@ public final class Fig2bBapDelays {
     static Summary reproduce(Request request) throws IOException {
         Config base = request.quick() ? Config.quick() : Config.paper();
         Config c = base.withRuns(request.trialsOr(base.runs())).withSeed(request.seedOr());
-        Summary s = write(run(c, request.runner()), request.out());
+        Summary s = Ellwood2024.recordModel(write(request.model(), run(request.model(), c, request.runner()),
+                request.out()), request.model(), request.out());
         request.console().print(s.table("Figure 2B: bAP delays (" + c.runs() + " runs)"));
         return s;
     }
@@ -242,10 +232,11 @@ public final class Fig2bBapDelays {
     static Sourced<BapDelays> resolve(Request request) throws IOException {
         Path cache = request.out().resolve(BapDelays.FILE);
         if (Files.exists(cache)) {
-            return new Sourced<>(BapDelays.read(cache), cache.toString());
+            return new Sourced<>(BapDelays.read(cache, request.model().spineCount()), cache.toString());
         }
         Optional<PriorRuns.Found> sibling = PriorRuns.sibling(request.out(), PANEL,
-                f -> Files.exists(f.dir().resolve(BapDelays.FILE)), "runs");
+                f -> Files.exists(f.dir().resolve(BapDelays.FILE)) && PriorRuns.sameModel(f, request.model()),
+                "runs");
         Path from;
         if (sibling.isPresent()) {
             from = sibling.get().dir();
@@ -256,7 +247,7 @@ public final class Fig2bBapDelays {
             request.console().flush();
             reproduce(request.in(from, null));
         }
-        BapDelays delays = BapDelays.read(from.resolve(BapDelays.FILE));
+        BapDelays delays = BapDelays.read(from.resolve(BapDelays.FILE), request.model().spineCount());
         Files.createDirectories(request.out());
         delays.write(cache);
         return new Sourced<>(delays, from.resolve(BapDelays.FILE).toString());

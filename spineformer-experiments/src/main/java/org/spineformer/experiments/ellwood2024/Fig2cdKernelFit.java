@@ -15,6 +15,7 @@ import org.spineformer.analysis.kernel.KernelFit;
 import org.spineformer.analysis.kernel.OverlapKernel;
 import org.spineformer.analysis.kernel.SpikeBinning;
 import org.spineformer.analysis.stats.Statistics;
+import org.spineformer.cell.CellModel;
 import org.spineformer.cell.replay.Replay;
 import org.spineformer.experiments.output.Summary;
 import org.spineformer.experiments.sweep.TrialSet;
@@ -106,31 +107,30 @@ public final class Fig2cdKernelFit {
     private Fig2cdKernelFit() {
     }
 
-    public static Run trial(Config c, SplittableRandom random, DoubleConsumer progress) {
-        AxonTrains trains = AxonTrains.poisson(random, Ellwood2024.AXONS, Ellwood2024.SPINES_PER_AXON, START_MS,
-                c.windowEndMs(), Ellwood2024.RATE_KHZ, Ellwood2024.RECOVERY_MS);
+    public static Run trial(CellModel model, Config c, SplittableRandom random, DoubleConsumer progress) {
+        AxonTrains trains = Ellwood2024.axonTrains(model, random, START_MS, c.windowEndMs(), Ellwood2024.RATE_KHZ);
         double[] post = SpikeTrains.poisson(random, START_MS, c.windowEndMs(), Ellwood2024.RATE_KHZ,
                 Ellwood2024.RECOVERY_MS);
-        Replay.Result r = Ellwood2024.simulate(Ellwood2024.stimulus(Ellwood2024.V_INIT_MATCH_MV,
+        Replay.Result r = Ellwood2024.simulate(model, Ellwood2024.stimulus(model, model.vInitMv(),
                 c.windowEndMs() + TAIL_MS, Double.POSITIVE_INFINITY, trains.perSpine(), post), false, List.of(),
                 progress);
-        double[] values = new double[Ellwood2024.AXONS];
+        double[] values = new double[model.axonCount()];
         for (int a = 0; a < values.length; a++) {
-            values[a] = r.finalGDynamic()[a * Ellwood2024.SPINES_PER_AXON];
+            values[a] = r.finalGDynamic()[model.firstSpine(a)];
         }
         return new Run(trains.trains(), post, values, r.wallSeconds());
     }
 
     /** The runs' label, what determines them (run.json), seed and count. */
-    public static TrialSet trials(Config c) {
-        return new TrialSet("", PANEL, Fingerprint.of(PANEL, c, "runs"), c.seed(), c.runs());
+    public static TrialSet trials(CellModel model, Config c) {
+        return new TrialSet("", PANEL, Fingerprint.of(model, PANEL, c, "runs"), c.seed(), c.runs());
     }
 
-    public static Result run(Config c, BapDelays delays, TrialRunner runner) {
-        TrialSet t = trials(c);
+    public static Result run(CellModel model, Config c, BapDelays delays, TrialRunner runner) {
+        TrialSet t = trials(model, c);
         List<Run> runs = runner.run(t.label(), t.fingerprint(), t.seed(), t.trials(),
-                (i, random, progress) -> trial(c, random, progress), Run.class);
-        return analyse(c, runs, delays);
+                (i, random, progress) -> trial(model, c, random, progress), Run.class);
+        return analyse(model, c, runs, delays);
     }
 
     /** The samples of some runs: cross-correlations and integrals in thresholds, grouped by run. */
@@ -144,17 +144,17 @@ public final class Fig2cdKernelFit {
         }
     }
 
-    private static Samples samples(Config c, List<Run> runs, BapDelays delays, int parity) {
+    private static Samples samples(CellModel model, Config c, List<Run> runs, BapDelays delays, int parity) {
         SpikeBinning binning = new SpikeBinning(START_MS, c.windowEndMs(), BIN_MS);
         List<double[][]> cc = new ArrayList<>();
         List<double[]> g = new ArrayList<>();
         for (int i = parity; i < runs.size(); i += 2) {
             Run run = runs.get(i);
             double[] post = binning.vector(run.postMs());
-            double[][] rows = new double[Ellwood2024.AXONS][];
-            double[] values = new double[Ellwood2024.AXONS];
+            double[][] rows = new double[model.axonCount()][];
+            double[] values = new double[model.axonCount()];
             for (int a = 0; a < rows.length; a++) {
-                double[] pre = binning.vector(run.axonTrainsMs()[a], delays.of(a * Ellwood2024.SPINES_PER_AXON));
+                double[] pre = binning.vector(run.axonTrainsMs()[a], delays.of(model.firstSpine(a)));
                 rows[a] = CrossCorrelation.of(pre, post, c.maxLag());
                 values[a] = run.axonIntegrals()[a] / c.threshold();
             }
@@ -185,9 +185,9 @@ public final class Fig2cdKernelFit {
         return new Samples(cc, g);
     }
 
-    static Result analyse(Config c, List<Run> runs, BapDelays delays) {
-        Samples trainAll = samples(c, runs, delays, 0);
-        Samples testAll = samples(c, runs, delays, 1);
+    static Result analyse(CellModel model, Config c, List<Run> runs, BapDelays delays) {
+        Samples trainAll = samples(model, c, runs, delays, 0);
+        Samples testAll = samples(model, c, runs, delays, 1);
         Samples train = kept(trainAll);
         Samples test = kept(testAll);
         OverlapKernel kernel = KernelFit.fit(train.rows(), train.values(), c.smoothness());
@@ -275,11 +275,12 @@ public final class Fig2cdKernelFit {
 
     static Summary reproduce(Request request) throws IOException {
         Config base = request.quick() ? Config.quick() : Config.paper();
-        Threshold threshold = Threshold.resolve(request.out(), base.matchWindowS());
+        Threshold threshold = Threshold.resolve(request.model(), request.out(), base.matchWindowS());
         Config c = new Config(request.trialsOr(base.runs()), request.seedOr(), base.matchWindowS(), base.maxLag(),
                 base.smoothness(), threshold.value());
         Sourced<BapDelays> delays = Fig2bBapDelays.resolve(request);
-        Summary s = write(run(c, delays.value(), request.runner()), threshold, delays.source(), request.out());
+        Summary s = Ellwood2024.recordModel(write(run(request.model(), c, delays.value(), request.runner()),
+                threshold, delays.source(), request.out()), request.model(), request.out());
         request.console().print(s.table("Figure 2C-D: kernel fit (" + c.runs() + " runs)"));
         return s;
     }

@@ -11,6 +11,7 @@ import java.util.function.DoubleConsumer;
 import java.util.stream.IntStream;
 import org.spineformer.analysis.spikes.Peaks;
 import org.spineformer.analysis.stats.Statistics;
+import org.spineformer.cell.CellModel;
 import org.spineformer.cell.replay.Replay;
 import org.spineformer.cell.replay.Stimulus;
 import org.spineformer.experiments.output.Summary;
@@ -101,8 +102,13 @@ public final class Fig3aOffsetScan {
         return FIRST_OFFSET_MS + run % OFFSETS;
     }
 
-    static int spine(int run) {
-        return SPINE_STEP * ((run / OFFSETS) % SPINES);
+    /**
+     * The spine run {@code run} tests: the j-th of {@link #SPINES} spines spread evenly over the grouped spines
+     * (in the paper's cell every {@link #SPINE_STEP}-th: 0, 50, ..., 1450).
+     */
+    static int spine(CellModel model, int run) {
+        int[] grouped = model.groupedSpines();
+        return grouped[(int) ((long) ((run / OFFSETS) % SPINES) * grouped.length / SPINES)];
     }
 
     static int repetition(int run) {
@@ -110,41 +116,50 @@ public final class Fig3aOffsetScan {
     }
 
     /** Run {@code index}'s stimulus, drawn from its stream: all trains, then the tested pair. */
-    public static Stimulus stimulus(int index, SplittableRandom random) {
-        AxonTrains trains = AxonTrains.poisson(random, Ellwood2024.AXONS, Ellwood2024.SPINES_PER_AXON, 0, TSTOP_MS,
-                Ellwood2024.RATE_KHZ, Ellwood2024.RECOVERY_MS);
+    public static Stimulus stimulus(CellModel model, int index, SplittableRandom random) {
+        AxonTrains trains = Ellwood2024.axonTrains(model, random, 0, TSTOP_MS, Ellwood2024.RATE_KHZ);
         double[] pair = SpikeTrains.poissonWithCount(random, PAIR_START_MS, PAIR_END_MS, PAIR_RATE_KHZ,
                 Ellwood2024.RECOVERY_MS, PAIR_SPIKES);
-        trains = trains.withTrain(spine(index) / Ellwood2024.SPINES_PER_AXON, pair);
-        return Ellwood2024.stimulus(Ellwood2024.V_INIT_MATCH_MV, TSTOP_MS, Double.POSITIVE_INFINITY,
-                trains.perSpine(), SpikeTrains.shifted(pair, offset(index)));
+        trains = trains.withTrain(model.axonOf(spine(model, index)), pair);
+        return Ellwood2024.stimulus(model, model.vInitMv(), TSTOP_MS, Double.POSITIVE_INFINITY, trains.perSpine(),
+                SpikeTrains.shifted(pair, offset(index)));
     }
 
-    public static Run trial(int index, SplittableRandom random, DoubleConsumer progress) {
-        Replay.Result r = Ellwood2024.simulate(stimulus(index, random), false, List.of(), progress);
-        return new Run(spine(index), offset(index), repetition(index), r.finalGDynamic()[spine(index)],
-                r.wallSeconds());
+    public static Run trial(CellModel model, int index, SplittableRandom random, DoubleConsumer progress) {
+        Replay.Result r = Ellwood2024.simulate(model, stimulus(model, index, random), false, List.of(), progress);
+        int spine = spine(model, index);
+        return new Run(spine, offset(index), repetition(index), r.finalGDynamic()[spine], r.wallSeconds());
     }
 
     /** The runs' label, what determines them (run.json), seed and count. */
-    public static TrialSet trials(Config c) {
-        return new TrialSet("", PANEL, Fingerprint.of(PANEL, c, "runs"), c.seed(), c.runs());
+    public static TrialSet trials(CellModel model, Config c) {
+        return new TrialSet("", PANEL, Fingerprint.of(model, PANEL, c, "runs"), c.seed(), c.runs());
     }
 
-    public static Result run(Config c, BapDelays delays, TrialRunner runner) {
-        TrialSet t = trials(c);
+    public static Result run(CellModel model, Config c, BapDelays delays, TrialRunner runner) {
+        TrialSet t = trials(model, c);
         List<Run> runs = runner.run(t.label(), t.fingerprint(), t.seed(), t.trials(),
-                (i, random, progress) -> trial(i, random, progress), Run.class);
-        return analyse(c, runs, delays);
+                (i, random, progress) -> trial(model, i, random, progress), Run.class);
+        return analyse(model, c, runs, delays);
+    }
+
+    /** Which of the {@link #SPINES} tested spines {@code spine} is (the first, if a small cell repeats one). */
+    static int slot(CellModel model, int spine) {
+        for (int j = 0; j < SPINES; j++) {
+            if (spine(model, j * OFFSETS) == spine) {
+                return j;
+            }
+        }
+        throw new IllegalArgumentException("spine " + spine + " is not one fig3a tests");
     }
 
     /** The curves and the best offset, the bootstrap drawing from a stream no run uses. */
-    public static Result analyse(Config c, List<Run> runs, BapDelays delays) {
-        return analyse(c, runs, delays, TrialSeeds.random(c.seed(), Long.MAX_VALUE));
+    public static Result analyse(CellModel model, Config c, List<Run> runs, BapDelays delays) {
+        return analyse(model, c, runs, delays, TrialSeeds.random(c.seed(), Long.MAX_VALUE));
     }
 
     /** The curves and the best offset; {@code random} drives the bootstrap. */
-    static Result analyse(Config c, List<Run> runs, BapDelays delays, SplittableRandom random) {
+    static Result analyse(CellModel model, Config c, List<Run> runs, BapDelays delays, SplittableRandom random) {
         double[] offsets = new double[OFFSETS];
         for (int k = 0; k < OFFSETS; k++) {
             offsets[k] = FIRST_OFFSET_MS + k;
@@ -152,7 +167,7 @@ public final class Fig3aOffsetScan {
         double[][] sum = new double[SPINES][OFFSETS];
         int[][] count = new int[SPINES][OFFSETS];
         for (Run r : runs) {
-            int s = r.spine() / SPINE_STEP;
+            int s = slot(model, r.spine());
             int k = (int) Math.round(r.offsetMs() - FIRST_OFFSET_MS);
             sum[s][k] += r.integral();
             count[s][k]++;
@@ -297,7 +312,8 @@ public final class Fig3aOffsetScan {
         Config base = request.quick() ? Config.quick() : Config.paper();
         Config c = new Config(request.trialsOr(base.runs()), request.seedOr());
         Sourced<BapDelays> delays = Fig2bBapDelays.resolve(request);
-        Summary s = write(run(c, delays.value(), request.runner()), delays.source(), request.out());
+        Summary s = Ellwood2024.recordModel(write(run(request.model(), c, delays.value(), request.runner()),
+                delays.source(), request.out()), request.model(), request.out());
         request.console().print(s.table("Figure 3A: integral vs offset (" + c.runs() + " runs)"));
         return s;
     }

@@ -16,6 +16,7 @@ import org.spineformer.analysis.roc.RocCurve;
 import org.spineformer.analysis.stats.GaussianKde;
 import org.spineformer.analysis.stats.Grid;
 import org.spineformer.analysis.stats.Statistics;
+import org.spineformer.cell.CellModel;
 import org.spineformer.cell.replay.Replay;
 import org.spineformer.cell.replay.Stimulus;
 import org.spineformer.experiments.output.Summary;
@@ -140,12 +141,13 @@ public final class Fig3beMatchRoc {
     }
 
     /** Which axon run i matches, and with which of its spines' delays. */
-    static int matchedAxon(int run) {
-        return run % Ellwood2024.AXONS;
+    static int matchedAxon(CellModel model, int run) {
+        return run % model.axonCount();
     }
 
-    static int delaySpine(int run) {
-        return Ellwood2024.SPINES_PER_AXON * matchedAxon(run) + (run / Ellwood2024.AXONS) % Ellwood2024.SPINES_PER_AXON;
+    static int delaySpine(CellModel model, int run) {
+        int[] spines = model.axons()[matchedAxon(model, run)];
+        return spines[(run / model.axonCount()) % spines.length];
     }
 
     /**
@@ -159,11 +161,11 @@ public final class Fig3beMatchRoc {
     }
 
     /** Draws run {@code index}'s inputs from its random stream. */
-    public static Draw draw(Config c, BapDelays delays, int index, SplittableRandom random) {
-        int axon = matchedAxon(index);
-        int spine = delaySpine(index);
-        AxonTrains trains = AxonTrains.poisson(random, Ellwood2024.AXONS, Ellwood2024.SPINES_PER_AXON,
-                c.trainStartMs(), c.trainStartMs() + c.windowMs(), c.rateKhz(), Ellwood2024.RECOVERY_MS);
+    public static Draw draw(CellModel model, Config c, BapDelays delays, int index, SplittableRandom random) {
+        int axon = matchedAxon(model, index);
+        int spine = delaySpine(model, index);
+        AxonTrains trains = Ellwood2024.axonTrains(model, random, c.trainStartMs(), c.trainStartMs() + c.windowMs(),
+                c.rateKhz());
         double[] post = SpikeTrains.shifted(trains.train(axon), Ellwood2024.OPTIMUM_OFFSET_MS - delays.of(spine));
         if (c.jitterMs() > 0) {
             // After the trains, as the script draws it; the 50 ms dead time keeps the jittered pulses in order.
@@ -171,34 +173,35 @@ public final class Fig3beMatchRoc {
                 post[i] += c.jitterMs() * random.nextGaussian();
             }
         }
-        return new Draw(axon, spine, Ellwood2024.stimulus(Ellwood2024.V_INIT_MATCH_MV, c.tstopMs(),
+        return new Draw(axon, spine, Ellwood2024.stimulus(model, model.vInitMv(), c.tstopMs(),
                 Double.POSITIVE_INFINITY, trains.perSpine(), post));
     }
 
     /** Run {@code index}: a pure function of the index, its random stream and the delays. */
-    public static Run trial(Config c, BapDelays delays, int index, SplittableRandom random, DoubleConsumer progress) {
-        Draw d = draw(c, delays, index, random);
-        Replay.Result r = Ellwood2024.simulate(d.stimulus(), false, List.of(), progress);
-        double[] values = new double[Ellwood2024.AXONS];
+    public static Run trial(CellModel model, Config c, BapDelays delays, int index, SplittableRandom random,
+                            DoubleConsumer progress) {
+        Draw d = draw(model, c, delays, index, random);
+        Replay.Result r = Ellwood2024.simulate(model, d.stimulus(), false, List.of(), progress);
+        double[] values = new double[model.axonCount()];
         for (int a = 0; a < values.length; a++) {
-            values[a] = r.finalGDynamic()[a * Ellwood2024.SPINES_PER_AXON];
+            values[a] = r.finalGDynamic()[model.firstSpine(a)];
         }
         return new Run(d.matchedAxon(), d.delaySpine(), delays.of(d.delaySpine()), d.stimulus().post().length, values,
                 r.wallSeconds());
     }
 
     /** The runs' label, what determines them (run.json), seed and count. */
-    public static TrialSet trials(Config c, BapDelays delays) {
+    public static TrialSet trials(CellModel model, Config c, BapDelays delays) {
         String label = PANEL + " " + c.matchWindowS() + " s"
                 + (c.jitterMs() > 0 ? ", " + c.jitterMs() + " ms jitter" : "");
-        return new TrialSet("", label, Fingerprint.of(PANEL, c, "runs", "bap_delays_sha256", delays.sha256()),
-                c.seed(), c.runs());
+        return new TrialSet("", label, Fingerprint.of(model, PANEL, c, "runs", "bap_delays_sha256",
+                delays.sha256()), c.seed(), c.runs());
     }
 
-    public static Result run(Config c, BapDelays delays, TrialRunner runner) {
-        TrialSet t = trials(c, delays);
+    public static Result run(CellModel model, Config c, BapDelays delays, TrialRunner runner) {
+        TrialSet t = trials(model, c, delays);
         List<Run> runs = runner.run(t.label(), t.fingerprint(), t.seed(), t.trials(),
-                (i, random, progress) -> trial(c, delays, i, random, progress), Run.class);
+                (i, random, progress) -> trial(model, c, delays, i, random, progress), Run.class);
         return analyse(c, runs);
     }
 
@@ -415,7 +418,8 @@ public final class Fig3beMatchRoc {
         Config c = base.withMatchWindow(request.matchWindowOr(base.matchWindowS()))
                 .withRuns(request.trialsOr(base.runs())).withSeed(request.seedOr());
         Sourced<BapDelays> delays = Fig2bBapDelays.resolve(request);
-        Summary s = write(run(c, delays.value(), request.runner()), delays.source(), request.out());
+        Summary s = Ellwood2024.recordModel(write(run(request.model(), c, delays.value(), request.runner()),
+                delays.source(), request.out()), request.model(), request.out());
         request.console().print(s.table("Figure 3B-E: match ROC, window " + c.matchWindowS() + " s (" + c.runs()
                 + " runs)"));
         return s;

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.spineformer.cell.CellModel;
 import org.spineformer.experiments.output.Summary;
 import org.spineformer.experiments.trial.TrialRunner;
 import org.spineformer.io.csv.CsvTable;
@@ -64,12 +65,12 @@ public final class Fig3fgJitterRoc {
     }
 
     /** Runs every level; {@code runner}'s directory (if any) gets one subfolder per level. */
-    public static Result run(Config c, BapDelays delays, TrialRunner runner) {
+    public static Result run(CellModel model, Config c, BapDelays delays, TrialRunner runner) {
         List<Fig3beMatchRoc.Result> levels = new ArrayList<>();
         for (double jitter : c.jittersMs()) {
             TrialRunner level = runner.directory() == null ? runner
                     : runner.in(runner.directory().resolve(folder(jitter)));
-            levels.add(Fig3beMatchRoc.run(c.level(jitter), delays, level));
+            levels.add(Fig3beMatchRoc.run(model, c.level(jitter), delays, level));
         }
         return new Result(c, levels);
     }
@@ -160,7 +161,8 @@ public final class Fig3fgJitterRoc {
         Config base = request.quick() ? Config.quick() : Config.paper();
         Config c = new Config(request.trialsOr(base.runs()), request.seedOr(), base.jittersMs());
         Sourced<BapDelays> delays = Fig2bBapDelays.resolve(request);
-        Summary s = write(run(c, delays.value(), request.runner()), delays.source(), request.out());
+        Summary s = Ellwood2024.recordModel(write(run(request.model(), c, delays.value(), request.runner()),
+                delays.source(), request.out()), request.model(), request.out());
         request.console().print(s.table("Figure 3F-G: match ROC with jittered queries (" + c.runs()
                 + " runs per level)"));
         return s;

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.function.DoubleConsumer;
 import java.util.stream.IntStream;
+import org.spineformer.cell.CellModel;
 import org.spineformer.analysis.spikes.ControlPhaseOutcome;
 import org.spineformer.cell.PyramidalCell;
 import org.spineformer.cell.replay.Replay;
@@ -59,8 +60,13 @@ public final class Fig4befPotentiationExamples {
             return example % 2 == 0 ? FullTrial.expectedPulses(matchWindowS) : FAILED_EXAMPLE_PULSES;
         }
 
+        /** Example {@code example}'s trial on the paper's cell (its timeline is every cell's). */
         public FullTrial protocol(int example) {
-            return new FullTrial(matchWindowS, threshold, pulses(example), 1);
+            return protocol(CellModel.paper(), example);
+        }
+
+        public FullTrial protocol(CellModel model, int example) {
+            return new FullTrial(matchWindowS, threshold, pulses(example), 1, model);
         }
     }
 
@@ -82,53 +88,57 @@ public final class Fig4befPotentiationExamples {
     private Fig4befPotentiationExamples() {
     }
 
-    public static Run trial(Config c, BapDelays delays, int index, SplittableRandom random, DoubleConsumer progress) {
-        FullTrial protocol = c.protocol(index);
+    public static Run trial(CellModel model, Config c, BapDelays delays, int index, SplittableRandom random,
+                            DoubleConsumer progress) {
+        FullTrial protocol = c.protocol(model, index);
         FullTrial.Draw d = protocol.draw(delays, random);
         int matched = d.matchedAxons()[0];
-        int spine = matched * Ellwood2024.SPINES_PER_AXON;
-        List<String> record = new ArrayList<>(List.of(Ellwood2024.SOMA_V, "cai:spine_" + spine));
-        for (int a = 0; a < Ellwood2024.AXONS; a++) {
-            record.add(headV(a));
-            record.add(integral(a));
+        int spine = model.firstSpine(matched);
+        String somaV = model.spikeTrace();
+        List<String> record = new ArrayList<>(List.of(somaV, "cai:spine_" + spine));
+        for (int a = 0; a < model.axonCount(); a++) {
+            record.add(headV(model, a));
+            record.add(integral(model, a));
         }
         Replay.Result r = protocol.simulate(d, Ellwood2024.EXAMPLE_SAVE_EVERY, record, progress);
         double sampleMs = PyramidalCell.DT_MS * Ellwood2024.EXAMPLE_SAVE_EVERY;
         int atMatchEnd = (int) Math.round(protocol.matchEndMs() / sampleMs);
         int second = -1;
         double best = Double.NEGATIVE_INFINITY;
-        for (int a = 0; a < Ellwood2024.AXONS; a++) {
-            double g = Ellwood2024.trace(r, integral(a))[atMatchEnd];
+        for (int a = 0; a < model.axonCount(); a++) {
+            double g = Ellwood2024.trace(r, integral(model, a))[atMatchEnd];
             if (a != matched && g > best) {
                 second = a;
                 best = g;
             }
         }
         return new Run(matched, second, d.pulsesMs(), d.matchedAxonSpikesMs()[0], r.somaSpikeTimesMs(),
-                protocol.potentiatedAtControlStart(r), sampleMs, Ellwood2024.trace(r, Ellwood2024.SOMA_V),
-                Ellwood2024.trace(r, headV(matched)), Ellwood2024.trace(r, "cai:spine_" + spine),
-                Ellwood2024.trace(r, integral(matched)), Ellwood2024.trace(r, FullTrial.delayedIntegral(matched)),
-                Ellwood2024.trace(r, headV(second)), Ellwood2024.trace(r, integral(second)), r.wallSeconds());
+                protocol.potentiatedAtControlStart(r), sampleMs, Ellwood2024.trace(r, somaV),
+                Ellwood2024.trace(r, headV(model, matched)), Ellwood2024.trace(r, "cai:spine_" + spine),
+                Ellwood2024.trace(r, integral(model, matched)),
+                Ellwood2024.trace(r, FullTrial.delayedIntegral(model, matched)),
+                Ellwood2024.trace(r, headV(model, second)), Ellwood2024.trace(r, integral(model, second)),
+                r.wallSeconds());
     }
 
-    private static String headV(int axon) {
-        return "v:spine_" + axon * Ellwood2024.SPINES_PER_AXON + "_head";
+    private static String headV(CellModel model, int axon) {
+        return "v:spine_" + model.firstSpine(axon) + "_head";
     }
 
-    private static String integral(int axon) {
-        return "g_dynamic:spine_" + axon * Ellwood2024.SPINES_PER_AXON;
+    private static String integral(CellModel model, int axon) {
+        return "g_dynamic:spine_" + model.firstSpine(axon);
     }
 
     /** The examples' label, what determines them (run.json), seed and count. */
-    public static TrialSet trials(Config c, BapDelays delays) {
-        return new TrialSet("", PANEL, Fingerprint.of(PANEL, c, "examples", "bap_delays_sha256", delays.sha256()),
-                c.seed(), c.examples());
+    public static TrialSet trials(CellModel model, Config c, BapDelays delays) {
+        return new TrialSet("", PANEL, Fingerprint.of(model, PANEL, c, "examples", "bap_delays_sha256",
+                delays.sha256()), c.seed(), c.examples());
     }
 
-    public static Result run(Config c, BapDelays delays, TrialRunner runner) {
-        TrialSet t = trials(c, delays);
+    public static Result run(CellModel model, Config c, BapDelays delays, TrialRunner runner) {
+        TrialSet t = trials(model, c, delays);
         return analyse(c, runner.run(t.label(), t.fingerprint(), t.seed(), t.trials(),
-                (i, random, progress) -> trial(c, delays, i, random, progress), Run.class));
+                (i, random, progress) -> trial(model, c, delays, i, random, progress), Run.class));
     }
 
     /** Scores each example's control phase. */
@@ -244,10 +254,11 @@ public final class Fig4befPotentiationExamples {
     static Summary reproduce(Request request) throws IOException {
         Config base = request.quick() ? Config.quick() : Config.paper();
         double window = request.matchWindowOr(base.matchWindowS());
-        Threshold threshold = Threshold.resolve(request.out(), window);
+        Threshold threshold = Threshold.resolve(request.model(), request.out(), window);
         Config c = new Config(window, request.trialsOr(base.examples()), request.seedOr(), threshold.value());
         Sourced<BapDelays> delays = Fig2bBapDelays.resolve(request);
-        Summary s = write(run(c, delays.value(), request.runner()), threshold, delays.source(), request.out());
+        Summary s = Ellwood2024.recordModel(write(run(request.model(), c, delays.value(), request.runner()),
+                threshold, delays.source(), request.out()), request.model(), request.out());
         request.console().print(s.table("Figure 4B/E/F: potentiation examples, window " + window + " s, threshold "
                 + c.threshold() + " from " + threshold.origin()));
         return s;

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.DoubleConsumer;
+import org.spineformer.cell.CellModel;
 import org.spineformer.analysis.spikes.ControlPhaseOutcome;
 import org.spineformer.cell.PyramidalCell;
 import org.spineformer.cell.replay.Replay;
@@ -76,8 +77,14 @@ public final class Fig4cThresholdScan {
             return lowestMultiplier * Math.pow(highestMultiplier / lowestMultiplier, fraction);
         }
 
+        /** Threshold i's trial on the paper's cell (its timeline is every cell's). */
         public FullTrial protocol(int i) {
-            return new FullTrial(matchWindowS, threshold * multiplier(i), FullTrial.expectedPulses(matchWindowS), 1);
+            return protocol(CellModel.paper(), i);
+        }
+
+        public FullTrial protocol(CellModel model, int i) {
+            return new FullTrial(matchWindowS, threshold * multiplier(i), FullTrial.expectedPulses(matchWindowS), 1,
+                    model);
         }
     }
 
@@ -105,26 +112,26 @@ public final class Fig4cThresholdScan {
     private Fig4cThresholdScan() {
     }
 
-    public static Run trial(Config c, BapDelays delays, int index, DoubleConsumer progress) {
-        FullTrial protocol = c.protocol(index);
+    public static Run trial(CellModel model, Config c, BapDelays delays, int index, DoubleConsumer progress) {
+        FullTrial protocol = c.protocol(model, index);
         FullTrial.Draw d = protocol.draw(delays, TrialSeeds.random(c.seed(), 0));
-        Replay.Result r = protocol.simulate(d, Ellwood2024.EXAMPLE_SAVE_EVERY, List.of(Ellwood2024.SOMA_V), progress);
+        String somaV = model.spikeTrace();
+        Replay.Result r = protocol.simulate(d, Ellwood2024.EXAMPLE_SAVE_EVERY, List.of(somaV), progress);
         return new Run(c.multiplier(index), protocol.threshold(), d.matchedAxons()[0], d.pulsesMs(),
                 d.matchedAxonSpikesMs()[0], r.somaSpikeTimesMs(), protocol.potentiatedAtControlStart(r),
-                PyramidalCell.DT_MS * Ellwood2024.EXAMPLE_SAVE_EVERY, Ellwood2024.trace(r, Ellwood2024.SOMA_V),
-                r.wallSeconds());
+                PyramidalCell.DT_MS * Ellwood2024.EXAMPLE_SAVE_EVERY, Ellwood2024.trace(r, somaV), r.wallSeconds());
     }
 
     /** The runs' label, what determines them (run.json: the count too, which sets the factors), seed and count. */
-    public static TrialSet trials(Config c, BapDelays delays) {
-        return new TrialSet("", PANEL, Fingerprint.of(PANEL, c, null, "bap_delays_sha256", delays.sha256()),
+    public static TrialSet trials(CellModel model, Config c, BapDelays delays) {
+        return new TrialSet("", PANEL, Fingerprint.of(model, PANEL, c, null, "bap_delays_sha256", delays.sha256()),
                 c.seed(), c.multipliers());
     }
 
-    public static Result run(Config c, BapDelays delays, TrialRunner runner) {
-        TrialSet t = trials(c, delays);
+    public static Result run(CellModel model, Config c, BapDelays delays, TrialRunner runner) {
+        TrialSet t = trials(model, c, delays);
         return analyse(c, runner.run(t.label(), t.fingerprint(), t.seed(), t.trials(),
-                (i, random, progress) -> trial(c, delays, i, progress), Run.class));
+                (i, random, progress) -> trial(model, c, delays, i, progress), Run.class));
     }
 
     /** Scores each threshold's control phase. */
@@ -219,11 +226,12 @@ public final class Fig4cThresholdScan {
     static Summary reproduce(Request request) throws IOException {
         Config base = request.quick() ? Config.quick() : Config.paper();
         double window = request.matchWindowOr(base.matchWindowS());
-        Threshold threshold = Threshold.resolve(request.out(), window);
+        Threshold threshold = Threshold.resolve(request.model(), request.out(), window);
         Config c = new Config(window, request.trialsOr(base.multipliers()), base.lowestMultiplier(),
                 base.highestMultiplier(), request.seedOr(), threshold.value());
         Sourced<BapDelays> delays = Fig2bBapDelays.resolve(request);
-        Summary s = write(run(c, delays.value(), request.runner()), threshold, delays.source(), request.out());
+        Summary s = Ellwood2024.recordModel(write(run(request.model(), c, delays.value(), request.runner()),
+                threshold, delays.source(), request.out()), request.model(), request.out());
         request.console().print(s.table("Figure 4C: threshold scan, window " + window + " s, threshold "
                 + c.threshold() + " from " + threshold.origin()));
         return s;

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.function.DoubleConsumer;
 import java.util.stream.Stream;
+import org.spineformer.cell.CellModel;
 import org.spineformer.analysis.spikes.ControlPhaseOutcome;
 import org.spineformer.cell.PyramidalCell;
 import org.spineformer.cell.replay.Replay;
@@ -52,8 +53,13 @@ public final class Fig4dTwoMatchedAxons {
             return paper();
         }
 
+        /** The trial on the paper's cell (its timeline is every cell's). */
         public FullTrial protocol() {
-            return new FullTrial(matchWindowS, threshold, FullTrial.expectedPulses(matchWindowS), 2);
+            return protocol(CellModel.paper());
+        }
+
+        public FullTrial protocol(CellModel model) {
+            return new FullTrial(matchWindowS, threshold, FullTrial.expectedPulses(matchWindowS), 2, model);
         }
     }
 
@@ -83,27 +89,29 @@ public final class Fig4dTwoMatchedAxons {
     private Fig4dTwoMatchedAxons() {
     }
 
-    public static Run trial(Config c, BapDelays delays, SplittableRandom random, DoubleConsumer progress) {
-        FullTrial protocol = c.protocol();
+    public static Run trial(CellModel model, Config c, BapDelays delays, SplittableRandom random,
+                            DoubleConsumer progress) {
+        FullTrial protocol = c.protocol(model);
         FullTrial.Draw d = protocol.draw(delays, random);
-        Replay.Result r = protocol.simulate(d, Ellwood2024.EXAMPLE_SAVE_EVERY, List.of(Ellwood2024.SOMA_V), progress);
+        String somaV = model.spikeTrace();
+        Replay.Result r = protocol.simulate(d, Ellwood2024.EXAMPLE_SAVE_EVERY, List.of(somaV), progress);
         double[][] integrals = Arrays.stream(d.matchedAxons())
-                .mapToObj(a -> Ellwood2024.trace(r, FullTrial.delayedIntegral(a))).toArray(double[][]::new);
+                .mapToObj(a -> Ellwood2024.trace(r, FullTrial.delayedIntegral(model, a))).toArray(double[][]::new);
         return new Run(d.matchedAxons(), d.pulsesMs(), d.matchedAxonSpikesMs(), r.somaSpikeTimesMs(),
                 protocol.potentiatedAtControlStart(r), PyramidalCell.DT_MS * Ellwood2024.EXAMPLE_SAVE_EVERY,
-                Ellwood2024.trace(r, Ellwood2024.SOMA_V), integrals, r.wallSeconds());
+                Ellwood2024.trace(r, somaV), integrals, r.wallSeconds());
     }
 
     /** The trials' label, what determines them (run.json), seed and count. */
-    public static TrialSet trials(Config c, BapDelays delays) {
-        return new TrialSet("", PANEL, Fingerprint.of(PANEL, c, "examples", "bap_delays_sha256", delays.sha256()),
-                c.seed(), c.examples());
+    public static TrialSet trials(CellModel model, Config c, BapDelays delays) {
+        return new TrialSet("", PANEL, Fingerprint.of(model, PANEL, c, "examples", "bap_delays_sha256",
+                delays.sha256()), c.seed(), c.examples());
     }
 
-    public static Result run(Config c, BapDelays delays, TrialRunner runner) {
-        TrialSet t = trials(c, delays);
+    public static Result run(CellModel model, Config c, BapDelays delays, TrialRunner runner) {
+        TrialSet t = trials(model, c, delays);
         return analyse(c, runner.run(t.label(), t.fingerprint(), t.seed(), t.trials(),
-                (i, random, progress) -> trial(c, delays, random, progress), Run.class));
+                (i, random, progress) -> trial(model, c, delays, random, progress), Run.class));
     }
 
     /** Scores each trial against each matched axon and their union. */
@@ -213,10 +221,11 @@ public final class Fig4dTwoMatchedAxons {
     static Summary reproduce(Request request) throws IOException {
         Config base = request.quick() ? Config.quick() : Config.paper();
         double window = request.matchWindowOr(base.matchWindowS());
-        Threshold threshold = Threshold.resolve(request.out(), window);
+        Threshold threshold = Threshold.resolve(request.model(), request.out(), window);
         Config c = new Config(window, request.trialsOr(base.examples()), request.seedOr(), threshold.value());
         Sourced<BapDelays> delays = Fig2bBapDelays.resolve(request);
-        Summary s = write(run(c, delays.value(), request.runner()), threshold, delays.source(), request.out());
+        Summary s = Ellwood2024.recordModel(write(run(request.model(), c, delays.value(), request.runner()),
+                threshold, delays.source(), request.out()), request.model(), request.out());
         request.console().print(s.table("Figure 4D: two matched axons, window " + window + " s, threshold "
                 + c.threshold() + " from " + threshold.origin()));
         return s;

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.function.DoubleConsumer;
 import org.knowm.xchart.XYChart;
+import org.spineformer.cell.CellModel;
 import org.spineformer.analysis.spikes.ControlPhaseOutcome;
 import org.spineformer.analysis.spikes.PulseCountBin;
 import org.spineformer.analysis.stats.Statistics;
@@ -144,14 +145,19 @@ public final class Fig5ControlPhase {
     private Fig5ControlPhase() {
     }
 
-    /** The trial's protocol: one matched axon, a Poisson query. */
+    /** The trial's protocol on the paper's cell (its timeline is every cell's): one matched axon, a Poisson query. */
     public static FullTrial protocol(Config c) {
-        return new FullTrial(c.matchWindowS(), c.threshold(), FullTrial.ANY_PULSE_COUNT, 1);
+        return protocol(CellModel.paper(), c);
+    }
+
+    public static FullTrial protocol(CellModel model, Config c) {
+        return new FullTrial(c.matchWindowS(), c.threshold(), FullTrial.ANY_PULSE_COUNT, 1, model);
     }
 
     /** One trial: a pure function of its random stream and the delays. */
-    public static Run trial(Config c, BapDelays delays, SplittableRandom random, DoubleConsumer progress) {
-        FullTrial protocol = protocol(c);
+    public static Run trial(CellModel model, Config c, BapDelays delays, SplittableRandom random,
+                            DoubleConsumer progress) {
+        FullTrial protocol = protocol(model, c);
         FullTrial.Draw d = protocol.draw(delays, random);
         Replay.Result r = protocol.simulate(d, SELECTION_SAVE_EVERY, List.of(), progress);
         return new Run(d.matchedAxons()[0], d.delaysMs()[0], d.pulsesMs(), d.matchedAxonSpikesMs()[0],
@@ -160,15 +166,16 @@ public final class Fig5ControlPhase {
     }
 
     /** The trials' label, what determines them (run.json), seed and count. */
-    public static TrialSet trials(Config c, BapDelays delays) {
+    public static TrialSet trials(CellModel model, Config c, BapDelays delays) {
         return new TrialSet("", PANEL + " " + c.matchWindowS() + " s",
-                Fingerprint.of(PANEL, c, "trials", "bap_delays_sha256", delays.sha256()), c.seed(), c.trials());
+                Fingerprint.of(model, PANEL, c, "trials", "bap_delays_sha256", delays.sha256()), c.seed(),
+                c.trials());
     }
 
-    public static Result run(Config c, BapDelays delays, TrialRunner runner) {
-        TrialSet t = trials(c, delays);
+    public static Result run(CellModel model, Config c, BapDelays delays, TrialRunner runner) {
+        TrialSet t = trials(model, c, delays);
         List<Run> runs = runner.run(t.label(), t.fingerprint(), t.seed(), t.trials(),
-                (i, random, progress) -> trial(c, delays, random, progress), Run.class);
+                (i, random, progress) -> trial(model, c, delays, random, progress), Run.class);
         return analyse(c, runs);
     }
 
@@ -361,13 +368,14 @@ public final class Fig5ControlPhase {
     static Summary reproduce(Request request) throws IOException {
         Config base = request.quick() ? Config.quick() : Config.paper(1);
         double window = request.matchWindowOr(base.matchWindowS());
-        Threshold threshold = Threshold.resolve(request.out(), window);
+        Threshold threshold = Threshold.resolve(request.model(), request.out(), window);
         Config c = base.withMatchWindow(window).withThreshold(threshold.value())
                 .withTrials(request.trialsOr(base.trials())).withSeed(request.seedOr());
         request.console().println("fig5: threshold " + c.threshold() + " from " + threshold.origin());
         request.console().flush();
         Sourced<BapDelays> delays = Fig2bBapDelays.resolve(request);
-        Summary s = write(run(c, delays.value(), request.runner()), threshold, delays.source(), request.out());
+        Summary s = Ellwood2024.recordModel(write(run(request.model(), c, delays.value(), request.runner()),
+                threshold, delays.source(), request.out()), request.model(), request.out());
         request.console().print(s.table("Figure 5A-C: control phase, window " + window + " s (" + c.trials()
                 + " trials, threshold " + c.threshold() + " from " + threshold.origin() + ")"));
         return s;

@@ -7,6 +7,7 @@ import java.util.SplittableRandom;
 import java.util.function.DoubleConsumer;
 import java.util.stream.IntStream;
 import org.spineformer.analysis.spikes.ControlPhaseOutcome;
+import org.spineformer.cell.CellModel;
 import org.spineformer.cell.replay.Replay;
 import org.spineformer.cell.replay.Stimulus;
 import org.spineformer.experiments.train.AxonTrains;
@@ -27,8 +28,9 @@ import org.spineformer.experiments.train.SpikeTrains;
  * @param threshold the potentiation threshold
  * @param pulseCount the number of pulses, or {@link #ANY_PULSE_COUNT} for a plain Poisson draw
  * @param matchedAxons how many axons are matched (Figure 4D: 2)
+ * @param model the cell
  */
-public record FullTrial(double matchWindowS, double threshold, int pulseCount, int matchedAxons) {
+public record FullTrial(double matchWindowS, double threshold, int pulseCount, int matchedAxons, CellModel model) {
     public static final int ANY_PULSE_COUNT = -1;
 
     public FullTrial {
@@ -39,10 +41,15 @@ public record FullTrial(double matchWindowS, double threshold, int pulseCount, i
         if (!(threshold > 0)) {
             throw new IllegalArgumentException("threshold = " + threshold + " must be > 0");
         }
-        if (matchedAxons < 1 || matchedAxons > Ellwood2024.AXONS) {
+        if (matchedAxons < 1 || matchedAxons > model.axonCount()) {
             throw new IllegalArgumentException("matchedAxons = " + matchedAxons + " must be in [1, "
-                    + Ellwood2024.AXONS + "]");
+                    + model.axonCount() + "]");
         }
+    }
+
+    /** The trial on the paper's cell. */
+    public FullTrial(double matchWindowS, double threshold, int pulseCount, int matchedAxons) {
+        this(matchWindowS, threshold, pulseCount, matchedAxons, CellModel.paper());
     }
 
     /**
@@ -91,13 +98,12 @@ public record FullTrial(double matchWindowS, double threshold, int pulseCount, i
         for (int i = 0; i < matched.length; i++) {
             int axon;
             do {
-                axon = random.nextInt(Ellwood2024.AXONS);
+                axon = random.nextInt(model.axonCount());
             } while (contains(matched, i, axon));
             matched[i] = axon;
         }
-        AxonTrains trains = AxonTrains.poisson(random, Ellwood2024.AXONS, Ellwood2024.SPINES_PER_AXON,
-                Ellwood2024.REST_MS, controlEndMs(), Ellwood2024.RATE_KHZ, Ellwood2024.RECOVERY_MS)
-                .map(t -> SpikeTrains.withoutOpenInterval(t, matchEndMs(), controlStartMs()));
+        AxonTrains trains = Ellwood2024.axonTrains(model, random, Ellwood2024.REST_MS, controlEndMs(),
+                Ellwood2024.RATE_KHZ).map(t -> SpikeTrains.withoutOpenInterval(t, matchEndMs(), controlStartMs()));
         double[] pulses = pulseCount == ANY_PULSE_COUNT
                 ? SpikeTrains.poisson(random, Ellwood2024.REST_MS, matchEndMs(), Ellwood2024.RATE_KHZ,
                         Ellwood2024.RECOVERY_MS)
@@ -108,12 +114,12 @@ public record FullTrial(double matchWindowS, double threshold, int pulseCount, i
         for (int i = 0; i < matched.length; i++) {
             double[] control = SpikeTrains.poisson(random, controlStartMs(), controlEndMs(), Ellwood2024.RATE_KHZ,
                     Ellwood2024.RECOVERY_MS);
-            delay[i] = delays.of(matched[i] * Ellwood2024.SPINES_PER_AXON);
+            delay[i] = delays.of(model.firstSpine(matched[i]));
             matchedTrains[i] = SpikeTrains.concatenated(
                     SpikeTrains.shifted(pulses, delay[i] - Ellwood2024.OPTIMUM_OFFSET_MS), control);
             trains = trains.withTrain(matched[i], matchedTrains[i]);
         }
-        return new Draw(matched, delay, pulses, matchedTrains, Ellwood2024.stimulus(Ellwood2024.V_INIT_MATCH_MV,
+        return new Draw(matched, delay, pulses, matchedTrains, Ellwood2024.stimulus(model, model.vInitMv(),
                 tstopMs(), threshold, trains.perSpine(), pulses));
     }
 
@@ -125,10 +131,10 @@ public record FullTrial(double matchWindowS, double threshold, int pulseCount, i
      */
     public Replay.Result simulate(Draw d, int saveEvery, List<String> record, DoubleConsumer progress) {
         List<String> all = new ArrayList<>(record);
-        for (int a = 0; a < Ellwood2024.AXONS; a++) {
-            all.add(delayedIntegral(a));
+        for (int a = 0; a < model.axonCount(); a++) {
+            all.add(delayedIntegral(model, a));
         }
-        return Ellwood2024.simulate(Ellwood2024.sampledEvery(d.stimulus(), saveEvery), false, all, progress);
+        return Ellwood2024.simulate(model, Ellwood2024.sampledEvery(d.stimulus(), saveEvery), false, all, progress);
     }
 
     /**
@@ -140,19 +146,19 @@ public record FullTrial(double matchWindowS, double threshold, int pulseCount, i
         double[] t = Ellwood2024.trace(r, "t_ms");
         int i = Arrays.binarySearch(t, controlStartMs());
         int at = i >= 0 ? i : Math.min(t.length - 1, -i - 1);
-        return IntStream.range(0, Ellwood2024.AXONS)
-                .filter(a -> Ellwood2024.trace(r, delayedIntegral(a))[at] >= threshold).toArray();
+        return IntStream.range(0, model.axonCount())
+                .filter(a -> Ellwood2024.trace(r, delayedIntegral(model, a))[at] >= threshold).toArray();
     }
 
     /** The axons whose first spine's low-passed integral ended at or above the threshold. */
     public int[] potentiatedAtEnd(Replay.Result r) {
-        return IntStream.range(0, Ellwood2024.AXONS)
-                .filter(a -> r.finalGDynamicDelayed()[a * Ellwood2024.SPINES_PER_AXON] >= threshold).toArray();
+        return IntStream.range(0, model.axonCount())
+                .filter(a -> r.finalGDynamicDelayed()[model.firstSpine(a)] >= threshold).toArray();
     }
 
     /** The recorded column of axon a's first spine's low-passed integral. */
-    static String delayedIntegral(int axon) {
-        return "g_dynamic_delayed:spine_" + axon * Ellwood2024.SPINES_PER_AXON;
+    static String delayedIntegral(CellModel model, int axon) {
+        return "g_dynamic_delayed:spine_" + model.firstSpine(axon);
     }
 
     private static boolean contains(int[] values, int count, int value) {

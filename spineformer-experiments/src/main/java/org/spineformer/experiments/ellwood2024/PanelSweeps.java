@@ -4,11 +4,14 @@ import java.io.IOException;
 import java.io.Serializable;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.function.DoubleConsumer;
 import java.util.stream.Collectors;
+import org.spineformer.cell.CellModel;
+import org.spineformer.experiments.output.Summary;
 import org.spineformer.experiments.sweep.SweepEngine;
 import org.spineformer.experiments.sweep.SweepableExperiment;
 import org.spineformer.experiments.sweep.TrialSet;
@@ -24,71 +27,77 @@ import org.spineformer.experiments.sweep.TrialSet;
  */
 public final class PanelSweeps {
     /** In the order of {@link Panels#ALL_NAMES}. */
-    private static final List<SweepableExperiment<?, PanelInputs, ?>> ALL = List.of(
+    private static final List<Panel<?, ?>> ALL = List.of(
             new OnePanel<>(Fig2bBapDelays.PANEL, Fig2bBapDelays.Config.class, Fig2bBapDelays.Run.class,
                     () -> Fig2bBapDelays.Config.paper(),
-                    (c, delays) -> Fig2bBapDelays.trials(c),
-                    (c, delays, index, random, progress) -> Fig2bBapDelays.trial(c, random, progress),
-                    (c, inputs, runs, dir) -> Fig2bBapDelays.write(Fig2bBapDelays.analyse(c, runs), dir))
+                    (c, in) -> Fig2bBapDelays.trials(in.model(), c),
+                    (c, in, index, random, progress) -> Fig2bBapDelays.trial(in.model(), c, random, progress),
+                    (c, in, runs, dir) -> Fig2bBapDelays.write(in.model(), Fig2bBapDelays.analyse(in.model(), c,
+                            runs), dir))
                     .measuringDelays(),
             new OnePanel<>(Fig2aMatchExample.PANEL, Fig2aMatchExample.Config.class, Fig2aMatchExample.Run.class,
                     () -> Fig2aMatchExample.Config.paper(),
-                    (c, delays) -> Fig2aMatchExample.trials(c, delays),
-                    (c, delays, index, random, progress) -> Fig2aMatchExample.trial(c, delays, random, progress),
-                    (c, inputs, runs, dir) -> Fig2aMatchExample.write(new Fig2aMatchExample.Result(c, runs),
-                            inputs.delaysSource(), dir)),
+                    (c, in) -> Fig2aMatchExample.trials(in.model(), c, in.delays()),
+                    (c, in, index, random, progress) -> Fig2aMatchExample.trial(in.model(), c, in.delays(), random,
+                            progress),
+                    (c, in, runs, dir) -> Fig2aMatchExample.write(new Fig2aMatchExample.Result(c, runs),
+                            in.delaysSource(), dir)),
             new OnePanel<>(Fig2cdKernelFit.PANEL, Fig2cdKernelFit.Config.class, Fig2cdKernelFit.Run.class,
                     () -> Fig2cdKernelFit.Config.paper(),
-                    (c, delays) -> Fig2cdKernelFit.trials(c),
-                    (c, delays, index, random, progress) -> Fig2cdKernelFit.trial(c, random, progress),
-                    (c, inputs, runs, dir) -> Fig2cdKernelFit.write(Fig2cdKernelFit.analyse(c, runs, inputs.delays()),
-                            Threshold.of(c.threshold(), c.matchWindowS()), inputs.delaysSource(), dir))
+                    (c, in) -> Fig2cdKernelFit.trials(in.model(), c),
+                    (c, in, index, random, progress) -> Fig2cdKernelFit.trial(in.model(), c, random, progress),
+                    (c, in, runs, dir) -> Fig2cdKernelFit.write(Fig2cdKernelFit.analyse(in.model(), c, runs,
+                            in.delays()), Threshold.of(c.threshold(), c.matchWindowS()), in.delaysSource(), dir))
                     .completedBy((c, given) -> new Fig2cdKernelFit.Config(c.runs(), c.seed(), c.matchWindowS(),
                             c.maxLag(), c.smoothness(), threshold(c.matchWindowS(), c.threshold(), given))),
             new OnePanel<>(Fig3aOffsetScan.PANEL, Fig3aOffsetScan.Config.class, Fig3aOffsetScan.Run.class,
                     () -> Fig3aOffsetScan.Config.paper(),
-                    (c, delays) -> Fig3aOffsetScan.trials(c),
-                    (c, delays, index, random, progress) -> Fig3aOffsetScan.trial(index, random, progress),
-                    (c, inputs, runs, dir) -> Fig3aOffsetScan.write(Fig3aOffsetScan.analyse(c, runs, inputs.delays()),
-                            inputs.delaysSource(), dir)),
+                    (c, in) -> Fig3aOffsetScan.trials(in.model(), c),
+                    (c, in, index, random, progress) -> Fig3aOffsetScan.trial(in.model(), index, random, progress),
+                    (c, in, runs, dir) -> Fig3aOffsetScan.write(Fig3aOffsetScan.analyse(in.model(), c, runs,
+                            in.delays()), in.delaysSource(), dir)),
             new OnePanel<>(Fig3beMatchRoc.PANEL, Fig3beMatchRoc.Config.class, Fig3beMatchRoc.Run.class,
                     () -> Fig3beMatchRoc.Config.paper(1),
-                    (c, delays) -> Fig3beMatchRoc.trials(c, delays),
-                    (c, delays, index, random, progress) -> Fig3beMatchRoc.trial(c, delays, index, random, progress),
-                    (c, inputs, runs, dir) -> Fig3beMatchRoc.write(Fig3beMatchRoc.analyse(c, runs),
-                            inputs.delaysSource(), dir)),
+                    (c, in) -> Fig3beMatchRoc.trials(in.model(), c, in.delays()),
+                    (c, in, index, random, progress) -> Fig3beMatchRoc.trial(in.model(), c, in.delays(), index,
+                            random, progress),
+                    (c, in, runs, dir) -> Fig3beMatchRoc.write(Fig3beMatchRoc.analyse(c, runs), in.delaysSource(),
+                            dir)),
             new Fig3fg(),
             new OnePanel<>(Fig4befPotentiationExamples.PANEL, Fig4befPotentiationExamples.Config.class,
                     Fig4befPotentiationExamples.Run.class, () -> Fig4befPotentiationExamples.Config.paper(),
-                    (c, delays) -> Fig4befPotentiationExamples.trials(c, delays),
-                    (c, delays, index, random, progress) -> Fig4befPotentiationExamples.trial(c, delays, index, random,
-                            progress),
-                    (c, inputs, runs, dir) -> Fig4befPotentiationExamples.write(
+                    (c, in) -> Fig4befPotentiationExamples.trials(in.model(), c, in.delays()),
+                    (c, in, index, random, progress) -> Fig4befPotentiationExamples.trial(in.model(), c,
+                            in.delays(), index, random, progress),
+                    (c, in, runs, dir) -> Fig4befPotentiationExamples.write(
                             Fig4befPotentiationExamples.analyse(c, runs), Threshold.of(c.threshold(), c.matchWindowS()),
-                            inputs.delaysSource(), dir))
+                            in.delaysSource(), dir))
                     .completedBy((c, given) -> new Fig4befPotentiationExamples.Config(c.matchWindowS(), c.examples(),
                             c.seed(), threshold(c.matchWindowS(), c.threshold(), given))),
             new OnePanel<>(Fig4cThresholdScan.PANEL, Fig4cThresholdScan.Config.class, Fig4cThresholdScan.Run.class,
                     () -> Fig4cThresholdScan.Config.paper(),
-                    (c, delays) -> Fig4cThresholdScan.trials(c, delays),
-                    (c, delays, index, random, progress) -> Fig4cThresholdScan.trial(c, delays, index, progress),
-                    (c, inputs, runs, dir) -> Fig4cThresholdScan.write(Fig4cThresholdScan.analyse(c, runs),
-                            Threshold.of(c.threshold(), c.matchWindowS()), inputs.delaysSource(), dir))
+                    (c, in) -> Fig4cThresholdScan.trials(in.model(), c, in.delays()),
+                    (c, in, index, random, progress) -> Fig4cThresholdScan.trial(in.model(), c, in.delays(), index,
+                            progress),
+                    (c, in, runs, dir) -> Fig4cThresholdScan.write(Fig4cThresholdScan.analyse(c, runs),
+                            Threshold.of(c.threshold(), c.matchWindowS()), in.delaysSource(), dir))
                     .completedBy((c, given) -> c.withThreshold(threshold(c.matchWindowS(), c.threshold(), given))),
             new OnePanel<>(Fig4dTwoMatchedAxons.PANEL, Fig4dTwoMatchedAxons.Config.class,
                     Fig4dTwoMatchedAxons.Run.class, () -> Fig4dTwoMatchedAxons.Config.paper(),
-                    (c, delays) -> Fig4dTwoMatchedAxons.trials(c, delays),
-                    (c, delays, index, random, progress) -> Fig4dTwoMatchedAxons.trial(c, delays, random, progress),
-                    (c, inputs, runs, dir) -> Fig4dTwoMatchedAxons.write(Fig4dTwoMatchedAxons.analyse(c, runs),
-                            Threshold.of(c.threshold(), c.matchWindowS()), inputs.delaysSource(), dir))
+                    (c, in) -> Fig4dTwoMatchedAxons.trials(in.model(), c, in.delays()),
+                    (c, in, index, random, progress) -> Fig4dTwoMatchedAxons.trial(in.model(), c, in.delays(),
+                            random, progress),
+                    (c, in, runs, dir) -> Fig4dTwoMatchedAxons.write(Fig4dTwoMatchedAxons.analyse(c, runs),
+                            Threshold.of(c.threshold(), c.matchWindowS()), in.delaysSource(), dir))
                     .completedBy((c, given) -> new Fig4dTwoMatchedAxons.Config(c.matchWindowS(), c.examples(),
                             c.seed(), threshold(c.matchWindowS(), c.threshold(), given))),
             new OnePanel<>(Fig5ControlPhase.PANEL, Fig5ControlPhase.Config.class, Fig5ControlPhase.Run.class,
                     () -> Fig5ControlPhase.Config.paper(1),
-                    (c, delays) -> Fig5ControlPhase.trials(c, delays),
-                    (c, delays, index, random, progress) -> Fig5ControlPhase.trial(c, delays, random, progress),
-                    (c, inputs, runs, dir) -> Fig5ControlPhase.write(Fig5ControlPhase.analyse(c, runs),
-                            Threshold.of(c.threshold(), c.matchWindowS()), inputs.delaysSource(), dir))
+                    (c, in) -> Fig5ControlPhase.trials(in.model(), c, in.delays()),
+                    (c, in, index, random, progress) -> Fig5ControlPhase.trial(in.model(), c, in.delays(), random,
+                            progress),
+                    (c, in, runs, dir) -> Fig5ControlPhase.write(Fig5ControlPhase.analyse(c, runs),
+                            Threshold.of(c.threshold(), c.matchWindowS()), in.delaysSource(), dir))
                     .completedBy((c, given) -> c.withThreshold(threshold(c.matchWindowS(), c.threshold(), given))));
 
     private PanelSweeps() {
@@ -100,26 +109,59 @@ public final class PanelSweeps {
      * @throws IllegalArgumentException naming the sweepable panels
      */
     public static SweepableExperiment<?, PanelInputs, ?> find(String name) {
+        return find(name, CellModel.paper());
+    }
+
+    /**
+     * The sweepable panel called {@code name}, on {@code model} ({@code --model}). A panel with a potentiation
+     * threshold needs one given (--param threshold=...) for any cell but the paper's, whose thresholds it has.
+     */
+    public static SweepableExperiment<?, PanelInputs, ?> find(String name, CellModel model) {
         return ALL.stream().filter(e -> e.name().equals(name)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("cannot sweep '" + name + "': sweepable are "
-                        + names() + (name.equals(Fig4aPotentiationSigmoid.PANEL) ? " (fig4a has no trials)" : "")));
+                        + names() + (name.equals(Fig4aPotentiationSigmoid.PANEL) ? " (fig4a has no trials)" : "")))
+                .on(model);
     }
 
     public static String names() {
         return ALL.stream().map(SweepableExperiment::name).collect(Collectors.joining(", "));
     }
 
-    /** A panel: its name and types, and the bAP delays as the inputs its trials share. */
+    /** A panel: its name and types, its cell, and the cell and bAP delays as the inputs its trials share. */
     private abstract static class Panel<C extends Record, R> implements SweepableExperiment<C, PanelInputs, R> {
         private static final long serialVersionUID = 1L;
         private final String name;
         private final Class<C> configType;
         private final Class<R> resultType;
+        private final CellModel model;
 
-        Panel(String name, Class<C> configType, Class<R> resultType) {
+        Panel(String name, Class<C> configType, Class<R> resultType, CellModel model) {
             this.name = name;
             this.configType = configType;
             this.resultType = resultType;
+            this.model = model;
+        }
+
+        /** The same panel on another cell. */
+        abstract Panel<C, R> on(CellModel model);
+
+        CellModel model() {
+            return model;
+        }
+
+        /**
+         * For any cell but the paper's, a config with a threshold must have it given: the paper's thresholds are
+         * its cell's.
+         */
+        C requireThreshold(C config, Set<String> given) {
+            boolean hasThreshold = Arrays.stream(configType.getRecordComponents())
+                    .anyMatch(c -> c.getName().equals("threshold"));
+            if (!model.isPaper() && hasThreshold && !given.contains("threshold")) {
+                throw new IllegalArgumentException(name + " on --model " + model.name() + " needs --param"
+                        + " threshold=...: the paper's thresholds are for the paper's cell (reproduce fig3be --model"
+                        + " measures one)");
+            }
+            return config;
         }
 
         @Override
@@ -140,8 +182,8 @@ public final class PanelSweeps {
         @Override
         public PanelInputs inputs(Path dir, SweepEngine.Options options) throws IOException {
             Sourced<BapDelays> delays = Fig2bBapDelays.resolve(new Request(dir, null, null, null, options.threads(),
-                    false, options.console(), options.progress(), options.interactive()));
-            return new PanelInputs(delays.value(), delays.source());
+                    false, options.console(), options.progress(), options.interactive(), model));
+            return new PanelInputs(model, delays.value(), delays.source());
         }
     }
 
@@ -157,17 +199,17 @@ public final class PanelSweeps {
 
     /** A grid point's one set of trials. */
     private interface Trials<C> extends Serializable {
-        TrialSet of(C config, BapDelays delays);
+        TrialSet of(C config, PanelInputs inputs);
     }
 
     /** One trial of the set. */
     private interface Trial<C, R> extends Serializable {
-        R run(C config, BapDelays delays, int index, SplittableRandom random, DoubleConsumer progress);
+        R run(C config, PanelInputs inputs, int index, SplittableRandom random, DoubleConsumer progress);
     }
 
     /** Analyses the set's results and writes the panel's outputs. */
     private interface Writer<C, R> extends Serializable {
-        void write(C config, PanelInputs inputs, List<R> runs, Path dir) throws IOException;
+        Summary write(C config, PanelInputs inputs, List<R> runs, Path dir) throws IOException;
     }
 
     /**
@@ -190,13 +232,13 @@ public final class PanelSweeps {
 
         OnePanel(String name, Class<C> configType, Class<R> resultType, Defaults<C> defaults, Trials<C> trials,
                  Trial<C, R> trial, Writer<C, R> writer) {
-            this(name, configType, resultType, defaults, trials, trial, writer, null, false);
+            this(name, configType, resultType, defaults, trials, trial, writer, null, false, CellModel.paper());
         }
 
         private OnePanel(String name, Class<C> configType, Class<R> resultType, Defaults<C> defaults,
                          Trials<C> trials, Trial<C, R> trial, Writer<C, R> writer, Completion<C> completion,
-                         boolean measuresDelays) {
-            super(name, configType, resultType);
+                         boolean measuresDelays, CellModel model) {
+            super(name, configType, resultType, model);
             this.defaults = defaults;
             this.trials = trials;
             this.trial = trial;
@@ -208,13 +250,19 @@ public final class PanelSweeps {
         /** The same panel, with components that follow the swept ones ({@link SweepableExperiment#complete}). */
         OnePanel<C, R> completedBy(Completion<C> completion) {
             return new OnePanel<>(name(), configType(), resultType(), defaults, trials, trial, writer, completion,
-                    measuresDelays);
+                    measuresDelays, model());
         }
 
         /** The same panel, needing no bAP delays: it measures them. */
         OnePanel<C, R> measuringDelays() {
             return new OnePanel<>(name(), configType(), resultType(), defaults, trials, trial, writer, completion,
-                    true);
+                    true, model());
+        }
+
+        @Override
+        OnePanel<C, R> on(CellModel model) {
+            return new OnePanel<>(name(), configType(), resultType(), defaults, trials, trial, writer, completion,
+                    measuresDelays, model);
         }
 
         @Override
@@ -224,28 +272,29 @@ public final class PanelSweeps {
 
         @Override
         public C complete(C config, Set<String> given) {
+            requireThreshold(config, given);
             return completion == null ? config : completion.complete(config, given);
         }
 
         @Override
         public PanelInputs inputs(Path dir, SweepEngine.Options options) throws IOException {
-            return measuresDelays ? new PanelInputs(null, null) : super.inputs(dir, options);
+            return measuresDelays ? new PanelInputs(model(), null, null) : super.inputs(dir, options);
         }
 
         @Override
         public List<TrialSet> trialSets(C config, PanelInputs inputs) {
-            return List.of(trials.of(config, inputs.delays()));
+            return List.of(trials.of(config, inputs));
         }
 
         @Override
         public R trial(C config, PanelInputs inputs, int set, int index, SplittableRandom random,
                        DoubleConsumer progress) {
-            return trial.run(config, inputs.delays(), index, random, progress);
+            return trial.run(config, inputs, index, random, progress);
         }
 
         @Override
         public void write(C config, PanelInputs inputs, List<List<R>> results, Path dir) throws IOException {
-            writer.write(config, inputs, results.get(0), dir);
+            Ellwood2024.recordModel(writer.write(config, inputs, results.get(0), dir), inputs.model(), dir);
         }
     }
 
@@ -266,7 +315,16 @@ public final class PanelSweeps {
         private static final long serialVersionUID = 1L;
 
         Fig3fg() {
-            super(Fig3fgJitterRoc.PANEL, Fig3fgJitterRoc.Config.class, Fig3beMatchRoc.Run.class);
+            this(CellModel.paper());
+        }
+
+        private Fig3fg(CellModel model) {
+            super(Fig3fgJitterRoc.PANEL, Fig3fgJitterRoc.Config.class, Fig3beMatchRoc.Run.class, model);
+        }
+
+        @Override
+        Fig3fg on(CellModel model) {
+            return new Fig3fg(model);
         }
 
         @Override
@@ -278,7 +336,7 @@ public final class PanelSweeps {
         public List<TrialSet> trialSets(Fig3fgJitterRoc.Config c, PanelInputs inputs) {
             List<TrialSet> sets = new ArrayList<>();
             for (double jitter : c.jittersMs()) {
-                TrialSet level = Fig3beMatchRoc.trials(c.level(jitter), inputs.delays());
+                TrialSet level = Fig3beMatchRoc.trials(inputs.model(), c.level(jitter), inputs.delays());
                 sets.add(new TrialSet(Fig3fgJitterRoc.folder(jitter), level.label(), level.fingerprint(),
                         level.seed(), level.trials()));
             }
@@ -288,7 +346,8 @@ public final class PanelSweeps {
         @Override
         public Fig3beMatchRoc.Run trial(Fig3fgJitterRoc.Config c, PanelInputs inputs, int set, int index,
                                         SplittableRandom random, DoubleConsumer progress) {
-            return Fig3beMatchRoc.trial(c.level(c.jittersMs().get(set)), inputs.delays(), index, random, progress);
+            return Fig3beMatchRoc.trial(inputs.model(), c.level(c.jittersMs().get(set)), inputs.delays(), index,
+                    random, progress);
         }
 
         @Override
@@ -298,7 +357,8 @@ public final class PanelSweeps {
             for (int l = 0; l < results.size(); l++) {
                 levels.add(Fig3beMatchRoc.analyse(c.level(c.jittersMs().get(l)), results.get(l)));
             }
-            Fig3fgJitterRoc.write(new Fig3fgJitterRoc.Result(c, levels), inputs.delaysSource(), dir);
+            Ellwood2024.recordModel(Fig3fgJitterRoc.write(new Fig3fgJitterRoc.Result(c, levels),
+                    inputs.delaysSource(), dir), inputs.model(), dir);
         }
     }
 }

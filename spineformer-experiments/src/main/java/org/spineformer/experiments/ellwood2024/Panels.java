@@ -147,7 +147,8 @@ public final class Panels {
     /**
      * {@code reproduce all}: every implemented panel into {@code out/<panel>} with the request's options (not a
      * trial count, which differs per panel). Panels the paper ran at several windows (3B-E and 5) run each of them
-     * into {@code out/<panel>_<W>s}, unless {@code --quick} or an explicit {@code --match-window} asks for one.
+     * into {@code out/<panel>_<W>s}, unless {@code --quick} or an explicit {@code --match-window} asks for one. On
+     * any cell but the paper's, fig4a (no cell, the paper's rule) is left out.
      */
     public static List<Summary> reproduceAll(Request request) throws IOException {
         if (request.trials() != null) {
@@ -164,7 +165,14 @@ public final class Panels {
         }
         console.flush();
         List<Summary> summaries = new ArrayList<>();
+        if (!request.model().isPaper()) {
+            console.println("Skipped on --model " + request.model().name() + ": " + Fig4aPotentiationSigmoid.PANEL
+                    + " (it runs no cell: it plots the paper's potentiation rule)");
+        }
         for (Panel p : IMPLEMENTED) {
+            if (!request.model().isPaper() && p.name().equals(Fig4aPotentiationSigmoid.PANEL)) {
+                continue;
+            }
             // The paper's windows, each into its own folder; or one run of the request's window (null: the default).
             List<Double> windows = !p.paperWindows().isEmpty() && !request.quick() && request.matchWindowS() == null
                     ? p.paperWindows() : Collections.singletonList(request.matchWindowS());
@@ -175,7 +183,7 @@ public final class Panels {
                 console.println("== " + p.title() + " -> " + dir);
                 console.flush();
                 summaries.add(p.reproduction().reproduce(new Request(dir, null, w, request.seed(), request.threads(),
-                        request.quick(), console, request.progress(), request.interactive())));
+                        request.quick(), console, request.progress(), request.interactive(), request.model())));
                 console.flush();
             }
         }

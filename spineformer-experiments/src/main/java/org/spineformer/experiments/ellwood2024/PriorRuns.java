@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
+import org.spineformer.cell.CellModel;
 import org.spineformer.experiments.output.Summary;
 
 /**
@@ -51,6 +52,14 @@ final class PriorRuns {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + parent, e);
         }
+    }
+
+    /**
+     * Whether a finished run was made on {@code model}: its summary's {@code model_sha256}, absent for the paper's
+     * cell.
+     */
+    static boolean sameModel(Found f, CellModel model) {
+        return f.summary().path("model_sha256").asText("").equals(model.isPaper() ? "" : model.sha256());
     }
 
     /** A directory's summary, or null when it is not readable JSON (a folder of something else). */

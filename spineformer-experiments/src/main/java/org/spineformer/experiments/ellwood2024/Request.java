@@ -2,6 +2,7 @@ package org.spineformer.experiments.ellwood2024;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import org.spineformer.cell.CellModel;
 import org.spineformer.experiments.trial.TrialRunner;
 
 /**
@@ -17,14 +18,18 @@ import org.spineformer.experiments.trial.TrialRunner;
  * @param console where the table and notes go (stdout)
  * @param progress where the progress bar goes (stderr), or null for none
  * @param interactive whether progress is drawn in place (a terminal)
+ * @param model the cell ({@code --model}; the paper's cell without it)
  */
 public record Request(Path out, Integer trials, Double matchWindowS, Long seed, int threads, boolean quick,
-                      PrintWriter console, PrintWriter progress, boolean interactive) {
+                      PrintWriter console, PrintWriter progress, boolean interactive, CellModel model) {
     public static final long DEFAULT_SEED = 0;
 
     public Request {
         if (out == null) {
             throw new IllegalArgumentException("out is null");
+        }
+        if (model == null) {
+            throw new IllegalArgumentException("model is null");
         }
         if (trials != null && trials < 1) {
             throw new IllegalArgumentException("--trials = " + trials + " must be >= 1");
@@ -38,6 +43,12 @@ public record Request(Path out, Integer trials, Double matchWindowS, Long seed, 
         if (threads < 1) {
             throw new IllegalArgumentException("--threads = " + threads + " must be >= 1");
         }
+    }
+
+    /** A request for the paper's cell. */
+    public Request(Path out, Integer trials, Double matchWindowS, Long seed, int threads, boolean quick,
+                   PrintWriter console, PrintWriter progress, boolean interactive) {
+        this(out, trials, matchWindowS, seed, threads, quick, console, progress, interactive, CellModel.paper());
     }
 
     public int trialsOr(int fallback) {
@@ -59,6 +70,7 @@ public record Request(Path out, Integer trials, Double matchWindowS, Long seed, 
 
     /** The same request for another directory with the given trial count, other options unchanged. */
     public Request in(Path dir, Integer trialCount) {
-        return new Request(dir, trialCount, matchWindowS, seed, threads, quick, console, progress, interactive);
+        return new Request(dir, trialCount, matchWindowS, seed, threads, quick, console, progress, interactive,
+                model);
     }
 }

@@ -2,6 +2,7 @@ package org.spineformer.experiments.ellwood2024;
 
 import java.nio.file.Path;
 import java.util.Optional;
+import org.spineformer.cell.CellModel;
 
 /**
  * The potentiation threshold a Figure 4 or 5 run uses for its match window: that of this program's own Figure 3B-E
@@ -41,16 +42,24 @@ public record Threshold(double value, String source, String path, double paper, 
         return new Threshold(value, value == paper ? PAPER : GIVEN, null, paper);
     }
 
-    /** Looks for a sibling fig3be run of {@code matchWindowS} next to {@code out}. */
-    static Threshold resolve(Path out, double matchWindowS) {
+    /**
+     * Looks for a sibling fig3be run of {@code matchWindowS} on the same cell next to {@code out}; the paper's
+     * threshold is only for the paper's cell.
+     */
+    static Threshold resolve(CellModel model, Path out, double matchWindowS) {
         double paper = Ellwood2024.hasPaperThreshold(matchWindowS) ? Ellwood2024.paperThreshold(matchWindowS)
                 : Double.NaN;
         Optional<PriorRuns.Found> own = PriorRuns.sibling(out, Fig3beMatchRoc.PANEL,
                 f -> f.summary().path("match_window_s").asDouble() == matchWindowS
-                        && f.summary().path("threshold").isNumber(), "runs");
+                        && f.summary().path("threshold").isNumber() && PriorRuns.sameModel(f, model), "runs");
         if (own.isPresent()) {
             return new Threshold(own.get().summary().get("threshold").asDouble(), OWN, own.get().dir().toString(),
                     paper, own.get().summary().path("runs").asInt());
+        }
+        if (!model.isPaper()) {
+            throw new IllegalArgumentException("no threshold for --model " + model.name() + " at --match-window "
+                    + matchWindowS + " s: the paper's thresholds are for the paper's cell; run 'reproduce fig3be"
+                    + " --model ... --match-window " + matchWindowS + "' into a folder next to --out first");
         }
         if (Double.isNaN(paper)) {
             throw new IllegalArgumentException("no threshold for --match-window " + matchWindowS + " s: the paper has "

@@ -5,21 +5,44 @@ import java.util.SplittableRandom;
 import java.util.function.UnaryOperator;
 
 /**
- * One spike train per presynaptic axon, each axon contacting {@code spinesPerAxon} neighbouring spines: axon a
- * drives spines {@code a * spinesPerAxon .. a * spinesPerAxon + spinesPerAxon - 1}, which therefore receive identical
- * trains ({@code generate_spike_train_array} with {@code multi_synapse_arangement='neighbors'}, helper_functions.py).
+ * One spike train per presynaptic axon, each axon contacting a group of spines, which therefore receive identical
+ * trains. In the paper's cell axon a drives the neighbouring spines {@code a * spinesPerAxon .. a * spinesPerAxon +
+ * spinesPerAxon - 1} ({@code generate_spike_train_array} with {@code multi_synapse_arangement='neighbors'},
+ * helper_functions.py); a cell description's {@code experiment.axons} may group its spines otherwise.
  *
  * @param trains increasing spike times (ms) of each axon; the arrays are shared, never modified
- * @param spinesPerAxon spines contacted by each axon, at least 1
+ * @param axonSpines the spines of each axon (one group per train); shared, never modified
+ * @param spineCount the cell's spines (spines of no axon receive no spikes)
  */
-public record AxonTrains(double[][] trains, int spinesPerAxon) {
+public record AxonTrains(double[][] trains, int[][] axonSpines, int spineCount) {
+    private static final double[] NO_SPIKES = new double[0];
+
     public AxonTrains {
-        if (spinesPerAxon < 1) {
-            throw new IllegalArgumentException("spinesPerAxon = " + spinesPerAxon + " must be >= 1");
-        }
         if (trains == null || trains.length == 0) {
             throw new IllegalArgumentException("trains: need at least one axon");
         }
+        if (axonSpines.length != trains.length) {
+            throw new IllegalArgumentException(trains.length + " trains for " + axonSpines.length + " axons");
+        }
+    }
+
+    /** Axons of {@code spinesPerAxon} consecutive spines each. */
+    public AxonTrains(double[][] trains, int spinesPerAxon) {
+        this(trains, consecutive(trains.length, spinesPerAxon), trains.length * spinesPerAxon);
+    }
+
+    /** {@code axons} groups of {@code spinesPerAxon} consecutive spines. */
+    public static int[][] consecutive(int axons, int spinesPerAxon) {
+        if (spinesPerAxon < 1) {
+            throw new IllegalArgumentException("spinesPerAxon = " + spinesPerAxon + " must be >= 1");
+        }
+        int[][] groups = new int[axons][spinesPerAxon];
+        for (int a = 0; a < axons; a++) {
+            for (int i = 0; i < spinesPerAxon; i++) {
+                groups[a][i] = a * spinesPerAxon + i;
+            }
+        }
+        return groups;
     }
 
     /**
@@ -31,11 +54,18 @@ public record AxonTrains(double[][] trains, int spinesPerAxon) {
         if (axons < 1) {
             throw new IllegalArgumentException("axons = " + axons + " must be >= 1");
         }
-        double[][] trains = new double[axons][];
-        for (int a = 0; a < axons; a++) {
+        return poisson(random, consecutive(axons, spinesPerAxon), axons * spinesPerAxon, startMs, endMs, rateKhz,
+                recoveryMs);
+    }
+
+    /** The same for axons given as spine groups, drawn in axon order. */
+    public static AxonTrains poisson(SplittableRandom random, int[][] axonSpines, int spineCount, double startMs,
+                                     double endMs, double rateKhz, double recoveryMs) {
+        double[][] trains = new double[axonSpines.length][];
+        for (int a = 0; a < trains.length; a++) {
             trains[a] = SpikeTrains.poisson(random, startMs, endMs, rateKhz, recoveryMs);
         }
-        return new AxonTrains(trains, spinesPerAxon);
+        return new AxonTrains(trains, axonSpines, spineCount);
     }
 
     public int axons() {
@@ -43,7 +73,7 @@ public record AxonTrains(double[][] trains, int spinesPerAxon) {
     }
 
     public int spines() {
-        return trains.length * spinesPerAxon;
+        return spineCount;
     }
 
     /** Axon a's train. */
@@ -55,19 +85,22 @@ public record AxonTrains(double[][] trains, int spinesPerAxon) {
     public AxonTrains withTrain(int axon, double[] train) {
         double[][] copy = trains.clone();
         copy[checkedAxon(axon)] = train;
-        return new AxonTrains(copy, spinesPerAxon);
+        return new AxonTrains(copy, axonSpines, spineCount);
     }
 
     /** Every axon's train transformed by {@code f}. */
     public AxonTrains map(UnaryOperator<double[]> f) {
-        return new AxonTrains(Arrays.stream(trains).map(f).toArray(double[][]::new), spinesPerAxon);
+        return new AxonTrains(Arrays.stream(trains).map(f).toArray(double[][]::new), axonSpines, spineCount);
     }
 
-    /** The train of every spine, in spine order: each axon's train repeated for its neighbouring spines. */
+    /** The train of every spine, in spine order: each axon's train repeated for its spines, none for the rest. */
     public double[][] perSpine() {
-        double[][] spines = new double[spines()][];
-        for (int k = 0; k < spines.length; k++) {
-            spines[k] = trains[k / spinesPerAxon];
+        double[][] spines = new double[spineCount][];
+        Arrays.fill(spines, NO_SPIKES);
+        for (int a = 0; a < trains.length; a++) {
+            for (int k : axonSpines[a]) {
+                spines[k] = trains[a];
+            }
         }
         return spines;
     }

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.spineformer.cell.CellModel;
 import org.spineformer.experiments.output.Summary;
 import org.spineformer.experiments.trial.TrialRunner;
 
@@ -20,7 +21,7 @@ class Fig2bBapDelaysTest {
 
     @Test
     void distancesAreNeuronsPathDistances() {
-        double[] d = Fig2bBapDelays.spineDistancesUm();
+        double[] d = CellModel.paper().spineDistancesUm();
         assertThat(d).hasSize(Ellwood2024.SPINES);
         assertThat(d[0]).isEqualTo(NEURON_SPINE_0_UM);
         assertThat(d[748]).isEqualTo(NEURON_SPINE_748_UM);
@@ -30,16 +31,16 @@ class Fig2bBapDelaysTest {
     @Test
     void aShortRealRunGivesThePapersRangeOfDelays(@TempDir Path dir) throws IOException {
         Fig2bBapDelays.Config c = new Fig2bBapDelays.Config(1, 0, 20, 45, 1, 44);
-        Fig2bBapDelays.Result r = Fig2bBapDelays.run(c, TrialRunner.inMemory(1));
+        Fig2bBapDelays.Result r = Fig2bBapDelays.run(CellModel.paper(), c, TrialRunner.inMemory(1));
         assertThat(r.runs().get(0).somaSpikesMs()).hasSize(1);
         double min = Arrays.stream(r.meanDelaysMs()).min().orElseThrow();
         double max = Arrays.stream(r.meanDelaysMs()).max().orElseThrow();
         // The paper: 1.56 ms near the tuft's base to 4.8 ms at its tips.
         assertThat(min).isBetween(1.4, 1.7);
         assertThat(max).isBetween(4.5, 5.1);
-        Summary s = Fig2bBapDelays.write(r, dir);
+        Summary s = Fig2bBapDelays.write(CellModel.paper(), r, dir);
         assertThat(s.values()).containsEntry("runs", 1).containsKeys("delay_min_ms_mean", "delay_max_ms_sem");
-        BapDelays cached = BapDelays.read(dir.resolve(BapDelays.FILE));
+        BapDelays cached = BapDelays.read(dir.resolve(BapDelays.FILE), Ellwood2024.SPINES);
         assertThat(cached.delaysMs()).containsExactly(r.meanDelaysMs());
         for (String f : new String[] {"bap_delays.csv", "trials.csv", "trials.npz", "fig2b.png", "fig2b.svg"}) {
             assertThat(dir.resolve(f)).isRegularFile();

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.spineformer.analysis.roc.OperatingPoint;
 import org.spineformer.analysis.roc.RocCurve;
+import org.spineformer.cell.CellModel;
 import org.spineformer.cell.replay.Stimulus;
 import org.spineformer.experiments.output.Summary;
 import org.spineformer.io.npy.Npz;
@@ -28,20 +29,20 @@ class Fig3beMatchRocTest {
     void fifteenHundredRunsMatchEverySpineOnceAndTheFirst150EveryAxon() {
         boolean[] spines = new boolean[Ellwood2024.SPINES];
         for (int i = 0; i < Ellwood2024.SPINES; i++) {
-            int spine = Fig3beMatchRoc.delaySpine(i);
-            assertThat(spine / Ellwood2024.SPINES_PER_AXON).isEqualTo(Fig3beMatchRoc.matchedAxon(i));
+            int spine = Fig3beMatchRoc.delaySpine(CellModel.paper(), i);
+            assertThat(spine / Ellwood2024.SPINES_PER_AXON).isEqualTo(Fig3beMatchRoc.matchedAxon(CellModel.paper(), i));
             spines[spine] = true;
         }
         assertThat(spines).doesNotContain(false);
-        assertThat(Fig3beMatchRoc.matchedAxon(149)).isEqualTo(149);
-        assertThat(Fig3beMatchRoc.delaySpine(151)).isEqualTo(11);
+        assertThat(Fig3beMatchRoc.matchedAxon(CellModel.paper(), 149)).isEqualTo(149);
+        assertThat(Fig3beMatchRoc.delaySpine(CellModel.paper(), 151)).isEqualTo(11);
     }
 
     @Test
     void pulsesFollowTheMatchedAxonByTheOptimumOffsetMinusItsDelay() {
         Fig3beMatchRoc.Config c = Fig3beMatchRoc.Config.paper(0.5);
         BapDelays delays = delays();
-        Fig3beMatchRoc.Draw d = Fig3beMatchRoc.draw(c, delays, 163, new SplittableRandom(3));
+        Fig3beMatchRoc.Draw d = Fig3beMatchRoc.draw(CellModel.paper(), c, delays, 163, new SplittableRandom(3));
         assertThat(d.matchedAxon()).isEqualTo(13);
         assertThat(d.delaySpine()).isEqualTo(131);
         Stimulus s = d.stimulus();
@@ -68,9 +69,9 @@ class Fig3beMatchRocTest {
             for (int a = 0; a < values.length; a++) {
                 values[a] = 1e-14 * (1 + random.nextDouble());
             }
-            int axon = Fig3beMatchRoc.matchedAxon(i);
+            int axon = Fig3beMatchRoc.matchedAxon(CellModel.paper(), i);
             values[axon] = 1e-14 * (1.8 + random.nextDouble());
-            runs.add(new Fig3beMatchRoc.Run(axon, Fig3beMatchRoc.delaySpine(i), 2, 6, values, 1));
+            runs.add(new Fig3beMatchRoc.Run(axon, Fig3beMatchRoc.delaySpine(CellModel.paper(), i), 2, 6, values, 1));
         }
         Fig3beMatchRoc.Config c = Fig3beMatchRoc.Config.paper(1).withRuns(40);
         Fig3beMatchRoc.Result r = Fig3beMatchRoc.analyse(c, runs);

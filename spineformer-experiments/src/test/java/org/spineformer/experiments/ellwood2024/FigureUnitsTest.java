@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.knowm.xchart.XYChart;
+import org.spineformer.cell.CellModel;
 import org.spineformer.io.plot.Plots;
 
 /** Every axis of the figures names its unit (the two figures the issue found without one). */
@@ -35,9 +36,9 @@ class FigureUnitsTest {
             for (int a = 0; a < values.length; a++) {
                 values[a] = 1e-14 * (1 + (a * 7 + i * 3) % 10 / 10.0);
             }
-            int axon = Fig3beMatchRoc.matchedAxon(i);
+            int axon = Fig3beMatchRoc.matchedAxon(CellModel.paper(), i);
             values[axon] = 1e-14 * (1.8 + i % 5 / 10.0);
-            runs.add(new Fig3beMatchRoc.Run(axon, Fig3beMatchRoc.delaySpine(i), 2, 6, values, 1));
+            runs.add(new Fig3beMatchRoc.Run(axon, Fig3beMatchRoc.delaySpine(CellModel.paper(), i), 2, 6, values, 1));
         }
         Fig3beMatchRoc.Result r = Fig3beMatchRoc.analyse(Fig3beMatchRoc.Config.paper(1).withRuns(20), runs);
         XYChart density = Fig3beMatchRoc.densityChart("t", r, Fig3beMatchRoc.densities(r));

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.spineformer.cell.CellModel;
 import org.spineformer.cell.replay.Replay;
 import org.spineformer.cell.replay.Stimulus;
 import org.spineformer.experiments.train.TrialSeeds;
@@ -40,7 +41,7 @@ class FullTrialTest {
         List<double[]> traces = new ArrayList<>();
         traces.add(new double[] {0, 1000, 1750, 2500});
         for (int a = 0; a < Ellwood2024.AXONS; a++) {
-            names.add(FullTrial.delayedIntegral(a));
+            names.add(FullTrial.delayedIntegral(CellModel.paper(), a));
             // axon 3 crosses before 1750 ms, axon 149 only after it
             traces.add(a == 3 ? new double[] {0, 1, 2, 3} : a == 149 ? new double[] {0, 0, 1, 3} : new double[4]);
         }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.spineformer.cell.CellModel;
 import org.spineformer.cell.replay.Stimulus;
 import org.spineformer.experiments.output.Summary;
 import org.spineformer.experiments.train.TrialSeeds;
@@ -24,12 +25,12 @@ class OtherPanelsTest {
     void fig3aRunsCoverOffsetsThenSpinesThenRepetitions() {
         assertThat(Fig3aOffsetScan.offset(0)).isEqualTo(-5);
         assertThat(Fig3aOffsetScan.offset(25)).isEqualTo(20);
-        assertThat(Fig3aOffsetScan.spine(26)).isEqualTo(50);
-        assertThat(Fig3aOffsetScan.spine(26 * 29)).isEqualTo(1450);
+        assertThat(Fig3aOffsetScan.spine(CellModel.paper(), 26)).isEqualTo(50);
+        assertThat(Fig3aOffsetScan.spine(CellModel.paper(), 26 * 29)).isEqualTo(1450);
         assertThat(Fig3aOffsetScan.repetition(779)).isZero();
         assertThat(Fig3aOffsetScan.repetition(780)).isEqualTo(1);
         assertThat(Fig3aOffsetScan.Config.paper().runs()).isEqualTo(7800);
-        Stimulus s = Fig3aOffsetScan.stimulus(26 + 7, TrialSeeds.random(0, 33));
+        Stimulus s = Fig3aOffsetScan.stimulus(CellModel.paper(), 26 + 7, TrialSeeds.random(0, 33));
         double[] pair = s.pre()[50];
         assertThat(pair).hasSize(2);
         assertThat(s.pre()[59]).isSameAs(pair);
@@ -43,18 +44,18 @@ class OtherPanelsTest {
         // Every spine's curve peaks 7 ms after the bAP reaches it: at offset 7 - d.
         List<Fig3aOffsetScan.Run> runs = new ArrayList<>();
         for (int i = 0; i < 26 * 3; i++) {
-            int spine = Fig3aOffsetScan.spine(i);
+            int spine = Fig3aOffsetScan.spine(CellModel.paper(), i);
             double offset = Fig3aOffsetScan.offset(i);
             double x = offset + DELAYS.of(spine) - 7;
             runs.add(new Fig3aOffsetScan.Run(spine, offset, 0, Math.exp(-x * x / 8), 1));
         }
-        Fig3aOffsetScan.Result r = Fig3aOffsetScan.analyse(Fig3aOffsetScan.Config.quick(), runs, DELAYS,
-                new SplittableRandom(1));
+        Fig3aOffsetScan.Result r = Fig3aOffsetScan.analyse(CellModel.paper(), Fig3aOffsetScan.Config.quick(), runs,
+                DELAYS, new SplittableRandom(1));
         assertThat(r.spines()).containsExactly(0, 50, 100);
         assertThat(r.bestOffsetMs()).isCloseTo(7, within(0.15));
         assertThat(r.bestOffsetSe()).isLessThan(0.1);
-        assertThatThrownBy(() -> Fig3aOffsetScan.analyse(Fig3aOffsetScan.Config.quick(), runs.subList(0, 25), DELAYS,
-                new SplittableRandom(1))).hasMessageContaining("at least 26");
+        assertThatThrownBy(() -> Fig3aOffsetScan.analyse(CellModel.paper(), Fig3aOffsetScan.Config.quick(),
+                runs.subList(0, 25), DELAYS, new SplittableRandom(1))).hasMessageContaining("at least 26");
     }
 
     @Test
@@ -67,14 +68,14 @@ class OtherPanelsTest {
     @Test
     void fig2aMatchesARandomSpineAndComparesTheOppositeOne() {
         Fig2aMatchExample.Config c = Fig2aMatchExample.Config.paper();
-        Fig2aMatchExample.Draw d = Fig2aMatchExample.draw(c, DELAYS, TrialSeeds.random(0, 0));
+        Fig2aMatchExample.Draw d = Fig2aMatchExample.draw(CellModel.paper(), c, DELAYS, TrialSeeds.random(0, 0));
         int m = d.matchedSpine();
         double[] pre = d.stimulus().pre()[m];
         for (int i = 0; i < pre.length; i++) {
             assertThat(d.stimulus().post()[i]).isCloseTo(pre[i] + 7 - DELAYS.of(m), within(1e-12));
         }
-        assertThat(Fig2aMatchExample.unmatched(100)).isEqualTo(850);
-        assertThat(Fig2aMatchExample.unmatched(1000)).isEqualTo(250);
+        assertThat(Fig2aMatchExample.unmatched(CellModel.paper(), 100)).isEqualTo(850);
+        assertThat(Fig2aMatchExample.unmatched(CellModel.paper(), 1000)).isEqualTo(250);
         assertThat(d.stimulus().tstopMs()).isEqualTo(1150);
     }
 
@@ -84,8 +85,9 @@ class OtherPanelsTest {
         Fig3beMatchRoc.Config level = c.level(2);
         assertThat(level.rateKhz()).isEqualTo(0.008);
         assertThat(level.jitterMs()).isEqualTo(2);
-        Fig3beMatchRoc.Draw noisy = Fig3beMatchRoc.draw(level, DELAYS, 5, TrialSeeds.random(0, 5));
-        Fig3beMatchRoc.Draw clean = Fig3beMatchRoc.draw(level.withNoise(0.008, 0), DELAYS, 5, TrialSeeds.random(0, 5));
+        Fig3beMatchRoc.Draw noisy = Fig3beMatchRoc.draw(CellModel.paper(), level, DELAYS, 5, TrialSeeds.random(0, 5));
+        Fig3beMatchRoc.Draw clean = Fig3beMatchRoc.draw(CellModel.paper(), level.withNoise(0.008, 0), DELAYS, 5,
+                TrialSeeds.random(0, 5));
         double[] a = noisy.stimulus().post();
         double[] b = clean.stimulus().post();
         assertThat(a).hasSameSizeAs(b);
@@ -122,7 +124,7 @@ class OtherPanelsTest {
             }
             runs.add(new Fig2cdKernelFit.Run(trains, post, g, 0));
         }
-        Fig2cdKernelFit.Result r = Fig2cdKernelFit.analyse(c, runs, DELAYS);
+        Fig2cdKernelFit.Result r = Fig2cdKernelFit.analyse(CellModel.paper(), c, runs, DELAYS);
         assertThat(r.explainedVarianceTest()).isGreaterThan(0.9);
         int peak = 0;
         for (int i = 1; i < r.kernel().values().length; i++) {

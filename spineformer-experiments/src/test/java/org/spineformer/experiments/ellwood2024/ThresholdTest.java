@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.spineformer.cell.CellModel;
 
 class ThresholdTest {
     @Test
@@ -19,20 +20,20 @@ class ThresholdTest {
         summary(root.resolve("fig3be_inf"), "{\"panel\": \"fig3be\", \"match_window_s\": 0.5, \"runs\": 3, "
                 + "\"threshold\": null}");
         summary(root.resolve("junk"), "not json");
-        Threshold own = Threshold.resolve(root.resolve("fig5"), 1.0);
+        Threshold own = Threshold.resolve(CellModel.paper(), root.resolve("fig5"), 1.0);
         assertThat(own.value()).isEqualTo(7e-14);
         assertThat(own.source()).isEqualTo(Threshold.OWN);
         assertThat(own.path()).endsWith("fig3be_big");
         assertThat(own.paper()).isEqualTo(Ellwood2024.paperThreshold(1));
         assertThat(own.origin()).isEqualTo("the fig3be run in " + own.path() + " (300 runs)");
 
-        Threshold paper = Threshold.resolve(root.resolve("fig5"), 0.5);
+        Threshold paper = Threshold.resolve(CellModel.paper(), root.resolve("fig5"), 0.5);
         assertThat(paper.source()).isEqualTo(Threshold.PAPER);
         assertThat(paper.value()).isEqualTo(6.039219977285495e-14);
         assertThat(paper.path()).isNull();
         assertThat(paper.origin()).isEqualTo("the paper");
 
-        assertThatThrownBy(() -> Threshold.resolve(root.resolve("fig5"), 0.75))
+        assertThatThrownBy(() -> Threshold.resolve(CellModel.paper(), root.resolve("fig5"), 0.75))
                 .hasMessageContaining("--match-window 0.75").hasMessageContaining("fig3be");
     }
 

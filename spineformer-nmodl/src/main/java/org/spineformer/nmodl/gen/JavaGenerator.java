@@ -27,7 +27,7 @@ import org.spineformer.nmodl.check.Diagnostic;
  * one column per variable, and every NMODL block a method on one instance {@code k} (so the kernels can later move
  * to loops owned by the engine). It follows nocmodl's C; docs/dev/nmodl.md lists the rules (numbers as doubles,
  * {@code v} copied per instance, ions and NEURON's ion_style, the numerical di/dv, cnexp, derivimplicit and euler,
- * TABLE, NET_RECEIVE with one weight).
+ * TABLE, NET_RECEIVE).
  *
  * <p>What it cannot make yet it reports, with line and column, as "not supported yet".
  */
@@ -75,6 +75,10 @@ public final class JavaGenerator {
      */
     private final Map<String, Map<String, String>> ions = new LinkedHashMap<>();
     private final List<String> currents = new ArrayList<>();
+    /** An ELECTRODE_CURRENT mechanism: its current enters the node with the opposite sign. */
+    private boolean electrode;
+    /** Whether the mechanism calls at_time (its helper is emitted then). */
+    private boolean usesAtTime;
     /** Ion variables the mechanism writes (currents, concentrations). */
     private final Set<String> written = new HashSet<>();
     /** ion name -> its charge (USEION's VALENCE, or NEURON's for na, k and ca). */
@@ -84,10 +88,26 @@ public final class JavaGenerator {
     /** The state being solved by cnexp, while translating a DERIVATIVE block; else null. */
     private String derivativeBlock;
     private Item.Block netReceive;
+    private NetReceiveLowering netReceiveLowering;
     /** True while translating NET_RECEIVE. */
     private boolean inNetReceive;
+    /** True while translating INITIAL (net_send there sends an event of weight 0 from t = 0). */
+    private boolean inInitial;
     /** DERIVATIVE block -> the METHOD its SOLVE asks for (cnexp, derivimplicit or euler). */
     private final Map<String, String> methods = new HashMap<>();
+    private final Map<String, Item.Block> kineticBlocks = new LinkedHashMap<>();
+    private final Map<String, Item.Block> linearBlocks = new LinkedHashMap<>();
+    private final Map<String, KineticLowering> kinetics = new LinkedHashMap<>();
+    private final Map<String, LinearLowering> linears = new LinkedHashMap<>();
+    /** DERIVATIVE blocks solved by derivimplicit whose equations are coupled or nonlinear. */
+    private final Map<String, NewtonLowering> newtons = new LinkedHashMap<>();
+    /** The block being translated as derivimplicit's residual, else null. */
+    NewtonLowering newton;
+    /** The KINETIC or LINEAR block being translated (its reactions, equations), else null. */
+    KineticLowering kinetic;
+    LinearLowering linear;
+    /** True while translating a KINETIC block: its dt is the solver's (1e9 for STEADYSTATE), a parameter. */
+    boolean kineticDt;
 
     private JavaGenerator(ModFile mod) {
         this.mod = mod;
@@ -110,8 +130,13 @@ public final class JavaGenerator {
                 g.reversalPotentialsRead());
     }
 
-    private void notYet(Pos pos, String what) {
+    void notYet(Pos pos, String what) {
         problems.add(new Diagnostic(mod.file(), pos, what + " is not supported yet"));
+    }
+
+    /** An error in the mod file that nocmodl reports too. */
+    void error(Pos pos, String what) {
+        problems.add(new Diagnostic(mod.file(), pos, what));
     }
 
     // ---- what the file declares
@@ -147,14 +172,13 @@ public final class JavaGenerator {
                         table(b);
                     }
                     case "DERIVATIVE" -> derivatives.put(b.name(), b);
+                    case "KINETIC" -> kineticBlocks.put(b.name(), b);
+                    case "LINEAR" -> linearBlocks.put(b.name(), b);
                     case "INITIAL", "BREAKPOINT" -> {
                     }
                     case "NET_RECEIVE" -> {
-                        if (b.args().size() != 1) {
-                            notYet(b.pos(), "NET_RECEIVE with " + b.args().size() + " arguments (a connection"
-                                    + " delivers one weight)");
-                        }
                         netReceive = b;
+                        netReceiveLowering = new NetReceiveLowering(this, b);
                     }
                     default -> notYet(b.pos(), b.keyword() + " (block " + b.name() + ")");
                 }
@@ -166,6 +190,16 @@ public final class JavaGenerator {
         }
         ions.values().forEach(vars -> vars.keySet().forEach(instanceVars::add));
         currents.forEach(instanceVars::add);
+        Set<String> states = new LinkedHashSet<>();
+        mod.declarations("STATE").forEach(d -> states.add(d.name()));
+        kineticBlocks.forEach((name, b) -> kinetics.put(name, new KineticLowering(this, b, states)));
+        linearBlocks.forEach((name, b) -> linears.put(name, new LinearLowering(this, b, states)));
+        mod.blocks("BREAKPOINT").flatMap(b -> b.body().stream()).forEach(st -> {
+            if (st instanceof Stmt.Solve sv && sv.method().equals("derivimplicit")
+                    && derivatives.containsKey(sv.block()) && NewtonLowering.needed(derivatives.get(sv.block()))) {
+                newtons.put(sv.block(), new NewtonLowering(this, derivatives.get(sv.block())));
+            }
+        });
     }
 
     /** Records the TABLE of a FUNCTION or PROCEDURE, checked as nocmodl does (parsact.cpp, table_massage). */
@@ -193,7 +227,9 @@ public final class JavaGenerator {
 
     private void neuronStatement(NeuronStmt s) {
         if (s instanceof NeuronStmt.Suffix sfx) {
-            if (sfx.keyword().equals("POINT_PROCESS")) {
+            if (sfx.keyword().equals("POINT_PROCESS") || sfx.keyword().equals("ARTIFICIAL_CELL")) {
+                // an ARTIFICIAL_CELL is a point process placed at a node whose membrane it does not touch (no
+                // current; NEURON gives it no v): it receives events and sends them out with net_event
                 kind = Mechanism.Kind.POINT_PROCESS;
             } else if (!sfx.keyword().equals("SUFFIX")) {
                 notYet(sfx.pos(), sfx.keyword());
@@ -233,6 +269,12 @@ public final class JavaGenerator {
         } else if (s instanceof NeuronStmt.Names n) {
             switch (n.keyword()) {
                 case "NONSPECIFIC_CURRENT" -> currents.addAll(n.names());
+                case "ELECTRODE_CURRENT" -> {
+                    // injected into the cell (positive depolarizes): nocmodl's nrn_cur adds it to the right-hand
+                    // side and subtracts its slope from the diagonal, for the mechanism's whole current
+                    currents.addAll(n.names());
+                    electrode = true;
+                }
                 case "RANGE" -> ranges.addAll(n.names());
                 case "GLOBAL", "THREADSAFE" -> {
                 }
@@ -285,8 +327,16 @@ public final class JavaGenerator {
                     assigned.add(FieldSpec.assigned(name, unit, "ion variable (" + ionRole(name) + ")"));
                 } else if (keyword.equals("PARAMETER")) {
                     double dflt = decl.value() == null ? 0 : Double.parseDouble(decl.value());
-                    double lo = decl.low() == null ? -Double.MAX_VALUE : Double.parseDouble(decl.low());
-                    double hi = decl.high() == null ? Double.MAX_VALUE : Double.parseDouble(decl.high());
+                    // without <lo, hi> any number but NaN, infinities too, as a NEURON variable (an infinite
+                    // threshold is how the paper's cell switches potentiation off)
+                    double lo = decl.low() == null ? Double.NEGATIVE_INFINITY : Double.parseDouble(decl.low());
+                    double hi = decl.high() == null ? Double.POSITIVE_INFINITY : Double.parseDouble(decl.high());
+                    if (dflt < lo || dflt > hi) {
+                        // NEURON never enforces <lo, hi> (hints for its GUI): a file whose own default lies
+                        // outside them (release.mod's tauGen = 0 <1e-6, 1e9>) runs with it
+                        lo = Double.NEGATIVE_INFINITY;
+                        hi = Double.POSITIVE_INFINITY;
+                    }
                     params.add(FieldSpec.parameter(name, unit, dflt, lo, hi, "PARAMETER (" + scope + ")"));
                 } else if (keyword.equals("STATE")) {
                     states.add(FieldSpec.state(name, unit, "STATE"));
@@ -319,16 +369,16 @@ public final class JavaGenerator {
 
     // ---- the class
 
-    private void line(String text) {
+    void line(String text) {
         out.append("    ".repeat(indent)).append(text).append('\n');
     }
 
-    private void open(String text) {
+    void open(String text) {
         line(text + " {");
         indent++;
     }
 
-    private void close() {
+    void close() {
         indent--;
         line("}");
     }
@@ -355,6 +405,12 @@ public final class JavaGenerator {
         if (netReceive != null) {
             line("private CellState state;");
         }
+        kinetics.values().forEach(KineticLowering::emitFields);
+        if (netReceiveLowering != null) {
+            netReceiveLowering.emitFields();
+        }
+        newtons.values().forEach(NewtonLowering::emitFields);
+        linears.values().forEach(LinearLowering::emitFields);
         line("/** Each instance's copy of its node's potential (NMODL's v). */");
         line("private final double[] c_v;");
         for (String ion : ions.keySet()) {
@@ -412,8 +468,25 @@ public final class JavaGenerator {
         for (Item.Block d : derivatives.values()) {
             emitDerivative(d);
         }
+        for (KineticLowering kin : kinetics.values()) {
+            kin.emitMethods(solvedAt(kin.name()));
+        }
+        for (LinearLowering lin : linears.values()) {
+            lin.emitMethod(solvedAt(lin.name()));
+        }
+        if (!kinetics.isEmpty() || !linears.isEmpty() || !newtons.isEmpty()) {
+            KineticLowering.emitSimeq(this);
+        }
         if (netReceive != null) {
             emitNetReceive();
+        }
+        if (usesAtTime) {
+            line("");
+            line("/** NEURON's at_time(te) in a fixed step (cvodestb.cpp): 1 in the step whose t reaches te - 1e-11. */");
+            open("private static double atTime(double te, CellState s)");
+            line("double x = te - 1e-11;");
+            line("return x <= s.t && x > s.t - s.dt ? 1.0 : 0.0;");
+            close();
         }
         if (!hoisted.isEmpty()) {
             line("");
@@ -423,23 +496,23 @@ public final class JavaGenerator {
         close();
     }
 
-    /** NET_RECEIVE(weight): an event of a connection's weight reaches instance k. */
+    /** "file:line: SOLVE block" for a solver's run-time error, as a Java string's content. */
+    private String solvedAt(String block) {
+        Item.Block b = kineticBlocks.containsKey(block) ? kineticBlocks.get(block)
+                : linearBlocks.containsKey(block) ? linearBlocks.get(block) : derivatives.get(block);
+        String text = mod.file() + ":" + b.pos().line() + ": " + b.keyword() + " " + block;
+        return text.replace("\\", "\\\\").replace("\"", "\\\"");
+    }
+
+    /** NET_RECEIVE: receive() (t is the event's time te), and per-connection state ({@link NetReceiveLowering}). */
     private void emitNetReceive() {
         if (kind != Mechanism.Kind.POINT_PROCESS) {
             notYet(netReceive.pos(), "NET_RECEIVE outside a POINT_PROCESS");
         }
-        line("");
-        open("@Override public void deliver(int k, double weight)");
-        line("CellState s = state;");
-        line("c_v[k] = s.v[node[k]];");
         inNetReceive = true;
-        Set<String> args = new HashSet<>(argNames(netReceive.args()));
-        if (netReceive.args().size() == 1) {
-            line("double l_" + netReceive.args().get(0).name() + " = weight;");
-        }
-        body(netReceive.body(), args);
+        netReceiveLowering.emitReceive();
         inNetReceive = false;
-        close();
+        netReceiveLowering.emitConnections();
     }
 
     /**
@@ -545,11 +618,16 @@ public final class JavaGenerator {
         }
         writeNode(true);
         close();
+        if (netReceiveLowering != null && netReceiveLowering.perConnection()) {
+            line("initConnections(s);");
+        }
         close();
         if (initial != null) {
             line("");
             open("private void init(int k, CellState s)");
+            inInitial = true;
             body(initial.body(), Set.of());
+            inInitial = false;
             close();
         }
         line("");
@@ -573,8 +651,8 @@ public final class JavaGenerator {
                 }
             });
         }
-        line("s.rhs[nd] -= i" + scale + ";");
-        line("s.d[nd] += g" + scale + ";");
+        line("s.rhs[nd] " + (electrode ? "+=" : "-=") + " i" + scale + ";");
+        line("s.d[nd] " + (electrode ? "-=" : "+=") + " g" + scale + ";");
         close();
         close();
         line("");
@@ -602,6 +680,8 @@ public final class JavaGenerator {
                 }
                 methods.put(sv.block(), sv.method());
                 line("d_" + sv.block() + "(k, s);");
+            } else if (kinetics.containsKey(sv.block()) && sv.method().equals("sparse") && !sv.steadyState()) {
+                line("sparse_" + sv.block() + "(k, s, s.dt, " + kinetics.get(sv.block()).isLinear() + ");");
             } else if (procedures.containsKey(sv.block()) && sv.method().isEmpty()) {
                 line("p_" + sv.block() + "(k, s);");
             } else {
@@ -781,6 +861,12 @@ public final class JavaGenerator {
      */
     private void emitDerivative(Item.Block d) {
         String method = methods.getOrDefault(d.name(), "cnexp");
+        if (newtons.containsKey(d.name())) {
+            derivativeBlock = d.name();
+            newtons.get(d.name()).emitMethods(solvedAt(d.name()));
+            derivativeBlock = null;
+            return;
+        }
         if (!method.equals("cnexp")) {
             checkUncoupled(d, method);
         }
@@ -827,7 +913,7 @@ public final class JavaGenerator {
     }
 
     /** Adds every expression a statement evaluates to {@code into}; false for a statement not expected here. */
-    private static boolean expressions(Stmt st, List<Expr> into) {
+    static boolean expressions(Stmt st, List<Expr> into) {
         if (st instanceof Stmt.Assign a) {
             into.add(a.value());
             return true;
@@ -864,7 +950,7 @@ public final class JavaGenerator {
 
     // ---- statements
 
-    private void body(List<Stmt> statements, Set<String> scope) {
+    void body(List<Stmt> statements, Set<String> scope) {
         locals.push(new HashSet<>(scope));
         for (Stmt s : statements) {
             statement(s);
@@ -914,6 +1000,20 @@ public final class JavaGenerator {
             return;
         } else if (s instanceof Stmt.Table t && tables.containsValue(t)) {
             return;
+        } else if (s instanceof Stmt.Reaction r && kinetic != null) {
+            kinetic.reaction(r);
+        } else if (s instanceof Stmt.Conserve c && kinetic != null) {
+            kinetic.conserve(c);
+        } else if (s instanceof Stmt.Compartment && kinetic != null) {
+            return; // its volume scales the rows at the start of the block (kinetic_implicit)
+        } else if (s instanceof Stmt.Equation e && linear != null) {
+            linear.equation(e);
+        } else if (s instanceof Stmt.Solve sv && linears.containsKey(sv.block()) && !sv.steadyState()
+                && sv.method().isEmpty()) {
+            line("lin_" + sv.block() + "(k, s);");
+        } else if (s instanceof Stmt.Solve sv && kinetics.containsKey(sv.block()) && sv.steadyState()
+                && sv.method().equals("sparse")) {
+            line("ss_" + sv.block() + "(k, s);");
         } else {
             notYet(s.pos(), describe(s));
         }
@@ -929,6 +1029,9 @@ public final class JavaGenerator {
         if (s instanceof Stmt.Keyword k) {
             return k.keyword();
         }
+        if (s instanceof Stmt.Initial) {
+            return "INITIAL inside NET_RECEIVE (state per connection)";
+        }
         return s.getClass().getSimpleName().toUpperCase() + " statement";
     }
 
@@ -942,6 +1045,10 @@ public final class JavaGenerator {
             return;
         }
         String x = a.target().name();
+        if (newton != null && a.primes() == 1 && instanceVars.contains(x)) {
+            line("dv_" + derivativeBlock + "[" + newton.equation(x) + "] = " + num(a.value()) + ";");
+            return;
+        }
         if (derivativeBlock == null || a.primes() > 1 || !instanceVars.contains(x)) {
             notYet(a.pos(), "the derivative " + x + "'".repeat(a.primes()) + " here");
             return;
@@ -1045,7 +1152,7 @@ public final class JavaGenerator {
 
     // ---- expressions
 
-    private String ref(Expr.Var v) {
+    String ref(Expr.Var v) {
         String n = v.name();
         if (v.index() != null && topLocals.getOrDefault(n, 0) > 0 && !isLocal(n)) {
             return "g_" + n + "[(int) " + num(v.index()) + "]";
@@ -1063,12 +1170,9 @@ public final class JavaGenerator {
             case "v":
                 return "c_v[k]";
             case "t":
-                if (inNetReceive) {
-                    notYet(v.pos(), "t in NET_RECEIVE (the event's time)");
-                }
-                return "s.t";
+                return inNetReceive ? "te" : "s.t";
             case "dt":
-                return "s.dt";
+                return kineticDt ? "dt" : "s.dt";
             case "celsius":
                 return "s.celsius";
             case "PI":
@@ -1110,7 +1214,7 @@ public final class JavaGenerator {
      * arithmetic and HotSpot's Math intrinsics (the interpreter uses the compiled code's stubs) give the same bits
      * wherever it runs.
      */
-    private String num(Expr e) {
+    String num(Expr e) {
         if (!hoisting && (e instanceof Expr.Binary || e instanceof Expr.Call) && isConstant(e)) {
             hoisting = true;
             String java = numInPlace(e);
@@ -1199,6 +1303,21 @@ public final class JavaGenerator {
         }
         if (procedures.containsKey(c.name())) {
             return "p_" + c.name() + "(k, s" + (args.isEmpty() ? "" : ", " + joined) + ")";
+        }
+        if (c.name().equals("net_send") && args.size() == 2 && (inNetReceive || inInitial)) {
+            // nocmodl's net_send(t + delay, flag): an event of the instance to itself, with the weight of the
+            // event being received (none from INITIAL)
+            return "s.events.send(this, k, " + (inNetReceive ? "te" : "s.t") + " + " + args.get(0) + ", " + (inNetReceive ? "weight" : "0.0")
+                    + ", " + args.get(1) + ", " + (inNetReceive ? "c" : "-1") + ")";
+        }
+        if (c.name().equals("net_event") && args.size() == 1 && inNetReceive) {
+            // an event out of the instance at the given time, to its connections (the engine's event sources)
+            return "s.events.emit(this, k, " + args.get(0) + ")";
+        }
+        if (c.name().equals("at_time") && args.size() == 1) {
+            // cvodestb.cpp at_time, fixed step: 1 in the step whose time reaches te (less 1e-11), else 0
+            usesAtTime = true;
+            return "atTime(" + args.get(0) + ", s)";
         }
         if (MATH.contains(c.name())) {
             return switch (c.name()) {

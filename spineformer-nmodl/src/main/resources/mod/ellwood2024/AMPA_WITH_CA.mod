@@ -3,8 +3,8 @@ COMMENT
 Written for Spineformer from the synapse's equations (see the Java port
 org.spineformer.mechanisms.synapse.AmpaWithCa): a double exponential Gampa - Aampa as NMDA's,
 iampa = ((1 - alpha) + max_potentiation alpha) gmax (Gampa - Aampa) (v - e), where
-alpha = sig(sigmoid_sharpness (g_dynamic_delayed / ca_potentiation_threshold - 1) + sigmoid_offset),
-g_dynamic' = -g_dynamic/tau_plasticity + (cai - 5e-7)^4 and
+alpha = sig(sigmoid_sharpness (g_dynamic_delayed / ca_potentiation_threshold - 1) + sigmoid_offset)
+(0 for an infinite threshold: no potentiation), g_dynamic' = -g_dynamic/tau_plasticity + (cai - 5e-7)^4 and
 g_dynamic_delayed' = (g_dynamic - g_dynamic_delayed)/tau_g_dynamic_delayed.
 As in the published model, the current is declared twice (i and iampa, i = iampa), so the
 membrane receives it twice.
@@ -67,7 +67,13 @@ INITIAL {
 
 BREAKPOINT {
     SOLVE dynamics METHOD cnexp
-    alpha = sig(sigmoid_sharpness*(g_dynamic_delayed/ca_potentiation_threshold - 1) + sigmoid_offset)
+    if (ca_potentiation_threshold > 1.7976931348623157e308) {
+        : above the largest double, i.e. infinite: no potentiation at all, as the published model's AMPA
+        : variant without it (sig would leave sig(sigmoid_offset - sigmoid_sharpness), 2e-9 by default)
+        alpha = 0
+    } else {
+        alpha = sig(sigmoid_sharpness*(g_dynamic_delayed/ca_potentiation_threshold - 1) + sigmoid_offset)
+    }
     g = Gampa - Aampa
     iampa = ((1 - alpha) + max_potentiation*alpha)*gmax*g*(v - e)
     i = iampa
@@ -76,7 +82,8 @@ BREAKPOINT {
 DERIVATIVE dynamics {
     Aampa' = -Aampa/tau1
     Gampa' = -Gampa/tau2
-    g_dynamic' = -g_dynamic/tau_plasticity + (cai - 5e-7)^4
+    : pow(x, 4), not x^4: NEURON 8.2's nocmodl stops on ^ in a cnexp equation
+    g_dynamic' = -g_dynamic/tau_plasticity + pow(cai - 5e-7, 4)
     g_dynamic_delayed' = (g_dynamic - g_dynamic_delayed)/tau_g_dynamic_delayed
 }
 

@@ -16,7 +16,7 @@ UNITS {
     (mV) = (millivolt)
     (mA) = (milliamp)
     FARADAY = (faraday) (coulombs)
-    (mM) = (millimolar)
+    (mM) = (milli/liter)
     (um) = (micron)
 }
 

@@ -1,0 +1,57 @@
+package org.spineformer.nmodl;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.spineformer.nmodl.gen.NmodlMechanism;
+
+/**
+ * The project's own mod files shipped in this module's resources ({@code mod/SET/}),
+ * written from the mechanisms' equations, by set: a cell description names a set as {@code "mod":
+ * ["bundled:SET"]} so that it runs with no mod file of the user's.
+ */
+public final class BundledMod {
+    /** Each set's files, without {@code .mod}. */
+    public static final Map<String, List<String>> SETS = new TreeMap<>(Map.of(
+            "hay2011", List.of("CaDynamics_E2", "Ca_HVA", "Ca_LVAst", "Ih", "Im", "K_Pst", "K_Tst", "NaTa_t",
+                    "NaTs2_t", "Nap_Et2", "SK_E2", "SKv3_1", "epsp")));
+
+    private BundledMod() {
+    }
+
+    /** The files of a set, as {@code name.mod}; an error naming the known sets if there is no such set. */
+    public static List<String> files(String set) {
+        List<String> names = SETS.get(set);
+        if (names == null) {
+            throw new IllegalArgumentException("no bundled mod set '" + set + "'; bundled: " + SETS.keySet());
+        }
+        return names.stream().map(n -> n + ".mod").toList();
+    }
+
+    /** The text of one file of a set. */
+    public static String text(String set, String file) {
+        String resource = "/mod/" + set + "/" + file;
+        try (InputStream in = BundledMod.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("bundled mod file " + resource + " is missing from the jar");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Every mechanism of a set, compiled (once per process: compiled classes are cached by text). */
+    public static List<NmodlMechanism> compile(String set) {
+        List<NmodlMechanism> out = new ArrayList<>();
+        for (String file : files(set)) {
+            out.add(NmodlMechanism.compile("bundled:" + set + "/" + file, text(set, file)));
+        }
+        return out;
+    }
+}

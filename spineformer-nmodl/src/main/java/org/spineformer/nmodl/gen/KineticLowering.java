@@ -1,0 +1,422 @@
+package org.spineformer.nmodl.gen;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.spineformer.nmodl.ast.Expr;
+import org.spineformer.nmodl.ast.Item;
+import org.spineformer.nmodl.ast.Stmt;
+
+/**
+ * A KINETIC block as nocmodl 8.2 lowers it for {@code METHOD sparse} (kinetic.cpp {@code kinetic_implicit},
+ * {@code genderivterms}, {@code genmatterms}, {@code genconservterms}) and as scopmath's {@code sparse()} and
+ * {@code _ss_sparse()} solve it: backward Euler with Newton iterations.
+ *
+ * <p>The block becomes a method filling an n x (n+1) matrix (the Jacobian, and the right-hand side in column n)
+ * in the block's own statement order: first each state's row {@code rhs = -(x - x_old)/dt}, diagonal {@code 1/dt},
+ * both times its COMPARTMENT volume; then, in place, each reaction's {@code f_flux} and {@code b_flux}, its terms
+ * on the rows of its states and its Jacobian terms, as nocmodl writes them; a CONSERVE replaces the row of one of
+ * its states (nocmodl's choice: the last one written not already taken) by the conservation law. The solve loop is
+ * sparse()'s: update by the solution, clip negative states to 0 when the scheme is nonlinear, sum of |dx| below
+ * 1e-6 (one step when linear), an error after 21 iterations, and a last call of the block after convergence.
+ *
+ * <p>The linear systems are solved by Gaussian elimination with partial pivoting (scopmath's simeq) where NEURON's
+ * sparse solver eliminates in its minimum-degree order without pivoting: the same solution, to rounding.
+ */
+final class KineticLowering {
+    /** scopmath errcodes.h: CONVERGE, MAXSTEPS, ROUNDOFF. */
+    static final double CONVERGE = 1e-6;
+    static final int MAX_STEPS = 20;
+    /** _ss_sparse: the step of a steady state and how many tries it makes when the scheme is nonlinear. */
+    static final double STEADY_DT = 1e9;
+    static final int STEADY_TRIES = 7;
+
+    private final JavaGenerator g;
+    private final Item.Block block;
+    /** State name -> its row and column (nocmodl's varnum: conservation diagonals first). */
+    private final Map<String, Integer> index = new LinkedHashMap<>();
+    private int conserved;
+    /** State name -> its COMPARTMENT volume. */
+    private final Map<String, Expr> volumes = new LinkedHashMap<>();
+    /** CONSERVE statement -> the row it replaces. */
+    private final Map<Stmt.Conserve, Integer> conserveRows = new LinkedHashMap<>();
+    private boolean linear = true;
+
+    KineticLowering(JavaGenerator g, Item.Block block, Set<String> states) {
+        this.g = g;
+        this.block = block;
+        List<Stmt.Reaction> reactions = new ArrayList<>();
+        List<Stmt.Conserve> conserves = new ArrayList<>();
+        List<Stmt.Compartment> compartments = new ArrayList<>();
+        collect(block.body(), reactions, conserves, compartments);
+        Set<String> used = new LinkedHashSet<>();
+        for (Stmt.Conserve c : conserves) {
+            c.species().forEach(sp -> used.add(sp.species().name()));
+        }
+        for (Stmt.Reaction r : reactions) {
+            r.lhs().forEach(sp -> used.add(sp.species().name()));
+            r.rhs().forEach(sp -> used.add(sp.species().name()));
+        }
+        used.retainAll(states);
+        // conservation diagonals first: CONSERVE statements last to first, each its states last to first
+        for (int c = conserves.size() - 1; c >= 0; c--) {
+            List<Stmt.Species> species = conserves.get(c).species();
+            boolean found = false;
+            for (int j = species.size() - 1; j >= 0 && !found; j--) {
+                String x = species.get(j).species().name();
+                if (used.contains(x) && !index.containsKey(x)) {
+                    conserveRows.put(conserves.get(c), index.size());
+                    index.put(x, index.size());
+                    found = true;
+                }
+            }
+            if (!found) {
+                g.error(conserves.get(c).pos(), "CONSERVE in KINETIC " + block.name() + ": no state of it is left"
+                        + " for its equation (nocmodl: failed to diagonalize the kinetic matrix)");
+            }
+        }
+        conserved = index.size();
+        for (String x : states) {
+            if (used.contains(x) && !index.containsKey(x)) {
+                index.put(x, index.size());
+            }
+        }
+        if (index.isEmpty()) {
+            g.error(block.pos(), "KINETIC " + block.name() + " contains no reactions");
+        }
+        for (Stmt.Compartment c : compartments) {
+            if (c.index() != null) {
+                g.notYet(c.pos(), "COMPARTMENT with an index (arrays)");
+            }
+            c.names().forEach(n -> volumes.put(n, c.volume()));
+        }
+        for (Stmt.Reaction r : reactions) {
+            if (r.arrow().equals("<<")) {
+                if (r.lhs().size() != 1 || r.lhs().get(0).coefficient() != 1) {
+                    g.error(r.pos(), "a flux equation (<<) involves only one state");
+                } else if (!index.containsKey(r.lhs().get(0).species().name())) {
+                    g.error(r.pos(), r.lhs().get(0).species().name() + " must be a (solved) STATE in a flux"
+                            + " reaction");
+                } else if (index.get(r.lhs().get(0).species().name()) < conserved) {
+                    g.error(r.pos(), r.lhs().get(0).species().name() + " is conserved and has a flux");
+                }
+                continue;
+            }
+            // genmatterms: a Jacobian term with a factor besides the state differentiated makes it nonlinear
+            for (List<Stmt.Species> side : List.of(r.lhs(), r.rhs())) {
+                int total = side.stream().mapToInt(Stmt.Species::coefficient).sum();
+                boolean hasState = side.stream().anyMatch(sp -> index.containsKey(sp.species().name()));
+                if (hasState && total > 1) {
+                    linear = false;
+                }
+            }
+        }
+        for (Stmt.Conserve c : conserves) {
+            for (Stmt.Species sp : c.species()) {
+                if (!index.containsKey(sp.species().name())) {
+                    g.error(c.pos(), sp.species().name() + ": only (solved) STATE are allowed in CONSERVE"
+                            + " equations");
+                }
+            }
+        }
+    }
+
+    private static void collect(List<Stmt> body, List<Stmt.Reaction> reactions, List<Stmt.Conserve> conserves,
+                                List<Stmt.Compartment> compartments) {
+        for (Stmt s : body) {
+            if (s instanceof Stmt.Reaction r) {
+                reactions.add(r);
+            } else if (s instanceof Stmt.Conserve c) {
+                conserves.add(c);
+            } else if (s instanceof Stmt.Compartment c) {
+                compartments.add(c);
+            } else if (s instanceof Stmt.If i) {
+                collect(i.then(), reactions, conserves, compartments);
+                collect(i.otherwise(), reactions, conserves, compartments);
+            } else if (s instanceof Stmt.Block b) {
+                collect(b.body(), reactions, conserves, compartments);
+            } else if (s instanceof Stmt.While w) {
+                collect(w.body(), reactions, conserves, compartments);
+            } else if (s instanceof Stmt.From f) {
+                collect(f.body(), reactions, conserves, compartments);
+            }
+        }
+    }
+
+    String name() {
+        return block.name();
+    }
+
+    /** nocmodl's _linmat: every reaction first order in its states (one Newton step solves it). */
+    boolean isLinear() {
+        return linear;
+    }
+
+    int size() {
+        return index.size();
+    }
+
+    private String state(String x) {
+        return g.ref(new Expr.Var(block.pos(), x, null));
+    }
+
+    /** The per-block work arrays (allocated once per generated block, reused by every instance and step). */
+    void emitFields() {
+        int n = size();
+        String b = block.name();
+        g.line("private final double[][] m_" + b + " = new double[" + n + "][" + (n + 1) + "];");
+        g.line("private final double[] x_" + b + " = new double[" + n + "];");
+        g.line("private final double[] o_" + b + " = new double[" + n + "];");
+        g.line("private final int[] p_" + b + " = new int[" + n + "];");
+    }
+
+    /**
+     * The block as nocmodl's C for sparse: {@code kin_<name>(k, s, dt)} fills the matrix and right-hand side at
+     * the current states (o_ holds the states at the start of the step), {@code sparse_<name>} is scopmath's
+     * sparse() and {@code ss_<name>} its _ss_sparse() (STEADYSTATE sparse).
+     */
+    void emitMethods(String where) {
+        int n = size();
+        String b = block.name();
+        g.line("");
+        g.line("/** KINETIC " + b + ": the Newton system at the current states (" + (linear ? "linear"
+                : "nonlinear") + " scheme). */");
+        g.open("private void kin_" + b + "(int k, CellState s, double dt)");
+        g.line("double[][] m = m_" + b + ";");
+        g.open("for (int r = 0; r < " + n + "; r++)");
+        g.open("for (int c = 0; c <= " + n + "; c++)");
+        g.line("m[r][c] = 0.0;");
+        g.close();
+        g.close();
+        g.line("double l_f_flux = 0.0;");
+        g.line("double l_b_flux = 0.0;");
+        g.line("double term = 0.0;");
+        g.line("double dt1 = 1.0 / dt;");
+        for (Map.Entry<String, Integer> e : index.entrySet()) {
+            int i = e.getValue();
+            if (i < conserved) {
+                continue;
+            }
+            g.line("m[" + i + "][" + n + "] = -dt1 * (" + state(e.getKey()) + " - o_" + b + "[" + i + "]);");
+            g.line("m[" + i + "][" + i + "] = dt1;");
+        }
+        g.kineticDt = true;
+        for (Map.Entry<String, Integer> e : index.entrySet()) {
+            Expr volume = volumes.get(e.getKey());
+            int i = e.getValue();
+            if (volume != null && i >= conserved) {
+                String vol = g.num(volume);
+                g.line("m[" + i + "][" + n + "] *= " + vol + ";");
+                g.line("m[" + i + "][" + i + "] *= " + vol + ";");
+            }
+        }
+        g.kinetic = this;
+        g.body(block.body(), Set.of("f_flux", "b_flux"));
+        g.kinetic = null;
+        g.kineticDt = false;
+        g.close();
+
+        g.line("");
+        g.line("/** scopmath's sparse(): backward Euler by Newton iterations (one when linear). */");
+        g.open("private void sparse_" + b + "(int k, CellState s, double dt, boolean linear)");
+        g.line("double[] o = o_" + b + ";");
+        g.line("double[] x = x_" + b + ";");
+        for (Map.Entry<String, Integer> e : index.entrySet()) {
+            g.line("o[" + e.getValue() + "] = " + state(e.getKey()) + ";");
+        }
+        g.line("double err = 1.0;");
+        g.open("for (int j = 0; err > " + CONVERGE + "; j++)");
+        g.line("kin_" + b + "(k, s, dt);");
+        g.open("if (!simeq(" + n + ", m_" + b + ", x, p_" + b + "))");
+        g.line("throw new IllegalStateException(\"" + where + ": singular matrix (instance \" + k + \")\");");
+        g.close();
+        g.line("err = 0.0;");
+        for (Map.Entry<String, Integer> e : index.entrySet()) {
+            String x = state(e.getKey());
+            int i = e.getValue();
+            g.line(x + " += x[" + i + "];");
+            g.open("if (!linear && " + x + " < 0.0)");
+            g.line(x + " = 0.0;");
+            g.close();
+            g.line("err += Math.abs(x[" + i + "]);");
+        }
+        g.open("if (j > " + MAX_STEPS + ")");
+        g.line("throw new IllegalStateException(\"" + where + ": no convergence in " + (MAX_STEPS + 1)
+                + " Newton iterations (instance \" + k + \")\");");
+        g.close();
+        g.open("if (linear)");
+        g.line("break;");
+        g.close();
+        g.close();
+        g.line("kin_" + b + "(k, s, dt);");
+        g.close();
+
+        g.line("");
+        g.line("/** scopmath's _ss_sparse() (STEADYSTATE sparse): sparse() with dt = 1e9. */");
+        g.open("private void ss_" + b + "(int k, CellState s)");
+        if (linear) {
+            g.line("sparse_" + b + "(k, s, " + STEADY_DT + ", false);");
+        } else {
+            g.open("for (int i = 0; i < " + STEADY_TRIES + "; i++)");
+            g.line("sparse_" + b + "(k, s, " + STEADY_DT + ", true);");
+            g.line("boolean nonNegative = true;");
+            for (String x : index.keySet()) {
+                g.open("if (" + state(x) + " < -1e-6)");
+                g.line(state(x) + " = 0.0;");
+                g.line("nonNegative = false;");
+                g.close();
+            }
+            g.open("if (nonNegative)");
+            g.line("sparse_" + b + "(k, s, " + STEADY_DT + ", false);");
+            g.line("return;");
+            g.close();
+            g.close();
+            g.line("throw new IllegalStateException(\"" + where + ": no steady state with non-negative states in "
+                    + STEADY_TRIES + " tries (instance \" + k + \")\");");
+        }
+        g.close();
+    }
+
+    private boolean isState(Stmt.Species sp) {
+        return index.containsKey(sp.species().name());
+    }
+
+    private String rhs(String x) {
+        return "m[" + index.get(x) + "][" + size() + "]";
+    }
+
+    private String product(Expr rate, List<Stmt.Species> side, Stmt.Species minusOne) {
+        StringBuilder b = new StringBuilder(g.num(rate));
+        if (minusOne != null && minusOne.coefficient() != 1) {
+            b.append(" * ").append(minusOne.coefficient()).append(".0");
+        }
+        for (Stmt.Species sp : side) {
+            int times = sp.coefficient() - (sp == minusOne ? 1 : 0);
+            for (int i = 0; i < times; i++) {
+                b.append(" * ").append(state(sp.species().name()));
+            }
+        }
+        return b.toString();
+    }
+
+    /** A reaction in place: genderivterms (or genfluxterm for <<) and genmatterms. */
+    void reaction(Stmt.Reaction r) {
+        if (r.arrow().equals("<<")) {
+            String x = r.lhs().get(0).species().name();
+            g.line("l_f_flux = l_b_flux = 0.0;");
+            g.line(rhs(x) + " += (l_b_flux = " + g.num(r.forward()) + ");");
+            return;
+        }
+        // nocmodl keeps each side's species last to first (a prepended list): its products and rows in that order
+        List<List<Stmt.Species>> sides = List.of(reversed(r.lhs()), reversed(r.rhs()));
+        Expr zero = new Expr.Num(r.pos(), "0", "");
+        List<Expr> rates = new ArrayList<>();
+        rates.add(r.forward());
+        rates.add(r.backward() == null ? zero : r.backward());
+        g.line("l_f_flux = " + product(rates.get(0), sides.get(0), null) + ";");
+        g.line("l_b_flux = " + product(rates.get(1), sides.get(1), null) + ";");
+        for (int j = 0; j < 2; j++) {
+            for (Stmt.Species sp : sides.get(j)) {
+                if (!isState(sp) || index.get(sp.species().name()) < conserved) {
+                    continue;
+                }
+                g.line(rhs(sp.species().name()) + (j == 0 ? " -= " : " += ") + (sp.coefficient() > 1
+                        ? sp.coefficient() + ".0 * " : "") + "(l_f_flux - l_b_flux);");
+            }
+        }
+        for (int j = 0; j < 2; j++) {
+            if (j == 1 && r.backward() == null) {
+                continue;
+            }
+            for (Stmt.Species by : sides.get(j)) {
+                if (!isState(by)) {
+                    continue;
+                }
+                g.line("term = " + product(rates.get(j), sides.get(j), by) + ";");
+                int col = index.get(by.species().name());
+                for (int j1 = 0; j1 < 2; j1++) {
+                    for (Stmt.Species row : sides.get(j1)) {
+                        if (!isState(row) || index.get(row.species().name()) < conserved) {
+                            continue;
+                        }
+                        g.line("m[" + index.get(row.species().name()) + "][" + col + "]" + (j == j1 ? " += "
+                                : " -= ") + (row.coefficient() != 1 ? row.coefficient() + ".0 * " : "")
+                                + "term;");
+                    }
+                }
+            }
+        }
+    }
+
+    private static List<Stmt.Species> reversed(List<Stmt.Species> side) {
+        List<Stmt.Species> copy = new ArrayList<>(side);
+        java.util.Collections.reverse(copy);
+        return copy;
+    }
+
+    /** genconservterms: the row of the conservation diagonal becomes the law, states last to first. */
+    void conserve(Stmt.Conserve c) {
+        int row = conserveRows.get(c);
+        String rhs = "m[" + row + "][" + size() + "]";
+        g.line(rhs + " = " + g.num(c.total()) + ";");
+        List<Stmt.Species> species = c.species();
+        for (int j = species.size() - 1; j >= 0; j--) {
+            Stmt.Species sp = species.get(j);
+            String x = sp.species().name();
+            Expr volume = volumes.get(x);
+            String vol = volume == null ? "" : " * " + g.num(volume);
+            g.line("m[" + row + "][" + index.get(x) + "] = " + sp.coefficient() + ".0" + vol + ";");
+            g.line(rhs + " -= " + state(x) + vol + (sp.coefficient() != 1 ? " * " + sp.coefficient() + ".0"
+                    : "") + ";");
+        }
+    }
+
+    /** scopmath's simeq (Gaussian elimination, partial pivoting) on an n x (n+1) matrix; false when singular. */
+    static void emitSimeq(JavaGenerator g) {
+        g.line("");
+        g.line("/** scopmath's simeq: coef is n x (n+1), the right-hand side in column n; false when singular. */");
+        g.open("private static boolean simeq(int n, double[][] coef, double[] soln, int[] perm)");
+        g.open("for (int i = 0; i < n; i++)");
+        g.line("perm[i] = i;");
+        g.close();
+        g.open("for (int j = 0; j < n; j++)");
+        g.line("int ipivot = perm[j];");
+        g.line("int isave = 0;");
+        g.open("for (int i = j + 1; i < n; i++)");
+        g.line("int jrow = perm[i];");
+        g.open("if (Math.abs(coef[ipivot][j]) < Math.abs(coef[jrow][j]))");
+        g.line("ipivot = jrow;");
+        g.line("isave = i;");
+        g.close();
+        g.close();
+        g.open("if (Math.abs(coef[ipivot][j]) < 1e-20)");
+        g.line("return false;");
+        g.close();
+        g.open("if (ipivot != perm[j])");
+        g.line("perm[isave] = perm[j];");
+        g.line("perm[j] = ipivot;");
+        g.close();
+        g.open("for (int kcol = j + 1; kcol <= n; kcol++)");
+        g.line("coef[ipivot][kcol] /= coef[ipivot][j];");
+        g.close();
+        g.open("for (int i = j + 1; i < n; i++)");
+        g.line("int jrow = perm[i];");
+        g.open("for (int kcol = j + 1; kcol <= n; kcol++)");
+        g.line("coef[jrow][kcol] -= coef[ipivot][kcol] * coef[jrow][j];");
+        g.close();
+        g.close();
+        g.close();
+        g.open("for (int i = n - 1; i >= 0; i--)");
+        g.line("int jrow = perm[i];");
+        g.line("soln[i] = coef[jrow][n];");
+        g.open("for (int j = i + 1; j < n; j++)");
+        g.line("soln[i] -= coef[jrow][j] * soln[j];");
+        g.close();
+        g.close();
+        g.line("return true;");
+        g.close();
+    }
+}

@@ -1,0 +1,138 @@
+package org.spineformer.nmodl.gen;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.spineformer.nmodl.ast.Arg;
+import org.spineformer.nmodl.ast.Item;
+import org.spineformer.nmodl.ast.Stmt;
+
+/**
+ * NET_RECEIVE as NEURON runs it (nocmodl's net_receive, netcvode.cpp): the block's arguments are its connection's
+ * (NetCon's) weight vector: the first is the weight, the others are state kept per connection, set by the INITIAL
+ * inside NET_RECEIVE at initialization (for each connection, in creation order, after the mechanisms' INITIAL
+ * blocks) or else to 0, and changed by the events; {@code flag} is 0 for a connection's event and net_send's flag
+ * for an event the instance sent itself (which sees the arguments of the connection whose event sent it); {@code t}
+ * is the event's time.
+ *
+ * <p>With the weight alone (and no INITIAL) the weight is the event's. Otherwise the block keeps every argument per
+ * connection ({@code MechanismBlock.connect}), the weight included, and an event reads and writes back its
+ * connection's values, as NEURON's weight vector (an event sent from INITIAL, of no connection, sees the weight 0
+ * and the other arguments 0).
+ */
+final class NetReceiveLowering {
+    private final JavaGenerator g;
+    private final Item.Block block;
+    private final List<String> args = new ArrayList<>();
+    private final Stmt.Initial initial;
+
+    NetReceiveLowering(JavaGenerator g, Item.Block block) {
+        this.g = g;
+        this.block = block;
+        block.args().stream().map(Arg::name).forEach(args::add);
+        Stmt.Initial found = null;
+        for (Stmt s : block.body()) {
+            if (s instanceof Stmt.Initial i) {
+                found = i;
+            }
+        }
+        this.initial = found;
+    }
+
+    /** Whether the block keeps state per connection: arguments after the weight, or an INITIAL inside. */
+    boolean perConnection() {
+        return args.size() > 1 || initial != null;
+    }
+
+    void emitFields() {
+        if (!perConnection()) {
+            return;
+        }
+        g.line("/** The connections to this block (MechanismBlock.connect): index, instance; in creation order. */");
+        g.line("private int[] connIndex = new int[0];");
+        g.line("private int[] connInstance = new int[0];");
+        g.line("private int connCount;");
+        g.line("/** NET_RECEIVE's arguments per connection index (NEURON's NetCon weight vector). */");
+        for (String a : args) {
+            g.line("private double[] n_" + a + " = new double[0];");
+        }
+    }
+
+    /** connect(), and the per-connection initialization called at the end of initialize(). */
+    void emitConnections() {
+        if (!perConnection()) {
+            return;
+        }
+        g.line("");
+        g.open("@Override public void connect(int c, int k, double weight)");
+        g.open("if (connCount == connIndex.length)");
+        g.line("connIndex = java.util.Arrays.copyOf(connIndex, 2 * connCount + 1);");
+        g.line("connInstance = java.util.Arrays.copyOf(connInstance, 2 * connCount + 1);");
+        g.close();
+        g.line("connIndex[connCount] = c;");
+        g.line("connInstance[connCount] = k;");
+        g.line("connCount++;");
+        g.open("if (c >= n_" + args.get(0) + ".length)");
+        for (String a : args) {
+            g.line("n_" + a + " = java.util.Arrays.copyOf(n_" + a + ", c + 1);");
+        }
+        g.close();
+        g.line("n_" + args.get(0) + "[c] = weight;");
+        g.close();
+        g.line("");
+        g.line("/** NEURON's init_net_events: NET_RECEIVE's INITIAL for each connection, else its arguments 0. */");
+        g.open("private void initConnections(CellState s)");
+        g.open("for (int j = 0; j < connCount; j++)");
+        g.line("int c = connIndex[j];");
+        if (initial == null) {
+            for (String a : args.subList(1, args.size())) {
+                g.line("n_" + a + "[c] = 0.0;");
+            }
+        } else {
+            g.line("int k = connInstance[j];");
+            g.line("c_v[k] = s.v[node[k]];");
+            for (String a : args) {
+                g.line("double l_" + a + " = n_" + a + "[c];");
+            }
+            g.body(initial.body(), new HashSet<>(args));
+            for (String a : args) {
+                g.line("n_" + a + "[c] = l_" + a + ";");
+            }
+        }
+        g.close();
+        g.close();
+    }
+
+    void emitReceive() {
+        g.line("");
+        g.open("@Override public void deliver(int k, double weight)");
+        g.line("receive(k, -1, state.t, weight, 0.0);");
+        g.close();
+        g.line("");
+        g.open("@Override public void receive(int k, int c, double te, double weight, double flag)");
+        g.line("CellState s = state;");
+        g.line("c_v[k] = s.v[node[k]];");
+        g.line("double l_flag = flag;");
+        Set<String> scope = new HashSet<>(args);
+        scope.add("flag");
+        if (perConnection()) {
+            g.line("double l_" + args.get(0) + " = c >= 0 ? n_" + args.get(0) + "[c] : weight;");
+            for (String a : args.subList(1, args.size())) {
+                g.line("double l_" + a + " = c >= 0 ? n_" + a + "[c] : 0.0;");
+            }
+        } else if (args.size() == 1) {
+            g.line("double l_" + args.get(0) + " = weight;");
+        }
+        List<Stmt> body = block.body().stream().filter(st -> !(st instanceof Stmt.Initial)).toList();
+        g.body(body, scope);
+        if (perConnection()) {
+            g.open("if (c >= 0)");
+            for (String a : args) {
+                g.line("n_" + a + "[c] = l_" + a + ";");
+            }
+            g.close();
+        }
+        g.close();
+    }
+}

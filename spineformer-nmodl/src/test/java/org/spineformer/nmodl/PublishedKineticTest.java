@@ -1,0 +1,72 @@
+package org.spineformer.nmodl;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.spineformer.engine.reference.TraceAssert.assertTrace;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.spineformer.engine.record.Recorder;
+import org.spineformer.engine.reference.ReferenceRun;
+import org.spineformer.engine.reference.TraceAssert;
+import org.spineformer.nmodl.gen.NmodlMechanism;
+
+/**
+ * Published KINETIC mod files compiled unchanged against NEURON 8.2.2 running them (references recorded by
+ * {@code reference/kinetic/record.py}, committed under {@code reference/published-kinetic}; see PROVENANCE.md):
+ * Allen's NaV (bmtk: a 12-state linear scheme, CONSERVE, its initial state from a LINEAR block), NEURON's demo
+ * mcna.mod (MCna: STEADYSTATE sparse in INITIAL, a PROCEDURE TABLE in the scheme, PROTECT) and release.mod (trel: a
+ * parameter as a reactant, IF in the scheme). Three voltage-clamp steps and a current clamp each, every column.
+ * Validation tier: the files are found in the folders of {@code -Dspineformer.modDirs}; without it the test
+ * reports itself skipped.
+ */
+@Tag("validation")
+class PublishedKineticTest {
+    /** The bound for published models: 1e-6 of each trace's scale (13-digit prints are 5e-14). */
+    static final double TOLERANCE = 1e-6;
+    /** Mechanism -> its file. */
+    private static final Map<String, String> FILES = Map.of("NaV", "NaV.mod", "MCna", "mcna.mod", "trel",
+            "release.mod");
+    private static final List<String> RUNS = List.of("vclamp_m60", "vclamp_m20", "vclamp_p20", "iclamp");
+
+    static Stream<Arguments> runs() {
+        return FILES.keySet().stream().sorted().flatMap(m -> RUNS.stream().map(r -> Arguments.of(m, r)));
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("runs")
+    void matchesNeuron(String mechanism, String runName) {
+        Path file = ModDirs.modFiles().stream().filter(f -> f.getFileName().toString().equals(FILES.get(mechanism)))
+                .findFirst().orElseThrow(() -> new IllegalArgumentException(FILES.get(mechanism) + " is in none"
+                        + " of the folders of -D" + ModDirs.PROPERTY));
+        NmodlMechanism compiled = NmodlMechanism.compile(file.toString(), read(file));
+        assertThat(compiled.name()).isEqualTo(mechanism);
+        ReferenceRun ref = ReferenceRun.load("/reference/published-kinetic/" + mechanism + "/" + runName);
+        Recorder rec = KineticReferenceTest.run(ref, compiled);
+        double worst = 0;
+        for (String column : rec.names()) {
+            assertTrace(mechanism + " " + runName + " " + column, ref.column(column), rec.column(column), TOLERANCE);
+            if (!column.startsWith("i_seclamp")) {
+                worst = Math.max(worst, TraceAssert.relativeError(ref.column(column), rec.column(column)));
+            }
+        }
+        System.out.printf("%s %s: largest error of the mechanism's columns %.2e of the trace's scale%n", mechanism,
+                runName, worst);
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
