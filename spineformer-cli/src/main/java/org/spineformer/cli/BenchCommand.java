@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -24,6 +25,7 @@ import org.spineformer.engine.mech.Catalogue;
 import org.spineformer.io.OutputFolder;
 import org.spineformer.io.Provenance;
 import org.spineformer.io.json.JsonFiles;
+import org.spineformer.model.protocol.ProtocolRun;
 import org.spineformer.nmodl.PaperModFiles;
 import org.spineformer.nmodl.gen.NmodlMechanism;
 import picocli.CommandLine;
@@ -34,12 +36,14 @@ import picocli.CommandLine.Option;
  * {@code spineformer bench}: the paper's cell through the bundled {@code control_1s} trial (3 s simulated), timed,
  * next to NEURON's time for the same run: recorded with the reference data, given, or measured in the same run by
  * a command that runs NEURON, interleaved with the timed runs so that both see the same machine (a shared VM's
- * speed drifts by 10-20% over minutes).
+ * speed drifts by 10-20% over minutes). With {@code --model}, any cell description and protocol instead.
  */
 @Command(name = "bench", description = {
         "Time the paper's cell on the bundled control_1s trial (3 s simulated) and compare with NEURON 8.2.2.",
         "With --trials, also run that many trials on --threads threads and report trials per minute.",
-        "With --compiled, also time the cell with its mechanisms compiled from the project's mod files."})
+        "With --compiled, also time the cell with its mechanisms compiled from the project's mod files.",
+        "With --model MODEL --protocol P [--mod DIR]..., time any cell description through a protocol instead, as "
+                + "simulate runs it."})
 final class BenchCommand implements Callable<Integer> {
     /**
      * NEURON 8.2.2's wall time for control_1s recorded with the reference data (result.json), on one core of the
@@ -83,6 +87,23 @@ final class BenchCommand implements Callable<Integer> {
             + "hand-written cell is followed by one of the compiled cell, and their medians are compared.")
     private boolean compiled;
 
+    @Option(names = "--model", paramLabel = "MODEL", description = "Time this cell description (a file or a bundled "
+            + "one: hay2011_l5pc, migliore2018_ca1, allen_scnn1a, ellwood2024) through --protocol instead of the "
+            + "paper's control_1s trial, as simulate runs it.")
+    private String model;
+
+    @Option(names = "--protocol", paramLabel = "P", description = "With --model: a protocol file (.json) or a bundled "
+            + "protocol of a bundled MODEL (see simulate).")
+    private String protocolName;
+
+    @Option(names = "--mod", paramLabel = "DIR", description = "With --model: compile the .mod files of this folder "
+            + "(repeatable), as simulate does.")
+    private List<Path> modDirs = List.of();
+
+    @Option(names = "--morphology-dir", paramLabel = "DIR", defaultValue = ".", description = "With --model: where a "
+            + "bundled description's morphology file is (default: the current directory).")
+    private Path morphologyDir;
+
     @Override
     public Integer call() throws Exception {
         if (repeat < 1 || warmup < 0 || trials < 0 || (threads != null && threads < 1)) {
@@ -94,6 +115,19 @@ final class BenchCommand implements Callable<Integer> {
         }
         if (neuronSeconds != null && neuronCommand != null) {
             throw new IllegalArgumentException("give --neuron-seconds or --neuron-command, not both");
+        }
+        if ((model == null) != (protocolName == null)) {
+            throw new IllegalArgumentException("--model and --protocol go together: give both, or neither to time the"
+                    + " paper's cell on control_1s");
+        }
+        if (model == null && !modDirs.isEmpty()) {
+            throw new IllegalArgumentException("--mod needs --model and --protocol");
+        }
+        if (model != null && (trials > 0 || compiled)) {
+            throw new IllegalArgumentException("--trials and --compiled time the paper's cell only; not with --model");
+        }
+        if (model != null) {
+            return benchModel();
         }
         if (out != null) {
             OutputFolder.claim(out, "--out", "bench", Map.of());
@@ -111,38 +145,15 @@ final class BenchCommand implements Callable<Integer> {
         Catalogue handWritten = Catalogue.discover();
         Catalogue withCompiled = compiled
                 ? NmodlMechanism.replacing(handWritten, PaperModFiles.compile(), replaced -> { }) : null;
-        for (int i = 0; i < warmup; i++) {
-            Replay.run(stim, params, handWritten, List.of(), false, null);
-            if (compiled) {
-                Replay.run(stim, params, withCompiled, List.of(), false, null);
-            }
-        }
-        double[] wall = new double[repeat];
-        double[] cpu = new double[repeat];
-        double[] neuronWall = new double[repeat];
-        double[] compiledWall = new double[repeat];
-        double[] compiledCpu = new double[repeat];
-        ThreadMXBean cpuClock = ManagementFactory.getThreadMXBean();
-        for (int i = 0; i < repeat; i++) {
-            String neuronRun = "";
-            if (neuronCommand != null) {
-                neuronWall[i] = NeuronCommand.run(neuronCommand);
-                neuronRun = String.format("NEURON %.2f s, then ", neuronWall[i]);
-            }
-            long cpuStart = cpuClock.getCurrentThreadCpuTime();
-            wall[i] = Replay.run(stim, params, handWritten, List.of(), false, null).wallSeconds();
-            cpu[i] = (cpuClock.getCurrentThreadCpuTime() - cpuStart) / 1e9; // includes building the cell
-            o.printf("  run %d: %s%.2f s wall, %.2f s CPU (%.2f s per simulated second)%n", i + 1, neuronRun, wall[i],
-                    cpu[i], wall[i] / simulatedSeconds);
-            if (compiled) {
-                cpuStart = cpuClock.getCurrentThreadCpuTime();
-                compiledWall[i] = Replay.run(stim, params, withCompiled, List.of(), false, null).wallSeconds();
-                compiledCpu[i] = (cpuClock.getCurrentThreadCpuTime() - cpuStart) / 1e9;
-                o.printf("         compiled mechanisms: %.2f s wall, %.2f s CPU (%.2f s per simulated second)%n",
-                        compiledWall[i], compiledCpu[i], compiledWall[i] / simulatedSeconds);
-            }
-            o.flush();
-        }
+        // building the cell inside the timed run: its CPU time includes the build
+        Timings timed = time(() -> () -> Replay.run(stim, params, handWritten, List.of(), false, null).wallSeconds(),
+                compiled ? () -> () -> Replay.run(stim, params, withCompiled, List.of(), false, null).wallSeconds()
+                        : null, simulatedSeconds, o);
+        double[] wall = timed.wall();
+        double[] cpu = timed.cpu();
+        double[] neuronWall = timed.neuronWall();
+        double[] compiledWall = timed.followWall();
+        double[] compiledCpu = timed.followCpu();
         String neuronSource = neuronCommand != null ? "timed in this run" : neuronSeconds != null
                 ? "timed on this machine" : "recorded on the reference machine";
         double neuron = neuronCommand != null ? median(neuronWall) : neuronSeconds != null ? neuronSeconds
@@ -179,17 +190,6 @@ final class BenchCommand implements Callable<Integer> {
         }
         json.put("neuron_seconds_per_simulated_second", neuronPerSimSecond);
         json.put("speedup_vs_neuron", neuronPerSimSecond / perSimSecond);
-        if (compiled) {
-            ObjectNode c = json.putObject("compiled");
-            c.put("mechanisms", "the project's mod files (spineformer-nmodl " + PaperModFiles.class.getSimpleName()
-                    + ") in place of the hand-written kernels, each run right after a hand-written one");
-            c.putPOJO("wall_seconds", compiledWall);
-            c.put("seconds_per_simulated_second_median", median(compiledWall) / simulatedSeconds);
-            c.put("time_ratio_to_hand_written", median(compiledWall) / median);
-            // on a shared machine the wall time includes waiting for a core; the thread's CPU time does not
-            c.putPOJO("cpu_seconds_including_build", compiledCpu);
-            c.put("cpu_time_ratio_to_hand_written", median(compiledCpu) / median(cpu));
-        }
         if (trials > 0) {
             int t = threads != null ? threads : Runtime.getRuntime().availableProcessors();
             double seconds = throughput(stim, params, t, trials);
@@ -202,9 +202,18 @@ final class BenchCommand implements Callable<Integer> {
             json.put("trials_per_minute", perMinute);
             json.put("trials_per_minute_one_thread", 60 / median);
         }
-        json.put("java", System.getProperty("java.version") + " (" + System.getProperty("java.vm.name") + ")");
-        json.put("cpu", cpuName());
-        json.put("cores", Runtime.getRuntime().availableProcessors());
+        if (compiled) {
+            ObjectNode c = json.putObject("compiled");
+            c.put("mechanisms", "the project's mod files (spineformer-nmodl " + PaperModFiles.class.getSimpleName()
+                    + ") in place of the hand-written kernels, each run right after a hand-written one");
+            c.putPOJO("wall_seconds", compiledWall);
+            c.put("seconds_per_simulated_second_median", median(compiledWall) / simulatedSeconds);
+            c.put("time_ratio_to_hand_written", median(compiledWall) / median);
+            // on a shared machine the wall time includes waiting for a core; the thread's CPU time does not
+            c.putPOJO("cpu_seconds_including_build", compiledCpu);
+            c.put("cpu_time_ratio_to_hand_written", median(compiledCpu) / median(cpu));
+        }
+        machine(json, o);
         json.putPOJO(Provenance.KEY, Provenance.of("bench", Map.of()));
         if (out != null) {
             JsonFiles.write(out.resolve("bench.json"), json);
@@ -212,6 +221,173 @@ final class BenchCommand implements Callable<Integer> {
         }
         o.flush();
         return 0;
+    }
+
+    /**
+     * {@code bench --model MODEL --protocol P}: the protocol run as {@code simulate} runs it (a fresh run each time,
+     * its wall time from initialization to the last step, as NEURON's finitialize and continuerun), against NEURON
+     * timed by --neuron-command, given by --neuron-seconds, or recorded with the reference data for a bundled
+     * protocol ({@link ReferenceNeuronTimes}); with none of these, no ratio.
+     */
+    private int benchModel() throws Exception {
+        PrintWriter o = spec.commandLine().getOut();
+        if (out != null) {
+            OutputFolder.checkWritable(out, "--out");
+        }
+        ModelInputs in = ModelInputs.read(model, protocolName, modDirs, morphologyDir, null, o,
+                spec.commandLine().getErr());
+        if (in == null) {
+            return 2;
+        }
+        in.prepare(); // every name in the protocol checked before any work
+        String output = "bench --model " + model + " --protocol " + protocolName;
+        if (out != null) {
+            OutputFolder.claim(out, "--out", output, in.inputFiles());
+        }
+        OptionalDouble recorded = in.bundledProtocol() ? ReferenceNeuronTimes.seconds(model, protocolName)
+                : OptionalDouble.empty();
+        double simulatedSeconds = in.protocol().tstopMs() / 1000;
+        o.printf("bench: %s, protocol %s, %s ms simulated at dt %s ms; %d warm-up + %d timed runs on one thread%s%n",
+                in.cell().name(), protocolName, in.protocol().tstopMs(), in.protocol().dtMs(), warmup, repeat,
+                neuronCommand == null ? "" : ", each after a NEURON run (" + neuronCommand + ")");
+        o.flush();
+        int[] spikes = new int[1];
+        Timings timed = time(() -> {
+            ProtocolRun prepared = in.prepare(); // outside the timed run, as NEURON's script builds its cell first
+            return () -> {
+                ProtocolRun.Result r = prepared.run(null);
+                spikes[0] = r.somaSpikeTimesMs().length;
+                return r.wallSeconds();
+            };
+        }, null, simulatedSeconds, o);
+        double perSimSecond = median(timed.wall()) / simulatedSeconds;
+        double cpuPerSimSecond = median(timed.cpu()) / simulatedSeconds;
+
+        ObjectNode json = new ObjectMapper().createObjectNode();
+        json.put("model", in.cell().name());
+        json.put("protocol", protocolName);
+        json.put("simulated_seconds", simulatedSeconds);
+        json.put("dt_ms", in.protocol().dtMs());
+        json.put("soma_spikes", spikes[0]);
+        json.put("repetitions", repeat);
+        json.putPOJO("wall_seconds", timed.wall());
+        json.putPOJO("cpu_seconds", timed.cpu());
+        json.put("seconds_per_simulated_second_median", perSimSecond);
+        json.put("cpu_seconds_per_simulated_second_median", cpuPerSimSecond);
+        String neuronSource = null;
+        double neuron = Double.NaN;
+        if (neuronCommand != null) {
+            neuron = median(timed.neuronWall());
+            neuronSource = "--neuron-command (median of its runs, interleaved with the timed runs): " + neuronCommand;
+            json.putPOJO("neuron_wall_seconds", timed.neuronWall());
+        } else if (neuronSeconds != null) {
+            neuron = neuronSeconds;
+            neuronSource = "--neuron-seconds (timed on this machine)";
+        } else if (recorded.isPresent()) {
+            neuron = recorded.getAsDouble();
+            neuronSource = "recorded with the reference data (" + ReferenceNeuronTimes.source(model, protocolName)
+                    + ", another machine)";
+        }
+        if (neuronSource == null) {
+            o.printf("median %.3g s per simulated second (CPU %.3g); no NEURON time (give --neuron-command or "
+                    + "--neuron-seconds), so no ratio; %d somatic spikes%n", perSimSecond, cpuPerSimSecond, spikes[0]);
+        } else {
+            double neuronPerSimSecond = neuron / simulatedSeconds;
+            o.printf("median %.3g s per simulated second (CPU %.3g); NEURON 8.2.2 (%s): %.3g s per simulated "
+                    + "second: %.2fx NEURON's speed; %d somatic spikes%n", perSimSecond, cpuPerSimSecond, neuronSource,
+                    neuronPerSimSecond,
+                    neuronPerSimSecond / perSimSecond, spikes[0]);
+            json.put("neuron_seconds", neuron);
+            json.put("neuron_seconds_source", neuronSource);
+            json.put("neuron_seconds_per_simulated_second", neuronPerSimSecond);
+            json.put("speedup_vs_neuron", neuronPerSimSecond / perSimSecond);
+        }
+        machine(json, o);
+        Map<String, Object> provenance = Provenance.of(output, in.inputFiles());
+        @SuppressWarnings("unchecked") // Provenance.of's inputs: role -> {path, sha256}
+        Map<String, Object> inputs = (Map<String, Object>) provenance.get(Provenance.INPUTS);
+        inputs.putAll(in.bundledInputs());
+        json.putPOJO(Provenance.KEY, provenance);
+        if (out != null) {
+            JsonFiles.write(out.resolve("bench.json"), json);
+            o.printf("wrote %s%n", out.resolve("bench.json"));
+        }
+        o.flush();
+        return 0;
+    }
+
+    /** The machine the times were taken on, in bench.json and as one line: the times mean little without it. */
+    private static void machine(ObjectNode json, PrintWriter o) {
+        String java = System.getProperty("java.version") + " (" + System.getProperty("java.vm.name") + ")";
+        int cores = Runtime.getRuntime().availableProcessors();
+        double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(); // < 0: not available
+        json.put("java", java);
+        json.put("cpu", cpuName());
+        json.put("cores", cores);
+        if (load >= 0) {
+            json.put("load_average_1min", load);
+        }
+        o.printf("machine: %s, %d cores, Java %s%s%n", cpuName(), cores, java,
+                load >= 0 ? String.format(", load average %.2f (1 min) at the end", load) : "");
+    }
+
+    /** One run of what is timed; returns its wall seconds (initialization and stepping, not building the cell). */
+    @FunctionalInterface
+    private interface TimedRun {
+        double wallSeconds() throws Exception;
+    }
+
+    /**
+     * Each timed run's wall seconds, its thread's CPU seconds over the same run (the fairer measure on a loaded
+     * machine, where wall time includes waiting for a core), and NEURON's seconds just before it (by
+     * --neuron-command; zeros without), and the same for the run that follows each (--compiled; zeros without).
+     */
+    private record Timings(double[] wall, double[] cpu, double[] neuronWall, double[] followWall,
+                           double[] followCpu) {
+    }
+
+    /**
+     * --warmup untimed runs, then --repeat timed ones, each after a NEURON run when --neuron-command is given; each
+     * run made ready by {@code prepare}, untimed, and followed by one made ready by {@code follow} (--compiled's
+     * runs; null: none).
+     */
+    private Timings time(Callable<TimedRun> prepare, Callable<TimedRun> follow, double simulatedSeconds,
+                         PrintWriter o) throws Exception {
+        for (int i = 0; i < warmup; i++) {
+            prepare.call().wallSeconds();
+            if (follow != null) {
+                follow.call().wallSeconds();
+            }
+        }
+        double[] wall = new double[repeat];
+        double[] cpu = new double[repeat];
+        double[] neuronWall = new double[repeat];
+        double[] followWall = new double[repeat];
+        double[] followCpu = new double[repeat];
+        ThreadMXBean cpuClock = ManagementFactory.getThreadMXBean();
+        for (int i = 0; i < repeat; i++) {
+            String neuronRun = "";
+            if (neuronCommand != null) {
+                neuronWall[i] = NeuronCommand.run(neuronCommand);
+                neuronRun = String.format("NEURON %.2f s, then ", neuronWall[i]);
+            }
+            TimedRun run = prepare.call();
+            long cpuStart = cpuClock.getCurrentThreadCpuTime();
+            wall[i] = run.wallSeconds();
+            cpu[i] = (cpuClock.getCurrentThreadCpuTime() - cpuStart) / 1e9;
+            o.printf("  run %d: %s%.2f s wall, %.2f s CPU (%.2f s per simulated second)%n", i + 1, neuronRun, wall[i],
+                    cpu[i], wall[i] / simulatedSeconds);
+            if (follow != null) {
+                TimedRun next = follow.call();
+                cpuStart = cpuClock.getCurrentThreadCpuTime();
+                followWall[i] = next.wallSeconds();
+                followCpu[i] = (cpuClock.getCurrentThreadCpuTime() - cpuStart) / 1e9;
+                o.printf("         compiled mechanisms: %.2f s wall, %.2f s CPU (%.2f s per simulated second)%n",
+                        followWall[i], followCpu[i], followWall[i] / simulatedSeconds);
+            }
+            o.flush();
+        }
+        return new Timings(wall, cpu, neuronWall, followWall, followCpu);
     }
 
     private static double throughput(Stimulus stim, CellParameters params, int threads, int trials) throws Exception {

@@ -6,32 +6,18 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import org.spineformer.engine.NonFiniteStateException;
-import org.spineformer.engine.mech.Catalogue;
 import org.spineformer.io.OutputFolder;
 import org.spineformer.io.Provenance;
 import org.spineformer.io.json.JsonFiles;
 import org.spineformer.io.plot.Plots;
-import org.spineformer.model.AssembledCell;
-import org.spineformer.model.BundledDescriptions;
-import org.spineformer.model.CellAssembler;
-import org.spineformer.model.CellDescription;
-import org.spineformer.model.MorphologySource;
-import org.spineformer.model.protocol.BundledProtocols;
 import org.spineformer.model.protocol.Protocol;
-import org.spineformer.model.protocol.ProtocolReader;
 import org.spineformer.model.protocol.ProtocolRun;
-import org.spineformer.nmodl.gen.NmodlMechanism;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -88,49 +74,27 @@ final class SimulateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         OutputFolder.checkWritable(out, "--out");
-        boolean bundledModel = BundledDescriptions.has(model);
-        Path protocolFile = Path.of(protocolName);
-        boolean bundledProtocol = bundledModel && BundledProtocols.has(model, protocolName);
-        if (!bundledProtocol && !Files.isRegularFile(protocolFile)) {
-            throw new IllegalArgumentException("--protocol " + protocolName + ": no such file"
-                    + (bundledModel ? ", and not a bundled protocol of " + model + " "
-                    + BundledProtocols.NAMES.getOrDefault(model, List.of()) : ""));
-        }
-        CellDescription description = ModelCommand.description(model, morphologyDir);
-        Protocol protocol = bundledProtocol ? BundledProtocols.get(model, protocolName)
-                : ProtocolReader.read(protocolFile);
-        if (spikeThreshold != null) {
-            if (!Double.isFinite(spikeThreshold)) {
-                throw new IllegalArgumentException("--spike-threshold must be a finite voltage (mV), was "
-                        + spikeThreshold);
-            }
-            protocol = protocol.withSpikeThreshold(spikeThreshold);
-        }
-        AssembledCell cell = CellAssembler.assemble(description);
         PrintWriter o = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Map<Path, NmodlMechanism> modFiles = new LinkedHashMap<>();
-        if (!compileMods(cell, protocol, modFiles, o, err)) {
+        ModelInputs in = ModelInputs.read(model, protocolName, modDirs, morphologyDir, spikeThreshold, o, err);
+        if (in == null) {
             return 2;
         }
-        Catalogue catalogue = NmodlMechanism.replacing(Catalogue.discover(), new ArrayList<>(modFiles.values()),
-                o::println);
-        o.flush();
-        ProtocolRun prepared = prepare(cell, catalogue, protocol);
-        Map<String, Path> inputs = inputFiles(description, bundledModel, bundledProtocol, protocolFile,
-                modFiles.keySet());
-        Map<String, Map<String, Object>> bundled = bundledInputs(bundledModel, bundledProtocol);
+        ProtocolRun prepared = in.prepare();
+        Map<String, Path> inputs = in.inputFiles();
+        Map<String, Map<String, Object>> bundled = in.bundledInputs();
         OutputFolder.claim(out, "--out", OUTPUT, inputs);
         refuseOtherBundledInputs(bundled);
+        Protocol protocol = in.protocol();
         ProtocolRun.Result r = run(prepared, protocol.tstopMs(), err);
         TraceFiles.writeCsvGz(out.resolve(TRACES_CSV), r.columns(), r.traces());
         TraceFiles.writeNpz(out.resolve(TRACES_NPZ), r.columns(), r.traces());
-        writePlot(out.resolve(PLOT), r, cell.name());
+        writePlot(out.resolve(PLOT), r, in.cell().name());
         Map<String, Object> provenance = Provenance.of(OUTPUT, inputs);
         @SuppressWarnings("unchecked") // Provenance.of's inputs: role -> {path, sha256}
         Map<String, Object> recorded = (Map<String, Object>) provenance.get(Provenance.INPUTS);
         recorded.putAll(bundled);
-        writeResult(out.resolve(RESULT), r, cell.name(), protocol, provenance);
+        writeResult(out.resolve(RESULT), r, in.cell().name(), protocol, provenance);
         o.printf("%d somatic spikes; %.1f s wall for %s ms simulated; wrote %s%n", r.somaSpikeTimesMs().length,
                 r.wallSeconds(), protocol.tstopMs(), out);
         o.flush();
@@ -155,76 +119,6 @@ final class SimulateCommand implements Callable<Integer> {
         return r;
     }
 
-    /** The input files by role, as the provenance names them: description, morphology, protocol, mod:PATH. */
-    private Map<String, Path> inputFiles(CellDescription description, boolean bundledModel, boolean bundledProtocol,
-                                         Path protocolFile, Set<Path> modFiles) {
-        Map<String, Path> inputs = new LinkedHashMap<>();
-        if (!bundledModel) {
-            inputs.put("description", Path.of(model));
-        }
-        if (description.morphology() instanceof MorphologySource.File f) {
-            inputs.put("morphology", Path.of(f.path()));
-        }
-        if (!bundledProtocol) {
-            inputs.put("protocol", protocolFile);
-        }
-        modFiles.forEach(f -> inputs.put("mod:" + f, f));
-        return inputs;
-    }
-
-    /** The bundled description and protocol by role, each with its label and the SHA-256 of its bytes. */
-    private Map<String, Map<String, Object>> bundledInputs(boolean bundledModel, boolean bundledProtocol) {
-        Map<String, Map<String, Object>> bundled = new LinkedHashMap<>();
-        if (bundledModel) {
-            bundled.put("description", bundled("bundled:" + model + ".json", BundledDescriptions.bytes(model)));
-        }
-        if (bundledProtocol) {
-            bundled.put("protocol", bundled(BundledProtocols.label(model, protocolName),
-                    BundledProtocols.bytes(model, protocolName)));
-        }
-        return bundled;
-    }
-
-    /**
-     * Compiles the --mod folders. A file that does not compile is skipped (said on the console) when neither the
-     * cell nor the protocol uses its mechanism; otherwise its reasons are printed and this returns false.
-     */
-    private boolean compileMods(AssembledCell cell, Protocol protocol, Map<Path, NmodlMechanism> files,
-                                PrintWriter o, PrintWriter err) {
-        Set<String> used = new LinkedHashSet<>(cell.mechanismOrder());
-        cell.synapses().forEach(s -> used.add(s.mechanism()));
-        cell.pointProcesses().forEach(p -> used.add(p.mechanism()));
-        protocol.stimuli().forEach(s -> used.add(s.mechanism()));
-        boolean ok = true;
-        for (Path dir : modDirs) {
-            List<ModFolder.Failure> needed = new ArrayList<>();
-            for (ModFolder.Failure f : ModFolder.compileEach(dir, files)) {
-                if (f.mechanism() != null && !used.contains(f.mechanism())) {
-                    o.printf("skipped %s: it does not compile (%s), and the model does not use %s%n", f.file(),
-                            f.problems().get(0).message(), f.mechanism());
-                } else {
-                    needed.add(f);
-                }
-            }
-            ModFolder.report(needed, dir, err);
-            ok &= needed.isEmpty();
-        }
-        o.flush();
-        return ok;
-    }
-
-    private static ProtocolRun prepare(AssembledCell cell, Catalogue catalogue, Protocol protocol) {
-        try {
-            return ProtocolRun.prepare(cell, catalogue, protocol);
-        } catch (IllegalArgumentException e) {
-            boolean unknown = cell.mechanismOrder().stream().anyMatch(m -> !catalogue.contains(m));
-            if (!unknown || e.getMessage().contains("--mod")) { // the hint once
-                throw e;
-            }
-            throw new IllegalArgumentException(e.getMessage() + "; give their mod files with --mod DIR", e);
-        }
-    }
-
     /**
      * {@link OutputFolder#claim} compares the input files with those result.json records; a bundled description or
      * protocol (no file) is compared here the same way, so that a folder holds one run's outputs.
@@ -244,17 +138,6 @@ final class SimulateCommand implements Callable<Integer> {
                         + ", not " + e.getValue().get("path") + "); choose another --out");
             }
         }
-    }
-
-    private static Map<String, Object> bundled(String label, byte[] content) {
-        Map<String, Object> f = new LinkedHashMap<>();
-        f.put("path", label);
-        try {
-            f.put("sha256", HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("no SHA-256 in this Java runtime", e);
-        }
-        return f;
     }
 
     private static void writeResult(Path file, ProtocolRun.Result r, String cellName, Protocol protocol,
