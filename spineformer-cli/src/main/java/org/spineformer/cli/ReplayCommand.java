@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.DoubleConsumer;
+import org.spineformer.cell.CellModel;
 import org.spineformer.cell.CellParameters;
 import org.spineformer.cell.replay.Replay;
 import org.spineformer.cell.replay.Stimulus;
@@ -22,9 +24,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code spineformer replay}: the paper's cell on an explicit stimulus file. */
+/** {@code spineformer replay}: the paper's cell, or any spiny cell description, on an explicit stimulus file. */
 @Command(name = "replay", description = {
-        "Run the paper's cell on an explicit stimulus (presynaptic spike times per spine, somatic pulses).",
+        "Run the paper's cell (or --model's) on an explicit stimulus (presynaptic spike times per spine, somatic pulses).",
         "Writes DIR/result.json and, when anything is recorded, DIR/traces.csv.gz.",
         "The stimulus format is documented in docs/user/stimulus-format.md."})
 final class ReplayCommand implements Callable<Integer> {
@@ -52,13 +54,18 @@ final class ReplayCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "No progress on stderr.")
     private boolean quiet;
 
+    @Option(names = "--model", paramLabel = "MODEL",
+            description = "The cell: a cell description file with an \"experiment\" part, or a bundled description's"
+                    + " name; default: the paper's. Pulses go to its query site, spikes are read at its spike site.")
+    private String model;
+
     @Override
     public Integer call() throws IOException {
         if (!Files.isRegularFile(stimulusFile)) {
             throw new IllegalArgumentException(stimulusFile + ": no such file");
         }
-        CellParameters params = CellParameters.paper();
-        Stimulus stim = StimulusReader.read(stimulusFile, params.spineCount());
+        CellModel cell = model == null ? CellModel.paper() : CellModel.load(model);
+        Stimulus stim = StimulusReader.read(stimulusFile, cell.spineCount());
         try {
             Replay.requireTracesFit(stim, record, Runtime.getRuntime().maxMemory());
         } catch (IllegalArgumentException e) {
@@ -69,7 +76,9 @@ final class ReplayCommand implements Callable<Integer> {
         Progress bar = quiet ? null : new Progress(err, "simulated ms", stim.tstopMs());
         Replay.Result r;
         try {
-            r = Replay.run(stim, params, record, spinePeaks, bar == null ? null : bar::update);
+            // the paper's cell as it always ran (its outputs byte-identical), any other through its model
+            r = cell.isPaper() ? Replay.run(stim, CellParameters.paper(), record, spinePeaks, progress(bar))
+                    : Replay.run(stim, cell, record, spinePeaks, progress(bar));
         } catch (NonFiniteStateException e) {
             if (bar != null) {
                 err.println(); // the error on a line of its own, not after the bar
@@ -84,7 +93,7 @@ final class ReplayCommand implements Callable<Integer> {
         } else {
             writeTraces(out.resolve(TRACES), r);
         }
-        writeResult(out.resolve(RESULT), r, "replay", Map.of(STIMULUS, stimulusFile));
+        writeResult(out.resolve(RESULT), r, "replay", Map.of(STIMULUS, stimulusFile), cell);
         PrintWriter o = spec.commandLine().getOut();
         o.printf("%d somatic spikes; %.1f s wall for %.0f ms simulated; wrote %s%n", r.somaSpikeTimesMs().length,
                 r.wallSeconds(), stim.tstopMs(), out);
@@ -92,9 +101,23 @@ final class ReplayCommand implements Callable<Integer> {
         return 0;
     }
 
+    private static DoubleConsumer progress(Progress bar) {
+        return bar == null ? null : bar::update;
+    }
+
     /** result.json, with the provenance of the run and the SHA-256 of its {@code inputs}. */
     static void writeResult(Path file, Replay.Result r, String command, Map<String, Path> inputs) throws IOException {
+        writeResult(file, r, command, inputs, CellModel.paper());
+    }
+
+    /** As above; a cell other than the paper's is named ({@code model}, {@code model_sha256}) as reproduce's run.json does. */
+    static void writeResult(Path file, Replay.Result r, String command, Map<String, Path> inputs, CellModel cell)
+            throws IOException {
         ObjectNode json = new ObjectMapper().createObjectNode();
+        if (!cell.isPaper()) {
+            json.put("model", cell.source());
+            json.put("model_sha256", cell.sha256());
+        }
         json.putPOJO("soma_spike_times_ms", r.somaSpikeTimesMs());
         json.putPOJO("final_g_dynamic", r.finalGDynamic());
         if (r.finalGDynamicDelayed() != null) {

@@ -52,6 +52,44 @@ class ReplayCommandTest {
     }
 
     @Test
+    void replaysAnotherCellGivenByModel() throws Exception {
+        // the test cell of ReproduceModelTest: the paper's soma and axon, 40 spines (see its javadoc)
+        String model = Path.of(ReplayCommandTest.class.getResource("/models/small_spiny.json").toURI()).toString();
+        Path stim = tmp.resolve("stim.json");
+        Files.writeString(stim, stimulus(40, "1.0").replace("\"record_spines\": [7]", "\"record_spines\": [39]"));
+        Path out = tmp.resolve("out");
+        assertThat(run(new StringWriter(), "replay", stim.toString(), "--model", model, "--out", out.toString(),
+                "--quiet")).isZero();
+        JsonNode result = new ObjectMapper().readTree(out.resolve("result.json").toFile());
+        assertThat(result.get("final_g_dynamic")).hasSize(40);
+        assertThat(result.get("soma_spike_times_ms")).hasSize(1); // its query site is the paper's soma: 4 nA fires it
+        assertThat(result.path("model").asText()).isEqualTo(model);
+        assertThat(result.path("model_sha256").asText()).matches("[0-9a-f]{64}");
+        try (var in = new GZIPInputStream(Files.newInputStream(out.resolve("traces.csv.gz")))) {
+            assertThat(new String(in.readAllBytes()).split("\n")[0])
+                    .isEqualTo("t_ms,v:soma(0.5),v:spine_39_head,cai:spine_39,g_dynamic:spine_39");
+        }
+
+        Path paperStim = tmp.resolve("paper.json");
+        Files.writeString(paperStim, stimulus(1500, ""));
+        Path out2 = tmp.resolve("out2");
+        StringWriter err = new StringWriter();
+        assertThat(run(err, "replay", paperStim.toString(), "--model", model, "--out", out2.toString(), "--quiet"))
+                .isEqualTo(2);
+        assertThat(err.toString()).contains("paper.json").contains("has 1500 spine lists, the cell has 40 spines");
+        assertThat(out2).doesNotExist();
+    }
+
+    @Test
+    void paperResultNamesNoModel() throws IOException {
+        Path stim = tmp.resolve("stim.json");
+        Files.writeString(stim, stimulus(1500, ""));
+        Path out = tmp.resolve("out");
+        assertThat(run(new StringWriter(), "replay", stim.toString(), "--out", out.toString(), "--quiet")).isZero();
+        assertThat(new ObjectMapper().readTree(out.resolve("result.json").toFile()).has("model")).isFalse();
+    }
+
+    @Test
     void badStimulusIsAClearErrorAndWritesNothing() throws IOException {
         Path stim = tmp.resolve("bad.json");
         Files.writeString(stim, stimulus(1499, ""));
