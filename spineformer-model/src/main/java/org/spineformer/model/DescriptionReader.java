@@ -1,20 +1,17 @@
 package org.spineformer.model;
 
-import com.fasterxml.jackson.core.JsonParseException;
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.spineformer.model.expr.Expression;
+import org.spineformer.model.json.StrictJson;
 
 /**
  * Reads the JSON cell description format (docs/user/cell-description.md). Strict: an unknown or missing key, a
@@ -24,8 +21,6 @@ import org.spineformer.model.expr.Expression;
 public final class DescriptionReader {
     /** The value of the {@code format} key this reader reads. */
     public static final String FORMAT = "spineformer-cell-description/1";
-
-    private static final ObjectMapper JSON = new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
     private final String file;
     private final Path directory;
@@ -52,23 +47,10 @@ public final class DescriptionReader {
     }
 
     private static CellDescription read(InputStream in, String file, Path directory) {
-        JsonNode root;
-        try {
-            root = JSON.readTree(in);
-        } catch (JsonParseException e) {
-            throw new IllegalArgumentException(file + ": line " + e.getLocation().getLineNr() + ", column "
-                    + e.getLocation().getColumnNr() + ": malformed JSON: " + e.getOriginalMessage(), e);
-        } catch (IOException e) {
-            throw new IllegalArgumentException(file + ": cannot read: " + e.getMessage(), e);
-        }
-        if (root == null) {
-            throw new IllegalArgumentException(file + ": empty file");
-        }
-        DescriptionReader reader = new DescriptionReader(file, directory);
-        return reader.description(reader.new Obj(root, ""));
+        return new DescriptionReader(file, directory).description(StrictJson.parse(in, file));
     }
 
-    private CellDescription description(Obj o) {
+    private CellDescription description(StrictJson o) {
         o.keys(Set.of("format", "name", "morphology", "celsius", "v_init"), Set.of("description", "parameters",
                 "distance_origin", "regions", "nseg", "axon_replacement", "paint", "spines", "point_processes",
                 "experiment", "mod"));
@@ -77,7 +59,7 @@ public final class DescriptionReader {
             throw o.error("format", "must be \"" + FORMAT + "\", was \"" + format + "\"");
         }
         if (o.has("parameters")) {
-            Obj p = o.object("parameters");
+            StrictJson p = o.object("parameters");
             for (String key : p.fieldNames()) {
                 parameters.put(key, constant(p, key));
             }
@@ -89,38 +71,38 @@ public final class DescriptionReader {
             b.distanceOrigin(location(o.object("distance_origin")));
         }
         if (o.has("regions")) {
-            Obj r = o.object("regions");
+            StrictJson r = o.object("regions");
             for (String label : r.fieldNames()) {
                 b.region(label, region(r.child(label)));
             }
         }
         CellDescription partial = b.celsius(constant(o, "celsius")).vInit(constant(o, "v_init")).build();
         List<NsegRule> nseg = new ArrayList<>();
-        for (Obj rule : o.array("nseg")) {
+        for (StrictJson rule : o.array("nseg")) {
             nseg.add(nsegRule(rule));
         }
         AxonReplacement axon = o.has("axon_replacement") ? axon(o.object("axon_replacement")) : null;
         List<PaintRule> paint = new ArrayList<>();
-        for (Obj rule : o.array("paint")) {
+        for (StrictJson rule : o.array("paint")) {
             paint.add(paintRule(rule));
         }
         List<SpineRule> spines = new ArrayList<>();
-        for (Obj rule : o.array("spines")) {
+        for (StrictJson rule : o.array("spines")) {
             spines.add(spineRule(rule));
         }
         List<PointProcessSpec> points = new ArrayList<>();
-        for (Obj p : o.array("point_processes")) {
+        for (StrictJson p : o.array("point_processes")) {
             p.keys(Set.of("name", "mechanism", "at"), Set.of("parameters"));
             points.add(new PointProcessSpec(p.where(), p.string("name"), p.string("mechanism"),
                     location(p.object("at")), expressions(p, "parameters", Set.of())));
         }
         List<String> mod = new ArrayList<>();
-        List<Obj> sets = o.array("mod");
+        List<StrictJson> sets = o.array("mod");
         for (int i = 0; i < sets.size(); i++) {
-            String set = sets.get(i).node.isTextual() ? sets.get(i).node.asText() : "";
+            String set = sets.get(i).node().isTextual() ? sets.get(i).node().asText() : "";
             if (!set.startsWith(CellDescription.BUNDLED_MOD) || set.length() == CellDescription.BUNDLED_MOD.length()) {
                 throw sets.get(i).error(null, "a mod set is \"" + CellDescription.BUNDLED_MOD + "NAME\" (a set "
-                        + "shipped with Spineformer, e.g. \"bundled:hay2011\"), was " + sets.get(i).node);
+                        + "shipped with Spineformer, e.g. \"bundled:hay2011\"), was " + sets.get(i).node());
             }
             mod.add(set);
         }
@@ -129,13 +111,13 @@ public final class DescriptionReader {
                 partial.vInitMv(), o.has("experiment") ? experiment(o.object("experiment")) : null, mod);
     }
 
-    private ExperimentSettings experiment(Obj o) {
+    private ExperimentSettings experiment(StrictJson o) {
         o.keys(Set.of("axons"), Set.of("query", "spike_site", "v_init_mV", "bap_v_init_mV"));
         Location queryAt = null;
         double amp = ExperimentSettings.DEFAULT_QUERY_AMP_NA;
         double dur = ExperimentSettings.DEFAULT_QUERY_DUR_MS;
         if (o.has("query")) {
-            Obj q = o.object("query");
+            StrictJson q = o.object("query");
             q.keys(Set.of(), Set.of("at", "amplitude_nA", "duration_ms"));
             queryAt = q.has("at") ? location(q.object("at")) : null;
             amp = q.has("amplitude_nA") ? finite(q, "amplitude_nA") : amp;
@@ -152,7 +134,7 @@ public final class DescriptionReader {
                 o.has("bap_v_init_mV") ? finite(o, "bap_v_init_mV") : null);
     }
 
-    private ExperimentSettings.Axons axons(Obj o) {
+    private ExperimentSettings.Axons axons(StrictJson o) {
         String kind = o.only(Set.of("consecutive", "groups"));
         if (kind.equals("consecutive")) {
             return new ExperimentSettings.Axons.Consecutive(o.where() + "/consecutive", spineIndex(o, "consecutive",
@@ -161,18 +143,18 @@ public final class DescriptionReader {
         List<String> sources = new ArrayList<>();
         List<int[]> groups = new ArrayList<>();
         Map<Integer, String> owner = new LinkedHashMap<>();
-        List<Obj> lists = o.array("groups");
+        List<StrictJson> lists = o.array("groups");
         if (lists.isEmpty()) {
             throw o.error("groups", "is empty: give at least one axon");
         }
-        for (Obj g : lists) {
-            if (!g.node.isArray() || g.node.isEmpty()) {
-                throw g.error(null, "an axon must be a non-empty array of spine indices, was " + g.node);
+        for (StrictJson g : lists) {
+            if (!g.node().isArray() || g.node().isEmpty()) {
+                throw g.error(null, "an axon must be a non-empty array of spine indices, was " + g.node());
             }
-            int[] spines = new int[g.node.size()];
+            int[] spines = new int[g.node().size()];
             for (int i = 0; i < spines.length; i++) {
                 int k = spineIndex(g, Integer.toString(i), 0);
-                String other = owner.putIfAbsent(k, g.pointer + "/" + i);
+                String other = owner.putIfAbsent(k, g.pointer() + "/" + i);
                 if (other != null) {
                     throw g.error(Integer.toString(i), "spine " + k + " is already in another axon (" + other
                             + "): a spine receives one presynaptic train");
@@ -186,8 +168,8 @@ public final class DescriptionReader {
     }
 
     /** An integer at least {@code min} at {@code key} of an object, or at index {@code key} of an array. */
-    private int spineIndex(Obj o, String key, int min) {
-        JsonNode n = o.node.isArray() ? o.node.get(Integer.parseInt(key)) : o.node.get(key);
+    private int spineIndex(StrictJson o, String key, int min) {
+        JsonNode n = o.node().isArray() ? o.node().get(Integer.parseInt(key)) : o.node().get(key);
         if (n == null || !n.isIntegralNumber() || !n.canConvertToInt() || n.asInt() < min) {
             throw o.error(key, "must be an integer >= " + min + ", was " + n);
         }
@@ -195,7 +177,7 @@ public final class DescriptionReader {
     }
 
     /** A number or expression over the parameters, evaluated now, that must be finite. */
-    private double finite(Obj o, String key) {
+    private double finite(StrictJson o, String key) {
         double v = constant(o, key);
         if (!Double.isFinite(v)) {
             throw o.error(key, "must be finite, was " + v);
@@ -203,7 +185,7 @@ public final class DescriptionReader {
         return v;
     }
 
-    private MorphologySource morphology(Obj o) {
+    private MorphologySource morphology(StrictJson o) {
         if (o.has("file")) {
             o.keys(Set.of("file"), Set.of());
             String path = o.string("file");
@@ -211,7 +193,7 @@ public final class DescriptionReader {
         }
         o.keys(Set.of("sections"), Set.of());
         List<SectionSpec> sections = new ArrayList<>();
-        for (Obj s : o.array("sections")) {
+        for (StrictJson s : o.array("sections")) {
             s.keys(Set.of("name", "L", "diam"), Set.of("parent", "parent_x"));
             boolean root = !s.has("parent");
             if (root && s.has("parent_x")) {
@@ -223,25 +205,25 @@ public final class DescriptionReader {
         return new MorphologySource.Inline(sections);
     }
 
-    private Diameter diameter(Obj s) {
-        JsonNode n = s.node.get("diam");
+    private Diameter diameter(StrictJson s) {
+        JsonNode n = s.node().get("diam");
         if (!n.isObject()) {
             return new Diameter.Constant(expression(s, "diam", Set.of()));
         }
-        Obj d = s.object("diam");
+        StrictJson d = s.object("diam");
         String kind = d.only(Set.of("origin"), Set.of("taper", "geometric", "formula"));
         if (!kind.equals("formula")) {
             d.keys(Set.of(kind), Set.of());
         }
         if (kind.equals("taper")) {
-            Obj t = d.object("taper");
+            StrictJson t = d.object("taper");
             t.keys(Set.of("d0", "d1"), Set.of());
             return new Diameter.Taper(expression(t, "d0", Set.of()), expression(t, "d1", Set.of()));
         }
         if (kind.equals("geometric")) {
-            Obj g = d.object("geometric");
+            StrictJson g = d.object("geometric");
             g.keys(Set.of("from", "to"), Set.of());
-            boolean fromParent = g.node.get("from").isTextual() && g.node.get("from").asText().equals("parent");
+            boolean fromParent = g.node().get("from").isTextual() && g.node().get("from").asText().equals("parent");
             return new Diameter.Geometric(fromParent ? null : expression(g, "from", Set.of()),
                     expression(g, "to", Set.of()));
         }
@@ -250,17 +232,17 @@ public final class DescriptionReader {
                 d.has("origin") ? location(d.object("origin")) : null);
     }
 
-    private Region region(Obj parent, String key) {
+    private Region region(StrictJson parent, String key) {
         return region(parent.child(key));
     }
 
-    private Region region(Obj o) {
-        if (o.node.isTextual()) {
-            String name = o.node.asText();
+    private Region region(StrictJson o) {
+        if (o.node().isTextual()) {
+            String name = o.node().asText();
             return name.equals("all") ? Region.all() : Region.named(name);
         }
-        if (!o.node.isObject()) {
-            throw o.error(null, "a region is a name or an object, was " + o.node);
+        if (!o.node().isObject()) {
+            throw o.error(null, "a region is a name or an object, was " + o.node());
         }
         String kind = o.only(Set.of("names", "distance", "distal_to", "union", "intersection", "difference"));
         switch (kind) {
@@ -269,13 +251,13 @@ public final class DescriptionReader {
             case "distal_to":
                 return new Region.DistalTo(location(o.object("distal_to")));
             case "distance": {
-                Obj d = o.object("distance");
+                StrictJson d = o.object("distance");
                 d.keys(Set.of("min_um", "max_um"), Set.of("origin"));
                 return new Region.Distance(d.has("origin") ? location(d.object("origin")) : null, constant(d, "min_um"),
                         constant(d, "max_um"));
             }
             case "difference": {
-                List<Obj> parts = o.array("difference");
+                List<StrictJson> parts = o.array("difference");
                 if (parts.size() != 2) {
                     throw o.error("difference", "needs exactly two regions [base, minus], got " + parts.size());
                 }
@@ -283,7 +265,7 @@ public final class DescriptionReader {
             }
             default: {
                 List<Region> parts = new ArrayList<>();
-                for (Obj p : o.array(kind)) {
+                for (StrictJson p : o.array(kind)) {
                     parts.add(region(p));
                 }
                 if (parts.isEmpty()) {
@@ -294,7 +276,7 @@ public final class DescriptionReader {
         }
     }
 
-    private NsegRule nsegRule(Obj o) {
+    private NsegRule nsegRule(StrictJson o) {
         String kind = o.only(Set.of("region", "frequency_hz"), Set.of("fixed", "per_length_um", "d_lambda"));
         Nseg rule;
         if (kind.equals("d_lambda")) {
@@ -309,16 +291,16 @@ public final class DescriptionReader {
         return new NsegRule(o.where(), region(o, "region"), rule);
     }
 
-    private AxonReplacement axon(Obj o) {
+    private AxonReplacement axon(StrictJson o) {
         o.keys(Set.of("attach_to", "sections"), Set.of("delete", "pt3d", "diameters_from_original"));
         AxonReplacement.FromOriginal original = null;
         if (o.has("diameters_from_original")) {
-            Obj f = o.object("diameters_from_original");
+            StrictJson f = o.object("diameters_from_original");
             f.keys(Set.of("chunk_um"), Set.of());
             original = new AxonReplacement.FromOriginal(expression(f, "chunk_um", Set.of()));
         }
         List<AxonReplacement.Stub> stubs = new ArrayList<>();
-        for (Obj s : o.array("sections")) {
+        for (StrictJson s : o.array("sections")) {
             s.keys(Set.of("name", "L", "nseg"), Set.of("diam"));
             stubs.add(new AxonReplacement.Stub(s.string("name"), expression(s, "L", Set.of()),
                     expression(s, "nseg", Set.of()), s.has("diam") ? expression(s, "diam", Set.of()) : null));
@@ -331,7 +313,7 @@ public final class DescriptionReader {
         }
     }
 
-    private PaintRule paintRule(Obj o) {
+    private PaintRule paintRule(StrictJson o) {
         String kind = o.only(Set.of("region", "origin", "end_value_in_last_segment", "round_decimals"),
                 Set.of("mechanism", "membrane", "ions"));
         Set<String> required = kind.equals("mechanism") ? Set.of("region", "mechanism") : Set.of("region", kind);
@@ -341,7 +323,7 @@ public final class DescriptionReader {
         Map<String, Distribution> values = new LinkedHashMap<>();
         String valuesKey = kind.equals("mechanism") ? "parameters" : kind;
         if (o.has(valuesKey)) {
-            Obj v = o.object(valuesKey);
+            StrictJson v = o.object(valuesKey);
             for (String key : v.fieldNames()) {
                 if (kind.equals("membrane") && !key.equals("cm") && !key.equals("Ra")) {
                     throw v.error(key, "a membrane rule paints cm and Ra only");
@@ -367,17 +349,17 @@ public final class DescriptionReader {
                 o.has("end_value_in_last_segment") && o.bool("end_value_in_last_segment"), round);
     }
 
-    private Distribution distribution(Obj parent, String key) {
-        JsonNode n = parent.node.get(key);
+    private Distribution distribution(StrictJson parent, String key) {
+        JsonNode n = parent.node().get(key);
         Set<String> distance = Set.of("distance", "max_distance");
         if (!n.isObject()) {
             Expression e = expression(parent, key, distance);
             return e.variables().contains("distance") || e.variables().contains("max_distance")
                     ? new Distribution.Formula(e) : new Distribution.Constant(e);
         }
-        Obj d = parent.object(key);
+        StrictJson d = parent.object(key);
         String kind = d.only(Set.of("linear", "exponential", "sigmoid", "step"));
-        Obj a = d.object(kind);
+        StrictJson a = d.object(kind);
         switch (kind) {
             case "linear":
                 a.keys(Set.of("at_origin", "per_um"), Set.of());
@@ -397,26 +379,26 @@ public final class DescriptionReader {
         }
     }
 
-    private SpineRule spineRule(Obj o) {
+    private SpineRule spineRule(StrictJson o) {
         o.keys(Set.of("on", "placement", "neck", "head"), Set.of("synapses"));
-        Obj p = o.object("placement");
+        StrictJson p = o.object("placement");
         String kind = p.only(Set.of("evenly", "density", "x", "spread"));
         SpineRule.Placement placement;
         Set<String> withL = Set.of("L");
         if (kind.equals("spread")) {
-            Obj e = p.object(kind);
+            StrictJson e = p.object(kind);
             e.keys(Set.of("count"), Set.of("group"));
             placement = new SpineRule.Placement.Spread(expression(e, "count", Set.of()),
                     e.has("group") ? expression(e, "group", Set.of()) : Expression.constant(1));
         } else if (kind.equals("x")) {
             List<Expression> xs = new ArrayList<>();
-            List<Obj> items = p.array("x");
+            List<StrictJson> items = p.array("x");
             for (int i = 0; i < items.size(); i++) {
                 xs.add(expression(items.get(i), null, withL));
             }
             placement = new SpineRule.Placement.Positions(xs);
         } else {
-            Obj e = p.object(kind);
+            StrictJson e = p.object(kind);
             String first = kind.equals("evenly") ? "count" : "per_um";
             e.keys(Set.of(first, "start_um", "end_margin_um"), Set.of());
             placement = kind.equals("evenly")
@@ -425,9 +407,9 @@ public final class DescriptionReader {
                     : new SpineRule.Placement.Density(expression(e, first, withL), expression(e, "start_um", withL),
                             expression(e, "end_margin_um", withL));
         }
-        Obj neck = o.object("neck"), head = o.object("head");
+        StrictJson neck = o.object("neck"), head = o.object("head");
         List<SpineRule.SynapseSpec> synapses = new ArrayList<>();
-        for (Obj s : o.array("synapses")) {
+        for (StrictJson s : o.array("synapses")) {
             s.keys(Set.of("name", "mechanism", "x", "weight", "delay_ms"), Set.of("parameters"));
             synapses.add(new SpineRule.SynapseSpec(s.string("name"), s.string("mechanism"), expression(s, "x", Set.of()),
                     expressions(s, "parameters", Set.of()), expression(s, "weight", Set.of()),
@@ -441,16 +423,16 @@ public final class DescriptionReader {
         }
     }
 
-    private Map.Entry<String, SpineRule.Part> part(Obj o) {
+    private Map.Entry<String, SpineRule.Part> part(StrictJson o) {
         o.keys(Set.of("name", "L", "diam", "Ra", "cm"), Set.of("mechanisms"));
         return Map.entry(o.string("name"), new SpineRule.Part(expression(o, "L", Set.of()),
                 expression(o, "diam", Set.of()), expression(o, "Ra", Set.of()), expression(o, "cm", Set.of())));
     }
 
-    private Map<String, Map<String, Expression>> mechanisms(Obj part) {
+    private Map<String, Map<String, Expression>> mechanisms(StrictJson part) {
         Map<String, Map<String, Expression>> out = new LinkedHashMap<>();
         if (part.has("mechanisms")) {
-            Obj m = part.object("mechanisms");
+            StrictJson m = part.object("mechanisms");
             for (String name : m.fieldNames()) {
                 out.put(name, expressions(m, name, Set.of()));
             }
@@ -458,10 +440,10 @@ public final class DescriptionReader {
         return out;
     }
 
-    private Map<String, Expression> expressions(Obj o, String key, Set<String> extra) {
+    private Map<String, Expression> expressions(StrictJson o, String key, Set<String> extra) {
         Map<String, Expression> out = new LinkedHashMap<>();
         if (o.has(key)) {
-            Obj m = o.object(key);
+            StrictJson m = o.object(key);
             for (String name : m.fieldNames()) {
                 out.put(name, expression(m, name, extra));
             }
@@ -469,7 +451,7 @@ public final class DescriptionReader {
         return out;
     }
 
-    private Location location(Obj o) {
+    private Location location(StrictJson o) {
         o.keys(Set.of("section", "x"), Set.of());
         double x = o.number("x");
         if (!(x >= 0 && x <= 1)) {
@@ -479,9 +461,9 @@ public final class DescriptionReader {
     }
 
     /** A number, or a string expression over the parameters and {@code extra} names. */
-    private Expression expression(Obj o, String key, Set<String> extra) {
-        JsonNode n = key == null ? o.node : o.node.get(key);
-        String where = file + ": " + (key == null ? o.pointer : o.pointer + "/" + key);
+    private Expression expression(StrictJson o, String key, Set<String> extra) {
+        JsonNode n = key == null ? o.node() : o.node().get(key);
+        String where = file + ": " + (key == null ? o.pointer() : o.pointer() + "/" + key);
         if (n.isNumber()) {
             return Expression.constant(n.asDouble());
         }
@@ -500,142 +482,11 @@ public final class DescriptionReader {
     }
 
     /** An expression over the parameters only, evaluated now. */
-    private double constant(Obj o, String key) {
+    private double constant(StrictJson o, String key) {
         double v = expression(o, key, Set.of()).evaluate(n -> parameters.get(n));
         if (Double.isNaN(v)) {
             throw o.error(key, "gives NaN");
         }
         return v;
-    }
-
-    /** A JSON object or value with its JSON pointer. */
-    private final class Obj {
-        final JsonNode node;
-        final String pointer;
-
-        Obj(JsonNode node, String pointer) {
-            this.node = node;
-            this.pointer = pointer;
-        }
-
-        String where() {
-            return file + ": " + (pointer.isEmpty() ? "/" : pointer);
-        }
-
-        IllegalArgumentException error(String key, String message) {
-            return new IllegalArgumentException(file + ": " + (key == null ? (pointer.isEmpty() ? "/" : pointer)
-                    : pointer + "/" + key) + ": " + message);
-        }
-
-        void keys(Set<String> required, Set<String> optional) {
-            if (!node.isObject()) {
-                throw error(null, "must be an object, was " + node);
-            }
-            for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
-                String k = it.next();
-                if (!required.contains(k) && !optional.contains(k)) {
-                    throw error(k, "unknown key (allowed here: " + new java.util.TreeSet<>(union(required, optional))
-                            + ")");
-                }
-            }
-            for (String k : required) {
-                if (!node.has(k)) {
-                    throw error(k, "missing");
-                }
-            }
-        }
-
-        /** The one key of {@code choices} present (besides {@code common}); an error if none or several. */
-        String only(Set<String> common, Set<String> choices) {
-            if (!node.isObject()) {
-                throw error(null, "must be an object, was " + node);
-            }
-            String found = null;
-            for (String c : choices) {
-                if (node.has(c)) {
-                    if (found != null) {
-                        throw error(null, "has both '" + found + "' and '" + c + "': give one of " + choices);
-                    }
-                    found = c;
-                }
-            }
-            if (found == null) {
-                throw error(null, "needs one of " + new java.util.TreeSet<>(choices));
-            }
-            return found;
-        }
-
-        String only(Set<String> choices) {
-            String kind = only(Set.of(), choices);
-            keys(Set.of(kind), Set.of());
-            return kind;
-        }
-
-        boolean has(String key) {
-            return node.has(key);
-        }
-
-        Obj child(String key) {
-            return new Obj(node.get(key), pointer + "/" + key);
-        }
-
-        Obj object(String key) {
-            Obj c = child(key);
-            if (!c.node.isObject()) {
-                throw error(key, "must be an object, was " + c.node);
-            }
-            return c;
-        }
-
-        List<Obj> array(String key) {
-            List<Obj> out = new ArrayList<>();
-            if (!node.has(key)) {
-                return out;
-            }
-            JsonNode a = node.get(key);
-            if (!a.isArray()) {
-                throw error(key, "must be an array, was " + a);
-            }
-            for (int i = 0; i < a.size(); i++) {
-                out.add(new Obj(a.get(i), pointer + "/" + key + "/" + i));
-            }
-            return out;
-        }
-
-        List<String> fieldNames() {
-            List<String> out = new ArrayList<>();
-            node.fieldNames().forEachRemaining(out::add);
-            return out;
-        }
-
-        String string(String key) {
-            JsonNode n = node.get(key);
-            if (n == null || !n.isTextual() || n.asText().isBlank()) {
-                throw error(key, "must be a non-empty string, was " + n);
-            }
-            return n.asText();
-        }
-
-        double number(String key) {
-            JsonNode n = node.get(key);
-            if (n == null || !n.isNumber()) {
-                throw error(key, "must be a number, was " + n);
-            }
-            return n.asDouble();
-        }
-
-        boolean bool(String key) {
-            JsonNode n = node.get(key);
-            if (!n.isBoolean()) {
-                throw error(key, "must be true or false, was " + n);
-            }
-            return n.asBoolean();
-        }
-    }
-
-    private static Set<String> union(Set<String> a, Set<String> b) {
-        Set<String> u = new java.util.HashSet<>(a);
-        u.addAll(b);
-        return u;
     }
 }

@@ -1,26 +1,22 @@
 package org.spineformer.model.protocol;
 
-import com.fasterxml.jackson.core.JsonParseException;
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.spineformer.model.Location;
+import org.spineformer.model.json.StrictJson;
 
 /**
  * Reads the JSON protocol format (docs/user/protocol-format.md). Strict, in the manner of the description reader:
@@ -32,7 +28,6 @@ public final class ProtocolReader {
     /** The value of the {@code format} key this reader reads. */
     public static final String FORMAT = "spineformer-protocol/1";
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
     /** {@code section(x)}, as in {@code "from": "apic[0](0)"}. */
     private static final Pattern LOCATION = Pattern.compile("(.+)\\(([^()]+)\\)");
     private static final String LARGEST_DIAMETER = "largest_diameter";
@@ -59,23 +54,10 @@ public final class ProtocolReader {
 
     /** Reads a protocol; {@code file} names it in errors. */
     public static Protocol read(InputStream in, String file) {
-        JsonNode root;
-        try {
-            root = JSON.readTree(in);
-        } catch (JsonParseException e) {
-            throw new IllegalArgumentException(file + ": line " + e.getLocation().getLineNr() + ", column "
-                    + e.getLocation().getColumnNr() + ": malformed JSON: " + e.getOriginalMessage(), e);
-        } catch (IOException e) {
-            throw new IllegalArgumentException(file + ": cannot read: " + e.getMessage(), e);
-        }
-        if (root == null) {
-            throw new IllegalArgumentException(file + ": empty file");
-        }
-        ProtocolReader reader = new ProtocolReader(file);
-        return reader.protocol(reader.new Obj(root, ""));
+        return new ProtocolReader(file).protocol(StrictJson.parse(in, file));
     }
 
-    private Protocol protocol(Obj o) {
+    private Protocol protocol(StrictJson o) {
         o.keys(Set.of("format", "tstop"), Set.of("description", "v_init", "dt", "celsius", "stimuli", "record",
                 "save_every", "spike_threshold_mV"));
         String format = o.string("format");
@@ -103,11 +85,11 @@ public final class ProtocolReader {
                 : Protocol.DEFAULT_SPIKE_THRESHOLD_MV;
         List<Stimulus> stimuli = new ArrayList<>();
         Map<String, Integer> perType = new HashMap<>();
-        for (Obj s : o.array("stimuli")) {
+        for (StrictJson s : o.array("stimuli")) {
             stimuli.add(stimulus(s, perType));
         }
         List<Recording> records = new ArrayList<>();
-        for (Obj r : o.array("record")) {
+        for (StrictJson r : o.array("record")) {
             records.add(recording(r));
         }
         try {
@@ -119,7 +101,7 @@ public final class ProtocolReader {
         }
     }
 
-    private Stimulus stimulus(Obj s, Map<String, Integer> perType) {
+    private Stimulus stimulus(StrictJson s, Map<String, Integer> perType) {
         String type = s.string("type");
         Set<String> common = Set.of("type", "at");
         String label = switch (type) {
@@ -149,9 +131,9 @@ public final class ProtocolReader {
         };
     }
 
-    private Stimulus voltageClamp(Obj s, String name) {
+    private Stimulus voltageClamp(StrictJson s, String name) {
         List<Stimulus.Level> levels = new ArrayList<>();
-        for (Obj l : s.array("levels")) {
+        for (StrictJson l : s.array("levels")) {
             l.keys(Set.of("amp_mV", "dur_ms"), Set.of());
             levels.add(new Stimulus.Level(l.number("amp_mV"), l.nonNegative("dur_ms")));
         }
@@ -163,17 +145,17 @@ public final class ProtocolReader {
                 s.has("rs_MOhm") ? s.positive("rs_MOhm") : DEFAULT_RS_MOHM, levels, s.where());
     }
 
-    private Stimulus pointProcess(Obj s, String name) {
+    private Stimulus pointProcess(StrictJson s, String name) {
         Map<String, Double> params = new LinkedHashMap<>();
         if (s.has("parameters")) {
-            Obj p = s.object("parameters");
+            StrictJson p = s.object("parameters");
             for (String k : p.fieldNames()) {
                 params.put(k, p.number(k));
             }
         }
         List<Double> spikes = new ArrayList<>();
         if (s.has("spikes_ms")) {
-            JsonNode a = s.node.get("spikes_ms");
+            JsonNode a = s.node().get("spikes_ms");
             if (!a.isArray()) {
                 throw s.error("spikes_ms", "must be an array of times (ms), was " + a);
             }
@@ -197,7 +179,7 @@ public final class ProtocolReader {
                 weight, delay, s.where());
     }
 
-    private Recording recording(Obj r) {
+    private Recording recording(StrictJson r) {
         String column = r.has("column") ? r.string("column") : null;
         if (r.has("stimulus")) {
             r.keys(Set.of("variable", "stimulus"), Set.of("column"));
@@ -207,7 +189,7 @@ public final class ProtocolReader {
         return new Recording.AtSite(r.string("variable"), site(r.object("at")), column, r.where());
     }
 
-    private Site site(Obj o) {
+    private Site site(StrictJson o) {
         try {
             if (o.has("path_distance_um")) {
                 o.keys(Set.of("path_distance_um", "from", "region"), Set.of("choose"));
@@ -228,7 +210,7 @@ public final class ProtocolReader {
         }
     }
 
-    private Location location(Obj o, String key) {
+    private Location location(StrictJson o, String key) {
         String text = o.string(key);
         Matcher m = LOCATION.matcher(text);
         if (!m.matches()) {
@@ -245,117 +227,5 @@ public final class ProtocolReader {
         Set<String> u = new java.util.HashSet<>(a);
         u.addAll(b);
         return u;
-    }
-
-    /** A JSON value with its JSON pointer. */
-    private final class Obj {
-        final JsonNode node;
-        final String pointer;
-
-        Obj(JsonNode node, String pointer) {
-            this.node = node;
-            this.pointer = pointer;
-        }
-
-        String where() {
-            return file + ": " + (pointer.isEmpty() ? "/" : pointer);
-        }
-
-        IllegalArgumentException error(String key, String message) {
-            return new IllegalArgumentException(file + ": " + pointer + "/" + key + ": " + message);
-        }
-
-        void keys(Set<String> required, Set<String> optional) {
-            if (!node.isObject()) {
-                throw new IllegalArgumentException(where() + ": must be an object, was " + node);
-            }
-            for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
-                String k = it.next();
-                if (!required.contains(k) && !optional.contains(k)) {
-                    throw error(k, "unknown key (allowed here: " + new TreeSet<>(union(required, optional)) + ")");
-                }
-            }
-            for (String k : new TreeSet<>(required)) {
-                if (!node.has(k)) {
-                    throw error(k, "missing");
-                }
-            }
-        }
-
-        boolean has(String key) {
-            return node.isObject() && node.has(key);
-        }
-
-        Obj object(String key) {
-            JsonNode c = node.get(key);
-            if (c == null || !c.isObject()) {
-                throw error(key, "must be an object, was " + c);
-            }
-            return new Obj(c, pointer + "/" + key);
-        }
-
-        List<Obj> array(String key) {
-            List<Obj> out = new ArrayList<>();
-            if (!node.has(key)) {
-                return out;
-            }
-            JsonNode a = node.get(key);
-            if (!a.isArray()) {
-                throw error(key, "must be an array, was " + a);
-            }
-            for (int i = 0; i < a.size(); i++) {
-                out.add(new Obj(a.get(i), pointer + "/" + key + "/" + i));
-            }
-            return out;
-        }
-
-        List<String> fieldNames() {
-            List<String> out = new ArrayList<>();
-            node.fieldNames().forEachRemaining(out::add);
-            return out;
-        }
-
-        String string(String key) {
-            if (!node.isObject()) {
-                throw new IllegalArgumentException(where() + ": must be an object, was " + node);
-            }
-            JsonNode n = node.get(key);
-            if (n == null || !n.isTextual() || n.asText().isBlank()) {
-                throw error(key, "must be a non-empty string, was " + n);
-            }
-            return n.asText();
-        }
-
-        double number(String key) {
-            JsonNode n = node.get(key);
-            if (n == null || !n.isNumber()) {
-                throw error(key, "must be a number, was " + n);
-            }
-            return n.asDouble();
-        }
-
-        double nonNegative(String key) {
-            double v = number(key);
-            if (!(v >= 0) || Double.isInfinite(v)) {
-                throw error(key, "must be finite and >= 0, was " + v);
-            }
-            return v;
-        }
-
-        double positive(String key) {
-            double v = number(key);
-            if (!(v > 0) || Double.isInfinite(v)) {
-                throw error(key, "must be finite and > 0, was " + v);
-            }
-            return v;
-        }
-
-        int positiveInt(String key) {
-            JsonNode n = node.get(key);
-            if (n == null || !n.canConvertToInt() || !n.isIntegralNumber() || n.asInt() < 1) {
-                throw error(key, "must be a whole number >= 1, was " + n);
-            }
-            return n.asInt();
-        }
     }
 }
