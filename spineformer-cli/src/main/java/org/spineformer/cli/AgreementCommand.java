@@ -20,11 +20,11 @@ import org.spineformer.attention.reduced.TransmittingOutput;
 import org.spineformer.cell.CellParameters;
 import org.spineformer.experiments.ellwood2024.BapDelays;
 import org.spineformer.experiments.ellwood2024.Ellwood2024;
-import org.spineformer.experiments.trial.TrialRunner;
 import org.spineformer.io.OutputFolder;
 import org.spineformer.io.Provenance;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -83,11 +83,11 @@ final class AgreementCommand implements Callable<Integer> {
             description = "The cell's bAP delays: a fig2b output folder or its " + BapDelays.FILE + ".")
     private Path bapDelaysPath;
 
-    @Option(names = "--threads", paramLabel = "T", description = "Worker threads; default: all cores.")
-    private Integer threads;
+    @Mixin
+    private ThreadsOption threads;
 
-    @Option(names = "--quiet", description = "No progress bar on stderr.")
-    private boolean quiet;
+    @Mixin
+    private QuietOption quiet;
 
     @Option(names = "--out", paramLabel = "DIR", required = true, description = "Output folder.")
     private Path out;
@@ -97,9 +97,7 @@ final class AgreementCommand implements Callable<Integer> {
         CellPoints.check(keys, windows, queries);
         OptionChecks.nonNegative("--match-tolerance", toleranceMs);
         OptionChecks.positive("--bin", binMs);
-        if (threads != null) {
-            OptionChecks.atLeast("--threads", threads, 1);
-        }
+        threads.check();
         if (seeds.stream().distinct().count() != seeds.size()) {
             throw new IllegalArgumentException("--seeds = " + seeds + ": a seed given twice would count its queries"
                     + " twice");
@@ -118,8 +116,8 @@ final class AgreementCommand implements Callable<Integer> {
         Transmission transmission = transmissionPath == null ? Transmission.bundled()
                 : Transmission.read(transmissionPath);
         BapDelays delays = BapDelays.read(inputs.get("bap_delays"), CellParameters.paper().spineCount());
-        int pool = threads == null ? TrialRunner.allCores() : threads;
-        PrintWriter err = quiet ? null : spec.commandLine().getErr();
+        int pool = threads.count();
+        PrintWriter err = quiet.progressTo(spec.commandLine().getErr());
         RateBins bins = new RateBins(binMs, Ellwood2024.CONTROL_MS);
         List<AgreementReport.Row> rows = new ArrayList<>();
         List<AgreementReport.Query> perQuery = new ArrayList<>();

@@ -38,6 +38,7 @@ import org.spineformer.io.Provenance;
 import org.spineformer.io.json.JsonFiles;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code spineformer attention}: key-value retrieval by the mechanism, compared with softmax attention. */
@@ -126,11 +127,11 @@ final class AttentionCommand implements Callable<Integer> {
             description = "Softmax temperature (thresholds); default ${DEFAULT-VALUE}.")
     private double temperature;
 
-    @Option(names = "--threads", paramLabel = "T", description = "Worker threads; default: all cores.")
-    private Integer threads;
+    @Mixin
+    private ThreadsOption threads;
 
-    @Option(names = "--quiet", description = "No progress bar on stderr.")
-    private boolean quiet;
+    @Mixin
+    private QuietOption quiet;
 
     @Option(names = "--model", paramLabel = "MODEL",
             description = "The biophysical backend's cell: a cell description file with an \"experiment\" part, or a"
@@ -236,9 +237,7 @@ final class AttentionCommand implements Callable<Integer> {
         jitters.forEach(j -> OptionChecks.nonNegative("--jitter", j));
         OptionChecks.positive("--temperature", temperature);
         OptionChecks.positive("--max-rate-hz", maxRateHz);
-        if (threads != null) {
-            OptionChecks.atLeast("--threads", threads, 1);
-        }
+        threads.check();
         if (threshold != null) {
             OptionChecks.positive("--threshold", threshold);
         }
@@ -258,7 +257,7 @@ final class AttentionCommand implements Callable<Integer> {
         task.inputs().requireWithin(1000 * window, Ellwood2024.CONTROL_MS); // what both backends take
         PotentiationRule rule = threshold == null ? PotentiationRule.paper(window)
                 : PotentiationRule.withThreshold(threshold);
-        int pool = threads == null ? TrialRunner.allCores() : threads;
+        int pool = threads.count();
         boolean both = "both".equals(backend);
         List<AttentionGrid.Row> rows = new ArrayList<>();
         List<QueryResult> cell = null;
@@ -267,7 +266,7 @@ final class AttentionCommand implements Callable<Integer> {
             PrintWriter err = spec.commandLine().getErr();
             Path cellDir = both ? dir.resolve("biophysical") : dir;
             biophysical = new BiophysicalAttention(this.cell, delays, window, rule.threshold(),
-                    TrialRunner.inDirectory(cellDir.resolve("trials"), pool, quiet ? null : err,
+                    TrialRunner.inDirectory(cellDir.resolve("trials"), pool, quiet.progressTo(err),
                             System.console() != null));
             long start = System.nanoTime();
             cell = biophysical.run(task.inputs());
@@ -441,9 +440,9 @@ final class AttentionCommand implements Callable<Integer> {
         Path fig2b = out.resolve(Fig2bBapDelays.PANEL);
         spec.commandLine().getOut().println("No bAP delays given: measuring them first (fig2b) in " + fig2b);
         spec.commandLine().getOut().flush();
-        int pool = threads == null ? TrialRunner.allCores() : threads;
+        int pool = threads.count();
         Fig2bBapDelays.Result r = Fig2bBapDelays.run(cell, Fig2bBapDelays.Config.paper(),
-                TrialRunner.inDirectory(fig2b, pool, quiet ? null : spec.commandLine().getErr(),
+                TrialRunner.inDirectory(fig2b, pool, quiet.progressTo(spec.commandLine().getErr()),
                         System.console() != null));
         Ellwood2024.recordModel(Fig2bBapDelays.write(cell, r, fig2b), cell, fig2b);
         Files.createDirectories(out);

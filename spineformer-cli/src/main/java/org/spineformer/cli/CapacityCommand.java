@@ -16,11 +16,11 @@ import org.spineformer.attention.capacity.CapacityTask;
 import org.spineformer.attention.capacity.CapacityTask.Encoding;
 import org.spineformer.attention.capacity.ScoreSource;
 import org.spineformer.attention.reduced.ScoreKernel;
-import org.spineformer.experiments.trial.TrialRunner;
 import org.spineformer.io.OutputFolder;
 import org.spineformer.io.Provenance;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code spineformer attention capacity}: every selection rule on the key-value retrieval capacity task. */
@@ -99,11 +99,11 @@ final class CapacityCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "S", defaultValue = "0", description = "Seed; default ${DEFAULT-VALUE}.")
     private long seed;
 
-    @Option(names = "--threads", paramLabel = "T", description = "Worker threads; default: all cores.")
-    private Integer threads;
+    @Mixin
+    private ThreadsOption threads;
 
-    @Option(names = "--quiet", description = "No progress bar on stderr.")
-    private boolean quiet;
+    @Mixin
+    private QuietOption quiet;
 
     @Option(names = "--out", paramLabel = "DIR", required = true, description = "Output folder.")
     private Path out;
@@ -115,9 +115,9 @@ final class CapacityCommand implements Callable<Integer> {
         checkOptions(chosen);
         OutputFolder.claim(out, "--out", "attention capacity", inputFiles());
         ScoreKernel kernel = kernelPath == null ? ScoreKernel.fitted() : ScoreKernel.read(kernelPath);
-        int pool = threads == null ? TrialRunner.allCores() : threads;
+        int pool = threads.count();
         PrintWriter console = spec.commandLine().getOut();
-        Progress progress = quiet ? null : new Progress(spec.commandLine().getErr(), "queries",
+        Progress progress = quiet.bar(spec.commandLine().getErr(), "queries",
                 (double) dims.size() * keys.size() * sources.size() * (tuningQueries + queries));
         int[] done = {0};
         Runnable onQuery = progress == null ? () -> { } : () -> {
@@ -215,8 +215,8 @@ final class CapacityCommand implements Callable<Integer> {
         if (!(matchWindowS > 0 && Double.isFinite(matchWindowS))) {
             throw new IllegalArgumentException("--match-window = " + matchWindowS + ": need > 0");
         }
-        if (threads != null && threads < 1) {
-            throw new IllegalArgumentException("--threads = " + threads + ": need >= 1");
+        if (threads.count() < 1) {
+            throw new IllegalArgumentException("--threads = " + threads.count() + ": need >= 1");
         }
     }
 

@@ -16,6 +16,7 @@ import org.spineformer.io.OutputFolder;
 import org.spineformer.io.plot.Plots;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -46,8 +47,8 @@ final class DemoCommand implements Callable<Integer> {
             description = "Where to write demo.png and result.json (default: ${DEFAULT-VALUE}).")
     private Path out;
 
-    @Option(names = "--quiet", description = "No progress on stderr.")
-    private boolean quiet;
+    @Mixin
+    private QuietOption quiet;
 
     @Override
     public Integer call() throws IOException {
@@ -65,7 +66,7 @@ final class DemoCommand implements Callable<Integer> {
         Stimulus recorded = new Stimulus(stim.vInitMv(), stim.tstopMs(), stim.dtMs(), stim.celsius(), stim.threshold(),
                 stim.pre(), stim.post(), stim.pulseAmpNa(), stim.pulseDurMs(), stim.netconDelayMs(), List.of(),
                 new int[0], stim.saveEvery());
-        Progress bar = quiet ? null : new Progress(spec.commandLine().getErr(), "simulated ms", stim.tstopMs());
+        Progress bar = quiet.bar(spec.commandLine().getErr(), "simulated ms", stim.tstopMs());
         Replay.Result r = Replay.run(recorded, params, List.of(somaV, integral), false, bar == null ? null : bar::update);
         if (bar != null) {
             bar.finish();

@@ -21,6 +21,7 @@ import org.spineformer.io.OutputFolder;
 import org.spineformer.io.Provenance;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -51,8 +52,8 @@ final class ReplayCommand implements Callable<Integer> {
     @Option(names = "--spine-peaks", description = "Also find every spine head's voltage peak time.")
     private boolean spinePeaks;
 
-    @Option(names = "--quiet", description = "No progress on stderr.")
-    private boolean quiet;
+    @Mixin
+    private QuietOption quiet;
 
     @Option(names = "--model", paramLabel = "MODEL",
             description = "The cell: a cell description file with an \"experiment\" part, or a bundled description's"
@@ -73,7 +74,7 @@ final class ReplayCommand implements Callable<Integer> {
         }
         OutputFolder.claim(out, "--out", "replay", Map.of(STIMULUS, stimulusFile));
         PrintWriter err = spec.commandLine().getErr();
-        Progress bar = quiet ? null : new Progress(err, "simulated ms", stim.tstopMs());
+        Progress bar = quiet.bar(err, "simulated ms", stim.tstopMs());
         Replay.Result r;
         try {
             // the paper's cell as it always ran (its outputs byte-identical), any other through its model

@@ -8,10 +8,10 @@ import java.util.concurrent.Callable;
 import org.spineformer.cell.CellModel;
 import org.spineformer.experiments.ellwood2024.Panels;
 import org.spineformer.experiments.ellwood2024.Request;
-import org.spineformer.experiments.trial.TrialRunner;
 import org.spineformer.io.OutputFolder;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -41,8 +41,8 @@ final class ReproduceCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "S", description = "The run's seed; default 0.")
     private Long seed;
 
-    @Option(names = "--threads", paramLabel = "T", description = "Worker threads; default: all cores.")
-    private Integer threads;
+    @Mixin
+    private ThreadsOption threads;
 
     @Option(names = "--out", paramLabel = "DIR",
             description = "Output folder; default reproduce-output/PANEL (all: reproduce-output).")
@@ -52,8 +52,8 @@ final class ReproduceCommand implements Callable<Integer> {
             description = "Reduced trial counts (printed); all panels in under 30 minutes on 2 cores.")
     private boolean quick;
 
-    @Option(names = "--quiet", description = "No progress bar on stderr.")
-    private boolean quiet;
+    @Mixin
+    private QuietOption quiet;
 
     @Option(names = "--model", paramLabel = "MODEL",
             description = "The cell: a cell description file with an \"experiment\" part, or a bundled description's"
@@ -77,7 +77,7 @@ final class ReproduceCommand implements Callable<Integer> {
         Path dir = out != null ? out : Path.of("reproduce-output").resolve(all ? "" : panel);
         OutputFolder.claim(dir, "--out", "reproduce " + panel, Map.of());
         Request request = new Request(dir, trials, matchWindow, seed,
-                threads != null ? threads : TrialRunner.allCores(), quick, console, quiet ? null : err,
+                threads.count(), quick, console, quiet.progressTo(err),
                 System.console() != null, cell);
         // A failed trial (TrialFailedException) is reported by Main, with the way to resume.
         if (all) {

@@ -20,6 +20,7 @@ import org.spineformer.model.protocol.Protocol;
 import org.spineformer.model.protocol.ProtocolRun;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -68,8 +69,8 @@ final class SimulateCommand implements Callable<Integer> {
             + "(default 0).")
     private Double spikeThreshold;
 
-    @Option(names = "--quiet", description = "No progress on stderr.")
-    private boolean quiet;
+    @Mixin
+    private QuietOption quiet;
 
     @Override
     public Integer call() throws IOException {
@@ -103,7 +104,7 @@ final class SimulateCommand implements Callable<Integer> {
 
     /** The run, with a progress bar on stderr unless --quiet. */
     private ProtocolRun.Result run(ProtocolRun prepared, double tstopMs, PrintWriter err) {
-        Progress bar = quiet ? null : new Progress(err, "simulated ms", tstopMs);
+        Progress bar = quiet.bar(err, "simulated ms", tstopMs);
         ProtocolRun.Result r;
         try {
             r = prepared.run(bar == null ? null : bar::update);

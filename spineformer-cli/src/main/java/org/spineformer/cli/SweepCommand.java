@@ -17,6 +17,7 @@ import org.spineformer.experiments.trial.TrialRunner;
 import org.spineformer.io.OutputFolder;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -54,8 +55,8 @@ final class SweepCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", required = true, description = "The sweep's output folder.")
     private Path out;
 
-    @Option(names = "--quiet", description = "No progress on stderr.")
-    private boolean quiet;
+    @Mixin
+    private QuietOption quiet;
 
     @Option(names = "--model", paramLabel = "MODEL",
             description = "The cell: a cell description file with an \"experiment\" part, or a bundled description's"
@@ -81,7 +82,7 @@ final class SweepCommand implements Callable<Integer> {
         }
         OutputFolder.claim(out, "--out", "sweep " + experiment, Map.of(), settings);
         SweepEngine.Options options = new SweepEngine.Options(threads != null ? threads : TrialRunner.allCores(),
-                master, console, quiet ? null : err, System.console() != null);
+                master, console, quiet.progressTo(err), System.console() != null);
         Sweep<?, ?, ?> sweep = Sweep.prepare(PanelSweeps.find(experiment, cell), parameters, out, options);
         OutputFolder.record(out, "sweep " + experiment, Map.of(), settings);
         console.println(experiment + ": " + sweep.points().size() + " grid point(s), engine " + chosen.name());

@@ -18,12 +18,12 @@ import org.spineformer.attention.reduced.Transmission;
 import org.spineformer.attention.reduced.TransmissionFit;
 import org.spineformer.cell.CellParameters;
 import org.spineformer.experiments.ellwood2024.BapDelays;
-import org.spineformer.experiments.trial.TrialRunner;
 import org.spineformer.io.OutputFolder;
 import org.spineformer.io.Provenance;
 import org.spineformer.io.json.JsonFiles;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -66,11 +66,11 @@ final class TransmissionCommand implements Callable<Integer> {
             description = "The cell's bAP delays: a fig2b output folder or its " + BapDelays.FILE + ".")
     private Path bapDelaysPath;
 
-    @Option(names = "--threads", paramLabel = "T", description = "Worker threads; default: all cores.")
-    private Integer threads;
+    @Mixin
+    private ThreadsOption threads;
 
-    @Option(names = "--quiet", description = "No progress bar on stderr.")
-    private boolean quiet;
+    @Mixin
+    private QuietOption quiet;
 
     @Option(names = "--out", paramLabel = "DIR", required = true, description = "Output folder.")
     private Path out;
@@ -78,9 +78,7 @@ final class TransmissionCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         CellPoints.check(keys, windows, queries);
-        if (threads != null) {
-            OptionChecks.atLeast("--threads", threads, 1);
-        }
+        threads.check();
         Map<String, Path> inputs = inputFiles();
         if (kernelPath != null && !Files.isRegularFile(inputs.get("kernel"))) {
             throw new IllegalArgumentException("--kernel " + kernelPath + ": no kernel.csv there (run 'spineformer"
@@ -89,8 +87,8 @@ final class TransmissionCommand implements Callable<Integer> {
         OutputFolder.claim(out, "--out", "attention transmission", inputs);
         ScoreKernel kernel = kernelPath == null ? ScoreKernel.fitted() : ScoreKernel.read(kernelPath);
         BapDelays delays = BapDelays.read(inputs.get("bap_delays"), CellParameters.paper().spineCount());
-        int pool = threads == null ? TrialRunner.allCores() : threads;
-        PrintWriter err = quiet ? null : spec.commandLine().getErr();
+        int pool = threads.count();
+        PrintWriter err = quiet.progressTo(spec.commandLine().getErr());
         TransmissionFit fit = new TransmissionFit();
         for (double w : windows) {
             for (int n : keys) {
