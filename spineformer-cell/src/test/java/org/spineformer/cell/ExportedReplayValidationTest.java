@@ -1,8 +1,8 @@
 package org.spineformer.cell;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.spineformer.model.neuron.NeuronProcess.run;
 import static org.assertj.core.api.Assertions.within;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,12 +13,9 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -31,6 +28,8 @@ import org.spineformer.model.BundledDescriptions;
 import org.spineformer.model.CellAssembler;
 import org.spineformer.model.CellDescription;
 import org.spineformer.model.NeuronScript;
+import org.spineformer.model.neuron.NeuronProcess;
+import org.spineformer.model.neuron.NeuronProcess.Result;
 
 /**
  * The script {@code model export --neuron MODEL --project-mod} writes, run by a live NEURON 8.2 with the mod files it
@@ -45,7 +44,6 @@ import org.spineformer.model.NeuronScript;
 class ExportedReplayValidationTest {
     private static final Path HAY_MORPHOLOGY = Path.of("..", "spineformer-morphology", "src", "test", "resources",
             "reference", "hay2011_l5pc", "cell1.asc");
-    private static final String[] PYTHONS = {"python3", "/usr/bin/python3"};
     /** ProtocolReplayValidationTest (docs/dev/numerics.md): each somatic spike within 0.05 ms of NEURON's. */
     private static final double SPIKE_TIME_TOLERANCE_MS = 0.05;
     /** ProtocolReplayValidationTest (docs/dev/numerics.md): each spine's final Ca^4 integral within 1% of NEURON's. */
@@ -65,17 +63,7 @@ class ExportedReplayValidationTest {
 
     @BeforeAll
     static void findNeuron() {
-        for (String candidate : PYTHONS) {
-            try {
-                if (run(List.of(candidate, "-c", "import neuron"), Path.of(".")).exit == 0) {
-                    python = candidate;
-                    break;
-                }
-            } catch (IOException e) {
-                // not installed: try the next
-            }
-        }
-        assumeTrue(python != null, "skipped: no python3 imports neuron");
+        python = NeuronProcess.python();
     }
 
     @Test
@@ -91,8 +79,8 @@ class ExportedReplayValidationTest {
         new ObjectMapper().writeValue(badFile.toFile(), bad);
         Result r = run(List.of(python, home.resolve("export").resolve("build_cell.py").toString(), "--mod-lib",
                 library.toString(), "--stimulus", badFile.toString(), "--out", badOut.toString()), home);
-        assertThat(r.exit).as(r.output).isNotZero();
-        assertThat(r.output).contains(badFile + ": key 'pre' has 1499 spine lists, the cell has 1500 spines");
+        assertThat(r.exit()).as(r.output()).isNotZero();
+        assertThat(r.output()).contains(badFile + ": key 'pre' has 1499 spine lists, the cell has 1500 spines");
         assertThat(badOut).doesNotExist();
     }
 
@@ -118,14 +106,14 @@ class ExportedReplayValidationTest {
         for (Map.Entry<String, String> f : ModSets.exportFiles(description, cell, true).entrySet()) {
             Files.writeString(mod.resolve(f.getKey()), f.getValue(), StandardCharsets.ISO_8859_1);
         }
-        Path library = compile(mod);
+        Path library = NeuronProcess.library(mod, NeuronProcess.nrnivmodl(mod));
 
         String json = stimulus(model);
         Path stimulusFile = home.resolve("stimulus.json"), out = home.resolve("neuron");
         Files.writeString(stimulusFile, json);
         Result r = run(List.of(python, exported.resolve("build_cell.py").toString(), "--mod-lib", library.toString(),
                 "--stimulus", stimulusFile.toString(), "--out", out.toString()), home);
-        assertThat(r.exit).as(r.output).isZero();
+        assertThat(r.exit()).as(r.output()).isZero();
         JsonNode neuron = new ObjectMapper().readTree(out.resolve("result.json").toFile());
         double[] neuronSpikes = doubles(neuron.get("soma_spike_times_ms"));
         double[] neuronCa = doubles(neuron.get("final_g_dynamic"));
@@ -192,52 +180,11 @@ class ExportedReplayValidationTest {
         return mapper.writeValueAsString(stim);
     }
 
-    /** nrnivmodl in {@code mod}: the library it builds, or the test is skipped. */
-    private static Path compile(Path mod) throws IOException {
-        List<String> command = new ArrayList<>(List.of("nrnivmodl"));
-        String loadflags = System.getProperty("spineformer.nrnivmodl.loadflags", "");
-        if (!loadflags.isBlank()) {
-            command.addAll(List.of("-loadflags", loadflags));
-        }
-        command.add(".");
-        Result built;
-        try {
-            built = run(command, mod);
-        } catch (IOException e) {
-            assumeTrue(false, "skipped: no nrnivmodl on the PATH");
-            throw e;
-        }
-        Path library = Stream.of(mod.resolve("x86_64/.libs/libnrnmech.so"), mod.resolve("x86_64/libnrnmech.so"))
-                .filter(Files::isRegularFile).findFirst().orElse(null);
-        assumeTrue(library != null, "skipped: nrnivmodl built no libnrnmech.so: " + built.output);
-        return library;
-    }
-
     private static double[] doubles(JsonNode array) {
         double[] v = new double[array.size()];
         for (int i = 0; i < v.length; i++) {
             v[i] = array.get(i).asDouble();
         }
         return v;
-    }
-
-    private record Result(int exit, String output) {
-    }
-
-    private static Result run(List<String> command, Path workDir) throws IOException {
-        Process p = new ProcessBuilder(new ArrayList<>(command)).directory(workDir.toFile()).redirectErrorStream(true)
-                .start();
-        try {
-            String output = new String(p.getInputStream().readAllBytes());
-            if (!p.waitFor(600, TimeUnit.SECONDS)) {
-                p.destroy();
-                throw new IOException(command + ": did not finish in 600 s");
-            }
-            return new Result(p.exitValue(), output);
-        } catch (InterruptedException e) {
-            p.destroy();
-            Thread.currentThread().interrupt();
-            throw new IOException(command + ": interrupted", e);
-        }
     }
 }

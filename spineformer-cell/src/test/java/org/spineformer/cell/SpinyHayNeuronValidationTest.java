@@ -1,7 +1,7 @@
 package org.spineformer.cell;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static org.spineformer.model.neuron.NeuronProcess.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -16,7 +16,6 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.BeforeAll;
@@ -32,6 +31,8 @@ import org.spineformer.model.CellDescription;
 import org.spineformer.model.LoweredCell;
 import org.spineformer.model.ModelLowering;
 import org.spineformer.model.NeuronScript;
+import org.spineformer.model.neuron.NeuronProcess;
+import org.spineformer.model.neuron.NeuronProcess.Result;
 import org.spineformer.model.StructureDump;
 import org.spineformer.nmodl.BundledMod;
 
@@ -54,7 +55,6 @@ class SpinyHayNeuronValidationTest {
     private static final List<Path> SPINE_MOD_DIRS = List.of(
             Path.of("..", "spineformer-nmodl", "src", "main", "resources", "mod", "ellwood2024"),
             Path.of("..", "spineformer-nmodl", "src", "test", "resources", "mod", "ellwood2024"));
-    private static final String[] PYTHONS = {"python3", "/usr/bin/python3"};
     /**
      * Geometry and parameters: the same formulas in double from the same single-precision points and decimal values
      * (NeuronScriptValidationTest measures 1.6e-16 at most, in ri); the mechanisms' parameters are copied.
@@ -78,17 +78,7 @@ class SpinyHayNeuronValidationTest {
 
     @BeforeAll
     static void buildTheMechanismsForNeuron() throws IOException {
-        for (String candidate : PYTHONS) {
-            try {
-                if (run(List.of(candidate, "-c", "import neuron"), Path.of(".")).exit == 0) {
-                    python = candidate;
-                    break;
-                }
-            } catch (IOException e) {
-                // not installed: try the next
-            }
-        }
-        assumeTrue(python != null, "skipped: no python3 imports neuron");
+        python = NeuronProcess.python();
         Path mod = Files.createDirectories(dir.resolve("mod"));
         for (String f : BundledMod.files("hay2011")) {
             Files.writeString(mod.resolve(f), BundledMod.text("hay2011", f), StandardCharsets.ISO_8859_1);
@@ -97,28 +87,14 @@ class SpinyHayNeuronValidationTest {
         for (String m : List.of("AMPA_WITH_CA.mod", "NMDA.mod", "cadspine.mod")) {
             Files.copy(spineMods.resolve(m), mod.resolve(m));
         }
-        List<String> command = new ArrayList<>(List.of("nrnivmodl"));
-        String loadflags = System.getProperty("spineformer.nrnivmodl.loadflags", "");
-        if (!loadflags.isBlank()) {
-            command.addAll(List.of("-loadflags", loadflags));
-        }
-        command.add(".");
-        Result built;
-        try {
-            built = run(command, mod);
-        } catch (IOException e) {
-            assumeTrue(false, "skipped: no nrnivmodl on the PATH");
-            return;
-        }
+        Result built = NeuronProcess.nrnivmodl(mod);
         // nocmodl must translate every file (NEURON accepts the project's files); linking is the machine's business
         List<String> translated;
         try (Stream<Path> files = Files.list(mod.resolve("x86_64"))) {
             translated = files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".c")).sorted().toList();
         }
-        assertThat(translated).as(built.output).hasSize(16);
-        library = Stream.of(mod.resolve("x86_64/.libs/libnrnmech.so"), mod.resolve("x86_64/libnrnmech.so"))
-                .filter(Files::isRegularFile).findFirst().orElse(null);
-        assumeTrue(library != null, "skipped: nrnivmodl built no libnrnmech.so: " + built.output);
+        assertThat(translated).as(built.output()).hasSize(16);
+        library = NeuronProcess.library(mod, built);
         description = BundledDescriptions.get("hay2011_l5pc_spiny").withMorphologyDirectory(MORPHOLOGY);
         cell = CellAssembler.assemble(description);
         Files.writeString(dir.resolve("build_cell.py"), NeuronScript.of(cell));
@@ -129,7 +105,7 @@ class SpinyHayNeuronValidationTest {
         Path dump = dir.resolve("neuron.json");
         Result r = run(List.of(python, "build_cell.py", "--mod-lib", library.toString(), "--structure-out",
                 dump.toString()), dir);
-        assertThat(r.exit).as(r.output).isZero();
+        assertThat(r.exit()).as(r.output()).isZero();
         JsonNode neuron = new ObjectMapper().readTree(dump.toFile());
         LoweredCell lowered = ModelLowering.lower(cell, ModSets.catalogue(description));
         Simulation sim = lowered.simulation(DT_MS);
@@ -198,7 +174,7 @@ class SpinyHayNeuronValidationTest {
         }
         Result r = run(List.of(python, driver.toString(), library.toString(), "build_cell.py",
                 stimulusFile.toString(), out.toString()), dir);
-        assertThat(r.exit).as(r.output).isZero();
+        assertThat(r.exit()).as(r.output()).isZero();
         List<String> lines = Files.readAllLines(out);
         double[] neuronSoma = new double[lines.size() - 1], neuronSpine = new double[lines.size() - 1];
         for (int k = 1; k < lines.size(); k++) {
@@ -265,25 +241,5 @@ class SpinyHayNeuronValidationTest {
         double relative = n == o ? 0 : Math.abs(n - o) / Math.max(Math.abs(o), Double.MIN_NORMAL);
         worst.merge(key, relative, Math::max);
         soft.assertThat(relative).as(where + " " + key + ": NEURON " + n + ", ours " + o).isLessThanOrEqualTo(RELATIVE);
-    }
-
-    private record Result(int exit, String output) {
-    }
-
-    private static Result run(List<String> command, Path workDir) throws IOException {
-        Process p = new ProcessBuilder(new ArrayList<>(command)).directory(workDir.toFile()).redirectErrorStream(true)
-                .start();
-        try {
-            String output = new String(p.getInputStream().readAllBytes());
-            if (!p.waitFor(600, TimeUnit.SECONDS)) {
-                p.destroy();
-                throw new IOException(command + ": did not finish in 600 s");
-            }
-            return new Result(p.exitValue(), output);
-        } catch (InterruptedException e) {
-            p.destroy();
-            Thread.currentThread().interrupt();
-            throw new IOException(command + ": interrupted", e);
-        }
     }
 }

@@ -1,18 +1,16 @@
 package org.spineformer.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static org.spineformer.model.neuron.NeuronProcess.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -20,6 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.spineformer.model.neuron.NeuronProcess;
+import org.spineformer.model.neuron.NeuronProcess.Result;
 
 /**
  * The script of {@code model export --neuron} run by NEURON itself (validation tier: needs a Python with the
@@ -39,8 +39,6 @@ class NeuronScriptValidationTest {
     /** The published morphology files: spineformer-morphology's test copies (its PROVENANCE.md). */
     private static final Path MORPHOLOGY_FILES = Path.of("..", "spineformer-morphology", "src", "test", "resources",
             "reference");
-    /** Where Python with NEURON may be: the PATH's python3, or Debian's (python3-neuron) if that one lacks it. */
-    private static final String[] PYTHONS = {"python3", "/usr/bin/python3"};
 
     private static String python;
 
@@ -49,47 +47,35 @@ class NeuronScriptValidationTest {
 
     @BeforeAll
     static void findNeuron() {
-        for (String candidate : PYTHONS) {
-            try {
-                if (run(List.of(candidate, "-c", "import neuron"), Path.of(".")).exit == 0) {
-                    python = candidate;
-                    return;
-                }
-            } catch (IOException e) {
-                // not installed: try the next
-            }
-        }
+        python = NeuronProcess.python();
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"ellwood2024", "hay2011_l5pc", "allen_scnn1a", "migliore2018_ca1"})
     void neuronBuildsTheSameGeometry(String model) throws IOException {
-        assumeTrue(python != null, "python3 -c 'import neuron' fails: NEURON is not installed, export check skipped");
         AssembledCell cell = cell(model);
         Path script = dir.resolve("build_cell.py");
         Files.writeString(script, NeuronScript.of(cell));
         Path dump = dir.resolve("neuron.json");
         Result r = run(List.of(python, script.toString(), "--geometry-only", "--structure-out", dump.toString()), dir);
-        assertThat(r.exit).as(r.output).isZero();
+        assertThat(r.exit()).as(r.output()).isZero();
         compare(model, new ObjectMapper().readTree(dump.toFile()), StructureDump.paintedOnly(cell));
     }
 
     @Test
     void withoutTheirModFilesThePapersMechanismsAreNamedAndNothingIsWritten() throws IOException {
-        assumeTrue(python != null, "python3 -c 'import neuron' fails: NEURON is not installed, export check skipped");
         Path script = dir.resolve("build_cell.py");
         Files.writeString(script, NeuronScript.of(cell("ellwood2024")));
         Path dump = dir.resolve("neuron.json");
         Result r = run(List.of(python, script.toString(), "--structure-out", dump.toString()), dir);
-        assertThat(r.exit).isNotZero();
-        assertThat(r.output).contains("cannot insert BahlEtAl_2012_ih, BahlEtAl_2012_kfast")
+        assertThat(r.exit()).isNotZero();
+        assertThat(r.output()).contains("cannot insert BahlEtAl_2012_ih, BahlEtAl_2012_kfast")
                 .contains("AMPA_WITH_CA, NMDA: not known to NEURON").contains("--geometry-only");
         assertThat(Files.exists(dump)).isFalse();
     }
 
     @Test
     void withItsMechanismsNeuronHoldsEveryPaintedValue() throws IOException {
-        assumeTrue(python != null, "python3 -c 'import neuron' fails: NEURON is not installed, export check skipped");
         // hh and pas are built into NEURON: the full script runs without any mod file
         AssembledCell cell = CellAssembler.assemble(DescriptionTestSupport.read(DescriptionTestSupport.twoSections("""
                 [{"region": "all", "mechanism": "pas", "parameters": {"g": "gbase", "e": -70}},
@@ -101,7 +87,7 @@ class NeuronScriptValidationTest {
         Files.writeString(script, NeuronScript.of(cell));
         Path dump = dir.resolve("neuron.json");
         Result r = run(List.of(python, script.toString(), "--structure-out", dump.toString()), dir);
-        assertThat(r.exit).as(r.output).isZero();
+        assertThat(r.exit()).as(r.output()).isZero();
         JsonNode neuron = new ObjectMapper().readTree(dump.toFile());
         JsonNode ours = StructureDump.paintedOnly(cell);
         compare("small", neuron, ours);
@@ -131,25 +117,23 @@ class NeuronScriptValidationTest {
 
     @Test
     void aMechanismDirectoryOrLibraryThatCannotBeLoadedIsNamedAndNothingIsWritten() throws IOException {
-        assumeTrue(python != null, "python3 -c 'import neuron' fails: NEURON is not installed, export check skipped");
         Path script = dir.resolve("build_cell.py");
         Files.writeString(script, NeuronScript.of(cell("ellwood2024")));
         Path empty = Files.createDirectory(dir.resolve("not_compiled"));
         Path dump = dir.resolve("neuron.json");
         Result noLibrary = run(List.of(python, script.toString(), "--mechanisms", empty.toString(), "--geometry-only",
                 "--structure-out", dump.toString()), dir);
-        assertThat(noLibrary.exit).isNotZero();
-        assertThat(noLibrary.output).contains(empty + ": no compiled mechanisms there (run nrnivmodl in it)");
+        assertThat(noLibrary.exit()).isNotZero();
+        assertThat(noLibrary.output()).contains(empty + ": no compiled mechanisms there (run nrnivmodl in it)");
         Result noFile = run(List.of(python, script.toString(), "--mod-lib", dir.resolve("none.so").toString(),
                 "--structure-out", dump.toString()), dir);
-        assertThat(noFile.exit).isNotZero();
-        assertThat(noFile.output).contains(dir.resolve("none.so") + ": cannot load this mechanism library");
+        assertThat(noFile.exit()).isNotZero();
+        assertThat(noFile.output()).contains(dir.resolve("none.so") + ": cannot load this mechanism library");
         assertThat(Files.exists(dump)).isFalse();
     }
 
     @Test
     void aGlobalParameterIsSetOnceAndTwoValuesOfItAreRefused() throws IOException {
-        assumeTrue(python != null, "python3 -c 'import neuron' fails: NEURON is not installed, export check skipped");
         // hh's minf is GLOBAL in NEURON (as the paper's cadspine has depth, taur, cainf): not a segment's variable
         String uniform = """
                 [{"region": "all", "mechanism": "hh", "parameters": {"minf": 0.25}}]
@@ -162,12 +146,12 @@ class NeuronScriptValidationTest {
         Files.writeString(script, NeuronScript.of(CellAssembler.assemble(DescriptionTestSupport.read(
                 DescriptionTestSupport.twoSections(uniform)))));
         Result once = run(List.of(python, script.toString()), dir);
-        assertThat(once.exit).as(once.output).isZero();
+        assertThat(once.exit()).as(once.output()).isZero();
         Files.writeString(script, NeuronScript.of(CellAssembler.assemble(DescriptionTestSupport.read(
                 DescriptionTestSupport.twoSections(differing)))));
         Result twice = run(List.of(python, script.toString()), dir);
-        assertThat(twice.exit).isNotZero();
-        assertThat(twice.output).contains("minf_hh is GLOBAL in its mod file (one value for all sections), but the"
+        assertThat(twice.exit()).isNotZero();
+        assertThat(twice.output()).contains("minf_hh is GLOBAL in its mod file (one value for all sections), but the"
                 + " cell has 0.25 and 0.5");
     }
 
@@ -226,25 +210,5 @@ class NeuronScriptValidationTest {
         double relative = Math.abs(n - o) / Math.max(Math.abs(o), Double.MIN_NORMAL);
         worst.merge(key, relative, Math::max);
         soft.assertThat(relative).as(where + " " + key + ": NEURON " + n + ", ours " + o).isLessThanOrEqualTo(RELATIVE);
-    }
-
-    private record Result(int exit, String output) {
-    }
-
-    private static Result run(List<String> command, Path workDir) throws IOException {
-        Process p = new ProcessBuilder(new ArrayList<>(command)).directory(workDir.toFile()).redirectErrorStream(true)
-                .start();
-        try {
-            String output = new String(p.getInputStream().readAllBytes());
-            if (!p.waitFor(300, TimeUnit.SECONDS)) {
-                p.destroy();
-                throw new IOException(command + ": did not finish in 300 s");
-            }
-            return new Result(p.exitValue(), output);
-        } catch (InterruptedException e) {
-            p.destroy();
-            Thread.currentThread().interrupt();
-            throw new IOException(command + ": interrupted", e);
-        }
     }
 }
