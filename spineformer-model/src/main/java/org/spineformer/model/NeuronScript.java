@@ -86,9 +86,9 @@ public final class NeuronScript {
         Location query = experiment.queryAt() != null ? experiment.queryAt()
                 : new Location(m.section(root).name(), 0.5);
         Location spike = experiment.spikeSite() != null ? experiment.spikeSite() : query;
-        return "{\"query\": (" + index(m, query, experiment.source() + "/query/at") + ", " + num(query.x()) + ", "
-                + num(experiment.queryAmpNa()) + ", " + num(experiment.queryDurMs()) + "), \"spike_site\": ("
-                + index(m, spike, experiment.source() + "/spike_site") + ", " + num(spike.x()) + ")}";
+        return "{\"query\": (" + index(m, query, experiment.source() + "/query/at") + ", " + num(query.x())
+                + "), \"spike_site\": (" + index(m, spike, experiment.source() + "/spike_site") + ", " + num(spike.x())
+                + ")}";
     }
 
     private static int index(Morphology m, Location at, String key) {
@@ -224,7 +224,8 @@ public final class NeuronScript {
             MODEL = @MODEL@
             CELSIUS = @CELSIUS@
             V_INIT = @V_INIT@
-            # the description's experiment settings: query (section index, x, nA, ms) and spike site (section index, x)
+            # the description's experiment settings: query site and spike site (section index, x); the pulses' amplitude
+            # and duration are the stimulus's (iclamp), as replay --model reads them
             REPLAY = @REPLAY@
             PLASTIC_SYNAPSE = "AMPA_WITH_CA"
             SPINES = @SPINES@
@@ -421,7 +422,7 @@ public final class NeuronScript {
                     if points[key].hname().split("[")[0] == PLASTIC_SYNAPSE:
                         plastic[k] = points[key]
                         points[key].ca_potentiation_threshold = stim["threshold"]
-                query, x, _, _ = REPLAY["query"]
+                query, x = REPLAY["query"]
                 clamps = []
                 for t in stim["post"]:
                     clamp = h.IClamp(secs[query](x))

@@ -62,9 +62,11 @@ class NeuronScriptTest {
     void theExperimentSettingsTellTheReplayWhereToPulseAndDetect() {
         CellDescription paper = BundledDescriptions.get("ellwood2024");
         AssembledCell cell = CellAssembler.assemble(paper);
-        // the paper's query: 4 nA for 1 ms at soma(0.5), spikes detected there; soma is the first section
+        // the paper's query at soma(0.5), spikes detected there; soma is the first section. The pulses' amplitude and
+        // duration are the stimulus's iclamp (as replay --model reads the same file), not the description's query ones
         assertThat(NeuronScript.of(cell, paper.experiment()))
-                .contains("\nREPLAY = {\"query\": (0, 0.5, 4.0, 1.0), \"spike_site\": (0, 0.5)}\n")
+                .contains("\nREPLAY = {\"query\": (0, 0.5), \"spike_site\": (0, 0.5)}\n")
+                .contains("clamp.delay, clamp.dur, clamp.amp = t, stim[\"dur\"], stim[\"amp\"]")
                 .contains("\nSPINES = 1500\n").contains("parser.add_argument(\"--stimulus\"");
         // without them the script builds the cell, and --stimulus stops with an error naming the missing part
         assertThat(NeuronScript.of(cell)).contains("\nREPLAY = None\n")
