@@ -2,28 +2,19 @@ package org.spineformer.cell;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.spineformer.engine.Simulation;
 import org.spineformer.engine.mech.Catalogue;
-import org.spineformer.engine.mech.FieldSpec;
-import org.spineformer.engine.mech.Ion;
-import org.spineformer.engine.mech.MechanismBlock;
-import org.spineformer.engine.morph.Morphology;
 import org.spineformer.model.AssembledCell;
 import org.spineformer.model.BundledDescriptions;
 import org.spineformer.model.CellAssembler;
@@ -31,6 +22,7 @@ import org.spineformer.model.CellDescription;
 import org.spineformer.model.ExperimentSettings;
 import org.spineformer.model.LoweredCell;
 import org.spineformer.model.ModelLowering;
+import org.spineformer.model.neuron.InitializedValues;
 
 /**
  * {@code hay2011_l5pc_spiny} built with its bundled mod set (the project's own Hay mechanisms) and no other mod file:
@@ -49,8 +41,6 @@ class SpinyHayCellTest {
      * a rate shifted by the junction-potential offset, or a missed INITIAL is orders of magnitude larger.
      */
     private static final double RELATIVE = 1e-9;
-    /** NEURON keeps dI/dv of each ion for its fixed step; the engine has no such variable to compare. */
-    private static final String NOT_HELD = "_dv_";
     private static final double DT_MS = 0.025;
 
     private static CellDescription description;
@@ -89,60 +79,14 @@ class SpinyHayCellTest {
     }
 
     @Test
-    void initializedAsNeuronInitializesHaysModelWithHaysFiles() throws IOException {
+    void initializedAsNeuronInitializesHaysModelWithHaysFiles() {
         Simulation sim = lowered.simulation(DT_MS);
         sim.initialize(description.vInitMv());
-        Morphology m = lowered.assembled().morphology();
-        JsonNode neuron;
-        try (InputStream in = new GZIPInputStream(Files.newInputStream(NEURON_DUMP))) {
-            neuron = new ObjectMapper().readTree(in);
-        }
-        assertThat(sim.state().celsius).isEqualTo(neuron.get("celsius").asDouble());
-        Map<String, Double> worst = new TreeMap<>();
-        List<String> mismatches = new ArrayList<>();
-        List<String> missing = new ArrayList<>();
-        int compared = 0;
-        for (JsonNode section : neuron.get("sections")) {
-            int i = m.indexOf(section.get("name").asText());
-            JsonNode segments = section.get("segments");
-            assertThat(m.section(i).nseg()).isEqualTo(segments.size());
-            for (int j = 0; j < segments.size(); j++) {
-                String where = section.get("name").asText() + "(" + segments.get(j).get("x").asDouble() + ")";
-                int node = sim.discretization().segmentNode(i, j);
-                for (Iterator<Map.Entry<String, JsonNode>> it = segments.get(j).get("mechanisms").fields();
-                     it.hasNext(); ) {
-                    Map.Entry<String, JsonNode> mech = it.next();
-                    for (Iterator<Map.Entry<String, JsonNode>> v = mech.getValue().fields(); v.hasNext(); ) {
-                        Map.Entry<String, JsonNode> value = v.next();
-                        String key = value.getKey();
-                        if (key.endsWith(NOT_HELD)) {
-                            continue;
-                        }
-                        Double ours = mech.getKey().endsWith("_ion")
-                                ? ion(sim, mech.getKey().replace("_ion", ""), key, node)
-                                : mechanism(sim, mech.getKey(), key, i, j);
-                        if (ours == null) {
-                            missing.add(mech.getKey() + "." + key);
-                            continue;
-                        }
-                        compared++;
-                        double theirs = value.getValue().asDouble();
-                        double relative = ours.equals(theirs) ? 0
-                                : Math.abs(ours - theirs) / Math.max(Math.abs(theirs), Double.MIN_NORMAL);
-                        worst.merge(key, relative, Math::max);
-                        if (!(relative <= RELATIVE)) {
-                            mismatches.add(where + " " + key + ": ours " + ours + ", NEURON " + theirs);
-                        }
-                    }
-                }
-            }
-        }
-        System.out.println("hay2011_l5pc_spiny: " + compared + " values against NEURON's hay2011_l5pc; largest relative"
-                + " difference per variable: " + worst);
-        assertThat(compared).isGreaterThan(20000);
-        assertThat(missing.stream().distinct().toList()).as("NEURON variables we do not hold").isEmpty();
-        assertThat(mismatches).as(mismatches.size() + " values beyond " + RELATIVE + ", the first 30: "
-                + mismatches.subList(0, Math.min(30, mismatches.size()))).isEmpty();
+        InitializedValues r = InitializedValues.compare(InitializedValues.readDump(NEURON_DUMP), sim, RELATIVE);
+        System.out.println("hay2011_l5pc_spiny: " + r.compared() + " values against NEURON's hay2011_l5pc; largest"
+                + " relative difference per variable: " + r.worst());
+        assertThat(r.compared()).isGreaterThan(20000);
+        r.assertMatches("hay2011_l5pc_spiny");
     }
 
     @Test
@@ -226,35 +170,5 @@ class SpinyHayCellTest {
         assertThat(model.name()).isEqualTo("hay2011_l5pc_spiny");
         assertThat(model.spineCount()).isEqualTo(1500);
         assertThat(model.axonCount()).isEqualTo(150);
-    }
-
-    /** A density mechanism's {@code name_mechanism} value at a segment; null when we do not hold the variable. */
-    private static Double mechanism(Simulation sim, String mech, String key, int section, int segment) {
-        if (!sim.has(mech) || !key.endsWith("_" + mech)) {
-            return null;
-        }
-        MechanismBlock block = sim.block(mech);
-        String field = key.substring(0, key.length() - mech.length() - 1);
-        for (FieldSpec f : block.mechanism().fields()) {
-            if (f.name().equals(field)) {
-                return block.get(field, sim.densityInstance(mech, section, segment));
-            }
-        }
-        return null;
-    }
-
-    /** An ion's value at a node: {@code ena}, {@code nai}, {@code nao}, {@code ina} for ion {@code na}. */
-    private static Double ion(Simulation sim, String name, String key, int node) {
-        Ion ion = sim.state().ion(name);
-        if (key.equals("e" + name)) {
-            return ion.reversal[node];
-        } else if (key.equals(name + "i")) {
-            return ion.concentration[node];
-        } else if (key.equals(name + "o")) {
-            return ion.outside[node];
-        } else if (key.equals("i" + name)) {
-            return ion.current[node];
-        }
-        return null;
     }
 }
