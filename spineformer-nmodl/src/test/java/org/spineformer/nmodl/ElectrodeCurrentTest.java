@@ -1,16 +1,8 @@
 package org.spineformer.nmodl;
 
-import static org.spineformer.engine.reference.TraceAssert.assertTrace;
-
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.spineformer.engine.ModelBuilder;
-import org.spineformer.engine.Simulation;
 import org.spineformer.engine.event.PointProcess;
-import org.spineformer.engine.mech.Catalogue;
-import org.spineformer.engine.morph.Morphology;
-import org.spineformer.engine.record.Recorder;
 import org.spineformer.engine.reference.ReferenceRun;
 import org.spineformer.nmodl.gen.NmodlMechanism;
 
@@ -29,24 +21,12 @@ class ElectrodeCurrentTest {
     void dynamicClampMatchesNeuron() {
         ReferenceRun ref = ReferenceRun.load("/reference/events/dynclamp/free");
         NmodlMechanism compiled = NmodlMechanism.compile("dynclamp.mod", Resources.text("/mod/events/dynclamp.mod"));
-        JsonNode s = ref.settings();
-        Morphology morphology = new Morphology();
-        int section = morphology.addRoot("soma", 20, 1, 35.4, 1, Morphology.filled(1, 20));
-        ModelBuilder b = new ModelBuilder(morphology, Catalogue.discover().register(compiled));
-        b.insert("pas", section, Map.of("g", 1e-4, "e", -70.0));
-        PointProcess pp = b.addPointProcess("DynClamp", section, 0.5, Map.of("g", 0.004, "e", 0.0, "del", 20.0,
-                "dur", 50.0));
-        Simulation sim = b.build(s.get("dt_ms").asDouble(), s.get("celsius_degC").asDouble());
-        Recorder rec = new Recorder(1);
-        rec.add("v_mV", sim.state().v, sim.discretization().segmentNode(section, 0));
-        rec.add("i_nA", sim.block("DynClamp").column("i"), pp.instance());
-        rec.add("hits", sim.block("DynClamp").column("hits"), pp.instance());
-        sim.addObserver(rec);
-        sim.initialize(s.get("v_init_mV").asDouble());
-        sim.run(s.get("tstop_ms").asDouble());
-        assertTrace("t_ms", ref.column("t_ms"), rec.time(), TOLERANCE);
-        for (String column : rec.names()) {
-            assertTrace("DynClamp " + column, ref.column(column), rec.column(column), TOLERANCE);
-        }
+        EventsCompartment cell = new EventsCompartment(compiled);
+        PointProcess pp = cell.builder.addPointProcess("DynClamp", cell.section, 0.5, Map.of("g", 0.004, "e", 0.0,
+                "del", 20.0, "dur", 50.0));
+        cell.assertMatches(ref, "DynClamp", TOLERANCE, (sim, rec) -> {
+            rec.add("i_nA", sim.block("DynClamp").column("i"), pp.instance());
+            rec.add("hits", sim.block("DynClamp").column("hits"), pp.instance());
+        });
     }
 }

@@ -1,26 +1,17 @@
 package org.spineformer.nmodl;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import static org.spineformer.engine.reference.TraceAssert.assertTrace;
-
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.spineformer.engine.ModelBuilder;
-import org.spineformer.engine.Simulation;
 import org.spineformer.engine.event.PointProcess;
 import org.spineformer.engine.event.Synapse;
-import org.spineformer.engine.mech.Catalogue;
 import org.spineformer.engine.mech.CellState;
 import org.spineformer.engine.mech.Mechanism;
 import org.spineformer.engine.mech.MechanismBlock;
-import org.spineformer.nmodl.gen.NmodlException;
-import org.spineformer.engine.morph.Morphology;
-import org.spineformer.engine.record.Recorder;
 import org.spineformer.engine.reference.ReferenceRun;
 import org.spineformer.nmodl.gen.NmodlMechanism;
 
@@ -44,26 +35,14 @@ class NetReceiveTest {
     void selfEventsMatchNeuron() {
         ReferenceRun ref = ReferenceRun.load("/reference/events/pulser/netstim");
         NmodlMechanism compiled = NmodlMechanism.compile("pulser.mod", Resources.text("/mod/events/pulser.mod"));
-        JsonNode s = ref.settings();
-        Morphology morphology = new Morphology();
-        int section = morphology.addRoot("soma", 20, 1, 35.4, 1, Morphology.filled(1, 20));
-        ModelBuilder b = new ModelBuilder(morphology, Catalogue.discover().register(compiled));
-        b.insert("pas", section, Map.of("g", 1e-4, "e", -70.0));
-        PointProcess pp = b.addPointProcess("Pulser", section, 0.5, Map.of());
-        b.addSpikeSource(new double[] {10, 30, 50}, List.of(new Synapse(pp, 0.002, 1.0)));
-        Simulation sim = b.build(s.get("dt_ms").asDouble(), s.get("celsius_degC").asDouble());
-        Recorder rec = new Recorder(1);
-        rec.add("v_mV", sim.state().v, sim.discretization().segmentNode(section, 0));
-        for (String column : List.of("i", "g", "tlast", "nsent")) {
-            rec.add(column, sim.block("Pulser").column(column), pp.instance());
-        }
-        sim.addObserver(rec);
-        sim.initialize(s.get("v_init_mV").asDouble());
-        sim.run(s.get("tstop_ms").asDouble());
-        assertTrace("t_ms", ref.column("t_ms"), rec.time(), TOLERANCE);
-        for (String column : rec.names()) {
-            assertTrace("Pulser " + column, ref.column(column), rec.column(column), TOLERANCE);
-        }
+        EventsCompartment cell = new EventsCompartment(compiled);
+        PointProcess pp = cell.builder.addPointProcess("Pulser", cell.section, 0.5, Map.of());
+        cell.builder.addSpikeSource(new double[] {10, 30, 50}, List.of(new Synapse(pp, 0.002, 1.0)));
+        cell.assertMatches(ref, "Pulser", TOLERANCE, (sim, rec) -> {
+            for (String column : List.of("i", "g", "tlast", "nsent")) {
+                rec.add(column, sim.block("Pulser").column(column), pp.instance());
+            }
+        });
     }
 
     @Test
@@ -98,25 +77,14 @@ class NetReceiveTest {
     void stateKeptPerConnectionMatchesNeuron() {
         ReferenceRun ref = ReferenceRun.load("/reference/events/facil/two_connections");
         NmodlMechanism compiled = NmodlMechanism.compile("facil.mod", Resources.text("/mod/events/facil.mod"));
-        JsonNode s = ref.settings();
-        Morphology morphology = new Morphology();
-        int section = morphology.addRoot("soma", 20, 1, 35.4, 1, Morphology.filled(1, 20));
-        ModelBuilder b = new ModelBuilder(morphology, Catalogue.discover().register(compiled));
-        b.insert("pas", section, Map.of("g", 1e-4, "e", -70.0));
-        PointProcess pp = b.addPointProcess("Facil", section, 0.5, Map.of());
-        b.addSpikeSource(new double[] {10, 15, 20, 60}, List.of(new Synapse(pp, 0.001, 1.0)));
-        b.addSpikeSource(new double[] {12, 40, 41}, List.of(new Synapse(pp, 0.002, 2.0)));
-        Simulation sim = b.build(s.get("dt_ms").asDouble(), s.get("celsius_degC").asDouble());
-        Recorder rec = new Recorder(1);
-        rec.add("v_mV", sim.state().v, sim.discretization().segmentNode(section, 0));
-        rec.add("i", sim.block("Facil").column("i"), pp.instance());
-        rec.add("g", sim.block("Facil").column("g"), pp.instance());
-        sim.addObserver(rec);
-        sim.initialize(s.get("v_init_mV").asDouble());
-        sim.run(s.get("tstop_ms").asDouble());
-        for (String column : rec.names()) {
-            assertTrace("Facil " + column, ref.column(column), rec.column(column), TOLERANCE);
-        }
+        EventsCompartment cell = new EventsCompartment(compiled);
+        PointProcess pp = cell.builder.addPointProcess("Facil", cell.section, 0.5, Map.of());
+        cell.builder.addSpikeSource(new double[] {10, 15, 20, 60}, List.of(new Synapse(pp, 0.001, 1.0)));
+        cell.builder.addSpikeSource(new double[] {12, 40, 41}, List.of(new Synapse(pp, 0.002, 2.0)));
+        cell.assertMatches(ref, "Facil", TOLERANCE, (sim, rec) -> {
+            rec.add("i", sim.block("Facil").column("i"), pp.instance());
+            rec.add("g", sim.block("Facil").column("g"), pp.instance());
+        });
     }
 
     /**
@@ -131,25 +99,15 @@ class NetReceiveTest {
         NmodlMechanism relay = NmodlMechanism.compile("relay.mod", Resources.text("/mod/events/relay.mod"));
         NmodlMechanism expsyn = NmodlMechanism.compile("exp_synapse.mod",
                 Resources.text("/mod/features/exp_synapse.mod"));
-        JsonNode s = ref.settings();
-        Morphology morphology = new Morphology();
-        int section = morphology.addRoot("soma", 20, 1, 35.4, 1, Morphology.filled(1, 20));
-        ModelBuilder b = new ModelBuilder(morphology, Catalogue.discover().register(relay).register(expsyn));
-        b.insert("pas", section, Map.of("g", 1e-4, "e", -70.0));
-        PointProcess syn = b.addPointProcess("expsynapse", section, 0.5, Map.of());
-        PointProcess cell = b.addPointProcess("Relay", section, 0.5, Map.of());
+        EventsCompartment compartment = new EventsCompartment(relay, expsyn);
+        ModelBuilder b = compartment.builder;
+        PointProcess syn = b.addPointProcess("expsynapse", compartment.section, 0.5, Map.of());
+        PointProcess cell = b.addPointProcess("Relay", compartment.section, 0.5, Map.of());
         b.addSpikeSource(new double[] {10, 40}, List.of(new Synapse(cell, 1, 0)));
         b.addEventSource(cell, List.of(new Synapse(syn, 0.003, 1.5)));
-        Simulation sim = b.build(s.get("dt_ms").asDouble(), s.get("celsius_degC").asDouble());
-        Recorder rec = new Recorder(1);
-        rec.add("v_mV", sim.state().v, sim.discretization().segmentNode(section, 0));
-        rec.add("g", sim.block("expsynapse").column("g"), syn.instance());
-        rec.add("n", sim.block("Relay").column("n"), cell.instance());
-        sim.addObserver(rec);
-        sim.initialize(s.get("v_init_mV").asDouble());
-        sim.run(s.get("tstop_ms").asDouble());
-        for (String column : rec.names()) {
-            assertTrace("Relay " + column, ref.column(column), rec.column(column), TOLERANCE);
-        }
+        compartment.assertMatches(ref, "Relay", TOLERANCE, (sim, rec) -> {
+            rec.add("g", sim.block("expsynapse").column("g"), syn.instance());
+            rec.add("n", sim.block("Relay").column("n"), cell.instance());
+        });
     }
 }

@@ -1,8 +1,5 @@
 package org.spineformer.nmodl;
 
-import static org.spineformer.engine.reference.TraceAssert.assertTrace;
-
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,12 +8,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.spineformer.engine.ModelBuilder;
-import org.spineformer.engine.Simulation;
 import org.spineformer.engine.event.PointProcess;
 import org.spineformer.engine.event.Synapse;
-import org.spineformer.engine.mech.Catalogue;
-import org.spineformer.engine.morph.Morphology;
-import org.spineformer.engine.record.Recorder;
 import org.spineformer.engine.reference.ReferenceRun;
 import org.spineformer.nmodl.gen.NmodlMechanism;
 
@@ -41,26 +34,17 @@ class PublishedEventsTest {
         NmodlMechanism expsyn = NmodlMechanism.compile("exp_synapse.mod",
                 Resources.text("/mod/features/exp_synapse.mod"));
         ReferenceRun ref = ReferenceRun.load("/reference/published-events/IntFire1/inputs");
-        JsonNode s = ref.settings();
-        Morphology morphology = new Morphology();
-        int section = morphology.addRoot("soma", 20, 1, 35.4, 1, Morphology.filled(1, 20));
-        ModelBuilder b = new ModelBuilder(morphology, Catalogue.discover().register(intFire).register(expsyn));
-        b.insert("pas", section, Map.of("g", 1e-4, "e", -70.0));
-        PointProcess syn = b.addPointProcess("expsynapse", section, 0.5, Map.of());
-        PointProcess cell = b.addPointProcess("IntFire1", section, 0.5, Map.of("tau", 10.0, "refrac", 5.0));
+        EventsCompartment compartment = new EventsCompartment(intFire, expsyn);
+        ModelBuilder b = compartment.builder;
+        PointProcess syn = b.addPointProcess("expsynapse", compartment.section, 0.5, Map.of());
+        PointProcess cell = b.addPointProcess("IntFire1", compartment.section, 0.5, Map.of("tau", 10.0,
+                "refrac", 5.0));
         b.addSpikeSource(new double[] {10, 12, 14, 16, 30, 31, 32, 33, 34, 35, 60},
                 List.of(new Synapse(cell, 0.4, 0)));
         b.addEventSource(cell, List.of(new Synapse(syn, 0.004, 1)));
-        Simulation sim = b.build(s.get("dt_ms").asDouble(), s.get("celsius_degC").asDouble());
-        Recorder rec = new Recorder(1);
-        rec.add("v_mV", sim.state().v, sim.discretization().segmentNode(section, 0));
-        rec.add("g", sim.block("expsynapse").column("g"), syn.instance());
-        rec.add("m", sim.block("IntFire1").column("m"), cell.instance());
-        sim.addObserver(rec);
-        sim.initialize(s.get("v_init_mV").asDouble());
-        sim.run(s.get("tstop_ms").asDouble());
-        for (String column : rec.names()) {
-            assertTrace("IntFire1 " + column, ref.column(column), rec.column(column), TOLERANCE);
-        }
+        compartment.assertMatches(ref, "IntFire1", TOLERANCE, (sim, rec) -> {
+            rec.add("g", sim.block("expsynapse").column("g"), syn.instance());
+            rec.add("m", sim.block("IntFire1").column("m"), cell.instance());
+        });
     }
 }
