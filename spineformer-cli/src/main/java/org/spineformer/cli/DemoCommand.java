@@ -66,11 +66,8 @@ final class DemoCommand implements Callable<Integer> {
         Stimulus recorded = new Stimulus(stim.vInitMv(), stim.tstopMs(), stim.dtMs(), stim.celsius(), stim.threshold(),
                 stim.pre(), stim.post(), stim.pulseAmpNa(), stim.pulseDurMs(), stim.netconDelayMs(), List.of(),
                 new int[0], stim.saveEvery());
-        Progress bar = quiet.bar(spec.commandLine().getErr(), "simulated ms", stim.tstopMs());
-        Replay.Result r = Replay.run(recorded, params, List.of(somaV, integral), false, bar == null ? null : bar::update);
-        if (bar != null) {
-            bar.finish();
-        }
+        Replay.Result r = quiet.withProgress(spec.commandLine().getErr(), "simulated ms", stim.tstopMs(),
+                progress -> Replay.run(recorded, params, List.of(somaV, integral), false, progress));
         o.print(story(stim, r));
         ReplayCommand.writeResult(out.resolve("result.json"), r, "demo", Map.of()); // the stimulus is in the jar
         double[] t = r.traces().get(0);

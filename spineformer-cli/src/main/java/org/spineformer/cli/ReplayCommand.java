@@ -9,13 +9,11 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.function.DoubleConsumer;
 import org.spineformer.cell.CellModel;
 import org.spineformer.cell.CellParameters;
 import org.spineformer.cell.replay.Replay;
 import org.spineformer.cell.replay.Stimulus;
 import org.spineformer.cell.replay.StimulusReader;
-import org.spineformer.engine.NonFiniteStateException;
 import org.spineformer.io.json.JsonFiles;
 import org.spineformer.io.OutputFolder;
 import org.spineformer.io.Provenance;
@@ -74,21 +72,10 @@ final class ReplayCommand implements Callable<Integer> {
         }
         OutputFolder.claim(out, "--out", "replay", Map.of(STIMULUS, stimulusFile));
         PrintWriter err = spec.commandLine().getErr();
-        Progress bar = quiet.bar(err, "simulated ms", stim.tstopMs());
-        Replay.Result r;
-        try {
-            // the paper's cell as it always ran (its outputs byte-identical), any other through its model
-            r = cell.isPaper() ? Replay.run(stim, CellParameters.paper(), record, spinePeaks, progress(bar))
-                    : Replay.run(stim, cell, record, spinePeaks, progress(bar));
-        } catch (NonFiniteStateException e) {
-            if (bar != null) {
-                err.println(); // the error on a line of its own, not after the bar
-            }
-            throw e;
-        }
-        if (bar != null) {
-            bar.finish();
-        }
+        // the paper's cell as it always ran (its outputs byte-identical), any other through its model
+        Replay.Result r = quiet.withProgress(err, "simulated ms", stim.tstopMs(), progress -> cell.isPaper()
+                ? Replay.run(stim, CellParameters.paper(), record, spinePeaks, progress)
+                : Replay.run(stim, cell, record, spinePeaks, progress));
         if (r.traceNames().isEmpty()) {
             Files.deleteIfExists(out.resolve(TRACES)); // an earlier replay's, which this one did not record
         } else {
@@ -100,10 +87,6 @@ final class ReplayCommand implements Callable<Integer> {
                 r.wallSeconds(), stim.tstopMs(), out);
         o.flush();
         return 0;
-    }
-
-    private static DoubleConsumer progress(Progress bar) {
-        return bar == null ? null : bar::update;
     }
 
     /** result.json, with the provenance of the run and the SHA-256 of its {@code inputs}. */

@@ -11,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.spineformer.engine.NonFiniteStateException;
 import org.spineformer.io.OutputFolder;
 import org.spineformer.io.Provenance;
 import org.spineformer.io.json.JsonFiles;
@@ -87,7 +86,7 @@ final class SimulateCommand implements Callable<Integer> {
         OutputFolder.claim(out, "--out", OUTPUT, inputs);
         refuseOtherBundledInputs(bundled);
         Protocol protocol = in.protocol();
-        ProtocolRun.Result r = run(prepared, protocol.tstopMs(), err);
+        ProtocolRun.Result r = quiet.withProgress(err, "simulated ms", protocol.tstopMs(), prepared::run);
         TraceFiles.writeCsvGz(out.resolve(TRACES_CSV), r.columns(), r.traces());
         TraceFiles.writeNpz(out.resolve(TRACES_NPZ), r.columns(), r.traces());
         writePlot(out.resolve(PLOT), r, in.cell().name());
@@ -100,24 +99,6 @@ final class SimulateCommand implements Callable<Integer> {
                 r.wallSeconds(), protocol.tstopMs(), out);
         o.flush();
         return 0;
-    }
-
-    /** The run, with a progress bar on stderr unless --quiet. */
-    private ProtocolRun.Result run(ProtocolRun prepared, double tstopMs, PrintWriter err) {
-        Progress bar = quiet.bar(err, "simulated ms", tstopMs);
-        ProtocolRun.Result r;
-        try {
-            r = prepared.run(bar == null ? null : bar::update);
-        } catch (NonFiniteStateException e) {
-            if (bar != null) {
-                err.println(); // the error on a line of its own, not after the bar
-            }
-            throw e;
-        }
-        if (bar != null) {
-            bar.finish();
-        }
-        return r;
     }
 
     /**
