@@ -1,7 +1,7 @@
 package org.spineformer.nmodl;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
-import static org.spineformer.engine.reference.TraceAssert.assertTrace;
+import static org.spineformer.engine.reference.TraceAssert.assertRecording;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -63,9 +63,6 @@ class BundledHayChannelsReferenceTest {
     private static void check(String run, ReferenceRun ref) {
         Recorder rec = ChannelRun.run(ref, m -> NmodlMechanism.compile(m + ".mod",
                 Resources.text("/mod/hay2011/" + m + ".mod")));
-        assertTrace(run + " t_ms", ref.column("t_ms"), rec.time(), TOLERANCE);
-        for (String column : rec.names()) {
-            assertTrace(run + " " + column, ref.column(column), rec.column(column), TOLERANCE);
-        }
+        assertRecording(run, ref, rec, TOLERANCE);
     }
 }

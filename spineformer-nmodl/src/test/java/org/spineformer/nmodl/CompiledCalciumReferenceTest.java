@@ -1,6 +1,6 @@
 package org.spineformer.nmodl;
 
-import static org.spineformer.engine.reference.TraceAssert.assertTrace;
+import static org.spineformer.engine.reference.TraceAssert.assertRecording;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -22,10 +22,6 @@ class CompiledCalciumReferenceTest {
         ReferenceRun ref = ReferenceRun.load("/reference/models/hay2011_l5pc/CaDynamics_E2/" + run);
         Recorder rec = ChannelRun.run(ref, m -> NmodlMechanism.compile(m + ".mod",
                 Resources.text("/mod/hay2011/" + m + ".mod")));
-        assertTrace(run + " t_ms", ref.column("t_ms"), rec.time(), TOLERANCE);
-        for (String column : rec.names()) {
-            assertTrace("Ca_HVA + CaDynamics_E2 " + run + " " + column, ref.column(column), rec.column(column),
-                    TOLERANCE);
-        }
+        assertRecording("Ca_HVA + CaDynamics_E2 " + run, ref, rec, TOLERANCE);
     }
 }

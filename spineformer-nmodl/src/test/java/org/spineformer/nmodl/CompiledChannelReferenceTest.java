@@ -1,6 +1,6 @@
 package org.spineformer.nmodl;
 
-import static org.spineformer.engine.reference.TraceAssert.assertTrace;
+import static org.spineformer.engine.reference.TraceAssert.assertRecording;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Arrays;
@@ -73,10 +73,7 @@ class CompiledChannelReferenceTest {
                 }
             }
         });
-        assertTrace(runName + " t_ms", ref.column("t_ms"), rec.time(), TOLERANCE);
-        for (String column : rec.names()) {
-            assertTrace(mechanism + " " + runName + " " + column, ref.column(column), rec.column(column), TOLERANCE);
-        }
+        assertRecording(mechanism + " " + runName, ref, rec, TOLERANCE);
     }
 
     private static double[] source(Simulation sim, ClampProtocol protocol, String mechanism, String column) {

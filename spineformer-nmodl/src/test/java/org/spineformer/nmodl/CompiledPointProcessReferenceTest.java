@@ -1,6 +1,6 @@
 package org.spineformer.nmodl;
 
-import static org.spineformer.engine.reference.TraceAssert.assertTrace;
+import static org.spineformer.engine.reference.TraceAssert.assertRecording;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -19,9 +19,6 @@ class CompiledPointProcessReferenceTest {
         ReferenceRun ref = ReferenceRun.load("/reference/models/hay2011_l5pc/epsp/" + run);
         Recorder rec = PointProcessRun.run(ref, NmodlMechanism.compile("epsp.mod",
                 Resources.text("/mod/hay2011/epsp.mod")));
-        assertTrace(run + " t_ms", ref.column("t_ms"), rec.time(), TOLERANCE);
-        for (String column : rec.names()) {
-            assertTrace("epsp " + run + " " + column, ref.column(column), rec.column(column), TOLERANCE);
-        }
+        assertRecording("epsp " + run, ref, rec, TOLERANCE);
     }
 }

@@ -1,6 +1,6 @@
 package org.spineformer.nmodl;
 
-import static org.spineformer.engine.reference.TraceAssert.assertTrace;
+import static org.spineformer.engine.reference.TraceAssert.assertRecording;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.HashMap;
@@ -58,10 +58,7 @@ class CompiledSynapseReferenceTest {
         List<String> columns = ref.columnNames().stream().filter(c -> !c.equals("t_ms") && !c.equals("v_mV"))
                 .toList();
         Recorder rec = protocol.run(sim, (simulation, r) -> columns.forEach(c -> record(simulation, protocol, r, c)));
-        assertTrace(runName + " t_ms", ref.column("t_ms"), rec.time(), TOLERANCE);
-        for (String column : rec.names()) {
-            assertTrace(runName + " " + column, ref.column(column), rec.column(column), TOLERANCE);
-        }
+        assertRecording(runName, ref, rec, TOLERANCE);
     }
 
     private static Map<String, Double> range(JsonNode mechanism) {

@@ -1,6 +1,6 @@
 package org.spineformer.nmodl;
 
-import static org.spineformer.engine.reference.TraceAssert.assertTrace;
+import static org.spineformer.engine.reference.TraceAssert.assertRecording;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;
@@ -48,9 +48,6 @@ final class EventsCompartment {
         sim.addObserver(rec);
         sim.initialize(s.get("v_init_mV").asDouble());
         sim.run(s.get("tstop_ms").asDouble());
-        assertTrace(label + " t_ms", ref.column("t_ms"), rec.time(), tolerance);
-        for (String column : rec.names()) {
-            assertTrace(label + " " + column, ref.column(column), rec.column(column), tolerance);
-        }
+        assertRecording(label, ref, rec, tolerance);
     }
 }

@@ -1,7 +1,7 @@
 package org.spineformer.nmodl;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
-import static org.spineformer.engine.reference.TraceAssert.assertTrace;
+import static org.spineformer.engine.reference.TraceAssert.assertRecording;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -73,10 +73,7 @@ class PublishedChannelsTest {
                 throw new UncheckedIOException(e);
             }
         });
-        assertTrace(run + " t_ms", ref.column("t_ms"), rec.time(), TOLERANCE);
-        for (String column : rec.names()) {
-            assertTrace(run + " " + column, ref.column(column), rec.column(column), TOLERANCE);
-        }
+        assertRecording(run, ref, rec, TOLERANCE);
     }
 
     /** Hay's epsp, a POINT_PROCESS with top-level LOCALs (one an array), free and clamped. */
@@ -86,9 +83,6 @@ class PublishedChannelsTest {
         Path folder = referenceFolder("hay2011_l5pc");
         ReferenceRun ref = ReferenceRun.load(folder.resolve("epsp").resolve(runName));
         Recorder rec = PointProcessRun.run(ref, NmodlMechanism.compile(modFile("hay2011_l5pc", "epsp")));
-        assertTrace(runName + " t_ms", ref.column("t_ms"), rec.time(), TOLERANCE);
-        for (String column : rec.names()) {
-            assertTrace("epsp " + runName + " " + column, ref.column(column), rec.column(column), TOLERANCE);
-        }
+        assertRecording("epsp " + runName, ref, rec, TOLERANCE);
     }
 }

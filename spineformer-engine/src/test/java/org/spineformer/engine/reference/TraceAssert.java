@@ -2,6 +2,8 @@ package org.spineformer.engine.reference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.spineformer.engine.record.Recorder;
+
 /** Compares a simulated trace with a reference trace, relative to the reference trace's scale. */
 public final class TraceAssert {
     private TraceAssert() {
@@ -26,6 +28,17 @@ public final class TraceAssert {
         double err = relativeError(expected, actual);
         assertThat(err).as("%s: max error relative to the trace's scale (at row %d)", what, worstRow(expected, actual))
                 .isLessThanOrEqualTo(tolerance);
+    }
+
+    /**
+     * Asserts {@link #assertTrace} on the recorder's time and on each of its columns against the reference run's
+     * column of the same name; {@code what} names the run in a failure.
+     */
+    public static void assertRecording(String what, ReferenceRun ref, Recorder rec, double tolerance) {
+        assertTrace(what + " t_ms", ref.column("t_ms"), rec.time(), tolerance);
+        for (String column : rec.names()) {
+            assertTrace(what + " " + column, ref.column(column), rec.column(column), tolerance);
+        }
     }
 
     private static int worstRow(double[] expected, double[] actual) {
