@@ -70,9 +70,8 @@ final class AgreementCommand implements Callable<Integer> {
             description = "Bin width of the output rates' cosine (ms); default ${DEFAULT-VALUE}.")
     private double binMs;
 
-    @Option(names = "--kernel", paramLabel = "PATH",
-            description = "A fig2cd output folder (or its kernel.csv); default: the bundled fit.")
-    private Path kernelPath;
+    @Mixin
+    private KernelOption kernelOption;
 
     @Option(names = "--transmission", paramLabel = "PATH",
             description = "An 'attention transmission' output folder (or its transmission.json); default: the "
@@ -107,12 +106,9 @@ final class AgreementCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--transmission " + transmissionPath + ": no " + Transmission.RESOURCE
                     + " there (run 'spineformer attention transmission' first)");
         }
-        if (kernelPath != null && !Files.isRegularFile(inputs.get("kernel"))) {
-            throw new IllegalArgumentException("--kernel " + kernelPath + ": no kernel.csv there (run 'spineformer"
-                    + " reproduce fig2cd' first)");
-        }
+        kernelOption.check();
         OutputFolder.claim(out, "--out", "attention agreement", inputs);
-        ScoreKernel kernel = kernelPath == null ? ScoreKernel.fitted() : ScoreKernel.read(kernelPath);
+        ScoreKernel kernel = kernelOption.read();
         Transmission transmission = transmissionPath == null ? Transmission.bundled()
                 : Transmission.read(transmissionPath);
         BapDelays delays = BapDelays.read(inputs.get("bap_delays"), CellParameters.paper().spineCount());
@@ -185,8 +181,8 @@ final class AgreementCommand implements Callable<Integer> {
     private Map<String, Path> inputFiles() {
         Map<String, Path> files = new LinkedHashMap<>();
         files.put("bap_delays", CellPoints.delaysFile(bapDelaysPath));
-        if (kernelPath != null) {
-            files.put("kernel", Files.isDirectory(kernelPath) ? kernelPath.resolve("kernel.csv") : kernelPath);
+        if (kernelOption.given()) {
+            files.put("kernel", kernelOption.file());
         }
         if (transmissionPath != null) {
             files.put("transmission", Files.isDirectory(transmissionPath)

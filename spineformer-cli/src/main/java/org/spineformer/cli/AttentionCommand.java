@@ -84,9 +84,8 @@ final class AttentionCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "S", defaultValue = "0", description = "Seed; default ${DEFAULT-VALUE}.")
     private long seed;
 
-    @Option(names = "--kernel", paramLabel = "PATH",
-            description = "A fig2cd output folder (or its kernel.csv); default: the bundled fit.")
-    private Path kernelPath;
+    @Mixin
+    private KernelOption kernelOption;
 
     @Option(names = "--threshold", paramLabel = "X",
             description = "Potentiation threshold in units of the paper's 1 s threshold; default: the paper's "
@@ -244,10 +243,7 @@ final class AttentionCommand implements Callable<Integer> {
         if (outputDelayMs != null) {
             OptionChecks.nonNegative("--output-delay", outputDelayMs);
         }
-        if (kernelPath != null && !Files.isRegularFile(inputFiles().get("kernel"))) {
-            throw new IllegalArgumentException("--kernel " + kernelPath + ": no kernel.csv there (run 'spineformer"
-                    + " reproduce fig2cd' first)");
-        }
+        kernelOption.check();
     }
 
     /** Runs the chosen backends on one task, writes their reports, and returns their grid rows. */
@@ -279,7 +275,7 @@ final class AttentionCommand implements Callable<Integer> {
                     new BackendRun("biophysical", cell, 0, seconds, settings, cellDir)));
         }
         if (!"biophysical".equals(backend)) {
-            ScoreKernel kernel = kernelPath == null ? ScoreKernel.fitted() : ScoreKernel.read(kernelPath);
+            ScoreKernel kernel = kernelOption.read();
             boolean transmits = TRANSMISSION.equals(outputStage);
             boolean fit = both && outputDelayMs == null && !transmits;
             Optional<OutputStage> fitted = fit ? OutputStage.fit(task.inputs(), cell) : Optional.empty();
@@ -412,8 +408,8 @@ final class AttentionCommand implements Callable<Integer> {
             files.put("keys_npy", keysNpy);
             files.put("values_npy", valuesNpy);
         }
-        if (kernelPath != null && !"biophysical".equals(backend)) {
-            files.put("kernel", Files.isDirectory(kernelPath) ? kernelPath.resolve("kernel.csv") : kernelPath);
+        if (kernelOption.given() && !"biophysical".equals(backend)) {
+            files.put("kernel", kernelOption.file());
         }
         if (!"reduced".equals(backend)) {
             Path delays = bapDelaysPath == null ? out.resolve(BapDelays.FILE)

@@ -78,10 +78,8 @@ final class CapacityCommand implements Callable<Integer> {
                     + "(the paper's false positive rate: 0.1); default ${DEFAULT-VALUE}.")
     private double fpr;
 
-    @Option(names = "--kernel", paramLabel = "PATH",
-            description = "A fig2cd output folder (or its kernel.csv) for spike scores; default: the bundled "
-                    + "fit.")
-    private Path kernelPath;
+    @Mixin
+    private KernelOption kernelOption;
 
     @Option(names = "--max-rate-hz", paramLabel = "HZ", defaultValue = "100",
             description = "Rate encoding: firing rate of a component of 1 (Hz); default ${DEFAULT-VALUE}.")
@@ -114,7 +112,7 @@ final class CapacityCommand implements Callable<Integer> {
         List<String> sources = sources(chosen);
         checkOptions(chosen);
         OutputFolder.claim(out, "--out", "attention capacity", inputFiles());
-        ScoreKernel kernel = kernelPath == null ? ScoreKernel.fitted() : ScoreKernel.read(kernelPath);
+        ScoreKernel kernel = kernelOption.read();
         int pool = threads.count();
         PrintWriter console = spec.commandLine().getOut();
         Progress progress = quiet.bar(spec.commandLine().getErr(), "queries",
@@ -218,12 +216,12 @@ final class CapacityCommand implements Callable<Integer> {
         if (threads.count() < 1) {
             throw new IllegalArgumentException("--threads = " + threads.count() + ": need >= 1");
         }
+        kernelOption.check();
     }
 
     /** The files the run reads: the fig2cd kernel, when one is given. */
     private Map<String, Path> inputFiles() {
-        return kernelPath == null ? Map.of()
-                : Map.of("kernel", Files.isDirectory(kernelPath) ? kernelPath.resolve("kernel.csv") : kernelPath);
+        return kernelOption.given() ? Map.of("kernel", kernelOption.file()) : Map.of();
     }
 
     private Map<String, Object> settings(Encoding chosen, List<String> sources, ScoreKernel kernel, int pool,

@@ -57,10 +57,8 @@ final class TransmissionCommand implements Callable<Integer> {
             description = "Seed; default ${DEFAULT-VALUE} (apart from 'attention agreement''s seeds).")
     private long seed;
 
-    @Option(names = "--kernel", paramLabel = "PATH",
-            description = "A fig2cd output folder (or its kernel.csv) for the reduced scores; default: the bundled "
-                    + "fit.")
-    private Path kernelPath;
+    @Mixin
+    private KernelOption kernelOption;
 
     @Option(names = "--bap-delays", paramLabel = "PATH", required = true,
             description = "The cell's bAP delays: a fig2b output folder or its " + BapDelays.FILE + ".")
@@ -80,12 +78,9 @@ final class TransmissionCommand implements Callable<Integer> {
         CellPoints.check(keys, windows, queries);
         threads.check();
         Map<String, Path> inputs = inputFiles();
-        if (kernelPath != null && !Files.isRegularFile(inputs.get("kernel"))) {
-            throw new IllegalArgumentException("--kernel " + kernelPath + ": no kernel.csv there (run 'spineformer"
-                    + " reproduce fig2cd' first)");
-        }
+        kernelOption.check();
         OutputFolder.claim(out, "--out", "attention transmission", inputs);
-        ScoreKernel kernel = kernelPath == null ? ScoreKernel.fitted() : ScoreKernel.read(kernelPath);
+        ScoreKernel kernel = kernelOption.read();
         BapDelays delays = BapDelays.read(inputs.get("bap_delays"), CellParameters.paper().spineCount());
         int pool = threads.count();
         PrintWriter err = quiet.progressTo(spec.commandLine().getErr());
@@ -137,8 +132,8 @@ final class TransmissionCommand implements Callable<Integer> {
     private Map<String, Path> inputFiles() {
         Map<String, Path> files = new LinkedHashMap<>();
         files.put("bap_delays", CellPoints.delaysFile(bapDelaysPath));
-        if (kernelPath != null) {
-            files.put("kernel", Files.isDirectory(kernelPath) ? kernelPath.resolve("kernel.csv") : kernelPath);
+        if (kernelOption.given()) {
+            files.put("kernel", kernelOption.file());
         }
         return files;
     }

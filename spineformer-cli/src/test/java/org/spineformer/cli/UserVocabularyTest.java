@@ -92,4 +92,27 @@ class UserVocabularyTest {
         }
         assertThat(tmp.resolve("out")).doesNotExist();
     }
+
+    @Test
+    void aKernelPathWithoutAKernelIsNamedTheSameByEveryAttentionCommand() throws IOException {
+        Path noKernel = Files.createDirectories(tmp.resolve("not_fig2cd"));
+        Path delays = Files.writeString(tmp.resolve("bap_delays.npz"), "never read: the kernel is checked first");
+        String out = tmp.resolve("out").toString();
+        List<List<String>> commands = List.of(
+                List.of("attention", "--keys", "2", "--queries", "1"),
+                // the biophysical backend does not use the kernel; a --kernel given is checked all the same
+                List.of("attention", "--backend", "biophysical", "--keys", "2", "--queries", "1"),
+                List.of("attention", "capacity", "--n", "10"),
+                List.of("attention", "transmission", "--bap-delays", delays.toString()),
+                List.of("attention", "agreement", "--bap-delays", delays.toString()));
+        for (List<String> command : commands) {
+            List<String> args = new ArrayList<>(command);
+            args.addAll(List.of("--kernel", noKernel.toString(), "--out", out));
+            CliRun r = run(args.toArray(String[]::new));
+            assertUsersWords(r);
+            assertThat(r.err().strip()).as(String.join(" ", command)).isEqualTo("spineformer: --kernel " + noKernel
+                    + ": no kernel.csv there (run 'spineformer reproduce fig2cd' first)");
+        }
+        assertThat(tmp.resolve("out")).doesNotExist();
+    }
 }
