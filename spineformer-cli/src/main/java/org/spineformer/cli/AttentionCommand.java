@@ -423,12 +423,7 @@ final class AttentionCommand implements Callable<Integer> {
     private BapDelays bapDelays() throws IOException {
         Path cache = out.resolve(BapDelays.FILE);
         if (bapDelaysPath != null) {
-            Path file = Files.isDirectory(bapDelaysPath) ? bapDelaysPath.resolve(BapDelays.FILE) : bapDelaysPath;
-            if (!Files.isRegularFile(file)) {
-                throw new IllegalArgumentException("--bap-delays = " + bapDelaysPath + ": no " + BapDelays.FILE
-                        + " there (run 'spineformer reproduce fig2b' first)");
-            }
-            return BapDelays.read(file, cell.spineCount());
+            return BapDelays.read(CellPoints.delaysFile(bapDelaysPath), cell.spineCount());
         }
         if (Files.isRegularFile(cache)) {
             return BapDelays.read(cache, cell.spineCount());
