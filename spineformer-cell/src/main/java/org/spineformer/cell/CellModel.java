@@ -17,6 +17,7 @@ import org.spineformer.model.CellAssembler;
 import org.spineformer.model.CellDescription;
 import org.spineformer.model.DescriptionReader;
 import org.spineformer.model.ExperimentSettings;
+import org.spineformer.model.MorphologySource;
 
 /**
  * The cell the paper's experiments run on ({@code --model}): the paper's cell ({@link #paper()}, built from
@@ -32,22 +33,32 @@ public final class CellModel implements Serializable {
     private static final long serialVersionUID = 1L;
 
     /** The paper's cell, as every experiment runs it without {@code --model}. */
-    private static final CellModel PAPER = new CellModel(PyramidalCell.DESCRIPTION, null);
+    private static final CellModel PAPER = new CellModel(PyramidalCell.DESCRIPTION, null, null, null);
 
     /** A bundled description's name, or a description file's absolute path. */
     private final String source;
     /** The SHA-256 of the description's bytes; null for the paper's cell. */
     private final String sha256;
+    /** The absolute folder a bundled description's relative morphology file is read from; null otherwise. */
+    private final String morphologyDir;
+    /**
+     * The SHA-256 of the morphology file's bytes, once read; null for the paper's cell and inline sections. A model
+     * read again (a Spark task) refuses a morphology file whose bytes changed.
+     */
+    private final String morphologySha256;
     private transient volatile Loaded loaded;
 
     /** What loading the description gave. */
     private record Loaded(CellDescription description, ExperimentSettings settings, int spineCount, int[][] axons,
-                          String[] spineBranch, double[] spineDistanceUm, double netconDelayMs, String spikeTrace) {
+                          String[] spineBranch, double[] spineDistanceUm, double netconDelayMs, String spikeTrace,
+                          String morphologySha256) {
     }
 
-    private CellModel(String source, String sha256) {
+    private CellModel(String source, String sha256, String morphologyDir, String morphologySha256) {
         this.source = source;
         this.sha256 = sha256;
+        this.morphologyDir = morphologyDir;
+        this.morphologySha256 = morphologySha256;
     }
 
     /** The paper's cell. */
@@ -64,21 +75,33 @@ public final class CellModel implements Serializable {
      * @throws IllegalArgumentException naming the file, key and value of what is wrong
      */
     public static CellModel load(String nameOrFile) {
+        return load(nameOrFile, Path.of(""));
+    }
+
+    /**
+     * As {@link #load(String)}, a bundled description's relative morphology file looked for in
+     * {@code morphologyDir} ({@code --morphology-dir}; a description file's morphology path is relative to the
+     * description file). The morphology file's bytes are hashed with the description's ({@link #morphologySha256}).
+     */
+    public static CellModel load(String nameOrFile, Path morphologyDir) {
         if (nameOrFile.equals(PyramidalCell.DESCRIPTION)) {
             return PAPER;
         }
-        CellModel m;
+        CellModel probe;
         if (BundledDescriptions.has(nameOrFile)) {
-            m = new CellModel(nameOrFile, sha256(bundledBytes(nameOrFile)));
+            probe = new CellModel(nameOrFile, sha256(bundledBytes(nameOrFile)),
+                    morphologyDir.toAbsolutePath().normalize().toString(), null);
         } else {
             Path file = Path.of(nameOrFile).toAbsolutePath().normalize();
             if (!Files.isRegularFile(file)) {
                 throw new IllegalArgumentException("--model " + nameOrFile + ": neither a bundled description ("
                         + String.join(", ", BundledDescriptions.NAMES) + ") nor a file");
             }
-            m = new CellModel(file.toString(), sha256(fileBytes(file)));
+            probe = new CellModel(file.toString(), sha256(fileBytes(file)), null, null);
         }
-        m.loaded();
+        Loaded l = probe.loaded();
+        CellModel m = new CellModel(probe.source, probe.sha256, probe.morphologyDir, l.morphologySha256());
+        m.loaded = l;
         return m;
     }
 
@@ -94,6 +117,15 @@ public final class CellModel implements Serializable {
     /** The SHA-256 of the description's bytes (null for the paper's cell): journals and summaries record it. */
     public String sha256() {
         return sha256;
+    }
+
+    /**
+     * The SHA-256 of the morphology file the description reads (as {@code sha256sum} prints it), null for the paper's
+     * cell and for inline sections: journals and summaries record it beside {@link #sha256()}, so that a run is not
+     * resumed or reused with another morphology.
+     */
+    public String morphologySha256() {
+        return morphologySha256;
     }
 
     /** The description's name. */
@@ -182,6 +214,18 @@ public final class CellModel implements Serializable {
         return s.bapVInitMv() != null ? s.bapVInitMv() : loaded().description().vInitMv();
     }
 
+    /**
+     * How long after the bAP protocol's pulse (Figure 2B) a spine head's voltage peak is looked for (ms), or
+     * +infinity: the whole run, as the paper's script (the paper's cell).
+     */
+    public double bapWindowMs() {
+        if (isPaper()) {
+            return Double.POSITIVE_INFINITY;
+        }
+        Double w = loaded().settings().bapWindowMs();
+        return w != null ? w : Double.POSITIVE_INFINITY;
+    }
+
     public double celsius() {
         return loaded().description().celsius();
     }
@@ -223,7 +267,7 @@ public final class CellModel implements Serializable {
             where = "bundled:" + PyramidalCell.DESCRIPTION + ".json";
         } else if (BundledDescriptions.has(source)) {
             requireUnchanged(bundledBytes(source));
-            d = BundledDescriptions.get(source).withMorphologyDirectory(Path.of("").toAbsolutePath());
+            d = BundledDescriptions.get(source).withMorphologyDirectory(Path.of(morphologyDir));
             where = "bundled:" + source + ".json";
         } else {
             requireUnchanged(fileBytes(Path.of(source)));
@@ -235,6 +279,7 @@ public final class CellModel implements Serializable {
             throw new IllegalArgumentException(where + ": no \"experiment\" part: the experiments need its \"axons\""
                     + " (which spines share a presynaptic train; docs/user/cell-description.md)");
         }
+        String morphologyHash = morphologyHash(d);
         AssembledCell assembled = CellAssembler.assemble(d);
         int n = assembled.spines().size();
         if (n == 0) {
@@ -283,7 +328,28 @@ public final class CellModel implements Serializable {
             distance[k] = m.pathDistance(cell.somaSection(), 0, cell.spineHeadSection(k), 0.5);
         }
         String spikeTrace = "v:" + m.section(cell.somaSection()).name() + "(" + cell.somaX() + ")";
-        return new Loaded(d, settings, n, axons, branch, distance, delay, spikeTrace);
+        return new Loaded(d, settings, n, axons, branch, distance, delay, spikeTrace, morphologyHash);
+    }
+
+    /**
+     * The SHA-256 of the description's morphology file (null for inline sections and the paper's cell), checked
+     * against the one recorded when the model was first loaded. A missing file is left to the assembler, whose error
+     * names it.
+     */
+    private String morphologyHash(CellDescription d) {
+        if (isPaper() || !(d.morphology() instanceof MorphologySource.File f)) {
+            return null;
+        }
+        Path file = Path.of(f.path());
+        if (!Files.isRegularFile(file)) {
+            return null;
+        }
+        String hash = sha256(fileBytes(file));
+        if (morphologySha256 != null && !morphologySha256.equals(hash)) {
+            throw new IllegalArgumentException("--model " + source + ": its morphology file " + file
+                    + " changed since the run started (sha256 " + morphologySha256 + ", now " + hash + ")");
+        }
+        return hash;
     }
 
     /**
@@ -322,7 +388,7 @@ public final class CellModel implements Serializable {
         try {
             return Files.readAllBytes(file);
         } catch (IOException e) {
-            throw new IllegalArgumentException("--model " + file + ": cannot read: " + e.getMessage(), e);
+            throw new IllegalArgumentException(file + ": cannot read: " + e.getMessage(), e);
         }
     }
 

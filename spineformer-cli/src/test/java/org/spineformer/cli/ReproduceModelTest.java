@@ -68,6 +68,13 @@ class ReproduceModelTest {
         // fig5 takes the threshold of the sibling fig3be run on the same model, not the paper's.
         assertThat(control.path("threshold_source").asText()).isEqualTo("fig3be");
         assertThat(control.path("threshold").asDouble()).isEqualTo(roc.path("threshold").asDouble());
+        // The paper's thresholds are its cell's: a comparison with them means nothing here.
+        for (String paperOnly : List.of("paper_threshold", "threshold_over_paper")) {
+            assertThat(roc.has(paperOnly)).as(paperOnly).isFalse();
+            assertThat(control.has(paperOnly)).as(paperOnly).isFalse();
+        }
+        // An inline morphology: no morphology file to hash.
+        assertThat(roc.has("morphology_sha256")).isFalse();
         for (String line : Files.readAllLines(root.resolve("a/fig5/trials.csv")).subList(1, 4)) {
             int matchedAxon = Integer.parseInt(line.split(",")[1]);
             assertThat(matchedAxon).isBetween(0, 3);

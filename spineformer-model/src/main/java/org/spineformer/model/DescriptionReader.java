@@ -112,7 +112,7 @@ public final class DescriptionReader {
     }
 
     private ExperimentSettings experiment(StrictJson o) {
-        o.keys(Set.of("axons"), Set.of("query", "spike_site", "v_init_mV", "bap_v_init_mV"));
+        o.keys(Set.of("axons"), Set.of("query", "spike_site", "v_init_mV", "bap_v_init_mV", "bap_window_ms"));
         Location queryAt = null;
         double amp = ExperimentSettings.DEFAULT_QUERY_AMP_NA;
         double dur = ExperimentSettings.DEFAULT_QUERY_DUR_MS;
@@ -131,7 +131,19 @@ public final class DescriptionReader {
         return new ExperimentSettings(o.where(), axons(o.object("axons")), queryAt, amp, dur,
                 o.has("spike_site") ? location(o.object("spike_site")) : null,
                 o.has("v_init_mV") ? finite(o, "v_init_mV") : null,
-                o.has("bap_v_init_mV") ? finite(o, "bap_v_init_mV") : null);
+                o.has("bap_v_init_mV") ? finite(o, "bap_v_init_mV") : null, bapWindow(o));
+    }
+
+    /** The bAP protocol's peak window (ms after the pulse), or null for the whole run. */
+    private Double bapWindow(StrictJson o) {
+        if (!o.has("bap_window_ms")) {
+            return null;
+        }
+        double w = finite(o, "bap_window_ms");
+        if (!(w > 0)) {
+            throw o.error("bap_window_ms", "must be > 0 (ms after the pulse), was " + w);
+        }
+        return w;
     }
 
     private ExperimentSettings.Axons axons(StrictJson o) {

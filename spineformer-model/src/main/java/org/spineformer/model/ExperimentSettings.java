@@ -18,9 +18,11 @@ import java.util.List;
  * @param vInitMv    the initial voltage of the match, control, kernel and offset protocols; null: the description's
  *                   {@code v_init}
  * @param bapVInitMv the initial voltage of the bAP-delay protocol (Figure 2B); null: the description's {@code v_init}
+ * @param bapWindowMs how long after the bAP protocol's pulse a spine head's voltage peak is looked for (Figure 2B);
+ *                   null: the whole run, as the paper's script
  */
 public record ExperimentSettings(String source, Axons axons, Location queryAt, double queryAmpNa, double queryDurMs,
-                                 Location spikeSite, Double vInitMv, Double bapVInitMv) {
+                                 Location spikeSite, Double vInitMv, Double bapVInitMv, Double bapWindowMs) {
     /** The paper's query pulse: 4 nA (add_iclamps(times, 1, 4)). */
     public static final double DEFAULT_QUERY_AMP_NA = 4;
     /** The paper's query pulse: 1 ms. */
@@ -35,6 +37,9 @@ public record ExperimentSettings(String source, Axons axons, Location queryAt, d
         }
         if (!(queryDurMs > 0 && Double.isFinite(queryDurMs))) {
             throw new IllegalArgumentException(source + "/query/duration_ms: must be > 0, was " + queryDurMs);
+        }
+        if (bapWindowMs != null && !(bapWindowMs > 0 && Double.isFinite(bapWindowMs))) {
+            throw new IllegalArgumentException(source + "/bap_window_ms: must be > 0, was " + bapWindowMs);
         }
     }
 

@@ -42,7 +42,16 @@ class ExperimentSettingsTest {
         assertThat(e.queryAmpNa()).isEqualTo(ExperimentSettings.DEFAULT_QUERY_AMP_NA);
         assertThat(e.queryDurMs()).isEqualTo(ExperimentSettings.DEFAULT_QUERY_DUR_MS);
         assertThat(e.vInitMv()).isNull();
+        assertThat(e.bapWindowMs()).isNull();
         assertThat(e.source()).isEqualTo("small.json: /experiment");
+    }
+
+    @Test
+    void theBapPeakWindowIsReadAndMustBePositive() {
+        assertThat(withExperiment("{\"axons\": {\"consecutive\": 2}, \"bap_window_ms\": 30}").experiment()
+                .bapWindowMs()).isEqualTo(30);
+        assertThatThrownBy(() -> withExperiment("{\"axons\": {\"consecutive\": 2}, \"bap_window_ms\": 0}"))
+                .hasMessage("small.json: /experiment/bap_window_ms: must be > 0 (ms after the pulse), was 0.0");
     }
 
     @Test

@@ -157,6 +157,7 @@ class SpinyHayDescriptionTest {
         int[][] axons = settings.axons().resolve(SPINES);
         assertThat(axons).hasNumberOfRows(SPINES / SPINES_PER_AXON);
         assertThat(settings.queryAt()).isEqualTo(new Location("soma[0]", 0.5));
+        assertThat(settings.bapWindowMs()).isEqualTo(30);
         Morphology m = spiny.morphology();
         double widest = 0;
         for (int a = 0; a < axons.length; a++) {

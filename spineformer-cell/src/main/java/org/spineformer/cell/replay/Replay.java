@@ -24,6 +24,8 @@ public final class Replay {
      * up to three times the traces' size while one is copied into its double, and the cell needs the rest.
      */
     static final double TRACE_MEMORY_FRACTION = 0.25;
+    /** The spine peak window of the whole run. */
+    private static final double[] WHOLE_RUN = {0, Double.POSITIVE_INFINITY};
 
     /**
      * What a replay produced.
@@ -64,7 +66,7 @@ public final class Replay {
                              boolean spinePeaks, DoubleConsumer progress) {
         requireTracesFit(stim, extraRecord, Runtime.getRuntime().maxMemory());
         return run(stim, PyramidalCell.build(params.withPotentiationThreshold(stim.threshold()), catalogue), extraRecord,
-                spinePeaks, progress);
+                spinePeaks ? WHOLE_RUN : null, progress);
     }
 
     /**
@@ -74,10 +76,27 @@ public final class Replay {
     public static Result run(Stimulus stim, CellModel model, List<String> extraRecord, boolean spinePeaks,
                              DoubleConsumer progress) {
         requireTracesFit(stim, extraRecord, Runtime.getRuntime().maxMemory());
-        return run(stim, model.build(stim.threshold()), extraRecord, spinePeaks, progress);
+        return run(stim, model.build(stim.threshold()), extraRecord, spinePeaks ? WHOLE_RUN : null, progress);
     }
 
-    private static Result run(Stimulus stim, PyramidalCell cell, List<String> extraRecord, boolean spinePeaks,
+    /**
+     * As {@link #run(Stimulus, CellModel, List, boolean, DoubleConsumer)} with every spine head's voltage peak
+     * looked for from {@code peaksFromMs} to {@code peaksToMs} only (the steps whose time is in that interval, to
+     * within half a step).
+     */
+    public static Result run(Stimulus stim, CellModel model, List<String> extraRecord, double peaksFromMs,
+                             double peaksToMs, DoubleConsumer progress) {
+        if (!(peaksFromMs >= 0 && peaksToMs >= peaksFromMs)) {
+            throw new IllegalArgumentException("spine peak window " + peaksFromMs + " to " + peaksToMs
+                    + " ms: need 0 <= from <= to");
+        }
+        requireTracesFit(stim, extraRecord, Runtime.getRuntime().maxMemory());
+        return run(stim, model.build(stim.threshold()), extraRecord, new double[] {peaksFromMs, peaksToMs},
+                progress);
+    }
+
+    /** @param peakWindowMs from and to (ms) where spine heads' voltage peaks are looked for; null: no peaks */
+    private static Result run(Stimulus stim, PyramidalCell cell, List<String> extraRecord, double[] peakWindowMs,
                               DoubleConsumer progress) {
         if (stim.pre().length != cell.spineCount()) {
             throw new IllegalArgumentException("the stimulus has " + stim.pre().length + " spine lists, the cell has "
@@ -106,12 +125,14 @@ public final class Replay {
                 SPIKE_THRESHOLD_MV);
         sim.addObserver(spikes);
         SpinePeakTracker peaks = null;
-        if (spinePeaks) {
+        if (peakWindowMs != null) {
             int[] heads = new int[cell.spineCount()];
             for (int k = 0; k < heads.length; k++) {
                 heads[k] = sim.discretization().segmentNode(cell.spineHeadSection(k), 0);
             }
-            peaks = new SpinePeakTracker(heads);
+            peaks = peakWindowMs == WHOLE_RUN ? new SpinePeakTracker(heads) : new SpinePeakTracker(heads,
+                    Math.round(peakWindowMs[0] / stim.dtMs()), peakWindowMs[1] == Double.POSITIVE_INFINITY
+                    ? Long.MAX_VALUE : Math.round(peakWindowMs[1] / stim.dtMs()));
             sim.addObserver(peaks);
         }
         if (progress != null) {

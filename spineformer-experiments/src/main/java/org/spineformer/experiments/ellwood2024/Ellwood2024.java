@@ -129,12 +129,23 @@ public final class Ellwood2024 {
     }
 
     /**
-     * Adds the model's name and description hash to a panel's written summary and writes it again; the paper's
-     * cell's summary is left as it was (as before {@code --model}).
+     * Summary keys that compare with the paper's cell (its published delays, thresholds and optimum offset) and mean
+     * nothing for another cell: a {@code --model} run's summary leaves them out.
+     */
+    public static final List<String> PAPER_CELL_KEYS = List.of("paper_delay_min_ms", "paper_delay_max_ms",
+            "paper_optimum_offset_ms", "paper_threshold", "threshold_over_paper");
+
+    /**
+     * For a {@code --model} cell, adds the model's name, its description's hash and its morphology file's hash
+     * (when it reads one) to a panel's written summary, drops the {@link #PAPER_CELL_KEYS}, and writes it again; the
+     * paper's cell's summary is left as it was (as before {@code --model}).
      */
     public static Summary recordModel(Summary s, CellModel model, Path dir) throws IOException {
         if (!model.isPaper()) {
-            s.put("model", model.name()).put("model_sha256", model.sha256());
+            s.without(PAPER_CELL_KEYS).put("model", model.name()).put("model_sha256", model.sha256());
+            if (model.morphologySha256() != null) {
+                s.put("morphology_sha256", model.morphologySha256());
+            }
             s.write(dir);
         }
         return s;

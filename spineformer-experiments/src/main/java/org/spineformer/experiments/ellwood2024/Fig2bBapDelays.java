@@ -3,6 +3,8 @@ package org.spineformer.experiments.ellwood2024;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +14,7 @@ import java.util.function.DoubleConsumer;
 import org.spineformer.analysis.stats.Statistics;
 import org.spineformer.cell.CellModel;
 import org.spineformer.cell.replay.Replay;
+import org.spineformer.cell.replay.Stimulus;
 import org.spineformer.experiments.output.Summary;
 import org.spineformer.experiments.sweep.TrialSet;
 import org.spineformer.experiments.train.AxonTrains;
@@ -25,7 +28,9 @@ import org.spineformer.io.plot.Plots;
  * Figure 2B: the back-propagation delay of a somatic spike to every spine, against the spine's distance from the
  * soma. Each run gives all axons 6 Hz trains over [1, 349] ms, one 4 nA, 1 ms somatic pulse at 250 ms, v_init -70 mV,
  * 350 ms, and times the peak of every spine head's voltage with a parabola through the largest sample; the delay is
- * that time minus 250 ms, averaged over runs (CollectSpikeDelays.py, Figure_2B_PlotSpikeDelays.py). The cell
+ * that time minus 250 ms, averaged over runs (CollectSpikeDelays.py, Figure_2B_PlotSpikeDelays.py). The peak is
+ * the whole run's, as the script takes it, unless the model's experiment settings give a window after the pulse
+ * ({@code bap_window_ms}: a cell whose spines see presynaptic input larger than the bAP). The cell
  * potentiates with the mod file's default threshold, as the script builds it, which is never reached.
  */
 public final class Fig2bBapDelays {
@@ -83,9 +88,10 @@ public final class Fig2bBapDelays {
      * @param distancesUm every spine head's path distance from soma(0)
      * @param meanDelaysMs every spine's delay averaged over runs
      * @param semDelaysMs its standard error over runs ({@code np.std / sqrt(runs)})
+     * @param branches the section each spine sits on (the paper's cell: its six tuft branches)
      */
     public record Result(Config config, List<Run> runs, double[] distancesUm, double[] meanDelaysMs,
-                         double[] semDelaysMs) {
+                         double[] semDelaysMs, String[] branches) {
         public BapDelays delays() {
             return new BapDelays(meanDelaysMs, distancesUm, runs.size());
         }
@@ -98,9 +104,13 @@ public final class Fig2bBapDelays {
     public static Run trial(CellModel model, Config c, SplittableRandom random, DoubleConsumer progress) {
         AxonTrains trains = Ellwood2024.axonTrains(model, random, c.trainStartMs(), c.trainEndMs(),
                 Ellwood2024.RATE_KHZ);
-        Replay.Result r = Ellwood2024.simulate(model, Ellwood2024.stimulus(model, model.bapVInitMv(), c.tstopMs(),
-                Ellwood2024.MOD_DEFAULT_THRESHOLD, trains.perSpine(), new double[] {c.pulseMs()}), true, List.of(),
-                progress);
+        Stimulus stim = Ellwood2024.stimulus(model, model.bapVInitMv(), c.tstopMs(), Ellwood2024.MOD_DEFAULT_THRESHOLD,
+                trains.perSpine(), new double[] {c.pulseMs()});
+        double window = model.bapWindowMs();
+        Replay.Result r = Double.isInfinite(window)
+                ? Ellwood2024.simulate(model, stim, true, List.of(), progress)
+                : Replay.run(stim, model, List.of(), c.pulseMs(), Math.min(c.pulseMs() + window, c.tstopMs()),
+                        t -> progress.accept(t / stim.tstopMs()));
         double[] delays = r.spineVPeakTimeMs().clone();
         for (int k = 0; k < delays.length; k++) {
             delays[k] -= c.pulseMs();
@@ -132,7 +142,11 @@ public final class Fig2bBapDelays {
             mean[k] = Statistics.mean(perRun);
             sem[k] = Statistics.standardErrorOfMean(perRun);
         }
-        return new Result(c, runs, model.spineDistancesUm(), mean, sem);
+        String[] branches = new String[spines];
+        for (int k = 0; k < spines; k++) {
+            branches[k] = model.branchOf(k);
+        }
+        return new Result(c, runs, model.spineDistancesUm(), mean, sem, branches);
     }
 
     public static Summary summary(Result r) {
@@ -142,7 +156,8 @@ public final class Fig2bBapDelays {
         int earliest = argExtreme(r.meanDelaysMs(), false);
         int latest = argExtreme(r.meanDelaysMs(), true);
         double[] spikes = r.runs().stream().mapToDouble(run -> run.somaSpikesMs().length).toArray();
-        return new Summary().put("panel", PANEL).put("runs", runs).put("seed", r.config().seed())
+        Summary s = new Summary();
+        s.put("panel", PANEL).put("runs", runs).put("seed", r.config().seed())
                 .put("pulse_ms", r.config().pulseMs())
                 .mean("delay_nearest_spine_ms", "delay at the spine nearest the soma (ms)", r.meanDelaysMs()[nearest],
                         r.semDelaysMs()[nearest], runs)
@@ -159,7 +174,9 @@ public final class Fig2bBapDelays {
                 .exact("delay_mean_over_spines_ms", "mean delay over spines (ms)", Statistics.mean(r.meanDelaysMs()))
                 .mean("soma_spikes_per_run", "somatic spikes per run", Statistics.mean(spikes),
                         Statistics.standardErrorOfMean(spikes), runs)
-                .put("paper_delay_min_ms", 1.56).put("paper_delay_max_ms", 4.8)
+                .put("paper_delay_min_ms", 1.56).put("paper_delay_max_ms", 4.8);
+        byBranch(r, s);
+        return s
                 .put("simulation_wall_seconds_mean",
                         r.runs().stream().mapToDouble(Run::wallSeconds).average().orElse(Double.NaN));
     }
@@ -208,6 +225,9 @@ public final class Fig2bBapDelays {
                 "delay (ms)", List.of(new Plots.Series("spines, mean of " + runs + " runs", r.distancesUm(),
                         r.meanDelaysMs()))));
         Summary s = summary(r);
+        if (Double.isFinite(model.bapWindowMs())) {
+            s.put("bap_window_ms", model.bapWindowMs());
+        }
         s.write(dir);
         return s;
     }
@@ -251,6 +271,47 @@ public final class Fig2bBapDelays {
         Files.createDirectories(request.out());
         delays.write(cache);
         return new Sourced<>(delays, from.resolve(BapDelays.FILE).toString());
+    }
+
+    /**
+     * The spread of the delays over branches (the sections spines sit on, in order of their first spine): each
+     * branch's mean, smallest and largest run-averaged spine delay and its spines' distances ({@code by_branch}),
+     * the smallest and largest branch mean and their population standard deviation over branches.
+     */
+    private static void byBranch(Result r, Summary s) {
+        Map<String, List<Integer>> spines = new LinkedHashMap<>();
+        for (int k = 0; k < r.branches().length; k++) {
+            spines.computeIfAbsent(r.branches()[k], b -> new ArrayList<>()).add(k);
+        }
+        List<Map<String, Object>> rows = new ArrayList<>();
+        double[] means = new double[spines.size()];
+        String[] names = new String[spines.size()];
+        int i = 0;
+        for (Map.Entry<String, List<Integer>> e : spines.entrySet()) {
+            double[] d = e.getValue().stream().mapToDouble(k -> r.meanDelaysMs()[k]).toArray();
+            double[] x = e.getValue().stream().mapToDouble(k -> r.distancesUm()[k]).toArray();
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("branch", e.getKey());
+            row.put("spines", d.length);
+            row.put("distance_min_um", Arrays.stream(x).min().orElseThrow());
+            row.put("distance_max_um", Arrays.stream(x).max().orElseThrow());
+            row.put("delay_mean_ms", Statistics.mean(d));
+            row.put("delay_min_ms", Arrays.stream(d).min().orElseThrow());
+            row.put("delay_max_ms", Arrays.stream(d).max().orElseThrow());
+            rows.add(row);
+            means[i] = Statistics.mean(d);
+            names[i++] = e.getKey();
+        }
+        int earliest = argExtreme(means, false);
+        int latest = argExtreme(means, true);
+        s.put("branches", means.length)
+                .exact("branch_delay_min_ms", "smallest branch mean delay (ms)", means[earliest])
+                .put("branch_delay_min_branch", names[earliest])
+                .exact("branch_delay_max_ms", "largest branch mean delay (ms)", means[latest])
+                .put("branch_delay_max_branch", names[latest])
+                .exact("branch_delay_sd_ms", "s.d. of the branch mean delays over branches (ms)",
+                        Statistics.standardDeviation(means))
+                .put("by_branch", rows);
     }
 
     private static int argExtreme(double[] x, boolean max) {

@@ -10,7 +10,8 @@ import org.spineformer.cell.CellModel;
  * What identifies a panel's run in its run.json: the panel's name and its config without the trial count (trial i
  * does not depend on how many trials there are, so a run may be extended), plus whatever inputs the panel took from
  * other runs (the bAP delays, a threshold), and for a {@code --model} cell its name and the SHA-256 of its
- * description (absent for the paper's cell, whose fingerprints are those of the runs made before {@code --model}).
+ * description and of the morphology file it reads (absent for the paper's cell, whose fingerprints are those of the
+ * runs made before {@code --model}).
  */
 final class Fingerprint {
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -41,6 +42,9 @@ final class Fingerprint {
         if (!model.isPaper()) {
             fingerprint.put("model", model.name());
             fingerprint.put("model_sha256", model.sha256());
+            if (model.morphologySha256() != null) {
+                fingerprint.put("morphology_sha256", model.morphologySha256());
+            }
         }
         return fingerprint;
     }

@@ -55,11 +55,13 @@ final class PriorRuns {
     }
 
     /**
-     * Whether a finished run was made on {@code model}: its summary's {@code model_sha256}, absent for the paper's
-     * cell.
+     * Whether a finished run was made on {@code model}: its summary's {@code model_sha256} and
+     * {@code morphology_sha256}, absent for the paper's cell (and the latter for a cell without a morphology file).
      */
     static boolean sameModel(Found f, CellModel model) {
-        return f.summary().path("model_sha256").asText("").equals(model.isPaper() ? "" : model.sha256());
+        return f.summary().path("model_sha256").asText("").equals(model.isPaper() ? "" : model.sha256())
+                && f.summary().path("morphology_sha256").asText("")
+                .equals(model.morphologySha256() == null ? "" : model.morphologySha256());
     }
 
     /** A directory's summary, or null when it is not readable JSON (a folder of something else). */

@@ -3,6 +3,7 @@ package org.spineformer.experiments.output;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,6 +32,7 @@ public final class Summary {
     public static final String THRESHOLD_PATH = "threshold_path";
 
     private final Map<String, Object> values = new LinkedHashMap<>();
+    /** Table rows: label, value, standard error, n, and the key the row shows (not printed). */
     private final List<String[]> rows = new ArrayList<>();
 
     /** A key that is not a headline number (settings, sources, lists). */
@@ -44,7 +46,7 @@ public final class Summary {
     /** An exact headline number: key {@code key}, a table row labelled {@code label}. */
     public Summary exact(String key, String label, double value) {
         put(key, value);
-        rows.add(new String[] {label, number(value), "", ""});
+        rows.add(new String[] {label, number(value), "", "", key});
         return this;
     }
 
@@ -53,7 +55,7 @@ public final class Summary {
         put(key + "_mean", mean);
         put(key + "_sem", sem);
         put(key + "_n", n);
-        rows.add(new String[] {label, number(mean), number(sem), Integer.toString(n)});
+        rows.add(new String[] {label, number(mean), number(sem), Integer.toString(n), key + "_mean"});
         return this;
     }
 
@@ -62,7 +64,17 @@ public final class Summary {
         put(key, value);
         put(key + "_se", se);
         put(key + "_n", n);
-        rows.add(new String[] {label, number(value), number(se), Integer.toString(n)});
+        rows.add(new String[] {label, number(value), number(se), Integer.toString(n), key});
+        return this;
+    }
+
+    /**
+     * Removes these keys and their table rows (a key set by {@link #put} or {@link #exact}; absent keys are
+     * ignored): how a summary drops what only makes sense for another cell.
+     */
+    public Summary without(Collection<String> keys) {
+        values.keySet().removeAll(keys);
+        rows.removeIf(row -> keys.contains(row[4]));
         return this;
     }
 
@@ -96,7 +108,7 @@ public final class Summary {
     /** The headline numbers as an aligned text table under {@code title}. */
     public String table(String title) {
         List<String[]> all = new ArrayList<>();
-        all.add(new String[] {"quantity", "value", "+- s.e.", "n"});
+        all.add(new String[] {"quantity", "value", "+- s.e.", "n", ""});
         all.addAll(rows);
         int[] width = new int[4];
         for (String[] row : all) {

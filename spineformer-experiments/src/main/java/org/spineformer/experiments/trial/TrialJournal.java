@@ -184,7 +184,8 @@ public final class TrialJournal implements AutoCloseable {
      * is named by the option the user typed, not by a field of the program's config.
      */
     private static final Map<String, String> OPTIONS = Map.of("seed", "--seed", "matchWindowS", "--match-window",
-            "match_window_s", "--match-window", "model", "--model", "model_sha256", "--model (its SHA-256)");
+            "match_window_s", "--match-window", "model", "--model", "model_sha256", "--model (its SHA-256)",
+            "morphology_sha256", "--model's morphology file (its SHA-256)");
 
     /** Human-readable differences, "key: X there, Y here", the key an option where one sets it. */
     static List<String> differences(String path, JsonNode there, JsonNode here) {
