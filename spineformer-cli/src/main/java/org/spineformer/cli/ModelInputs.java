@@ -12,6 +12,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.spineformer.cell.ModSets;
 import org.spineformer.engine.mech.Catalogue;
 import org.spineformer.model.AssembledCell;
 import org.spineformer.model.BundledDescriptions;
@@ -72,8 +73,9 @@ record ModelInputs(String model, String protocolName, CellDescription descriptio
         if (!compileMods(modDirs, cell, protocol, modFiles, o, err)) {
             return null;
         }
-        Catalogue catalogue = NmodlMechanism.replacing(Catalogue.discover(), new ArrayList<>(modFiles.values()),
-                o::println);
+        // the description's bundled mod sets first, then the --mod folders (a folder's file replaces a bundled one)
+        Catalogue catalogue = NmodlMechanism.replacing(ModSets.catalogue(description, Catalogue.discover(),
+                o::println), new ArrayList<>(modFiles.values()), o::println);
         o.flush();
         return new ModelInputs(model, protocolName, description, cell, protocol, catalogue, bundledModel,
                 bundledProtocol, modFiles);

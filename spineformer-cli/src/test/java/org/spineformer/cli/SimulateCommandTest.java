@@ -194,6 +194,20 @@ class SimulateCommandTest {
     }
 
     @Test
+    void aDescriptionsBundledModSetIsCompiledWithoutMod() throws IOException {
+        // Ih is not built in: only the description's "bundled:hay2011" set provides it
+        Files.writeString(description, Files.readString(description).replace("\"paint\"",
+                "\"mod\": [\"bundled:hay2011\"], \"paint\"").replace("\"mechanism\": \"pas\"",
+                "\"mechanism\": \"Ih\", \"parameters\": {\"gIhbar\": 1e-4}}, {\"region\": \"all\", "
+                + "\"mechanism\": \"pas\""));
+        Path out = dir.resolve("out");
+        CliRun r = run("simulate", description.toString(), "--protocol", protocol.toString(), "--mod",
+                mods.toString(), "--out", out.toString(), "--quiet");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(Files.exists(out.resolve("result.json"))).isTrue();
+    }
+
+    @Test
     void aMechanismNoFolderProvidesIsNamedWithTheWayToGiveIt() throws IOException {
         Files.writeString(description, Files.readString(description).replace("\"pas\"", "\"leak2\""));
         Path out = dir.resolve("out");
