@@ -101,6 +101,8 @@ public final class JavaGenerator {
     private final Map<String, LinearLowering> linears = new LinkedHashMap<>();
     /** DERIVATIVE blocks solved by derivimplicit whose equations are coupled or nonlinear. */
     private final Map<String, NewtonLowering> newtons = new LinkedHashMap<>();
+    /** DERIVATIVE blocks a SOLVE asks cnexp for that nocmodl solves by derivimplicit (it cannot differentiate one). */
+    private final Set<String> cnexpFallbacks = new HashSet<>();
     /** The block being translated as derivimplicit's residual, else null. */
     NewtonLowering newton;
     /** The KINETIC or LINEAR block being translated (its reactions, equations), else null. */
@@ -195,11 +197,39 @@ public final class JavaGenerator {
         kineticBlocks.forEach((name, b) -> kinetics.put(name, new KineticLowering(this, b, states)));
         linearBlocks.forEach((name, b) -> linears.put(name, new LinearLowering(this, b, states)));
         mod.blocks("BREAKPOINT").flatMap(b -> b.body().stream()).forEach(st -> {
-            if (st instanceof Stmt.Solve sv && sv.method().equals("derivimplicit")
-                    && derivatives.containsKey(sv.block()) && NewtonLowering.needed(derivatives.get(sv.block()))) {
+            if (st instanceof Stmt.Solve sv && sv.method().equals("cnexp") && derivatives.containsKey(sv.block())
+                    && !cnexpPossible(derivatives.get(sv.block()).body())) {
+                cnexpFallbacks.add(sv.block());
+            }
+            if (st instanceof Stmt.Solve sv && (sv.method().equals("derivimplicit")
+                    || cnexpFallbacks.contains(sv.block())) && derivatives.containsKey(sv.block())
+                    && NewtonLowering.needed(derivatives.get(sv.block()))) {
                 newtons.put(sv.block(), new NewtonLowering(this, derivatives.get(sv.block())));
             }
         });
+    }
+
+    /**
+     * Whether nocmodl can translate a DERIVATIVE block by cnexp (deriv.cpp, {@code cvode_cnexp_possible}): its
+     * equation parser differentiates every equation's right side in its state ({@link Linear#slope}); when one has
+     * the state in a divisor or a call's arguments the whole block is solved by derivimplicit.
+     */
+    private static boolean cnexpPossible(List<Stmt> body) {
+        for (Stmt st : body) {
+            try {
+                if (st instanceof Stmt.Assign a && a.primes() == 1) {
+                    Linear.slope(a.value(), a.target().name());
+                } else if (st instanceof Stmt.Block b && !cnexpPossible(b.body())
+                        || st instanceof Stmt.If i && !(cnexpPossible(i.then()) && cnexpPossible(i.otherwise()))
+                        || st instanceof Stmt.While w && !cnexpPossible(w.body())
+                        || st instanceof Stmt.From f && !cnexpPossible(f.body())) {
+                    return false;
+                }
+            } catch (Linear.NotLinear e) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Records the TABLE of a FUNCTION or PROCEDURE, checked as nocmodl does (parsact.cpp, table_massage). */
@@ -678,7 +708,7 @@ public final class JavaGenerator {
                     notYet(sv.pos(), "SOLVE " + sv.block() + " METHOD " + (sv.method().isEmpty() ? "(none)"
                             : sv.method()) + " (cnexp, derivimplicit and euler are compiled so far)");
                 }
-                methods.put(sv.block(), sv.method());
+                methods.put(sv.block(), cnexpFallbacks.contains(sv.block()) ? "derivimplicit" : sv.method());
                 line("d_" + sv.block() + "(k, s);");
             } else if (kinetics.containsKey(sv.block()) && sv.method().equals("sparse") && !sv.steadyState()) {
                 line("sparse_" + sv.block() + "(k, s, s.dt, " + kinetics.get(sv.block()).isLinear() + ");");
@@ -1059,34 +1089,48 @@ public final class JavaGenerator {
             line(state + " = " + state + " + s.dt * " + num(a.value()) + ";");
             return;
         }
+        Expr slope;
+        boolean linear = true;
         try {
-            Expr slope = Linear.derivative(a.value(), x);
+            slope = Linear.derivative(a.value(), x);
+        } catch (Linear.NotLinear e) {
+            try {
+                // nocmodl's cnexp of an equation it can differentiate but not write as a*x + b (a product of two
+                // factors with x): its formula with the slope at the current x and no constant part (deriv.cpp,
+                // cvode_cnexp_success, with the missing right side printed as nothing)
+                slope = method.equals("cnexp") ? Linear.slope(a.value(), x) : null;
+                linear = false;
+            } catch (Linear.NotLinear e2) {
+                slope = null;
+            }
             if (slope == null) {
-                line(state + " = " + state + " + s.dt * " + num(a.value()) + ";");
+                notYet(a.pos(), method + " of " + x + "', whose equation is not linear in " + x);
                 return;
             }
-            Expr atZero = Linear.substitute(a.value(), x, new Expr.Num(a.pos(), "0", ""));
-            // the slope and f0 repeat the equation's FUNCTION calls (mTau(v) in (mInf(v) - m)/mTau(v) three
-            // times, as in nocmodl's C); when every call is of a pure FUNCTION each is made once: same values
-            shared = callsOnlyPure(a.value(), new HashSet<>()) ? new LinkedHashMap<>() : null;
-            String slopeJava = num(slope);
-            String atZeroJava = num(atZero);
-            Map<String, String> calls = shared == null ? Map.of() : shared;
-            shared = null;
-            open("");
-            calls.forEach((java, local) -> line("double " + local + " = " + java + ";"));
-            line("double a = " + slopeJava + ";");
-            if (method.equals("derivimplicit")) {
-                line(state + " = (" + state + " + s.dt * " + atZeroJava + ") / (1.0 - s.dt * a);");
-            } else {
-                line(state + " = " + state + " + (1.0 - Math.exp(s.dt * a)) * (-" + atZeroJava + " / a - "
-                        + state + ");");
-            }
-            close();
-        } catch (Linear.NotLinear e) {
-            notYet(a.pos(), method + " of " + x + "', whose equation is not linear in " + x
-                    + (method.equals("cnexp") ? " (nocmodl then uses derivimplicit)" : ""));
         }
+        if (slope == null) {
+            line(state + " = " + state + " + s.dt * " + num(a.value()) + ";");
+            return;
+        }
+        // the slope and f0 repeat the equation's FUNCTION calls (mTau(v) in (mInf(v) - m)/mTau(v) three
+        // times, as in nocmodl's C); when every call is of a pure FUNCTION each is made once: same values
+        shared = callsOnlyPure(a.value(), new HashSet<>()) ? new LinkedHashMap<>() : null;
+        String slopeJava = num(slope);
+        String atZeroJava = linear ? num(Linear.substitute(a.value(), x, new Expr.Num(a.pos(), "0", ""))) : null;
+        Map<String, String> calls = shared == null ? Map.of() : shared;
+        shared = null;
+        open("");
+        calls.forEach((java, local) -> line("double " + local + " = " + java + ";"));
+        line("double a = " + slopeJava + ";");
+        if (!linear) {
+            line(state + " = " + state + " + (1.0 - Math.exp(s.dt * a)) * (-" + state + ");");
+        } else if (method.equals("derivimplicit")) {
+            line(state + " = (" + state + " + s.dt * " + atZeroJava + ") / (1.0 - s.dt * a);");
+        } else {
+            line(state + " = " + state + " + (1.0 - Math.exp(s.dt * a)) * (-" + atZeroJava + " / a - "
+                    + state + ");");
+        }
+        close();
     }
 
     /** Whether every call in the expression is of a math function or a pure FUNCTION ({@link #isPure}). */
