@@ -99,6 +99,8 @@ public final class JavaGenerator {
     private final Map<String, Item.Block> linearBlocks = new LinkedHashMap<>();
     private final Map<String, KineticLowering> kinetics = new LinkedHashMap<>();
     private final Map<String, LinearLowering> linears = new LinkedHashMap<>();
+    private final Map<String, Item.Block> nonlinearBlocks = new LinkedHashMap<>();
+    private final Map<String, NonlinearLowering> nonlinears = new LinkedHashMap<>();
     /** DERIVATIVE blocks solved by derivimplicit whose equations are coupled or nonlinear. */
     private final Map<String, NewtonLowering> newtons = new LinkedHashMap<>();
     /** DERIVATIVE blocks a SOLVE asks cnexp for that nocmodl solves by derivimplicit (it cannot differentiate one). */
@@ -108,6 +110,7 @@ public final class JavaGenerator {
     /** The KINETIC or LINEAR block being translated (its reactions, equations), else null. */
     KineticLowering kinetic;
     LinearLowering linear;
+    NonlinearLowering nonlinear;
     /** True while translating a KINETIC block: its dt is the solver's (1e9 for STEADYSTATE), a parameter. */
     boolean kineticDt;
 
@@ -176,6 +179,7 @@ public final class JavaGenerator {
                     case "DERIVATIVE" -> derivatives.put(b.name(), b);
                     case "KINETIC" -> kineticBlocks.put(b.name(), b);
                     case "LINEAR" -> linearBlocks.put(b.name(), b);
+                    case "NONLINEAR" -> nonlinearBlocks.put(b.name(), b);
                     case "INITIAL", "BREAKPOINT" -> {
                     }
                     case "NET_RECEIVE" -> {
@@ -196,6 +200,7 @@ public final class JavaGenerator {
         mod.declarations("STATE").forEach(d -> states.add(d.name()));
         kineticBlocks.forEach((name, b) -> kinetics.put(name, new KineticLowering(this, b, states)));
         linearBlocks.forEach((name, b) -> linears.put(name, new LinearLowering(this, b, states)));
+        nonlinearBlocks.forEach((name, b) -> nonlinears.put(name, new NonlinearLowering(this, b, states)));
         mod.blocks("BREAKPOINT").flatMap(b -> b.body().stream()).forEach(st -> {
             if (st instanceof Stmt.Solve sv && sv.method().equals("cnexp") && derivatives.containsKey(sv.block())
                     && !cnexpPossible(derivatives.get(sv.block()).body())) {
@@ -441,6 +446,7 @@ public final class JavaGenerator {
         }
         newtons.values().forEach(NewtonLowering::emitFields);
         linears.values().forEach(LinearLowering::emitFields);
+        nonlinears.values().forEach(NonlinearLowering::emitFields);
         line("/** Each instance's copy of its node's potential (NMODL's v). */");
         line("private final double[] c_v;");
         for (String ion : ions.keySet()) {
@@ -504,7 +510,10 @@ public final class JavaGenerator {
         for (LinearLowering lin : linears.values()) {
             lin.emitMethod(solvedAt(lin.name()));
         }
-        if (!kinetics.isEmpty() || !linears.isEmpty() || !newtons.isEmpty()) {
+        for (NonlinearLowering nl : nonlinears.values()) {
+            nl.emitMethods(solvedAt(nl.name()));
+        }
+        if (!kinetics.isEmpty() || !linears.isEmpty() || !newtons.isEmpty() || !nonlinears.isEmpty()) {
             KineticLowering.emitSimeq(this);
         }
         if (netReceive != null) {
@@ -529,7 +538,8 @@ public final class JavaGenerator {
     /** "file:line: SOLVE block" for a solver's run-time error, as a Java string's content. */
     private String solvedAt(String block) {
         Item.Block b = kineticBlocks.containsKey(block) ? kineticBlocks.get(block)
-                : linearBlocks.containsKey(block) ? linearBlocks.get(block) : derivatives.get(block);
+                : linearBlocks.containsKey(block) ? linearBlocks.get(block)
+                : nonlinearBlocks.containsKey(block) ? nonlinearBlocks.get(block) : derivatives.get(block);
         String text = mod.file() + ":" + b.pos().line() + ": " + b.keyword() + " " + block;
         return text.replace("\\", "\\\\").replace("\"", "\\\"");
     }
@@ -714,6 +724,8 @@ public final class JavaGenerator {
                 line("sparse_" + sv.block() + "(k, s, s.dt, " + kinetics.get(sv.block()).isLinear() + ");");
             } else if (procedures.containsKey(sv.block()) && sv.method().isEmpty()) {
                 line("p_" + sv.block() + "(k, s);");
+            } else if (nonlinears.containsKey(sv.block()) && sv.method().equals("newton") && !sv.steadyState()) {
+                line("nl_" + sv.block() + "(k, s);");
             } else {
                 notYet(sv.pos(), "SOLVE " + sv.block() + (sv.method().isEmpty() ? "" : " METHOD " + sv.method()));
             }
@@ -1038,6 +1050,8 @@ public final class JavaGenerator {
             return; // its volume scales the rows at the start of the block (kinetic_implicit)
         } else if (s instanceof Stmt.Equation e && linear != null) {
             linear.equation(e);
+        } else if (s instanceof Stmt.Equation e && nonlinear != null) {
+            nonlinear.equation(e);
         } else if (s instanceof Stmt.Solve sv && linears.containsKey(sv.block()) && !sv.steadyState()
                 && sv.method().isEmpty()) {
             line("lin_" + sv.block() + "(k, s);");
