@@ -111,6 +111,9 @@ public final class JavaGenerator {
     /** True while translating a KINETIC block: its dt is the solver's (1e9 for STEADYSTATE), a parameter. */
     boolean kineticDt;
 
+    /** cnexp equations whose slope is of parameters only: the slope and its exponential kept per instance. */
+    private final DecayMemo decayMemo = new DecayMemo(this);
+
     private JavaGenerator(ModFile mod) {
         this.mod = mod;
     }
@@ -482,6 +485,7 @@ public final class JavaGenerator {
         if (netReceive != null) {
             emitNetReceive();
         }
+        decayMemo.emitFields();
         if (usesAtTime) {
             line("");
             line("/** NEURON's at_time(te) in a fixed step (cvodestb.cpp): 1 in the step whose t reaches te - 1e-11. */");
@@ -1117,6 +1121,14 @@ public final class JavaGenerator {
             String atZeroJava = num(atZero);
             Map<String, String> calls = shared == null ? Map.of() : shared;
             shared = null;
+            List<String> memoInputs = method.equals("cnexp") && calls.isEmpty() && newton == null
+                    ? decayMemo.inputs(parameterNames(), constants.keySet(), slope) : null;
+            if (memoInputs != null) {
+                List<String> withAtZero = decayMemo.inputs(parameterNames(), constants.keySet(), slope, atZero);
+                decayMemo.emit(state, withAtZero != null ? withAtZero : memoInputs, slopeJava, atZeroJava,
+                        withAtZero != null);
+                return;
+            }
             open("");
             calls.forEach((java, local) -> line("double " + local + " = " + java + ";"));
             line("double a = " + slopeJava + ";");
@@ -1131,6 +1143,22 @@ public final class JavaGenerator {
             notYet(a.pos(), method + " of " + x + "', whose equation is not linear in " + x
                     + (method.equals("cnexp") ? " (nocmodl then uses derivimplicit)" : ""));
         }
+    }
+
+    /** Whether a call of {@code name} is of a C math function (not of the mod file's own FUNCTION or PROCEDURE). */
+    boolean isMath(String name) {
+        return MATH.contains(name) && !functions.containsKey(name) && !procedures.containsKey(name);
+    }
+
+    /** The PARAMETERs that are instance columns (not ion variables). */
+    private Set<String> parameterNames() {
+        Set<String> names = new HashSet<>();
+        mod.declarations("PARAMETER").forEach(d -> {
+            if (instanceVars.contains(d.name()) && !isIonVariable(d.name())) {
+                names.add(d.name());
+            }
+        });
+        return names;
     }
 
     /** Whether every call in the expression is of a math function or a pure FUNCTION ({@link #isPure}). */
