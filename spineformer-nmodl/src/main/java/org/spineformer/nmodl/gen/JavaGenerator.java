@@ -699,7 +699,10 @@ public final class JavaGenerator {
                 line("d_" + sv.block() + "(k, s);");
             } else if (kinetics.containsKey(sv.block()) && sv.method().equals("sparse") && !sv.steadyState()) {
                 line("sparse_" + sv.block() + "(k, s, s.dt, " + kinetics.get(sv.block()).isLinear() + ");");
-            } else if (procedures.containsKey(sv.block()) && sv.method().isEmpty()) {
+            } else if (procedures.containsKey(sv.block()) && Set.of("", "after_cvode", "cvode_t", "cvode_t_v")
+                    .contains(sv.method())) {
+                // the CVODE methods of a PROCEDURE change nothing with the fixed step: nocmodl's solve.cpp calls it
+                // in nrn_state as a SOLVE without METHOD (cvode_t: only "if (!cvode_active_)")
                 line("p_" + sv.block() + "(k, s);");
             } else if (nonlinears.containsKey(sv.block()) && sv.method().equals("newton") && !sv.steadyState()) {
                 line("nl_" + sv.block() + "(k, s);");
