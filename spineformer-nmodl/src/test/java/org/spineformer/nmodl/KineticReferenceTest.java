@@ -75,8 +75,13 @@ class KineticReferenceTest {
 
     /** The run rebuilt with the compiled mechanism: every column of the reference but t and v recorded. */
     static Recorder run(ReferenceRun ref, NmodlMechanism compiled) {
+        return run(ref, compiled, Catalogue.discover());
+    }
+
+    /** The same with the electrodes (SEClamp, IClamp) and pas of the given catalogue. */
+    static Recorder run(ReferenceRun ref, NmodlMechanism compiled, Catalogue electrodes) {
         String mechanism = compiled.name();
-        Catalogue catalogue = Catalogue.discover().register(compiled);
+        Catalogue catalogue = electrodes.register(compiled);
         ClampProtocol protocol = new ClampProtocol(ref, catalogue);
         Map<String, Double> range = new HashMap<>();
         JsonNode s = ref.settings();
