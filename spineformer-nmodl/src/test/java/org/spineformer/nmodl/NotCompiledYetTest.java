@@ -17,13 +17,6 @@ class NotCompiledYetTest {
     }
 
     @Test
-    void netMove() {
-        fails("NEURON { ARTIFICIAL_CELL mv }\nINITIAL { net_send(1, 1) }\nNET_RECEIVE (w) {\n"
-                        + "  if (flag == 0) { net_move(t + 2) } else { net_event(t) net_send(3, 1) }\n}\n",
-                "n.mod:4:20: the function net_move() is not supported yet");
-    }
-
-    @Test
     void arraysInDeclarations() {
         fails("NEURON { SUFFIX arr }\nPARAMETER { a[3] }\nASSIGNED { b[2] }\nSTATE { x[4] }\n"
                         + "INITIAL { FROM i = 0 TO 3 { x[i] = i } }\nBREAKPOINT { SOLVE s METHOD cnexp }\n"

@@ -79,6 +79,8 @@ public final class JavaGenerator {
     private boolean electrode;
     /** Whether the mechanism calls at_time (its helper is emitted then). */
     private boolean usesAtTime;
+    /** NET_RECEIVE calls net_move: each instance remembers its pending flag-1 event (NEURON's _tqitem). */
+    private boolean usesNetMove;
     /** Ion variables the mechanism writes (currents, concentrations). */
     private final Set<String> written = new HashSet<>();
     /** ion name -> its charge (USEION's VALENCE, or NEURON's for na, k and ca). */
@@ -189,6 +191,7 @@ public final class JavaGenerator {
                     }
                     case "NET_RECEIVE" -> {
                         netReceive = b;
+                        usesNetMove = calls(b.body(), "net_move");
                         netReceiveLowering = new NetReceiveLowering(this, b);
                     }
                     default -> notYet(b.pos(), b.keyword() + " (block " + b.name() + ")");
@@ -454,6 +457,10 @@ public final class JavaGenerator {
         nonlinears.values().forEach(NonlinearLowering::emitFields);
         line("/** Each instance's copy of its node's potential (NMODL's v). */");
         line("private final double[] c_v;");
+        if (usesNetMove) {
+            line("/** Each instance's last event to itself with flag 1 (for net_move), -1 when none. */");
+            line("private final long[] tq_item;");
+        }
         for (String ion : ions.keySet()) {
             line("private org.spineformer.engine.mech.Ion ion_" + ion + ";");
             for (String role : ION_ARRAYS) {
@@ -480,6 +487,9 @@ public final class JavaGenerator {
         open("public " + className + "(Mechanism mechanism, int[] nodes)");
         line("super(mechanism, nodes);");
         line("c_v = new double[size];");
+        if (usesNetMove) {
+            line("tq_item = new long[size];");
+        }
         close();
         line("");
         open("@Override public void attach(CellState s)");
@@ -525,6 +535,28 @@ public final class JavaGenerator {
             emitNetReceive();
         }
         decayMemo.emitFields();
+        if (usesNetMove) {
+            line("");
+            line("/** net_send, remembering an event with flag 1 for net_move (netcvode.cpp's net_send: *v = q). */");
+            open("private void sendSelf(int k, CellState s, double te, double weight, double flag, int c)");
+            line("long event = s.events.send(this, k, te, weight, flag, c);");
+            open("if (flag == 1.0)");
+            line("tq_item[k] = event;");
+            close();
+            close();
+            line("");
+            line("/** net_move(tt) at time t: NEURON's errors when tt < t or when no event with flag 1 is pending. */");
+            open("private void moveSelf(int k, CellState s, double t, double tt)");
+            open("if (tt < t)");
+            line("throw new IllegalStateException(\"" + javaString(mod.file()) + ": net_move tt < t (tt = \" + tt"
+                    + " + \", t = \" + t + \", instance \" + k + \")\");");
+            close();
+            open("if (tq_item[k] < 0 || !s.events.move(tq_item[k], tt))");
+            line("throw new IllegalStateException(\"" + javaString(mod.file()) + ": no event with flag=1 for net_move"
+                    + " (instance \" + k + \")\");");
+            close();
+            close();
+        }
         if (usesAtTime) {
             line("");
             line("/** NEURON's at_time(te) in a fixed step (cvodestb.cpp): 1 in the step whose t reaches te - 1e-11. */");
@@ -539,6 +571,53 @@ public final class JavaGenerator {
             hoisted.forEach((java, field) -> line("private static final double " + field + " = " + java + ";"));
         }
         close();
+    }
+
+    private static String javaString(String text) {
+        return text.replace("\\", "\\\\").replace("\"", "\\\"");
+    }
+
+    /** Whether a call of the function appears in the statements (nested statements and expressions included). */
+    private static boolean calls(List<Stmt> body, String function) {
+        for (Stmt st : body) {
+            List<Expr> used = new ArrayList<>();
+            List<List<Stmt>> inner = new ArrayList<>();
+            if (st instanceof Stmt.Assign a) {
+                used.add(a.value());
+            } else if (st instanceof Stmt.CallStmt c) {
+                used.add(c.call());
+            } else if (st instanceof Stmt.If i) {
+                used.add(i.condition());
+                inner.add(i.then());
+                inner.add(i.otherwise());
+            } else if (st instanceof Stmt.While w) {
+                used.add(w.condition());
+                inner.add(w.body());
+            } else if (st instanceof Stmt.From f) {
+                inner.add(f.body());
+            } else if (st instanceof Stmt.Block b) {
+                inner.add(b.body());
+            } else if (st instanceof Stmt.Initial i) {
+                inner.add(i.body());
+            }
+            if (used.stream().anyMatch(e -> callsIn(e, function)) || inner.stream().anyMatch(l -> calls(l, function))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean callsIn(Expr e, String function) {
+        if (e instanceof Expr.Call c) {
+            return c.name().equals(function) || c.args().stream().anyMatch(a -> callsIn(a, function));
+        }
+        if (e instanceof Expr.Unary u) {
+            return callsIn(u.operand(), function);
+        }
+        if (e instanceof Expr.Binary b) {
+            return callsIn(b.left(), function) || callsIn(b.right(), function);
+        }
+        return false;
     }
 
     /** "file:line: SOLVE block" for a solver's run-time error, as a Java string's content. */
@@ -666,6 +745,9 @@ public final class JavaGenerator {
         // (an ion concentration state starts from the ion's value instead)
         mod.declarations("STATE").filter(d -> !isIonVariable(d.name())).forEach(d -> line("c_" + d.name()
                 + "[k] = " + literal(d.start() == null ? 0 : Double.parseDouble(d.start())) + ";"));
+        if (usesNetMove) {
+            line("tq_item[k] = -1L;");
+        }
         if (initial != null) {
             line("init(k, s);");
         }
@@ -1441,8 +1523,13 @@ public final class JavaGenerator {
         if (c.name().equals("net_send") && args.size() == 2 && (inNetReceive || inInitial)) {
             // nocmodl's net_send(t + delay, flag): an event of the instance to itself, with the weight of the
             // event being received (none from INITIAL)
-            return "s.events.send(this, k, " + (inNetReceive ? "te" : "s.t") + " + " + args.get(0) + ", " + (inNetReceive ? "weight" : "0.0")
-                    + ", " + args.get(1) + ", " + (inNetReceive ? "c" : "-1") + ")";
+            return (usesNetMove ? "sendSelf(k, s, " : "s.events.send(this, k, ") + (inNetReceive ? "te" : "s.t") + " + "
+                    + args.get(0) + ", " + (inNetReceive ? "weight" : "0.0") + ", " + args.get(1) + ", "
+                    + (inNetReceive ? "c" : "-1") + ")";
+        }
+        if (c.name().equals("net_move") && args.size() == 1 && inNetReceive) {
+            // netcvode.cpp's net_move: the pending event net_send gave flag 1 gets the time given (absolute)
+            return "moveSelf(k, s, te, " + args.get(0) + ")";
         }
         if (c.name().equals("net_event") && args.size() == 1 && inNetReceive) {
             // an event out of the instance at the given time, to its connections (the engine's event sources)
