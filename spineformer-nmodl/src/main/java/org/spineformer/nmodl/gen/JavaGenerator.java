@@ -1507,10 +1507,32 @@ public final class JavaGenerator {
         return "(" + num(e) + " != 0.0)";
     }
 
+    /**
+     * printf(format, values...): C's printf of doubles ({@link CFormat}); the format must be a string of plain text
+     * and the C escapes Java shares (backslash n, t, backslash, quote).
+     */
+    private String printf(Expr.Call c, Expr.Str format, List<String> values) {
+        String literal = format.text();
+        String body = literal.substring(1, literal.length() - 1);
+        if (!body.replaceAll("\\\\[nt\\\\\"]", "").matches("[^\\\\]*")) {
+            notYet(format.pos(), "printf's format " + literal + " (escapes other than \\n \\t \\\\ \\\")");
+            return "0.0";
+        }
+        String text = body.replace("\\n", "\n").replace("\\t", "\t").replace("\\\"", "\"")
+                .replace("\\\\", "\\");
+        String problem = CFormat.check(text, values.size());
+        if (problem != null) {
+            notYet(c.pos(), "printf with " + problem);
+            return "0.0";
+        }
+        return "org.spineformer.nmodl.gen.CFormat.print(" + literal + ", new double[] {" + String.join(", ", values)
+                + "})";
+    }
+
     private String call(Expr.Call c) {
         List<String> args = new ArrayList<>();
         for (Expr a : c.args()) {
-            args.add(num(a));
+            args.add(c.name().equals("printf") && a instanceof Expr.Str ? "" : num(a));
         }
         String joined = String.join(", ", args);
         if (functions.containsKey(c.name())) {
@@ -1534,6 +1556,9 @@ public final class JavaGenerator {
         if (c.name().equals("net_event") && args.size() == 1 && inNetReceive) {
             // an event out of the instance at the given time, to its connections (the engine's event sources)
             return "s.events.emit(this, k, " + args.get(0) + ")";
+        }
+        if (c.name().equals("printf") && !c.args().isEmpty() && c.args().get(0) instanceof Expr.Str f) {
+            return printf(c, f, args.subList(1, args.size()));
         }
         if (c.name().equals("at_time") && args.size() == 1) {
             // cvodestb.cpp at_time, fixed step: 1 in the step whose time reaches te (less 1e-11), else 0
