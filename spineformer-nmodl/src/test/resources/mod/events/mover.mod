@@ -1,7 +1,8 @@
 TITLE an artificial cell whose pending firing each input postpones (Spineformer test mechanism)
-: written for Spineformer's NMODL tests: it fires every period ms (net_send with flag 1, net_event); an input event
-: moves the pending firing to postpone ms after the input (net_move), so inputs closer together than postpone
-: keep it silent; n counts the firings, tf is the time of the last
+: written for Spineformer's NMODL tests: it fires every period ms, off the 0.025 ms grid (net_send with flag 1,
+: net_event); an input event moves the pending firing to postpone ms after the input (net_move), so inputs closer
+: together than postpone keep it silent; n counts the firings, tf is the time of the last, set by a PROCEDURE whose t is the event's time
+: (NEURON's delivery sets t)
 
 NEURON {
     ARTIFICIAL_CELL Mover
@@ -9,8 +10,8 @@ NEURON {
 }
 
 PARAMETER {
-    period = 5.3 (ms)
-    postpone = 4 (ms)
+    period = 5.31 (ms)
+    postpone = 4.01 (ms)
 }
 
 ASSIGNED {
@@ -29,8 +30,12 @@ NET_RECEIVE(w) {
         net_move(t + postpone)
     } else {
         net_event(t)
-        n = n + 1
-        tf = t
+        fired()
         net_send(period, 1)
     }
+}
+
+PROCEDURE fired() {
+    n = n + 1
+    tf = t
 }

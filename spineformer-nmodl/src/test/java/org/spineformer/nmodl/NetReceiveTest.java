@@ -154,10 +154,11 @@ class NetReceiveTest {
     }
 
     /**
-     * net_move: the project's Mover (mod/events/mover.mod: an ARTIFICIAL_CELL firing every 5.3 ms through net_send
-     * with flag 1, each input moving the pending firing to 4 ms after it) driving the project's expsynapse, against
+     * net_move: the project's Mover (mod/events/mover.mod: an ARTIFICIAL_CELL firing every 5.31 ms through net_send
+     * with flag 1, each input moving the pending firing to 4.01 ms after it) driving the project's expsynapse, against
      * NEURON (reference/events/mover, recorded by reference/events/record_mover.py): inputs at 10, 12 and 40 ms move
-     * the firings due at 10.6 and 42.5 ms to 16 and 44 ms.
+     * the firings due at 10.62 and 42.56 ms to 16.01 and 44.01 ms. Its PROCEDURE records t as the event's time
+     * (tf), as NEURON's delivery sets t: with the step's clock instead tf fails.
      */
     @Test
     void netMoveMatchesNeuron() {
