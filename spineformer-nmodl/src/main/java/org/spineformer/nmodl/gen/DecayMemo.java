@@ -17,6 +17,7 @@ import org.spineformer.nmodl.ast.Expr;
 final class DecayMemo {
     private final JavaGenerator g;
     private final List<String> fields = new ArrayList<>();
+    private final List<String> pending = new ArrayList<>();
     private int count;
 
     DecayMemo(JavaGenerator g) {
@@ -91,6 +92,7 @@ final class DecayMemo {
             same.add("Double.doubleToRawLongBits(" + inputs.get(j) + ") == " + m + "in" + j + "[k]");
         }
         g.open("");
+        emitCalls();
         g.line("double a;");
         g.line("double e;");
         if (atZeroToo) {
@@ -123,11 +125,56 @@ final class DecayMemo {
         g.close();
     }
 
+    /**
+     * A math call in a cnexp equation whose arguments read no v, t or STATE (AMPA_WITH_CA's {@code pow(cai - 5e-7,
+     * 4)}: cai stays the same bits for many steps): its value kept per instance with the bits of its non-constant
+     * arguments, computed again only when one differs. Returns the local the equation uses instead; its code is
+     * emitted by {@link #emitCalls()} before the equation.
+     */
+    String call(String function, List<String> args, List<Boolean> keyed) {
+        String m = "mc" + count++ + "_";
+        fields.add("private final boolean[] " + m + "ok = new boolean[size];");
+        fields.add("private final double[] " + m + "v = new double[size];");
+        List<String> same = new ArrayList<>();
+        same.add(m + "ok[k]");
+        List<String> store = new ArrayList<>();
+        List<String> callArgs = new ArrayList<>();
+        for (int j = 0; j < args.size(); j++) {
+            if (!keyed.get(j)) {
+                callArgs.add(args.get(j));
+                continue;
+            }
+            String x = m + "x" + j;
+            pending.add("double " + x + " = " + args.get(j) + ";");
+            fields.add("private final long[] " + m + "in" + j + " = new long[size];");
+            same.add("Double.doubleToRawLongBits(" + x + ") == " + m + "in" + j + "[k]");
+            store.add(m + "in" + j + "[k] = Double.doubleToRawLongBits(" + x + ");");
+            callArgs.add(x);
+        }
+        String local = m + "value";
+        pending.add("double " + local + ";");
+        pending.add("if (" + String.join(" && ", same) + ") {");
+        pending.add("    " + local + " = " + m + "v[k];");
+        pending.add("} else {");
+        pending.add("    " + local + " = " + function + "(" + String.join(", ", callArgs) + ");");
+        pending.add("    " + m + "v[k] = " + local + ";");
+        store.forEach(l -> pending.add("    " + l));
+        pending.add("    " + m + "ok[k] = true;");
+        pending.add("}");
+        return local;
+    }
+
+    /** The code of the calls {@link #call} has kept since the last time. */
+    void emitCalls() {
+        pending.forEach(g::line);
+        pending.clear();
+    }
+
     /** The per-instance fields of the equations emitted so far (class members; emitted after the methods). */
     void emitFields() {
         if (!fields.isEmpty()) {
             g.line("");
-            g.line("/** cnexp slopes of parameters and 1 - exp(dt a), with the bits of their inputs (DecayMemo). */");
+            g.line("/** Values kept per instance with the bits of their inputs (DecayMemo). */");
             fields.forEach(g::line);
         }
     }

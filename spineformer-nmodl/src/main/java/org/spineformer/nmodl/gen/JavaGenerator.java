@@ -118,6 +118,8 @@ public final class JavaGenerator {
     /** True while translating a KINETIC block: its dt is the solver's (1e9 for STEADYSTATE), a parameter. */
     boolean kineticDt;
 
+    /** True while translating a cnexp equation's slope and f0: math calls of what rarely changes are kept. */
+    private boolean memoCalls;
     /** cnexp equations whose slope is of parameters only: the slope and its exponential kept per instance. */
     private final DecayMemo decayMemo = new DecayMemo(this);
 
@@ -1262,9 +1264,12 @@ public final class JavaGenerator {
         // the slope and f0 repeat the equation's FUNCTION calls (mTau(v) in (mInf(v) - m)/mTau(v) three
         // times, as in nocmodl's C); when every call is of a pure FUNCTION each is made once: same values
         shared = callsOnlyPure(a.value(), new HashSet<>()) ? new LinkedHashMap<>() : null;
+        // math calls of what rarely changes kept per instance (DecayMemo.call)
+        memoCalls = method.equals("cnexp") && newton == null;
         String slopeJava = num(slope);
         Expr atZero = linear ? Linear.substitute(a.value(), x, new Expr.Num(a.pos(), "0", "")) : null;
         String atZeroJava = linear ? num(atZero) : null;
+        memoCalls = false;
         Map<String, String> calls = shared == null ? Map.of() : shared;
         shared = null;
         List<String> memoInputs = linear && method.equals("cnexp") && calls.isEmpty() && newton == null
@@ -1276,6 +1281,7 @@ public final class JavaGenerator {
             return;
         }
         open("");
+        decayMemo.emitCalls();
         calls.forEach((java, local) -> line("double " + local + " = " + java + ";"));
         line("double a = " + slopeJava + ";");
         if (!linear) {
@@ -1287,6 +1293,24 @@ public final class JavaGenerator {
                     + state + ");");
         }
         close();
+    }
+
+    /** Whether the expression calls nothing and reads no v, t or STATE: what changes every step. */
+    private boolean readsNoStepVariable(Expr e) {
+        if (e instanceof Expr.Num) {
+            return true;
+        }
+        if (e instanceof Expr.Var v) {
+            return v.index() == null && !isLocal(v.name()) && !v.name().equals("v") && !v.name().equals("t")
+                    && mod.declarations("STATE").noneMatch(d -> d.name().equals(v.name()));
+        }
+        if (e instanceof Expr.Unary u) {
+            return readsNoStepVariable(u.operand());
+        }
+        if (e instanceof Expr.Binary b) {
+            return readsNoStepVariable(b.left()) && readsNoStepVariable(b.right());
+        }
+        return false;
     }
 
     /** Whether a call of {@code name} is of a C math function (not of the mod file's own FUNCTION or PROCEDURE). */
@@ -1564,6 +1588,11 @@ public final class JavaGenerator {
             // cvodestb.cpp at_time, fixed step: 1 in the step whose time reaches te (less 1e-11), else 0
             usesAtTime = true;
             return "atTime(" + args.get(0) + ", s)";
+        }
+        if (memoCalls && !hoisting && Set.of("exp", "pow", "log", "log10").contains(c.name()) && isMath(c.name())
+                && c.args().stream().allMatch(this::readsNoStepVariable)) {
+            List<Boolean> keyed = c.args().stream().map(arg -> !isConstant(arg)).toList();
+            return decayMemo.call("Math." + c.name(), args, keyed);
         }
         if (MATH.contains(c.name())) {
             return switch (c.name()) {
