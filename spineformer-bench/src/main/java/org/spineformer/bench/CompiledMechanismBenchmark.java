@@ -44,8 +44,8 @@ public class CompiledMechanismBenchmark {
     public boolean hand;
 
     /**
-     * The hand-written kernel's rate tables (its default) or its exact path ({@code -p tables=false}); the project's
-     * Hay mod files have no TABLE, so the compiled blocks always compute the rates exactly. With
+     * Tables (the default of both) or the exact path ({@code -p tables=false}): the hand-written kernel's rate
+     * tables, the compiled block's tables of v (docs/dev/nmodl.md, "Tables of rate functions of v"). With
      * {@code -jvmArgsAppend -Dspineformer.simd=false} the hand-written kernels run scalar, as the compiled ones do.
      */
     @Param({"true"})
@@ -86,6 +86,7 @@ public class CompiledMechanismBenchmark {
             }
         }
         block.attach(state);
+        block.setUseTables(tables);
         Arrays.fill(state.rhs, 0);
     }
 

@@ -117,6 +117,12 @@ public final class JavaGenerator {
     NonlinearLowering nonlinear;
     /** True while translating a KINETIC block: its dt is the solver's (1e9 for STEADYSTATE), a parameter. */
     boolean kineticDt;
+    /** cnexp DERIVATIVE blocks read from tables of v ({@link RateTables}), by name. */
+    private final Map<String, RateTables.Plan> ratePlans = new LinkedHashMap<>();
+    /** While emitting a table's evaluation: each equation's state -> its first output (F; X is the next). */
+    private Map<String, Integer> tableOut;
+    /** While emitting a table's evaluation: how v is read there, else null (v is c_v[k]). */
+    private String vLocal;
 
     /** True while translating a cnexp equation's slope and f0: math calls of what rarely changes are kept. */
     private boolean memoCalls;
@@ -222,6 +228,33 @@ public final class JavaGenerator {
                 newtons.put(sv.block(), new NewtonLowering(this, derivatives.get(sv.block())));
             }
         });
+        planRateTables(states);
+    }
+
+    /** Which cnexp DERIVATIVE blocks of the BREAKPOINT's SOLVEs are read from tables of v ({@link RateTables}). */
+    private void planRateTables(Set<String> states) {
+        Item.Block breakpoint = mod.blocks("BREAKPOINT").findFirst().orElse(null);
+        if (breakpoint == null) {
+            return;
+        }
+        Set<String> parameters = new HashSet<>();
+        mod.declarations("PARAMETER").forEach(d -> {
+            if (instanceVars.contains(d.name()) && !isIonVariable(d.name())) {
+                parameters.add(d.name());
+            }
+        });
+        RateTables rt = new RateTables(functions, procedures, tables.keySet(), instanceVars, parameters, states,
+                constants.keySet());
+        for (Stmt st : breakpoint.body()) {
+            if (st instanceof Stmt.Solve sv && sv.method().equals("cnexp") && derivatives.containsKey(sv.block())
+                    && !newtons.containsKey(sv.block()) && !cnexpFallbacks.contains(sv.block())
+                    && !ratePlans.containsKey(sv.block())) {
+                RateTables.Plan plan = rt.plan(derivatives.get(sv.block()));
+                if (plan != null) {
+                    ratePlans.put(sv.block(), plan);
+                }
+            }
+        }
     }
 
     /**
@@ -469,10 +502,12 @@ public final class JavaGenerator {
                 line("private double[] ion_" + ion + "_" + role + ";");
             }
         }
-        if (!tables.isEmpty()) {
-            line("/** NEURON's usetable_<suffix>: tables (1, the default) or the exact functions (0). */");
+        if (!tables.isEmpty() || !ratePlans.isEmpty()) {
+            line("/** NEURON's usetable_<suffix>, and the tables of v: tables (1, the default) or the exact functions"
+                    + " (0). */");
             line("private boolean useTables = true;");
         }
+        ratePlans.values().forEach(this::emitRateTableFields);
         for (Map.Entry<String, Stmt.Table> t : tables.entrySet()) {
             String f = t.getKey();
             for (String var : tabulated(f)) {
@@ -512,6 +547,13 @@ public final class JavaGenerator {
         if (!tables.isEmpty()) {
             emitTables();
         }
+        if (!tables.isEmpty() || !ratePlans.isEmpty()) {
+            line("");
+            open("@Override public void setUseTables(boolean useTables)");
+            line("this.useTables = useTables;");
+            close();
+        }
+        ratePlans.values().forEach(this::emitRateTableMethods);
         for (Item.Block f : functions.values()) {
             emitFunction(f);
         }
@@ -771,6 +813,7 @@ public final class JavaGenerator {
                 e -> callsOnlyPure(e, new HashSet<>())));
         line("");
         open("@Override public void advance(CellState s)");
+        ratePlans.keySet().forEach(b -> line("checkRateTable_" + b + "(s);"));
         open("for (int k = 0; k < size; k++)");
         readNode(false);
         for (Stmt.Solve sv : solves) {
@@ -780,7 +823,7 @@ public final class JavaGenerator {
                             : sv.method()) + " (cnexp, derivimplicit and euler are compiled so far)");
                 }
                 methods.put(sv.block(), cnexpFallbacks.contains(sv.block()) ? "derivimplicit" : sv.method());
-                line("d_" + sv.block() + "(k, s);");
+                line((ratePlans.containsKey(sv.block()) ? "tabulated_" : "d_") + sv.block() + "(k, s);");
             } else if (kinetics.containsKey(sv.block()) && sv.method().equals("sparse") && !sv.steadyState()) {
                 line("sparse_" + sv.block() + "(k, s, s.dt, " + kinetics.get(sv.block()).isLinear() + ");");
             } else if (procedures.containsKey(sv.block()) && Set.of("", "after_cvode", "cvode_t", "cvode_t_v")
@@ -909,6 +952,120 @@ public final class JavaGenerator {
         close();
     }
 
+    private void emitRateTableFields(RateTables.Plan p) {
+        String b = p.block();
+        line("/** DERIVATIVE " + b + " as a table of v (RateTables): per state F and X, then " + p.outputs() + ". */");
+        line("private org.spineformer.nmodl.gen.VoltageTable rateTable_" + b + ";");
+        line("private boolean rateTableOn_" + b + ";");
+        line("private double rateTableDt_" + b + " = Double.NaN, rateTableCelsius_" + b + " = Double.NaN;");
+        for (String param : p.parameters()) {
+            line("private double rateTable_" + b + "_" + param + " = Double.NaN;");
+        }
+        line("private CellState rateTableState_" + b + ";");
+        List<String> at = new ArrayList<>();
+        p.comparedWith().forEach(e -> at.add(num(e)));
+        // an instance field: initialized after the static C_n constants it may use
+        line("private final double[] rateTableExactAt_" + b + " = {" + String.join(", ", at) + "};");
+    }
+
+    private void emitRateTableMethods(RateTables.Plan p) {
+        String b = p.block();
+        String table = "rateTable_" + b;
+        line("");
+        line("/** Uses the table of " + b + " when tables are on and its parameters are the same in every instance;"
+                + " rebuilds it when dt, celsius or those change. */");
+        open("private void checkRateTable_" + b + "(CellState s)");
+        line("rateTableOn_" + b + " = false;");
+        open("if (!useTables || size == 0)");
+        line("return;");
+        close();
+        List<String> changed = new ArrayList<>(List.of(table + " == null", "s.dt != rateTableDt_" + b,
+                "s.celsius != rateTableCelsius_" + b));
+        for (String param : p.parameters()) {
+            String col = "c_" + param;
+            open("for (int k = 1; k < size; k++)");
+            open("if (!(" + col + "[k] == " + col + "[0]))");
+            line("return;");
+            close();
+            close();
+            changed.add(col + "[0] != rateTable_" + b + "_" + param);
+        }
+        open("if (" + String.join(" || ", changed) + ")");
+        line("rateTableState_" + b + " = s;");
+        line(table + " = new org.spineformer.nmodl.gen.VoltageTable(" + p.width()
+                + ", new org.spineformer.engine.table.RateTable.Functions() {");
+        indent++;
+        open("public void evaluate(double x, double[] out)");
+        line("rateTableEvaluate_" + b + "(x, rateTableState_" + b + ", out);");
+        close();
+        indent--;
+        line("}, rateTableExactAt_" + b + ");");
+        line("rateTableDt_" + b + " = s.dt;");
+        line("rateTableCelsius_" + b + " = s.celsius;");
+        for (String param : p.parameters()) {
+            line("rateTable_" + b + "_" + param + " = c_" + param + "[0];");
+        }
+        close();
+        line("rateTableOn_" + b + " = true;");
+        close();
+
+        line("");
+        line("/** The table's functions at v = x: the block run on instance 0's columns, which are restored. */");
+        open("private void rateTableEvaluate_" + b + "(double x, CellState s, double[] out)");
+        line("int k = 0;");
+        line("double saved_v = c_v[0];");
+        line("c_v[0] = x;");
+        for (String w : p.outputs()) {
+            line("double saved_" + w + " = c_" + w + "[k];");
+        }
+        tableOut = new LinkedHashMap<>();
+        for (int j = 0; j < p.states().size(); j++) {
+            tableOut.put(p.states().get(j), 2 * j);
+        }
+        derivativeBlock = b;
+        vLocal = "c_v[0]"; // the instance the block runs on, as its PROCEDUREs read it (c_v[k] with k = 0)
+        open("");
+        body(derivatives.get(b).body(), Set.of());
+        close();
+        vLocal = null;
+        derivativeBlock = null;
+        tableOut = null;
+        for (int j = 0; j < p.outputs().size(); j++) {
+            String w = p.outputs().get(j);
+            line("out[" + (2 * p.states().size() + j) + "] = c_" + w + "[k];");
+            line("c_" + w + "[k] = saved_" + w + ";");
+        }
+        if (p.writesV()) {
+            // where the block moves v (a file's nudge off a 0/0) the table is not used: NaN fails its check
+            open("if (c_v[0] != x)");
+            line("java.util.Arrays.fill(out, Double.NaN);");
+            close();
+        }
+        line("c_v[0] = saved_v;");
+        close();
+
+        line("");
+        line("/** DERIVATIVE " + b + " by cnexp from the table of v, or exactly where the table is not used. */");
+        open("private void tabulated_" + b + "(int k, CellState s)");
+        line("double u = rateTableOn_" + b + " ? " + table + ".position(c_v[k]) : -1.0;");
+        open("if (u < 0.0)");
+        line("d_" + b + "(k, s);");
+        line("return;");
+        close();
+        line("int c = " + table + ".start(u);");
+        line("double t = u - (int) u;");
+        for (int j = 0; j < p.states().size(); j++) {
+            String x = "c_" + p.states().get(j) + "[k]";
+            line(x + " = " + x + " + " + table + ".value(c, " + 2 * j + ", t) * (" + table + ".value(c, " + (2 * j + 1)
+                    + ", t) - " + x + ");");
+        }
+        for (int j = 0; j < p.outputs().size(); j++) {
+            line("c_" + p.outputs().get(j) + "[k] = " + table + ".value(c, " + (2 * p.states().size() + j)
+                    + ", t);");
+        }
+        close();
+    }
+
     /** The variables a table holds: the FUNCTION's value, or the PROCEDURE's TABLE names. */
     private List<String> tabulated(String name) {
         return functions.containsKey(name) ? List.of(name) : tables.get(name).names();
@@ -967,10 +1124,6 @@ public final class JavaGenerator {
             locals.pop();
             close();
         }
-        line("");
-        open("@Override public void setUseTables(boolean useTables)");
-        line("this.useTables = useTables;");
-        close();
     }
 
     /** The tabulated function's entry point: NEURON's _n_ lookup (linear, held at the ends) or the exact body. */
@@ -1265,7 +1418,7 @@ public final class JavaGenerator {
         // times, as in nocmodl's C); when every call is of a pure FUNCTION each is made once: same values
         shared = callsOnlyPure(a.value(), new HashSet<>()) ? new LinkedHashMap<>() : null;
         // math calls of what rarely changes kept per instance (DecayMemo.call)
-        memoCalls = method.equals("cnexp") && newton == null;
+        memoCalls = method.equals("cnexp") && newton == null && tableOut == null;
         String slopeJava = num(slope);
         Expr atZero = linear ? Linear.substitute(a.value(), x, new Expr.Num(a.pos(), "0", "")) : null;
         String atZeroJava = linear ? num(atZero) : null;
@@ -1273,7 +1426,7 @@ public final class JavaGenerator {
         Map<String, String> calls = shared == null ? Map.of() : shared;
         shared = null;
         List<String> memoInputs = linear && method.equals("cnexp") && calls.isEmpty() && newton == null
-                ? decayMemo.inputs(parameterNames(), constants.keySet(), slope) : null;
+                && tableOut == null ? decayMemo.inputs(parameterNames(), constants.keySet(), slope) : null;
         if (memoInputs != null) {
             List<String> withAtZero = decayMemo.inputs(parameterNames(), constants.keySet(), slope, atZero);
             decayMemo.emit(state, withAtZero != null ? withAtZero : memoInputs, slopeJava, atZeroJava,
@@ -1284,7 +1437,12 @@ public final class JavaGenerator {
         decayMemo.emitCalls();
         calls.forEach((java, local) -> line("double " + local + " = " + java + ";"));
         line("double a = " + slopeJava + ";");
-        if (!linear) {
+        if (tableOut != null) {
+            // RateTables plans only blocks of equations linear in their states
+            int j = tableOut.get(x);
+            line("out[" + j + "] = 1.0 - Math.exp(s.dt * a);");
+            line("out[" + (j + 1) + "] = -" + atZeroJava + " / a;");
+        } else if (!linear) {
             line(state + " = " + state + " + (1.0 - Math.exp(s.dt * a)) * (-" + state + ");");
         } else if (method.equals("derivimplicit")) {
             line(state + " = (" + state + " + s.dt * " + atZeroJava + ") / (1.0 - s.dt * a);");
@@ -1408,7 +1566,7 @@ public final class JavaGenerator {
         }
         switch (n) {
             case "v":
-                return vArgument ? "vk" : "c_v[k]";
+                return vLocal != null ? vLocal : vArgument ? "vk" : "c_v[k]";
             case "t":
                 return inNetReceive ? "te" : "s.t";
             case "dt":
