@@ -91,6 +91,8 @@ public final class JavaGenerator {
     private NetReceiveLowering netReceiveLowering;
     /** True while translating NET_RECEIVE. */
     private boolean inNetReceive;
+    /** True while translating the current phase's evaluations with v as their argument {@code vk}. */
+    private boolean vArgument;
     /** True while translating INITIAL (net_send there sends an event of weight 0 from t = 0). */
     private boolean inInitial;
     /** DERIVATIVE block -> the METHOD its SOLVE asks for (cnexp, derivimplicit or euler). */
@@ -120,6 +122,11 @@ public final class JavaGenerator {
     private Map<String, Integer> tableOut;
     /** While emitting a table's evaluation: how v is read there, else null (v is c_v[k]). */
     private String vLocal;
+
+    /** True while translating a cnexp equation's slope and f0: math calls of what rarely changes are kept. */
+    private boolean memoCalls;
+    /** cnexp equations whose slope is of parameters only: the slope and its exponential kept per instance. */
+    private final DecayMemo decayMemo = new DecayMemo(this);
 
     private JavaGenerator(ModFile mod) {
         this.mod = mod;
@@ -535,6 +542,7 @@ public final class JavaGenerator {
         if (netReceive != null) {
             emitNetReceive();
         }
+        decayMemo.emitFields();
         if (usesAtTime) {
             line("");
             line("/** NEURON's at_time(te) in a fixed step (cvodestb.cpp): 1 in the step whose t reaches te - 1e-11. */");
@@ -578,8 +586,15 @@ public final class JavaGenerator {
      * order of blocks does not matter).
      */
     private void readNode(boolean currentPhase) {
+        readNode(currentPhase, null);
+    }
+
+    /** As {@link #readNode(boolean)}; in the current phase, only what {@code phase} reads (null: everything). */
+    private void readNode(boolean currentPhase, CurrentPhase phase) {
         line("int nd = node[k];");
-        line("c_v[k] = s.v[nd];");
+        if (phase == null || !phase.vAsArgument()) {
+            line("c_v[k] = s.v[nd];");
+        }
         for (Map.Entry<String, Map<String, String>> ion : ions.entrySet()) {
             String x = ion.getKey();
             if (currentPhase && (ion.getValue().containsValue("reversal") || writesConcentration(x))) {
@@ -589,7 +604,7 @@ public final class JavaGenerator {
                 close();
             }
             ion.getValue().forEach((var, role) -> {
-                if (!(role.equals("current") && written.contains(var))) {
+                if (!(role.equals("current") && written.contains(var)) && (phase == null || phase.reads(var))) {
                     line("c_" + var + "[k] = ion_" + x + "_" + role + "[nd];");
                 }
             });
@@ -685,44 +700,8 @@ public final class JavaGenerator {
             inInitial = false;
             close();
         }
-        line("");
-        open("@Override public void currents(CellState s)");
-        if (!tables.isEmpty()) {
-            line("checkTables(s);");
-        }
-        open("for (int k = 0; k < size; k++)");
-        readNode(true);
-        line("c_v[k] = s.v[nd] + 0.001;");
-        line("double g = current(k, s);");
-        line("c_v[k] = s.v[nd];");
-        line("double i = current(k, s);");
-        line("g = (g - i) / 0.001;");
-        // a point process's currents are in nA: 100/area (s.pointScale) makes them densities, as nocmodl's nrn_cur
-        String scale = kind == Mechanism.Kind.POINT_PROCESS ? " * s.pointScale[nd]" : "";
-        for (Map.Entry<String, Map<String, String>> ion : ions.entrySet()) {
-            ion.getValue().forEach((var, role) -> {
-                if (role.equals("current") && written.contains(var)) {
-                    line("ion_" + ion.getKey() + "_current[nd] += c_" + var + "[k]" + scale + ";");
-                }
-            });
-        }
-        line("s.rhs[nd] " + (electrode ? "+=" : "-=") + " i" + scale + ";");
-        line("s.d[nd] " + (electrode ? "-=" : "+=") + " g" + scale + ";");
-        close();
-        close();
-        line("");
-        line("/** The BREAKPOINT block without its SOLVE at c_v[k]: the total outward current (mA/cm2, or nA). */");
-        open("private double current(int k, CellState s)");
-        body(currentBody, Set.of());
-        List<String> terms = new ArrayList<>();
-        ions.values().forEach(m -> m.forEach((var, role) -> {
-            if (role.equals("current") && written.contains(var)) {
-                terms.add("c_" + var + "[k]");
-            }
-        }));
-        currents.forEach(c -> terms.add("c_" + c + "[k]"));
-        line("return " + (terms.isEmpty() ? "0.0" : String.join(" + ", terms)) + ";");
-        close();
+        emitCurrents(new CurrentPhase(currentBody, netReceive, functions, procedures, instanceVars,
+                e -> callsOnlyPure(e, new HashSet<>())));
         line("");
         open("@Override public void advance(CellState s)");
         ratePlans.keySet().forEach(b -> line("checkRateTable_" + b + "(s);"));
@@ -756,6 +735,77 @@ public final class JavaGenerator {
             line("if (co <= 0.0) { return -1e6; }");
             line("return 1000.0 * " + literal(UnitConstants.GAS_CONSTANT) + " * (celsius + 273.15) / "
                     + literal(UnitConstants.FARADAY) + " / z * Math.log(co / ci);");
+            close();
+        }
+    }
+
+    /**
+     * The current phase (nocmodl's nrn_cur): the BREAKPOINT without its SOLVE evaluated at v + 0.001 and at v, di/dv
+     * their difference over 0.001, the ion currents added to the ions. What {@link CurrentPhase} finds gives the same
+     * values in both evaluations is run once before them; v is passed as an argument when nothing else reads it
+     * from the column; a BREAKPOINT without statements or currents adds nothing (d += 0.0 and rhs -= 0.0 change no
+     * value: d starts each step at +0.0, so it is never -0.0).
+     */
+    private void emitCurrents(CurrentPhase phase) {
+        List<String> terms = new ArrayList<>();
+        ions.values().forEach(m -> m.forEach((var, role) -> {
+            if (role.equals("current") && written.contains(var)) {
+                terms.add("c_" + var + "[k]");
+            }
+        }));
+        currents.forEach(c -> terms.add("c_" + c + "[k]"));
+        boolean evaluate = !terms.isEmpty() || !phase.twice().isEmpty();
+        line("");
+        open("@Override public void currents(CellState s)");
+        if (!tables.isEmpty()) {
+            line("checkTables(s);");
+        }
+        open("for (int k = 0; k < size; k++)");
+        readNode(true, phase);
+        if (!phase.once().isEmpty()) {
+            line("currentOnce(k, s);");
+        }
+        if (evaluate) {
+            if (phase.vAsArgument()) {
+                line("double g = current(k, s, s.v[nd] + 0.001);");
+                line("double i = current(k, s, s.v[nd]);");
+            } else {
+                line("c_v[k] = s.v[nd] + 0.001;");
+                line("double g = current(k, s);");
+                line("c_v[k] = s.v[nd];");
+                line("double i = current(k, s);");
+            }
+            line("g = (g - i) / 0.001;");
+            // a point process's currents are in nA: 100/area (s.pointScale) makes them densities, as nocmodl's
+            // nrn_cur
+            String scale = kind == Mechanism.Kind.POINT_PROCESS ? " * s.pointScale[nd]" : "";
+            for (Map.Entry<String, Map<String, String>> ion : ions.entrySet()) {
+                ion.getValue().forEach((var, role) -> {
+                    if (role.equals("current") && written.contains(var)) {
+                        line("ion_" + ion.getKey() + "_current[nd] += c_" + var + "[k]" + scale + ";");
+                    }
+                });
+            }
+            line("s.rhs[nd] " + (electrode ? "+=" : "-=") + " i" + scale + ";");
+            line("s.d[nd] " + (electrode ? "-=" : "+=") + " g" + scale + ";");
+        }
+        close();
+        close();
+        if (!phase.once().isEmpty()) {
+            line("");
+            line("/** The BREAKPOINT's statements that give the same values at v + 0.001 and at v, run once. */");
+            open("private void currentOnce(int k, CellState s)");
+            body(phase.once(), Set.of());
+            close();
+        }
+        if (evaluate) {
+            line("");
+            line("/** The rest of the BREAKPOINT without its SOLVE at v: the total outward current (mA/cm2, or nA). */");
+            open("private double current(int k, CellState s" + (phase.vAsArgument() ? ", double vk" : "") + ")");
+            vArgument = phase.vAsArgument();
+            body(phase.twice(), Set.of());
+            vArgument = false;
+            line("return " + (terms.isEmpty() ? "0.0" : String.join(" + ", terms)) + ";");
             close();
         }
     }
@@ -1283,11 +1333,24 @@ public final class JavaGenerator {
             // the slope and f0 repeat the equation's FUNCTION calls (mTau(v) in (mInf(v) - m)/mTau(v) three
             // times, as in nocmodl's C); when every call is of a pure FUNCTION each is made once: same values
             shared = callsOnlyPure(a.value(), new HashSet<>()) ? new LinkedHashMap<>() : null;
+            // math calls of what rarely changes kept per instance (DecayMemo.call)
+            // (not in a table's evaluation, which writes F and X for every v instead of stepping instance 0)
+            memoCalls = method.equals("cnexp") && newton == null && tableOut == null;
             String slopeJava = num(slope);
             String atZeroJava = num(atZero);
+            memoCalls = false;
             Map<String, String> calls = shared == null ? Map.of() : shared;
             shared = null;
+            List<String> memoInputs = method.equals("cnexp") && calls.isEmpty() && newton == null && tableOut == null
+                    ? decayMemo.inputs(parameterNames(), constants.keySet(), slope) : null;
+            if (memoInputs != null) {
+                List<String> withAtZero = decayMemo.inputs(parameterNames(), constants.keySet(), slope, atZero);
+                decayMemo.emit(state, withAtZero != null ? withAtZero : memoInputs, slopeJava, atZeroJava,
+                        withAtZero != null);
+                return;
+            }
             open("");
+            decayMemo.emitCalls();
             calls.forEach((java, local) -> line("double " + local + " = " + java + ";"));
             line("double a = " + slopeJava + ";");
             if (tableOut != null) {
@@ -1307,8 +1370,42 @@ public final class JavaGenerator {
         }
     }
 
+    /** Whether the expression calls nothing and reads no v, t or STATE: what changes every step. */
+    private boolean readsNoStepVariable(Expr e) {
+        if (e instanceof Expr.Num) {
+            return true;
+        }
+        if (e instanceof Expr.Var v) {
+            return v.index() == null && !isLocal(v.name()) && !v.name().equals("v") && !v.name().equals("t")
+                    && mod.declarations("STATE").noneMatch(d -> d.name().equals(v.name()));
+        }
+        if (e instanceof Expr.Unary u) {
+            return readsNoStepVariable(u.operand());
+        }
+        if (e instanceof Expr.Binary b) {
+            return readsNoStepVariable(b.left()) && readsNoStepVariable(b.right());
+        }
+        return false;
+    }
+
+    /** Whether a call of {@code name} is of a C math function (not of the mod file's own FUNCTION or PROCEDURE). */
+    boolean isMath(String name) {
+        return MATH.contains(name) && !functions.containsKey(name) && !procedures.containsKey(name);
+    }
+
+    /** The PARAMETERs that are instance columns (not ion variables). */
+    private Set<String> parameterNames() {
+        Set<String> names = new HashSet<>();
+        mod.declarations("PARAMETER").forEach(d -> {
+            if (instanceVars.contains(d.name()) && !isIonVariable(d.name())) {
+                names.add(d.name());
+            }
+        });
+        return names;
+    }
+
     /** Whether every call in the expression is of a math function or a pure FUNCTION ({@link #isPure}). */
-    private boolean callsOnlyPure(Expr e, Set<String> visiting) {
+    boolean callsOnlyPure(Expr e, Set<String> visiting) {
         if (e instanceof Expr.Call c) {
             boolean callee = MATH.contains(c.name()) && !functions.containsKey(c.name())
                     && !procedures.containsKey(c.name()) || functions.containsKey(c.name())
@@ -1386,7 +1483,7 @@ public final class JavaGenerator {
         }
         switch (n) {
             case "v":
-                return vLocal != null ? vLocal : "c_v[k]";
+                return vArgument ? "vk" : vLocal != null ? vLocal : "c_v[k]";
             case "t":
                 return inNetReceive ? "te" : "s.t";
             case "dt":
@@ -1536,6 +1633,11 @@ public final class JavaGenerator {
             // cvodestb.cpp at_time, fixed step: 1 in the step whose time reaches te (less 1e-11), else 0
             usesAtTime = true;
             return "atTime(" + args.get(0) + ", s)";
+        }
+        if (memoCalls && !hoisting && Set.of("exp", "pow", "log", "log10").contains(c.name()) && isMath(c.name())
+                && c.args().stream().allMatch(this::readsNoStepVariable)) {
+            List<Boolean> keyed = c.args().stream().map(arg -> !isConstant(arg)).toList();
+            return decayMemo.call("Math." + c.name(), args, keyed);
         }
         if (MATH.contains(c.name())) {
             return switch (c.name()) {
