@@ -43,7 +43,7 @@ class VoltageTableTest {
     }
 
     @Test
-    void aValueNotFiniteOnTheGridFailsOnlyItsOwnIntervals() {
+    void aValueNotFiniteOnTheGridDoesNotLoosenTheCheck() {
         // 1 / (v + 20.03125) is infinite at a grid point: that must not make the allowed error infinite (half a mV
         // from the pole the cubic is far off), and the table is still used away from the pole
         VoltageTable t = new VoltageTable(1, (v, out) -> out[0] = 1 / (v + 20.03125), new double[0]);
