@@ -119,6 +119,12 @@ public final class JavaGenerator {
     boolean kineticDt;
     /** cnexp DERIVATIVE blocks read from tables of v ({@link RateTables}), by name. */
     private final Map<String, RateTables.Plan> ratePlans = new LinkedHashMap<>();
+    /**
+     * How many times a table of v is rebuilt because an ion variable it reads changed (Migliore's ttx never does;
+     * a calcium concentration that one compartment's pool changes would every step) before the block gives up its
+     * table.
+     */
+    private static final int ION_REBUILDS = 3;
     /** While emitting a table's evaluation: each equation's state -> its first output (F; X is the next). */
     private Map<String, Integer> tableOut;
     /** While emitting a table's evaluation: how v is read there, else null (v is c_v[k]). */
@@ -243,8 +249,16 @@ public final class JavaGenerator {
                 parameters.add(d.name());
             }
         });
+        Set<String> ionReads = new HashSet<>();
+        Set<String> ionVariables = new HashSet<>();
+        ions.values().forEach(vars -> vars.forEach((var, role) -> {
+            ionVariables.add(var);
+            if (!role.equals("current") && !written.contains(var)) {
+                ionReads.add(var);
+            }
+        }));
         RateTables rt = new RateTables(functions, procedures, tables.keySet(), instanceVars, parameters, states,
-                constants.keySet());
+                constants.keySet(), ionReads, ionVariables);
         for (Stmt st : breakpoint.body()) {
             if (st instanceof Stmt.Solve sv && sv.method().equals("cnexp") && derivatives.containsKey(sv.block())
                     && !newtons.containsKey(sv.block()) && !cnexpFallbacks.contains(sv.block())
@@ -961,11 +975,28 @@ public final class JavaGenerator {
         for (String param : p.parameters()) {
             line("private double rateTable_" + b + "_" + param + " = Double.NaN;");
         }
+        for (String var : p.ionInputs()) {
+            line("private double rateTable_" + b + "_" + var + " = Double.NaN;");
+        }
+        if (!p.ionInputs().isEmpty()) {
+            line("/** Rebuilds because an ion variable changed; beyond " + ION_REBUILDS + " the block runs exactly. */");
+            line("private int rateTableIonRebuilds_" + b + ";");
+        }
         line("private CellState rateTableState_" + b + ";");
         List<String> at = new ArrayList<>();
         p.comparedWith().forEach(e -> at.add(num(e)));
         // an instance field: initialized after the static C_n constants it may use
         line("private final double[] rateTableExactAt_" + b + " = {" + String.join(", ", at) + "};");
+    }
+
+    /** The engine Ion's per-node array that ion variable {@code var} is read from ("ion_na_reversal"). */
+    private String ionArray(String var) {
+        for (Map.Entry<String, Map<String, String>> ion : ions.entrySet()) {
+            if (ion.getValue().containsKey(var)) {
+                return "ion_" + ion.getKey() + "_" + ion.getValue().get(var);
+            }
+        }
+        throw new IllegalStateException(var + " is not an ion variable");
     }
 
     private void emitRateTableMethods(RateTables.Plan p) {
@@ -990,8 +1021,37 @@ public final class JavaGenerator {
             close();
             changed.add(col + "[0] != rateTable_" + b + "_" + param);
         }
+        // an ion variable is read from the ion's per-node array: the columns are copied later, per instance
+        List<String> ionChanged = new ArrayList<>();
+        for (String var : p.ionInputs()) {
+            String array = ionArray(var);
+            open("for (int k = 1; k < size; k++)");
+            open("if (!(" + array + "[node[k]] == " + array + "[node[0]]))");
+            line("return;");
+            close();
+            close();
+            ionChanged.add(array + "[node[0]] != rateTable_" + b + "_" + var);
+        }
+        if (!ionChanged.isEmpty()) {
+            // a concentration that one compartment's pool changes every step would rebuild the table every step
+            open("if (" + table + " != null && (" + String.join(" || ", ionChanged) + "))");
+            open("if (rateTableIonRebuilds_" + b + " == " + ION_REBUILDS + ")");
+            line("return;");
+            close();
+            line("rateTableIonRebuilds_" + b + "++;");
+            close();
+            changed.addAll(ionChanged);
+        }
         open("if (" + String.join(" || ", changed) + ")");
         line("rateTableState_" + b + " = s;");
+        line("rateTableDt_" + b + " = s.dt;");
+        line("rateTableCelsius_" + b + " = s.celsius;");
+        for (String param : p.parameters()) {
+            line("rateTable_" + b + "_" + param + " = c_" + param + "[0];");
+        }
+        for (String var : p.ionInputs()) {
+            line("rateTable_" + b + "_" + var + " = " + ionArray(var) + "[node[0]];");
+        }
         line(table + " = new org.spineformer.nmodl.gen.VoltageTable(" + p.width()
                 + ", new org.spineformer.engine.table.RateTable.Functions() {");
         indent++;
@@ -1000,11 +1060,6 @@ public final class JavaGenerator {
         close();
         indent--;
         line("}, rateTableExactAt_" + b + ");");
-        line("rateTableDt_" + b + " = s.dt;");
-        line("rateTableCelsius_" + b + " = s.celsius;");
-        for (String param : p.parameters()) {
-            line("rateTable_" + b + "_" + param + " = c_" + param + "[0];");
-        }
         close();
         line("rateTableOn_" + b + " = true;");
         close();
@@ -1017,6 +1072,10 @@ public final class JavaGenerator {
         line("c_v[0] = x;");
         for (String w : p.outputs()) {
             line("double saved_" + w + " = c_" + w + "[k];");
+        }
+        for (String var : p.ionInputs()) {
+            line("double saved_" + var + " = c_" + var + "[k];");
+            line("c_" + var + "[k] = rateTable_" + b + "_" + var + ";");
         }
         tableOut = new LinkedHashMap<>();
         for (int j = 0; j < p.states().size(); j++) {
@@ -1042,6 +1101,9 @@ public final class JavaGenerator {
             close();
         }
         line("c_v[0] = saved_v;");
+        for (String var : p.ionInputs()) {
+            line("c_" + var + "[k] = saved_" + var + ";");
+        }
         close();
 
         line("");
@@ -1566,7 +1628,7 @@ public final class JavaGenerator {
         }
         switch (n) {
             case "v":
-                return vLocal != null ? vLocal : vArgument ? "vk" : "c_v[k]";
+                return vArgument ? "vk" : vLocal != null ? vLocal : "c_v[k]";
             case "t":
                 return inNetReceive ? "te" : "s.t";
             case "dt":

@@ -17,7 +17,8 @@ import org.spineformer.nmodl.ast.Stmt;
  * VoltageTable} instead of computed: docs/dev/nmodl.md ("Tables of rate functions of v").
  *
  * <p>A block qualifies when, run for one instance, everything it reads is v, celsius, dt, constants, PARAMETERs it
- * does not write (the same value in every instance when the table is used; checked each step) and variables it
+ * does not write and ion variables the mechanism only reads (each the same value in every instance when the table
+ * is used; checked each step: Migliore's nax tests ttxi and ttxo, which nothing changes) and variables it
  * wrote before reading them, through the PROCEDUREs and FUNCTIONs it calls (none with its own TABLE: NEURON's TABLE
  * semantics stay as they are); and each of its equations is x' = f0 + a x with f0 and a of those only. Then cnexp's
  * step x + (1 - exp(dt a)) (-f0 / a - x) is x + F (X - x) with F and X functions of v, tabulated with every
@@ -28,11 +29,11 @@ final class RateTables {
     /**
      * A tabulated block: its equations' states in order (outputs 2j and 2j + 1 are state j's F and X), the
      * variables it writes (tabulated after the states' outputs; saved and restored around the table's
-     * evaluations), the parameters the table depends on, the constants its conditions compare with, and whether it
-     * writes v.
+     * evaluations), the parameters and the ion variables (concentrations, reversal potentials the mechanism reads
+     * and does not write) the table depends on, the constants its conditions compare with, and whether it writes v.
      */
     record Plan(String block, List<String> states, List<String> outputs, List<String> parameters,
-                List<Expr> comparedWith, boolean writesV) {
+                List<String> ionInputs, List<Expr> comparedWith, boolean writesV) {
         int width() {
             return 2 * states.size() + outputs.size();
         }
@@ -49,10 +50,14 @@ final class RateTables {
     private final Set<String> parameters;
     private final Set<String> states;
     private final Set<String> constants;
+    /** The ion variables the mechanism reads and does not write: inputs like parameters (one value per node). */
+    private final Set<String> ionReads;
+    private final Set<String> ionVariables;
 
     // the walk of one block
     private boolean ok;
     private final Set<String> inputs = new LinkedHashSet<>();
+    private final Set<String> ionInputs = new LinkedHashSet<>();
     private final Set<String> writtenAll = new LinkedHashSet<>();
     private final List<String> equations = new ArrayList<>();
     private final List<Expr> compared = new ArrayList<>();
@@ -61,7 +66,8 @@ final class RateTables {
     private boolean readsV;
 
     RateTables(Map<String, Item.Block> functions, Map<String, Item.Block> procedures, Set<String> tabled,
-               Set<String> instanceVars, Set<String> parameters, Set<String> states, Set<String> constants) {
+               Set<String> instanceVars, Set<String> parameters, Set<String> states, Set<String> constants,
+               Set<String> ionReads, Set<String> ionVariables) {
         this.functions = functions;
         this.procedures = procedures;
         this.tabled = tabled;
@@ -69,12 +75,15 @@ final class RateTables {
         this.parameters = parameters;
         this.states = states;
         this.constants = constants;
+        this.ionReads = ionReads;
+        this.ionVariables = ionVariables;
     }
 
     /** The plan for DERIVATIVE block {@code d} solved by cnexp, or null when it is not a function of v. */
     Plan plan(Item.Block d) {
         ok = true;
         inputs.clear();
+        ionInputs.clear();
         writtenAll.clear();
         equations.clear();
         compared.clear();
@@ -90,7 +99,7 @@ final class RateTables {
             return null; // written on some paths only: its value would be the instance's last one on the others
         }
         return new Plan(d.name(), List.copyOf(equations), List.copyOf(writtenAll), List.copyOf(inputs),
-                List.copyOf(compared), writesV);
+                List.copyOf(ionInputs), List.copyOf(compared), writesV);
     }
 
     private void statements(List<Stmt> body, Set<String> scope, Set<String> defined, boolean top) {
@@ -114,7 +123,8 @@ final class RateTables {
                 return;
             } else if (n.equals("v")) {
                 writesV = true;
-            } else if (instanceVars.contains(n) && !states.contains(n) && !parameters.contains(n)) {
+            } else if (instanceVars.contains(n) && !states.contains(n) && !parameters.contains(n)
+                    && !ionVariables.contains(n)) {
                 defined.add(n);
                 writtenAll.add(n);
             } else {
@@ -187,6 +197,8 @@ final class RateTables {
                 return;
             } else if (parameters.contains(n) && !states.contains(n)) {
                 inputs.add(n);
+            } else if (ionReads.contains(n) && !states.contains(n)) {
+                ionInputs.add(n);
             } else {
                 ok = false; // t, area, a state, an ion variable, an ASSIGNED not yet written, a top-level LOCAL
             }

@@ -50,7 +50,11 @@ public final class VoltageTable {
         for (int i = 0; i < n; i++) {
             int c = table.start(i);
             for (int f = 0; f < outputs; f++) {
-                scale[f] = Math.max(scale[f], Math.abs(table.value(c, f, 0.0)));
+                // a value not finite fails its own intervals' checks below; it must not set the scale
+                double y = Math.abs(table.value(c, f, 0.0));
+                if (y > scale[f] && y < Double.POSITIVE_INFINITY) {
+                    scale[f] = y;
+                }
             }
         }
         for (int i = 0; i < n; i++) {

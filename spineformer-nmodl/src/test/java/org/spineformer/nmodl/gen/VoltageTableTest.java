@@ -43,6 +43,17 @@ class VoltageTableTest {
     }
 
     @Test
+    void aValueNotFiniteOnTheGridDoesNotLoosenTheCheck() {
+        // 1 / (v + 20.03125) is infinite at a grid point: that must not make the allowed error infinite (half a mV
+        // from the pole the cubic is far off), and the table is still used away from the pole
+        VoltageTable t = new VoltageTable(1, (v, out) -> out[0] = 1 / (v + 20.03125), new double[0]);
+        assertThat(t.position(-20.03125)).isEqualTo(-1);
+        assertThat(t.position(-20.5)).isEqualTo(-1);
+        assertThat(t.position(-30)).isGreaterThan(0);
+        assertThat(t.exactIntervals()).isLessThan(t.intervals() / 10);
+    }
+
+    @Test
     void aFunctionNotFiniteSomewhereIsNotUsedThere() {
         // 1 / (v + 20) has its pole at -20 mV, not on a grid point: the intervals beside it fail their check
         VoltageTable t = new VoltageTable(1, (v, out) -> out[0] = 1 / (v + 20), new double[0]);
