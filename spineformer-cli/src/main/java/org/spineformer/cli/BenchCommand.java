@@ -100,6 +100,10 @@ final class BenchCommand implements Callable<Integer> {
             + "(repeatable), as simulate does.")
     private List<Path> modDirs = List.of();
 
+    @Option(names = "--no-tables", description = "With --model: every rate function evaluated exactly, as "
+            + "simulate --no-tables.")
+    private boolean noTables;
+
     @Option(names = "--morphology-dir", paramLabel = "DIR", defaultValue = ".", description = "With --model: where a "
             + "bundled description's morphology file is (default: the current directory).")
     private Path morphologyDir;
@@ -122,6 +126,9 @@ final class BenchCommand implements Callable<Integer> {
         }
         if (model == null && !modDirs.isEmpty()) {
             throw new IllegalArgumentException("--mod needs --model and --protocol");
+        }
+        if (model == null && noTables) {
+            throw new IllegalArgumentException("--no-tables needs --model and --protocol");
         }
         if (model != null && (trials > 0 || compiled)) {
             throw new IllegalArgumentException("--trials and --compiled time the paper's cell only; not with --model");
@@ -254,6 +261,9 @@ final class BenchCommand implements Callable<Integer> {
         int[] spikes = new int[1];
         Timings timed = time(() -> {
             ProtocolRun prepared = in.prepare(); // outside the timed run, as NEURON's script builds its cell first
+            if (noTables) {
+                prepared.simulation().setUseTables(false);
+            }
             return () -> {
                 ProtocolRun.Result r = prepared.run(null);
                 spikes[0] = r.somaSpikeTimesMs().length;
@@ -269,6 +279,7 @@ final class BenchCommand implements Callable<Integer> {
         json.put("simulated_seconds", simulatedSeconds);
         json.put("dt_ms", in.protocol().dtMs());
         json.put("soma_spikes", spikes[0]);
+        json.put("tables", !noTables);
         json.put("repetitions", repeat);
         json.putPOJO("wall_seconds", timed.wall());
         json.putPOJO("cpu_seconds", timed.cpu());

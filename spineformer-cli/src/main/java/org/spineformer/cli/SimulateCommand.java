@@ -68,6 +68,11 @@ final class SimulateCommand implements Callable<Integer> {
             + "(default 0).")
     private Double spikeThreshold;
 
+    @Option(names = "--no-tables", description = "Evaluate every mechanism's rate functions exactly: no TABLE "
+            + "interpolation (NEURON's usetable_<suffix> = 0 for every mod file), no tables of v for compiled cnexp "
+            + "gates, no rate tables in the hand-written kernels.")
+    private boolean noTables;
+
     @Mixin
     private QuietOption quiet;
 
@@ -81,6 +86,9 @@ final class SimulateCommand implements Callable<Integer> {
             return 2;
         }
         ProtocolRun prepared = in.prepare();
+        if (noTables) {
+            prepared.simulation().setUseTables(false);
+        }
         Map<String, Path> inputs = in.inputFiles();
         Map<String, Map<String, Object>> bundled = in.bundledInputs();
         OutputFolder.claim(out, "--out", OUTPUT, inputs);

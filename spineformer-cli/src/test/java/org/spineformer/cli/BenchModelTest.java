@@ -40,7 +40,11 @@ class BenchModelTest {
             STATE { m h n }
             INITIAL { m = 0 h = 1 n = 0 }
             BREAKPOINT { SOLVE states METHOD cnexp i = gin*m*h*(v - ein) + gout*n*(v - eout) }
-            DERIVATIVE states { m' = ((v > vth) - m)/0.2  h' = ((v < vth) - h)/1  n' = ((v > vth) - n)/2 }
+            DERIVATIVE states {
+                LOCAL above, below
+                above = v > vth  below = v < vth
+                m' = (above - m)/0.2  h' = (below - h)/1  n' = (above - n)/2
+            }
             """;
 
     @TempDir

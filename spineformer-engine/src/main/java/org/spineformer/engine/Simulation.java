@@ -156,9 +156,14 @@ public final class Simulation {
                 connection, time, weight, flag);
         state.events = new CellState.Events() {
             @Override
-            public void send(MechanismBlock block, int instance, double time, double weight, double flag,
+            public long send(MechanismBlock block, int instance, double time, double weight, double flag,
                              int connection) {
-                queue.schedule(time, blockIndex(block), instance, weight, flag, connection);
+                return queue.schedule(time, blockIndex(block), instance, weight, flag, connection);
+            }
+
+            @Override
+            public boolean move(long event, double time) {
+                return queue.move(event, time);
             }
 
             @Override

@@ -155,4 +155,60 @@ class CheckerTest {
                 .containsExactly("x.mod:5:3: SOLVE s METHOD magic: unknown method (known: cnexp, derivimplicit,"
                         + " euler, sparse, runge, ...)");
     }
+
+    // ---- what nocmodl 8.2.2 stops on (each checked with nocmodl: exit status 1, or an assertion)
+
+    @Test
+    void aUnitNeuronDoesNotKnow() {
+        // nrnunits.lib has no "molar": nocmodl says "Cannot recognize the units: molar"
+        assertThat(check("UNITS {\n  (mM) = (millimolar)\n}\n")).containsExactly("x.mod:4:10: unknown unit"
+                + " 'molar' in (millimolar): not in NEURON's units table (nrnunits.lib) nor defined earlier in a UNITS"
+                + " block, as (molar) = (...) (nocmodl stops: Cannot recognize the units)");
+    }
+
+    @Test
+    void unitsNeuronKnows() {
+        // prefixes (milli, micro, kilo), plurals, powers, products, a leading number, and names defined earlier
+        assertThat(check("UNITS {\n  (mM) = (milli/liter)\n  (um) = (micron)\n  (molar) = (1/liter)\n"
+                + "  (x) = (1e-6 um2)\n  (y) = (mM-um)\n  (pS) = (picosiemens)\n"
+                + "  F = (faraday) (kilocoulombs)\n  R = (k-mole) (joule/degC)\n  G = 3 (anything)\n}\n"))
+                .isEmpty();
+    }
+
+    @Test
+    void aConstantFromAnUnknownUnit() {
+        assertThat(check("UNITS {\n  FOO = (foobar) (coulomb)\n}\n")).containsExactly("x.mod:4:9: unknown unit"
+                + " 'foobar' in (foobar): not in NEURON's units table (nrnunits.lib) nor defined earlier in a UNITS"
+                + " block, as (foobar) = (...) (nocmodl stops: Cannot recognize the units)");
+    }
+
+    @Test
+    void aUnitDefinedTwice() {
+        assertThat(check("UNITS {\n  (mM) = (milli/liter)\n  (mM) = (milli/liter)\n  (degC) = (K)\n}\n"))
+                .containsExactly("x.mod:5:3: UNITS (mM) = (milli/liter) redefines the unit mM, which NEURON already"
+                                + " knows (nocmodl stops: Units redefinition)",
+                        "x.mod:6:3: UNITS (degC) = (K) redefines the unit degC, which NEURON already knows"
+                                + " (nocmodl stops: Units redefinition)");
+    }
+
+    @Test
+    void aPowerInADerivativeEquation() {
+        assertThat(check("STATE { m }\nBREAKPOINT { SOLVE s METHOD cnexp }\nDERIVATIVE s {\n"
+                + "  m' = (a - m)/a^2\n}\n")).containsExactly("x.mod:6:17: '^' in the equation of m' (outside a"
+                + " function's arguments): nocmodl's equation parser (diffeq.ypp) stops on it; write pow(a, b)");
+    }
+
+    @Test
+    void aComparisonInADerivativeEquationWhateverTheMethod() {
+        assertThat(check("STATE { m }\nBREAKPOINT { SOLVE s METHOD derivimplicit }\nDERIVATIVE s {\n"
+                + "  if (a > 0) { m' = (a > 1)*(1 - m) }\n}\n")).containsExactly("x.mod:6:24: '>' in the equation"
+                + " of m' (outside a function's arguments): nocmodl's equation parser (diffeq.ypp) stops on it;"
+                + " compute it in a variable before the equation");
+    }
+
+    @Test
+    void aPowerInsideACallOrBeforeTheEquationPasses() {
+        assertThat(check("STATE { m }\nBREAKPOINT { SOLVE s METHOD cnexp }\nDERIVATIVE s {\n"
+                + "  LOCAL q\n  q = a^2\n  m' = (a - m)/exp(a^2)/q\n}\n")).isEmpty();
+    }
 }

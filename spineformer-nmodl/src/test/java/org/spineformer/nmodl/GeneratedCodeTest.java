@@ -37,6 +37,45 @@ class GeneratedCodeTest {
         assertThat(calls).containsExactly("double u_0 = f_mTau(k, s, c_v[k]);");
     }
 
+    /** The lines of the generated method that starts with {@code header}, up to its closing brace. */
+    private static List<String> method(List<String> lines, String header) {
+        int start = lines.indexOf(header);
+        assertThat(start).as(header).isNotNegative();
+        List<String> body = new java.util.ArrayList<>();
+        int depth = 1;
+        for (String l : lines.subList(start + 1, lines.size())) {
+            depth += (int) l.chars().filter(ch -> ch == '{').count() - (int) l.chars().filter(ch -> ch == '}').count();
+            if (depth == 0) {
+                break;
+            }
+            body.add(l);
+        }
+        return body;
+    }
+
+    @Test
+    void theSynapsesSigmoidOfCalciumIsComputedOncePerCurrentPhase() {
+        // AMPA_WITH_CA: alpha = sig(... g_dynamic_delayed ...) does not depend on v; nocmodl computes it at
+        // v + 0.001 and at v
+        List<String> lines = lines("/mod/ellwood2024/AMPA_WITH_CA.mod");
+        assertThat(method(lines, "private void currentOnce(int k, CellState s) {"))
+                .anyMatch(l -> l.startsWith("c_alpha[k] = f_sig(")).contains("c_g[k] = (c_Gampa[k] - c_Aampa[k]);");
+        assertThat(method(lines, "private double current(int k, CellState s, double vk) {"))
+                .noneMatch(l -> l.contains("f_sig") || l.contains("c_g[k] ="));
+    }
+
+    @Test
+    void theCurrentPhaseCopiesOnlyWhatItReads() {
+        // AMPA_WITH_CA reads cai in its DERIVATIVE only; v goes to the evaluations as an argument
+        assertThat(method(lines("/mod/ellwood2024/AMPA_WITH_CA.mod"), "@Override public void currents(CellState s) {"))
+                .noneMatch(l -> l.startsWith("c_cai[k] =") || l.startsWith("c_v[k] ="));
+        // cadspine has no current: only the reversal potential's update (NEURON's ion_cur) is left
+        assertThat(method(lines("/mod/ellwood2024/cadspine.mod"), "@Override public void currents(CellState s) {"))
+                .noneMatch(l -> l.contains("current(") || l.startsWith("s.rhs") || l.startsWith("s.d")
+                        || l.startsWith("c_"))
+                .anyMatch(l -> l.contains("nernst("));
+    }
+
     @Test
     void theGeneratedJavaIsWrittenToTheDumpFolderWhenAsked(@TempDir Path dir) throws IOException {
         // a text compiled nowhere else (the cache is per text), so that this test's compilation is the first

@@ -30,7 +30,10 @@ import org.spineformer.nmodl.gen.NmodlMechanism;
  *     volumes;
  * <li>lin4: a linear four-state scheme started by a LINEAR block (SOLVE name in INITIAL, as Allen's NaV);
  * <li>cpl: a DERIVATIVE block of two coupled nonlinear equations by METHOD derivimplicit (NEURON's Newton
- *     iteration with its numerical Jacobian).
+ *     iteration with its numerical Jacobian);
+ * <li>ksum: rates written as sums without parentheses ({@code ~ C <-> O (ka + a1, b1 - ka)}), whose fluxes nocmodl
+ *     makes by pasting the species after the rate's text ({@code ka + a1 * C}, Jacobian term {@code ka + a1}),
+ *     beside one in parentheses, in a nonlinear scheme (O + O).
  * </ul>
  */
 class KineticReferenceTest {
@@ -44,7 +47,7 @@ class KineticReferenceTest {
     private static final List<String> RUNS = List.of("vclamp_m60", "vclamp_m20", "vclamp_p20", "iclamp");
 
     static Stream<Arguments> runs() {
-        return Stream.of("kin3", "bind", "lin4", "cpl").flatMap(m -> RUNS.stream().map(run -> Arguments.of(m, run)));
+        return Stream.of("kin3", "bind", "lin4", "cpl", "ksum").flatMap(m -> RUNS.stream().map(run -> Arguments.of(m, run)));
     }
 
     @ParameterizedTest(name = "{0} {1}")
@@ -72,8 +75,13 @@ class KineticReferenceTest {
 
     /** The run rebuilt with the compiled mechanism: every column of the reference but t and v recorded. */
     static Recorder run(ReferenceRun ref, NmodlMechanism compiled) {
+        return run(ref, compiled, Catalogue.discover());
+    }
+
+    /** The same with the electrodes (SEClamp, IClamp) and pas of the given catalogue. */
+    static Recorder run(ReferenceRun ref, NmodlMechanism compiled, Catalogue electrodes) {
         String mechanism = compiled.name();
-        Catalogue catalogue = Catalogue.discover().register(compiled);
+        Catalogue catalogue = electrodes.register(compiled);
         ClampProtocol protocol = new ClampProtocol(ref, catalogue);
         Map<String, Double> range = new HashMap<>();
         JsonNode s = ref.settings();

@@ -110,4 +110,55 @@ class NetReceiveTest {
             rec.add("n", sim.block("Relay").column("n"), cell.instance());
         });
     }
+
+    /**
+     * net_move: the project's Mover (mod/events/mover.mod: an ARTIFICIAL_CELL firing every 5.31 ms through net_send
+     * with flag 1, each input moving the pending firing to 4.01 ms after it) driving the project's expsynapse, against
+     * NEURON (reference/events/mover, recorded by reference/events/record_mover.py): inputs at 10, 12 and 40 ms move
+     * the firings due at 10.62 and 42.56 ms to 16.01 and 44.01 ms. Its PROCEDURE records t as the event's time
+     * (tf), as NEURON's delivery sets t: with the step's clock instead tf fails.
+     */
+    @Test
+    void netMoveMatchesNeuron() {
+        ReferenceRun ref = ReferenceRun.load("/reference/events/mover/inputs");
+        NmodlMechanism mover = NmodlMechanism.compile("mover.mod", Resources.text("/mod/events/mover.mod"));
+        NmodlMechanism expsyn = NmodlMechanism.compile("exp_synapse.mod",
+                Resources.text("/mod/features/exp_synapse.mod"));
+        JsonNode s = ref.settings();
+        Morphology morphology = new Morphology();
+        int section = morphology.addRoot("soma", 20, 1, 35.4, 1, Morphology.filled(1, 20));
+        ModelBuilder b = new ModelBuilder(morphology, Catalogue.discover().register(mover).register(expsyn));
+        b.insert("pas", section, Map.of("g", 1e-4, "e", -70.0));
+        PointProcess syn = b.addPointProcess("expsynapse", section, 0.5, Map.of());
+        PointProcess cell = b.addPointProcess("Mover", section, 0.5, Map.of());
+        b.addSpikeSource(new double[] {10, 12, 40}, List.of(new Synapse(cell, 1, 0)));
+        b.addEventSource(cell, List.of(new Synapse(syn, 0.003, 1.5)));
+        Simulation sim = b.build(s.get("dt_ms").asDouble(), s.get("celsius_degC").asDouble());
+        Recorder rec = new Recorder(1);
+        rec.add("v_mV", sim.state().v, sim.discretization().segmentNode(section, 0));
+        rec.add("g", sim.block("expsynapse").column("g"), syn.instance());
+        rec.add("n", sim.block("Mover").column("n"), cell.instance());
+        rec.add("tf", sim.block("Mover").column("tf"), cell.instance());
+        sim.addObserver(rec);
+        sim.initialize(s.get("v_init_mV").asDouble());
+        sim.run(s.get("tstop_ms").asDouble());
+        for (String column : rec.names()) {
+            assertTrace("Mover " + column, ref.column(column), rec.column(column), TOLERANCE);
+        }
+    }
+
+    @Test
+    void netMoveWithoutAPendingEventStops() {
+        NmodlMechanism mover = NmodlMechanism.compile("m.mod", "NEURON { ARTIFICIAL_CELL M }\n"
+                + "NET_RECEIVE(w) {\n  net_move(t + 1)\n}\n");
+        Morphology morphology = new Morphology();
+        int section = morphology.addRoot("soma", 20, 1, 35.4, 1, Morphology.filled(1, 20));
+        ModelBuilder b = new ModelBuilder(morphology, Catalogue.discover().register(mover));
+        PointProcess cell = b.addPointProcess("M", section, 0.5, Map.of());
+        b.addSpikeSource(new double[] {1}, List.of(new Synapse(cell, 1, 0)));
+        Simulation sim = b.build(0.025, 37);
+        sim.initialize(-65);
+        assertThatThrownBy(() -> sim.run(2)).isInstanceOf(IllegalStateException.class)
+                .hasMessage("m.mod: no event with flag=1 for net_move (instance 0)");
+    }
 }

@@ -96,6 +96,18 @@ class ParserTest {
     }
 
     @Test
+    void whereAReactionsSpeciesGoInItsRate() {
+        // nocmodl pastes "* species" after a rate's text: into the right operand of + - < && ... outside parentheses
+        List<Stmt> body = Parser.parse("k.mod", "KINETIC s {\n  ~ a <-> b (ka + kb, (kc + kd))\n"
+                + "  ~ a <-> b (ka*kb - kc/kd, -ka)\n  ~ a <-> b (x < y + z, x < (y + z))\n"
+                + "  ~ a <-> b (x + (y + z), ka^kb)\n  ~ a << (ka + kb)\n}\n")
+                .blocks("KINETIC").findFirst().orElseThrow().body();
+        assertThat(body).extracting(s -> ((Stmt.Reaction) s).forwardPaste()).containsExactly(1, 1, 2, 1, 0);
+        assertThat(body.subList(0, 4)).extracting(s -> ((Stmt.Reaction) s).backwardPaste())
+                .containsExactly(0, 0, 1, 0);
+    }
+
+    @Test
     void functionsWithTables() {
         ModFile mod = Resources.mod("features/function_table.mod");
         Item.Block rate = mod.blocks("FUNCTION").findFirst().orElseThrow();

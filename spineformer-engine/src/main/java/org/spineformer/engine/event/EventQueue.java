@@ -43,17 +43,45 @@ public final class EventQueue {
 
     /**
      * Schedules an event with a flag (a mechanism's event to itself: NMODL's net_send) and the index of its
-     * connection (-1 for none).
+     * connection (-1 for none); returns the event's handle for {@link #move}.
      */
-    public void schedule(double t, int target, int instance, double weight, double flag, int connection) {
+    public long schedule(double t, int target, int instance, double weight, double flag, int connection) {
+        checkTime(t);
+        long s = nextSeq++;
+        insert(t, s, target, instance, weight, flag, connection);
+        return s;
+    }
+
+    /**
+     * Gives the pending event with this handle the time {@code t} (ms), keeping its place among events of equal
+     * time by its handle (NMODL's net_move); false when no pending event has the handle (it was delivered).
+     */
+    public boolean move(long handle, double t) {
+        checkTime(t);
+        for (int i = 0; i < size; i++) {
+            if (seq[i] == handle) {
+                int tg = target[i], in = instance[i];
+                double w = weight[i], f = flag[i];
+                int cn = connection[i];
+                removeAt(i);
+                insert(t, handle, tg, in, w, f, cn);
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void checkTime(double t) {
         if (!(t >= 0) || Double.isInfinite(t)) {
             throw new IllegalArgumentException("event time must be finite and >= 0, was " + t);
         }
+    }
+
+    private void insert(double t, long s, int tg, int in, double w, double f, int cn) {
         if (size == time.length) {
             grow();
         }
         int i = size++;
-        long s = nextSeq++;
         while (i > 0) {
             int p = (i - 1) >>> 1;
             if (!before(t, s, time[p], seq[p])) {
@@ -62,7 +90,7 @@ public final class EventQueue {
             move(p, i);
             i = p;
         }
-        set(i, t, s, target, instance, weight, flag, connection);
+        set(i, t, s, tg, in, w, f, cn);
     }
 
     /** Time of the earliest event, or +infinity when none is pending. */
@@ -76,14 +104,15 @@ public final class EventQueue {
             int tg = target[0], in = instance[0];
             double t = time[0], w = weight[0], f = flag[0];
             int c = connection[0];
-            removeFirst();
+            removeAt(0);
             receiver.receive(t, tg, in, w, f, c);
         }
     }
 
-    private void removeFirst() {
+    /** Removes the event at heap position {@code at}: the last event takes its place, moved up or down. */
+    private void removeAt(int at) {
         size--;
-        if (size == 0) {
+        if (size == at) {
             return;
         }
         double t = time[size];
@@ -91,7 +120,15 @@ public final class EventQueue {
         int tg = target[size], in = instance[size];
         double w = weight[size], f = flag[size];
         int cn = connection[size];
-        int i = 0;
+        int i = at;
+        while (i > 0) {
+            int p = (i - 1) >>> 1;
+            if (!before(t, s, time[p], seq[p])) {
+                break;
+            }
+            move(p, i);
+            i = p;
+        }
         while (true) {
             int c = 2 * i + 1;
             if (c >= size) {

@@ -39,9 +39,15 @@ public final class CellState {
     public interface Events {
         /**
          * An event for {@code instance} of {@code block} at time {@code t} (ms), delivered with weight, flag and
-         * connection index (-1 for none): NMODL's net_send.
+         * connection index (-1 for none): NMODL's net_send. Returns the event's handle for {@link #move}.
          */
-        void send(MechanismBlock block, int instance, double t, double weight, double flag, int connection);
+        long send(MechanismBlock block, int instance, double t, double weight, double flag, int connection);
+
+        /**
+         * Gives the pending event of this handle the time {@code t} (ms): NMODL's net_move. False when it is no
+         * longer pending.
+         */
+        boolean move(long event, double t);
 
         /** An event out of {@code instance} of {@code block} at time {@code t} (ms): NMODL's net_event. */
         void emit(MechanismBlock block, int instance, double t);

@@ -6,7 +6,7 @@ import org.spineformer.engine.mech.CellState;
 import org.spineformer.engine.mech.FieldSpec;
 import org.spineformer.engine.mech.Mechanism;
 import org.spineformer.engine.mech.MechanismBlock;
-import org.spineformer.mechanisms.table.RateTable;
+import org.spineformer.engine.table.RateTable;
 
 /**
  * Muscarinic (M-type) potassium current of Bahl et al. (2012), from BahlEtAl_2012_IKM.mod (Destexhe's cortical M

@@ -3,7 +3,7 @@ package org.spineformer.mechanisms.bahl2012;
 import org.spineformer.engine.mech.CellState;
 import org.spineformer.engine.mech.Mechanism;
 import org.spineformer.engine.mech.MechanismBlock;
-import org.spineformer.mechanisms.table.RateTable;
+import org.spineformer.engine.table.RateTable;
 
 /**
  * A block whose rate functions of one (shifted) voltage come from a PROCEDURE with an NMODL {@code TABLE}: by

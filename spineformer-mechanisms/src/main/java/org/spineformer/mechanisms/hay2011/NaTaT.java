@@ -15,8 +15,8 @@ import org.spineformer.engine.mech.FieldSpec;
 import org.spineformer.engine.mech.Mechanism;
 import org.spineformer.engine.mech.MechanismBlock;
 import org.spineformer.engine.simd.Simd;
-import org.spineformer.mechanisms.table.CubicTable;
-import org.spineformer.mechanisms.table.StepTable;
+import org.spineformer.engine.table.CubicTable;
+import org.spineformer.engine.table.StepTable;
 
 /**
  * Transient sodium current of Hay et al. (2011), after Colbert and Pan (2002), from HayEtAl_2011_NaTa_t.mod:

@@ -10,8 +10,8 @@ import org.spineformer.engine.mech.CellState;
 import org.spineformer.engine.mech.FieldSpec;
 import org.spineformer.engine.mech.MechanismBlock;
 import org.spineformer.engine.simd.Simd;
-import org.spineformer.mechanisms.table.CubicTable;
-import org.spineformer.mechanisms.table.StepTable;
+import org.spineformer.engine.table.CubicTable;
+import org.spineformer.engine.table.StepTable;
 
 /**
  * What Im and SKv3_1 share: a potassium current ik = gbar m (v - ek) with one gate m, integrated with cnexp. A

@@ -11,7 +11,7 @@ import org.spineformer.engine.mech.Mechanism;
 import org.spineformer.engine.mech.MechanismBlock;
 import org.spineformer.engine.simd.Simd;
 import org.spineformer.mechanisms.simd.Vectors;
-import org.spineformer.mechanisms.table.RateTable;
+import org.spineformer.engine.table.RateTable;
 
 /**
  * Double-exponential NMDA synapse with magnesium block, from Ellwood_NMDA.mod:

@@ -18,8 +18,11 @@ public sealed interface Item {
     record Neuron(Pos pos, List<NeuronStmt> statements) implements Item {
     }
 
-    /** {@code (mV) = (millivolt)}: a unit alias; or {@code FARADAY = (faraday) (coulomb)}: a named constant. */
-    record UnitDef(Pos pos, String name, String left, String right, String value) {
+    /**
+     * {@code (mV) = (millivolt)}: a unit alias; or {@code FARADAY = (faraday) (coulomb)}: a named constant.
+     * leftAt and rightAt are where the two units' parentheses open (leftAt null when there is no left unit).
+     */
+    record UnitDef(Pos pos, String name, String left, String right, String value, Pos leftAt, Pos rightAt) {
     }
 
     record Units(Pos pos, List<UnitDef> definitions) implements Item {

@@ -51,9 +51,15 @@ public sealed interface Stmt {
     /**
      * A KINETIC reaction: {@code ~ lhs <-> rhs (kf, kb)}, {@code ~ lhs << (flux)} (rhs empty, forward = flux,
      * backward null) or {@code ~ lhs -> (rate)} (rhs empty, backward null).
+     *
+     * @param forwardPaste  where nocmodl's flux {@code rate * species} puts the species, its text being pasted
+     *                      after the rate's: 0 multiplies the whole rate; n &gt; 0 the right operand of the n-th
+     *                      operator looser than '*' down the rate's right edge outside parentheses ({@code ka + kb}
+     *                      gives {@code ka + kb * A}: 1)
+     * @param backwardPaste the same for the backward rate
      */
-    record Reaction(Pos pos, List<Species> lhs, String arrow, List<Species> rhs, Expr forward, Expr backward)
-            implements Stmt {
+    record Reaction(Pos pos, List<Species> lhs, String arrow, List<Species> rhs, Expr forward, Expr backward,
+                    int forwardPaste, int backwardPaste) implements Stmt {
     }
 
     /** {@code ~ left = right} in a LINEAR or NONLINEAR block. */

@@ -46,6 +46,7 @@ public final class Checker {
     private final Set<String> globals = new HashSet<>();
     private final Map<String, Item.Block> callables = new HashMap<>();
     private final Deque<Set<String>> scopes = new ArrayDeque<>();
+    private final UnitNames units = new UnitNames();
 
     private Checker(ModFile mod) {
         this.mod = mod;
@@ -77,9 +78,79 @@ public final class Checker {
                 unsupported(i.pos(), "INCLUDE", "the included file is not read");
             } else if (item instanceof Item.Neuron n) {
                 n.statements().forEach(this::neuronStatement);
+            } else if (item instanceof Item.Units u) {
+                u.definitions().forEach(this::unitDefinition);
             } else if (item instanceof Item.Block b) {
+                if (b.keyword().equals("DERIVATIVE")) {
+                    derivativeEquations(b.body());
+                }
                 block(b);
             }
+        }
+    }
+
+    /**
+     * A UNITS block's definition as nocmodl reads it (units.cpp): the units it converts must be known (NEURON's
+     * table, or defined earlier in the file), and an alias must not redefine a known unit; nocmodl stops on
+     * either. Units elsewhere in the file are text nocmodl does not look up.
+     */
+    private void unitDefinition(Item.UnitDef def) {
+        if (def.name() == null) {
+            unitKnown(def.right(), def.rightAt());
+            if (units.isDefined(def.left())) {
+                error(def.leftAt(), "UNITS (" + def.left() + ") = (" + def.right() + ") redefines the unit "
+                        + def.left() + ", which NEURON already knows (nocmodl stops: Units redefinition)");
+            }
+            units.define(def.left());
+        } else if (def.left() != null) {
+            unitKnown(def.left(), def.leftAt());
+            unitKnown(def.right(), def.rightAt());
+        }
+    }
+
+    private void unitKnown(String unit, Pos at) {
+        String unknown = units.unknown(unit);
+        if (unknown != null) {
+            error(at, "unknown unit '" + unknown + "' in (" + unit + "): not in NEURON's units table"
+                    + " (nrnunits.lib) nor defined earlier in a UNITS block, as (" + unknown + ") = (...)"
+                    + " (nocmodl stops: Cannot recognize the units)");
+        }
+    }
+
+    /**
+     * Derivative equations ({@code x' = f}) of a DERIVATIVE block, whatever its METHOD: nocmodl hands each f to its
+     * equation parser (diffeq.ypp, for CVODE's Jacobian and cnexp), which knows only + - * / and calls; any other
+     * operator outside a call's arguments makes nocmodl stop with an assertion.
+     */
+    private void derivativeEquations(List<Stmt> body) {
+        for (Stmt s : body) {
+            if (s instanceof Stmt.Assign a && a.primes() > 0) {
+                diffeqOperators(a.value(), a.target().name() + "'".repeat(a.primes()));
+            } else if (s instanceof Stmt.Block b) {
+                derivativeEquations(b.body());
+            } else if (s instanceof Stmt.If i) {
+                derivativeEquations(i.then());
+                derivativeEquations(i.otherwise());
+            } else if (s instanceof Stmt.While w) {
+                derivativeEquations(w.body());
+            } else if (s instanceof Stmt.From f) {
+                derivativeEquations(f.body());
+            }
+        }
+    }
+
+    private void diffeqOperators(Expr e, String derivative) {
+        String op = e instanceof Expr.Binary b ? b.op() : e instanceof Expr.Unary u ? u.op() : null;
+        if (op != null && !Set.of("+", "-", "*", "/").contains(op)) {
+            error(e.pos(), "'" + op + "' in the equation of " + derivative + " (outside a function's arguments):"
+                    + " nocmodl's equation parser (diffeq.ypp) stops on it"
+                    + (op.equals("^") ? "; write pow(a, b)" : "; compute it in a variable before the equation"));
+        }
+        if (e instanceof Expr.Binary b) {
+            diffeqOperators(b.left(), derivative);
+            diffeqOperators(b.right(), derivative);
+        } else if (e instanceof Expr.Unary u) {
+            diffeqOperators(u.operand(), derivative);
         }
     }
 

@@ -2,7 +2,6 @@ package org.spineformer.nmodl.gen;
 
 import org.codehaus.commons.compiler.CompileException;
 import org.codehaus.janino.SimpleCompiler;
-import org.spineformer.engine.mech.MechanismBlock;
 
 /**
  * Compiles generated Java in memory with Janino and loads it. Janino rather than the JDK's {@code javax.tools}:
@@ -16,7 +15,8 @@ final class InProcessCompiler {
     /** The class {@code PACKAGE.className} compiled from {@code source}. */
     static Class<?> compile(String className, String source) {
         SimpleCompiler compiler = new SimpleCompiler();
-        compiler.setParentClassLoader(MechanismBlock.class.getClassLoader());
+        // this module's loader: it sees the engine's classes and the run-time helpers generated code calls (CFormat)
+        compiler.setParentClassLoader(InProcessCompiler.class.getClassLoader());
         try {
             compiler.cook(source);
             return compiler.getClassLoader().loadClass(JavaGenerator.PACKAGE + "." + className);

@@ -79,6 +79,8 @@ public final class JavaGenerator {
     private boolean electrode;
     /** Whether the mechanism calls at_time (its helper is emitted then). */
     private boolean usesAtTime;
+    /** NET_RECEIVE calls net_move: each instance remembers its pending flag-1 event (NEURON's _tqitem). */
+    private boolean usesNetMove;
     /** Ion variables the mechanism writes (currents, concentrations). */
     private final Set<String> written = new HashSet<>();
     /** ion name -> its charge (USEION's VALENCE, or NEURON's for na, k and ca). */
@@ -91,6 +93,8 @@ public final class JavaGenerator {
     private NetReceiveLowering netReceiveLowering;
     /** True while translating NET_RECEIVE. */
     private boolean inNetReceive;
+    /** True while translating the current phase's evaluations with v as their argument {@code vk}. */
+    private boolean vArgument;
     /** True while translating INITIAL (net_send there sends an event of weight 0 from t = 0). */
     private boolean inInitial;
     /** DERIVATIVE block -> the METHOD its SOLVE asks for (cnexp, derivimplicit or euler). */
@@ -99,15 +103,37 @@ public final class JavaGenerator {
     private final Map<String, Item.Block> linearBlocks = new LinkedHashMap<>();
     private final Map<String, KineticLowering> kinetics = new LinkedHashMap<>();
     private final Map<String, LinearLowering> linears = new LinkedHashMap<>();
+    private final Map<String, Item.Block> nonlinearBlocks = new LinkedHashMap<>();
+    private final Map<String, NonlinearLowering> nonlinears = new LinkedHashMap<>();
     /** DERIVATIVE blocks solved by derivimplicit whose equations are coupled or nonlinear. */
     private final Map<String, NewtonLowering> newtons = new LinkedHashMap<>();
+    /** DERIVATIVE blocks a SOLVE asks cnexp for that nocmodl solves by derivimplicit (it cannot differentiate one). */
+    private final Set<String> cnexpFallbacks = new HashSet<>();
     /** The block being translated as derivimplicit's residual, else null. */
     NewtonLowering newton;
     /** The KINETIC or LINEAR block being translated (its reactions, equations), else null. */
     KineticLowering kinetic;
     LinearLowering linear;
+    NonlinearLowering nonlinear;
     /** True while translating a KINETIC block: its dt is the solver's (1e9 for STEADYSTATE), a parameter. */
     boolean kineticDt;
+    /** cnexp DERIVATIVE blocks read from tables of v ({@link RateTables}), by name. */
+    private final Map<String, RateTables.Plan> ratePlans = new LinkedHashMap<>();
+    /**
+     * How many times a table of v is rebuilt because an ion variable it reads changed (Migliore's ttx never does;
+     * a calcium concentration that one compartment's pool changes would every step) before the block gives up its
+     * table.
+     */
+    private static final int ION_REBUILDS = 3;
+    /** While emitting a table's evaluation: each equation's state -> its first output (F; X is the next). */
+    private Map<String, Integer> tableOut;
+    /** While emitting a table's evaluation: how v is read there, else null (v is c_v[k]). */
+    private String vLocal;
+
+    /** True while translating a cnexp equation's slope and f0: math calls of what rarely changes are kept. */
+    private boolean memoCalls;
+    /** cnexp equations whose slope is of parameters only: the slope and its exponential kept per instance. */
+    private final DecayMemo decayMemo = new DecayMemo(this);
 
     private JavaGenerator(ModFile mod) {
         this.mod = mod;
@@ -174,10 +200,12 @@ public final class JavaGenerator {
                     case "DERIVATIVE" -> derivatives.put(b.name(), b);
                     case "KINETIC" -> kineticBlocks.put(b.name(), b);
                     case "LINEAR" -> linearBlocks.put(b.name(), b);
+                    case "NONLINEAR" -> nonlinearBlocks.put(b.name(), b);
                     case "INITIAL", "BREAKPOINT" -> {
                     }
                     case "NET_RECEIVE" -> {
                         netReceive = b;
+                        usesNetMove = calls(b.body(), "net_move");
                         netReceiveLowering = new NetReceiveLowering(this, b);
                     }
                     default -> notYet(b.pos(), b.keyword() + " (block " + b.name() + ")");
@@ -194,12 +222,76 @@ public final class JavaGenerator {
         mod.declarations("STATE").forEach(d -> states.add(d.name()));
         kineticBlocks.forEach((name, b) -> kinetics.put(name, new KineticLowering(this, b, states)));
         linearBlocks.forEach((name, b) -> linears.put(name, new LinearLowering(this, b, states)));
+        nonlinearBlocks.forEach((name, b) -> nonlinears.put(name, new NonlinearLowering(this, b, states)));
         mod.blocks("BREAKPOINT").flatMap(b -> b.body().stream()).forEach(st -> {
-            if (st instanceof Stmt.Solve sv && sv.method().equals("derivimplicit")
-                    && derivatives.containsKey(sv.block()) && NewtonLowering.needed(derivatives.get(sv.block()))) {
+            if (st instanceof Stmt.Solve sv && sv.method().equals("cnexp") && derivatives.containsKey(sv.block())
+                    && !cnexpPossible(derivatives.get(sv.block()).body())) {
+                cnexpFallbacks.add(sv.block());
+            }
+            if (st instanceof Stmt.Solve sv && (sv.method().equals("derivimplicit")
+                    || cnexpFallbacks.contains(sv.block())) && derivatives.containsKey(sv.block())
+                    && NewtonLowering.needed(derivatives.get(sv.block()))) {
                 newtons.put(sv.block(), new NewtonLowering(this, derivatives.get(sv.block())));
             }
         });
+        planRateTables(states);
+    }
+
+    /** Which cnexp DERIVATIVE blocks of the BREAKPOINT's SOLVEs are read from tables of v ({@link RateTables}). */
+    private void planRateTables(Set<String> states) {
+        Item.Block breakpoint = mod.blocks("BREAKPOINT").findFirst().orElse(null);
+        if (breakpoint == null) {
+            return;
+        }
+        Set<String> parameters = new HashSet<>();
+        mod.declarations("PARAMETER").forEach(d -> {
+            if (instanceVars.contains(d.name()) && !isIonVariable(d.name())) {
+                parameters.add(d.name());
+            }
+        });
+        Set<String> ionReads = new HashSet<>();
+        Set<String> ionVariables = new HashSet<>();
+        ions.values().forEach(vars -> vars.forEach((var, role) -> {
+            ionVariables.add(var);
+            if (!role.equals("current") && !written.contains(var)) {
+                ionReads.add(var);
+            }
+        }));
+        RateTables rt = new RateTables(functions, procedures, tables.keySet(), instanceVars, parameters, states,
+                constants.keySet(), ionReads, ionVariables);
+        for (Stmt st : breakpoint.body()) {
+            if (st instanceof Stmt.Solve sv && sv.method().equals("cnexp") && derivatives.containsKey(sv.block())
+                    && !newtons.containsKey(sv.block()) && !cnexpFallbacks.contains(sv.block())
+                    && !ratePlans.containsKey(sv.block())) {
+                RateTables.Plan plan = rt.plan(derivatives.get(sv.block()));
+                if (plan != null) {
+                    ratePlans.put(sv.block(), plan);
+                }
+            }
+        }
+    }
+
+    /**
+     * Whether nocmodl can translate a DERIVATIVE block by cnexp (deriv.cpp, {@code cvode_cnexp_possible}): its
+     * equation parser differentiates every equation's right side in its state ({@link Linear#slope}); when one has
+     * the state in a divisor or a call's arguments the whole block is solved by derivimplicit.
+     */
+    private static boolean cnexpPossible(List<Stmt> body) {
+        for (Stmt st : body) {
+            try {
+                if (st instanceof Stmt.Assign a && a.primes() == 1) {
+                    Linear.slope(a.value(), a.target().name());
+                } else if (st instanceof Stmt.Block b && !cnexpPossible(b.body())
+                        || st instanceof Stmt.If i && !(cnexpPossible(i.then()) && cnexpPossible(i.otherwise()))
+                        || st instanceof Stmt.While w && !cnexpPossible(w.body())
+                        || st instanceof Stmt.From f && !cnexpPossible(f.body())) {
+                    return false;
+                }
+            } catch (Linear.NotLinear e) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Records the TABLE of a FUNCTION or PROCEDURE, checked as nocmodl does (parsact.cpp, table_massage). */
@@ -411,18 +503,25 @@ public final class JavaGenerator {
         }
         newtons.values().forEach(NewtonLowering::emitFields);
         linears.values().forEach(LinearLowering::emitFields);
+        nonlinears.values().forEach(NonlinearLowering::emitFields);
         line("/** Each instance's copy of its node's potential (NMODL's v). */");
         line("private final double[] c_v;");
+        if (usesNetMove) {
+            line("/** Each instance's last event to itself with flag 1 (for net_move), -1 when none. */");
+            line("private final long[] tq_item;");
+        }
         for (String ion : ions.keySet()) {
             line("private org.spineformer.engine.mech.Ion ion_" + ion + ";");
             for (String role : ION_ARRAYS) {
                 line("private double[] ion_" + ion + "_" + role + ";");
             }
         }
-        if (!tables.isEmpty()) {
-            line("/** NEURON's usetable_<suffix>: tables (1, the default) or the exact functions (0). */");
+        if (!tables.isEmpty() || !ratePlans.isEmpty()) {
+            line("/** NEURON's usetable_<suffix>, and the tables of v: tables (1, the default) or the exact functions"
+                    + " (0). */");
             line("private boolean useTables = true;");
         }
+        ratePlans.values().forEach(this::emitRateTableFields);
         for (Map.Entry<String, Stmt.Table> t : tables.entrySet()) {
             String f = t.getKey();
             for (String var : tabulated(f)) {
@@ -439,6 +538,9 @@ public final class JavaGenerator {
         open("public " + className + "(Mechanism mechanism, int[] nodes)");
         line("super(mechanism, nodes);");
         line("c_v = new double[size];");
+        if (usesNetMove) {
+            line("tq_item = new long[size];");
+        }
         close();
         line("");
         open("@Override public void attach(CellState s)");
@@ -459,6 +561,13 @@ public final class JavaGenerator {
         if (!tables.isEmpty()) {
             emitTables();
         }
+        if (!tables.isEmpty() || !ratePlans.isEmpty()) {
+            line("");
+            open("@Override public void setUseTables(boolean useTables)");
+            line("this.useTables = useTables;");
+            close();
+        }
+        ratePlans.values().forEach(this::emitRateTableMethods);
         for (Item.Block f : functions.values()) {
             emitFunction(f);
         }
@@ -474,11 +583,37 @@ public final class JavaGenerator {
         for (LinearLowering lin : linears.values()) {
             lin.emitMethod(solvedAt(lin.name()));
         }
-        if (!kinetics.isEmpty() || !linears.isEmpty() || !newtons.isEmpty()) {
+        for (NonlinearLowering nl : nonlinears.values()) {
+            nl.emitMethods(solvedAt(nl.name()));
+        }
+        if (!kinetics.isEmpty() || !linears.isEmpty() || !newtons.isEmpty() || !nonlinears.isEmpty()) {
             KineticLowering.emitSimeq(this);
         }
         if (netReceive != null) {
             emitNetReceive();
+        }
+        decayMemo.emitFields();
+        if (usesNetMove) {
+            line("");
+            line("/** net_send, remembering an event with flag 1 for net_move (netcvode.cpp's net_send: *v = q). */");
+            open("private void sendSelf(int k, CellState s, double te, double weight, double flag, int c)");
+            line("long event = s.events.send(this, k, te, weight, flag, c);");
+            open("if (flag == 1.0)");
+            line("tq_item[k] = event;");
+            close();
+            close();
+            line("");
+            line("/** net_move(tt) at time t: NEURON's errors when tt < t or when no event with flag 1 is pending. */");
+            open("private void moveSelf(int k, CellState s, double t, double tt)");
+            open("if (tt < t)");
+            line("throw new IllegalStateException(\"" + javaString(mod.file()) + ": net_move tt < t (tt = \" + tt"
+                    + " + \", t = \" + t + \", instance \" + k + \")\");");
+            close();
+            open("if (tq_item[k] < 0 || !s.events.move(tq_item[k], tt))");
+            line("throw new IllegalStateException(\"" + javaString(mod.file()) + ": no event with flag=1 for net_move"
+                    + " (instance \" + k + \")\");");
+            close();
+            close();
         }
         if (usesAtTime) {
             line("");
@@ -496,10 +631,58 @@ public final class JavaGenerator {
         close();
     }
 
+    private static String javaString(String text) {
+        return text.replace("\\", "\\\\").replace("\"", "\\\"");
+    }
+
+    /** Whether a call of the function appears in the statements (nested statements and expressions included). */
+    private static boolean calls(List<Stmt> body, String function) {
+        for (Stmt st : body) {
+            List<Expr> used = new ArrayList<>();
+            List<List<Stmt>> inner = new ArrayList<>();
+            if (st instanceof Stmt.Assign a) {
+                used.add(a.value());
+            } else if (st instanceof Stmt.CallStmt c) {
+                used.add(c.call());
+            } else if (st instanceof Stmt.If i) {
+                used.add(i.condition());
+                inner.add(i.then());
+                inner.add(i.otherwise());
+            } else if (st instanceof Stmt.While w) {
+                used.add(w.condition());
+                inner.add(w.body());
+            } else if (st instanceof Stmt.From f) {
+                inner.add(f.body());
+            } else if (st instanceof Stmt.Block b) {
+                inner.add(b.body());
+            } else if (st instanceof Stmt.Initial i) {
+                inner.add(i.body());
+            }
+            if (used.stream().anyMatch(e -> callsIn(e, function)) || inner.stream().anyMatch(l -> calls(l, function))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean callsIn(Expr e, String function) {
+        if (e instanceof Expr.Call c) {
+            return c.name().equals(function) || c.args().stream().anyMatch(a -> callsIn(a, function));
+        }
+        if (e instanceof Expr.Unary u) {
+            return callsIn(u.operand(), function);
+        }
+        if (e instanceof Expr.Binary b) {
+            return callsIn(b.left(), function) || callsIn(b.right(), function);
+        }
+        return false;
+    }
+
     /** "file:line: SOLVE block" for a solver's run-time error, as a Java string's content. */
     private String solvedAt(String block) {
         Item.Block b = kineticBlocks.containsKey(block) ? kineticBlocks.get(block)
-                : linearBlocks.containsKey(block) ? linearBlocks.get(block) : derivatives.get(block);
+                : linearBlocks.containsKey(block) ? linearBlocks.get(block)
+                : nonlinearBlocks.containsKey(block) ? nonlinearBlocks.get(block) : derivatives.get(block);
         String text = mod.file() + ":" + b.pos().line() + ": " + b.keyword() + " " + block;
         return text.replace("\\", "\\\\").replace("\"", "\\\"");
     }
@@ -523,8 +706,15 @@ public final class JavaGenerator {
      * order of blocks does not matter).
      */
     private void readNode(boolean currentPhase) {
+        readNode(currentPhase, null);
+    }
+
+    /** As {@link #readNode(boolean)}; in the current phase, only what {@code phase} reads (null: everything). */
+    private void readNode(boolean currentPhase, CurrentPhase phase) {
         line("int nd = node[k];");
-        line("c_v[k] = s.v[nd];");
+        if (phase == null || !phase.vAsArgument()) {
+            line("c_v[k] = s.v[nd];");
+        }
         for (Map.Entry<String, Map<String, String>> ion : ions.entrySet()) {
             String x = ion.getKey();
             if (currentPhase && (ion.getValue().containsValue("reversal") || writesConcentration(x))) {
@@ -534,7 +724,7 @@ public final class JavaGenerator {
                 close();
             }
             ion.getValue().forEach((var, role) -> {
-                if (!(role.equals("current") && written.contains(var))) {
+                if (!(role.equals("current") && written.contains(var)) && (phase == null || phase.reads(var))) {
                     line("c_" + var + "[k] = ion_" + x + "_" + role + "[nd];");
                 }
             });
@@ -613,6 +803,9 @@ public final class JavaGenerator {
         // (an ion concentration state starts from the ion's value instead)
         mod.declarations("STATE").filter(d -> !isIonVariable(d.name())).forEach(d -> line("c_" + d.name()
                 + "[k] = " + literal(d.start() == null ? 0 : Double.parseDouble(d.start())) + ";"));
+        if (usesNetMove) {
+            line("tq_item[k] = -1L;");
+        }
         if (initial != null) {
             line("init(k, s);");
         }
@@ -630,46 +823,11 @@ public final class JavaGenerator {
             inInitial = false;
             close();
         }
-        line("");
-        open("@Override public void currents(CellState s)");
-        if (!tables.isEmpty()) {
-            line("checkTables(s);");
-        }
-        open("for (int k = 0; k < size; k++)");
-        readNode(true);
-        line("c_v[k] = s.v[nd] + 0.001;");
-        line("double g = current(k, s);");
-        line("c_v[k] = s.v[nd];");
-        line("double i = current(k, s);");
-        line("g = (g - i) / 0.001;");
-        // a point process's currents are in nA: 100/area (s.pointScale) makes them densities, as nocmodl's nrn_cur
-        String scale = kind == Mechanism.Kind.POINT_PROCESS ? " * s.pointScale[nd]" : "";
-        for (Map.Entry<String, Map<String, String>> ion : ions.entrySet()) {
-            ion.getValue().forEach((var, role) -> {
-                if (role.equals("current") && written.contains(var)) {
-                    line("ion_" + ion.getKey() + "_current[nd] += c_" + var + "[k]" + scale + ";");
-                }
-            });
-        }
-        line("s.rhs[nd] " + (electrode ? "+=" : "-=") + " i" + scale + ";");
-        line("s.d[nd] " + (electrode ? "-=" : "+=") + " g" + scale + ";");
-        close();
-        close();
-        line("");
-        line("/** The BREAKPOINT block without its SOLVE at c_v[k]: the total outward current (mA/cm2, or nA). */");
-        open("private double current(int k, CellState s)");
-        body(currentBody, Set.of());
-        List<String> terms = new ArrayList<>();
-        ions.values().forEach(m -> m.forEach((var, role) -> {
-            if (role.equals("current") && written.contains(var)) {
-                terms.add("c_" + var + "[k]");
-            }
-        }));
-        currents.forEach(c -> terms.add("c_" + c + "[k]"));
-        line("return " + (terms.isEmpty() ? "0.0" : String.join(" + ", terms)) + ";");
-        close();
+        emitCurrents(new CurrentPhase(currentBody, netReceive, functions, procedures, instanceVars,
+                e -> callsOnlyPure(e, new HashSet<>())));
         line("");
         open("@Override public void advance(CellState s)");
+        ratePlans.keySet().forEach(b -> line("checkRateTable_" + b + "(s);"));
         open("for (int k = 0; k < size; k++)");
         readNode(false);
         for (Stmt.Solve sv : solves) {
@@ -678,12 +836,17 @@ public final class JavaGenerator {
                     notYet(sv.pos(), "SOLVE " + sv.block() + " METHOD " + (sv.method().isEmpty() ? "(none)"
                             : sv.method()) + " (cnexp, derivimplicit and euler are compiled so far)");
                 }
-                methods.put(sv.block(), sv.method());
-                line("d_" + sv.block() + "(k, s);");
+                methods.put(sv.block(), cnexpFallbacks.contains(sv.block()) ? "derivimplicit" : sv.method());
+                line((ratePlans.containsKey(sv.block()) ? "tabulated_" : "d_") + sv.block() + "(k, s);");
             } else if (kinetics.containsKey(sv.block()) && sv.method().equals("sparse") && !sv.steadyState()) {
                 line("sparse_" + sv.block() + "(k, s, s.dt, " + kinetics.get(sv.block()).isLinear() + ");");
-            } else if (procedures.containsKey(sv.block()) && sv.method().isEmpty()) {
+            } else if (procedures.containsKey(sv.block()) && Set.of("", "after_cvode", "cvode_t", "cvode_t_v")
+                    .contains(sv.method())) {
+                // the CVODE methods of a PROCEDURE change nothing with the fixed step: nocmodl's solve.cpp calls it
+                // in nrn_state as a SOLVE without METHOD (cvode_t: only "if (!cvode_active_)")
                 line("p_" + sv.block() + "(k, s);");
+            } else if (nonlinears.containsKey(sv.block()) && sv.method().equals("newton") && !sv.steadyState()) {
+                line("nl_" + sv.block() + "(k, s);");
             } else {
                 notYet(sv.pos(), "SOLVE " + sv.block() + (sv.method().isEmpty() ? "" : " METHOD " + sv.method()));
             }
@@ -700,6 +863,77 @@ public final class JavaGenerator {
             line("if (co <= 0.0) { return -1e6; }");
             line("return 1000.0 * " + literal(UnitConstants.GAS_CONSTANT) + " * (celsius + 273.15) / "
                     + literal(UnitConstants.FARADAY) + " / z * Math.log(co / ci);");
+            close();
+        }
+    }
+
+    /**
+     * The current phase (nocmodl's nrn_cur): the BREAKPOINT without its SOLVE evaluated at v + 0.001 and at v, di/dv
+     * their difference over 0.001, the ion currents added to the ions. What {@link CurrentPhase} finds gives the same
+     * values in both evaluations is run once before them; v is passed as an argument when nothing else reads it
+     * from the column; a BREAKPOINT without statements or currents adds nothing (d += 0.0 and rhs -= 0.0 change no
+     * value: d starts each step at +0.0, so it is never -0.0).
+     */
+    private void emitCurrents(CurrentPhase phase) {
+        List<String> terms = new ArrayList<>();
+        ions.values().forEach(m -> m.forEach((var, role) -> {
+            if (role.equals("current") && written.contains(var)) {
+                terms.add("c_" + var + "[k]");
+            }
+        }));
+        currents.forEach(c -> terms.add("c_" + c + "[k]"));
+        boolean evaluate = !terms.isEmpty() || !phase.twice().isEmpty();
+        line("");
+        open("@Override public void currents(CellState s)");
+        if (!tables.isEmpty()) {
+            line("checkTables(s);");
+        }
+        open("for (int k = 0; k < size; k++)");
+        readNode(true, phase);
+        if (!phase.once().isEmpty()) {
+            line("currentOnce(k, s);");
+        }
+        if (evaluate) {
+            if (phase.vAsArgument()) {
+                line("double g = current(k, s, s.v[nd] + 0.001);");
+                line("double i = current(k, s, s.v[nd]);");
+            } else {
+                line("c_v[k] = s.v[nd] + 0.001;");
+                line("double g = current(k, s);");
+                line("c_v[k] = s.v[nd];");
+                line("double i = current(k, s);");
+            }
+            line("g = (g - i) / 0.001;");
+            // a point process's currents are in nA: 100/area (s.pointScale) makes them densities, as nocmodl's
+            // nrn_cur
+            String scale = kind == Mechanism.Kind.POINT_PROCESS ? " * s.pointScale[nd]" : "";
+            for (Map.Entry<String, Map<String, String>> ion : ions.entrySet()) {
+                ion.getValue().forEach((var, role) -> {
+                    if (role.equals("current") && written.contains(var)) {
+                        line("ion_" + ion.getKey() + "_current[nd] += c_" + var + "[k]" + scale + ";");
+                    }
+                });
+            }
+            line("s.rhs[nd] " + (electrode ? "+=" : "-=") + " i" + scale + ";");
+            line("s.d[nd] " + (electrode ? "-=" : "+=") + " g" + scale + ";");
+        }
+        close();
+        close();
+        if (!phase.once().isEmpty()) {
+            line("");
+            line("/** The BREAKPOINT's statements that give the same values at v + 0.001 and at v, run once. */");
+            open("private void currentOnce(int k, CellState s)");
+            body(phase.once(), Set.of());
+            close();
+        }
+        if (evaluate) {
+            line("");
+            line("/** The rest of the BREAKPOINT without its SOLVE at v: the total outward current (mA/cm2, or nA). */");
+            open("private double current(int k, CellState s" + (phase.vAsArgument() ? ", double vk" : "") + ")");
+            vArgument = phase.vAsArgument();
+            body(phase.twice(), Set.of());
+            vArgument = false;
+            line("return " + (terms.isEmpty() ? "0.0" : String.join(" + ", terms)) + ";");
             close();
         }
     }
@@ -729,6 +963,168 @@ public final class JavaGenerator {
         open("private void " + (tabled ? "px_" : "p_") + p.name() + "(int k, CellState s" + params(p.args())
                 + ")");
         body(p.body(), new HashSet<>(argNames(p.args())));
+        close();
+    }
+
+    private void emitRateTableFields(RateTables.Plan p) {
+        String b = p.block();
+        line("/** DERIVATIVE " + b + " as a table of v (RateTables): per state F and X, then " + p.outputs() + ". */");
+        line("private org.spineformer.nmodl.gen.VoltageTable rateTable_" + b + ";");
+        line("private boolean rateTableOn_" + b + ";");
+        line("private double rateTableDt_" + b + " = Double.NaN, rateTableCelsius_" + b + " = Double.NaN;");
+        for (String param : p.parameters()) {
+            line("private double rateTable_" + b + "_" + param + " = Double.NaN;");
+        }
+        for (String var : p.ionInputs()) {
+            line("private double rateTable_" + b + "_" + var + " = Double.NaN;");
+        }
+        if (!p.ionInputs().isEmpty()) {
+            line("/** Rebuilds because an ion variable changed; beyond " + ION_REBUILDS + " the block runs exactly. */");
+            line("private int rateTableIonRebuilds_" + b + ";");
+        }
+        line("private CellState rateTableState_" + b + ";");
+        List<String> at = new ArrayList<>();
+        p.comparedWith().forEach(e -> at.add(num(e)));
+        // an instance field: initialized after the static C_n constants it may use
+        line("private final double[] rateTableExactAt_" + b + " = {" + String.join(", ", at) + "};");
+    }
+
+    /** The engine Ion's per-node array that ion variable {@code var} is read from ("ion_na_reversal"). */
+    private String ionArray(String var) {
+        for (Map.Entry<String, Map<String, String>> ion : ions.entrySet()) {
+            if (ion.getValue().containsKey(var)) {
+                return "ion_" + ion.getKey() + "_" + ion.getValue().get(var);
+            }
+        }
+        throw new IllegalStateException(var + " is not an ion variable");
+    }
+
+    private void emitRateTableMethods(RateTables.Plan p) {
+        String b = p.block();
+        String table = "rateTable_" + b;
+        line("");
+        line("/** Uses the table of " + b + " when tables are on and its parameters are the same in every instance;"
+                + " rebuilds it when dt, celsius or those change. */");
+        open("private void checkRateTable_" + b + "(CellState s)");
+        line("rateTableOn_" + b + " = false;");
+        open("if (!useTables || size == 0)");
+        line("return;");
+        close();
+        List<String> changed = new ArrayList<>(List.of(table + " == null", "s.dt != rateTableDt_" + b,
+                "s.celsius != rateTableCelsius_" + b));
+        for (String param : p.parameters()) {
+            String col = "c_" + param;
+            open("for (int k = 1; k < size; k++)");
+            open("if (!(" + col + "[k] == " + col + "[0]))");
+            line("return;");
+            close();
+            close();
+            changed.add(col + "[0] != rateTable_" + b + "_" + param);
+        }
+        // an ion variable is read from the ion's per-node array: the columns are copied later, per instance
+        List<String> ionChanged = new ArrayList<>();
+        for (String var : p.ionInputs()) {
+            String array = ionArray(var);
+            open("for (int k = 1; k < size; k++)");
+            open("if (!(" + array + "[node[k]] == " + array + "[node[0]]))");
+            line("return;");
+            close();
+            close();
+            ionChanged.add(array + "[node[0]] != rateTable_" + b + "_" + var);
+        }
+        if (!ionChanged.isEmpty()) {
+            // a concentration that one compartment's pool changes every step would rebuild the table every step
+            open("if (" + table + " != null && (" + String.join(" || ", ionChanged) + "))");
+            open("if (rateTableIonRebuilds_" + b + " == " + ION_REBUILDS + ")");
+            line("return;");
+            close();
+            line("rateTableIonRebuilds_" + b + "++;");
+            close();
+            changed.addAll(ionChanged);
+        }
+        open("if (" + String.join(" || ", changed) + ")");
+        line("rateTableState_" + b + " = s;");
+        line("rateTableDt_" + b + " = s.dt;");
+        line("rateTableCelsius_" + b + " = s.celsius;");
+        for (String param : p.parameters()) {
+            line("rateTable_" + b + "_" + param + " = c_" + param + "[0];");
+        }
+        for (String var : p.ionInputs()) {
+            line("rateTable_" + b + "_" + var + " = " + ionArray(var) + "[node[0]];");
+        }
+        line(table + " = new org.spineformer.nmodl.gen.VoltageTable(" + p.width()
+                + ", new org.spineformer.engine.table.RateTable.Functions() {");
+        indent++;
+        open("public void evaluate(double x, double[] out)");
+        line("rateTableEvaluate_" + b + "(x, rateTableState_" + b + ", out);");
+        close();
+        indent--;
+        line("}, rateTableExactAt_" + b + ");");
+        close();
+        line("rateTableOn_" + b + " = true;");
+        close();
+
+        line("");
+        line("/** The table's functions at v = x: the block run on instance 0's columns, which are restored. */");
+        open("private void rateTableEvaluate_" + b + "(double x, CellState s, double[] out)");
+        line("int k = 0;");
+        line("double saved_v = c_v[0];");
+        line("c_v[0] = x;");
+        for (String w : p.outputs()) {
+            line("double saved_" + w + " = c_" + w + "[k];");
+        }
+        for (String var : p.ionInputs()) {
+            line("double saved_" + var + " = c_" + var + "[k];");
+            line("c_" + var + "[k] = rateTable_" + b + "_" + var + ";");
+        }
+        tableOut = new LinkedHashMap<>();
+        for (int j = 0; j < p.states().size(); j++) {
+            tableOut.put(p.states().get(j), 2 * j);
+        }
+        derivativeBlock = b;
+        vLocal = "c_v[0]"; // the instance the block runs on, as its PROCEDUREs read it (c_v[k] with k = 0)
+        open("");
+        body(derivatives.get(b).body(), Set.of());
+        close();
+        vLocal = null;
+        derivativeBlock = null;
+        tableOut = null;
+        for (int j = 0; j < p.outputs().size(); j++) {
+            String w = p.outputs().get(j);
+            line("out[" + (2 * p.states().size() + j) + "] = c_" + w + "[k];");
+            line("c_" + w + "[k] = saved_" + w + ";");
+        }
+        if (p.writesV()) {
+            // where the block moves v (a file's nudge off a 0/0) the table is not used: NaN fails its check
+            open("if (c_v[0] != x)");
+            line("java.util.Arrays.fill(out, Double.NaN);");
+            close();
+        }
+        line("c_v[0] = saved_v;");
+        for (String var : p.ionInputs()) {
+            line("c_" + var + "[k] = saved_" + var + ";");
+        }
+        close();
+
+        line("");
+        line("/** DERIVATIVE " + b + " by cnexp from the table of v, or exactly where the table is not used. */");
+        open("private void tabulated_" + b + "(int k, CellState s)");
+        line("double u = rateTableOn_" + b + " ? " + table + ".position(c_v[k]) : -1.0;");
+        open("if (u < 0.0)");
+        line("d_" + b + "(k, s);");
+        line("return;");
+        close();
+        line("int c = " + table + ".start(u);");
+        line("double t = u - (int) u;");
+        for (int j = 0; j < p.states().size(); j++) {
+            String x = "c_" + p.states().get(j) + "[k]";
+            line(x + " = " + x + " + " + table + ".value(c, " + 2 * j + ", t) * (" + table + ".value(c, " + (2 * j + 1)
+                    + ", t) - " + x + ");");
+        }
+        for (int j = 0; j < p.outputs().size(); j++) {
+            line("c_" + p.outputs().get(j) + "[k] = " + table + ".value(c, " + (2 * p.states().size() + j)
+                    + ", t);");
+        }
         close();
     }
 
@@ -790,10 +1186,6 @@ public final class JavaGenerator {
             locals.pop();
             close();
         }
-        line("");
-        open("@Override public void setUseTables(boolean useTables)");
-        line("this.useTables = useTables;");
-        close();
     }
 
     /** The tabulated function's entry point: NEURON's _n_ lookup (linear, held at the ends) or the exact body. */
@@ -1008,6 +1400,8 @@ public final class JavaGenerator {
             return; // its volume scales the rows at the start of the block (kinetic_implicit)
         } else if (s instanceof Stmt.Equation e && linear != null) {
             linear.equation(e);
+        } else if (s instanceof Stmt.Equation e && nonlinear != null) {
+            nonlinear.equation(e);
         } else if (s instanceof Stmt.Solve sv && linears.containsKey(sv.block()) && !sv.steadyState()
                 && sv.method().isEmpty()) {
             line("lin_" + sv.block() + "(k, s);");
@@ -1059,38 +1453,104 @@ public final class JavaGenerator {
             line(state + " = " + state + " + s.dt * " + num(a.value()) + ";");
             return;
         }
+        Expr slope;
+        boolean linear = true;
         try {
-            Expr slope = Linear.derivative(a.value(), x);
+            slope = Linear.derivative(a.value(), x);
+        } catch (Linear.NotLinear e) {
+            try {
+                // nocmodl's cnexp of an equation it can differentiate but not write as a*x + b (a product of two
+                // factors with x): its formula with the slope at the current x and no constant part (deriv.cpp,
+                // cvode_cnexp_success, with the missing right side printed as nothing)
+                slope = method.equals("cnexp") ? Linear.slope(a.value(), x) : null;
+                linear = false;
+            } catch (Linear.NotLinear e2) {
+                slope = null;
+            }
             if (slope == null) {
-                line(state + " = " + state + " + s.dt * " + num(a.value()) + ";");
+                notYet(a.pos(), method + " of " + x + "', whose equation is not linear in " + x);
                 return;
             }
-            Expr atZero = Linear.substitute(a.value(), x, new Expr.Num(a.pos(), "0", ""));
-            // the slope and f0 repeat the equation's FUNCTION calls (mTau(v) in (mInf(v) - m)/mTau(v) three
-            // times, as in nocmodl's C); when every call is of a pure FUNCTION each is made once: same values
-            shared = callsOnlyPure(a.value(), new HashSet<>()) ? new LinkedHashMap<>() : null;
-            String slopeJava = num(slope);
-            String atZeroJava = num(atZero);
-            Map<String, String> calls = shared == null ? Map.of() : shared;
-            shared = null;
-            open("");
-            calls.forEach((java, local) -> line("double " + local + " = " + java + ";"));
-            line("double a = " + slopeJava + ";");
-            if (method.equals("derivimplicit")) {
-                line(state + " = (" + state + " + s.dt * " + atZeroJava + ") / (1.0 - s.dt * a);");
-            } else {
-                line(state + " = " + state + " + (1.0 - Math.exp(s.dt * a)) * (-" + atZeroJava + " / a - "
-                        + state + ");");
-            }
-            close();
-        } catch (Linear.NotLinear e) {
-            notYet(a.pos(), method + " of " + x + "', whose equation is not linear in " + x
-                    + (method.equals("cnexp") ? " (nocmodl then uses derivimplicit)" : ""));
         }
+        if (slope == null) {
+            line(state + " = " + state + " + s.dt * " + num(a.value()) + ";");
+            return;
+        }
+        // the slope and f0 repeat the equation's FUNCTION calls (mTau(v) in (mInf(v) - m)/mTau(v) three
+        // times, as in nocmodl's C); when every call is of a pure FUNCTION each is made once: same values
+        shared = callsOnlyPure(a.value(), new HashSet<>()) ? new LinkedHashMap<>() : null;
+        // math calls of what rarely changes kept per instance (DecayMemo.call)
+        memoCalls = method.equals("cnexp") && newton == null && tableOut == null;
+        String slopeJava = num(slope);
+        Expr atZero = linear ? Linear.substitute(a.value(), x, new Expr.Num(a.pos(), "0", "")) : null;
+        String atZeroJava = linear ? num(atZero) : null;
+        memoCalls = false;
+        Map<String, String> calls = shared == null ? Map.of() : shared;
+        shared = null;
+        List<String> memoInputs = linear && method.equals("cnexp") && calls.isEmpty() && newton == null
+                && tableOut == null ? decayMemo.inputs(parameterNames(), constants.keySet(), slope) : null;
+        if (memoInputs != null) {
+            List<String> withAtZero = decayMemo.inputs(parameterNames(), constants.keySet(), slope, atZero);
+            decayMemo.emit(state, withAtZero != null ? withAtZero : memoInputs, slopeJava, atZeroJava,
+                    withAtZero != null);
+            return;
+        }
+        open("");
+        decayMemo.emitCalls();
+        calls.forEach((java, local) -> line("double " + local + " = " + java + ";"));
+        line("double a = " + slopeJava + ";");
+        if (tableOut != null) {
+            // RateTables plans only blocks of equations linear in their states
+            int j = tableOut.get(x);
+            line("out[" + j + "] = 1.0 - Math.exp(s.dt * a);");
+            line("out[" + (j + 1) + "] = -" + atZeroJava + " / a;");
+        } else if (!linear) {
+            line(state + " = " + state + " + (1.0 - Math.exp(s.dt * a)) * (-" + state + ");");
+        } else if (method.equals("derivimplicit")) {
+            line(state + " = (" + state + " + s.dt * " + atZeroJava + ") / (1.0 - s.dt * a);");
+        } else {
+            line(state + " = " + state + " + (1.0 - Math.exp(s.dt * a)) * (-" + atZeroJava + " / a - "
+                    + state + ");");
+        }
+        close();
+    }
+
+    /** Whether the expression calls nothing and reads no v, t or STATE: what changes every step. */
+    private boolean readsNoStepVariable(Expr e) {
+        if (e instanceof Expr.Num) {
+            return true;
+        }
+        if (e instanceof Expr.Var v) {
+            return v.index() == null && !isLocal(v.name()) && !v.name().equals("v") && !v.name().equals("t")
+                    && mod.declarations("STATE").noneMatch(d -> d.name().equals(v.name()));
+        }
+        if (e instanceof Expr.Unary u) {
+            return readsNoStepVariable(u.operand());
+        }
+        if (e instanceof Expr.Binary b) {
+            return readsNoStepVariable(b.left()) && readsNoStepVariable(b.right());
+        }
+        return false;
+    }
+
+    /** Whether a call of {@code name} is of a C math function (not of the mod file's own FUNCTION or PROCEDURE). */
+    boolean isMath(String name) {
+        return MATH.contains(name) && !functions.containsKey(name) && !procedures.containsKey(name);
+    }
+
+    /** The PARAMETERs that are instance columns (not ion variables). */
+    private Set<String> parameterNames() {
+        Set<String> names = new HashSet<>();
+        mod.declarations("PARAMETER").forEach(d -> {
+            if (instanceVars.contains(d.name()) && !isIonVariable(d.name())) {
+                names.add(d.name());
+            }
+        });
+        return names;
     }
 
     /** Whether every call in the expression is of a math function or a pure FUNCTION ({@link #isPure}). */
-    private boolean callsOnlyPure(Expr e, Set<String> visiting) {
+    boolean callsOnlyPure(Expr e, Set<String> visiting) {
         if (e instanceof Expr.Call c) {
             boolean callee = MATH.contains(c.name()) && !functions.containsKey(c.name())
                     && !procedures.containsKey(c.name()) || functions.containsKey(c.name())
@@ -1168,7 +1628,7 @@ public final class JavaGenerator {
         }
         switch (n) {
             case "v":
-                return "c_v[k]";
+                return vArgument ? "vk" : vLocal != null ? vLocal : "c_v[k]";
             case "t":
                 return inNetReceive ? "te" : "s.t";
             case "dt":
@@ -1199,7 +1659,7 @@ public final class JavaGenerator {
         return "0.0";
     }
 
-    private boolean isLocal(String n) {
+    boolean isLocal(String n) {
         return locals.stream().anyMatch(scope -> scope.contains(n));
     }
 
@@ -1291,10 +1751,32 @@ public final class JavaGenerator {
         return "(" + num(e) + " != 0.0)";
     }
 
+    /**
+     * printf(format, values...): C's printf of doubles ({@link CFormat}); the format must be a string of plain text
+     * and the C escapes Java shares (backslash n, t, backslash, quote).
+     */
+    private String printf(Expr.Call c, Expr.Str format, List<String> values) {
+        String literal = format.text();
+        String body = literal.substring(1, literal.length() - 1);
+        if (!body.replaceAll("\\\\[nt\\\\\"]", "").matches("[^\\\\]*")) {
+            notYet(format.pos(), "printf's format " + literal + " (escapes other than \\n \\t \\\\ \\\")");
+            return "0.0";
+        }
+        String text = body.replace("\\n", "\n").replace("\\t", "\t").replace("\\\"", "\"")
+                .replace("\\\\", "\\");
+        String problem = CFormat.check(text, values.size());
+        if (problem != null) {
+            notYet(c.pos(), "printf with " + problem);
+            return "0.0";
+        }
+        return "org.spineformer.nmodl.gen.CFormat.print(" + literal + ", new double[] {" + String.join(", ", values)
+                + "})";
+    }
+
     private String call(Expr.Call c) {
         List<String> args = new ArrayList<>();
         for (Expr a : c.args()) {
-            args.add(num(a));
+            args.add(c.name().equals("printf") && a instanceof Expr.Str ? "" : num(a));
         }
         String joined = String.join(", ", args);
         if (functions.containsKey(c.name())) {
@@ -1307,17 +1789,30 @@ public final class JavaGenerator {
         if (c.name().equals("net_send") && args.size() == 2 && (inNetReceive || inInitial)) {
             // nocmodl's net_send(t + delay, flag): an event of the instance to itself, with the weight of the
             // event being received (none from INITIAL)
-            return "s.events.send(this, k, " + (inNetReceive ? "te" : "s.t") + " + " + args.get(0) + ", " + (inNetReceive ? "weight" : "0.0")
-                    + ", " + args.get(1) + ", " + (inNetReceive ? "c" : "-1") + ")";
+            return (usesNetMove ? "sendSelf(k, s, " : "s.events.send(this, k, ") + (inNetReceive ? "te" : "s.t") + " + "
+                    + args.get(0) + ", " + (inNetReceive ? "weight" : "0.0") + ", " + args.get(1) + ", "
+                    + (inNetReceive ? "c" : "-1") + ")";
+        }
+        if (c.name().equals("net_move") && args.size() == 1 && inNetReceive) {
+            // netcvode.cpp's net_move: the pending event net_send gave flag 1 gets the time given (absolute)
+            return "moveSelf(k, s, te, " + args.get(0) + ")";
         }
         if (c.name().equals("net_event") && args.size() == 1 && inNetReceive) {
             // an event out of the instance at the given time, to its connections (the engine's event sources)
             return "s.events.emit(this, k, " + args.get(0) + ")";
         }
+        if (c.name().equals("printf") && !c.args().isEmpty() && c.args().get(0) instanceof Expr.Str f) {
+            return printf(c, f, args.subList(1, args.size()));
+        }
         if (c.name().equals("at_time") && args.size() == 1) {
             // cvodestb.cpp at_time, fixed step: 1 in the step whose time reaches te (less 1e-11), else 0
             usesAtTime = true;
             return "atTime(" + args.get(0) + ", s)";
+        }
+        if (memoCalls && !hoisting && Set.of("exp", "pow", "log", "log10").contains(c.name()) && isMath(c.name())
+                && c.args().stream().allMatch(this::readsNoStepVariable)) {
+            List<Boolean> keyed = c.args().stream().map(arg -> !isConstant(arg)).toList();
+            return decayMemo.call("Math." + c.name(), args, keyed);
         }
         if (MATH.contains(c.name())) {
             return switch (c.name()) {

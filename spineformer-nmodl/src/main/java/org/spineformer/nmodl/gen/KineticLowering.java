@@ -288,18 +288,36 @@ final class KineticLowering {
         return "m[" + index.get(x) + "][" + size() + "]";
     }
 
-    private String product(Expr rate, List<Stmt.Species> side, Stmt.Species minusOne) {
-        StringBuilder b = new StringBuilder(g.num(rate));
+    /**
+     * nocmodl's {@code rate * species...} (each species of the side as many times as its coefficient, the one a
+     * Jacobian term differentiates by once less and its coefficient first), made as its C reads: the species
+     * after the rate's text, so into the right operand of the rate's outer + or - when it has one outside
+     * parentheses ({@link Stmt.Reaction#forwardPaste()}).
+     */
+    private String product(Expr rate, int paste, List<Stmt.Species> side, Stmt.Species minusOne) {
+        List<Expr> factors = new ArrayList<>();
         if (minusOne != null && minusOne.coefficient() != 1) {
-            b.append(" * ").append(minusOne.coefficient()).append(".0");
+            factors.add(new Expr.Num(block.pos(), Integer.toString(minusOne.coefficient()), ""));
         }
         for (Stmt.Species sp : side) {
             int times = sp.coefficient() - (sp == minusOne ? 1 : 0);
             for (int i = 0; i < times; i++) {
-                b.append(" * ").append(state(sp.species().name()));
+                factors.add(new Expr.Var(block.pos(), sp.species().name(), null));
             }
         }
-        return b.toString();
+        return g.num(pasted(rate, paste, factors));
+    }
+
+    private static Expr pasted(Expr rate, int depth, List<Expr> factors) {
+        if (depth > 0) {
+            Expr.Binary b = (Expr.Binary) rate;
+            return new Expr.Binary(b.pos(), b.op(), b.left(), pasted(b.right(), depth - 1, factors));
+        }
+        Expr e = rate;
+        for (Expr f : factors) {
+            e = new Expr.Binary(f.pos(), "*", e, f);
+        }
+        return e;
     }
 
     /** A reaction in place: genderivterms (or genfluxterm for <<) and genmatterms. */
@@ -316,8 +334,9 @@ final class KineticLowering {
         List<Expr> rates = new ArrayList<>();
         rates.add(r.forward());
         rates.add(r.backward() == null ? zero : r.backward());
-        g.line("l_f_flux = " + product(rates.get(0), sides.get(0), null) + ";");
-        g.line("l_b_flux = " + product(rates.get(1), sides.get(1), null) + ";");
+        List<Integer> pastes = List.of(r.forwardPaste(), r.backwardPaste());
+        g.line("l_f_flux = " + product(rates.get(0), pastes.get(0), sides.get(0), null) + ";");
+        g.line("l_b_flux = " + product(rates.get(1), pastes.get(1), sides.get(1), null) + ";");
         for (int j = 0; j < 2; j++) {
             for (Stmt.Species sp : sides.get(j)) {
                 if (!isState(sp) || index.get(sp.species().name()) < conserved) {
@@ -335,7 +354,7 @@ final class KineticLowering {
                 if (!isState(by)) {
                     continue;
                 }
-                g.line("term = " + product(rates.get(j), sides.get(j), by) + ";");
+                g.line("term = " + product(rates.get(j), pastes.get(j), sides.get(j), by) + ";");
                 int col = index.get(by.species().name());
                 for (int j1 = 0; j1 < 2; j1++) {
                     for (Stmt.Species row : sides.get(j1)) {

@@ -37,6 +37,19 @@ final class Linear {
 
     /** d e / d x, or null when it is zero; throws when e is not linear in x. */
     static Expr derivative(Expr e, String x) throws NotLinear {
+        return differentiate(e, x, false);
+    }
+
+    /**
+     * d e / d x as nocmodl's equation parser (diffeq.ypp) makes it, for an e that need not be linear in x: the
+     * product of two factors with x by the product rule {@code (d1)*(r) + (l)*(d2)}; null when zero. Throws, as
+     * nocmodl's {@code d_invalid}, when x is in a divisor or in a call's arguments.
+     */
+    static Expr slope(Expr e, String x) throws NotLinear {
+        return differentiate(e, x, true);
+    }
+
+    private static Expr differentiate(Expr e, String x, boolean productRule) throws NotLinear {
         if (!dependsOn(e, x)) {
             return null;
         }
@@ -44,14 +57,14 @@ final class Linear {
             return new Expr.Num(e.pos(), "1", "");
         }
         if (e instanceof Expr.Unary u && u.op().equals("-")) {
-            Expr d = derivative(u.operand(), x);
+            Expr d = differentiate(u.operand(), x, productRule);
             return d == null ? null : new Expr.Unary(u.pos(), "-", d);
         }
         if (e instanceof Expr.Binary b) {
             switch (b.op()) {
                 case "+", "-" -> {
-                    Expr l = derivative(b.left(), x);
-                    Expr r = derivative(b.right(), x);
+                    Expr l = differentiate(b.left(), x, productRule);
+                    Expr r = differentiate(b.right(), x, productRule);
                     if (r == null) {
                         return l;
                     }
@@ -63,17 +76,20 @@ final class Linear {
                 case "*" -> {
                     boolean left = dependsOn(b.left(), x);
                     boolean right = dependsOn(b.right(), x);
-                    if (left && right) {
+                    if (left && right && !productRule) {
                         throw new NotLinear();
                     }
-                    return left ? new Expr.Binary(b.pos(), "*", derivative(b.left(), x), b.right())
-                            : new Expr.Binary(b.pos(), "*", b.left(), derivative(b.right(), x));
+                    Expr l = left ? new Expr.Binary(b.pos(), "*", differentiate(b.left(), x, productRule), b.right())
+                            : null;
+                    Expr r = right ? new Expr.Binary(b.pos(), "*", b.left(), differentiate(b.right(), x, productRule))
+                            : null;
+                    return l == null ? r : r == null ? l : new Expr.Binary(b.pos(), "+", l, r);
                 }
                 case "/" -> {
                     if (dependsOn(b.right(), x)) {
                         throw new NotLinear();
                     }
-                    return new Expr.Binary(b.pos(), "/", derivative(b.left(), x), b.right());
+                    return new Expr.Binary(b.pos(), "/", differentiate(b.left(), x, productRule), b.right());
                 }
                 default -> throw new NotLinear();
             }

@@ -26,8 +26,17 @@ final class LinearLowering {
     LinearLowering(JavaGenerator g, Item.Block block, Set<String> states) {
         this.g = g;
         this.block = block;
+        index.putAll(unknowns(g, block, states));
+    }
+
+    /**
+     * The unknowns of a LINEAR or NONLINEAR block, numbered: its SOLVEFOR names, else the STATEs its equations use;
+     * an error when their number is not the number of equations.
+     */
+    static Map<String, Integer> unknowns(JavaGenerator g, Item.Block block, Set<String> states) {
+        Map<String, Integer> index = new LinkedHashMap<>();
         List<Stmt.Equation> equations = new ArrayList<>();
-        collect(block.body(), equations);
+        collect(g, block, block.body(), equations);
         if (!block.solveFor().isEmpty()) {
             block.solveFor().forEach(x -> index.put(x, index.size()));
         } else {
@@ -40,20 +49,21 @@ final class LinearLowering {
             }
         }
         if (equations.size() != index.size()) {
-            g.error(block.pos(), "LINEAR " + block.name() + " has " + equations.size() + " equations for "
-                    + index.size() + " states " + index.keySet());
+            g.error(block.pos(), block.keyword() + " " + block.name() + " has " + equations.size()
+                    + " equations for " + index.size() + " states " + index.keySet());
         }
+        return index;
     }
 
-    private void collect(List<Stmt> body, List<Stmt.Equation> into) {
+    private static void collect(JavaGenerator g, Item.Block block, List<Stmt> body, List<Stmt.Equation> into) {
         for (Stmt s : body) {
             if (s instanceof Stmt.Equation e) {
                 into.add(e);
             } else if (s instanceof Stmt.Block b) {
-                collect(b.body(), into);
+                collect(g, block, b.body(), into);
             } else if (containsEquation(s)) {
                 // nocmodl counts the rows at run time (_counte); here the system's size is fixed
-                g.notYet(s.pos(), "an equation inside IF, WHILE or FROM in a LINEAR block");
+                g.notYet(s.pos(), "an equation inside IF, WHILE or FROM in a " + block.keyword() + " block");
             }
         }
     }

@@ -125,6 +125,11 @@ final class NetReceiveLowering {
             g.line("double l_" + args.get(0) + " = weight;");
         }
         List<Stmt> body = block.body().stream().filter(st -> !(st instanceof Stmt.Initial)).toList();
+        // NEURON's delivery sets the thread's t to the event's time (SelfEvent/NetCon::deliver, PP2t = tt): the
+        // FUNCTIONs and PROCEDUREs NET_RECEIVE calls see it too (IntFire4's update: t0 = t), then the step's clock
+        g.line("double stepTime = s.t;");
+        g.line("s.t = te;");
+        g.open("try");
         g.body(body, scope);
         if (perConnection()) {
             g.open("if (c >= 0)");
@@ -133,6 +138,10 @@ final class NetReceiveLowering {
             }
             g.close();
         }
+        g.close();
+        g.open("finally");
+        g.line("s.t = stepTime;");
+        g.close();
         g.close();
     }
 }

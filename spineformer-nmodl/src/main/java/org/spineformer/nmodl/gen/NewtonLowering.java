@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import org.spineformer.nmodl.ast.Expr;
 import org.spineformer.nmodl.ast.Item;
 import org.spineformer.nmodl.ast.Stmt;
@@ -96,6 +97,11 @@ final class NewtonLowering {
         String b = block.name();
         g.line("private final double[] dv_" + b + " = new double[" + n + "];");
         g.line("private final double[] sv_" + b + " = new double[" + n + "];");
+        emitIterationFields(g, b, n);
+    }
+
+    /** The work arrays of {@link #emitIteration} for block b of n unknowns. */
+    static void emitIterationFields(JavaGenerator g, String b, int n) {
         g.line("private final double[] val_" + b + " = new double[" + n + "];");
         g.line("private final double[] hi_" + b + " = new double[" + n + "];");
         g.line("private final double[] dx_" + b + " = new double[" + n + "];");
@@ -105,7 +111,6 @@ final class NewtonLowering {
     }
 
     void emitMethods(String where) {
-        int n = index.size();
         String b = block.name();
         g.line("");
         g.line("/** DERIVATIVE " + b + " as derivimplicit's residual: D x - (x - x_saved)/dt into val_" + b + ". */");
@@ -123,18 +128,31 @@ final class NewtonLowering {
         g.line("");
         g.line("/** DERIVATIVE " + b + " solved by derivimplicit: nrn_newton_thread on its residual. */");
         g.open("private void d_" + b + "(int k, CellState s)");
-        g.line("double[] val = val_" + b + ";");
-        g.line("double[] dx = dx_" + b + ";");
         for (Map.Entry<String, Integer> e : index.entrySet()) {
             g.line("sv_" + b + "[" + e.getValue() + "] = " + state(e.getKey()) + ";");
         }
+        emitIteration(g, b, index, this::state, where);
+        g.line("res_" + b + "(k, s);");
+        g.close();
+    }
+
+    /**
+     * scopmath's Newton iteration (newton_thread.c, and newton.c for NONLINEAR blocks: the same steps) on the
+     * residual {@code res_<b>(k, s)} fills into {@code val_<b>}, over the unknowns of index (name -> position),
+     * ending with the residual evaluated at the converged unknowns.
+     */
+    static void emitIteration(JavaGenerator g, String b, Map<String, Integer> index, Function<String, String> ref,
+                              String where) {
+        int n = index.size();
+        g.line("double[] val = val_" + b + ";");
+        g.line("double[] dx = dx_" + b + ";");
         g.line("double change = 1.0;");
         g.line("int count = 0;");
         g.open("while (count++ < " + MAX_ITERS + ")");
         g.open("if (change > " + MAX_CHANGE + ")");
         g.line("double increment;");
         for (Map.Entry<String, Integer> e : index.entrySet()) {
-            String x = state(e.getKey());
+            String x = ref.apply(e.getKey());
             int j = e.getValue();
             g.line("increment = Math.max(Math.abs(0.02 * " + x + "), " + STEP + ");");
             g.line(x + " += increment;");
@@ -162,7 +180,7 @@ final class NewtonLowering {
         g.line("change = 0.0;");
         g.line("double temp;");
         for (Map.Entry<String, Integer> e : index.entrySet()) {
-            String x = state(e.getKey());
+            String x = ref.apply(e.getKey());
             int i = e.getValue();
             g.open("if (Math.abs(" + x + ") > " + ZERO + " && (temp = Math.abs(dx[" + i + "] / " + x
                     + ")) > change)");
@@ -185,8 +203,6 @@ final class NewtonLowering {
         g.line("throw new IllegalStateException(\"" + where + ": no convergence in " + MAX_ITERS
                 + " Newton iterations (instance \" + k + \")\");");
         g.close();
-        g.close();
-        g.line("res_" + b + "(k, s);");
         g.close();
     }
 }

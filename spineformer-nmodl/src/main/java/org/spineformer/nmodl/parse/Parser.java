@@ -5,7 +5,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -49,6 +51,8 @@ public final class Parser {
     private final Map<String, Integer> defines = new HashMap<>();
     /** The keyword of the block being parsed: '~' means a reaction in KINETIC, an equation in (NON)LINEAR. */
     private String blockKeyword = "";
+    /** The expressions written in parentheses (by identity): what a KINETIC rate's text means depends on them. */
+    private final Set<Expr> parenthesized = Collections.newSetFromMap(new IdentityHashMap<>());
 
     private Parser(String file, String source) {
         this.lexer = new Lexer(file, source);
@@ -333,19 +337,23 @@ public final class Parser {
             if (t.is("(")) {
                 String left = unit();
                 expect("=");
-                defs.add(new Item.UnitDef(t.pos(), null, left, unit(), null));
+                Pos rightAt = peek().pos();
+                defs.add(new Item.UnitDef(t.pos(), null, left, unit(), null, t.pos(), rightAt));
             } else {
                 String name = name();
                 expect("=");
                 if (at("(")) {
+                    Pos leftAt = peek().pos();
                     String left = unit();
                     if (accept("-")) {
                         expect(">");
                     }
-                    defs.add(new Item.UnitDef(t.pos(), name, left, unit(), null));
+                    Pos rightAt = peek().pos();
+                    defs.add(new Item.UnitDef(t.pos(), name, left, unit(), null, leftAt, rightAt));
                 } else {
                     String value = number();
-                    defs.add(new Item.UnitDef(t.pos(), name, null, unit(), value));
+                    Pos rightAt = peek().pos();
+                    defs.add(new Item.UnitDef(t.pos(), name, null, unit(), value, null, rightAt));
                 }
             }
         }
@@ -623,7 +631,7 @@ public final class Parser {
                 expect(",");
                 Expr kb = expr();
                 expect(")");
-                return new Stmt.Reaction(p, lhs, "<->", rhs, kf, kb);
+                return new Stmt.Reaction(p, lhs, "<->", rhs, kf, kb, pasteDepth(kf), pasteDepth(kb));
             }
             String arrow;
             if (accept("<")) {
@@ -638,7 +646,8 @@ public final class Parser {
             expect("(");
             Expr rate = expr();
             expect(")");
-            return new Stmt.Reaction(p, lhs, arrow, List.of(), rate, null);
+            // nocmodl writes these rates in parentheses: the product multiplies the whole rate
+            return new Stmt.Reaction(p, lhs, arrow, List.of(), rate, null, 0, 0);
         }
         if (blockKeyword.equals("LINEAR") || blockKeyword.equals("NONLINEAR") || blockKeyword.equals("PARTIAL")) {
             Expr left = expr();
@@ -646,6 +655,21 @@ public final class Parser {
             return new Stmt.Equation(p, left, expr());
         }
         throw lexer.error(p, "'~' equations are allowed only in KINETIC, LINEAR and NONLINEAR blocks");
+    }
+
+    /**
+     * How many operators looser than '*' (+ - comparisons && ||) lie on the rate's right edge outside parentheses:
+     * nocmodl (kinetic.cpp) writes a flux as the rate's text followed by {@code * species}, so C's precedence puts
+     * the species into the right operand of the last of them ({@code ka + kb * A}).
+     */
+    private int pasteDepth(Expr rate) {
+        int depth = 0;
+        Expr e = rate;
+        while (e instanceof Expr.Binary b && !parenthesized.contains(b) && !Set.of("*", "/", "^").contains(b.op())) {
+            depth++;
+            e = b.right();
+        }
+        return depth;
     }
 
     private List<Stmt.Species> reactants() {
@@ -739,6 +763,7 @@ public final class Parser {
         if (t.is("(")) {
             Expr e = expr();
             expect(")");
+            parenthesized.add(e);
             return e;
         }
         if (t.kind() == Token.Kind.PRIME) {

@@ -1,4 +1,4 @@
-package org.spineformer.mechanisms.table;
+package org.spineformer.engine.table;
 
 /**
  * Smooth functions of the membrane potential tabulated for speed where the mod file has no {@code TABLE}: cubic
@@ -75,6 +75,16 @@ public final class CubicTable {
     public double position(double x) {
         double u = (x - first) * STEPS_PER_MV;
         return u >= 0 && u < intervals ? u : -1;
+    }
+
+    /** The number of intervals. */
+    public int intervals() {
+        return intervals;
+    }
+
+    /** The argument x (mV) at a {@link #position}: the inverse of {@code position} inside the table. */
+    public double argument(double position) {
+        return first + position * STEP;
     }
 
     /** Where the coefficients of the interval at a {@link #position} start. */

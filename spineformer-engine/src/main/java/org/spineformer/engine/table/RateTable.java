@@ -1,4 +1,4 @@
-package org.spineformer.mechanisms.table;
+package org.spineformer.engine.table;
 
 /**
  * NEURON's NMODL {@code TABLE ... FROM min TO max WITH intervals}: the functions tabulated at intervals + 1

@@ -1,4 +1,4 @@
-package org.spineformer.mechanisms.table;
+package org.spineformer.engine.table;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

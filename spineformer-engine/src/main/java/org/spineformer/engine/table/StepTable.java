@@ -1,4 +1,4 @@
-package org.spineformer.mechanisms.table;
+package org.spineformer.engine.table;
 
 /**
  * A channel's gate functions of the membrane potential at one time step (each gate's steady state and its cnexp

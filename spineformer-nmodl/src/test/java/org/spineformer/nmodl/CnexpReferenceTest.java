@@ -1,0 +1,53 @@
+package org.spineformer.nmodl;
+
+import static org.spineformer.engine.reference.TraceAssert.assertTrace;
+
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.spineformer.engine.record.Recorder;
+import org.spineformer.engine.reference.ReferenceRun;
+import org.spineformer.engine.reference.TraceAssert;
+import org.spineformer.nmodl.gen.NmodlMechanism;
+
+/**
+ * METHOD cnexp of equations not linear in their states, against NEURON 8.2.2 running the project's
+ * {@code mod/cnexp/} files (references recorded by {@code reference/kinetic/record.py}, see PROVENANCE.md), three
+ * voltage-clamp steps and a current clamp with pas each, every column:
+ * <ul>
+ * <li>cnxq: {@code m' = (minf - m)/mtau - kq*m*m}, which nocmodl differentiates (product rule) but cannot write as
+ *     a*m + b: its cnexp formula with the slope at the current m and no constant part,
+ *     {@code m = m + (1 - exp(dt*slope))*(-m)} (so m decays to 0 whatever minf); h' beside it linear;
+ * <li>cnxd: {@code n' = (ninf - n)/(ntau*(1 + n))}, n in a divisor: nocmodl solves the whole block by
+ *     derivimplicit (Newton), the linear h' included.
+ * </ul>
+ */
+class CnexpReferenceTest {
+    /** The single-mechanism bound of issue 17, 1e-6 of each trace's scale, as {@link KineticReferenceTest}'s. */
+    static final double TOLERANCE = 1e-6;
+    private static final List<String> RUNS = List.of("vclamp_m60", "vclamp_m20", "vclamp_p20", "iclamp");
+
+    static Stream<Arguments> runs() {
+        return Stream.of("cnxq", "cnxd").flatMap(m -> RUNS.stream().map(run -> Arguments.of(m, run)));
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("runs")
+    void matchesNeuron(String mechanism, String runName) {
+        ReferenceRun ref = ReferenceRun.load("/reference/cnexp/" + mechanism + "/" + runName);
+        NmodlMechanism compiled = NmodlMechanism.compile(mechanism + ".mod",
+                Resources.text("/mod/cnexp/" + mechanism + ".mod"));
+        Recorder rec = KineticReferenceTest.run(ref, compiled);
+        double worst = 0;
+        for (String column : rec.names()) {
+            assertTrace(mechanism + " " + runName + " " + column, ref.column(column), rec.column(column), TOLERANCE);
+            if (!column.startsWith("i_seclamp")) {
+                worst = Math.max(worst, TraceAssert.relativeError(ref.column(column), rec.column(column)));
+            }
+        }
+        System.out.printf("%s %s: largest error of the mechanism's columns %.2e of the trace's scale%n", mechanism,
+                runName, worst);
+    }
+}

@@ -1,0 +1,112 @@
+package org.spineformer.nmodl;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.spineformer.engine.ModelBuilder;
+import org.spineformer.engine.Simulation;
+import org.spineformer.engine.mech.Catalogue;
+import org.spineformer.engine.mech.CellState;
+import org.spineformer.engine.mech.MechanismBlock;
+import org.spineformer.engine.morph.Morphology;
+import org.spineformer.nmodl.gen.NmodlMechanism;
+
+/**
+ * A cnexp equation whose slope is of parameters only keeps the slope and 1 - exp(dt a) per instance, and a math call
+ * of what rarely changes its value, keyed by the bits of their inputs and dt (docs/dev/nmodl.md, "Speed"): after a
+ * parameter or dt changes, the states must follow the new values, bit for bit as cnexp computed every step.
+ */
+class DecayMemoTest {
+    private static final String MOD = """
+            NEURON { SUFFIX decay RANGE tau, x0 }
+            PARAMETER { tau = 5 (ms) x0 = 3 }
+            STATE { x y z }
+            INITIAL { x = 1 y = 1 z = 1 }
+            BREAKPOINT { SOLVE states METHOD cnexp }
+            DERIVATIVE states {
+                x' = -x/tau
+                y' = (x0 - y)/tau
+                : a math call of a parameter: kept with the bits of its argument
+                z' = pow(x0, 3) - z/tau
+            }
+            """;
+
+    /** A LOCAL named like a PARAMETER hides it: the slope of the LOCAL is not kept with the parameter's bits. */
+    private static final String SHADOWED = """
+            NEURON { SUFFIX shadowed RANGE tau, tauLocal }
+            PARAMETER { tau = 5 (ms) tauLocal = 2 (ms) }
+            STATE { x }
+            INITIAL { x = 1 }
+            BREAKPOINT { SOLVE states METHOD cnexp }
+            DERIVATIVE states {
+                LOCAL tau
+                tau = tauLocal
+                x' = -x/tau
+            }
+            """;
+
+    /** cnexp's update for x' = f0 - x/tau, written here as nocmodl's C has it: x + (1 - exp(dt a)) (-f0/a - x). */
+    private static double cnexp(double x, double f0, double tau, double dt) {
+        double a = -1.0 / tau;
+        return x + (1.0 - Math.exp(dt * a)) * (-f0 / a - x);
+    }
+
+    @Test
+    void aLocalHidingAParameterIsReadEveryStep() {
+        NmodlMechanism m = NmodlMechanism.compile("shadowed.mod", SHADOWED);
+        Morphology morphology = new Morphology();
+        int section = morphology.addRoot("soma", 20, 1, 35.4, 1, Morphology.filled(1, 20));
+        ModelBuilder b = new ModelBuilder(morphology, Catalogue.discover().register(m));
+        b.insert("shadowed", section, Map.of());
+        Simulation sim = b.build(0.025, 6.3);
+        sim.initialize(-65);
+        MechanismBlock block = sim.block("shadowed");
+        double x = 1;
+        for (double tauLocal : new double[] {2, 3, 0.5}) {
+            block.setParameter("tauLocal", 0, tauLocal);
+            for (int step = 0; step < 3; step++) {
+                block.advance(sim.state());
+                x = cnexp(x, -0.0 / tauLocal, tauLocal, 0.025);
+                assertThat(block.get("x", 0)).as("x with the LOCAL tau = %s", tauLocal).isEqualTo(x);
+            }
+        }
+    }
+
+    @Test
+    void theStatesFollowAParameterAndDtChangedBetweenSteps() {
+        NmodlMechanism m = NmodlMechanism.compile("decay.mod", MOD);
+        // the memos are what is being tested
+        assertThat(m.javaSource()).contains("m0_ok[k]", "Math.pow(mc2_x0, 3.0)");
+        Morphology morphology = new Morphology();
+        int section = morphology.addRoot("soma", 20, 1, 35.4, 1, Morphology.filled(1, 20));
+        ModelBuilder b = new ModelBuilder(morphology, Catalogue.discover().register(m));
+        b.insert("decay", section, Map.of());
+        Simulation sim = b.build(0.025, 6.3);
+        sim.initialize(-65);
+        MechanismBlock block = sim.block("decay");
+        // dt is fixed per cell state: the same block advanced with a second model's state, built with another dt
+        ModelBuilder b2 = new ModelBuilder(morphology, Catalogue.discover().register(m));
+        b2.insert("decay", section, Map.of());
+        Simulation other = b2.build(0.05, 6.3);
+        double x = 1;
+        double y = 1;
+        double z = 1;
+        double[][] settings = {{5, 0.025, 3}, {7, 0.025, 3}, {7, 0.05, 3}, {7, 0.05, -2}, {5, 0.025, -2}};
+        for (double[] set : settings) {
+            block.setParameter("tau", 0, set[0]);
+            block.setParameter("x0", 0, set[2]);
+            CellState state = set[1] == sim.state().dt ? sim.state() : other.state();
+            assertThat(state.dt).isEqualTo(set[1]);
+            for (int step = 0; step < 3; step++) {
+                block.advance(state);
+                x = cnexp(x, -0.0 / set[0], set[0], set[1]);
+                y = cnexp(y, set[2] / set[0], set[0], set[1]);
+                z = cnexp(z, Math.pow(set[2], 3) - 0.0 / set[0], set[0], set[1]);
+                assertThat(block.get("x", 0)).as("x at tau %s, dt %s", set[0], set[1]).isEqualTo(x);
+                assertThat(block.get("y", 0)).as("y at tau %s, dt %s, x0 %s", set[0], set[1], set[2]).isEqualTo(y);
+                assertThat(block.get("z", 0)).as("z at tau %s, dt %s, x0 %s", set[0], set[1], set[2]).isEqualTo(z);
+            }
+        }
+    }
+}

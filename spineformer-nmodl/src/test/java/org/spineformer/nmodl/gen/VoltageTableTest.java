@@ -1,0 +1,63 @@
+package org.spineformer.nmodl.gen;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/** VoltageTable's checks: intervals whose interpolation fails, or that hold a compared constant, are not used. */
+class VoltageTableTest {
+    @Test
+    void aSmoothSteepFunctionIsUsedEverywhereWithinItsBound() {
+        // exp(v / 5 mV), the steepest of the Hay channels' rates (CubicTable: 6.4e-11 of the value at the middle of
+        // an interval): the check leaves every interval in use
+        VoltageTable t = new VoltageTable(1, (v, out) -> out[0] = Math.exp(v / 5), new double[0]);
+        assertThat(t.exactIntervals()).isZero();
+        for (double v = -119.9; v < 59.9; v += 0.0137) {
+            double u = t.position(v);
+            double exact = Math.exp(v / 5);
+            double y = t.value(t.start(u), 0, u - (int) u);
+            assertThat(Math.abs(y - exact)).isLessThanOrEqualTo(VoltageTable.RELATIVE * exact
+                    + VoltageTable.OF_SCALE * Math.exp(60.03125 / 5));
+        }
+    }
+
+    @Test
+    void aJumpAndAComparedConstantAreLeftToTheExactFunctions() {
+        // a step at -50.3 mV (an IF on v) and a constant the file compares with (v == -38)
+        VoltageTable t = new VoltageTable(1, (v, out) -> out[0] = v < -50.3 ? 1 : 2, new double[] {-38});
+        assertThat(t.position(-50.3)).isEqualTo(-1);
+        assertThat(t.position(-38)).isEqualTo(-1);
+        assertThat(t.position(-50.3 + 0.2)).isGreaterThan(0);
+        assertThat(t.position(-38 + 0.2)).isGreaterThan(0);
+        assertThat(t.position(-38 - 0.2)).isGreaterThan(0);
+        assertThat(t.exactIntervals()).isEqualTo(2);
+    }
+
+    @Test
+    void outsideTheRangeOrNotANumberThereIsNoPosition() {
+        VoltageTable t = new VoltageTable(1, (v, out) -> out[0] = v, new double[0]);
+        assertThat(t.position(-121)).isEqualTo(-1);
+        assertThat(t.position(61)).isEqualTo(-1);
+        assertThat(t.position(Double.NaN)).isEqualTo(-1);
+        assertThat(t.exactIntervals()).isZero();
+    }
+
+    @Test
+    void aValueNotFiniteOnTheGridDoesNotLoosenTheCheck() {
+        // 1 / (v + 20.03125) is infinite at a grid point: that must not make the allowed error infinite (half a mV
+        // from the pole the cubic is far off), and the table is still used away from the pole
+        VoltageTable t = new VoltageTable(1, (v, out) -> out[0] = 1 / (v + 20.03125), new double[0]);
+        assertThat(t.position(-20.03125)).isEqualTo(-1);
+        assertThat(t.position(-20.5)).isEqualTo(-1);
+        assertThat(t.position(-30)).isGreaterThan(0);
+        assertThat(t.exactIntervals()).isLessThan(t.intervals() / 10);
+    }
+
+    @Test
+    void aFunctionNotFiniteSomewhereIsNotUsedThere() {
+        // 1 / (v + 20) has its pole at -20 mV, not on a grid point: the intervals beside it fail their check
+        VoltageTable t = new VoltageTable(1, (v, out) -> out[0] = 1 / (v + 20), new double[0]);
+        assertThat(t.position(-20)).isEqualTo(-1);
+        assertThat(t.position(-30)).isGreaterThan(0);
+    }
+}
