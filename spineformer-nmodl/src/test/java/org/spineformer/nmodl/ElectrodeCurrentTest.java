@@ -41,24 +41,12 @@ class ElectrodeCurrentTest {
         ReferenceRun ref = ReferenceRun.load("/reference/events/softclamp/free");
         NmodlMechanism compiled = NmodlMechanism.compile("softclamp.mod",
                 Resources.text("/mod/events/softclamp.mod"));
-        JsonNode s = ref.settings();
-        Morphology morphology = new Morphology();
-        int section = morphology.addRoot("soma", 20, 1, 35.4, 1, Morphology.filled(1, 20));
-        ModelBuilder b = new ModelBuilder(morphology, Catalogue.discover().register(compiled));
-        b.insert("pas", section, Map.of("g", 1e-4, "e", -70.0));
-        PointProcess pp = b.addPointProcess("SoftClamp", section, 0.5, Map.of());
-        Simulation sim = b.build(s.get("dt_ms").asDouble(), s.get("celsius_degC").asDouble());
-        Recorder rec = new Recorder(1);
-        rec.add("v_mV", sim.state().v, sim.discretization().segmentNode(section, 0));
-        for (String column : new String[] {"i", "vt", "n"}) {
-            rec.add(column.equals("i") ? "i_nA" : column.equals("vt") ? "vt_mV" : "n",
-                    sim.block("SoftClamp").column(column), pp.instance());
-        }
-        sim.addObserver(rec);
-        sim.initialize(s.get("v_init_mV").asDouble());
-        sim.run(s.get("tstop_ms").asDouble());
-        for (String column : rec.names()) {
-            assertTrace("SoftClamp " + column, ref.column(column), rec.column(column), TOLERANCE);
-        }
+        EventsCompartment cell = new EventsCompartment(compiled);
+        PointProcess pp = cell.builder.addPointProcess("SoftClamp", cell.section, 0.5, Map.of());
+        cell.assertMatches(ref, "SoftClamp", TOLERANCE, (sim, rec) -> {
+            rec.add("i_nA", sim.block("SoftClamp").column("i"), pp.instance());
+            rec.add("vt_mV", sim.block("SoftClamp").column("vt"), pp.instance());
+            rec.add("n", sim.block("SoftClamp").column("n"), pp.instance());
+        });
     }
 }

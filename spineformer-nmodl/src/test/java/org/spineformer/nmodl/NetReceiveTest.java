@@ -1,17 +1,21 @@
 package org.spineformer.nmodl;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.spineformer.engine.ModelBuilder;
+import org.spineformer.engine.Simulation;
 import org.spineformer.engine.event.PointProcess;
 import org.spineformer.engine.event.Synapse;
+import org.spineformer.engine.mech.Catalogue;
 import org.spineformer.engine.mech.CellState;
 import org.spineformer.engine.mech.Mechanism;
 import org.spineformer.engine.mech.MechanismBlock;
+import org.spineformer.engine.morph.Morphology;
 import org.spineformer.engine.reference.ReferenceRun;
 import org.spineformer.nmodl.gen.NmodlMechanism;
 
@@ -124,27 +128,16 @@ class NetReceiveTest {
         NmodlMechanism mover = NmodlMechanism.compile("mover.mod", Resources.text("/mod/events/mover.mod"));
         NmodlMechanism expsyn = NmodlMechanism.compile("exp_synapse.mod",
                 Resources.text("/mod/features/exp_synapse.mod"));
-        JsonNode s = ref.settings();
-        Morphology morphology = new Morphology();
-        int section = morphology.addRoot("soma", 20, 1, 35.4, 1, Morphology.filled(1, 20));
-        ModelBuilder b = new ModelBuilder(morphology, Catalogue.discover().register(mover).register(expsyn));
-        b.insert("pas", section, Map.of("g", 1e-4, "e", -70.0));
-        PointProcess syn = b.addPointProcess("expsynapse", section, 0.5, Map.of());
-        PointProcess cell = b.addPointProcess("Mover", section, 0.5, Map.of());
-        b.addSpikeSource(new double[] {10, 12, 40}, List.of(new Synapse(cell, 1, 0)));
-        b.addEventSource(cell, List.of(new Synapse(syn, 0.003, 1.5)));
-        Simulation sim = b.build(s.get("dt_ms").asDouble(), s.get("celsius_degC").asDouble());
-        Recorder rec = new Recorder(1);
-        rec.add("v_mV", sim.state().v, sim.discretization().segmentNode(section, 0));
-        rec.add("g", sim.block("expsynapse").column("g"), syn.instance());
-        rec.add("n", sim.block("Mover").column("n"), cell.instance());
-        rec.add("tf", sim.block("Mover").column("tf"), cell.instance());
-        sim.addObserver(rec);
-        sim.initialize(s.get("v_init_mV").asDouble());
-        sim.run(s.get("tstop_ms").asDouble());
-        for (String column : rec.names()) {
-            assertTrace("Mover " + column, ref.column(column), rec.column(column), TOLERANCE);
-        }
+        EventsCompartment c = new EventsCompartment(mover, expsyn);
+        PointProcess syn = c.builder.addPointProcess("expsynapse", c.section, 0.5, Map.of());
+        PointProcess cell = c.builder.addPointProcess("Mover", c.section, 0.5, Map.of());
+        c.builder.addSpikeSource(new double[] {10, 12, 40}, List.of(new Synapse(cell, 1, 0)));
+        c.builder.addEventSource(cell, List.of(new Synapse(syn, 0.003, 1.5)));
+        c.assertMatches(ref, "Mover", TOLERANCE, (sim, rec) -> {
+            rec.add("g", sim.block("expsynapse").column("g"), syn.instance());
+            rec.add("n", sim.block("Mover").column("n"), cell.instance());
+            rec.add("tf", sim.block("Mover").column("tf"), cell.instance());
+        });
     }
 
     @Test

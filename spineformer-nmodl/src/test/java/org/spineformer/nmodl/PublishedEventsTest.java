@@ -1,5 +1,8 @@
 package org.spineformer.nmodl;
 
+import static org.spineformer.engine.reference.TraceAssert.assertTrace;
+
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,8 +11,12 @@ import java.util.Map;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.spineformer.engine.ModelBuilder;
+import org.spineformer.engine.Simulation;
 import org.spineformer.engine.event.PointProcess;
 import org.spineformer.engine.event.Synapse;
+import org.spineformer.engine.mech.Catalogue;
+import org.spineformer.engine.morph.Morphology;
+import org.spineformer.engine.record.Recorder;
 import org.spineformer.engine.reference.ReferenceRun;
 import org.spineformer.nmodl.gen.NmodlMechanism;
 
