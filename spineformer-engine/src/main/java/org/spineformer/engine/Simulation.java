@@ -152,25 +152,25 @@ public final class Simulation {
                 blocks[outBlock[e][j]].connect(connections++, syn.target().instance(), syn.weight());
             }
         }
-        this.deliver = (time, target, instance, weight, flag, connection) -> blocks[target].receive(instance,
-                connection, time, weight, flag);
+        this.deliver = (time, target, instance, lane, weight, flag, connection) -> blocks[target].receive(instance,
+                lane, connection, time, weight, flag);
         state.events = new CellState.Events() {
             @Override
-            public void send(MechanismBlock block, int instance, double time, double weight, double flag,
+            public void send(MechanismBlock block, int instance, int lane, double time, double weight, double flag,
                              int connection) {
-                queue.schedule(time, blockIndex(block), instance, weight, flag, connection);
+                queue.schedule(time, blockIndex(block), instance, lane, weight, flag, connection);
             }
 
             @Override
-            public void emit(MechanismBlock block, int instance, double time) {
+            public void emit(MechanismBlock block, int instance, int lane, double time) {
                 int[] source = emitter[blockIndex(block)];
                 int e = source == null ? -1 : source[instance];
                 if (e < 0) {
                     return; // no connection out of this instance: the event goes nowhere, as in NEURON
                 }
                 for (int j = 0; j < outBlock[e].length; j++) {
-                    queue.schedule(time + outDelay[e][j], outBlock[e][j], outInstance[e][j], outWeight[e][j], 0,
-                            outConnection[e][j]);
+                    queue.schedule(time + outDelay[e][j], outBlock[e][j], outInstance[e][j], lane, outWeight[e][j],
+                            0, outConnection[e][j]);
                 }
             }
         };
@@ -237,7 +237,7 @@ public final class Simulation {
             for (double time : src.timesMs()) {
                 for (int k = 0; k < syns.size(); k++) {
                     Synapse syn = syns.get(k);
-                    queue.schedule(time + syn.delayMs(), sourceTargetBlock[s][k], syn.target().instance(),
+                    queue.schedule(time + syn.delayMs(), sourceTargetBlock[s][k], syn.target().instance(), 0,
                             syn.weight(), 0, sourceConnection[s][k]);
                 }
             }

@@ -202,7 +202,7 @@ public final class AmpaWithCa extends AbstractMechanism {
         }
 
         @Override
-        public void deliver(int instance, double weight) {
+        public void deliver(int instance, int lane, double weight) {
             double w = weight * factor[instance];
             aampa[instance] += w;
             gampa[instance] += w;

@@ -196,7 +196,7 @@ public final class Nmda extends AbstractMechanism {
         }
 
         @Override
-        public void deliver(int instance, double weight) {
+        public void deliver(int instance, int lane, double weight) {
             double w = weight * factor[instance];
             a[instance] += w;
             b[instance] += w;

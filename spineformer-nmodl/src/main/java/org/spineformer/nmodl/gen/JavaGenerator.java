@@ -1307,12 +1307,13 @@ public final class JavaGenerator {
         if (c.name().equals("net_send") && args.size() == 2 && (inNetReceive || inInitial)) {
             // nocmodl's net_send(t + delay, flag): an event of the instance to itself, with the weight of the
             // event being received (none from INITIAL)
-            return "s.events.send(this, k, " + (inNetReceive ? "te" : "s.t") + " + " + args.get(0) + ", " + (inNetReceive ? "weight" : "0.0")
+            // compiled blocks run one trial (Mechanism.newBlock refuses lanes), so INITIAL's events go to lane 0
+            return "s.events.send(this, k, " + (inNetReceive ? "lane, " : "0, ") + (inNetReceive ? "te" : "s.t") + " + " + args.get(0) + ", " + (inNetReceive ? "weight" : "0.0")
                     + ", " + args.get(1) + ", " + (inNetReceive ? "c" : "-1") + ")";
         }
         if (c.name().equals("net_event") && args.size() == 1 && inNetReceive) {
             // an event out of the instance at the given time, to its connections (the engine's event sources)
-            return "s.events.emit(this, k, " + args.get(0) + ")";
+            return "s.events.emit(this, k, lane, " + args.get(0) + ")";
         }
         if (c.name().equals("at_time") && args.size() == 1) {
             // cvodestb.cpp at_time, fixed step: 1 in the step whose time reaches te (less 1e-11), else 0
