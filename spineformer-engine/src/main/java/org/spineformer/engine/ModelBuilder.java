@@ -35,6 +35,7 @@ public final class ModelBuilder {
     private final List<Boolean> sameInEveryLane = new ArrayList<>();
     private final List<EventSource> eventSources = new ArrayList<>();
     private final List<Reversal> reversals = new ArrayList<>();
+    private final List<LaneParameter> laneParameters = new ArrayList<>();
 
     /** A spike train per lane ({@code timesMs[lane]}) and the synapses it reaches. */
     public record SpikeSource(double[][] timesMs, List<Synapse> synapses) {
@@ -47,6 +48,10 @@ public final class ModelBuilder {
     /** Where instances of a mechanism go: a whole section (x NaN, every segment) or one location. */
     private record Placement(int section, double x, Map<String, Double> parameters,
                              Map<Integer, Map<String, Double>> segmentParameters) {
+    }
+
+    /** A point process's parameter in one lane, over its placement's value. */
+    private record LaneParameter(PointProcess target, int lane, String field, double value) {
     }
 
     /** An ion's reversal potential at one segment, for the mechanisms that read it from the ion. */
@@ -130,6 +135,23 @@ public final class ModelBuilder {
         List<Placement> list = placements.computeIfAbsent(mechanism, k -> new ArrayList<>());
         list.add(new Placement(section, x, Map.copyOf(parameters), Map.of()));
         return new PointProcess(mechanism, list.size() - 1);
+    }
+
+    /**
+     * Sets one parameter of a point process in one lane (trial) only, over the value it was placed with: a trial's
+     * own pulse or clamp. The lane must be one of those the model is built with (checked at build).
+     */
+    public ModelBuilder setLaneParameter(PointProcess target, int lane, String field, double value) {
+        List<Placement> list = placements.get(target.mechanism());
+        if (list == null || target.instance() >= list.size()) {
+            throw new IllegalArgumentException("no point process " + target);
+        }
+        if (lane < 0) {
+            throw new IllegalArgumentException(target + ": lane must be >= 0, was " + lane);
+        }
+        catalogue.get(target.mechanism()).field(field).validate(target.mechanism(), value);
+        laneParameters.add(new LaneParameter(target, lane, field, value));
+        return this;
     }
 
     /**
@@ -282,6 +304,15 @@ public final class ModelBuilder {
                                     pv.getValue());
                         }
                     }
+                }
+            }
+            for (LaneParameter lp : laneParameters) {
+                if (lp.target().mechanism().equals(m.name())) {
+                    if (lp.lane() >= lanes) {
+                        throw new IllegalArgumentException(lp.target() + "." + lp.field() + " is set for lane "
+                                + lp.lane() + ", but the model is built with " + lanes + " lanes");
+                    }
+                    block.column(lp.field())[lp.target().instance() * lanes + lp.lane()] = lp.value();
                 }
             }
             block.validateParameters();

@@ -33,14 +33,24 @@ class SimulationLanesTest {
     /** Peaks of v above this (mV) count: the pulses and synaptic inputs lift the passive cell well above it. */
     private static final double PEAK_THRESHOLD_MV = -64;
 
-    /** One trial's inputs: a spike train to synapse 0, a somatic pulse, a weak clamp's first level. */
-    private record Trial(double[] spikesMs, double pulseDelMs, double pulseAmpNa, double clampMv, double clampMs) {
+    /** Pulse length (ms). */
+    private static final double PULSE_MS = 4;
+
+    /**
+     * One trial's inputs: a spike train to synapse 0, somatic pulses (1 to 3, starting at {@code pulsesMs}), a weak
+     * clamp's first level.
+     */
+    private record Trial(double[] spikesMs, double[] pulsesMs, double pulseAmpNa, double clampMv, double clampMs) {
         static Trial number(int t) {
             double[] spikes = new double[2 + t % 3];
             for (int k = 0; k < spikes.length; k++) {
                 spikes[k] = 3 + 7.5 * k + 1.3 * t;
             }
-            return new Trial(spikes, 5 + 2.1 * t, 0.05 + 0.04 * t, -70 + 4 * t, 10 + 3 * t);
+            double[] pulses = new double[1 + t % 3];
+            for (int k = 0; k < pulses.length; k++) {
+                pulses[k] = 5 + 2.1 * t + 17 * k;
+            }
+            return new Trial(spikes, pulses, 0.05 + 0.04 * t, -70 + 4 * t, 10 + 3 * t);
         }
     }
 
@@ -50,8 +60,9 @@ class SimulationLanesTest {
 
     /**
      * A soma with a dendrite that branches into two; pas everywhere (g per section); synapse 0 on branch A gets the
-     * trial's spike train, synapse 1 on branch B the same train in every trial and synapse 0's events out; a pulse
-     * electrode at the soma, a weak voltage clamp on branch B.
+     * trial's spike train, synapse 1 on branch B the same train in every trial and synapse 0's events out; pulse
+     * electrodes at the soma (with lanes as many as the busiest lane needs, the others' extra ones at amp 0, their
+     * pulses set per lane on the builder), a weak voltage clamp on branch B (set per lane on the built block).
      */
     private static Cell cell(List<Trial> trials, boolean perLane) {
         Morphology m = new Morphology();
@@ -67,7 +78,16 @@ class SimulationLanesTest {
         b.insert("pas", dendB, Map.of("g", 1e-4, "e", -67.0));
         PointProcess syn0 = b.addPointProcess("Kick", dendA, 0.7, Map.of("decay", 0.97));
         PointProcess syn1 = b.addPointProcess("Kick", dendB, 0.5, Map.of("decay", 0.9, "e", -10.0));
-        b.addPointProcess("IClamp", soma, 0.5, Map.of("dur", 4.0));
+        int electrodes = trials.stream().mapToInt(t -> t.pulsesMs().length).max().orElseThrow();
+        for (int j = 0; j < electrodes; j++) {
+            PointProcess clamp = b.addPointProcess("IClamp", soma, 0.5, Map.of("dur", PULSE_MS));
+            for (int lane = 0; lane < trials.size(); lane++) {
+                if (j < trials.get(lane).pulsesMs().length) {
+                    b.setLaneParameter(clamp, lane, "del", trials.get(lane).pulsesMs()[j]);
+                    b.setLaneParameter(clamp, lane, "amp", trials.get(lane).pulseAmpNa());
+                }
+            }
+        }
         b.addPointProcess("SEClamp", dendB, 0.9, Map.of("rs", 500.0));
         List<Synapse> toSyn0 = List.of(new Synapse(syn0, 0.004, 1.0));
         if (perLane) {
@@ -80,12 +100,10 @@ class SimulationLanesTest {
         return new Cell(b, soma, dendA, dendB);
     }
 
-    /** Sets each lane's pulse and clamp on the built simulation. */
+    /** Sets each lane's clamp on the built simulation. */
     private static void setInputs(Simulation sim, List<Trial> trials) {
         for (int lane = 0; lane < trials.size(); lane++) {
             Trial t = trials.get(lane);
-            sim.block("IClamp").setParameter("del", 0, lane, t.pulseDelMs());
-            sim.block("IClamp").setParameter("amp", 0, lane, t.pulseAmpNa());
             sim.block("SEClamp").setParameter("amp1", 0, lane, t.clampMv());
             sim.block("SEClamp").setParameter("dur1", 0, lane, t.clampMs());
         }
@@ -170,7 +188,7 @@ class SimulationLanesTest {
         for (int t = 0; t < lanes; t++) {
             Trial trial = Trial.number(t);
             // the first step of the pulse overflows the voltage change to infinity
-            trials.add(t == bad ? new Trial(trial.spikesMs(), trial.pulseDelMs(), Double.MAX_VALUE, trial.clampMv(),
+            trials.add(t == bad ? new Trial(trial.spikesMs(), trial.pulsesMs(), Double.MAX_VALUE, trial.clampMv(),
                     trial.clampMs()) : trial);
         }
         Simulation sim = cell(trials, true).builder().build(DT_MS, 34, lanes);
@@ -183,8 +201,8 @@ class SimulationLanesTest {
         assertThat(e).isNotNull();
         assertThat(e.lane()).isEqualTo(bad);
         assertThat(e.getMessage()).startsWith("the simulation blew up in lane 2: ");
-        assertThat(e.timeMs()).isGreaterThan(trials.get(bad).pulseDelMs())
-                .isLessThanOrEqualTo(trials.get(bad).pulseDelMs() + Simulation.FINITE_CHECK_MS + DT_MS);
+        double onset = trials.get(bad).pulsesMs()[0];
+        assertThat(e.timeMs()).isGreaterThan(onset).isLessThanOrEqualTo(onset + Simulation.FINITE_CHECK_MS + DT_MS);
         Observed together = run(cell(trials, true), trials);
         for (int lane = 0; lane < lanes; lane++) {
             if (lane != bad) {
@@ -200,8 +218,8 @@ class SimulationLanesTest {
 
     @Test
     void whenEveryLaneHasBlownUpTheRunStops() {
-        List<Trial> trials = List.of(new Trial(new double[0], 1, Double.MAX_VALUE, -65, 1),
-                new Trial(new double[0], 2, Double.MAX_VALUE, -65, 1));
+        List<Trial> trials = List.of(new Trial(new double[0], new double[] {1}, Double.MAX_VALUE, -65, 1),
+                new Trial(new double[0], new double[] {2}, Double.MAX_VALUE, -65, 1));
         Simulation sim = cell(trials, true).builder().build(DT_MS, 34, 2);
         setInputs(sim, trials);
         sim.initialize(V_INIT_MV);
@@ -230,6 +248,15 @@ class SimulationLanesTest {
         assertThat(b.build(DT_MS, 37, 1).lanes()).isEqualTo(1);
         assertThatThrownBy(() -> b.build(DT_MS, 37, 4)).isInstanceOf(UnsupportedOperationException.class)
                 .hasMessage("Single does not run several trials in lanes yet");
+    }
+
+    @Test
+    void aLaneParameterMustBeInALaneOfTheModel() {
+        List<Trial> trials = List.of(Trial.number(0), Trial.number(2));
+        ModelBuilder b = cell(trials, false).builder();
+        assertThatThrownBy(() -> b.build(DT_MS, 34, 1)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("PointProcess[mechanism=IClamp, instance=0].del is set for lane 1, but the model is built"
+                        + " with 1 lanes");
     }
 
     @Test
