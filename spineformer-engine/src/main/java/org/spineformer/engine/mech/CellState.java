@@ -11,17 +11,25 @@ import java.util.Map;
  * {@code i} (mA/cm2) and conductance {@code g = di/dv} (S/cm2) does {@code rhs[node] -= i; d[node] += g}; a point
  * process (nA, uS) does the same after multiplying by {@link #pointScale}{@code [node]} = 100 / area; an electrode
  * current (positive = injected) enters with the opposite sign.
+ *
+ * <p>Trials in lanes: a state holds {@link #lanes} trials of the same cell that step together and differ only in
+ * their inputs. Every per-node value that can differ per trial ({@link #v}, {@link #rhs}, {@link #d} and every
+ * {@link Ion} array) has {@code nodes * lanes} entries, trial {@code lane} of node {@code i} at
+ * {@code i * lanes + lane}; the geometry ({@link #areaUm2}, {@link #pointScale}), the clock and the temperature are
+ * shared by all lanes. With one lane the layout is the plain per-node one.
  */
 public final class CellState {
     /** Number of nodes. */
     public final int nodes;
+    /** Number of trials stepping together (>= 1): per-trial values are at [node * lanes + lane]. */
+    public final int lanes;
     /** Membrane potential (mV). */
     public final double[] v;
     /** Right-hand side being assembled (mA/cm2); after the solve, the voltage change (mV). */
     public final double[] rhs;
     /** Matrix diagonal being assembled (S/cm2). */
     public final double[] d;
-    /** Membrane area (um2), 0 for zero-area nodes. */
+    /** Membrane area (um2), 0 for zero-area nodes; one per node, shared by all lanes. */
     public final double[] areaUm2;
     /** Converts a point current in nA to the node's current density: 100 / area (area 100 for zero-area nodes). */
     public final double[] pointScale;
@@ -38,10 +46,11 @@ public final class CellState {
     /** The events a block sends: to one of its own instances, or out through an instance's connections. */
     public interface Events {
         /**
-         * An event for {@code instance} of {@code block} at time {@code t} (ms), delivered with weight, flag and
-         * connection index (-1 for none): NMODL's net_send. Returns the event's handle for {@link #move}.
+         * An event for {@code instance} of {@code block} in trial {@code lane} at time {@code t} (ms), delivered
+         * with weight, flag and connection index (-1 for none): NMODL's net_send. Returns the event's handle for
+         * {@link #move}.
          */
-        long send(MechanismBlock block, int instance, double t, double weight, double flag, int connection);
+        long send(MechanismBlock block, int instance, int lane, double t, double weight, double flag, int connection);
 
         /**
          * Gives the pending event of this handle the time {@code t} (ms): NMODL's net_move. False when it is no
@@ -49,15 +58,28 @@ public final class CellState {
          */
         boolean move(long event, double t);
 
-        /** An event out of {@code instance} of {@code block} at time {@code t} (ms): NMODL's net_event. */
-        void emit(MechanismBlock block, int instance, double t);
+        /**
+         * An event out of {@code instance} of {@code block} in trial {@code lane} at time {@code t} (ms), to the
+         * same lane of its connections' targets: NMODL's net_event.
+         */
+        void emit(MechanismBlock block, int instance, int lane, double t);
     }
 
+    /** The state of one trial. */
     public CellState(double[] areaUm2, double[] matrixAreaUm2, double dt, double celsius) {
+        this(areaUm2, matrixAreaUm2, dt, celsius, 1);
+    }
+
+    /** The state of {@code lanes} trials stepping together. */
+    public CellState(double[] areaUm2, double[] matrixAreaUm2, double dt, double celsius, int lanes) {
+        if (lanes < 1) {
+            throw new IllegalArgumentException("lanes must be >= 1, was " + lanes);
+        }
         this.nodes = areaUm2.length;
-        this.v = new double[nodes];
-        this.rhs = new double[nodes];
-        this.d = new double[nodes];
+        this.lanes = lanes;
+        this.v = new double[nodes * lanes];
+        this.rhs = new double[nodes * lanes];
+        this.d = new double[nodes * lanes];
         this.areaUm2 = areaUm2.clone();
         this.pointScale = new double[nodes];
         for (int i = 0; i < nodes; i++) {
@@ -69,7 +91,7 @@ public final class CellState {
 
     /** The named ion species, created on first use. */
     public Ion ion(String name) {
-        return ions.computeIfAbsent(name, n -> new Ion(n, nodes, Ion.defaultInternalConcentrationMM(n)));
+        return ions.computeIfAbsent(name, n -> new Ion(n, nodes * lanes, Ion.defaultInternalConcentrationMM(n)));
     }
 
     public Iterable<Ion> ions() {

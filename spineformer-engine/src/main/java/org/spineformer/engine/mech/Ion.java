@@ -3,7 +3,8 @@ package org.spineformer.engine.mech;
 import java.util.Arrays;
 
 /**
- * An ion species as NEURON's ion mechanisms hold it, one entry per node: the total membrane current carried by
+ * An ion species as NEURON's ion mechanisms hold it, one entry per node and lane ({@code [node * lanes + lane]},
+ * {@link CellState#lanes}): the total membrane current carried by
  * it (mA/cm2, summed over the mechanisms that write it, reset before every current phase), the internal
  * concentration (mM, written by at most one concentration mechanism, read by others), the external concentration
  * (mM) and the reversal potential (mV, NEURON's {@code ena}, {@code ek} ..., read by mechanisms compiled from
@@ -18,7 +19,7 @@ import java.util.Arrays;
 public final class Ion {
     private final String name;
     private final double initialConcentrationMM;
-    /** Total current of this ion at each node (mA/cm2, outward positive). */
+    /** Total current of this ion at each node and lane (mA/cm2, outward positive). */
     public final double[] current;
     /** Internal concentration at each node (mM). */
     public final double[] concentration;
@@ -33,13 +34,14 @@ public final class Ion {
      */
     public double nernstCharge;
 
-    public Ion(String name, int nodes, double initialConcentrationMM) {
+    /** An ion with {@code entries} values per array: the state's nodes times its lanes. */
+    public Ion(String name, int entries, double initialConcentrationMM) {
         this.name = name;
         this.initialConcentrationMM = initialConcentrationMM;
-        this.current = new double[nodes];
-        this.concentration = new double[nodes];
-        this.outside = new double[nodes];
-        this.reversal = new double[nodes];
+        this.current = new double[entries];
+        this.concentration = new double[entries];
+        this.outside = new double[entries];
+        this.reversal = new double[entries];
         Arrays.fill(reversal, defaultReversalPotentialMV(name));
         reset();
     }

@@ -47,8 +47,20 @@ public interface Mechanism {
         return Set.of();
     }
 
-    /** A block of instances at the given nodes, every field at its default. */
+    /** A block of instances at the given nodes for one trial, every field at its default. */
     MechanismBlock newBlock(int[] nodes);
+
+    /**
+     * A block of instances at the given nodes for {@code lanes} trials in lanes ({@link MechanismBlock}), every
+     * field at its default. A mechanism whose kernels run lanes overrides this; the default makes a block of one
+     * trial and refuses more, so that a model never runs a mechanism in lanes it was not written for.
+     */
+    default MechanismBlock newBlock(int[] nodes, int lanes) {
+        if (lanes != 1) {
+            throw new UnsupportedOperationException(name() + " does not run several trials in lanes yet");
+        }
+        return newBlock(nodes);
+    }
 
     /** The field with this name; a clear error naming the mechanism when there is none. */
     default FieldSpec field(String fieldName) {

@@ -6,8 +6,14 @@ import java.util.List;
  * All instances of one mechanism in one simulation, as columns of doubles (one per field) and the node index of
  * each instance. The simulation calls the same few hooks on every block; no object exists per instance.
  *
+ * <p>Trials in lanes: a block serves {@link #lanes} trials of the same cell ({@link CellState#lanes}). Every column
+ * has {@code size * lanes} entries, trial {@code lane} of instance {@code k} at {@code k * lanes + lane}, and reads
+ * the node arrays at {@code node[k] * lanes + lane}; all lanes of an instance sit on its one node. Each lane does
+ * the one-trial kernel's operations in the same order, so a trial's numbers do not depend on its lane or on the
+ * other trials in the block. With one lane the layout is the plain per-instance one.
+ *
  * <p>Subclasses keep final references to the columns they use ({@code column("m")}) and loop over
- * {@code size} instances in each hook. Hooks must not allocate.
+ * {@code size} instances (and, inside, {@code lanes}) in each hook. Hooks must not allocate.
  */
 public abstract class MechanismBlock {
     private final Mechanism mechanism;
@@ -15,15 +21,27 @@ public abstract class MechanismBlock {
     private final double[][] columns;
     /** Number of instances. */
     protected final int size;
+    /** Number of trials in lanes (>= 1). */
+    protected final int lanes;
     /** Node of each instance. */
     protected final int[] node;
 
+    /** A block for one trial. */
     protected MechanismBlock(Mechanism mechanism, int[] nodes) {
+        this(mechanism, nodes, 1);
+    }
+
+    /** A block for {@code lanes} trials, every field of every lane at its default. */
+    protected MechanismBlock(Mechanism mechanism, int[] nodes, int lanes) {
+        if (lanes < 1) {
+            throw new IllegalArgumentException("lanes must be >= 1, was " + lanes);
+        }
         this.mechanism = mechanism;
         this.fields = mechanism.fields();
         this.size = nodes.length;
+        this.lanes = lanes;
         this.node = nodes.clone();
-        this.columns = new double[fields.size()][size];
+        this.columns = new double[fields.size()][size * lanes];
         for (int f = 0; f < fields.size(); f++) {
             java.util.Arrays.fill(columns[f], fields.get(f).defaultValue());
         }
@@ -37,12 +55,20 @@ public abstract class MechanismBlock {
         return size;
     }
 
+    /** The number of trials in lanes. */
+    public final int lanes() {
+        return lanes;
+    }
+
     /** The node of instance {@code instance}. */
     public final int node(int instance) {
         return node[instance];
     }
 
-    /** The live column of a field: reading it gives the current values, writing it bypasses validation. */
+    /**
+     * The live column of a field ({@code [instance * lanes + lane]}): reading it gives the current values, writing
+     * it bypasses validation.
+     */
     public final double[] column(String field) {
         for (int f = 0; f < fields.size(); f++) {
             if (fields.get(f).name().equals(field)) {
@@ -52,14 +78,47 @@ public abstract class MechanismBlock {
         throw new IllegalArgumentException("mechanism " + mechanism.name() + " has no field '" + field + "'");
     }
 
+    /** The value of a field of one instance in a block of one trial (with lanes: {@link #get(String, int, int)}). */
     public final double get(String field, int instance) {
+        requireOneLane("get(field, instance, lane)");
         return column(field)[instance];
     }
 
-    /** Sets a parameter of one instance after checking it against the field's declared range. */
+    /** The value of a field of one instance in trial {@code lane}. */
+    public final double get(String field, int instance, int lane) {
+        return column(field)[index(instance, lane)];
+    }
+
+    /**
+     * Sets a parameter of one instance in every lane (a cell's parameters are the same in all its trials) after
+     * checking it against the field's declared range.
+     */
     public final void setParameter(String field, int instance, double value) {
         mechanism.field(field).validate(mechanism.name(), value);
-        column(field)[instance] = value;
+        java.util.Arrays.fill(column(field), index(instance, 0), index(instance, 0) + lanes, value);
+    }
+
+    /** Sets a parameter of one instance in trial {@code lane} only, after checking it against its declared range. */
+    public final void setParameter(String field, int instance, int lane, double value) {
+        mechanism.field(field).validate(mechanism.name(), value);
+        column(field)[index(instance, lane)] = value;
+    }
+
+    private int index(int instance, int lane) {
+        if (instance < 0 || instance >= size) {
+            throw new IndexOutOfBoundsException(mechanism.name() + " has " + size + " instances, no instance "
+                    + instance);
+        }
+        if (lane < 0 || lane >= lanes) {
+            throw new IndexOutOfBoundsException(mechanism.name() + " runs " + lanes + " lanes, no lane " + lane);
+        }
+        return instance * lanes + lane;
+    }
+
+    private void requireOneLane(String instead) {
+        if (lanes != 1) {
+            throw new IllegalStateException(mechanism.name() + " runs " + lanes + " trials in lanes: use " + instead);
+        }
     }
 
     /** Checks every parameter of every instance against its declared range. */
@@ -67,7 +126,7 @@ public abstract class MechanismBlock {
         for (int f = 0; f < fields.size(); f++) {
             FieldSpec spec = fields.get(f);
             if (spec.role() == FieldRole.PARAMETER) {
-                for (int i = 0; i < size; i++) {
+                for (int i = 0; i < size * lanes; i++) {
                     spec.validate(mechanism.name(), columns[f][i]);
                 }
             }
@@ -95,30 +154,37 @@ public abstract class MechanismBlock {
     public void advance(CellState s) {
     }
 
-    /** NET_RECEIVE: an event of the given weight reaches {@code instance}. */
-    public void deliver(int instance, double weight) {
+    /** NET_RECEIVE: an event of the given weight reaches {@code instance} in trial {@code lane}. */
+    public void deliver(int instance, int lane, double weight) {
         throw new UnsupportedOperationException("mechanism " + mechanism.name() + " does not receive events");
+    }
+
+    /** {@link #deliver(int, int, double)} in a block of one trial. */
+    public final void deliver(int instance, double weight) {
+        requireOneLane("deliver(instance, lane, weight)");
+        deliver(instance, 0, weight);
     }
 
     /**
      * A connection to {@code instance} (NEURON's NetCon), told once when the simulation is built: {@code connection}
      * is its index in the model, which {@link #receive} gives again with each of its events, so that a mechanism
-     * can keep state per connection (NET_RECEIVE's arguments after the weight). Nothing to do by default.
+     * can keep state per connection (NET_RECEIVE's arguments after the weight). The wiring is the same in every
+     * lane. Nothing to do by default.
      */
     public void connect(int connection, int instance, double weight) {
     }
 
     /**
-     * An event due at time {@code t} (ms) with NMODL's {@code flag}: 0 for a connection's event (the default passes
-     * it to {@link #deliver(int, double)}), the {@code net_send} flag for the block's event to itself; the index of
-     * the connection it came through ({@link #connect}), -1 for none. {@code t} is NEURON's t in NET_RECEIVE (the
-     * engine's clock stays the step's).
+     * An event due at time {@code t} (ms) for {@code instance} in trial {@code lane}, with NMODL's {@code flag}: 0
+     * for a connection's event (the default passes it to {@link #deliver(int, int, double)}), the {@code net_send}
+     * flag for the block's event to itself; the index of the connection it came through ({@link #connect}), -1 for
+     * none. {@code t} is NEURON's t in NET_RECEIVE (the engine's clock stays the step's).
      */
-    public void receive(int instance, int connection, double t, double weight, double flag) {
+    public void receive(int instance, int lane, int connection, double t, double weight, double flag) {
         if (flag != 0) {
             throw new UnsupportedOperationException("mechanism " + mechanism.name() + " sends no events to itself");
         }
-        deliver(instance, weight);
+        deliver(instance, lane, weight);
     }
 
     /**

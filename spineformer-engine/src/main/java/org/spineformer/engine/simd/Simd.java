@@ -30,6 +30,20 @@ public final class Simd {
     }
 
     /**
+     * The number of trials in lanes that fills one vector of doubles of the JVM's preferred species (4 with AVX2, 8
+     * with AVX-512), 1 without the vector module. Lane groups follow the preferred species because JDK 17 runs the
+     * others far slower on some machines (a 256-bit species on AVX-512: docs/dev/performance.md).
+     */
+    public static int preferredLanes() {
+        return ENABLED ? Preferred.LANES : 1;
+    }
+
+    /** Reads the preferred species; loaded only when {@link #enabled()}, so only then touches the Vector API. */
+    private static final class Preferred {
+        static final int LANES = jdk.incubator.vector.DoubleVector.SPECIES_PREFERRED.length();
+    }
+
+    /**
      * Where the runs of consecutive nodes start in a block's {@code node} (within a run, node[k + 1] = node[k] + 1),
      * followed by node.length: over a run, a vector kernel reads and writes the node arrays directly.
      */

@@ -80,24 +80,28 @@ public final class RateTable {
      * once.
      */
     public void interpolateTwice(double[] v, int[] node, double offset, double[] at, double[] above) {
+        for (int k = 0; k < at.length; k++) {
+            interpolateTwice(v[node[k]], offset, at, above, k);
+        }
+    }
+
+    /** The single function of a one-output table at x and x + offset into at[k] and above[k], as above. */
+    public void interpolateTwice(double x, double offset, double[] at, double[] above, int k) {
         if (outputs != 1) {
             throw new IllegalStateException("interpolateTwice needs a one-output table, not " + outputs);
         }
-        for (int k = 0; k < at.length; k++) {
-            double x = v[node[k]];
-            double xi = inverseDx * (x - min);
-            double xiAbove = inverseDx * ((x + offset) - min);
-            int i = (int) xi;
-            if (xi > 0 && xiAbove < intervals && i == (int) xiAbove) {
-                int lo = i * outputs;
-                double low = values[lo];
-                double step = values[lo + outputs] - low;
-                at[k] = low + (xi - i) * step;
-                above[k] = low + (xiAbove - i) * step;
-            } else {
-                at[k] = interpolate(x);
-                above[k] = interpolate(x + offset);
-            }
+        double xi = inverseDx * (x - min);
+        double xiAbove = inverseDx * ((x + offset) - min);
+        int i = (int) xi;
+        if (xi > 0 && xiAbove < intervals && i == (int) xiAbove) {
+            int lo = i * outputs;
+            double low = values[lo];
+            double step = values[lo + outputs] - low;
+            at[k] = low + (xi - i) * step;
+            above[k] = low + (xiAbove - i) * step;
+        } else {
+            at[k] = interpolate(x);
+            above[k] = interpolate(x + offset);
         }
     }
 }

@@ -62,7 +62,7 @@ class EventTimingTest {
                 }
 
                 @Override
-                public void deliver(int instance, double weight) {
+                public void deliver(int instance, int lane, double weight) {
                     total[instance] += weight;
                     deliveredAt.add(state.t);
                 }

@@ -32,7 +32,12 @@ public final class Ih extends AbstractMechanism {
 
     @Override
     public MechanismBlock newBlock(int[] nodes) {
-        return new Block(this, nodes);
+        return newBlock(nodes, 1);
+    }
+
+    @Override
+    public MechanismBlock newBlock(int[] nodes, int lanes) {
+        return new Block(this, nodes, lanes);
     }
 
     /** Opening rate (1/ms); its 0/0 at v = -154.9 mV goes to the analytic limit. */
@@ -55,8 +60,8 @@ public final class Ih extends AbstractMechanism {
         private final double[] qinf = column("qinf");
         private final double[] qtau = column("qtau");
 
-        Block(Mechanism mechanism, int[] nodes) {
-            super(mechanism, nodes);
+        Block(Mechanism mechanism, int[] nodes, int lanes) {
+            super(mechanism, nodes, lanes);
         }
 
         /**
@@ -67,9 +72,11 @@ public final class Ih extends AbstractMechanism {
         @Override
         public void initialize(CellState s) {
             for (int k = 0; k < size; k++) {
-                double vm = s.v[node[k]] - vshift[k];
-                double a = alpha(vm);
-                qq[k] = a / (beta(vm) + a);
+                for (int l = 0, nd = node[k] * lanes, j = k * lanes; l < lanes; l++, nd++, j++) {
+                    double vm = s.v[nd] - vshift[j];
+                    double a = alpha(vm);
+                    qq[j] = a / (beta(vm) + a);
+                }
             }
         }
 
@@ -77,17 +84,18 @@ public final class Ih extends AbstractMechanism {
         public void currents(CellState s) {
             double[] v = s.v, rhs = s.rhs, d = s.d;
             for (int k = 0; k < size; k++) {
-                int nd = node[k];
-                double vm = v[nd] - vshift[k];
-                double a = alpha(vm), b = beta(vm);
-                qtau[k] = 1 / (a + b);
-                qinf[k] = a / (a + b);
-                gq[k] = gbar[k] * qq[k];
-                double g = 1e-4 * gq[k];
-                double i = g * (v[nd] - ehd[k]);
-                iqq[k] = i;
-                rhs[nd] -= i;
-                d[nd] += g;
+                for (int l = 0, nd = node[k] * lanes, j = k * lanes; l < lanes; l++, nd++, j++) {
+                    double vm = v[nd] - vshift[j];
+                    double a = alpha(vm), b = beta(vm);
+                    qtau[j] = 1 / (a + b);
+                    qinf[j] = a / (a + b);
+                    gq[j] = gbar[j] * qq[j];
+                    double g = 1e-4 * gq[j];
+                    double i = g * (v[nd] - ehd[j]);
+                    iqq[j] = i;
+                    rhs[nd] -= i;
+                    d[nd] += g;
+                }
             }
         }
 
@@ -96,9 +104,11 @@ public final class Ih extends AbstractMechanism {
         public void advance(CellState s) {
             double dt = s.dt;
             for (int k = 0; k < size; k++) {
-                double vm = s.v[node[k]] - vshift[k];
-                double a = alpha(vm), b = beta(vm);
-                qq[k] = Rates.relax(qq[k], a / (a + b), 1 / (a + b), dt);
+                for (int l = 0, nd = node[k] * lanes, j = k * lanes; l < lanes; l++, nd++, j++) {
+                    double vm = s.v[nd] - vshift[j];
+                    double a = alpha(vm), b = beta(vm);
+                    qq[j] = Rates.relax(qq[j], a / (a + b), 1 / (a + b), dt);
+                }
             }
         }
     }

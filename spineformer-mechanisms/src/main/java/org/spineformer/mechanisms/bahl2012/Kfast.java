@@ -43,7 +43,12 @@ public final class Kfast extends AbstractMechanism {
 
     @Override
     public MechanismBlock newBlock(int[] nodes) {
-        return new Block(this, nodes);
+        return newBlock(nodes, 1);
+    }
+
+    @Override
+    public MechanismBlock newBlock(int[] nodes, int lanes) {
+        return new Block(this, nodes, lanes);
     }
 
     private static final class Block extends TabulatedBlock {
@@ -58,8 +63,8 @@ public final class Kfast extends AbstractMechanism {
         private final double[] ntau = column("ntau");
         private double tadj;
 
-        Block(Mechanism mechanism, int[] nodes) {
-            super(mechanism, nodes, VMIN, VMAX, TABLE_INTERVALS, 2);
+        Block(Mechanism mechanism, int[] nodes, int lanes) {
+            super(mechanism, nodes, lanes, VMIN, VMAX, TABLE_INTERVALS, 2);
         }
 
         @Override
@@ -85,8 +90,10 @@ public final class Kfast extends AbstractMechanism {
         @Override
         public void initialize(CellState s) {
             for (int k = 0; k < size; k++) {
-                ratesAt(k, s.v[node[k]]);
-                n[k] = ninf[k];
+                for (int l = 0, nd = node[k] * lanes, j = k * lanes; l < lanes; l++, nd++, j++) {
+                    ratesAt(j, s.v[nd]);
+                    n[j] = ninf[j];
+                }
             }
         }
 
@@ -94,13 +101,14 @@ public final class Kfast extends AbstractMechanism {
         public void currents(CellState s) {
             double[] v = s.v, rhs = s.rhs, d = s.d;
             for (int k = 0; k < size; k++) {
-                int nd = node[k];
-                gk[k] = tadj * gbar[k] * n[k];
-                double g = 1e-4 * gk[k];
-                double i = g * (v[nd] - ek[k]);
-                ik[k] = i;
-                rhs[nd] -= i;
-                d[nd] += g;
+                for (int l = 0, nd = node[k] * lanes, j = k * lanes; l < lanes; l++, nd++, j++) {
+                    gk[j] = tadj * gbar[j] * n[j];
+                    double g = 1e-4 * gk[j];
+                    double i = g * (v[nd] - ek[j]);
+                    ik[j] = i;
+                    rhs[nd] -= i;
+                    d[nd] += g;
+                }
             }
         }
 
@@ -108,8 +116,10 @@ public final class Kfast extends AbstractMechanism {
         public void advance(CellState s) {
             double dt = s.dt;
             for (int k = 0; k < size; k++) {
-                ratesAt(k, s.v[node[k]]);
-                n[k] = Rates.relax(n[k], ninf[k], timefactorN[k] * ntau[k], dt);
+                for (int l = 0, nd = node[k] * lanes, j = k * lanes; l < lanes; l++, nd++, j++) {
+                    ratesAt(j, s.v[nd]);
+                    n[j] = Rates.relax(n[j], ninf[j], timefactorN[j] * ntau[j], dt);
+                }
             }
         }
     }

@@ -52,7 +52,12 @@ public final class Km extends AbstractMechanism {
 
     @Override
     public MechanismBlock newBlock(int[] nodes) {
-        return new Block(this, nodes);
+        return newBlock(nodes, 1);
+    }
+
+    @Override
+    public MechanismBlock newBlock(int[] nodes, int lanes) {
+        return new Block(this, nodes, lanes);
     }
 
     /** The mod's exptable without its TABLE: exp(x) inside (-25, 25), 0 outside. */
@@ -72,8 +77,8 @@ public final class Km extends AbstractMechanism {
         private final double[] tauPeak = column("tau_peak");
         private boolean useTables = true;
 
-        Block(Mechanism mechanism, int[] nodes) {
-            super(mechanism, nodes);
+        Block(Mechanism mechanism, int[] nodes, int lanes) {
+            super(mechanism, nodes, lanes);
         }
 
         @Override
@@ -85,7 +90,7 @@ public final class Km extends AbstractMechanism {
             return useTables ? EXPTABLE.interpolate(x) : exptableExact(x);
         }
 
-        /** The mod's evaluate_fct at instance k's shifted voltage, with the instance's current tau_peak. */
+        /** The mod's evaluate_fct at element k's shifted voltage (an instance in one trial), with its tau_peak. */
         private void evaluate(int k, double v) {
             double x = v - vshift[k] + 35;
             mInf[k] = 1 / (1 + exptable(-x / 10));
@@ -96,9 +101,11 @@ public final class Km extends AbstractMechanism {
         public void initialize(CellState s) {
             double tadj = Rates.q10Factor(Q10, s.celsius, TEMP);
             for (int k = 0; k < size; k++) {
-                evaluate(k, s.v[node[k]]);
-                m[k] = mInf[k];
-                tauPeak[k] = TAUMAX / tadj;
+                for (int l = 0, nd = node[k] * lanes, j = k * lanes; l < lanes; l++, nd++, j++) {
+                    evaluate(j, s.v[nd]);
+                    m[j] = mInf[j];
+                    tauPeak[j] = TAUMAX / tadj;
+                }
             }
         }
 
@@ -106,13 +113,14 @@ public final class Km extends AbstractMechanism {
         public void currents(CellState s) {
             double[] v = s.v, rhs = s.rhs, d = s.d;
             for (int k = 0; k < size; k++) {
-                int nd = node[k];
-                gk[k] = gbar[k] * m[k];
-                double g = 1e-4 * gk[k];
-                double i = g * (v[nd] - ek[k]);
-                ik[k] = i;
-                rhs[nd] -= i;
-                d[nd] += g;
+                for (int l = 0, nd = node[k] * lanes, j = k * lanes; l < lanes; l++, nd++, j++) {
+                    gk[j] = gbar[j] * m[j];
+                    double g = 1e-4 * gk[j];
+                    double i = g * (v[nd] - ek[j]);
+                    ik[j] = i;
+                    rhs[nd] -= i;
+                    d[nd] += g;
+                }
             }
         }
 
@@ -120,8 +128,10 @@ public final class Km extends AbstractMechanism {
         public void advance(CellState s) {
             double dt = s.dt;
             for (int k = 0; k < size; k++) {
-                evaluate(k, s.v[node[k]]);
-                m[k] += dt * (mInf[k] - m[k]) / tauM[k];
+                for (int l = 0, nd = node[k] * lanes, j = k * lanes; l < lanes; l++, nd++, j++) {
+                    evaluate(j, s.v[nd]);
+                    m[j] += dt * (mInf[j] - m[j]) / tauM[j];
+                }
             }
         }
     }

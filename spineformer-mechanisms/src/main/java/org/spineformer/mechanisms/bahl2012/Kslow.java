@@ -65,7 +65,12 @@ public final class Kslow extends AbstractMechanism {
 
     @Override
     public MechanismBlock newBlock(int[] nodes) {
-        return new Block(this, nodes);
+        return newBlock(nodes, 1);
+    }
+
+    @Override
+    public MechanismBlock newBlock(int[] nodes, int lanes) {
+        return new Block(this, nodes, lanes);
     }
 
     private static final class Block extends TabulatedBlock {
@@ -85,8 +90,8 @@ public final class Kslow extends AbstractMechanism {
         private final double[] taub1 = column("taub1");
         private double tadj;
 
-        Block(Mechanism mechanism, int[] nodes) {
-            super(mechanism, nodes, VMIN, VMAX, TABLE_INTERVALS, 5);
+        Block(Mechanism mechanism, int[] nodes, int lanes) {
+            super(mechanism, nodes, lanes, VMIN, VMAX, TABLE_INTERVALS, 5);
         }
 
         @Override
@@ -118,10 +123,12 @@ public final class Kslow extends AbstractMechanism {
         @Override
         public void initialize(CellState s) {
             for (int k = 0; k < size; k++) {
-                ratesAt(k, s.v[node[k]]);
-                a[k] = ainf[k];
-                b[k] = binf[k];
-                b1[k] = binf[k];
+                for (int l = 0, nd = node[k] * lanes, j = k * lanes; l < lanes; l++, nd++, j++) {
+                    ratesAt(j, s.v[nd]);
+                    a[j] = ainf[j];
+                    b[j] = binf[j];
+                    b1[j] = binf[j];
+                }
             }
         }
 
@@ -129,13 +136,14 @@ public final class Kslow extends AbstractMechanism {
         public void currents(CellState s) {
             double[] v = s.v, rhs = s.rhs, d = s.d;
             for (int k = 0; k < size; k++) {
-                int nd = node[k];
-                gk[k] = tadj * gbar[k] * a[k] * a[k] * (0.5 * b[k] + 0.5 * b1[k]);
-                double g = 1e-4 * gk[k];
-                double i = g * (v[nd] - ek[k]);
-                ik[k] = i;
-                rhs[nd] -= i;
-                d[nd] += g;
+                for (int l = 0, nd = node[k] * lanes, j = k * lanes; l < lanes; l++, nd++, j++) {
+                    gk[j] = tadj * gbar[j] * a[j] * a[j] * (0.5 * b[j] + 0.5 * b1[j]);
+                    double g = 1e-4 * gk[j];
+                    double i = g * (v[nd] - ek[j]);
+                    ik[j] = i;
+                    rhs[nd] -= i;
+                    d[nd] += g;
+                }
             }
         }
 
@@ -143,10 +151,12 @@ public final class Kslow extends AbstractMechanism {
         public void advance(CellState s) {
             double dt = s.dt;
             for (int k = 0; k < size; k++) {
-                ratesAt(k, s.v[node[k]]);
-                a[k] = Rates.relax(a[k], ainf[k], taua[k], dt);
-                b[k] = Rates.relax(b[k], binf[k], taub[k], dt);
-                b1[k] = Rates.relax(b1[k], binf[k], taub1[k], dt);
+                for (int l = 0, nd = node[k] * lanes, j = k * lanes; l < lanes; l++, nd++, j++) {
+                    ratesAt(j, s.v[nd]);
+                    a[j] = Rates.relax(a[j], ainf[j], taua[j], dt);
+                    b[j] = Rates.relax(b[j], binf[j], taub[j], dt);
+                    b1[j] = Rates.relax(b1[j], binf[j], taub1[j], dt);
+                }
             }
         }
     }

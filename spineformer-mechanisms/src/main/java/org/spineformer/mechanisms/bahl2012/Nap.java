@@ -37,7 +37,12 @@ public final class Nap extends AbstractMechanism {
 
     @Override
     public MechanismBlock newBlock(int[] nodes) {
-        return new Block(this, nodes);
+        return newBlock(nodes, 1);
+    }
+
+    @Override
+    public MechanismBlock newBlock(int[] nodes, int lanes) {
+        return new Block(this, nodes, lanes);
     }
 
     private static final class Block extends TabulatedBlock {
@@ -50,8 +55,8 @@ public final class Nap extends AbstractMechanism {
         private final double[] minf = column("minf");
         private final double[] mtau = column("mtau");
 
-        Block(Mechanism mechanism, int[] nodes) {
-            super(mechanism, nodes, TABLE_MIN, TABLE_MAX, TABLE_INTERVALS, 2);
+        Block(Mechanism mechanism, int[] nodes, int lanes) {
+            super(mechanism, nodes, lanes, TABLE_MIN, TABLE_MAX, TABLE_INTERVALS, 2);
         }
 
         @Override
@@ -69,8 +74,10 @@ public final class Nap extends AbstractMechanism {
         @Override
         public void initialize(CellState s) {
             for (int k = 0; k < size; k++) {
-                ratesAt(k, s.v[node[k]]);
-                m[k] = minf[k];
+                for (int l = 0, nd = node[k] * lanes, j = k * lanes; l < lanes; l++, nd++, j++) {
+                    ratesAt(j, s.v[nd]);
+                    m[j] = minf[j];
+                }
             }
         }
 
@@ -78,13 +85,14 @@ public final class Nap extends AbstractMechanism {
         public void currents(CellState s) {
             double[] v = s.v, rhs = s.rhs, d = s.d;
             for (int k = 0; k < size; k++) {
-                int nd = node[k];
-                gna[k] = gbar[k] * m[k];
-                double g = 1e-4 * gna[k];
-                double i = g * (v[nd] - ena[k]);
-                ina[k] = i;
-                rhs[nd] -= i;
-                d[nd] += g;
+                for (int l = 0, nd = node[k] * lanes, j = k * lanes; l < lanes; l++, nd++, j++) {
+                    gna[j] = gbar[j] * m[j];
+                    double g = 1e-4 * gna[j];
+                    double i = g * (v[nd] - ena[j]);
+                    ina[j] = i;
+                    rhs[nd] -= i;
+                    d[nd] += g;
+                }
             }
         }
 
@@ -92,8 +100,10 @@ public final class Nap extends AbstractMechanism {
         public void advance(CellState s) {
             double dt = s.dt;
             for (int k = 0; k < size; k++) {
-                ratesAt(k, s.v[node[k]]);
-                m[k] = Rates.relax(m[k], minf[k], mtau[k], dt);
+                for (int l = 0, nd = node[k] * lanes, j = k * lanes; l < lanes; l++, nd++, j++) {
+                    ratesAt(j, s.v[nd]);
+                    m[j] = Rates.relax(m[j], minf[j], mtau[j], dt);
+                }
             }
         }
     }

@@ -58,7 +58,12 @@ public final class Nat extends AbstractMechanism {
 
     @Override
     public MechanismBlock newBlock(int[] nodes) {
-        return new Block(this, nodes);
+        return newBlock(nodes, 1);
+    }
+
+    @Override
+    public MechanismBlock newBlock(int[] nodes, int lanes) {
+        return new Block(this, nodes, lanes);
     }
 
     /**
@@ -88,8 +93,8 @@ public final class Nat extends AbstractMechanism {
         private final double[] htau = column("htau");
         private double tadj;
 
-        Block(Mechanism mechanism, int[] nodes) {
-            super(mechanism, nodes, VMIN, VMAX, TABLE_INTERVALS, 4);
+        Block(Mechanism mechanism, int[] nodes, int lanes) {
+            super(mechanism, nodes, lanes, VMIN, VMAX, TABLE_INTERVALS, 4);
         }
 
         @Override
@@ -109,7 +114,7 @@ public final class Nat extends AbstractMechanism {
             out[HINF] = 1 / (1 + Math.exp((vm - THINF) / QINF));
         }
 
-        /** Rates at instance k's shifted voltage, stored in its columns. */
+        /** Rates at element k's shifted voltage (an instance in one trial), stored in its columns. */
         private void ratesAt(int k, double v) {
             rates(v - vshift[k] - vshift2[k]);
             minf[k] = rate[MINF];
@@ -121,9 +126,11 @@ public final class Nat extends AbstractMechanism {
         @Override
         public void initialize(CellState s) {
             for (int k = 0; k < size; k++) {
-                ratesAt(k, s.v[node[k]]);
-                m[k] = minf[k];
-                h[k] = hinf[k];
+                for (int l = 0, nd = node[k] * lanes, j = k * lanes; l < lanes; l++, nd++, j++) {
+                    ratesAt(j, s.v[nd]);
+                    m[j] = minf[j];
+                    h[j] = hinf[j];
+                }
             }
         }
 
@@ -131,14 +138,15 @@ public final class Nat extends AbstractMechanism {
         public void currents(CellState s) {
             double[] v = s.v, rhs = s.rhs, d = s.d;
             for (int k = 0; k < size; k++) {
-                int nd = node[k];
-                double mk = m[k];
-                gna[k] = gbarfactor[k] * tadj * gbar[k] * mk * mk * mk * h[k];
-                double g = 1e-4 * gna[k];
-                double i = g * (v[nd] - ena[k]);
-                ina[k] = i;
-                rhs[nd] -= i;
-                d[nd] += g;
+                for (int l = 0, nd = node[k] * lanes, j = k * lanes; l < lanes; l++, nd++, j++) {
+                    double mk = m[j];
+                    gna[j] = gbarfactor[j] * tadj * gbar[j] * mk * mk * mk * h[j];
+                    double g = 1e-4 * gna[j];
+                    double i = g * (v[nd] - ena[j]);
+                    ina[j] = i;
+                    rhs[nd] -= i;
+                    d[nd] += g;
+                }
             }
         }
 
@@ -146,9 +154,11 @@ public final class Nat extends AbstractMechanism {
         public void advance(CellState s) {
             double dt = s.dt;
             for (int k = 0; k < size; k++) {
-                ratesAt(k, s.v[node[k]]);
-                m[k] = Rates.relax(m[k], minf[k], timefactorM[k] * mtau[k], dt);
-                h[k] = Rates.relax(h[k], hinf[k], timefactorH[k] * htau[k], dt);
+                for (int l = 0, nd = node[k] * lanes, j = k * lanes; l < lanes; l++, nd++, j++) {
+                    ratesAt(j, s.v[nd]);
+                    m[j] = Rates.relax(m[j], minf[j], timefactorM[j] * mtau[j], dt);
+                    h[j] = Rates.relax(h[j], hinf[j], timefactorH[j] * htau[j], dt);
+                }
             }
         }
     }

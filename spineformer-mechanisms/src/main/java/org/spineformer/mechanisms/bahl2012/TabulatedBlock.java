@@ -20,9 +20,9 @@ abstract class TabulatedBlock extends MechanismBlock {
     private RateTable table;
     private boolean useTables = true;
 
-    TabulatedBlock(Mechanism mechanism, int[] nodes, double tableMin, double tableMax, int tableIntervals,
-                   int functions) {
-        super(mechanism, nodes);
+    TabulatedBlock(Mechanism mechanism, int[] nodes, int lanes, double tableMin, double tableMax,
+                   int tableIntervals, int functions) {
+        super(mechanism, nodes, lanes);
         this.tableMin = tableMin;
         this.tableMax = tableMax;
         this.tableIntervals = tableIntervals;

@@ -38,22 +38,27 @@ public final class CadSpine extends AbstractMechanism {
         return true;
     }
 
-    private final boolean lanes;
+    private final boolean simd;
 
     public CadSpine() {
         this(Simd.enabled());
     }
 
-    /** With the state phase in vector lanes ({@code lanes}: needs jdk.incubator.vector) or scalar only. */
-    CadSpine(boolean lanes) {
+    /** With the state phase in vector lanes ({@code simd}: needs jdk.incubator.vector) or scalar only. */
+    CadSpine(boolean simd) {
         super("cadspine", Kind.DENSITY,
                 "spine-head calcium pool with first-order removal (Hay et al. 2011 model set)", FIELDS);
-        this.lanes = lanes;
+        this.simd = simd;
     }
 
     @Override
     public MechanismBlock newBlock(int[] nodes) {
-        return new Block(this, nodes, lanes);
+        return newBlock(nodes, 1);
+    }
+
+    @Override
+    public MechanismBlock newBlock(int[] nodes, int lanes) {
+        return new Block(this, nodes, lanes, simd);
     }
 
     private static final class Block extends MechanismBlock {
@@ -61,18 +66,21 @@ public final class CadSpine extends AbstractMechanism {
         private final double[] taur = column("taur");
         private final double[] cainf = column("cainf");
         private final double[] ca = column("ca");
-        /** 2 F depth 18, cainf / taur and 1 + dt / taur, the step's constants. */
-        private final double[] shell = new double[size];
-        private final double[] restingInflux = new double[size];
-        private final double[] removal = new double[size];
-        /** The node runs for the vector lanes; null when they are off. */
+        /** 2 F depth 18, cainf / taur and 1 + dt / taur, the step's constants (per instance and trial). */
+        private final double[] shell = new double[size * lanes];
+        private final double[] restingInflux = new double[size * lanes];
+        private final double[] removal = new double[size * lanes];
+        /** One trial: the node runs for the vector lanes; null when they are off or for several trials. */
         private final int[] runs;
+        /** Several trials, one vector per instance ({@link Lanes#trialAdvance}). */
+        private final boolean trialVectors;
         private double[] ica;
         private double[] cai;
 
-        Block(Mechanism mechanism, int[] nodes, boolean lanes) {
-            super(mechanism, nodes);
-            runs = lanes ? Simd.runs(node) : null;
+        Block(Mechanism mechanism, int[] nodes, int lanes, boolean simd) {
+            super(mechanism, nodes, lanes);
+            runs = simd && lanes == 1 ? Simd.runs(node) : null;
+            trialVectors = simd && lanes > 1 && lanes == Simd.preferredLanes();
         }
 
         @Override
@@ -85,16 +93,26 @@ public final class CadSpine extends AbstractMechanism {
         @Override
         public void initialize(CellState s) {
             for (int k = 0; k < size; k++) {
-                shell[k] = 2 * FARADAY * depth[k] * 18.0;
-                restingInflux[k] = cainf[k] / taur[k];
-                removal[k] = 1 + s.dt / taur[k];
-                ca[k] = cainf[k];
-                cai[node[k]] = ca[k];
+                for (int l = 0, nd = node[k] * lanes, j = k * lanes; l < lanes; l++, nd++, j++) {
+                    shell[j] = 2 * FARADAY * depth[j] * 18.0;
+                    restingInflux[j] = cainf[j] / taur[j];
+                    removal[j] = 1 + s.dt / taur[j];
+                    ca[j] = cainf[j];
+                    cai[nd] = ca[j];
+                }
             }
         }
 
         @Override
         public void advance(CellState s) {
+            if (lanes > 1) {
+                if (trialVectors) {
+                    Lanes.trialAdvance(this, s);
+                } else {
+                    trialAdvance(s);
+                }
+                return;
+            }
             if (runs == null) {
                 advance(s, 0, size);
                 return;
@@ -115,6 +133,18 @@ public final class CadSpine extends AbstractMechanism {
                 cai[nd] = ca[k];
             }
         }
+
+        /** The state update of several trials, each lane as {@link #advance(CellState, int, int)} computes it. */
+        private void trialAdvance(CellState s) {
+            double dt = s.dt;
+            for (int k = 0; k < size; k++) {
+                for (int l = 0, nd = node[k] * lanes, j = k * lanes; l < lanes; l++, nd++, j++) {
+                    double drive = Math.max(0, -10000 * ica[nd] / shell[j]);
+                    ca[j] = (ca[j] + dt * (drive + restingInflux[j])) / removal[j];
+                    cai[nd] = ca[j];
+                }
+            }
+        }
     }
 
     /**
@@ -124,20 +154,31 @@ public final class CadSpine extends AbstractMechanism {
     private static final class Lanes {
         private static final VectorSpecies<Double> SPECIES = Vectors.SPECIES;
 
+        /** {@link Block#trialAdvance} with one vector per instance (its trials): the same operations. */
+        static void trialAdvance(Block b, CellState s) {
+            for (int k = 0; k < b.size(); k++) {
+                advanceVector(b, s, k * SPECIES.length(), b.node(k) * SPECIES.length());
+            }
+        }
+
         /** The instances from {@code from} in whole vectors within the run; returns the first not done. */
         static int advance(Block b, CellState s, int from, int to) {
             int k = from;
             for (int shift = b.node(from) - from; k + SPECIES.length() <= to; k += SPECIES.length()) {
-                int nd = k + shift;
-                DoubleVector drive = DoubleVector.fromArray(SPECIES, b.ica, nd).mul(-10000)
-                        .div(DoubleVector.fromArray(SPECIES, b.shell, k)).max(0);
-                DoubleVector ca = DoubleVector.fromArray(SPECIES, b.ca, k)
-                        .add(drive.add(DoubleVector.fromArray(SPECIES, b.restingInflux, k)).mul(s.dt))
-                        .div(DoubleVector.fromArray(SPECIES, b.removal, k));
-                ca.intoArray(b.ca, k);
-                ca.intoArray(b.cai, nd);
+                advanceVector(b, s, k, k + shift);
             }
             return k;
+        }
+
+        /** One vector of instances (or trials) at {@code k}, on the nodes (or trials) at {@code nd}. */
+        private static void advanceVector(Block b, CellState s, int k, int nd) {
+            DoubleVector drive = DoubleVector.fromArray(SPECIES, b.ica, nd).mul(-10000)
+                    .div(DoubleVector.fromArray(SPECIES, b.shell, k)).max(0);
+            DoubleVector ca = DoubleVector.fromArray(SPECIES, b.ca, k)
+                    .add(drive.add(DoubleVector.fromArray(SPECIES, b.restingInflux, k)).mul(s.dt))
+                    .div(DoubleVector.fromArray(SPECIES, b.removal, k));
+            ca.intoArray(b.ca, k);
+            ca.intoArray(b.cai, nd);
         }
     }
 }

@@ -23,9 +23,9 @@ public final class Im extends OneGatePotassium {
         this(Simd.enabled());
     }
 
-    /** With the vector kernels ({@code lanes}: needs jdk.incubator.vector) or the scalar ones only. */
-    Im(boolean lanes) {
-        super("Im", "M-type K current (Hay et al. 2011)", "gImbar", lanes);
+    /** With the vector kernels ({@code simd}: needs jdk.incubator.vector) or the scalar ones only. */
+    Im(boolean simd) {
+        super("Im", "M-type K current (Hay et al. 2011)", "gImbar", simd);
     }
 
     @Override
@@ -49,20 +49,37 @@ public final class Im extends OneGatePotassium {
         return Lanes.advance(v, dt, m);
     }
 
-    /** {@link #advanceInLanes}; loaded only when {@link Simd#enabled()}. */
+    @Override
+    void advanceTrialsInLanes(double[] v, int[] node, double dt, double[] m) {
+        Lanes.advanceTrials(v, node, dt, m);
+    }
+
+    /** {@link #advanceInLanes} and {@link #advanceTrialsInLanes}; loaded only when {@link Simd#enabled()}. */
     private static final class Lanes {
         static int advance(double[] v, double dt, double[] m) {
             int n = SPECIES.loopBound(m.length);
             for (int k = 0; k < n; k += SPECIES.length()) {
-                DoubleVector vk = DoubleVector.fromArray(SPECIES, v, k);
-                DoubleVector e = exp(vk.add(35).mul(2.5 * 0.04));
-                DoubleVector mAlpha = e.mul(3.3e-3);
-                DoubleVector mBeta = DoubleVector.broadcast(SPECIES, 3.3e-3).div(e);
-                DoubleVector mInf = mAlpha.div(mAlpha.add(mBeta));
-                DoubleVector mRate = mAlpha.add(mBeta).mul(QT);
-                cnexp(m, k, mInf, mRate, dt);
+                advance(v, k, dt, m, k);
             }
             return n;
+        }
+
+        static void advanceTrials(double[] v, int[] node, double dt, double[] m) {
+            int n = SPECIES.loopBound(node.length);
+            for (int k = 0; k < n; k++) {
+                advance(v, node[k] * SPECIES.length(), dt, m, k * SPECIES.length());
+            }
+        }
+
+        /** One vector of m at {@code k}, at the potentials at {@code v[at]}. */
+        private static void advance(double[] v, int at, double dt, double[] m, int k) {
+            DoubleVector vk = DoubleVector.fromArray(SPECIES, v, at);
+            DoubleVector e = exp(vk.add(35).mul(2.5 * 0.04));
+            DoubleVector mAlpha = e.mul(3.3e-3);
+            DoubleVector mBeta = DoubleVector.broadcast(SPECIES, 3.3e-3).div(e);
+            DoubleVector mInf = mAlpha.div(mAlpha.add(mBeta));
+            DoubleVector mRate = mAlpha.add(mBeta).mul(QT);
+            cnexp(m, k, mInf, mRate, dt);
         }
     }
 }

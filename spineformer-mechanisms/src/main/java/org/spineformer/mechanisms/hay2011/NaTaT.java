@@ -43,21 +43,26 @@ public final class NaTaT extends AbstractMechanism {
             FieldSpec.state("m", "1", "activation"),
             FieldSpec.state("h", "1", "inactivation"),
             FieldSpec.assigned("ina", "mA/cm2", "sodium current"));
-    private final boolean lanes;
+    private final boolean simd;
 
     public NaTaT() {
         this(Simd.enabled());
     }
 
-    /** With the vector kernels ({@code lanes}: needs jdk.incubator.vector) or the scalar ones only. */
-    NaTaT(boolean lanes) {
+    /** With the vector kernels ({@code simd}: needs jdk.incubator.vector) or the scalar ones only. */
+    NaTaT(boolean simd) {
         super("NaTa_t", Kind.DENSITY, "transient Na current (Hay et al. 2011)", FIELDS);
-        this.lanes = lanes;
+        this.simd = simd;
     }
 
     @Override
     public MechanismBlock newBlock(int[] nodes) {
-        return new Block(this, nodes, lanes);
+        return newBlock(nodes, 1);
+    }
+
+    @Override
+    public MechanismBlock newBlock(int[] nodes, int lanes) {
+        return new Block(this, nodes, lanes, simd);
     }
 
     private static final class Block extends MechanismBlock {
@@ -68,9 +73,14 @@ public final class NaTaT extends AbstractMechanism {
         private final double[] ina = column("ina");
         /** Results of {@link #rates}, valid until its next call (a rate is 1 / tau). */
         private double mInf, mRate, hInf, hRate;
-        /** The vector kernels' inputs: each instance's potential, gathered, and the node runs; null for scalar. */
+        /**
+         * One trial: the vector kernels' inputs, each instance's potential, gathered, and the node runs; null for
+         * scalar kernels or several trials.
+         */
         private final double[] vAt;
         private final int[] runs;
+        /** Several trials, one vector per instance ({@link Lanes#trialCurrents}, {@link Lanes#trialAdvance}). */
+        private final boolean trialVectors;
         /** At a potential: mInf, m's cnexp factor, hInf, h's cnexp factor. */
         private final StepTable table = new StepTable(4, (v, dt, out) -> {
             rates(v);
@@ -81,18 +91,21 @@ public final class NaTaT extends AbstractMechanism {
         });
         private boolean useTables = true;
 
-        Block(Mechanism mechanism, int[] nodes, boolean lanes) {
-            super(mechanism, nodes);
-            vAt = lanes ? new double[size] : null;
-            runs = lanes ? Simd.runs(node) : null;
+        Block(Mechanism mechanism, int[] nodes, int lanes, boolean simd) {
+            super(mechanism, nodes, lanes);
+            vAt = simd && lanes == 1 ? new double[size] : null;
+            runs = simd && lanes == 1 ? Simd.runs(node) : null;
+            trialVectors = simd && lanes > 1 && lanes == Simd.preferredLanes();
         }
 
         @Override
         public void initialize(CellState s) {
             for (int k = 0; k < size; k++) {
-                rates(s.v[node[k]]);
-                m[k] = mInf;
-                h[k] = hInf;
+                for (int l = 0; l < lanes; l++) {
+                    rates(s.v[node[k] * lanes + l]);
+                    m[k * lanes + l] = mInf;
+                    h[k * lanes + l] = hInf;
+                }
             }
         }
 
@@ -100,8 +113,26 @@ public final class NaTaT extends AbstractMechanism {
         public void currents(CellState s) {
             if (runs != null) {
                 Lanes.currents(this, s);
-            } else {
+            } else if (lanes == 1) {
                 currents(s, 0, size);
+            } else if (trialVectors) {
+                Lanes.trialCurrents(this, s);
+            } else {
+                trialCurrents(s);
+            }
+        }
+
+        /** The current phase of several trials, each lane as {@link #currents(CellState, int, int)} computes it. */
+        private void trialCurrents(CellState s) {
+            double[] v = s.v, rhs = s.rhs, d = s.d;
+            for (int k = 0; k < size; k++) {
+                for (int l = 0, nd = node[k] * lanes, j = k * lanes; l < lanes; l++, nd++, j++) {
+                    double g = gbar[j] * m[j] * m[j] * m[j] * h[j];
+                    double cur = g * (v[nd] - ena[j]);
+                    ina[j] = cur;
+                    rhs[nd] -= cur;
+                    d[nd] += g;
+                }
             }
         }
 
@@ -120,6 +151,10 @@ public final class NaTaT extends AbstractMechanism {
 
         @Override
         public void advance(CellState s) {
+            if (lanes > 1) {
+                trialAdvance(s);
+                return;
+            }
             double[] v = s.v;
             double dt = s.dt;
             if (useTables) {
@@ -145,6 +180,34 @@ public final class NaTaT extends AbstractMechanism {
             }
             for (int k = done; k < size; k++) {
                 advanceExactly(k, v[node[k]], dt);
+            }
+        }
+
+        /**
+         * The state phase of several trials: per lane what {@link #advance} does for one instance, the table read at
+         * the lane's potential; exact rates in one vector per instance when the lanes are one.
+         */
+        private void trialAdvance(CellState s) {
+            double[] v = s.v;
+            double dt = s.dt;
+            if (!useTables && trialVectors) {
+                Lanes.trialAdvance(this, v, dt);
+                return;
+            }
+            CubicTable tab = useTables ? table.at(dt) : null;
+            for (int k = 0; k < size; k++) {
+                for (int l = 0, nd = node[k] * lanes, j = k * lanes; l < lanes; l++, nd++, j++) {
+                    double vj = v[nd];
+                    double u = tab == null ? -1 : tab.position(vj);
+                    if (u >= 0 && vj != -38 && vj != -66) {
+                        int c = tab.start(u);
+                        double t = u - (int) u;
+                        m[j] += tab.value(c, 1, t) * (tab.value(c, 0, t) - m[j]);
+                        h[j] += tab.value(c, 3, t) * (tab.value(c, 2, t) - h[j]);
+                    } else {
+                        advanceExactly(j, vj, dt);
+                    }
+                }
             }
         }
 
@@ -209,29 +272,69 @@ public final class NaTaT extends AbstractMechanism {
             }
         }
 
+        /**
+         * {@link Block#trialCurrents} with one vector per instance (the lanes its trials): the same operations, so
+         * the same results.
+         */
+        static void trialCurrents(Block b, CellState s) {
+            double[] v = s.v, rhs = s.rhs, d = s.d;
+            for (int k = 0; k < b.size(); k++) {
+                int j = k * SPECIES.length(), nd = b.node(k) * SPECIES.length();
+                DoubleVector mk = DoubleVector.fromArray(SPECIES, b.m, j);
+                DoubleVector g = DoubleVector.fromArray(SPECIES, b.gbar, j).mul(mk).mul(mk).mul(mk)
+                        .mul(DoubleVector.fromArray(SPECIES, b.h, j));
+                DoubleVector cur = g.mul(DoubleVector.fromArray(SPECIES, v, nd)
+                        .sub(DoubleVector.fromArray(SPECIES, b.ena, j)));
+                cur.intoArray(b.ina, j);
+                addCurrent(rhs, d, nd, cur, g);
+            }
+        }
+
+        /**
+         * The exact state update of several trials, one vector per instance (the lanes its trials), with the
+         * exponential one trial's kernels use for each instance: the vector exp for the instances {@link #advance}
+         * does, {@link Math#exp} for the rest (the scalar tail).
+         */
+        static void trialAdvance(Block b, double[] v, double dt) {
+            int n = SPECIES.loopBound(b.size());
+            for (int k = 0; k < n; k++) {
+                advance(v, b.node(k) * SPECIES.length(), dt, b.m, b.h, k * SPECIES.length());
+            }
+            for (int k = n; k < b.size(); k++) {
+                for (int l = 0; l < SPECIES.length(); l++) {
+                    b.advanceExactly(k * SPECIES.length() + l, v[b.node(k) * SPECIES.length() + l], dt);
+                }
+            }
+        }
+
         /** Advances m and h of the instances [0, n) at potentials v, n the largest multiple of the lane count. */
         static int advance(double[] v, double dt, double[] m, double[] h) {
             int n = SPECIES.loopBound(m.length);
             for (int k = 0; k < n; k += SPECIES.length()) {
-                DoubleVector vk = DoubleVector.fromArray(SPECIES, v, k);
-                vk = vk.add(0.0001, vk.eq(-38));
-                DoubleVector x = vk.add(38);
-                DoubleVector e = exp(x.neg().div(6));
-                DoubleVector mAlpha = x.mul(0.182).div(oneMinus(e));
-                DoubleVector mBeta = x.neg().mul(0.124).div(oneMinus(inverse(e)));
-                DoubleVector mRate = mAlpha.add(mBeta).mul(QT);
-                DoubleVector mInf = mAlpha.div(mAlpha.add(mBeta));
-                vk = vk.add(0.0001, vk.eq(-66));
-                DoubleVector y = vk.add(66);
-                DoubleVector f = exp(y.div(6));
-                DoubleVector hAlpha = y.mul(-0.015).div(oneMinus(f));
-                DoubleVector hBeta = y.neg().mul(-0.015).div(oneMinus(inverse(f)));
-                DoubleVector hRate = hAlpha.add(hBeta).mul(QT);
-                DoubleVector hInf = hAlpha.div(hAlpha.add(hBeta));
-                cnexp(m, k, mInf, mRate, dt);
-                cnexp(h, k, hInf, hRate, dt);
+                advance(v, k, dt, m, h, k);
             }
             return n;
+        }
+
+        /** One vector of m and h at {@code k}, at the potentials at {@code v[at]}. */
+        private static void advance(double[] v, int at, double dt, double[] m, double[] h, int k) {
+            DoubleVector vk = DoubleVector.fromArray(SPECIES, v, at);
+            vk = vk.add(0.0001, vk.eq(-38));
+            DoubleVector x = vk.add(38);
+            DoubleVector e = exp(x.neg().div(6));
+            DoubleVector mAlpha = x.mul(0.182).div(oneMinus(e));
+            DoubleVector mBeta = x.neg().mul(0.124).div(oneMinus(inverse(e)));
+            DoubleVector mRate = mAlpha.add(mBeta).mul(QT);
+            DoubleVector mInf = mAlpha.div(mAlpha.add(mBeta));
+            vk = vk.add(0.0001, vk.eq(-66));
+            DoubleVector y = vk.add(66);
+            DoubleVector f = exp(y.div(6));
+            DoubleVector hAlpha = y.mul(-0.015).div(oneMinus(f));
+            DoubleVector hBeta = y.neg().mul(-0.015).div(oneMinus(inverse(f)));
+            DoubleVector hRate = hAlpha.add(hBeta).mul(QT);
+            DoubleVector hInf = hAlpha.div(hAlpha.add(hBeta));
+            cnexp(m, k, mInf, mRate, dt);
+            cnexp(h, k, hInf, hRate, dt);
         }
     }
 }

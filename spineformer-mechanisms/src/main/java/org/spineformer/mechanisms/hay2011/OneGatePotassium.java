@@ -23,17 +23,17 @@ import org.spineformer.engine.table.StepTable;
  */
 abstract class OneGatePotassium extends AbstractMechanism {
     private final String gbarField;
-    private final boolean lanes;
+    private final boolean simd;
 
-    /** With the vector kernels ({@code lanes}: needs jdk.incubator.vector) or the scalar ones only. */
-    OneGatePotassium(String name, String description, String gbarField, boolean lanes) {
+    /** With the vector kernels ({@code simd}: needs jdk.incubator.vector) or the scalar ones only. */
+    OneGatePotassium(String name, String description, String gbarField, boolean simd) {
         super(name, Kind.DENSITY, description, List.of(
                 FieldSpec.nonNegative(gbarField, "S/cm2", 0.00001, "maximal conductance density"),
                 FieldSpec.parameter("ek", "mV", -77, "potassium reversal potential"),
                 FieldSpec.state("m", "1", "activation"),
                 FieldSpec.assigned("ik", "mA/cm2", "potassium current")));
         this.gbarField = gbarField;
-        this.lanes = lanes;
+        this.simd = simd;
     }
 
     /** The gate's steady state at v (mV). */
@@ -51,9 +51,22 @@ abstract class OneGatePotassium extends AbstractMechanism {
      */
     abstract int advanceInLanes(double[] v, double dt, double[] m);
 
+    /**
+     * The exact state update of several trials in vector lanes, one vector per instance (its trials, {@code lanes}
+     * the vector length) for the instances [0, n), n the largest multiple of the vector length not above the
+     * instance count: the instances one trial's {@link #advanceInLanes} updates, with the same operations. Called
+     * only when {@link Simd#enabled()}.
+     */
+    abstract void advanceTrialsInLanes(double[] v, int[] node, double dt, double[] m);
+
     @Override
     public final MechanismBlock newBlock(int[] nodes) {
-        return new Block(this, nodes);
+        return newBlock(nodes, 1);
+    }
+
+    @Override
+    public final MechanismBlock newBlock(int[] nodes, int lanes) {
+        return new Block(this, nodes, lanes);
     }
 
     private static final class Block extends MechanismBlock {
@@ -62,19 +75,25 @@ abstract class OneGatePotassium extends AbstractMechanism {
         private final double[] ek = column("ek");
         private final double[] m = column("m");
         private final double[] ik = column("ik");
-        /** The vector kernels' inputs: each instance's potential, gathered, and the node runs; null for scalar. */
+        /**
+         * One trial: the vector kernels' inputs, each instance's potential, gathered, and the node runs; null for
+         * scalar kernels or several trials.
+         */
         private final double[] vAt;
         private final int[] runs;
+        /** Several trials, one vector per instance ({@link Lanes#trialCurrents}). */
+        private final boolean trialVectors;
         /** At a potential: the steady state and the cnexp factor. */
         private final StepTable table;
         private boolean useTables = true;
 
-        Block(OneGatePotassium channel, int[] nodes) {
-            super(channel, nodes);
+        Block(OneGatePotassium channel, int[] nodes, int lanes) {
+            super(channel, nodes, lanes);
             this.channel = channel;
             gbar = column(channel.gbarField);
-            vAt = channel.lanes ? new double[size] : null;
-            runs = channel.lanes ? Simd.runs(node) : null;
+            vAt = channel.simd && lanes == 1 ? new double[size] : null;
+            runs = channel.simd && lanes == 1 ? Simd.runs(node) : null;
+            trialVectors = channel.simd && lanes > 1 && lanes == Simd.preferredLanes();
             table = new StepTable(2, (v, dt, out) -> {
                 out[0] = channel.steadyState(v);
                 out[1] = 1 - Math.exp(-dt * channel.rate(v));
@@ -84,7 +103,9 @@ abstract class OneGatePotassium extends AbstractMechanism {
         @Override
         public void initialize(CellState s) {
             for (int k = 0; k < size; k++) {
-                m[k] = channel.steadyState(s.v[node[k]]);
+                for (int l = 0; l < lanes; l++) {
+                    m[k * lanes + l] = channel.steadyState(s.v[node[k] * lanes + l]);
+                }
             }
         }
 
@@ -92,8 +113,26 @@ abstract class OneGatePotassium extends AbstractMechanism {
         public void currents(CellState s) {
             if (runs != null) {
                 Lanes.currents(this, s);
-            } else {
+            } else if (lanes == 1) {
                 currents(s, 0, size);
+            } else if (trialVectors) {
+                Lanes.trialCurrents(this, s);
+            } else {
+                trialCurrents(s);
+            }
+        }
+
+        /** The current phase of several trials, each lane as {@link #currents(CellState, int, int)} computes it. */
+        private void trialCurrents(CellState s) {
+            double[] v = s.v, rhs = s.rhs, d = s.d;
+            for (int k = 0; k < size; k++) {
+                for (int l = 0, nd = node[k] * lanes, j = k * lanes; l < lanes; l++, nd++, j++) {
+                    double g = gbar[j] * m[j];
+                    double cur = g * (v[nd] - ek[j]);
+                    ik[j] = cur;
+                    rhs[nd] -= cur;
+                    d[nd] += g;
+                }
             }
         }
 
@@ -112,6 +151,10 @@ abstract class OneGatePotassium extends AbstractMechanism {
 
         @Override
         public void advance(CellState s) {
+            if (lanes > 1) {
+                trialAdvance(s);
+                return;
+            }
             double[] v = s.v;
             double dt = s.dt;
             if (useTables) {
@@ -139,6 +182,36 @@ abstract class OneGatePotassium extends AbstractMechanism {
             }
         }
 
+        /**
+         * The state phase of several trials: per lane what {@link #advance} does for one instance, the table read at
+         * the lane's potential; exact rates in one vector per instance when the lanes are one vector, with the
+         * exponential one trial's kernels use for each instance (the vector exp, {@link Math#exp} in their scalar
+         * tail).
+         */
+        private void trialAdvance(CellState s) {
+            double[] v = s.v;
+            double dt = s.dt;
+            int from = 0;
+            if (!useTables && trialVectors) {
+                channel.advanceTrialsInLanes(v, node, dt, m);
+                from = size - size % lanes; // lanes is the vector length
+            }
+            CubicTable tab = useTables ? table.at(dt) : null;
+            for (int k = from; k < size; k++) {
+                for (int l = 0, nd = node[k] * lanes, j = k * lanes; l < lanes; l++, nd++, j++) {
+                    double vj = v[nd];
+                    double u = tab == null ? -1 : tab.position(vj);
+                    if (u >= 0) {
+                        int c = tab.start(u);
+                        double t = u - (int) u;
+                        m[j] += tab.value(c, 1, t) * (tab.value(c, 0, t) - m[j]);
+                    } else {
+                        advanceExactly(j, vj, dt);
+                    }
+                }
+            }
+        }
+
         private void advanceExactly(int k, double v, double dt) {
             m[k] += (1 - Math.exp(-dt * channel.rate(v))) * (channel.steadyState(v) - m[k]);
         }
@@ -155,6 +228,23 @@ abstract class OneGatePotassium extends AbstractMechanism {
      * results. Loaded only when {@link Simd#enabled()}.
      */
     private static final class Lanes {
+        /**
+         * {@link Block#trialCurrents} with one vector per instance (the lanes its trials): the same operations, so
+         * the same results.
+         */
+        static void trialCurrents(Block b, CellState s) {
+            double[] v = s.v, rhs = s.rhs, d = s.d;
+            for (int k = 0; k < b.size(); k++) {
+                int j = k * SPECIES.length(), nd = b.node(k) * SPECIES.length();
+                DoubleVector g = DoubleVector.fromArray(SPECIES, b.gbar, j)
+                        .mul(DoubleVector.fromArray(SPECIES, b.m, j));
+                DoubleVector cur = g.mul(DoubleVector.fromArray(SPECIES, v, nd)
+                        .sub(DoubleVector.fromArray(SPECIES, b.ek, j)));
+                cur.intoArray(b.ik, j);
+                addCurrent(rhs, d, nd, cur, g);
+            }
+        }
+
         static void currents(Block b, CellState s) {
             double[] v = s.v, rhs = s.rhs, d = s.d;
             for (int r = 0; r + 1 < b.runs.length; r++) {

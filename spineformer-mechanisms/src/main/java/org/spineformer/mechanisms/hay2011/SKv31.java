@@ -20,9 +20,9 @@ public final class SKv31 extends OneGatePotassium {
         this(Simd.enabled());
     }
 
-    /** With the vector kernels ({@code lanes}: needs jdk.incubator.vector) or the scalar ones only. */
-    SKv31(boolean lanes) {
-        super("SKv3_1", "Kv3.1 (Shaw) K current (Hay et al. 2011)", "gSKv3_1bar", lanes);
+    /** With the vector kernels ({@code simd}: needs jdk.incubator.vector) or the scalar ones only. */
+    SKv31(boolean simd) {
+        super("SKv3_1", "Kv3.1 (Shaw) K current (Hay et al. 2011)", "gSKv3_1bar", simd);
     }
 
     @Override
@@ -41,17 +41,34 @@ public final class SKv31 extends OneGatePotassium {
         return Lanes.advance(v, dt, m);
     }
 
-    /** {@link #advanceInLanes}; loaded only when {@link Simd#enabled()}. */
+    @Override
+    void advanceTrialsInLanes(double[] v, int[] node, double dt, double[] m) {
+        Lanes.advanceTrials(v, node, dt, m);
+    }
+
+    /** {@link #advanceInLanes} and {@link #advanceTrialsInLanes}; loaded only when {@link Simd#enabled()}. */
     private static final class Lanes {
         static int advance(double[] v, double dt, double[] m) {
             int n = SPECIES.loopBound(m.length);
             for (int k = 0; k < n; k += SPECIES.length()) {
-                DoubleVector vk = DoubleVector.fromArray(SPECIES, v, k);
-                DoubleVector mInf = inverse(exp(vk.sub(18.700).div(-9.700)).add(1));
-                DoubleVector mRate = exp(vk.sub(-46.560).div(-44.140)).add(1).div(0.2 * 20.000);
-                cnexp(m, k, mInf, mRate, dt);
+                advance(v, k, dt, m, k);
             }
             return n;
+        }
+
+        static void advanceTrials(double[] v, int[] node, double dt, double[] m) {
+            int n = SPECIES.loopBound(node.length);
+            for (int k = 0; k < n; k++) {
+                advance(v, node[k] * SPECIES.length(), dt, m, k * SPECIES.length());
+            }
+        }
+
+        /** One vector of m at {@code k}, at the potentials at {@code v[at]}. */
+        private static void advance(double[] v, int at, double dt, double[] m, int k) {
+            DoubleVector vk = DoubleVector.fromArray(SPECIES, v, at);
+            DoubleVector mInf = inverse(exp(vk.sub(18.700).div(-9.700)).add(1));
+            DoubleVector mRate = exp(vk.sub(-46.560).div(-44.140)).add(1).div(0.2 * 20.000);
+            cnexp(m, k, mInf, mRate, dt);
         }
     }
 }

@@ -69,22 +69,27 @@ public final class AmpaWithCa extends AbstractMechanism {
             FieldSpec.assigned("i", "nA", "synaptic current of this synapse (the membrane receives it twice)"),
             FieldSpec.assigned("factor", "1", "event normalisation: the peak of Gampa - Aampa equals the weight"));
 
-    private final boolean lanes;
+    private final boolean simd;
 
     public AmpaWithCa() {
         this(Simd.enabled());
     }
 
-    /** With alpha computed in vector lanes ({@code lanes}: needs jdk.incubator.vector) or scalar only. */
-    AmpaWithCa(boolean lanes) {
+    /** With alpha computed in vector lanes ({@code simd}: needs jdk.incubator.vector) or scalar only. */
+    AmpaWithCa(boolean simd) {
         super("AMPA_WITH_CA", Kind.POINT_PROCESS,
                 "double-exponential AMPA synapse with calcium-dependent potentiation (Ellwood)", FIELDS);
-        this.lanes = lanes;
+        this.simd = simd;
     }
 
     @Override
     public MechanismBlock newBlock(int[] nodes) {
-        return new Block(this, nodes, lanes);
+        return newBlock(nodes, 1);
+    }
+
+    @Override
+    public MechanismBlock newBlock(int[] nodes, int lanes) {
+        return new Block(this, nodes, lanes, simd);
     }
 
     private static final class Block extends MechanismBlock {
@@ -106,19 +111,23 @@ public final class AmpaWithCa extends AbstractMechanism {
         private final double[] alpha = column("alpha");
         private final double[] i = column("i");
         private final double[] factor = column("factor");
-        private final double[] decayA = new double[size];
-        private final double[] decayG = new double[size];
-        private final double[] decayDynamic = new double[size];
-        private final double[] decayDelayed = new double[size];
-        private final boolean lanes;
-        /** The node runs for the state phase's vector lanes; null when they are off. */
+        private final double[] decayA = new double[size * lanes];
+        private final double[] decayG = new double[size * lanes];
+        private final double[] decayDynamic = new double[size * lanes];
+        private final double[] decayDelayed = new double[size * lanes];
+        /** Whether alpha is computed in vector lanes ({@link Potentiation}). */
+        private final boolean simd;
+        /** One trial: the node runs for the vector lanes; null when they are off or for several trials. */
         private final int[] runs;
+        /** Several trials, one vector per instance ({@link Lanes#trialCurrents}, {@link Lanes#trialAdvance}). */
+        private final boolean trialVectors;
         private double[] cai;
 
-        Block(Mechanism mechanism, int[] nodes, boolean lanes) {
-            super(mechanism, nodes);
-            this.lanes = lanes;
-            this.runs = lanes ? Simd.runs(node) : null;
+        Block(Mechanism mechanism, int[] nodes, int lanes, boolean simd) {
+            super(mechanism, nodes, lanes);
+            this.simd = simd;
+            this.runs = simd && lanes == 1 ? Simd.runs(node) : null;
+            this.trialVectors = simd && lanes > 1 && lanes == Simd.preferredLanes();
         }
 
         @Override
@@ -129,7 +138,8 @@ public final class AmpaWithCa extends AbstractMechanism {
         @Override
         public void initialize(CellState s) {
             double dt = s.dt;
-            for (int k = 0; k < size; k++) {
+            // every column is [instance * lanes + lane]: each element is one instance in one trial
+            for (int k = 0; k < size * lanes; k++) {
                 tau1[k] = DoubleExponential.guardedTau1(tau1[k], tau2[k]);
                 aampa[k] = 0;
                 gampa[k] = 0;
@@ -145,7 +155,15 @@ public final class AmpaWithCa extends AbstractMechanism {
 
         @Override
         public void currents(CellState s) {
-            Potentiation.compute(lanes, gDelayed, threshold, sharpness, offset, alpha);
+            Potentiation.compute(simd, lanes, gDelayed, threshold, sharpness, offset, alpha);
+            if (lanes > 1) {
+                if (trialVectors) {
+                    Lanes.trialCurrents(this, s);
+                } else {
+                    trialCurrents(s);
+                }
+                return;
+            }
             if (runs == null) {
                 currents(s, 0, size);
                 return;
@@ -178,8 +196,42 @@ public final class AmpaWithCa extends AbstractMechanism {
             }
         }
 
+        /**
+         * The current phase of several trials, alpha computed, each lane as {@link #currents(CellState, int, int)}
+         * computes it, quiet lanes skipped as there.
+         */
+        private void trialCurrents(CellState s) {
+            double[] v = s.v, rhs = s.rhs, d = s.d;
+            for (int k = 0; k < size; k++) {
+                double scale = s.pointScale[node[k]];
+                for (int l = 0, nd = node[k] * lanes, j = k * lanes; l < lanes; l++, nd++, j++) {
+                    if (aampa[j] == 0 && gampa[j] == 0) {
+                        g[j] = 0;
+                        i[j] = 0;
+                        continue;
+                    }
+                    double gj = gampa[j] - aampa[j];
+                    double al = alpha[j];
+                    double conductance = ((1 - al) + maxPotentiation[j] * al) * gmax[j] * gj;
+                    double cur = conductance * (v[nd] - e[j]);
+                    g[j] = gj;
+                    i[j] = cur;
+                    rhs[nd] -= 2 * cur * scale;
+                    d[nd] += 2 * conductance * scale;
+                }
+            }
+        }
+
         @Override
         public void advance(CellState s) {
+            if (lanes > 1) {
+                if (trialVectors) {
+                    Lanes.trialAdvance(this);
+                } else {
+                    trialAdvance();
+                }
+                return;
+            }
             if (runs == null) {
                 advance(0, size);
                 return;
@@ -201,11 +253,25 @@ public final class AmpaWithCa extends AbstractMechanism {
             }
         }
 
+        /** The state update of several trials, each lane as {@link #advance(int, int)} computes it. */
+        private void trialAdvance() {
+            for (int k = 0; k < size; k++) {
+                for (int l = 0, nd = node[k] * lanes, j = k * lanes; l < lanes; l++, nd++, j++) {
+                    double c = cai[nd] - CA_REST;
+                    aampa[j] = DoubleExponential.flushed(aampa[j] - decayA[j] * aampa[j]);
+                    gampa[j] = DoubleExponential.flushed(gampa[j] - decayG[j] * gampa[j]);
+                    gDynamic[j] += decayDynamic[j] * (tauPlasticity[j] * (c * c * c * c) - gDynamic[j]);
+                    gDelayed[j] += decayDelayed[j] * (gDynamic[j] - gDelayed[j]);
+                }
+            }
+        }
+
         @Override
-        public void deliver(int instance, double weight) {
-            double w = weight * factor[instance];
-            aampa[instance] += w;
-            gampa[instance] += w;
+        public void deliver(int instance, int lane, double weight) {
+            int j = instance * lanes + lane;
+            double w = weight * factor[j];
+            aampa[j] += w;
+            gampa[j] += w;
         }
     }
 
@@ -215,6 +281,7 @@ public final class AmpaWithCa extends AbstractMechanism {
      */
     private static final class Lanes {
         private static final VectorSpecies<Double> SPECIES = Vectors.SPECIES;
+        private static final DoubleVector ZERO = DoubleVector.zero(SPECIES);
 
         /**
          * The current phase from {@code from} in whole vectors within the run; returns the first not done. Quiet
@@ -243,23 +310,67 @@ public final class AmpaWithCa extends AbstractMechanism {
             return k;
         }
 
+        /**
+         * {@link Block#trialCurrents} with one vector per instance (its trials): an instance whose lanes are all
+         * quiet is skipped as the scalar loop skips it; otherwise the quiet lanes are computed too and blended away
+         * (g and i to +0, and to a zero that leaves the node arrays' bits unchanged: x - +0 and x + -0 are x).
+         */
+        static void trialCurrents(Block blk, CellState s) {
+            for (int k = 0; k < blk.size(); k++) {
+                int j = k * SPECIES.length(), nd = blk.node(k) * SPECIES.length();
+                DoubleVector a = DoubleVector.fromArray(SPECIES, blk.aampa, j);
+                DoubleVector g = DoubleVector.fromArray(SPECIES, blk.gampa, j);
+                VectorMask<Double> quiet = a.eq(0).and(g.eq(0));
+                if (quiet.allTrue()) {
+                    ZERO.intoArray(blk.g, j);
+                    ZERO.intoArray(blk.i, j);
+                    continue;
+                }
+                DoubleVector gk = g.sub(a);
+                DoubleVector al = DoubleVector.fromArray(SPECIES, blk.alpha, j);
+                DoubleVector conductance = oneMinus(al).add(DoubleVector.fromArray(SPECIES, blk.maxPotentiation, j)
+                        .mul(al)).mul(DoubleVector.fromArray(SPECIES, blk.gmax, j)).mul(gk);
+                DoubleVector cur = conductance.mul(DoubleVector.fromArray(SPECIES, s.v, nd)
+                        .sub(DoubleVector.fromArray(SPECIES, blk.e, j)));
+                gk.blend(0, quiet).intoArray(blk.g, j);
+                cur.blend(0, quiet).intoArray(blk.i, j);
+                double scale = s.pointScale[blk.node(k)];
+                DoubleVector.fromArray(SPECIES, s.rhs, nd).sub(cur.mul(2).mul(scale).blend(0, quiet))
+                        .intoArray(s.rhs, nd);
+                DoubleVector.fromArray(SPECIES, s.d, nd).add(conductance.mul(2).mul(scale).blend(-0.0, quiet))
+                        .intoArray(s.d, nd);
+            }
+        }
+
+        /** {@link Block#trialAdvance} with one vector per instance (its trials): the same operations. */
+        static void trialAdvance(Block blk) {
+            for (int k = 0; k < blk.size(); k++) {
+                advanceVector(blk, k * SPECIES.length(), blk.node(k) * SPECIES.length());
+            }
+        }
+
         /** The state update from {@code from} in whole vectors within the run; returns the first not done. */
         static int advance(Block blk, int from, int to) {
             int k = from;
             for (int shift = blk.node(from) - from; k + SPECIES.length() <= to; k += SPECIES.length()) {
-                DoubleVector c = DoubleVector.fromArray(SPECIES, blk.cai, k + shift).sub(CA_REST);
-                DecayLanes.decay(blk.aampa, blk.decayA, k);
-                DecayLanes.decay(blk.gampa, blk.decayG, k);
-                DoubleVector dynamic = DoubleVector.fromArray(SPECIES, blk.gDynamic, k);
-                dynamic = dynamic.add(DoubleVector.fromArray(SPECIES, blk.decayDynamic, k)
-                        .mul(DoubleVector.fromArray(SPECIES, blk.tauPlasticity, k).mul(c.mul(c).mul(c).mul(c))
-                                .sub(dynamic)));
-                dynamic.intoArray(blk.gDynamic, k);
-                DoubleVector delayed = DoubleVector.fromArray(SPECIES, blk.gDelayed, k);
-                delayed.add(DoubleVector.fromArray(SPECIES, blk.decayDelayed, k).mul(dynamic.sub(delayed)))
-                        .intoArray(blk.gDelayed, k);
+                advanceVector(blk, k, k + shift);
             }
             return k;
+        }
+
+        /** One vector of instances (or trials) at {@code k}, calcium from the nodes (or trials) at {@code nd}. */
+        private static void advanceVector(Block blk, int k, int nd) {
+            DoubleVector c = DoubleVector.fromArray(SPECIES, blk.cai, nd).sub(CA_REST);
+            DecayLanes.decay(blk.aampa, blk.decayA, k);
+            DecayLanes.decay(blk.gampa, blk.decayG, k);
+            DoubleVector dynamic = DoubleVector.fromArray(SPECIES, blk.gDynamic, k);
+            dynamic = dynamic.add(DoubleVector.fromArray(SPECIES, blk.decayDynamic, k)
+                    .mul(DoubleVector.fromArray(SPECIES, blk.tauPlasticity, k).mul(c.mul(c).mul(c).mul(c))
+                            .sub(dynamic)));
+            dynamic.intoArray(blk.gDynamic, k);
+            DoubleVector delayed = DoubleVector.fromArray(SPECIES, blk.gDelayed, k);
+            delayed.add(DoubleVector.fromArray(SPECIES, blk.decayDelayed, k).mul(dynamic.sub(delayed)))
+                    .intoArray(blk.gDelayed, k);
         }
     }
 }

@@ -46,22 +46,27 @@ public final class Nmda extends AbstractMechanism {
             FieldSpec.assigned("ica", "nA", "calcium current"),
             FieldSpec.assigned("factor", "1", "event normalisation: the peak of B - A equals the weight"));
 
-    private final boolean lanes;
+    private final boolean simd;
 
     public Nmda() {
         this(Simd.enabled());
     }
 
-    /** With both phases in vector lanes ({@code lanes}: needs jdk.incubator.vector) or scalar only. */
-    Nmda(boolean lanes) {
+    /** With both phases in vector lanes ({@code simd}: needs jdk.incubator.vector) or scalar only. */
+    Nmda(boolean simd) {
         super("NMDA", Kind.POINT_PROCESS, "double-exponential NMDA synapse with Mg block and Ca current (Ellwood)",
                 FIELDS);
-        this.lanes = lanes;
+        this.simd = simd;
     }
 
     @Override
     public MechanismBlock newBlock(int[] nodes) {
-        return new Block(this, nodes, lanes);
+        return newBlock(nodes, 1);
+    }
+
+    @Override
+    public MechanismBlock newBlock(int[] nodes, int lanes) {
+        return new Block(this, nodes, lanes, simd);
     }
 
     /** The magnesium block, exactly. */
@@ -80,21 +85,27 @@ public final class Nmda extends AbstractMechanism {
         private final double[] i = column("i");
         private final double[] ica = column("ica");
         private final double[] factor = column("factor");
-        private final double[] decayA = new double[size];
-        private final double[] decayB = new double[size];
-        /** The magnesium block at each synapse's v and v + 0.001 mV, for the current phase's vector lanes. */
+        private final double[] decayA = new double[size * lanes];
+        private final double[] decayB = new double[size * lanes];
+        /**
+         * The magnesium block at each synapse's v and v + 0.001 mV, for the current phase's vector lanes; with
+         * several trials, at one instance's lanes.
+         */
         private final double[] blockAt;
         private final double[] blockAbove;
-        /** The node runs for the vector lanes; null when they are off. */
+        /** One trial: the node runs for the vector lanes; null when they are off or for several trials. */
         private final int[] runs;
+        /** Vector kernels: one trial's over node runs, or several trials' with one vector per instance. */
+        private final boolean simd;
         private double[] ionCurrent;
         private boolean useTables = true;
 
-        Block(Mechanism mechanism, int[] nodes, boolean lanes) {
-            super(mechanism, nodes);
-            this.runs = lanes ? Simd.runs(node) : null;
-            this.blockAt = lanes ? new double[size] : null;
-            this.blockAbove = lanes ? new double[size] : null;
+        Block(Mechanism mechanism, int[] nodes, int lanes, boolean simd) {
+            super(mechanism, nodes, lanes);
+            this.simd = simd && (lanes == 1 || lanes == Simd.preferredLanes());
+            this.runs = simd && lanes == 1 ? Simd.runs(node) : null;
+            this.blockAt = this.simd ? new double[lanes == 1 ? size : lanes] : null;
+            this.blockAbove = this.simd ? new double[lanes == 1 ? size : lanes] : null;
         }
 
         @Override
@@ -109,7 +120,8 @@ public final class Nmda extends AbstractMechanism {
 
         @Override
         public void initialize(CellState s) {
-            for (int k = 0; k < size; k++) {
+            // every column is [instance * lanes + lane]: each element is one instance in one trial
+            for (int k = 0; k < size * lanes; k++) {
                 tau1[k] = DoubleExponential.guardedTau1(tau1[k], tau2[k]);
                 a[k] = 0;
                 b[k] = 0;
@@ -121,6 +133,14 @@ public final class Nmda extends AbstractMechanism {
 
         @Override
         public void currents(CellState s) {
+            if (lanes > 1) {
+                if (simd) {
+                    Lanes.trialCurrents(this, s);
+                } else {
+                    trialCurrents(s);
+                }
+                return;
+            }
             if (runs == null) {
                 currents(s, 0, size);
                 return;
@@ -167,6 +187,53 @@ public final class Nmda extends AbstractMechanism {
             }
         }
 
+        /**
+         * The current phase of several trials, each lane as {@link #currents(CellState, int, int)} computes it,
+         * quiet lanes skipped as there.
+         */
+        private void trialCurrents(CellState s) {
+            double[] v = s.v, rhs = s.rhs, d = s.d, scale = s.pointScale;
+            for (int k = 0; k < size; k++) {
+                double sc = scale[node[k]];
+                for (int l = 0, nd = node[k] * lanes, j = k * lanes; l < lanes; l++, nd++, j++) {
+                    if (a[j] == 0 && b[j] == 0) {
+                        g[j] = 0;
+                        i[j] = 0;
+                        ica[j] = 0;
+                        continue;
+                    }
+                    double vj = v[nd];
+                    double unblocked = gmax[j] * (b[j] - a[j]);
+                    double above = total(unblocked * magnesiumBlock(vj + 0.001), vj + 0.001, e[j]);
+                    double gj = unblocked * magnesiumBlock(vj);
+                    double icaj = 0.021 * gj * (vj - 130);
+                    double ij = gj * (vj - e[j]) - icaj;
+                    double cur = ij + icaj;
+                    g[j] = gj;
+                    ica[j] = icaj;
+                    i[j] = ij;
+                    rhs[nd] -= cur * sc;
+                    d[nd] += (above - cur) / 0.001 * sc;
+                    ionCurrent[nd] += icaj * sc;
+                }
+            }
+        }
+
+        /**
+         * The magnesium block at the potentials of instance k's trials and 0.001 mV above into {@link #blockAt} and
+         * {@link #blockAbove} (as the one trial's pass computes them), for {@link Lanes#trialCurrents}.
+         */
+        private void trialMagnesiumBlock(double[] v, int k) {
+            for (int l = 0, nd = node[k] * lanes; l < lanes; l++, nd++) {
+                if (useTables) {
+                    MGBLOCK.interpolateTwice(v[nd], 0.001, blockAt, blockAbove, l);
+                } else {
+                    blockAt[l] = mgblock(v[nd]);
+                    blockAbove[l] = mgblock(v[nd] + 0.001);
+                }
+            }
+        }
+
         /** The magnesium block at v, from the table or exact. */
         private double magnesiumBlock(double v) {
             return useTables ? MGBLOCK.interpolate(v) : mgblock(v);
@@ -184,22 +251,24 @@ public final class Nmda extends AbstractMechanism {
 
         @Override
         public void advance(CellState s) {
+            // each element of the columns is one instance in one trial: several trials need no loop of their own
             int done = 0;
-            if (runs != null) {
+            if (simd) {
                 DecayLanes.decay(a, decayA);
                 done = DecayLanes.decay(b, decayB);
             }
-            for (int k = done; k < size; k++) {
+            for (int k = done; k < a.length; k++) {
                 a[k] = DoubleExponential.flushed(a[k] - decayA[k] * a[k]);
                 b[k] = DoubleExponential.flushed(b[k] - decayB[k] * b[k]);
             }
         }
 
         @Override
-        public void deliver(int instance, double weight) {
-            double w = weight * factor[instance];
-            a[instance] += w;
-            b[instance] += w;
+        public void deliver(int instance, int lane, double weight) {
+            int j = instance * lanes + lane;
+            double w = weight * factor[j];
+            a[j] += w;
+            b[j] += w;
         }
     }
 
@@ -210,6 +279,7 @@ public final class Nmda extends AbstractMechanism {
      */
     private static final class Lanes {
         private static final VectorSpecies<Double> SPECIES = Vectors.SPECIES;
+        private static final DoubleVector ZERO = DoubleVector.zero(SPECIES);
 
         /**
          * The current phase from {@code from} in whole vectors within the run; returns the first not done. Quiet
@@ -243,6 +313,45 @@ public final class Nmda extends AbstractMechanism {
                         .intoArray(blk.ionCurrent, nd);
             }
             return k;
+        }
+
+        /**
+         * {@link Block#trialCurrents} with one vector per instance (its trials): an instance whose lanes are all
+         * quiet is skipped as the scalar loop skips it; otherwise the magnesium block is looked up per lane, the
+         * quiet lanes computed too and blended away as in {@link #currents}.
+         */
+        static void trialCurrents(Block blk, CellState s) {
+            for (int k = 0; k < blk.size(); k++) {
+                int j = k * SPECIES.length(), nd = blk.node(k) * SPECIES.length();
+                DoubleVector a = DoubleVector.fromArray(SPECIES, blk.a, j);
+                DoubleVector b = DoubleVector.fromArray(SPECIES, blk.b, j);
+                VectorMask<Double> quiet = a.eq(0).and(b.eq(0));
+                if (quiet.allTrue()) {
+                    ZERO.intoArray(blk.g, j);
+                    ZERO.intoArray(blk.i, j);
+                    ZERO.intoArray(blk.ica, j);
+                    continue;
+                }
+                blk.trialMagnesiumBlock(s.v, k);
+                DoubleVector v = DoubleVector.fromArray(SPECIES, s.v, nd);
+                DoubleVector e = DoubleVector.fromArray(SPECIES, blk.e, j);
+                DoubleVector unblocked = DoubleVector.fromArray(SPECIES, blk.gmax, j).mul(b.sub(a));
+                DoubleVector above = total(unblocked.mul(DoubleVector.fromArray(SPECIES, blk.blockAbove, 0)),
+                        v.add(0.001), e);
+                DoubleVector gk = unblocked.mul(DoubleVector.fromArray(SPECIES, blk.blockAt, 0));
+                DoubleVector icak = gk.mul(0.021).mul(v.sub(130));
+                DoubleVector ik = gk.mul(v.sub(e)).sub(icak);
+                DoubleVector cur = ik.add(icak);
+                gk.blend(0, quiet).intoArray(blk.g, j);
+                icak.blend(0, quiet).intoArray(blk.ica, j);
+                ik.blend(0, quiet).intoArray(blk.i, j);
+                double scale = s.pointScale[blk.node(k)];
+                DoubleVector.fromArray(SPECIES, s.rhs, nd).sub(cur.mul(scale).blend(0, quiet)).intoArray(s.rhs, nd);
+                DoubleVector.fromArray(SPECIES, s.d, nd).add(above.sub(cur).div(0.001).mul(scale).blend(-0.0, quiet))
+                        .intoArray(s.d, nd);
+                DoubleVector.fromArray(SPECIES, blk.ionCurrent, nd).add(icak.mul(scale).blend(-0.0, quiet))
+                        .intoArray(blk.ionCurrent, nd);
+            }
         }
 
         /** {@link Block#total} in lanes. */

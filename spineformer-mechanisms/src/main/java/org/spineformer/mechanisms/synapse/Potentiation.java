@@ -19,10 +19,15 @@ final class Potentiation {
     private Potentiation() {
     }
 
-    /** alpha[k] for every k, in vector lanes when {@code lanes}. */
-    static void compute(boolean lanes, double[] gDelayed, double[] threshold, double[] sharpness, double[] offset,
-                        double[] alpha) {
-        int done = lanes ? Lanes.compute(gDelayed, threshold, sharpness, offset, alpha) : 0;
+    /**
+     * alpha[k] for every k, in vector lanes when {@code simd}. The columns hold {@code trials} lanes per synapse
+     * ({@code [synapse * trials + trial]}); each synapse's alpha is computed with the exponential that one trial's
+     * run uses for it, whatever the number of trials: the vector exp for the synapses in one trial's whole vectors,
+     * {@link Math#exp} for the rest (the scalar tail), so that a trial's alpha has its bits in any lane.
+     */
+    static void compute(boolean simd, int trials, double[] gDelayed, double[] threshold, double[] sharpness,
+                        double[] offset, double[] alpha) {
+        int done = simd ? Lanes.compute(trials, gDelayed, threshold, sharpness, offset, alpha) : 0;
         for (int k = done; k < alpha.length; k++) {
             alpha[k] = threshold[k] == Double.POSITIVE_INFINITY ? 0
                     : sig(sharpness[k] * (gDelayed[k] / threshold[k] - 1) + offset[k]);
@@ -44,10 +49,13 @@ final class Potentiation {
      * at most). Loaded only when {@link Simd#enabled()}.
      */
     private static final class Lanes {
-        /** Computes alpha[k] for k in [0, n) and returns n, the largest multiple of the lane count. */
-        static int compute(double[] gDelayed, double[] threshold, double[] sharpness, double[] offset,
+        /**
+         * Computes alpha[k] for k in [0, n) and returns n: the elements of the synapses in one trial's whole vectors
+         * (the largest multiple of the lane count not above the synapse count) in every trial.
+         */
+        static int compute(int trials, double[] gDelayed, double[] threshold, double[] sharpness, double[] offset,
                            double[] alpha) {
-            int n = SPECIES.loopBound(alpha.length);
+            int n = SPECIES.loopBound(alpha.length / trials) * trials;
             for (int k = 0; k < n; k += SPECIES.length()) {
                 DoubleVector thresholdK = DoubleVector.fromArray(SPECIES, threshold, k);
                 DoubleVector sharpnessK = DoubleVector.fromArray(SPECIES, sharpness, k);

@@ -250,7 +250,7 @@ public final class ProtocolRun {
     /** Whether the mechanism's blocks take events: they override {@link MechanismBlock#deliver} (NET_RECEIVE). */
     private static boolean receivesEvents(MechanismBlock block) {
         try {
-            return block.getClass().getMethod("deliver", int.class, double.class).getDeclaringClass()
+            return block.getClass().getMethod("deliver", int.class, int.class, double.class).getDeclaringClass()
                     != MechanismBlock.class;
         } catch (NoSuchMethodException e) {
             throw new IllegalStateException(e);

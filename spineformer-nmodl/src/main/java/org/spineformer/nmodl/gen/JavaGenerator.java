@@ -597,7 +597,7 @@ public final class JavaGenerator {
             line("");
             line("/** net_send, remembering an event with flag 1 for net_move (netcvode.cpp's net_send: *v = q). */");
             open("private void sendSelf(int k, CellState s, double te, double weight, double flag, int c)");
-            line("long event = s.events.send(this, k, te, weight, flag, c);");
+            line("long event = s.events.send(this, k, 0, te, weight, flag, c); // one trial: lane 0");
             open("if (flag == 1.0)");
             line("tq_item[k] = event;");
             close();
@@ -1789,9 +1789,10 @@ public final class JavaGenerator {
         if (c.name().equals("net_send") && args.size() == 2 && (inNetReceive || inInitial)) {
             // nocmodl's net_send(t + delay, flag): an event of the instance to itself, with the weight of the
             // event being received (none from INITIAL)
-            return (usesNetMove ? "sendSelf(k, s, " : "s.events.send(this, k, ") + (inNetReceive ? "te" : "s.t") + " + "
-                    + args.get(0) + ", " + (inNetReceive ? "weight" : "0.0") + ", " + args.get(1) + ", "
-                    + (inNetReceive ? "c" : "-1") + ")";
+            // compiled blocks run one trial (Mechanism.newBlock refuses lanes), so INITIAL's events go to lane 0
+            return (usesNetMove ? "sendSelf(k, s, " : "s.events.send(this, k, " + (inNetReceive ? "lane, " : "0, "))
+                    + (inNetReceive ? "te" : "s.t") + " + " + args.get(0) + ", " + (inNetReceive ? "weight" : "0.0")
+                    + ", " + args.get(1) + ", " + (inNetReceive ? "c" : "-1") + ")";
         }
         if (c.name().equals("net_move") && args.size() == 1 && inNetReceive) {
             // netcvode.cpp's net_move: the pending event net_send gave flag 1 gets the time given (absolute)
@@ -1799,7 +1800,7 @@ public final class JavaGenerator {
         }
         if (c.name().equals("net_event") && args.size() == 1 && inNetReceive) {
             // an event out of the instance at the given time, to its connections (the engine's event sources)
-            return "s.events.emit(this, k, " + args.get(0) + ")";
+            return "s.events.emit(this, k, lane, " + args.get(0) + ")";
         }
         if (c.name().equals("printf") && !c.args().isEmpty() && c.args().get(0) instanceof Expr.Str f) {
             return printf(c, f, args.subList(1, args.size()));

@@ -106,11 +106,11 @@ final class NetReceiveLowering {
 
     void emitReceive() {
         g.line("");
-        g.open("@Override public void deliver(int k, double weight)");
-        g.line("receive(k, -1, state.t, weight, 0.0);");
+        g.open("@Override public void deliver(int k, int lane, double weight)");
+        g.line("receive(k, lane, -1, state.t, weight, 0.0);");
         g.close();
         g.line("");
-        g.open("@Override public void receive(int k, int c, double te, double weight, double flag)");
+        g.open("@Override public void receive(int k, int lane, int c, double te, double weight, double flag)");
         g.line("CellState s = state;");
         g.line("c_v[k] = s.v[node[k]];");
         g.line("double l_flag = flag;");
