@@ -162,6 +162,39 @@ public final class PyramidalCell {
     }
 
     /**
+     * Adds presynaptic spike times per lane ({@code timesMsPerLane[lane]}, ms, increasing) to spine k, for a
+     * simulation of trials in lanes ({@link #simulation(double, double, int)}).
+     */
+    public PyramidalCell addPresynapticSpikes(int spine, double[][] timesMsPerLane) {
+        lowered.connectSpine(spine, timesMsPerLane, params == null ? Double.NaN : params.synapses().netconDelayMs());
+        return this;
+    }
+
+    /**
+     * Adds each lane's current pulses at the query site for a simulation of trials in lanes: lane l gets
+     * {@code ampNa} nA for {@code durMs} from each of {@code startsMsPerLane[l]}. There are as many electrodes as the
+     * busiest lane has pulses; a lane with fewer leaves the rest at amp 0, which adds +0.0 to the node's current
+     * (exactly nothing, as long as that sum is not -0.0), so each lane has the numbers of its pulses alone.
+     */
+    public PyramidalCell addSomaticPulses(double[][] startsMsPerLane, double ampNa, double durMs) {
+        int electrodes = 0;
+        for (double[] starts : startsMsPerLane) {
+            electrodes = Math.max(electrodes, starts.length);
+        }
+        for (int j = 0; j < electrodes; j++) {
+            PointProcess clamp = lowered.builder().addPointProcess("IClamp", querySection, queryX, Map.of("del", 0.0,
+                    "amp", 0.0, "dur", durMs));
+            for (int lane = 0; lane < startsMsPerLane.length; lane++) {
+                if (j < startsMsPerLane[lane].length) {
+                    lowered.builder().setLaneParameter(clamp, lane, "del", startsMsPerLane[lane][j]);
+                    lowered.builder().setLaneParameter(clamp, lane, "amp", ampNa);
+                }
+            }
+        }
+        return this;
+    }
+
+    /**
      * Adds a current pulse at soma(0.5) (the query site): {@code ampNa} nA from {@code startMs} for {@code durMs}.
      */
     public PyramidalCell addSomaticPulse(double startMs, double ampNa, double durMs) {
@@ -173,6 +206,15 @@ public final class PyramidalCell {
     /** Builds the simulation of this cell with its stimuli. */
     public Simulation simulation(double dtMs, double celsius) {
         return lowered.builder().build(dtMs, celsius);
+    }
+
+    /**
+     * Builds the simulation of {@code lanes} trials of this cell in lanes, each with its own stimuli (the per-lane
+     * {@link #addPresynapticSpikes(int, double[][])} and {@link #addSomaticPulses}); every mechanism of the cell
+     * must run lanes ({@code Mechanism.newBlock(nodes, lanes)}).
+     */
+    public Simulation simulation(double dtMs, double celsius, int lanes) {
+        return lowered.builder().build(dtMs, celsius, lanes);
     }
 
     public CellParameters parameters() {

@@ -20,17 +20,25 @@ import org.spineformer.engine.morph.Section;
  * Describes a model on a morphology (which mechanisms sit where, with which parameters, which spike trains reach
  * which synapses) and builds a {@link Simulation} from it. Every parameter is checked against its mechanism's
  * declared range when the simulation is built.
+ *
+ * <p>A simulation can run several trials of the model in lanes ({@link #build(double, double, int)}): the same cell,
+ * mechanisms and parameters in every lane; the spike trains may differ per lane
+ * ({@link #addSpikeSource(double[][], List)}) and so may any parameter, set on the built simulation's blocks
+ * ({@code setParameter(field, instance, lane, value)}).
  */
 public final class ModelBuilder {
     private final Morphology morphology;
     private final Catalogue catalogue;
     private final Map<String, List<Placement>> placements = new LinkedHashMap<>();
     private final List<SpikeSource> sources = new ArrayList<>();
+    /** Per source: true when its one train plays in every lane. */
+    private final List<Boolean> sameInEveryLane = new ArrayList<>();
     private final List<EventSource> eventSources = new ArrayList<>();
     private final List<Reversal> reversals = new ArrayList<>();
+    private final List<LaneParameter> laneParameters = new ArrayList<>();
 
-    /** A spike train and the synapses it reaches. */
-    public record SpikeSource(double[] timesMs, List<Synapse> synapses) {
+    /** A spike train per lane ({@code timesMs[lane]}) and the synapses it reaches. */
+    public record SpikeSource(double[][] timesMs, List<Synapse> synapses) {
     }
 
     /** A point process whose events out (NMODL's net_event) reach each synapse after the synapse's delay. */
@@ -40,6 +48,10 @@ public final class ModelBuilder {
     /** Where instances of a mechanism go: a whole section (x NaN, every segment) or one location. */
     private record Placement(int section, double x, Map<String, Double> parameters,
                              Map<Integer, Map<String, Double>> segmentParameters) {
+    }
+
+    /** A point process's parameter in one lane, over its placement's value. */
+    private record LaneParameter(PointProcess target, int lane, String field, double value) {
     }
 
     /** An ion's reversal potential at one segment, for the mechanisms that read it from the ion. */
@@ -126,23 +138,69 @@ public final class ModelBuilder {
     }
 
     /**
+     * Sets one parameter of a point process in one lane (trial) only, over the value it was placed with: a trial's
+     * own pulse or clamp. The lane must be one of those the model is built with (checked at build).
+     */
+    public ModelBuilder setLaneParameter(PointProcess target, int lane, String field, double value) {
+        List<Placement> list = placements.get(target.mechanism());
+        if (list == null || target.instance() >= list.size()) {
+            throw new IllegalArgumentException("no point process " + target);
+        }
+        if (lane < 0) {
+            throw new IllegalArgumentException(target + ": lane must be >= 0, was " + lane);
+        }
+        catalogue.get(target.mechanism()).field(field).validate(target.mechanism(), value);
+        laneParameters.add(new LaneParameter(target, lane, field, value));
+        return this;
+    }
+
+    /**
      * Adds a spike source playing explicit times (ms, NEURON's VecStim): each time reaches each synapse after the
      * synapse's delay.
      */
     public ModelBuilder addSpikeSource(double[] timesMs, List<Synapse> synapses) {
+        checkTimes(timesMs, "");
+        checkTargets(synapses);
+        sources.add(new SpikeSource(new double[][] {timesMs.clone()}, List.copyOf(synapses)));
+        sameInEveryLane.add(true);
+        return this;
+    }
+
+    /**
+     * Adds a spike source with its own times (ms) in each lane: {@code timesMsPerLane[lane]}, one array for each of
+     * the lanes the model is built with (checked at build).
+     */
+    public ModelBuilder addSpikeSource(double[][] timesMsPerLane, List<Synapse> synapses) {
+        if (timesMsPerLane.length == 0) {
+            throw new IllegalArgumentException("a spike source with times per lane needs at least one lane");
+        }
+        double[][] copy = new double[timesMsPerLane.length][];
+        for (int lane = 0; lane < copy.length; lane++) {
+            checkTimes(timesMsPerLane[lane], "lane " + lane + ": ");
+            copy[lane] = timesMsPerLane[lane].clone();
+        }
+        checkTargets(synapses);
+        sources.add(new SpikeSource(copy, List.copyOf(synapses)));
+        sameInEveryLane.add(false);
+        return this;
+    }
+
+    private static void checkTimes(double[] timesMs, String where) {
         for (int i = 0; i < timesMs.length; i++) {
             if (!Double.isFinite(timesMs[i]) || timesMs[i] < 0) {
-                throw new IllegalArgumentException("spike time " + i + " must be finite and >= 0, was " + timesMs[i]);
+                throw new IllegalArgumentException(where + "spike time " + i + " must be finite and >= 0, was "
+                        + timesMs[i]);
             }
         }
+    }
+
+    private void checkTargets(List<Synapse> synapses) {
         for (Synapse syn : synapses) {
             List<Placement> list = placements.get(syn.target().mechanism());
             if (list == null || syn.target().instance() >= list.size()) {
                 throw new IllegalArgumentException("no point process " + syn.target());
             }
         }
-        sources.add(new SpikeSource(timesMs.clone(), List.copyOf(synapses)));
-        return this;
     }
 
     /**
@@ -166,8 +224,31 @@ public final class ModelBuilder {
 
     /** Builds the simulation with fixed step {@code dtMs} at {@code celsius} degrees. */
     public Simulation build(double dtMs, double celsius) {
+        return build(dtMs, celsius, 1);
+    }
+
+    /**
+     * Builds the simulation of {@code lanes} trials in lanes. Every mechanism of the model must run lanes: one that
+     * does not (yet) refuses L > 1 here, naming itself ({@link Mechanism#newBlock(int[], int)}).
+     */
+    public Simulation build(double dtMs, double celsius, int lanes) {
         if (!(dtMs > 0) || Double.isInfinite(dtMs)) {
             throw new IllegalArgumentException("dt must be finite and > 0 ms, was " + dtMs);
+        }
+        if (lanes < 1) {
+            throw new IllegalArgumentException("lanes must be >= 1, was " + lanes);
+        }
+        List<SpikeSource> laneSources = new ArrayList<>();
+        for (int s = 0; s < sources.size(); s++) {
+            double[][] times = sources.get(s).timesMs();
+            if (sameInEveryLane.get(s)) {
+                times = new double[lanes][];
+                Arrays.fill(times, sources.get(s).timesMs()[0]);
+            } else if (times.length != lanes) {
+                throw new IllegalArgumentException("spike source " + s + " has times for " + times.length
+                        + " lanes, but the model is built with " + lanes);
+            }
+            laneSources.add(new SpikeSource(times, sources.get(s).synapses()));
         }
         for (Reversal r : reversals) {
             if (!readsReversal(r.ion())) {
@@ -199,7 +280,7 @@ public final class ModelBuilder {
             for (int q = 0; q < blockNodes.length; q++) {
                 blockNodes[instanceOf[q]] = nodes.get(q);
             }
-            MechanismBlock block = m.newBlock(blockNodes);
+            MechanismBlock block = m.newBlock(blockNodes, lanes);
             int[][] bySegment = new int[morphology.size()][];
             int q = 0;
             for (Placement p : list) {
@@ -213,14 +294,25 @@ public final class ModelBuilder {
                         bySegment[p.section()][k] = instance;
                     }
                     for (Map.Entry<String, Double> pv : p.parameters().entrySet()) {
-                        block.column(pv.getKey())[instance] = pv.getValue();
+                        Arrays.fill(block.column(pv.getKey()), instance * lanes, (instance + 1) * lanes,
+                                pv.getValue());
                     }
                     Map<String, Double> seg = p.segmentParameters().get(k);
                     if (seg != null) {
                         for (Map.Entry<String, Double> pv : seg.entrySet()) {
-                            block.column(pv.getKey())[instance] = pv.getValue();
+                            Arrays.fill(block.column(pv.getKey()), instance * lanes, (instance + 1) * lanes,
+                                    pv.getValue());
                         }
                     }
+                }
+            }
+            for (LaneParameter lp : laneParameters) {
+                if (lp.target().mechanism().equals(m.name())) {
+                    if (lp.lane() >= lanes) {
+                        throw new IllegalArgumentException(lp.target() + "." + lp.field() + " is set for lane "
+                                + lp.lane() + ", but the model is built with " + lanes + " lanes");
+                    }
+                    block.column(lp.field())[lp.target().instance() * lanes + lp.lane()] = lp.value();
                 }
             }
             block.validateParameters();
@@ -229,9 +321,11 @@ public final class ModelBuilder {
                 densityInstances.put(m.name(), bySegment);
             }
         }
-        Simulation sim = new Simulation(disc, blocks, densityInstances, sources, eventSources, dtMs, celsius);
+        Simulation sim = new Simulation(disc, blocks, densityInstances, laneSources, eventSources, dtMs, celsius,
+                lanes);
         for (Reversal r : reversals) {
-            sim.state().ion(r.ion()).reversal[disc.segmentNode(r.section(), r.segment())] = r.mV();
+            int node = disc.segmentNode(r.section(), r.segment());
+            Arrays.fill(sim.state().ion(r.ion()).reversal, node * lanes, (node + 1) * lanes, r.mV());
         }
         return sim;
     }

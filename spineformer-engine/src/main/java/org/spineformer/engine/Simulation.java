@@ -25,6 +25,12 @@ import org.spineformer.engine.solve.HinesSolver;
  * <p>A blow-up (a NaN or infinite voltage) stops the run with a {@link NonFiniteStateException}: every voltage is
  * checked every {@link #FINITE_CHECK_MS} ms of simulated time, and every voltage and mechanism state after
  * initialization and at the end of {@link #run}.
+ *
+ * <p>Trials in lanes ({@link ModelBuilder#build(double, double, int)}): {@link #lanes()} trials of the model step
+ * together, each lane with its own inputs and the numbers it has when run alone (the layout: {@link CellState}).
+ * Each lane's events are delivered in the order of its run alone. With more than one lane a blow-up does not stop
+ * the run: the checks record it for its lane ({@link #failure(int)}), that lane's events are dropped from then on,
+ * and the other lanes run on with unchanged numbers; the run stops early only when every lane has failed.
  */
 public final class Simulation {
     /**
@@ -55,6 +61,10 @@ public final class Simulation {
     private final EventQueue queue = new EventQueue();
     private final EventQueue.Receiver deliver;
     private final int n;
+    private final int lanes;
+    /** Per lane: the blow-up seen in it, null while it runs (only with more than one lane). */
+    private final NonFiniteStateException[] failures;
+    private int failed;
     private final HinesSolver solver;
     private final double[] a;
     private final double[] b;
@@ -72,14 +82,16 @@ public final class Simulation {
 
     Simulation(Discretization disc, List<MechanismBlock> blockList, Map<String, int[][]> densityInstances,
                List<ModelBuilder.SpikeSource> sources, List<ModelBuilder.EventSource> eventSources, double dt,
-               double celsius) {
+               double celsius, int lanes) {
         this.discretization = disc;
         this.n = disc.nodeCount();
+        this.lanes = lanes;
+        this.failures = new NonFiniteStateException[lanes];
         double[] area = new double[n];
         for (int i = 0; i < n; i++) {
             area[i] = disc.areaUm2(i);
         }
-        this.state = new CellState(area, disc.matrixAreas(), dt, celsius);
+        this.state = new CellState(area, disc.matrixAreas(), dt, celsius, lanes);
         this.blocks = blockList.toArray(new MechanismBlock[0]);
         List<MechanismBlock> order = new ArrayList<>();
         for (MechanismBlock blk : blocks) {
@@ -152,8 +164,11 @@ public final class Simulation {
                 blocks[outBlock[e][j]].connect(connections++, syn.target().instance(), syn.weight());
             }
         }
-        this.deliver = (time, target, instance, lane, weight, flag, connection) -> blocks[target].receive(instance,
-                lane, connection, time, weight, flag);
+        this.deliver = (time, target, instance, lane, weight, flag, connection) -> {
+            if (failures[lane] == null) {
+                blocks[target].receive(instance, lane, connection, time, weight, flag);
+            }
+        };
         state.events = new CellState.Events() {
             @Override
             public void send(MechanismBlock block, int instance, int lane, double time, double weight, double flag,
@@ -191,7 +206,7 @@ public final class Simulation {
             }
         }
         // Leaves from firstFreeLeaf on carry nothing, so the solver copies their parents' voltages.
-        this.solver = new HinesSolver(disc.solverParent(), firstFreeLeaf);
+        this.solver = new HinesSolver(disc.solverParent(), firstFreeLeaf, lanes);
         // Every ion a mechanism asked for during block construction is created lazily; create them now so the
         // step loop can iterate over a fixed array.
         for (MechanismBlock blk : blocks) {
@@ -222,6 +237,8 @@ public final class Simulation {
     public void initialize(double vInitMv) {
         state.t = 0;
         steps = 0;
+        Arrays.fill(failures, null);
+        failed = 0;
         Arrays.fill(state.v, vInitMv);
         for (Ion ion : ions) {
             ion.reset();
@@ -234,11 +251,13 @@ public final class Simulation {
         for (int s = 0; s < sources.size(); s++) {
             ModelBuilder.SpikeSource src = sources.get(s);
             List<Synapse> syns = src.synapses();
-            for (double time : src.timesMs()) {
-                for (int k = 0; k < syns.size(); k++) {
-                    Synapse syn = syns.get(k);
-                    queue.schedule(time + syn.delayMs(), sourceTargetBlock[s][k], syn.target().instance(), 0,
-                            syn.weight(), 0, sourceConnection[s][k]);
+            for (int lane = 0; lane < lanes; lane++) {
+                for (double time : src.timesMs()[lane]) {
+                    for (int k = 0; k < syns.size(); k++) {
+                        Synapse syn = syns.get(k);
+                        queue.schedule(time + syn.delayMs(), sourceTargetBlock[s][k], syn.target().instance(), lane,
+                                syn.weight(), 0, sourceConnection[s][k]);
+                    }
                 }
             }
         }
@@ -277,20 +296,36 @@ public final class Simulation {
         queue.deliverUntil(state.t + 0.5 * dt, deliver);
     }
 
-    /** Steps until t reaches {@code tstopMs} (NEURON's run: while t < tstop - dt/2). */
+    /**
+     * Steps until t reaches {@code tstopMs} (NEURON's run: while t < tstop - dt/2), or, with lanes, until every lane
+     * has failed.
+     */
     public void run(double tstopMs) {
-        while (state.t < tstopMs - 0.5 * state.dt) {
+        while (state.t < tstopMs - 0.5 * state.dt && failed < lanes) {
             step();
         }
         requireFiniteVoltages();
         requireFiniteStates();
     }
 
+    /** The number of trials in lanes. */
+    public int lanes() {
+        return lanes;
+    }
+
+    /**
+     * The blow-up seen in {@code lane} since initialization (its message names the lane), null while the lane's
+     * values are finite. With one lane a blow-up is thrown instead.
+     */
+    public NonFiniteStateException failure(int lane) {
+        return failures[lane];
+    }
+
     private void requireFiniteVoltages() {
         double[] v = state.v;
-        for (int i = 0; i < n; i++) {
+        for (int i = 0; i < n * lanes; i++) {
             if (!Double.isFinite(v[i])) {
-                throw blowUp(i, "v = " + v[i] + " mV");
+                blowUp(i / lanes, i % lanes, "v = " + v[i] + " mV");
             }
         }
     }
@@ -300,24 +335,36 @@ public final class Simulation {
             double[] column = stateColumns[c];
             for (int k = 0; k < column.length; k++) {
                 if (!Double.isFinite(column[k])) {
-                    throw blowUp(stateBlock[c].node(k), stateName[c] + " = " + column[k]);
+                    blowUp(stateBlock[c].node(k / lanes), k % lanes, stateName[c] + " = " + column[k]);
                 }
             }
         }
     }
 
-    /** The error for a non-finite value at {@code node}, naming the first non-finite state there if any. */
-    private NonFiniteStateException blowUp(int node, String what) {
+    /**
+     * A non-finite value at {@code node} in {@code lane}: thrown with one lane, else recorded as the lane's failure
+     * (the first one seen in it), naming the first non-finite state there if any.
+     */
+    private void blowUp(int node, int lane, String what) {
+        if (failures[lane] != null) {
+            return;
+        }
         String mechanism = null;
         for (int c = 0; c < stateColumns.length && mechanism == null; c++) {
-            for (int k = 0; k < stateColumns[c].length; k++) {
-                if (stateBlock[c].node(k) == node && !Double.isFinite(stateColumns[c][k])) {
+            for (int k = lane; k < stateColumns[c].length; k += lanes) {
+                if (stateBlock[c].node(k / lanes) == node && !Double.isFinite(stateColumns[c][k])) {
                     mechanism = stateName[c];
                     break;
                 }
             }
         }
-        return new NonFiniteStateException(state.t, discretization.locationName(node), what, mechanism);
+        NonFiniteStateException e = new NonFiniteStateException(state.t, discretization.locationName(node), what,
+                mechanism, lanes == 1 ? -1 : lane);
+        if (lanes == 1) {
+            throw e;
+        }
+        failures[lane] = e;
+        failed++;
     }
 
     private void currentPhase() {

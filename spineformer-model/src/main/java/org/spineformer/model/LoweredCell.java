@@ -60,6 +60,20 @@ public final class LoweredCell {
      * (ms; NaN: each synapse's described delay).
      */
     public LoweredCell connectSpine(int spine, double[] timesMs, double delayMs) {
+        builder.addSpikeSource(timesMs, spineTargets(spine, delayMs));
+        return this;
+    }
+
+    /**
+     * As {@link #connectSpine(int, double[], double)} with a train per lane ({@code timesMsPerLane[lane]}) for a
+     * simulation of trials in lanes.
+     */
+    public LoweredCell connectSpine(int spine, double[][] timesMsPerLane, double delayMs) {
+        builder.addSpikeSource(timesMsPerLane, spineTargets(spine, delayMs));
+        return this;
+    }
+
+    private List<Synapse> spineTargets(int spine, double delayMs) {
         List<Synapse> targets = new ArrayList<>();
         for (AssembledCell.PlacedSynapse s : cell.synapses()) {
             if (s.spine() == spine) {
@@ -70,8 +84,7 @@ public final class LoweredCell {
         if (targets.isEmpty()) {
             throw new IllegalArgumentException("spine " + spine + " has no synapses");
         }
-        builder.addSpikeSource(timesMs, targets);
-        return this;
+        return targets;
     }
 
     /** Builds the simulation at the description's temperature. */

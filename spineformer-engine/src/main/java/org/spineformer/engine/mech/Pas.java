@@ -5,28 +5,33 @@ import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorSpecies;
 import org.spineformer.engine.simd.Simd;
 
-/** NEURON's built-in passive leak: i = g (v - e). */
+/** NEURON's built-in passive leak: i = g (v - e). Runs trials in lanes ({@link MechanismBlock}). */
 public final class Pas extends AbstractMechanism {
     private static final List<FieldSpec> FIELDS = List.of(
             FieldSpec.nonNegative("g", "S/cm2", 0.001, "leak conductance density"),
             FieldSpec.parameter("e", "mV", -70, "leak reversal potential"),
             FieldSpec.assigned("i", "mA/cm2", "leak current"));
 
-    private final boolean lanes;
+    private final boolean vectors;
 
     public Pas() {
         this(Simd.enabled());
     }
 
-    /** With the current phase in vector lanes ({@code lanes}: needs jdk.incubator.vector) or scalar only. */
-    Pas(boolean lanes) {
+    /** With the kernels in vector lanes ({@code vectors}: needs jdk.incubator.vector) or scalar only. */
+    Pas(boolean vectors) {
         super("pas", Kind.DENSITY, "passive leak, NEURON built-in", FIELDS);
-        this.lanes = lanes;
+        this.vectors = vectors;
     }
 
     @Override
     public MechanismBlock newBlock(int[] nodes) {
-        return new Block(this, nodes, lanes);
+        return newBlock(nodes, 1);
+    }
+
+    @Override
+    public MechanismBlock newBlock(int[] nodes, int trials) {
+        return new Block(this, nodes, trials, vectors);
     }
 
     private static final class Block extends MechanismBlock {
@@ -34,12 +39,15 @@ public final class Pas extends AbstractMechanism {
         private final double[] e = column("e");
         private final double[] i = column("i");
 
-        /** The node runs for the vector lanes; null when they are off. */
+        /** One trial: the node runs for the vector lanes; null when they are off. */
         private final int[] runs;
+        /** Trials in lanes: whether an instance's lanes go through one vector. */
+        private final boolean vectorTrials;
 
-        Block(Mechanism m, int[] nodes, boolean lanes) {
-            super(m, nodes);
-            runs = lanes ? Simd.runs(node) : null;
+        Block(Mechanism m, int[] nodes, int trials, boolean vectors) {
+            super(m, nodes, trials);
+            runs = vectors && trials == 1 ? Simd.runs(node) : null;
+            vectorTrials = vectors && trials > 1 && trials == Simd.preferredLanes();
         }
 
         @Override
@@ -49,6 +57,14 @@ public final class Pas extends AbstractMechanism {
 
         @Override
         public void currents(CellState s) {
+            if (lanes > 1) {
+                if (vectorTrials) {
+                    Lanes.currentsTrials(this, s);
+                } else {
+                    currentsTrials(s);
+                }
+                return;
+            }
             if (runs == null) {
                 currents(s, 0, size);
                 return;
@@ -67,6 +83,19 @@ public final class Pas extends AbstractMechanism {
                 i[k] = cur;
                 rhs[nd] -= cur;
                 d[nd] += g[k];
+            }
+        }
+
+        /** The current phase of every instance in every lane: each lane with the one-trial loop's operations. */
+        private void currentsTrials(CellState s) {
+            double[] v = s.v, rhs = s.rhs, d = s.d;
+            for (int k = 0; k < size; k++) {
+                for (int j = k * lanes, nd = node[k] * lanes; j < (k + 1) * lanes; j++, nd++) {
+                    double cur = g[j] * (v[nd] - e[j]);
+                    i[j] = cur;
+                    rhs[nd] -= cur;
+                    d[nd] += g[j];
+                }
             }
         }
     }
@@ -91,6 +120,19 @@ public final class Pas extends AbstractMechanism {
                 DoubleVector.fromArray(SPECIES, s.d, nd).add(g).intoArray(s.d, nd);
             }
             return k;
+        }
+
+        /** The current phase of every instance, its lanes (trials) one vector: the scalar loop's operations. */
+        static void currentsTrials(Block b, CellState s) {
+            for (int k = 0; k < b.size; k++) {
+                int j = k * SPECIES.length(), nd = b.node[k] * SPECIES.length();
+                DoubleVector g = DoubleVector.fromArray(SPECIES, b.g, j);
+                DoubleVector cur = g.mul(DoubleVector.fromArray(SPECIES, s.v, nd)
+                        .sub(DoubleVector.fromArray(SPECIES, b.e, j)));
+                cur.intoArray(b.i, j);
+                DoubleVector.fromArray(SPECIES, s.rhs, nd).sub(cur).intoArray(s.rhs, nd);
+                DoubleVector.fromArray(SPECIES, s.d, nd).add(g).intoArray(s.d, nd);
+            }
         }
     }
 }

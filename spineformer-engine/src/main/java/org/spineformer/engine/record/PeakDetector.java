@@ -11,27 +11,41 @@ import org.spineformer.engine.StepObserver;
  */
 public final class PeakDetector implements StepObserver {
     private final int node;
+    private final int lane;
     private final double thresholdMv;
+    /** Where the node's v of this detector's lane is in the state's v: node * lanes + lane. */
+    private int index;
     private double[] times = new double[16];
     private int count;
     private double beforeV, candidateV, candidateT;
 
     public PeakDetector(int node, double thresholdMv) {
+        this(node, 0, thresholdMv);
+    }
+
+    /** Detects the spikes of one trial of a simulation running several in lanes. */
+    public PeakDetector(int node, int lane, double thresholdMv) {
         this.node = node;
+        this.lane = lane;
         this.thresholdMv = thresholdMv;
     }
 
     @Override
     public void initialized(Simulation sim) {
+        if (lane >= sim.lanes()) {
+            throw new IllegalArgumentException("spike detection in lane " + lane + ", but the simulation runs "
+                    + sim.lanes() + " lanes");
+        }
+        index = node * sim.lanes() + lane;
         count = 0;
         beforeV = Double.NaN;
-        candidateV = sim.state().v[node];
+        candidateV = sim.state().v[index];
         candidateT = sim.t();
     }
 
     @Override
     public void stepped(Simulation sim) {
-        double v = sim.state().v[node];
+        double v = sim.state().v[index];
         if (candidateV > thresholdMv && candidateV > beforeV && candidateV > v) {
             if (count == times.length) {
                 times = Arrays.copyOf(times, count * 2);

@@ -8,7 +8,8 @@ import org.spineformer.engine.StepObserver;
 
 /**
  * Records named values (any element of any live array: a node's v, a mechanism field of one instance) at t = 0
- * and every {@code every} steps after it.
+ * and every {@code every} steps after it. With trials in lanes the element names the lane: {@code v[node * lanes +
+ * lane]}, {@code column[instance * lanes + lane]}.
  */
 public final class Recorder implements StepObserver {
     private final int every;

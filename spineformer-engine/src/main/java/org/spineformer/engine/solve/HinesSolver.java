@@ -22,15 +22,24 @@ import org.spineformer.engine.simd.Simd;
  * and substituted in any order with the same bits. With {@link Simd#enabled()} such runs (in the paper's cell the
  * 1500 spine heads and the 1500 neck ends, each level stored in spine order) go through vector lanes, one row a
  * lane, with the scalar loop's operations.
+ *
+ * <p>Trials in lanes ({@link org.spineformer.engine.mech.CellState#lanes}): with L lanes the tree and its matrix
+ * coefficients are shared, and {@code v}, {@code d}, {@code rhs} hold L trials per node ({@code [node * L + lane]}).
+ * Each node's row is then done for all its lanes before the next row, every lane with the one-trial loop's
+ * operations in the same order, so each trial gets the bits it gets alone. With {@link Simd#enabled()} and L equal to
+ * {@link Simd#preferredLanes()} a node's lanes are one vector (contiguous loads, the coefficients broadcast).
  */
 public final class HinesSolver {
     /** Runs shorter than this stay scalar: too short to pay for leaving the scalar loop. */
     static final int MIN_RUN = 16;
     private final int n;
+    private final int lanes;
     private final int passThrough;
     private final int[] parent;
-    /** The independent runs as (start, end) pairs, in ascending order; empty without vector lanes. */
+    /** The independent runs as (start, end) pairs, in ascending order; empty without vector lanes or with trials. */
     private final int[] runs;
+    /** With trials in lanes: whether a node's lanes go through one vector. */
+    private final boolean vectorTrials;
 
     /**
      * Nodes from {@code passThrough} on must be zero-area leaves with no membrane or electrode current: such a
@@ -42,9 +51,23 @@ public final class HinesSolver {
         this(parent, passThrough, Simd.enabled());
     }
 
+    /** A solver for {@code lanes} trials of the same tree (see the class comment). */
+    public HinesSolver(int[] parent, int passThrough, int lanes) {
+        this(parent, passThrough, lanes, Simd.enabled());
+    }
+
     /** With the independent runs in vector lanes ({@code lanes}: needs jdk.incubator.vector) or all scalar. */
     HinesSolver(int[] parent, int passThrough, boolean lanes) {
+        this(parent, passThrough, 1, lanes);
+    }
+
+    /** {@code trials} lanes; vectors ({@code vectors}: needs jdk.incubator.vector) or all scalar. */
+    HinesSolver(int[] parent, int passThrough, int trials, boolean vectors) {
+        if (trials < 1) {
+            throw new IllegalArgumentException("lanes must be >= 1, was " + trials);
+        }
         this.n = parent.length;
+        this.lanes = trials;
         if (passThrough < 1 || passThrough > n) {
             throw new IllegalArgumentException("passThrough must be in [1, " + n + "], was " + passThrough);
         }
@@ -55,7 +78,8 @@ public final class HinesSolver {
         }
         this.passThrough = passThrough;
         this.parent = parent.clone();
-        this.runs = lanes ? independentRuns(parent, passThrough) : new int[0];
+        this.runs = vectors && trials == 1 ? independentRuns(parent, passThrough) : new int[0];
+        this.vectorTrials = vectors && trials > 1 && trials == Simd.preferredLanes();
     }
 
     /** The maximal independent runs of at least {@link #MIN_RUN} rows among rows 1 .. passThrough - 1. */
@@ -95,6 +119,14 @@ public final class HinesSolver {
      * @param capacitance cm/dt per node (S/cm2), 0 for zero-area nodes
      */
     public void step(double[] a, double[] b, double[] capacitance, double[] v, double[] d, double[] rhs) {
+        if (lanes > 1) {
+            if (vectorTrials) {
+                Lanes.stepTrials(n, passThrough, parent, a, b, capacitance, v, d, rhs);
+            } else {
+                stepTrials(a, b, capacitance, v, d, rhs);
+            }
+            return;
+        }
         int top = passThrough;
         for (int r = runs.length - 2; r >= 0; r -= 2) {
             int start = runs[r], end = runs[r + 1];
@@ -119,6 +151,45 @@ public final class HinesSolver {
             int p = parent[i];
             rhs[i] = v[p] - v[i];
             v[i] = v[p];
+        }
+    }
+
+    /**
+     * {@link #step} for L trials, scalar: each row's lanes in turn, every lane with the one-trial loops' operations.
+     */
+    private void stepTrials(double[] a, double[] b, double[] capacitance, double[] v, double[] d, double[] rhs) {
+        int L = lanes;
+        for (int i = passThrough - 1; i >= 1; i--) {
+            int p = parent[i];
+            double ai = a[i], bi = b[i], ci = capacitance[i];
+            for (int l = 0, k = i * L, q = p * L; l < L; l++, k++, q++) {
+                double dv = v[q] - v[k];
+                double inverse = 1.0 / (d[k] + ci - bi);
+                double ri = rhs[k] - bi * dv;
+                double f = ai * inverse;
+                d[q] -= ai + f * bi;
+                rhs[q] += ai * dv - f * ri;
+                d[k] = inverse;
+                rhs[k] = ri;
+            }
+        }
+        for (int l = 0; l < L; l++) {
+            rhs[l] /= d[l] + capacitance[0];
+            v[l] += rhs[l];
+        }
+        for (int i = 1; i < passThrough; i++) {
+            double bi = b[i];
+            for (int l = 0, k = i * L, q = parent[i] * L; l < L; l++, k++, q++) {
+                double x = (rhs[k] - bi * rhs[q]) * d[k];
+                rhs[k] = x;
+                v[k] += x;
+            }
+        }
+        for (int i = passThrough; i < n; i++) {
+            for (int l = 0, k = i * L, q = parent[i] * L; l < L; l++, k++, q++) {
+                rhs[k] = v[q] - v[k];
+                v[k] = v[q];
+            }
         }
     }
 
@@ -188,6 +259,47 @@ public final class HinesSolver {
                 DoubleVector.fromArray(SPECIES, v, k).add(x).intoArray(v, k);
             }
             return k;
+        }
+
+        /**
+         * {@link HinesSolver#stepTrials} with a node's L lanes as one vector of the preferred species (L its length):
+         * the same operations per lane, the row's coefficients broadcast.
+         */
+        static void stepTrials(int n, int passThrough, int[] parent, double[] a, double[] b, double[] capacitance,
+                               double[] v, double[] d, double[] rhs) {
+            int L = SPECIES.length();
+            DoubleVector one = DoubleVector.broadcast(SPECIES, 1.0);
+            for (int i = passThrough - 1; i >= 1; i--) {
+                int k = i * L, q = parent[i] * L;
+                DoubleVector ai = DoubleVector.broadcast(SPECIES, a[i]);
+                DoubleVector bi = DoubleVector.broadcast(SPECIES, b[i]);
+                DoubleVector dv = DoubleVector.fromArray(SPECIES, v, q).sub(DoubleVector.fromArray(SPECIES, v, k));
+                DoubleVector inverse = one.div(DoubleVector.fromArray(SPECIES, d, k).add(capacitance[i]).sub(bi));
+                DoubleVector ri = DoubleVector.fromArray(SPECIES, rhs, k).sub(bi.mul(dv));
+                DoubleVector f = ai.mul(inverse);
+                DoubleVector.fromArray(SPECIES, d, q).sub(ai.add(f.mul(bi))).intoArray(d, q);
+                DoubleVector.fromArray(SPECIES, rhs, q).add(ai.mul(dv).sub(f.mul(ri))).intoArray(rhs, q);
+                inverse.intoArray(d, k);
+                ri.intoArray(rhs, k);
+            }
+            DoubleVector root = DoubleVector.fromArray(SPECIES, rhs, 0)
+                    .div(DoubleVector.fromArray(SPECIES, d, 0).add(capacitance[0]));
+            root.intoArray(rhs, 0);
+            DoubleVector.fromArray(SPECIES, v, 0).add(root).intoArray(v, 0);
+            for (int i = 1; i < passThrough; i++) {
+                int k = i * L;
+                DoubleVector x = DoubleVector.fromArray(SPECIES, rhs, k)
+                        .sub(DoubleVector.fromArray(SPECIES, rhs, parent[i] * L).mul(b[i]))
+                        .mul(DoubleVector.fromArray(SPECIES, d, k));
+                x.intoArray(rhs, k);
+                DoubleVector.fromArray(SPECIES, v, k).add(x).intoArray(v, k);
+            }
+            for (int i = passThrough; i < n; i++) {
+                int k = i * L;
+                DoubleVector vp = DoubleVector.fromArray(SPECIES, v, parent[i] * L);
+                vp.sub(DoubleVector.fromArray(SPECIES, v, k)).intoArray(rhs, k);
+                vp.intoArray(v, k);
+            }
         }
     }
 }

@@ -9,7 +9,8 @@ import org.spineformer.engine.mech.MechanismBlock;
 
 /**
  * NEURON's current pulse: {@code amp} nA injected while {@code del <= t < del + dur}, with t the mid-step time of
- * the current phase.
+ * the current phase. Runs trials in lanes, each lane with its own pulse ({@code setParameter(field, instance, lane,
+ * value)}).
  */
 public final class IClamp extends AbstractMechanism {
     private static final List<FieldSpec> FIELDS = List.of(
@@ -24,7 +25,12 @@ public final class IClamp extends AbstractMechanism {
 
     @Override
     public MechanismBlock newBlock(int[] nodes) {
-        return new Block(this, nodes);
+        return newBlock(nodes, 1);
+    }
+
+    @Override
+    public MechanismBlock newBlock(int[] nodes, int lanes) {
+        return new Block(this, nodes, lanes);
     }
 
     private static final class Block extends MechanismBlock {
@@ -33,8 +39,8 @@ public final class IClamp extends AbstractMechanism {
         private final double[] amp = column("amp");
         private final double[] i = column("i");
 
-        Block(Mechanism m, int[] nodes) {
-            super(m, nodes);
+        Block(Mechanism m, int[] nodes, int lanes) {
+            super(m, nodes, lanes);
         }
 
         @Override
@@ -46,9 +52,12 @@ public final class IClamp extends AbstractMechanism {
         public void currents(CellState s) {
             double t = s.t;
             for (int k = 0; k < size; k++) {
-                double cur = (t >= del[k] && t < del[k] + dur[k]) ? amp[k] : 0;
-                i[k] = cur;
-                s.rhs[node[k]] += cur * s.pointScale[node[k]];
+                double scale = s.pointScale[node[k]];
+                for (int j = k * lanes, nd = node[k] * lanes; j < (k + 1) * lanes; j++, nd++) {
+                    double cur = (t >= del[j] && t < del[j] + dur[j]) ? amp[j] : 0;
+                    i[j] = cur;
+                    s.rhs[nd] += cur * scale;
+                }
             }
         }
     }

@@ -11,7 +11,8 @@ import org.spineformer.engine.mech.MechanismBlock;
  * NEURON's single-electrode voltage clamp: a command of up to three levels ({@code amp1..3} for {@code dur1..3})
  * through a series resistance {@code rs}; i = (vc - v) / rs, positive depolarising. The command is chosen at the
  * mid-step time of the current phase; after the voltage update, i is recomputed with the new v (NEURON's
- * {@code after_cvode} block), which is what a recording of i shows.
+ * {@code after_cvode} block), which is what a recording of i shows. Runs trials in lanes, each lane with its own
+ * command ({@code setParameter(field, instance, lane, value)}).
  */
 public final class SEClamp extends AbstractMechanism {
     private static final List<FieldSpec> FIELDS = List.of(
@@ -32,7 +33,12 @@ public final class SEClamp extends AbstractMechanism {
 
     @Override
     public MechanismBlock newBlock(int[] nodes) {
-        return new Block(this, nodes);
+        return newBlock(nodes, 1);
+    }
+
+    @Override
+    public MechanismBlock newBlock(int[] nodes, int lanes) {
+        return new Block(this, nodes, lanes);
     }
 
     private static final class Block extends MechanismBlock {
@@ -47,8 +53,8 @@ public final class SEClamp extends AbstractMechanism {
         private final double[] vc = column("vc");
         private final double[] on = column("on");
 
-        Block(Mechanism m, int[] nodes) {
-            super(m, nodes);
+        Block(Mechanism m, int[] nodes, int lanes) {
+            super(m, nodes, lanes);
         }
 
         @Override
@@ -61,28 +67,30 @@ public final class SEClamp extends AbstractMechanism {
         public void currents(CellState s) {
             double t = s.t;
             for (int k = 0; k < size; k++) {
-                int nd = node[k];
-                if (t < dur1[k]) {
-                    vc[k] = amp1[k];
-                    on[k] = 1;
-                } else if (t < dur1[k] + dur2[k]) {
-                    vc[k] = amp2[k];
-                    on[k] = 1;
-                } else if (t < dur1[k] + dur2[k] + dur3[k]) {
-                    vc[k] = amp3[k];
-                    on[k] = 1;
-                } else {
-                    vc[k] = 0;
-                    on[k] = 0;
-                }
-                if (on[k] == 1) {
-                    double cur = (vc[k] - s.v[nd]) / rs[k];
-                    i[k] = cur;
-                    // di/dv = -1/rs; an electrode's current enters the right-hand side with the opposite sign
-                    s.rhs[nd] += cur * s.pointScale[nd];
-                    s.d[nd] += s.pointScale[nd] / rs[k];
-                } else {
-                    i[k] = 0;
+                double scale = s.pointScale[node[k]];
+                for (int j = k * lanes, nd = node[k] * lanes; j < (k + 1) * lanes; j++, nd++) {
+                    if (t < dur1[j]) {
+                        vc[j] = amp1[j];
+                        on[j] = 1;
+                    } else if (t < dur1[j] + dur2[j]) {
+                        vc[j] = amp2[j];
+                        on[j] = 1;
+                    } else if (t < dur1[j] + dur2[j] + dur3[j]) {
+                        vc[j] = amp3[j];
+                        on[j] = 1;
+                    } else {
+                        vc[j] = 0;
+                        on[j] = 0;
+                    }
+                    if (on[j] == 1) {
+                        double cur = (vc[j] - s.v[nd]) / rs[j];
+                        i[j] = cur;
+                        // di/dv = -1/rs; an electrode's current enters the right-hand side with the opposite sign
+                        s.rhs[nd] += cur * scale;
+                        s.d[nd] += scale / rs[j];
+                    } else {
+                        i[j] = 0;
+                    }
                 }
             }
         }
@@ -90,7 +98,9 @@ public final class SEClamp extends AbstractMechanism {
         @Override
         public void advance(CellState s) {
             for (int k = 0; k < size; k++) {
-                i[k] = on[k] == 1 ? (vc[k] - s.v[node[k]]) / rs[k] : 0;
+                for (int j = k * lanes, nd = node[k] * lanes; j < (k + 1) * lanes; j++, nd++) {
+                    i[j] = on[j] == 1 ? (vc[j] - s.v[nd]) / rs[j] : 0;
+                }
             }
         }
     }
