@@ -32,4 +32,27 @@ final class ControlTrial {
         sim.run(ms);
         return sim;
     }
+
+    /** As {@link #after(double)} with {@code lanes} copies of the trial as trials in lanes. */
+    static Simulation afterInLanes(double ms, int lanes) {
+        CellParameters params = CellParameters.paper();
+        Stimulus stim = BundledStimuli.load(BundledStimuli.CONTROL_FAILED, params.spineCount());
+        PyramidalCell cell = PyramidalCell.build(params.withPotentiationThreshold(stim.threshold()));
+        for (int k = 0; k < stim.pre().length; k++) {
+            if (stim.pre()[k].length > 0) {
+                cell.addPresynapticSpikes(k, copies(stim.pre()[k], lanes));
+            }
+        }
+        cell.addSomaticPulses(copies(stim.post(), lanes), stim.pulseAmpNa(), stim.pulseDurMs());
+        Simulation sim = cell.simulation(stim.dtMs(), stim.celsius(), lanes);
+        sim.initialize(stim.vInitMv());
+        sim.run(ms);
+        return sim;
+    }
+
+    private static double[][] copies(double[] times, int lanes) {
+        double[][] perLane = new double[lanes][];
+        java.util.Arrays.fill(perLane, times);
+        return perLane;
+    }
 }

@@ -166,7 +166,13 @@ public final class PyramidalCell {
      * simulation of trials in lanes ({@link #simulation(double, double, int)}).
      */
     public PyramidalCell addPresynapticSpikes(int spine, double[][] timesMsPerLane) {
-        lowered.connectSpine(spine, timesMsPerLane, params == null ? Double.NaN : params.synapses().netconDelayMs());
+        return addPresynapticSpikes(spine, timesMsPerLane, params == null ? Double.NaN
+                : params.synapses().netconDelayMs());
+    }
+
+    /** As {@link #addPresynapticSpikes(int, double[][])} with an explicit connection delay (ms). */
+    public PyramidalCell addPresynapticSpikes(int spine, double[][] timesMsPerLane, double delayMs) {
+        lowered.connectSpine(spine, timesMsPerLane, delayMs);
         return this;
     }
 

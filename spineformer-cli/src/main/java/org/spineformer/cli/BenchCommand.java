@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
@@ -22,6 +23,7 @@ import org.spineformer.cell.replay.BundledStimuli;
 import org.spineformer.cell.replay.Replay;
 import org.spineformer.cell.replay.Stimulus;
 import org.spineformer.engine.mech.Catalogue;
+import org.spineformer.engine.simd.Simd;
 import org.spineformer.io.OutputFolder;
 import org.spineformer.io.Provenance;
 import org.spineformer.io.json.JsonFiles;
@@ -42,6 +44,7 @@ import picocli.CommandLine.Option;
         "Time the paper's cell on the bundled control_1s trial (3 s simulated) and compare with NEURON 8.2.2.",
         "With --trials, also run that many trials on --threads threads and report trials per minute.",
         "With --compiled, also time the cell with its mechanisms compiled from the project's mod files.",
+        "With --lanes L, each run replays L copies of the trial as trials in vector lanes (times per trial).",
         "With --model MODEL --protocol P [--mod DIR]..., time any cell description through a protocol instead, as "
                 + "simulate runs it."})
 final class BenchCommand implements Callable<Integer> {
@@ -67,6 +70,11 @@ final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--threads", description = "Threads for the throughput run (default: all cores).")
     private Integer threads;
+
+    @Option(names = "--lanes", paramLabel = "L", defaultValue = "1", description = "Trials in lanes: each run of the "
+            + "paper's cell replays L copies of control_1s in one simulation, and times are given per trial; 0: the "
+            + "JVM's preferred vector length (default ${DEFAULT-VALUE}: one trial per run).")
+    private int lanes;
 
     @Option(names = "--out", paramLabel = "DIR", description = "Write DIR/bench.json.")
     private Path out;
@@ -126,6 +134,18 @@ final class BenchCommand implements Callable<Integer> {
         if (model != null && (trials > 0 || compiled)) {
             throw new IllegalArgumentException("--trials and --compiled time the paper's cell only; not with --model");
         }
+        if (lanes < 0) {
+            throw new IllegalArgumentException("--lanes must be >= 0 (0: the preferred vector length), was " + lanes);
+        }
+        int laneCount = lanes == 0 ? Simd.preferredLanes() : lanes;
+        if (laneCount > 1 && (model != null || compiled)) {
+            throw new IllegalArgumentException("--lanes times the paper's cell with its hand-written mechanisms; not "
+                    + "with --model or --compiled (compiled mechanisms do not run trials in lanes yet)");
+        }
+        if (trials % laneCount != 0) {
+            throw new IllegalArgumentException("--trials " + trials + " must be a multiple of --lanes (" + laneCount
+                    + "): the trials run in groups of that many lanes");
+        }
         if (model != null) {
             return benchModel();
         }
@@ -137,20 +157,25 @@ final class BenchCommand implements Callable<Integer> {
         double simulatedSeconds = stim.tstopMs() / 1000;
         long steps = Math.round(stim.tstopMs() / stim.dtMs());
         PrintWriter o = spec.commandLine().getOut();
-        o.printf("bench: control_1s, %.0f ms simulated, %d compartments; %d warm-up + %d timed runs on one thread%s%s%n",
+        o.printf("bench: control_1s, %.0f ms simulated, %d compartments; %d warm-up + %d timed runs on one thread%s%s%s%n",
                 stim.tstopMs(), COMPARTMENTS, warmup, repeat, neuronCommand == null ? ""
                         : ", each after a NEURON run (" + neuronCommand + ")",
-                compiled ? ", each followed by one with compiled mechanisms" : "");
+                compiled ? ", each followed by one with compiled mechanisms" : "",
+                laneCount > 1 ? ", each run " + laneCount + " copies of the trial in lanes (the medians per trial)"
+                        : "");
         o.flush();
         Catalogue handWritten = Catalogue.discover();
         Catalogue withCompiled = compiled
                 ? NmodlMechanism.replacing(handWritten, PaperModFiles.compile(), replaced -> { }) : null;
         // building the cell inside the timed run: its CPU time includes the build
-        Timings timed = time(() -> () -> Replay.run(stim, params, handWritten, List.of(), false, null).wallSeconds(),
+        List<Stimulus> group = Collections.nCopies(laneCount, stim);
+        Timings timed = time(() -> laneCount > 1
+                        ? () -> Replay.runLanes(group, params, handWritten).get(0).wallSeconds()
+                        : () -> Replay.run(stim, params, handWritten, List.of(), false, null).wallSeconds(),
                 compiled ? () -> () -> Replay.run(stim, params, withCompiled, List.of(), false, null).wallSeconds()
                         : null, simulatedSeconds, o);
-        double[] wall = timed.wall();
-        double[] cpu = timed.cpu();
+        double[] wall = perTrial(timed.wall(), laneCount);
+        double[] cpu = perTrial(timed.cpu(), laneCount);
         double[] neuronWall = timed.neuronWall();
         double[] compiledWall = timed.followWall();
         double[] compiledCpu = timed.followCpu();
@@ -176,6 +201,8 @@ final class BenchCommand implements Callable<Integer> {
         json.put("simulated_seconds", simulatedSeconds);
         json.put("compartments", COMPARTMENTS);
         json.put("repetitions", repeat);
+        json.put("lanes", laneCount);
+        // with lanes: each run's time divided by its trials
         json.putPOJO("wall_seconds", wall);
         json.putPOJO("cpu_seconds_including_build", cpu);
         json.put("seconds_per_simulated_second_median", perSimSecond);
@@ -192,7 +219,7 @@ final class BenchCommand implements Callable<Integer> {
         json.put("speedup_vs_neuron", neuronPerSimSecond / perSimSecond);
         if (trials > 0) {
             int t = threads != null ? threads : Runtime.getRuntime().availableProcessors();
-            double seconds = throughput(stim, params, t, trials);
+            double seconds = throughput(stim, params, t, trials, laneCount);
             double perMinute = trials / seconds * 60;
             o.printf("%d trials on %d threads in %.1f s: %.2f trials per minute (one thread alone: %.2f)%n", trials, t,
                     seconds, perMinute, 60 / median);
@@ -390,15 +417,24 @@ final class BenchCommand implements Callable<Integer> {
         return new Timings(wall, cpu, neuronWall, followWall, followCpu);
     }
 
-    private static double throughput(Stimulus stim, CellParameters params, int threads, int trials) throws Exception {
+    /** Each run's seconds divided by its {@code lanes} trials. */
+    private static double[] perTrial(double[] seconds, int lanes) {
+        return Arrays.stream(seconds).map(x -> x / lanes).toArray();
+    }
+
+    /** Wall seconds for {@code trials} trials on {@code threads} threads, in groups of {@code lanes} lanes. */
+    private static double throughput(Stimulus stim, CellParameters params, int threads, int trials, int lanes)
+            throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
             long start = System.nanoTime();
-            List<Future<Replay.Result>> runs = new ArrayList<>();
-            for (int i = 0; i < trials; i++) {
-                runs.add(pool.submit(() -> Replay.run(stim, params, List.of(), false, null)));
+            List<Future<?>> runs = new ArrayList<>();
+            for (int i = 0; i < trials / lanes; i++) {
+                runs.add(pool.submit(() -> lanes > 1
+                        ? Replay.runLanes(Collections.nCopies(lanes, stim), params, Catalogue.discover())
+                        : Replay.run(stim, params, List.of(), false, null)));
             }
-            for (Future<Replay.Result> f : runs) {
+            for (Future<?> f : runs) {
                 f.get();
             }
             return (System.nanoTime() - start) / 1e9;

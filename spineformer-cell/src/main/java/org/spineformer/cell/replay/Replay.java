@@ -141,6 +141,92 @@ public final class Replay {
     }
 
     /**
+     * Replays several stimuli of the cell of {@code params} as trials in lanes: one simulation of
+     * {@code stims.size()} lanes, stimulus i in lane i (the spike trains and pulses per lane). The stimuli must agree
+     * on everything but their spike trains and pulse times (v_init, tstop, dt, celsius, threshold, pulse amplitude
+     * and duration, connection delay, spine count). Each result has the spike times and final integrals of its
+     * trial; nothing is recorded (no traces, no spine peaks). Trial i's numbers are those of {@link #run} on it,
+     * except where a mechanism's exponential differs in the last bit between its vector lanes and its one-trial
+     * kernel (docs/dev/architecture.md, "Trials in lanes").
+     *
+     * @throws org.spineformer.engine.NonFiniteStateException the first lane's blow-up, after the run, naming it
+     */
+    public static List<Result> runLanes(List<Stimulus> stims, CellParameters params, Catalogue catalogue) {
+        Stimulus first = stims.get(0);
+        for (int i = 1; i < stims.size(); i++) {
+            requireSameTrialSettings(first, stims.get(i), i);
+        }
+        int lanes = stims.size();
+        PyramidalCell cell = PyramidalCell.build(params.withPotentiationThreshold(first.threshold()), catalogue);
+        if (first.pre().length != cell.spineCount()) {
+            throw new IllegalArgumentException("the stimuli have " + first.pre().length + " spine lists, the cell has "
+                    + cell.spineCount() + " spines");
+        }
+        for (int k = 0; k < cell.spineCount(); k++) {
+            double[][] trains = new double[lanes][];
+            boolean any = false;
+            for (int lane = 0; lane < lanes; lane++) {
+                trains[lane] = stims.get(lane).pre()[k];
+                any |= trains[lane].length > 0;
+            }
+            if (any) {
+                cell.addPresynapticSpikes(k, trains, first.netconDelayMs());
+            }
+        }
+        cell.addSomaticPulses(stims.stream().map(Stimulus::post).toArray(double[][]::new), first.pulseAmpNa(),
+                first.pulseDurMs());
+        Simulation sim = cell.simulation(first.dtMs(), first.celsius(), lanes);
+        int soma = sim.discretization().node(cell.somaSection(), cell.somaX());
+        List<PeakDetector> spikes = new ArrayList<>();
+        for (int lane = 0; lane < lanes; lane++) {
+            PeakDetector p = new PeakDetector(soma, lane, SPIKE_THRESHOLD_MV);
+            spikes.add(p);
+            sim.addObserver(p);
+        }
+        long start = System.nanoTime();
+        sim.initialize(first.vInitMv());
+        sim.run(first.tstopMs());
+        double wall = (System.nanoTime() - start) / 1e9;
+        for (int lane = 0; lane < lanes; lane++) {
+            if (sim.failure(lane) != null) {
+                throw sim.failure(lane);
+            }
+        }
+        List<Result> results = new ArrayList<>();
+        for (int lane = 0; lane < lanes; lane++) {
+            double[] gDelayed = first.potentiation()
+                    ? lane(sim.block(PyramidalCell.PLASTIC_SYNAPSE).column("g_dynamic_delayed"), lane, lanes) : null;
+            results.add(new Result(spikes.get(lane).times(),
+                    lane(sim.block(PyramidalCell.PLASTIC_SYNAPSE).column("g_dynamic"), lane, lanes), gDelayed, null,
+                    List.of(), List.of(), wall));
+        }
+        return results;
+    }
+
+    /** One lane of a column ([instance * lanes + lane]): every instance's value in that lane. */
+    private static double[] lane(double[] column, int lane, int lanes) {
+        double[] values = new double[column.length / lanes];
+        for (int k = 0; k < values.length; k++) {
+            values[k] = column[k * lanes + lane];
+        }
+        return values;
+    }
+
+    /** The settings trials in lanes share: everything but the spike trains and pulse times. */
+    private static void requireSameTrialSettings(Stimulus a, Stimulus b, int index) {
+        String differs = a.vInitMv() != b.vInitMv() ? "v_init" : a.tstopMs() != b.tstopMs() ? "tstop"
+                : a.dtMs() != b.dtMs() ? "dt" : a.celsius() != b.celsius() ? "celsius"
+                : a.threshold() != b.threshold() ? "threshold" : a.pulseAmpNa() != b.pulseAmpNa() ? "pulse amplitude"
+                : a.pulseDurMs() != b.pulseDurMs() ? "pulse duration"
+                : a.netconDelayMs() != b.netconDelayMs() ? "connection delay"
+                : a.pre().length != b.pre().length ? "spine count" : null;
+        if (differs != null) {
+            throw new IllegalArgumentException("stimulus " + index + " differs from stimulus 0 in its " + differs
+                    + ": trials in lanes share everything but their spike trains and pulse times");
+        }
+    }
+
+    /**
      * Checks, before anything is built, that the traces {@code stim} and {@code extraRecord} ask for fit in
      * {@link #TRACE_MEMORY_FRACTION} of {@code maxMemoryBytes} (the JVM's maximum heap when run).
      *
