@@ -167,11 +167,11 @@ public final class TrialLanes {
                 state.rhs[i] = 0;
                 state.d[i] = 0;
             }
-            // where NaTa_t's rate functions are 0/0, and beyond the Hay tables' range
-            if (step == 3) {
-                state.v[2 * lanes + l] = trial % 2 == 0 ? -38 : -66;
-            } else if (step == 4) {
-                state.v[5 * lanes + l] = trial % 2 == 0 ? -125 : 65;
+            // where NaTa_t's rate functions are 0/0, and beyond the Hay tables' range, in two trials of every three
+            if (step == 3 && trial % 3 != 2) {
+                state.v[2 * lanes + l] = trial % 3 == 0 ? -38 : -66;
+            } else if (step == 4 && trial % 3 != 2) {
+                state.v[5 * lanes + l] = trial % 3 == 0 ? -125 : 65;
             }
         }
 

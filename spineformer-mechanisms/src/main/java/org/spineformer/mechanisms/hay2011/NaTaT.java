@@ -185,7 +185,7 @@ public final class NaTaT extends AbstractMechanism {
 
         /**
          * The state phase of several trials: per lane what {@link #advance} does for one instance, the table read at
-         * the lane's potential; exact rates in one vector per instance when the lanes are one.
+         * the lane's potential; exact rates in one vector per instance when the lanes are one vector.
          */
         private void trialAdvance(CellState s) {
             double[] v = s.v;

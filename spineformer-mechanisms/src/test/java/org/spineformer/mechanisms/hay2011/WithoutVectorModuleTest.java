@@ -16,7 +16,7 @@ import org.spineformer.engine.simd.Simd;
 /**
  * A library user who does not pass {@code --add-modules jdk.incubator.vector}: in such a JVM every mechanism, made
  * by the catalogue as in any model, runs its scalar kernels without touching a Vector API class (which would fail
- * there), and the Hay channels match NEURON with many instances per block.
+ * there), one trial or several in lanes, and the Hay channels match NEURON with many instances per block.
  */
 class WithoutVectorModuleTest {
     @Test
@@ -38,15 +38,30 @@ class WithoutVectorModuleTest {
                 VoltageReplay.assertMatchesNeuron(catalogue.get(name), false, HayChannelReferenceTest.TOLERANCE);
             }
             for (Mechanism mechanism : catalogue.all()) {
-                step(mechanism);
+                step(mechanism, 1);
+                if (runsLanes(mechanism)) {
+                    step(mechanism, 4);
+                }
             }
         }
 
-        /** A block of the mechanism on more nodes than two vectors of any width, initialized and stepped. */
-        private static void step(Mechanism mechanism) {
+        private static boolean runsLanes(Mechanism mechanism) {
+            try {
+                mechanism.newBlock(new int[] {0}, 4);
+                return true;
+            } catch (UnsupportedOperationException notYet) {
+                return false;
+            }
+        }
+
+        /**
+         * A block of the mechanism on more nodes than two vectors of any width, for {@code lanes} trials, initialized
+         * and stepped.
+         */
+        private static void step(Mechanism mechanism, int lanes) {
             int n = VoltageReplay.INSTANCES;
-            CellState s = new CellState(new double[n], new double[n], 0.025, 37);
-            MechanismBlock block = mechanism.newBlock(IntStream.range(0, n).toArray());
+            CellState s = new CellState(new double[n], new double[n], 0.025, 37, lanes);
+            MechanismBlock block = mechanism.newBlock(IntStream.range(0, n).toArray(), lanes);
             block.attach(s);
             block.initialize(s);
             for (int step = 0; step < 10; step++) {
