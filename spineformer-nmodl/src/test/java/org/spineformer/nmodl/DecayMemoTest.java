@@ -32,10 +32,45 @@ class DecayMemoTest {
             }
             """;
 
+    /** A LOCAL named like a PARAMETER hides it: the slope of the LOCAL is not kept with the parameter's bits. */
+    private static final String SHADOWED = """
+            NEURON { SUFFIX shadowed RANGE tau, tauLocal }
+            PARAMETER { tau = 5 (ms) tauLocal = 2 (ms) }
+            STATE { x }
+            INITIAL { x = 1 }
+            BREAKPOINT { SOLVE states METHOD cnexp }
+            DERIVATIVE states {
+                LOCAL tau
+                tau = tauLocal
+                x' = -x/tau
+            }
+            """;
+
     /** cnexp's update for x' = f0 - x/tau, written here as nocmodl's C has it: x + (1 - exp(dt a)) (-f0/a - x). */
     private static double cnexp(double x, double f0, double tau, double dt) {
         double a = -1.0 / tau;
         return x + (1.0 - Math.exp(dt * a)) * (-f0 / a - x);
+    }
+
+    @Test
+    void aLocalHidingAParameterIsReadEveryStep() {
+        NmodlMechanism m = NmodlMechanism.compile("shadowed.mod", SHADOWED);
+        Morphology morphology = new Morphology();
+        int section = morphology.addRoot("soma", 20, 1, 35.4, 1, Morphology.filled(1, 20));
+        ModelBuilder b = new ModelBuilder(morphology, Catalogue.discover().register(m));
+        b.insert("shadowed", section, Map.of());
+        Simulation sim = b.build(0.025, 6.3);
+        sim.initialize(-65);
+        MechanismBlock block = sim.block("shadowed");
+        double x = 1;
+        for (double tauLocal : new double[] {2, 3, 0.5}) {
+            block.setParameter("tauLocal", 0, tauLocal);
+            for (int step = 0; step < 3; step++) {
+                block.advance(sim.state());
+                x = cnexp(x, -0.0 / tauLocal, tauLocal, 0.025);
+                assertThat(block.get("x", 0)).as("x with the LOCAL tau = %s", tauLocal).isEqualTo(x);
+            }
+        }
     }
 
     @Test

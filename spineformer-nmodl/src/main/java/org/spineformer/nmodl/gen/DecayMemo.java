@@ -51,7 +51,8 @@ final class DecayMemo {
             return true;
         }
         if (e instanceof Expr.Var v) {
-            if (v.index() != null) {
+            if (v.index() != null || g.isLocal(v.name())) {
+                // a LOCAL (or argument) of the same name as a parameter is not the parameter's column
                 return false;
             }
             if (parameters.contains(v.name()) || v.name().equals("dt") || v.name().equals("celsius")) {

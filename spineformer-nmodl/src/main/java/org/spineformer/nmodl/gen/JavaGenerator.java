@@ -1514,7 +1514,7 @@ public final class JavaGenerator {
         return "0.0";
     }
 
-    private boolean isLocal(String n) {
+    boolean isLocal(String n) {
         return locals.stream().anyMatch(scope -> scope.contains(n));
     }
 
