@@ -1,8 +1,5 @@
 package org.spineformer.nmodl;
 
-import static org.spineformer.engine.reference.TraceAssert.assertTrace;
-
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,12 +8,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.spineformer.engine.ModelBuilder;
-import org.spineformer.engine.Simulation;
 import org.spineformer.engine.event.PointProcess;
 import org.spineformer.engine.event.Synapse;
-import org.spineformer.engine.mech.Catalogue;
-import org.spineformer.engine.morph.Morphology;
-import org.spineformer.engine.record.Recorder;
 import org.spineformer.engine.reference.ReferenceRun;
 import org.spineformer.nmodl.gen.NmodlMechanism;
 
@@ -34,10 +27,7 @@ class PublishedEventsTest {
 
     @Test
     void intFire1MatchesNeuron() throws IOException {
-        Path file = ModDirs.modFiles().stream().filter(f -> f.getFileName().toString().equals("intfire1.mod"))
-                .findFirst().orElseThrow(() -> new IllegalArgumentException("intfire1.mod is in none of the folders"
-                        + " of -D" + ModDirs.PROPERTY));
-        NmodlMechanism intFire = NmodlMechanism.compile(file.toString(), Files.readString(file));
+        NmodlMechanism intFire = published("intfire1.mod");
         NmodlMechanism expsyn = NmodlMechanism.compile("exp_synapse.mod",
                 Resources.text("/mod/features/exp_synapse.mod"));
         ReferenceRun ref = ReferenceRun.load("/reference/published-events/IntFire1/inputs");
@@ -64,33 +54,19 @@ class PublishedEventsTest {
      */
     @Test
     void intervalFireMatchesNeuron() throws IOException {
-        Path file = ModDirs.modFiles().stream().filter(f -> f.getFileName().toString().equals("invlfire.mod"))
-                .findFirst().orElseThrow(() -> new IllegalArgumentException("invlfire.mod is in none of the folders"
-                        + " of -D" + ModDirs.PROPERTY));
-        NmodlMechanism invl = NmodlMechanism.compile(file.toString(), Files.readString(file));
+        NmodlMechanism invl = published("invlfire.mod");
         NmodlMechanism expsyn = NmodlMechanism.compile("exp_synapse.mod",
                 Resources.text("/mod/features/exp_synapse.mod"));
         ReferenceRun ref = ReferenceRun.load("/reference/published-events/IntervalFire/inputs");
-        JsonNode s = ref.settings();
-        Morphology morphology = new Morphology();
-        int section = morphology.addRoot("soma", 20, 1, 35.4, 1, Morphology.filled(1, 20));
-        ModelBuilder b = new ModelBuilder(morphology, Catalogue.discover().register(invl).register(expsyn));
-        b.insert("pas", section, Map.of("g", 1e-4, "e", -70.0));
-        PointProcess syn = b.addPointProcess("expsynapse", section, 0.5, Map.of());
-        PointProcess cell = b.addPointProcess("IntervalFire", section, 0.5, Map.of());
-        b.addSpikeSource(new double[] {13, 15.5, 40.3, 41.1}, List.of(new Synapse(cell, 0.45, 0)));
-        b.addEventSource(cell, List.of(new Synapse(syn, 0.003, 1.5)));
-        Simulation sim = b.build(s.get("dt_ms").asDouble(), s.get("celsius_degC").asDouble());
-        Recorder rec = new Recorder(1);
-        rec.add("v_mV", sim.state().v, sim.discretization().segmentNode(section, 0));
-        rec.add("g", sim.block("expsynapse").column("g"), syn.instance());
-        rec.add("m", sim.block("IntervalFire").column("m"), cell.instance());
-        sim.addObserver(rec);
-        sim.initialize(s.get("v_init_mV").asDouble());
-        sim.run(s.get("tstop_ms").asDouble());
-        for (String column : rec.names()) {
-            assertTrace("IntervalFire " + column, ref.column(column), rec.column(column), TOLERANCE);
-        }
+        EventsCompartment c = new EventsCompartment(invl, expsyn);
+        PointProcess syn = c.builder.addPointProcess("expsynapse", c.section, 0.5, Map.of());
+        PointProcess cell = c.builder.addPointProcess("IntervalFire", c.section, 0.5, Map.of());
+        c.builder.addSpikeSource(new double[] {13, 15.5, 40.3, 41.1}, List.of(new Synapse(cell, 0.45, 0)));
+        c.builder.addEventSource(cell, List.of(new Synapse(syn, 0.003, 1.5)));
+        c.assertMatches(ref, "IntervalFire", TOLERANCE, (sim, rec) -> {
+            rec.add("g", sim.block("expsynapse").column("g"), syn.instance());
+            rec.add("m", sim.block("IntervalFire").column("m"), cell.instance());
+        });
     }
 
     /**
@@ -101,35 +77,29 @@ class PublishedEventsTest {
      */
     @Test
     void intFire4MatchesNeuron() throws IOException {
-        Path file = ModDirs.modFiles().stream().filter(f -> f.getFileName().toString().equals("intfire4.mod"))
-                .findFirst().orElseThrow(() -> new IllegalArgumentException("intfire4.mod is in none of the folders"
-                        + " of -D" + ModDirs.PROPERTY));
-        NmodlMechanism intFire = NmodlMechanism.compile(file.toString(), Files.readString(file));
+        NmodlMechanism intFire = published("intfire4.mod");
         NmodlMechanism expsyn = NmodlMechanism.compile("exp_synapse.mod",
                 Resources.text("/mod/features/exp_synapse.mod"));
         ReferenceRun ref = ReferenceRun.load("/reference/published-events/IntFire4/inputs");
-        JsonNode s = ref.settings();
-        Morphology morphology = new Morphology();
-        int section = morphology.addRoot("soma", 20, 1, 35.4, 1, Morphology.filled(1, 20));
-        ModelBuilder b = new ModelBuilder(morphology, Catalogue.discover().register(intFire).register(expsyn));
-        b.insert("pas", section, Map.of("g", 1e-4, "e", -70.0));
-        PointProcess syn = b.addPointProcess("expsynapse", section, 0.5, Map.of());
-        PointProcess cell = b.addPointProcess("IntFire4", section, 0.5, Map.of());
-        b.addSpikeSource(new double[] {5, 6, 7, 8, 30, 31, 32, 60}, List.of(new Synapse(cell, 0.7, 0)));
-        b.addSpikeSource(new double[] {7.5, 31.5, 61}, List.of(new Synapse(cell, -0.4, 0)));
-        b.addEventSource(cell, List.of(new Synapse(syn, 0.004, 1)));
-        Simulation sim = b.build(s.get("dt_ms").asDouble(), s.get("celsius_degC").asDouble());
-        Recorder rec = new Recorder(1);
-        rec.add("v_mV", sim.state().v, sim.discretization().segmentNode(section, 0));
-        rec.add("g", sim.block("expsynapse").column("g"), syn.instance());
-        for (String column : new String[] {"m", "e", "i1", "i2"}) {
-            rec.add(column, sim.block("IntFire4").column(column), cell.instance());
-        }
-        sim.addObserver(rec);
-        sim.initialize(s.get("v_init_mV").asDouble());
-        sim.run(s.get("tstop_ms").asDouble());
-        for (String column : rec.names()) {
-            assertTrace("IntFire4 " + column, ref.column(column), rec.column(column), TOLERANCE);
-        }
+        EventsCompartment c = new EventsCompartment(intFire, expsyn);
+        PointProcess syn = c.builder.addPointProcess("expsynapse", c.section, 0.5, Map.of());
+        PointProcess cell = c.builder.addPointProcess("IntFire4", c.section, 0.5, Map.of());
+        c.builder.addSpikeSource(new double[] {5, 6, 7, 8, 30, 31, 32, 60}, List.of(new Synapse(cell, 0.7, 0)));
+        c.builder.addSpikeSource(new double[] {7.5, 31.5, 61}, List.of(new Synapse(cell, -0.4, 0)));
+        c.builder.addEventSource(cell, List.of(new Synapse(syn, 0.004, 1)));
+        c.assertMatches(ref, "IntFire4", TOLERANCE, (sim, rec) -> {
+            rec.add("g", sim.block("expsynapse").column("g"), syn.instance());
+            for (String column : new String[] {"m", "e", "i1", "i2"}) {
+                rec.add(column, sim.block("IntFire4").column(column), cell.instance());
+            }
+        });
+    }
+
+    /** The published mod file of this name from the folders of -Dspineformer.modDirs, compiled. */
+    private static NmodlMechanism published(String fileName) throws IOException {
+        Path file = ModDirs.modFiles().stream().filter(f -> f.getFileName().toString().equals(fileName))
+                .findFirst().orElseThrow(() -> new IllegalArgumentException(fileName + " is in none of the folders"
+                        + " of -D" + ModDirs.PROPERTY));
+        return NmodlMechanism.compile(file.toString(), Files.readString(file));
     }
 }
