@@ -102,7 +102,7 @@ final class SimulateCommand implements Callable<Integer> {
         @SuppressWarnings("unchecked") // Provenance.of's inputs: role -> {path, sha256}
         Map<String, Object> recorded = (Map<String, Object>) provenance.get(Provenance.INPUTS);
         recorded.putAll(bundled);
-        writeResult(out.resolve(RESULT), r, in.cell().name(), protocol, provenance);
+        writeResult(out.resolve(RESULT), r, in.cell().name(), protocol, !noTables, provenance);
         o.printf("%d somatic spikes; %.1f s wall for %s ms simulated; wrote %s%n", r.somaSpikeTimesMs().length,
                 r.wallSeconds(), protocol.tstopMs(), out);
         o.flush();
@@ -131,7 +131,7 @@ final class SimulateCommand implements Callable<Integer> {
     }
 
     private static void writeResult(Path file, ProtocolRun.Result r, String cellName, Protocol protocol,
-                                    Map<String, Object> provenance) throws IOException {
+                                    boolean rateTables, Map<String, Object> provenance) throws IOException {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("model", cellName);
         json.put("soma_spike_times_ms", r.somaSpikeTimesMs());
@@ -141,6 +141,7 @@ final class SimulateCommand implements Callable<Integer> {
         json.put("dt_ms", protocol.dtMs());
         json.put("v_init_mV", r.vInitMv());
         json.put("celsius", r.celsius());
+        json.put("rate_tables", rateTables); // false with --no-tables: every rate function evaluated exactly
         json.put("columns", r.columns());
         json.put("wall_seconds", r.wallSeconds());
         json.put(Provenance.KEY, provenance);

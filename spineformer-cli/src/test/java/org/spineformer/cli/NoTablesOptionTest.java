@@ -3,6 +3,7 @@ package org.spineformer.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.spineformer.cli.CliRun.run;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -74,6 +75,9 @@ class NoTablesOptionTest {
         }
         assertThat(largest).isGreaterThan(0).isLessThanOrEqualTo(V_BOUND_MV);
         assertThat(exact[ROWS / 2] - exact[0]).as("the current moves v").isGreaterThan(1);
+        ObjectMapper json = new ObjectMapper();
+        assertThat(json.readTree(dir.resolve("tables/result.json").toFile()).get("rate_tables").asBoolean()).isTrue();
+        assertThat(json.readTree(dir.resolve("exact/result.json").toFile()).get("rate_tables").asBoolean()).isFalse();
     }
 
     @Test
