@@ -137,6 +137,9 @@ final class AttentionCommand implements Callable<Integer> {
                     + " bundled description's name; default: the paper's (ellwood2024).")
     private String model;
 
+    @Mixin
+    private MorphologyDirOption morphologyDir;
+
     /** The biophysical backend's cell, loaded and checked before any work. */
     private CellModel cell;
 
@@ -190,7 +193,7 @@ final class AttentionCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--model " + model + " is the biophysical backend's cell; --backend"
                     + " reduced runs no cell (give --backend biophysical or both)");
         }
-        cell = model == null ? CellModel.paper() : CellModel.load(model);
+        cell = morphologyDir.load(model);
         if (!cell.isPaper() && threshold == null) {
             throw new IllegalArgumentException("--model " + model + ": give --threshold (in units of the paper's 1 s"
                     + " threshold): the paper's thresholds are for the paper's cell");
@@ -392,6 +395,7 @@ final class AttentionCommand implements Callable<Integer> {
         s.put("--temperature", Double.toString(temperature));
         if (!cell.isPaper()) {
             s.put("--model", cell.name() + " (sha256 " + cell.sha256() + ")");
+            MorphologyDirOption.record(cell, s);
         }
         return s;
     }

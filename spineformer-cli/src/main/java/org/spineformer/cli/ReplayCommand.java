@@ -58,12 +58,15 @@ final class ReplayCommand implements Callable<Integer> {
                     + " name; default: the paper's. Pulses go to its query site, spikes are read at its spike site.")
     private String model;
 
+    @Mixin
+    private MorphologyDirOption morphologyDir;
+
     @Override
     public Integer call() throws IOException {
         if (!Files.isRegularFile(stimulusFile)) {
             throw new IllegalArgumentException(stimulusFile + ": no such file");
         }
-        CellModel cell = model == null ? CellModel.paper() : CellModel.load(model);
+        CellModel cell = morphologyDir.load(model);
         Stimulus stim = StimulusReader.read(stimulusFile, cell.spineCount());
         try {
             Replay.requireTracesFit(stim, record, Runtime.getRuntime().maxMemory());
@@ -94,13 +97,19 @@ final class ReplayCommand implements Callable<Integer> {
         writeResult(file, r, command, inputs, CellModel.paper());
     }
 
-    /** As above; a cell other than the paper's is named ({@code model}, {@code model_sha256}) as reproduce's run.json does. */
+    /**
+     * As above; a cell other than the paper's is named ({@code model}, {@code model_sha256}, and
+     * {@code morphology_sha256} when it reads a morphology file) as reproduce's run.json does.
+     */
     static void writeResult(Path file, Replay.Result r, String command, Map<String, Path> inputs, CellModel cell)
             throws IOException {
         ObjectNode json = new ObjectMapper().createObjectNode();
         if (!cell.isPaper()) {
             json.put("model", cell.source());
             json.put("model_sha256", cell.sha256());
+            if (cell.morphologySha256() != null) {
+                json.put("morphology_sha256", cell.morphologySha256());
+            }
         }
         json.putPOJO("soma_spike_times_ms", r.somaSpikeTimesMs());
         json.putPOJO("final_g_dynamic", r.finalGDynamic());

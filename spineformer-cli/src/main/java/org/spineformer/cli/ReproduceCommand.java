@@ -60,10 +60,8 @@ final class ReproduceCommand implements Callable<Integer> {
                     + " name; default: the paper's (ellwood2024). See docs/user/experiments.md.")
     private String model;
 
-    @Option(names = "--morphology-dir", paramLabel = "DIR", defaultValue = ".",
-            description = "Where a bundled --model description's morphology file is (default: the current directory)."
-                    + " A description file's morphology path is relative to the description file.")
-    private Path morphologyDir;
+    @Mixin
+    private MorphologyDirOption morphologyDir;
 
     @Override
     public Integer call() throws IOException {
@@ -78,7 +76,7 @@ final class ReproduceCommand implements Callable<Integer> {
                         + " potentiation rule); leave the option out");
             }
         }
-        CellModel cell = model == null ? CellModel.paper() : CellModel.load(model, morphologyDir);
+        CellModel cell = morphologyDir.load(model);
         Path dir = out != null ? out : Path.of("reproduce-output").resolve(all ? "" : panel);
         OutputFolder.claim(dir, "--out", "reproduce " + panel, Map.of());
         Request request = new Request(dir, trials, matchWindow, seed,

@@ -63,6 +63,9 @@ final class SweepCommand implements Callable<Integer> {
                     + " name; default: the paper's (ellwood2024).")
     private String model;
 
+    @Mixin
+    private MorphologyDirOption morphologyDir;
+
     @Override
     public Integer call() throws IOException {
         PrintWriter console = spec.commandLine().getOut();
@@ -71,7 +74,7 @@ final class SweepCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--master " + master + " is for --engine spark");
         }
         SweepEngine chosen = SweepEngines.find(engine);
-        CellModel cell = model == null ? CellModel.paper() : CellModel.load(model);
+        CellModel cell = morphologyDir.load(model);
         // The --param values, in their order (it nests the point folders), and the cell determine what it writes.
         Map<String, String> settings = new LinkedHashMap<>();
         if (!parameters.isEmpty()) {
@@ -79,6 +82,7 @@ final class SweepCommand implements Callable<Integer> {
         }
         if (!cell.isPaper()) {
             settings.put("--model", cell.name() + " (sha256 " + cell.sha256() + ")");
+            MorphologyDirOption.record(cell, settings);
         }
         OutputFolder.claim(out, "--out", "sweep " + experiment, Map.of(), settings);
         SweepEngine.Options options = new SweepEngine.Options(threads != null ? threads : TrialRunner.allCores(),

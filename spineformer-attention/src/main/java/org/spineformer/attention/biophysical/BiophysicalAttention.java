@@ -111,6 +111,9 @@ public final class BiophysicalAttention {
         if (!model.isPaper()) {
             experiment.put("model", model.name());
             experiment.put("model_sha256", model.sha256());
+            if (model.morphologySha256() != null) { // not resumed on another morphology file
+                experiment.put("morphology_sha256", model.morphologySha256());
+            }
         }
         return runner.run("biophysical attention", experiment, 0, inputs.queries().length,
                 (i, random, progress) -> simulate(inputs, inputs.queries()[i], progress), QueryResult.class);
