@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.spineformer.attention.QueryResult;
 import org.spineformer.attention.compare.AgreementEstimates;
@@ -82,6 +83,11 @@ final class AgreementCommand implements Callable<Integer> {
             description = "The cell's bAP delays: a fig2b output folder or its " + BapDelays.FILE + ".")
     private Path bapDelaysPath;
 
+    @Option(names = "--finished-only",
+            description = "Run no cell trial: per point, pool only the seeds whose queries are all recorded already "
+                    + "(a run under way or stopped); points without one are left out.")
+    private boolean finishedOnly;
+
     @Mixin
     private ThreadsOption threads;
 
@@ -117,13 +123,22 @@ final class AgreementCommand implements Callable<Integer> {
         RateBins bins = new RateBins(binMs, Ellwood2024.CONTROL_MS);
         List<AgreementReport.Row> rows = new ArrayList<>();
         List<AgreementReport.Query> perQuery = new ArrayList<>();
+        Map<String, List<Long>> pooledSeeds = new LinkedHashMap<>();
         for (double w : windows) {
             for (int n : keys) {
                 List<QueryResult> cell = new ArrayList<>();
                 List<QueryResult> reduced = new ArrayList<>();
                 List<QueryResult> copy = new ArrayList<>();
+                List<Long> pooled = new ArrayList<>();
                 for (long seed : seeds) {
-                    CellPoints.Point p = CellPoints.run(out, n, w, seed, queries, delays, pool, err);
+                    Optional<CellPoints.Point> finished = finishedOnly
+                            ? CellPoints.finished(out, n, w, seed, queries, delays)
+                            : Optional.of(CellPoints.run(out, n, w, seed, queries, delays, pool, err));
+                    if (finished.isEmpty()) {
+                        continue;
+                    }
+                    CellPoints.Point p = finished.get();
+                    pooled.add(seed);
                     TransmittingOutput stage = new TransmittingOutput(transmission, p.rule().threshold(),
                             p.distancesUm(), seed);
                     List<QueryResult> r = p.reduced(kernel, stage, pool);
@@ -135,6 +150,12 @@ final class AgreementCommand implements Callable<Integer> {
                                 r.get(i)));
                     }
                 }
+                if (pooled.isEmpty()) { // only with --finished-only
+                    spec.commandLine().getOut().printf(Locale.ROOT, "keys %d, window %s s: no seed with all %d"
+                            + " queries recorded; left out%n", n, w, queries);
+                    continue;
+                }
+                pooledSeeds.put(String.format(Locale.ROOT, "keys=%d,window=%s", n, w), pooled);
                 AgreementEstimates e = AgreementEstimates.of(cell, reduced, bins, toleranceMs);
                 AgreementEstimates c = AgreementEstimates.of(cell, copy, bins, toleranceMs);
                 rows.add(new AgreementReport.Row(n, w, e, c, meanSpikes(cell), meanSpikes(reduced), meanSpikes(copy),
@@ -146,8 +167,17 @@ final class AgreementCommand implements Callable<Integer> {
                 spec.commandLine().getOut().flush();
             }
         }
+        if (rows.isEmpty()) {
+            throw new IllegalArgumentException("--finished-only: no point in " + out + " has a seed with all "
+                    + queries + " queries recorded; nothing to measure");
+        }
         Files.createDirectories(out);
-        AgreementReport.write(out, rows, perQuery, bins, toleranceMs, settings(kernel, transmission, pool));
+        Map<String, Object> settings = settings(kernel, transmission, pool);
+        if (finishedOnly) {
+            settings.put("finished_only", true);
+            settings.put("seeds_pooled", pooledSeeds);
+        }
+        AgreementReport.write(out, rows, perQuery, bins, toleranceMs, settings);
         spec.commandLine().getOut().println("-> " + out);
         return 0;
     }

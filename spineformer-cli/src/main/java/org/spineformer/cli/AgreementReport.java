@@ -1,7 +1,10 @@
 package org.spineformer.cli;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -17,6 +20,7 @@ import org.spineformer.attention.compare.BackendAgreement;
 import org.spineformer.attention.compare.RateBins;
 import org.spineformer.attention.compare.RetrievalMetrics;
 import org.spineformer.attention.compare.SpikeTrainSimilarity;
+import org.spineformer.io.AtomicFiles;
 import org.spineformer.io.csv.CsvTable;
 import org.spineformer.io.json.JsonFiles;
 import org.spineformer.io.plot.Plots;
@@ -24,8 +28,8 @@ import org.spineformer.io.plot.Plots;
 /**
  * The agreement command's outputs: agreement.csv (one row per point, every measure's mean and standard error, for
  * the transmitting output stage and, as {@code copy_*}, for the stage that copies every selected value spike),
- * agreement.json (the settings and the same rows), agreement_queries.csv (one row per query) and, per match
- * window, a plot of the measures against the number of keys.
+ * agreement.json (the settings and the same rows), agreement_queries.csv (one row per query), agreement_table.md
+ * (the rows as the documentation's table) and, per match window, a plot of the measures against the number of keys.
  */
 final class AgreementReport {
     /** One point: its estimates with the transmitting stage and the copying one, and what each backend did. */
@@ -37,6 +41,9 @@ final class AgreementReport {
     /** One query of one point and seed: its source key and both backends' results. */
     record Query(int keys, double windowS, long seed, int index, int source, QueryResult cell, QueryResult reduced) {
     }
+
+    /** The Markdown table of docs/user/attention.md. */
+    static final String TABLE = "agreement_table.md";
 
     private static final List<String> MEASURES = List.of("same_selection", "jaccard", "same_top_key",
             "output_cosine", "matched_spikes");
@@ -94,7 +101,37 @@ final class AgreementReport {
         all.put("rows", json);
         JsonFiles.write(dir.resolve("agreement.json"), all);
         writeQueries(dir, queries, bins, toleranceMs);
+        byte[] table = table(rows, toleranceMs).getBytes(StandardCharsets.UTF_8);
+        AtomicFiles.write(dir.resolve(TABLE), out -> out.write(table));
         plots(dir, rows);
+    }
+
+    /**
+     * The rows as docs/user/attention.md shows them (a Markdown table): per point the queries pooled, each measure's
+     * mean +- standard error to 2 decimals, selected keys per query (2 decimals) and output spikes per query (1).
+     */
+    static String table(List<Row> rows, double toleranceMs) {
+        StringBuilder t = new StringBuilder(String.format(Locale.ROOT, "| keys | window (s) | queries | same selection"
+                + " | Jaccard | same top key | output cosine | spikes matched (%s ms) | copy: cosine | copy: matched"
+                + " | selected per query, cell / reduced | output spikes per query, cell / transmit / copy |\n",
+                new DecimalFormat("0.###", DecimalFormatSymbols.getInstance(Locale.ROOT))
+                        .format(toleranceMs)));
+        t.append("|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+        for (Row r : rows) {
+            t.append(String.format(Locale.ROOT, "| %d | %s | %d |", r.keys(), r.windowS(),
+                    r.transmitting().queries()));
+            for (Estimate e : estimates(r.transmitting())) {
+                t.append(meanAndError(e));
+            }
+            t.append(meanAndError(r.copying().outputCosine())).append(meanAndError(r.copying().matchedSpikes()));
+            t.append(String.format(Locale.ROOT, " %.2f / %.2f | %.1f / %.1f / %.1f |\n", r.cellSelected(),
+                    r.reducedSelected(), r.cellSpikes(), r.reducedSpikes(), r.copySpikes()));
+        }
+        return t.toString();
+    }
+
+    private static String meanAndError(Estimate e) {
+        return String.format(Locale.ROOT, " %.2f +- %.2f |", e.mean(), e.standardError());
     }
 
     private static void writeQueries(Path dir, List<Query> queries, RateBins bins, double toleranceMs)

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.spineformer.attention.QueryResult;
 import org.spineformer.attention.biophysical.BiophysicalAttention;
 import org.spineformer.attention.encode.RetrievalTask;
@@ -74,13 +75,24 @@ final class CellPoints {
     /** Runs (or resumes) one point's trials. */
     static Point run(Path out, int keys, double windowS, long seed, int queries, BapDelays delays, int threads,
                      PrintWriter progress) {
+        return point(out, keys, windowS, seed, queries, delays, threads, progress, false).orElseThrow();
+    }
+
+    /** One point whose trials are all recorded already (none is run), or empty. */
+    static Optional<Point> finished(Path out, int keys, double windowS, long seed, int queries, BapDelays delays) {
+        return point(out, keys, windowS, seed, queries, delays, 1, null, true);
+    }
+
+    private static Optional<Point> point(Path out, int keys, double windowS, long seed, int queries, BapDelays delays,
+                                         int threads, PrintWriter progress, boolean recordedOnly) {
         RetrievalTask task = RetrievalTask.generate(new RetrievalTask.Config(keys, queries, windowS, 0, seed));
         PotentiationRule rule = PotentiationRule.paper(windowS);
         BiophysicalAttention cell = new BiophysicalAttention(delays, windowS, rule.threshold(),
                 TrialRunner.inDirectory(directory(out, seed, keys, windowS).resolve("trials"), threads, progress,
                         System.console() != null));
-        List<QueryResult> results = cell.run(task.inputs());
-        return new Point(keys, windowS, seed, task, results, rule, cell.keyLagShiftsMs(keys),
-                KeyPlacement.distancesUm(keys));
+        Optional<List<QueryResult>> results = recordedOnly ? cell.recorded(task.inputs())
+                : Optional.of(cell.run(task.inputs()));
+        return results.map(r -> new Point(keys, windowS, seed, task, r, rule, cell.keyLagShiftsMs(keys),
+                KeyPlacement.distancesUm(keys)));
     }
 }

@@ -9,6 +9,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.DoubleConsumer;
 import java.util.stream.IntStream;
 import org.spineformer.analysis.spikes.ControlPhaseOutcome;
@@ -102,6 +103,21 @@ public final class BiophysicalAttention {
     /** One result per query, in query order. */
     public List<QueryResult> run(AttentionInputs inputs) {
         check(inputs);
+        return runner.run("biophysical attention", experiment(inputs), 0, inputs.queries().length,
+                (i, random, progress) -> simulate(inputs, inputs.queries()[i], progress), QueryResult.class);
+    }
+
+    /**
+     * The results of every query if the runner's folder has recorded them all (a finished {@link #run} on these
+     * inputs), else empty; runs no trial.
+     */
+    public Optional<List<QueryResult>> recorded(AttentionInputs inputs) {
+        check(inputs);
+        return runner.recorded(experiment(inputs), 0, inputs.queries().length, QueryResult.class);
+    }
+
+    /** What determines every query's result: the journal's identity, so that a folder is not resumed otherwise. */
+    private Map<String, Object> experiment(AttentionInputs inputs) {
         Map<String, Object> experiment = new LinkedHashMap<>();
         experiment.put("backend", "biophysical");
         experiment.put("match_window_s", matchWindowS);
@@ -115,8 +131,7 @@ public final class BiophysicalAttention {
                 experiment.put("morphology_sha256", model.morphologySha256());
             }
         }
-        return runner.run("biophysical attention", experiment, 0, inputs.queries().length,
-                (i, random, progress) -> simulate(inputs, inputs.queries()[i], progress), QueryResult.class);
+        return experiment;
     }
 
     /** The cell's result for one query. */

@@ -113,6 +113,29 @@ public final class TrialJournal implements AutoCloseable {
         }
     }
 
+    /**
+     * Whether another run holds {@code dir}'s journal now (its lock), without creating anything in it: a folder
+     * without a lock file is not in use.
+     */
+    static boolean inUse(Path dir) {
+        Path file = dir.resolve(LOCK_FILE);
+        if (!Files.exists(file)) {
+            return false;
+        }
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+            FileLock lock = channel.tryLock();
+            if (lock == null) {
+                return true;
+            }
+            lock.release();
+            return false;
+        } catch (OverlappingFileLockException e) {
+            return true; // held by this process
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the lock " + file + ": " + e.getMessage(), e);
+        }
+    }
+
     /** The results of the finished trials by index, as written. */
     public Map<Integer, JsonNode> finished() {
         return finished;

@@ -5,10 +5,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -99,6 +101,32 @@ public final class TrialRunner {
             return run(label, seed, trials, trial, type, journal);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot record trials in " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The results of trials 0 .. trials - 1 if this runner's directory has recorded them all, else empty; runs no
+     * trial and writes no journal. A directory without a run, or in use by another run (whose trials are under way),
+     * has not recorded them.
+     *
+     * @throws IllegalArgumentException if the directory holds a run with another experiment or seed
+     */
+    public <R> Optional<List<R>> recorded(Object experiment, long seed, int trials, Class<R> type) {
+        if (dir == null || !Files.isRegularFile(dir.resolve(TrialJournal.RUN_FILE)) || TrialJournal.inUse(dir)) {
+            return Optional.empty();
+        }
+        try (TrialJournal journal = TrialJournal.open(dir, experiment, seed)) {
+            Map<Integer, JsonNode> recorded = journal.finished();
+            List<R> results = new ArrayList<>(trials);
+            for (int i = 0; i < trials; i++) {
+                if (!recorded.containsKey(i)) {
+                    return Optional.empty();
+                }
+                results.add(read(recorded.get(i), type, journal.where(i)));
+            }
+            return Optional.of(results);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the trials recorded in " + dir + ": " + e.getMessage(), e);
         }
     }
 
