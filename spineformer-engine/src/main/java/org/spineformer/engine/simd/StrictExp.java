@@ -4,9 +4,9 @@ package org.spineformer.engine.simd;
  * The exponential every kernel uses, scalar or in vector lanes: the bits of {@link StrictMath#exp} (fdlibm's
  * algorithm), computed only with operations whose result IEEE 754 fixes (add, multiply, divide, compare, bit
  * operations), so that the interpreter, C1 and C2 give the same bits, and {@link VectorMath#exp} gives them in every
- * lane. {@link Math#exp} does not: C2 compiles it to an intrinsic, the Vector API's exp to the vector math library
- * (SVML), and their last bits differ from each other and from the interpreter's, so a trial's numbers would depend
- * on the JIT's warm-up and on where an instance falls in a vector.
+ * lane. The Vector API's own exp does not: it is the vector math library's (SVML) once C2 has compiled a kernel and
+ * {@link Math#exp} per lane before (its Java fallback), 1 ulp apart in ~5% of arguments, so a trial's numbers would
+ * depend on the JIT's warm-up, and on where an instance falls in a vector (its scalar tail runs {@link Math#exp}).
  *
  * <p>The algorithm is fdlibm's e_exp.c (Sun Microsystems, 1993; the one {@link StrictMath#exp} is specified by):
  * x = k ln2 + r with |r| <= ln2 / 2, exp(r) = 1 + r + r c(r) / (2 - c(r)) with c a degree-10 polynomial in r (5 in
