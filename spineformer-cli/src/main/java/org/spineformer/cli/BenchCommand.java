@@ -177,7 +177,7 @@ final class BenchCommand implements Callable<Integer> {
         // building the cell inside the timed run: its CPU time includes the build
         List<Stimulus> group = Collections.nCopies(laneCount, stim);
         Timings timed = time(() -> laneCount > 1
-                        ? () -> Replay.runLanes(group, params, handWritten).get(0).wallSeconds()
+                        ? () -> Replay.runLanes(group, params, handWritten).stream().mapToDouble(Replay.Result::wallSeconds).sum()
                         : () -> Replay.run(stim, params, handWritten, List.of(), false, null).wallSeconds(),
                 compiled ? () -> () -> Replay.run(stim, params, withCompiled, List.of(), false, null).wallSeconds()
                         : null, simulatedSeconds, o);

@@ -18,6 +18,8 @@ import org.spineformer.cell.CellModel;
 import org.spineformer.cell.replay.Replay;
 import org.spineformer.experiments.ellwood2024.BapDelays;
 import org.spineformer.experiments.ellwood2024.Ellwood2024;
+import org.spineformer.experiments.trial.ReplayTrial;
+import org.spineformer.experiments.trial.Replayed;
 import org.spineformer.experiments.trial.TrialRunner;
 
 /**
@@ -113,17 +115,17 @@ public final class BiophysicalAttention {
             experiment.put("model_sha256", model.sha256());
         }
         return runner.run("biophysical attention", experiment, 0, inputs.queries().length,
-                (i, random, progress) -> simulate(inputs, inputs.queries()[i], progress), QueryResult.class);
+                (ReplayTrial<QueryResult>) (i, random) -> replayed(inputs, inputs.queries()[i]), QueryResult.class);
     }
 
     /** The cell's result for one query. */
     public QueryResult query(AttentionInputs inputs, double[] query, DoubleConsumer progress) {
         check(inputs);
-        return simulate(inputs, query, progress);
+        return replayed(inputs, query).runAlone(progress);
     }
 
-    /** One trial of the cell, on inputs already checked. */
-    private QueryResult simulate(AttentionInputs inputs, double[] query, DoubleConsumer progress) {
+    /** One trial of the cell, on inputs already checked, not run yet (so that queries can run in lanes). */
+    private Replayed<QueryResult> replayed(AttentionInputs inputs, double[] query) {
         double matchStart = Ellwood2024.REST_MS;
         double controlStart = controlStartMs();
         double controlEnd = controlStart + Ellwood2024.CONTROL_MS;
@@ -144,9 +146,16 @@ public final class BiophysicalAttention {
         for (int a = 0; a < keys; a++) {
             record.add("g_dynamic:spine_" + model.firstSpine(a));
         }
-        Replay.Result r = Ellwood2024.simulate(model, Ellwood2024.sampledEvery(Ellwood2024.stimulus(model,
-                model.vInitMv(), controlEnd + Ellwood2024.REST_MS, absoluteThreshold, perSpine, pulses),
-                SAVE_EVERY), false, record, progress);
+        return new Replayed<>(model, Ellwood2024.sampledEvery(Ellwood2024.stimulus(model, model.vInitMv(),
+                controlEnd + Ellwood2024.REST_MS, absoluteThreshold, perSpine, pulses), SAVE_EVERY), record,
+                r -> read(r, keys, record, absoluteThreshold));
+    }
+
+    /** A query's result from its replay. */
+    private QueryResult read(Replay.Result r, int keys, List<String> record, double absoluteThreshold) {
+        double matchStart = Ellwood2024.REST_MS;
+        double controlStart = controlStartMs();
+        double controlEnd = controlStart + Ellwood2024.CONTROL_MS;
         double[] t = Ellwood2024.trace(r, "t_ms");
         int matchEnd = nearest(t, matchStart + windowMs());
         double[] scores = new double[keys];
