@@ -9,9 +9,16 @@ import picocli.CommandLine.Option;
  * Each trial's results are the same, bit for bit, whatever L.
  */
 final class LanesOption {
+    /**
+     * The lanes without --lanes: 0, the preferred vector length. Measured (docs/dev/performance.md, "Trials in lanes"):
+     * never slower than one trial per simulation beyond the noise, up to 1.2x faster per trial on a quiet machine,
+     * and the same results.
+     */
+    static final int DEFAULT = 0;
+
     @Option(names = "--lanes", paramLabel = "L", description = "Trials run together in one simulation, in vector "
             + "lanes (same results): 1 each alone; 0 the JVM's preferred vector length (8 on AVX-512, 4 on AVX2); "
-            + "default 1.")
+            + "default 0.")
     private Integer lanes;
 
     /** Refuses a negative count, in the option's name. */
@@ -23,7 +30,15 @@ final class LanesOption {
 
     /** The lanes given (0: the preferred vector length), or the default. */
     int count() {
-        int l = lanes == null ? 1 : lanes;
-        return l == 0 ? Simd.preferredLanes() : l;
+        return resolve(lanes == null ? DEFAULT : lanes);
+    }
+
+    /** The lanes without --lanes. */
+    static int defaultLanes() {
+        return resolve(DEFAULT);
+    }
+
+    private static int resolve(int lanes) {
+        return lanes == 0 ? Simd.preferredLanes() : lanes;
     }
 }

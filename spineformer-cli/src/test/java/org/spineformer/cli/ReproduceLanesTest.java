@@ -85,6 +85,15 @@ class ReproduceLanesTest {
                 .as("the trials differ in their pulse counts").hasSizeGreaterThan(1);
     }
 
+    @Test
+    void aNegativeLaneCountIsRefusedBeforeAnyWork(@TempDir Path root) {
+        Path out = root.resolve("fig5");
+        CliRun r = run("reproduce", "fig5", "--trials", "1", "--lanes", "-1", "--quiet", "--out", out.toString());
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err().strip()).isEqualTo("spineformer: --lanes = -1 must be >= 0");
+        assertThat(out).doesNotExist();
+    }
+
     private static void reproduce(String model, String panel, Path out, String trials, String lanes, String threads) {
         CliRun r = run("reproduce", panel, "--model", model, "--trials", trials, "--lanes", lanes, "--threads",
                 threads, "--quiet", "--out", out.toString());

@@ -17,7 +17,6 @@ import org.spineformer.analysis.stats.GaussianKde;
 import org.spineformer.analysis.stats.Grid;
 import org.spineformer.analysis.stats.Statistics;
 import org.spineformer.cell.CellModel;
-import org.spineformer.cell.replay.Replay;
 import org.spineformer.cell.replay.Stimulus;
 import org.spineformer.experiments.output.Summary;
 import org.spineformer.experiments.sweep.TrialSet;

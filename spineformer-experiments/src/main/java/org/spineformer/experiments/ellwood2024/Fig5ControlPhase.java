@@ -14,7 +14,6 @@ import org.spineformer.cell.CellModel;
 import org.spineformer.analysis.spikes.ControlPhaseOutcome;
 import org.spineformer.analysis.spikes.PulseCountBin;
 import org.spineformer.analysis.stats.Statistics;
-import org.spineformer.cell.replay.Replay;
 import org.spineformer.experiments.output.Summary;
 import org.spineformer.experiments.sweep.TrialSet;
 import org.spineformer.experiments.trial.ReplayTrial;
