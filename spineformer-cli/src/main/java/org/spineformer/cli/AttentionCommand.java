@@ -129,6 +129,10 @@ final class AttentionCommand implements Callable<Integer> {
     @Mixin
     private ThreadsOption threads;
 
+    /** Queries of the biophysical backend run together in lanes. */
+    @Mixin
+    private LanesOption lanes;
+
     @Mixin
     private QuietOption quiet;
 
@@ -240,6 +244,7 @@ final class AttentionCommand implements Callable<Integer> {
         OptionChecks.positive("--temperature", temperature);
         OptionChecks.positive("--max-rate-hz", maxRateHz);
         threads.check();
+        lanes.check();
         if (threshold != null) {
             OptionChecks.positive("--threshold", threshold);
         }
@@ -266,7 +271,7 @@ final class AttentionCommand implements Callable<Integer> {
             Path cellDir = both ? dir.resolve("biophysical") : dir;
             biophysical = new BiophysicalAttention(this.cell, delays, window, rule.threshold(),
                     TrialRunner.inDirectory(cellDir.resolve("trials"), pool, quiet.progressTo(err),
-                            System.console() != null));
+                            System.console() != null).withLanes(lanes.count()));
             long start = System.nanoTime();
             cell = biophysical.run(task.inputs());
             double seconds = (System.nanoTime() - start) / 1e9;

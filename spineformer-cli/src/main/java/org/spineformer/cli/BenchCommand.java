@@ -42,7 +42,8 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "bench", description = {
         "Time the paper's cell on the bundled control_1s trial (3 s simulated) and compare with NEURON 8.2.2.",
-        "With --trials, also run that many trials on --threads threads and report trials per minute.",
+        "With --trials, also run that many trials on --threads threads and report trials per minute, seconds per "
+                + "simulated second per trial and the ratio to NEURON, per machine and per core.",
         "With --compiled, also time the cell with its mechanisms compiled from the project's mod files.",
         "With --lanes L, each run replays L copies of the trial as trials in vector lanes (times per trial).",
         "With --model MODEL --protocol P [--mod DIR]..., time any cell description through a protocol instead, as "
@@ -71,10 +72,11 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--threads", description = "Threads for the throughput run (default: all cores).")
     private Integer threads;
 
-    @Option(names = "--lanes", paramLabel = "L", defaultValue = "1", description = "Trials in lanes: each run of the "
-            + "paper's cell replays L copies of control_1s in one simulation, and times are given per trial; 0: the "
-            + "JVM's preferred vector length (default ${DEFAULT-VALUE}: one trial per run).")
-    private int lanes;
+    @Option(names = "--lanes", paramLabel = "L", description = "Trials in lanes: each run of the paper's cell "
+            + "(the timed runs and the --trials run) replays L copies of control_1s in one simulation, and times are "
+            + "given per trial; 0: the JVM's preferred vector length. Default: the timed runs one trial each, the "
+            + "--trials run in groups of the preferred vector length when --trials is a multiple of it.")
+    private Integer lanes;
 
     @Option(names = "--out", paramLabel = "DIR", description = "Write DIR/bench.json.")
     private Path out;
@@ -141,10 +143,10 @@ final class BenchCommand implements Callable<Integer> {
         if (model != null && (trials > 0 || compiled)) {
             throw new IllegalArgumentException("--trials and --compiled time the paper's cell only; not with --model");
         }
-        if (lanes < 0) {
+        if (lanes != null && lanes < 0) {
             throw new IllegalArgumentException("--lanes must be >= 0 (0: the preferred vector length), was " + lanes);
         }
-        int laneCount = lanes == 0 ? Simd.preferredLanes() : lanes;
+        int laneCount = lanes == null ? 1 : lanes == 0 ? Simd.preferredLanes() : lanes;
         if (laneCount > 1 && (model != null || compiled)) {
             throw new IllegalArgumentException("--lanes times the paper's cell with its hand-written mechanisms; not "
                     + "with --model or --compiled (compiled mechanisms do not run trials in lanes yet)");
@@ -153,6 +155,7 @@ final class BenchCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--trials " + trials + " must be a multiple of --lanes (" + laneCount
                     + "): the trials run in groups of that many lanes");
         }
+        int throughputLanes = lanes != null ? laneCount : defaultThroughputLanes(trials);
         if (model != null) {
             return benchModel();
         }
@@ -177,7 +180,7 @@ final class BenchCommand implements Callable<Integer> {
         // building the cell inside the timed run: its CPU time includes the build
         List<Stimulus> group = Collections.nCopies(laneCount, stim);
         Timings timed = time(() -> laneCount > 1
-                        ? () -> Replay.runLanes(group, params, handWritten).get(0).wallSeconds()
+                        ? () -> Replay.runLanes(group, params, handWritten).stream().mapToDouble(Replay.Result::wallSeconds).sum()
                         : () -> Replay.run(stim, params, handWritten, List.of(), false, null).wallSeconds(),
                 compiled ? () -> () -> Replay.run(stim, params, withCompiled, List.of(), false, null).wallSeconds()
                         : null, simulatedSeconds, o);
@@ -226,15 +229,28 @@ final class BenchCommand implements Callable<Integer> {
         json.put("speedup_vs_neuron", neuronPerSimSecond / perSimSecond);
         if (trials > 0) {
             int t = threads != null ? threads : Runtime.getRuntime().availableProcessors();
-            double seconds = throughput(stim, params, t, trials, laneCount);
+            double seconds = throughput(stim, params, t, trials, throughputLanes);
             double perMinute = trials / seconds * 60;
-            o.printf("%d trials on %d threads in %.1f s: %.2f trials per minute (one thread alone: %.2f)%n", trials, t,
-                    seconds, perMinute, 60 / median);
+            // per machine: the t threads together; per core: one thread's share (t times the machine's time)
+            double machinePerSimSecond = seconds / trials / simulatedSeconds;
+            double corePerSimSecond = machinePerSimSecond * t;
+            o.printf("%d trials on %d threads%s in %.1f s: %.2f trials per minute (one thread alone: %.2f)%n", trials,
+                    t, throughputLanes > 1 ? ", " + throughputLanes + " lanes" : "", seconds, perMinute, 60 / median);
+            o.printf("  per machine: %.2f trials per minute, %.3g s per simulated second per trial, %.1fx NEURON;"
+                            + " per core: %.2f trials per minute, %.3g s per simulated second per trial, %.1fx "
+                            + "NEURON%n", perMinute, machinePerSimSecond, neuronPerSimSecond / machinePerSimSecond,
+                    perMinute / t, corePerSimSecond, neuronPerSimSecond / corePerSimSecond);
             json.put("trials", trials);
             json.put("threads", t);
+            json.put("trials_lanes", throughputLanes);
             json.put("trials_wall_seconds", seconds);
             json.put("trials_per_minute", perMinute);
             json.put("trials_per_minute_one_thread", 60 / median);
+            json.put("trials_per_minute_per_core", perMinute / t);
+            json.put("trials_seconds_per_simulated_second_per_trial", machinePerSimSecond);
+            json.put("trials_seconds_per_simulated_second_per_trial_per_core", corePerSimSecond);
+            json.put("trials_speedup_vs_neuron", neuronPerSimSecond / machinePerSimSecond);
+            json.put("trials_speedup_vs_neuron_per_core", neuronPerSimSecond / corePerSimSecond);
         }
         if (compiled) {
             ObjectNode c = json.putObject("compiled");
@@ -426,6 +442,15 @@ final class BenchCommand implements Callable<Integer> {
             o.flush();
         }
         return new Timings(wall, cpu, neuronWall, followWall, followCpu);
+    }
+
+    /**
+     * The --trials run's lanes without --lanes: those of every command that runs trials ({@link LanesOption#DEFAULT})
+     * when the trials fill groups of them, else one trial per simulation.
+     */
+    static int defaultThroughputLanes(int trials) {
+        int lanes = LanesOption.defaultLanes();
+        return trials % lanes == 0 ? lanes : 1;
     }
 
     /** Each run's seconds divided by its {@code lanes} trials. */

@@ -44,6 +44,9 @@ final class ReproduceCommand implements Callable<Integer> {
     @Mixin
     private ThreadsOption threads;
 
+    @Mixin
+    private LanesOption lanes;
+
     @Option(names = "--out", paramLabel = "DIR",
             description = "Output folder; default reproduce-output/PANEL (all: reproduce-output).")
     private Path out;
@@ -65,6 +68,7 @@ final class ReproduceCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        lanes.check();
         PrintWriter console = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         boolean all = "all".equals(panel);
@@ -81,7 +85,7 @@ final class ReproduceCommand implements Callable<Integer> {
         OutputFolder.claim(dir, "--out", "reproduce " + panel, Map.of());
         Request request = new Request(dir, trials, matchWindow, seed,
                 threads.count(), quick, console, quiet.progressTo(err),
-                System.console() != null, cell);
+                System.console() != null, cell, lanes.count());
         // A failed trial (TrialFailedException) is reported by Main, with the way to resume.
         if (all) {
             Panels.reproduceAll(request);

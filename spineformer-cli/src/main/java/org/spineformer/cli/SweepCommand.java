@@ -58,6 +58,9 @@ final class SweepCommand implements Callable<Integer> {
     @Mixin
     private QuietOption quiet;
 
+    @Mixin
+    private LanesOption lanes;
+
     @Option(names = "--model", paramLabel = "MODEL",
             description = "The cell: a cell description file with an \"experiment\" part, or a bundled description's"
                     + " name; default: the paper's (ellwood2024).")
@@ -70,6 +73,7 @@ final class SweepCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter console = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        lanes.check();
         if (master != null && engine.equals(SweepEngines.DEFAULT)) {
             throw new IllegalArgumentException("--master " + master + " is for --engine spark");
         }
@@ -86,7 +90,7 @@ final class SweepCommand implements Callable<Integer> {
         }
         OutputFolder.claim(out, "--out", "sweep " + experiment, Map.of(), settings);
         SweepEngine.Options options = new SweepEngine.Options(threads != null ? threads : TrialRunner.allCores(),
-                master, console, quiet.progressTo(err), System.console() != null);
+                master, console, quiet.progressTo(err), System.console() != null, lanes.count());
         Sweep<?, ?, ?> sweep = Sweep.prepare(PanelSweeps.find(experiment, cell), parameters, out, options);
         OutputFolder.record(out, "sweep " + experiment, Map.of(), settings);
         console.println(experiment + ": " + sweep.points().size() + " grid point(s), engine " + chosen.name());

@@ -46,6 +46,27 @@ class BenchCommandTest {
         assertThat(json.get("trials_per_minute").asDouble())
                 .isCloseTo(2 / json.get("trials_wall_seconds").asDouble() * 60, within(DERIVED));
         assertThat(r.out()).contains("timed on this machine");
+        // per machine: 2 trials of 3 s in the wall time; per core: 2 threads' share, twice the time per trial
+        double perTrial = json.get("trials_wall_seconds").asDouble() / 2 / SIMULATED_SECONDS;
+        assertThat(json.get("trials_lanes").asInt()).as("2 trials do not fill a group of lanes").isEqualTo(1);
+        assertThat(json.get("trials_seconds_per_simulated_second_per_trial").asDouble())
+                .isCloseTo(perTrial, within(DERIVED));
+        assertThat(json.get("trials_seconds_per_simulated_second_per_trial_per_core").asDouble())
+                .isCloseTo(2 * perTrial, within(DERIVED));
+        assertThat(json.get("trials_per_minute_per_core").asDouble())
+                .isCloseTo(json.get("trials_per_minute").asDouble() / 2, within(DERIVED));
+        assertThat(json.get("trials_speedup_vs_neuron").asDouble())
+                .isCloseTo(60 / SIMULATED_SECONDS / perTrial, within(DERIVED));
+        assertThat(json.get("trials_speedup_vs_neuron_per_core").asDouble())
+                .isCloseTo(60 / SIMULATED_SECONDS / (2 * perTrial), within(DERIVED));
+        assertThat(r.out()).contains("per machine:").contains("per core:");
+    }
+
+    @Test
+    void theTrialsRunInLanesByDefaultWhenTheyFillGroups() {
+        int lanes = LanesOption.defaultLanes();
+        assertThat(BenchCommand.defaultThroughputLanes(2 * lanes)).isEqualTo(lanes);
+        assertThat(BenchCommand.defaultThroughputLanes(16 * lanes + 1)).isEqualTo(1);
     }
 
     @Test

@@ -19,6 +19,8 @@ import org.spineformer.cell.CellModel;
 import org.spineformer.cell.replay.Replay;
 import org.spineformer.experiments.ellwood2024.BapDelays;
 import org.spineformer.experiments.ellwood2024.Ellwood2024;
+import org.spineformer.experiments.trial.ReplayTrial;
+import org.spineformer.experiments.trial.Replayed;
 import org.spineformer.experiments.trial.TrialRunner;
 
 /**
@@ -104,7 +106,7 @@ public final class BiophysicalAttention {
     public List<QueryResult> run(AttentionInputs inputs) {
         check(inputs);
         return runner.run("biophysical attention", experiment(inputs), 0, inputs.queries().length,
-                (i, random, progress) -> simulate(inputs, inputs.queries()[i], progress), QueryResult.class);
+                (ReplayTrial<QueryResult>) (i, random) -> replayed(inputs, inputs.queries()[i]), QueryResult.class);
     }
 
     /**
@@ -137,11 +139,11 @@ public final class BiophysicalAttention {
     /** The cell's result for one query. */
     public QueryResult query(AttentionInputs inputs, double[] query, DoubleConsumer progress) {
         check(inputs);
-        return simulate(inputs, query, progress);
+        return replayed(inputs, query).runAlone(progress);
     }
 
-    /** One trial of the cell, on inputs already checked. */
-    private QueryResult simulate(AttentionInputs inputs, double[] query, DoubleConsumer progress) {
+    /** One trial of the cell, on inputs already checked, not run yet (so that queries can run in lanes). */
+    private Replayed<QueryResult> replayed(AttentionInputs inputs, double[] query) {
         double matchStart = Ellwood2024.REST_MS;
         double controlStart = controlStartMs();
         double controlEnd = controlStart + Ellwood2024.CONTROL_MS;
@@ -162,9 +164,16 @@ public final class BiophysicalAttention {
         for (int a = 0; a < keys; a++) {
             record.add("g_dynamic:spine_" + model.firstSpine(a));
         }
-        Replay.Result r = Ellwood2024.simulate(model, Ellwood2024.sampledEvery(Ellwood2024.stimulus(model,
-                model.vInitMv(), controlEnd + Ellwood2024.REST_MS, absoluteThreshold, perSpine, pulses),
-                SAVE_EVERY), false, record, progress);
+        return new Replayed<>(model, Ellwood2024.sampledEvery(Ellwood2024.stimulus(model, model.vInitMv(),
+                controlEnd + Ellwood2024.REST_MS, absoluteThreshold, perSpine, pulses), SAVE_EVERY), record,
+                r -> read(r, keys, record, absoluteThreshold));
+    }
+
+    /** A query's result from its replay. */
+    private QueryResult read(Replay.Result r, int keys, List<String> record, double absoluteThreshold) {
+        double matchStart = Ellwood2024.REST_MS;
+        double controlStart = controlStartMs();
+        double controlEnd = controlStart + Ellwood2024.CONTROL_MS;
         double[] t = Ellwood2024.trace(r, "t_ms");
         int matchEnd = nearest(t, matchStart + windowMs());
         double[] scores = new double[keys];

@@ -25,10 +25,21 @@ public final class RecordSpec {
 
     /** Adds the column named {@code spec} to the recorder; a clear error if the name means nothing here. */
     public static void add(String spec, PyramidalCell cell, Simulation sim, Recorder rec) {
+        add(spec, cell, sim, rec, 0);
+    }
+
+    /** As {@link #add(String, PyramidalCell, Simulation, Recorder)}, the column of one trial in lanes. */
+    public static void add(String spec, PyramidalCell cell, Simulation sim, Recorder rec, int lane) {
+        int lanes = sim.lanes();
+        if (lane < 0 || lane >= lanes) {
+            throw new IllegalArgumentException("record spec '" + spec + "' in lane " + lane + ": the simulation runs "
+                    + lanes + " lanes");
+        }
         Matcher m;
         if ((m = SPINE_V.matcher(spec)).matches()) {
             int k = spine(spec, m.group(1), cell);
-            rec.add(spec, sim.state().v, sim.discretization().segmentNode(cell.spineHeadSection(k), 0));
+            rec.add(spec, sim.state().v,
+                    sim.discretization().segmentNode(cell.spineHeadSection(k), 0) * lanes + lane);
         } else if ((m = SECTION_V.matcher(spec)).matches()) {
             double x;
             try {
@@ -45,13 +56,14 @@ public final class RecordSpec {
             if (!(x >= 0 && x <= 1)) {
                 throw new IllegalArgumentException("record spec '" + spec + "': x must be in [0, 1]");
             }
-            rec.add(spec, sim.state().v, sim.discretization().node(section, x));
+            rec.add(spec, sim.state().v, sim.discretization().node(section, x) * lanes + lane);
         } else if ((m = SPINE_FIELD.matcher(spec)).matches()) {
             int k = spine(spec, m.group(2), cell);
             switch (m.group(1)) {
                 case "cai" -> rec.add(spec, sim.state().ion("ca").concentration,
-                        sim.discretization().segmentNode(cell.spineHeadSection(k), 0));
-                default -> rec.add(spec, sim.block("AMPA_WITH_CA").column(m.group(1)), cell.ampa(k).instance());
+                        sim.discretization().segmentNode(cell.spineHeadSection(k), 0) * lanes + lane);
+                default -> rec.add(spec, sim.block("AMPA_WITH_CA").column(m.group(1)),
+                        cell.ampa(k).instance() * lanes + lane);
             }
         } else {
             throw new IllegalArgumentException("record spec '" + spec + "' is not one of v:<section>(<x>), "

@@ -1,6 +1,7 @@
 package org.spineformer.cell.replay;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -9,6 +10,7 @@ import java.util.function.DoubleConsumer;
 import org.spineformer.cell.CellModel;
 import org.spineformer.cell.CellParameters;
 import org.spineformer.cell.PyramidalCell;
+import org.spineformer.engine.NonFiniteStateException;
 import org.spineformer.engine.Simulation;
 import org.spineformer.engine.StepObserver;
 import org.spineformer.engine.mech.Catalogue;
@@ -164,21 +166,51 @@ public final class Replay {
     /**
      * Replays several stimuli of the cell of {@code params} as trials in lanes: one simulation of
      * {@code stims.size()} lanes, stimulus i in lane i (the spike trains and pulses per lane). The stimuli must agree
-     * on everything but their spike trains and pulse times (v_init, tstop, dt, celsius, threshold, pulse amplitude
-     * and duration, connection delay, spine count). Each result has the spike times and final integrals of its
-     * trial; nothing is recorded (no traces, no spine peaks). Trial i's numbers are those of {@link #run} on it,
-     * except where a mechanism's exponential differs in the last bit between its vector lanes and its one-trial
-     * kernel (docs/dev/architecture.md, "Trials in lanes").
+     * on everything but their spike trains and pulse times ({@link #sameTrialSettings}). Each result has the spike
+     * times, final integrals and recorded columns of its trial (no spine peaks), the same bits as {@link #run} on it
+     * alone; its wall time is its share of the group's, the group's divided by the lanes.
      *
      * @throws org.spineformer.engine.NonFiniteStateException the first lane's blow-up, after the run, naming it
      */
     public static List<Result> runLanes(List<Stimulus> stims, CellParameters params, Catalogue catalogue) {
-        Stimulus first = stims.get(0);
-        for (int i = 1; i < stims.size(); i++) {
-            requireSameTrialSettings(first, stims.get(i), i);
+        requireSameTrialSettings(stims);
+        PyramidalCell cell = PyramidalCell.build(params.withPotentiationThreshold(stims.get(0).threshold()), catalogue);
+        List<Result> results = new ArrayList<>();
+        for (Outcome o : runLanes(stims, cell, List.of(), null)) {
+            if (o.failure() != null) {
+                throw o.failure();
+            }
+            results.add(o.result());
         }
+        return results;
+    }
+
+    /**
+     * One trial's outcome in lanes: its result, or (result null) the blow-up of its lane, which did not stop the
+     * other lanes.
+     */
+    public record Outcome(Result result, NonFiniteStateException failure) {
+    }
+
+    /**
+     * As {@link #runLanes(List, CellParameters, Catalogue)} for a cell model, each lane also recording
+     * {@code extraRecord} (as {@link #run(Stimulus, CellModel, List, boolean, DoubleConsumer)} does), a lane's blow-up
+     * returned as its outcome rather than thrown.
+     *
+     * @param progress receives the simulated time (ms) of all lanes now and then; may be null
+     * @throws UnsupportedOperationException if a mechanism of the model does not run lanes (before any stepping)
+     */
+    public static List<Outcome> runLanes(List<Stimulus> stims, CellModel model, List<String> extraRecord,
+                                         DoubleConsumer progress) {
+        requireSameTrialSettings(stims);
+        requireTracesFit(stims.get(0), extraRecord, Runtime.getRuntime().maxMemory() / stims.size());
+        return runLanes(stims, model.build(stims.get(0).threshold()), extraRecord, progress);
+    }
+
+    private static List<Outcome> runLanes(List<Stimulus> stims, PyramidalCell cell, List<String> extraRecord,
+                                          DoubleConsumer progress) {
+        Stimulus first = stims.get(0);
         int lanes = stims.size();
-        PyramidalCell cell = PyramidalCell.build(params.withPotentiationThreshold(first.threshold()), catalogue);
         if (first.pre().length != cell.spineCount()) {
             throw new IllegalArgumentException("the stimuli have " + first.pre().length + " spine lists, the cell has "
                     + cell.spineCount() + " spines");
@@ -197,31 +229,55 @@ public final class Replay {
         cell.addSomaticPulses(stims.stream().map(Stimulus::post).toArray(double[][]::new), first.pulseAmpNa(),
                 first.pulseDurMs());
         Simulation sim = cell.simulation(first.dtMs(), first.celsius(), lanes);
+        Set<String> columns = columnsOf(first);
+        columns.addAll(extraRecord);
+        List<Recorder> recorders = new ArrayList<>();
         int soma = sim.discretization().node(cell.somaSection(), cell.somaX());
         List<PeakDetector> spikes = new ArrayList<>();
         for (int lane = 0; lane < lanes; lane++) {
+            Recorder rec = new Recorder(first.saveEvery());
+            for (String c : columns) {
+                RecordSpec.add(c, cell, sim, rec, lane);
+            }
+            if (!columns.isEmpty()) {
+                sim.addObserver(rec);
+            }
+            recorders.add(rec);
             PeakDetector p = new PeakDetector(soma, lane, SPIKE_THRESHOLD_MV);
             spikes.add(p);
             sim.addObserver(p);
         }
+        if (progress != null) {
+            sim.addObserver(progressEvery(progress, Math.max(1, (long) (10.0 / first.dtMs()))));
+        }
         long start = System.nanoTime();
         sim.initialize(first.vInitMv());
         sim.run(first.tstopMs());
-        double wall = (System.nanoTime() - start) / 1e9;
+        double wall = (System.nanoTime() - start) / 1e9 / lanes;
+        double[] gDynamic = sim.block(PyramidalCell.PLASTIC_SYNAPSE).column("g_dynamic");
+        double[] gDelayed = first.potentiation()
+                ? sim.block(PyramidalCell.PLASTIC_SYNAPSE).column("g_dynamic_delayed") : null;
+        List<Outcome> outcomes = new ArrayList<>();
         for (int lane = 0; lane < lanes; lane++) {
             if (sim.failure(lane) != null) {
-                throw sim.failure(lane);
+                outcomes.add(new Outcome(null, sim.failure(lane)));
+                continue;
             }
+            List<String> names = new ArrayList<>();
+            List<double[]> traces = new ArrayList<>();
+            if (!columns.isEmpty()) {
+                names.add("t_ms");
+                traces.add(recorders.get(lane).time());
+                for (String c : columns) {
+                    names.add(c);
+                    traces.add(recorders.get(lane).column(c));
+                }
+            }
+            outcomes.add(new Outcome(new Result(spikes.get(lane).times(), lane(gDynamic, lane, lanes),
+                    gDelayed == null ? null : lane(gDelayed, lane, lanes), null, List.copyOf(names),
+                    List.copyOf(traces), wall), null));
         }
-        List<Result> results = new ArrayList<>();
-        for (int lane = 0; lane < lanes; lane++) {
-            double[] gDelayed = first.potentiation()
-                    ? lane(sim.block(PyramidalCell.PLASTIC_SYNAPSE).column("g_dynamic_delayed"), lane, lanes) : null;
-            results.add(new Result(spikes.get(lane).times(),
-                    lane(sim.block(PyramidalCell.PLASTIC_SYNAPSE).column("g_dynamic"), lane, lanes), gDelayed, null,
-                    List.of(), List.of(), wall));
-        }
-        return results;
+        return outcomes;
     }
 
     /** One lane of a column ([instance * lanes + lane]): every instance's value in that lane. */
@@ -233,17 +289,32 @@ public final class Replay {
         return values;
     }
 
-    /** The settings trials in lanes share: everything but the spike trains and pulse times. */
-    private static void requireSameTrialSettings(Stimulus a, Stimulus b, int index) {
-        String differs = a.vInitMv() != b.vInitMv() ? "v_init" : a.tstopMs() != b.tstopMs() ? "tstop"
+    /**
+     * What trials in lanes must share: everything but their spike trains and pulse times.
+     *
+     * @return null when {@code a} and {@code b} can run in lanes together, else the first setting they differ in
+     */
+    public static String sameTrialSettings(Stimulus a, Stimulus b) {
+        return a.vInitMv() != b.vInitMv() ? "v_init" : a.tstopMs() != b.tstopMs() ? "tstop"
                 : a.dtMs() != b.dtMs() ? "dt" : a.celsius() != b.celsius() ? "celsius"
                 : a.threshold() != b.threshold() ? "threshold" : a.pulseAmpNa() != b.pulseAmpNa() ? "pulse amplitude"
                 : a.pulseDurMs() != b.pulseDurMs() ? "pulse duration"
                 : a.netconDelayMs() != b.netconDelayMs() ? "connection delay"
-                : a.pre().length != b.pre().length ? "spine count" : null;
-        if (differs != null) {
-            throw new IllegalArgumentException("stimulus " + index + " differs from stimulus 0 in its " + differs
-                    + ": trials in lanes share everything but their spike trains and pulse times");
+                : a.pre().length != b.pre().length ? "spine count"
+                : !a.recordV().equals(b.recordV()) || !Arrays.equals(a.recordSpines(), b.recordSpines())
+                ? "recorded columns" : a.saveEvery() != b.saveEvery() ? "save_every" : null;
+    }
+
+    private static void requireSameTrialSettings(List<Stimulus> stims) {
+        if (stims.isEmpty()) {
+            throw new IllegalArgumentException("no stimuli to run in lanes");
+        }
+        for (int i = 1; i < stims.size(); i++) {
+            String differs = sameTrialSettings(stims.get(0), stims.get(i));
+            if (differs != null) {
+                throw new IllegalArgumentException("stimulus " + i + " differs from stimulus 0 in its " + differs
+                        + ": trials in lanes share everything but their spike trains and pulse times");
+            }
         }
     }
 

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.spineformer.cell.CellModel;
 import org.spineformer.cell.CellParameters;
 import org.spineformer.engine.mech.Catalogue;
 import org.spineformer.engine.simd.Simd;
@@ -66,6 +67,38 @@ class ReplayLanesTest {
         }
         assertThat(alone.get(0).somaSpikeTimesMs()).as("the trials spike").isNotEmpty();
         assertThat(alone.get(0).somaSpikeTimesMs()).isNotEqualTo(alone.get(1).somaSpikeTimesMs());
+    }
+
+    /**
+     * A cell model's trials in 3 lanes, each recording a soma voltage, a spine's calcium and both its integrals every
+     * 4th step: every lane's columns, spikes and integrals are those of its trial replayed alone with the same
+     * columns; a lane blown up by a NaN pulse time... is not among these (see SimulationLanesTest).
+     */
+    @Test
+    void eachLaneRecordsItsTrialAlone() {
+        List<String> record = List.of("v:soma(0.5)", "v:spine_40_head", "cai:spine_40", "g_dynamic:spine_40",
+                "g_dynamic_delayed:spine_40");
+        List<Stimulus> sampled = trials.subList(0, 3).stream().map(ReplayLanesTest::everyFourthStep).toList();
+        List<Replay.Outcome> together = Replay.runLanes(sampled, CellModel.paper(), record, null);
+        for (int lane = 0; lane < sampled.size(); lane++) {
+            Replay.Result one = Replay.run(sampled.get(lane), CellModel.paper(), record, false, null);
+            Replay.Result inLane = together.get(lane).result();
+            assertThat(together.get(lane).failure()).isNull();
+            assertThat(inLane.traceNames()).isEqualTo(one.traceNames());
+            for (int c = 0; c < one.traces().size(); c++) {
+                assertThat(inLane.traces().get(c)).as("%s of lane %d", one.traceNames().get(c), lane)
+                        .isEqualTo(one.traces().get(c));
+            }
+            assertThat(inLane.somaSpikeTimesMs()).as("spikes of lane %d", lane).isEqualTo(one.somaSpikeTimesMs());
+            assertThat(inLane.finalGDynamic()).as("g_dynamic of lane %d", lane).isEqualTo(one.finalGDynamic());
+        }
+        assertThat(together.get(0).result().traces().get(1)).as("the lanes record different trials")
+                .isNotEqualTo(together.get(1).result().traces().get(1));
+    }
+
+    private static Stimulus everyFourthStep(Stimulus s) {
+        return new Stimulus(s.vInitMv(), s.tstopMs(), s.dtMs(), s.celsius(), s.threshold(), s.pre(), s.post(),
+                s.pulseAmpNa(), s.pulseDurMs(), s.netconDelayMs(), s.recordV(), s.recordSpines(), 4);
     }
 
     @Test

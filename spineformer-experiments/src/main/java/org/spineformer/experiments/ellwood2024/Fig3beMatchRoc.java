@@ -17,13 +17,14 @@ import org.spineformer.analysis.stats.GaussianKde;
 import org.spineformer.analysis.stats.Grid;
 import org.spineformer.analysis.stats.Statistics;
 import org.spineformer.cell.CellModel;
-import org.spineformer.cell.replay.Replay;
 import org.spineformer.cell.replay.Stimulus;
 import org.spineformer.experiments.output.Summary;
 import org.spineformer.experiments.sweep.TrialSet;
 import org.spineformer.experiments.train.AxonTrains;
 import org.spineformer.experiments.train.SpikeTrains;
 import org.spineformer.experiments.train.TrialSeeds;
+import org.spineformer.experiments.trial.ReplayTrial;
+import org.spineformer.experiments.trial.Replayed;
 import org.spineformer.experiments.trial.TrialRunner;
 import org.spineformer.io.csv.CsvTable;
 import org.spineformer.io.npy.NpyArray;
@@ -180,14 +181,21 @@ public final class Fig3beMatchRoc {
     /** Run {@code index}: a pure function of the index, its random stream and the delays. */
     public static Run trial(CellModel model, Config c, BapDelays delays, int index, SplittableRandom random,
                             DoubleConsumer progress) {
+        return replayed(model, c, delays, index, random).runAlone(progress);
+    }
+
+    /** Run {@code index} drawn, its replay not run yet (so that runs can go in lanes). */
+    public static Replayed<Run> replayed(CellModel model, Config c, BapDelays delays, int index,
+                                         SplittableRandom random) {
         Draw d = draw(model, c, delays, index, random);
-        Replay.Result r = Ellwood2024.simulate(model, d.stimulus(), false, List.of(), progress);
-        double[] values = new double[model.axonCount()];
-        for (int a = 0; a < values.length; a++) {
-            values[a] = r.finalGDynamic()[model.firstSpine(a)];
-        }
-        return new Run(d.matchedAxon(), d.delaySpine(), delays.of(d.delaySpine()), d.stimulus().post().length, values,
-                r.wallSeconds());
+        return new Replayed<>(model, d.stimulus(), List.of(), r -> {
+            double[] values = new double[model.axonCount()];
+            for (int a = 0; a < values.length; a++) {
+                values[a] = r.finalGDynamic()[model.firstSpine(a)];
+            }
+            return new Run(d.matchedAxon(), d.delaySpine(), delays.of(d.delaySpine()), d.stimulus().post().length,
+                    values, r.wallSeconds());
+        });
     }
 
     /** The runs' label, what determines them (run.json), seed and count. */
@@ -201,7 +209,7 @@ public final class Fig3beMatchRoc {
     public static Result run(CellModel model, Config c, BapDelays delays, TrialRunner runner) {
         TrialSet t = trials(model, c, delays);
         List<Run> runs = runner.run(t.label(), t.fingerprint(), t.seed(), t.trials(),
-                (i, random, progress) -> trial(model, c, delays, i, random, progress), Run.class);
+                (ReplayTrial<Run>) (i, random) -> replayed(model, c, delays, i, random), Run.class);
         return analyse(c, runs);
     }
 

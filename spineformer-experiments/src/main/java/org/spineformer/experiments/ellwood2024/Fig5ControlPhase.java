@@ -14,9 +14,10 @@ import org.spineformer.cell.CellModel;
 import org.spineformer.analysis.spikes.ControlPhaseOutcome;
 import org.spineformer.analysis.spikes.PulseCountBin;
 import org.spineformer.analysis.stats.Statistics;
-import org.spineformer.cell.replay.Replay;
 import org.spineformer.experiments.output.Summary;
 import org.spineformer.experiments.sweep.TrialSet;
+import org.spineformer.experiments.trial.ReplayTrial;
+import org.spineformer.experiments.trial.Replayed;
 import org.spineformer.experiments.trial.TrialRunner;
 import org.spineformer.io.csv.CsvTable;
 import org.spineformer.io.npy.NpyArray;
@@ -157,12 +158,16 @@ public final class Fig5ControlPhase {
     /** One trial: a pure function of its random stream and the delays. */
     public static Run trial(CellModel model, Config c, BapDelays delays, SplittableRandom random,
                             DoubleConsumer progress) {
+        return replayed(model, c, delays, random).runAlone(progress);
+    }
+
+    /** One trial drawn, its replay not run yet (so that trials can run in lanes). */
+    public static Replayed<Run> replayed(CellModel model, Config c, BapDelays delays, SplittableRandom random) {
         FullTrial protocol = protocol(model, c);
         FullTrial.Draw d = protocol.draw(delays, random);
-        Replay.Result r = protocol.simulate(d, SELECTION_SAVE_EVERY, List.of(), progress);
-        return new Run(d.matchedAxons()[0], d.delaysMs()[0], d.pulsesMs(), d.matchedAxonSpikesMs()[0],
-                r.somaSpikeTimesMs(), protocol.potentiatedAtControlStart(r), protocol.potentiatedAtEnd(r),
-                r.wallSeconds());
+        return protocol.replayed(d, SELECTION_SAVE_EVERY, List.of(), r -> new Run(d.matchedAxons()[0],
+                d.delaysMs()[0], d.pulsesMs(), d.matchedAxonSpikesMs()[0], r.somaSpikeTimesMs(),
+                protocol.potentiatedAtControlStart(r), protocol.potentiatedAtEnd(r), r.wallSeconds()));
     }
 
     /** The trials' label, what determines them (run.json), seed and count. */
@@ -175,7 +180,7 @@ public final class Fig5ControlPhase {
     public static Result run(CellModel model, Config c, BapDelays delays, TrialRunner runner) {
         TrialSet t = trials(model, c, delays);
         List<Run> runs = runner.run(t.label(), t.fingerprint(), t.seed(), t.trials(),
-                (i, random, progress) -> trial(model, c, delays, random, progress), Run.class);
+                (ReplayTrial<Run>) (i, random) -> replayed(model, c, delays, random), Run.class);
         return analyse(c, runs);
     }
 

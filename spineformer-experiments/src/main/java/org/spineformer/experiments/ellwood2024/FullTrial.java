@@ -5,12 +5,15 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.DoubleConsumer;
+import java.util.function.Function;
 import java.util.stream.IntStream;
 import org.spineformer.analysis.spikes.ControlPhaseOutcome;
 import org.spineformer.cell.CellModel;
 import org.spineformer.cell.replay.Replay;
 import org.spineformer.cell.replay.Stimulus;
 import org.spineformer.experiments.train.AxonTrains;
+import org.spineformer.experiments.trial.ReplayTrial;
+import org.spineformer.experiments.trial.Replayed;
 import org.spineformer.experiments.train.SpikeTrains;
 
 /**
@@ -130,11 +133,16 @@ public record FullTrial(double matchWindowS, double threshold, int pulseCount, i
      * @param saveEvery traces keep every n-th step; n dt must divide the control phase's start
      */
     public Replay.Result simulate(Draw d, int saveEvery, List<String> record, DoubleConsumer progress) {
+        return replayed(d, saveEvery, record, r -> r).runAlone(progress);
+    }
+
+    /** What {@link #simulate} runs, not run yet (a {@link ReplayTrial}'s replay), the result read by {@code read}. */
+    public <R> Replayed<R> replayed(Draw d, int saveEvery, List<String> record, Function<Replay.Result, R> read) {
         List<String> all = new ArrayList<>(record);
         for (int a = 0; a < model.axonCount(); a++) {
             all.add(delayedIntegral(model, a));
         }
-        return Ellwood2024.simulate(model, Ellwood2024.sampledEvery(d.stimulus(), saveEvery), false, all, progress);
+        return new Replayed<>(model, Ellwood2024.sampledEvery(d.stimulus(), saveEvery), all, read);
     }
 
     /**

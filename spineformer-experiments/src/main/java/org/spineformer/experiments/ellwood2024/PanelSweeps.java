@@ -15,6 +15,7 @@ import org.spineformer.experiments.output.Summary;
 import org.spineformer.experiments.sweep.SweepEngine;
 import org.spineformer.experiments.sweep.SweepableExperiment;
 import org.spineformer.experiments.sweep.TrialSet;
+import org.spineformer.experiments.trial.Replayed;
 
 /**
  * The panels {@code spineformer sweep} runs: those with independent trials. Each grid point gets what
@@ -62,7 +63,9 @@ public final class PanelSweeps {
                     (c, in, index, random, progress) -> Fig3beMatchRoc.trial(in.model(), c, in.delays(), index,
                             random, progress),
                     (c, in, runs, dir) -> Fig3beMatchRoc.write(Fig3beMatchRoc.analyse(c, runs), in.delaysSource(),
-                            dir)),
+                            dir))
+                    .replaying((c, in, index, random) -> Fig3beMatchRoc.replayed(in.model(), c, in.delays(), index,
+                            random)),
             new Fig3fg(),
             new OnePanel<>(Fig4befPotentiationExamples.PANEL, Fig4befPotentiationExamples.Config.class,
                     Fig4befPotentiationExamples.Run.class, () -> Fig4befPotentiationExamples.Config.paper(),
@@ -98,7 +101,9 @@ public final class PanelSweeps {
                             progress),
                     (c, in, runs, dir) -> Fig5ControlPhase.write(Fig5ControlPhase.analyse(c, runs),
                             Threshold.of(c.threshold(), c.matchWindowS()), in.delaysSource(), dir))
-                    .completedBy((c, given) -> c.withThreshold(threshold(c.matchWindowS(), c.threshold(), given))));
+                    .completedBy((c, given) -> c.withThreshold(threshold(c.matchWindowS(), c.threshold(), given)))
+                    .replaying((c, in, index, random) -> Fig5ControlPhase.replayed(in.model(), c, in.delays(),
+                            random)));
 
     private PanelSweeps() {
     }
@@ -207,6 +212,11 @@ public final class PanelSweeps {
         R run(C config, PanelInputs inputs, int index, SplittableRandom random, DoubleConsumer progress);
     }
 
+    /** One trial of the set as a replay, not run yet ({@link SweepableExperiment#replayed}). */
+    private interface Replays<C, R> extends Serializable {
+        Replayed<R> of(C config, PanelInputs inputs, int index, SplittableRandom random);
+    }
+
     /** Analyses the set's results and writes the panel's outputs. */
     private interface Writer<C, R> extends Serializable {
         Summary write(C config, PanelInputs inputs, List<R> runs, Path dir) throws IOException;
@@ -229,15 +239,18 @@ public final class PanelSweeps {
         private final Completion<C> completion;
         /** Whether the panel measures the bAP delays itself (fig2b) instead of using them. */
         private final boolean measuresDelays;
+        /** null: the trials are not replays (they do not run in lanes). */
+        private final Replays<C, R> replays;
 
         OnePanel(String name, Class<C> configType, Class<R> resultType, Defaults<C> defaults, Trials<C> trials,
                  Trial<C, R> trial, Writer<C, R> writer) {
-            this(name, configType, resultType, defaults, trials, trial, writer, null, false, CellModel.paper());
+            this(name, configType, resultType, defaults, trials, trial, writer, null, false, null,
+                    CellModel.paper());
         }
 
         private OnePanel(String name, Class<C> configType, Class<R> resultType, Defaults<C> defaults,
                          Trials<C> trials, Trial<C, R> trial, Writer<C, R> writer, Completion<C> completion,
-                         boolean measuresDelays, CellModel model) {
+                         boolean measuresDelays, Replays<C, R> replays, CellModel model) {
             super(name, configType, resultType, model);
             this.defaults = defaults;
             this.trials = trials;
@@ -245,24 +258,31 @@ public final class PanelSweeps {
             this.writer = writer;
             this.completion = completion;
             this.measuresDelays = measuresDelays;
+            this.replays = replays;
         }
 
         /** The same panel, with components that follow the swept ones ({@link SweepableExperiment#complete}). */
         OnePanel<C, R> completedBy(Completion<C> completion) {
             return new OnePanel<>(name(), configType(), resultType(), defaults, trials, trial, writer, completion,
-                    measuresDelays, model());
+                    measuresDelays, replays, model());
         }
 
         /** The same panel, needing no bAP delays: it measures them. */
         OnePanel<C, R> measuringDelays() {
             return new OnePanel<>(name(), configType(), resultType(), defaults, trials, trial, writer, completion,
-                    true, model());
+                    true, replays, model());
+        }
+
+        /** The same panel, its trials also given as replays (the same results), so that they can run in lanes. */
+        OnePanel<C, R> replaying(Replays<C, R> replays) {
+            return new OnePanel<>(name(), configType(), resultType(), defaults, trials, trial, writer, completion,
+                    measuresDelays, replays, model());
         }
 
         @Override
         OnePanel<C, R> on(CellModel model) {
             return new OnePanel<>(name(), configType(), resultType(), defaults, trials, trial, writer, completion,
-                    measuresDelays, model);
+                    measuresDelays, replays, model);
         }
 
         @Override
@@ -290,6 +310,16 @@ public final class PanelSweeps {
         public R trial(C config, PanelInputs inputs, int set, int index, SplittableRandom random,
                        DoubleConsumer progress) {
             return trial.run(config, inputs, index, random, progress);
+        }
+
+        @Override
+        public boolean replays() {
+            return replays != null;
+        }
+
+        @Override
+        public Replayed<R> replayed(C config, PanelInputs inputs, int set, int index, SplittableRandom random) {
+            return replays.of(config, inputs, index, random);
         }
 
         @Override
@@ -348,6 +378,18 @@ public final class PanelSweeps {
                                         SplittableRandom random, DoubleConsumer progress) {
             return Fig3beMatchRoc.trial(inputs.model(), c.level(c.jittersMs().get(set)), inputs.delays(), index,
                     random, progress);
+        }
+
+        @Override
+        public boolean replays() {
+            return true;
+        }
+
+        @Override
+        public Replayed<Fig3beMatchRoc.Run> replayed(Fig3fgJitterRoc.Config c, PanelInputs inputs, int set, int index,
+                                                    SplittableRandom random) {
+            return Fig3beMatchRoc.replayed(inputs.model(), c.level(c.jittersMs().get(set)), inputs.delays(), index,
+                    random);
         }
 
         @Override

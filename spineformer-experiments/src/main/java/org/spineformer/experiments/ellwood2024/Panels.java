@@ -183,7 +183,8 @@ public final class Panels {
                 console.println("== " + p.title() + " -> " + dir);
                 console.flush();
                 summaries.add(p.reproduction().reproduce(new Request(dir, null, w, request.seed(), request.threads(),
-                        request.quick(), console, request.progress(), request.interactive(), request.model())));
+                        request.quick(), console, request.progress(), request.interactive(), request.model(),
+                        request.lanes())));
                 console.flush();
             }
         }

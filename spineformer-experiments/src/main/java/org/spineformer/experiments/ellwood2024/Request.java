@@ -19,9 +19,10 @@ import org.spineformer.experiments.trial.TrialRunner;
  * @param progress where the progress bar goes (stderr), or null for none
  * @param interactive whether progress is drawn in place (a terminal)
  * @param model the cell ({@code --model}; the paper's cell without it)
+ * @param lanes trials run together in lanes, at least 1 ({@link TrialRunner#withLanes})
  */
 public record Request(Path out, Integer trials, Double matchWindowS, Long seed, int threads, boolean quick,
-                      PrintWriter console, PrintWriter progress, boolean interactive, CellModel model) {
+                      PrintWriter console, PrintWriter progress, boolean interactive, CellModel model, int lanes) {
     public static final long DEFAULT_SEED = 0;
 
     public Request {
@@ -43,6 +44,15 @@ public record Request(Path out, Integer trials, Double matchWindowS, Long seed, 
         if (threads < 1) {
             throw new IllegalArgumentException("--threads = " + threads + " must be >= 1");
         }
+        if (lanes < 1) {
+            throw new IllegalArgumentException("--lanes = " + lanes + " must be >= 1");
+        }
+    }
+
+    /** A request whose trials run one by one (no lanes). */
+    public Request(Path out, Integer trials, Double matchWindowS, Long seed, int threads, boolean quick,
+                   PrintWriter console, PrintWriter progress, boolean interactive, CellModel model) {
+        this(out, trials, matchWindowS, seed, threads, quick, console, progress, interactive, model, 1);
     }
 
     /** A request for the paper's cell. */
@@ -65,12 +75,12 @@ public record Request(Path out, Integer trials, Double matchWindowS, Long seed, 
 
     /** A runner recording in {@link #out}. */
     public TrialRunner runner() {
-        return TrialRunner.inDirectory(out, threads, progress, interactive);
+        return TrialRunner.inDirectory(out, threads, progress, interactive).withLanes(lanes);
     }
 
     /** The same request for another directory with the given trial count, other options unchanged. */
     public Request in(Path dir, Integer trialCount) {
         return new Request(dir, trialCount, matchWindowS, seed, threads, quick, console, progress, interactive,
-                model);
+                model, lanes);
     }
 }

@@ -20,7 +20,7 @@ public final class LocalSweepEngine implements SweepEngine {
                     + sweep.directory(p));
             options.console().flush();
             sweep.finish(p, TrialRunner.inDirectory(sweep.directory(p), options.threads(), options.progress(),
-                    options.interactive()));
+                    options.interactive()).withLanes(options.lanes()));
         }
     }
 }

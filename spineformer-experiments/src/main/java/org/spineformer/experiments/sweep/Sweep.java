@@ -5,6 +5,8 @@ import java.io.Serializable;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.spineformer.experiments.trial.ReplayTrial;
+import org.spineformer.experiments.trial.Trial;
 import org.spineformer.experiments.trial.TrialRunner;
 
 /**
@@ -94,8 +96,10 @@ public final class Sweep<C extends Record, I extends Serializable, R> {
             int set = s;
             TrialSet t = sets.get(s);
             String label = p.name().isEmpty() ? t.label() : p.name() + " " + t.label();
-            results.add(runner.in(journalDirectory(point, s)).run(label, t.fingerprint(), t.seed(), t.trials(),
-                    (i, random, progress) -> experiment.trial(p.config(), inputs, set, i, random, progress),
+            Trial<R> trial = experiment.replays()
+                    ? (ReplayTrial<R>) (i, random) -> experiment.replayed(p.config(), inputs, set, i, random)
+                    : (i, random, progress) -> experiment.trial(p.config(), inputs, set, i, random, progress);
+            results.add(runner.in(journalDirectory(point, s)).run(label, t.fingerprint(), t.seed(), t.trials(), trial,
                     experiment.resultType()));
         }
         experiment.write(p.config(), inputs, results, directory(point));

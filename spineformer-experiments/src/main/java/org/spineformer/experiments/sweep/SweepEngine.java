@@ -30,15 +30,26 @@ public interface SweepEngine {
      * @param console where notes go (stdout)
      * @param progress where progress goes (stderr), or null for none
      * @param interactive whether progress is drawn in place (a terminal)
+     * @param lanes trials of the local engine run together in lanes, at least 1
+     *     ({@link org.spineformer.experiments.trial.TrialRunner#withLanes})
      */
-    record Options(int threads, String master, PrintWriter console, PrintWriter progress, boolean interactive) {
+    record Options(int threads, String master, PrintWriter console, PrintWriter progress, boolean interactive,
+                   int lanes) {
         public Options {
             if (threads < 1) {
                 throw new IllegalArgumentException("--threads = " + threads + " must be >= 1");
             }
+            if (lanes < 1) {
+                throw new IllegalArgumentException("--lanes = " + lanes + " must be >= 1");
+            }
             if (console == null) {
                 throw new IllegalArgumentException("console is null");
             }
+        }
+
+        /** Options whose trials run one by one (no lanes). */
+        public Options(int threads, String master, PrintWriter console, PrintWriter progress, boolean interactive) {
+            this(threads, master, console, progress, interactive, 1);
         }
     }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.function.DoubleConsumer;
+import org.spineformer.experiments.trial.Replayed;
 
 /**
  * An experiment that {@code spineformer sweep} can run over a grid of its settings, on any {@link SweepEngine}.
@@ -54,6 +55,22 @@ public interface SweepableExperiment<C extends Record, I extends Serializable, R
 
     /** Trial {@code index} of set {@code set}: a pure function of its arguments. */
     R trial(C config, I inputs, int set, int index, SplittableRandom random, DoubleConsumer progress);
+
+    /**
+     * Whether every trial is one replay of a cell ({@link #replayed}), so that a runner with lanes can run several
+     * in one simulation. By default not.
+     */
+    default boolean replays() {
+        return false;
+    }
+
+    /**
+     * With {@link #replays}: trial {@code index} of set {@code set} drawn, its replay not run yet; run alone it gives
+     * {@link #trial}'s result, bit for bit.
+     */
+    default Replayed<R> replayed(C config, I inputs, int set, int index, SplittableRandom random) {
+        throw new UnsupportedOperationException(name() + " trials are not replays");
+    }
 
     /**
      * Analyses a grid point's results (one list per trial set, in index order) and writes what

@@ -15,8 +15,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import org.spineformer.cell.replay.Replay;
 import org.spineformer.experiments.train.TrialSeeds;
 import org.spineformer.io.json.JsonErrors;
 
@@ -38,15 +40,20 @@ public final class TrialRunner {
     private final int threads;
     private final PrintWriter progress;
     private final boolean interactive;
+    private final int lanes;
 
-    private TrialRunner(Path dir, int threads, PrintWriter progress, boolean interactive) {
+    private TrialRunner(Path dir, int threads, PrintWriter progress, boolean interactive, int lanes) {
         if (threads < 1) {
             throw new IllegalArgumentException("threads = " + threads + " must be >= 1");
+        }
+        if (lanes < 1) {
+            throw new IllegalArgumentException("lanes = " + lanes + " must be >= 1");
         }
         this.dir = dir;
         this.threads = threads;
         this.progress = progress;
         this.interactive = interactive;
+        this.lanes = lanes;
     }
 
     /**
@@ -59,12 +66,12 @@ public final class TrialRunner {
         if (dir == null) {
             throw new IllegalArgumentException("dir is null");
         }
-        return new TrialRunner(dir, threads, progress, interactive);
+        return new TrialRunner(dir, threads, progress, interactive, 1);
     }
 
     /** A runner that keeps nothing: every call runs all trials. No progress output. */
     public static TrialRunner inMemory(int threads) {
-        return new TrialRunner(null, threads, null, false);
+        return new TrialRunner(null, threads, null, false, 1);
     }
 
     /** The number of available processors: the default thread count. */
@@ -79,7 +86,20 @@ public final class TrialRunner {
 
     /** A runner like this one recording in {@code subdirectory} (for an experiment that needs another one first). */
     public TrialRunner in(Path subdirectory) {
-        return new TrialRunner(subdirectory, threads, progress, interactive);
+        return new TrialRunner(subdirectory, threads, progress, interactive, lanes);
+    }
+
+    /**
+     * A runner like this one that runs the replays of {@link ReplayTrial}s in groups of {@code lanes} trials, each
+     * group one simulation in lanes (1: every trial alone, as other trials always run).
+     */
+    public TrialRunner withLanes(int lanes) {
+        return new TrialRunner(dir, threads, progress, interactive, lanes);
+    }
+
+    /** The trials run together in lanes (1: each alone). */
+    public int lanes() {
+        return lanes;
     }
 
     /**
@@ -145,38 +165,24 @@ public final class TrialRunner {
         int resumed = trials - todo.size();
         ProgressBar bar = progress == null ? null
                 : new ProgressBar(progress, label, trials, resumed, interactive, System::nanoTime);
-        AtomicInteger finished = new AtomicInteger(resumed);
-        Map<Integer, Double> underWay = new ConcurrentHashMap<>();
-        AtomicReference<TrialFailedException> failure = new AtomicReference<>();
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(threads, todo.size())), r -> {
+        Run<R> run = new Run<>(seed, trial, type, journal, results, bar, new AtomicInteger(resumed));
+        List<List<Integer>> groups = groups(todo, trial instanceof ReplayTrial ? lanes : 1);
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(threads, groups.size())), r -> {
             Thread t = new Thread(r, "trial-" + label);
             t.setDaemon(true); // an interrupted command line exits; the journal already holds every finished trial
             return t;
         });
         try {
-            for (int index : todo) {
+            for (List<Integer> group : groups) {
                 pool.execute(() -> {
-                    if (failure.get() != null) {
+                    if (run.failure.get() != null) {
                         return;
                     }
-                    try {
-                        R result = trial.run(index, TrialSeeds.random(seed, index), fraction -> {
-                            underWay.put(index, Math.max(0, Math.min(1, fraction)));
-                            report(bar, finished, underWay);
-                        });
-                        String json = toJson(result);
-                        if (journal != null) {
-                            journal.append(index, json);
-                        }
-                        // What a resumed run reads back, so a result is the same object either way.
-                        results[index] = read(JournalJson.tree(json), type, "trial " + index);
-                        finished.incrementAndGet();
-                    } catch (Throwable e) {
-                        failure.compareAndSet(null, new TrialFailedException(index, e));
-                    } finally {
-                        underWay.remove(index);
+                    if (group.size() == 1) {
+                        run.alone(group.get(0));
+                    } else {
+                        run.inLanes(group);
                     }
-                    report(bar, finished, underWay);
                 });
             }
             pool.shutdown();
@@ -189,10 +195,10 @@ public final class TrialRunner {
             throw new IllegalStateException("interrupted while running trials of " + label, e);
         }
         if (bar != null) {
-            bar.finish(finished.get());
+            bar.finish(run.finished.get());
         }
-        if (failure.get() != null) {
-            throw failure.get();
+        if (run.failure.get() != null) {
+            throw run.failure.get();
         }
         List<R> list = new ArrayList<>(trials);
         for (Object r : results) {
@@ -201,18 +207,170 @@ public final class TrialRunner {
         return list;
     }
 
+    /** The trials to run in groups of {@code size}, in index order (the last group may be smaller). */
+    static List<List<Integer>> groups(List<Integer> todo, int size) {
+        List<List<Integer>> groups = new ArrayList<>();
+        for (int from = 0; from < todo.size(); from += size) {
+            groups.add(List.copyOf(todo.subList(from, Math.min(todo.size(), from + size))));
+        }
+        return groups;
+    }
+
+    /** One call of {@link #run}: its trials' results, journal, progress and first failure, shared by the threads. */
+    private static final class Run<R> {
+        private final long seed;
+        private final Trial<R> trial;
+        private final Class<R> type;
+        private final TrialJournal journal;
+        private final Object[] results;
+        private final ProgressBar bar;
+        private final AtomicInteger finished;
+        private final Map<Integer, Double> underWay = new ConcurrentHashMap<>();
+        private final AtomicReference<TrialFailedException> failure = new AtomicReference<>();
+        /** Set when the model's mechanisms turned out not to run lanes: later groups run their trials alone. */
+        private final AtomicBoolean noLanes = new AtomicBoolean();
+
+        Run(long seed, Trial<R> trial, Class<R> type, TrialJournal journal, Object[] results, ProgressBar bar,
+            AtomicInteger finished) {
+            this.seed = seed;
+            this.trial = trial;
+            this.type = type;
+            this.journal = journal;
+            this.results = results;
+            this.bar = bar;
+            this.finished = finished;
+        }
+
+        /** Runs trial {@code index} alone, as every trial runs without lanes. */
+        void alone(int index) {
+            try {
+                finish(index, trial.run(index, TrialSeeds.random(seed, index), fraction -> progress(index, fraction)));
+            } catch (Throwable e) {
+                fail(index, e);
+            }
+        }
+
+        /**
+         * Draws the group's trials, replays those that fit together (one model, the same run settings) in lanes
+         * and any other alone, and records each trial as its group ends. A trial that fails (its draw, its lane
+         * blowing up, its reading) is the run's failure; the group's other trials are recorded.
+         */
+        void inLanes(List<Integer> group) {
+            ReplayTrial<R> replays = (ReplayTrial<R>) trial;
+            List<Integer> drawnIndices = new ArrayList<>();
+            List<Replayed<R>> drawn = new ArrayList<>();
+            for (int index : group) {
+                try {
+                    drawn.add(replays.draw(index, TrialSeeds.random(seed, index)));
+                    drawnIndices.add(index);
+                } catch (Throwable e) {
+                    fail(index, e);
+                }
+            }
+            while (!drawn.isEmpty()) {
+                List<Integer> indices = new ArrayList<>();
+                List<Replayed<R>> together = new ArrayList<>();
+                for (int k = 0; k < drawn.size(); k++) {
+                    if (together.isEmpty() || together.get(0).fitsWith(drawn.get(k))) {
+                        indices.add(drawnIndices.remove(k));
+                        together.add(drawn.remove(k));
+                        k--;
+                    }
+                }
+                if (together.size() == 1 || noLanes.get()) {
+                    for (int k = 0; k < together.size(); k++) {
+                        replayAlone(indices.get(k), together.get(k));
+                    }
+                } else {
+                    replayInLanes(indices, together);
+                }
+            }
+        }
+
+        private void replayAlone(int index, Replayed<R> d) {
+            try {
+                finish(index, d.runAlone(fraction -> progress(index, fraction)));
+            } catch (Throwable e) {
+                fail(index, e);
+            }
+        }
+
+        private void replayInLanes(List<Integer> indices, List<Replayed<R>> together) {
+            Replayed<R> first = together.get(0);
+            List<Replay.Outcome> outcomes;
+            try {
+                outcomes = Replay.runLanes(together.stream().map(Replayed::stimulus).toList(), first.model(),
+                        first.record(), t -> {
+                            for (int index : indices) {
+                                progress(index, t / first.stimulus().tstopMs());
+                            }
+                        });
+            } catch (UnsupportedOperationException e) {
+                // a mechanism of this model does not run lanes (found at build, before any step): each alone
+                noLanes.set(true);
+                for (int k = 0; k < together.size(); k++) {
+                    replayAlone(indices.get(k), together.get(k));
+                }
+                return;
+            } catch (Throwable e) {
+                for (int index : indices) {
+                    fail(index, e);
+                }
+                return;
+            }
+            for (int k = 0; k < together.size(); k++) {
+                int index = indices.get(k);
+                Replay.Outcome o = outcomes.get(k);
+                try {
+                    if (o.failure() != null) {
+                        throw o.failure();
+                    }
+                    finish(index, together.get(k).read().apply(o.result()));
+                } catch (Throwable e) {
+                    fail(index, e);
+                }
+            }
+        }
+
+        private void progress(int index, double fraction) {
+            underWay.put(index, Math.max(0, Math.min(1, fraction)));
+            report();
+        }
+
+        /** Records a finished trial, and keeps what a resumed run reads back, so a result is the same either way. */
+        private void finish(int index, R result) throws IOException {
+            try {
+                String json = toJson(result);
+                if (journal != null) {
+                    journal.append(index, json);
+                }
+                results[index] = read(JournalJson.tree(json), type, "trial " + index);
+                finished.incrementAndGet();
+            } finally {
+                underWay.remove(index);
+                report();
+            }
+        }
+
+        private void fail(int index, Throwable e) {
+            failure.compareAndSet(null, new TrialFailedException(index, e));
+            underWay.remove(index);
+            report();
+        }
+
+        private void report() {
+            if (bar != null) {
+                bar.update(finished.get() + underWay.values().stream().mapToDouble(Double::doubleValue).sum());
+            }
+        }
+    }
+
     /**
      * A trial result as the journal records it; an engine that runs trials elsewhere sends them back in this form,
      * so that they are recorded exactly as here ({@link JournalJson}: NaN as null, infinities as +-1e999).
      */
     public static String toJson(Object result) {
         return JournalJson.write(result);
-    }
-
-    private static void report(ProgressBar bar, AtomicInteger finished, Map<Integer, Double> underWay) {
-        if (bar != null) {
-            bar.update(finished.get() + underWay.values().stream().mapToDouble(Double::doubleValue).sum());
-        }
     }
 
     /** A recorded result; {@code where} names it in the error ("DIR/trials.jsonl line 7"). */
