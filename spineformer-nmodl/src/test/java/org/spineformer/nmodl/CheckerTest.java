@@ -211,4 +211,16 @@ class CheckerTest {
         assertThat(check("STATE { m }\nBREAKPOINT { SOLVE s METHOD cnexp }\nDERIVATIVE s {\n"
                 + "  LOCAL q\n  q = a^2\n  m' = (a - m)/exp(a^2)/q\n}\n")).isEmpty();
     }
+    /** nocmodl's varname rule; each text here stops nocmodl 8.2.2 with the message quoted. */
+    @Test
+    void anArrayNeedsAnIndexAndOnlyAnArrayTakesOne() {
+        assertThat(check("PARAMETER { g[3] }\nBREAKPOINT { a = g + a[1] }\n")).containsExactly(
+                "x.mod:4:18: 'g' is an array: write g[index] (nocmodl stops: variable needs an index)",
+                "x.mod:4:22: 'a' is indexed but is not an array (nocmodl stops: variable is not an array)");
+        assertThat(check("BREAKPOINT { LOCAL q[2], r\n  FROM i = 0 TO 1 { q[i] = i }\n  r = q[0] + q[1]\n"
+                + "  a = r[0] + i[0] + v[0] }\n")).containsExactly(
+                "x.mod:6:7: 'r' is indexed but is not an array (nocmodl stops: variable is not an array)",
+                "x.mod:6:14: 'i' is used but not declared (PARAMETER, ASSIGNED, STATE, LOCAL ...)",
+                "x.mod:6:21: 'v' is indexed but is not an array (nocmodl stops: variable is not an array)");
+    }
 }

@@ -44,8 +44,11 @@ public final class Checker {
     private final ModFile mod;
     private final List<Diagnostic> problems = new ArrayList<>();
     private final Set<String> globals = new HashSet<>();
+    /** The file-level arrays (PARAMETER, ASSIGNED, STATE ... and top-level LOCAL declared with a size). */
+    private final Set<String> globalArrays = new HashSet<>();
     private final Map<String, Item.Block> callables = new HashMap<>();
-    private final Deque<Set<String>> scopes = new ArrayDeque<>();
+    /** Names declared in the blocks being checked, innermost first: true for an array. */
+    private final Deque<Map<String, Boolean>> scopes = new ArrayDeque<>();
     private final UnitNames units = new UnitNames();
 
     private Checker(ModFile mod) {
@@ -166,6 +169,9 @@ public final class Checker {
                                 + d.keyword() + ")");
                     }
                     globals.add(decl.name());
+                    if (decl.size() > 0) {
+                        globalArrays.add(decl.name());
+                    }
                 }
             } else if (item instanceof Item.Units u) {
                 for (Item.UnitDef def : u.definitions()) {
@@ -187,8 +193,14 @@ public final class Checker {
                 }
             }
         }
-        mod.items().stream().filter(Item.TopLocal.class::isInstance)
-                .forEach(l -> globals.addAll(((Item.TopLocal) l).names()));
+        mod.items().stream().filter(Item.TopLocal.class::isInstance).map(Item.TopLocal.class::cast).forEach(l -> {
+            globals.addAll(l.names());
+            for (int i = 0; i < l.names().size(); i++) {
+                if (l.sizes().get(i) > 0) {
+                    globalArrays.add(l.names().get(i));
+                }
+            }
+        });
         mod.neuron().forEach(s -> {
             if (s instanceof NeuronStmt.UseIon u) {
                 globals.addAll(u.read());
@@ -223,15 +235,15 @@ public final class Checker {
             default -> {
             }
         }
-        Set<String> scope = new HashSet<>();
+        Map<String, Boolean> scope = new HashMap<>();
         for (Arg a : b.args()) {
-            scope.add(a.name());
+            scope.put(a.name(), false);
         }
         if (b.keyword().equals("FUNCTION")) {
-            scope.add(b.name());
+            scope.put(b.name(), false);
         }
         if (b.keyword().equals("NET_RECEIVE")) {
-            scope.add("flag");
+            scope.put("flag", false);
         }
         scopes.push(scope);
         statements(b.body());
@@ -239,7 +251,7 @@ public final class Checker {
     }
 
     private void statements(List<Stmt> list) {
-        scopes.push(new HashSet<>());
+        scopes.push(new HashMap<>());
         for (Stmt s : list) {
             statement(s);
         }
@@ -248,7 +260,9 @@ public final class Checker {
 
     private void statement(Stmt s) {
         if (s instanceof Stmt.Local l) {
-            scopes.peek().addAll(l.names());
+            for (int i = 0; i < l.names().size(); i++) {
+                scopes.peek().put(l.names().get(i), l.sizes().get(i) > 0);
+            }
         } else if (s instanceof Stmt.Assign a) {
             variable(a.target());
             expr(a.value());
@@ -269,14 +283,14 @@ public final class Checker {
             if (f.by() != null) {
                 expr(f.by());
             }
-            scopes.push(new HashSet<>(Set.of(f.index())));
+            scopes.push(new HashMap<>(Map.of(f.index(), false)));
             statements(f.body());
             scopes.pop();
         } else if (s instanceof Stmt.Solve sv) {
             solve(sv);
         } else if (s instanceof Stmt.Table t) {
-            t.names().forEach(n -> variable(new Expr.Var(t.pos(), n, null)));
-            t.depends().forEach(n -> variable(new Expr.Var(t.pos(), n, null)));
+            t.names().forEach(n -> declared(t.pos(), n));
+            t.depends().forEach(n -> declared(t.pos(), n));
             expr(t.from());
             expr(t.to());
         } else if (s instanceof Stmt.Reaction r) {
@@ -315,10 +329,10 @@ public final class Checker {
             unsupported(c.pos(), "LONGITUDINAL_DIFFUSION", "diffusion between segments is not modelled");
             return;
         }
-        scopes.push(c.index() == null ? new HashSet<>() : new HashSet<>(Set.of(c.index())));
+        scopes.push(c.index() == null ? new HashMap<>() : new HashMap<>(Map.of(c.index(), false)));
         expr(c.volume());
         scopes.pop();
-        c.names().forEach(n -> variable(new Expr.Var(c.pos(), n, null)));
+        c.names().forEach(n -> declared(c.pos(), n));
     }
 
     private void solve(Stmt.Solve s) {
@@ -338,7 +352,9 @@ public final class Checker {
         if (e instanceof Expr.Var v) {
             variable(v);
         } else if (e instanceof Expr.Call c) {
-            if (!BUILTIN_FUNCTIONS.contains(c.name()) && !callables.containsKey(c.name())) {
+            // INT(expr) is nocmodl's truncation inside an integer expression (the parser reads it only there)
+            if (!c.name().equals("INT") && !BUILTIN_FUNCTIONS.contains(c.name())
+                    && !callables.containsKey(c.name())) {
                 error(c.pos(), "call of '" + c.name() + "', which is neither a FUNCTION or PROCEDURE of this"
                         + " file nor one of NMODL's functions");
             }
@@ -351,19 +367,39 @@ public final class Checker {
         }
     }
 
+    /**
+     * A variable read or written: declared, indexed when (and only when) it is an array, as nocmodl's
+     * {@code varname} rule ("variable is not an array", "variable needs an index").
+     */
     private void variable(Expr.Var v) {
         String name = v.name().replace("'", "");
         if (v.index() != null) {
             expr(v.index());
         }
-        if (globals.contains(name) || BUILTIN_VARIABLES.contains(name)) {
+        Boolean array = declared(v.pos(), name);
+        if (array == null) {
             return;
         }
-        for (Set<String> scope : scopes) {
-            if (scope.contains(name)) {
-                return;
+        if (v.index() != null && !array) {
+            error(v.pos(), "'" + name + "' is indexed but is not an array (nocmodl stops: variable is not an"
+                    + " array)");
+        } else if (v.index() == null && array) {
+            error(v.pos(), "'" + name + "' is an array: write " + name + "[index] (nocmodl stops: variable needs"
+                    + " an index)");
+        }
+    }
+
+    /** Whether the name is an array where it is used; null after reporting it when it is not declared. */
+    private Boolean declared(Pos pos, String name) {
+        for (Map<String, Boolean> scope : scopes) {
+            if (scope.containsKey(name)) {
+                return scope.get(name);
             }
         }
-        error(v.pos(), "'" + name + "' is used but not declared (PARAMETER, ASSIGNED, STATE, LOCAL ...)");
+        if (globals.contains(name) || BUILTIN_VARIABLES.contains(name)) {
+            return globalArrays.contains(name);
+        }
+        error(pos, "'" + name + "' is used but not declared (PARAMETER, ASSIGNED, STATE, LOCAL ...)");
+        return null;
     }
 }
