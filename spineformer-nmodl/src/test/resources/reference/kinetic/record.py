@@ -3,6 +3,7 @@ shared/reference/channels (RUN.json settings + RUN.csv.gz columns), for Spinefor
 
 Spineformer's own script (not NEURON's or a model's). Usage, from a directory other than the mod folder:
   /usr/bin/python3 record.py LIBNRNMECH.so MECHANISM OUTDIR 'RANGE=VALUE,...' 'COLUMN=VAR,...' [ION_E=mV,...]
+  [L_um=LENGTH,diam_um=DIAMETER] (the compartment's, 20 and 20 when not given)
 COLUMN=VAR: a column recorded from the mechanism's range variable VAR (e.g. O=O) or ion current (ik).
 An array element is written NAME[INDEX], as a RANGE (w[1]=0.5) and as a VAR (m[2]=m[2]).
 Runs: vclamp_m60, vclamp_m20, vclamp_p20 (SEClamp -80 mV, step, -80 mV) and iclamp (pas, 0.3 nA).
@@ -16,6 +17,8 @@ from neuron import h
 
 lib, mech, outdir, params, columns = sys.argv[1:6]
 reversals = dict(kv.split("=") for kv in sys.argv[6].split(",")) if len(sys.argv) > 6 and sys.argv[6] else {}
+geometry = {"L_um": 20.0, "diam_um": 20.0}
+geometry.update({k: float(v) for k, v in (kv.split("=") for kv in sys.argv[7].split(","))} if len(sys.argv) > 7 else {})
 h.nrn_load_dll(lib)
 h.load_file("stdrun.hoc")
 params = {k: float(v) for k, v in (kv.split("=") for kv in params.split(",") if kv)}
@@ -33,7 +36,7 @@ def element(name):
 
 def run(name, protocol, level):
     soma = h.Section(name="soma")
-    soma.L = soma.diam = 20
+    soma.L, soma.diam = geometry["L_um"], geometry["diam_um"]
     soma.cm = 1
     soma.Ra = 35.4
     soma.nseg = 1
@@ -93,7 +96,7 @@ def run(name, protocol, level):
         "celsius_degC": 37.0, "dt_ms": 0.025,
         "integration": "fixed step, backward Euler (h.secondorder = 0), CVode off",
         "protocol": protocol, "mechanism": mech,
-        "section": {"L_um": 20.0, "diam_um": 20.0, "cm_uF_cm2": 1.0, "Ra_ohm_cm": 35.4, "nseg": 1,
+        "section": {"L_um": geometry["L_um"], "diam_um": geometry["diam_um"], "cm_uF_cm2": 1.0, "Ra_ohm_cm": 35.4, "nseg": 1,
                     "area_um2": seg.area()},
         "mechanisms_inserted": inserted,
         "mechanism_parameters": settings_params,

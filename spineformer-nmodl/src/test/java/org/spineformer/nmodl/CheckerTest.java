@@ -37,6 +37,17 @@ class CheckerTest {
                 .containsExactly("x.mod:4:3: VERBATIM is not supported: C code cannot run on the JVM");
     }
 
+    /** Old PROCEDUREs often end in VERBATIM return 0; ENDVERBATIM: still refused, saying it changes nothing. */
+    @Test
+    void verbatimReturnZeroEndingAProcedure() {
+        assertThat(check("PROCEDURE p() {\n  a = 1\n  VERBATIM\n  return 0;\n  ENDVERBATIM\n}\n"
+                + "FUNCTION f() {\n  f = 1\n  VERBATIM\n  return 0;\n  ENDVERBATIM\n}\n")).containsExactly(
+                "x.mod:5:3: VERBATIM is not supported: C code cannot run on the JVM (this one, 'return 0;' as the"
+                        + " PROCEDURE's last statement, returns as the PROCEDURE's end does: without it NEURON runs"
+                        + " the same)",
+                "x.mod:11:3: VERBATIM is not supported: C code cannot run on the JVM");
+    }
+
     @Test
     void pointer() {
         assertThat(Checker.check(Parser.parse("p.mod", "NEURON {\n SUFFIX p\n POINTER vp\n}\n")).get(0))

@@ -248,6 +248,19 @@ public final class Checker {
         scopes.push(scope);
         statements(b.body());
         scopes.pop();
+        if (b.keyword().equals("PROCEDURE") && endsWithReturnZero(b.body())) {
+            Stmt last = b.body().get(b.body().size() - 1);
+            problems.removeIf(d -> d.pos().equals(last.pos()));
+            unsupported(last.pos(), "VERBATIM", "C code cannot run on the JVM (this one, 'return 0;' as the"
+                    + " PROCEDURE's last statement, returns as the PROCEDURE's end does: without it NEURON runs the"
+                    + " same)");
+        }
+    }
+
+    /** Whether the last statement is VERBATIM holding only {@code return 0;}, a common ending of old PROCEDUREs. */
+    private static boolean endsWithReturnZero(List<Stmt> body) {
+        return !body.isEmpty() && body.get(body.size() - 1) instanceof Stmt.Verbatim v
+                && v.text().strip().equals("return 0;");
     }
 
     private void statements(List<Stmt> list) {
