@@ -33,4 +33,11 @@ class NotCompiledYetTest {
                 "n.mod:3:9: the array x[2] is not supported yet\n"
                         + "n.mod:6:3: COMPARTMENT with an index (arrays) is not supported yet");
     }
+    /** nocmodl passes it (with a notice); NEURON applies it only in some phases of its step. */
+    @Test
+    void stateDiscontinuityOutsideNetReceive() {
+        fails("NEURON { SUFFIX sd }\nSTATE { x }\nBREAKPOINT { SOLVE p }\nPROCEDURE p() {\n"
+                        + "  state_discontinuity(x, x + 1)\n}\n",
+                "n.mod:5:3: state_discontinuity() outside NET_RECEIVE is not supported yet");
+    }
 }

@@ -580,7 +580,14 @@ public final class Parser {
         Token t = next();
         Pos p = t.pos();
         if (at("(")) {
-            return new Stmt.CallStmt(p, call(t));
+            Expr.Call c = call(t);
+            if (c.name().equals("state_discontinuity") && blockKeyword.equals("NET_RECEIVE") && c.args().size() == 2
+                    && c.args().get(0) instanceof Expr.Var state) {
+                // nocmodl (parsact.cpp) turns it into state = value in NET_RECEIVE; the fixed step's adjustment
+                // of that jump (netrec_discon.cpp) runs only with nrn_netrec_state_adjust, off by default
+                return new Stmt.Assign(p, state, 0, c.args().get(1));
+            }
+            return new Stmt.CallStmt(p, c);
         }
         Expr.Var target = new Expr.Var(p, t.text(), accept("[") ? indexThen("]") : null);
         if (!at("=")) {
