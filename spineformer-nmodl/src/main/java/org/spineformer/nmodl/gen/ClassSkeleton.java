@@ -36,6 +36,13 @@ final class ClassSkeleton {
         for (String v : g.instanceVars) {
             g.line("private final double[] c_" + v + " = column(\"" + v + "\");");
         }
+        for (Map.Entry<String, Integer> a : g.arrays.entrySet()) {
+            List<String> columns = new ArrayList<>();
+            for (int i = 0; i < a.getValue(); i++) {
+                columns.add("column(\"" + a.getKey() + "[" + i + "]\")");
+            }
+            g.line("private final double[][] a_" + a.getKey() + " = {" + String.join(", ", columns) + "};");
+        }
         for (Map.Entry<String, Integer> l : g.topLocals.entrySet()) {
             g.line(l.getValue() == 0 ? "private double g_" + l.getKey() + ";"
                     : "private final double[] g_" + l.getKey() + " = new double[" + l.getValue() + "];");

@@ -20,15 +20,19 @@ final class ExpressionEmitter {
     String ref(Expr.Var v) {
         String n = v.name();
         if (v.index() != null && g.topLocals.getOrDefault(n, 0) > 0 && !isLocal(n)) {
-            return "g_" + n + "[(int) " + num(v.index()) + "]";
+            return "g_" + n + "[" + integer(v.index()) + "]";
+        }
+        if (v.index() != null && g.arrays.containsKey(n) && !isLocal(n)) {
+            return "a_" + n + "[" + integer(v.index()) + "][k]";
         }
         if (v.index() != null) {
-            g.notYet(v.pos(), "the array element " + n + "[...]");
+            g.notYet(v.pos(), "the array element " + n + "[...] (a LOCAL array in a block)");
             return "0.0";
         }
         for (Set<String> scope : g.locals) {
             if (scope.contains(n)) {
-                return "l_" + n;
+                // a FROM index is an int; C converts it where a double is expected, as ((double) i)
+                return g.fromIndices.contains(n) ? "((double) l_" + n + ")" : "l_" + n;
             }
         }
         switch (n) {
@@ -66,6 +70,31 @@ final class ExpressionEmitter {
 
     boolean isLocal(String n) {
         return g.locals.stream().anyMatch(scope -> scope.contains(n));
+    }
+
+    /**
+     * nocmodl's integer expression (an array index, FROM's bounds and step; parse1.ypp's intexpr) as a Java int:
+     * a FROM index as it is, any other name truncated ({@code (int) name}, C's conversion), C's int arithmetic
+     * (Java's int division truncates toward zero too), INT(expr) the truncated double.
+     */
+    String integer(Expr e) {
+        if (e instanceof Expr.Num n) {
+            return n.text();
+        }
+        if (e instanceof Expr.Var v && v.index() == null && g.fromIndices.contains(v.name()) && isLocal(v.name())) {
+            return "l_" + v.name();
+        }
+        if (e instanceof Expr.Var v) {
+            return "((int) " + ref(v) + ")";
+        }
+        if (e instanceof Expr.Binary b && Set.of("+", "-", "*", "/").contains(b.op())) {
+            return "(" + integer(b.left()) + " " + b.op() + " " + integer(b.right()) + ")";
+        }
+        if (e instanceof Expr.Call c && c.name().equals("INT") && c.args().size() == 1) {
+            return "((int) " + num(c.args().get(0)) + ")";
+        }
+        g.notYet(e.pos(), "this integer expression");
+        return "0";
     }
 
     static String literal(double value) {

@@ -21,8 +21,15 @@ final class InitialEmitter {
         g.nodeCopies.readNode(false);
         // NEURON starts each state at its START value (0 by default) before INITIAL
         // (an ion concentration state starts from the ion's value instead)
-        g.mod.declarations("STATE").filter(d -> !g.isIonVariable(d.name())).forEach(d -> g.line("c_" + d.name()
-                + "[k] = " + ExpressionEmitter.literal(d.start() == null ? 0 : Double.parseDouble(d.start())) + ";"));
+        g.mod.declarations("STATE").filter(d -> !g.isIonVariable(d.name())).forEach(d -> {
+            String start = ExpressionEmitter.literal(d.start() == null ? 0 : Double.parseDouble(d.start()));
+            if (d.size() == 0) {
+                g.line("c_" + d.name() + "[k] = " + start + ";");
+            }
+            for (int i = 0; i < d.size(); i++) {
+                g.line("a_" + d.name() + "[" + i + "][k] = " + start + ";");
+            }
+        });
         if (g.usesNetMove) {
             g.line("tq_item[k] = -1L;");
         }

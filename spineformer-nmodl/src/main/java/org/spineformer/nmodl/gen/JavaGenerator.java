@@ -69,6 +69,13 @@ public final class JavaGenerator {
     final Map<String, Integer> topLocals = new LinkedHashMap<>();
     /** Per-instance variables (fields and hidden), in declaration order. */
     final Set<String> instanceVars = new LinkedHashSet<>();
+    /**
+     * PARAMETER, ASSIGNED and STATE arrays -> their size: per instance, one field (and column) per element, named
+     * {@code x[i]} as NEURON's hoc and Python name them.
+     */
+    final Map<String, Integer> arrays = new LinkedHashMap<>();
+    /** FROM indices in scope: ints, as nocmodl's loops have them (read as doubles in expressions). */
+    final Set<String> fromIndices = new HashSet<>();
     final Map<String, Double> constants = new LinkedHashMap<>();
     /** Java expressions of constants only -> the static final field holding their value (see num). */
     final Map<String, String> hoisted = new LinkedHashMap<>();
@@ -246,7 +253,90 @@ public final class JavaGenerator {
                 newtons.put(sv.block(), new NewtonLowering(this, derivatives.get(sv.block())));
             }
         });
+        arrayUses();
         planRateTables(states);
+    }
+
+    /**
+     * What is not compiled yet of arrays: an equation of an array element (nocmodl 8.2 itself warns that it does
+     * not translate derivatives of STATE arrays correctly), a STATE array in a KINETIC, LINEAR or NONLINEAR block
+     * (species and unknowns are scalars here), a TABLE of an array.
+     */
+    private void arrayUses() {
+        mod.items().stream().filter(Item.Block.class::isInstance).map(Item.Block.class::cast).forEach(b -> {
+            boolean scheme = Set.of("KINETIC", "LINEAR", "NONLINEAR").contains(b.keyword());
+            Set<String> reported = new HashSet<>();
+            walk(b.body(), st -> {
+                if (st instanceof Stmt.Assign a && a.primes() > 0 && a.target().index() != null) {
+                    notYet(a.pos(), "the derivative " + a.target().name() + "'[...] of an array element (nocmodl"
+                            + " 8.2 warns that it does not translate derivatives of STATE arrays correctly)");
+                } else if (st instanceof Stmt.Table t) {
+                    t.names().stream().filter(arrays::containsKey).forEach(n -> notYet(t.pos(), "a TABLE of the"
+                            + " array " + n));
+                } else if (scheme) {
+                    List<Expr.Var> used = new ArrayList<>();
+                    stateArrayElements(st, used);
+                    used.stream().filter(v -> reported.add(v.name())).forEach(v -> notYet(v.pos(), "the STATE"
+                            + " array " + v.name() + " in a " + b.keyword() + " block"));
+                }
+            });
+        });
+    }
+
+    private void stateArrayElements(Stmt st, List<Expr.Var> into) {
+        List<Expr> exprs = new ArrayList<>();
+        if (st instanceof Stmt.Reaction r) {
+            r.lhs().forEach(sp -> exprs.add(sp.species()));
+            r.rhs().forEach(sp -> exprs.add(sp.species()));
+        } else if (st instanceof Stmt.Conserve c) {
+            c.species().forEach(sp -> exprs.add(sp.species()));
+        } else if (st instanceof Stmt.Equation e) {
+            exprs.add(e.left());
+            exprs.add(e.right());
+        } else if (st instanceof Stmt.Assign a) {
+            exprs.add(a.target());
+            exprs.add(a.value());
+        }
+        exprs.forEach(e -> forEachVar(e, v -> {
+            if (v.index() != null && arrays.containsKey(v.name())
+                    && mod.declarations("STATE").anyMatch(d -> d.name().equals(v.name()))) {
+                into.add(v);
+            }
+        }));
+    }
+
+    /** Each variable the expression reads, its indices' included. */
+    private static void forEachVar(Expr e, java.util.function.Consumer<Expr.Var> visit) {
+        if (e instanceof Expr.Var v) {
+            visit.accept(v);
+            if (v.index() != null) {
+                forEachVar(v.index(), visit);
+            }
+        } else if (e instanceof Expr.Unary u) {
+            forEachVar(u.operand(), visit);
+        } else if (e instanceof Expr.Binary b) {
+            forEachVar(b.left(), visit);
+            forEachVar(b.right(), visit);
+        } else if (e instanceof Expr.Call c) {
+            c.args().forEach(a -> forEachVar(a, visit));
+        }
+    }
+
+    /** Each statement of the body and of the bodies nested in it. */
+    private static void walk(List<Stmt> body, java.util.function.Consumer<Stmt> visit) {
+        for (Stmt st : body) {
+            visit.accept(st);
+            if (st instanceof Stmt.Block b) {
+                walk(b.body(), visit);
+            } else if (st instanceof Stmt.If i) {
+                walk(i.then(), visit);
+                walk(i.otherwise(), visit);
+            } else if (st instanceof Stmt.While w) {
+                walk(w.body(), visit);
+            } else if (st instanceof Stmt.From f) {
+                walk(f.body(), visit);
+            }
+        }
     }
 
     /** Which cnexp DERIVATIVE blocks of the BREAKPOINT's SOLVEs are read from tables of v ({@link RateTables}). */
@@ -389,6 +479,11 @@ public final class JavaGenerator {
 
     private void declarations(Item.Declarations d) {
         for (Decl decl : d.declarations()) {
+            if (decl.size() > 0 && Set.of("PARAMETER", "ASSIGNED", "STATE").contains(d.keyword())
+                    && !NOT_FIELDS.contains(decl.name())) {
+                arrays.put(decl.name(), decl.size());
+                continue;
+            }
             if (decl.size() > 0) {
                 notYet(decl.pos(), "the array " + decl.name() + "[" + decl.size() + "]");
                 continue;
@@ -420,13 +515,18 @@ public final class JavaGenerator {
         List<FieldSpec> assigned = new ArrayList<>();
         Set<String> done = new HashSet<>();
         for (String keyword : List.of("PARAMETER", "STATE", "ASSIGNED")) {
-            mod.declarations(keyword).forEach(decl -> {
+            mod.declarations(keyword).flatMap(decl -> decl.size() == 0 ? java.util.stream.Stream.of(decl)
+                    : java.util.stream.IntStream.range(0, decl.size()).mapToObj(i -> new Decl(decl.pos(),
+                    decl.name() + "[" + i + "]", 0, decl.value(), decl.unit(), decl.low(), decl.high(),
+                    decl.start()))).forEach(decl -> {
                 String name = decl.name();
                 if (NOT_FIELDS.contains(name) || !done.add(name)) {
                     return;
                 }
                 String unit = decl.unit().isEmpty() ? "1" : decl.unit();
-                String scope = ranges.contains(name) ? "RANGE" : "not RANGE in the mod file: one value per instance";
+                String declared = name.contains("[") ? name.substring(0, name.indexOf('[')) : name;
+                String scope = ranges.contains(declared) ? "RANGE" : "not RANGE in the mod file: one value per"
+                        + " instance";
                 if (isIonVariable(name)) {
                     assigned.add(FieldSpec.assigned(name, unit, "ion variable (" + ionRole(name) + ")"));
                 } else if (keyword.equals("PARAMETER")) {

@@ -49,10 +49,16 @@ final class StatementEmitter {
             body(w.body(), Set.of());
             g.close();
         } else if (s instanceof Stmt.From f) {
+            // nocmodl: {int i; for (i = from; i <= to; i += by) {...}}, the bounds integer expressions
             String i = "l_" + f.index();
-            g.open("for (int " + i + " = (int) " + g.num(f.from()) + "; " + i + " <= (int) " + g.num(f.to()) + "; "
-                    + i + " += " + (f.by() == null ? "1" : "(int) " + g.num(f.by())) + ")");
+            g.open("for (int " + i + " = " + g.expressions.integer(f.from()) + "; " + i + " <= "
+                    + g.expressions.integer(f.to()) + "; " + i + " += "
+                    + (f.by() == null ? "1" : g.expressions.integer(f.by())) + ")");
+            boolean outer = g.fromIndices.add(f.index());
             body(f.body(), Set.of(f.index()));
+            if (outer) {
+                g.fromIndices.remove(f.index());
+            }
             g.close();
         } else if (s instanceof Stmt.Protect p) {
             assign(p.assignment());
@@ -101,8 +107,9 @@ final class StatementEmitter {
     }
 
     private void assign(Stmt.Assign a) {
-        if (a.target().index() != null && g.topLocals.getOrDefault(a.target().name(), 0) == 0) {
-            g.notYet(a.pos(), "the array element " + a.target().name() + "[...]");
+        if (a.target().index() != null && g.topLocals.getOrDefault(a.target().name(), 0) == 0
+                && !g.arrays.containsKey(a.target().name())) {
+            g.notYet(a.pos(), "the array element " + a.target().name() + "[...] (a LOCAL array in a block)");
             return;
         }
         if (a.primes() == 0) {
