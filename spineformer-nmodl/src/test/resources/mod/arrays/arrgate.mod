@@ -5,6 +5,8 @@ Three gates m[0..2] held in a STATE array and advanced by a PROCEDURE (SOLVE wit
 files do), with their steady states, time constants and step factors in ASSIGNED arrays and their weights in a
 PARAMETER array; an inactivation h solved by cnexp from array elements. The indices exercise nocmodl's integer
 expressions: a FROM index read as a double (j/2), a name truncated to an int (sel), INT(...) and C's int division.
+The rates are a coarse TABLE of the three arrays (every element tabulated, as nocmodl does), 10 mV apart and off
+the clamp levels, so that the interpolation shows.
 ENDCOMMENT
 
 NEURON {
@@ -69,6 +71,7 @@ DERIVATIVE inact {
 }
 
 PROCEDURE rates(v (mV)) {
+    TABLE inf, tau, fac DEPEND dt FROM -103 TO 97 WITH 20
     FROM j = 0 TO NG - 1 BY 1 {
         inf[j] = 1/(1 + exp(-(v + 40 - 10*j)/(5 + j/2)))
         tau[j] = 0.5 + j + 3/(1 + exp((v + 50)/10))

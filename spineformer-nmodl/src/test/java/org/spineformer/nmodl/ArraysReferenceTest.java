@@ -20,7 +20,8 @@ import org.spineformer.nmodl.gen.NmodlMechanism;
  * weights in a PARAMETER array set per instance as {@code w[0]}..{@code w[2]}, and nocmodl's integer index
  * expressions: {@code inf[NG/2*2]} (C's int division: element 2, where real division would read past the array),
  * {@code inf[sel]} with sel = 1.7 (truncated to 1), {@code m[INT(sel*1.5)]} (element 2), a FROM index read as a
- * double in {@code j/2}. Every column at 1e-6 of the trace's scale.
+ * double in {@code j/2}; the rates are a PROCEDURE TABLE of the three ASSIGNED arrays (NEURON's default usetable 1,
+ * every element tabulated and interpolated). Every column at 1e-6 of the trace's scale.
  */
 class ArraysReferenceTest {
     /** The single-mechanism bound of issue 17, 1e-6 of each trace's scale, as {@link KineticReferenceTest}'s. */

@@ -84,8 +84,8 @@ final class FunctionEmitter {
                 g.line("tab_" + f + "_" + f + "[i] = fx_" + f + "(k, s, x);");
             } else {
                 g.line("px_" + f + "(k, s, x);");
-                for (String var : t.names()) {
-                    g.line("tab_" + f + "_" + var + "[i] = " + g.ref(new Expr.Var(t.pos(), var, null)) + ";");
+                for (Expr.Var var : g.tableVariables(t)) {
+                    g.line(g.tableColumn(f, var) + "[i] = " + g.ref(var) + ";");
                 }
             }
             g.close();
@@ -125,28 +125,28 @@ final class FunctionEmitter {
             g.line("return " + tab + "[i] + (xi - (double) i) * (" + tab + "[i + 1] - " + tab + "[i]);");
         } else {
             g.open("if (Double.isNaN(xi))");
-            for (String var : t.names()) {
-                g.line(g.ref(new Expr.Var(t.pos(), var, null)) + " = xi;");
+            for (Expr.Var var : g.tableVariables(t)) {
+                g.line(g.ref(var) + " = xi;");
             }
             g.line("return;");
             g.close();
             g.open("if (xi <= 0.0)");
-            for (String var : t.names()) {
-                g.line(g.ref(new Expr.Var(t.pos(), var, null)) + " = tab_" + f + "_" + var + "[0];");
+            for (Expr.Var var : g.tableVariables(t)) {
+                g.line(g.ref(var) + " = " + g.tableColumn(f, var) + "[0];");
             }
             g.line("return;");
             g.close();
             g.open("if (xi >= " + ExpressionEmitter.literal(t.points()) + ")");
-            for (String var : t.names()) {
-                g.line(g.ref(new Expr.Var(t.pos(), var, null)) + " = tab_" + f + "_" + var + "[" + t.points() + "];");
+            for (Expr.Var var : g.tableVariables(t)) {
+                g.line(g.ref(var) + " = " + g.tableColumn(f, var) + "[" + t.points() + "];");
             }
             g.line("return;");
             g.close();
             g.line("int i = (int) xi;");
             g.line("double theta = xi - (double) i;");
-            for (String var : t.names()) {
-                String tab = "tab_" + f + "_" + var;
-                g.line(g.ref(new Expr.Var(t.pos(), var, null)) + " = " + tab + "[i] + theta * (" + tab + "[i + 1] - "
+            for (Expr.Var var : g.tableVariables(t)) {
+                String tab = g.tableColumn(f, var);
+                g.line(g.ref(var) + " = " + tab + "[i] + theta * (" + tab + "[i + 1] - "
                         + tab + "[i]);");
             }
         }

@@ -260,7 +260,7 @@ public final class JavaGenerator {
     /**
      * What is not compiled yet of arrays: an equation of an array element (nocmodl 8.2 itself warns that it does
      * not translate derivatives of STATE arrays correctly), a STATE array in a KINETIC, LINEAR or NONLINEAR block
-     * (species and unknowns are scalars here), a TABLE of an array.
+     * (species and unknowns are scalars here).
      */
     private void arrayUses() {
         mod.items().stream().filter(Item.Block.class::isInstance).map(Item.Block.class::cast).forEach(b -> {
@@ -270,9 +270,6 @@ public final class JavaGenerator {
                 if (st instanceof Stmt.Assign a && a.primes() > 0 && a.target().index() != null) {
                     notYet(a.pos(), "the derivative " + a.target().name() + "'[...] of an array element (nocmodl"
                             + " 8.2 warns that it does not translate derivatives of STATE arrays correctly)");
-                } else if (st instanceof Stmt.Table t) {
-                    t.names().stream().filter(arrays::containsKey).forEach(n -> notYet(t.pos(), "a TABLE of the"
-                            + " array " + n));
                 } else if (scheme) {
                     List<Expr.Var> used = new ArrayList<>();
                     stateArrayElements(st, used);
@@ -665,7 +662,29 @@ public final class JavaGenerator {
 
     /** The variables a table holds: the FUNCTION's value, or the PROCEDURE's TABLE names. */
     List<String> tabulated(String name) {
-        return functions.containsKey(name) ? List.of(name) : tables.get(name).names();
+        return functions.containsKey(name) ? List.of(name)
+                : tableVariables(tables.get(name)).stream().map(v -> tableColumn(name, v).substring(("tab_" + name
+                + "_").length())).toList();
+    }
+
+    /** A PROCEDURE's TABLE variables, an array's elements each (nocmodl tabulates every element). */
+    List<Expr.Var> tableVariables(Stmt.Table t) {
+        List<Expr.Var> vars = new ArrayList<>();
+        for (String name : t.names()) {
+            if (arrays.containsKey(name)) {
+                for (int i = 0; i < arrays.get(name); i++) {
+                    vars.add(new Expr.Var(t.pos(), name, new Expr.Num(t.pos(), Integer.toString(i), "")));
+                }
+            } else {
+                vars.add(new Expr.Var(t.pos(), name, null));
+            }
+        }
+        return vars;
+    }
+
+    /** The Java array holding the TABLE of PROCEDURE {@code f} for the variable (or array element). */
+    String tableColumn(String f, Expr.Var v) {
+        return "tab_" + f + "_" + v.name() + (v.index() == null ? "" : "_" + ((Expr.Num) v.index()).text());
     }
 
     /** Adds every expression a statement evaluates to {@code into}; false for a statement not expected here. */
