@@ -57,10 +57,15 @@ final class ClassSkeleton {
         g.newtons.values().forEach(NewtonLowering::emitFields);
         g.linears.values().forEach(LinearLowering::emitFields);
         g.nonlinears.values().forEach(NonlinearLowering::emitFields);
-        g.line("/** Each instance's copy of its node's potential (NMODL's v). */");
+        g.line("/** Each slot's copy of its node's potential (NMODL's v). */");
         g.line("private final double[] c_v;");
+        g.line("/** Slots: instance k's trial l at k * lanes + l, as the columns; the per-lane node arrays' index of"
+                + " each, and its node (geometry). */");
+        g.line("private final int slots;");
+        g.line("private final int[] laneNode;");
+        g.line("private final int[] geoNode;");
         if (g.usesNetMove) {
-            g.line("/** Each instance's last event to itself with flag 1 (for net_move), -1 when none. */");
+            g.line("/** Each slot's last event to itself with flag 1 (for net_move), -1 when none. */");
             g.line("private final long[] tq_item;");
         }
         for (String ion : g.ions.keySet()) {
@@ -89,11 +94,18 @@ final class ClassSkeleton {
             }
         }
         g.line("");
-        g.open("public " + className + "(Mechanism mechanism, int[] nodes)");
-        g.line("super(mechanism, nodes);");
-        g.line("c_v = new double[size];");
+        g.open("public " + className + "(Mechanism mechanism, int[] nodes, int lanes)");
+        g.line("super(mechanism, nodes, lanes);");
+        g.line("slots = size * lanes;");
+        g.line("c_v = new double[slots];");
+        g.line("geoNode = new int[slots];");
+        g.line("laneNode = new int[slots];");
+        g.open("for (int k = 0; k < slots; k++)");
+        g.line("geoNode[k] = node[k / lanes];");
+        g.line("laneNode[k] = node[k / lanes] * lanes + k % lanes;");
+        g.close();
         if (g.usesNetMove) {
-            g.line("tq_item = new long[size];");
+            g.line("tq_item = new long[slots];");
         }
         g.close();
         g.line("");
@@ -151,7 +163,7 @@ final class ClassSkeleton {
             g.line("");
             g.line("/** net_send, remembering an event with flag 1 for net_move (netcvode.cpp's net_send: *v = q). */");
             g.open("private void sendSelf(int k, CellState s, double te, double weight, double flag, int c)");
-            g.line("long event = s.events.send(this, k, 0, te, weight, flag, c); // one trial: lane 0");
+            g.line("long event = s.events.send(this, k / lanes, k % lanes, te, weight, flag, c);");
             g.open("if (flag == 1.0)");
             g.line("tq_item[k] = event;");
             g.close();
@@ -160,12 +172,12 @@ final class ClassSkeleton {
             g.line("/** net_move(tt) at time t: NEURON's errors when tt < t or when no event with flag 1 is pending. */");
             g.open("private void moveSelf(int k, CellState s, double t, double tt)");
             g.open("if (tt < t)");
-            g.line("throw new IllegalStateException(\"" + javaString(g.mod.file()) + ": net_move tt < t (tt = \" + tt"
-                    + " + \", t = \" + t + \", instance \" + k + \")\");");
+            g.line("throw new IllegalStateException(\"" + JavaGenerator.javaString(g.mod.file()) + ": net_move tt < t (tt = \" + tt"
+                    + " + \", t = \" + t + \", instance \" + k / lanes + \")\");");
             g.close();
             g.open("if (tq_item[k] < 0 || !s.events.move(tq_item[k], tt))");
-            g.line("throw new IllegalStateException(\"" + javaString(g.mod.file()) + ": no event with flag=1 for net_move"
-                    + " (instance \" + k + \")\");");
+            g.line("throw new IllegalStateException(\"" + JavaGenerator.javaString(g.mod.file()) + ": no event with flag=1 for net_move"
+                    + " (instance \" + k / lanes + \")\");");
             g.close();
             g.close();
         }
@@ -217,7 +229,4 @@ final class ClassSkeleton {
         new StatePhaseEmitter(g).emit(solves);
     }
 
-    private static String javaString(String text) {
-        return text.replace("\\", "\\\\").replace("\"", "\\\"");
-    }
 }

@@ -35,7 +35,7 @@ final class CurrentsEmitter {
         if (!g.tables.isEmpty()) {
             g.line("checkTables(s);");
         }
-        g.open("for (int k = 0; k < size; k++)");
+        g.open("for (int k = 0; k < slots; k++)");
         g.nodeCopies.readNode(true, phase);
         if (!phase.once().isEmpty()) {
             g.line("currentOnce(k, s);");
@@ -53,7 +53,7 @@ final class CurrentsEmitter {
             g.line("g = (g - i) / 0.001;");
             // a point process's currents are in nA: 100/area (s.pointScale) makes them densities, as nocmodl's
             // nrn_cur
-            String scale = g.kind == Mechanism.Kind.POINT_PROCESS ? " * s.pointScale[nd]" : "";
+            String scale = g.kind == Mechanism.Kind.POINT_PROCESS ? " * s.pointScale[geoNode[k]]" : "";
             for (Map.Entry<String, Map<String, String>> ion : g.ions.entrySet()) {
                 ion.getValue().forEach((var, role) -> {
                     if (role.equals("current") && g.written.contains(var)) {

@@ -47,7 +47,7 @@ final class ExpressionEmitter {
             case "PI":
                 return "Math.PI";
             case "area":
-                return "s.areaUm2[node[k]]";
+                return "s.areaUm2[geoNode[k]]";
             default:
                 break;
         }
@@ -223,8 +223,9 @@ final class ExpressionEmitter {
         if (c.name().equals("net_send") && args.size() == 2 && (g.inNetReceive || g.inInitial)) {
             // nocmodl's net_send(t + delay, flag): an event of the instance to itself, with the weight of the
             // event being received (none from INITIAL)
-            // compiled blocks run one trial (Mechanism.newBlock refuses lanes), so INITIAL's events go to lane 0
-            return (g.usesNetMove ? "sendSelf(k, s, " : "s.events.send(this, k, " + (g.inNetReceive ? "lane, " : "0, "))
+            // (k is the slot: instance k / lanes in trial k % lanes)
+            return (g.usesNetMove ? "sendSelf(k, s, " : "s.events.send(this, " + (g.inNetReceive ? "instance, lane, "
+                    : "k / lanes, k % lanes, "))
                     + (g.inNetReceive ? "te" : "s.t") + " + " + args.get(0) + ", " + (g.inNetReceive ? "weight" : "0.0")
                     + ", " + args.get(1) + ", " + (g.inNetReceive ? "c" : "-1") + ")";
         }
@@ -234,7 +235,7 @@ final class ExpressionEmitter {
         }
         if (c.name().equals("net_event") && args.size() == 1 && g.inNetReceive) {
             // an event out of the instance at the given time, to its connections (the engine's event sources)
-            return "s.events.emit(this, k, lane, " + args.get(0) + ")";
+            return "s.events.emit(this, instance, lane, " + args.get(0) + ")";
         }
         if (c.name().equals("printf") && !c.args().isEmpty() && c.args().get(0) instanceof Expr.Str f) {
             return printf(c, f, args.subList(1, args.size()));

@@ -1,6 +1,8 @@
 package org.spineformer.nmodl.gen;
 
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.spineformer.nmodl.ast.Expr;
@@ -63,9 +65,27 @@ final class FunctionEmitter {
             boolean function = g.functions.containsKey(f);
             g.line("");
             g.open("private void check_" + f + "(CellState s)");
+            g.locals.push(new HashSet<>());
+            // built with instance 0 as NEURON's; with trials in lanes, one table serves them when each lane's
+            // instance 0 has the same DEPEND values
+            List<String> perLane = new ArrayList<>();
+            for (String name : t.depends()) {
+                String dep = g.ref(new Expr.Var(t.pos(), name, null));
+                if (dep.endsWith("[k]")) {
+                    perLane.add("!(" + dep + " == " + dep.substring(0, dep.length() - 3) + "[0])");
+                }
+            }
+            if (!perLane.isEmpty()) {
+                g.open("for (int k = 1; k < lanes; k++)");
+                g.open("if (" + String.join(" || ", perLane) + ")");
+                g.line("throw new UnsupportedOperationException(\"" + JavaGenerator.javaString(g.mod.file())
+                        + ": the DEPEND values of the TABLE of " + f + " differ between trials in lanes: not supported"
+                        + " yet\");");
+                g.close();
+                g.close();
+            }
             g.line("int k = 0;");
             g.line("boolean make = !made_" + f + ";");
-            g.locals.push(new HashSet<>());
             for (int j = 0; j < t.depends().size(); j++) {
                 String dep = g.ref(new Expr.Var(t.pos(), t.depends().get(j), null));
                 g.open("if (sav_" + f + "_" + j + " != " + dep + ")");

@@ -17,7 +17,7 @@ final class InitialEmitter {
         if (!g.tables.isEmpty()) {
             g.line("checkTables(s);");
         }
-        g.open("for (int k = 0; k < size; k++)");
+        g.open("for (int k = 0; k < slots; k++)");
         g.nodeCopies.readNode(false);
         // NEURON starts each state at its START value (0 by default) before INITIAL
         // (an ion concentration state starts from the ion's value instead)

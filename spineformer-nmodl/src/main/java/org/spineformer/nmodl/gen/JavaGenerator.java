@@ -582,6 +582,11 @@ public final class JavaGenerator {
         text.close();
     }
 
+    /** The text as the content of a Java string literal. */
+    static String javaString(String text) {
+        return text.replace("\\", "\\\\").replace("\"", "\\\"");
+    }
+
     /** Whether a call of the function appears in the statements (nested statements and expressions included). */
     static boolean calls(List<Stmt> body, String function) {
         for (Stmt st : body) {

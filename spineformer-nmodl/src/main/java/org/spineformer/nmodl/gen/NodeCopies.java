@@ -23,7 +23,7 @@ final class NodeCopies {
 
     /** As {@link #readNode(boolean)}; in the current phase, only what {@code phase} reads (null: everything). */
     void readNode(boolean currentPhase, CurrentPhase phase) {
-        g.line("int nd = node[k];");
+        g.line("int nd = laneNode[k];");
         if (phase == null || !phase.vAsArgument()) {
             g.line("c_v[k] = s.v[nd];");
         }

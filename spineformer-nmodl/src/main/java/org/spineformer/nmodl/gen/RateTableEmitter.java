@@ -60,25 +60,42 @@ final class RateTableEmitter {
         g.close();
         List<String> changed = new ArrayList<>(List.of(table + " == null", "s.dt != rateTableDt_" + b,
                 "s.celsius != rateTableCelsius_" + b));
+        // the table is used when every input is the same in every instance, in each trial alone; with trials in
+        // lanes, only when that holds in every lane with the same values (then each lane's table is this one)
+        List<String> differ = new ArrayList<>();
+        List<String> differFromLane0 = new ArrayList<>();
         for (String param : p.parameters()) {
             String col = "c_" + param;
-            g.open("for (int k = 1; k < size; k++)");
-            g.open("if (!(" + col + "[k] == " + col + "[0]))");
-            g.line("return;");
-            g.close();
-            g.close();
+            differ.add("!(" + col + "[k] == " + col + "[l])");
+            differFromLane0.add("!(" + col + "[l] == " + col + "[0])");
             changed.add(col + "[0] != rateTable_" + b + "_" + param);
         }
         // an ion variable is read from the ion's per-node array: the columns are copied later, per instance
         List<String> ionChanged = new ArrayList<>();
         for (String var : p.ionInputs()) {
             String array = ionArray(var);
-            g.open("for (int k = 1; k < size; k++)");
-            g.open("if (!(" + array + "[node[k]] == " + array + "[node[0]]))");
+            differ.add("!(" + array + "[laneNode[k]] == " + array + "[laneNode[l]])");
+            differFromLane0.add("!(" + array + "[laneNode[l]] == " + array + "[laneNode[0]])");
+            ionChanged.add(array + "[laneNode[0]] != rateTable_" + b + "_" + var);
+        }
+        if (!differ.isEmpty()) {
+            g.line("int uniformLanes = 0;");
+            g.open("for (int l = 0; l < lanes; l++)");
+            g.line("boolean uniform = true;");
+            g.open("for (int k = l + lanes; k < slots && uniform; k += lanes)");
+            g.line("uniform = !(" + String.join(" || ", differ) + ");");
+            g.close();
+            g.line("uniformLanes += uniform ? 1 : 0;");
+            g.close();
+            g.open("if (uniformLanes == 0)");
             g.line("return;");
             g.close();
+            g.open("for (int l = 1; l < lanes; l++)");
+            g.open("if (uniformLanes < lanes || " + String.join(" || ", differFromLane0) + ")");
+            g.line("throw new UnsupportedOperationException(\"" + JavaGenerator.javaString(g.mod.file()) + ": the inputs of"
+                    + " the table of v of " + b + " differ between trials in lanes: not supported yet\");");
             g.close();
-            ionChanged.add(array + "[node[0]] != rateTable_" + b + "_" + var);
+            g.close();
         }
         if (!ionChanged.isEmpty()) {
             // a concentration that one compartment's pool changes every step would rebuild the table every step
@@ -98,7 +115,7 @@ final class RateTableEmitter {
             g.line("rateTable_" + b + "_" + param + " = c_" + param + "[0];");
         }
         for (String var : p.ionInputs()) {
-            g.line("rateTable_" + b + "_" + var + " = " + ionArray(var) + "[node[0]];");
+            g.line("rateTable_" + b + "_" + var + " = " + ionArray(var) + "[laneNode[0]];");
         }
         g.line(table + " = new org.spineformer.nmodl.gen.VoltageTable(" + p.width()
                 + ", new org.spineformer.engine.table.RateTable.Functions() {");

@@ -19,7 +19,7 @@ final class StatePhaseEmitter {
         g.line("");
         g.open("@Override public void advance(CellState s)");
         g.ratePlans.keySet().forEach(b -> g.line("checkRateTable_" + b + "(s);"));
-        g.open("for (int k = 0; k < size; k++)");
+        g.open("for (int k = 0; k < slots; k++)");
         g.nodeCopies.readNode(false);
         for (Stmt.Solve sv : solves) {
             if (g.derivatives.containsKey(sv.block())) {
