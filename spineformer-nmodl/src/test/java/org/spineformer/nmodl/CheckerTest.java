@@ -234,4 +234,14 @@ class CheckerTest {
                 "x.mod:6:14: 'i' is used but not declared (PARAMETER, ASSIGNED, STATE, LOCAL ...)",
                 "x.mod:6:21: 'v' is indexed but is not an array (nocmodl stops: variable is not an array)");
     }
+    /** nocmodl 8.2.2 stops on each ("is a special NEURON variable that should not be assigned a value ..."). */
+    @Test
+    void assigningWhatNeuronSets() {
+        assertThat(check("ASSIGNED { diam (um) }\nINITIAL {\n  diam = 2\n  t = 0\n  a = diam\n}\n"
+                + "PROCEDURE p(dt) {\n  LOCAL t\n  t = 1\n  dt = 2\n}\n"))
+                .containsExactly("x.mod:5:3: 'diam' is a special NEURON variable that a mod file cannot assign"
+                                + " (nocmodl stops: \"should not be assigned a value in a model description file\")",
+                        "x.mod:6:3: 't' is a special NEURON variable that a mod file cannot assign (nocmodl stops:"
+                                + " \"should not be assigned a value in a model description file\")");
+    }
 }

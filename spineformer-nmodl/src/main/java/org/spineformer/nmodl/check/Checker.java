@@ -36,6 +36,8 @@ public final class Checker {
             "poisson", "setseed", "scop_random", "boundary", "romberg", "legendre", "invert", "stepforce",
             "schedule", "set_seed", "nrn_pointing", "state_discontinuity", "net_send", "net_move", "net_event",
             "nrn_random_play", "at_time", "nrn_ghk");
+    /** What NEURON sets and nocmodl refuses to see assigned (nocpout.cpp, nrn_var_assigned); a LOCAL may be named so. */
+    static final Set<String> ASSIGNED_BY_NEURON = Set.of("area", "diam", "t", "dt", "celsius");
     /** SOLVE methods nocmodl knows. */
     static final Set<String> METHODS = Set.of("cnexp", "derivimplicit", "euler", "runge", "sparse", "adeuler",
             "adrunge", "clsoda", "cvode_t", "cvode_t_v", "gear", "heun", "lsoda", "newton", "seidel", "simeq",
@@ -279,6 +281,12 @@ public final class Checker {
         } else if (s instanceof Stmt.Assign a) {
             variable(a.target());
             expr(a.value());
+            if (a.primes() == 0 && ASSIGNED_BY_NEURON.contains(a.target().name())
+                    && scopes.stream().noneMatch(scope -> scope.containsKey(a.target().name()))) {
+                error(a.pos(), "'" + a.target().name() + "' is a special NEURON variable that a mod file cannot"
+                        + " assign (nocmodl stops: \"should not be assigned a value in a model description"
+                        + " file\")");
+            }
         } else if (s instanceof Stmt.CallStmt c) {
             expr(c.call());
         } else if (s instanceof Stmt.Block b) {

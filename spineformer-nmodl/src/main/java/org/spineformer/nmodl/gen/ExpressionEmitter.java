@@ -48,6 +48,9 @@ final class ExpressionEmitter {
                 return "Math.PI";
             case "area":
                 return "s.areaUm2[geoNode[k]]";
+            case "diam":
+                // NEURON points a mechanism's diam at its segment's diameter (um)
+                return "s.diamUm[geoNode[k]]";
             default:
                 break;
         }

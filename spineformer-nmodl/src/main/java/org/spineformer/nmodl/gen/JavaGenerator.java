@@ -490,7 +490,7 @@ public final class JavaGenerator {
                 case "PARAMETER", "ASSIGNED", "STATE" -> {
                     if (!NOT_FIELDS.contains(decl.name())) {
                         instanceVars.add(decl.name());
-                    } else if (decl.name().equals("diam") || decl.name().equals("secondorder")) {
+                    } else if (decl.name().equals("secondorder")) {
                         notYet(decl.pos(), "the variable " + decl.name());
                     }
                 }
