@@ -7,7 +7,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.spineformer.engine.mech.CellState;
 import org.spineformer.engine.mech.FieldSpec;
+import org.spineformer.engine.mech.MechanismBlock;
 import org.spineformer.engine.record.Recorder;
 import org.spineformer.engine.reference.ReferenceRun;
 import org.spineformer.engine.reference.TraceAssert;
@@ -54,5 +56,22 @@ class ArraysReferenceTest {
         assertThat(names).doesNotContain("w", "m", "m[3]");
         assertThat(compiled.fields().stream().filter(f -> f.name().equals("tau[1]")).findFirst().orElseThrow().unit())
                 .isEqualTo("ms");
+    }
+    /**
+     * A FROM index named like a LOCAL of the block is its own int, as in nocmodl's C (a nested block's declaration):
+     * the LOCAL keeps its value. NEURON 8.2.2 initializing this file gives x = {0, 10.5, 21} and y = 5 (run once
+     * by hand; Wang and Buzsaki's published naf.mod has such a loop).
+     */
+    @Test
+    void aFromIndexShadowsALocalOfTheSameName() {
+        NmodlMechanism m = NmodlMechanism.compile("shadow.mod", "NEURON { SUFFIX shadow RANGE x, y }\n"
+                + "ASSIGNED { x[3] y }\nINITIAL { LOCAL j\n    j = 5\n    FROM j = 0 TO 2 { x[j] = 10*j + j/2 }\n"
+                + "    y = j\n}\n");
+        CellState s = new CellState(new double[] {100}, new double[] {100}, 0.025, 6.3);
+        MechanismBlock block = m.newBlock(new int[] {0});
+        block.attach(s);
+        block.initialize(s);
+        assertThat(List.of(block.get("x[0]", 0), block.get("x[1]", 0), block.get("x[2]", 0), block.get("y", 0)))
+                .containsExactly(0.0, 10.5, 21.0, 5.0);
     }
 }

@@ -32,7 +32,7 @@ final class ExpressionEmitter {
         for (Set<String> scope : g.locals) {
             if (scope.contains(n)) {
                 // a FROM index is an int; C converts it where a double is expected, as ((double) i)
-                return g.fromIndices.contains(n) ? "((double) l_" + n + ")" : "l_" + n;
+                return g.fromIndices.contains(n) ? "((double) i_" + n + ")" : "l_" + n;
             }
         }
         switch (n) {
@@ -85,7 +85,7 @@ final class ExpressionEmitter {
             return n.text();
         }
         if (e instanceof Expr.Var v && v.index() == null && g.fromIndices.contains(v.name()) && isLocal(v.name())) {
-            return "l_" + v.name();
+            return "i_" + v.name();
         }
         if (e instanceof Expr.Var v) {
             return "((int) " + ref(v) + ")";

@@ -49,8 +49,9 @@ final class StatementEmitter {
             body(w.body(), Set.of());
             g.close();
         } else if (s instanceof Stmt.From f) {
-            // nocmodl: {int i; for (i = from; i <= to; i += by) {...}}, the bounds integer expressions
-            String i = "l_" + f.index();
+            // nocmodl: {int i; for (i = from; i <= to; i += by) {...}}, the bounds integer expressions; the int
+            // has its own Java name, as C's nested block lets it shadow a LOCAL of the same name (Java does not)
+            String i = "i_" + f.index();
             g.open("for (int " + i + " = " + g.expressions.integer(f.from()) + "; " + i + " <= "
                     + g.expressions.integer(f.to()) + "; " + i + " += "
                     + (f.by() == null ? "1" : g.expressions.integer(f.by())) + ")");
