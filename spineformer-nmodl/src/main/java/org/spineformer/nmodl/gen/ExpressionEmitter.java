@@ -233,7 +233,7 @@ final class ExpressionEmitter {
     }
 
     /** Whether the expression calls nothing and reads no v, t or STATE: what changes every step. */
-    private boolean readsNoStepVariable(Expr e) {
+    boolean readsNoStepVariable(Expr e) {
         if (e instanceof Expr.Num) {
             return true;
         }

@@ -29,9 +29,13 @@ import org.spineformer.nmodl.ast.Stmt;
  * called slot by slot inside the group.
  */
 final class VectorEmitter {
-    private static final String DV = "jdk.incubator.vector.DoubleVector";
-    private static final String MASK = "jdk.incubator.vector.VectorMask";
-    private static final String OPS = "jdk.incubator.vector.VectorOperators";
+    /** The Vector API classes, imported by a class with vector kernels ({@link #IMPORTS}). */
+    private static final String DV = "DoubleVector";
+    private static final String MASK = "VectorMask";
+    private static final String OPS = "VectorOperators";
+    static final List<String> IMPORTS = List.of("jdk.incubator.vector.DoubleVector", "jdk.incubator.vector.VectorMask",
+            "jdk.incubator.vector.VectorOperators", "jdk.incubator.vector.VectorSpecies",
+            "org.spineformer.engine.simd.VectorMath");
 
     private final JavaGenerator g;
     /** Why the code being lowered cannot be: non-empty means it is dropped. */
@@ -368,17 +372,95 @@ final class VectorEmitter {
         if (slope == null) {
             return add(state, mul(dt, num(a.value())));
         }
+        boolean cnexp = derivativeMethod.equals("cnexp");
+        Expr atZeroExpr = linear ? Linear.substitute(a.value(), x, new Expr.Num(a.pos(), "0", "")) : null;
+        List<String> inputs = linear && cnexp ? g.decayMemo.inputs(g.parameterNames(), g.constants.keySet(), slope)
+                : null;
+        if (inputs != null) {
+            List<String> withAtZero = g.decayMemo.inputs(g.parameterNames(), g.constants.keySet(), slope, atZeroExpr);
+            return keptSlope(state, withAtZero != null ? withAtZero : inputs, slope, atZeroExpr, withAtZero != null);
+        }
+        memoCalls = cnexp;
         String av = "a" + temps++;
         out.line(DV + " " + av + " = " + num(slope) + ";");
         if (!linear) {
+            memoCalls = false;
             return add(state, mul(sub("one", exp(mul(dt, av))), neg(state)));
         }
-        String atZero = num(Linear.substitute(a.value(), x, new Expr.Num(a.pos(), "0", "")));
+        String atZero = num(atZeroExpr);
+        memoCalls = false;
         if (derivativeMethod.equals("derivimplicit")) {
             return div(add(state, mul(dt, atZero)), sub("one", mul(dt, av)));
         }
         return add(state, mul(sub("one", exp(mul(dt, av))), sub(div(neg(atZero), av), state)));
     }
+
+    /**
+     * DecayMemo's kept slope in vector lanes: when every lane of the group has its inputs' bits unchanged, a,
+     * 1 - exp(dt a) and (with {@code atZeroToo}) -f0/a are loaded, else computed and kept, with the same
+     * operations as the scalar kernel's (its own arrays: a slot is always in a group or always in the tail).
+     */
+    private String keptSlope(String state, List<String> inputs, Expr slope, Expr atZero, boolean atZeroToo) {
+        String m = "vm" + temps++ + "_";
+        String slots = "new double[size * lanes];";
+        memoFields.add("private final boolean[] " + m + "ok = new boolean[size * lanes];");
+        memoFields.add("private final double[] " + m + "a = " + slots);
+        memoFields.add("private final double[] " + m + "e = " + slots);
+        if (atZeroToo) {
+            memoFields.add("private final double[] " + m + "q = " + slots);
+        }
+        List<String> same = new ArrayList<>();
+        same.add(m + "ok[k]");
+        for (int j = 0; j < inputs.size(); j++) {
+            memoFields.add("private final long[] " + m + "in" + j + " = new long[size * lanes];");
+            same.add("Double.doubleToRawLongBits(" + inputs.get(j) + ") == " + m + "in" + j + "[k]");
+        }
+        String av = m + "av";
+        String ev = m + "ev";
+        String qv = m + "qv";
+        out.line(DV + " " + av + " = zero;");
+        out.line(DV + " " + ev + " = zero;");
+        out.line(DV + " " + qv + " = zero;");
+        out.line("boolean " + m + "hit = true;");
+        out.open("for (int k = k0; k < k0 + VL && " + m + "hit; k++)");
+        out.line(m + "hit = " + String.join(" && ", same) + ";");
+        out.close();
+        out.open("if (" + m + "hit)");
+        out.line(av + " = " + col(m + "a") + ";");
+        out.line(ev + " = " + col(m + "e") + ";");
+        if (atZeroToo) {
+            out.line(qv + " = " + col(m + "q") + ";");
+        }
+        out.indent(-1);
+        out.open("} else");
+        out.line(av + " = " + num(slope) + ";");
+        out.line(ev + " = " + sub("one", exp(mul("dtv", av))) + ";");
+        out.line(av + ".intoArray(" + m + "a, k0);");
+        out.line(ev + ".intoArray(" + m + "e, k0);");
+        if (atZeroToo) {
+            out.line(qv + " = " + div(neg(num(atZero)), av) + ";");
+            out.line(qv + ".intoArray(" + m + "q, k0);");
+        }
+        out.open("for (int k = k0; k < k0 + VL; k++)");
+        for (int j = 0; j < inputs.size(); j++) {
+            out.line(m + "in" + j + "[k] = Double.doubleToRawLongBits(" + inputs.get(j) + ");");
+        }
+        out.line(m + "ok[k] = true;");
+        out.close();
+        out.close();
+        if (atZeroToo) {
+            return add(state, mul(ev, sub(qv, state)));
+        }
+        memoCalls = true;
+        String f0 = num(atZero);
+        memoCalls = false;
+        return add(state, mul(ev, sub(div(neg(f0), av), state)));
+    }
+
+    /** The fields of the kept values (keptSlope, keptCall). */
+    private final List<String> memoFields = new ArrayList<>();
+    /** True while lowering a cnexp equation's slope and f0: pow, log and log10 of what rarely changes are kept. */
+    private boolean memoCalls;
 
     private void callStatement(Expr.Call c) {
         if (g.procedures.containsKey(c.name()) && !g.tables.containsKey(c.name()) && procedure(c.name())) {
@@ -493,7 +575,7 @@ final class VectorEmitter {
     }
 
     private static String exp(String a) {
-        return "org.spineformer.engine.simd.VectorMath.exp(" + a + ")";
+        return "VectorMath.exp(" + a + ")";
     }
 
     /** The expression in vector lanes, as the scalar kernel computes it in each. */
@@ -619,6 +701,10 @@ final class VectorEmitter {
             problems.add("the call of " + name);
             return "zero";
         }
+        if (memoCalls && Set.of("pow", "log", "log10").contains(name)
+                && c.args().stream().allMatch(g.expressions::readsNoStepVariable)) {
+            return keptCall(name, args);
+        }
         return switch (name) {
             case "exp" -> exp(args.get(0));
             case "fabs" -> "((" + DV + ") " + args.get(0) + ".abs())";
@@ -626,6 +712,46 @@ final class VectorEmitter {
             case "fmod" -> perLane("%", args);
             default -> perLane("Math." + name, args);
         };
+    }
+
+    /**
+     * DecayMemo's kept math call lane by lane: each lane's value kept with the bits of its arguments, the scalar
+     * call made only where they changed.
+     */
+    private String keptCall(String name, List<String> args) {
+        String m = "vmc" + temps++ + "_";
+        memoFields.add("private final boolean[] " + m + "ok = new boolean[size * lanes];");
+        memoFields.add("private final double[] " + m + "v = new double[size * lanes];");
+        StringBuilder b = new StringBuilder("\nprivate " + DV + " " + m + "call(int k0");
+        List<String> same = new ArrayList<>();
+        same.add(m + "ok[k]");
+        List<String> lanes = new ArrayList<>();
+        for (int j = 0; j < args.size(); j++) {
+            memoFields.add("private final long[] " + m + "in" + j + " = new long[size * lanes];");
+            b.append(", ").append(DV).append(" x").append(j);
+            String lane = "vs" + (char) ('A' + j) + "[j]";
+            lanes.add(lane);
+            same.add("Double.doubleToRawLongBits(" + lane + ") == " + m + "in" + j + "[k]");
+        }
+        b.append(") {\n");
+        for (int j = 0; j < args.size(); j++) {
+            b.append("    x").append(j).append(".intoArray(vs").append((char) ('A' + j)).append(", 0);\n");
+        }
+        b.append("    for (int j = 0; j < VL; j++) {\n        int k = k0 + j;\n");
+        b.append("        if (").append(String.join(" && ", same)).append(") {\n");
+        b.append("            vsA[j] = ").append(m).append("v[k];\n        } else {\n");
+        for (int j = 0; j < args.size(); j++) {
+            b.append("            ").append(m).append("in").append(j).append("[k] = Double.doubleToRawLongBits(")
+                    .append(lanes.get(j)).append(");\n");
+        }
+        b.append("            vsA[j] = Math.").append(name).append("(").append(String.join(", ", lanes)).append(");\n");
+        b.append("            ").append(m).append("v[k] = vsA[j];\n            ").append(m).append("ok[k] = true;\n");
+        b.append("        }\n    }\n    return ").append(DV).append(".fromArray(VS, vsA, 0);\n}\n");
+        methods.put(m + "call", b.toString());
+        if (args.size() > 3) {
+            problems.add("a math function of more than 3 arguments");
+        }
+        return m + "call(k0, " + String.join(", ", args) + ")";
     }
 
     /** A math function lane by lane with the scalar kernel's call (the same bits in every lane). */
@@ -664,7 +790,7 @@ final class VectorEmitter {
     /** The fields the vector kernels use. */
     void emitFields() {
         g.line("/** The vector kernels: the preferred species, its length, scratch arrays of one group. */");
-        g.line("private static final jdk.incubator.vector.VectorSpecies VS = " + DV + ".SPECIES_PREFERRED;");
+        g.line("private static final VectorSpecies VS = " + DV + ".SPECIES_PREFERRED;");
         g.line("private static final int VL = VS.length();");
         g.line("private static final " + DV + " zero = " + DV + ".zero(VS);");
         g.line("private static final " + DV + " one = " + DV + ".broadcast(VS, 1.0);");
@@ -673,6 +799,7 @@ final class VectorEmitter {
         g.line("private final double[] vsV = new double[VL], vsG = new double[VL], vsI = new double[VL];");
         g.line("/** Whether the slots' node indices are all different (a concentration written back per slot). */");
         g.line("private final boolean distinctNodes;");
+        memoFields.forEach(g::line);
     }
 
     /** The vector methods, and the helpers they call. */
