@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.spineformer.engine.mech.Mechanism;
-import org.spineformer.nmodl.ast.Arg;
 import org.spineformer.nmodl.ast.Expr;
 import org.spineformer.nmodl.ast.Item;
 import org.spineformer.nmodl.ast.Stmt;
@@ -42,16 +41,18 @@ final class VectorEmitter {
     private final List<String> problems = new ArrayList<>();
     /** The generated vector methods (FUNCTIONs, PROCEDUREs, DERIVATIVE blocks, helpers), by name. */
     private final Map<String, String> methods = new LinkedHashMap<>();
-    /** Vector FUNCTIONs and PROCEDUREs that could not be lowered. */
-    private final Set<String> failed = new HashSet<>();
     private final Set<String> perLaneMath = new HashSet<>();
     private SourceText out;
     /** The mask of the IF branches being lowered, within the method (null: every lane). */
     private String ifMask;
     /** The mask the method was called with (vector FUNCTIONs and PROCEDUREs), else null (every lane). */
     private String callMask;
-    /** How v is read: the vector argument of the current evaluation, else the column c_v. */
-    private boolean vArgument;
+    /** How v is read: the local holding the current evaluation's v, else (null) the column c_v. */
+    private String vArgument;
+    /** The Java locals of the NMODL LOCALs and arguments in scope (innermost first): inlined calls rename theirs. */
+    private final java.util.Deque<Map<String, String>> scopes = new java.util.ArrayDeque<>();
+    /** How deep inlined calls are nested (a recursive FUNCTION is not lowered). */
+    private int depth;
     private int temps;
     private String currentsCall;
     private String advanceCall;
@@ -101,14 +102,27 @@ final class VectorEmitter {
             block(phase.once(), Set.of());
         }
         text.line(DV + " vv = " + DV + ".fromArray(VS, vsV, 0);");
-        if (phase.vAsArgument()) {
-            text.line(DV + " vg = vcurrent(k0, s, (" + DV + ") vv.add(0.001));");
-            text.line(DV + " vi = vcurrent(k0, s, vv);");
-        } else {
-            text.line("((" + DV + ") vv.add(0.001)).intoArray(c_v, k0);");
-            text.line(DV + " vg = vcurrent(k0, s);");
-            text.line("vv.intoArray(c_v, k0);");
-            text.line(DV + " vi = vcurrent(k0, s);");
+        text.line(DV + " vg = zero;");
+        text.line(DV + " vi = zero;");
+        // the two evaluations inline (a vector crossing a call C2 does not inline is boxed, and allocates)
+        for (String into : List.of("vg", "vi")) {
+            text.open("");
+            if (phase.vAsArgument()) {
+                vArgument = "vk" + temps++;
+                text.line(DV + " " + vArgument + " = " + (into.equals("vg") ? "((" + DV + ") vv.add(0.001))" : "vv")
+                        + ";");
+            } else {
+                text.line((into.equals("vg") ? "((" + DV + ") vv.add(0.001))" : "vv") + ".intoArray(c_v, k0);");
+            }
+            block(phase.twice(), Set.of());
+            vArgument = null;
+            String sum = null;
+            for (String t : terms) {
+                String col = col(t.substring(0, t.indexOf('[')));
+                sum = sum == null ? col : "((" + DV + ") " + sum + ".add(" + col + "))";
+            }
+            text.line(into + " = " + (sum == null ? "zero" : sum) + ";");
+            text.close();
         }
         text.line("((" + DV + ") ((" + DV + ") vg.sub(vi)).div(0.001)).intoArray(vsG, 0);");
         text.line("vi.intoArray(vsI, 0);");
@@ -129,20 +143,6 @@ final class VectorEmitter {
         text.close();
         text.close();
         text.line("return k0;");
-        text.close();
-        text.line("");
-        text.open("private " + DV + " vcurrent(int k0, CellState s" + (phase.vAsArgument() ? ", " + DV + " vk" : "")
-                + ")");
-        text.line(DV + " dtv = " + DV + ".broadcast(VS, s.dt);");
-        vArgument = phase.vAsArgument();
-        block(phase.twice(), Set.of());
-        vArgument = false;
-        String sum = null;
-        for (String t : terms) {
-            String col = col(t.substring(0, t.indexOf('[')));
-            sum = sum == null ? col : "((" + DV + ") " + sum + ".add(" + col + "))";
-        }
-        text.line("return " + (sum == null ? "zero" : sum) + ";");
         text.close();
         out = saved;
         if (problems.isEmpty()) {
@@ -245,19 +245,27 @@ final class VectorEmitter {
 
     // ---- statements
 
-    private void block(List<Stmt> body, Set<String> scope) {
-        g.locals.push(new HashSet<>(scope));
+    private void block(List<Stmt> body, Map<String, String> scope) {
+        g.locals.push(new HashSet<>(scope.keySet()));
+        scopes.push(new java.util.HashMap<>(scope));
         for (Stmt st : body) {
             statement(st);
         }
+        scopes.pop();
         g.locals.pop();
+    }
+
+    private void block(List<Stmt> body, Set<String> none) {
+        block(body, Map.of());
     }
 
     private void statement(Stmt st) {
         if (st instanceof Stmt.Local l) {
             for (String n : l.names()) {
                 g.locals.peek().add(n);
-                out.line(DV + " l_" + n + " = zero;");
+                String java = "l" + temps++ + "_" + n;
+                scopes.peek().put(n, java);
+                out.line(DV + " " + java + " = zero;");
             }
         } else if (st instanceof Stmt.Assign a) {
             assign(a);
@@ -326,12 +334,13 @@ final class VectorEmitter {
     /** Writes the variable (a LOCAL or a column) under the current masks. */
     private void store(String x, String value) {
         if (isLocal(x)) {
-            out.line("l_" + x + " = " + (ifMask == null ? value : "(" + DV + ") l_" + x + ".blend(" + value + ", "
+            String java = local(x);
+            out.line(java + " = " + (ifMask == null ? value : "(" + DV + ") " + java + ".blend(" + value + ", "
                     + ifMask + ")") + ";");
             return;
         }
         String column = x.equals("v") ? "c_v" : g.instanceVars.contains(x) ? "c_" + x : null;
-        if (column == null || x.equals("v") && vArgument) {
+        if (column == null || x.equals("v") && vArgument != null) {
             problems.add("an assignment to " + x);
             return;
         }
@@ -463,87 +472,81 @@ final class VectorEmitter {
     private boolean memoCalls;
 
     private void callStatement(Expr.Call c) {
-        if (g.procedures.containsKey(c.name()) && !g.tables.containsKey(c.name()) && procedure(c.name())) {
-            List<String> args = new ArrayList<>();
-            for (Expr e : c.args()) {
-                args.add(num(e));
-            }
-            String m = writeMask();
-            out.line("vp_" + c.name() + "(k0, s, " + (m == null ? "all" : m) + (args.isEmpty() ? "" : ", "
-                    + String.join(", ", args)) + ");");
+        if (g.procedures.containsKey(c.name()) && !g.tables.containsKey(c.name())) {
+            inline(g.procedures.get(c.name()), c, false);
+        } else if (g.functions.containsKey(c.name())) {
+            num(c);
         } else {
             problems.add("the call of " + c.name());
         }
     }
 
-    /** PROCEDURE name as vp_name(k0, s, mask, args...), lowered once; false when it cannot be. */
-    private boolean procedure(String name) {
-        return callable(g.procedures.get(name), "vp_" + name, false);
-    }
-
-    private boolean function(String name) {
-        return callable(g.functions.get(name), "vf_" + name, true);
-    }
-
-    private boolean callable(Item.Block b, String method, boolean function) {
-        if (methods.containsKey(method)) {
-            return true;
+    /**
+     * A FUNCTION or PROCEDURE's body inline at its call, in a block of its own: its arguments and LOCALs are new
+     * Java locals, its column writes take the call's mask with its own IFs'. Returns the local of a FUNCTION's
+     * value.
+     */
+    private String inline(Item.Block b, Expr.Call c, boolean function) {
+        if (depth > 8 || c.args().size() != b.args().size()) {
+            problems.add("the call of " + b.name());
+            return "zero";
         }
-        if (failed.contains(method)) {
-            return false;
+        List<String> args = new ArrayList<>();
+        for (Expr e : c.args()) {
+            args.add(num(e));
         }
-        failed.add(method); // while lowering it (a recursive call is not lowered)
-        List<String> before = new ArrayList<>(problems);
-        problems.clear();
-        SourceText text = new SourceText();
-        SourceText saved = out;
+        String result = "r" + temps++;
+        if (function) {
+            out.line(DV + " " + result + " = zero;");
+        }
         String savedIf = ifMask;
         String savedCall = callMask;
-        boolean savedV = vArgument;
+        String savedV = vArgument;
         String savedDerivative = derivativeMethod;
-        out = text;
+        callMask = writeMask();
         ifMask = null;
-        callMask = "mask";
-        vArgument = false;
+        vArgument = null;
         derivativeMethod = null;
-        StringBuilder params = new StringBuilder();
-        for (Arg a : b.args()) {
-            params.append(", ").append(DV).append(" l_").append(a.name());
+        depth++;
+        out.open("");
+        Map<String, String> scope = new LinkedHashMap<>();
+        for (int j = 0; j < args.size(); j++) {
+            String java = "l" + temps++ + "_" + b.args().get(j).name();
+            out.line(DV + " " + java + " = " + args.get(j) + ";");
+            scope.put(b.args().get(j).name(), java);
         }
-        text.line("");
-        text.open("private " + (function ? DV : "void") + " " + method + "(int k0, CellState s, " + MASK + " mask"
-                + params + ")");
-        text.line(DV + " dtv = " + DV + ".broadcast(VS, s.dt);");
-        Set<String> scope = new HashSet<>();
-        b.args().forEach(a -> scope.add(a.name()));
         if (function) {
-            text.line(DV + " l_" + b.name() + " = zero;");
-            scope.add(b.name());
+            String java = "l" + temps++ + "_" + b.name();
+            out.line(DV + " " + java + " = zero;");
+            scope.put(b.name(), java);
         }
         block(b.body(), scope);
         if (function) {
-            text.line("return l_" + b.name() + ";");
+            out.line(result + " = " + scope.get(b.name()) + ";");
         }
-        text.close();
-        out = saved;
+        out.close();
+        depth--;
         ifMask = savedIf;
         callMask = savedCall;
         vArgument = savedV;
         derivativeMethod = savedDerivative;
-        boolean ok = problems.isEmpty();
-        problems.clear();
-        problems.addAll(before);
-        if (ok) {
-            failed.remove(method);
-            methods.put(method, text.toString());
-        }
-        return ok;
+        return result;
     }
 
     // ---- expressions
 
     private boolean isLocal(String n) {
         return g.isLocal(n);
+    }
+
+    /** The Java local of an NMODL LOCAL or argument in scope. */
+    private String local(String n) {
+        for (Map<String, String> scope : scopes) {
+            if (scope.containsKey(n)) {
+                return scope.get(n);
+            }
+        }
+        throw new IllegalStateException("no local " + n);
     }
 
     private static String bc(String scalar) {
@@ -616,11 +619,11 @@ final class VectorEmitter {
             return "zero";
         }
         if (isLocal(n)) {
-            return "l_" + n;
+            return local(n);
         }
         switch (n) {
             case "v":
-                return vArgument ? "vk" : col("c_v");
+                return vArgument != null ? vArgument : col("c_v");
             case "t":
                 return bc("s.t");
             case "dt":
@@ -672,30 +675,23 @@ final class VectorEmitter {
     }
 
     private String call(Expr.Call c) {
+        String name = c.name();
+        if (g.functions.containsKey(name) && !g.tables.containsKey(name)) {
+            return inline(g.functions.get(name), c, true);
+        }
         List<String> args = new ArrayList<>();
         for (Expr a : c.args()) {
             args.add(num(a));
         }
-        String name = c.name();
         if (g.functions.containsKey(name)) {
-            if (g.tables.containsKey(name)) {
-                // a TABLE look-up (or its exact body) lane by lane, as the scalar kernel calls it
-                String helper = "vt_" + name;
-                if (!methods.containsKey(helper)) {
-                    methods.put(helper, "\nprivate " + DV + " " + helper + "(int k0, CellState s, " + DV
-                            + " x) {\n    x.intoArray(vsA, 0);\n    for (int j = 0; j < VL; j++) {\n"
-                            + "        vsA[j] = f_" + name + "(k0 + j, s, vsA[j]);\n    }\n    return "
-                            + DV + ".fromArray(VS, vsA, 0);\n}\n");
-                }
-                return helper + "(k0, s, " + args.get(0) + ")";
+            // a TABLE look-up (or its exact body) lane by lane, as the scalar kernel calls it
+            String helper = "vt_" + name;
+            if (!methods.containsKey(helper)) {
+                methods.put(helper, "\nprivate void " + helper + "(int k0, CellState s) {\n"
+                        + "    for (int j = 0; j < VL; j++) {\n"
+                        + "        vsA[j] = f_" + name + "(k0 + j, s, vsA[j]);\n    }\n}\n");
             }
-            if (!function(name)) {
-                problems.add("the call of " + name);
-                return "zero";
-            }
-            String m = writeMask();
-            return "vf_" + name + "(k0, s, " + (m == null ? "all" : m) + (args.isEmpty() ? "" : ", "
-                    + String.join(", ", args)) + ")";
+            return laneByLane(helper + "(k0, s)", args);
         }
         if (!g.isMath(name)) {
             problems.add("the call of " + name);
@@ -722,21 +718,17 @@ final class VectorEmitter {
         String m = "vmc" + temps++ + "_";
         memoFields.add("private final boolean[] " + m + "ok = new boolean[size * lanes];");
         memoFields.add("private final double[] " + m + "v = new double[size * lanes];");
-        StringBuilder b = new StringBuilder("\nprivate " + DV + " " + m + "call(int k0");
+        StringBuilder b = new StringBuilder("\nprivate void " + m + "call(int k0");
         List<String> same = new ArrayList<>();
         same.add(m + "ok[k]");
         List<String> lanes = new ArrayList<>();
         for (int j = 0; j < args.size(); j++) {
             memoFields.add("private final long[] " + m + "in" + j + " = new long[size * lanes];");
-            b.append(", ").append(DV).append(" x").append(j);
             String lane = "vs" + (char) ('A' + j) + "[j]";
             lanes.add(lane);
             same.add("Double.doubleToRawLongBits(" + lane + ") == " + m + "in" + j + "[k]");
         }
         b.append(") {\n");
-        for (int j = 0; j < args.size(); j++) {
-            b.append("    x").append(j).append(".intoArray(vs").append((char) ('A' + j)).append(", 0);\n");
-        }
         b.append("    for (int j = 0; j < VL; j++) {\n        int k = k0 + j;\n");
         b.append("        if (").append(String.join(" && ", same)).append(") {\n");
         b.append("            vsA[j] = ").append(m).append("v[k];\n        } else {\n");
@@ -746,38 +738,45 @@ final class VectorEmitter {
         }
         b.append("            vsA[j] = Math.").append(name).append("(").append(String.join(", ", lanes)).append(");\n");
         b.append("            ").append(m).append("v[k] = vsA[j];\n            ").append(m).append("ok[k] = true;\n");
-        b.append("        }\n    }\n    return ").append(DV).append(".fromArray(VS, vsA, 0);\n}\n");
+        b.append("        }\n    }\n}\n");
         methods.put(m + "call", b.toString());
-        if (args.size() > 3) {
-            problems.add("a math function of more than 3 arguments");
-        }
-        return m + "call(k0, " + String.join(", ", args) + ")";
+        return laneByLane(m + "call(k0)", args);
     }
 
     /** A math function lane by lane with the scalar kernel's call (the same bits in every lane). */
     private String perLane(String function, List<String> args) {
         String helper = "vm_" + (function.equals("%") ? "fmod" : function.substring(5)) + args.size();
         if (perLaneMath.add(helper)) {
-            StringBuilder b = new StringBuilder("\nprivate " + DV + " " + helper + "(");
+            StringBuilder b = new StringBuilder("\nprivate void " + helper + "() {\n");
             List<String> lanes = new ArrayList<>();
             for (int j = 0; j < args.size(); j++) {
-                b.append(j == 0 ? "" : ", ").append(DV).append(" x").append(j);
                 lanes.add("vs" + (char) ('A' + j) + "[j]");
-            }
-            b.append(") {\n");
-            for (int j = 0; j < args.size(); j++) {
-                b.append("    x").append(j).append(".intoArray(vs").append((char) ('A' + j)).append(", 0);\n");
             }
             b.append("    for (int j = 0; j < VL; j++) {\n        vsA[j] = ");
             b.append(function.equals("%") ? "(" + lanes.get(0) + " % " + lanes.get(1) + ")"
                     : function + "(" + String.join(", ", lanes) + ")");
-            b.append(";\n    }\n    return ").append(DV).append(".fromArray(VS, vsA, 0);\n}\n");
+            b.append(";\n    }\n}\n");
             methods.put(helper, b.toString());
         }
+        return laneByLane(helper + "()", args);
+    }
+
+    /**
+     * Runs a lane-by-lane helper on the arguments through the scratch arrays (vsA, vsB, vsC: no vector crosses
+     * the call, so nothing is boxed), its result in a new local, which is returned.
+     */
+    private String laneByLane(String call, List<String> args) {
         if (args.size() > 3) {
             problems.add("a math function of more than 3 arguments");
+            return "zero";
         }
-        return helper + "(" + String.join(", ", args) + ")";
+        for (int j = 0; j < args.size(); j++) {
+            out.line(args.get(j) + ".intoArray(vs" + (char) ('A' + j) + ", 0);");
+        }
+        out.line(call + ";");
+        String r = "r" + temps++;
+        out.line(DV + " " + r + " = " + DV + ".fromArray(VS, vsA, 0);");
+        return r;
     }
 
     // ---- the class's parts
