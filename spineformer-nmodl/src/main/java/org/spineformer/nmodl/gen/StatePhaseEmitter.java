@@ -15,11 +15,14 @@ final class StatePhaseEmitter {
         this.g = g;
     }
 
-    void emit(List<Stmt.Solve> solves) {
+    void emit(List<Stmt.Solve> solves, String vectorCall) {
         g.line("");
         g.open("@Override public void advance(CellState s)");
         g.ratePlans.keySet().forEach(b -> g.line("checkRateTable_" + b + "(s);"));
-        g.open("for (int k = 0; k < slots; k++)");
+        if (vectorCall != null) {
+            g.line("int first = vectorKernels ? " + vectorCall + " : 0;");
+        }
+        g.open("for (int k = " + (vectorCall != null ? "first" : "0") + "; k < slots; k++)");
         g.nodeCopies.readNode(false);
         for (Stmt.Solve sv : solves) {
             if (g.derivatives.containsKey(sv.block())) {
