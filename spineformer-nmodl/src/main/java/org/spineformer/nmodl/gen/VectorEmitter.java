@@ -33,8 +33,7 @@ final class VectorEmitter {
     private static final String MASK = "VectorMask";
     private static final String OPS = "VectorOperators";
     static final List<String> IMPORTS = List.of("jdk.incubator.vector.DoubleVector", "jdk.incubator.vector.VectorMask",
-            "jdk.incubator.vector.VectorOperators", "jdk.incubator.vector.VectorSpecies",
-            "org.spineformer.engine.simd.VectorMath");
+            "jdk.incubator.vector.VectorOperators", "jdk.incubator.vector.VectorSpecies");
 
     private final JavaGenerator g;
     /** Why the code being lowered cannot be: non-empty means it is dropped. */
@@ -577,9 +576,66 @@ final class VectorEmitter {
         return "((" + DV + ") " + a + ".neg())";
     }
 
-    private static String exp(String a) {
-        return "VectorMath.exp(" + a + ")";
+    /**
+     * e^a in every lane, inline: {@code VectorMath.exp}'s operations (engineer x22's; each lane has the bits of
+     * {@code StrictExp.exp}), written out here because C2 does not inline VectorMath.exp into a large kernel, and a
+     * vector passed to a call not inlined is boxed (and the Vector API runs its allocating fallback inside). The
+     * constants are StrictExp's, by their bits ({@link #EXP_CONSTANTS}). VectorKernelsTest compares the lanes with
+     * the scalar kernels' StrictExp.exp.
+     */
+    private String exp(String a) {
+        String e = "e" + temps++ + "_";
+        String[] lines = {
+            "DV $x = " + a + ";",
+            "MASK $in = ((MASK) ((MASK) $x.compare(OPS.LE, XP_OVERFLOW)).and($x.compare(OPS.GE, XP_UNDERFLOW)));",
+            "DV $xs = ((DV) zero.blend($x, $in));",
+            "DV $ax = ((DV) $xs.abs());",
+            "MASK $neg = ((MASK) $xs.compare(OPS.LT, 0.0));",
+            "DV $sign = ((DV) one.blend(-1.0, $neg));",
+            "DV $z = ((DV) ((DV) $xs.mul(XP_INV_LN2)).add(((DV) DV.broadcast(VS, 0.5).blend(-0.5, $neg))));",
+            "DV $rounded = ((DV) ((DV) $z.add(XP_ROUNDER)).sub(XP_ROUNDER));",
+            "DV $k = ((DV) $rounded.blend(((DV) $rounded.sub($sign)), ((MASK) ((DV) $rounded.abs())"
+                    + ".compare(OPS.GT, ((DV) $z.abs())))));",
+            "$k = ((DV) $k.blend($sign, ((MASK) $ax.compare(OPS.LT, XP_ONE_LN2))));",
+            "$k = ((DV) $k.blend(zero, ((MASK) $ax.compare(OPS.LT, XP_NO_REDUCTION))));",
+            "DV $hi = ((DV) $xs.sub(((DV) $k.mul(XP_LN2_HI))));",
+            "DV $lo = ((DV) $k.mul(XP_LN2_LO));",
+            "DV $r = ((DV) $hi.sub($lo));",
+            "DV $t = ((DV) $r.mul($r));",
+            "DV $p = ((DV) ((DV) $t.mul(XP_P5)).add(XP_P4));",
+            "$p = ((DV) ((DV) $t.mul($p)).add(XP_P3));",
+            "$p = ((DV) ((DV) $t.mul($p)).add(XP_P2));",
+            "$p = ((DV) ((DV) $t.mul($p)).add(XP_P1));",
+            "DV $c = ((DV) $r.sub(((DV) $t.mul($p))));",
+            "DV $y = ((DV) one.sub(((DV) ((DV) $lo.sub(((DV) ((DV) $r.mul($c)).div(((DV) DV.broadcast(VS, 2.0)"
+                    + ".sub($c)))))).sub($hi))));",
+            "LV $kb = ((LV) ((LV) ((DV) $k.add(XP_ROUNDER)).reinterpretAsLongs()).sub(XP_ROUNDER_BITS));",
+            "LV $yb = ((LV) $y.reinterpretAsLongs());",
+            "DV $normal = ((DV) ((LV) $yb.add(((LV) $kb.lanewise(OPS.LSHL, 52L)))).reinterpretAsDoubles());",
+            "DV $sub = ((DV) ((DV) ((LV) $yb.add(((LV) ((LV) $kb.add(1000L)).lanewise(OPS.LSHL, 52L))))"
+                    + ".reinterpretAsDoubles()).mul(XP_TWO_TO_MINUS_1000));",
+            "DV $e = ((DV) $normal.blend($sub, ((MASK) $k.compare(OPS.LT, XP_LEAST_NORMAL_K))));",
+            "$e = ((DV) $e.blend(((DV) one.add($xs)), ((MASK) $ax.compare(OPS.LT, XP_TINY))));",
+            "$e = ((DV) $e.blend(Double.POSITIVE_INFINITY, ((MASK) $x.compare(OPS.GT, XP_OVERFLOW))));",
+            "$e = ((DV) $e.blend(zero, ((MASK) $x.compare(OPS.LT, XP_UNDERFLOW))));",
+            "$e = ((DV) $e.blend(((DV) $x.add($x)), ((MASK) $x.test(OPS.IS_NAN))));",
+        };
+        for (String line : lines) {
+            out.line(line.replace("$", e).replace("MASK", MASK).replace("OPS", OPS).replace("DV", DV)
+                    .replace("LV", "jdk.incubator.vector.LongVector"));
+        }
+        return e + "e";
     }
+
+    /** StrictExp's constants by their bits (it keeps them package-private), for {@link #exp}. */
+    private static final String[][] EXP_CONSTANTS = {
+        {"OVERFLOW", "0x40862e42fefa39efL"}, {"UNDERFLOW", "0xc0874910d52d3051L"}, {"TINY", "0x3e30000000000000L"},
+        {"NO_REDUCTION", "0x3fd62e4300000000L"}, {"ONE_LN2", "0x3ff0a2b200000000L"},
+        {"LN2_HI", "0x3fe62e42fee00000L"}, {"LN2_LO", "0x3dea39ef35793c76L"}, {"INV_LN2", "0x3ff71547652b82feL"},
+        {"P1", "0x3fc555555555553eL"}, {"P2", "0xbf66c16c16bebd93L"}, {"P3", "0x3f11566aaf25de2cL"},
+        {"P4", "0xbebbbd41c5d26bf1L"}, {"P5", "0x3e66376972bea4d0L"}, {"TWO_TO_MINUS_1000", "0x0170000000000000L"},
+        {"ROUNDER", "0x4338000000000000L"},
+    };
 
     /** The expression in vector lanes, as the scalar kernel computes it in each. */
     private String num(Expr e) {
@@ -795,6 +851,12 @@ final class VectorEmitter {
         g.line("private static final " + DV + " one = " + DV + ".broadcast(VS, 1.0);");
         g.line("private static final " + MASK + " all = VS.maskAll(true);");
         g.line("private final double[] vsA = new double[VL], vsB = new double[VL], vsC = new double[VL];");
+        g.line("/** StrictExp's constants (VectorMath.exp's operations are written out in the kernels). */");
+        for (String[] c : EXP_CONSTANTS) {
+            g.line("private static final double XP_" + c[0] + " = Double.longBitsToDouble(" + c[1] + ");");
+        }
+        g.line("private static final long XP_ROUNDER_BITS = Double.doubleToRawLongBits(XP_ROUNDER);");
+        g.line("private static final double XP_LEAST_NORMAL_K = -1021;");
         g.line("private final double[] vsV = new double[VL], vsG = new double[VL], vsI = new double[VL];");
         g.line("/** Whether the slots' node indices are all different (a concentration written back per slot). */");
         g.line("private final boolean distinctNodes;");
