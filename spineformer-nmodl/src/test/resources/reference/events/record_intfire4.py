@@ -6,22 +6,12 @@ weight 0.004 uS); columns t, v, the synapse's g, IntFire4's m, e, i1, i2. Spinef
 Usage, from a directory other than the mod folder: /usr/bin/python3 record_intfire4.py LIBNRNMECH.so OUTDIR
 (the library of exp_synapse.mod)
 """
-import gzip
-import json
-import os
-import sys
-
 from neuron import h
 
-lib, outdir = sys.argv[1:3]
-h.nrn_load_dll(lib)
-h.load_file("stdrun.hoc")
-os.makedirs(outdir, exist_ok=True)
-soma = h.Section(name="soma")
-soma.L = soma.diam = 20
-soma.cm, soma.Ra, soma.nseg = 1, 35.4, 1
-soma.insert("pas")
-soma.g_pas, soma.e_pas = 1e-4, -70
+import recording
+
+outdir = recording.start()
+soma = recording.compartment()
 syn = h.expsynapse(soma(0.5))
 cell = h.IntFire4()
 inputs = [5, 6, 7, 8, 30, 31, 32, 60]
@@ -45,17 +35,8 @@ fih = h.FInitializeHandler(send)
 vecs = {"t_ms": h.Vector().record(h._ref_t), "v_mV": h.Vector().record(soma(0.5)._ref_v),
         "g": h.Vector().record(syn._ref_g), "m": h.Vector().record(cell._ref_m),
         "e": h.Vector().record(cell._ref_e), "i1": h.Vector().record(cell._ref_i1), "i2": h.Vector().record(cell._ref_i2)}
-h.dt, h.celsius, h.secondorder = 0.025, 37, 0
-h.finitialize(-70)
-h.continuerun(100)
-names = list(vecs)
-with gzip.open(os.path.join(outdir, "inputs.csv.gz"), "wt") as f:
-    f.write(",".join(names) + "\n")
-    for i in range(len(vecs["t_ms"])):
-        f.write(",".join("%.13g" % vecs[n][i] for n in names) + "\n")
-settings = {"simulator": h.nrnversion(), "celsius_degC": 37.0, "dt_ms": 0.025,
-            "integration": "fixed step, backward Euler (h.secondorder = 0), CVode off",
-            "inputs_ms": inputs, "input_weight": 0.7, "inhibitory_ms": inhibitory, "inhibitory_weight": -0.4,
-            "out": {"delay_ms": 1, "weight_uS": 0.004}, "v_init_mV": -70.0, "tstop_ms": 100.0, "columns": names}
-with open(os.path.join(outdir, "inputs.json"), "w") as f:
-    json.dump(settings, f, indent=1)
+recording.run()
+recording.write(outdir, "inputs", vecs, {
+    "inputs_ms": inputs, "input_weight": 0.7, "inhibitory_ms": inhibitory, "inhibitory_weight": -0.4,
+    "out": {"delay_ms": 1, "weight_uS": 0.004}
+})

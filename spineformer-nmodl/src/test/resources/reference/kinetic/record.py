@@ -3,7 +3,9 @@ shared/reference/channels (RUN.json settings + RUN.csv.gz columns), for Spinefor
 
 Spineformer's own script (not NEURON's or a model's). Usage, from a directory other than the mod folder:
   /usr/bin/python3 record.py LIBNRNMECH.so MECHANISM OUTDIR 'RANGE=VALUE,...' 'COLUMN=VAR,...' [ION_E=mV,...]
+  [L_um=LENGTH,diam_um=DIAMETER] (the compartment's, 20 and 20 when not given)
 COLUMN=VAR: a column recorded from the mechanism's range variable VAR (e.g. O=O) or ion current (ik).
+An array element is written NAME[INDEX], as a RANGE (w[1]=0.5) and as a VAR (m[2]=m[2]).
 Runs: vclamp_m60, vclamp_m20, vclamp_p20 (SEClamp -80 mV, step, -80 mV) and iclamp (pas, 0.3 nA).
 """
 import gzip
@@ -15,6 +17,8 @@ from neuron import h
 
 lib, mech, outdir, params, columns = sys.argv[1:6]
 reversals = dict(kv.split("=") for kv in sys.argv[6].split(",")) if len(sys.argv) > 6 and sys.argv[6] else {}
+geometry = {"L_um": 20.0, "diam_um": 20.0}
+geometry.update({k: float(v) for k, v in (kv.split("=") for kv in sys.argv[7].split(","))} if len(sys.argv) > 7 else {})
 h.nrn_load_dll(lib)
 h.load_file("stdrun.hoc")
 params = {k: float(v) for k, v in (kv.split("=") for kv in params.split(",") if kv)}
@@ -22,9 +26,17 @@ columns = [kv.split("=") for kv in columns.split(",")]
 os.makedirs(outdir, exist_ok=True)
 
 
+def element(name):
+    """NAME[INDEX] as (NAME, INDEX); a scalar NAME as (NAME, None)."""
+    if name.endswith("]"):
+        base, index = name[:-1].split("[")
+        return base, int(index)
+    return name, None
+
+
 def run(name, protocol, level):
     soma = h.Section(name="soma")
-    soma.L = soma.diam = 20
+    soma.L, soma.diam = geometry["L_um"], geometry["diam_um"]
     soma.cm = 1
     soma.Ra = 35.4
     soma.nseg = 1
@@ -39,7 +51,11 @@ def run(name, protocol, level):
     soma.insert(mech)
     seg = soma(0.5)
     for k, v in params.items():
-        setattr(seg, k + "_" + mech, v)
+        base, index = element(k)
+        if index is None:
+            setattr(seg, base + "_" + mech, v)
+        else:
+            getattr(seg, base + "_" + mech)[index] = v
     settings_params[mech] = {"mod_file": mech, "range": params, "global": {}}
     for k, v in reversals.items():
         setattr(soma, k, float(v))
@@ -60,8 +76,9 @@ def run(name, protocol, level):
     vecs = {"t_ms": h.Vector().record(h._ref_t), "v_mV": h.Vector().record(seg._ref_v)}
     for col, var in columns:
         # an ion current (ik) is the segment's, which only this mechanism writes
-        ref = "_ref_" + var if var.startswith("i") and var[1:] in ("na", "k", "ca") else "_ref_" + var + "_" + mech
-        vecs[col] = h.Vector().record(getattr(seg, ref))
+        base, index = element(var)
+        ref = "_ref_" + var if var.startswith("i") and var[1:] in ("na", "k", "ca") else "_ref_" + base + "_" + mech
+        vecs[col] = h.Vector().record(getattr(seg, ref) if index is None else getattr(seg, ref)[index])
     clamp = "i_seclamp_nA" if protocol == "vclamp" else "i_iclamp_nA"
     vecs[clamp] = h.Vector().record(stim._ref_i)
     h.dt = 0.025
@@ -79,7 +96,7 @@ def run(name, protocol, level):
         "celsius_degC": 37.0, "dt_ms": 0.025,
         "integration": "fixed step, backward Euler (h.secondorder = 0), CVode off",
         "protocol": protocol, "mechanism": mech,
-        "section": {"L_um": 20.0, "diam_um": 20.0, "cm_uF_cm2": 1.0, "Ra_ohm_cm": 35.4, "nseg": 1,
+        "section": {"L_um": geometry["L_um"], "diam_um": geometry["diam_um"], "cm_uF_cm2": 1.0, "Ra_ohm_cm": 35.4, "nseg": 1,
                     "area_um2": seg.area()},
         "mechanisms_inserted": inserted,
         "mechanism_parameters": settings_params,

@@ -92,6 +92,9 @@ public final class Simulation {
             area[i] = disc.areaUm2(i);
         }
         this.state = new CellState(area, disc.matrixAreas(), dt, celsius, lanes);
+        for (int i = 0; i < n; i++) {
+            state.diamUm[i] = disc.diamUm(i);
+        }
         this.blocks = blockList.toArray(new MechanismBlock[0]);
         List<MechanismBlock> order = new ArrayList<>();
         for (MechanismBlock blk : blocks) {

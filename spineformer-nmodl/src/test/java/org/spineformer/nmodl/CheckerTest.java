@@ -37,6 +37,17 @@ class CheckerTest {
                 .containsExactly("x.mod:4:3: VERBATIM is not supported: C code cannot run on the JVM");
     }
 
+    /** Old PROCEDUREs often end in VERBATIM return 0; ENDVERBATIM: still refused, saying it changes nothing. */
+    @Test
+    void verbatimReturnZeroEndingAProcedure() {
+        assertThat(check("PROCEDURE p() {\n  a = 1\n  VERBATIM\n  return 0;\n  ENDVERBATIM\n}\n"
+                + "FUNCTION f() {\n  f = 1\n  VERBATIM\n  return 0;\n  ENDVERBATIM\n}\n")).containsExactly(
+                "x.mod:5:3: VERBATIM is not supported: C code cannot run on the JVM (this one, 'return 0;' as the"
+                        + " PROCEDURE's last statement, returns as the PROCEDURE's end does: without it NEURON runs"
+                        + " the same)",
+                "x.mod:11:3: VERBATIM is not supported: C code cannot run on the JVM");
+    }
+
     @Test
     void pointer() {
         assertThat(Checker.check(Parser.parse("p.mod", "NEURON {\n SUFFIX p\n POINTER vp\n}\n")).get(0))
@@ -210,5 +221,27 @@ class CheckerTest {
     void aPowerInsideACallOrBeforeTheEquationPasses() {
         assertThat(check("STATE { m }\nBREAKPOINT { SOLVE s METHOD cnexp }\nDERIVATIVE s {\n"
                 + "  LOCAL q\n  q = a^2\n  m' = (a - m)/exp(a^2)/q\n}\n")).isEmpty();
+    }
+    /** nocmodl's varname rule; each text here stops nocmodl 8.2.2 with the message quoted. */
+    @Test
+    void anArrayNeedsAnIndexAndOnlyAnArrayTakesOne() {
+        assertThat(check("PARAMETER { g[3] }\nBREAKPOINT { a = g + a[1] }\n")).containsExactly(
+                "x.mod:4:18: 'g' is an array: write g[index] (nocmodl stops: variable needs an index)",
+                "x.mod:4:22: 'a' is indexed but is not an array (nocmodl stops: variable is not an array)");
+        assertThat(check("BREAKPOINT { LOCAL q[2], r\n  FROM i = 0 TO 1 { q[i] = i }\n  r = q[0] + q[1]\n"
+                + "  a = r[0] + i[0] + v[0] }\n")).containsExactly(
+                "x.mod:6:7: 'r' is indexed but is not an array (nocmodl stops: variable is not an array)",
+                "x.mod:6:14: 'i' is used but not declared (PARAMETER, ASSIGNED, STATE, LOCAL ...)",
+                "x.mod:6:21: 'v' is indexed but is not an array (nocmodl stops: variable is not an array)");
+    }
+    /** nocmodl 8.2.2 stops on each ("is a special NEURON variable that should not be assigned a value ..."). */
+    @Test
+    void assigningWhatNeuronSets() {
+        assertThat(check("ASSIGNED { diam (um) }\nINITIAL {\n  diam = 2\n  t = 0\n  a = diam\n}\n"
+                + "PROCEDURE p(dt) {\n  LOCAL t\n  t = 1\n  dt = 2\n}\n"))
+                .containsExactly("x.mod:5:3: 'diam' is a special NEURON variable that a mod file cannot assign"
+                                + " (nocmodl stops: \"should not be assigned a value in a model description file\")",
+                        "x.mod:6:3: 't' is a special NEURON variable that a mod file cannot assign (nocmodl stops:"
+                                + " \"should not be assigned a value in a model description file\")");
     }
 }

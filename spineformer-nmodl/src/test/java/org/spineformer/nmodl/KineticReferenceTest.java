@@ -33,7 +33,10 @@ import org.spineformer.nmodl.gen.NmodlMechanism;
  *     iteration with its numerical Jacobian);
  * <li>ksum: rates written as sums without parentheses ({@code ~ C <-> O (ka + a1, b1 - ka)}), whose fluxes nocmodl
  *     makes by pasting the species after the rate's text ({@code ka + a1 * C}, Jacobian term {@code ka + a1}),
- *     beside one in parentheses, in a nonlinear scheme (O + O).
+ *     beside one in parentheses, in a nonlinear scheme (O + O);
+ * <li>nconv: a nonlinear scheme (A + A) whose forward rate switches with A, so that its Newton iterations never
+ *     converge: NEURON goes on with sparse()'s last (21st) iterate, every step (A cycles with period 4), and so
+ *     must the compiled block (it stopped with an error before).
  * </ul>
  */
 class KineticReferenceTest {
@@ -47,7 +50,8 @@ class KineticReferenceTest {
     private static final List<String> RUNS = List.of("vclamp_m60", "vclamp_m20", "vclamp_p20", "iclamp");
 
     static Stream<Arguments> runs() {
-        return Stream.of("kin3", "bind", "lin4", "cpl", "ksum").flatMap(m -> RUNS.stream().map(run -> Arguments.of(m, run)));
+        return Stream.of("kin3", "bind", "lin4", "cpl", "ksum", "nconv")
+                .flatMap(m -> RUNS.stream().map(run -> Arguments.of(m, run)));
     }
 
     @ParameterizedTest(name = "{0} {1}")

@@ -140,6 +140,26 @@ class NetReceiveTest {
         });
     }
 
+    /**
+     * state_discontinuity(state, value) in NET_RECEIVE, which NEURON 8.2 runs as state = value: the project's dsyn
+     * (mod/events/dsyn.mod, a depressing synapse: each event adds weight*U*r to g and takes U*r from r) receiving
+     * six events, against NEURON (reference/events/dsyn, recorded by reference/events/record_dsyn.py). The jumps
+     * use r before its own jump (g's first): computing g's after r's fails it.
+     */
+    @Test
+    void stateDiscontinuityMatchesNeuron() {
+        ReferenceRun ref = ReferenceRun.load("/reference/events/dsyn/train");
+        NmodlMechanism dsyn = NmodlMechanism.compile("dsyn.mod", Resources.text("/mod/events/dsyn.mod"));
+        EventsCompartment c = new EventsCompartment(dsyn);
+        PointProcess syn = c.builder.addPointProcess("dsyn", c.section, 0.5, Map.of());
+        c.builder.addSpikeSource(new double[] {5, 10, 15, 20, 25, 70}, List.of(new Synapse(syn, 0.005, 0)));
+        c.assertMatches(ref, "dsyn", TOLERANCE, (sim, rec) -> {
+            for (String column : List.of("g", "r", "i")) {
+                rec.add(column, sim.block("dsyn").column(column), syn.instance());
+            }
+        });
+    }
+
     @Test
     void netMoveWithoutAPendingEventStops() {
         NmodlMechanism mover = NmodlMechanism.compile("m.mod", "NEURON { ARTIFICIAL_CELL M }\n"

@@ -181,4 +181,33 @@ class ParserTest {
         assertThatThrownBy(() -> Parser.parse("bad.mod", "NEURON { SUFFIX PARAMETER }"))
                 .hasMessage("bad.mod:1:17: expected a name but found the keyword PARAMETER");
     }
+    /** nocmodl's intexpr: indices and FROM bounds are names, integers, + - * / and INT(expr); it stops on others. */
+    @Test
+    void indicesAndFromBoundsAreIntegerExpressions() {
+        List<Stmt> b = ((Item.Block) Parser.parse("i.mod", "DEFINE N 4\nPARAMETER { a[N] }\nBREAKPOINT {\n"
+                + "  FROM i = 0 TO (N - 1)/2 BY 2 { a[INT(b*2.5) + i*2] = a[(b + 1)/2] }\n}\n").items().get(2))
+                .body();
+        Stmt.From f = (Stmt.From) b.get(0);
+        assertThat(((Expr.Binary) f.to()).op()).isEqualTo("/");
+        assertThat(((Expr.Num) ((Expr.Binary) ((Expr.Binary) f.to()).left()).left()).text()).isEqualTo("4");
+        Stmt.Assign a = (Stmt.Assign) f.body().get(0);
+        Expr.Binary index = (Expr.Binary) a.target().index();
+        assertThat(index.op()).isEqualTo("+");
+        assertThat(((Expr.Call) index.left()).name()).isEqualTo("INT");
+        assertThat(((Expr.Binary) index.right()).op()).isEqualTo("*");
+        // each of these nocmodl 8.2.2 refuses ("Illegal expression")
+        assertThatThrownBy(() -> Parser.parse("i.mod", "BREAKPOINT { b = a[2.5] }"))
+                .hasMessage("i.mod:1:20: expected an integer expression (names, integers, + - * / and INT(...), as"
+                        + " nocmodl's array indices and FROM bounds) but found '2.5'");
+        assertThatThrownBy(() -> Parser.parse("i.mod", "BREAKPOINT { b = a[-1] }"))
+                .hasMessage("i.mod:1:20: expected an integer expression (names, integers, + - * / and INT(...), as"
+                        + " nocmodl's array indices and FROM bounds) but found '-'");
+        assertThatThrownBy(() -> Parser.parse("i.mod", "BREAKPOINT { b = a[b^2] }"))
+                .hasMessage("i.mod:1:21: expected ']' but found '^'");
+        assertThatThrownBy(() -> Parser.parse("i.mod", "BREAKPOINT { b = INT(2.5) }"))
+                .hasMessage("i.mod:1:18: expected an expression but found 'INT'");
+        assertThatThrownBy(() -> Parser.parse("i.mod", "BREAKPOINT { FROM i = 0 TO b*0.5 { } }"))
+                .hasMessage("i.mod:1:30: expected an integer expression (names, integers, + - * / and INT(...), as"
+                        + " nocmodl's array indices and FROM bounds) but found '0.5'");
+    }
 }

@@ -43,6 +43,8 @@ public final class Discretization {
     private final int nodeCount;
     private final int[] parent;
     private final double[] areaUm2;
+    /** The diameter (um) of the segment each node is the centre of; NaN for the sections' end nodes. */
+    private final double[] diamUm;
     private final double[] matrixArea;
     private final double[] cm;
     private final double[] riMOhm;
@@ -73,6 +75,8 @@ public final class Discretization {
         nodeCount = n;
         parent = new int[n];
         areaUm2 = new double[n];
+        diamUm = new double[n];
+        Arrays.fill(diamUm, Double.NaN);
         cm = new double[n];
         riMOhm = new double[n];
 
@@ -88,6 +92,7 @@ public final class Discretization {
             firstNode[si] = next;
             SegmentGeometry geometry = s.geometry();
             double[] area = geometry.areaUm2();
+            double[] diam = geometry.diamUm();
             double[] leftHalf = geometry.leftHalfMOhm();
             double[] rightHalf = geometry.rightHalfMOhm();
             double[] cms = s.cmUfPerCm2();
@@ -97,6 +102,7 @@ public final class Discretization {
                 int node = next++;
                 parent[node] = previous;
                 areaUm2[node] = area[j];
+                diamUm[node] = diam[j];
                 cm[node] = cms[j];
                 riMOhm[node] = leftHalf[j] + rightHalfOfPrevious;
                 rightHalfOfPrevious = rightHalf[j];
@@ -120,6 +126,7 @@ public final class Discretization {
         renumberParents(solverParent, order, newIndex);
         this.solverParent = solverParent;
         permute(areaUm2, order);
+        permute(diamUm, order);
         permute(cm, order);
         permute(riMOhm, order);
         for (int si = 0; si < sections; si++) {
@@ -387,6 +394,11 @@ public final class Discretization {
     /** Membrane area (um2); 0 for the zero-area end nodes. */
     public double areaUm2(int node) {
         return areaUm2[node];
+    }
+
+    /** The diameter (um) of the segment whose centre is this node (NEURON's seg.diam); NaN for an end node. */
+    public double diamUm(int node) {
+        return diamUm[node];
     }
 
     /** The area used to scale the node's matrix row (um2, or 100 for zero-area nodes, as NEURON). */

@@ -1,5 +1,6 @@
 package org.spineformer.engine.mech;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -31,6 +32,11 @@ public final class CellState {
     public final double[] d;
     /** Membrane area (um2), 0 for zero-area nodes; one per node, shared by all lanes. */
     public final double[] areaUm2;
+    /**
+     * The diameter (um) of the segment each node is the centre of (NEURON's seg.diam, what a mod file's
+     * {@code diam} reads), one per node, shared by all lanes; NaN until the simulation sets it, and for end nodes.
+     */
+    public final double[] diamUm;
     /** Converts a point current in nA to the node's current density: 100 / area (area 100 for zero-area nodes). */
     public final double[] pointScale;
     /** Time (ms): the mid-step time during the current phase, the step's end during the state phase. */
@@ -81,6 +87,8 @@ public final class CellState {
         this.rhs = new double[nodes * lanes];
         this.d = new double[nodes * lanes];
         this.areaUm2 = areaUm2.clone();
+        this.diamUm = new double[nodes];
+        Arrays.fill(diamUm, Double.NaN);
         this.pointScale = new double[nodes];
         for (int i = 0; i < nodes; i++) {
             pointScale[i] = 1e2 / matrixAreaUm2[i];

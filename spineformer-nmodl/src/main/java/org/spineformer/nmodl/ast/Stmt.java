@@ -6,8 +6,8 @@ import java.util.List;
 public sealed interface Stmt {
     Pos pos();
 
-    /** {@code LOCAL a, b[3]}. */
-    record Local(Pos pos, List<String> names) implements Stmt {
+    /** {@code LOCAL a, b[3]}; sizes holds each name's array size, 0 for a scalar. */
+    record Local(Pos pos, List<String> names, List<Integer> sizes) implements Stmt {
     }
 
     /**

@@ -36,6 +36,8 @@ public final class Checker {
             "poisson", "setseed", "scop_random", "boundary", "romberg", "legendre", "invert", "stepforce",
             "schedule", "set_seed", "nrn_pointing", "state_discontinuity", "net_send", "net_move", "net_event",
             "nrn_random_play", "at_time", "nrn_ghk");
+    /** What NEURON sets and nocmodl refuses to see assigned (nocpout.cpp, nrn_var_assigned); a LOCAL may be named so. */
+    static final Set<String> ASSIGNED_BY_NEURON = Set.of("area", "diam", "t", "dt", "celsius");
     /** SOLVE methods nocmodl knows. */
     static final Set<String> METHODS = Set.of("cnexp", "derivimplicit", "euler", "runge", "sparse", "adeuler",
             "adrunge", "clsoda", "cvode_t", "cvode_t_v", "gear", "heun", "lsoda", "newton", "seidel", "simeq",
@@ -44,8 +46,11 @@ public final class Checker {
     private final ModFile mod;
     private final List<Diagnostic> problems = new ArrayList<>();
     private final Set<String> globals = new HashSet<>();
+    /** The file-level arrays (PARAMETER, ASSIGNED, STATE ... and top-level LOCAL declared with a size). */
+    private final Set<String> globalArrays = new HashSet<>();
     private final Map<String, Item.Block> callables = new HashMap<>();
-    private final Deque<Set<String>> scopes = new ArrayDeque<>();
+    /** Names declared in the blocks being checked, innermost first: true for an array. */
+    private final Deque<Map<String, Boolean>> scopes = new ArrayDeque<>();
     private final UnitNames units = new UnitNames();
 
     private Checker(ModFile mod) {
@@ -166,6 +171,9 @@ public final class Checker {
                                 + d.keyword() + ")");
                     }
                     globals.add(decl.name());
+                    if (decl.size() > 0) {
+                        globalArrays.add(decl.name());
+                    }
                 }
             } else if (item instanceof Item.Units u) {
                 for (Item.UnitDef def : u.definitions()) {
@@ -187,8 +195,14 @@ public final class Checker {
                 }
             }
         }
-        mod.items().stream().filter(Item.TopLocal.class::isInstance)
-                .forEach(l -> globals.addAll(((Item.TopLocal) l).names()));
+        mod.items().stream().filter(Item.TopLocal.class::isInstance).map(Item.TopLocal.class::cast).forEach(l -> {
+            globals.addAll(l.names());
+            for (int i = 0; i < l.names().size(); i++) {
+                if (l.sizes().get(i) > 0) {
+                    globalArrays.add(l.names().get(i));
+                }
+            }
+        });
         mod.neuron().forEach(s -> {
             if (s instanceof NeuronStmt.UseIon u) {
                 globals.addAll(u.read());
@@ -223,23 +237,36 @@ public final class Checker {
             default -> {
             }
         }
-        Set<String> scope = new HashSet<>();
+        Map<String, Boolean> scope = new HashMap<>();
         for (Arg a : b.args()) {
-            scope.add(a.name());
+            scope.put(a.name(), false);
         }
         if (b.keyword().equals("FUNCTION")) {
-            scope.add(b.name());
+            scope.put(b.name(), false);
         }
         if (b.keyword().equals("NET_RECEIVE")) {
-            scope.add("flag");
+            scope.put("flag", false);
         }
         scopes.push(scope);
         statements(b.body());
         scopes.pop();
+        if (b.keyword().equals("PROCEDURE") && endsWithReturnZero(b.body())) {
+            Stmt last = b.body().get(b.body().size() - 1);
+            problems.removeIf(d -> d.pos().equals(last.pos()));
+            unsupported(last.pos(), "VERBATIM", "C code cannot run on the JVM (this one, 'return 0;' as the"
+                    + " PROCEDURE's last statement, returns as the PROCEDURE's end does: without it NEURON runs the"
+                    + " same)");
+        }
+    }
+
+    /** Whether the last statement is VERBATIM holding only {@code return 0;}, a common ending of old PROCEDUREs. */
+    private static boolean endsWithReturnZero(List<Stmt> body) {
+        return !body.isEmpty() && body.get(body.size() - 1) instanceof Stmt.Verbatim v
+                && v.text().strip().equals("return 0;");
     }
 
     private void statements(List<Stmt> list) {
-        scopes.push(new HashSet<>());
+        scopes.push(new HashMap<>());
         for (Stmt s : list) {
             statement(s);
         }
@@ -248,10 +275,18 @@ public final class Checker {
 
     private void statement(Stmt s) {
         if (s instanceof Stmt.Local l) {
-            scopes.peek().addAll(l.names());
+            for (int i = 0; i < l.names().size(); i++) {
+                scopes.peek().put(l.names().get(i), l.sizes().get(i) > 0);
+            }
         } else if (s instanceof Stmt.Assign a) {
             variable(a.target());
             expr(a.value());
+            if (a.primes() == 0 && ASSIGNED_BY_NEURON.contains(a.target().name())
+                    && scopes.stream().noneMatch(scope -> scope.containsKey(a.target().name()))) {
+                error(a.pos(), "'" + a.target().name() + "' is a special NEURON variable that a mod file cannot"
+                        + " assign (nocmodl stops: \"should not be assigned a value in a model description"
+                        + " file\")");
+            }
         } else if (s instanceof Stmt.CallStmt c) {
             expr(c.call());
         } else if (s instanceof Stmt.Block b) {
@@ -269,14 +304,14 @@ public final class Checker {
             if (f.by() != null) {
                 expr(f.by());
             }
-            scopes.push(new HashSet<>(Set.of(f.index())));
+            scopes.push(new HashMap<>(Map.of(f.index(), false)));
             statements(f.body());
             scopes.pop();
         } else if (s instanceof Stmt.Solve sv) {
             solve(sv);
         } else if (s instanceof Stmt.Table t) {
-            t.names().forEach(n -> variable(new Expr.Var(t.pos(), n, null)));
-            t.depends().forEach(n -> variable(new Expr.Var(t.pos(), n, null)));
+            t.names().forEach(n -> declared(t.pos(), n));
+            t.depends().forEach(n -> declared(t.pos(), n));
             expr(t.from());
             expr(t.to());
         } else if (s instanceof Stmt.Reaction r) {
@@ -315,10 +350,10 @@ public final class Checker {
             unsupported(c.pos(), "LONGITUDINAL_DIFFUSION", "diffusion between segments is not modelled");
             return;
         }
-        scopes.push(c.index() == null ? new HashSet<>() : new HashSet<>(Set.of(c.index())));
+        scopes.push(c.index() == null ? new HashMap<>() : new HashMap<>(Map.of(c.index(), false)));
         expr(c.volume());
         scopes.pop();
-        c.names().forEach(n -> variable(new Expr.Var(c.pos(), n, null)));
+        c.names().forEach(n -> declared(c.pos(), n));
     }
 
     private void solve(Stmt.Solve s) {
@@ -338,7 +373,9 @@ public final class Checker {
         if (e instanceof Expr.Var v) {
             variable(v);
         } else if (e instanceof Expr.Call c) {
-            if (!BUILTIN_FUNCTIONS.contains(c.name()) && !callables.containsKey(c.name())) {
+            // INT(expr) is nocmodl's truncation inside an integer expression (the parser reads it only there)
+            if (!c.name().equals("INT") && !BUILTIN_FUNCTIONS.contains(c.name())
+                    && !callables.containsKey(c.name())) {
                 error(c.pos(), "call of '" + c.name() + "', which is neither a FUNCTION or PROCEDURE of this"
                         + " file nor one of NMODL's functions");
             }
@@ -351,19 +388,39 @@ public final class Checker {
         }
     }
 
+    /**
+     * A variable read or written: declared, indexed when (and only when) it is an array, as nocmodl's
+     * {@code varname} rule ("variable is not an array", "variable needs an index").
+     */
     private void variable(Expr.Var v) {
         String name = v.name().replace("'", "");
         if (v.index() != null) {
             expr(v.index());
         }
-        if (globals.contains(name) || BUILTIN_VARIABLES.contains(name)) {
+        Boolean array = declared(v.pos(), name);
+        if (array == null) {
             return;
         }
-        for (Set<String> scope : scopes) {
-            if (scope.contains(name)) {
-                return;
+        if (v.index() != null && !array) {
+            error(v.pos(), "'" + name + "' is indexed but is not an array (nocmodl stops: variable is not an"
+                    + " array)");
+        } else if (v.index() == null && array) {
+            error(v.pos(), "'" + name + "' is an array: write " + name + "[index] (nocmodl stops: variable needs"
+                    + " an index)");
+        }
+    }
+
+    /** Whether the name is an array where it is used; null after reporting it when it is not declared. */
+    private Boolean declared(Pos pos, String name) {
+        for (Map<String, Boolean> scope : scopes) {
+            if (scope.containsKey(name)) {
+                return scope.get(name);
             }
         }
-        error(v.pos(), "'" + name + "' is used but not declared (PARAMETER, ASSIGNED, STATE, LOCAL ...)");
+        if (globals.contains(name) || BUILTIN_VARIABLES.contains(name)) {
+            return globalArrays.contains(name);
+        }
+        error(pos, "'" + name + "' is used but not declared (PARAMETER, ASSIGNED, STATE, LOCAL ...)");
+        return null;
     }
 }

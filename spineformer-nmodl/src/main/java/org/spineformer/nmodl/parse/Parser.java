@@ -266,10 +266,6 @@ public final class Parser {
         return args;
     }
 
-    private List<String> localNames() {
-        return localNames(new ArrayList<>());
-    }
-
     /** LOCAL's names; each one's array size (0 for a scalar) goes to {@code sizes}. */
     private List<String> localNames(List<Integer> sizes) {
         List<String> names = new ArrayList<>();
@@ -467,7 +463,11 @@ public final class Parser {
         }
         next();
         return switch (k) {
-            case "LOCAL" -> new Stmt.Local(p, localNames());
+            case "LOCAL" -> {
+                List<Integer> sizes = new ArrayList<>();
+                List<String> names = localNames(sizes);
+                yield new Stmt.Local(p, names, sizes);
+            }
             case "if" -> ifStatement(p);
             case "while" -> {
                 expect("(");
@@ -478,10 +478,10 @@ public final class Parser {
             case "FROM" -> {
                 String index = name();
                 expect("=");
-                Expr from = expr();
+                Expr from = integerExpression();
                 expect("TO");
-                Expr to = expr();
-                Expr by = accept("BY") ? expr() : null;
+                Expr to = integerExpression();
+                Expr by = accept("BY") ? integerExpression() : null;
                 yield new Stmt.From(p, index, from, to, by, body());
             }
             case "SOLVE" -> solve(p);
@@ -522,16 +522,72 @@ public final class Parser {
     }
 
     private Expr indexThen(String close) {
-        Expr index = expr();
+        Expr index = integerExpression();
         expect(close);
         return index;
+    }
+
+    /**
+     * nocmodl's {@code intexpr} (parse1.ypp), what an array index and FROM's bounds and step are: names, integers,
+     * parentheses, {@code + - * /} (usual precedence, left associative) and {@code INT(expr)}; no unary minus, no
+     * real number, no array element. A name's value is truncated to an int and the arithmetic is C's int
+     * arithmetic; INT(expr) truncates a double expression.
+     */
+    private Expr integerExpression() {
+        Expr e = integerTerm();
+        while (at("+") || at("-")) {
+            Token op = next();
+            e = new Expr.Binary(op.pos(), op.text(), e, integerTerm());
+        }
+        return e;
+    }
+
+    private Expr integerTerm() {
+        Expr e = integerPrimary();
+        while (at("*") || at("/")) {
+            Token op = next();
+            e = new Expr.Binary(op.pos(), op.text(), e, integerPrimary());
+        }
+        return e;
+    }
+
+    private Expr integerPrimary() {
+        Token t = next();
+        Pos p = t.pos();
+        if (t.kind() == Token.Kind.INTEGER) {
+            return new Expr.Num(p, t.text(), "");
+        }
+        if (t.is("(")) {
+            Expr e = integerExpression();
+            expect(")");
+            return e;
+        }
+        if (t.is("INT")) {
+            expect("(");
+            Expr e = expr();
+            expect(")");
+            return new Expr.Call(p, "INT", List.of(e));
+        }
+        if (t.kind() == Token.Kind.NAME && !KEYWORDS.contains(t.text())) {
+            return defines.containsKey(t.text()) ? new Expr.Num(p, defines.get(t.text()).toString(), "")
+                    : new Expr.Var(p, t.text(), null);
+        }
+        throw error(t, "expected an integer expression (names, integers, + - * / and INT(...), as nocmodl's"
+                + " array indices and FROM bounds) but found " + t.describe());
     }
 
     private Stmt assignmentOrCall() {
         Token t = next();
         Pos p = t.pos();
         if (at("(")) {
-            return new Stmt.CallStmt(p, call(t));
+            Expr.Call c = call(t);
+            if (c.name().equals("state_discontinuity") && blockKeyword.equals("NET_RECEIVE") && c.args().size() == 2
+                    && c.args().get(0) instanceof Expr.Var state) {
+                // nocmodl (parsact.cpp) turns it into state = value in NET_RECEIVE; the fixed step's adjustment
+                // of that jump (netrec_discon.cpp) runs only with nrn_netrec_state_adjust, off by default
+                return new Stmt.Assign(p, state, 0, c.args().get(1));
+            }
+            return new Stmt.CallStmt(p, c);
         }
         Expr.Var target = new Expr.Var(p, t.text(), accept("[") ? indexThen("]") : null);
         if (!at("=")) {

@@ -1,0 +1,48 @@
+package org.spineformer.nmodl;
+
+import static org.spineformer.engine.reference.TraceAssert.assertTrace;
+
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.spineformer.engine.record.Recorder;
+import org.spineformer.engine.reference.ReferenceRun;
+import org.spineformer.engine.reference.TraceAssert;
+import org.spineformer.nmodl.gen.NmodlMechanism;
+
+/**
+ * A mod file's {@code diam}, the segment's diameter, against NEURON 8.2.2 running the project's
+ * {@code mod/geometry/dleak.mod} in a 40 um compartment of diameter 6 and 3 um (references recorded by
+ * {@code reference/kinetic/record.py}, see PROVENANCE.md): read in INITIAL (a volume-to-surface ratio chosen by an
+ * IF on 2 depth >= diam, so the two diameters take both branches), in BREAKPOINT (the leak's conductance
+ * g0 (1 + 4/diam)) and in a cnexp equation. With the compartment's length (40) read instead, or its area, every
+ * run fails at once (the current from the first step). Every column at 1e-6 of the trace's scale.
+ */
+class DiamReferenceTest {
+    /** The single-mechanism bound of issue 17, 1e-6 of each trace's scale, as {@link KineticReferenceTest}'s. */
+    static final double TOLERANCE = 1e-6;
+    private static final List<String> RUNS = List.of("vclamp_m60", "vclamp_m20", "vclamp_p20", "iclamp");
+
+    static Stream<Arguments> runs() {
+        return Stream.of("dleak_d6", "dleak_d3").flatMap(d -> RUNS.stream().map(run -> Arguments.of(d, run)));
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("runs")
+    void matchesNeuron(String geometry, String runName) {
+        ReferenceRun ref = ReferenceRun.load("/reference/geometry/" + geometry + "/" + runName);
+        NmodlMechanism compiled = NmodlMechanism.compile("dleak.mod", Resources.text("/mod/geometry/dleak.mod"));
+        Recorder rec = KineticReferenceTest.run(ref, compiled);
+        double worst = 0;
+        for (String column : rec.names()) {
+            assertTrace(geometry + " " + runName + " " + column, ref.column(column), rec.column(column), TOLERANCE);
+            if (!column.startsWith("i_seclamp")) {
+                worst = Math.max(worst, TraceAssert.relativeError(ref.column(column), rec.column(column)));
+            }
+        }
+        System.out.printf("%s %s: largest error of the mechanism's columns %.2e of the trace's scale%n", geometry,
+                runName, worst);
+    }
+}
