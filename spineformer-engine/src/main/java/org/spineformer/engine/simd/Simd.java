@@ -8,8 +8,8 @@ import java.util.Arrays;
  * <p>The Vector API ({@code jdk.incubator.vector}) is an incubator module: it is in the JVM only when the command
  * line says {@code --add-modules jdk.incubator.vector}, and touching one of its classes without it fails. So code
  * with vector kernels keeps them in a class of its own, loaded only when {@link #enabled()} is true, and
- * otherwise runs its scalar kernels. Both give NEURON's results: kernels without an exponential give the scalar
- * kernels' bits, and the vector exponential differs from {@link Math#exp} in the last bit at most. This class
+ * otherwise runs its scalar kernels. Both give the same bits: the same operations in the same order, and one
+ * exponential ({@link StrictExp} in scalar code, {@link VectorMath#exp} in lanes). This class
  * itself touches no Vector API class. It lives in the engine, whose {@code pas} has a vector kernel too.
  *
  * <p>{@code -Dspineformer.simd=false} forces the scalar kernels even when the module is present (for comparisons

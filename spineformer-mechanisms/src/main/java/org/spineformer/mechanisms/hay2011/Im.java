@@ -6,6 +6,7 @@ import static org.spineformer.mechanisms.simd.Vectors.exp;
 
 import jdk.incubator.vector.DoubleVector;
 import org.spineformer.engine.simd.Simd;
+import org.spineformer.engine.simd.StrictExp;
 
 /**
  * Muscarinic (M-type) potassium current of Hay et al. (2011), after Adams et al. (1982), from HayEtAl_2011_Im.mod:
@@ -30,7 +31,7 @@ public final class Im extends OneGatePotassium {
 
     @Override
     double steadyState(double v) {
-        double e = Math.exp(2.5 * 0.04 * (v + 35));
+        double e = StrictExp.exp(2.5 * 0.04 * (v + 35));
         double mAlpha = 3.3e-3 * e;
         double mBeta = 3.3e-3 / e;
         return mAlpha / (mAlpha + mBeta);
@@ -38,7 +39,7 @@ public final class Im extends OneGatePotassium {
 
     @Override
     double rate(double v) {
-        double e = Math.exp(2.5 * 0.04 * (v + 35));
+        double e = StrictExp.exp(2.5 * 0.04 * (v + 35));
         double mAlpha = 3.3e-3 * e;
         double mBeta = 3.3e-3 / e;
         return (mAlpha + mBeta) * QT;
@@ -65,8 +66,7 @@ public final class Im extends OneGatePotassium {
         }
 
         static void advanceTrials(double[] v, int[] node, double dt, double[] m) {
-            int n = SPECIES.loopBound(node.length);
-            for (int k = 0; k < n; k++) {
+            for (int k = 0; k < node.length; k++) {
                 advance(v, node[k] * SPECIES.length(), dt, m, k * SPECIES.length());
             }
         }

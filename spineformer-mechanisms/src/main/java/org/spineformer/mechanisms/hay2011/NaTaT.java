@@ -15,6 +15,7 @@ import org.spineformer.engine.mech.FieldSpec;
 import org.spineformer.engine.mech.Mechanism;
 import org.spineformer.engine.mech.MechanismBlock;
 import org.spineformer.engine.simd.Simd;
+import org.spineformer.engine.simd.StrictExp;
 import org.spineformer.engine.table.CubicTable;
 import org.spineformer.engine.table.StepTable;
 
@@ -85,9 +86,9 @@ public final class NaTaT extends AbstractMechanism {
         private final StepTable table = new StepTable(4, (v, dt, out) -> {
             rates(v);
             out[0] = mInf;
-            out[1] = 1 - Math.exp(-dt * mRate);
+            out[1] = 1 - StrictExp.exp(-dt * mRate);
             out[2] = hInf;
-            out[3] = 1 - Math.exp(-dt * hRate);
+            out[3] = 1 - StrictExp.exp(-dt * hRate);
         });
         private boolean useTables = true;
 
@@ -213,8 +214,8 @@ public final class NaTaT extends AbstractMechanism {
 
         private void advanceExactly(int k, double v, double dt) {
             rates(v);
-            m[k] += (1 - Math.exp(-dt * mRate)) * (mInf - m[k]);
-            h[k] += (1 - Math.exp(-dt * hRate)) * (hInf - h[k]);
+            m[k] += (1 - StrictExp.exp(-dt * mRate)) * (mInf - m[k]);
+            h[k] += (1 - StrictExp.exp(-dt * hRate)) * (hInf - h[k]);
         }
 
         @Override
@@ -227,7 +228,7 @@ public final class NaTaT extends AbstractMechanism {
                 v += 0.0001;
             }
             double x = v + 38;
-            double e = Math.exp(-x / 6);
+            double e = StrictExp.exp(-x / 6);
             double mAlpha = 0.182 * x / (1 - e);
             double mBeta = 0.124 * -x / (1 - 1 / e);
             mRate = (mAlpha + mBeta) * QT;
@@ -236,7 +237,7 @@ public final class NaTaT extends AbstractMechanism {
                 v += 0.0001;
             }
             double y = v + 66;
-            double f = Math.exp(y / 6);
+            double f = StrictExp.exp(y / 6);
             double hAlpha = -0.015 * y / (1 - f);
             double hBeta = -0.015 * -y / (1 - 1 / f);
             hRate = (hAlpha + hBeta) * QT;
@@ -247,8 +248,8 @@ public final class NaTaT extends AbstractMechanism {
     /**
      * The block's loops in vector lanes, each lane one instance: the current phase over the runs of consecutive
      * nodes, with the same operations and results; the state update over the gathered potentials with
-     * {@link Block#rates} inlined, the same operations in the same order, so that results differ only where the
-     * vector exp rounds differently from {@link Math#exp} (1 ulp at most). Loaded only when {@link Simd#enabled()}.
+     * {@link Block#rates} inlined, the same operations in the same order and the same exponential
+     * ({@link StrictExp}'s bits), so the same results. Loaded only when {@link Simd#enabled()}.
      */
     private static final class Lanes {
         /**
@@ -290,20 +291,10 @@ public final class NaTaT extends AbstractMechanism {
             }
         }
 
-        /**
-         * The exact state update of several trials, one vector per instance (the lanes its trials), with the
-         * exponential one trial's kernels use for each instance: the vector exp for the instances {@link #advance}
-         * does, {@link Math#exp} for the rest (the scalar tail).
-         */
+        /** The exact state update of several trials, one vector per instance (the lanes its trials). */
         static void trialAdvance(Block b, double[] v, double dt) {
-            int n = SPECIES.loopBound(b.size());
-            for (int k = 0; k < n; k++) {
+            for (int k = 0; k < b.size(); k++) {
                 advance(v, b.node(k) * SPECIES.length(), dt, b.m, b.h, k * SPECIES.length());
-            }
-            for (int k = n; k < b.size(); k++) {
-                for (int l = 0; l < SPECIES.length(); l++) {
-                    b.advanceExactly(k * SPECIES.length() + l, v[b.node(k) * SPECIES.length() + l], dt);
-                }
             }
         }
 

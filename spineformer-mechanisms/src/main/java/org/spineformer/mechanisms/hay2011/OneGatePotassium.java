@@ -10,6 +10,7 @@ import org.spineformer.engine.mech.CellState;
 import org.spineformer.engine.mech.FieldSpec;
 import org.spineformer.engine.mech.MechanismBlock;
 import org.spineformer.engine.simd.Simd;
+import org.spineformer.engine.simd.StrictExp;
 import org.spineformer.engine.table.CubicTable;
 import org.spineformer.engine.table.StepTable;
 
@@ -44,18 +45,17 @@ abstract class OneGatePotassium extends AbstractMechanism {
 
     /**
      * The exact state update of the instances [0, n) at potentials v in vector lanes, n the largest multiple of the
-     * lane count; returns n. The same operations in the same order as {@link #steadyState} and {@link #rate}, so
-     * that results differ only where the vector exp rounds differently from {@link Math#exp} (1 ulp at most).
+     * lane count; returns n. The same operations in the same order as {@link #steadyState} and {@link #rate}, with
+     * the same exponential ({@link StrictExp}'s bits), so the same results.
      * Called only when {@link Simd#enabled()}; a channel keeps the vector code in a nested class, so that it loads
      * without the Vector API.
      */
     abstract int advanceInLanes(double[] v, double dt, double[] m);
 
     /**
-     * The exact state update of several trials in vector lanes, one vector per instance (its trials, {@code lanes}
-     * the vector length) for the instances [0, n), n the largest multiple of the vector length not above the
-     * instance count: the instances one trial's {@link #advanceInLanes} updates, with the same operations. Called
-     * only when {@link Simd#enabled()}.
+     * The exact state update of several trials in vector lanes, one vector per instance (its trials, the vector
+     * length of them) for every instance, with the operations of {@link #advanceInLanes}. Called only when
+     * {@link Simd#enabled()}.
      */
     abstract void advanceTrialsInLanes(double[] v, int[] node, double dt, double[] m);
 
@@ -96,7 +96,7 @@ abstract class OneGatePotassium extends AbstractMechanism {
             trialVectors = channel.simd && lanes > 1 && lanes == Simd.preferredLanes();
             table = new StepTable(2, (v, dt, out) -> {
                 out[0] = channel.steadyState(v);
-                out[1] = 1 - Math.exp(-dt * channel.rate(v));
+                out[1] = 1 - StrictExp.exp(-dt * channel.rate(v));
             });
         }
 
@@ -184,20 +184,17 @@ abstract class OneGatePotassium extends AbstractMechanism {
 
         /**
          * The state phase of several trials: per lane what {@link #advance} does for one instance, the table read at
-         * the lane's potential; exact rates in one vector per instance when the lanes are one vector, with the
-         * exponential one trial's kernels use for each instance (the vector exp, {@link Math#exp} in their scalar
-         * tail).
+         * the lane's potential; exact rates in one vector per instance when the lanes are one vector.
          */
         private void trialAdvance(CellState s) {
             double[] v = s.v;
             double dt = s.dt;
-            int from = 0;
             if (!useTables && trialVectors) {
                 channel.advanceTrialsInLanes(v, node, dt, m);
-                from = size - size % lanes; // lanes is the vector length
+                return;
             }
             CubicTable tab = useTables ? table.at(dt) : null;
-            for (int k = from; k < size; k++) {
+            for (int k = 0; k < size; k++) {
                 for (int l = 0, nd = node[k] * lanes, j = k * lanes; l < lanes; l++, nd++, j++) {
                     double vj = v[nd];
                     double u = tab == null ? -1 : tab.position(vj);
@@ -213,7 +210,7 @@ abstract class OneGatePotassium extends AbstractMechanism {
         }
 
         private void advanceExactly(int k, double v, double dt) {
-            m[k] += (1 - Math.exp(-dt * channel.rate(v))) * (channel.steadyState(v) - m[k]);
+            m[k] += (1 - StrictExp.exp(-dt * channel.rate(v))) * (channel.steadyState(v) - m[k]);
         }
 
         @Override

@@ -7,6 +7,7 @@ import static org.spineformer.mechanisms.simd.Vectors.inverse;
 
 import jdk.incubator.vector.DoubleVector;
 import org.spineformer.engine.simd.Simd;
+import org.spineformer.engine.simd.StrictExp;
 
 /**
  * Shaw-related (Kv3.1) potassium current of Hay et al. (2011), from HayEtAl_2011_SKv3_1.mod:
@@ -27,13 +28,13 @@ public final class SKv31 extends OneGatePotassium {
 
     @Override
     double steadyState(double v) {
-        return 1 / (1 + Math.exp((v - 18.700) / -9.700));
+        return 1 / (1 + StrictExp.exp((v - 18.700) / -9.700));
     }
 
     /** 1 / mtau, mtau = 0.2 * 20.000 / (1 + exp((v - -46.560) / -44.140)). */
     @Override
     double rate(double v) {
-        return (1 + Math.exp((v - -46.560) / -44.140)) / (0.2 * 20.000);
+        return (1 + StrictExp.exp((v - -46.560) / -44.140)) / (0.2 * 20.000);
     }
 
     @Override
@@ -57,8 +58,7 @@ public final class SKv31 extends OneGatePotassium {
         }
 
         static void advanceTrials(double[] v, int[] node, double dt, double[] m) {
-            int n = SPECIES.loopBound(node.length);
-            for (int k = 0; k < n; k++) {
+            for (int k = 0; k < node.length; k++) {
                 advance(v, node[k] * SPECIES.length(), dt, m, k * SPECIES.length());
             }
         }

@@ -1,8 +1,9 @@
 package org.spineformer.mechanisms.simd;
 
 import jdk.incubator.vector.DoubleVector;
-import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
+import org.spineformer.engine.simd.StrictExp;
+import org.spineformer.engine.simd.VectorMath;
 
 /**
  * What the mechanisms' vector kernels share. It uses the Vector API, so only a vector kernel may touch it, and a
@@ -25,9 +26,12 @@ public final class Vectors {
         return DoubleVector.broadcast(SPECIES, 1).sub(x);
     }
 
-    /** exp(x), in the vector math library's lanes (within 1 ulp of {@link Math#exp}). */
+    /**
+     * exp(x): in every lane the bits of {@link StrictExp#exp}, which the scalar kernels use, whatever the JIT has
+     * compiled ({@link VectorMath#exp}; the Vector API's own exp is not that, see {@link StrictExp}).
+     */
     public static DoubleVector exp(DoubleVector x) {
-        return x.lanewise(VectorOperators.EXP);
+        return VectorMath.exp(x);
     }
 
     /**

@@ -155,7 +155,7 @@ public final class AmpaWithCa extends AbstractMechanism {
 
         @Override
         public void currents(CellState s) {
-            Potentiation.compute(simd, lanes, gDelayed, threshold, sharpness, offset, alpha);
+            Potentiation.compute(simd, gDelayed, threshold, sharpness, offset, alpha);
             if (lanes > 1) {
                 if (trialVectors) {
                     Lanes.trialCurrents(this, s);

@@ -6,6 +6,7 @@ import static org.spineformer.mechanisms.simd.Vectors.exp;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorOperators;
 import org.spineformer.engine.simd.Simd;
+import org.spineformer.engine.simd.StrictExp;
 
 /**
  * AMPA_WITH_CA's potentiation of every synapse of a block, alpha = sig(sigmoid_sharpness (g_dynamic_delayed /
@@ -20,14 +21,13 @@ final class Potentiation {
     }
 
     /**
-     * alpha[k] for every k, in vector lanes when {@code simd}. The columns hold {@code trials} lanes per synapse
-     * ({@code [synapse * trials + trial]}); each synapse's alpha is computed with the exponential that one trial's
-     * run uses for it, whatever the number of trials: the vector exp for the synapses in one trial's whole vectors,
-     * {@link Math#exp} for the rest (the scalar tail), so that a trial's alpha has its bits in any lane.
+     * alpha[k] for every k, in vector lanes when {@code simd}. The columns may hold several trials' lanes per synapse
+     * ({@code [synapse * trials + trial]}): the vector kernel and the scalar loop give the same bits (one exponential,
+     * {@link StrictExp}), so a trial's alpha does not depend on its lane or on where its synapse falls in a vector.
      */
-    static void compute(boolean simd, int trials, double[] gDelayed, double[] threshold, double[] sharpness,
-                        double[] offset, double[] alpha) {
-        int done = simd ? Lanes.compute(trials, gDelayed, threshold, sharpness, offset, alpha) : 0;
+    static void compute(boolean simd, double[] gDelayed, double[] threshold, double[] sharpness, double[] offset,
+                        double[] alpha) {
+        int done = simd ? Lanes.compute(gDelayed, threshold, sharpness, offset, alpha) : 0;
         for (int k = done; k < alpha.length; k++) {
             alpha[k] = threshold[k] == Double.POSITIVE_INFINITY ? 0
                     : sig(sharpness[k] * (gDelayed[k] / threshold[k] - 1) + offset[k]);
@@ -39,23 +39,19 @@ final class Potentiation {
      * exp(x) / (exp(x) + 1), with the one exponential both need.
      */
     static double sig(double x) {
-        double e = Math.exp(-Math.abs(x));
+        double e = StrictExp.exp(-Math.abs(x));
         return (x > 0 ? 1 : e) / (1 + e);
     }
 
     /**
-     * {@link #compute}'s loop with {@link #sig} inlined, in vector lanes: the same operations in the same order, each
-     * lane one synapse, so results differ only where the vector exp rounds differently from {@link Math#exp} (1 ulp
-     * at most). Loaded only when {@link Simd#enabled()}.
+     * {@link #compute}'s loop with {@link #sig} inlined, in vector lanes: the same operations in the same order and
+     * the same exponential, each lane one element, so the same bits. Loaded only when {@link Simd#enabled()}.
      */
     private static final class Lanes {
-        /**
-         * Computes alpha[k] for k in [0, n) and returns n: the elements of the synapses in one trial's whole vectors
-         * (the largest multiple of the lane count not above the synapse count) in every trial.
-         */
-        static int compute(int trials, double[] gDelayed, double[] threshold, double[] sharpness, double[] offset,
+        /** Computes alpha[k] for k in [0, n) and returns n, the largest multiple of the lane count in alpha. */
+        static int compute(double[] gDelayed, double[] threshold, double[] sharpness, double[] offset,
                            double[] alpha) {
-            int n = SPECIES.loopBound(alpha.length / trials) * trials;
+            int n = SPECIES.loopBound(alpha.length);
             for (int k = 0; k < n; k += SPECIES.length()) {
                 DoubleVector thresholdK = DoubleVector.fromArray(SPECIES, threshold, k);
                 DoubleVector sharpnessK = DoubleVector.fromArray(SPECIES, sharpness, k);

@@ -80,16 +80,16 @@ final class DecayMemo {
      */
     void emit(String state, List<String> inputs, String slopeJava, String atZeroJava, boolean atZeroToo) {
         String m = "m" + count++ + "_";
-        fields.add("private final boolean[] " + m + "ok = new boolean[size];");
-        fields.add("private final double[] " + m + "a = new double[size];");
-        fields.add("private final double[] " + m + "e = new double[size];");
+        fields.add("private final boolean[] " + m + "ok = new boolean[size * lanes];");
+        fields.add("private final double[] " + m + "a = new double[size * lanes];");
+        fields.add("private final double[] " + m + "e = new double[size * lanes];");
         if (atZeroToo) {
-            fields.add("private final double[] " + m + "q = new double[size];");
+            fields.add("private final double[] " + m + "q = new double[size * lanes];");
         }
         List<String> same = new ArrayList<>();
         same.add(m + "ok[k]");
         for (int j = 0; j < inputs.size(); j++) {
-            fields.add("private final long[] " + m + "in" + j + " = new long[size];");
+            fields.add("private final long[] " + m + "in" + j + " = new long[size * lanes];");
             same.add("Double.doubleToRawLongBits(" + inputs.get(j) + ") == " + m + "in" + j + "[k]");
         }
         g.open("");
@@ -134,8 +134,8 @@ final class DecayMemo {
      */
     String call(String function, List<String> args, List<Boolean> keyed) {
         String m = "mc" + count++ + "_";
-        fields.add("private final boolean[] " + m + "ok = new boolean[size];");
-        fields.add("private final double[] " + m + "v = new double[size];");
+        fields.add("private final boolean[] " + m + "ok = new boolean[size * lanes];");
+        fields.add("private final double[] " + m + "v = new double[size * lanes];");
         List<String> same = new ArrayList<>();
         same.add(m + "ok[k]");
         List<String> store = new ArrayList<>();
@@ -147,7 +147,7 @@ final class DecayMemo {
             }
             String x = m + "x" + j;
             pending.add("double " + x + " = " + args.get(j) + ";");
-            fields.add("private final long[] " + m + "in" + j + " = new long[size];");
+            fields.add("private final long[] " + m + "in" + j + " = new long[size * lanes];");
             same.add("Double.doubleToRawLongBits(" + x + ") == " + m + "in" + j + "[k]");
             store.add(m + "in" + j + "[k] = Double.doubleToRawLongBits(" + x + ");");
             callArgs.add(x);

@@ -30,15 +30,23 @@ import org.spineformer.nmodl.check.Diagnostic;
  * TABLE, NET_RECEIVE).
  *
  * <p>What it cannot make yet it reports, with line and column, as "not supported yet".
+ *
+ * <p>This class reads what the file declares (the analysis: ions, variables, blocks, which SOLVEs are tabulated or
+ * solved by Newton) and holds the translation's state; the emitters write the source: {@link ClassSkeleton} the
+ * class and the order of its parts, {@link InitialEmitter}, {@link CurrentsEmitter} and {@link StatePhaseEmitter}
+ * the three kernels, {@link NodeCopies} what they copy from and to the node, {@link FunctionEmitter},
+ * {@link DerivativeEmitter}, {@link RateTableEmitter} and the *Lowering classes the blocks' methods,
+ * {@link StatementEmitter} and {@link ExpressionEmitter} the NMODL statements and expressions, into
+ * {@link SourceText}.
  */
 public final class JavaGenerator {
     /** The package of generated classes. */
     public static final String PACKAGE = "org.spineformer.nmodl.generated";
-    private static final Set<String> MATH = Set.of("exp", "fabs", "sqrt", "sin", "cos", "tan", "acos", "asin",
+    static final Set<String> MATH = Set.of("exp", "fabs", "sqrt", "sin", "cos", "tan", "acos", "asin",
             "atan", "atan2", "sinh", "cosh", "tanh", "floor", "ceil", "log", "log10", "pow", "fmod");
     /** The engine Ion's per-node arrays. */
-    private static final List<String> ION_ARRAYS = List.of("reversal", "concentration", "outside", "current");
-    private static final Set<String> NOT_FIELDS = Set.of("v", "t", "dt", "celsius", "area", "diam", "secondorder");
+    static final List<String> ION_ARRAYS = List.of("reversal", "concentration", "outside", "current");
+    static final Set<String> NOT_FIELDS = Set.of("v", "t", "dt", "celsius", "area", "diam", "secondorder");
 
     /** The description of a generated mechanism: what the compiler needs beside the source. */
     public record Generated(String mechanismName, Mechanism.Kind kind, String className, String source,
@@ -46,69 +54,73 @@ public final class JavaGenerator {
                             Set<String> reversalPotentialsRead) {
     }
 
-    private final ModFile mod;
-    private final List<Diagnostic> problems = new ArrayList<>();
-    private final StringBuilder out = new StringBuilder();
-    private int indent;
+    final ModFile mod;
+    final List<Diagnostic> problems = new ArrayList<>();
+    /** The source being written; the emitters write it in the order the class has it. */
+    final SourceText text = new SourceText();
+    final ExpressionEmitter expressions = new ExpressionEmitter(this);
+    final StatementEmitter statements = new StatementEmitter(this);
+    final NodeCopies nodeCopies = new NodeCopies(this);
+    final DerivativeEmitter derivativeEmitter = new DerivativeEmitter(this);
 
-    private String suffix;
-    private Mechanism.Kind kind = Mechanism.Kind.DENSITY;
+    String suffix;
+    Mechanism.Kind kind = Mechanism.Kind.DENSITY;
     /** Top-level LOCALs: one value (or array) per block, shared by its instances as NEURON's are. */
-    private final Map<String, Integer> topLocals = new LinkedHashMap<>();
+    final Map<String, Integer> topLocals = new LinkedHashMap<>();
     /** Per-instance variables (fields and hidden), in declaration order. */
-    private final Set<String> instanceVars = new LinkedHashSet<>();
-    private final Map<String, Double> constants = new LinkedHashMap<>();
+    final Set<String> instanceVars = new LinkedHashSet<>();
+    final Map<String, Double> constants = new LinkedHashMap<>();
     /** Java expressions of constants only -> the static final field holding their value (see num). */
-    private final Map<String, String> hoisted = new LinkedHashMap<>();
+    final Map<String, String> hoisted = new LinkedHashMap<>();
     /** While translating a derivative equation whose calls are all pure: each call's Java -> its local. */
-    private Map<String, String> shared;
+    Map<String, String> shared;
     /** True while translating an expression being hoisted (its parts stay in it). */
-    private boolean hoisting;
-    private final Map<String, Item.Block> functions = new LinkedHashMap<>();
-    private final Map<String, Item.Block> procedures = new LinkedHashMap<>();
-    private final Map<String, Item.Block> derivatives = new LinkedHashMap<>();
+    boolean hoisting;
+    final Map<String, Item.Block> functions = new LinkedHashMap<>();
+    final Map<String, Item.Block> procedures = new LinkedHashMap<>();
+    final Map<String, Item.Block> derivatives = new LinkedHashMap<>();
     /** FUNCTION or PROCEDURE name -> its TABLE statement. */
-    private final Map<String, Stmt.Table> tables = new LinkedHashMap<>();
+    final Map<String, Stmt.Table> tables = new LinkedHashMap<>();
     /**
      * ion name -> (ion variable -> role: "reversal", "concentration" (inside), "outside", "current"), the names of
      * the engine Ion's arrays.
      */
-    private final Map<String, Map<String, String>> ions = new LinkedHashMap<>();
-    private final List<String> currents = new ArrayList<>();
+    final Map<String, Map<String, String>> ions = new LinkedHashMap<>();
+    final List<String> currents = new ArrayList<>();
     /** An ELECTRODE_CURRENT mechanism: its current enters the node with the opposite sign. */
-    private boolean electrode;
+    boolean electrode;
     /** Whether the mechanism calls at_time (its helper is emitted then). */
-    private boolean usesAtTime;
+    boolean usesAtTime;
     /** NET_RECEIVE calls net_move: each instance remembers its pending flag-1 event (NEURON's _tqitem). */
-    private boolean usesNetMove;
+    boolean usesNetMove;
     /** Ion variables the mechanism writes (currents, concentrations). */
-    private final Set<String> written = new HashSet<>();
+    final Set<String> written = new HashSet<>();
     /** ion name -> its charge (USEION's VALENCE, or NEURON's for na, k and ca). */
-    private final Map<String, Double> valences = new LinkedHashMap<>();
-    private final Set<String> ranges = new HashSet<>();
-    private final Deque<Set<String>> locals = new ArrayDeque<>();
+    final Map<String, Double> valences = new LinkedHashMap<>();
+    final Set<String> ranges = new HashSet<>();
+    final Deque<Set<String>> locals = new ArrayDeque<>();
     /** The state being solved by cnexp, while translating a DERIVATIVE block; else null. */
-    private String derivativeBlock;
-    private Item.Block netReceive;
-    private NetReceiveLowering netReceiveLowering;
+    String derivativeBlock;
+    Item.Block netReceive;
+    NetReceiveLowering netReceiveLowering;
     /** True while translating NET_RECEIVE. */
-    private boolean inNetReceive;
+    boolean inNetReceive;
     /** True while translating the current phase's evaluations with v as their argument {@code vk}. */
-    private boolean vArgument;
+    boolean vArgument;
     /** True while translating INITIAL (net_send there sends an event of weight 0 from t = 0). */
-    private boolean inInitial;
+    boolean inInitial;
     /** DERIVATIVE block -> the METHOD its SOLVE asks for (cnexp, derivimplicit or euler). */
-    private final Map<String, String> methods = new HashMap<>();
-    private final Map<String, Item.Block> kineticBlocks = new LinkedHashMap<>();
-    private final Map<String, Item.Block> linearBlocks = new LinkedHashMap<>();
-    private final Map<String, KineticLowering> kinetics = new LinkedHashMap<>();
-    private final Map<String, LinearLowering> linears = new LinkedHashMap<>();
-    private final Map<String, Item.Block> nonlinearBlocks = new LinkedHashMap<>();
-    private final Map<String, NonlinearLowering> nonlinears = new LinkedHashMap<>();
+    final Map<String, String> methods = new HashMap<>();
+    final Map<String, Item.Block> kineticBlocks = new LinkedHashMap<>();
+    final Map<String, Item.Block> linearBlocks = new LinkedHashMap<>();
+    final Map<String, KineticLowering> kinetics = new LinkedHashMap<>();
+    final Map<String, LinearLowering> linears = new LinkedHashMap<>();
+    final Map<String, Item.Block> nonlinearBlocks = new LinkedHashMap<>();
+    final Map<String, NonlinearLowering> nonlinears = new LinkedHashMap<>();
     /** DERIVATIVE blocks solved by derivimplicit whose equations are coupled or nonlinear. */
-    private final Map<String, NewtonLowering> newtons = new LinkedHashMap<>();
+    final Map<String, NewtonLowering> newtons = new LinkedHashMap<>();
     /** DERIVATIVE blocks a SOLVE asks cnexp for that nocmodl solves by derivimplicit (it cannot differentiate one). */
-    private final Set<String> cnexpFallbacks = new HashSet<>();
+    final Set<String> cnexpFallbacks = new HashSet<>();
     /** The block being translated as derivimplicit's residual, else null. */
     NewtonLowering newton;
     /** The KINETIC or LINEAR block being translated (its reactions, equations), else null. */
@@ -118,22 +130,22 @@ public final class JavaGenerator {
     /** True while translating a KINETIC block: its dt is the solver's (1e9 for STEADYSTATE), a parameter. */
     boolean kineticDt;
     /** cnexp DERIVATIVE blocks read from tables of v ({@link RateTables}), by name. */
-    private final Map<String, RateTables.Plan> ratePlans = new LinkedHashMap<>();
+    final Map<String, RateTables.Plan> ratePlans = new LinkedHashMap<>();
     /**
      * How many times a table of v is rebuilt because an ion variable it reads changed (Migliore's ttx never does;
      * a calcium concentration that one compartment's pool changes would every step) before the block gives up its
      * table.
      */
-    private static final int ION_REBUILDS = 3;
+    static final int ION_REBUILDS = 3;
     /** While emitting a table's evaluation: each equation's state -> its first output (F; X is the next). */
-    private Map<String, Integer> tableOut;
+    Map<String, Integer> tableOut;
     /** While emitting a table's evaluation: how v is read there, else null (v is c_v[k]). */
-    private String vLocal;
+    String vLocal;
 
     /** True while translating a cnexp equation's slope and f0: math calls of what rarely changes are kept. */
-    private boolean memoCalls;
+    boolean memoCalls;
     /** cnexp equations whose slope is of parameters only: the slope and its exponential kept per instance. */
-    private final DecayMemo decayMemo = new DecayMemo(this);
+    final DecayMemo decayMemo = new DecayMemo(this);
 
     private JavaGenerator(ModFile mod) {
         this.mod = mod;
@@ -145,14 +157,14 @@ public final class JavaGenerator {
         g.analyse();
         List<FieldSpec> fields = g.problems.isEmpty() ? g.fields() : List.of();
         if (g.problems.isEmpty()) {
-            g.emitClass(className);
+            new ClassSkeleton(g).emit(className);
         }
         if (!g.problems.isEmpty()) {
             throw new NmodlException(g.problems);
         }
         String title = mod.items().stream().filter(Item.Title.class::isInstance).map(i -> ((Item.Title) i).text())
                 .findFirst().orElse("compiled from " + mod.file());
-        return new Generated(g.suffix, g.kind, className, g.out.toString(), fields, title, g.writesConcentration(),
+        return new Generated(g.suffix, g.kind, className, g.text.toString(), fields, title, g.writesConcentration(),
                 g.reversalPotentialsRead());
     }
 
@@ -397,7 +409,7 @@ public final class JavaGenerator {
         }
     }
 
-    private boolean isIonVariable(String name) {
+    boolean isIonVariable(String name) {
         return ions.values().stream().anyMatch(m -> m.containsKey(name));
     }
 
@@ -461,182 +473,25 @@ public final class JavaGenerator {
 
     // ---- the class
 
-    void line(String text) {
-        out.append("    ".repeat(indent)).append(text).append('\n');
+    void line(String line) {
+        text.line(line);
     }
 
-    void open(String text) {
-        line(text + " {");
-        indent++;
+    void open(String line) {
+        text.open(line);
     }
 
     void close() {
-        indent--;
-        line("}");
+        text.close();
     }
 
-    private void emitClass(String className) {
-        line("package " + PACKAGE + ";");
-        line("");
-        line("import org.spineformer.engine.mech.CellState;");
-        line("import org.spineformer.engine.mech.Mechanism;");
-        line("import org.spineformer.engine.mech.MechanismBlock;");
-        line("");
-        line("/** Generated by Spineformer's NMODL compiler from " + mod.file().replace("*/", "* /") + "; do not edit. */");
-        open("public final class " + className + " extends MechanismBlock");
-        for (Map.Entry<String, Double> c : constants.entrySet()) {
-            line("private static final double K_" + c.getKey() + " = " + literal(c.getValue()) + ";");
-        }
-        for (String v : instanceVars) {
-            line("private final double[] c_" + v + " = column(\"" + v + "\");");
-        }
-        for (Map.Entry<String, Integer> l : topLocals.entrySet()) {
-            line(l.getValue() == 0 ? "private double g_" + l.getKey() + ";"
-                    : "private final double[] g_" + l.getKey() + " = new double[" + l.getValue() + "];");
-        }
-        if (netReceive != null) {
-            line("private CellState state;");
-        }
-        kinetics.values().forEach(KineticLowering::emitFields);
-        if (netReceiveLowering != null) {
-            netReceiveLowering.emitFields();
-        }
-        newtons.values().forEach(NewtonLowering::emitFields);
-        linears.values().forEach(LinearLowering::emitFields);
-        nonlinears.values().forEach(NonlinearLowering::emitFields);
-        line("/** Each instance's copy of its node's potential (NMODL's v). */");
-        line("private final double[] c_v;");
-        if (usesNetMove) {
-            line("/** Each instance's last event to itself with flag 1 (for net_move), -1 when none. */");
-            line("private final long[] tq_item;");
-        }
-        for (String ion : ions.keySet()) {
-            line("private org.spineformer.engine.mech.Ion ion_" + ion + ";");
-            for (String role : ION_ARRAYS) {
-                line("private double[] ion_" + ion + "_" + role + ";");
-            }
-        }
-        if (!tables.isEmpty() || !ratePlans.isEmpty()) {
-            line("/** NEURON's usetable_<suffix>, and the tables of v: tables (1, the default) or the exact functions"
-                    + " (0). */");
-            line("private boolean useTables = true;");
-        }
-        ratePlans.values().forEach(this::emitRateTableFields);
-        for (Map.Entry<String, Stmt.Table> t : tables.entrySet()) {
-            String f = t.getKey();
-            for (String var : tabulated(f)) {
-                line("private final double[] tab_" + f + "_" + var + " = new double[" + (t.getValue().points() + 1)
-                        + "];");
-            }
-            line("private double tmin_" + f + ", mfac_" + f + ";");
-            line("private boolean made_" + f + ";");
-            for (int j = 0; j < t.getValue().depends().size(); j++) {
-                line("private double sav_" + f + "_" + j + ";");
-            }
-        }
-        line("");
-        open("public " + className + "(Mechanism mechanism, int[] nodes)");
-        line("super(mechanism, nodes);");
-        line("c_v = new double[size];");
-        if (usesNetMove) {
-            line("tq_item = new long[size];");
-        }
-        close();
-        line("");
-        open("@Override public void attach(CellState s)");
-        if (netReceive != null) {
-            line("state = s;");
-        }
-        for (String ion : ions.keySet()) {
-            line("ion_" + ion + " = s.ion(\"" + ion + "\");");
-            for (String role : ION_ARRAYS) {
-                line("ion_" + ion + "_" + role + " = ion_" + ion + "." + role + ";");
-            }
-            if (writesConcentration(ion)) {
-                line("ion_" + ion + ".nernstCharge = " + literal(valences.get(ion)) + ";");
-            }
-        }
-        close();
-        emitPhases();
-        if (!tables.isEmpty()) {
-            emitTables();
-        }
-        if (!tables.isEmpty() || !ratePlans.isEmpty()) {
-            line("");
-            open("@Override public void setUseTables(boolean useTables)");
-            line("this.useTables = useTables;");
-            close();
-        }
-        ratePlans.values().forEach(this::emitRateTableMethods);
-        for (Item.Block f : functions.values()) {
-            emitFunction(f);
-        }
-        for (Item.Block p : procedures.values()) {
-            emitProcedure(p);
-        }
-        for (Item.Block d : derivatives.values()) {
-            emitDerivative(d);
-        }
-        for (KineticLowering kin : kinetics.values()) {
-            kin.emitMethods(solvedAt(kin.name()));
-        }
-        for (LinearLowering lin : linears.values()) {
-            lin.emitMethod(solvedAt(lin.name()));
-        }
-        for (NonlinearLowering nl : nonlinears.values()) {
-            nl.emitMethods(solvedAt(nl.name()));
-        }
-        if (!kinetics.isEmpty() || !linears.isEmpty() || !newtons.isEmpty() || !nonlinears.isEmpty()) {
-            KineticLowering.emitSimeq(this);
-        }
-        if (netReceive != null) {
-            emitNetReceive();
-        }
-        decayMemo.emitFields();
-        if (usesNetMove) {
-            line("");
-            line("/** net_send, remembering an event with flag 1 for net_move (netcvode.cpp's net_send: *v = q). */");
-            open("private void sendSelf(int k, CellState s, double te, double weight, double flag, int c)");
-            line("long event = s.events.send(this, k, 0, te, weight, flag, c); // one trial: lane 0");
-            open("if (flag == 1.0)");
-            line("tq_item[k] = event;");
-            close();
-            close();
-            line("");
-            line("/** net_move(tt) at time t: NEURON's errors when tt < t or when no event with flag 1 is pending. */");
-            open("private void moveSelf(int k, CellState s, double t, double tt)");
-            open("if (tt < t)");
-            line("throw new IllegalStateException(\"" + javaString(mod.file()) + ": net_move tt < t (tt = \" + tt"
-                    + " + \", t = \" + t + \", instance \" + k + \")\");");
-            close();
-            open("if (tq_item[k] < 0 || !s.events.move(tq_item[k], tt))");
-            line("throw new IllegalStateException(\"" + javaString(mod.file()) + ": no event with flag=1 for net_move"
-                    + " (instance \" + k + \")\");");
-            close();
-            close();
-        }
-        if (usesAtTime) {
-            line("");
-            line("/** NEURON's at_time(te) in a fixed step (cvodestb.cpp): 1 in the step whose t reaches te - 1e-11. */");
-            open("private static double atTime(double te, CellState s)");
-            line("double x = te - 1e-11;");
-            line("return x <= s.t && x > s.t - s.dt ? 1.0 : 0.0;");
-            close();
-        }
-        if (!hoisted.isEmpty()) {
-            line("");
-            line("/** Operations on constants only, evaluated once (after the K_ constants they may use). */");
-            hoisted.forEach((java, field) -> line("private static final double " + field + " = " + java + ";"));
-        }
-        close();
-    }
-
-    private static String javaString(String text) {
+    /** The text as the content of a Java string literal. */
+    static String javaString(String text) {
         return text.replace("\\", "\\\\").replace("\"", "\\\"");
     }
 
     /** Whether a call of the function appears in the statements (nested statements and expressions included). */
-    private static boolean calls(List<Stmt> body, String function) {
+    static boolean calls(List<Stmt> body, String function) {
         for (Stmt st : body) {
             List<Expr> used = new ArrayList<>();
             List<List<Stmt>> inner = new ArrayList<>();
@@ -665,7 +520,7 @@ public final class JavaGenerator {
         return false;
     }
 
-    private static boolean callsIn(Expr e, String function) {
+    static boolean callsIn(Expr e, String function) {
         if (e instanceof Expr.Call c) {
             return c.name().equals(function) || c.args().stream().anyMatch(a -> callsIn(a, function));
         }
@@ -679,7 +534,7 @@ public final class JavaGenerator {
     }
 
     /** "file:line: SOLVE block" for a solver's run-time error, as a Java string's content. */
-    private String solvedAt(String block) {
+    String solvedAt(String block) {
         Item.Block b = kineticBlocks.containsKey(block) ? kineticBlocks.get(block)
                 : linearBlocks.containsKey(block) ? linearBlocks.get(block)
                 : nonlinearBlocks.containsKey(block) ? nonlinearBlocks.get(block) : derivatives.get(block);
@@ -687,72 +542,7 @@ public final class JavaGenerator {
         return text.replace("\\", "\\\\").replace("\"", "\\\"");
     }
 
-    /** NET_RECEIVE: receive() (t is the event's time te), and per-connection state ({@link NetReceiveLowering}). */
-    private void emitNetReceive() {
-        if (kind != Mechanism.Kind.POINT_PROCESS) {
-            notYet(netReceive.pos(), "NET_RECEIVE outside a POINT_PROCESS");
-        }
-        inNetReceive = true;
-        netReceiveLowering.emitReceive();
-        inNetReceive = false;
-        netReceiveLowering.emitConnections();
-    }
-
-    /**
-     * Copies the node's potential and the ion variables into instance k's columns (a concentration the mechanism
-     * writes too: it integrates from the ion's value), all but the currents it writes. In the current phase, first
-     * the reversal potential of an ion whose concentration some mechanism writes follows it by Nernst (NEURON's
-     * ion_cur with eadvance; every block reading or writing it does so, with the same concentrations, so the
-     * order of blocks does not matter).
-     */
-    private void readNode(boolean currentPhase) {
-        readNode(currentPhase, null);
-    }
-
-    /** As {@link #readNode(boolean)}; in the current phase, only what {@code phase} reads (null: everything). */
-    private void readNode(boolean currentPhase, CurrentPhase phase) {
-        line("int nd = node[k];");
-        if (phase == null || !phase.vAsArgument()) {
-            line("c_v[k] = s.v[nd];");
-        }
-        for (Map.Entry<String, Map<String, String>> ion : ions.entrySet()) {
-            String x = ion.getKey();
-            if (currentPhase && (ion.getValue().containsValue("reversal") || writesConcentration(x))) {
-                open("if (ion_" + x + ".nernstCharge != 0.0)");
-                line("ion_" + x + "_reversal[nd] = nernst(ion_" + x + "_concentration[nd], ion_" + x
-                        + "_outside[nd], ion_" + x + ".nernstCharge, s.celsius);");
-                close();
-            }
-            ion.getValue().forEach((var, role) -> {
-                if (!(role.equals("current") && written.contains(var)) && (phase == null || phase.reads(var))) {
-                    line("c_" + var + "[k] = ion_" + x + "_" + role + "[nd];");
-                }
-            });
-        }
-    }
-
-    /**
-     * After INITIAL or the state update: the concentrations written go back to the ion; after INITIAL the reversal
-     * potential of an ion whose concentration the mechanism reads or writes follows by Nernst (NEURON's einit).
-     */
-    private void writeNode(boolean initialization) {
-        for (Map.Entry<String, Map<String, String>> ion : ions.entrySet()) {
-            String x = ion.getKey();
-            for (Map.Entry<String, String> var : ion.getValue().entrySet()) {
-                if (written.contains(var.getKey()) && !var.getValue().equals("current")) {
-                    line("ion_" + x + "_" + var.getValue() + "[nd] = c_" + var.getKey() + "[k];");
-                }
-            }
-            boolean readsConcentration = ion.getValue().containsValue("concentration")
-                    || ion.getValue().containsValue("outside");
-            if (initialization && readsConcentration && valences.containsKey(x)) {
-                line("ion_" + x + "_reversal[nd] = nernst(ion_" + x + "_concentration[nd], ion_" + x
-                        + "_outside[nd], " + literal(valences.get(x)) + ", s.celsius);");
-            }
-        }
-    }
-
-    private boolean writesConcentration(String ion) {
+    boolean writesConcentration(String ion) {
         return ions.get(ion).entrySet().stream()
                 .anyMatch(e -> written.contains(e.getKey()) && !e.getValue().equals("current"));
     }
@@ -768,540 +558,19 @@ public final class JavaGenerator {
         return Set.copyOf(read);
     }
 
-    private boolean writesConcentration() {
+    boolean writesConcentration() {
         return ions.keySet().stream().anyMatch(this::writesConcentration);
     }
 
     /** Whether any phase may compute a Nernst potential: the mechanism reads a reversal or a concentration. */
-    private boolean usesNernst() {
+    boolean usesNernst() {
         return ions.values().stream().anyMatch(m -> m.containsValue("concentration") || m.containsValue("outside")
                 || m.containsValue("reversal"));
     }
 
-    private void emitPhases() {
-        Item.Block initial = mod.blocks("INITIAL").findFirst().orElse(null);
-        Item.Block breakpoint = mod.blocks("BREAKPOINT").findFirst().orElse(null);
-        List<Stmt> currentBody = new ArrayList<>();
-        List<Stmt.Solve> solves = new ArrayList<>();
-        if (breakpoint != null) {
-            for (Stmt s : breakpoint.body()) {
-                if (s instanceof Stmt.Solve sv) {
-                    solves.add(sv);
-                } else {
-                    currentBody.add(s);
-                }
-            }
-        }
-        line("");
-        open("@Override public void initialize(CellState s)");
-        if (!tables.isEmpty()) {
-            line("checkTables(s);");
-        }
-        open("for (int k = 0; k < size; k++)");
-        readNode(false);
-        // NEURON starts each state at its START value (0 by default) before INITIAL
-        // (an ion concentration state starts from the ion's value instead)
-        mod.declarations("STATE").filter(d -> !isIonVariable(d.name())).forEach(d -> line("c_" + d.name()
-                + "[k] = " + literal(d.start() == null ? 0 : Double.parseDouble(d.start())) + ";"));
-        if (usesNetMove) {
-            line("tq_item[k] = -1L;");
-        }
-        if (initial != null) {
-            line("init(k, s);");
-        }
-        writeNode(true);
-        close();
-        if (netReceiveLowering != null && netReceiveLowering.perConnection()) {
-            line("initConnections(s);");
-        }
-        close();
-        if (initial != null) {
-            line("");
-            open("private void init(int k, CellState s)");
-            inInitial = true;
-            body(initial.body(), Set.of());
-            inInitial = false;
-            close();
-        }
-        emitCurrents(new CurrentPhase(currentBody, netReceive, functions, procedures, instanceVars,
-                e -> callsOnlyPure(e, new HashSet<>())));
-        line("");
-        open("@Override public void advance(CellState s)");
-        ratePlans.keySet().forEach(b -> line("checkRateTable_" + b + "(s);"));
-        open("for (int k = 0; k < size; k++)");
-        readNode(false);
-        for (Stmt.Solve sv : solves) {
-            if (derivatives.containsKey(sv.block())) {
-                if (!Set.of("cnexp", "derivimplicit", "euler").contains(sv.method())) {
-                    notYet(sv.pos(), "SOLVE " + sv.block() + " METHOD " + (sv.method().isEmpty() ? "(none)"
-                            : sv.method()) + " (cnexp, derivimplicit and euler are compiled so far)");
-                }
-                methods.put(sv.block(), cnexpFallbacks.contains(sv.block()) ? "derivimplicit" : sv.method());
-                line((ratePlans.containsKey(sv.block()) ? "tabulated_" : "d_") + sv.block() + "(k, s);");
-            } else if (kinetics.containsKey(sv.block()) && sv.method().equals("sparse") && !sv.steadyState()) {
-                line("sparse_" + sv.block() + "(k, s, s.dt, " + kinetics.get(sv.block()).isLinear() + ");");
-            } else if (procedures.containsKey(sv.block()) && Set.of("", "after_cvode", "cvode_t", "cvode_t_v")
-                    .contains(sv.method())) {
-                // the CVODE methods of a PROCEDURE change nothing with the fixed step: nocmodl's solve.cpp calls it
-                // in nrn_state as a SOLVE without METHOD (cvode_t: only "if (!cvode_active_)")
-                line("p_" + sv.block() + "(k, s);");
-            } else if (nonlinears.containsKey(sv.block()) && sv.method().equals("newton") && !sv.steadyState()) {
-                line("nl_" + sv.block() + "(k, s);");
-            } else {
-                notYet(sv.pos(), "SOLVE " + sv.block() + (sv.method().isEmpty() ? "" : " METHOD " + sv.method()));
-            }
-        }
-        writeNode(false);
-        close();
-        close();
-        if (usesNernst()) {
-            line("");
-            line("/** NEURON's nrn_nernst (mV), with its modern gas constant and Faraday constant. */");
-            open("private static double nernst(double ci, double co, double z, double celsius)");
-            line("if (z == 0.0) { return 0.0; }");
-            line("if (ci <= 0.0) { return 1e6; }");
-            line("if (co <= 0.0) { return -1e6; }");
-            line("return 1000.0 * " + literal(UnitConstants.GAS_CONSTANT) + " * (celsius + 273.15) / "
-                    + literal(UnitConstants.FARADAY) + " / z * Math.log(co / ci);");
-            close();
-        }
-    }
-
-    /**
-     * The current phase (nocmodl's nrn_cur): the BREAKPOINT without its SOLVE evaluated at v + 0.001 and at v, di/dv
-     * their difference over 0.001, the ion currents added to the ions. What {@link CurrentPhase} finds gives the same
-     * values in both evaluations is run once before them; v is passed as an argument when nothing else reads it
-     * from the column; a BREAKPOINT without statements or currents adds nothing (d += 0.0 and rhs -= 0.0 change no
-     * value: d starts each step at +0.0, so it is never -0.0).
-     */
-    private void emitCurrents(CurrentPhase phase) {
-        List<String> terms = new ArrayList<>();
-        ions.values().forEach(m -> m.forEach((var, role) -> {
-            if (role.equals("current") && written.contains(var)) {
-                terms.add("c_" + var + "[k]");
-            }
-        }));
-        currents.forEach(c -> terms.add("c_" + c + "[k]"));
-        boolean evaluate = !terms.isEmpty() || !phase.twice().isEmpty();
-        line("");
-        open("@Override public void currents(CellState s)");
-        if (!tables.isEmpty()) {
-            line("checkTables(s);");
-        }
-        open("for (int k = 0; k < size; k++)");
-        readNode(true, phase);
-        if (!phase.once().isEmpty()) {
-            line("currentOnce(k, s);");
-        }
-        if (evaluate) {
-            if (phase.vAsArgument()) {
-                line("double g = current(k, s, s.v[nd] + 0.001);");
-                line("double i = current(k, s, s.v[nd]);");
-            } else {
-                line("c_v[k] = s.v[nd] + 0.001;");
-                line("double g = current(k, s);");
-                line("c_v[k] = s.v[nd];");
-                line("double i = current(k, s);");
-            }
-            line("g = (g - i) / 0.001;");
-            // a point process's currents are in nA: 100/area (s.pointScale) makes them densities, as nocmodl's
-            // nrn_cur
-            String scale = kind == Mechanism.Kind.POINT_PROCESS ? " * s.pointScale[nd]" : "";
-            for (Map.Entry<String, Map<String, String>> ion : ions.entrySet()) {
-                ion.getValue().forEach((var, role) -> {
-                    if (role.equals("current") && written.contains(var)) {
-                        line("ion_" + ion.getKey() + "_current[nd] += c_" + var + "[k]" + scale + ";");
-                    }
-                });
-            }
-            line("s.rhs[nd] " + (electrode ? "+=" : "-=") + " i" + scale + ";");
-            line("s.d[nd] " + (electrode ? "-=" : "+=") + " g" + scale + ";");
-        }
-        close();
-        close();
-        if (!phase.once().isEmpty()) {
-            line("");
-            line("/** The BREAKPOINT's statements that give the same values at v + 0.001 and at v, run once. */");
-            open("private void currentOnce(int k, CellState s)");
-            body(phase.once(), Set.of());
-            close();
-        }
-        if (evaluate) {
-            line("");
-            line("/** The rest of the BREAKPOINT without its SOLVE at v: the total outward current (mA/cm2, or nA). */");
-            open("private double current(int k, CellState s" + (phase.vAsArgument() ? ", double vk" : "") + ")");
-            vArgument = phase.vAsArgument();
-            body(phase.twice(), Set.of());
-            vArgument = false;
-            line("return " + (terms.isEmpty() ? "0.0" : String.join(" + ", terms)) + ";");
-            close();
-        }
-    }
-
-    private void emitFunction(Item.Block f) {
-        line("");
-        boolean tabled = tables.containsKey(f.name());
-        if (tabled) {
-            emitLookup(f);
-        }
-        open("private double " + (tabled ? "fx_" : "f_") + f.name() + "(int k, CellState s" + params(f.args())
-                + ")");
-        line("double l_" + f.name() + " = 0.0;");
-        Set<String> scope = new HashSet<>(argNames(f.args()));
-        scope.add(f.name());
-        body(f.body(), scope);
-        line("return l_" + f.name() + ";");
-        close();
-    }
-
-    private void emitProcedure(Item.Block p) {
-        line("");
-        boolean tabled = tables.containsKey(p.name());
-        if (tabled) {
-            emitLookup(p);
-        }
-        open("private void " + (tabled ? "px_" : "p_") + p.name() + "(int k, CellState s" + params(p.args())
-                + ")");
-        body(p.body(), new HashSet<>(argNames(p.args())));
-        close();
-    }
-
-    private void emitRateTableFields(RateTables.Plan p) {
-        String b = p.block();
-        line("/** DERIVATIVE " + b + " as a table of v (RateTables): per state F and X, then " + p.outputs() + ". */");
-        line("private org.spineformer.nmodl.gen.VoltageTable rateTable_" + b + ";");
-        line("private boolean rateTableOn_" + b + ";");
-        line("private double rateTableDt_" + b + " = Double.NaN, rateTableCelsius_" + b + " = Double.NaN;");
-        for (String param : p.parameters()) {
-            line("private double rateTable_" + b + "_" + param + " = Double.NaN;");
-        }
-        for (String var : p.ionInputs()) {
-            line("private double rateTable_" + b + "_" + var + " = Double.NaN;");
-        }
-        if (!p.ionInputs().isEmpty()) {
-            line("/** Rebuilds because an ion variable changed; beyond " + ION_REBUILDS + " the block runs exactly. */");
-            line("private int rateTableIonRebuilds_" + b + ";");
-        }
-        line("private CellState rateTableState_" + b + ";");
-        List<String> at = new ArrayList<>();
-        p.comparedWith().forEach(e -> at.add(num(e)));
-        // an instance field: initialized after the static C_n constants it may use
-        line("private final double[] rateTableExactAt_" + b + " = {" + String.join(", ", at) + "};");
-    }
-
-    /** The engine Ion's per-node array that ion variable {@code var} is read from ("ion_na_reversal"). */
-    private String ionArray(String var) {
-        for (Map.Entry<String, Map<String, String>> ion : ions.entrySet()) {
-            if (ion.getValue().containsKey(var)) {
-                return "ion_" + ion.getKey() + "_" + ion.getValue().get(var);
-            }
-        }
-        throw new IllegalStateException(var + " is not an ion variable");
-    }
-
-    private void emitRateTableMethods(RateTables.Plan p) {
-        String b = p.block();
-        String table = "rateTable_" + b;
-        line("");
-        line("/** Uses the table of " + b + " when tables are on and its parameters are the same in every instance;"
-                + " rebuilds it when dt, celsius or those change. */");
-        open("private void checkRateTable_" + b + "(CellState s)");
-        line("rateTableOn_" + b + " = false;");
-        open("if (!useTables || size == 0)");
-        line("return;");
-        close();
-        List<String> changed = new ArrayList<>(List.of(table + " == null", "s.dt != rateTableDt_" + b,
-                "s.celsius != rateTableCelsius_" + b));
-        for (String param : p.parameters()) {
-            String col = "c_" + param;
-            open("for (int k = 1; k < size; k++)");
-            open("if (!(" + col + "[k] == " + col + "[0]))");
-            line("return;");
-            close();
-            close();
-            changed.add(col + "[0] != rateTable_" + b + "_" + param);
-        }
-        // an ion variable is read from the ion's per-node array: the columns are copied later, per instance
-        List<String> ionChanged = new ArrayList<>();
-        for (String var : p.ionInputs()) {
-            String array = ionArray(var);
-            open("for (int k = 1; k < size; k++)");
-            open("if (!(" + array + "[node[k]] == " + array + "[node[0]]))");
-            line("return;");
-            close();
-            close();
-            ionChanged.add(array + "[node[0]] != rateTable_" + b + "_" + var);
-        }
-        if (!ionChanged.isEmpty()) {
-            // a concentration that one compartment's pool changes every step would rebuild the table every step
-            open("if (" + table + " != null && (" + String.join(" || ", ionChanged) + "))");
-            open("if (rateTableIonRebuilds_" + b + " == " + ION_REBUILDS + ")");
-            line("return;");
-            close();
-            line("rateTableIonRebuilds_" + b + "++;");
-            close();
-            changed.addAll(ionChanged);
-        }
-        open("if (" + String.join(" || ", changed) + ")");
-        line("rateTableState_" + b + " = s;");
-        line("rateTableDt_" + b + " = s.dt;");
-        line("rateTableCelsius_" + b + " = s.celsius;");
-        for (String param : p.parameters()) {
-            line("rateTable_" + b + "_" + param + " = c_" + param + "[0];");
-        }
-        for (String var : p.ionInputs()) {
-            line("rateTable_" + b + "_" + var + " = " + ionArray(var) + "[node[0]];");
-        }
-        line(table + " = new org.spineformer.nmodl.gen.VoltageTable(" + p.width()
-                + ", new org.spineformer.engine.table.RateTable.Functions() {");
-        indent++;
-        open("public void evaluate(double x, double[] out)");
-        line("rateTableEvaluate_" + b + "(x, rateTableState_" + b + ", out);");
-        close();
-        indent--;
-        line("}, rateTableExactAt_" + b + ");");
-        close();
-        line("rateTableOn_" + b + " = true;");
-        close();
-
-        line("");
-        line("/** The table's functions at v = x: the block run on instance 0's columns, which are restored. */");
-        open("private void rateTableEvaluate_" + b + "(double x, CellState s, double[] out)");
-        line("int k = 0;");
-        line("double saved_v = c_v[0];");
-        line("c_v[0] = x;");
-        for (String w : p.outputs()) {
-            line("double saved_" + w + " = c_" + w + "[k];");
-        }
-        for (String var : p.ionInputs()) {
-            line("double saved_" + var + " = c_" + var + "[k];");
-            line("c_" + var + "[k] = rateTable_" + b + "_" + var + ";");
-        }
-        tableOut = new LinkedHashMap<>();
-        for (int j = 0; j < p.states().size(); j++) {
-            tableOut.put(p.states().get(j), 2 * j);
-        }
-        derivativeBlock = b;
-        vLocal = "c_v[0]"; // the instance the block runs on, as its PROCEDUREs read it (c_v[k] with k = 0)
-        open("");
-        body(derivatives.get(b).body(), Set.of());
-        close();
-        vLocal = null;
-        derivativeBlock = null;
-        tableOut = null;
-        for (int j = 0; j < p.outputs().size(); j++) {
-            String w = p.outputs().get(j);
-            line("out[" + (2 * p.states().size() + j) + "] = c_" + w + "[k];");
-            line("c_" + w + "[k] = saved_" + w + ";");
-        }
-        if (p.writesV()) {
-            // where the block moves v (a file's nudge off a 0/0) the table is not used: NaN fails its check
-            open("if (c_v[0] != x)");
-            line("java.util.Arrays.fill(out, Double.NaN);");
-            close();
-        }
-        line("c_v[0] = saved_v;");
-        for (String var : p.ionInputs()) {
-            line("c_" + var + "[k] = saved_" + var + ";");
-        }
-        close();
-
-        line("");
-        line("/** DERIVATIVE " + b + " by cnexp from the table of v, or exactly where the table is not used. */");
-        open("private void tabulated_" + b + "(int k, CellState s)");
-        line("double u = rateTableOn_" + b + " ? " + table + ".position(c_v[k]) : -1.0;");
-        open("if (u < 0.0)");
-        line("d_" + b + "(k, s);");
-        line("return;");
-        close();
-        line("int c = " + table + ".start(u);");
-        line("double t = u - (int) u;");
-        for (int j = 0; j < p.states().size(); j++) {
-            String x = "c_" + p.states().get(j) + "[k]";
-            line(x + " = " + x + " + " + table + ".value(c, " + 2 * j + ", t) * (" + table + ".value(c, " + (2 * j + 1)
-                    + ", t) - " + x + ");");
-        }
-        for (int j = 0; j < p.outputs().size(); j++) {
-            line("c_" + p.outputs().get(j) + "[k] = " + table + ".value(c, " + (2 * p.states().size() + j)
-                    + ", t);");
-        }
-        close();
-    }
-
     /** The variables a table holds: the FUNCTION's value, or the PROCEDURE's TABLE names. */
-    private List<String> tabulated(String name) {
+    List<String> tabulated(String name) {
         return functions.containsKey(name) ? List.of(name) : tables.get(name).names();
-    }
-
-    /**
-     * checkTables: nocmodl's _check_ functions, run before each current phase and at initialization (NEURON's
-     * nrn_thread_table_check) with instance 0, rebuilding a table when it was never made or a DEPEND changed.
-     */
-    private void emitTables() {
-        line("");
-        open("private void checkTables(CellState s)");
-        open("if (!useTables || size == 0)");
-        line("return;");
-        close();
-        for (String f : tables.keySet()) {
-            line("check_" + f + "(s);");
-        }
-        close();
-        for (Map.Entry<String, Stmt.Table> e : tables.entrySet()) {
-            String f = e.getKey();
-            Stmt.Table t = e.getValue();
-            boolean function = functions.containsKey(f);
-            line("");
-            open("private void check_" + f + "(CellState s)");
-            line("int k = 0;");
-            line("boolean make = !made_" + f + ";");
-            locals.push(new HashSet<>());
-            for (int j = 0; j < t.depends().size(); j++) {
-                String dep = ref(new Expr.Var(t.pos(), t.depends().get(j), null));
-                open("if (sav_" + f + "_" + j + " != " + dep + ")");
-                line("make = true;");
-                close();
-            }
-            open("if (make)");
-            line("made_" + f + " = true;");
-            line("tmin_" + f + " = " + num(t.from()) + ";");
-            line("double tmax = " + num(t.to()) + ";");
-            line("double dx = (tmax - tmin_" + f + ") / " + literal(t.points()) + ";");
-            line("mfac_" + f + " = 1.0 / dx;");
-            line("double x = tmin_" + f + ";");
-            open("for (int i = 0; i < " + (t.points() + 1) + "; x += dx, i++)");
-            if (function) {
-                line("tab_" + f + "_" + f + "[i] = fx_" + f + "(k, s, x);");
-            } else {
-                line("px_" + f + "(k, s, x);");
-                for (String var : t.names()) {
-                    line("tab_" + f + "_" + var + "[i] = " + ref(new Expr.Var(t.pos(), var, null)) + ";");
-                }
-            }
-            close();
-            for (int j = 0; j < t.depends().size(); j++) {
-                line("sav_" + f + "_" + j + " = " + ref(new Expr.Var(t.pos(), t.depends().get(j), null)) + ";");
-            }
-            close();
-            locals.pop();
-            close();
-        }
-    }
-
-    /** The tabulated function's entry point: NEURON's _n_ lookup (linear, held at the ends) or the exact body. */
-    private void emitLookup(Item.Block b) {
-        boolean function = b.keyword().equals("FUNCTION");
-        String f = b.name();
-        Stmt.Table t = tables.get(f);
-        String arg = "l_" + b.args().get(0).name();
-        open("private " + (function ? "double f_" : "void p_") + f + "(int k, CellState s, double " + arg + ")");
-        open("if (!useTables)");
-        line((function ? "return fx_" : "px_") + f + "(k, s, " + arg + ");" + (function ? "" : " return;"));
-        close();
-        line("double xi = mfac_" + f + " * (" + arg + " - tmin_" + f + ");");
-        locals.push(new HashSet<>());
-        if (function) {
-            String tab = "tab_" + f + "_" + f;
-            open("if (Double.isNaN(xi))");
-            line("return xi;");
-            close();
-            open("if (xi <= 0.0)");
-            line("return " + tab + "[0];");
-            close();
-            open("if (xi >= " + literal(t.points()) + ")");
-            line("return " + tab + "[" + t.points() + "];");
-            close();
-            line("int i = (int) xi;");
-            line("return " + tab + "[i] + (xi - (double) i) * (" + tab + "[i + 1] - " + tab + "[i]);");
-        } else {
-            open("if (Double.isNaN(xi))");
-            for (String var : t.names()) {
-                line(ref(new Expr.Var(t.pos(), var, null)) + " = xi;");
-            }
-            line("return;");
-            close();
-            open("if (xi <= 0.0)");
-            for (String var : t.names()) {
-                line(ref(new Expr.Var(t.pos(), var, null)) + " = tab_" + f + "_" + var + "[0];");
-            }
-            line("return;");
-            close();
-            open("if (xi >= " + literal(t.points()) + ")");
-            for (String var : t.names()) {
-                line(ref(new Expr.Var(t.pos(), var, null)) + " = tab_" + f + "_" + var + "[" + t.points() + "];");
-            }
-            line("return;");
-            close();
-            line("int i = (int) xi;");
-            line("double theta = xi - (double) i;");
-            for (String var : t.names()) {
-                String tab = "tab_" + f + "_" + var;
-                line(ref(new Expr.Var(t.pos(), var, null)) + " = " + tab + "[i] + theta * (" + tab + "[i + 1] - "
-                        + tab + "[i]);");
-            }
-        }
-        locals.pop();
-        close();
-        line("");
-    }
-
-    /**
-     * A DERIVATIVE block as its SOLVE's method has it: cnexp (each state in place, in order, as nocmodl), or
-     * derivimplicit (backward Euler: x = (x + dt f0) / (1 - dt a) for f = f0 + a x, what NEURON's Newton iteration
-     * converges to) or euler (x = x + dt f) when the equations are uncoupled, so that solving them one after the
-     * other is solving them together; anything else is reported.
-     */
-    private void emitDerivative(Item.Block d) {
-        String method = methods.getOrDefault(d.name(), "cnexp");
-        if (newtons.containsKey(d.name())) {
-            derivativeBlock = d.name();
-            newtons.get(d.name()).emitMethods(solvedAt(d.name()));
-            derivativeBlock = null;
-            return;
-        }
-        if (!method.equals("cnexp")) {
-            checkUncoupled(d, method);
-        }
-        line("");
-        line("/** DERIVATIVE " + d.name() + " solved by " + method + ". */");
-        open("private void d_" + d.name() + "(int k, CellState s)");
-        derivativeBlock = d.name();
-        body(d.body(), Set.of());
-        derivativeBlock = null;
-        close();
-    }
-
-    private void checkUncoupled(Item.Block d, String method) {
-        Set<String> states = new HashSet<>();
-        for (Stmt st : d.body()) {
-            if (st instanceof Stmt.Assign a && a.primes() > 0) {
-                states.add(a.target().name());
-            }
-        }
-        int last = -1;
-        for (int j = 0; j < d.body().size(); j++) {
-            if (d.body().get(j) instanceof Stmt.Assign a && a.primes() > 0) {
-                last = j;
-            }
-        }
-        for (int j = 0; j < d.body().size(); j++) {
-            Stmt st = d.body().get(j);
-            if (j > last && method.equals("derivimplicit")) {
-                // after the last equation the states have their new values, as at NEURON's converged iteration
-                continue;
-            }
-            List<Expr> used = new ArrayList<>();
-            String own = st instanceof Stmt.Assign a && a.primes() > 0 ? a.target().name() : null;
-            if (!expressions(st, used)) {
-                notYet(st.pos(), "this statement in a DERIVATIVE block solved by " + method);
-                continue;
-            }
-            for (String x : states) {
-                if (!x.equals(own) && used.stream().anyMatch(e -> Linear.dependsOn(e, x))) {
-                    notYet(st.pos(), method + " of coupled equations (" + x + " is used here)");
-                }
-            }
-        }
     }
 
     /** Adds every expression a statement evaluates to {@code into}; false for a statement not expected here. */
@@ -1328,7 +597,7 @@ public final class JavaGenerator {
         return st instanceof Stmt.Local || st instanceof Stmt.Keyword || st instanceof Stmt.Comment;
     }
 
-    private static String params(List<Arg> args) {
+    static String params(List<Arg> args) {
         StringBuilder b = new StringBuilder();
         for (Arg a : args) {
             b.append(", double l_").append(a.name());
@@ -1336,202 +605,11 @@ public final class JavaGenerator {
         return b.toString();
     }
 
-    private static List<String> argNames(List<Arg> args) {
+    static List<String> argNames(List<Arg> args) {
         return args.stream().map(Arg::name).toList();
     }
 
-    // ---- statements
-
-    void body(List<Stmt> statements, Set<String> scope) {
-        locals.push(new HashSet<>(scope));
-        for (Stmt s : statements) {
-            statement(s);
-        }
-        locals.pop();
-    }
-
-    private void statement(Stmt s) {
-        if (s instanceof Stmt.Local l) {
-            for (String n : l.names()) {
-                locals.peek().add(n);
-                line("double l_" + n + " = 0.0;");
-            }
-        } else if (s instanceof Stmt.Assign a) {
-            assign(a);
-        } else if (s instanceof Stmt.CallStmt c) {
-            line(call(c.call()) + ";");
-        } else if (s instanceof Stmt.Block b) {
-            open("");
-            body(b.body(), Set.of());
-            close();
-        } else if (s instanceof Stmt.If i) {
-            open("if (" + bool(i.condition()) + ")");
-            body(i.then(), Set.of());
-            if (!i.otherwise().isEmpty()) {
-                indent--;
-                open("} else");
-                body(i.otherwise(), Set.of());
-            }
-            close();
-        } else if (s instanceof Stmt.While w) {
-            open("while (" + bool(w.condition()) + ")");
-            body(w.body(), Set.of());
-            close();
-        } else if (s instanceof Stmt.From f) {
-            String i = "l_" + f.index();
-            open("for (int " + i + " = (int) " + num(f.from()) + "; " + i + " <= (int) " + num(f.to()) + "; "
-                    + i + " += " + (f.by() == null ? "1" : "(int) " + num(f.by())) + ")");
-            body(f.body(), Set.of(f.index()));
-            close();
-        } else if (s instanceof Stmt.Protect p) {
-            assign(p.assignment());
-        } else if (s instanceof Stmt.Keyword k && Set.of("UNITSON", "UNITSOFF", "MUTEXLOCK", "MUTEXUNLOCK",
-                "CONDUCTANCE").contains(k.keyword())) {
-            return;
-        } else if (s instanceof Stmt.Comment) {
-            return;
-        } else if (s instanceof Stmt.Table t && tables.containsValue(t)) {
-            return;
-        } else if (s instanceof Stmt.Reaction r && kinetic != null) {
-            kinetic.reaction(r);
-        } else if (s instanceof Stmt.Conserve c && kinetic != null) {
-            kinetic.conserve(c);
-        } else if (s instanceof Stmt.Compartment && kinetic != null) {
-            return; // its volume scales the rows at the start of the block (kinetic_implicit)
-        } else if (s instanceof Stmt.Equation e && linear != null) {
-            linear.equation(e);
-        } else if (s instanceof Stmt.Equation e && nonlinear != null) {
-            nonlinear.equation(e);
-        } else if (s instanceof Stmt.Solve sv && linears.containsKey(sv.block()) && !sv.steadyState()
-                && sv.method().isEmpty()) {
-            line("lin_" + sv.block() + "(k, s);");
-        } else if (s instanceof Stmt.Solve sv && kinetics.containsKey(sv.block()) && sv.steadyState()
-                && sv.method().equals("sparse")) {
-            line("ss_" + sv.block() + "(k, s);");
-        } else {
-            notYet(s.pos(), describe(s));
-        }
-    }
-
-    private static String describe(Stmt s) {
-        if (s instanceof Stmt.Table) {
-            return "TABLE";
-        }
-        if (s instanceof Stmt.Solve sv) {
-            return "SOLVE " + sv.block() + " outside BREAKPOINT";
-        }
-        if (s instanceof Stmt.Keyword k) {
-            return k.keyword();
-        }
-        if (s instanceof Stmt.Initial) {
-            return "INITIAL inside NET_RECEIVE (state per connection)";
-        }
-        return s.getClass().getSimpleName().toUpperCase() + " statement";
-    }
-
-    private void assign(Stmt.Assign a) {
-        if (a.target().index() != null && topLocals.getOrDefault(a.target().name(), 0) == 0) {
-            notYet(a.pos(), "the array element " + a.target().name() + "[...]");
-            return;
-        }
-        if (a.primes() == 0) {
-            line(ref(a.target()) + " = " + num(a.value()) + ";");
-            return;
-        }
-        String x = a.target().name();
-        if (newton != null && a.primes() == 1 && instanceVars.contains(x)) {
-            line("dv_" + derivativeBlock + "[" + newton.equation(x) + "] = " + num(a.value()) + ";");
-            return;
-        }
-        if (derivativeBlock == null || a.primes() > 1 || !instanceVars.contains(x)) {
-            notYet(a.pos(), "the derivative " + x + "'".repeat(a.primes()) + " here");
-            return;
-        }
-        String state = ref(a.target());
-        String method = methods.getOrDefault(derivativeBlock, "cnexp");
-        if (method.equals("euler")) {
-            line(state + " = " + state + " + s.dt * " + num(a.value()) + ";");
-            return;
-        }
-        Expr slope;
-        boolean linear = true;
-        try {
-            slope = Linear.derivative(a.value(), x);
-        } catch (Linear.NotLinear e) {
-            try {
-                // nocmodl's cnexp of an equation it can differentiate but not write as a*x + b (a product of two
-                // factors with x): its formula with the slope at the current x and no constant part (deriv.cpp,
-                // cvode_cnexp_success, with the missing right side printed as nothing)
-                slope = method.equals("cnexp") ? Linear.slope(a.value(), x) : null;
-                linear = false;
-            } catch (Linear.NotLinear e2) {
-                slope = null;
-            }
-            if (slope == null) {
-                notYet(a.pos(), method + " of " + x + "', whose equation is not linear in " + x);
-                return;
-            }
-        }
-        if (slope == null) {
-            line(state + " = " + state + " + s.dt * " + num(a.value()) + ";");
-            return;
-        }
-        // the slope and f0 repeat the equation's FUNCTION calls (mTau(v) in (mInf(v) - m)/mTau(v) three
-        // times, as in nocmodl's C); when every call is of a pure FUNCTION each is made once: same values
-        shared = callsOnlyPure(a.value(), new HashSet<>()) ? new LinkedHashMap<>() : null;
-        // math calls of what rarely changes kept per instance (DecayMemo.call)
-        memoCalls = method.equals("cnexp") && newton == null && tableOut == null;
-        String slopeJava = num(slope);
-        Expr atZero = linear ? Linear.substitute(a.value(), x, new Expr.Num(a.pos(), "0", "")) : null;
-        String atZeroJava = linear ? num(atZero) : null;
-        memoCalls = false;
-        Map<String, String> calls = shared == null ? Map.of() : shared;
-        shared = null;
-        List<String> memoInputs = linear && method.equals("cnexp") && calls.isEmpty() && newton == null
-                && tableOut == null ? decayMemo.inputs(parameterNames(), constants.keySet(), slope) : null;
-        if (memoInputs != null) {
-            List<String> withAtZero = decayMemo.inputs(parameterNames(), constants.keySet(), slope, atZero);
-            decayMemo.emit(state, withAtZero != null ? withAtZero : memoInputs, slopeJava, atZeroJava,
-                    withAtZero != null);
-            return;
-        }
-        open("");
-        decayMemo.emitCalls();
-        calls.forEach((java, local) -> line("double " + local + " = " + java + ";"));
-        line("double a = " + slopeJava + ";");
-        if (tableOut != null) {
-            // RateTables plans only blocks of equations linear in their states
-            int j = tableOut.get(x);
-            line("out[" + j + "] = 1.0 - Math.exp(s.dt * a);");
-            line("out[" + (j + 1) + "] = -" + atZeroJava + " / a;");
-        } else if (!linear) {
-            line(state + " = " + state + " + (1.0 - Math.exp(s.dt * a)) * (-" + state + ");");
-        } else if (method.equals("derivimplicit")) {
-            line(state + " = (" + state + " + s.dt * " + atZeroJava + ") / (1.0 - s.dt * a);");
-        } else {
-            line(state + " = " + state + " + (1.0 - Math.exp(s.dt * a)) * (-" + atZeroJava + " / a - "
-                    + state + ");");
-        }
-        close();
-    }
-
-    /** Whether the expression calls nothing and reads no v, t or STATE: what changes every step. */
-    private boolean readsNoStepVariable(Expr e) {
-        if (e instanceof Expr.Num) {
-            return true;
-        }
-        if (e instanceof Expr.Var v) {
-            return v.index() == null && !isLocal(v.name()) && !v.name().equals("v") && !v.name().equals("t")
-                    && mod.declarations("STATE").noneMatch(d -> d.name().equals(v.name()));
-        }
-        if (e instanceof Expr.Unary u) {
-            return readsNoStepVariable(u.operand());
-        }
-        if (e instanceof Expr.Binary b) {
-            return readsNoStepVariable(b.left()) && readsNoStepVariable(b.right());
-        }
-        return false;
-    }
+    // ---- what calls and FUNCTIONs change
 
     /** Whether a call of {@code name} is of a C math function (not of the mod file's own FUNCTION or PROCEDURE). */
     boolean isMath(String name) {
@@ -1539,7 +617,7 @@ public final class JavaGenerator {
     }
 
     /** The PARAMETERs that are instance columns (not ion variables). */
-    private Set<String> parameterNames() {
+    Set<String> parameterNames() {
         Set<String> names = new HashSet<>();
         mod.declarations("PARAMETER").forEach(d -> {
             if (instanceVars.contains(d.name()) && !isIonVariable(d.name())) {
@@ -1610,219 +688,22 @@ public final class JavaGenerator {
         return true;
     }
 
-    // ---- expressions
+    // ---- expressions and statements (ExpressionEmitter, StatementEmitter), for the lowering classes
+
+    String num(Expr e) {
+        return expressions.num(e);
+    }
 
     String ref(Expr.Var v) {
-        String n = v.name();
-        if (v.index() != null && topLocals.getOrDefault(n, 0) > 0 && !isLocal(n)) {
-            return "g_" + n + "[(int) " + num(v.index()) + "]";
-        }
-        if (v.index() != null) {
-            notYet(v.pos(), "the array element " + n + "[...]");
-            return "0.0";
-        }
-        for (Set<String> scope : locals) {
-            if (scope.contains(n)) {
-                return "l_" + n;
-            }
-        }
-        switch (n) {
-            case "v":
-                return vArgument ? "vk" : vLocal != null ? vLocal : "c_v[k]";
-            case "t":
-                return inNetReceive ? "te" : "s.t";
-            case "dt":
-                return kineticDt ? "dt" : "s.dt";
-            case "celsius":
-                return "s.celsius";
-            case "PI":
-                return "Math.PI";
-            case "area":
-                return "s.areaUm2[node[k]]";
-            default:
-                break;
-        }
-        if (instanceVars.contains(n)) {
-            return "c_" + n + "[k]";
-        }
-        if (topLocals.containsKey(n)) {
-            if (topLocals.get(n) > 0) {
-                notYet(v.pos(), "the array " + n + " without an index");
-                return "0.0";
-            }
-            return "g_" + n;
-        }
-        if (constants.containsKey(n)) {
-            return "K_" + n;
-        }
-        notYet(v.pos(), "the variable " + n);
-        return "0.0";
+        return expressions.ref(v);
     }
 
     boolean isLocal(String n) {
-        return locals.stream().anyMatch(scope -> scope.contains(n));
+        return expressions.isLocal(n);
     }
 
-    private static String literal(double value) {
-        return Double.toString(value);
+    void body(List<Stmt> statements, Set<String> scope) {
+        this.statements.body(statements, scope);
     }
 
-    /**
-     * The expression as a Java double. An operation on constants only (numbers, CONSTANTs, named units, PI, and
-     * math functions of them, e.g. qt = 2.3^((34 - 21)/10)) becomes a static final field initialized with the same
-     * Java expression, so it is evaluated once per class instead of per instance and step: Java's double
-     * arithmetic and HotSpot's Math intrinsics (the interpreter uses the compiled code's stubs) give the same bits
-     * wherever it runs.
-     */
-    String num(Expr e) {
-        if (!hoisting && (e instanceof Expr.Binary || e instanceof Expr.Call) && isConstant(e)) {
-            hoisting = true;
-            String java = numInPlace(e);
-            hoisting = false;
-            return hoisted.computeIfAbsent(java, x -> "C_" + hoisted.size());
-        }
-        return numInPlace(e);
-    }
-
-    /** Whether the expression's value is the same for every instance, step and model: nothing but constants. */
-    private boolean isConstant(Expr e) {
-        if (e instanceof Expr.Num) {
-            return true;
-        }
-        if (e instanceof Expr.Var v) {
-            String n = v.name();
-            return v.index() == null && !isLocal(n) && (n.equals("PI") || !NOT_FIELDS.contains(n)
-                    && !instanceVars.contains(n) && !topLocals.containsKey(n) && constants.containsKey(n));
-        }
-        if (e instanceof Expr.Call c) {
-            return MATH.contains(c.name()) && !functions.containsKey(c.name())
-                    && !procedures.containsKey(c.name()) && c.args().stream().allMatch(this::isConstant);
-        }
-        if (e instanceof Expr.Unary u) {
-            return isConstant(u.operand());
-        }
-        if (e instanceof Expr.Binary b) {
-            return isConstant(b.left()) && isConstant(b.right());
-        }
-        return false;
-    }
-
-    private String numInPlace(Expr e) {
-        if (e instanceof Expr.Num n) {
-            return literal(n.value());
-        }
-        if (e instanceof Expr.Var v) {
-            return ref(v);
-        }
-        if (e instanceof Expr.Call c) {
-            return call(c);
-        }
-        if (e instanceof Expr.Unary u) {
-            return u.op().equals("-") ? "(-" + num(u.operand()) + ")" : "(" + bool(e) + " ? 1.0 : 0.0)";
-        }
-        if (e instanceof Expr.Binary b) {
-            return switch (b.op()) {
-                case "+", "-", "*", "/" -> "(" + num(b.left()) + " " + b.op() + " " + num(b.right()) + ")";
-                case "^" -> "Math.pow(" + num(b.left()) + ", " + num(b.right()) + ")";
-                default -> "(" + bool(e) + " ? 1.0 : 0.0)";
-            };
-        }
-        notYet(e.pos(), "a string here");
-        return "0.0";
-    }
-
-    /** The expression as a Java boolean (C's truth: not zero). */
-    private String bool(Expr e) {
-        if (e instanceof Expr.Binary b) {
-            switch (b.op()) {
-                case "<", "<=", ">", ">=", "==", "!=" -> {
-                    return "(" + num(b.left()) + " " + b.op() + " " + num(b.right()) + ")";
-                }
-                case "&&", "||" -> {
-                    return "(" + bool(b.left()) + " " + b.op() + " " + bool(b.right()) + ")";
-                }
-                default -> {
-                }
-            }
-        }
-        if (e instanceof Expr.Unary u && u.op().equals("!")) {
-            return "!" + bool(u.operand());
-        }
-        return "(" + num(e) + " != 0.0)";
-    }
-
-    /**
-     * printf(format, values...): C's printf of doubles ({@link CFormat}); the format must be a string of plain text
-     * and the C escapes Java shares (backslash n, t, backslash, quote).
-     */
-    private String printf(Expr.Call c, Expr.Str format, List<String> values) {
-        String literal = format.text();
-        String body = literal.substring(1, literal.length() - 1);
-        if (!body.replaceAll("\\\\[nt\\\\\"]", "").matches("[^\\\\]*")) {
-            notYet(format.pos(), "printf's format " + literal + " (escapes other than \\n \\t \\\\ \\\")");
-            return "0.0";
-        }
-        String text = body.replace("\\n", "\n").replace("\\t", "\t").replace("\\\"", "\"")
-                .replace("\\\\", "\\");
-        String problem = CFormat.check(text, values.size());
-        if (problem != null) {
-            notYet(c.pos(), "printf with " + problem);
-            return "0.0";
-        }
-        return "org.spineformer.nmodl.gen.CFormat.print(" + literal + ", new double[] {" + String.join(", ", values)
-                + "})";
-    }
-
-    private String call(Expr.Call c) {
-        List<String> args = new ArrayList<>();
-        for (Expr a : c.args()) {
-            args.add(c.name().equals("printf") && a instanceof Expr.Str ? "" : num(a));
-        }
-        String joined = String.join(", ", args);
-        if (functions.containsKey(c.name())) {
-            String java = "f_" + c.name() + "(k, s" + (args.isEmpty() ? "" : ", " + joined) + ")";
-            return shared == null ? java : shared.computeIfAbsent(java, x -> "u_" + shared.size());
-        }
-        if (procedures.containsKey(c.name())) {
-            return "p_" + c.name() + "(k, s" + (args.isEmpty() ? "" : ", " + joined) + ")";
-        }
-        if (c.name().equals("net_send") && args.size() == 2 && (inNetReceive || inInitial)) {
-            // nocmodl's net_send(t + delay, flag): an event of the instance to itself, with the weight of the
-            // event being received (none from INITIAL)
-            // compiled blocks run one trial (Mechanism.newBlock refuses lanes), so INITIAL's events go to lane 0
-            return (usesNetMove ? "sendSelf(k, s, " : "s.events.send(this, k, " + (inNetReceive ? "lane, " : "0, "))
-                    + (inNetReceive ? "te" : "s.t") + " + " + args.get(0) + ", " + (inNetReceive ? "weight" : "0.0")
-                    + ", " + args.get(1) + ", " + (inNetReceive ? "c" : "-1") + ")";
-        }
-        if (c.name().equals("net_move") && args.size() == 1 && inNetReceive) {
-            // netcvode.cpp's net_move: the pending event net_send gave flag 1 gets the time given (absolute)
-            return "moveSelf(k, s, te, " + args.get(0) + ")";
-        }
-        if (c.name().equals("net_event") && args.size() == 1 && inNetReceive) {
-            // an event out of the instance at the given time, to its connections (the engine's event sources)
-            return "s.events.emit(this, k, lane, " + args.get(0) + ")";
-        }
-        if (c.name().equals("printf") && !c.args().isEmpty() && c.args().get(0) instanceof Expr.Str f) {
-            return printf(c, f, args.subList(1, args.size()));
-        }
-        if (c.name().equals("at_time") && args.size() == 1) {
-            // cvodestb.cpp at_time, fixed step: 1 in the step whose time reaches te (less 1e-11), else 0
-            usesAtTime = true;
-            return "atTime(" + args.get(0) + ", s)";
-        }
-        if (memoCalls && !hoisting && Set.of("exp", "pow", "log", "log10").contains(c.name()) && isMath(c.name())
-                && c.args().stream().allMatch(this::readsNoStepVariable)) {
-            List<Boolean> keyed = c.args().stream().map(arg -> !isConstant(arg)).toList();
-            return decayMemo.call("Math." + c.name(), args, keyed);
-        }
-        if (MATH.contains(c.name())) {
-            return switch (c.name()) {
-                case "fabs" -> "Math.abs(" + joined + ")";
-                case "fmod" -> "(" + args.get(0) + " % " + args.get(1) + ")";
-                default -> "Math." + c.name() + "(" + joined + ")";
-            };
-        }
-        notYet(c.pos(), "the function " + c.name() + "()");
-        return "0.0";
-    }
 }

@@ -53,7 +53,7 @@ final class NetReceiveLowering {
         g.line("private int[] connIndex = new int[0];");
         g.line("private int[] connInstance = new int[0];");
         g.line("private int connCount;");
-        g.line("/** NET_RECEIVE's arguments per connection index (NEURON's NetCon weight vector). */");
+        g.line("/** NET_RECEIVE's arguments per connection index and lane, [c * lanes + lane] (NEURON's NetCon weight vector). */");
         for (String a : args) {
             g.line("private double[] n_" + a + " = new double[0];");
         }
@@ -73,25 +73,25 @@ final class NetReceiveLowering {
         g.line("connIndex[connCount] = c;");
         g.line("connInstance[connCount] = k;");
         g.line("connCount++;");
-        g.open("if (c >= n_" + args.get(0) + ".length)");
+        g.open("if ((c + 1) * lanes > n_" + args.get(0) + ".length)");
         for (String a : args) {
-            g.line("n_" + a + " = java.util.Arrays.copyOf(n_" + a + ", c + 1);");
+            g.line("n_" + a + " = java.util.Arrays.copyOf(n_" + a + ", (c + 1) * lanes);");
         }
         g.close();
-        g.line("n_" + args.get(0) + "[c] = weight;");
+        g.line("java.util.Arrays.fill(n_" + args.get(0) + ", c * lanes, (c + 1) * lanes, weight);");
         g.close();
         g.line("");
         g.line("/** NEURON's init_net_events: NET_RECEIVE's INITIAL for each connection, else its arguments 0. */");
         g.open("private void initConnections(CellState s)");
-        g.open("for (int j = 0; j < connCount; j++)");
-        g.line("int c = connIndex[j];");
+        g.open("for (int j = 0; j < connCount * lanes; j++)");
+        g.line("int c = connIndex[j / lanes] * lanes + j % lanes;");
         if (initial == null) {
             for (String a : args.subList(1, args.size())) {
                 g.line("n_" + a + "[c] = 0.0;");
             }
         } else {
-            g.line("int k = connInstance[j];");
-            g.line("c_v[k] = s.v[node[k]];");
+            g.line("int k = connInstance[j / lanes] * lanes + j % lanes;");
+            g.line("c_v[k] = s.v[laneNode[k]];");
             for (String a : args) {
                 g.line("double l_" + a + " = n_" + a + "[c];");
             }
@@ -110,16 +110,17 @@ final class NetReceiveLowering {
         g.line("receive(k, lane, -1, state.t, weight, 0.0);");
         g.close();
         g.line("");
-        g.open("@Override public void receive(int k, int lane, int c, double te, double weight, double flag)");
+        g.open("@Override public void receive(int instance, int lane, int c, double te, double weight, double flag)");
         g.line("CellState s = state;");
-        g.line("c_v[k] = s.v[node[k]];");
+        g.line("int k = instance * lanes + lane;");
+        g.line("c_v[k] = s.v[laneNode[k]];");
         g.line("double l_flag = flag;");
         Set<String> scope = new HashSet<>(args);
         scope.add("flag");
         if (perConnection()) {
-            g.line("double l_" + args.get(0) + " = c >= 0 ? n_" + args.get(0) + "[c] : weight;");
+            g.line("double l_" + args.get(0) + " = c >= 0 ? n_" + args.get(0) + "[c * lanes + lane] : weight;");
             for (String a : args.subList(1, args.size())) {
-                g.line("double l_" + a + " = c >= 0 ? n_" + a + "[c] : 0.0;");
+                g.line("double l_" + a + " = c >= 0 ? n_" + a + "[c * lanes + lane] : 0.0;");
             }
         } else if (args.size() == 1) {
             g.line("double l_" + args.get(0) + " = weight;");
@@ -134,7 +135,7 @@ final class NetReceiveLowering {
         if (perConnection()) {
             g.open("if (c >= 0)");
             for (String a : args) {
-                g.line("n_" + a + "[c] = l_" + a + ";");
+                g.line("n_" + a + "[c * lanes + lane] = l_" + a + ";");
             }
             g.close();
         }

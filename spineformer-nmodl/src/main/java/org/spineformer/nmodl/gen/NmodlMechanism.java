@@ -102,7 +102,7 @@ public final class NmodlMechanism extends AbstractMechanism {
         Class<?> block = InProcessCompiler.compile(className, g.source());
         try {
             return new Compiled(g, block.asSubclass(MechanismBlock.class)
-                    .getConstructor(org.spineformer.engine.mech.Mechanism.class, int[].class));
+                    .getConstructor(org.spineformer.engine.mech.Mechanism.class, int[].class, int.class));
         } catch (NoSuchMethodException e) {
             throw new IllegalStateException("internal error: generated " + className + " has no constructor", e);
         }
@@ -144,8 +144,18 @@ public final class NmodlMechanism extends AbstractMechanism {
 
     @Override
     public MechanismBlock newBlock(int[] nodes) {
+        return newBlock(nodes, 1);
+    }
+
+    /**
+     * A block for {@code lanes} trials in lanes: the generated kernels loop over slots (instance k's trial l at
+     * k * lanes + l), each doing the one-trial operations on its lane's node values, so each trial's numbers are
+     * those of the trial alone.
+     */
+    @Override
+    public MechanismBlock newBlock(int[] nodes, int lanes) {
         try {
-            return compiled.constructor().newInstance(this, nodes);
+            return compiled.constructor().newInstance(this, nodes, lanes);
         } catch (InvocationTargetException e) {
             throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
         } catch (ReflectiveOperationException e) {

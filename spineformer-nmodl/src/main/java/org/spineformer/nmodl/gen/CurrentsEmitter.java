@@ -1,0 +1,87 @@
+package org.spineformer.nmodl.gen;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.spineformer.engine.mech.Mechanism;
+
+/** The current phase's kernel currents(), and its currentOnce and current methods ({@link CurrentPhase}). */
+final class CurrentsEmitter {
+    private final JavaGenerator g;
+
+    CurrentsEmitter(JavaGenerator g) {
+        this.g = g;
+    }
+
+    /**
+     * The current phase (nocmodl's nrn_cur): the BREAKPOINT without its SOLVE evaluated at v + 0.001 and at v, di/dv
+     * their difference over 0.001, the ion currents added to the ions. What {@link CurrentPhase} finds gives the same
+     * values in both evaluations is run once before them; v is passed as an argument when nothing else reads it
+     * from the column; a BREAKPOINT without statements or currents adds nothing (d += 0.0 and rhs -= 0.0 change no
+     * value: d starts each step at +0.0, so it is never -0.0).
+     */
+    void emit(CurrentPhase phase) {
+        List<String> terms = new ArrayList<>();
+        g.ions.values().forEach(m -> m.forEach((var, role) -> {
+            if (role.equals("current") && g.written.contains(var)) {
+                terms.add("c_" + var + "[k]");
+            }
+        }));
+        g.currents.forEach(c -> terms.add("c_" + c + "[k]"));
+        boolean evaluate = !terms.isEmpty() || !phase.twice().isEmpty();
+        g.line("");
+        g.open("@Override public void currents(CellState s)");
+        if (!g.tables.isEmpty()) {
+            g.line("checkTables(s);");
+        }
+        g.open("for (int k = 0; k < slots; k++)");
+        g.nodeCopies.readNode(true, phase);
+        if (!phase.once().isEmpty()) {
+            g.line("currentOnce(k, s);");
+        }
+        if (evaluate) {
+            if (phase.vAsArgument()) {
+                g.line("double g = current(k, s, s.v[nd] + 0.001);");
+                g.line("double i = current(k, s, s.v[nd]);");
+            } else {
+                g.line("c_v[k] = s.v[nd] + 0.001;");
+                g.line("double g = current(k, s);");
+                g.line("c_v[k] = s.v[nd];");
+                g.line("double i = current(k, s);");
+            }
+            g.line("g = (g - i) / 0.001;");
+            // a point process's currents are in nA: 100/area (s.pointScale) makes them densities, as nocmodl's
+            // nrn_cur
+            String scale = g.kind == Mechanism.Kind.POINT_PROCESS ? " * s.pointScale[geoNode[k]]" : "";
+            for (Map.Entry<String, Map<String, String>> ion : g.ions.entrySet()) {
+                ion.getValue().forEach((var, role) -> {
+                    if (role.equals("current") && g.written.contains(var)) {
+                        g.line("ion_" + ion.getKey() + "_current[nd] += c_" + var + "[k]" + scale + ";");
+                    }
+                });
+            }
+            g.line("s.rhs[nd] " + (g.electrode ? "+=" : "-=") + " i" + scale + ";");
+            g.line("s.d[nd] " + (g.electrode ? "-=" : "+=") + " g" + scale + ";");
+        }
+        g.close();
+        g.close();
+        if (!phase.once().isEmpty()) {
+            g.line("");
+            g.line("/** The BREAKPOINT's statements that give the same values at v + 0.001 and at v, run once. */");
+            g.open("private void currentOnce(int k, CellState s)");
+            g.body(phase.once(), Set.of());
+            g.close();
+        }
+        if (evaluate) {
+            g.line("");
+            g.line("/** The rest of the BREAKPOINT without its SOLVE at v: the total outward current (mA/cm2, or nA). */");
+            g.open("private double current(int k, CellState s" + (phase.vAsArgument() ? ", double vk" : "") + ")");
+            g.vArgument = phase.vAsArgument();
+            g.body(phase.twice(), Set.of());
+            g.vArgument = false;
+            g.line("return " + (terms.isEmpty() ? "0.0" : String.join(" + ", terms)) + ";");
+            g.close();
+        }
+    }
+}

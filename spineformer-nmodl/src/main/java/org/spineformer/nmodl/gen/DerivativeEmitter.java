@@ -1,0 +1,161 @@
+package org.spineformer.nmodl.gen;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.spineformer.nmodl.ast.Expr;
+import org.spineformer.nmodl.ast.Item;
+import org.spineformer.nmodl.ast.Stmt;
+
+/** DERIVATIVE blocks as methods d_NAME(k, s), and each equation x' = f by its SOLVE's method. */
+final class DerivativeEmitter {
+    private final JavaGenerator g;
+
+    DerivativeEmitter(JavaGenerator g) {
+        this.g = g;
+    }
+
+    /**
+     * A DERIVATIVE block as its SOLVE's method has it: cnexp (each state in place, in order, as nocmodl), or
+     * derivimplicit (backward Euler: x = (x + dt f0) / (1 - dt a) for f = f0 + a x, what NEURON's Newton iteration
+     * converges to) or euler (x = x + dt f) when the equations are uncoupled, so that solving them one after the
+     * other is solving them together; anything else is reported.
+     */
+    void emitDerivative(Item.Block d) {
+        String method = g.methods.getOrDefault(d.name(), "cnexp");
+        if (g.newtons.containsKey(d.name())) {
+            g.derivativeBlock = d.name();
+            g.newtons.get(d.name()).emitMethods(g.solvedAt(d.name()));
+            g.derivativeBlock = null;
+            return;
+        }
+        if (!method.equals("cnexp")) {
+            checkUncoupled(d, method);
+        }
+        g.line("");
+        g.line("/** DERIVATIVE " + d.name() + " solved by " + method + ". */");
+        g.open("private void d_" + d.name() + "(int k, CellState s)");
+        g.derivativeBlock = d.name();
+        g.body(d.body(), Set.of());
+        g.derivativeBlock = null;
+        g.close();
+    }
+
+    private void checkUncoupled(Item.Block d, String method) {
+        Set<String> states = new HashSet<>();
+        for (Stmt st : d.body()) {
+            if (st instanceof Stmt.Assign a && a.primes() > 0) {
+                states.add(a.target().name());
+            }
+        }
+        int last = -1;
+        for (int j = 0; j < d.body().size(); j++) {
+            if (d.body().get(j) instanceof Stmt.Assign a && a.primes() > 0) {
+                last = j;
+            }
+        }
+        for (int j = 0; j < d.body().size(); j++) {
+            Stmt st = d.body().get(j);
+            if (j > last && method.equals("derivimplicit")) {
+                // after the last equation the states have their new values, as at NEURON's converged iteration
+                continue;
+            }
+            List<Expr> used = new ArrayList<>();
+            String own = st instanceof Stmt.Assign a && a.primes() > 0 ? a.target().name() : null;
+            if (!JavaGenerator.expressions(st, used)) {
+                g.notYet(st.pos(), "this statement in a DERIVATIVE block solved by " + method);
+                continue;
+            }
+            for (String x : states) {
+                if (!x.equals(own) && used.stream().anyMatch(e -> Linear.dependsOn(e, x))) {
+                    g.notYet(st.pos(), method + " of coupled equations (" + x + " is used here)");
+                }
+            }
+        }
+    }
+
+    /**
+     * A derivative equation x' = f: derivimplicit's residual in a Newton block, else x's update by the block's
+     * method (cnexp's exponential step, backward Euler, Euler).
+     */
+    void equation(Stmt.Assign a) {
+        String x = a.target().name();
+        if (g.newton != null && a.primes() == 1 && g.instanceVars.contains(x)) {
+            g.line("dv_" + g.derivativeBlock + "[" + g.newton.equation(x) + "] = " + g.num(a.value()) + ";");
+            return;
+        }
+        if (g.derivativeBlock == null || a.primes() > 1 || !g.instanceVars.contains(x)) {
+            g.notYet(a.pos(), "the derivative " + x + "'".repeat(a.primes()) + " here");
+            return;
+        }
+        String state = g.ref(a.target());
+        String method = g.methods.getOrDefault(g.derivativeBlock, "cnexp");
+        if (method.equals("euler")) {
+            g.line(state + " = " + state + " + s.dt * " + g.num(a.value()) + ";");
+            return;
+        }
+        Expr slope;
+        boolean linear = true;
+        try {
+            slope = Linear.derivative(a.value(), x);
+        } catch (Linear.NotLinear e) {
+            try {
+                // nocmodl's cnexp of an equation it can differentiate but not write as a*x + b (a product of two
+                // factors with x): its formula with the slope at the current x and no constant part (deriv.cpp,
+                // cvode_cnexp_success, with the missing right side printed as nothing)
+                slope = method.equals("cnexp") ? Linear.slope(a.value(), x) : null;
+                linear = false;
+            } catch (Linear.NotLinear e2) {
+                slope = null;
+            }
+            if (slope == null) {
+                g.notYet(a.pos(), method + " of " + x + "', whose equation is not linear in " + x);
+                return;
+            }
+        }
+        if (slope == null) {
+            g.line(state + " = " + state + " + s.dt * " + g.num(a.value()) + ";");
+            return;
+        }
+        // the slope and f0 repeat the equation's FUNCTION calls (mTau(v) in (mInf(v) - m)/mTau(v) three
+        // times, as in nocmodl's C); when every call is of a pure FUNCTION each is made once: same values
+        g.shared = g.callsOnlyPure(a.value(), new HashSet<>()) ? new LinkedHashMap<>() : null;
+        // math calls of what rarely changes kept per instance (DecayMemo.call)
+        g.memoCalls = method.equals("cnexp") && g.newton == null && g.tableOut == null;
+        String slopeJava = g.num(slope);
+        Expr atZero = linear ? Linear.substitute(a.value(), x, new Expr.Num(a.pos(), "0", "")) : null;
+        String atZeroJava = linear ? g.num(atZero) : null;
+        g.memoCalls = false;
+        Map<String, String> calls = g.shared == null ? Map.of() : g.shared;
+        g.shared = null;
+        List<String> memoInputs = linear && method.equals("cnexp") && calls.isEmpty() && g.newton == null
+                && g.tableOut == null ? g.decayMemo.inputs(g.parameterNames(), g.constants.keySet(), slope) : null;
+        if (memoInputs != null) {
+            List<String> withAtZero = g.decayMemo.inputs(g.parameterNames(), g.constants.keySet(), slope, atZero);
+            g.decayMemo.emit(state, withAtZero != null ? withAtZero : memoInputs, slopeJava, atZeroJava,
+                    withAtZero != null);
+            return;
+        }
+        g.open("");
+        g.decayMemo.emitCalls();
+        calls.forEach((java, local) -> g.line("double " + local + " = " + java + ";"));
+        g.line("double a = " + slopeJava + ";");
+        if (g.tableOut != null) {
+            // RateTables plans only blocks of equations linear in their states
+            int j = g.tableOut.get(x);
+            g.line("out[" + j + "] = 1.0 - Math.exp(s.dt * a);");
+            g.line("out[" + (j + 1) + "] = -" + atZeroJava + " / a;");
+        } else if (!linear) {
+            g.line(state + " = " + state + " + (1.0 - Math.exp(s.dt * a)) * (-" + state + ");");
+        } else if (method.equals("derivimplicit")) {
+            g.line(state + " = (" + state + " + s.dt * " + atZeroJava + ") / (1.0 - s.dt * a);");
+        } else {
+            g.line(state + " = " + state + " + (1.0 - Math.exp(s.dt * a)) * (-" + atZeroJava + " / a - "
+                    + state + ");");
+        }
+        g.close();
+    }
+}

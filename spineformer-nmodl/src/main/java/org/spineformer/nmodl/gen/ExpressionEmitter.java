@@ -1,0 +1,252 @@
+package org.spineformer.nmodl.gen;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.spineformer.engine.mech.Mechanism;
+import org.spineformer.nmodl.ast.Expr;
+
+/**
+ * Expressions as Java: variables ({@link #ref}), doubles ({@link #num}, constants hoisted), booleans, calls (math,
+ * FUNCTIONs, PROCEDUREs, net_send, net_event, net_move, at_time, printf).
+ */
+final class ExpressionEmitter {
+    private final JavaGenerator g;
+
+    ExpressionEmitter(JavaGenerator g) {
+        this.g = g;
+    }
+
+    String ref(Expr.Var v) {
+        String n = v.name();
+        if (v.index() != null && g.topLocals.getOrDefault(n, 0) > 0 && !isLocal(n)) {
+            return "g_" + n + "[(int) " + num(v.index()) + "]";
+        }
+        if (v.index() != null) {
+            g.notYet(v.pos(), "the array element " + n + "[...]");
+            return "0.0";
+        }
+        for (Set<String> scope : g.locals) {
+            if (scope.contains(n)) {
+                return "l_" + n;
+            }
+        }
+        switch (n) {
+            case "v":
+                return g.vArgument ? "vk" : g.vLocal != null ? g.vLocal : "c_v[k]";
+            case "t":
+                return g.inNetReceive ? "te" : "s.t";
+            case "dt":
+                return g.kineticDt ? "dt" : "s.dt";
+            case "celsius":
+                return "s.celsius";
+            case "PI":
+                return "Math.PI";
+            case "area":
+                return "s.areaUm2[geoNode[k]]";
+            default:
+                break;
+        }
+        if (g.instanceVars.contains(n)) {
+            return "c_" + n + "[k]";
+        }
+        if (g.topLocals.containsKey(n)) {
+            if (g.topLocals.get(n) > 0) {
+                g.notYet(v.pos(), "the array " + n + " without an index");
+                return "0.0";
+            }
+            return "g_" + n;
+        }
+        if (g.constants.containsKey(n)) {
+            return "K_" + n;
+        }
+        g.notYet(v.pos(), "the variable " + n);
+        return "0.0";
+    }
+
+    boolean isLocal(String n) {
+        return g.locals.stream().anyMatch(scope -> scope.contains(n));
+    }
+
+    static String literal(double value) {
+        return Double.toString(value);
+    }
+
+    /**
+     * The expression as a Java double. An operation on constants only (numbers, CONSTANTs, named units, PI, and
+     * math functions of them, e.g. qt = 2.3^((34 - 21)/10)) becomes a static final field initialized with the same
+     * Java expression, so it is evaluated once per class instead of per instance and step: Java's double
+     * arithmetic and HotSpot's Math intrinsics (the interpreter uses the compiled code's stubs) give the same bits
+     * wherever it runs.
+     */
+    String num(Expr e) {
+        if (!g.hoisting && (e instanceof Expr.Binary || e instanceof Expr.Call) && isConstant(e)) {
+            g.hoisting = true;
+            String java = numInPlace(e);
+            g.hoisting = false;
+            return g.hoisted.computeIfAbsent(java, x -> "C_" + g.hoisted.size());
+        }
+        return numInPlace(e);
+    }
+
+    /** Whether the expression's value is the same for every instance, step and model: nothing but constants. */
+    private boolean isConstant(Expr e) {
+        if (e instanceof Expr.Num) {
+            return true;
+        }
+        if (e instanceof Expr.Var v) {
+            String n = v.name();
+            return v.index() == null && !isLocal(n) && (n.equals("PI") || !JavaGenerator.NOT_FIELDS.contains(n)
+                    && !g.instanceVars.contains(n) && !g.topLocals.containsKey(n) && g.constants.containsKey(n));
+        }
+        if (e instanceof Expr.Call c) {
+            return JavaGenerator.MATH.contains(c.name()) && !g.functions.containsKey(c.name())
+                    && !g.procedures.containsKey(c.name()) && c.args().stream().allMatch(this::isConstant);
+        }
+        if (e instanceof Expr.Unary u) {
+            return isConstant(u.operand());
+        }
+        if (e instanceof Expr.Binary b) {
+            return isConstant(b.left()) && isConstant(b.right());
+        }
+        return false;
+    }
+
+    private String numInPlace(Expr e) {
+        if (e instanceof Expr.Num n) {
+            return literal(n.value());
+        }
+        if (e instanceof Expr.Var v) {
+            return ref(v);
+        }
+        if (e instanceof Expr.Call c) {
+            return call(c);
+        }
+        if (e instanceof Expr.Unary u) {
+            return u.op().equals("-") ? "(-" + num(u.operand()) + ")" : "(" + bool(e) + " ? 1.0 : 0.0)";
+        }
+        if (e instanceof Expr.Binary b) {
+            return switch (b.op()) {
+                case "+", "-", "*", "/" -> "(" + num(b.left()) + " " + b.op() + " " + num(b.right()) + ")";
+                case "^" -> "Math.pow(" + num(b.left()) + ", " + num(b.right()) + ")";
+                default -> "(" + bool(e) + " ? 1.0 : 0.0)";
+            };
+        }
+        g.notYet(e.pos(), "a string here");
+        return "0.0";
+    }
+
+    /** The expression as a Java boolean (C's truth: not zero). */
+    String bool(Expr e) {
+        if (e instanceof Expr.Binary b) {
+            switch (b.op()) {
+                case "<", "<=", ">", ">=", "==", "!=" -> {
+                    return "(" + num(b.left()) + " " + b.op() + " " + num(b.right()) + ")";
+                }
+                case "&&", "||" -> {
+                    return "(" + bool(b.left()) + " " + b.op() + " " + bool(b.right()) + ")";
+                }
+                default -> {
+                }
+            }
+        }
+        if (e instanceof Expr.Unary u && u.op().equals("!")) {
+            return "!" + bool(u.operand());
+        }
+        return "(" + num(e) + " != 0.0)";
+    }
+
+    /**
+     * printf(format, values...): C's printf of doubles ({@link CFormat}); the format must be a string of plain text
+     * and the C escapes Java shares (backslash n, t, backslash, quote).
+     */
+    private String printf(Expr.Call c, Expr.Str format, List<String> values) {
+        String literal = format.text();
+        String body = literal.substring(1, literal.length() - 1);
+        if (!body.replaceAll("\\\\[nt\\\\\"]", "").matches("[^\\\\]*")) {
+            g.notYet(format.pos(), "printf's format " + literal + " (escapes other than \\n \\t \\\\ \\\")");
+            return "0.0";
+        }
+        String text = body.replace("\\n", "\n").replace("\\t", "\t").replace("\\\"", "\"")
+                .replace("\\\\", "\\");
+        String problem = CFormat.check(text, values.size());
+        if (problem != null) {
+            g.notYet(c.pos(), "printf with " + problem);
+            return "0.0";
+        }
+        return "org.spineformer.nmodl.gen.CFormat.print(" + literal + ", new double[] {" + String.join(", ", values)
+                + "})";
+    }
+
+    String call(Expr.Call c) {
+        List<String> args = new ArrayList<>();
+        for (Expr a : c.args()) {
+            args.add(c.name().equals("printf") && a instanceof Expr.Str ? "" : num(a));
+        }
+        String joined = String.join(", ", args);
+        if (g.functions.containsKey(c.name())) {
+            String java = "f_" + c.name() + "(k, s" + (args.isEmpty() ? "" : ", " + joined) + ")";
+            return g.shared == null ? java : g.shared.computeIfAbsent(java, x -> "u_" + g.shared.size());
+        }
+        if (g.procedures.containsKey(c.name())) {
+            return "p_" + c.name() + "(k, s" + (args.isEmpty() ? "" : ", " + joined) + ")";
+        }
+        if (c.name().equals("net_send") && args.size() == 2 && (g.inNetReceive || g.inInitial)) {
+            // nocmodl's net_send(t + delay, flag): an event of the instance to itself, with the weight of the
+            // event being received (none from INITIAL)
+            // (k is the slot: instance k / lanes in trial k % lanes)
+            return (g.usesNetMove ? "sendSelf(k, s, " : "s.events.send(this, " + (g.inNetReceive ? "instance, lane, "
+                    : "k / lanes, k % lanes, "))
+                    + (g.inNetReceive ? "te" : "s.t") + " + " + args.get(0) + ", " + (g.inNetReceive ? "weight" : "0.0")
+                    + ", " + args.get(1) + ", " + (g.inNetReceive ? "c" : "-1") + ")";
+        }
+        if (c.name().equals("net_move") && args.size() == 1 && g.inNetReceive) {
+            // netcvode.cpp's net_move: the pending event net_send gave flag 1 gets the time given (absolute)
+            return "moveSelf(k, s, te, " + args.get(0) + ")";
+        }
+        if (c.name().equals("net_event") && args.size() == 1 && g.inNetReceive) {
+            // an event out of the instance at the given time, to its connections (the engine's event sources)
+            return "s.events.emit(this, instance, lane, " + args.get(0) + ")";
+        }
+        if (c.name().equals("printf") && !c.args().isEmpty() && c.args().get(0) instanceof Expr.Str f) {
+            return printf(c, f, args.subList(1, args.size()));
+        }
+        if (c.name().equals("at_time") && args.size() == 1) {
+            // cvodestb.cpp at_time, fixed step: 1 in the step whose time reaches te (less 1e-11), else 0
+            g.usesAtTime = true;
+            return "atTime(" + args.get(0) + ", s)";
+        }
+        if (g.memoCalls && !g.hoisting && Set.of("exp", "pow", "log", "log10").contains(c.name()) && g.isMath(c.name())
+                && c.args().stream().allMatch(this::readsNoStepVariable)) {
+            List<Boolean> keyed = c.args().stream().map(arg -> !isConstant(arg)).toList();
+            return g.decayMemo.call("Math." + c.name(), args, keyed);
+        }
+        if (JavaGenerator.MATH.contains(c.name())) {
+            return switch (c.name()) {
+                case "fabs" -> "Math.abs(" + joined + ")";
+                case "fmod" -> "(" + args.get(0) + " % " + args.get(1) + ")";
+                default -> "Math." + c.name() + "(" + joined + ")";
+            };
+        }
+        g.notYet(c.pos(), "the function " + c.name() + "()");
+        return "0.0";
+    }
+
+    /** Whether the expression calls nothing and reads no v, t or STATE: what changes every step. */
+    private boolean readsNoStepVariable(Expr e) {
+        if (e instanceof Expr.Num) {
+            return true;
+        }
+        if (e instanceof Expr.Var v) {
+            return v.index() == null && !isLocal(v.name()) && !v.name().equals("v") && !v.name().equals("t")
+                    && g.mod.declarations("STATE").noneMatch(d -> d.name().equals(v.name()));
+        }
+        if (e instanceof Expr.Unary u) {
+            return readsNoStepVariable(u.operand());
+        }
+        if (e instanceof Expr.Binary b) {
+            return readsNoStepVariable(b.left()) && readsNoStepVariable(b.right());
+        }
+        return false;
+    }
+}

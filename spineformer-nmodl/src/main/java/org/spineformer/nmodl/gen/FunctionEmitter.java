@@ -1,0 +1,177 @@
+package org.spineformer.nmodl.gen;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.spineformer.nmodl.ast.Expr;
+import org.spineformer.nmodl.ast.Item;
+import org.spineformer.nmodl.ast.Stmt;
+
+/** FUNCTIONs and PROCEDUREs as methods f_NAME and p_NAME, and their TABLEs (checkTables, the lookups). */
+final class FunctionEmitter {
+    private final JavaGenerator g;
+
+    FunctionEmitter(JavaGenerator g) {
+        this.g = g;
+    }
+
+    void emitFunction(Item.Block f) {
+        g.line("");
+        boolean tabled = g.tables.containsKey(f.name());
+        if (tabled) {
+            emitLookup(f);
+        }
+        g.open("private double " + (tabled ? "fx_" : "f_") + f.name() + "(int k, CellState s" + JavaGenerator.params(f.args())
+                + ")");
+        g.line("double l_" + f.name() + " = 0.0;");
+        Set<String> scope = new HashSet<>(JavaGenerator.argNames(f.args()));
+        scope.add(f.name());
+        g.body(f.body(), scope);
+        g.line("return l_" + f.name() + ";");
+        g.close();
+    }
+
+    void emitProcedure(Item.Block p) {
+        g.line("");
+        boolean tabled = g.tables.containsKey(p.name());
+        if (tabled) {
+            emitLookup(p);
+        }
+        g.open("private void " + (tabled ? "px_" : "p_") + p.name() + "(int k, CellState s" + JavaGenerator.params(p.args())
+                + ")");
+        g.body(p.body(), new HashSet<>(JavaGenerator.argNames(p.args())));
+        g.close();
+    }
+
+    /**
+     * checkTables: nocmodl's _check_ functions, run before each current phase and at initialization (NEURON's
+     * nrn_thread_table_check) with instance 0, rebuilding a table when it was never made or a DEPEND changed.
+     */
+    void emitTables() {
+        g.line("");
+        g.open("private void checkTables(CellState s)");
+        g.open("if (!useTables || size == 0)");
+        g.line("return;");
+        g.close();
+        for (String f : g.tables.keySet()) {
+            g.line("check_" + f + "(s);");
+        }
+        g.close();
+        for (Map.Entry<String, Stmt.Table> e : g.tables.entrySet()) {
+            String f = e.getKey();
+            Stmt.Table t = e.getValue();
+            boolean function = g.functions.containsKey(f);
+            g.line("");
+            g.open("private void check_" + f + "(CellState s)");
+            g.locals.push(new HashSet<>());
+            // built with instance 0 as NEURON's; with trials in lanes, one table serves them when each lane's
+            // instance 0 has the same DEPEND values
+            List<String> perLane = new ArrayList<>();
+            for (String name : t.depends()) {
+                String dep = g.ref(new Expr.Var(t.pos(), name, null));
+                if (dep.endsWith("[k]")) {
+                    perLane.add("!(" + dep + " == " + dep.substring(0, dep.length() - 3) + "[0])");
+                }
+            }
+            if (!perLane.isEmpty()) {
+                g.open("for (int k = 1; k < lanes; k++)");
+                g.open("if (" + String.join(" || ", perLane) + ")");
+                g.line("throw new UnsupportedOperationException(\"" + JavaGenerator.javaString(g.mod.file())
+                        + ": the DEPEND values of the TABLE of " + f + " differ between trials in lanes: not supported"
+                        + " yet\");");
+                g.close();
+                g.close();
+            }
+            g.line("int k = 0;");
+            g.line("boolean make = !made_" + f + ";");
+            for (int j = 0; j < t.depends().size(); j++) {
+                String dep = g.ref(new Expr.Var(t.pos(), t.depends().get(j), null));
+                g.open("if (sav_" + f + "_" + j + " != " + dep + ")");
+                g.line("make = true;");
+                g.close();
+            }
+            g.open("if (make)");
+            g.line("made_" + f + " = true;");
+            g.line("tmin_" + f + " = " + g.num(t.from()) + ";");
+            g.line("double tmax = " + g.num(t.to()) + ";");
+            g.line("double dx = (tmax - tmin_" + f + ") / " + ExpressionEmitter.literal(t.points()) + ";");
+            g.line("mfac_" + f + " = 1.0 / dx;");
+            g.line("double x = tmin_" + f + ";");
+            g.open("for (int i = 0; i < " + (t.points() + 1) + "; x += dx, i++)");
+            if (function) {
+                g.line("tab_" + f + "_" + f + "[i] = fx_" + f + "(k, s, x);");
+            } else {
+                g.line("px_" + f + "(k, s, x);");
+                for (String var : t.names()) {
+                    g.line("tab_" + f + "_" + var + "[i] = " + g.ref(new Expr.Var(t.pos(), var, null)) + ";");
+                }
+            }
+            g.close();
+            for (int j = 0; j < t.depends().size(); j++) {
+                g.line("sav_" + f + "_" + j + " = " + g.ref(new Expr.Var(t.pos(), t.depends().get(j), null)) + ";");
+            }
+            g.close();
+            g.locals.pop();
+            g.close();
+        }
+    }
+
+    /** The tabulated function's entry point: NEURON's _n_ lookup (linear, held at the ends) or the exact body. */
+    private void emitLookup(Item.Block b) {
+        boolean function = b.keyword().equals("FUNCTION");
+        String f = b.name();
+        Stmt.Table t = g.tables.get(f);
+        String arg = "l_" + b.args().get(0).name();
+        g.open("private " + (function ? "double f_" : "void p_") + f + "(int k, CellState s, double " + arg + ")");
+        g.open("if (!useTables)");
+        g.line((function ? "return fx_" : "px_") + f + "(k, s, " + arg + ");" + (function ? "" : " return;"));
+        g.close();
+        g.line("double xi = mfac_" + f + " * (" + arg + " - tmin_" + f + ");");
+        g.locals.push(new HashSet<>());
+        if (function) {
+            String tab = "tab_" + f + "_" + f;
+            g.open("if (Double.isNaN(xi))");
+            g.line("return xi;");
+            g.close();
+            g.open("if (xi <= 0.0)");
+            g.line("return " + tab + "[0];");
+            g.close();
+            g.open("if (xi >= " + ExpressionEmitter.literal(t.points()) + ")");
+            g.line("return " + tab + "[" + t.points() + "];");
+            g.close();
+            g.line("int i = (int) xi;");
+            g.line("return " + tab + "[i] + (xi - (double) i) * (" + tab + "[i + 1] - " + tab + "[i]);");
+        } else {
+            g.open("if (Double.isNaN(xi))");
+            for (String var : t.names()) {
+                g.line(g.ref(new Expr.Var(t.pos(), var, null)) + " = xi;");
+            }
+            g.line("return;");
+            g.close();
+            g.open("if (xi <= 0.0)");
+            for (String var : t.names()) {
+                g.line(g.ref(new Expr.Var(t.pos(), var, null)) + " = tab_" + f + "_" + var + "[0];");
+            }
+            g.line("return;");
+            g.close();
+            g.open("if (xi >= " + ExpressionEmitter.literal(t.points()) + ")");
+            for (String var : t.names()) {
+                g.line(g.ref(new Expr.Var(t.pos(), var, null)) + " = tab_" + f + "_" + var + "[" + t.points() + "];");
+            }
+            g.line("return;");
+            g.close();
+            g.line("int i = (int) xi;");
+            g.line("double theta = xi - (double) i;");
+            for (String var : t.names()) {
+                String tab = "tab_" + f + "_" + var;
+                g.line(g.ref(new Expr.Var(t.pos(), var, null)) + " = " + tab + "[i] + theta * (" + tab + "[i + 1] - "
+                        + tab + "[i]);");
+            }
+        }
+        g.locals.pop();
+        g.close();
+        g.line("");
+    }
+}

@@ -1,0 +1,47 @@
+package org.spineformer.nmodl.gen;
+
+import java.util.Set;
+import org.spineformer.nmodl.ast.Item;
+
+/** The initialize() kernel and INITIAL as init(k, s): each instance from its START values. */
+final class InitialEmitter {
+    private final JavaGenerator g;
+
+    InitialEmitter(JavaGenerator g) {
+        this.g = g;
+    }
+
+    void emit(Item.Block initial) {
+        g.line("");
+        g.open("@Override public void initialize(CellState s)");
+        if (!g.tables.isEmpty()) {
+            g.line("checkTables(s);");
+        }
+        g.open("for (int k = 0; k < slots; k++)");
+        g.nodeCopies.readNode(false);
+        // NEURON starts each state at its START value (0 by default) before INITIAL
+        // (an ion concentration state starts from the ion's value instead)
+        g.mod.declarations("STATE").filter(d -> !g.isIonVariable(d.name())).forEach(d -> g.line("c_" + d.name()
+                + "[k] = " + ExpressionEmitter.literal(d.start() == null ? 0 : Double.parseDouble(d.start())) + ";"));
+        if (g.usesNetMove) {
+            g.line("tq_item[k] = -1L;");
+        }
+        if (initial != null) {
+            g.line("init(k, s);");
+        }
+        g.nodeCopies.writeNode(true);
+        g.close();
+        if (g.netReceiveLowering != null && g.netReceiveLowering.perConnection()) {
+            g.line("initConnections(s);");
+        }
+        g.close();
+        if (initial != null) {
+            g.line("");
+            g.open("private void init(int k, CellState s)");
+            g.inInitial = true;
+            g.body(initial.body(), Set.of());
+            g.inInitial = false;
+            g.close();
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package org.spineformer.nmodl.gen;
+
+import java.util.List;
+import java.util.Set;
+import org.spineformer.nmodl.ast.Stmt;
+
+/**
+ * The state phase (nocmodl's nrn_state): advance(), each SOLVE of the BREAKPOINT called per instance in order, and
+ * the Nernst helper the phases share.
+ */
+final class StatePhaseEmitter {
+    private final JavaGenerator g;
+
+    StatePhaseEmitter(JavaGenerator g) {
+        this.g = g;
+    }
+
+    void emit(List<Stmt.Solve> solves) {
+        g.line("");
+        g.open("@Override public void advance(CellState s)");
+        g.ratePlans.keySet().forEach(b -> g.line("checkRateTable_" + b + "(s);"));
+        g.open("for (int k = 0; k < slots; k++)");
+        g.nodeCopies.readNode(false);
+        for (Stmt.Solve sv : solves) {
+            if (g.derivatives.containsKey(sv.block())) {
+                if (!Set.of("cnexp", "derivimplicit", "euler").contains(sv.method())) {
+                    g.notYet(sv.pos(), "SOLVE " + sv.block() + " METHOD " + (sv.method().isEmpty() ? "(none)"
+                            : sv.method()) + " (cnexp, derivimplicit and euler are compiled so far)");
+                }
+                g.methods.put(sv.block(), g.cnexpFallbacks.contains(sv.block()) ? "derivimplicit" : sv.method());
+                g.line((g.ratePlans.containsKey(sv.block()) ? "tabulated_" : "d_") + sv.block() + "(k, s);");
+            } else if (g.kinetics.containsKey(sv.block()) && sv.method().equals("sparse") && !sv.steadyState()) {
+                g.line("sparse_" + sv.block() + "(k, s, s.dt, " + g.kinetics.get(sv.block()).isLinear() + ");");
+            } else if (g.procedures.containsKey(sv.block()) && Set.of("", "after_cvode", "cvode_t", "cvode_t_v")
+                    .contains(sv.method())) {
+                // the CVODE methods of a PROCEDURE change nothing with the fixed step: nocmodl's solve.cpp calls it
+                // in nrn_state as a SOLVE without METHOD (cvode_t: only "if (!cvode_active_)")
+                g.line("p_" + sv.block() + "(k, s);");
+            } else if (g.nonlinears.containsKey(sv.block()) && sv.method().equals("newton") && !sv.steadyState()) {
+                g.line("nl_" + sv.block() + "(k, s);");
+            } else {
+                g.notYet(sv.pos(), "SOLVE " + sv.block() + (sv.method().isEmpty() ? "" : " METHOD " + sv.method()));
+            }
+        }
+        g.nodeCopies.writeNode(false);
+        g.close();
+        g.close();
+        if (g.usesNernst()) {
+            g.line("");
+            g.line("/** NEURON's nrn_nernst (mV), with its modern gas constant and Faraday constant. */");
+            g.open("private static double nernst(double ci, double co, double z, double celsius)");
+            g.line("if (z == 0.0) { return 0.0; }");
+            g.line("if (ci <= 0.0) { return 1e6; }");
+            g.line("if (co <= 0.0) { return -1e6; }");
+            g.line("return 1000.0 * " + ExpressionEmitter.literal(UnitConstants.GAS_CONSTANT) + " * (celsius + 273.15) / "
+                    + ExpressionEmitter.literal(UnitConstants.FARADAY) + " / z * Math.log(co / ci);");
+            g.close();
+        }
+    }
+}

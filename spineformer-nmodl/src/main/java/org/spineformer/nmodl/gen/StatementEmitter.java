@@ -1,0 +1,114 @@
+package org.spineformer.nmodl.gen;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.spineformer.nmodl.ast.Stmt;
+
+/** Statements as Java, in a scope of LOCALs; derivative equations go to {@link DerivativeEmitter}. */
+final class StatementEmitter {
+    private final JavaGenerator g;
+
+    StatementEmitter(JavaGenerator g) {
+        this.g = g;
+    }
+
+    void body(List<Stmt> statements, Set<String> scope) {
+        g.locals.push(new HashSet<>(scope));
+        for (Stmt s : statements) {
+            statement(s);
+        }
+        g.locals.pop();
+    }
+
+    private void statement(Stmt s) {
+        if (s instanceof Stmt.Local l) {
+            for (String n : l.names()) {
+                g.locals.peek().add(n);
+                g.line("double l_" + n + " = 0.0;");
+            }
+        } else if (s instanceof Stmt.Assign a) {
+            assign(a);
+        } else if (s instanceof Stmt.CallStmt c) {
+            g.line(g.expressions.call(c.call()) + ";");
+        } else if (s instanceof Stmt.Block b) {
+            g.open("");
+            body(b.body(), Set.of());
+            g.close();
+        } else if (s instanceof Stmt.If i) {
+            g.open("if (" + g.expressions.bool(i.condition()) + ")");
+            body(i.then(), Set.of());
+            if (!i.otherwise().isEmpty()) {
+                g.text.indent(-1);
+                g.open("} else");
+                body(i.otherwise(), Set.of());
+            }
+            g.close();
+        } else if (s instanceof Stmt.While w) {
+            g.open("while (" + g.expressions.bool(w.condition()) + ")");
+            body(w.body(), Set.of());
+            g.close();
+        } else if (s instanceof Stmt.From f) {
+            String i = "l_" + f.index();
+            g.open("for (int " + i + " = (int) " + g.num(f.from()) + "; " + i + " <= (int) " + g.num(f.to()) + "; "
+                    + i + " += " + (f.by() == null ? "1" : "(int) " + g.num(f.by())) + ")");
+            body(f.body(), Set.of(f.index()));
+            g.close();
+        } else if (s instanceof Stmt.Protect p) {
+            assign(p.assignment());
+        } else if (s instanceof Stmt.Keyword k && Set.of("UNITSON", "UNITSOFF", "MUTEXLOCK", "MUTEXUNLOCK",
+                "CONDUCTANCE").contains(k.keyword())) {
+            return;
+        } else if (s instanceof Stmt.Comment) {
+            return;
+        } else if (s instanceof Stmt.Table t && g.tables.containsValue(t)) {
+            return;
+        } else if (s instanceof Stmt.Reaction r && g.kinetic != null) {
+            g.kinetic.reaction(r);
+        } else if (s instanceof Stmt.Conserve c && g.kinetic != null) {
+            g.kinetic.conserve(c);
+        } else if (s instanceof Stmt.Compartment && g.kinetic != null) {
+            return; // its volume scales the rows at the start of the block (kinetic_implicit)
+        } else if (s instanceof Stmt.Equation e && g.linear != null) {
+            g.linear.equation(e);
+        } else if (s instanceof Stmt.Equation e && g.nonlinear != null) {
+            g.nonlinear.equation(e);
+        } else if (s instanceof Stmt.Solve sv && g.linears.containsKey(sv.block()) && !sv.steadyState()
+                && sv.method().isEmpty()) {
+            g.line("lin_" + sv.block() + "(k, s);");
+        } else if (s instanceof Stmt.Solve sv && g.kinetics.containsKey(sv.block()) && sv.steadyState()
+                && sv.method().equals("sparse")) {
+            g.line("ss_" + sv.block() + "(k, s);");
+        } else {
+            g.notYet(s.pos(), describe(s));
+        }
+    }
+
+    private static String describe(Stmt s) {
+        if (s instanceof Stmt.Table) {
+            return "TABLE";
+        }
+        if (s instanceof Stmt.Solve sv) {
+            return "SOLVE " + sv.block() + " outside BREAKPOINT";
+        }
+        if (s instanceof Stmt.Keyword k) {
+            return k.keyword();
+        }
+        if (s instanceof Stmt.Initial) {
+            return "INITIAL inside NET_RECEIVE (state per connection)";
+        }
+        return s.getClass().getSimpleName().toUpperCase() + " statement";
+    }
+
+    private void assign(Stmt.Assign a) {
+        if (a.target().index() != null && g.topLocals.getOrDefault(a.target().name(), 0) == 0) {
+            g.notYet(a.pos(), "the array element " + a.target().name() + "[...]");
+            return;
+        }
+        if (a.primes() == 0) {
+            g.line(g.ref(a.target()) + " = " + g.num(a.value()) + ";");
+            return;
+        }
+        g.derivativeEmitter.equation(a);
+    }
+}
