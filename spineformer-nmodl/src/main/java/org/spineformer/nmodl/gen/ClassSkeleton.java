@@ -34,7 +34,7 @@ final class ClassSkeleton {
             g.line("private static final double K_" + c.getKey() + " = " + ExpressionEmitter.literal(c.getValue()) + ";");
         }
         for (String v : g.instanceVars) {
-            g.line("private final double[] c_" + v + " = column(\"" + v + "\");");
+            g.line("private final double[] c_" + v + " = ownColumn(\"" + v + "\");");
         }
         for (Map.Entry<String, Integer> l : g.topLocals.entrySet()) {
             g.line(l.getValue() == 0 ? "private double g_" + l.getKey() + ";"
@@ -127,6 +127,9 @@ final class ClassSkeleton {
             g.close();
         }
         g.ratePlans.values().forEach(rateTables::emitRateTableMethods);
+        if (!g.lazyOutputs.isEmpty()) {
+            rateTables.emitFieldAccess();
+        }
         for (Item.Block f : g.functions.values()) {
             new FunctionEmitter(g).emitFunction(f);
         }

@@ -18,7 +18,8 @@ final class StatePhaseEmitter {
     void emit(List<Stmt.Solve> solves) {
         g.line("");
         g.open("@Override public void advance(CellState s)");
-        g.ratePlans.keySet().forEach(b -> g.line("checkRateTable_" + b + "(s);"));
+        RateTableEmitter rateTables = new RateTableEmitter(g);
+        g.ratePlans.values().forEach(rateTables::emitBeforeStatePhase);
         g.open("for (int k = 0; k < slots; k++)");
         g.nodeCopies.readNode(false);
         for (Stmt.Solve sv : solves) {
