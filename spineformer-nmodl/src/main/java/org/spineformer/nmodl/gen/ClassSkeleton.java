@@ -115,6 +115,7 @@ final class ClassSkeleton {
                 g.line("ion_" + ion + ".nernstCharge = " + ExpressionEmitter.literal(g.valences.get(ion)) + ";");
             }
         }
+        g.nodeCopies.followConcentrations();
         g.close();
         emitPhases();
         if (!g.tables.isEmpty()) {

@@ -567,10 +567,9 @@ public final class JavaGenerator {
         return ions.keySet().stream().anyMatch(this::writesConcentration);
     }
 
-    /** Whether any phase may compute a Nernst potential: the mechanism reads a reversal or a concentration. */
+    /** Whether INITIAL may compute a Nernst potential: the mechanism reads a concentration. */
     boolean usesNernst() {
-        return ions.values().stream().anyMatch(m -> m.containsValue("concentration") || m.containsValue("outside")
-                || m.containsValue("reversal"));
+        return ions.values().stream().anyMatch(m -> m.containsValue("concentration") || m.containsValue("outside"));
     }
 
     /** The variables a table holds: the FUNCTION's value, or the PROCEDURE's TABLE names. */
