@@ -21,21 +21,18 @@ final class CurrentsEmitter {
      * from the column; a BREAKPOINT without statements or currents adds nothing (d += 0.0 and rhs -= 0.0 change no
      * value: d starts each step at +0.0, so it is never -0.0).
      */
-    void emit(CurrentPhase phase) {
-        List<String> terms = new ArrayList<>();
-        g.ions.values().forEach(m -> m.forEach((var, role) -> {
-            if (role.equals("current") && g.written.contains(var)) {
-                terms.add("c_" + var + "[k]");
-            }
-        }));
-        g.currents.forEach(c -> terms.add("c_" + c + "[k]"));
+    void emit(CurrentPhase phase, String vectorCall) {
+        List<String> terms = terms(g);
         boolean evaluate = !terms.isEmpty() || !phase.twice().isEmpty();
         g.line("");
         g.open("@Override public void currents(CellState s)");
         if (!g.tables.isEmpty()) {
             g.line("checkTables(s);");
         }
-        g.open("for (int k = 0; k < slots; k++)");
+        if (vectorCall != null) {
+            g.line("int first = vectorKernels ? " + vectorCall + " : 0;");
+        }
+        g.open("for (int k = " + (vectorCall != null ? "first" : "0") + "; k < slots; k++)");
         g.nodeCopies.readNode(true, phase);
         if (!phase.once().isEmpty()) {
             g.line("currentOnce(k, s);");
@@ -83,5 +80,17 @@ final class CurrentsEmitter {
             g.line("return " + (terms.isEmpty() ? "0.0" : String.join(" + ", terms)) + ";");
             g.close();
         }
+    }
+
+    /** The currents the BREAKPOINT's evaluation returns the sum of, in order: ion currents written, then the others. */
+    static List<String> terms(JavaGenerator g) {
+        List<String> terms = new ArrayList<>();
+        g.ions.values().forEach(m -> m.forEach((var, role) -> {
+            if (role.equals("current") && g.written.contains(var)) {
+                terms.add("c_" + var + "[k]");
+            }
+        }));
+        g.currents.forEach(c -> terms.add("c_" + c + "[k]"));
+        return terms;
     }
 }

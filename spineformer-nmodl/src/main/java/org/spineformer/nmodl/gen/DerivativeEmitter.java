@@ -146,14 +146,14 @@ final class DerivativeEmitter {
         if (g.tableOut != null) {
             // RateTables plans only blocks of equations linear in their states
             int j = g.tableOut.get(x);
-            g.line("out[" + j + "] = 1.0 - Math.exp(s.dt * a);");
+            g.line("out[" + j + "] = 1.0 - org.spineformer.engine.simd.StrictExp.exp(s.dt * a);");
             g.line("out[" + (j + 1) + "] = -" + atZeroJava + " / a;");
         } else if (!linear) {
-            g.line(state + " = " + state + " + (1.0 - Math.exp(s.dt * a)) * (-" + state + ");");
+            g.line(state + " = " + state + " + (1.0 - org.spineformer.engine.simd.StrictExp.exp(s.dt * a)) * (-" + state + ");");
         } else if (method.equals("derivimplicit")) {
             g.line(state + " = (" + state + " + s.dt * " + atZeroJava + ") / (1.0 - s.dt * a);");
         } else {
-            g.line(state + " = " + state + " + (1.0 - Math.exp(s.dt * a)) * (-" + atZeroJava + " / a - "
+            g.line(state + " = " + state + " + (1.0 - org.spineformer.engine.simd.StrictExp.exp(s.dt * a)) * (-" + atZeroJava + " / a - "
                     + state + ");");
         }
         g.close();

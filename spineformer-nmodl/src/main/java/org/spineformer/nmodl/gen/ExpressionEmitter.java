@@ -90,7 +90,7 @@ final class ExpressionEmitter {
     }
 
     /** Whether the expression's value is the same for every instance, step and model: nothing but constants. */
-    private boolean isConstant(Expr e) {
+    boolean isConstant(Expr e) {
         if (e instanceof Expr.Num) {
             return true;
         }
@@ -219,13 +219,13 @@ final class ExpressionEmitter {
         if (g.memoCalls && !g.hoisting && Set.of("exp", "pow", "log", "log10").contains(c.name()) && g.isMath(c.name())
                 && c.args().stream().allMatch(this::readsNoStepVariable)) {
             List<Boolean> keyed = c.args().stream().map(arg -> !isConstant(arg)).toList();
-            return g.decayMemo.call("Math." + c.name(), args, keyed);
+            return g.decayMemo.call(mathFunction(c.name()), args, keyed);
         }
         if (JavaGenerator.MATH.contains(c.name())) {
             return switch (c.name()) {
                 case "fabs" -> "Math.abs(" + joined + ")";
                 case "fmod" -> "(" + args.get(0) + " % " + args.get(1) + ")";
-                default -> "Math." + c.name() + "(" + joined + ")";
+                default -> mathFunction(c.name()) + "(" + joined + ")";
             };
         }
         g.notYet(c.pos(), "the function " + c.name() + "()");
@@ -233,7 +233,7 @@ final class ExpressionEmitter {
     }
 
     /** Whether the expression calls nothing and reads no v, t or STATE: what changes every step. */
-    private boolean readsNoStepVariable(Expr e) {
+    boolean readsNoStepVariable(Expr e) {
         if (e instanceof Expr.Num) {
             return true;
         }
@@ -248,5 +248,13 @@ final class ExpressionEmitter {
             return readsNoStepVariable(b.left()) && readsNoStepVariable(b.right());
         }
         return false;
+    }
+
+    /**
+     * The Java of a C math function: Math's, but exp is {@code StrictExp.exp}, whose bits the vector kernels'
+     * {@code VectorMath.exp} gives in every lane (VectorEmitter), whatever the JIT.
+     */
+    static String mathFunction(String name) {
+        return name.equals("exp") ? "org.spineformer.engine.simd.StrictExp.exp" : "Math." + name;
     }
 }

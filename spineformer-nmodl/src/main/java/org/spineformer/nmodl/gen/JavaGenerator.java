@@ -57,7 +57,7 @@ public final class JavaGenerator {
     final ModFile mod;
     final List<Diagnostic> problems = new ArrayList<>();
     /** The source being written; the emitters write it in the order the class has it. */
-    final SourceText text = new SourceText();
+    SourceText text = new SourceText();
     final ExpressionEmitter expressions = new ExpressionEmitter(this);
     final StatementEmitter statements = new StatementEmitter(this);
     final NodeCopies nodeCopies = new NodeCopies(this);

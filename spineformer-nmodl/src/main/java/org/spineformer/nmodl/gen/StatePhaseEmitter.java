@@ -15,12 +15,15 @@ final class StatePhaseEmitter {
         this.g = g;
     }
 
-    void emit(List<Stmt.Solve> solves) {
+    void emit(List<Stmt.Solve> solves, String vectorCall) {
         g.line("");
         g.open("@Override public void advance(CellState s)");
         RateTableEmitter rateTables = new RateTableEmitter(g);
         g.ratePlans.values().forEach(rateTables::emitBeforeStatePhase);
-        g.open("for (int k = 0; k < slots; k++)");
+        if (vectorCall != null) {
+            g.line("int first = vectorKernels ? " + vectorCall + " : 0;");
+        }
+        g.open("for (int k = " + (vectorCall != null ? "first" : "0") + "; k < slots; k++)");
         g.nodeCopies.readNode(false);
         for (Stmt.Solve sv : solves) {
             if (g.derivatives.containsKey(sv.block())) {

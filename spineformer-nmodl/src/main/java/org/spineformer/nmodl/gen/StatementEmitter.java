@@ -50,7 +50,8 @@ final class StatementEmitter {
             g.close();
         } else if (s instanceof Stmt.From f) {
             String i = "l_" + f.index();
-            g.open("for (int " + i + " = (int) " + g.num(f.from()) + "; " + i + " <= (int) " + g.num(f.to()) + "; "
+            // the index declared LOCAL is that local (a double, as in nocmodl's C), else a loop variable of its own
+            g.open("for (" + (g.isLocal(f.index()) ? "" : "int ") + i + " = (int) " + g.num(f.from()) + "; " + i + " <= (int) " + g.num(f.to()) + "; "
                     + i + " += " + (f.by() == null ? "1" : "(int) " + g.num(f.by())) + ")");
             body(f.body(), Set.of(f.index()));
             g.close();

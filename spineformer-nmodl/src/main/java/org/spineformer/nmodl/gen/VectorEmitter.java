@@ -1,0 +1,824 @@
+package org.spineformer.nmodl.gen;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.spineformer.engine.mech.Mechanism;
+import org.spineformer.nmodl.ast.Arg;
+import org.spineformer.nmodl.ast.Expr;
+import org.spineformer.nmodl.ast.Item;
+import org.spineformer.nmodl.ast.Stmt;
+
+/**
+ * The current and state phases over groups of {@code VL} consecutive slots (instances, or one instance's trials
+ * in lanes), VL the preferred vector species' length: architecture.md's engine-owned loops. Each group copies its
+ * node values into the columns slot by slot, as the scalar kernel does (a gather), computes in vector lanes with
+ * every column read and written by one contiguous vector load and store, then writes the node arrays slot by slot
+ * in slot order; the slots after the last whole group run the scalar kernel.
+ *
+ * <p>Each lane does the scalar kernel's operations on its slot's values, in their order: the same additions,
+ * multiplications, divisions and comparisons (IEEE in every lane), an IF as both branches computed and blended by
+ * the condition's mask (locals and the slot's own columns only), {@code exp} as {@code VectorMath.exp} whose lanes
+ * have the bits of the scalar kernel's {@code StrictExp.exp}, and every other math function, TABLE look-up and
+ * kept value (DecayMemo) computed lane by lane by the scalar code. So a slot's numbers do not depend on whether it
+ * falls in a group or in the tail. What it cannot lower (top-level LOCALs, WHILE and FROM loops, events, a call
+ * with effects beyond the slot) leaves the phase scalar; a SOLVE it cannot lower (tables of v, KINETIC, Newton) is
+ * called slot by slot inside the group.
+ */
+final class VectorEmitter {
+    /** The Vector API classes, imported by a class with vector kernels ({@link #IMPORTS}). */
+    private static final String DV = "DoubleVector";
+    private static final String MASK = "VectorMask";
+    private static final String OPS = "VectorOperators";
+    static final List<String> IMPORTS = List.of("jdk.incubator.vector.DoubleVector", "jdk.incubator.vector.VectorMask",
+            "jdk.incubator.vector.VectorOperators", "jdk.incubator.vector.VectorSpecies",
+            "org.spineformer.engine.simd.VectorMath");
+
+    private final JavaGenerator g;
+    /** Why the code being lowered cannot be: non-empty means it is dropped. */
+    private final List<String> problems = new ArrayList<>();
+    /** The generated vector methods (FUNCTIONs, PROCEDUREs, DERIVATIVE blocks, helpers), by name. */
+    private final Map<String, String> methods = new LinkedHashMap<>();
+    /** Vector FUNCTIONs and PROCEDUREs that could not be lowered. */
+    private final Set<String> failed = new HashSet<>();
+    private final Set<String> perLaneMath = new HashSet<>();
+    private SourceText out;
+    /** The mask of the IF branches being lowered, within the method (null: every lane). */
+    private String ifMask;
+    /** The mask the method was called with (vector FUNCTIONs and PROCEDUREs), else null (every lane). */
+    private String callMask;
+    /** How v is read: the vector argument of the current evaluation, else the column c_v. */
+    private boolean vArgument;
+    private int temps;
+    private String currentsCall;
+    private String advanceCall;
+
+    VectorEmitter(JavaGenerator g) {
+        this.g = g;
+    }
+
+    /** The call of the vector current phase in currents() (returns the first slot left), or null when none. */
+    String currentsCall() {
+        return currentsCall;
+    }
+
+    String advanceCall() {
+        return advanceCall;
+    }
+
+    // ---- the phases
+
+    /** Lowers the current phase; {@link #currentsCall()} says whether it could. */
+    void currents(CurrentPhase phase, List<String> terms) {
+        if (!g.topLocals.isEmpty()) {
+            return;
+        }
+        boolean evaluate = !terms.isEmpty() || !phase.twice().isEmpty();
+        if (!evaluate) {
+            return;
+        }
+        SourceText text = new SourceText();
+        SourceText saved = out;
+        out = text;
+        problems.clear();
+        text.line("");
+        text.line("/** The current phase over whole groups of VL slots in vector lanes; returns the first slot left. */");
+        text.open("private int vcurrents(CellState s)");
+        text.line(DV + " dtv = " + DV + ".broadcast(VS, s.dt);");
+        text.line("int k0 = 0;");
+        text.open("for (; k0 + VL <= slots; k0 += VL)");
+        text.open("for (int k = k0; k < k0 + VL; k++)");
+        SourceText main = g.text;
+        g.text = text;
+        g.nodeCopies.readNode(true, phase);
+        g.text = main;
+        text.line("vsV[k - k0] = s.v[nd];");
+        text.close();
+        if (!phase.once().isEmpty()) {
+            block(phase.once(), Set.of());
+        }
+        text.line(DV + " vv = " + DV + ".fromArray(VS, vsV, 0);");
+        if (phase.vAsArgument()) {
+            text.line(DV + " vg = vcurrent(k0, s, (" + DV + ") vv.add(0.001));");
+            text.line(DV + " vi = vcurrent(k0, s, vv);");
+        } else {
+            text.line("((" + DV + ") vv.add(0.001)).intoArray(c_v, k0);");
+            text.line(DV + " vg = vcurrent(k0, s);");
+            text.line("vv.intoArray(c_v, k0);");
+            text.line(DV + " vi = vcurrent(k0, s);");
+        }
+        text.line("((" + DV + ") ((" + DV + ") vg.sub(vi)).div(0.001)).intoArray(vsG, 0);");
+        text.line("vi.intoArray(vsI, 0);");
+        text.open("for (int k = k0; k < k0 + VL; k++)");
+        text.line("int nd = laneNode[k];");
+        text.line("double g = vsG[k - k0];");
+        text.line("double i = vsI[k - k0];");
+        String scale = g.kind == Mechanism.Kind.POINT_PROCESS ? " * s.pointScale[geoNode[k]]" : "";
+        for (Map.Entry<String, Map<String, String>> ion : g.ions.entrySet()) {
+            ion.getValue().forEach((var, role) -> {
+                if (role.equals("current") && g.written.contains(var)) {
+                    text.line("ion_" + ion.getKey() + "_current[nd] += c_" + var + "[k]" + scale + ";");
+                }
+            });
+        }
+        text.line("s.rhs[nd] " + (g.electrode ? "+=" : "-=") + " i" + scale + ";");
+        text.line("s.d[nd] " + (g.electrode ? "-=" : "+=") + " g" + scale + ";");
+        text.close();
+        text.close();
+        text.line("return k0;");
+        text.close();
+        text.line("");
+        text.open("private " + DV + " vcurrent(int k0, CellState s" + (phase.vAsArgument() ? ", " + DV + " vk" : "")
+                + ")");
+        text.line(DV + " dtv = " + DV + ".broadcast(VS, s.dt);");
+        vArgument = phase.vAsArgument();
+        block(phase.twice(), Set.of());
+        vArgument = false;
+        String sum = null;
+        for (String t : terms) {
+            String col = col(t.substring(0, t.indexOf('[')));
+            sum = sum == null ? col : "((" + DV + ") " + sum + ".add(" + col + "))";
+        }
+        text.line("return " + (sum == null ? "zero" : sum) + ";");
+        text.close();
+        out = saved;
+        if (problems.isEmpty()) {
+            methods.put("vcurrents", text.toString());
+            currentsCall = "vcurrents(s)";
+        }
+    }
+
+    /** Lowers the state phase; {@link #advanceCall()} says whether it could. */
+    void advance(List<Stmt.Solve> solves) {
+        if (!g.topLocals.isEmpty()) {
+            return;
+        }
+        SourceText text = new SourceText();
+        SourceText saved = out;
+        out = text;
+        problems.clear();
+        boolean anyVector = false;
+        text.line("");
+        text.line("/** The state phase over whole groups of VL slots in vector lanes; returns the first slot left. */");
+        text.open("private int vadvance(CellState s)");
+        text.line("int k0 = 0;");
+        text.open("for (; k0 + VL <= slots; k0 += VL)");
+        text.open("for (int k = k0; k < k0 + VL; k++)");
+        SourceText main = g.text;
+        g.text = text;
+        g.nodeCopies.readNode(false);
+        g.text = main;
+        text.close();
+        for (Stmt.Solve sv : solves) {
+            String b = sv.block();
+            String method = g.cnexpFallbacks.contains(b) ? "derivimplicit" : sv.method();
+            if (g.derivatives.containsKey(b) && !g.ratePlans.containsKey(b) && !g.newtons.containsKey(b)
+                    && Set.of("cnexp", "derivimplicit", "euler").contains(method) && derivative(b, method)) {
+                text.line("vd_" + b + "(k0, s);");
+                anyVector = true;
+            } else {
+                String call = g.derivatives.containsKey(b) ? (g.ratePlans.containsKey(b) ? "tabulated_" : "d_") + b
+                        + "(k, s);" : g.kinetics.containsKey(b) ? "sparse_" + b + "(k, s, s.dt, "
+                        + g.kinetics.get(b).isLinear() + ");" : g.procedures.containsKey(b) ? "p_" + b + "(k, s);"
+                        : "nl_" + b + "(k, s);";
+                text.open("for (int k = k0; k < k0 + VL; k++)");
+                text.line(call);
+                text.close();
+            }
+        }
+        text.open("for (int k = k0; k < k0 + VL; k++)");
+        text.line("int nd = laneNode[k];");
+        g.text = text;
+        g.nodeCopies.writeNode(false);
+        g.text = main;
+        text.close();
+        text.close();
+        text.line("return k0;");
+        text.close();
+        out = saved;
+        if (problems.isEmpty() && anyVector) {
+            methods.put("vadvance", text.toString());
+            // a concentration written back slot by slot: two slots of one group on one node would see each
+            // other's write in the scalar order only, so such blocks stay scalar
+            advanceCall = writesNode() ? "(distinctNodes ? vadvance(s) : 0)" : "vadvance(s)";
+        }
+    }
+
+    private boolean writesNode() {
+        return g.ions.values().stream().anyMatch(m -> m.entrySet().stream()
+                .anyMatch(e -> g.written.contains(e.getKey()) && !e.getValue().equals("current")));
+    }
+
+    /** DERIVATIVE b as vd_b(k0, s), or false (with nothing kept) when some statement cannot be lowered. */
+    private boolean derivative(String b, String method) {
+        String name = "vd_" + b;
+        if (methods.containsKey(name)) {
+            return true;
+        }
+        List<String> before = new ArrayList<>(problems);
+        problems.clear();
+        SourceText text = new SourceText();
+        SourceText saved = out;
+        out = text;
+        text.line("");
+        text.line("/** DERIVATIVE " + b + " (" + method + ") in vector lanes. */");
+        text.open("private void " + name + "(int k0, CellState s)");
+        text.line(DV + " dtv = " + DV + ".broadcast(VS, s.dt);");
+        derivativeMethod = method;
+        block(g.derivatives.get(b).body(), Set.of());
+        derivativeMethod = null;
+        text.close();
+        out = saved;
+        boolean ok = problems.isEmpty();
+        problems.clear();
+        problems.addAll(before);
+        if (ok) {
+            methods.put(name, text.toString());
+        }
+        return ok;
+    }
+
+    private String derivativeMethod;
+
+    // ---- statements
+
+    private void block(List<Stmt> body, Set<String> scope) {
+        g.locals.push(new HashSet<>(scope));
+        for (Stmt st : body) {
+            statement(st);
+        }
+        g.locals.pop();
+    }
+
+    private void statement(Stmt st) {
+        if (st instanceof Stmt.Local l) {
+            for (String n : l.names()) {
+                g.locals.peek().add(n);
+                out.line(DV + " l_" + n + " = zero;");
+            }
+        } else if (st instanceof Stmt.Assign a) {
+            assign(a);
+        } else if (st instanceof Stmt.Protect p) {
+            assign(p.assignment());
+        } else if (st instanceof Stmt.CallStmt c) {
+            callStatement(c.call());
+        } else if (st instanceof Stmt.Block b) {
+            out.open("");
+            block(b.body(), Set.of());
+            out.close();
+        } else if (st instanceof Stmt.If i) {
+            String m = "m" + temps++;
+            out.line(MASK + " " + m + " = " + and(ifMask, mask(i.condition())) + ";");
+            String outer = ifMask;
+            ifMask = m;
+            out.open("");
+            block(i.then(), Set.of());
+            out.close();
+            if (!i.otherwise().isEmpty()) {
+                ifMask = "m" + temps++;
+                out.line(MASK + " " + ifMask + " = " + and(outer, m + ".not()") + ";");
+                out.open("");
+                block(i.otherwise(), Set.of());
+                out.close();
+            }
+            ifMask = outer;
+        } else if (st instanceof Stmt.Comment || st instanceof Stmt.Table t && g.tables.containsValue(t)
+                || st instanceof Stmt.Keyword k && Set.of("UNITSON", "UNITSOFF", "CONDUCTANCE").contains(k.keyword())) {
+            return;
+        } else {
+            problems.add(st.getClass().getSimpleName());
+        }
+    }
+
+    private static String and(String a, String b) {
+        return a == null ? b : "((" + MASK + ") " + a + ".and(" + b + "))";
+    }
+
+    /** The mask a column write takes: the IF's and the caller's together, or null for every lane. */
+    private String writeMask() {
+        return callMask == null ? ifMask : ifMask == null ? callMask : and(callMask, ifMask);
+    }
+
+    private void assign(Stmt.Assign a) {
+        String x = a.target().name();
+        if (a.target().index() != null) {
+            problems.add("an array element");
+            return;
+        }
+        String value;
+        if (a.primes() == 0) {
+            value = num(a.value());
+        } else if (a.primes() == 1 && derivativeMethod != null && g.instanceVars.contains(x) && !isLocal(x)) {
+            value = equation(a, x);
+            if (value == null) {
+                return;
+            }
+        } else {
+            problems.add("a derivative here");
+            return;
+        }
+        store(x, value);
+    }
+
+    /** Writes the variable (a LOCAL or a column) under the current masks. */
+    private void store(String x, String value) {
+        if (isLocal(x)) {
+            out.line("l_" + x + " = " + (ifMask == null ? value : "(" + DV + ") l_" + x + ".blend(" + value + ", "
+                    + ifMask + ")") + ";");
+            return;
+        }
+        String column = x.equals("v") ? "c_v" : g.instanceVars.contains(x) ? "c_" + x : null;
+        if (column == null || x.equals("v") && vArgument) {
+            problems.add("an assignment to " + x);
+            return;
+        }
+        String m = writeMask();
+        String t = "t" + temps++;
+        out.line(DV + " " + t + " = " + value + ";");
+        if (m == null) {
+            out.line(t + ".intoArray(" + column + ", k0);");
+        } else {
+            out.line("((" + DV + ") " + DV + ".fromArray(VS, " + column + ", k0).blend(" + t + ", " + m
+                    + ")).intoArray(" + column + ", k0);");
+        }
+    }
+
+    /** x' = f: the new x by the block's method, as the scalar kernel's formula (DerivativeEmitter). */
+    private String equation(Stmt.Assign a, String x) {
+        String state = col("c_" + x);
+        String dt = "dtv";
+        if (derivativeMethod.equals("euler")) {
+            return add(state, mul(dt, num(a.value())));
+        }
+        Expr slope;
+        boolean linear = true;
+        try {
+            slope = Linear.derivative(a.value(), x);
+        } catch (Linear.NotLinear e) {
+            try {
+                slope = derivativeMethod.equals("cnexp") ? Linear.slope(a.value(), x) : null;
+                linear = false;
+            } catch (Linear.NotLinear e2) {
+                slope = null;
+            }
+            if (slope == null) {
+                problems.add("not linear");
+                return null;
+            }
+        }
+        if (slope == null) {
+            return add(state, mul(dt, num(a.value())));
+        }
+        boolean cnexp = derivativeMethod.equals("cnexp");
+        Expr atZeroExpr = linear ? Linear.substitute(a.value(), x, new Expr.Num(a.pos(), "0", "")) : null;
+        List<String> inputs = linear && cnexp ? g.decayMemo.inputs(g.parameterNames(), g.constants.keySet(), slope)
+                : null;
+        if (inputs != null) {
+            List<String> withAtZero = g.decayMemo.inputs(g.parameterNames(), g.constants.keySet(), slope, atZeroExpr);
+            return keptSlope(state, withAtZero != null ? withAtZero : inputs, slope, atZeroExpr, withAtZero != null);
+        }
+        memoCalls = cnexp;
+        String av = "a" + temps++;
+        out.line(DV + " " + av + " = " + num(slope) + ";");
+        if (!linear) {
+            memoCalls = false;
+            return add(state, mul(sub("one", exp(mul(dt, av))), neg(state)));
+        }
+        String atZero = num(atZeroExpr);
+        memoCalls = false;
+        if (derivativeMethod.equals("derivimplicit")) {
+            return div(add(state, mul(dt, atZero)), sub("one", mul(dt, av)));
+        }
+        return add(state, mul(sub("one", exp(mul(dt, av))), sub(div(neg(atZero), av), state)));
+    }
+
+    /**
+     * DecayMemo's kept slope in vector lanes: when every lane of the group has its inputs' bits unchanged, a,
+     * 1 - exp(dt a) and (with {@code atZeroToo}) -f0/a are loaded, else computed and kept, with the same
+     * operations as the scalar kernel's (its own arrays: a slot is always in a group or always in the tail).
+     */
+    private String keptSlope(String state, List<String> inputs, Expr slope, Expr atZero, boolean atZeroToo) {
+        String m = "vm" + temps++ + "_";
+        String slots = "new double[size * lanes];";
+        memoFields.add("private final boolean[] " + m + "ok = new boolean[size * lanes];");
+        memoFields.add("private final double[] " + m + "a = " + slots);
+        memoFields.add("private final double[] " + m + "e = " + slots);
+        if (atZeroToo) {
+            memoFields.add("private final double[] " + m + "q = " + slots);
+        }
+        List<String> same = new ArrayList<>();
+        same.add(m + "ok[k]");
+        for (int j = 0; j < inputs.size(); j++) {
+            memoFields.add("private final long[] " + m + "in" + j + " = new long[size * lanes];");
+            same.add("Double.doubleToRawLongBits(" + inputs.get(j) + ") == " + m + "in" + j + "[k]");
+        }
+        String av = m + "av";
+        String ev = m + "ev";
+        String qv = m + "qv";
+        out.line(DV + " " + av + " = zero;");
+        out.line(DV + " " + ev + " = zero;");
+        out.line(DV + " " + qv + " = zero;");
+        out.line("boolean " + m + "hit = true;");
+        out.open("for (int k = k0; k < k0 + VL && " + m + "hit; k++)");
+        out.line(m + "hit = " + String.join(" && ", same) + ";");
+        out.close();
+        out.open("if (" + m + "hit)");
+        out.line(av + " = " + col(m + "a") + ";");
+        out.line(ev + " = " + col(m + "e") + ";");
+        if (atZeroToo) {
+            out.line(qv + " = " + col(m + "q") + ";");
+        }
+        out.indent(-1);
+        out.open("} else");
+        out.line(av + " = " + num(slope) + ";");
+        out.line(ev + " = " + sub("one", exp(mul("dtv", av))) + ";");
+        out.line(av + ".intoArray(" + m + "a, k0);");
+        out.line(ev + ".intoArray(" + m + "e, k0);");
+        if (atZeroToo) {
+            out.line(qv + " = " + div(neg(num(atZero)), av) + ";");
+            out.line(qv + ".intoArray(" + m + "q, k0);");
+        }
+        out.open("for (int k = k0; k < k0 + VL; k++)");
+        for (int j = 0; j < inputs.size(); j++) {
+            out.line(m + "in" + j + "[k] = Double.doubleToRawLongBits(" + inputs.get(j) + ");");
+        }
+        out.line(m + "ok[k] = true;");
+        out.close();
+        out.close();
+        if (atZeroToo) {
+            return add(state, mul(ev, sub(qv, state)));
+        }
+        memoCalls = true;
+        String f0 = num(atZero);
+        memoCalls = false;
+        return add(state, mul(ev, sub(div(neg(f0), av), state)));
+    }
+
+    /** The fields of the kept values (keptSlope, keptCall). */
+    private final List<String> memoFields = new ArrayList<>();
+    /** True while lowering a cnexp equation's slope and f0: pow, log and log10 of what rarely changes are kept. */
+    private boolean memoCalls;
+
+    private void callStatement(Expr.Call c) {
+        if (g.procedures.containsKey(c.name()) && !g.tables.containsKey(c.name()) && procedure(c.name())) {
+            List<String> args = new ArrayList<>();
+            for (Expr e : c.args()) {
+                args.add(num(e));
+            }
+            String m = writeMask();
+            out.line("vp_" + c.name() + "(k0, s, " + (m == null ? "all" : m) + (args.isEmpty() ? "" : ", "
+                    + String.join(", ", args)) + ");");
+        } else {
+            problems.add("the call of " + c.name());
+        }
+    }
+
+    /** PROCEDURE name as vp_name(k0, s, mask, args...), lowered once; false when it cannot be. */
+    private boolean procedure(String name) {
+        return callable(g.procedures.get(name), "vp_" + name, false);
+    }
+
+    private boolean function(String name) {
+        return callable(g.functions.get(name), "vf_" + name, true);
+    }
+
+    private boolean callable(Item.Block b, String method, boolean function) {
+        if (methods.containsKey(method)) {
+            return true;
+        }
+        if (failed.contains(method)) {
+            return false;
+        }
+        failed.add(method); // while lowering it (a recursive call is not lowered)
+        List<String> before = new ArrayList<>(problems);
+        problems.clear();
+        SourceText text = new SourceText();
+        SourceText saved = out;
+        String savedIf = ifMask;
+        String savedCall = callMask;
+        boolean savedV = vArgument;
+        String savedDerivative = derivativeMethod;
+        out = text;
+        ifMask = null;
+        callMask = "mask";
+        vArgument = false;
+        derivativeMethod = null;
+        StringBuilder params = new StringBuilder();
+        for (Arg a : b.args()) {
+            params.append(", ").append(DV).append(" l_").append(a.name());
+        }
+        text.line("");
+        text.open("private " + (function ? DV : "void") + " " + method + "(int k0, CellState s, " + MASK + " mask"
+                + params + ")");
+        text.line(DV + " dtv = " + DV + ".broadcast(VS, s.dt);");
+        Set<String> scope = new HashSet<>();
+        b.args().forEach(a -> scope.add(a.name()));
+        if (function) {
+            text.line(DV + " l_" + b.name() + " = zero;");
+            scope.add(b.name());
+        }
+        block(b.body(), scope);
+        if (function) {
+            text.line("return l_" + b.name() + ";");
+        }
+        text.close();
+        out = saved;
+        ifMask = savedIf;
+        callMask = savedCall;
+        vArgument = savedV;
+        derivativeMethod = savedDerivative;
+        boolean ok = problems.isEmpty();
+        problems.clear();
+        problems.addAll(before);
+        if (ok) {
+            failed.remove(method);
+            methods.put(method, text.toString());
+        }
+        return ok;
+    }
+
+    // ---- expressions
+
+    private boolean isLocal(String n) {
+        return g.isLocal(n);
+    }
+
+    private static String bc(String scalar) {
+        return DV + ".broadcast(VS, " + scalar + ")";
+    }
+
+    private String col(String column) {
+        return DV + ".fromArray(VS, " + column + ", k0)";
+    }
+
+    private static String add(String a, String b) {
+        return "((" + DV + ") " + a + ".add(" + b + "))";
+    }
+
+    private static String sub(String a, String b) {
+        return "((" + DV + ") " + a + ".sub(" + b + "))";
+    }
+
+    private static String mul(String a, String b) {
+        return "((" + DV + ") " + a + ".mul(" + b + "))";
+    }
+
+    private static String div(String a, String b) {
+        return "((" + DV + ") " + a + ".div(" + b + "))";
+    }
+
+    private static String neg(String a) {
+        return "((" + DV + ") " + a + ".neg())";
+    }
+
+    private static String exp(String a) {
+        return "VectorMath.exp(" + a + ")";
+    }
+
+    /** The expression in vector lanes, as the scalar kernel computes it in each. */
+    private String num(Expr e) {
+        if ((e instanceof Expr.Binary || e instanceof Expr.Call) && g.expressions.isConstant(e)) {
+            return bc(g.num(e)); // the scalar kernel's hoisted constant
+        }
+        if (e instanceof Expr.Num n) {
+            return bc(ExpressionEmitter.literal(n.value()));
+        }
+        if (e instanceof Expr.Var v) {
+            return var(v);
+        }
+        if (e instanceof Expr.Unary u) {
+            return u.op().equals("-") ? neg(num(u.operand())) : "zero.blend(one, " + mask(e) + ")";
+        }
+        if (e instanceof Expr.Binary b) {
+            return switch (b.op()) {
+                case "+" -> add(num(b.left()), num(b.right()));
+                case "-" -> sub(num(b.left()), num(b.right()));
+                case "*" -> mul(num(b.left()), num(b.right()));
+                case "/" -> div(num(b.left()), num(b.right()));
+                case "^" -> perLane("Math.pow", List.of(num(b.left()), num(b.right())));
+                default -> "((" + DV + ") zero.blend(one, " + mask(e) + "))";
+            };
+        }
+        if (e instanceof Expr.Call c) {
+            return call(c);
+        }
+        problems.add("a string");
+        return "zero";
+    }
+
+    private String var(Expr.Var v) {
+        String n = v.name();
+        if (v.index() != null) {
+            problems.add("an array element");
+            return "zero";
+        }
+        if (isLocal(n)) {
+            return "l_" + n;
+        }
+        switch (n) {
+            case "v":
+                return vArgument ? "vk" : col("c_v");
+            case "t":
+                return bc("s.t");
+            case "dt":
+                return "dtv";
+            case "celsius":
+                return bc("s.celsius");
+            case "PI":
+                return bc("Math.PI");
+            default:
+                break;
+        }
+        if (g.instanceVars.contains(n)) {
+            return col("c_" + n);
+        }
+        if (g.constants.containsKey(n)) {
+            return bc("K_" + n);
+        }
+        problems.add("the variable " + n);
+        return "zero";
+    }
+
+    /** The condition as a mask, C's truth (not zero) for a number. */
+    private String mask(Expr e) {
+        if (e instanceof Expr.Binary b) {
+            String op = switch (b.op()) {
+                case "<" -> "LT";
+                case "<=" -> "LE";
+                case ">" -> "GT";
+                case ">=" -> "GE";
+                case "==" -> "EQ";
+                case "!=" -> "NE";
+                default -> null;
+            };
+            if (op != null) {
+                return "((" + MASK + ") " + num(b.left()) + ".compare(" + OPS + "." + op + ", " + num(b.right())
+                        + "))";
+            }
+            if (b.op().equals("&&")) {
+                return "((" + MASK + ") " + mask(b.left()) + ".and(" + mask(b.right()) + "))";
+            }
+            if (b.op().equals("||")) {
+                return "((" + MASK + ") " + mask(b.left()) + ".or(" + mask(b.right()) + "))";
+            }
+        }
+        if (e instanceof Expr.Unary u && u.op().equals("!")) {
+            return "((" + MASK + ") " + mask(u.operand()) + ".not())";
+        }
+        return "((" + MASK + ") " + num(e) + ".compare(" + OPS + ".NE, 0.0))";
+    }
+
+    private String call(Expr.Call c) {
+        List<String> args = new ArrayList<>();
+        for (Expr a : c.args()) {
+            args.add(num(a));
+        }
+        String name = c.name();
+        if (g.functions.containsKey(name)) {
+            if (g.tables.containsKey(name)) {
+                // a TABLE look-up (or its exact body) lane by lane, as the scalar kernel calls it
+                String helper = "vt_" + name;
+                if (!methods.containsKey(helper)) {
+                    methods.put(helper, "\nprivate " + DV + " " + helper + "(int k0, CellState s, " + DV
+                            + " x) {\n    x.intoArray(vsA, 0);\n    for (int j = 0; j < VL; j++) {\n"
+                            + "        vsA[j] = f_" + name + "(k0 + j, s, vsA[j]);\n    }\n    return "
+                            + DV + ".fromArray(VS, vsA, 0);\n}\n");
+                }
+                return helper + "(k0, s, " + args.get(0) + ")";
+            }
+            if (!function(name)) {
+                problems.add("the call of " + name);
+                return "zero";
+            }
+            String m = writeMask();
+            return "vf_" + name + "(k0, s, " + (m == null ? "all" : m) + (args.isEmpty() ? "" : ", "
+                    + String.join(", ", args)) + ")";
+        }
+        if (!g.isMath(name)) {
+            problems.add("the call of " + name);
+            return "zero";
+        }
+        if (memoCalls && Set.of("pow", "log", "log10").contains(name)
+                && c.args().stream().allMatch(g.expressions::readsNoStepVariable)) {
+            return keptCall(name, args);
+        }
+        return switch (name) {
+            case "exp" -> exp(args.get(0));
+            case "fabs" -> "((" + DV + ") " + args.get(0) + ".abs())";
+            case "sqrt" -> "((" + DV + ") " + args.get(0) + ".lanewise(" + OPS + ".SQRT))";
+            case "fmod" -> perLane("%", args);
+            default -> perLane("Math." + name, args);
+        };
+    }
+
+    /**
+     * DecayMemo's kept math call lane by lane: each lane's value kept with the bits of its arguments, the scalar
+     * call made only where they changed.
+     */
+    private String keptCall(String name, List<String> args) {
+        String m = "vmc" + temps++ + "_";
+        memoFields.add("private final boolean[] " + m + "ok = new boolean[size * lanes];");
+        memoFields.add("private final double[] " + m + "v = new double[size * lanes];");
+        StringBuilder b = new StringBuilder("\nprivate " + DV + " " + m + "call(int k0");
+        List<String> same = new ArrayList<>();
+        same.add(m + "ok[k]");
+        List<String> lanes = new ArrayList<>();
+        for (int j = 0; j < args.size(); j++) {
+            memoFields.add("private final long[] " + m + "in" + j + " = new long[size * lanes];");
+            b.append(", ").append(DV).append(" x").append(j);
+            String lane = "vs" + (char) ('A' + j) + "[j]";
+            lanes.add(lane);
+            same.add("Double.doubleToRawLongBits(" + lane + ") == " + m + "in" + j + "[k]");
+        }
+        b.append(") {\n");
+        for (int j = 0; j < args.size(); j++) {
+            b.append("    x").append(j).append(".intoArray(vs").append((char) ('A' + j)).append(", 0);\n");
+        }
+        b.append("    for (int j = 0; j < VL; j++) {\n        int k = k0 + j;\n");
+        b.append("        if (").append(String.join(" && ", same)).append(") {\n");
+        b.append("            vsA[j] = ").append(m).append("v[k];\n        } else {\n");
+        for (int j = 0; j < args.size(); j++) {
+            b.append("            ").append(m).append("in").append(j).append("[k] = Double.doubleToRawLongBits(")
+                    .append(lanes.get(j)).append(");\n");
+        }
+        b.append("            vsA[j] = Math.").append(name).append("(").append(String.join(", ", lanes)).append(");\n");
+        b.append("            ").append(m).append("v[k] = vsA[j];\n            ").append(m).append("ok[k] = true;\n");
+        b.append("        }\n    }\n    return ").append(DV).append(".fromArray(VS, vsA, 0);\n}\n");
+        methods.put(m + "call", b.toString());
+        if (args.size() > 3) {
+            problems.add("a math function of more than 3 arguments");
+        }
+        return m + "call(k0, " + String.join(", ", args) + ")";
+    }
+
+    /** A math function lane by lane with the scalar kernel's call (the same bits in every lane). */
+    private String perLane(String function, List<String> args) {
+        String helper = "vm_" + (function.equals("%") ? "fmod" : function.substring(5)) + args.size();
+        if (perLaneMath.add(helper)) {
+            StringBuilder b = new StringBuilder("\nprivate " + DV + " " + helper + "(");
+            List<String> lanes = new ArrayList<>();
+            for (int j = 0; j < args.size(); j++) {
+                b.append(j == 0 ? "" : ", ").append(DV).append(" x").append(j);
+                lanes.add("vs" + (char) ('A' + j) + "[j]");
+            }
+            b.append(") {\n");
+            for (int j = 0; j < args.size(); j++) {
+                b.append("    x").append(j).append(".intoArray(vs").append((char) ('A' + j)).append(", 0);\n");
+            }
+            b.append("    for (int j = 0; j < VL; j++) {\n        vsA[j] = ");
+            b.append(function.equals("%") ? "(" + lanes.get(0) + " % " + lanes.get(1) + ")"
+                    : function + "(" + String.join(", ", lanes) + ")");
+            b.append(";\n    }\n    return ").append(DV).append(".fromArray(VS, vsA, 0);\n}\n");
+            methods.put(helper, b.toString());
+        }
+        if (args.size() > 3) {
+            problems.add("a math function of more than 3 arguments");
+        }
+        return helper + "(" + String.join(", ", args) + ")";
+    }
+
+    // ---- the class's parts
+
+    /** Whether any phase has a vector kernel. */
+    boolean any() {
+        return currentsCall != null || advanceCall != null;
+    }
+
+    /** The fields the vector kernels use. */
+    void emitFields() {
+        g.line("/** The vector kernels: the preferred species, its length, scratch arrays of one group. */");
+        g.line("private static final VectorSpecies VS = " + DV + ".SPECIES_PREFERRED;");
+        g.line("private static final int VL = VS.length();");
+        g.line("private static final " + DV + " zero = " + DV + ".zero(VS);");
+        g.line("private static final " + DV + " one = " + DV + ".broadcast(VS, 1.0);");
+        g.line("private static final " + MASK + " all = VS.maskAll(true);");
+        g.line("private final double[] vsA = new double[VL], vsB = new double[VL], vsC = new double[VL];");
+        g.line("private final double[] vsV = new double[VL], vsG = new double[VL], vsI = new double[VL];");
+        g.line("/** Whether the slots' node indices are all different (a concentration written back per slot). */");
+        g.line("private final boolean distinctNodes;");
+        memoFields.forEach(g::line);
+    }
+
+    /** The vector methods, and the helpers they call. */
+    void emitMethods() {
+        methods.values().forEach(m -> {
+            for (String line : m.split("\n", -1)) {
+                g.line(line);
+            }
+        });
+        g.line("");
+        g.open("private static boolean distinct(int[] nodes)");
+        g.line("int[] sorted = java.util.Arrays.copyOf(nodes, nodes.length);");
+        g.line("java.util.Arrays.sort(sorted);");
+        g.open("for (int j = 1; j < sorted.length; j++)");
+        g.open("if (sorted[j] == sorted[j - 1])");
+        g.line("return false;");
+        g.close();
+        g.close();
+        g.line("return true;");
+        g.close();
+    }
+}

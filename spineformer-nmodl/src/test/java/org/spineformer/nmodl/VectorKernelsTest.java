@@ -1,0 +1,155 @@
+package org.spineformer.nmodl;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.spineformer.engine.ModelBuilder;
+import org.spineformer.engine.Simulation;
+import org.spineformer.engine.event.PointProcess;
+import org.spineformer.engine.event.Synapse;
+import org.spineformer.engine.mech.Catalogue;
+import org.spineformer.engine.mech.FieldSpec;
+import org.spineformer.engine.mech.Mechanism;
+import org.spineformer.engine.mech.MechanismBlock;
+import org.spineformer.engine.morph.Morphology;
+import org.spineformer.engine.record.Recorder;
+import org.spineformer.engine.simd.Simd;
+import org.spineformer.nmodl.gen.NmodlMechanism;
+import org.spineformer.nmodl.gen.VectorKernels;
+
+/**
+ * The vector kernels (instances in vector lanes, VectorEmitter) give the scalar kernels' bits: every project mod
+ * file that compiles (the bundled sets and the test files), on a cell of a soma and a 19-segment dendrite (20
+ * density instances: two whole groups of 8, or five of 4, and a tail), or as 19 point processes along the dendrite
+ * (two on one segment), driven by somatic pulses and, for NET_RECEIVE, spike trains, for 60 ms: the potentials at
+ * every step and every field of the block at the end are the same with the vector kernels on as with the scalar
+ * kernels alone.
+ */
+class VectorKernelsTest {
+    private static final double DT_MS = 0.025;
+    private static final double TSTOP_MS = 60;
+    private static final int DENDRITE_SEGMENTS = 19;
+
+    /** Every project mod file (main and test resources) that compiles, by resource path. */
+    static Stream<String> modFiles() throws IOException, URISyntaxException {
+        Map<String, Path> files = new TreeMap<>();
+        for (URL root : Collections.list(VectorKernelsTest.class.getClassLoader().getResources("mod"))) {
+            Path dir = Path.of(root.toURI());
+            try (Stream<Path> walk = Files.walk(dir)) {
+                walk.filter(p -> p.toString().endsWith(".mod")).forEach(p -> files.put(
+                        dir.relativize(p).toString().replace('\\', '/'), p));
+            }
+        }
+        List<String> compiling = new ArrayList<>();
+        for (Map.Entry<String, Path> e : files.entrySet()) {
+            String text = Files.readString(e.getValue(), StandardCharsets.ISO_8859_1);
+            if (NmodlMechanism.problems(org.spineformer.nmodl.parse.Parser.parse(e.getKey(), text)).isEmpty()) {
+                compiling.add(e.getKey());
+            }
+        }
+        return compiling.stream();
+    }
+
+    private static String text(String path) throws IOException, URISyntaxException {
+        for (URL root : Collections.list(VectorKernelsTest.class.getClassLoader().getResources("mod"))) {
+            Path p = Path.of(root.toURI()).resolve(path);
+            if (Files.exists(p)) {
+                return Files.readString(p, StandardCharsets.ISO_8859_1);
+            }
+        }
+        throw new IllegalArgumentException(path);
+    }
+
+    private record Run(List<double[]> traces, List<Double> fields) {
+    }
+
+    private static Run run(NmodlMechanism m, String text, boolean vector) {
+        Morphology morph = new Morphology();
+        int soma = morph.addRoot("soma", 20, 1, 100, 1, Morphology.filled(1, 20));
+        int dend = morph.addChild("dend", 400, DENDRITE_SEGMENTS, 120, 1, Morphology.filled(DENDRITE_SEGMENTS, 2),
+                soma, 1);
+        Catalogue catalogue = Catalogue.discover().register(m);
+        ModelBuilder b = new ModelBuilder(morph, catalogue);
+        b.insert("pas", soma, Map.of("g", 1e-4, "e", -65.0));
+        b.insert("pas", dend, Map.of("g", 1e-4, "e", -65.0));
+        if (m.kind() == Mechanism.Kind.DENSITY) {
+            b.insert(m.name(), soma, Map.of());
+            b.insert(m.name(), dend, Map.of());
+        } else {
+            List<Synapse> targets = new ArrayList<>();
+            for (int j = 0; j < DENDRITE_SEGMENTS; j++) {
+                // two on the first segment: slots of one group on one node
+                double x = j == 0 ? 0.5 / DENDRITE_SEGMENTS : (j - 0.5) / DENDRITE_SEGMENTS;
+                PointProcess pp = b.addPointProcess(m.name(), dend, x, Map.of());
+                targets.add(new Synapse(pp, 0.0005 * (1 + j % 3), 1.0 + 0.1 * j));
+            }
+            if (text.contains("NET_RECEIVE")) {
+                b.addSpikeSource(new double[] {3, 11.3, 12, 30.7, 44}, targets);
+            }
+        }
+        b.addPointProcess("IClamp", soma, 0.5, Map.of("del", 5.0, "dur", 20.0, "amp", 0.3));
+        Simulation sim = b.build(DT_MS, 34);
+        MechanismBlock block = sim.block(m.name());
+        ((VectorKernels) block).setVectorKernels(vector);
+        Recorder rec = new Recorder(1);
+        var d = sim.discretization();
+        rec.add("soma", sim.state().v, d.segmentNode(soma, 0));
+        for (int j = 0; j < DENDRITE_SEGMENTS; j += 6) {
+            rec.add("dend" + j, sim.state().v, d.segmentNode(dend, j));
+        }
+        sim.addObserver(rec);
+        sim.initialize(-65);
+        sim.run(TSTOP_MS);
+        List<Double> fields = new ArrayList<>();
+        for (FieldSpec f : m.fields()) {
+            for (double value : block.column(f.name())) {
+                fields.add(value);
+            }
+        }
+        return new Run(rec.names().stream().map(rec::column).toList(), fields);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("modFiles")
+    void vectorKernelsGiveTheScalarKernelsBits(String path) throws IOException, URISyntaxException {
+        String text = text(path);
+        NmodlMechanism m = NmodlMechanism.compile(path, text);
+        Run scalar = run(m, text, false);
+        Run vector = run(m, text, true);
+        for (int c = 0; c < scalar.traces().size(); c++) {
+            assertThat(vector.traces().get(c)).as("trace %d", c).isEqualTo(scalar.traces().get(c));
+        }
+        assertThat(vector.fields()).as("every field at the end").isEqualTo(scalar.fields());
+    }
+
+    @Test
+    void thePapersMechanismsAndTheHayChannelsHaveVectorKernels() throws IOException, URISyntaxException {
+        assertThat(Simd.enabled()).as("the tests run with the Vector API").isTrue();
+        Map<String, String> phases = new TreeMap<>();
+        for (String path : modFiles().toList()) {
+            NmodlMechanism m = NmodlMechanism.compile(path, text(path));
+            boolean[] p = ((VectorKernels) m.newBlock(new int[] {0})).vectorPhases();
+            phases.put(path, (p[0] ? "currents" : "") + (p[1] ? " advance" : ""));
+        }
+        assertThat(phases).containsEntry("ellwood2024/AMPA_WITH_CA.mod", "currents advance")
+                .containsEntry("ellwood2024/NMDA.mod", "currents advance")
+                .containsEntry("ellwood2024/cadspine.mod", " advance")
+                .containsEntry("hay2011/NaTa_t.mod", "currents")
+                .containsEntry("hay2011/SKv3_1.mod", "currents")
+                .containsEntry("hay2011/Im.mod", "currents");
+    }
+}
