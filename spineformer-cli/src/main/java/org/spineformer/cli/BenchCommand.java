@@ -87,9 +87,11 @@ final class BenchCommand implements Callable<Integer> {
     private Double neuronSeconds;
 
     @Option(names = "--neuron-command", paramLabel = "CMD", description =
-            "A shell command that runs NEURON on the same control_1s trial and prints, as the last line of its "
-            + "standard output, its run's seconds (initialization and run, not building the model). It runs once "
-            + "before each timed run, and the comparison uses the median of its times.")
+            "A shell command that runs NEURON on the same control_1s trial (with --model: the same protocol) and "
+            + "prints, as the last line of its standard output, its run's seconds (initialization and run, not "
+            + "building the model), optionally followed by its CPU seconds over the same run. It runs once before "
+            + "each timed run, and the comparison uses the median of its times (with --model and CPU seconds, also "
+            + "the ratio of the CPU medians).")
     private String neuronCommand;
 
     @Option(names = "--compiled", description = "Also time the cell with the project's mod files for its 12 "
@@ -351,6 +353,14 @@ final class BenchCommand implements Callable<Integer> {
                     + "second: %.2fx NEURON's speed; %d somatic spikes%n", perSimSecond, cpuPerSimSecond, neuronSource,
                     neuronPerSimSecond,
                     neuronPerSimSecond / perSimSecond, spikes[0]);
+            if (neuronCommand != null && Arrays.stream(timed.neuronCpu()).noneMatch(Double::isNaN)) {
+                double neuronCpuPerSimSecond = median(timed.neuronCpu()) / simulatedSeconds;
+                o.printf("by CPU time: %.3g s per simulated second against NEURON's %.3g: %.2fx NEURON's speed per "
+                        + "core%n", cpuPerSimSecond, neuronCpuPerSimSecond, neuronCpuPerSimSecond / cpuPerSimSecond);
+                json.putPOJO("neuron_cpu_seconds", timed.neuronCpu());
+                json.put("neuron_cpu_seconds_per_simulated_second", neuronCpuPerSimSecond);
+                json.put("cpu_speedup_vs_neuron", neuronCpuPerSimSecond / cpuPerSimSecond);
+            }
             json.put("neuron_seconds", neuron);
             json.put("neuron_seconds_source", neuronSource);
             json.put("neuron_seconds_per_simulated_second", neuronPerSimSecond);
@@ -393,11 +403,11 @@ final class BenchCommand implements Callable<Integer> {
 
     /**
      * Each timed run's wall seconds, its thread's CPU seconds over the same run (the fairer measure on a loaded
-     * machine, where wall time includes waiting for a core), and NEURON's seconds just before it (by
-     * --neuron-command; zeros without), and the same for the run that follows each (--compiled; zeros without).
+     * machine, where wall time includes waiting for a core), and NEURON's wall and CPU seconds just before it (by
+     * --neuron-command; zeros without, NaN CPU seconds when the command printed none), and the same for the run that follows each (--compiled; zeros without).
      */
-    private record Timings(double[] wall, double[] cpu, double[] neuronWall, double[] followWall,
-                           double[] followCpu) {
+    private record Timings(double[] wall, double[] cpu, double[] neuronWall, double[] neuronCpu,
+                           double[] followWall, double[] followCpu) {
     }
 
     /**
@@ -416,14 +426,18 @@ final class BenchCommand implements Callable<Integer> {
         double[] wall = new double[repeat];
         double[] cpu = new double[repeat];
         double[] neuronWall = new double[repeat];
+        double[] neuronCpu = new double[repeat];
         double[] followWall = new double[repeat];
         double[] followCpu = new double[repeat];
         ThreadMXBean cpuClock = ManagementFactory.getThreadMXBean();
         for (int i = 0; i < repeat; i++) {
             String neuronRun = "";
             if (neuronCommand != null) {
-                neuronWall[i] = NeuronCommand.run(neuronCommand);
-                neuronRun = String.format("NEURON %.2f s, then ", neuronWall[i]);
+                NeuronCommand.Seconds neuron = NeuronCommand.run(neuronCommand);
+                neuronWall[i] = neuron.wall();
+                neuronCpu[i] = neuron.cpu();
+                neuronRun = Double.isNaN(neuron.cpu()) ? String.format("NEURON %.2f s, then ", neuron.wall())
+                        : String.format("NEURON %.2f s (%.2f s CPU), then ", neuron.wall(), neuron.cpu());
             }
             TimedRun run = prepare.call();
             long cpuStart = cpuClock.getCurrentThreadCpuTime();
@@ -441,7 +455,7 @@ final class BenchCommand implements Callable<Integer> {
             }
             o.flush();
         }
-        return new Timings(wall, cpu, neuronWall, followWall, followCpu);
+        return new Timings(wall, cpu, neuronWall, neuronCpu, followWall, followCpu);
     }
 
     /**

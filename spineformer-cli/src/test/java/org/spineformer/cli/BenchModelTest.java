@@ -131,6 +131,38 @@ class BenchModelTest {
     }
 
     @Test
+    void neuronsCpuSecondsGiveTheRatioPerCore() throws IOException {
+        Path out = dir.resolve("out");
+        CliRun r = run("bench", "--model", description.toString(), "--protocol", protocol.toString(), "--repeat",
+                "3", "--warmup", "0", "--neuron-command", "echo NEURON says; echo '4 3'", "--out", out.toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        JsonNode json = new ObjectMapper().readTree(out.resolve("bench.json").toFile());
+        assertThat(json.get("neuron_seconds").asDouble()).as("the first number: wall seconds").isEqualTo(4);
+        assertThat(json.get("neuron_cpu_seconds")).hasSize(3);
+        assertThat(json.get("neuron_cpu_seconds").get(2).asDouble()).isEqualTo(3);
+        assertThat(json.get("neuron_cpu_seconds_per_simulated_second").asDouble()).isCloseTo(3 / SIMULATED_SECONDS,
+                within(DERIVED));
+        assertThat(json.get("cpu_speedup_vs_neuron").asDouble()).isCloseTo(
+                3 / SIMULATED_SECONDS / json.get("cpu_seconds_per_simulated_second_median").asDouble(),
+                within(DERIVED));
+        assertThat(r.out()).contains("NEURON 4.00 s (3.00 s CPU), then").contains("x NEURON's speed per core");
+
+        CliRun wallOnly = run("bench", "--model", description.toString(), "--protocol", protocol.toString(),
+                "--repeat", "1", "--warmup", "0", "--neuron-command", "echo 4", "--out", dir.resolve("w").toString());
+        assertThat(wallOnly.exit()).as(wallOnly.err()).isZero();
+        assertThat(new ObjectMapper().readTree(dir.resolve("w/bench.json").toFile()).has("cpu_speedup_vs_neuron"))
+                .as("no CPU seconds printed, no CPU ratio").isFalse();
+
+        for (String last : List.of("4 x", "4 3 2", "4 -3")) {
+            CliRun bad = run("bench", "--model", description.toString(), "--protocol", protocol.toString(),
+                    "--repeat", "1", "--warmup", "0", "--neuron-command", "echo '" + last + "'", "--out",
+                    dir.resolve("bad " + last).toString());
+            assertThat(bad.exit()).as(last).isNotZero();
+            assertThat(bad.err()).as(last).contains("last line").contains("'" + last + "'");
+        }
+    }
+
+    @Test
     void withoutANeuronTimeThereIsNoRatio() throws IOException {
         Path out = dir.resolve("out");
         CliRun r = run("bench", "--model", description.toString(), "--protocol", protocol.toString(), "--repeat",

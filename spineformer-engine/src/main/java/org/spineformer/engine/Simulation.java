@@ -380,6 +380,7 @@ public final class Simulation {
         Arrays.fill(state.d, 0);
         for (Ion ion : ions) {
             Arrays.fill(ion.current, 0);
+            ion.followConcentrations(state.celsius);
         }
         for (MechanismBlock blk : blocks) {
             blk.currents(state);

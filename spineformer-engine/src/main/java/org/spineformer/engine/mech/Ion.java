@@ -1,6 +1,7 @@
 package org.spineformer.engine.mech;
 
 import java.util.Arrays;
+import java.util.stream.IntStream;
 
 /**
  * An ion species as NEURON's ion mechanisms hold it, one entry per node and lane ({@code [node * lanes + lane]},
@@ -12,8 +13,9 @@ import java.util.Arrays;
  *
  * <p>The reversal potential starts at NEURON's default for the ion and, as NEURON's {@code ena} when no mechanism
  * reads or writes a concentration, stays what it is set to: {@link #reset()} leaves it alone. Mechanisms compiled
- * from NMODL that read a concentration recompute it by Nernst at initialization, and those that write one also
- * after each step (NEURON's ion_style). The paper's hand-written mechanisms take their reversal potentials as
+ * from NMODL that read a concentration recompute it by Nernst at initialization; once one writes a concentration,
+ * it follows the concentrations at every current phase at the nodes of the compiled mechanisms that read it or
+ * write one ({@link #followConcentrations}; NEURON's ion_style). The paper's hand-written mechanisms take their reversal potentials as
  * parameters and do not read it.
  */
 public final class Ion {
@@ -29,10 +31,17 @@ public final class Ion {
     public final double[] reversal;
     /**
      * 0, or the ion's charge when a mechanism compiled from NMODL writes its concentration: then the reversal
-     * potential follows the concentrations by Nernst at every current phase (NEURON's eadvance), recomputed by the
-     * compiled mechanisms that read or write it.
+     * potential follows the concentrations by Nernst at every current phase (NEURON's eadvance) where {@link
+     * #followConcentrationsAt} was asked.
      */
     public double nernstCharge;
+    /** NEURON's gas constant (J/(mol K)) and Faraday constant (C/mol), modern units (nrnunits_modern.h). */
+    private static final double GAS_CONSTANT = 1.380649e-23 * 6.02214076e+23;
+    private static final double FARADAY = 1.602176634e-19 * 6.02214076e+23;
+    /** Which entries' reversal potential follows the concentrations ({@link #followConcentrationsAt}). */
+    private final boolean[] follows;
+    /** The same entries in order, rebuilt when one is added; null: not yet. */
+    private int[] followed;
 
     /** An ion with {@code entries} values per array: the state's nodes times its lanes. */
     public Ion(String name, int entries, double initialConcentrationMM) {
@@ -42,6 +51,7 @@ public final class Ion {
         this.concentration = new double[entries];
         this.outside = new double[entries];
         this.reversal = new double[entries];
+        this.follows = new boolean[entries];
         Arrays.fill(reversal, defaultReversalPotentialMV(name));
         reset();
     }
@@ -67,6 +77,51 @@ public final class Ion {
             case "ca" -> 12.5 * Math.log(2 / 5e-5);
             default -> 0;
         };
+    }
+
+    /**
+     * NEURON's nrn_nernst (mV) for charge {@code z} at {@code celsius}: 1e6 for no internal, -1e6 for no external
+     * concentration, 0 for no charge.
+     */
+    public static double nernst(double ci, double co, double z, double celsius) {
+        if (z == 0.0) {
+            return 0.0;
+        }
+        if (ci <= 0.0) {
+            return 1e6;
+        }
+        if (co <= 0.0) {
+            return -1e6;
+        }
+        return 1000.0 * GAS_CONSTANT * (celsius + 273.15) / FARADAY / z * Math.log(co / ci);
+    }
+
+    /**
+     * Makes the reversal potential at {@code entry} follow the concentrations by Nernst at every current phase
+     * while {@link #nernstCharge} is not 0: where a mechanism compiled from NMODL reads the reversal potential or
+     * writes a concentration (NEURON's ion_style there).
+     */
+    public void followConcentrationsAt(int entry) {
+        if (!follows[entry]) {
+            follows[entry] = true;
+            followed = null;
+        }
+    }
+
+    /**
+     * NEURON's eadvance, once per entry at the start of the current phase (before any mechanism's currents, as
+     * NEURON's ion mechanism comes first): each following entry's reversal potential from its concentrations.
+     */
+    public void followConcentrations(double celsius) {
+        if (nernstCharge == 0.0) {
+            return;
+        }
+        if (followed == null) {
+            followed = IntStream.range(0, follows.length).filter(e -> follows[e]).toArray();
+        }
+        for (int e : followed) {
+            reversal[e] = nernst(concentration[e], outside[e], nernstCharge, celsius);
+        }
     }
 
     public String name() {

@@ -67,9 +67,25 @@ public abstract class MechanismBlock {
 
     /**
      * The live column of a field ({@code [instance * lanes + lane]}): reading it gives the current values, writing
-     * it bypasses validation.
+     * it bypasses validation. The block is told first ({@link #fieldAccess}), as the caller may read it at any time
+     * from now on.
      */
     public final double[] column(String field) {
+        fieldAccess(field);
+        return ownColumn(field);
+    }
+
+    /**
+     * Called before {@link #column} hands out a field's live column ({@link #get}, {@link #setParameter} too): a
+     * block that brings some of its values up to date only when they are read (a compiled block's table outputs,
+     * spineformer-nmodl's {@code LazyTableOutputs}) does so here, and keeps that field up to date from then on.
+     * Nothing to do by default.
+     */
+    protected void fieldAccess(String field) {
+    }
+
+    /** The live column of a field, for the block's own code: without {@link #fieldAccess}. */
+    protected final double[] ownColumn(String field) {
         for (int f = 0; f < fields.size(); f++) {
             if (fields.get(f).name().equals(field)) {
                 return columns[f];

@@ -69,7 +69,7 @@ final class ClassSkeleton {
             g.line("private static final double K_" + c.getKey() + " = " + ExpressionEmitter.literal(c.getValue()) + ";");
         }
         for (String v : g.instanceVars) {
-            g.line("private final double[] c_" + v + " = column(\"" + v + "\");");
+            g.line("private final double[] c_" + v + " = ownColumn(\"" + v + "\");");
         }
         for (Map.Entry<String, Integer> a : g.arrays.entrySet()) {
             List<String> columns = new ArrayList<>();
@@ -164,6 +164,7 @@ final class ClassSkeleton {
                 g.line("ion_" + ion + ".nernstCharge = " + ExpressionEmitter.literal(g.valences.get(ion)) + ";");
             }
         }
+        g.nodeCopies.followConcentrations();
         g.close();
         emitPhases();
         if (!g.tables.isEmpty()) {
@@ -176,6 +177,9 @@ final class ClassSkeleton {
             g.close();
         }
         g.ratePlans.values().forEach(rateTables::emitRateTableMethods);
+        if (!g.lazyOutputs.isEmpty()) {
+            rateTables.emitFieldAccess();
+        }
         for (Item.Block f : g.functions.values()) {
             new FunctionEmitter(g).emitFunction(f);
         }

@@ -14,6 +14,8 @@ final class InitialEmitter {
     void emit(Item.Block initial) {
         g.line("");
         g.open("@Override public void initialize(CellState s)");
+        // INITIAL may read an output of the last run's last state phase (LazyTableOutputs)
+        g.lazyOutputs.forEach(b -> g.line("rateTableOutputs_" + b + "();"));
         if (!g.tables.isEmpty()) {
             g.line("checkTables(s);");
         }

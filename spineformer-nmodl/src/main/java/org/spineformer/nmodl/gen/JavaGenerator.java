@@ -138,6 +138,8 @@ public final class JavaGenerator {
     boolean kineticDt;
     /** cnexp DERIVATIVE blocks read from tables of v ({@link RateTables}), by name. */
     final Map<String, RateTables.Plan> ratePlans = new LinkedHashMap<>();
+    /** The blocks of {@link #ratePlans} whose outputs are read from the table only when read ({@link LazyTableOutputs}). */
+    final Set<String> lazyOutputs = new LinkedHashSet<>();
     /**
      * How many times a table of v is rebuilt because an ion variable it reads changed (Migliore's ttx never does;
      * a calcium concentration that one compartment's pool changes would every step) before the block gives up its
@@ -365,6 +367,9 @@ public final class JavaGenerator {
                 RateTables.Plan plan = rt.plan(derivatives.get(sv.block()));
                 if (plan != null) {
                     ratePlans.put(sv.block(), plan);
+                    if (LazyTableOutputs.lazy(mod, plan, functions, procedures)) {
+                        lazyOutputs.add(sv.block());
+                    }
                 }
             }
         }
@@ -659,10 +664,9 @@ public final class JavaGenerator {
         return ions.keySet().stream().anyMatch(this::writesConcentration);
     }
 
-    /** Whether any phase may compute a Nernst potential: the mechanism reads a reversal or a concentration. */
+    /** Whether INITIAL may compute a Nernst potential: the mechanism reads a concentration. */
     boolean usesNernst() {
-        return ions.values().stream().anyMatch(m -> m.containsValue("concentration") || m.containsValue("outside")
-                || m.containsValue("reversal"));
+        return ions.values().stream().anyMatch(m -> m.containsValue("concentration") || m.containsValue("outside"));
     }
 
     /** The variables a table holds: the FUNCTION's value, or the PROCEDURE's TABLE names. */

@@ -12,10 +12,10 @@ final class NodeCopies {
 
     /**
      * Copies the node's potential and the ion variables into instance k's columns (a concentration the mechanism
-     * writes too: it integrates from the ion's value), all but the currents it writes. In the current phase, first
-     * the reversal potential of an ion whose concentration some mechanism writes follows it by Nernst (NEURON's
-     * ion_cur with eadvance; every block reading or writing it does so, with the same concentrations, so the
-     * order of blocks does not matter).
+     * writes too: it integrates from the ion's value), all but the currents it writes. (In the current phase the
+     * reversal potential of an ion whose concentration some mechanism writes has followed it by Nernst already,
+     * once per node: the engine's {@code Ion.followConcentrations}, at the nodes {@link #followConcentrations}
+     * gives it.)
      */
     void readNode(boolean currentPhase) {
         readNode(currentPhase, null);
@@ -29,17 +29,27 @@ final class NodeCopies {
         }
         for (Map.Entry<String, Map<String, String>> ion : g.ions.entrySet()) {
             String x = ion.getKey();
-            if (currentPhase && (ion.getValue().containsValue("reversal") || g.writesConcentration(x))) {
-                g.open("if (ion_" + x + ".nernstCharge != 0.0)");
-                g.line("ion_" + x + "_reversal[nd] = nernst(ion_" + x + "_concentration[nd], ion_" + x
-                        + "_outside[nd], ion_" + x + ".nernstCharge, s.celsius);");
-                g.close();
-            }
             ion.getValue().forEach((var, role) -> {
                 if (!(role.equals("current") && g.written.contains(var)) && (phase == null || phase.reads(var))) {
                     g.line("c_" + var + "[k] = ion_" + x + "_" + role + "[nd];");
                 }
             });
+        }
+    }
+
+    /**
+     * In attach: the nodes where the reversal potential of an ion follows its concentrations by Nernst at each
+     * current phase, while some mechanism writes a concentration of it (NEURON's ion_cur with eadvance): those of
+     * every block that reads the reversal potential or writes a concentration.
+     */
+    void followConcentrations() {
+        for (Map.Entry<String, Map<String, String>> ion : g.ions.entrySet()) {
+            String x = ion.getKey();
+            if (ion.getValue().containsValue("reversal") || g.writesConcentration(x)) {
+                g.open("for (int k = 0; k < slots; k++)");
+                g.line("ion_" + x + ".followConcentrationsAt(laneNode[k]);");
+                g.close();
+            }
         }
     }
 

@@ -35,6 +35,43 @@ final class RateTableEmitter {
         p.comparedWith().forEach(e -> at.add(g.num(e)));
         // an instance field: initialized after the static C_n constants it may use
         g.line("private final double[] rateTableExactAt_" + b + " = {" + String.join(", ", at) + "};");
+        if (g.lazyOutputs.contains(b)) {
+            g.line("/** LazyTableOutputs: where each slot read the table at the last state phase (-1: exactly), whether"
+                    + " " + p.outputs() + " are still to be read from it, and whether each state phase writes them. */");
+            g.line("private double[] rateTableAt_" + b + ";");
+            g.line("private boolean rateTableStale_" + b + ", rateTableEager_" + b + ";");
+        }
+    }
+
+    /** The state phase's lines before its loop: the table checked, and for lazy outputs where they are read from. */
+    void emitBeforeStatePhase(RateTables.Plan p) {
+        String b = p.block();
+        g.line("checkRateTable_" + b + "(s);");
+        if (g.lazyOutputs.contains(b)) {
+            g.open("if (!rateTableEager_" + b + ")");
+            g.open("if (rateTableAt_" + b + " == null)");
+            g.line("rateTableAt_" + b + " = new double[slots];");
+            g.close();
+            g.line("rateTableStale_" + b + " = true;");
+            g.close();
+        }
+    }
+
+    /**
+     * MechanismBlock.fieldAccess: every lazy output brought up to date before any column is handed out, and the
+     * block's outputs written at every state phase once one of theirs is (the caller may read it at any time).
+     */
+    void emitFieldAccess() {
+        g.line("");
+        g.open("@Override protected void fieldAccess(String field)");
+        for (String b : g.lazyOutputs) {
+            g.line("rateTableOutputs_" + b + "();");
+            List<String> outputs = g.ratePlans.get(b).outputs();
+            g.open("if (" + String.join(" || ", outputs.stream().map(w -> "field.equals(\"" + w + "\")").toList()) + ")");
+            g.line("rateTableEager_" + b + " = true;");
+            g.close();
+        }
+        g.close();
     }
 
     /** The engine Ion's per-node array that ion variable {@code var} is read from ("ion_na_reversal"). */
@@ -174,8 +211,14 @@ final class RateTableEmitter {
         g.line("");
         g.line("/** DERIVATIVE " + b + " by cnexp from the table of v, or exactly where the table is not used. */");
         g.open("private void tabulated_" + b + "(int k, CellState s)");
+        boolean lazy = g.lazyOutputs.contains(b);
         g.line("double u = rateTableOn_" + b + " ? " + table + ".position(c_v[k]) : -1.0;");
         g.open("if (u < 0.0)");
+        if (lazy) {
+            g.open("if (!rateTableEager_" + b + ")");
+            g.line("rateTableAt_" + b + "[k] = -1.0;");
+            g.close();
+        }
         g.line("d_" + b + "(k, s);");
         g.line("return;");
         g.close();
@@ -186,10 +229,40 @@ final class RateTableEmitter {
             g.line(x + " = " + x + " + " + table + ".value(c, " + 2 * j + ", t) * (" + table + ".value(c, " + (2 * j + 1)
                     + ", t) - " + x + ");");
         }
+        if (lazy) {
+            g.open("if (!rateTableEager_" + b + ")");
+            g.line("rateTableAt_" + b + "[k] = u;");
+            g.line("return;");
+            g.close();
+        }
+        outputsAt(p);
+        g.close();
+        if (lazy) {
+            g.line("");
+            g.line("/** LazyTableOutputs: " + p.outputs() + " of the last state phase, where it read the table. */");
+            g.open("private void rateTableOutputs_" + b + "()");
+            g.open("if (!rateTableStale_" + b + ")");
+            g.line("return;");
+            g.close();
+            g.line("rateTableStale_" + b + " = false;");
+            g.open("for (int k = 0; k < slots; k++)");
+            g.line("double u = rateTableAt_" + b + "[k];");
+            g.open("if (u >= 0.0)");
+            g.line("int c = " + table + ".start(u);");
+            g.line("double t = u - (int) u;");
+            outputsAt(p);
+            g.close();
+            g.close();
+            g.close();
+        }
+    }
+
+    /** The outputs of slot k read from interval c at t. */
+    private void outputsAt(RateTables.Plan p) {
+        String table = "rateTable_" + p.block();
         for (int j = 0; j < p.outputs().size(); j++) {
             g.line("c_" + p.outputs().get(j) + "[k] = " + table + ".value(c, " + (2 * p.states().size() + j)
                     + ", t);");
         }
-        g.close();
     }
 }

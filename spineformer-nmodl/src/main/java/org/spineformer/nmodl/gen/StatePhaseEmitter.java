@@ -18,7 +18,8 @@ final class StatePhaseEmitter {
     void emit(List<Stmt.Solve> solves, String vectorCall) {
         g.line("");
         g.open("@Override public void advance(CellState s)");
-        g.ratePlans.keySet().forEach(b -> g.line("checkRateTable_" + b + "(s);"));
+        RateTableEmitter rateTables = new RateTableEmitter(g);
+        g.ratePlans.values().forEach(rateTables::emitBeforeStatePhase);
         if (vectorCall != null) {
             g.line("int first = vectorKernels ? " + vectorCall + " : 0;");
         }
@@ -50,13 +51,9 @@ final class StatePhaseEmitter {
         g.close();
         if (g.usesNernst()) {
             g.line("");
-            g.line("/** NEURON's nrn_nernst (mV), with its modern gas constant and Faraday constant. */");
+            g.line("/** NEURON's nrn_nernst (mV), with its modern gas constant and Faraday constant: the engine's. */");
             g.open("private static double nernst(double ci, double co, double z, double celsius)");
-            g.line("if (z == 0.0) { return 0.0; }");
-            g.line("if (ci <= 0.0) { return 1e6; }");
-            g.line("if (co <= 0.0) { return -1e6; }");
-            g.line("return 1000.0 * " + ExpressionEmitter.literal(UnitConstants.GAS_CONSTANT) + " * (celsius + 273.15) / "
-                    + ExpressionEmitter.literal(UnitConstants.FARADAY) + " / z * Math.log(co / ci);");
+            g.line("return org.spineformer.engine.mech.Ion.nernst(ci, co, z, celsius);");
             g.close();
         }
     }

@@ -1,0 +1,56 @@
+package org.spineformer.engine.mech;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * NEURON's Nernst potential and the reversal potentials that follow the concentrations at each current phase, once
+ * per entry, only where asked and only while a mechanism writes a concentration.
+ */
+class IonTest {
+    /**
+     * NEURON 8.2.2's hoc {@code nernst(ci, co, z)} printed with repr (17 digits), modern units, against the same
+     * formula here: the constants' products and the order of operations are NEURON's, so only the last bits of
+     * log may differ.
+     */
+    private static final double RELATIVE = 1e-14;
+
+    @Test
+    void nernstIsNeuronsWithModernUnits() {
+        // /usr/bin/python3: h.celsius = 6.3; h.nernst(5e-5, 2, 2), h.nernst(54.4, 2.5, 1); h.celsius = 34 ...
+        assertThat(Ion.nernst(5e-5, 2, 2, 6.3)).isCloseTo(127.58951061761749, within(127.6 * RELATIVE));
+        assertThat(Ion.nernst(54.4, 2.5, 1, 6.3)).isCloseTo(-74.1716725122837, within(74.2 * RELATIVE));
+        assertThat(Ion.nernst(1e-4, 2, 2, 34)).isCloseTo(131.0634431305086, within(131.1 * RELATIVE));
+        assertThat(Ion.nernst(0, 2, 2, 6.3)).isEqualTo(1e6);
+        assertThat(Ion.nernst(1e-4, 0, 2, 6.3)).isEqualTo(-1e6);
+        assertThat(Ion.nernst(1e-4, 2, 0, 6.3)).isZero();
+    }
+
+    @Test
+    void onlyTheEntriesAskedFollowAndOnlyWhileAConcentrationIsWritten() {
+        Ion ca = new Ion("ca", 4, 5e-5);
+        double unpainted = ca.reversal[0];
+        ca.reversal[2] = 140; // painted
+        ca.followConcentrationsAt(1);
+        ca.followConcentrationsAt(2);
+        ca.followConcentrationsAt(2);
+        ca.concentration[1] = 1e-4;
+        ca.followConcentrations(34);
+        assertThat(ca.reversal[1]).as("no mechanism writes cai: eca stays").isEqualTo(unpainted);
+        assertThat(ca.reversal[2]).isEqualTo(140);
+
+        ca.nernstCharge = 2;
+        ca.followConcentrations(34);
+        assertThat(ca.reversal[1]).isEqualTo(Ion.nernst(1e-4, 2, 2, 34));
+        assertThat(ca.reversal[2]).isEqualTo(Ion.nernst(5e-5, 2, 2, 34));
+        assertThat(ca.reversal[0]).as("not asked").isEqualTo(unpainted);
+        assertThat(ca.reversal[3]).as("not asked").isEqualTo(unpainted);
+
+        ca.followConcentrationsAt(3); // asked later: followed from the next phase on
+        ca.concentration[3] = 2e-4;
+        ca.followConcentrations(34);
+        assertThat(ca.reversal[3]).isEqualTo(Ion.nernst(2e-4, 2, 2, 34));
+    }
+}
