@@ -20,9 +20,9 @@ import org.spineformer.nmodl.ast.Stmt;
  *
  * <p>Each lane does the scalar kernel's operations on its slot's values, in their order: the same additions,
  * multiplications, divisions and comparisons (IEEE in every lane), an IF as both branches computed and blended by
- * the condition's mask (locals and the slot's own columns only), {@code exp} as {@code VectorMath.exp} whose lanes
- * have the bits of the scalar kernel's {@code StrictExp.exp}, and every other math function, TABLE look-up and
- * kept value (DecayMemo) computed lane by lane by the scalar code. So a slot's numbers do not depend on whether it
+ * the condition's mask (locals and the slot's own columns only), {@code exp} as {@code VectorMath.exp}'s operations
+ * (written out, see {@link #exp}) whose lanes have the bits of the scalar kernel's {@code StrictExp.exp}, and every
+ * other math function, TABLE look-up and kept value (DecayMemo) computed lane by lane by the scalar code. So a slot's numbers do not depend on whether it
  * falls in a group or in the tail. What it cannot lower (top-level LOCALs, WHILE and FROM loops, events, a call
  * with effects beyond the slot) leaves the phase scalar; a SOLVE it cannot lower (tables of v, KINETIC, Newton) is
  * called slot by slot inside the group.
