@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.spineformer.engine.ModelBuilder;
 import org.spineformer.engine.Simulation;
 import org.spineformer.engine.event.PointProcess;
@@ -19,13 +19,15 @@ import org.spineformer.engine.mech.MechanismBlock;
 import org.spineformer.engine.morph.Morphology;
 import org.spineformer.engine.record.Recorder;
 import org.spineformer.nmodl.gen.NmodlMechanism;
+import org.spineformer.nmodl.gen.VectorKernels;
 
 /**
  * Compiled blocks in trial lanes: each lane of a simulation of L trials gets, bit for bit, the numbers of its trial
  * run alone, with the project's compiled mod files: the Hay channels (tables of v, a calcium pool writing cai, SK
  * reading it), the paper's spine synapses and pool, the test mechanisms with net_send from INITIAL and NET_RECEIVE,
  * state per connection, net_event and net_move (artificial cells), a FUNCTION TABLE and a KINETIC scheme; the
- * trials differ in their spike trains, somatic pulses and a synapse's gmax.
+ * trials differ in their spike trains, somatic pulses and a synapse's gmax; with the vector kernels on, a group
+ * is one instance's 8 trials together and the instances of one trial alone.
  */
 class CompiledLanesTest {
     private static final double DT_MS = 0.025;
@@ -130,9 +132,12 @@ class CompiledLanesTest {
     private record Observed(List<List<double[]>> traces, List<List<Double>> finals) {
     }
 
-    private static Observed run(List<Trial> trials) {
+    private static Observed run(List<Trial> trials, boolean vector) {
         Cell cell = cell(trials);
         Simulation sim = cell.builder().build(DT_MS, CELSIUS, trials.size());
+        for (MechanismBlock block : compiledBlocks(sim)) {
+            ((VectorKernels) block).setVectorKernels(vector);
+        }
         int lanes = sim.lanes();
         var d = sim.discretization();
         int[] nodes = {d.segmentNode(cell.soma(), 0), d.node(cell.dendA(), 1), d.node(cell.dendB(), 1)};
@@ -176,16 +181,16 @@ class CompiledLanesTest {
         return blocks;
     }
 
-    @ParameterizedTest(name = "{0} lanes")
-    @ValueSource(ints = {3, 8})
-    void eachLaneGivesTheBitsOfItsTrialAlone(int lanes) {
+    @ParameterizedTest(name = "{0} lanes, vector kernels {1}")
+    @CsvSource({"3, false", "8, false", "8, true"})
+    void eachLaneGivesTheBitsOfItsTrialAlone(int lanes, boolean vector) {
         List<Trial> trials = new ArrayList<>();
         for (int t = 0; t < lanes; t++) {
             trials.add(Trial.number(t));
         }
-        Observed together = run(trials);
+        Observed together = run(trials, vector);
         for (int lane = 0; lane < lanes; lane++) {
-            Observed alone = run(List.of(trials.get(lane)));
+            Observed alone = run(List.of(trials.get(lane)), vector);
             for (int c = 0; c < alone.traces().get(0).size(); c++) {
                 assertThat(together.traces().get(lane).get(c)).as("lane %d, trace %d", lane, c)
                         .isEqualTo(alone.traces().get(0).get(c));

@@ -101,7 +101,8 @@ final class ClassSkeleton {
         g.line("private final int[] geoNode;");
         if (vector != null) {
             vector.emitFields();
-            g.line("private boolean vectorKernels = true;");
+            // off unless asked for: measured slower on Hay's cell (docs/dev/nmodl.md, "Vector kernels")
+            g.line("private boolean vectorKernels = Boolean.getBoolean(\"" + VectorKernels.PROPERTY + "\");");
         }
         if (g.usesNetMove) {
             g.line("/** Each slot's last event to itself with flag 1 (for net_move), -1 when none. */");

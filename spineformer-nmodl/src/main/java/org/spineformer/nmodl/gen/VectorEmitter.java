@@ -20,9 +20,9 @@ import org.spineformer.nmodl.ast.Stmt;
  *
  * <p>Each lane does the scalar kernel's operations on its slot's values, in their order: the same additions,
  * multiplications, divisions and comparisons (IEEE in every lane), an IF as both branches computed and blended by
- * the condition's mask (locals and the slot's own columns only), {@code exp} as {@code VectorMath.exp} whose lanes
- * have the bits of the scalar kernel's {@code StrictExp.exp}, and every other math function, TABLE look-up and
- * kept value (DecayMemo) computed lane by lane by the scalar code. So a slot's numbers do not depend on whether it
+ * the condition's mask (locals and the slot's own columns only), and every math function ({@code exp} as the
+ * scalar kernel's {@code StrictExp.exp}, see {@link #exp}), TABLE look-up and kept value (DecayMemo) computed lane
+ * by lane by the scalar code. So a slot's numbers do not depend on whether it
  * falls in a group or in the tail. What it cannot lower (top-level LOCALs, WHILE and FROM loops, events, a call
  * with effects beyond the slot) leaves the phase scalar; a SOLVE it cannot lower (tables of v, KINETIC, Newton) is
  * called slot by slot inside the group.
@@ -577,65 +577,15 @@ final class VectorEmitter {
     }
 
     /**
-     * e^a in every lane, inline: {@code VectorMath.exp}'s operations (engineer x22's; each lane has the bits of
-     * {@code StrictExp.exp}), written out here because C2 does not inline VectorMath.exp into a large kernel, and a
-     * vector passed to a call not inlined is boxed (and the Vector API runs its allocating fallback inside). The
-     * constants are StrictExp's, by their bits ({@link #EXP_CONSTANTS}). VectorKernelsTest compares the lanes with
-     * the scalar kernels' StrictExp.exp.
+     * e^a in every lane, lane by lane with the scalar kernels' {@code StrictExp.exp}: the same bits whatever
+     * StrictExp's algorithm. Not {@code VectorMath.exp}: C2 does not inline it into a large kernel, and a vector
+     * passed to a call not inlined is boxed (the Vector API then runs its allocating Java fallback inside: JFR on
+     * AMPA_WITH_CA's sigmoid); writing its operations out here (bf7debc) tied the kernels to one version of
+     * engineer x22's algorithm, which changed the same day.
      */
     private String exp(String a) {
-        String e = "e" + temps++ + "_";
-        String[] lines = {
-            "DV $x = " + a + ";",
-            "MASK $in = ((MASK) ((MASK) $x.compare(OPS.LE, XP_OVERFLOW)).and($x.compare(OPS.GE, XP_UNDERFLOW)));",
-            "DV $xs = ((DV) zero.blend($x, $in));",
-            "DV $ax = ((DV) $xs.abs());",
-            "MASK $neg = ((MASK) $xs.compare(OPS.LT, 0.0));",
-            "DV $sign = ((DV) one.blend(-1.0, $neg));",
-            "DV $z = ((DV) ((DV) $xs.mul(XP_INV_LN2)).add(((DV) DV.broadcast(VS, 0.5).blend(-0.5, $neg))));",
-            "DV $rounded = ((DV) ((DV) $z.add(XP_ROUNDER)).sub(XP_ROUNDER));",
-            "DV $k = ((DV) $rounded.blend(((DV) $rounded.sub($sign)), ((MASK) ((DV) $rounded.abs())"
-                    + ".compare(OPS.GT, ((DV) $z.abs())))));",
-            "$k = ((DV) $k.blend($sign, ((MASK) $ax.compare(OPS.LT, XP_ONE_LN2))));",
-            "$k = ((DV) $k.blend(zero, ((MASK) $ax.compare(OPS.LT, XP_NO_REDUCTION))));",
-            "DV $hi = ((DV) $xs.sub(((DV) $k.mul(XP_LN2_HI))));",
-            "DV $lo = ((DV) $k.mul(XP_LN2_LO));",
-            "DV $r = ((DV) $hi.sub($lo));",
-            "DV $t = ((DV) $r.mul($r));",
-            "DV $p = ((DV) ((DV) $t.mul(XP_P5)).add(XP_P4));",
-            "$p = ((DV) ((DV) $t.mul($p)).add(XP_P3));",
-            "$p = ((DV) ((DV) $t.mul($p)).add(XP_P2));",
-            "$p = ((DV) ((DV) $t.mul($p)).add(XP_P1));",
-            "DV $c = ((DV) $r.sub(((DV) $t.mul($p))));",
-            "DV $y = ((DV) one.sub(((DV) ((DV) $lo.sub(((DV) ((DV) $r.mul($c)).div(((DV) DV.broadcast(VS, 2.0)"
-                    + ".sub($c)))))).sub($hi))));",
-            "LV $kb = ((LV) ((LV) ((DV) $k.add(XP_ROUNDER)).reinterpretAsLongs()).sub(XP_ROUNDER_BITS));",
-            "LV $yb = ((LV) $y.reinterpretAsLongs());",
-            "DV $normal = ((DV) ((LV) $yb.add(((LV) $kb.lanewise(OPS.LSHL, 52L)))).reinterpretAsDoubles());",
-            "DV $sub = ((DV) ((DV) ((LV) $yb.add(((LV) ((LV) $kb.add(1000L)).lanewise(OPS.LSHL, 52L))))"
-                    + ".reinterpretAsDoubles()).mul(XP_TWO_TO_MINUS_1000));",
-            "DV $e = ((DV) $normal.blend($sub, ((MASK) $k.compare(OPS.LT, XP_LEAST_NORMAL_K))));",
-            "$e = ((DV) $e.blend(((DV) one.add($xs)), ((MASK) $ax.compare(OPS.LT, XP_TINY))));",
-            "$e = ((DV) $e.blend(Double.POSITIVE_INFINITY, ((MASK) $x.compare(OPS.GT, XP_OVERFLOW))));",
-            "$e = ((DV) $e.blend(zero, ((MASK) $x.compare(OPS.LT, XP_UNDERFLOW))));",
-            "$e = ((DV) $e.blend(((DV) $x.add($x)), ((MASK) $x.test(OPS.IS_NAN))));",
-        };
-        for (String line : lines) {
-            out.line(line.replace("$", e).replace("MASK", MASK).replace("OPS", OPS).replace("DV", DV)
-                    .replace("LV", "jdk.incubator.vector.LongVector"));
-        }
-        return e + "e";
+        return perLane("org.spineformer.engine.simd.StrictExp.exp", List.of(a));
     }
-
-    /** StrictExp's constants by their bits (it keeps them package-private), for {@link #exp}. */
-    private static final String[][] EXP_CONSTANTS = {
-        {"OVERFLOW", "0x40862e42fefa39efL"}, {"UNDERFLOW", "0xc0874910d52d3051L"}, {"TINY", "0x3e30000000000000L"},
-        {"NO_REDUCTION", "0x3fd62e4300000000L"}, {"ONE_LN2", "0x3ff0a2b200000000L"},
-        {"LN2_HI", "0x3fe62e42fee00000L"}, {"LN2_LO", "0x3dea39ef35793c76L"}, {"INV_LN2", "0x3ff71547652b82feL"},
-        {"P1", "0x3fc555555555553eL"}, {"P2", "0xbf66c16c16bebd93L"}, {"P3", "0x3f11566aaf25de2cL"},
-        {"P4", "0xbebbbd41c5d26bf1L"}, {"P5", "0x3e66376972bea4d0L"}, {"TWO_TO_MINUS_1000", "0x0170000000000000L"},
-        {"ROUNDER", "0x4338000000000000L"},
-    };
 
     /** The expression in vector lanes, as the scalar kernel computes it in each. */
     private String num(Expr e) {
@@ -801,7 +751,8 @@ final class VectorEmitter {
 
     /** A math function lane by lane with the scalar kernel's call (the same bits in every lane). */
     private String perLane(String function, List<String> args) {
-        String helper = "vm_" + (function.equals("%") ? "fmod" : function.substring(5)) + args.size();
+        String helper = "vm_" + (function.equals("%") ? "fmod" : function.substring(function.lastIndexOf('.') + 1))
+                + args.size();
         if (perLaneMath.add(helper)) {
             StringBuilder b = new StringBuilder("\nprivate void " + helper + "() {\n");
             List<String> lanes = new ArrayList<>();
@@ -851,12 +802,6 @@ final class VectorEmitter {
         g.line("private static final " + DV + " one = " + DV + ".broadcast(VS, 1.0);");
         g.line("private static final " + MASK + " all = VS.maskAll(true);");
         g.line("private final double[] vsA = new double[VL], vsB = new double[VL], vsC = new double[VL];");
-        g.line("/** StrictExp's constants (VectorMath.exp's operations are written out in the kernels). */");
-        for (String[] c : EXP_CONSTANTS) {
-            g.line("private static final double XP_" + c[0] + " = Double.longBitsToDouble(" + c[1] + ");");
-        }
-        g.line("private static final long XP_ROUNDER_BITS = Double.doubleToRawLongBits(XP_ROUNDER);");
-        g.line("private static final double XP_LEAST_NORMAL_K = -1021;");
         g.line("private final double[] vsV = new double[VL], vsG = new double[VL], vsI = new double[VL];");
         g.line("/** Whether the slots' node indices are all different (a concentration written back per slot). */");
         g.line("private final boolean distinctNodes;");
