@@ -97,25 +97,13 @@ final class DerivativeEmitter {
             g.line(state + " = " + state + " + s.dt * " + g.num(a.value()) + ";");
             return;
         }
-        Expr slope;
-        boolean linear = true;
-        try {
-            slope = Linear.derivative(a.value(), x);
-        } catch (Linear.NotLinear e) {
-            try {
-                // nocmodl's cnexp of an equation it can differentiate but not write as a*x + b (a product of two
-                // factors with x): its formula with the slope at the current x and no constant part (deriv.cpp,
-                // cvode_cnexp_success, with the missing right side printed as nothing)
-                slope = method.equals("cnexp") ? Linear.slope(a.value(), x) : null;
-                linear = false;
-            } catch (Linear.NotLinear e2) {
-                slope = null;
-            }
-            if (slope == null) {
-                g.notYet(a.pos(), method + " of " + x + "', whose equation is not linear in " + x);
-                return;
-            }
+        EquationSlope equationSlope = EquationSlope.of(a.value(), x, method);
+        if (equationSlope == null) {
+            g.notYet(a.pos(), method + " of " + x + "', whose equation is not linear in " + x);
+            return;
         }
+        Expr slope = equationSlope.slope();
+        boolean linear = equationSlope.linear();
         if (slope == null) {
             g.line(state + " = " + state + " + s.dt * " + g.num(a.value()) + ";");
             return;

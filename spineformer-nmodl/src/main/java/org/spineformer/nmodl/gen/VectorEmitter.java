@@ -361,22 +361,13 @@ final class VectorEmitter {
         if (derivativeMethod.equals("euler")) {
             return add(state, mul(dt, num(a.value())));
         }
-        Expr slope;
-        boolean linear = true;
-        try {
-            slope = Linear.derivative(a.value(), x);
-        } catch (Linear.NotLinear e) {
-            try {
-                slope = derivativeMethod.equals("cnexp") ? Linear.slope(a.value(), x) : null;
-                linear = false;
-            } catch (Linear.NotLinear e2) {
-                slope = null;
-            }
-            if (slope == null) {
-                problems.add("not linear");
-                return null;
-            }
+        EquationSlope equationSlope = EquationSlope.of(a.value(), x, derivativeMethod);
+        if (equationSlope == null) {
+            problems.add("not linear");
+            return null;
         }
+        Expr slope = equationSlope.slope();
+        boolean linear = equationSlope.linear();
         if (slope == null) {
             return add(state, mul(dt, num(a.value())));
         }
