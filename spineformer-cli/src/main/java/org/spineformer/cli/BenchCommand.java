@@ -151,7 +151,7 @@ final class BenchCommand implements Callable<Integer> {
         int laneCount = lanes == null ? 1 : lanes == 0 ? Simd.preferredLanes() : lanes;
         if (laneCount > 1 && (model != null || compiled)) {
             throw new IllegalArgumentException("--lanes times the paper's cell with its hand-written mechanisms; not "
-                    + "with --model or --compiled (compiled mechanisms do not run trials in lanes yet)");
+                    + "with --model or --compiled (bench does not time compiled mechanisms in lanes yet)");
         }
         if (trials % laneCount != 0) {
             throw new IllegalArgumentException("--trials " + trials + " must be a multiple of --lanes (" + laneCount
