@@ -161,29 +161,9 @@ public final class Nmda extends AbstractMechanism {
 
         /** The current phase of the instances [from, to). */
         private void currents(CellState s, int from, int to) {
-            double[] v = s.v, rhs = s.rhs, d = s.d, scale = s.pointScale;
             for (int k = from; k < to; k++) {
-                if (a[k] == 0 && b[k] == 0) {
-                    // no conductance, so no current and di/dv exactly 0, as NEURON computes them
-                    g[k] = 0;
-                    i[k] = 0;
-                    ica[k] = 0;
-                    continue;
-                }
                 int nd = node[k];
-                double vk = v[nd];
-                double unblocked = gmax[k] * (b[k] - a[k]);
-                double above = total(unblocked * magnesiumBlock(vk + 0.001), vk + 0.001, e[k]);
-                double gk = unblocked * magnesiumBlock(vk);
-                double icak = 0.021 * gk * (vk - 130);
-                double ik = gk * (vk - e[k]) - icak;
-                double cur = ik + icak;
-                g[k] = gk;
-                ica[k] = icak;
-                i[k] = ik;
-                rhs[nd] -= cur * scale[nd];
-                d[nd] += (above - cur) / 0.001 * scale[nd];
-                ionCurrent[nd] += icak * scale[nd];
+                slotCurrent(s, k, nd, s.pointScale[nd]);
             }
         }
 
@@ -192,31 +172,36 @@ public final class Nmda extends AbstractMechanism {
          * quiet lanes skipped as there.
          */
         private void trialCurrents(CellState s) {
-            double[] v = s.v, rhs = s.rhs, d = s.d, scale = s.pointScale;
             for (int k = 0; k < size; k++) {
-                double sc = scale[node[k]];
+                double sc = s.pointScale[node[k]];
                 for (int l = 0, nd = node[k] * lanes, j = k * lanes; l < lanes; l++, nd++, j++) {
-                    if (a[j] == 0 && b[j] == 0) {
-                        g[j] = 0;
-                        i[j] = 0;
-                        ica[j] = 0;
-                        continue;
-                    }
-                    double vj = v[nd];
-                    double unblocked = gmax[j] * (b[j] - a[j]);
-                    double above = total(unblocked * magnesiumBlock(vj + 0.001), vj + 0.001, e[j]);
-                    double gj = unblocked * magnesiumBlock(vj);
-                    double icaj = 0.021 * gj * (vj - 130);
-                    double ij = gj * (vj - e[j]) - icaj;
-                    double cur = ij + icaj;
-                    g[j] = gj;
-                    ica[j] = icaj;
-                    i[j] = ij;
-                    rhs[nd] -= cur * sc;
-                    d[nd] += (above - cur) / 0.001 * sc;
-                    ionCurrent[nd] += icaj * sc;
+                    slotCurrent(s, j, nd, sc);
                 }
             }
+        }
+
+        /** The current of slot j (an instance, or one of its trials) on node array index nd, scaled by sc. */
+        private void slotCurrent(CellState s, int j, int nd, double sc) {
+            if (a[j] == 0 && b[j] == 0) {
+                // no conductance, so no current and di/dv exactly 0, as NEURON computes them
+                g[j] = 0;
+                i[j] = 0;
+                ica[j] = 0;
+                return;
+            }
+            double vj = s.v[nd];
+            double unblocked = gmax[j] * (b[j] - a[j]);
+            double above = total(unblocked * magnesiumBlock(vj + 0.001), vj + 0.001, e[j]);
+            double gj = unblocked * magnesiumBlock(vj);
+            double icaj = 0.021 * gj * (vj - 130);
+            double ij = gj * (vj - e[j]) - icaj;
+            double cur = ij + icaj;
+            g[j] = gj;
+            ica[j] = icaj;
+            i[j] = ij;
+            s.rhs[nd] -= cur * sc;
+            s.d[nd] += (above - cur) / 0.001 * sc;
+            ionCurrent[nd] += icaj * sc;
         }
 
         /**
