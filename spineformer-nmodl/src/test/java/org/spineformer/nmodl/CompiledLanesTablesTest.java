@@ -1,10 +1,12 @@
 package org.spineformer.nmodl;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.spineformer.engine.ModelBuilder;
@@ -20,7 +22,8 @@ import org.spineformer.nmodl.gen.NmodlMechanism;
 /**
  * A table of v whose inputs differ between trials in lanes (nmodl.md, "Trials in lanes"): gate_of_cai.mod's gate
  * reads a shift set per lane and cai, which each trial's calcium current changes in its own way. Each lane gets the
- * table its trial alone would have, so the lanes give, bit for bit, each trial run alone, never a stop mid-run.
+ * table its trial alone would have, so the lanes give, bit for bit, each trial run alone, never a stop mid-run. A
+ * FUNCTION TABLE whose DEPEND can change during a run is refused lanes when its block is made, before any step.
  */
 class CompiledLanesTablesTest {
     private static final double DT_MS = 0.025;
@@ -145,5 +148,19 @@ class CompiledLanesTablesTest {
         // the tables are used (else every lane would run exactly and the test would not test them)
         Observed exact = run(trials, gateIn, false);
         assertThat(together.finals()).isNotEqualTo(exact.finals());
+    }
+
+    @Test
+    void aTableDependingOnAVariableTheFileAssignsRefusesLanesWhenItsBlockIsMade() {
+        NmodlMechanism m = NmodlMechanism.compile("features/table_depend_assigned.mod",
+                Resources.text("/mod/features/table_depend_assigned.mod"));
+        assertThat(m.newBlock(new int[] {0, 1}, 1).size()).isEqualTo(2);
+        assertThatThrownBy(() -> m.newBlock(new int[] {0, 1}, 3)).isInstanceOf(UnsupportedOperationException.class)
+                .hasMessage("features/table_depend_assigned.mod: the TABLE of rate DEPENDs on shift, which can change"
+                        + " during a run: trials in lanes not supported");
+        // a DEPEND on a PARAMETER the file never assigns (table_depend.mod's vhalf) runs in lanes
+        NmodlMechanism parameter = NmodlMechanism.compile("features/table_depend.mod",
+                Resources.text("/mod/features/table_depend.mod"));
+        assertThat(parameter.newBlock(new int[] {0, 1}, 3).size()).isEqualTo(2);
     }
 }
