@@ -136,6 +136,12 @@ final class ClassSkeleton {
         g.line("");
         g.open("public " + className + "(Mechanism mechanism, int[] nodes, int lanes)");
         g.line("super(mechanism, nodes, lanes);");
+        String refusal = new FunctionEmitter(g).lanesRefusal();
+        if (refusal != null) {
+            g.open("if (lanes > 1)");
+            g.line("throw new UnsupportedOperationException(\"" + JavaGenerator.javaString(refusal) + "\");");
+            g.close();
+        }
         g.line("slots = size * lanes;");
         g.line("c_v = new double[slots];");
         g.line("geoNode = new int[slots];");

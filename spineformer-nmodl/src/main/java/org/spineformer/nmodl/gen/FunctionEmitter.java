@@ -46,6 +46,53 @@ final class FunctionEmitter {
     }
 
     /**
+     * Why the block cannot run trials in lanes, or null: a TABLE that DEPENDs on a per-instance variable other than
+     * a PARAMETER the file never assigns (an ASSIGNED or STATE variable, an ion variable, a PARAMETER set by a
+     * statement) could get different values in different lanes during a run, where one table cannot serve them;
+     * such a block is refused when it is made ({@code newBlock}, before any step), so the trial runner runs its
+     * trials one per simulation. A DEPEND on such a PARAMETER is checked at initialization ({@link #emitTables}).
+     */
+    String lanesRefusal() {
+        Set<String> parameters = g.parameterNames();
+        for (Map.Entry<String, Stmt.Table> e : g.tables.entrySet()) {
+            for (String name : e.getValue().depends()) {
+                boolean perInstance = g.ref(new Expr.Var(e.getValue().pos(), name, null)).endsWith("[k]");
+                if (perInstance && (!parameters.contains(name) || assignedAnywhere(name))) {
+                    return g.mod.file() + ": the TABLE of " + e.getKey() + " DEPENDs on " + name + ", which can"
+                            + " change during a run: trials in lanes not supported";
+                }
+            }
+        }
+        return null;
+    }
+
+    /** Whether a statement of any block of the file assigns {@code name}. */
+    private boolean assignedAnywhere(String name) {
+        for (Item item : g.mod.items()) {
+            if (item instanceof Item.Block b && assigns(b.body(), name)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean assigns(List<Stmt> body, String name) {
+        for (Stmt st : body) {
+            if (st instanceof Stmt.Assign a && a.target().name().equals(name)
+                    || st instanceof Stmt.Protect p && p.assignment().target().name().equals(name)
+                    || st instanceof Stmt.Block b && assigns(b.body(), name)
+                    || st instanceof Stmt.If i && (assigns(i.then(), name) || assigns(i.otherwise(), name))
+                    || st instanceof Stmt.While w && assigns(w.body(), name)
+                    || st instanceof Stmt.From f && assigns(f.body(), name)
+                    || st instanceof Stmt.Initial i && assigns(i.body(), name)
+                    || st instanceof Stmt.ForNetcons f && assigns(f.body(), name)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
      * checkTables: nocmodl's _check_ functions, run before each current phase and at initialization (NEURON's
      * nrn_thread_table_check) with instance 0, rebuilding a table when it was never made or a DEPEND changed.
      */

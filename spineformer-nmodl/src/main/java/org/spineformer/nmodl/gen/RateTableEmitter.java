@@ -14,21 +14,45 @@ final class RateTableEmitter {
         this.g = g;
     }
 
+    /**
+     * Whether the table of the plan's block can differ between trials in lanes: it reads parameters (settable per
+     * lane) or ion variables (per node and lane). Then each lane has its own table, built and used as that trial's
+     * alone would be; a table of v alone is the same in every lane, and one serves them all.
+     */
+    static boolean perLane(RateTables.Plan p) {
+        return !p.parameters().isEmpty() || !p.ionInputs().isEmpty();
+    }
+
+    /** The index of a per-lane table field for lane expression {@code lane}; "" when one table serves every lane. */
+    private static String at(RateTables.Plan p, String lane) {
+        return perLane(p) ? "[" + lane + "]" : "";
+    }
+
     void emitRateTableFields(RateTables.Plan p) {
         String b = p.block();
-        g.line("/** DERIVATIVE " + b + " as a table of v (RateTables): per state F and X, then " + p.outputs() + ". */");
-        g.line("private org.spineformer.nmodl.gen.VoltageTable rateTable_" + b + ";");
-        g.line("private boolean rateTableOn_" + b + ";");
-        g.line("private double rateTableDt_" + b + " = Double.NaN, rateTableCelsius_" + b + " = Double.NaN;");
-        for (String param : p.parameters()) {
-            g.line("private double rateTable_" + b + "_" + param + " = Double.NaN;");
-        }
-        for (String var : p.ionInputs()) {
-            g.line("private double rateTable_" + b + "_" + var + " = Double.NaN;");
+        g.line("/** DERIVATIVE " + b + " as a table of v (RateTables): per state F and X, then " + p.outputs()
+                + (perLane(p) ? "; one per lane" : "") + ". */");
+        if (perLane(p)) {
+            g.line("private final org.spineformer.nmodl.gen.VoltageTable[] rateTable_" + b
+                    + " = new org.spineformer.nmodl.gen.VoltageTable[lanes];");
+            g.line("private final boolean[] rateTableOn_" + b + " = new boolean[lanes];");
+            g.line("private final double[] rateTableDt_" + b + " = new double[lanes], rateTableCelsius_" + b
+                    + " = new double[lanes];");
+            for (String param : p.parameters()) {
+                g.line("private final double[] rateTable_" + b + "_" + param + " = new double[lanes];");
+            }
+            for (String var : p.ionInputs()) {
+                g.line("private final double[] rateTable_" + b + "_" + var + " = new double[lanes];");
+            }
+        } else {
+            g.line("private org.spineformer.nmodl.gen.VoltageTable rateTable_" + b + ";");
+            g.line("private boolean rateTableOn_" + b + ";");
+            g.line("private double rateTableDt_" + b + " = Double.NaN, rateTableCelsius_" + b + " = Double.NaN;");
         }
         if (!p.ionInputs().isEmpty()) {
-            g.line("/** Rebuilds because an ion variable changed; beyond " + JavaGenerator.ION_REBUILDS + " the block runs exactly. */");
-            g.line("private int rateTableIonRebuilds_" + b + ";");
+            g.line("/** Rebuilds (per lane) because an ion variable changed; beyond " + JavaGenerator.ION_REBUILDS
+                    + " the lane runs exactly. */");
+            g.line("private final int[] rateTableIonRebuilds_" + b + " = new int[lanes];");
         }
         g.line("private CellState rateTableState_" + b + ";");
         List<String> at = new ArrayList<>();
@@ -87,104 +111,99 @@ final class RateTableEmitter {
     void emitRateTableMethods(RateTables.Plan p) {
         String b = p.block();
         String table = "rateTable_" + b;
+        String l = at(p, "l");
         g.line("");
-        g.line("/** Uses the table of " + b + " when tables are on and its parameters are the same in every instance;"
-                + " rebuilds it when dt, celsius or those change. */");
+        g.line("/** Checks the table of " + b + (perLane(p) ? " of each lane." : ".") + " */");
         g.open("private void checkRateTable_" + b + "(CellState s)");
-        g.line("rateTableOn_" + b + " = false;");
+        g.open("for (int l = 0; l < " + (perLane(p) ? "lanes" : "1") + "; l++)");
+        g.line("checkRateTable_" + b + "(s, l);");
+        g.close();
+        g.close();
+        g.line("");
+        g.line("/** Uses the table of " + b + (perLane(p) ? " in lane l" : "") + " when tables are on and its parameters"
+                + " are the same in every instance; rebuilds it when dt, celsius or those change. */");
+        g.open("private void checkRateTable_" + b + "(CellState s, int l)");
+        g.line("rateTableOn_" + b + l + " = false;");
         g.open("if (!useTables || size == 0)");
         g.line("return;");
         g.close();
-        List<String> changed = new ArrayList<>(List.of(table + " == null", "s.dt != rateTableDt_" + b,
-                "s.celsius != rateTableCelsius_" + b));
-        // the table is used when every input is the same in every instance, in each trial alone; with trials in
-        // lanes, only when that holds in every lane with the same values (then each lane's table is this one)
+        List<String> changed = new ArrayList<>(List.of(table + l + " == null", "s.dt != rateTableDt_" + b + l,
+                "s.celsius != rateTableCelsius_" + b + l));
+        // the table is used when every input is the same in every instance of the trial (lane l: slots l, l + lanes,
+        // ...), with that trial's values, as the trial alone would
         List<String> differ = new ArrayList<>();
-        List<String> differFromLane0 = new ArrayList<>();
         for (String param : p.parameters()) {
             String col = "c_" + param;
             differ.add("!(" + col + "[k] == " + col + "[l])");
-            differFromLane0.add("!(" + col + "[l] == " + col + "[0])");
-            changed.add(col + "[0] != rateTable_" + b + "_" + param);
+            changed.add(col + "[l] != rateTable_" + b + "_" + param + "[l]");
         }
         // an ion variable is read from the ion's per-node array: the columns are copied later, per instance
         List<String> ionChanged = new ArrayList<>();
         for (String var : p.ionInputs()) {
             String array = ionArray(var);
             differ.add("!(" + array + "[laneNode[k]] == " + array + "[laneNode[l]])");
-            differFromLane0.add("!(" + array + "[laneNode[l]] == " + array + "[laneNode[0]])");
-            ionChanged.add(array + "[laneNode[0]] != rateTable_" + b + "_" + var);
+            ionChanged.add(array + "[laneNode[l]] != rateTable_" + b + "_" + var + "[l]");
         }
         if (!differ.isEmpty()) {
-            g.line("int uniformLanes = 0;");
-            g.open("for (int l = 0; l < lanes; l++)");
-            g.line("boolean uniform = true;");
-            g.open("for (int k = l + lanes; k < slots && uniform; k += lanes)");
-            g.line("uniform = !(" + String.join(" || ", differ) + ");");
-            g.close();
-            g.line("uniformLanes += uniform ? 1 : 0;");
-            g.close();
-            g.open("if (uniformLanes == 0)");
+            g.open("for (int k = l + lanes; k < slots; k += lanes)");
+            g.open("if (" + String.join(" || ", differ) + ")");
             g.line("return;");
-            g.close();
-            g.open("for (int l = 1; l < lanes; l++)");
-            g.open("if (uniformLanes < lanes || " + String.join(" || ", differFromLane0) + ")");
-            g.line("throw new UnsupportedOperationException(\"" + JavaGenerator.javaString(g.mod.file()) + ": the inputs of"
-                    + " the table of v of " + b + " differ between trials in lanes: not supported yet\");");
             g.close();
             g.close();
         }
         if (!ionChanged.isEmpty()) {
             // a concentration that one compartment's pool changes every step would rebuild the table every step
-            g.open("if (" + table + " != null && (" + String.join(" || ", ionChanged) + "))");
-            g.open("if (rateTableIonRebuilds_" + b + " == " + JavaGenerator.ION_REBUILDS + ")");
+            g.open("if (" + table + l + " != null && (" + String.join(" || ", ionChanged) + "))");
+            g.open("if (rateTableIonRebuilds_" + b + "[l] == " + JavaGenerator.ION_REBUILDS + ")");
             g.line("return;");
             g.close();
-            g.line("rateTableIonRebuilds_" + b + "++;");
+            g.line("rateTableIonRebuilds_" + b + "[l]++;");
             g.close();
             changed.addAll(ionChanged);
         }
         g.open("if (" + String.join(" || ", changed) + ")");
         g.line("rateTableState_" + b + " = s;");
-        g.line("rateTableDt_" + b + " = s.dt;");
-        g.line("rateTableCelsius_" + b + " = s.celsius;");
+        g.line("rateTableDt_" + b + l + " = s.dt;");
+        g.line("rateTableCelsius_" + b + l + " = s.celsius;");
         for (String param : p.parameters()) {
-            g.line("rateTable_" + b + "_" + param + " = c_" + param + "[0];");
+            g.line("rateTable_" + b + "_" + param + "[l] = c_" + param + "[l];");
         }
         for (String var : p.ionInputs()) {
-            g.line("rateTable_" + b + "_" + var + " = " + ionArray(var) + "[laneNode[0]];");
+            g.line("rateTable_" + b + "_" + var + "[l] = " + ionArray(var) + "[laneNode[l]];");
         }
-        g.line(table + " = new org.spineformer.nmodl.gen.VoltageTable(" + p.width()
+        g.line("final int lane = l;");
+        g.line(table + l + " = new org.spineformer.nmodl.gen.VoltageTable(" + p.width()
                 + ", new org.spineformer.engine.table.RateTable.Functions() {");
         g.text.indent(1);
         g.open("public void evaluate(double x, double[] out)");
-        g.line("rateTableEvaluate_" + b + "(x, rateTableState_" + b + ", out);");
+        g.line("rateTableEvaluate_" + b + "(x, lane, rateTableState_" + b + ", out);");
         g.close();
         g.text.indent(-1);
         g.line("}, rateTableExactAt_" + b + ");");
         g.close();
-        g.line("rateTableOn_" + b + " = true;");
+        g.line("rateTableOn_" + b + l + " = true;");
         g.close();
 
         g.line("");
-        g.line("/** The table's functions at v = x: the block run on instance 0's columns, which are restored. */");
-        g.open("private void rateTableEvaluate_" + b + "(double x, CellState s, double[] out)");
-        g.line("int k = 0;");
-        g.line("double saved_v = c_v[0];");
-        g.line("c_v[0] = x;");
+        g.line("/** The table's functions at v = x: the block run on lane's slot of instance 0, whose columns are"
+                + " restored. */");
+        g.open("private void rateTableEvaluate_" + b + "(double x, int lane, CellState s, double[] out)");
+        g.line("int k = lane;");
+        g.line("double saved_v = c_v[lane];");
+        g.line("c_v[lane] = x;");
         for (String w : p.outputs()) {
             g.line("double saved_" + w + " = c_" + w + "[k];");
         }
         for (String var : p.ionInputs()) {
             g.line("double saved_" + var + " = c_" + var + "[k];");
-            g.line("c_" + var + "[k] = rateTable_" + b + "_" + var + ";");
+            g.line("c_" + var + "[k] = rateTable_" + b + "_" + var + "[lane];");
         }
         g.tableOut = new LinkedHashMap<>();
         for (int j = 0; j < p.states().size(); j++) {
             g.tableOut.put(p.states().get(j), 2 * j);
         }
         g.derivativeBlock = b;
-        g.vLocal = "c_v[0]"; // the instance the block runs on, as its PROCEDUREs read it (c_v[k] with k = 0)
+        g.vLocal = "c_v[lane]"; // the slot the block runs on, as its PROCEDUREs read it (c_v[k] with k = lane)
         g.open("");
         g.body(g.derivatives.get(b).body(), Set.of());
         g.close();
@@ -198,11 +217,11 @@ final class RateTableEmitter {
         }
         if (p.writesV()) {
             // where the block moves v (a file's nudge off a 0/0) the table is not used: NaN fails its check
-            g.open("if (c_v[0] != x)");
+            g.open("if (c_v[lane] != x)");
             g.line("java.util.Arrays.fill(out, Double.NaN);");
             g.close();
         }
-        g.line("c_v[0] = saved_v;");
+        g.line("c_v[lane] = saved_v;");
         for (String var : p.ionInputs()) {
             g.line("c_" + var + "[k] = saved_" + var + ";");
         }
@@ -212,7 +231,11 @@ final class RateTableEmitter {
         g.line("/** DERIVATIVE " + b + " by cnexp from the table of v, or exactly where the table is not used. */");
         g.open("private void tabulated_" + b + "(int k, CellState s)");
         boolean lazy = g.lazyOutputs.contains(b);
-        g.line("double u = rateTableOn_" + b + " ? " + table + ".position(c_v[k]) : -1.0;");
+        if (perLane(p)) {
+            g.line("int lane = k % lanes;");
+        }
+        table += at(p, "lane");
+        g.line("double u = rateTableOn_" + b + at(p, "lane") + " ? " + table + ".position(c_v[k]) : -1.0;");
         g.open("if (u < 0.0)");
         if (lazy) {
             g.open("if (!rateTableEager_" + b + ")");
@@ -235,7 +258,7 @@ final class RateTableEmitter {
             g.line("return;");
             g.close();
         }
-        outputsAt(p);
+        outputsAt(p, table);
         g.close();
         if (lazy) {
             g.line("");
@@ -248,18 +271,20 @@ final class RateTableEmitter {
             g.open("for (int k = 0; k < slots; k++)");
             g.line("double u = rateTableAt_" + b + "[k];");
             g.open("if (u >= 0.0)");
+            if (perLane(p)) {
+                g.line("int lane = k % lanes;");
+            }
             g.line("int c = " + table + ".start(u);");
             g.line("double t = u - (int) u;");
-            outputsAt(p);
+            outputsAt(p, table);
             g.close();
             g.close();
             g.close();
         }
     }
 
-    /** The outputs of slot k read from interval c at t. */
-    private void outputsAt(RateTables.Plan p) {
-        String table = "rateTable_" + p.block();
+    /** The outputs of slot k read from interval c of {@code table} at t. */
+    private void outputsAt(RateTables.Plan p, String table) {
         for (int j = 0; j < p.outputs().size(); j++) {
             g.line("c_" + p.outputs().get(j) + "[k] = " + table + ".value(c, " + (2 * p.states().size() + j)
                     + ", t);");
