@@ -22,8 +22,10 @@ import org.spineformer.engine.simd.Simd;
  * batch, so the time per trial and step is the score divided by {@code STEPS * lanes}. {@code lanes = 0} is
  * {@link Simd#preferredLanes()}. Every lane count steps through the same simulated window (warm-up and measurement
  * are counted in batches, not in seconds), unlike an average-time benchmark, in which a faster run would advance
- * further into the trial. The setup's 500 ms (20,000 steps) warm the JIT. Copies of one trial keep the quiet synapses quiet in every lane at once, as one trial alone;
- * different trials skip fewer.
+ * further into the trial. The setup's 500 ms (20,000 steps) warm the JIT. Copies of one trial ({@code shiftMs = 0})
+ * keep the quiet synapses quiet in every lane at once, as one trial alone; with {@code shiftMs > 0} lane l's
+ * presynaptic spikes come {@code l * shiftMs} later, so the lanes are different trials, as in an experiment's lanes
+ * (their synapses skip fewer, the Hay tables are read at different places).
  */
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
@@ -38,11 +40,15 @@ public class LanesStepBenchmark {
     @Param({"1", "0"})
     public int lanes;
 
+    /** Lane l's presynaptic spikes {@code l * shiftMs} ms later than the trial's (0: copies of one trial). */
+    @Param({"0"})
+    public double shiftMs;
+
     private Simulation sim;
 
     @Setup(Level.Trial)
     public void build() {
-        sim = ControlTrial.afterInLanes(500, lanes == 0 ? Simd.preferredLanes() : lanes);
+        sim = ControlTrial.afterInLanes(500, lanes == 0 ? Simd.preferredLanes() : lanes, shiftMs);
     }
 
     /** One whole step (events, currents, solve, states) of every lane; the trials advance as they are measured. */

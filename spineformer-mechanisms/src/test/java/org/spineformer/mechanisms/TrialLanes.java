@@ -44,15 +44,44 @@ public final class TrialLanes {
      */
     public static Result compare(Mechanism inLanes, Mechanism alone, int lanes, boolean tables,
                                  Map<String, Double> parameters, double relative) {
+        return compare(inLanes, alone, lanes, tables, parameters, relative, Parameters.PER_TRIAL);
+    }
+
+    /** How the trials' parameter values differ. */
+    public enum Parameters {
+        /** Each trial its own values: base (1 + 0.1 trial + 0.01 instance). */
+        PER_TRIAL,
+        /** The same in every trial, base (1 + 0.01 instance), as a cell's are. */
+        SAME,
+        /**
+         * The same in every trial until half the steps, then trial 1's values of every parameter given raised by
+         * half, with {@code setParameter} for that lane (and for that trial run alone) between two steps.
+         */
+        SAME_THEN_ONE_TRIAL_CHANGED
+    }
+
+    /** {@link #compare(Mechanism, Mechanism, int, boolean, Map, double)} with the parameters set as {@code how}. */
+    public static Result compare(Mechanism inLanes, Mechanism alone, int lanes, boolean tables,
+                                 Map<String, Double> parameters, double relative, Parameters how) {
         int[] nodes = inLanes.kind() == Mechanism.Kind.POINT_PROCESS ? POINT_NODES : DENSITY_NODES;
-        Run trials = new Run(inLanes, nodes, lanes, tables, parameters, 0);
+        boolean perTrial = how == Parameters.PER_TRIAL;
+        Run trials = new Run(inLanes, nodes, lanes, tables, parameters, 0, perTrial);
         List<Run> single = new ArrayList<>();
         for (int t = 0; t < lanes; t++) {
-            single.add(new Run(alone, nodes, 1, tables, parameters, t));
+            single.add(new Run(alone, nodes, 1, tables, parameters, t, perTrial));
         }
         double worst = 0;
         boolean trialsDiffer = false;
         for (int step = 0; step < STEPS; step++) {
+            if (how == Parameters.SAME_THEN_ONE_TRIAL_CHANGED && step == STEPS / 2) {
+                for (String field : parameters.keySet()) {
+                    for (int k = 0; k < nodes.length; k++) {
+                        double raised = 1.5 * single.get(1).block.get(field, k);
+                        trials.block.setParameter(field, k, 1, raised);
+                        single.get(1).block.setParameter(field, k, 0, raised);
+                    }
+                }
+            }
             trials.step(step);
             for (int t = 0; t < lanes; t++) {
                 Run one = single.get(t);
@@ -125,7 +154,7 @@ public final class TrialLanes {
         final Random[] random;
 
         Run(Mechanism mechanism, int[] nodes, int lanes, boolean tables, Map<String, Double> parameters,
-            int firstTrial) {
+            int firstTrial, boolean perTrial) {
             this.lanes = lanes;
             this.firstTrial = firstTrial;
             this.nodes = nodes;
@@ -142,7 +171,8 @@ public final class TrialLanes {
                 random[l] = new Random(1000 + trial);
                 for (Map.Entry<String, Double> p : parameters.entrySet()) {
                     for (int k = 0; k < nodes.length; k++) {
-                        block.setParameter(p.getKey(), k, l, p.getValue() * (1 + 0.1 * trial + 0.01 * k));
+                        block.setParameter(p.getKey(), k, l,
+                                p.getValue() * (1 + (perTrial ? 0.1 * trial : 0) + 0.01 * k));
                     }
                 }
             }

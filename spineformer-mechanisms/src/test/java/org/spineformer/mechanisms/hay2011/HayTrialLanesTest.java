@@ -2,10 +2,12 @@ package org.spineformer.mechanisms.hay2011;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.spineformer.engine.mech.FieldSpec;
 import org.spineformer.engine.mech.Mechanism;
 import org.spineformer.engine.simd.Simd;
 import org.spineformer.mechanisms.TrialLanes;
@@ -46,6 +48,24 @@ class HayTrialLanesTest {
                 Simd.preferredLanes(), false, conductance(name), 0).worst());
         report(name, "3 lanes, exact", TrialLanes.compare(channel(name, true), channel(name, true), 3, false,
                 conductance(name), 0).worst());
+    }
+
+    /**
+     * The conductance and reversal potential the same in every trial, as a cell's are, and then one trial's raised
+     * between two steps by {@code setParameter} for its lane: that trial's bits are those of the trial alone with
+     * the same change, and the others' unchanged.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"NaTa_t", "SKv3_1", "Im"})
+    void parametersTheSameInEveryTrialGiveEachTrialItsBits(String name) {
+        List<FieldSpec> fields = channel(name, false).fields();
+        Map<String, Double> parameters = Map.of(fields.get(0).name(), 0.02, fields.get(1).name(),
+                fields.get(1).defaultValue());
+        for (TrialLanes.Parameters how : List.of(TrialLanes.Parameters.SAME,
+                TrialLanes.Parameters.SAME_THEN_ONE_TRIAL_CHANGED)) {
+            report(name, "vector lanes, tables, parameters " + how, TrialLanes.compare(channel(name, true),
+                    channel(name, true), Simd.preferredLanes(), true, parameters, 0, how).worst());
+        }
     }
 
     private static void report(String name, String how, double worst) {
