@@ -206,6 +206,7 @@ final class ClassSkeleton {
             emitNetReceive();
         }
         g.decayMemo.emitFields();
+        g.repeatedExp.emit(g);
         if (vector != null) {
             vector.emitMethods();
         }
