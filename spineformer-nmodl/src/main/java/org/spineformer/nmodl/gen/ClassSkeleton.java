@@ -207,6 +207,7 @@ final class ClassSkeleton {
             emitNetReceive();
         }
         g.decayMemo.emitFields();
+        g.repeatedExp.emit(g);
         if (vector != null) {
             vector.emitMethods();
         }

@@ -253,6 +253,9 @@ final class ExpressionEmitter {
             List<Boolean> keyed = c.args().stream().map(arg -> !isConstant(arg)).toList();
             return g.decayMemo.call(mathFunction(c.name()), args, keyed);
         }
+        if (c.name().equals("exp") && g.memoExp && !g.hoisting) {
+            return "memoExp(" + joined + ")"; // RepeatedExp
+        }
         if (JavaGenerator.MATH.contains(c.name())) {
             return switch (c.name()) {
                 case "fabs" -> "Math.abs(" + joined + ")";

@@ -168,6 +168,10 @@ public final class JavaGenerator {
     boolean memoCalls;
     /** cnexp equations whose slope is of parameters only: the slope and its exponential kept per instance. */
     final DecayMemo decayMemo = new DecayMemo(this);
+    /** FUNCTIONs whose exp calls go through a one-entry memo ({@link RepeatedExp}); set in analyse(). */
+    RepeatedExp repeatedExp;
+    /** True while translating the body of a FUNCTION of {@link #repeatedExp}. */
+    boolean memoExp;
 
     private JavaGenerator(ModFile mod) {
         this.mod = mod;
@@ -291,6 +295,7 @@ public final class JavaGenerator {
         });
         arrayUses();
         planRateTables(states);
+        repeatedExp = new RepeatedExp(functions);
     }
 
     /**
