@@ -253,6 +253,9 @@ final class ExpressionEmitter {
             List<Boolean> keyed = c.args().stream().map(arg -> !isConstant(arg)).toList();
             return g.decayMemo.call(mathFunction(c.name()), args, keyed);
         }
+        if (c.name().equals("exp") && g.memoExp && !g.hoisting) {
+            return "memoExp(" + joined + ")"; // RepeatedExp
+        }
         if (JavaGenerator.MATH.contains(c.name())) {
             return switch (c.name()) {
                 case "fabs" -> "Math.abs(" + joined + ")";
@@ -288,11 +291,8 @@ final class ExpressionEmitter {
         return false;
     }
 
-    /**
-     * The Java of a C math function: Math's, but exp is {@code StrictExp.exp}, whose bits the vector kernels'
-     * {@code VectorMath.exp} gives in every lane (VectorEmitter), whatever the JIT.
-     */
-    static String mathFunction(String name) {
-        return name.equals("exp") ? "org.spineformer.engine.simd.StrictExp.exp" : "Math." + name;
+    /** The Java of a C math function: Math's, and exp as {@link JavaGenerator#exp()} chooses. */
+    String mathFunction(String name) {
+        return name.equals("exp") ? g.exp() : "Math." + name;
     }
 }
