@@ -49,6 +49,9 @@ final class ClassSkeleton {
             v.advance(solves);
             vector = v.any() ? v : null;
         }
+        if (vector != null && vector.advanceCall() != null) {
+            g.callTables.disable();
+        }
     }
 
     void emit(String className) {
@@ -207,6 +210,7 @@ final class ClassSkeleton {
         }
         g.decayMemo.emitFields();
         g.repeatedExp.emit(g);
+        g.callTables.emit();
         if (vector != null) {
             vector.emitMethods();
         }
