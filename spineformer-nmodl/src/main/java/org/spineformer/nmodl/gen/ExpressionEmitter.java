@@ -293,11 +293,8 @@ final class ExpressionEmitter {
         return false;
     }
 
-    /**
-     * The Java of a C math function: Math's, but exp is {@code StrictExp.exp}, whose bits the vector kernels'
-     * {@code VectorMath.exp} gives in every lane (VectorEmitter), whatever the JIT.
-     */
-    static String mathFunction(String name) {
-        return name.equals("exp") ? "org.spineformer.engine.simd.StrictExp.exp" : "Math." + name;
+    /** The Java of a C math function: Math's, and exp as {@link JavaGenerator#exp()} chooses. */
+    String mathFunction(String name) {
+        return name.equals("exp") ? g.exp() : "Math." + name;
     }
 }

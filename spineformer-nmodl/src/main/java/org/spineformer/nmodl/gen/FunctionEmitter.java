@@ -29,7 +29,7 @@ final class FunctionEmitter {
         Set<String> scope = new HashSet<>(JavaGenerator.argNames(f.args()));
         scope.add(f.name());
         g.memoExp = g.repeatedExp.memoizes(f.name());
-        g.body(f.body(), scope);
+        g.withTwin(g.vectorTwins.contains(f.name()), () -> g.body(f.body(), scope));
         g.memoExp = false;
         g.line("return l_" + f.name() + ";");
         g.close();
@@ -43,7 +43,8 @@ final class FunctionEmitter {
         }
         g.open("private void " + (tabled ? "px_" : "p_") + p.name() + "(int k, CellState s" + JavaGenerator.params(p.args())
                 + ")");
-        g.body(p.body(), new HashSet<>(JavaGenerator.argNames(p.args())));
+        g.withTwin(g.vectorTwins.contains(p.name()),
+                () -> g.body(p.body(), new HashSet<>(JavaGenerator.argNames(p.args()))));
         g.close();
     }
 

@@ -60,7 +60,10 @@ final class RepeatedExp {
         g.open("private double memoExp(double x)");
         g.open("if (Double.doubleToRawLongBits(x) != expMemoBits)");
         g.line("expMemoBits = Double.doubleToRawLongBits(x);");
-        g.line("expMemoValue = " + ExpressionEmitter.mathFunction("exp") + "(x);");
+        // one exponential for every FUNCTION it serves: StrictExp's when one of them has a vector twin
+        // (JavaGenerator.exp), whose lanes compute VectorMath.exp, StrictExp's bits
+        g.withTwin(memoized.stream().anyMatch(g.vectorTwins::contains),
+                () -> g.line("expMemoValue = " + g.exp() + "(x);"));
         g.close();
         g.line("return expMemoValue;");
         g.close();
