@@ -89,7 +89,48 @@ class CallTablesTest {
         assertThat(anyDifferenceAfterChange).as("a tabulated state after the change differs in its last bits").isTrue();
     }
 
-    /** The mechanism on a 4-segment section, advanced with v and cai set per node and step. */
+    @Test
+    void eachTrialInLanesHasTheTableOfItsTrialAlone() {
+        NmodlMechanism m = NmodlMechanism.compile("kcav.mod", MOD);
+        // lane 1's instance 0 has another d1: its lane builds its table for it, as its trial alone does
+        double[] d1 = {0.84, 0.9};
+        Run[] alone = new Run[d1.length];
+        for (int l = 0; l < d1.length; l++) {
+            alone[l] = new Run(m, true);
+            alone[l].block.setParameter("d1", 0, d1[l]);
+            alone[l].sim.initialize(-65);
+        }
+        Morphology morphology = new Morphology();
+        int section = morphology.addRoot("soma", 40, INSTANCES, 35.4, 1, Morphology.filled(INSTANCES, 2));
+        ModelBuilder b = new ModelBuilder(morphology, Catalogue.discover().register(m));
+        b.insert("kcav", section, Map.of());
+        Simulation lanes = b.build(0.025, 34, d1.length);
+        MechanismBlock block = lanes.block("kcav");
+        block.setParameter("d1", 2, 0, 0.9);
+        block.setParameter("d1", 2, 1, 0.9);
+        block.setParameter("d1", 0, 1, d1[1]);
+        lanes.initialize(-65);
+        CellState s = lanes.state();
+        for (int step = 0; step < STEPS; step++) {
+            for (int l = 0; l < d1.length; l++) {
+                alone[l].advance(step);
+                for (int k = 0; k < INSTANCES; k++) {
+                    int node = block.node(k) * d1.length + l;
+                    s.v[node] = alone[l].sim.state().v[alone[l].block.node(k)];
+                    s.ion("ca").concentration[node] = alone[l].sim.state().ion("ca").concentration[alone[l].block.node(k)];
+                }
+            }
+            block.advance(s);
+            for (int l = 0; l < d1.length; l++) {
+                for (int k = 0; k < INSTANCES; k++) {
+                    assertThat(block.column("o")[k * d1.length + l]).as("o at instance %d, lane %d, step %d", k, l, step)
+                            .isEqualTo(alone[l].block.get("o", k));
+                }
+            }
+        }
+    }
+
+    /** The mechanism on a 4-segment section (instance 2's d1 0.9), advanced with v and cai set per node and step. */
     private static final class Run {
         final Simulation sim;
         final MechanismBlock block;

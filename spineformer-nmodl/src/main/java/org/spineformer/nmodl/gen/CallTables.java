@@ -25,9 +25,10 @@ import org.spineformer.nmodl.ast.Stmt;
  * in mV; when neither the BREAKPOINT's current statements nor NET_RECEIVE reach it (the current phase's vector
  * kernel computes what it calls exactly); and when the state phase has no vector kernel. A call of it qualifies when
  * its other arguments are numbers, constants or PARAMETERs no statement assigns. Each qualifying call, by its
- * function and its other arguments' text, gets one table, built over {@link VoltageTable}'s range for slot 0's
- * values of those arguments and celsius the first time slot 0 calls it, and again when slot 0 calls it with
- * others (a parameter or celsius changed); a call whose arguments' bits differ from the table's, or with tables off
+ * function and its other arguments' text, gets one table per lane (trials in lanes), built over {@link
+ * VoltageTable}'s range for the lane's instance 0's values of those arguments and celsius the first time that
+ * instance calls it, and again when it calls it with others (a parameter or celsius changed), so that each lane has
+ * the table its trial alone has; a call whose arguments' bits differ from its lane's table's, or with tables off
  * ({@code setUseTables(false)}, {@code --no-tables}), is computed exactly.
  */
 final class CallTables {
@@ -136,54 +137,58 @@ final class CallTables {
             StringBuilder params = new StringBuilder();
             StringBuilder exactArgs = new StringBuilder();
             StringBuilder tableArgs = new StringBuilder();
-            StringBuilder differ = new StringBuilder("Double.doubleToRawLongBits(s.celsius) != " + table + "_celsius");
+            StringBuilder differ = new StringBuilder("Double.doubleToRawLongBits(s.celsius) != " + table
+                    + "_celsius[lane]");
             for (int i = 0; i < arity; i++) {
                 params.append(", double a").append(i);
                 exactArgs.append(", a").append(i);
-                tableArgs.append(", ").append(i == mv ? "x" : table + "_a" + i);
+                tableArgs.append(", ").append(i == mv ? "x" : table + "_a" + i + "[lane]");
                 if (i != mv) {
                     differ.append(" || Double.doubleToRawLongBits(a").append(i).append(") != ")
-                            .append("Double.doubleToRawLongBits(").append(table).append("_a").append(i).append(")");
+                            .append("Double.doubleToRawLongBits(").append(table).append("_a").append(i)
+                            .append("[lane])");
                 }
             }
             g.line("");
-            g.line("/** CallTables: " + f + " of its argument " + (mv + 1) + " (mV) from a table of v, for the other"
-                    + " arguments and celsius it was built with (slot 0's). */");
-            g.line("private org.spineformer.nmodl.gen.VoltageTable " + table + ";");
-            g.line("private long " + table + "_celsius;");
+            g.line("/** CallTables: " + f + " of its argument " + (mv + 1) + " (mV) from a table of v per lane, for the"
+                    + " other arguments and celsius it was built with (the lane's instance 0's). */");
+            g.line("private final org.spineformer.nmodl.gen.VoltageTable[] " + table
+                    + " = new org.spineformer.nmodl.gen.VoltageTable[lanes];");
+            g.line("private final long[] " + table + "_celsius = new long[lanes];");
             for (int i = 0; i < arity; i++) {
                 if (i != mv) {
-                    g.line("private double " + table + "_a" + i + ";");
+                    g.line("private final double[] " + table + "_a" + i + " = new double[lanes];");
                 }
             }
-            g.line("private CellState " + table + "_s;");
+            g.line("private final CellState[] " + table + "_s = new CellState[lanes];");
             g.open("private double " + table + "(int k, CellState s" + params + ")");
             g.open("if (!useTables)");
             g.line("return f_" + f + "(k, s" + exactArgs + ");");
             g.close();
-            g.open("if (" + table + " == null || " + differ + ")");
-            g.open("if (k != 0)");
+            g.line("final int lane = k % lanes;");
+            g.open("if (" + table + "[lane] == null || " + differ + ")");
+            g.open("if (k >= lanes)");
             g.line("return f_" + f + "(k, s" + exactArgs + ");");
             g.close();
-            g.line(table + "_celsius = Double.doubleToRawLongBits(s.celsius);");
+            g.line(table + "_celsius[lane] = Double.doubleToRawLongBits(s.celsius);");
             for (int i = 0; i < arity; i++) {
                 if (i != mv) {
-                    g.line(table + "_a" + i + " = a" + i + ";");
+                    g.line(table + "_a" + i + "[lane] = a" + i + ";");
                 }
             }
-            g.line(table + "_s = s;");
-            g.line(table + " = new org.spineformer.nmodl.gen.VoltageTable(1, new org.spineformer.engine.table."
+            g.line(table + "_s[lane] = s;");
+            g.line(table + "[lane] = new org.spineformer.nmodl.gen.VoltageTable(1, new org.spineformer.engine.table."
                     + "RateTable.Functions() {");
             g.line("    public void evaluate(double x, double[] out) {");
-            g.line("        out[0] = f_" + f + "(0, " + table + "_s" + tableArgs + ");");
+            g.line("        out[0] = f_" + f + "(lane, " + table + "_s[lane]" + tableArgs + ");");
             g.line("    }");
             g.line("}, new double[0]);");
             g.close();
-            g.line("double u = " + table + ".position(a" + mv + ");");
+            g.line("double u = " + table + "[lane].position(a" + mv + ");");
             g.open("if (u < 0.0)");
             g.line("return f_" + f + "(k, s" + exactArgs + ");");
             g.close();
-            g.line("return " + table + ".value(" + table + ".start(u), 0, u - (int) u);");
+            g.line("return " + table + "[lane].value(" + table + "[lane].start(u), 0, u - (int) u);");
             g.close();
         }
     }
