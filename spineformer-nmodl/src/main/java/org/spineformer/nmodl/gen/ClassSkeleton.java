@@ -49,6 +49,10 @@ final class ClassSkeleton {
         v.currents(currentPhase, CurrentsEmitter.terms(g));
         v.advance(solves);
         vector = org.spineformer.engine.simd.Simd.enabled() && v.any() ? v : null;
+        // the same for the tables of FUNCTIONs of v: not where a state phase's vector twin computes them exactly
+        if (v.advanceCall() != null) {
+            g.callTables.disable();
+        }
     }
 
     void emit(String className) {
@@ -214,6 +218,7 @@ final class ClassSkeleton {
         }
         g.decayMemo.emitFields();
         g.repeatedExp.emit(g);
+        g.callTables.emit();
         if (vector != null) {
             vector.emitMethods();
         }

@@ -217,7 +217,9 @@ final class ExpressionEmitter {
         }
         String joined = String.join(", ", args);
         if (g.functions.containsKey(c.name())) {
-            String java = "f_" + c.name() + "(k, s" + (args.isEmpty() ? "" : ", " + joined) + ")";
+            String tabulated = g.callTables.call(c, args, this);
+            String java = tabulated != null ? tabulated
+                    : "f_" + c.name() + "(k, s" + (args.isEmpty() ? "" : ", " + joined) + ")";
             return g.shared == null ? java : g.shared.computeIfAbsent(java, x -> "u_" + g.shared.size());
         }
         if (g.procedures.containsKey(c.name())) {

@@ -172,6 +172,8 @@ public final class JavaGenerator {
     RepeatedExp repeatedExp;
     /** True while translating the body of a FUNCTION of {@link #repeatedExp}. */
     boolean memoExp;
+    /** Calls of FUNCTIONs of v alone read from tables of v ({@link CallTables}); set in analyse(). */
+    CallTables callTables;
 
     private JavaGenerator(ModFile mod) {
         this.mod = mod;
@@ -296,6 +298,7 @@ public final class JavaGenerator {
         arrayUses();
         planRateTables(states);
         repeatedExp = new RepeatedExp(functions);
+        callTables = new CallTables(this);
     }
 
     /**
