@@ -21,6 +21,7 @@ import org.spineformer.engine.mech.MechanismBlock;
 import org.spineformer.nmodl.ast.ModFile;
 import org.spineformer.nmodl.check.Checker;
 import org.spineformer.nmodl.check.Diagnostic;
+import org.spineformer.nmodl.check.ReturnZeroIdiom;
 import org.spineformer.nmodl.parse.Parser;
 
 /**
@@ -84,7 +85,7 @@ public final class NmodlMechanism extends AbstractMechanism {
             return problems;
         }
         try {
-            JavaGenerator.generate(mod, "Check");
+            JavaGenerator.generate(ReturnZeroIdiom.strip(mod), "Check");
             return List.of();
         } catch (NmodlException e) {
             return e.problems();
@@ -97,7 +98,7 @@ public final class NmodlMechanism extends AbstractMechanism {
         if (!problems.isEmpty()) {
             throw new NmodlException(problems);
         }
-        JavaGenerator.Generated g = JavaGenerator.generate(mod, className);
+        JavaGenerator.Generated g = JavaGenerator.generate(ReturnZeroIdiom.strip(mod), className);
         dump(g);
         Class<?> block = InProcessCompiler.compile(className, g.source());
         try {
