@@ -82,11 +82,10 @@ class CheckerTest {
                         + " is not modelled");
     }
 
+    /** A FUNCTION_TABLE is a function whose values the model gives (FunctionTableTest): its calls check. */
     @Test
-    void functionTable() {
-        assertThat(check("FUNCTION_TABLE tau(v (mV)) (ms)\n"))
-                .containsExactly("x.mod:3:1: FUNCTION_TABLE is not supported: tables filled from hoc are not"
-                        + " available");
+    void functionTableIsAFunction() {
+        assertThat(check("FUNCTION_TABLE tau(v (mV)) (ms)\nBREAKPOINT { a = tau(v) }\n")).isEmpty();
     }
 
     @Test

@@ -232,8 +232,7 @@ public final class Checker {
     private void block(Item.Block b) {
         switch (b.keyword()) {
             case "FUNCTION_TABLE" -> {
-                unsupported(b.pos(), "FUNCTION_TABLE", "tables filled from hoc are not available");
-                return;
+                return; // no body; its values are given to the compiled mechanism (NmodlMechanism.setFunctionTable)
             }
             case "CONSTRUCTOR", "DESTRUCTOR", "BEFORE", "AFTER", "TERMINAL", "DISCRETE", "PARTIAL" -> {
                 unsupported(b.pos(), b.keyword() + " block", "no equivalent in Spineformer's step");

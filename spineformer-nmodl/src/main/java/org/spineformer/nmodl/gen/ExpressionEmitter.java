@@ -151,6 +151,12 @@ final class ExpressionEmitter {
         if (e instanceof Expr.Var v) {
             return ref(v);
         }
+        if (e instanceof Expr.Call c && g.procedures.containsKey(c.name())) {
+            // nocmodl's PROCEDURE is a C function returning int 0 (parse1.ypp procedblk): called for a value it runs,
+            // then gives 0 (Wolf 2005's B = mgblock(v) sets B, then B = 0)
+            g.proceduresAsValues.add(c.name());
+            return "pv_" + call(c).substring("p_".length());
+        }
         if (e instanceof Expr.Call c) {
             return call(c);
         }
@@ -252,6 +258,11 @@ final class ExpressionEmitter {
                 && c.args().stream().allMatch(this::readsNoStepVariable)) {
             List<Boolean> keyed = c.args().stream().map(arg -> !isConstant(arg)).toList();
             return g.decayMemo.call(mathFunction(c.name()), args, keyed);
+        }
+        if (g.functionTables.containsKey(c.name()) && args.size() == 1) {
+            // hoc_func_table's look-up in the values the model gave (FunctionTable), shared by the instances
+            return "org.spineformer.nmodl.gen.FunctionTable.call(mechanism(), " + g.functionTables.get(c.name()) + ", "
+                    + joined + ")";
         }
         if (JavaGenerator.MATH.contains(c.name())) {
             return switch (c.name()) {
