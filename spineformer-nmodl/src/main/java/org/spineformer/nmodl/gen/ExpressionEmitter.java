@@ -259,6 +259,18 @@ final class ExpressionEmitter {
             List<Boolean> keyed = c.args().stream().map(arg -> !isConstant(arg)).toList();
             return g.decayMemo.call(mathFunction(c.name()), args, keyed);
         }
+        String random = switch (c.name()) {
+            case "scop_random" -> args.isEmpty() ? "random" : null;
+            case "set_seed" -> args.size() == 1 ? "setSeed" : null;
+            case "exprand" -> args.size() == 1 ? "exprand" : null;
+            case "normrand" -> args.size() == 2 ? "normrand" : null;
+            default -> null;
+        };
+        if (random != null) {
+            // NEURON's default generator (ScopRandom), one stream per trial: the slot's lane
+            return "org.spineformer.nmodl.gen.ScopRandom." + random + "(s, k % lanes" + (args.isEmpty() ? "" : ", "
+                    + joined) + ")";
+        }
         if (g.functionTables.containsKey(c.name()) && args.size() == 1) {
             // hoc_func_table's look-up in the values the model gave (FunctionTable), shared by the instances
             return "org.spineformer.nmodl.gen.FunctionTable.call(mechanism(), " + g.functionTables.get(c.name()) + ", "
