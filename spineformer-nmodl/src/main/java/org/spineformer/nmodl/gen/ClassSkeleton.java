@@ -45,11 +45,15 @@ final class ClassSkeleton {
         }
         currentPhase = new CurrentPhase(currentBody, g.netReceive, g.functions, g.procedures, g.instanceVars,
                 e -> g.callsOnlyPure(e, new HashSet<>()));
-        if (org.spineformer.engine.simd.Simd.enabled()) {
-            VectorEmitter v = new VectorEmitter(g);
-            v.currents(currentPhase, CurrentsEmitter.terms(g));
-            v.advance(solves);
-            vector = v.any() ? v : null;
+        // lowered whether or not the Vector API is there: what has a vector twin decides the scalar code's exp
+        // (JavaGenerator.exp), which must not depend on it
+        VectorEmitter v = new VectorEmitter(g);
+        v.currents(currentPhase, CurrentsEmitter.terms(g));
+        v.advance(solves);
+        vector = org.spineformer.engine.simd.Simd.enabled() && v.any() ? v : null;
+        // the same for the tables of FUNCTIONs of v: not where a state phase's vector twin computes them exactly
+        if (v.advanceCall() != null) {
+            g.callTables.disable();
         }
     }
 
@@ -103,8 +107,9 @@ final class ClassSkeleton {
         g.line("private final int[] geoNode;");
         if (vector != null) {
             vector.emitFields();
-            // off unless asked for: measured slower on Hay's cell (docs/dev/nmodl.md, "Vector kernels")
-            g.line("private boolean vectorKernels = Boolean.getBoolean(\"" + VectorKernels.PROPERTY + "\");");
+            // on unless -Dspineformer.nmodl.vector=false (docs/dev/nmodl.md, "Vector kernels")
+            g.line("private boolean vectorKernels = !\"false\".equals(System.getProperty(\"" + VectorKernels.PROPERTY
+                    + "\"));");
         }
         if (g.usesNetMove) {
             g.line("/** Each slot's last event to itself with flag 1 (for net_move), -1 when none. */");
@@ -208,6 +213,8 @@ final class ClassSkeleton {
             emitNetReceive();
         }
         g.decayMemo.emitFields();
+        g.repeatedExp.emit(g);
+        g.callTables.emit();
         if (vector != null) {
             vector.emitMethods();
         }

@@ -24,6 +24,7 @@ final class CurrentsEmitter {
     void emit(CurrentPhase phase, String vectorCall) {
         List<String> terms = terms(g);
         boolean evaluate = !terms.isEmpty() || !phase.twice().isEmpty();
+        boolean twin = g.vectorTwins.contains(JavaGenerator.CURRENT_PHASE);
         g.line("");
         g.open("@Override public void currents(CellState s)");
         if (!g.tables.isEmpty()) {
@@ -67,7 +68,7 @@ final class CurrentsEmitter {
             g.line("");
             g.line("/** The BREAKPOINT's statements that give the same values at v + 0.001 and at v, run once. */");
             g.open("private void currentOnce(int k, CellState s)");
-            g.body(phase.once(), Set.of());
+            g.withTwin(twin, () -> g.body(phase.once(), Set.of()));
             g.close();
         }
         if (evaluate) {
@@ -75,7 +76,7 @@ final class CurrentsEmitter {
             g.line("/** The rest of the BREAKPOINT without its SOLVE at v: the total outward current (mA/cm2, or nA). */");
             g.open("private double current(int k, CellState s" + (phase.vAsArgument() ? ", double vk" : "") + ")");
             g.vArgument = phase.vAsArgument();
-            g.body(phase.twice(), Set.of());
+            g.withTwin(twin, () -> g.body(phase.twice(), Set.of()));
             g.vArgument = false;
             g.line("return " + (terms.isEmpty() ? "0.0" : String.join(" + ", terms)) + ";");
             g.close();

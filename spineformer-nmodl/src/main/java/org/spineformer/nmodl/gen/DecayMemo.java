@@ -108,7 +108,7 @@ final class DecayMemo {
         g.close();
         g.open("else");
         g.line("a = " + slopeJava + ";");
-        g.line("e = 1.0 - org.spineformer.engine.simd.StrictExp.exp(s.dt * a);");
+        g.line("e = 1.0 - " + g.exp() + "(s.dt * a);");
         g.line(m + "a[k] = a;");
         g.line(m + "e[k] = e;");
         if (atZeroToo) {

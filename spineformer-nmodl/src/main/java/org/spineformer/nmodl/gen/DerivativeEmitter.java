@@ -39,7 +39,7 @@ final class DerivativeEmitter {
         g.line("/** DERIVATIVE " + d.name() + " solved by " + method + ". */");
         g.open("private void d_" + d.name() + "(int k, CellState s)");
         g.derivativeBlock = d.name();
-        g.body(d.body(), Set.of());
+        g.withTwin(g.vectorTwins.contains(d.name()), () -> g.body(d.body(), Set.of()));
         g.derivativeBlock = null;
         g.close();
     }
@@ -134,14 +134,14 @@ final class DerivativeEmitter {
         if (g.tableOut != null) {
             // RateTables plans only blocks of equations linear in their states
             int j = g.tableOut.get(x);
-            g.line("out[" + j + "] = 1.0 - org.spineformer.engine.simd.StrictExp.exp(s.dt * a);");
+            g.line("out[" + j + "] = 1.0 - " + g.exp() + "(s.dt * a);");
             g.line("out[" + (j + 1) + "] = -" + atZeroJava + " / a;");
         } else if (!linear) {
-            g.line(state + " = " + state + " + (1.0 - org.spineformer.engine.simd.StrictExp.exp(s.dt * a)) * (-" + state + ");");
+            g.line(state + " = " + state + " + (1.0 - " + g.exp() + "(s.dt * a)) * (-" + state + ");");
         } else if (method.equals("derivimplicit")) {
             g.line(state + " = (" + state + " + s.dt * " + atZeroJava + ") / (1.0 - s.dt * a);");
         } else {
-            g.line(state + " = " + state + " + (1.0 - org.spineformer.engine.simd.StrictExp.exp(s.dt * a)) * (-" + atZeroJava + " / a - "
+            g.line(state + " = " + state + " + (1.0 - " + g.exp() + "(s.dt * a)) * (-" + atZeroJava + " / a - "
                     + state + ");");
         }
         g.close();

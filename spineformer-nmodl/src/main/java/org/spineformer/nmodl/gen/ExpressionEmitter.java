@@ -223,7 +223,9 @@ final class ExpressionEmitter {
         }
         String joined = String.join(", ", args);
         if (g.functions.containsKey(c.name())) {
-            String java = "f_" + c.name() + "(k, s" + (args.isEmpty() ? "" : ", " + joined) + ")";
+            String tabulated = g.callTables.call(c, args, this);
+            String java = tabulated != null ? tabulated
+                    : "f_" + c.name() + "(k, s" + (args.isEmpty() ? "" : ", " + joined) + ")";
             return g.shared == null ? java : g.shared.computeIfAbsent(java, x -> "u_" + g.shared.size());
         }
         if (g.procedures.containsKey(c.name())) {
@@ -276,6 +278,9 @@ final class ExpressionEmitter {
             return "org.spineformer.nmodl.gen.FunctionTable.call(mechanism(), " + g.functionTables.get(c.name()) + ", "
                     + joined + ")";
         }
+        if (c.name().equals("exp") && g.memoExp && !g.hoisting) {
+            return "memoExp(" + joined + ")"; // RepeatedExp
+        }
         if (JavaGenerator.MATH.contains(c.name())) {
             return switch (c.name()) {
                 case "fabs" -> "Math.abs(" + joined + ")";
@@ -311,11 +316,8 @@ final class ExpressionEmitter {
         return false;
     }
 
-    /**
-     * The Java of a C math function: Math's, but exp is {@code StrictExp.exp}, whose bits the vector kernels'
-     * {@code VectorMath.exp} gives in every lane (VectorEmitter), whatever the JIT.
-     */
-    static String mathFunction(String name) {
-        return name.equals("exp") ? "org.spineformer.engine.simd.StrictExp.exp" : "Math." + name;
+    /** The Java of a C math function: Math's, and exp as {@link JavaGenerator#exp()} chooses. */
+    String mathFunction(String name) {
+        return name.equals("exp") ? g.exp() : "Math." + name;
     }
 }

@@ -28,7 +28,9 @@ final class FunctionEmitter {
         g.line("double l_" + f.name() + " = 0.0;");
         Set<String> scope = new HashSet<>(JavaGenerator.argNames(f.args()));
         scope.add(f.name());
-        g.body(f.body(), scope);
+        g.memoExp = g.repeatedExp.memoizes(f.name());
+        g.withTwin(g.vectorTwins.contains(f.name()), () -> g.body(f.body(), scope));
+        g.memoExp = false;
         g.line("return l_" + f.name() + ";");
         g.close();
     }
@@ -41,7 +43,8 @@ final class FunctionEmitter {
         }
         g.open("private void " + (tabled ? "px_" : "p_") + p.name() + "(int k, CellState s" + JavaGenerator.params(p.args())
                 + ")");
-        g.body(p.body(), new HashSet<>(JavaGenerator.argNames(p.args())));
+        g.withTwin(g.vectorTwins.contains(p.name()),
+                () -> g.body(p.body(), new HashSet<>(JavaGenerator.argNames(p.args()))));
         g.close();
     }
 

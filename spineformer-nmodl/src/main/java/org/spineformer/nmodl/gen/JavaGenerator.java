@@ -83,6 +83,19 @@ public final class JavaGenerator {
     Map<String, String> shared;
     /** True while translating an expression being hoisted (its parts stay in it). */
     boolean hoisting;
+    /**
+     * True while translating code that has a twin in the vector kernels (VectorEmitter lowers it into lanes): its
+     * exp is then {@code StrictExp.exp}, whose bits {@code VectorMath.exp} gives in every lane.
+     */
+    boolean strictExp;
+    /**
+     * What has a twin in the vector kernels, whether or not they are compiled (so that the scalar code, and its
+     * bits, do not depend on the Vector API): FUNCTIONs and PROCEDUREs inlined into a vector phase, DERIVATIVE
+     * blocks lowered into lanes, and {@link #CURRENT_PHASE} for the BREAKPOINT's evaluations.
+     */
+    final Set<String> vectorTwins = new HashSet<>();
+    /** The current phase's name in {@link #vectorTwins} (not an NMODL name: it has a space). */
+    static final String CURRENT_PHASE = "current phase";
     final Map<String, Item.Block> functions = new LinkedHashMap<>();
     final Map<String, Item.Block> procedures = new LinkedHashMap<>();
     final Map<String, Item.Block> derivatives = new LinkedHashMap<>();
@@ -159,6 +172,12 @@ public final class JavaGenerator {
     boolean memoCalls;
     /** cnexp equations whose slope is of parameters only: the slope and its exponential kept per instance. */
     final DecayMemo decayMemo = new DecayMemo(this);
+    /** FUNCTIONs whose exp calls go through a one-entry memo ({@link RepeatedExp}); set in analyse(). */
+    RepeatedExp repeatedExp;
+    /** True while translating the body of a FUNCTION of {@link #repeatedExp}. */
+    boolean memoExp;
+    /** Calls of FUNCTIONs of v alone read from tables of v ({@link CallTables}); set in analyse(). */
+    CallTables callTables;
 
     private JavaGenerator(ModFile mod) {
         this.mod = mod;
@@ -179,6 +198,27 @@ public final class JavaGenerator {
                 .findFirst().orElse("compiled from " + mod.file());
         return new Generated(g.suffix, g.kind, className, g.text.toString(), fields, title, g.writesConcentration(),
                 g.reversalPotentialsRead());
+    }
+
+    /**
+     * The Java of C's exp here: {@code StrictExp.exp} in code with a vector twin and in constants hoisted (the
+     * vector kernels broadcast the same field), else {@code Math.exp}. HotSpot's Math.exp is one stub for the
+     * interpreter, C1 and C2 on x86_64 (architecture.md, "One exponential everywhere"), so it is deterministic too,
+     * and about twice as fast.
+     */
+    String exp() {
+        return strictExp || hoisting ? "org.spineformer.engine.simd.StrictExp.exp" : "Math.exp";
+    }
+
+    /** Runs the emission with exp chosen for code that has a vector twin (true) or not. */
+    void withTwin(boolean twin, Runnable emission) {
+        boolean saved = strictExp;
+        strictExp = twin;
+        try {
+            emission.run();
+        } finally {
+            strictExp = saved;
+        }
     }
 
     void notYet(Pos pos, String what) {
@@ -268,6 +308,8 @@ public final class JavaGenerator {
         });
         arrayUses();
         planRateTables(states);
+        repeatedExp = new RepeatedExp(functions);
+        callTables = new CallTables(this);
     }
 
     /**

@@ -20,9 +20,9 @@ import org.spineformer.nmodl.ast.Stmt;
  *
  * <p>Each lane does the scalar kernel's operations on its slot's values, in their order: the same additions,
  * multiplications, divisions and comparisons (IEEE in every lane), an IF as both branches computed and blended by
- * the condition's mask (locals and the slot's own columns only), and every math function ({@code exp} as the
- * scalar kernel's {@code StrictExp.exp}, see {@link #exp}), TABLE look-up and kept value (DecayMemo) computed lane
- * by lane by the scalar code. So a slot's numbers do not depend on whether it
+ * the condition's mask (locals and the slot's own columns only), {@code exp} by {@code VectorMath.exp}, the
+ * scalar twin's {@code StrictExp.exp} in every lane ({@link #exp}), and every other math function, TABLE look-up
+ * and kept value (DecayMemo) computed lane by lane by the scalar code. So a slot's numbers do not depend on whether it
  * falls in a group or in the tail. What it cannot lower (top-level LOCALs, WHILE and FROM loops, events, a call
  * with effects beyond the slot) leaves the phase scalar; a SOLVE it cannot lower (tables of v, KINETIC, Newton) is
  * called slot by slot inside the group.
@@ -55,6 +55,10 @@ final class VectorEmitter {
     private int temps;
     private String currentsCall;
     private String advanceCall;
+    /** The FUNCTIONs and PROCEDUREs inlined into the phase being lowered. */
+    private final Set<String> inlined = new HashSet<>();
+    /** Whether the phase being lowered computes an exponential in lanes. */
+    private boolean exponential;
 
     VectorEmitter(JavaGenerator g) {
         this.g = g;
@@ -84,6 +88,8 @@ final class VectorEmitter {
         SourceText saved = out;
         out = text;
         problems.clear();
+        inlined.clear();
+        exponential = false;
         text.line("");
         text.line("/** The current phase over whole groups of VL slots in vector lanes; returns the first slot left. */");
         text.open("private int vcurrents(CellState s)");
@@ -144,9 +150,15 @@ final class VectorEmitter {
         text.line("return k0;");
         text.close();
         out = saved;
-        if (problems.isEmpty()) {
+        // only with an exponential: without one, the gather of v and the scatter of rhs and d through the scratch
+        // arrays cost more than the lanes save (measured: NMDA's current phase in the paper's cell, 15.4 us per
+        // step scalar against 20.6 in lanes; NaTa_t 6.7 against 9.4; AMPA_WITH_CA's, with its sigmoid, 35.2
+        // against 17.6; docs/dev/nmodl.md, "Vector kernels")
+        if (problems.isEmpty() && exponential) {
             methods.put("vcurrents", text.toString());
             currentsCall = "vcurrents(s)";
+            g.vectorTwins.add(JavaGenerator.CURRENT_PHASE);
+            g.vectorTwins.addAll(inlined);
         }
     }
 
@@ -159,6 +171,8 @@ final class VectorEmitter {
         SourceText saved = out;
         out = text;
         problems.clear();
+        inlined.clear();
+        List<String> lowered = new ArrayList<>();
         boolean anyVector = false;
         text.line("");
         text.line("/** The state phase over whole groups of VL slots in vector lanes; returns the first slot left. */");
@@ -177,6 +191,7 @@ final class VectorEmitter {
             if (g.derivatives.containsKey(b) && !g.ratePlans.containsKey(b) && !g.newtons.containsKey(b)
                     && Set.of("cnexp", "derivimplicit", "euler").contains(method) && derivative(b, method)) {
                 text.line("vd_" + b + "(k0, s);");
+                lowered.add(b);
                 anyVector = true;
             } else {
                 String call = g.derivatives.containsKey(b) ? (g.ratePlans.containsKey(b) ? "tabulated_" : "d_") + b
@@ -203,6 +218,8 @@ final class VectorEmitter {
             // a concentration written back slot by slot: two slots of one group on one node would see each
             // other's write in the scalar order only, so such blocks stay scalar
             advanceCall = writesNode() ? "(distinctNodes ? vadvance(s) : 0)" : "vadvance(s)";
+            g.vectorTwins.addAll(lowered);
+            g.vectorTwins.addAll(inlined);
         }
     }
 
@@ -218,6 +235,7 @@ final class VectorEmitter {
             return true;
         }
         List<String> before = new ArrayList<>(problems);
+        Set<String> inlinedBefore = new HashSet<>(inlined);
         problems.clear();
         SourceText text = new SourceText();
         SourceText saved = out;
@@ -236,6 +254,8 @@ final class VectorEmitter {
         problems.addAll(before);
         if (ok) {
             methods.put(name, text.toString());
+        } else {
+            inlined.retainAll(inlinedBefore);
         }
         return ok;
     }
@@ -485,6 +505,7 @@ final class VectorEmitter {
         for (Expr e : c.args()) {
             args.add(num(e));
         }
+        inlined.add(b.name());
         String result = "r" + temps++;
         if (function) {
             out.line(DV + " " + result + " = zero;");
@@ -568,14 +589,13 @@ final class VectorEmitter {
     }
 
     /**
-     * e^a in every lane, lane by lane with the scalar kernels' {@code StrictExp.exp}: the same bits whatever
-     * StrictExp's algorithm. Not {@code VectorMath.exp}: C2 does not inline it into a large kernel, and a vector
-     * passed to a call not inlined is boxed (the Vector API then runs its allocating Java fallback inside: JFR on
-     * AMPA_WITH_CA's sigmoid); writing its operations out here (bf7debc) tied the kernels to one version of
-     * engineer x22's algorithm, which changed the same day.
+     * e^a in every lane by {@code VectorMath.exp} ({@link LaneExp}, through the scratch array vsA: no vector
+     * crosses a call, so none is boxed), each lane the scalar twin's {@code StrictExp.exp} (JavaGenerator.exp),
+     * bit for bit. LaneExp is never inlined into the kernel, which would otherwise pass C2's inlining limit.
      */
     private String exp(String a) {
-        return perLane("org.spineformer.engine.simd.StrictExp.exp", List.of(a));
+        exponential = true;
+        return laneByLane(LaneExp.class.getName() + ".inPlace(vsA)", List.of(a));
     }
 
     /** The expression in vector lanes, as the scalar kernel computes it in each. */

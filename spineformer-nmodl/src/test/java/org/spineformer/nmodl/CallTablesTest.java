@@ -1,0 +1,120 @@
+package org.spineformer.nmodl;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.spineformer.engine.ModelBuilder;
+import org.spineformer.engine.Simulation;
+import org.spineformer.engine.mech.Catalogue;
+import org.spineformer.engine.mech.CellState;
+import org.spineformer.engine.mech.MechanismBlock;
+import org.spineformer.engine.morph.Morphology;
+import org.spineformer.nmodl.gen.NmodlMechanism;
+
+/**
+ * A FUNCTION of v alone called in a state phase computed exactly (its rates also read cai) is read from a table of v
+ * (gen.CallTables, docs/dev/nmodl.md): within the table's bound of the exact functions, exact (bit for bit) where a
+ * call's other arguments differ from the table's, and following a parameter changed at slot 0.
+ */
+class CallTablesTest {
+    /** A calcium-gated potassium channel whose rate calls ex(k1, d1, v), a function of v alone. */
+    private static final String MOD = """
+            NEURON { SUFFIX kcav USEION ca READ cai USEION k READ ek WRITE ik RANGE gbar }
+            UNITS { FARADAY = (faraday) (kilocoulombs) R = (k-mole) (joule/degC) }
+            PARAMETER { gbar = 0.01 (S/cm2) d1 = 0.84 k1 = 0.48e-3 (mM) abar = 0.28 (/ms) }
+            ASSIGNED { v (mV) celsius (degC) cai (mM) ek (mV) ik (mA/cm2) oinf tau (ms) }
+            STATE { o }
+            BREAKPOINT { SOLVE state METHOD cnexp
+                ik = gbar * o * (v - ek) }
+            INITIAL { rate(v, cai) o = oinf }
+            DERIVATIVE state { rate(v, cai) o' = (oinf - o) / tau }
+            FUNCTION ex(kk (mM), d, v (mV)) (mM) { ex = kk * exp(-2 * d * FARADAY * v / R / (273.15 + celsius)) }
+            PROCEDURE rate(v (mV), c (mM)) { LOCAL a
+                a = c * abar / (c + ex(k1, d1, v))
+                tau = 1 / (a + 0.1)
+                oinf = a * tau }
+            """;
+    /**
+     * How far the state may be from the exact one: the table is within 1e-10 of ex relative (VoltageTable.RELATIVE),
+     * which a = c abar / (c + ex), tau and oinf carry at most at that relative size, and cnexp's update over 40
+     * steps adds each step's error with a factor below 1; 1e-9 of the state's range (1) leaves a factor 10 for that.
+     */
+    private static final double STATE_TOLERANCE = 1e-9;
+    private static final int INSTANCES = 4;
+    private static final int STEPS = 40;
+
+    @Test
+    void theFunctionOfVIsReadFromATable() {
+        assertThat(NmodlMechanism.compile("kcav.mod", MOD).javaSource()).contains("callTable0(k, s, c_k1[k], c_d1[k], l_v)");
+    }
+
+    @Test
+    void theStatesAreWithinTheTablesBoundOfTheExactOnesAndExactWhereTheArgumentsDiffer() {
+        NmodlMechanism m = NmodlMechanism.compile("kcav.mod", MOD);
+        Run tabulated = new Run(m, true);
+        Run exact = new Run(m, false);
+        boolean anyDifference = false;
+        boolean anyDifferenceAfterChange = false;
+        for (int step = 0; step < STEPS; step++) {
+            if (step == STEPS / 2) {
+                // a parameter changed at slot 0: the table follows it
+                tabulated.block.setParameter("d1", 0, 0.7);
+                exact.block.setParameter("d1", 0, 0.7);
+                tabulated.block.setParameter("d1", 1, 0.7);
+                exact.block.setParameter("d1", 1, 0.7);
+                tabulated.block.setParameter("d1", 3, 0.7);
+                exact.block.setParameter("d1", 3, 0.7);
+                // the same states from here, so that a difference after this comes from the table read now
+                System.arraycopy(exact.block.column("o"), 0, tabulated.block.column("o"), 0, INSTANCES);
+            }
+            tabulated.advance(step);
+            exact.advance(step);
+            for (int k = 0; k < INSTANCES; k++) {
+                double o = tabulated.block.get("o", k);
+                double oExact = exact.block.get("o", k);
+                if (k == 2) {
+                    assertThat(o).as("o at instance 2, step %d", step).isEqualTo(oExact);
+                } else {
+                    assertThat(o).as("o at instance %d, step %d", k, step).isCloseTo(oExact, within(STATE_TOLERANCE));
+                    anyDifference |= o != oExact;
+                    anyDifferenceAfterChange |= step >= STEPS / 2 && o != oExact;
+                }
+            }
+        }
+        // the table was read: interpolation is not bit-exact everywhere
+        assertThat(anyDifference).as("some tabulated state differs from the exact one in its last bits").isTrue();
+        // and rebuilt for slot 0's new d1, not left to the exact path
+        assertThat(anyDifferenceAfterChange).as("a tabulated state after the change differs in its last bits").isTrue();
+    }
+
+    /** The mechanism on a 4-segment section, advanced with v and cai set per node and step. */
+    private static final class Run {
+        final Simulation sim;
+        final MechanismBlock block;
+
+        Run(NmodlMechanism m, boolean tables) {
+            Morphology morphology = new Morphology();
+            int section = morphology.addRoot("soma", 40, INSTANCES, 35.4, 1, Morphology.filled(INSTANCES, 2));
+            ModelBuilder b = new ModelBuilder(morphology, Catalogue.discover().register(m));
+            b.insert("kcav", section, Map.of());
+            sim = b.build(0.025, 34);
+            sim.setUseTables(tables);
+            block = sim.block("kcav");
+            // instance 2's d1 differs from slot 0's from the start: its calls are not the table's, so exact
+            block.setParameter("d1", 2, 0.9);
+            sim.initialize(-65);
+        }
+
+        void advance(int step) {
+            CellState s = sim.state();
+            for (int k = 0; k < INSTANCES; k++) {
+                int node = block.node(k);
+                s.v[node] = -80.0 + 37.3 * k + 1.7 * step;
+                s.ion("ca").concentration[node] = 1e-4 * (1 + k) * (1 + 0.05 * step);
+            }
+            block.advance(s);
+        }
+    }
+}
