@@ -3,7 +3,9 @@ shared/reference/channels (RUN.json settings + RUN.csv.gz columns), for Spinefor
 
 Spineformer's own script (not NEURON's or a model's). Usage, from a directory other than the mod folder:
   /usr/bin/python3 record.py LIBNRNMECH.so MECHANISM OUTDIR 'RANGE=VALUE,...' 'COLUMN=VAR,...' [ION_E=mV,...]
-  [L_um=LENGTH,diam_um=DIAMETER] (the compartment's, 20 and 20 when not given)
+  [L_um=LENGTH,diam_um=DIAMETER] (the compartment's, 20 and 20 when not given) [TABLES]
+TABLES gives FUNCTION_TABLEs their values, ';'-separated, before the runs: NAME=Y1:Y2:...@X1:X2:... (NEURON's
+table_NAME_MECH(yvec, xvec)) or NAME=Y1:Y2:...@grid:MIN:MAX (table_NAME_MECH(&y[0], n, MIN, MAX)).
 COLUMN=VAR: a column recorded from the mechanism's range variable VAR (e.g. O=O) or ion current (ik).
 An array element is written NAME[INDEX], as a RANGE (w[1]=0.5) and as a VAR (m[2]=m[2]).
 Runs: vclamp_m60, vclamp_m20, vclamp_p20 (SEClamp -80 mV, step, -80 mV) and iclamp (pas, 0.3 nA).
@@ -19,7 +21,20 @@ lib, mech, outdir, params, columns = sys.argv[1:6]
 reversals = dict(kv.split("=") for kv in sys.argv[6].split(",")) if len(sys.argv) > 6 and sys.argv[6] else {}
 geometry = {"L_um": 20.0, "diam_um": 20.0}
 geometry.update({k: float(v) for k, v in (kv.split("=") for kv in sys.argv[7].split(","))} if len(sys.argv) > 7 else {})
+tables = dict(kv.split("=") for kv in sys.argv[8].split(";")) if len(sys.argv) > 8 else {}
 h.nrn_load_dll(lib)
+table_vectors = []  # NEURON keeps pointers into them
+for name, spec in tables.items():
+    ys, xs = spec.split("@")
+    yvec = h.Vector([float(y) for y in ys.split(":")])
+    table_vectors.append(yvec)
+    if xs.startswith("grid:"):
+        lo, hi = (float(x) for x in xs.split(":")[1:])
+        getattr(h, "table_" + name + "_" + mech)(yvec._ref_x[0], len(yvec), lo, hi)
+    else:
+        xvec = h.Vector([float(x) for x in xs.split(":")])
+        table_vectors.append(xvec)
+        getattr(h, "table_" + name + "_" + mech)(yvec, xvec)
 h.load_file("stdrun.hoc")
 params = {k: float(v) for k, v in (kv.split("=") for kv in params.split(",") if kv)}
 columns = [kv.split("=") for kv in columns.split(",")]
@@ -103,6 +118,8 @@ def run(name, protocol, level):
         "ion_reversal_potentials": {k + "_mV": float(v) for k, v in reversals.items()},
         "stimulus": stimulus, "v_init_mV": v_init, "tstop_ms": 100.0, "columns": names, "decimation": 1,
     }
+    if tables:
+        settings["function_tables"] = tables
     with open(os.path.join(outdir, name + ".json"), "w") as f:
         json.dump(settings, f, indent=1)
     del stim

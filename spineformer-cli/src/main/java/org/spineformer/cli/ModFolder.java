@@ -31,22 +31,26 @@ final class ModFolder {
     }
 
     /**
-     * Compiles every {@code .mod} file of {@code dir} (in name order) into {@code compiled}; each file that does not
-     * compile is named on {@code err} with its reasons, then a count. Returns whether all compiled.
+     * Compiles every {@code .mod} file of {@code dir} (in name order) into {@code compiled}; the checker's notes
+     * (what it recognized, e.g. a VERBATIM {@code return 0;} left out) and each file that does not compile, with its
+     * reasons, then a count, are written to {@code err}. Returns whether all compiled.
      */
     static boolean compile(Path dir, List<NmodlMechanism> compiled, PrintWriter err) {
         Map<Path, NmodlMechanism> files = new LinkedHashMap<>();
-        List<Failure> failed = compileEach(dir, files);
+        List<Diagnostic> notes = new ArrayList<>();
+        List<Failure> failed = compileEach(dir, files, notes);
         compiled.addAll(files.values());
+        notes.forEach(err::println);
         report(failed, dir, err);
         return failed.isEmpty();
     }
 
     /**
      * Compiles every {@code .mod} file of {@code dir} (in name order) that passes the checks into {@code files}
-     * (file to mechanism); returns the files that do not compile.
+     * (file to mechanism), adding the checker's notes on every file to {@code notes}; returns the files that do not
+     * compile.
      */
-    static List<Failure> compileEach(Path dir, Map<Path, NmodlMechanism> files) {
+    static List<Failure> compileEach(Path dir, Map<Path, NmodlMechanism> files, List<Diagnostic> notes) {
         if (!Files.isDirectory(dir)) {
             throw new IllegalArgumentException("--mod " + dir + ": not a folder");
         }
@@ -58,7 +62,9 @@ final class ModFolder {
         }
         List<Failure> failed = new ArrayList<>();
         for (Path f : mods) {
-            List<Diagnostic> problems = NmodlCheck.check(f);
+            NmodlCheck.Report report = NmodlCheck.report(f);
+            List<Diagnostic> problems = report.problems();
+            notes.addAll(report.notes());
             try {
                 if (problems.isEmpty()) {
                     files.put(f, NmodlMechanism.compile(f));

@@ -23,6 +23,7 @@ import org.spineformer.model.protocol.BundledProtocols;
 import org.spineformer.model.protocol.Protocol;
 import org.spineformer.model.protocol.ProtocolReader;
 import org.spineformer.model.protocol.ProtocolRun;
+import org.spineformer.nmodl.check.Diagnostic;
 import org.spineformer.nmodl.gen.NmodlMechanism;
 
 /**
@@ -132,7 +133,10 @@ record ModelInputs(String model, String protocolName, CellDescription descriptio
         boolean ok = true;
         for (Path dir : modDirs) {
             List<ModFolder.Failure> needed = new ArrayList<>();
-            for (ModFolder.Failure f : ModFolder.compileEach(dir, files)) {
+            List<Diagnostic> notes = new ArrayList<>();
+            List<ModFolder.Failure> failed = ModFolder.compileEach(dir, files, notes);
+            notes.forEach(o::println);
+            for (ModFolder.Failure f : failed) {
                 if (f.mechanism() != null && !used.contains(f.mechanism())) {
                     o.printf("skipped %s: it does not compile (%s), and the model does not use %s%n", f.file(),
                             f.problems().get(0).message(), f.mechanism());

@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.spineformer.nmodl.NmodlCheck;
-import org.spineformer.nmodl.check.Diagnostic;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -23,7 +22,7 @@ final class NmodlCommand implements Runnable {
 
     /** {@code spineformer nmodl check FILE.mod...}: each file OK or its errors; exit 0 only when all pass. */
     @Command(name = "check", description = "Report, for each .mod file, OK or why it would not compile"
-            + " (file:line:column: message). Exit 0 only when every file passes, 2 otherwise.")
+            + " (file:line:column: message), and notes on what it recognized (file:line:column: note: ...). Exit 0 only when every file passes, 2 otherwise.")
     static final class Check implements Callable<Integer> {
         @CommandLine.Spec
         private CommandLine.Model.CommandSpec spec;
@@ -36,13 +35,14 @@ final class NmodlCommand implements Runnable {
             PrintWriter out = spec.commandLine().getOut();
             int failed = 0;
             for (Path f : files) {
-                List<Diagnostic> problems = NmodlCheck.check(f);
-                if (problems.isEmpty()) {
+                NmodlCheck.Report report = NmodlCheck.report(f);
+                if (report.problems().isEmpty()) {
                     out.println(f + ": OK");
                 } else {
                     failed++;
-                    problems.forEach(out::println);
+                    report.problems().forEach(out::println);
                 }
+                report.notes().forEach(out::println);
             }
             if (files.size() > 1) {
                 out.printf("%d of %d files OK%n", files.size() - failed, files.size());

@@ -35,6 +35,23 @@ class NmodlCommandTest {
                 "1 of 3 files OK");
     }
 
+    /** The VERBATIM return 0; ending a PROCEDURE: the file is OK, and a note says it was recognized. */
+    @Test
+    void theReturnZeroIdiomIsOkWithANote(@TempDir Path dir) throws IOException {
+        Path idiom = Files.writeString(dir.resolve("rz.mod"), GOOD.replace("BREAKPOINT { i = g*(v - e) }",
+                "BREAKPOINT { p()\n  i = g*(v - e) }\nPROCEDURE p() {\n  VERBATIM\n  return 0;\n  ENDVERBATIM\n}"));
+        CliRun r = CliRun.run("nmodl", "check", idiom.toString());
+        assertThat(r.exit()).isZero();
+        assertThat(r.out().lines()).containsExactly(idiom + ": OK",
+                idiom + ":7:3: note: VERBATIM 'return 0;' ending PROCEDURE p recognized and left out: nocmodl ends"
+                        + " every PROCEDURE's C with 'return 0;', so NEURON runs the same without it");
+        CliRun listed = CliRun.run("mechanisms", "--mod", dir.toString());
+        assertThat(listed.exit()).isZero();
+        assertThat(listed.err().lines()).containsExactly(idiom + ":7:3: note: VERBATIM 'return 0;' ending"
+                + " PROCEDURE p recognized and left out: nocmodl ends every PROCEDURE's C with 'return 0;', so NEURON"
+                + " runs the same without it");
+    }
+
     @Test
     void mechanismsListsAFoldersCompiledMechanismsAndReportsTheOthers(@TempDir Path dir) throws IOException {
         Files.writeString(dir.resolve("leak.mod"), GOOD);

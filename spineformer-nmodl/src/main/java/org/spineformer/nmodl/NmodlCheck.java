@@ -8,6 +8,7 @@ import java.util.List;
 import org.spineformer.nmodl.ast.ModFile;
 import org.spineformer.nmodl.ast.Pos;
 import org.spineformer.nmodl.check.Diagnostic;
+import org.spineformer.nmodl.check.ReturnZeroIdiom;
 import org.spineformer.nmodl.gen.NmodlMechanism;
 import org.spineformer.nmodl.parse.NmodlSyntaxException;
 import org.spineformer.nmodl.parse.Parser;
@@ -22,17 +23,30 @@ public final class NmodlCheck {
      * yet; empty when the file would compile.
      */
     public static List<Diagnostic> check(Path file) {
+        return report(file).problems();
+    }
+
+    /**
+     * What {@code nmodl check} prints of a file: its problems ({@link #check}) and notes on what was recognized and
+     * is compiled differently from its text (the VERBATIM {@code return 0;} ending a PROCEDURE, left out).
+     */
+    public record Report(List<Diagnostic> problems, List<Diagnostic> notes) {
+    }
+
+    /** The file's problems and notes; no notes when it does not parse. */
+    public static Report report(Path file) {
         ModFile mod;
         try {
             mod = Parser.parse(file);
         } catch (NmodlSyntaxException e) {
-            return List.of(new Diagnostic(e.file(), e.pos(), e.getMessage().substring(e.getMessage()
-                    .indexOf(": ") + 2)));
+            return new Report(List.of(new Diagnostic(e.file(), e.pos(), e.getMessage().substring(e.getMessage()
+                    .indexOf(": ") + 2))), List.of());
         } catch (IOException e) {
             String reason = e instanceof NoSuchFileException ? "no such file"
                     : e instanceof AccessDeniedException ? "permission denied" : e.getMessage();
-            return List.of(new Diagnostic(file.toString(), Pos.NONE, "cannot read the file: " + reason));
+            return new Report(List.of(new Diagnostic(file.toString(), Pos.NONE, "cannot read the file: " + reason)),
+                    List.of());
         }
-        return NmodlMechanism.problems(mod);
+        return new Report(NmodlMechanism.problems(mod), ReturnZeroIdiom.notes(mod));
     }
 }

@@ -43,4 +43,12 @@ class NotCompiledYetTest {
                         + "  state_discontinuity(x, x + 1)\n}\n",
                 "n.mod:5:3: state_discontinuity() outside NET_RECEIVE is not supported yet");
     }
+
+    /** nocmodl translates it (hoc_func_table interpolates in two dimensions); one argument is compiled. */
+    @Test
+    void functionTableOfTwoArguments() {
+        fails("NEURON { SUFFIX ft2 }\nASSIGNED { v (mV) x }\nFUNCTION_TABLE g2(v (mV), c) (1)\n"
+                        + "BREAKPOINT { x = g2(v, 1) }\n",
+                "n.mod:3:1: FUNCTION_TABLE g2 of 2 arguments (only one argument is compiled) is not supported yet");
+    }
 }

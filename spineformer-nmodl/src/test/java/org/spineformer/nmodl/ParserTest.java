@@ -10,12 +10,31 @@ import org.spineformer.nmodl.ast.Expr;
 import org.spineformer.nmodl.ast.Item;
 import org.spineformer.nmodl.ast.ModFile;
 import org.spineformer.nmodl.ast.NeuronStmt;
+import org.spineformer.nmodl.ast.Pos;
 import org.spineformer.nmodl.ast.Stmt;
 import org.spineformer.nmodl.parse.NmodlSyntaxException;
 import org.spineformer.nmodl.parse.Parser;
 
 /** One of the project's small mod files per NMODL feature, parsed into the tree the feature should give. */
 class ParserTest {
+
+    /**
+     * nocmodl reads a lone CR (old Mac files) and CRLF as line ends (io.cpp Fgets): a ':' comment ends there, so the
+     * '}' after a CR closes the block (ModelDB 116835's NmdaS.mod; nocmodl 8.2.2 translates such a file), and
+     * lines count as nocmodl's.
+     */
+    @Test
+    void loneCarriageReturnsAndCrlfEndLines() {
+        ModFile mod = Parser.parse("cr.mod", "NEURON { SUFFIX cr }\r\nPARAMETER {\r  a = 1 : comment\r}\r"
+                + "ASSIGNED { b }\r\nBREAKPOINT {\n  b = a : to the end\r\n}\n");
+        assertThat(mod.declarations("PARAMETER")).extracting(Decl::name).containsExactly("a");
+        assertThat(mod.declarations("ASSIGNED")).extracting(Decl::name).containsExactly("b");
+        Item.Block bp = mod.blocks("BREAKPOINT").findFirst().orElseThrow();
+        assertThat(bp.pos()).isEqualTo(new Pos(6, 1));
+        assertThat(bp.body()).singleElement().extracting(Stmt::pos).isEqualTo(new Pos(7, 3));
+        assertThatThrownBy(() -> Parser.parse("cr.mod", "NEURON { SUFFIX cr }\rPARAMETER { a = 1 }\r"
+                + "BREAKPOINT {\r  b = = 1\r}\r")).hasMessage("cr.mod:4:7: expected an expression but found '='");
+    }
 
     @Test
     void neuronBlock() {

@@ -21,4 +21,19 @@ class UnitConstantsTest {
         assertThat(block.get("k1", 0)).isEqualTo(1.380649e-23);
         assertThat(block.get("e1", 0)).isEqualTo(1.602176634e-19);
     }
+
+    /**
+     * {@code R = (mole k) (mV-coulomb/degC)} (ModelDB 127507's channels): the gas constant in mV coulomb per kelvin,
+     * the very double nocmodl 8.2.2 writes into its C for this line ({@code 0x1.03d3b37125759p+13}, 8314.4626...).
+     */
+    @Test
+    void gasConstantInMillivoltCoulombs() {
+        String mod = "NEURON { SUFFIX uc RANGE r1 }\nUNITS {\n  (mV) = (millivolt)\n"
+                + "  R = (mole k) (mV-coulomb/degC)\n}\nASSIGNED { r1 }\nINITIAL { r1 = R }\n";
+        MechanismBlock block = NmodlMechanism.compile("uc.mod", mod).newBlock(new int[] {0});
+        CellState s = new CellState(new double[] {100}, new double[] {100}, 0.025, 6.3);
+        block.attach(s);
+        block.initialize(s);
+        assertThat(block.get("r1", 0)).isEqualTo(Double.parseDouble("0x1.03d3b37125759p+13"));
+    }
 }

@@ -28,6 +28,7 @@ import org.spineformer.engine.mech.MechanismBlock;
 import org.spineformer.engine.morph.Morphology;
 import org.spineformer.engine.record.Recorder;
 import org.spineformer.engine.simd.Simd;
+import org.spineformer.nmodl.gen.FunctionTable;
 import org.spineformer.nmodl.gen.NmodlMechanism;
 import org.spineformer.nmodl.gen.VectorKernels;
 
@@ -83,6 +84,9 @@ class VectorKernelsTest {
         int dend = morph.addChild("dend", 400, DENDRITE_SEGMENTS, 120, 1, Morphology.filled(DENDRITE_SEGMENTS, 2),
                 soma, 1);
         Catalogue catalogue = Catalogue.discover().register(m);
+        // a FUNCTION_TABLE's values are the model's to give (FunctionTableTest): two points across the run's v
+        m.functionTableNames().forEach(name -> m.setFunctionTable(name,
+                FunctionTable.of(new double[] {1, 3}, new double[] {-80, 40})));
         ModelBuilder b = new ModelBuilder(morph, catalogue);
         b.insert("pas", soma, Map.of("g", 1e-4, "e", -65.0));
         b.insert("pas", dend, Map.of("g", 1e-4, "e", -65.0));

@@ -46,6 +46,11 @@ public final class CellState {
     /** Temperature (degC). */
     public final double celsius;
     private final Map<String, Ion> ions = new LinkedHashMap<>();
+    /**
+     * NEURON's random number state for compiled mod files (src/oc/scoprand.cpp, {@code scop_random}, {@code set_seed}):
+     * one per lane, starting at 1 as NEURON's at start-up; every mechanism of the trial draws from it in call order.
+     */
+    public final int[] scopRandom;
     /** Where a block's events go (NMODL's net_send and net_event); set by the simulation that owns this state. */
     public Events events;
 
@@ -95,6 +100,8 @@ public final class CellState {
         }
         this.dt = dt;
         this.celsius = celsius;
+        this.scopRandom = new int[lanes];
+        Arrays.fill(scopRandom, 1);
     }
 
     /** The named ion species, created on first use. */

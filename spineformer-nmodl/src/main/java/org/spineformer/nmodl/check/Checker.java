@@ -2,9 +2,11 @@ package org.spineformer.nmodl.check;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -52,6 +54,8 @@ public final class Checker {
     /** Names declared in the blocks being checked, innermost first: true for an array. */
     private final Deque<Map<String, Boolean>> scopes = new ArrayDeque<>();
     private final UnitNames units = new UnitNames();
+    /** The VERBATIM statements that are the accepted idiom ({@link ReturnZeroIdiom}), by identity. */
+    private final Set<Stmt> returnZeroIdioms = Collections.newSetFromMap(new IdentityHashMap<>());
 
     private Checker(ModFile mod) {
         this.mod = mod;
@@ -75,6 +79,7 @@ public final class Checker {
     }
 
     private void run() {
+        returnZeroIdioms.addAll(ReturnZeroIdiom.find(mod));
         declare();
         for (Item item : mod.items()) {
             if (item instanceof Item.Verbatim v) {
@@ -227,8 +232,7 @@ public final class Checker {
     private void block(Item.Block b) {
         switch (b.keyword()) {
             case "FUNCTION_TABLE" -> {
-                unsupported(b.pos(), "FUNCTION_TABLE", "tables filled from hoc are not available");
-                return;
+                return; // no body; its values are given to the compiled mechanism (NmodlMechanism.setFunctionTable)
             }
             case "CONSTRUCTOR", "DESTRUCTOR", "BEFORE", "AFTER", "TERMINAL", "DISCRETE", "PARTIAL" -> {
                 unsupported(b.pos(), b.keyword() + " block", "no equivalent in Spineformer's step");
@@ -250,19 +254,6 @@ public final class Checker {
         scopes.push(scope);
         statements(b.body());
         scopes.pop();
-        if (b.keyword().equals("PROCEDURE") && endsWithReturnZero(b.body())) {
-            Stmt last = b.body().get(b.body().size() - 1);
-            problems.removeIf(d -> d.pos().equals(last.pos()));
-            unsupported(last.pos(), "VERBATIM", "C code cannot run on the JVM (this one, 'return 0;' as the"
-                    + " PROCEDURE's last statement, returns as the PROCEDURE's end does: without it NEURON runs the"
-                    + " same)");
-        }
-    }
-
-    /** Whether the last statement is VERBATIM holding only {@code return 0;}, a common ending of old PROCEDUREs. */
-    private static boolean endsWithReturnZero(List<Stmt> body) {
-        return !body.isEmpty() && body.get(body.size() - 1) instanceof Stmt.Verbatim v
-                && v.text().strip().equals("return 0;");
     }
 
     private void statements(List<Stmt> list) {
@@ -329,7 +320,7 @@ public final class Checker {
             expr(c.total());
         } else if (s instanceof Stmt.Compartment c) {
             compartment(c);
-        } else if (s instanceof Stmt.Verbatim v) {
+        } else if (s instanceof Stmt.Verbatim v && !returnZeroIdioms.contains(v)) {
             unsupported(v.pos(), "VERBATIM", "C code cannot run on the JVM");
         } else if (s instanceof Stmt.Watch w) {
             unsupported(w.pos(), "WATCH", "events triggered by conditions are not supported");

@@ -4,7 +4,9 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.spineformer.engine.mech.Mechanism;
+import org.spineformer.nmodl.ast.Arg;
 import org.spineformer.nmodl.ast.Item;
 import org.spineformer.nmodl.ast.Stmt;
 
@@ -242,6 +244,16 @@ final class ClassSkeleton {
             g.line("throw new IllegalStateException(\"" + JavaGenerator.javaString(g.mod.file()) + ": no event with flag=1 for net_move"
                     + " (instance \" + k / lanes + \")\");");
             g.close();
+            g.close();
+        }
+        for (String name : g.proceduresAsValues) {
+            List<Arg> args = g.procedures.get(name).args();
+            g.line("");
+            g.line("/** PROCEDURE " + name + " called for a value: its C returns 0 after running. */");
+            g.open("private double pv_" + name + "(int k, CellState s" + JavaGenerator.params(args) + ")");
+            g.line("p_" + name + "(k, s" + args.stream().map(a -> ", l_" + a.name()).collect(Collectors.joining())
+                    + ");");
+            g.line("return 0.0;");
             g.close();
         }
         if (g.usesAtTime) {

@@ -151,6 +151,12 @@ final class ExpressionEmitter {
         if (e instanceof Expr.Var v) {
             return ref(v);
         }
+        if (e instanceof Expr.Call c && g.procedures.containsKey(c.name())) {
+            // nocmodl's PROCEDURE is a C function returning int 0 (parse1.ypp procedblk): called for a value it runs,
+            // then gives 0 (Wolf 2005's B = mgblock(v) sets B, then B = 0)
+            g.proceduresAsValues.add(c.name());
+            return "pv_" + call(c).substring("p_".length());
+        }
         if (e instanceof Expr.Call c) {
             return call(c);
         }
@@ -254,6 +260,23 @@ final class ExpressionEmitter {
                 && c.args().stream().allMatch(this::readsNoStepVariable)) {
             List<Boolean> keyed = c.args().stream().map(arg -> !isConstant(arg)).toList();
             return g.decayMemo.call(mathFunction(c.name()), args, keyed);
+        }
+        String random = switch (c.name()) {
+            case "scop_random" -> args.isEmpty() ? "random" : null;
+            case "set_seed" -> args.size() == 1 ? "setSeed" : null;
+            case "exprand" -> args.size() == 1 ? "exprand" : null;
+            case "normrand" -> args.size() == 2 ? "normrand" : null;
+            default -> null;
+        };
+        if (random != null) {
+            // NEURON's default generator (ScopRandom), one stream per trial: the slot's lane
+            return "org.spineformer.nmodl.gen.ScopRandom." + random + "(s, k % lanes" + (args.isEmpty() ? "" : ", "
+                    + joined) + ")";
+        }
+        if (g.functionTables.containsKey(c.name()) && args.size() == 1) {
+            // hoc_func_table's look-up in the values the model gave (FunctionTable), shared by the instances
+            return "org.spineformer.nmodl.gen.FunctionTable.call(mechanism(), " + g.functionTables.get(c.name()) + ", "
+                    + joined + ")";
         }
         if (c.name().equals("exp") && g.memoExp && !g.hoisting) {
             return "memoExp(" + joined + ")"; // RepeatedExp

@@ -99,6 +99,8 @@ public final class JavaGenerator {
     final Map<String, Item.Block> functions = new LinkedHashMap<>();
     final Map<String, Item.Block> procedures = new LinkedHashMap<>();
     final Map<String, Item.Block> derivatives = new LinkedHashMap<>();
+    /** FUNCTION_TABLE name -> its number in the file (NmodlMechanism's tables are in that order). */
+    final Map<String, Integer> functionTables = new LinkedHashMap<>();
     /** FUNCTION or PROCEDURE name -> its TABLE statement. */
     final Map<String, Stmt.Table> tables = new LinkedHashMap<>();
     /**
@@ -109,6 +111,8 @@ public final class JavaGenerator {
     final List<String> currents = new ArrayList<>();
     /** An ELECTRODE_CURRENT mechanism: its current enters the node with the opposite sign. */
     boolean electrode;
+    /** PROCEDUREs called for a value (their C returns 0): each gets a helper pv_NAME (ClassSkeleton). */
+    final Set<String> proceduresAsValues = new java.util.TreeSet<>();
     /** Whether the mechanism calls at_time (its helper is emitted then). */
     boolean usesAtTime;
     /** NET_RECEIVE calls net_move: each instance remembers its pending flag-1 event (NEURON's _tqitem). */
@@ -257,6 +261,13 @@ public final class JavaGenerator {
                     case "PROCEDURE" -> {
                         procedures.put(b.name(), b);
                         table(b);
+                    }
+                    case "FUNCTION_TABLE" -> {
+                        if (b.args().size() != 1) {
+                            notYet(b.pos(), "FUNCTION_TABLE " + b.name() + " of " + b.args().size()
+                                    + " arguments (only one argument is compiled)");
+                        }
+                        functionTables.put(b.name(), functionTables.size());
                     }
                     case "DERIVATIVE" -> derivatives.put(b.name(), b);
                     case "KINETIC" -> kineticBlocks.put(b.name(), b);

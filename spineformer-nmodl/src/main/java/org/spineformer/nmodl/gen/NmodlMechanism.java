@@ -18,9 +18,11 @@ import java.util.function.Consumer;
 import org.spineformer.engine.mech.AbstractMechanism;
 import org.spineformer.engine.mech.Catalogue;
 import org.spineformer.engine.mech.MechanismBlock;
+import org.spineformer.nmodl.ast.Item;
 import org.spineformer.nmodl.ast.ModFile;
 import org.spineformer.nmodl.check.Checker;
 import org.spineformer.nmodl.check.Diagnostic;
+import org.spineformer.nmodl.check.ReturnZeroIdiom;
 import org.spineformer.nmodl.parse.Parser;
 
 /**
@@ -33,16 +35,21 @@ public final class NmodlMechanism extends AbstractMechanism {
     /** The system property naming a folder to write generated Java to. */
     public static final String DUMP_DIR = "spineformer.nmodl.dumpDir";
 
-    private record Compiled(JavaGenerator.Generated generated, Constructor<? extends MechanismBlock> constructor) {
+    /** @param functionTables the names of the file's FUNCTION_TABLEs, in file order */
+    private record Compiled(JavaGenerator.Generated generated, Constructor<? extends MechanismBlock> constructor,
+                            List<String> functionTables) {
     }
 
     private final Compiled compiled;
     private final String file;
+    /** The values of each FUNCTION_TABLE (null until given), shared by every block made from this mechanism. */
+    private final FunctionTable[] functionTables;
 
     private NmodlMechanism(Compiled c, String file) {
         super(c.generated().mechanismName(), c.generated().kind(), c.generated().title(), c.generated().fields());
         this.compiled = c;
         this.file = file;
+        this.functionTables = new FunctionTable[c.functionTables().size()];
     }
 
     public static NmodlMechanism compile(Path file) throws IOException {
@@ -61,6 +68,41 @@ public final class NmodlMechanism extends AbstractMechanism {
             CACHE.putIfAbsent(hash, c);
         }
         return new NmodlMechanism(c, file);
+    }
+
+    /**
+     * Gives the mod file's {@code FUNCTION_TABLE name} its values, as NEURON's hoc {@code table_name_suffix(...)}:
+     * every block of this mechanism (made before or after) looks them up from the next call on. A call of one
+     * without values stops the run, as in NEURON.
+     */
+    public void setFunctionTable(String name, FunctionTable table) {
+        int index = compiled.functionTables().indexOf(name);
+        if (index < 0) {
+            throw new IllegalArgumentException(file + ": " + name() + " has no FUNCTION_TABLE " + name + " (its"
+                    + " FUNCTION_TABLEs: " + (compiled.functionTables().isEmpty() ? "none"
+                    : String.join(", ", compiled.functionTables())) + ")");
+        }
+        functionTables[index] = java.util.Objects.requireNonNull(table, "table");
+    }
+
+    /** The names of the mod file's FUNCTION_TABLEs, in file order. */
+    public List<String> functionTableNames() {
+        return compiled.functionTables();
+    }
+
+    /**
+     * The values of the file's FUNCTION_TABLE number index (file order), for the generated code's calls; as NEURON
+     * at a call of a table never given ("table not specified in hoc_func_table"), the run stops.
+     */
+    FunctionTable functionTable(int index) {
+        FunctionTable table = functionTables[index];
+        if (table == null) {
+            String name = compiled.functionTables().get(index);
+            throw new IllegalStateException(file + ": FUNCTION_TABLE " + name + " of " + name() + " has no values:"
+                    + " give them with NmodlMechanism.setFunctionTable(\"" + name + "\", ...) (NEURON's table_" + name
+                    + "_" + name() + ") before the model runs");
+        }
+        return table;
     }
 
     /** The file it was compiled from, as named to {@link #compile(String, String)}. */
@@ -84,7 +126,7 @@ public final class NmodlMechanism extends AbstractMechanism {
             return problems;
         }
         try {
-            JavaGenerator.generate(mod, "Check");
+            JavaGenerator.generate(ReturnZeroIdiom.strip(mod), "Check");
             return List.of();
         } catch (NmodlException e) {
             return e.problems();
@@ -97,12 +139,13 @@ public final class NmodlMechanism extends AbstractMechanism {
         if (!problems.isEmpty()) {
             throw new NmodlException(problems);
         }
-        JavaGenerator.Generated g = JavaGenerator.generate(mod, className);
+        JavaGenerator.Generated g = JavaGenerator.generate(ReturnZeroIdiom.strip(mod), className);
         dump(g);
         Class<?> block = InProcessCompiler.compile(className, g.source());
         try {
             return new Compiled(g, block.asSubclass(MechanismBlock.class)
-                    .getConstructor(org.spineformer.engine.mech.Mechanism.class, int[].class, int.class));
+                    .getConstructor(org.spineformer.engine.mech.Mechanism.class, int[].class, int.class),
+                    mod.blocks("FUNCTION_TABLE").map(Item.Block::name).toList());
         } catch (NoSuchMethodException e) {
             throw new IllegalStateException("internal error: generated " + className + " has no constructor", e);
         }

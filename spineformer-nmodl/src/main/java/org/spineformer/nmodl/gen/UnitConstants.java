@@ -25,6 +25,9 @@ final class UnitConstants {
             Map.entry("k-mole/joule/degC", GAS_CONSTANT),
             Map.entry("k-mole/joule/degK", GAS_CONSTANT),
             Map.entry("k-mole/joule/K", GAS_CONSTANT),
+            // nocmodl 8.2.2's C holds 0x1.03d3b37125759p+13 (8314.46261815323851): R divided by the millivolt's 1e-3,
+            // which the product R * 1000 misses by one bit
+            Map.entry("mole k/mV-coulomb/degC", GAS_CONSTANT / 1e-3),
             Map.entry("k/joule/degC", BOLTZMANN),
             Map.entry("k/joule/degK", BOLTZMANN),
             Map.entry("k/joule/K", BOLTZMANN),

@@ -4,7 +4,7 @@ import org.spineformer.nmodl.ast.Pos;
 
 /**
  * NMODL's tokens as nocmodl's lex.lpp makes them: names, derivatives ({@code m'}), integers and reals (no sign),
- * strings, operators; {@code :} and {@code ?} start comments to the end of the line. Units, TITLE lines, COMMENT
+ * strings, operators; {@code :} and {@code ?} start comments to the end of the line (CR, LF or CRLF, as nocmodl). Units, TITLE lines, COMMENT
  * and VERBATIM bodies and REPRESENTS identifiers are read raw on the parser's request, as nocmodl does.
  */
 final class Lexer {
@@ -16,7 +16,15 @@ final class Lexer {
 
     Lexer(String file, String source) {
         this.file = file;
-        this.src = source;
+        this.src = lineEnds(source);
+    }
+
+    /**
+     * The text with every line ending a {@code \n}: nocmodl reads its input line by line (io.cpp, {@code Fgets}),
+     * taking {@code \r\n} and a lone {@code \r} (old Mac files) as a line's end, so a {@code :} comment ends there.
+     */
+    static String lineEnds(String source) {
+        return source.indexOf('\r') < 0 ? source : source.replace("\r\n", "\n").replace('\r', '\n');
     }
 
     String file() {

@@ -1,0 +1,87 @@
+package org.spineformer.nmodl.check;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.spineformer.nmodl.ast.Item;
+import org.spineformer.nmodl.ast.ModFile;
+import org.spineformer.nmodl.ast.Stmt;
+
+/**
+ * The one VERBATIM block Spineformer accepts: {@code VERBATIM return 0; ENDVERBATIM} as a PROCEDURE's last
+ * statement, an ending of many old channel files. nocmodl 8.2.2 (parse1.ypp, {@code procedblk}) makes a PROCEDURE
+ * a C function {@code static int name(...) { body return 0; }}, inserting {@code return 0;} before the closing
+ * brace, and copies a VERBATIM block's text into the body as it is: the block's {@code return 0;} is followed by
+ * nocmodl's own, so the procedure returns what and when it would without it. Anywhere else (not last, in a
+ * FUNCTION, whose C returns the function's value, or in INITIAL, BREAKPOINT ...), or with any other text, a
+ * VERBATIM block stays refused.
+ */
+public final class ReturnZeroIdiom {
+    /** {@code return 0;} with any whitespace around and between its tokens. */
+    private static final Pattern RETURN_ZERO = Pattern.compile("\\s*return\\s+0\\s*;\\s*");
+    /** C's comments: block comments and line comments. */
+    private static final Pattern C_COMMENT = Pattern.compile("/\\*.*?\\*/|//[^\\n]*", Pattern.DOTALL);
+
+    private ReturnZeroIdiom() {
+    }
+
+    /** Whether a VERBATIM block's whole text is {@code return 0;}, C comments and whitespace aside. */
+    static boolean isReturnZero(String verbatimText) {
+        return RETURN_ZERO.matcher(C_COMMENT.matcher(verbatimText).replaceAll(" ")).matches();
+    }
+
+    /** The VERBATIM statements of the file that are the idiom (one per PROCEDURE at most), in file order. */
+    public static List<Stmt.Verbatim> find(ModFile mod) {
+        List<Stmt.Verbatim> found = new ArrayList<>();
+        mod.blocks("PROCEDURE").forEach(b -> {
+            Stmt last = lastStatement(b.body());
+            if (last instanceof Stmt.Verbatim v && isReturnZero(v.text())) {
+                found.add(v);
+            }
+        });
+        return found;
+    }
+
+    /**
+     * What {@code nmodl check} says of each one found: that it was recognized and is left out, and why NEURON runs
+     * the same.
+     */
+    public static List<Diagnostic> notes(ModFile mod) {
+        List<Diagnostic> notes = new ArrayList<>();
+        mod.blocks("PROCEDURE").forEach(b -> {
+            if (lastStatement(b.body()) instanceof Stmt.Verbatim v && isReturnZero(v.text())) {
+                notes.add(new Diagnostic(mod.file(), v.pos(), "note: VERBATIM 'return 0;' ending PROCEDURE "
+                        + b.name() + " recognized and left out: nocmodl ends every PROCEDURE's C with 'return 0;',"
+                        + " so NEURON runs the same without it"));
+            }
+        });
+        return notes;
+    }
+
+    /** The file without the idiom's VERBATIM statements: what is compiled (NEURON runs the same). */
+    public static ModFile strip(ModFile mod) {
+        Set<Stmt> idioms = Collections.newSetFromMap(new IdentityHashMap<>());
+        idioms.addAll(find(mod));
+        if (idioms.isEmpty()) {
+            return mod;
+        }
+        List<Item> items = mod.items().stream().map(i -> i instanceof Item.Block b
+                ? new Item.Block(b.pos(), b.keyword(), b.name(), b.args(), b.unit(), b.solveFor(),
+                b.body().stream().filter(s -> !idioms.contains(s)).toList())
+                : i).toList();
+        return new ModFile(mod.file(), items);
+    }
+
+    /** The last statement of a block's body, COMMENT blocks aside (nocmodl writes nothing for them). */
+    private static Stmt lastStatement(List<Stmt> body) {
+        for (int i = body.size() - 1; i >= 0; i--) {
+            if (!(body.get(i) instanceof Stmt.Comment)) {
+                return body.get(i);
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,123 @@
+package org.spineformer.nmodl;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.spineformer.engine.reference.TraceAssert.assertTrace;
+
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.spineformer.engine.mech.CellState;
+import org.spineformer.engine.mech.MechanismBlock;
+import org.spineformer.engine.record.Recorder;
+import org.spineformer.engine.reference.ReferenceRun;
+import org.spineformer.engine.reference.TraceAssert;
+import org.spineformer.nmodl.gen.FunctionTable;
+import org.spineformer.nmodl.gen.NmodlMechanism;
+
+/**
+ * FUNCTION_TABLE: functions of one argument whose values the model gives (NEURON's hoc table_NAME_SUFFIX), looked
+ * up as NEURON 8.2.2's hoc_func_table (src/oc/functabl.cpp).
+ */
+class FunctionTableTest {
+    /** The single-mechanism bound of issue 17, 1e-6 of each trace's scale, as {@link KineticReferenceTest}'s. */
+    static final double TOLERANCE = 1e-6;
+
+    private static NmodlMechanism ftgate() {
+        return NmodlMechanism.compile("ftgate.mod", Resources.text("/mod/tables/ftgate.mod"));
+    }
+
+    /**
+     * The project's mod/tables/ftgate.mod (taum in a cnexp equation and a PROCEDURE, scale in BREAKPOINT) against
+     * NEURON running it with the same tables (reference/tables/ftgate, recorded by kinetic/record.py with its
+     * TABLES argument: taum as two Vectors, -80 mV below the first argument and -20 mV on one; scale on an even
+     * grid), three voltage-clamp steps and a current clamp, every column.
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"vclamp_m60", "vclamp_m20", "vclamp_p20", "iclamp"})
+    void matchesNeuron(String runName) {
+        ReferenceRun ref = ReferenceRun.load("/reference/tables/ftgate/" + runName);
+        NmodlMechanism compiled = ftgate();
+        ref.settings().get("function_tables").fields().forEachRemaining(e -> compiled.setFunctionTable(e.getKey(),
+                table(e.getValue().asText())));
+        Recorder rec = KineticReferenceTest.run(ref, compiled);
+        double worst = 0;
+        for (String column : rec.names()) {
+            assertTrace("ftgate " + runName + " " + column, ref.column(column), rec.column(column), TOLERANCE);
+            if (!column.startsWith("i_seclamp")) {
+                worst = Math.max(worst, TraceAssert.relativeError(ref.column(column), rec.column(column)));
+            }
+        }
+        System.out.printf("ftgate %s: largest error of the mechanism's columns %.2e of the trace's scale%n", runName,
+                worst);
+    }
+
+    /** record.py's TABLES form: Y1:Y2:...@X1:X2:... or Y1:Y2:...@grid:MIN:MAX. */
+    private static FunctionTable table(String spec) {
+        String[] parts = spec.split("@");
+        double[] ys = numbers(parts[0]);
+        if (parts[1].startsWith("grid:")) {
+            double[] range = numbers(parts[1].substring("grid:".length()));
+            return FunctionTable.grid(ys, range[0], range[1]);
+        }
+        return FunctionTable.of(ys, numbers(parts[1]));
+    }
+
+    private static double[] numbers(String colonSeparated) {
+        return Arrays.stream(colonSeparated.split(":")).mapToDouble(Double::parseDouble).toArray();
+    }
+
+    /** functabl.cpp's look-up, values worked out by hand. */
+    @Test
+    void lookUpAsNeuron() {
+        FunctionTable at = FunctionTable.of(new double[] {10, 20, 40}, new double[] {-10, 0, 20});
+        assertThat(List.of(at.value(-30), at.value(-10), at.value(-5), at.value(0), at.value(15), at.value(20),
+                at.value(99))).containsExactly(10.0, 10.0, 15.0, 20.0, 35.0, 40.0, 40.0);
+        // NaN: below no argument and above none, the bisection ends at the first, frac NaN is not > 0
+        assertThat(at.value(Double.NaN)).isEqualTo(10.0);
+        FunctionTable grid = FunctionTable.grid(new double[] {1, 3, 2}, 0, 10);
+        assertThat(List.of(grid.value(-1), grid.value(2.5), grid.value(5), grid.value(7.5), grid.value(11)))
+                .containsExactly(1.0, 2.0, 3.0, 2.5, 2.0);
+        FunctionTable c = FunctionTable.constant(4.5);
+        assertThat(List.of(c.value(-1e30), c.value(0), c.value(1e30))).containsExactly(4.5, 4.5, 4.5);
+    }
+
+    /** Given arrays are copied: changing them afterwards changes nothing. */
+    @Test
+    void arraysAreCopied() {
+        double[] ys = {1, 2};
+        double[] xs = {0, 1};
+        FunctionTable t = FunctionTable.of(ys, xs);
+        ys[1] = 100;
+        xs[1] = 100;
+        assertThat(t.value(0.5)).isEqualTo(1.5);
+    }
+
+    @Test
+    void badTablesAreRefusedWithTheirNumbers() {
+        assertThatThrownBy(() -> FunctionTable.of(new double[] {1, 2}, new double[] {0}))
+                .hasMessage("FUNCTION_TABLE values and arguments must be as many, and at least one: 2 values,"
+                        + " 1 arguments");
+        assertThatThrownBy(() -> FunctionTable.grid(new double[] {1, 2}, 5, 0))
+                .hasMessage("FUNCTION_TABLE grid: at least one value and min <= max, got 2 values from 5.0 to 0.0");
+    }
+
+    /** NEURON stops at the first call of a table never given ("table not specified in hoc_func_table"). */
+    @Test
+    void aTableWithoutValuesStopsTheRunNamingIt() {
+        NmodlMechanism m = ftgate();
+        m.setFunctionTable("taum", FunctionTable.constant(1));
+        MechanismBlock block = m.newBlock(new int[] {0});
+        CellState s = new CellState(new double[] {100}, new double[] {100}, 0.025, 37);
+        block.attach(s);
+        block.initialize(s);
+        assertThatThrownBy(() -> block.currents(s)).isInstanceOf(IllegalStateException.class)
+                .hasMessage("ftgate.mod: FUNCTION_TABLE scale of ftgate has no values: give them with"
+                        + " NmodlMechanism.setFunctionTable(\"scale\", ...) (NEURON's table_scale_ftgate) before the"
+                        + " model runs");
+        assertThatThrownBy(() -> m.setFunctionTable("tau", FunctionTable.constant(1)))
+                .hasMessage("ftgate.mod: ftgate has no FUNCTION_TABLE tau (its FUNCTION_TABLEs: taum, scale)");
+    }
+}

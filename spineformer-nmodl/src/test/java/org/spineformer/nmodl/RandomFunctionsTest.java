@@ -1,0 +1,56 @@
+package org.spineformer.nmodl;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.spineformer.engine.reference.TraceAssert.assertTrace;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.spineformer.engine.mech.CellState;
+import org.spineformer.engine.record.Recorder;
+import org.spineformer.engine.reference.ReferenceRun;
+import org.spineformer.engine.reference.TraceAssert;
+import org.spineformer.nmodl.gen.NmodlMechanism;
+import org.spineformer.nmodl.gen.ScopRandom;
+
+/**
+ * NMODL's scop_random, set_seed, exprand and normrand as NEURON 8.2.2's default generator (src/oc/scoprand.cpp,
+ * scopmath's exprand.c and normrand.c).
+ */
+class RandomFunctionsTest {
+    /** The single-mechanism bound of issue 17, 1e-6 of each trace's scale, as {@link KineticReferenceTest}'s. */
+    static final double TOLERANCE = 1e-6;
+
+    /**
+     * The project's mod/random/rnd.mod (set_seed(12345) in INITIAL, then each step scop_random, exprand(2) and
+     * normrand(1, 0.5), and a current of them) against NEURON running it (reference/random/rnd, kinetic/record.py),
+     * three voltage-clamp steps and a current clamp, every column: the same stream, draw by draw.
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"vclamp_m60", "vclamp_m20", "vclamp_p20", "iclamp"})
+    void drawsAsNeuron(String runName) {
+        ReferenceRun ref = ReferenceRun.load("/reference/random/rnd/" + runName);
+        NmodlMechanism compiled = NmodlMechanism.compile("rnd.mod", Resources.text("/mod/random/rnd.mod"));
+        Recorder rec = KineticReferenceTest.run(ref, compiled);
+        double worst = 0;
+        for (String column : rec.names()) {
+            assertTrace("rnd " + runName + " " + column, ref.column(column), rec.column(column), TOLERANCE);
+            if (!column.startsWith("i_seclamp")) {
+                worst = Math.max(worst, TraceAssert.relativeError(ref.column(column), rec.column(column)));
+            }
+        }
+        System.out.printf("rnd %s: largest error of the mechanism's columns %.2e of the trace's scale%n", runName,
+                worst);
+    }
+
+    /** scoprand.cpp's step by hand: (2147437301 * 12345 + 453816981) mod 2^32 = 2029146914, over 2^32 - 1. */
+    @Test
+    void oneStepOfTheGenerator() {
+        CellState s = new CellState(new double[] {100, 100}, new double[] {100, 100}, 0.025, 37, 2);
+        assertThat(s.scopRandom).containsExactly(1, 1);
+        ScopRandom.setSeed(s, 1, 12345);
+        assertThat(ScopRandom.random(s, 1)).isEqualTo(2029146914 / 4294967295.0);
+        assertThat(Integer.toUnsignedLong(s.scopRandom[1])).isEqualTo(2029146914L);
+        assertThat(s.scopRandom[0]).as("the other lane's stream").isEqualTo(1);
+    }
+}
