@@ -2,6 +2,7 @@ package org.spineformer.nmodl;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.spineformer.nmodl.LaneRuns.assertEachLaneIsItsTrialAlone;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -13,10 +14,9 @@ import org.spineformer.engine.ModelBuilder;
 import org.spineformer.engine.Simulation;
 import org.spineformer.engine.event.PointProcess;
 import org.spineformer.engine.mech.Catalogue;
-import org.spineformer.engine.mech.FieldSpec;
 import org.spineformer.engine.mech.MechanismBlock;
 import org.spineformer.engine.morph.Morphology;
-import org.spineformer.engine.record.Recorder;
+import org.spineformer.nmodl.LaneRuns.Observed;
 import org.spineformer.nmodl.gen.NmodlMechanism;
 
 /**
@@ -85,42 +85,12 @@ class CompiledLanesTablesTest {
     }
 
     /** Per lane: v at the soma and the dendrite's end at every step, then every field of the gate at the end. */
-    private record Observed(List<List<double[]>> traces, List<List<Double>> finals) {
-    }
-
     private static Observed run(List<Trial> trials, String gateIn, boolean tables) {
         Cell cell = cell(trials, gateIn, tables);
         Simulation sim = cell.sim();
-        int lanes = sim.lanes();
         var d = sim.discretization();
         int[] nodes = {d.segmentNode(cell.soma(), 0), d.node(cell.dend(), 1)};
-        List<Recorder> recorders = new ArrayList<>();
-        for (int lane = 0; lane < lanes; lane++) {
-            Recorder rec = new Recorder(1);
-            for (int node : nodes) {
-                rec.add("v" + node, sim.state().v, node * lanes + lane);
-            }
-            recorders.add(rec);
-            sim.addObserver(rec);
-        }
-        sim.initialize(V_INIT_MV);
-        sim.run(TSTOP_MS);
-        List<List<double[]>> traces = new ArrayList<>();
-        List<List<Double>> finals = new ArrayList<>();
-        MechanismBlock gate = sim.block(GATE);
-        for (int lane = 0; lane < lanes; lane++) {
-            Recorder rec = recorders.get(lane);
-            traces.add(rec.names().stream().map(rec::column).toList());
-            List<Double> values = new ArrayList<>();
-            for (FieldSpec f : gate.mechanism().fields()) {
-                double[] column = gate.column(f.name());
-                for (int k = 0; k < gate.size(); k++) {
-                    values.add(column[k * lanes + lane]);
-                }
-            }
-            finals.add(values);
-        }
-        return new Observed(traces, finals);
+        return LaneRuns.run(sim, nodes, List.of(sim.block(GATE)), V_INIT_MV, TSTOP_MS);
     }
 
     @ParameterizedTest(name = "{0} lanes, the gate in the {1}")
@@ -131,18 +101,8 @@ class CompiledLanesTablesTest {
             trials.add(Trial.number(t));
         }
         Observed together = run(trials, gateIn, true);
-        for (int lane = 0; lane < lanes; lane++) {
-            Observed alone = run(List.of(trials.get(lane)), gateIn, true);
-            for (int c = 0; c < alone.traces().get(0).size(); c++) {
-                assertThat(together.traces().get(lane).get(c)).as("lane %d, trace %d", lane, c)
-                        .isEqualTo(alone.traces().get(0).get(c));
-            }
-            assertThat(together.finals().get(lane)).as("lane %d, the gate's fields at the end", lane)
-                    .isEqualTo(alone.finals().get(0));
-        }
-        // the trials differ, so equal lanes are not an accident of equal inputs
-        assertThat(together.traces().get(0).get(0)).isNotEqualTo(together.traces().get(1).get(0));
-        assertThat(together.finals().get(0)).isNotEqualTo(together.finals().get(1));
+        List<Observed> alone = trials.stream().map(t -> run(List.of(t), gateIn, true)).toList();
+        assertEachLaneIsItsTrialAlone(together, alone);
         double[] soma = together.traces().get(lanes - 1).get(0);
         assertThat(java.util.Arrays.stream(soma).max().orElseThrow()).as("the soma spikes").isGreaterThan(0);
         // the tables are used (else every lane would run exactly and the test would not test them)

@@ -2,6 +2,7 @@ package org.spineformer.nmodl;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.spineformer.nmodl.LaneRuns.assertEachLaneIsItsTrialAlone;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -14,10 +15,9 @@ import org.spineformer.engine.Simulation;
 import org.spineformer.engine.event.PointProcess;
 import org.spineformer.engine.event.Synapse;
 import org.spineformer.engine.mech.Catalogue;
-import org.spineformer.engine.mech.FieldSpec;
 import org.spineformer.engine.mech.MechanismBlock;
 import org.spineformer.engine.morph.Morphology;
-import org.spineformer.engine.record.Recorder;
+import org.spineformer.nmodl.LaneRuns.Observed;
 import org.spineformer.nmodl.gen.NmodlMechanism;
 import org.spineformer.nmodl.gen.VectorKernels;
 
@@ -129,46 +129,15 @@ class CompiledLanesTest {
     }
 
     /** Per lane: v at three nodes over time, then every field of every compiled block at the end, slot by slot. */
-    private record Observed(List<List<double[]>> traces, List<List<Double>> finals) {
-    }
-
     private static Observed run(List<Trial> trials, boolean vector) {
         Cell cell = cell(trials);
         Simulation sim = cell.builder().build(DT_MS, CELSIUS, trials.size());
         for (MechanismBlock block : compiledBlocks(sim)) {
             ((VectorKernels) block).setVectorKernels(vector);
         }
-        int lanes = sim.lanes();
         var d = sim.discretization();
         int[] nodes = {d.segmentNode(cell.soma(), 0), d.node(cell.dendA(), 1), d.node(cell.dendB(), 1)};
-        List<Recorder> recorders = new ArrayList<>();
-        for (int lane = 0; lane < lanes; lane++) {
-            Recorder rec = new Recorder(1);
-            for (int node : nodes) {
-                rec.add("v" + node, sim.state().v, node * lanes + lane);
-            }
-            recorders.add(rec);
-            sim.addObserver(rec);
-        }
-        sim.initialize(V_INIT_MV);
-        sim.run(TSTOP_MS);
-        List<List<double[]>> traces = new ArrayList<>();
-        List<List<Double>> finals = new ArrayList<>();
-        for (int lane = 0; lane < lanes; lane++) {
-            Recorder rec = recorders.get(lane);
-            traces.add(rec.names().stream().map(rec::column).toList());
-            List<Double> values = new ArrayList<>();
-            for (MechanismBlock block : compiledBlocks(sim)) {
-                for (FieldSpec f : block.mechanism().fields()) {
-                    double[] column = block.column(f.name());
-                    for (int k = 0; k < block.size(); k++) {
-                        values.add(column[k * lanes + lane]);
-                    }
-                }
-            }
-            finals.add(values);
-        }
-        return new Observed(traces, finals);
+        return LaneRuns.run(sim, nodes, compiledBlocks(sim), V_INIT_MV, TSTOP_MS);
     }
 
     private static List<MechanismBlock> compiledBlocks(Simulation sim) {
@@ -189,18 +158,8 @@ class CompiledLanesTest {
             trials.add(Trial.number(t));
         }
         Observed together = run(trials, vector);
-        for (int lane = 0; lane < lanes; lane++) {
-            Observed alone = run(List.of(trials.get(lane)), vector);
-            for (int c = 0; c < alone.traces().get(0).size(); c++) {
-                assertThat(together.traces().get(lane).get(c)).as("lane %d, trace %d", lane, c)
-                        .isEqualTo(alone.traces().get(0).get(c));
-            }
-            assertThat(together.finals().get(lane)).as("lane %d, every compiled field at the end", lane)
-                    .isEqualTo(alone.finals().get(0));
-        }
-        // the trials differ, so equal lanes are not an accident of equal inputs
-        assertThat(together.traces().get(0).get(0)).isNotEqualTo(together.traces().get(1).get(0));
-        assertThat(together.finals().get(0)).isNotEqualTo(together.finals().get(1));
+        List<Observed> alone = trials.stream().map(t -> run(List.of(t), vector)).toList();
+        assertEachLaneIsItsTrialAlone(together, alone);
         double[] soma = together.traces().get(0).get(0);
         assertThat(java.util.Arrays.stream(soma).max().orElseThrow()).as("the soma spikes").isGreaterThan(0);
     }
