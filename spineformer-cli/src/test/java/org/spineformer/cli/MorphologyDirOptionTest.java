@@ -2,16 +2,14 @@ package org.spineformer.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.spineformer.cli.CliRun.run;
+import static org.spineformer.cli.TinySwcModel.sha256;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Collections;
-import java.util.HexFormat;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,39 +27,8 @@ class MorphologyDirOptionTest {
 
     private static final String SPINY = "hay2011_l5pc_spiny";
 
-    /** A soma and one 100 um dendrite (SWC), written for this test. */
-    private static final String SWC = """
-            1 1 0 0 0 10 -1
-            2 3 0 10 0 0.5 1
-            3 3 0 110 0 0.5 2
-            """;
-
-    /** Four spines of the paper's kind on the dendrite, 2 axons of 2; the morphology read from tiny.swc. */
-    private static final String DESCRIPTION = """
-            {
-              "format": "spineformer-cell-description/1",
-              "name": "tiny_swc",
-              "morphology": {"file": "tiny.swc"},
-              "nseg": [{"region": "all", "per_length_um": 10}],
-              "paint": [{"region": "all", "mechanism": "pas", "parameters": {"g": 1e-4, "e": -70}}],
-              "spines": [{"on": "dend", "placement": {"evenly": {"count": 4, "start_um": 10, "end_margin_um": 10}},
-                "neck": {"name": "spine_{k}_neck", "L": 1, "diam": 0.1, "Ra": 100, "cm": 1},
-                "head": {"name": "spine_{k}_head", "L": 0.5, "diam": 0.5, "Ra": 100, "cm": 1,
-                         "mechanisms": {"cadspine": {}}},
-                "synapses": [{"name": "ampa", "mechanism": "AMPA_WITH_CA", "x": 0.5, "weight": 0.008,
-                              "delay_ms": 1}]}],
-              "celsius": 37,
-              "v_init": -70,
-              "experiment": {"axons": {"consecutive": 2}}
-            }
-            """;
-
     @TempDir
     Path dir;
-
-    private static String sha256(Path file) throws IOException, NoSuchAlgorithmException {
-        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
-    }
 
     /** What every command prints for a folder without cell1.asc. */
     private String missing(Path folder) {
@@ -120,8 +87,7 @@ class MorphologyDirOptionTest {
 
     @Test
     void attentionRecordsTheMorphologysHashAndRefusesARerunOnAnotherMorphology() throws Exception {
-        Files.writeString(dir.resolve("tiny.swc"), SWC);
-        Path model = Files.writeString(dir.resolve("tiny_swc.json"), DESCRIPTION);
+        Path model = TinySwcModel.write(dir);
         Path out = dir.resolve("attention");
         String[] args = {"attention", "--backend", "biophysical", "--model", model.toString(), "--keys", "1",
                 "--queries", "1", "--match-window", "0.5", "--threshold", "0.5", "--threads", "1", "--quiet",
@@ -134,7 +100,7 @@ class MorphologyDirOptionTest {
         JsonNode command = JSON.readTree(out.resolve("command.json").toFile());
         assertThat(command.path("settings").path("--model's morphology file").asText()).isEqualTo("sha256 " + hash);
 
-        Files.writeString(dir.resolve("tiny.swc"), SWC.replace("0 110 0", "0 90 0"));
+        Files.writeString(dir.resolve("tiny.swc"), TinySwcModel.SWC.replace("0 110 0", "0 90 0"));
         CliRun again = run(args);
         assertThat(again.exit()).isEqualTo(2);
         assertThat(again.err()).contains("with other settings (--model's morphology file sha256 " + hash

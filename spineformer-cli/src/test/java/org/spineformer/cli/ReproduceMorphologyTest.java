@@ -2,15 +2,12 @@ package org.spineformer.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.spineformer.cli.CliRun.run;
+import static org.spineformer.cli.TinySwcModel.sha256;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,47 +19,9 @@ import org.junit.jupiter.api.io.TempDir;
 class ReproduceMorphologyTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** A soma and one 100 um dendrite (SWC), written for this test. */
-    private static final String SWC = """
-            1 1 0 0 0 10 -1
-            2 3 0 10 0 0.5 1
-            3 3 0 110 0 0.5 2
-            """;
-
-    /** Four spines of the paper's kind on the dendrite, 2 axons of 2; the morphology read from tiny.swc. */
-    private static final String DESCRIPTION = """
-            {
-              "format": "spineformer-cell-description/1",
-              "name": "tiny_swc",
-              "morphology": {"file": "tiny.swc"},
-              "nseg": [{"region": "all", "per_length_um": 10}],
-              "paint": [{"region": "all", "mechanism": "pas", "parameters": {"g": 1e-4, "e": -70}}],
-              "spines": [{"on": "dend", "placement": {"evenly": {"count": 4, "start_um": 10, "end_margin_um": 10}},
-                "neck": {"name": "spine_{k}_neck", "L": 1, "diam": 0.1, "Ra": 100, "cm": 1},
-                "head": {"name": "spine_{k}_head", "L": 0.5, "diam": 0.5, "Ra": 100, "cm": 1,
-                         "mechanisms": {"cadspine": {}}},
-                "synapses": [{"name": "ampa", "mechanism": "AMPA_WITH_CA", "x": 0.5, "weight": 0.008,
-                              "delay_ms": 1}]}],
-              "celsius": 37,
-              "v_init": -70,
-              "experiment": {"axons": {"consecutive": 2}}
-            }
-            """;
-
-    private static Path writeModel(Path dir) throws IOException {
-        Files.writeString(dir.resolve("tiny.swc"), SWC);
-        Path model = dir.resolve("tiny_swc.json");
-        Files.writeString(model, DESCRIPTION);
-        return model;
-    }
-
-    private static String sha256(Path file) throws IOException, NoSuchAlgorithmException {
-        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
-    }
-
     @Test
     void theMorphologyFilesContentIsPartOfTheRunAndItsSummary(@TempDir Path dir) throws Exception {
-        Path model = writeModel(dir);
+        Path model = TinySwcModel.write(dir);
         Path out = dir.resolve("fig2b");
         CliRun r = run("reproduce", "fig2b", "--model", model.toString(), "--trials", "1", "--threads", "1",
                 "--quiet", "--out", out.toString());
@@ -79,7 +38,7 @@ class ReproduceMorphologyTest {
         assertThat(summary.path("by_branch").get(0).path("branch").asText()).isEqualTo("dend[0]");
 
         // The same description on another morphology: the run in this folder is not resumed with it.
-        Files.writeString(dir.resolve("tiny.swc"), SWC.replace("0 110 0", "0 90 0"));
+        Files.writeString(dir.resolve("tiny.swc"), TinySwcModel.SWC.replace("0 110 0", "0 90 0"));
         r = run("reproduce", "fig2b", "--model", model.toString(), "--trials", "2", "--threads", "1", "--quiet",
                 "--out", out.toString());
         assertThat(r.exit()).isEqualTo(2);
