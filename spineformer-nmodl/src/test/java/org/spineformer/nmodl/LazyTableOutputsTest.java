@@ -45,6 +45,49 @@ class LazyTableOutputsTest {
         return new CellState(area, area.clone(), DT, 22);
     }
 
+    /**
+     * The same mechanism twice, initialized at -65 mV: {@code eager} with its outputs handed out before the run (so
+     * written at every step), {@code lazy} without.
+     */
+    private record Twins(MechanismBlock eager, CellState es, MechanismBlock lazy, CellState ls) {
+        static Twins of(NmodlMechanism m) {
+            CellState es = state();
+            MechanismBlock eager = block(m, es);
+            OUTPUTS.forEach(eager::column);
+            CellState ls = state();
+            MechanismBlock lazy = block(m, ls);
+            Arrays.fill(es.v, -65);
+            Arrays.fill(ls.v, -65);
+            Twins t = new Twins(eager, es, lazy, ls);
+            t.initialize();
+            return t;
+        }
+
+        void initialize() {
+            eager.initialize(es);
+            lazy.initialize(ls);
+        }
+
+        void steps(int from, int to) {
+            LazyTableOutputsTest.steps(eager, es, from, to);
+            LazyTableOutputsTest.steps(lazy, ls, from, to);
+        }
+
+        void setParameter(String name, int instance, double value) {
+            eager.setParameter(name, instance, value);
+            lazy.setParameter(name, instance, value);
+        }
+
+        void assertSameBits(String when) {
+            for (int k = 0; k < INSTANCES; k++) {
+                assertThat(lazy.get("m", k)).as("m of instance %d %s", k, when).isEqualTo(eager.get("m", k));
+                for (String f : OUTPUTS) {
+                    assertThat(lazy.get(f, k)).as("%s of instance %d %s", f, k, when).isEqualTo(eager.get(f, k));
+                }
+            }
+        }
+    }
+
     private static void steps(MechanismBlock block, CellState s, int from, int to) {
         for (int step = from; step < to; step++) {
             for (int k = 0; k < INSTANCES; k++) {
@@ -62,66 +105,27 @@ class LazyTableOutputsTest {
                 .contains("rateTableOutputs_states()");
         // every number of steps ends with the instances elsewhere: in the table, exact intervals, beyond 60 mV
         for (int end : new int[] {1, 500, 1499, 2251, 2999}) {
-            CellState es = state();
-            MechanismBlock eager = block(m, es);
-            OUTPUTS.forEach(eager::column); // handed out before the run: written at every step
-            CellState ls = state();
-            MechanismBlock lazy = block(m, ls);
-            for (CellState s : List.of(es, ls)) {
-                Arrays.fill(s.v, -65);
-            }
-            eager.initialize(es);
-            lazy.initialize(ls);
-            steps(eager, es, 0, end);
-            steps(lazy, ls, 0, end);
-            for (int k = 0; k < INSTANCES; k++) {
-                assertThat(lazy.get("m", k)).isEqualTo(eager.get("m", k));
-                for (String f : OUTPUTS) {
-                    assertThat(lazy.get(f, k)).as("%s of instance %d after %d steps (v %s mV)", f, k, end,
-                            potential(end - 1, k)).isEqualTo(eager.get(f, k));
-                }
-            }
+            Twins t = Twins.of(m);
+            t.steps(0, end);
+            t.assertSameBits("after " + end + " steps");
         }
     }
 
     @Test
     void aParameterSetBetweenStepsAndInitialGiveTheSameBits() {
         NmodlMechanism m = gate();
-        CellState es = state();
-        MechanismBlock eager = block(m, es);
-        OUTPUTS.forEach(eager::column);
-        CellState ls = state();
-        MechanismBlock lazy = block(m, ls);
-        for (CellState s : List.of(es, ls)) {
-            Arrays.fill(s.v, -65);
-        }
-        eager.initialize(es);
-        lazy.initialize(ls);
-        steps(eager, es, 0, 400);
-        steps(lazy, ls, 0, 400);
+        Twins t = Twins.of(m);
+        t.steps(0, 400);
         // a parameter of the table changed: the outputs already computed are still the old table's
-        for (MechanismBlock b : List.of(eager, lazy)) {
-            b.setParameter("vshift", 0, 5.5);
-            b.setParameter("vshift", 1, 5.5); // a different value from instance 2's: the exact path for a while
+        t.setParameter("vshift", 0, 5.5);
+        t.setParameter("vshift", 1, 5.5); // a different value from instance 2's: the exact path for a while
+        t.steps(400, 450);
+        for (int k = 2; k < INSTANCES; k++) {
+            t.setParameter("vshift", k, 5.5);
         }
-        steps(eager, es, 400, 450);
-        steps(lazy, ls, 400, 450);
-        for (MechanismBlock b : List.of(eager, lazy)) {
-            for (int k = 2; k < INSTANCES; k++) {
-                b.setParameter("vshift", k, 5.5);
-            }
-        }
-        steps(eager, es, 450, 900);
-        steps(lazy, ls, 450, 900);
-        // INITIAL again, at the last step's v
-        eager.initialize(es);
-        lazy.initialize(ls);
-        for (int k = 0; k < INSTANCES; k++) {
-            assertThat(lazy.get("m", k)).isEqualTo(eager.get("m", k));
-            for (String f : OUTPUTS) {
-                assertThat(lazy.get(f, k)).as("%s of instance %d", f, k).isEqualTo(eager.get(f, k));
-            }
-        }
+        t.steps(450, 900);
+        t.initialize(); // INITIAL again, at the last step's v
+        t.assertSameBits("after INITIAL again");
     }
 
     @Test
