@@ -399,14 +399,18 @@ public final class Simulation {
     }
 
     private void currentPhase() {
-        Arrays.fill(state.rhs, 0);
-        Arrays.fill(state.d, 0);
+        // the first block may write every node's rhs and d itself, reset included (pas: one pass over the nodes)
+        int first = blocks.length > 0 && blocks[0].currentsFromReset(state) ? 1 : 0;
+        if (first == 0) {
+            Arrays.fill(state.rhs, 0);
+            Arrays.fill(state.d, 0);
+        }
         for (Ion ion : ions) {
             Arrays.fill(ion.current, 0);
             ion.followConcentrations(state.celsius);
         }
-        for (MechanismBlock blk : blocks) {
-            blk.currents(state);
+        for (int k = first; k < blocks.length; k++) {
+            blocks[k].currents(state);
         }
     }
 

@@ -166,6 +166,16 @@ public abstract class MechanismBlock {
     public void currents(CellState s) {
     }
 
+    /**
+     * The current phase of the simulation's first block, run before {@code s.rhs} and {@code s.d} are reset: a block
+     * that can sets every entry of both to what their reset to 0 followed by its {@link #currents} would give, bit
+     * for bit, in one pass, and returns true; the default does nothing and returns false, and the caller resets them
+     * and calls {@link #currents}. It runs before the ions' reset, so only a block that reads no ion may return true.
+     */
+    public boolean currentsFromReset(CellState s) {
+        return false;
+    }
+
     /** NEURON's state phase (the SOLVE block) with the new {@code s.v}. Nothing to do by default. */
     public void advance(CellState s) {
     }

@@ -5,7 +5,18 @@ import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorSpecies;
 import org.spineformer.engine.simd.Simd;
 
-/** NEURON's built-in passive leak: i = g (v - e). Runs trials in lanes ({@link MechanismBlock}). */
+/**
+ * NEURON's built-in passive leak: i = g (v - e). Runs trials in lanes ({@link MechanismBlock}).
+ *
+ * <p>As the simulation's first block with one trial and one instance per node, its current phase is one pass over
+ * every node that also does the reset of rhs and d ({@link MechanismBlock#currentsFromReset}): in a cell of many
+ * passive segments with zero-area nodes between them (Allen's), its nodes form short runs, and the scattered
+ * per-instance loop after the reset cost 3-4x this pass. That pass reads g and e from node-ordered copies, made
+ * at {@link MechanismBlock#initialize} and, while a live column of g or e has been handed out since ({@link
+ * MechanismBlock#column}: a caller may write it at any time), again at every current phase; so a live column of g or e taken before initialization
+ * and written after it is not seen. Its currents i are kept in node order and copied into the column of i at
+ * every current phase once that column has been handed out.
+ */
 public final class Pas extends AbstractMechanism {
     private static final List<FieldSpec> FIELDS = List.of(
             FieldSpec.nonNegative("g", "S/cm2", 0.001, "leak conductance density"),
@@ -35,24 +46,102 @@ public final class Pas extends AbstractMechanism {
     }
 
     private static final class Block extends MechanismBlock {
-        private final double[] g = column("g");
-        private final double[] e = column("e");
-        private final double[] i = column("i");
+        private final double[] g = ownColumn("g");
+        private final double[] e = ownColumn("e");
+        private final double[] i = ownColumn("i");
 
         /** One trial: the node runs for the vector lanes; null when they are off. */
         private final int[] runs;
         /** Trials in lanes: whether an instance's lanes go through one vector. */
         private final boolean vectorTrials;
+        /** Whether the pass over the nodes may be used: one trial, no node twice. */
+        private final boolean nodePass;
+        /** For the pass over the nodes: g, e and i in node order, 0 where the leak is not inserted. */
+        private double[] gByNode;
+        private double[] eByNode;
+        private double[] iByNode;
+        /** A live column of g or e was handed out since g and e were last copied into node order. */
+        private boolean parametersLive = true;
+        /** The live column of i was handed out: keep it up to date. */
+        private boolean currentsRead;
+        /** The pass over the nodes has run, so iByNode holds the last current phase's currents. */
+        private boolean passRan;
 
         Block(Mechanism m, int[] nodes, int trials, boolean vectors) {
             super(m, nodes, trials);
             runs = vectors && trials == 1 ? Simd.runs(node) : null;
             vectorTrials = vectors && trials > 1 && trials == Simd.preferredLanes();
+            nodePass = trials == 1 && java.util.Arrays.stream(nodes).distinct().count() == nodes.length;
+        }
+
+        @Override
+        public void attach(CellState s) {
+            if (nodePass) {
+                gByNode = new double[s.nodes];
+                eByNode = new double[s.nodes];
+                iByNode = new double[s.nodes];
+            }
         }
 
         @Override
         public void initialize(CellState s) {
-            // no states
+            // no states; the parameters as they are now, in node order
+            if (gByNode != null) {
+                copyParametersByNode();
+                parametersLive = false;
+            }
+        }
+
+        @Override
+        protected void fieldAccess(String field) {
+            if (field.equals("i")) {
+                if (passRan && !currentsRead) {
+                    copyCurrents();
+                }
+                currentsRead = true;
+            } else {
+                parametersLive = true;
+            }
+        }
+
+        private void copyParametersByNode() {
+            for (int k = 0; k < size; k++) {
+                gByNode[node[k]] = g[k];
+                eByNode[node[k]] = e[k];
+            }
+        }
+
+        private void copyCurrents() {
+            for (int k = 0; k < size; k++) {
+                i[k] = iByNode[node[k]];
+            }
+        }
+
+        /**
+         * The reset of rhs and d and the current phase in one pass over the nodes: at a node of the leak 0 - i and
+         * 0 + g, as the reset to 0 followed by {@link #currents} gives them; elsewhere g = e = 0, so +0 for each.
+         */
+        @Override
+        public boolean currentsFromReset(CellState s) {
+            if (gByNode == null) {
+                return false;
+            }
+            if (parametersLive) {
+                copyParametersByNode();
+            }
+            double[] v = s.v, rhs = s.rhs, d = s.d, gn = gByNode, en = eByNode, in = iByNode;
+            for (int j = 0; j < v.length; j++) {
+                double gj = gn[j];
+                double cur = gj * (v[j] - en[j]);
+                in[j] = cur;
+                rhs[j] = 0.0 - cur;
+                d[j] = 0.0 + gj;
+            }
+            passRan = true;
+            if (currentsRead) {
+                copyCurrents();
+            }
+            return true;
         }
 
         @Override

@@ -1,0 +1,108 @@
+package org.spineformer.engine.mech;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Arrays;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The leak as the simulation's first block: its pass over every node, reset included, gives the bits of the reset
+ * to 0 followed by its per-instance current phase, at its nodes and elsewhere, also after a parameter changes.
+ */
+class PasResetPassTest {
+    private static final int NODES = 40;
+    /** Leak nodes with gaps between them, as zero-area nodes leave in a real cell; node 0 and the last without it. */
+    private static final int[] LEAK_NODES = {1, 2, 3, 5, 6, 9, 10, 11, 12, 13, 20, 21, 30, 31, 32, 33, 38};
+
+    @Test
+    void passGivesTheResetAndCurrentPhaseBits() {
+        Random r = new Random(7);
+        CellState pass = state(r);
+        CellState reference = copy(pass);
+        MechanismBlock block = block(new Pas(), pass, new Random(11));
+        MechanismBlock expected = block(new Pas(), reference, new Random(11));
+
+        assertThat(block.currentsFromReset(pass)).isTrue();
+        resetAndCurrents(expected, reference);
+        assertSame(pass, reference);
+        assertThat(block.column("i")).as("the column of i, asked for after the pass").isEqualTo(expected.column("i"));
+
+        // a parameter set after initialization is used by the next pass; v moved, i followed
+        block.setParameter("g", 4, 3e-4);
+        expected.setParameter("g", 4, 3e-4);
+        block.column("e")[7] = -55;
+        expected.column("e")[7] = -55;
+        for (int j = 0; j < NODES; j++) {
+            pass.v[j] += 1.5;
+            reference.v[j] += 1.5;
+        }
+        assertThat(block.currentsFromReset(pass)).isTrue();
+        resetAndCurrents(expected, reference);
+        assertSame(pass, reference);
+        assertThat(block.column("i")).isEqualTo(expected.column("i"));
+    }
+
+    @Test
+    void noPassWithANodeTwiceOrWithTrialsInLanes() {
+        CellState s = state(new Random(3));
+        MechanismBlock twice = new Pas().newBlock(new int[] {1, 2, 2});
+        twice.attach(s);
+        twice.initialize(s);
+        assertThat(twice.currentsFromReset(s)).isFalse();
+
+        CellState lanes = new CellState(new double[NODES], new double[NODES], 0.025, 37, 2);
+        MechanismBlock inLanes = new Pas().newBlock(LEAK_NODES, 2);
+        inLanes.attach(lanes);
+        inLanes.initialize(lanes);
+        assertThat(inLanes.currentsFromReset(lanes)).isFalse();
+    }
+
+    private static MechanismBlock block(Pas pas, CellState s, Random r) {
+        MechanismBlock block = pas.newBlock(LEAK_NODES);
+        for (int k = 0; k < LEAK_NODES.length; k++) {
+            block.setParameter("g", k, 1e-4 * (1 + r.nextDouble()));
+            block.setParameter("e", k, -80 + 10 * r.nextDouble());
+        }
+        block.attach(s);
+        block.initialize(s);
+        return block;
+    }
+
+    private static void resetAndCurrents(MechanismBlock block, CellState s) {
+        Arrays.fill(s.rhs, 0);
+        Arrays.fill(s.d, 0);
+        block.currents(s);
+    }
+
+    /** Random potentials (some positive, so that 0 * v is -0 and +0), and rhs and d not reset. */
+    private static CellState state(Random r) {
+        double[] area = new double[NODES];
+        Arrays.fill(area, 2.0);
+        CellState s = new CellState(area, area.clone(), 0.025, 37);
+        for (int j = 0; j < NODES; j++) {
+            s.v[j] = -90 + 120 * r.nextDouble();
+            s.rhs[j] = r.nextGaussian();
+            s.d[j] = r.nextDouble();
+        }
+        return s;
+    }
+
+    private static CellState copy(CellState s) {
+        CellState c = new CellState(s.areaUm2.clone(), s.areaUm2.clone(), s.dt, s.celsius);
+        System.arraycopy(s.v, 0, c.v, 0, NODES);
+        System.arraycopy(s.rhs, 0, c.rhs, 0, NODES);
+        System.arraycopy(s.d, 0, c.d, 0, NODES);
+        return c;
+    }
+
+    /** rhs and d compared by their raw bits, so that +0 and -0 differ. */
+    private static void assertSame(CellState actual, CellState expected) {
+        for (int j = 0; j < NODES; j++) {
+            assertThat(Double.doubleToRawLongBits(actual.rhs[j])).as("rhs at node %d", j)
+                    .isEqualTo(Double.doubleToRawLongBits(expected.rhs[j]));
+            assertThat(Double.doubleToRawLongBits(actual.d[j])).as("d at node %d", j)
+                    .isEqualTo(Double.doubleToRawLongBits(expected.d[j]));
+        }
+    }
+}
