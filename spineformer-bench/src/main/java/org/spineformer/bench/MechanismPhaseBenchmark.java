@@ -30,6 +30,11 @@ import org.spineformer.engine.simd.Simd;
  * <p>{@code -p lanes=1,0} compares one trial with a block of several trials in lanes (0: the preferred vector's
  * lane count, {@link Simd#preferredLanes()}): each lane a copy of the trial's state at {@code atMs}. The score is
  * the time of one phase for all lanes; per trial, divide it by the lane count.
+ *
+ * <p>With the Vector API, NaTa_t's state phase in the cell (L = 1) is the one pass of all three Hay channels
+ * ({@code hay2011.HayStates}), which the engine calls instead of SKv3_1's and Im's own; SKv3_1 and Im then give
+ * their own phases, which the step no longer runs. The blocks made here for L > 1 are not joined: there each
+ * channel's own phase.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)

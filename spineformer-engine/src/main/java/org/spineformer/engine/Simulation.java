@@ -43,7 +43,10 @@ public final class Simulation {
     private final Discretization discretization;
     private final CellState state;
     private final MechanismBlock[] blocks;
+    /** Concentration writers first: the order of INITIAL and of the state phases. */
     private final MechanismBlock[] advanceOrder;
+    /** The blocks whose state phase the step calls: advanceOrder without those another block takes over. */
+    private final MechanismBlock[] statePhases;
     /** Per density mechanism, section and segment: the instance index (null where it is not inserted). */
     private final Map<String, int[][]> densityInstances;
     private final List<ModelBuilder.SpikeSource> sources;
@@ -108,6 +111,7 @@ public final class Simulation {
             }
         }
         this.advanceOrder = order.toArray(new MechanismBlock[0]);
+        this.statePhases = joinStatePhases(order);
         this.densityInstances = Map.copyOf(densityInstances);
         this.sources = List.copyOf(sources);
         this.sourceTargetBlock = new int[sources.size()][];
@@ -280,6 +284,25 @@ public final class Simulation {
         }
     }
 
+    /**
+     * The state phases' order without the blocks that an earlier block takes over
+     * ({@link MechanismBlock#joinStatePhases}).
+     */
+    private static MechanismBlock[] joinStatePhases(List<MechanismBlock> order) {
+        List<MechanismBlock> left = new ArrayList<>(order);
+        for (int i = 0; i < left.size(); i++) {
+            List<MechanismBlock> following = List.copyOf(left.subList(i + 1, left.size()));
+            for (MechanismBlock taken : left.get(i).joinStatePhases(following)) {
+                if (!following.contains(taken)) {
+                    throw new IllegalStateException(left.get(i).mechanism().name() + " took the state phase of "
+                            + taken.mechanism().name() + ", which does not follow it");
+                }
+                left.remove(taken);
+            }
+        }
+        return left.toArray(new MechanismBlock[0]);
+    }
+
     /** Advances one fixed step. */
     public void step() {
         if (!initialized) {
@@ -291,7 +314,7 @@ public final class Simulation {
         currentPhase();
         solver.step(a, b, capacitanceOverDt, state.v, state.d, state.rhs);
         state.t += 0.5 * dt;
-        for (MechanismBlock blk : advanceOrder) {
+        for (MechanismBlock blk : statePhases) {
             blk.advance(state);
         }
         steps++;

@@ -180,6 +180,17 @@ public abstract class MechanismBlock {
     public void advance(CellState s) {
     }
 
+    /**
+     * Called once when the simulation is built, with the blocks whose state phases follow this one's in the step
+     * (not yet taken by another block): those whose state phases this block's {@link #advance} will do from now on,
+     * in one pass with its own, each lane of each of them to the bits of its own {@code advance}. The engine then
+     * no longer calls their {@code advance}. A block may take only state phases that read nothing but {@code s.v},
+     * {@code s.dt} and their own columns, so that doing them earlier in the step changes nothing. None by default.
+     */
+    public List<MechanismBlock> joinStatePhases(List<MechanismBlock> following) {
+        return List.of();
+    }
+
     /** NET_RECEIVE: an event of the given weight reaches {@code instance} in trial {@code lane}. */
     public void deliver(int instance, int lane, double weight) {
         throw new UnsupportedOperationException("mechanism " + mechanism.name() + " does not receive events");

@@ -87,6 +87,14 @@ public final class CubicTable {
         return first + position * STEP;
     }
 
+    /**
+     * The coefficient of t^power (0 to 3) of function f's cubic across interval i, as {@link #value} uses it: for
+     * kernels that lay several tables' coefficients out their own way.
+     */
+    public double coefficient(int i, int f, int power) {
+        return coefficients[(i * outputs + f) * 4 + power];
+    }
+
     /** Where the coefficients of the interval at a {@link #position} start. */
     public int start(double position) {
         return (int) position * outputs * 4;

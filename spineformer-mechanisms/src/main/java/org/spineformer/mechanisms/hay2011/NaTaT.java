@@ -66,7 +66,12 @@ public final class NaTaT extends AbstractMechanism {
         return new Block(this, nodes, lanes, simd);
     }
 
-    private static final class Block extends MechanismBlock {
+    /** The potentials (mV) at which the mod file nudges v and so the state phase evaluates the rates exactly. */
+    static boolean nudged(double v) {
+        return v == -38 || v == -66;
+    }
+
+    private static final class Block extends MechanismBlock implements TabulatedGates {
         private final double[] gbar = column("gNaTa_tbar");
         private final double[] ena = column("ena");
         private final double[] m = column("m");
@@ -91,9 +96,13 @@ public final class NaTaT extends AbstractMechanism {
             out[3] = 1 - StrictExp.exp(-dt * hRate);
         });
         private boolean useTables = true;
+        private final boolean simd;
+        /** With SKv3_1 and Im on the same nodes: the three state phases in one pass; null until joined. */
+        private HayStates joined;
 
         Block(Mechanism mechanism, int[] nodes, int lanes, boolean simd) {
             super(mechanism, nodes, lanes);
+            this.simd = simd;
             vAt = simd && lanes == 1 ? new double[size] : null;
             runs = simd && lanes == 1 ? Simd.runs(node) : null;
             trialVectors = simd && lanes > 1 && lanes == Simd.preferredLanes();
@@ -151,7 +160,22 @@ public final class NaTaT extends AbstractMechanism {
         }
 
         @Override
+        public List<MechanismBlock> joinStatePhases(List<MechanismBlock> following) {
+            joined = HayStates.join(this, following, simd);
+            return joined == null ? List.of() : joined.taken();
+        }
+
+        @Override
         public void advance(CellState s) {
+            if (joined != null) {
+                joined.advance(s);
+            } else {
+                advanceAlone(s);
+            }
+        }
+
+        @Override
+        public void advanceAlone(CellState s) {
             if (lanes > 1) {
                 trialAdvance(s);
                 return;
@@ -163,7 +187,7 @@ public final class NaTaT extends AbstractMechanism {
                 for (int k = 0; k < size; k++) {
                     double vk = v[node[k]];
                     double u = tab.position(vk);
-                    if (u >= 0 && vk != -38 && vk != -66) {
+                    if (u >= 0 && !nudged(vk)) {
                         int c = tab.start(u);
                         double t = u - (int) u;
                         m[k] += tab.value(c, 1, t) * (tab.value(c, 0, t) - m[k]);
@@ -200,7 +224,7 @@ public final class NaTaT extends AbstractMechanism {
                 for (int l = 0, nd = node[k] * lanes, j = k * lanes; l < lanes; l++, nd++, j++) {
                     double vj = v[nd];
                     double u = tab == null ? -1 : tab.position(vj);
-                    if (u >= 0 && vj != -38 && vj != -66) {
+                    if (u >= 0 && !nudged(vj)) {
                         int c = tab.start(u);
                         double t = u - (int) u;
                         m[j] += tab.value(c, 1, t) * (tab.value(c, 0, t) - m[j]);
@@ -212,7 +236,8 @@ public final class NaTaT extends AbstractMechanism {
             }
         }
 
-        private void advanceExactly(int k, double v, double dt) {
+        @Override
+        public void advanceExactly(int k, double v, double dt) {
             rates(v);
             m[k] += (1 - StrictExp.exp(-dt * mRate)) * (mInf - m[k]);
             h[k] += (1 - StrictExp.exp(-dt * hRate)) * (hInf - h[k]);
@@ -221,6 +246,21 @@ public final class NaTaT extends AbstractMechanism {
         @Override
         public void setUseTables(boolean useTables) {
             this.useTables = useTables;
+        }
+
+        @Override
+        public boolean usesTables() {
+            return useTables;
+        }
+
+        @Override
+        public CubicTable table(double dt) {
+            return table.at(dt);
+        }
+
+        @Override
+        public double[] gate(int g) {
+            return g == 0 ? m : h;
         }
 
         private void rates(double v) {

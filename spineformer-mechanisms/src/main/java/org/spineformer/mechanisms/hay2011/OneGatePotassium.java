@@ -69,7 +69,7 @@ abstract class OneGatePotassium extends AbstractMechanism {
         return new Block(this, nodes, lanes);
     }
 
-    private static final class Block extends MechanismBlock {
+    private static final class Block extends MechanismBlock implements TabulatedGates {
         private final OneGatePotassium channel;
         private final double[] gbar;
         private final double[] ek = column("ek");
@@ -151,6 +151,11 @@ abstract class OneGatePotassium extends AbstractMechanism {
 
         @Override
         public void advance(CellState s) {
+            advanceAlone(s);
+        }
+
+        @Override
+        public void advanceAlone(CellState s) {
             if (lanes > 1) {
                 trialAdvance(s);
                 return;
@@ -209,13 +214,29 @@ abstract class OneGatePotassium extends AbstractMechanism {
             }
         }
 
-        private void advanceExactly(int k, double v, double dt) {
+        @Override
+        public void advanceExactly(int k, double v, double dt) {
             m[k] += (1 - StrictExp.exp(-dt * channel.rate(v))) * (channel.steadyState(v) - m[k]);
         }
 
         @Override
         public void setUseTables(boolean useTables) {
             this.useTables = useTables;
+        }
+
+        @Override
+        public boolean usesTables() {
+            return useTables;
+        }
+
+        @Override
+        public CubicTable table(double dt) {
+            return table.at(dt);
+        }
+
+        @Override
+        public double[] gate(int g) {
+            return m;
         }
     }
 
