@@ -45,7 +45,8 @@ import picocli.CommandLine.Option;
         "With --trials, also run that many trials on --threads threads and report trials per minute, seconds per "
                 + "simulated second per trial and the ratio to NEURON, per machine and per core.",
         "With --compiled, also time the cell with its mechanisms compiled from the project's mod files.",
-        "With --lanes L, each run replays L copies of the trial as trials in vector lanes (times per trial).",
+        "With --lanes L, each run replays L copies of the trial (or of --model's protocol) as trials in vector lanes "
+                + "(times per trial).",
         "With --model MODEL --protocol P [--mod DIR]..., time any cell description through a protocol instead, as "
                 + "simulate runs it."})
 final class BenchCommand implements Callable<Integer> {
@@ -73,9 +74,10 @@ final class BenchCommand implements Callable<Integer> {
     private Integer threads;
 
     @Option(names = "--lanes", paramLabel = "L", description = "Trials in lanes: each run of the paper's cell "
-            + "(the timed runs and the --trials run) replays L copies of control_1s in one simulation, and times are "
-            + "given per trial; 0: the JVM's preferred vector length. Default: the timed runs one trial each, the "
-            + "--trials run in groups of the preferred vector length when --trials is a multiple of it.")
+            + "(the timed runs, with --compiled also the compiled ones, and the --trials run) replays L copies of "
+            + "control_1s in one simulation, and times are given per trial; with --model, each run is L copies of the "
+            + "protocol; 0: the JVM's preferred vector length. Default: the timed runs one trial each, the --trials "
+            + "run in groups of the preferred vector length when --trials is a multiple of it.")
     private Integer lanes;
 
     @Option(names = "--out", paramLabel = "DIR", description = "Write DIR/bench.json.")
@@ -149,17 +151,13 @@ final class BenchCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--lanes must be >= 0 (0: the preferred vector length), was " + lanes);
         }
         int laneCount = lanes == null ? 1 : lanes == 0 ? Simd.preferredLanes() : lanes;
-        if (laneCount > 1 && (model != null || compiled)) {
-            throw new IllegalArgumentException("--lanes times the paper's cell with its hand-written mechanisms; not "
-                    + "with --model or --compiled (bench does not time compiled mechanisms in lanes yet)");
-        }
         if (trials % laneCount != 0) {
             throw new IllegalArgumentException("--trials " + trials + " must be a multiple of --lanes (" + laneCount
                     + "): the trials run in groups of that many lanes");
         }
         int throughputLanes = lanes != null ? laneCount : defaultThroughputLanes(trials);
         if (model != null) {
-            return benchModel();
+            return benchModel(laneCount);
         }
         if (out != null) {
             OutputFolder.claim(out, "--out", "bench", Map.of());
@@ -180,17 +178,18 @@ final class BenchCommand implements Callable<Integer> {
         Catalogue withCompiled = compiled
                 ? NmodlMechanism.replacing(handWritten, PaperModFiles.compile(), replaced -> { }) : null;
         // building the cell inside the timed run: its CPU time includes the build
-        List<Stimulus> group = Collections.nCopies(laneCount, stim);
-        Timings timed = time(() -> laneCount > 1
-                        ? () -> Replay.runLanes(group, params, handWritten).stream().mapToDouble(Replay.Result::wallSeconds).sum()
-                        : () -> Replay.run(stim, params, handWritten, List.of(), false, null).wallSeconds(),
-                compiled ? () -> () -> Replay.run(stim, params, withCompiled, List.of(), false, null).wallSeconds()
-                        : null, simulatedSeconds, o);
+        Timings timed;
+        try {
+            timed = time(() -> paperRun(stim, params, handWritten, laneCount),
+                    compiled ? () -> paperRun(stim, params, withCompiled, laneCount) : null, simulatedSeconds, o);
+        } catch (UnsupportedOperationException e) { // a mechanism that does not run lanes, refused at build
+            throw lanesRefused(laneCount, e);
+        }
         double[] wall = perTrial(timed.wall(), laneCount);
         double[] cpu = perTrial(timed.cpu(), laneCount);
         double[] neuronWall = timed.neuronWall();
-        double[] compiledWall = timed.followWall();
-        double[] compiledCpu = timed.followCpu();
+        double[] compiledWall = perTrial(timed.followWall(), laneCount);
+        double[] compiledCpu = perTrial(timed.followCpu(), laneCount);
         String neuronSource = neuronCommand != null ? "timed in this run" : neuronSeconds != null
                 ? "timed on this machine" : "recorded on the reference machine";
         double neuron = neuronCommand != null ? median(neuronWall) : neuronSeconds != null ? neuronSeconds
@@ -281,7 +280,7 @@ final class BenchCommand implements Callable<Integer> {
      * timed by --neuron-command, given by --neuron-seconds, or recorded with the reference data for a bundled
      * protocol ({@link ReferenceNeuronTimes}); with none of these, no ratio.
      */
-    private int benchModel() throws Exception {
+    private int benchModel(int laneCount) throws Exception {
         PrintWriter o = spec.commandLine().getOut();
         if (out != null) {
             OutputFolder.checkWritable(out, "--out");
@@ -291,7 +290,11 @@ final class BenchCommand implements Callable<Integer> {
         if (in == null) {
             return 2;
         }
-        in.prepare(); // every name in the protocol checked before any work
+        try {
+            in.prepare(laneCount); // every name in the protocol, and the mechanisms' lanes, checked before any work
+        } catch (UnsupportedOperationException e) {
+            throw lanesRefused(laneCount, e);
+        }
         String output = "bench --model " + model + " --protocol " + protocolName;
         if (out != null) {
             OutputFolder.claim(out, "--out", output, in.inputFiles());
@@ -299,24 +302,29 @@ final class BenchCommand implements Callable<Integer> {
         OptionalDouble recorded = in.bundledProtocol() ? ReferenceNeuronTimes.seconds(model, protocolName)
                 : OptionalDouble.empty();
         double simulatedSeconds = in.protocol().tstopMs() / 1000;
-        o.printf("bench: %s, protocol %s, %s ms simulated at dt %s ms; %d warm-up + %d timed runs on one thread%s%n",
+        o.printf("bench: %s, protocol %s, %s ms simulated at dt %s ms; %d warm-up + %d timed runs on one thread%s%s%n",
                 in.cell().name(), protocolName, in.protocol().tstopMs(), in.protocol().dtMs(), warmup, repeat,
-                neuronCommand == null ? "" : ", each after a NEURON run (" + neuronCommand + ")");
+                neuronCommand == null ? "" : ", each after a NEURON run (" + neuronCommand + ")",
+                laneCount > 1 ? ", each run " + laneCount + " copies of the protocol in lanes (the medians per trial)"
+                        : "");
         o.flush();
         int[] spikes = new int[1];
         Timings timed = time(() -> {
-            ProtocolRun prepared = in.prepare(); // outside the timed run, as NEURON's script builds its cell first
+            // outside the timed run, as NEURON's script builds its cell first
+            ProtocolRun prepared = in.prepare(laneCount);
             if (noTables) {
                 prepared.simulation().setUseTables(false);
             }
             return () -> {
-                ProtocolRun.Result r = prepared.run(null);
+                ProtocolRun.Result r = prepared.runLanes(null).get(0); // the lanes are copies: lane 0 speaks for all
                 spikes[0] = r.somaSpikeTimesMs().length;
                 return r.wallSeconds();
             };
         }, null, simulatedSeconds, o);
-        double perSimSecond = median(timed.wall()) / simulatedSeconds;
-        double cpuPerSimSecond = median(timed.cpu()) / simulatedSeconds;
+        double[] wall = perTrial(timed.wall(), laneCount);
+        double[] cpu = perTrial(timed.cpu(), laneCount);
+        double perSimSecond = median(wall) / simulatedSeconds;
+        double cpuPerSimSecond = median(cpu) / simulatedSeconds;
 
         ObjectNode json = new ObjectMapper().createObjectNode();
         json.put("model", in.cell().name());
@@ -326,8 +334,10 @@ final class BenchCommand implements Callable<Integer> {
         json.put("soma_spikes", spikes[0]);
         json.put("tables", !noTables);
         json.put("repetitions", repeat);
-        json.putPOJO("wall_seconds", timed.wall());
-        json.putPOJO("cpu_seconds", timed.cpu());
+        json.put("lanes", laneCount);
+        // with lanes: each run's time divided by its trials
+        json.putPOJO("wall_seconds", wall);
+        json.putPOJO("cpu_seconds", cpu);
         json.put("seconds_per_simulated_second_median", perSimSecond);
         json.put("cpu_seconds_per_simulated_second_median", cpuPerSimSecond);
         String neuronSource = null;
@@ -456,6 +466,20 @@ final class BenchCommand implements Callable<Integer> {
             o.flush();
         }
         return new Timings(wall, cpu, neuronWall, neuronCpu, followWall, followCpu);
+    }
+
+    /** One run of control_1s on the paper's cell with {@code catalogue}'s mechanisms: L copies in lanes for L > 1. */
+    private static TimedRun paperRun(Stimulus stim, CellParameters params, Catalogue catalogue, int lanes) {
+        return lanes > 1
+                ? () -> Replay.runLanes(Collections.nCopies(lanes, stim), params, catalogue).stream()
+                        .mapToDouble(Replay.Result::wallSeconds).sum()
+                : () -> Replay.run(stim, params, catalogue, List.of(), false, null).wallSeconds();
+    }
+
+    /** --lanes refused: a mechanism that does not run trials in lanes (the engine's message names it). */
+    private static IllegalArgumentException lanesRefused(int lanes, UnsupportedOperationException e) {
+        return new IllegalArgumentException("--lanes " + lanes + ": " + e.getMessage() + "; bench this cell without "
+                + "--lanes", e);
     }
 
     /**

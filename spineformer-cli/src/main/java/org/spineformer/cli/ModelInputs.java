@@ -84,8 +84,16 @@ record ModelInputs(String model, String protocolName, CellDescription descriptio
 
     /** A fresh run of the protocol on the cell (a prepared run runs once); name errors hint at --mod. */
     ProtocolRun prepare() {
+        return prepare(1);
+    }
+
+    /**
+     * {@link #prepare()} as {@code lanes} identical trials in lanes ({@link ProtocolRun#prepare(AssembledCell,
+     * Catalogue, Protocol, int)}).
+     */
+    ProtocolRun prepare(int lanes) {
         try {
-            return ProtocolRun.prepare(cell, catalogue, protocol);
+            return ProtocolRun.prepare(cell, catalogue, protocol, lanes);
         } catch (IllegalArgumentException e) {
             boolean unknown = cell.mechanismOrder().stream().anyMatch(m -> !catalogue.contains(m));
             if (!unknown || e.getMessage().contains("--mod")) { // the hint once

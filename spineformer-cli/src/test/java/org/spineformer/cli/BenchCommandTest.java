@@ -118,9 +118,6 @@ class BenchCommandTest {
         CliRun negative = run("bench", "--lanes", "-1", "--out", tmp.toString());
         assertThat(negative.exit()).isNotZero();
         assertThat(negative.err()).contains("--lanes must be >= 0").contains("-1");
-        CliRun compiled = run("bench", "--lanes", "4", "--compiled", "--out", tmp.toString());
-        assertThat(compiled.exit()).isNotZero();
-        assertThat(compiled.err()).contains("not with --model or --compiled");
         CliRun uneven = run("bench", "--lanes", "4", "--trials", "6", "--out", tmp.toString());
         assertThat(uneven.exit()).isNotZero();
         assertThat(uneven.err()).contains("--trials 6 must be a multiple of --lanes (4)");

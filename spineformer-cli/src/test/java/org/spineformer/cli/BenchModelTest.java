@@ -47,6 +47,24 @@ class BenchModelTest {
             }
             """;
 
+    /**
+     * A gate whose rate TABLE DEPENDs on an ASSIGNED variable the file sets every step: it could differ between
+     * trials in lanes mid-run, so its block refuses lanes when it is made.
+     */
+    private static final String TABLE_ON_ASSIGNED = """
+            NEURON { SUFFIX tabshift NONSPECIFIC_CURRENT i RANGE shift }
+            PARAMETER { g = 1e-4 (S/cm2) }
+            ASSIGNED { v (mV) i (mA/cm2) shift (mV) }
+            BREAKPOINT {
+                shift = 0.5*t
+                i = g*gate(v)*(v + 80)
+            }
+            FUNCTION gate(v (mV)) {
+                TABLE DEPEND shift FROM -100 TO 50 WITH 150
+                gate = 1/(1 + exp(-(v + 50 - shift)/4))
+            }
+            """;
+
     @TempDir
     Path dir;
     private Path description;
@@ -128,6 +146,55 @@ class BenchModelTest {
                 4 / SIMULATED_SECONDS / json.get("seconds_per_simulated_second_median").asDouble(), within(DERIVED));
         assertThat(json.get("provenance").get("inputs").has("mod:" + mods.resolve("fire.mod"))).isTrue();
         assertThat(r.out()).contains("NEURON 4.00 s, then");
+    }
+
+    @Test
+    void withLanesEachRunIsCopiesOfTheProtocolTimedPerTrial() throws IOException {
+        Files.writeString(mods.resolve("fire.mod"), FIRE);
+        Path withFire = Files.writeString(dir.resolve("fire.json"), Files.readString(description).replace(
+                "\"paint\": [", "\"paint\": [{\"region\": \"soma\", \"mechanism\": \"fire\"}, "));
+        Path alone = dir.resolve("alone");
+        CliRun one = run("bench", "--model", withFire.toString(), "--protocol", protocol.toString(), "--mod",
+                mods.toString(), "--repeat", "1", "--warmup", "0", "--out", alone.toString());
+        assertThat(one.exit()).as(one.err()).isZero();
+        Path out = dir.resolve("lanes");
+        CliRun r = run("bench", "--model", withFire.toString(), "--protocol", protocol.toString(), "--mod",
+                mods.toString(), "--lanes", "3", "--repeat", "2", "--warmup", "0", "--neuron-seconds", "2", "--out",
+                out.toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).contains("each run 3 copies of the protocol in lanes (the medians per trial)");
+        JsonNode json = new ObjectMapper().readTree(out.resolve("bench.json").toFile());
+        JsonNode oneJson = new ObjectMapper().readTree(alone.resolve("bench.json").toFile());
+        assertThat(oneJson.get("lanes").asInt()).isEqualTo(1);
+        assertThat(json.get("lanes").asInt()).isEqualTo(3);
+        assertThat(json.get("soma_spikes").asInt()).as("the compiled channel fires in lanes as alone").isPositive()
+                .isEqualTo(oneJson.get("soma_spikes").asInt());
+        JsonNode wall = json.get("wall_seconds");
+        assertThat(wall).hasSize(2);
+        double perSimSecond = json.get("seconds_per_simulated_second_median").asDouble();
+        assertThat(perSimSecond).isCloseTo(BenchCommand.median(new double[] {wall.get(0).asDouble(),
+                wall.get(1).asDouble()}) / SIMULATED_SECONDS, within(DERIVED));
+        assertThat(json.get("speedup_vs_neuron").asDouble())
+                .isCloseTo(2 / SIMULATED_SECONDS / perSimSecond, within(DERIVED));
+    }
+
+    @Test
+    void lanesAreRefusedBeforeAnyRunForAMechanismThatCannotRunThem() throws IOException {
+        Files.writeString(mods.resolve("tabshift.mod"), TABLE_ON_ASSIGNED);
+        Path withTable = Files.writeString(dir.resolve("tab.json"), Files.readString(description).replace(
+                "\"paint\": [", "\"paint\": [{\"region\": \"soma\", \"mechanism\": \"tabshift\"}, "));
+        Path out = dir.resolve("out");
+        CliRun refused = run("bench", "--model", withTable.toString(), "--protocol", protocol.toString(), "--mod",
+                mods.toString(), "--lanes", "2", "--out", out.toString());
+        assertThat(refused.exit()).isNotZero();
+        assertThat(refused.err()).contains("--lanes 2: ").contains("tabshift.mod")
+                .contains("the TABLE of gate DEPENDs on shift").contains("trials in lanes not supported")
+                .contains("without --lanes");
+        assertThat(refused.out()).as("refused before any timed run").doesNotContain("run 1:");
+        assertThat(out.resolve("bench.json")).doesNotExist();
+        CliRun oneLane = run("bench", "--model", withTable.toString(), "--protocol", protocol.toString(), "--mod",
+                mods.toString(), "--repeat", "1", "--warmup", "0", "--out", out.toString());
+        assertThat(oneLane.exit()).as(oneLane.err()).isZero();
     }
 
     @Test

@@ -47,8 +47,9 @@ public final class ProtocolRun {
 
     private final Protocol protocol;
     private final Simulation sim;
-    private final Recorder recorder;
-    private final PeakDetector spikes;
+    /** One recorder and one spike detector per lane. */
+    private final List<Recorder> recorders;
+    private final List<PeakDetector> spikes;
     private final String spikeSite;
     private final double vInitMv;
     private final double celsius;
@@ -73,11 +74,11 @@ public final class ProtocolRun {
         }
     }
 
-    private ProtocolRun(Protocol protocol, Simulation sim, Recorder recorder, PeakDetector spikes, String spikeSite,
-                        double vInitMv, double celsius) {
+    private ProtocolRun(Protocol protocol, Simulation sim, List<Recorder> recorders, List<PeakDetector> spikes,
+                        String spikeSite, double vInitMv, double celsius) {
         this.protocol = protocol;
         this.sim = sim;
-        this.recorder = recorder;
+        this.recorders = recorders;
         this.spikes = spikes;
         this.spikeSite = spikeSite;
         this.vInitMv = vInitMv;
@@ -93,6 +94,21 @@ public final class ProtocolRun {
      *     catalogue does not have, a site that does not resolve, or traces that would not fit in memory
      */
     public static ProtocolRun prepare(AssembledCell cell, Catalogue catalogue, Protocol protocol) {
+        return prepare(cell, catalogue, protocol, 1);
+    }
+
+    /**
+     * As {@link #prepare(AssembledCell, Catalogue, Protocol)}, with the protocol run as {@code lanes} identical
+     * trials in the lanes of one simulation (what {@code bench --lanes} times): each lane records the protocol's
+     * columns and detects its own spikes ({@link #runLanes}).
+     *
+     * @throws UnsupportedOperationException for {@code lanes} > 1 when a mechanism of the cell or the protocol does
+     *     not run trials in lanes (its message names it), before any step
+     */
+    public static ProtocolRun prepare(AssembledCell cell, Catalogue catalogue, Protocol protocol, int lanes) {
+        if (lanes < 1) {
+            throw new IllegalArgumentException("lanes must be >= 1, was " + lanes);
+        }
         Morphology morphology = cell.morphology();
         Map<String, Sites.Resolved> stimulusSites = new LinkedHashMap<>();
         for (Stimulus s : protocol.stimuli()) {
@@ -104,12 +120,12 @@ public final class ProtocolRun {
             recordSites.add(r instanceof Recording.AtSite a
                     ? Sites.resolve(a.at(), morphology, r.source() + "/at") : null);
         }
-        requireTracesFit(protocol, Runtime.getRuntime().maxMemory());
+        requireTracesFit(protocol, Runtime.getRuntime().maxMemory() / lanes); // each lane records
         LoweredCell lowered = ModelLowering.lower(cell, catalogue);
         Map<String, PointProcess> handles = addStimuli(lowered.builder(), protocol, stimulusSites);
         double vInit = protocol.vInitMv().orElse(cell.vInitMv());
         double temperature = protocol.celsius().orElse(cell.celsius());
-        Simulation sim = lowered.builder().build(protocol.dtMs(), temperature);
+        Simulation sim = lowered.builder().build(protocol.dtMs(), temperature, lanes);
         for (Stimulus s : protocol.stimuli()) {
             if (s instanceof Stimulus.PointProcessInput in && !in.spikeTimesMs().isEmpty()
                     && !receivesEvents(sim.block(in.mechanism()))) {
@@ -117,7 +133,10 @@ public final class ProtocolRun {
                         + " has no NET_RECEIVE: it cannot receive spikes");
             }
         }
-        Recorder recorder = new Recorder(protocol.saveEvery());
+        List<Recorder> recorders = new ArrayList<>();
+        for (int lane = 0; lane < lanes; lane++) {
+            recorders.add(new Recorder(protocol.saveEvery()));
+        }
         List<String> columns = new ArrayList<>();
         for (int i = 0; i < protocol.recordings().size(); i++) {
             Recording r = protocol.recordings().get(i);
@@ -129,14 +148,19 @@ public final class ProtocolRun {
                         + "one with \"column\"");
             }
             columns.add(name);
-            recorder.add(name, c.array(), c.index());
+            for (int lane = 0; lane < lanes; lane++) { // every recorded array is [node or instance * lanes + lane]
+                recorders.get(lane).add(name, c.array(), c.index() * lanes + lane);
+            }
         }
         Discretization disc = sim.discretization();
         int soma = disc.node(0, 0.5);
-        PeakDetector spikes = new PeakDetector(soma, protocol.spikeThresholdMv());
-        sim.addObserver(recorder);
-        sim.addObserver(spikes);
-        return new ProtocolRun(protocol, sim, recorder, spikes, disc.locationName(soma), vInit, temperature);
+        List<PeakDetector> spikes = new ArrayList<>();
+        for (int lane = 0; lane < lanes; lane++) {
+            spikes.add(new PeakDetector(soma, lane, protocol.spikeThresholdMv()));
+            sim.addObserver(recorders.get(lane));
+            sim.addObserver(spikes.get(lane));
+        }
+        return new ProtocolRun(protocol, sim, recorders, spikes, disc.locationName(soma), vInit, temperature);
     }
 
     /** Places every stimulus (and its spike source) on the builder; returns their handles by name. */
@@ -166,6 +190,19 @@ public final class ProtocolRun {
      * @throws org.spineformer.engine.NonFiniteStateException when a voltage or state blows up
      */
     public Result run(DoubleConsumer progress) {
+        if (sim.lanes() > 1) {
+            throw new IllegalStateException("prepared with " + sim.lanes() + " lanes: use runLanes");
+        }
+        return runLanes(progress).get(0);
+    }
+
+    /**
+     * Runs the protocol in every lane at once; the results lane by lane, each with the wall time of the whole
+     * simulation.
+     *
+     * @throws org.spineformer.engine.NonFiniteStateException when a voltage or state blows up in any lane
+     */
+    public List<Result> runLanes(DoubleConsumer progress) {
         if (ran) {
             throw new IllegalStateException("a prepared protocol runs once; prepare it again");
         }
@@ -177,15 +214,23 @@ public final class ProtocolRun {
         sim.initialize(vInitMv);
         sim.run(protocol.tstopMs());
         double wall = (System.nanoTime() - start) / 1e9;
-        List<String> names = new ArrayList<>();
-        List<double[]> traces = new ArrayList<>();
-        names.add(TIME_COLUMN);
-        traces.add(recorder.time());
-        for (String n : recorder.names()) {
-            names.add(n);
-            traces.add(recorder.column(n));
+        List<Result> results = new ArrayList<>();
+        for (int lane = 0; lane < sim.lanes(); lane++) {
+            if (sim.failure(lane) != null) { // with one lane the simulation has thrown it already
+                throw sim.failure(lane);
+            }
+            Recorder recorder = recorders.get(lane);
+            List<String> names = new ArrayList<>();
+            List<double[]> traces = new ArrayList<>();
+            names.add(TIME_COLUMN);
+            traces.add(recorder.time());
+            for (String n : recorder.names()) {
+                names.add(n);
+                traces.add(recorder.column(n));
+            }
+            results.add(new Result(spikes.get(lane).times(), spikeSite, names, traces, wall, vInitMv, celsius));
         }
-        return new Result(spikes.times(), spikeSite, names, traces, wall, vInitMv, celsius);
+        return results;
     }
 
     /** The simulation, built and not yet run (for inspection). */
