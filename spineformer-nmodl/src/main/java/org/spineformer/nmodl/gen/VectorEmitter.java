@@ -212,11 +212,21 @@ final class VectorEmitter {
         text.open("private int vadvance(CellState s)");
         text.line("int k0 = 0;");
         text.open("for (; k0 + VL <= slots; k0 += VL)");
+        // a group on consecutive nodes copies as vectors (the same values), others slot by slot
+        text.line("boolean run = runGroup[k0 / VL];");
+        text.open("if (run)");
+        text.line("int nd0 = laneNode[k0];");
+        text.line(DV + ".fromArray(VS, s.v, nd0).intoArray(c_v, k0);");
+        forEachIonRead(null, (var, array) -> text.line(DV + ".fromArray(VS, " + array + ", nd0).intoArray(c_" + var
+                + ", k0);"));
+        text.close();
+        text.open("else");
         text.open("for (int k = k0; k < k0 + VL; k++)");
         SourceText main = g.text;
         g.text = text;
         g.nodeCopies.readNode(false);
         g.text = main;
+        text.close();
         text.close();
         for (Stmt.Solve sv : solves) {
             String b = sv.block();
@@ -236,12 +246,21 @@ final class VectorEmitter {
                 text.close();
             }
         }
-        text.open("for (int k = k0; k < k0 + VL; k++)");
-        text.line("int nd = laneNode[k];");
-        g.text = text;
-        g.nodeCopies.writeNode(false);
-        g.text = main;
-        text.close();
+        if (writesNode()) {
+            text.open("if (run)");
+            text.line("int nd0 = laneNode[k0];");
+            forEachConcentrationWritten((var, array) -> text.line(col("c_" + var) + ".intoArray(" + array
+                    + ", nd0);"));
+            text.close();
+            text.open("else");
+            text.open("for (int k = k0; k < k0 + VL; k++)");
+            text.line("int nd = laneNode[k];");
+            g.text = text;
+            g.nodeCopies.writeNode(false);
+            g.text = main;
+            text.close();
+            text.close();
+        }
         text.close();
         text.line("return k0;");
         text.close();
@@ -256,11 +275,25 @@ final class VectorEmitter {
         }
     }
 
-    /** Each ion variable the current phase copies from the node (as NodeCopies.readNode), with its node array. */
+    /**
+     * Each ion variable a phase copies from the node (as NodeCopies.readNode: in the current phase only those
+     * {@code phase} reads, null for the state phase), with its node array.
+     */
     private void forEachIonRead(CurrentPhase phase, java.util.function.BiConsumer<String, String> action) {
         for (Map.Entry<String, Map<String, String>> ion : g.ions.entrySet()) {
             ion.getValue().forEach((var, role) -> {
-                if (!(role.equals("current") && g.written.contains(var)) && phase.reads(var)) {
+                if (!(role.equals("current") && g.written.contains(var)) && (phase == null || phase.reads(var))) {
+                    action.accept(var, "ion_" + ion.getKey() + "_" + role);
+                }
+            });
+        }
+    }
+
+    /** Each concentration the mechanism writes (as NodeCopies.writeNode after a state update), with its array. */
+    private void forEachConcentrationWritten(java.util.function.BiConsumer<String, String> action) {
+        for (Map.Entry<String, Map<String, String>> ion : g.ions.entrySet()) {
+            ion.getValue().forEach((var, role) -> {
+                if (g.written.contains(var) && !role.equals("current")) {
                     action.accept(var, "ion_" + ion.getKey() + "_" + role);
                 }
             });
