@@ -295,12 +295,12 @@ public final class JavaGenerator {
         kineticBlocks.forEach((name, b) -> kinetics.put(name, new KineticLowering(this, b, states)));
         linearBlocks.forEach((name, b) -> linears.put(name, new LinearLowering(this, b, states)));
         nonlinearBlocks.forEach((name, b) -> nonlinears.put(name, new NonlinearLowering(this, b, states)));
-        mod.blocks("BREAKPOINT").flatMap(b -> b.body().stream()).forEach(st -> {
-            if (st instanceof Stmt.Solve sv && sv.method().equals("cnexp") && derivatives.containsKey(sv.block())
+        breakpointSolves().forEach(sv -> {
+            if (sv.method().equals("cnexp") && derivatives.containsKey(sv.block())
                     && !cnexpPossible(derivatives.get(sv.block()).body())) {
                 cnexpFallbacks.add(sv.block());
             }
-            if (st instanceof Stmt.Solve sv && (sv.method().equals("derivimplicit")
+            if ((sv.method().equals("derivimplicit")
                     || cnexpFallbacks.contains(sv.block())) && derivatives.containsKey(sv.block())
                     && NewtonLowering.needed(derivatives.get(sv.block()))) {
                 newtons.put(sv.block(), new NewtonLowering(this, derivatives.get(sv.block())));
@@ -413,8 +413,8 @@ public final class JavaGenerator {
         }));
         RateTables rt = new RateTables(functions, procedures, tables.keySet(), instanceVars, parameters, states,
                 constants.keySet(), ionReads, ionVariables);
-        for (Stmt st : breakpoint.body()) {
-            if (st instanceof Stmt.Solve sv && sv.method().equals("cnexp") && derivatives.containsKey(sv.block())
+        for (Stmt.Solve sv : breakpointSolves()) {
+            if (sv.method().equals("cnexp") && derivatives.containsKey(sv.block())
                     && !newtons.containsKey(sv.block()) && !cnexpFallbacks.contains(sv.block())
                     && !ratePlans.containsKey(sv.block())) {
                 RateTables.Plan plan = rt.plan(derivatives.get(sv.block()));
@@ -426,6 +426,35 @@ public final class JavaGenerator {
                 }
             }
         }
+    }
+
+    /**
+     * The BREAKPOINT's SOLVEs in its order, those inside an IF or ELSE included: nocmodl takes every SOLVE out of
+     * the BREAKPOINT's text into nrn_state, unconditionally (parse1.ypp's solveblk; an {@code IF (on) { SOLVE s }}
+     * leaves an empty IF in nrn_cur and calls s every step whatever on is).
+     */
+    List<Stmt.Solve> breakpointSolves() {
+        List<Stmt.Solve> solves = new ArrayList<>();
+        mod.blocks("BREAKPOINT").findFirst().ifPresent(b -> withoutSolves(b.body(), solves));
+        return solves;
+    }
+
+    /** The statements without their SOLVEs (IF and ELSE bodies included), which are added to {@code solves}. */
+    static List<Stmt> withoutSolves(List<Stmt> body, List<Stmt.Solve> solves) {
+        List<Stmt> rest = new ArrayList<>();
+        for (Stmt st : body) {
+            if (st instanceof Stmt.Solve sv) {
+                solves.add(sv);
+            } else if (st instanceof Stmt.If i) {
+                List<Stmt> then = withoutSolves(i.then(), solves);
+                rest.add(new Stmt.If(i.pos(), i.condition(), then, withoutSolves(i.otherwise(), solves)));
+            } else if (st instanceof Stmt.Block b) {
+                rest.add(new Stmt.Block(b.pos(), withoutSolves(b.body(), solves)));
+            } else {
+                rest.add(st);
+            }
+        }
+        return rest;
     }
 
     /**

@@ -9,13 +9,19 @@ import org.spineformer.nmodl.ast.Stmt;
  * the Nernst helper the phases share.
  */
 final class StatePhaseEmitter {
+    /** The method of the BREAKPOINT's statements run in the state phase. */
+    static final String AFTER_SOLVES = "breakpointAfterSolves";
     private final JavaGenerator g;
 
     StatePhaseEmitter(JavaGenerator g) {
         this.g = g;
     }
 
-    void emit(List<Stmt.Solve> solves, String vectorCall) {
+    /**
+     * advance(): per instance, the SOLVEs in order, then {@code afterSolves} (the BREAKPOINT of a mechanism that
+     * writes no current, which nocmodl runs here and not in nrn_cur: {@link ClassSkeleton}).
+     */
+    void emit(List<Stmt.Solve> solves, List<Stmt> afterSolves, String vectorCall) {
         g.line("");
         g.open("@Override public void advance(CellState s)");
         RateTableEmitter rateTables = new RateTableEmitter(g);
@@ -46,9 +52,19 @@ final class StatePhaseEmitter {
                 g.notYet(sv.pos(), "SOLVE " + sv.block() + (sv.method().isEmpty() ? "" : " METHOD " + sv.method()));
             }
         }
+        if (!afterSolves.isEmpty()) {
+            g.line(AFTER_SOLVES + "(k, s);");
+        }
         g.nodeCopies.writeNode(false);
         g.close();
         g.close();
+        if (!afterSolves.isEmpty()) {
+            g.line("");
+            g.line("/** The BREAKPOINT without its SOLVEs, after them: the mechanism writes no current (nrn_state). */");
+            g.open("private void " + AFTER_SOLVES + "(int k, CellState s)");
+            g.body(afterSolves, Set.of());
+            g.close();
+        }
         if (g.usesNernst()) {
             g.line("");
             g.line("/** NEURON's nrn_nernst (mV), with its modern gas constant and Faraday constant: the engine's. */");

@@ -163,7 +163,7 @@ final class VectorEmitter {
     }
 
     /** Lowers the state phase; {@link #advanceCall()} says whether it could. */
-    void advance(List<Stmt.Solve> solves) {
+    void advance(List<Stmt.Solve> solves, List<Stmt> afterSolves) {
         if (!g.topLocals.isEmpty()) {
             return;
         }
@@ -205,6 +205,10 @@ final class VectorEmitter {
         }
         text.open("for (int k = k0; k < k0 + VL; k++)");
         text.line("int nd = laneNode[k];");
+        if (!afterSolves.isEmpty()) {
+            // the scalar method StatePhaseEmitter writes, slot by slot: its own copy of v is the slot's
+            text.line(StatePhaseEmitter.AFTER_SOLVES + "(k, s);");
+        }
         g.text = text;
         g.nodeCopies.writeNode(false);
         g.text = main;
