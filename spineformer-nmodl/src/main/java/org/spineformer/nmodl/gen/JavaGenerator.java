@@ -145,6 +145,11 @@ public final class JavaGenerator {
     final Map<String, NewtonLowering> newtons = new LinkedHashMap<>();
     /** DERIVATIVE blocks a SOLVE asks cnexp for that nocmodl solves by derivimplicit (it cannot differentiate one). */
     final Set<String> cnexpFallbacks = new HashSet<>();
+    /**
+     * DERIVATIVE blocks solved by euler whose statements read another state of the block: every derivative is
+     * computed at the old states, then the states move ({@link DerivativeEmitter}; scalar only).
+     */
+    final Set<String> eulerCoupled = new HashSet<>();
     /** The block being translated as derivimplicit's residual, else null. */
     NewtonLowering newton;
     /** The KINETIC or LINEAR block being translated (its reactions, equations), else null. */
@@ -299,6 +304,10 @@ public final class JavaGenerator {
             if (sv.method().equals("cnexp") && derivatives.containsKey(sv.block())
                     && !cnexpPossible(derivatives.get(sv.block()).body())) {
                 cnexpFallbacks.add(sv.block());
+            }
+            if (sv.method().equals("euler") && derivatives.containsKey(sv.block())
+                    && DerivativeEmitter.coupled(derivatives.get(sv.block()))) {
+                eulerCoupled.add(sv.block());
             }
             if ((sv.method().equals("derivimplicit")
                     || cnexpFallbacks.contains(sv.block())) && derivatives.containsKey(sv.block())
