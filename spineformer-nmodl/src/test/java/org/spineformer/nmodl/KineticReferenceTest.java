@@ -82,8 +82,17 @@ class KineticReferenceTest {
         return run(ref, compiled, Catalogue.discover());
     }
 
+    /** The same with tables (the file's TABLEs and tables of v) on or off. */
+    static Recorder run(ReferenceRun ref, NmodlMechanism compiled, boolean tables) {
+        return run(ref, compiled, Catalogue.discover(), tables);
+    }
+
     /** The same with the electrodes (SEClamp, IClamp) and pas of the given catalogue. */
     static Recorder run(ReferenceRun ref, NmodlMechanism compiled, Catalogue electrodes) {
+        return run(ref, compiled, electrodes, true);
+    }
+
+    private static Recorder run(ReferenceRun ref, NmodlMechanism compiled, Catalogue electrodes, boolean tables) {
         String mechanism = compiled.name();
         Catalogue catalogue = electrodes.register(compiled);
         ClampProtocol protocol = new ClampProtocol(ref, catalogue);
@@ -93,6 +102,7 @@ class KineticReferenceTest {
                 .forEachRemaining(e -> range.put(e.getKey(), e.getValue().asDouble()));
         protocol.builder().insert(mechanism, protocol.section(), range);
         Simulation sim = protocol.builder().build(s.get("dt_ms").asDouble(), s.get("celsius_degC").asDouble());
+        sim.setUseTables(tables);
         s.get("ion_reversal_potentials").fields().forEachRemaining(e -> Arrays.fill(
                 sim.state().ion(e.getKey().replace("_mV", "").substring(1)).reversal, e.getValue().asDouble()));
         return protocol.run(sim, (simulation, r) -> {

@@ -23,9 +23,6 @@ class NotCompiledYetTest {
                         + "DERIVATIVE s { FROM i = 0 TO 3 { x'[i] = -x[i] } }\n",
                 "n.mod:7:34: the derivative x'[...] of an array element (nocmodl 8.2 warns that it does not"
                         + " translate derivatives of STATE arrays correctly) is not supported yet");
-        fails("NEURON { SUFFIX arr }\nASSIGNED { b }\nINITIAL { LOCAL q[2]\n  q[1] = 1\n  b = q[1]\n}\n",
-                "n.mod:4:3: the array element q[...] (a LOCAL array in a block) is not supported yet\n"
-                        + "n.mod:5:7: the array element q[...] (a LOCAL array in a block) is not supported yet");
     }
 
     @Test

@@ -270,6 +270,8 @@ final class ClassSkeleton {
             g.line("return x <= s.t && x > s.t - s.dt ? 1.0 : 0.0;");
             g.close();
         }
+        g.scratchArrays.forEach((field, size) -> g.line("private final double[] " + field + " = new double[" + size
+                + "];"));
         if (!g.hoisted.isEmpty()) {
             g.line("");
             g.line("/** Operations on constants only, evaluated once (after the K_ constants they may use). */");

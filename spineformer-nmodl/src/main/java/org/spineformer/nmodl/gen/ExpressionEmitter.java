@@ -25,12 +25,19 @@ final class ExpressionEmitter {
         if (v.index() != null && g.arrays.containsKey(n) && !isLocal(n)) {
             return "a_" + n + "[" + integer(v.index()) + "][k]";
         }
+        if (v.index() != null && isLocal(n) && g.localArrays.containsKey(n)) {
+            return g.localArrays.get(n) + "[" + integer(v.index()) + "]";
+        }
         if (v.index() != null) {
             g.notYet(v.pos(), "the array element " + n + "[...] (a LOCAL array in a block)");
             return "0.0";
         }
         for (Set<String> scope : g.locals) {
             if (scope.contains(n)) {
+                if (g.localArrays.containsKey(n)) {
+                    g.notYet(v.pos(), "the LOCAL array " + n + " without an index");
+                    return "0.0";
+                }
                 // a FROM index is an int; C converts it where a double is expected, as ((double) i)
                 return g.fromIndices.contains(n) ? "((double) i_" + n + ")" : "l_" + n;
             }

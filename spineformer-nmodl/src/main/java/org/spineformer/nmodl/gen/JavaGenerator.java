@@ -67,6 +67,13 @@ public final class JavaGenerator {
     Mechanism.Kind kind = Mechanism.Kind.DENSITY;
     /** Top-level LOCALs: one value (or array) per block, shared by its instances as NEURON's are. */
     final Map<String, Integer> topLocals = new LinkedHashMap<>();
+    /**
+     * The scratch arrays of LOCAL arrays declared in blocks (field -> size): one per declaration, a field of the
+     * block (C's local array; the kernels run one slot at a time and allocate nothing per call).
+     */
+    final Map<String, Integer> scratchArrays = new LinkedHashMap<>();
+    /** A LOCAL array's name -> its scratch field, from its declaration on (a scalar LOCAL of the name removes it). */
+    final Map<String, String> localArrays = new HashMap<>();
     /** Per-instance variables (fields and hidden), in declaration order. */
     final Set<String> instanceVars = new LinkedHashSet<>();
     /**

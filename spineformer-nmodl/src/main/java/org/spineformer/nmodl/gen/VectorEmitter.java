@@ -285,6 +285,9 @@ final class VectorEmitter {
 
     private void statement(Stmt st) {
         if (st instanceof Stmt.Local l) {
+            if (l.sizes().stream().anyMatch(size -> size > 0)) {
+                problems.add("a LOCAL array");
+            }
             for (String n : l.names()) {
                 g.locals.peek().add(n);
                 String java = "l" + temps++ + "_" + n;
