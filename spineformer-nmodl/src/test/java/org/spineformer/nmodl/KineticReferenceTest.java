@@ -36,7 +36,10 @@ import org.spineformer.nmodl.gen.NmodlMechanism;
  *     beside one in parentheses, in a nonlinear scheme (O + O);
  * <li>nconv: a nonlinear scheme (A + A) whose forward rate switches with A, so that its Newton iterations never
  *     converge: NEURON goes on with sparse()'s last (21st) iterate, every step (A cycles with period 4), and so
- *     must the compiled block (it stopped with an error before).
+ *     must the compiled block (it stopped with an error before);
+ * <li>shells: a scheme over STATE arrays as calcium diffusion shells are written (c[4], B[4], CB[4]): a flux into
+ *     c[0], diffusion {@code ~ c[j] <-> c[j + 1]} and buffering {@code ~ c[j] + B[j] <-> CB[j]} in FROM loops,
+ *     {@code COMPARTMENT j, vol[j] {c B CB}} giving each element its volume.
  * </ul>
  */
 class KineticReferenceTest {
@@ -50,7 +53,7 @@ class KineticReferenceTest {
     private static final List<String> RUNS = List.of("vclamp_m60", "vclamp_m20", "vclamp_p20", "iclamp");
 
     static Stream<Arguments> runs() {
-        return Stream.of("kin3", "bind", "lin4", "cpl", "ksum", "nconv")
+        return Stream.of("kin3", "bind", "lin4", "cpl", "ksum", "nconv", "shells")
                 .flatMap(m -> RUNS.stream().map(run -> Arguments.of(m, run)));
     }
 

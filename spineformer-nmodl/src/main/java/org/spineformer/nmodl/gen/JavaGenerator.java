@@ -335,7 +335,8 @@ public final class JavaGenerator {
      */
     private void arrayUses() {
         mod.items().stream().filter(Item.Block.class::isInstance).map(Item.Block.class::cast).forEach(b -> {
-            boolean scheme = Set.of("KINETIC", "LINEAR", "NONLINEAR").contains(b.keyword());
+            // KINETIC schemes take STATE arrays (KineticLowering); LINEAR and NONLINEAR blocks not yet
+            boolean scheme = Set.of("LINEAR", "NONLINEAR").contains(b.keyword());
             Set<String> reported = new HashSet<>();
             walk(b.body(), st -> {
                 if (st instanceof Stmt.Assign a && a.primes() > 0 && a.target().index() != null) {
