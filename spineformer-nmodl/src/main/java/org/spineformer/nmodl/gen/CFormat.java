@@ -21,12 +21,13 @@ public final class CFormat {
         System.out.flush();
     }
 
-    /**
-     * Null when the format takes exactly {@code count} doubles with conversions supported here, else why not (the
-     * conversion named).
-     */
-    static String check(String format, int count) {
-        int used = 0;
+    /** One conversion of a format: its text from {@code start} to {@code end} (exclusive) and its letter. */
+    record Conversion(int start, int end, char letter) {
+    }
+
+    /** The format's conversions in order (%% left out), or null when it ends in '%'. */
+    static java.util.List<Conversion> conversions(String format) {
+        java.util.List<Conversion> out = new java.util.ArrayList<>();
         for (int i = 0; i < format.length(); i++) {
             if (format.charAt(i) != '%') {
                 continue;
@@ -39,20 +40,32 @@ public final class CFormat {
                 j++;
             }
             if (j >= format.length()) {
-                return "a format ending in '%'";
+                return null;
             }
-            char c = format.charAt(j);
-            if (c == '%') {
-                i = j;
-                continue;
+            if (format.charAt(j) != '%') {
+                out.add(new Conversion(i, j + 1, format.charAt(j)));
             }
-            if ("eEfFgG".indexOf(c) < 0) {
-                return "the conversion %" + c + " (NEURON passes it a double: only e, f and g print one)";
-            }
-            used++;
             i = j;
         }
-        return used == count ? null : "a format of " + used + " conversions for " + count + " values";
+        return out;
+    }
+
+    /**
+     * Null when the format takes exactly {@code count} doubles with conversions supported here, else why not (the
+     * conversion named).
+     */
+    static String check(String format, int count) {
+        java.util.List<Conversion> conversions = conversions(format);
+        if (conversions == null) {
+            return "a format ending in '%'";
+        }
+        for (Conversion c : conversions) {
+            if ("eEfFgG".indexOf(c.letter()) < 0) {
+                return "the conversion %" + c.letter() + " (NEURON passes it a double: only e, f and g print one)";
+            }
+        }
+        return conversions.size() == count ? null : "a format of " + conversions.size() + " conversions for "
+                + count + " values";
     }
 
     static String format(String format, double[] args) {

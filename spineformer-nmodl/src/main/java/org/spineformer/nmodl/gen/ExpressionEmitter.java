@@ -214,6 +214,48 @@ final class ExpressionEmitter {
         }
         String text = body.replace("\\n", "\n").replace("\\t", "\t").replace("\\\"", "\"")
                 .replace("\\\\", "\\");
+        // a string literal given to %s is C's char*: printed as it is, so folded into the format here
+        List<Expr> given = c.args().subList(1, c.args().size());
+        List<CFormat.Conversion> conversions = CFormat.conversions(text);
+        if (conversions != null && conversions.size() == given.size()) {
+            StringBuilder folded = new StringBuilder();
+            List<String> numbers = new ArrayList<>();
+            int from = 0;
+            for (int j = 0; j < conversions.size(); j++) {
+                CFormat.Conversion conv = conversions.get(j);
+                boolean string = given.get(j) instanceof Expr.Str;
+                if (conv.letter() == 's' && string) {
+                    String spec = text.substring(conv.start(), conv.end());
+                    String value = ((Expr.Str) given.get(j)).text();
+                    value = value.substring(1, value.length() - 1).replace("\\n", "\n").replace("\\t", "\t")
+                            .replace("\\\"", "\"").replace("\\\\", "\\");
+                    try {
+                        // width, precision and '-' as C's for a string (Java's %s takes the same)
+                        folded.append(text, from, conv.start()).append(String.format(spec, value).replace("%", "%%"));
+                    } catch (java.util.IllegalFormatException e) {
+                        g.notYet(c.pos(), "printf's " + spec + " (flags other than '-' with %s)");
+                        return "0.0";
+                    }
+                } else if ("eEfFgG".indexOf(conv.letter()) >= 0 && !string) {
+                    folded.append(text, from, conv.end());
+                    numbers.add(values.get(j));
+                } else {
+                    // nocmodl passes every number as a double (3 becomes 3.0) and C's printf reads an int or a
+                    // pointer from elsewhere: NEURON 8.2.2 printed 24 for "%d" of 3.7
+                    g.error(c.pos(), "printf's conversion %" + conv.letter() + " of " + (string ? "a string"
+                            : "a number") + " is not supported: NEURON's output is undefined (nocmodl passes every"
+                            + " number to C's printf as a double, so %d, %i, %c, %x ... read an int register and %s"
+                            + " a pointer; only e, f and g print a number, s a string)");
+                    return "0.0";
+                }
+                from = conv.end();
+            }
+            folded.append(text, from, text.length());
+            text = folded.toString();
+            literal = "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n")
+                    .replace("\t", "\\t") + "\"";
+            values = numbers;
+        }
         String problem = CFormat.check(text, values.size());
         if (problem != null) {
             g.notYet(c.pos(), "printf with " + problem);
