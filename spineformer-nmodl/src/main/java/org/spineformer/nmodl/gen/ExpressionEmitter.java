@@ -322,7 +322,7 @@ final class ExpressionEmitter {
             return "org.spineformer.nmodl.gen.ScopRandom." + random + "(s, k % lanes" + (args.isEmpty() ? "" : ", "
                     + joined) + ")";
         }
-        if (g.functionTables.containsKey(c.name()) && args.size() == 1) {
+        if (g.functionTables.containsKey(c.name()) && (args.size() == 1 || args.size() == 2)) {
             // hoc_func_table's look-up in the values the model gave (FunctionTable), shared by the instances
             return "org.spineformer.nmodl.gen.FunctionTable.call(mechanism(), " + g.functionTables.get(c.name()) + ", "
                     + joined + ")";

@@ -275,9 +275,9 @@ public final class JavaGenerator {
                         table(b);
                     }
                     case "FUNCTION_TABLE" -> {
-                        if (b.args().size() != 1) {
+                        if (b.args().size() > 2) {
                             notYet(b.pos(), "FUNCTION_TABLE " + b.name() + " of " + b.args().size()
-                                    + " arguments (only one argument is compiled)");
+                                    + " arguments (one or two are compiled)");
                         }
                         functionTables.put(b.name(), functionTables.size());
                     }
