@@ -46,7 +46,9 @@ final class StatePhaseEmitter {
                 // the CVODE methods of a PROCEDURE change nothing with the fixed step: nocmodl's solve.cpp calls it
                 // in nrn_state as a SOLVE without METHOD (cvode_t: only "if (!cvode_active_)")
                 g.line("p_" + sv.block() + "(k, s);");
-            } else if (g.nonlinears.containsKey(sv.block()) && sv.method().equals("newton") && !sv.steadyState()) {
+            } else if (g.nonlinears.containsKey(sv.block()) && (sv.method().equals("newton")
+                    || sv.method().isEmpty()) && !sv.steadyState()) {
+                // without METHOD too: nocmodl's default for a NONLINEAR block is newton()
                 g.line("nl_" + sv.block() + "(k, s);");
             } else {
                 g.notYet(sv.pos(), "SOLVE " + sv.block() + (sv.method().isEmpty() ? "" : " METHOD " + sv.method()));

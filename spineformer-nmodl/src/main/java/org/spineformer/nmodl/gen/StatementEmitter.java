@@ -96,6 +96,10 @@ final class StatementEmitter {
         } else if (s instanceof Stmt.Solve sv && g.kinetics.containsKey(sv.block()) && sv.steadyState()
                 && sv.method().equals("sparse")) {
             g.line("ss_" + sv.block() + "(k, s);");
+        } else if (s instanceof Stmt.Solve sv && g.nonlinears.containsKey(sv.block()) && !sv.steadyState()
+                && (sv.method().isEmpty() || sv.method().equals("newton"))) {
+            // nocmodl solves a NONLINEAR block by newton() wherever its SOLVE is (INITIAL, a PROCEDURE)
+            g.line("nl_" + sv.block() + "(k, s);");
         } else {
             g.notYet(s.pos(), describe(s));
         }
