@@ -47,6 +47,24 @@ class SolveMethodTest {
         assertThat(block.get("x", 0)).isCloseTo(expected, within(ROUNDING));
     }
 
+    /**
+     * Each STATE x starts at x0 before INITIAL (nocmodl's initmodel): the PARAMETER x0 when the file declares one (a
+     * GLOBAL u0, a RANGE m0 set per instance), else its START value, else 0. NEURON 8.2.2 initializing this file
+     * with m0 set to 0.45 gave u = 0.7, w = 0.3, m = 0.45 (run once by hand).
+     */
+    @Test
+    void statesStartAtTheirX0() {
+        NmodlMechanism m = NmodlMechanism.compile("st0.mod", "NEURON { SUFFIX st0 RANGE m0 }\n"
+                + "PARAMETER { u0 = 0.7 m0 = 0.2 }\nSTATE { u w START 0.3 m }\nINITIAL { }\nBREAKPOINT { }\n");
+        CellState s = new CellState(new double[] {100}, new double[] {100}, DT, 6.3);
+        MechanismBlock block = m.newBlock(new int[] {0});
+        block.attach(s);
+        block.setParameter("m0", 0, 0.45);
+        block.initialize(s);
+        assertThat(new double[] {block.get("u", 0), block.get("w", 0), block.get("m", 0)})
+                .containsExactly(0.7, 0.3, 0.45);
+    }
+
     /** A pool whose influx is held at 0 or more (an IF in the block) relaxes by backward Euler. */
     @Test
     void derivimplicitWithAConditionalInflux() {
