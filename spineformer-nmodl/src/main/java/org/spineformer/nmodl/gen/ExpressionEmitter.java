@@ -236,16 +236,16 @@ final class ExpressionEmitter {
                         g.notYet(c.pos(), "printf's " + spec + " (flags other than '-' with %s)");
                         return "0.0";
                     }
-                } else if ("eEfFgG".indexOf(conv.letter()) >= 0 && !string) {
+                } else if (CFormat.NUMBER_CONVERSIONS.indexOf(conv.letter()) >= 0 && !string) {
                     folded.append(text, from, conv.end());
                     numbers.add(values.get(j));
                 } else {
-                    // nocmodl passes every number as a double (3 becomes 3.0) and C's printf reads an int or a
-                    // pointer from elsewhere: NEURON 8.2.2 printed 24 for "%d" of 3.7
+                    // %s of a number: C reads a pointer where nocmodl passed a double (NEURON crashes or prints
+                    // garbage); a number's conversion of a string: C reads a double or int that is not there
                     g.error(c.pos(), "printf's conversion %" + conv.letter() + " of " + (string ? "a string"
-                            : "a number") + " is not supported: NEURON's output is undefined (nocmodl passes every"
-                            + " number to C's printf as a double, so %d, %i, %c, %x ... read an int register and %s"
-                            + " a pointer; only e, f and g print a number, s a string)");
+                            : "a number") + " is not supported: NEURON's C printf would read " + (string
+                            ? "a number where nocmodl passes a string" : "a string's pointer where nocmodl passes a"
+                            + " double") + " (undefined: garbage or a crash)");
                     return "0.0";
                 }
                 from = conv.end();

@@ -93,6 +93,15 @@ public final class NmodlMechanism extends AbstractMechanism {
         functionTables[index] = table;
     }
 
+    /** How many arguments the mod file's FUNCTION_TABLE {@code name} takes. */
+    public int functionTableArguments(String name) {
+        int index = compiled.functionTables().indexOf(name);
+        if (index < 0) {
+            throw new IllegalArgumentException(file + ": " + name() + " has no FUNCTION_TABLE " + name);
+        }
+        return compiled.functionTableArities().get(index);
+    }
+
     /** The names of the mod file's FUNCTION_TABLEs, in file order. */
     public List<String> functionTableNames() {
         return compiled.functionTables();
