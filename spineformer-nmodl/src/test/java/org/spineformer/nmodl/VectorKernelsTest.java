@@ -84,9 +84,12 @@ class VectorKernelsTest {
         int dend = morph.addChild("dend", 400, DENDRITE_SEGMENTS, 120, 1, Morphology.filled(DENDRITE_SEGMENTS, 2),
                 soma, 1);
         Catalogue catalogue = Catalogue.discover().register(m);
-        // a FUNCTION_TABLE's values are the model's to give (FunctionTableTest): two points across the run's v
-        m.functionTableNames().forEach(name -> m.setFunctionTable(name,
-                FunctionTable.of(new double[] {1, 3}, new double[] {-80, 40})));
+        // a FUNCTION_TABLE's values are the model's to give (FunctionTableTest): two points across the run's v (and
+        // two of a second argument)
+        m.functionTableNames().forEach(name -> m.setFunctionTable(name, m.functionTableArguments(name) == 1
+                ? FunctionTable.of(new double[] {1, 3}, new double[] {-80, 40})
+                : FunctionTable.of(new double[] {1, 3, 2, 4}, FunctionTable.Axis.points(-80, 40),
+                        FunctionTable.Axis.points(0, 1))));
         ModelBuilder b = new ModelBuilder(morph, catalogue);
         b.insert("pas", soma, Map.of("g", 1e-4, "e", -65.0));
         b.insert("pas", dend, Map.of("g", 1e-4, "e", -65.0));

@@ -196,7 +196,7 @@ final class VectorEmitter {
     }
 
     /** Lowers the state phase; {@link #advanceCall()} says whether it could. */
-    void advance(List<Stmt.Solve> solves) {
+    void advance(List<Stmt.Solve> solves, List<Stmt> afterSolves) {
         if (!g.topLocals.isEmpty()) {
             return;
         }
@@ -232,6 +232,7 @@ final class VectorEmitter {
             String b = sv.block();
             String method = g.cnexpFallbacks.contains(b) ? "derivimplicit" : sv.method();
             if (g.derivatives.containsKey(b) && !g.ratePlans.containsKey(b) && !g.newtons.containsKey(b)
+                    && !g.eulerCoupled.contains(b)
                     && Set.of("cnexp", "derivimplicit", "euler").contains(method) && derivative(b, method)) {
                 text.line("vd_" + b + "(k0, s);");
                 lowered.add(b);
@@ -246,7 +247,16 @@ final class VectorEmitter {
                 text.close();
             }
         }
-        if (writesNode()) {
+        if (!afterSolves.isEmpty()) {
+            text.open("for (int k = k0; k < k0 + VL; k++)");
+            text.line("int nd = laneNode[k];");
+            // the scalar method StatePhaseEmitter writes, slot by slot: its own copy of v is the slot's
+            text.line(StatePhaseEmitter.AFTER_SOLVES + "(k, s);");
+            g.text = text;
+            g.nodeCopies.writeNode(false);
+            g.text = main;
+            text.close();
+        } else if (writesNode()) {
             text.open("if (run)");
             text.line("int nd0 = laneNode[k0];");
             forEachConcentrationWritten((var, array) -> text.line(col("c_" + var) + ".intoArray(" + array
@@ -368,6 +378,9 @@ final class VectorEmitter {
 
     private void statement(Stmt st) {
         if (st instanceof Stmt.Local l) {
+            if (l.sizes().stream().anyMatch(size -> size > 0)) {
+                problems.add("a LOCAL array");
+            }
             for (String n : l.names()) {
                 g.locals.peek().add(n);
                 String java = "l" + temps++ + "_" + n;
