@@ -5,7 +5,9 @@ Spineformer's own script (not NEURON's or a model's). Usage, from a directory ot
   /usr/bin/python3 record.py LIBNRNMECH.so MECHANISM OUTDIR 'RANGE=VALUE,...' 'COLUMN=VAR,...' [ION_E=mV,...]
   [L_um=LENGTH,diam_um=DIAMETER] (the compartment's, 20 and 20 when not given) [TABLES]
 TABLES gives FUNCTION_TABLEs their values, ';'-separated, before the runs: NAME=Y1:Y2:...@X1:X2:... (NEURON's
-table_NAME_MECH(yvec, xvec)) or NAME=Y1:Y2:...@grid:MIN:MAX (table_NAME_MECH(&y[0], n, MIN, MAX)).
+table_NAME_MECH(yvec, xvec)) or NAME=Y1:Y2:...@grid:MIN:MAX (table_NAME_MECH(&y[0], n, MIN, MAX)); a table of two
+arguments NAME=Y1:Y2:...@2d:AXIS_X/AXIS_Y, the values row by row of x, each axis grid:N:MIN:MAX or X1:X2:...
+(table_NAME_MECH(&y[0], nx, MIN, MAX or &x[0], ny, ...)).
 COLUMN=VAR: a column recorded from the mechanism's range variable VAR (e.g. O=O) or ion current (ik).
 An array element is written NAME[INDEX], as a RANGE (w[1]=0.5) and as a VAR (m[2]=m[2]).
 Runs: vclamp_m60, vclamp_m20, vclamp_p20 (SEClamp -80 mV, step, -80 mV) and iclamp (pas, 0.3 nA).
@@ -28,7 +30,18 @@ for name, spec in tables.items():
     ys, xs = spec.split("@")
     yvec = h.Vector([float(y) for y in ys.split(":")])
     table_vectors.append(yvec)
-    if xs.startswith("grid:"):
+    if xs.startswith("2d:"):
+        spec_args = []
+        for axis in xs[3:].split("/"):
+            if axis.startswith("grid:"):
+                n, lo, hi = axis.split(":")[1:]
+                spec_args += [int(n), float(lo), float(hi)]
+            else:
+                avec = h.Vector([float(x) for x in axis.split(":")])
+                table_vectors.append(avec)
+                spec_args += [len(avec), avec._ref_x[0]]
+        getattr(h, "table_" + name + "_" + mech)(yvec._ref_x[0], *spec_args)
+    elif xs.startswith("grid:"):
         lo, hi = (float(x) for x in xs.split(":")[1:])
         getattr(h, "table_" + name + "_" + mech)(yvec._ref_x[0], len(yvec), lo, hi)
     else:

@@ -47,7 +47,8 @@ final class ModFolder {
 
     /**
      * Compiles every {@code .mod} file of {@code dir} (in name order) that passes the checks into {@code files}
-     * (file to mechanism), adding the checker's notes on every file to {@code notes}; returns the files that do not
+     * (file to mechanism), each given the FUNCTION_TABLE values of its {@code NAME.tables.json} when there is one
+     * ({@link ModTables}), adding the checker's notes on every file to {@code notes}; returns the files that do not
      * compile.
      */
     static List<Failure> compileEach(Path dir, Map<Path, NmodlMechanism> files, List<Diagnostic> notes) {
@@ -67,7 +68,12 @@ final class ModFolder {
             notes.addAll(report.notes());
             try {
                 if (problems.isEmpty()) {
-                    files.put(f, NmodlMechanism.compile(f));
+                    NmodlMechanism m = NmodlMechanism.compile(f);
+                    Path tables = ModTables.beside(f);
+                    if (Files.isRegularFile(tables)) {
+                        ModTables.apply(tables, m);
+                    }
+                    files.put(f, m);
                 } else {
                     Matcher name = NAME.matcher(Files.readString(f));
                     failed.add(new Failure(f, name.find() ? name.group(1) : null, problems));

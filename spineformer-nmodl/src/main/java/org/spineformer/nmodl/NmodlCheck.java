@@ -28,7 +28,8 @@ public final class NmodlCheck {
 
     /**
      * What {@code nmodl check} prints of a file: its problems ({@link #check}) and notes on what was recognized and
-     * is compiled differently from its text (the VERBATIM {@code return 0;} ending a PROCEDURE, left out).
+     * is compiled differently from its text (the VERBATIM {@code return 0;} ending a PROCEDURE, left out; printf's
+     * integer conversions, whose output NEURON leaves undefined).
      */
     public record Report(List<Diagnostic> problems, List<Diagnostic> notes) {
     }
@@ -47,6 +48,8 @@ public final class NmodlCheck {
             return new Report(List.of(new Diagnostic(file.toString(), Pos.NONE, "cannot read the file: " + reason)),
                     List.of());
         }
-        return new Report(NmodlMechanism.problems(mod), ReturnZeroIdiom.notes(mod));
+        List<Diagnostic> notes = new java.util.ArrayList<>(ReturnZeroIdiom.notes(mod));
+        notes.addAll(org.spineformer.nmodl.gen.CFormat.notes(mod));
+        return new Report(NmodlMechanism.problems(mod), notes);
     }
 }

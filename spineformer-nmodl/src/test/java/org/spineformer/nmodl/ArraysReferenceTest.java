@@ -1,6 +1,7 @@
 package org.spineformer.nmodl;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.spineformer.engine.reference.TraceAssert.assertTrace;
 
 import java.util.List;
@@ -13,6 +14,7 @@ import org.spineformer.engine.mech.MechanismBlock;
 import org.spineformer.engine.record.Recorder;
 import org.spineformer.engine.reference.ReferenceRun;
 import org.spineformer.engine.reference.TraceAssert;
+import org.spineformer.nmodl.gen.NmodlException;
 import org.spineformer.nmodl.gen.NmodlMechanism;
 
 /**
@@ -44,6 +46,33 @@ class ArraysReferenceTest {
         }
         System.out.printf("arrgate %s: largest error of the mechanism's columns %.2e of the trace's scale%n", runName,
                 worst);
+    }
+
+    /**
+     * LOCAL arrays in a PROCEDURE and a FUNCTION (C's local arrays): the project's {@code mod/arrays/larr.mod}
+     * against NEURON 8.2.2 ({@code reference/arrays/larr}), every column at 1e-6 of the trace's scale, with its
+     * channel's tables of v on (the default) and off.
+     */
+    @ParameterizedTest(name = "larr {0}")
+    @ValueSource(strings = {"vclamp_m60", "vclamp_m20", "vclamp_p20", "iclamp"})
+    void localArraysMatchNeuron(String runName) {
+        ReferenceRun ref = ReferenceRun.load("/reference/arrays/larr/" + runName);
+        NmodlMechanism compiled = NmodlMechanism.compile("larr.mod", Resources.text("/mod/arrays/larr.mod"));
+        for (boolean tables : List.of(true, false)) {
+            Recorder rec = KineticReferenceTest.run(ref, compiled, tables);
+            for (String column : rec.names()) {
+                assertTrace("larr " + runName + " tables " + tables + " " + column, ref.column(column),
+                        rec.column(column), TOLERANCE);
+            }
+        }
+    }
+
+    /** A LOCAL array of a block read without an index: refused with its name, as nocmodl ("needs an index"). */
+    @Test
+    void aLocalArrayWithoutIndexIsRefused() {
+        assertThatThrownBy(() -> NmodlMechanism.compile("q.mod", "NEURON { SUFFIX q }\nASSIGNED { b }\n"
+                + "INITIAL { LOCAL q[2]\n  q[1] = 1\n  b = q\n}\n")).isInstanceOf(NmodlException.class)
+                .hasMessageContaining("q.mod:5:7:");
     }
 
     /** An array is one field per element, named as NEURON names them, with the declaration's unit. */

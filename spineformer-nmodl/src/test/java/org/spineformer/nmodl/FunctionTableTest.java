@@ -54,15 +54,67 @@ class FunctionTableTest {
                 worst);
     }
 
-    /** record.py's TABLES form: Y1:Y2:...@X1:X2:... or Y1:Y2:...@grid:MIN:MAX. */
+    /**
+     * The project's mod/tables/ft2.mod (FUNCTION_TABLEs of two arguments: inf2 at listed arguments, tau2 on even
+     * grids, its second argument moving with v) against NEURON running it with the same tables (reference/tables/ft2,
+     * record.py's TABLES argument in its 2d form), every column.
+     */
+    @ParameterizedTest(name = "ft2 {0}")
+    @ValueSource(strings = {"vclamp_m60", "vclamp_m20", "vclamp_p20", "iclamp"})
+    void twoArgumentsMatchNeuron(String runName) {
+        ReferenceRun ref = ReferenceRun.load("/reference/tables/ft2/" + runName);
+        NmodlMechanism compiled = NmodlMechanism.compile("ft2.mod", Resources.text("/mod/tables/ft2.mod"));
+        ref.settings().get("function_tables").fields().forEachRemaining(e -> compiled.setFunctionTable(e.getKey(),
+                table(e.getValue().asText())));
+        Recorder rec = KineticReferenceTest.run(ref, compiled);
+        for (String column : rec.names()) {
+            assertTrace("ft2 " + runName + " " + column, ref.column(column), rec.column(column), TOLERANCE);
+        }
+    }
+
+    /** functabl.cpp's look-up of two arguments, values worked out by hand: values[jx * ny + jy]. */
+    @Test
+    void lookUpOfTwoArgumentsAsNeuron() {
+        FunctionTable t = FunctionTable.of(new double[] {1, 2, 3, 11, 12, 13}, FunctionTable.Axis.points(0, 10),
+                FunctionTable.Axis.grid(3, 0, 2));
+        // in both; x held at its first point (y on a point); both held at their last; x on its last, y between
+        assertThat(List.of(t.value(5, 0.5), t.value(-1, 1), t.value(20, 5), t.value(10, 1.5)))
+                .containsExactly(6.5, 2.0, 13.0, 12.5);
+        assertThat(FunctionTable.constant(7).value(1, 2)).isEqualTo(7.0);
+    }
+
+    /** A table of the wrong number of arguments, or of values for the points, refused with its numbers. */
+    @Test
+    void badTablesOfTwoArgumentsAreRefused() {
+        NmodlMechanism compiled = NmodlMechanism.compile("ft2.mod", Resources.text("/mod/tables/ft2.mod"));
+        assertThatThrownBy(() -> compiled.setFunctionTable("tau2", FunctionTable.grid(new double[] {1, 2}, 0, 1)))
+                .hasMessage("ft2.mod: FUNCTION_TABLE tau2 of ft2 takes 2 arguments, the table given 1");
+        assertThatThrownBy(() -> FunctionTable.of(new double[] {1, 2, 3}, FunctionTable.Axis.points(0, 1),
+                FunctionTable.Axis.grid(2, 0, 1)))
+                .hasMessage("FUNCTION_TABLE of two arguments: 3 values for 2 x 2 points");
+    }
+
+    /** record.py's TABLES form: Y1:Y2:...@X1:X2:..., Y1:Y2:...@grid:MIN:MAX, or Y1:...@2d:AXIS_X/AXIS_Y. */
     private static FunctionTable table(String spec) {
         String[] parts = spec.split("@");
         double[] ys = numbers(parts[0]);
+        if (parts[1].startsWith("2d:")) {
+            String[] axes = parts[1].substring("2d:".length()).split("/");
+            return FunctionTable.of(ys, axis(axes[0]), axis(axes[1]));
+        }
         if (parts[1].startsWith("grid:")) {
             double[] range = numbers(parts[1].substring("grid:".length()));
             return FunctionTable.grid(ys, range[0], range[1]);
         }
         return FunctionTable.of(ys, numbers(parts[1]));
+    }
+
+    private static FunctionTable.Axis axis(String spec) {
+        if (spec.startsWith("grid:")) {
+            double[] g = numbers(spec.substring("grid:".length()));
+            return FunctionTable.Axis.grid((int) g[0], g[1], g[2]);
+        }
+        return FunctionTable.Axis.points(numbers(spec));
     }
 
     private static double[] numbers(String colonSeparated) {

@@ -36,7 +36,10 @@ import org.spineformer.nmodl.gen.NmodlMechanism;
  *     beside one in parentheses, in a nonlinear scheme (O + O);
  * <li>nconv: a nonlinear scheme (A + A) whose forward rate switches with A, so that its Newton iterations never
  *     converge: NEURON goes on with sparse()'s last (21st) iterate, every step (A cycles with period 4), and so
- *     must the compiled block (it stopped with an error before).
+ *     must the compiled block (it stopped with an error before);
+ * <li>shells: a scheme over STATE arrays as calcium diffusion shells are written (c[4], B[4], CB[4]): a flux into
+ *     c[0], diffusion {@code ~ c[j] <-> c[j + 1]} and buffering {@code ~ c[j] + B[j] <-> CB[j]} in FROM loops,
+ *     {@code COMPARTMENT j, vol[j] {c B CB}} giving each element its volume.
  * </ul>
  */
 class KineticReferenceTest {
@@ -50,7 +53,7 @@ class KineticReferenceTest {
     private static final List<String> RUNS = List.of("vclamp_m60", "vclamp_m20", "vclamp_p20", "iclamp");
 
     static Stream<Arguments> runs() {
-        return Stream.of("kin3", "bind", "lin4", "cpl", "ksum", "nconv")
+        return Stream.of("kin3", "bind", "lin4", "cpl", "ksum", "nconv", "shells")
                 .flatMap(m -> RUNS.stream().map(run -> Arguments.of(m, run)));
     }
 
@@ -82,8 +85,17 @@ class KineticReferenceTest {
         return run(ref, compiled, Catalogue.discover());
     }
 
+    /** The same with tables (the file's TABLEs and tables of v) on or off. */
+    static Recorder run(ReferenceRun ref, NmodlMechanism compiled, boolean tables) {
+        return run(ref, compiled, Catalogue.discover(), tables);
+    }
+
     /** The same with the electrodes (SEClamp, IClamp) and pas of the given catalogue. */
     static Recorder run(ReferenceRun ref, NmodlMechanism compiled, Catalogue electrodes) {
+        return run(ref, compiled, electrodes, true);
+    }
+
+    private static Recorder run(ReferenceRun ref, NmodlMechanism compiled, Catalogue electrodes, boolean tables) {
         String mechanism = compiled.name();
         Catalogue catalogue = electrodes.register(compiled);
         ClampProtocol protocol = new ClampProtocol(ref, catalogue);
@@ -93,6 +105,7 @@ class KineticReferenceTest {
                 .forEachRemaining(e -> range.put(e.getKey(), e.getValue().asDouble()));
         protocol.builder().insert(mechanism, protocol.section(), range);
         Simulation sim = protocol.builder().build(s.get("dt_ms").asDouble(), s.get("celsius_degC").asDouble());
+        sim.setUseTables(tables);
         s.get("ion_reversal_potentials").fields().forEachRemaining(e -> Arrays.fill(
                 sim.state().ion(e.getKey().replace("_mV", "").substring(1)).reversal, e.getValue().asDouble()));
         return protocol.run(sim, (simulation, r) -> {

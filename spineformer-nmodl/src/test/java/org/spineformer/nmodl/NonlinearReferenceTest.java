@@ -36,4 +36,20 @@ class NonlinearReferenceTest {
         System.out.printf("nlin %s: largest error of the mechanism's columns %.2e of the trace's scale%n", runName,
                 worst);
     }
+
+    /**
+     * The project's {@code mod/nonlinear/nlsolve.mod}: a NONLINEAR block solved by newton() where nocmodl also
+     * solves it, in INITIAL ({@code SOLVE eq}, no METHOD) and in a PROCEDURE the BREAKPOINT solves, against NEURON
+     * ({@code reference/nonlinear/nlsolve}), every column.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"vclamp_m60", "vclamp_m20", "vclamp_p20", "iclamp"})
+    void solvedInInitialAndAProcedureMatchesNeuron(String runName) {
+        ReferenceRun ref = ReferenceRun.load("/reference/nonlinear/nlsolve/" + runName);
+        NmodlMechanism compiled = NmodlMechanism.compile("nlsolve.mod", Resources.text("/mod/nonlinear/nlsolve.mod"));
+        Recorder rec = KineticReferenceTest.run(ref, compiled);
+        for (String column : rec.names()) {
+            assertTrace("nlsolve " + runName + " " + column, ref.column(column), rec.column(column), TOLERANCE);
+        }
+    }
 }

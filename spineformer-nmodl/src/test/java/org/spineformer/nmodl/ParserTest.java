@@ -199,6 +199,11 @@ class ParserTest {
                 .hasMessage("bad.mod:1:1: COMMENT without its ENDCOMMENT");
         assertThatThrownBy(() -> Parser.parse("bad.mod", "NEURON { SUFFIX PARAMETER }"))
                 .hasMessage("bad.mod:1:17: expected a name but found the keyword PARAMETER");
+        // CONSTANT takes NAME = number (units) only: nocmodl 8.2.2 stops on an array or a name without a value
+        assertThatThrownBy(() -> Parser.parse("bad.mod", "CONSTANT { c[3] }"))
+                .hasMessage("bad.mod:1:13: expected '=' but found '['");
+        assertThatThrownBy(() -> Parser.parse("bad.mod", "CONSTANT { c (mV) }"))
+                .hasMessage("bad.mod:1:14: expected '=' but found '('");
     }
     /** nocmodl's intexpr: indices and FROM bounds are names, integers, + - * / and INT(expr); it stops on others. */
     @Test

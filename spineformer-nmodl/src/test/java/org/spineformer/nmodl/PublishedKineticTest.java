@@ -24,7 +24,9 @@ import org.spineformer.nmodl.gen.NmodlMechanism;
  * {@code reference/kinetic/record.py}, committed under {@code reference/published-kinetic}; see PROVENANCE.md):
  * Allen's NaV (bmtk: a 12-state linear scheme, CONSERVE, its initial state from a LINEAR block), NEURON's demo
  * mcna.mod (MCna: STEADYSTATE sparse in INITIAL, a PROCEDURE TABLE in the scheme, PROTECT) and release.mod (trel: a
- * parameter as a reactant, IF in the scheme). Three voltage-clamp steps and a current clamp each, every column.
+ * parameter as a reactant, IF in the scheme) and cabpump.mod (cadifpmp: calcium diffusion in 10 shells, a STATE
+ * array in the scheme with {@code COMPARTMENT i, ...vol[i] {ca}}, a pump writing ica, diam). Three voltage-clamp
+ * steps and a current clamp each, every column.
  * Validation tier: the files are found in the folders of {@code -Dspineformer.modDirs}; without it the test
  * reports itself skipped.
  */
@@ -34,7 +36,7 @@ class PublishedKineticTest {
     static final double TOLERANCE = 1e-6;
     /** Mechanism -> its file. */
     private static final Map<String, String> FILES = Map.of("NaV", "NaV.mod", "MCna", "mcna.mod", "trel",
-            "release.mod");
+            "release.mod", "cadifpmp", "cabpump.mod");
     private static final List<String> RUNS = List.of("vclamp_m60", "vclamp_m20", "vclamp_p20", "iclamp");
 
     static Stream<Arguments> runs() {

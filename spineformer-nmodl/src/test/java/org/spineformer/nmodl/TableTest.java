@@ -37,9 +37,14 @@ class TableTest {
         return Math.exp(-(v - vhalf) / 20);
     }
 
+    /**
+     * One step's phases at v: the tables checked in the current phase, the BREAKPOINT run in the state phase (the
+     * file writes no current, so nocmodl runs its BREAKPOINT in nrn_state).
+     */
     private double at(String field, double v) {
         s.v[0] = v;
         block.currents(s);
+        block.advance(s);
         return block.get(field, 0);
     }
 

@@ -11,6 +11,10 @@ import java.math.RoundingMode;
  */
 public final class CFormat {
     private static final String FLAGS = "-+ 0#";
+    /** The conversions of a number: e, f, g as C's; the integer ones of the value's (long) conversion. */
+    static final String NUMBER_CONVERSIONS = "eEfFgGdiuxXoc";
+    /** The integer conversions, which C's printf reads as an int: NEURON's output is undefined (it passes a double). */
+    public static final String INTEGER_CONVERSIONS = "diuxXoc";
 
     private CFormat() {
     }
@@ -22,11 +26,52 @@ public final class CFormat {
     }
 
     /**
-     * Null when the format takes exactly {@code count} doubles with conversions supported here, else why not (the
-     * conversion named).
+     * A note for each printf call with an integer conversion ({@link #INTEGER_CONVERSIONS}): what is printed here,
+     * and that NEURON's own output there is undefined ({@code nmodl check} and the {@code --mod} commands print
+     * them, as the checker's other notes).
      */
-    static String check(String format, int count) {
-        int used = 0;
+    public static java.util.List<org.spineformer.nmodl.check.Diagnostic> notes(org.spineformer.nmodl.ast.ModFile mod) {
+        java.util.List<org.spineformer.nmodl.check.Diagnostic> out = new java.util.ArrayList<>();
+        printfCalls(mod.items(), call -> {
+            String text = ((org.spineformer.nmodl.ast.Expr.Str) call.args().get(0)).text();
+            java.util.List<Conversion> conversions = conversions(text);
+            if (conversions != null && conversions.stream().anyMatch(c -> INTEGER_CONVERSIONS.indexOf(c.letter())
+                    >= 0)) {
+                out.add(new org.spineformer.nmodl.check.Diagnostic(mod.file(), call.pos(), "note: printf's integer"
+                        + " conversions (%d, %i, %c ...) print the value truncated toward zero here; NEURON's output is"
+                        + " undefined there (nocmodl passes a double and C's printf reads an int register: NEURON"
+                        + " 8.2.2 printed 24 for %d of 3.7)"));
+            }
+        });
+        return out;
+    }
+
+    /** Every printf call with a string format in an AST subtree, walked by its records' components. */
+    private static void printfCalls(Object node, java.util.function.Consumer<org.spineformer.nmodl.ast.Expr.Call> visit) {
+        if (node instanceof org.spineformer.nmodl.ast.Expr.Call c && c.name().equals("printf") && !c.args().isEmpty()
+                && c.args().get(0) instanceof org.spineformer.nmodl.ast.Expr.Str) {
+            visit.accept(c);
+        }
+        if (node instanceof java.util.List<?> list) {
+            list.forEach(x -> printfCalls(x, visit));
+        } else if (node instanceof Record r) {
+            for (java.lang.reflect.RecordComponent c : r.getClass().getRecordComponents()) {
+                try {
+                    printfCalls(c.getAccessor().invoke(r), visit);
+                } catch (ReflectiveOperationException e) {
+                    throw new IllegalStateException("cannot read " + c + " of " + r, e);
+                }
+            }
+        }
+    }
+
+    /** One conversion of a format: its text from {@code start} to {@code end} (exclusive) and its letter. */
+    record Conversion(int start, int end, char letter) {
+    }
+
+    /** The format's conversions in order (%% left out), or null when it ends in '%'. */
+    static java.util.List<Conversion> conversions(String format) {
+        java.util.List<Conversion> out = new java.util.ArrayList<>();
         for (int i = 0; i < format.length(); i++) {
             if (format.charAt(i) != '%') {
                 continue;
@@ -39,20 +84,32 @@ public final class CFormat {
                 j++;
             }
             if (j >= format.length()) {
-                return "a format ending in '%'";
+                return null;
             }
-            char c = format.charAt(j);
-            if (c == '%') {
-                i = j;
-                continue;
+            if (format.charAt(j) != '%') {
+                out.add(new Conversion(i, j + 1, format.charAt(j)));
             }
-            if ("eEfFgG".indexOf(c) < 0) {
-                return "the conversion %" + c + " (NEURON passes it a double: only e, f and g print one)";
-            }
-            used++;
             i = j;
         }
-        return used == count ? null : "a format of " + used + " conversions for " + count + " values";
+        return out;
+    }
+
+    /**
+     * Null when the format takes exactly {@code count} doubles with conversions supported here, else why not (the
+     * conversion named).
+     */
+    static String check(String format, int count) {
+        java.util.List<Conversion> conversions = conversions(format);
+        if (conversions == null) {
+            return "a format ending in '%'";
+        }
+        for (Conversion c : conversions) {
+            if (NUMBER_CONVERSIONS.indexOf(c.letter()) < 0) {
+                return "the conversion %" + c.letter();
+            }
+        }
+        return conversions.size() == count ? null : "a format of " + conversions.size() + " conversions for "
+                + count + " values";
     }
 
     static String format(String format, double[] args) {
@@ -74,7 +131,9 @@ public final class CFormat {
                 width = width * 10 + format.charAt(j++) - '0';
             }
             int precision = 6;
+            boolean precisionGiven = false;
             if (format.charAt(j) == '.') {
+                precisionGiven = true;
                 j++;
                 precision = 0;
                 while (Character.isDigit(format.charAt(j))) {
@@ -87,9 +146,53 @@ public final class CFormat {
                 out.append('%');
                 continue;
             }
+            if (INTEGER_CONVERSIONS.indexOf(c) >= 0) {
+                out.append(integer(args[next++], c, flags, width, precisionGiven ? precision : -1));
+                continue;
+            }
             out.append(pad(convert(args[next++], c, flags, precision), flags, width));
         }
         return out.toString();
+    }
+
+    /**
+     * An integer conversion of a double: C's printf would read an int register instead (NEURON's output is
+     * undefined); here the value truncated toward zero, {@code (long) x}, with C's flags, width and precision (the
+     * minimum of digits; the 0 flag ignored when it is given), %c its low byte as a character.
+     */
+    private static String integer(double x, char c, String flags, int width, int precision) {
+        long n = (long) x;
+        if (c == 'c') {
+            return pad(String.valueOf((char) (n & 0xFF)), flags.replace("0", ""), width);
+        }
+        String digits = switch (c) {
+            case 'u' -> Long.toUnsignedString(n);
+            case 'x' -> Long.toHexString(n);
+            case 'X' -> Long.toHexString(n).toUpperCase();
+            case 'o' -> Long.toOctalString(n);
+            default -> n < 0 ? Long.toString(n).substring(1) : Long.toString(n);
+        };
+        boolean signed = c == 'd' || c == 'i';
+        String sign = signed && n < 0 ? "-" : signed && flags.contains("+") ? "+" : signed && flags.contains(" ") ? " "
+                : "";
+        if (precision >= 0) {
+            digits = precision == 0 && n == 0 ? "" : "0".repeat(Math.max(0, precision - digits.length())) + digits;
+        }
+        String prefix = flags.contains("#") && n != 0 ? (c == 'x' ? "0x" : c == 'X' ? "0X" : "") : "";
+        if (flags.contains("#") && c == 'o' && !digits.startsWith("0")) {
+            digits = "0" + digits;
+        }
+        int fill = width - sign.length() - prefix.length() - digits.length();
+        if (fill <= 0) {
+            return sign + prefix + digits;
+        }
+        if (flags.contains("-")) {
+            return sign + prefix + digits + " ".repeat(fill);
+        }
+        if (flags.contains("0") && precision < 0) {
+            return sign + prefix + "0".repeat(fill) + digits;
+        }
+        return " ".repeat(fill) + sign + prefix + digits;
     }
 
     private static String convert(double x, char c, String flags, int precision) {

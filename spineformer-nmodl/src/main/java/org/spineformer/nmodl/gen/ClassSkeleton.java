@@ -21,6 +21,8 @@ final class ClassSkeleton {
 
     private Item.Block initial;
     private final List<Stmt.Solve> solves = new ArrayList<>();
+    /** The BREAKPOINT's statements but SOLVEs of a mechanism that writes no current: the state phase's, last. */
+    private final List<Stmt> afterSolves = new ArrayList<>();
     private CurrentPhase currentPhase;
     /** The vector kernels (with the Vector API only), else null. */
     private VectorEmitter vector;
@@ -29,18 +31,22 @@ final class ClassSkeleton {
         this.g = g;
     }
 
-    /** The phases' parts: INITIAL, the BREAKPOINT's SOLVEs and the rest of it; the vector kernels first. */
+    /**
+     * The phases' parts: INITIAL, the BREAKPOINT's SOLVEs and the rest of it; the vector kernels first. The rest
+     * goes where nocmodl puts it (noccout.cpp): in nrn_cur's two evaluations when the mechanism writes a current
+     * (NONSPECIFIC_CURRENT, ELECTRODE_CURRENT, USEION ... WRITE ix), else in nrn_state, once per step after the
+     * SOLVEs, at the step's new v (nrn_cur then does nothing).
+     */
     private void splitPhases() {
         initial = g.mod.blocks("INITIAL").findFirst().orElse(null);
         Item.Block breakpoint = g.mod.blocks("BREAKPOINT").findFirst().orElse(null);
         List<Stmt> currentBody = new ArrayList<>();
         if (breakpoint != null) {
-            for (Stmt s : breakpoint.body()) {
-                if (s instanceof Stmt.Solve sv) {
-                    solves.add(sv);
-                } else {
-                    currentBody.add(s);
-                }
+            List<Stmt> rest = JavaGenerator.withoutSolves(breakpoint.body(), solves);
+            if (CurrentsEmitter.terms(g).isEmpty()) {
+                afterSolves.addAll(rest);
+            } else {
+                currentBody.addAll(rest);
             }
         }
         currentPhase = new CurrentPhase(currentBody, g.netReceive, g.functions, g.procedures, g.instanceVars,
@@ -49,7 +55,7 @@ final class ClassSkeleton {
         // (JavaGenerator.exp), which must not depend on it
         VectorEmitter v = new VectorEmitter(g);
         v.currents(currentPhase, CurrentsEmitter.terms(g));
-        v.advance(solves);
+        v.advance(solves, afterSolves);
         vector = org.spineformer.engine.simd.Simd.enabled() && v.any() ? v : null;
         // the same for the tables of FUNCTIONs of v: not where a state phase's vector twin computes them exactly
         if (v.advanceCall() != null) {
@@ -159,6 +165,12 @@ final class ClassSkeleton {
         g.close();
         if (vector != null) {
             g.line("distinctNodes = distinct(laneNode);");
+            g.line("runGroup = runGroups(laneNode, geoNode);");
+            g.line("int runs = 0;");
+            g.open("for (boolean r : runGroup)");
+            g.line("runs += r ? 1 : 0;");
+            g.close();
+            g.line("mostlyRuns = 2 * runs >= runGroup.length && runs > 0;");
         }
         if (g.usesNetMove) {
             g.line("tq_item = new long[slots];");
@@ -264,6 +276,8 @@ final class ClassSkeleton {
             g.line("return x <= s.t && x > s.t - s.dt ? 1.0 : 0.0;");
             g.close();
         }
+        g.scratchArrays.forEach((field, size) -> g.line("private final double[] " + field + " = new double[" + size
+                + "];"));
         if (!g.hoisted.isEmpty()) {
             g.line("");
             g.line("/** Operations on constants only, evaluated once (after the K_ constants they may use). */");
@@ -287,14 +301,14 @@ final class ClassSkeleton {
     private void emitPhases() {
         new InitialEmitter(g).emit(initial);
         new CurrentsEmitter(g).emit(currentPhase, vector == null ? null : vector.currentsCall());
-        new StatePhaseEmitter(g).emit(solves, vector == null ? null : vector.advanceCall());
+        new StatePhaseEmitter(g).emit(solves, afterSolves, vector == null ? null : vector.advanceCall());
         g.line("");
         g.open("@Override public void setVectorKernels(boolean on)");
         g.line(vector == null ? "// no vector kernels (VectorEmitter)" : "vectorKernels = on;");
         g.close();
         g.line("");
         g.open("@Override public boolean[] vectorPhases()");
-        g.line("return new boolean[] {" + (vector != null && vector.currentsCall() != null) + ", "
+        g.line("return new boolean[] {" + (vector == null ? "false" : vector.currentsInLanes()) + ", "
                 + (vector != null && vector.advanceCall() != null) + "};");
         g.close();
     }

@@ -22,7 +22,8 @@ final class DerivativeEmitter {
      * A DERIVATIVE block as its SOLVE's method has it: cnexp (each state in place, in order, as nocmodl), or
      * derivimplicit (backward Euler: x = (x + dt f0) / (1 - dt a) for f = f0 + a x, what NEURON's Newton iteration
      * converges to) or euler (x = x + dt f) when the equations are uncoupled, so that solving them one after the
-     * other is solving them together; anything else is reported.
+     * other is solving them together; euler of coupled equations as NEURON's euler_thread (every derivative at the
+     * old states, then each state moved); anything else is reported.
      */
     void emitDerivative(Item.Block d) {
         String method = g.methods.getOrDefault(d.name(), "cnexp");
@@ -32,16 +33,84 @@ final class DerivativeEmitter {
             g.derivativeBlock = null;
             return;
         }
-        if (!method.equals("cnexp")) {
+        boolean deferred = method.equals("euler") && g.eulerCoupled.contains(d.name());
+        if (deferred) {
+            checkAnalysable(d, method);
+        } else if (!method.equals("cnexp")) {
             checkUncoupled(d, method);
         }
         g.line("");
         g.line("/** DERIVATIVE " + d.name() + " solved by " + method + ". */");
         g.open("private void d_" + d.name() + "(int k, CellState s)");
         g.derivativeBlock = d.name();
-        g.withTwin(g.vectorTwins.contains(d.name()), () -> g.body(d.body(), Set.of()));
+        if (deferred) {
+            // NEURON's euler_thread: the block computes every Dx at the old states, then x += dt*Dx for each
+            for (Stmt.Assign a : equations(d)) {
+                g.line("double " + EULER_DERIVATIVE + a.target().name() + " = 0.0;");
+            }
+            g.body(d.body(), Set.of());
+            for (Stmt.Assign a : equations(d)) {
+                String state = g.ref(a.target());
+                g.line(state + " = " + state + " + s.dt * " + EULER_DERIVATIVE + a.target().name() + ";");
+            }
+        } else {
+            g.withTwin(g.vectorTwins.contains(d.name()), () -> g.body(d.body(), Set.of()));
+        }
         g.derivativeBlock = null;
         g.close();
+    }
+
+    /** The Java local of a state's derivative in a coupled euler block ($: no NMODL name has one). */
+    private static final String EULER_DERIVATIVE = "d$";
+
+    /** The block's equations x' = f at its top level, in order. */
+    private static List<Stmt.Assign> equations(Item.Block d) {
+        List<Stmt.Assign> out = new ArrayList<>();
+        for (Stmt st : d.body()) {
+            if (st instanceof Stmt.Assign a && a.primes() > 0) {
+                out.add(a);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Whether a statement of the block reads a state of it other than its own equation's: solving the equations
+     * one after the other in place would then differ from solving them together.
+     */
+    static boolean coupled(Item.Block d) {
+        Set<String> states = new HashSet<>();
+        equations(d).forEach(a -> states.add(a.target().name()));
+        for (Stmt st : d.body()) {
+            List<Expr> used = new ArrayList<>();
+            String own = st instanceof Stmt.Assign a && a.primes() > 0 ? a.target().name() : null;
+            if (JavaGenerator.expressions(st, used) && states.stream().anyMatch(x -> !x.equals(own)
+                    && used.stream().anyMatch(e -> Linear.dependsOn(e, x)))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * What the deferred euler does not take, reported: statements checkUncoupled does not analyse (WHILE, FROM
+     * ...), and an equation inside an IF (NEURON's Dx is a column kept from the step before when the IF skips it;
+     * here a local).
+     */
+    private void checkAnalysable(Item.Block d, String method) {
+        for (Stmt st : d.body()) {
+            if (!JavaGenerator.expressions(st, new ArrayList<>())) {
+                g.notYet(st.pos(), "this statement in a DERIVATIVE block solved by " + method);
+            } else if (st instanceof Stmt.If i && hasEquation(i)) {
+                g.notYet(st.pos(), "an equation inside IF in a DERIVATIVE block of coupled equations solved by "
+                        + method);
+            }
+        }
+    }
+
+    private static boolean hasEquation(Stmt.If i) {
+        return java.util.stream.Stream.concat(i.then().stream(), i.otherwise().stream()).anyMatch(st ->
+                st instanceof Stmt.Assign a && a.primes() > 0 || st instanceof Stmt.If inner && hasEquation(inner));
     }
 
     private void checkUncoupled(Item.Block d, String method) {
@@ -93,6 +162,10 @@ final class DerivativeEmitter {
         }
         String state = g.ref(a.target());
         String method = g.methods.getOrDefault(g.derivativeBlock, "cnexp");
+        if (method.equals("euler") && g.eulerCoupled.contains(g.derivativeBlock)) {
+            g.line(EULER_DERIVATIVE + x + " = " + g.num(a.value()) + ";");
+            return;
+        }
         if (method.equals("euler")) {
             g.line(state + " = " + state + " + s.dt * " + g.num(a.value()) + ";");
             return;

@@ -25,12 +25,19 @@ final class ExpressionEmitter {
         if (v.index() != null && g.arrays.containsKey(n) && !isLocal(n)) {
             return "a_" + n + "[" + integer(v.index()) + "][k]";
         }
+        if (v.index() != null && isLocal(n) && g.localArrays.containsKey(n)) {
+            return g.localArrays.get(n) + "[" + integer(v.index()) + "]";
+        }
         if (v.index() != null) {
             g.notYet(v.pos(), "the array element " + n + "[...] (a LOCAL array in a block)");
             return "0.0";
         }
         for (Set<String> scope : g.locals) {
             if (scope.contains(n)) {
+                if (g.localArrays.containsKey(n)) {
+                    g.notYet(v.pos(), "the LOCAL array " + n + " without an index");
+                    return "0.0";
+                }
                 // a FROM index is an int; C converts it where a double is expected, as ((double) i)
                 return g.fromIndices.contains(n) ? "((double) i_" + n + ")" : "l_" + n;
             }
@@ -207,6 +214,48 @@ final class ExpressionEmitter {
         }
         String text = body.replace("\\n", "\n").replace("\\t", "\t").replace("\\\"", "\"")
                 .replace("\\\\", "\\");
+        // a string literal given to %s is C's char*: printed as it is, so folded into the format here
+        List<Expr> given = c.args().subList(1, c.args().size());
+        List<CFormat.Conversion> conversions = CFormat.conversions(text);
+        if (conversions != null && conversions.size() == given.size()) {
+            StringBuilder folded = new StringBuilder();
+            List<String> numbers = new ArrayList<>();
+            int from = 0;
+            for (int j = 0; j < conversions.size(); j++) {
+                CFormat.Conversion conv = conversions.get(j);
+                boolean string = given.get(j) instanceof Expr.Str;
+                if (conv.letter() == 's' && string) {
+                    String spec = text.substring(conv.start(), conv.end());
+                    String value = ((Expr.Str) given.get(j)).text();
+                    value = value.substring(1, value.length() - 1).replace("\\n", "\n").replace("\\t", "\t")
+                            .replace("\\\"", "\"").replace("\\\\", "\\");
+                    try {
+                        // width, precision and '-' as C's for a string (Java's %s takes the same)
+                        folded.append(text, from, conv.start()).append(String.format(spec, value).replace("%", "%%"));
+                    } catch (java.util.IllegalFormatException e) {
+                        g.notYet(c.pos(), "printf's " + spec + " (flags other than '-' with %s)");
+                        return "0.0";
+                    }
+                } else if (CFormat.NUMBER_CONVERSIONS.indexOf(conv.letter()) >= 0 && !string) {
+                    folded.append(text, from, conv.end());
+                    numbers.add(values.get(j));
+                } else {
+                    // %s of a number: C reads a pointer where nocmodl passed a double (NEURON crashes or prints
+                    // garbage); a number's conversion of a string: C reads a double or int that is not there
+                    g.error(c.pos(), "printf's conversion %" + conv.letter() + " of " + (string ? "a string"
+                            : "a number") + " is not supported: NEURON's C printf would read " + (string
+                            ? "a number where nocmodl passes a string" : "a string's pointer where nocmodl passes a"
+                            + " double") + " (undefined: garbage or a crash)");
+                    return "0.0";
+                }
+                from = conv.end();
+            }
+            folded.append(text, from, text.length());
+            text = folded.toString();
+            literal = "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n")
+                    .replace("\t", "\\t") + "\"";
+            values = numbers;
+        }
         String problem = CFormat.check(text, values.size());
         if (problem != null) {
             g.notYet(c.pos(), "printf with " + problem);
@@ -273,7 +322,7 @@ final class ExpressionEmitter {
             return "org.spineformer.nmodl.gen.ScopRandom." + random + "(s, k % lanes" + (args.isEmpty() ? "" : ", "
                     + joined) + ")";
         }
-        if (g.functionTables.containsKey(c.name()) && args.size() == 1) {
+        if (g.functionTables.containsKey(c.name()) && (args.size() == 1 || args.size() == 2)) {
             // hoc_func_table's look-up in the values the model gave (FunctionTable), shared by the instances
             return "org.spineformer.nmodl.gen.FunctionTable.call(mechanism(), " + g.functionTables.get(c.name()) + ", "
                     + joined + ")";

@@ -21,10 +21,15 @@ final class InitialEmitter {
         }
         g.open("for (int k = 0; k < slots; k++)");
         g.nodeCopies.readNode(false);
-        // NEURON starts each state at its START value (0 by default) before INITIAL
-        // (an ion concentration state starts from the ion's value instead)
+        // nocmodl's initmodel starts each state x at x0 before INITIAL: the file's PARAMETER x0 when it declares one
+        // (cabpump's pump0), else a static x0 of its START value (0 by default); an element of a STATE array at the
+        // same x0 (an ion concentration state starts from the ion's value instead)
         g.mod.declarations("STATE").filter(d -> !g.isIonVariable(d.name())).forEach(d -> {
-            String start = ExpressionEmitter.literal(d.start() == null ? 0 : Double.parseDouble(d.start()));
+            String x0 = d.name() + "0";
+            boolean parameter = g.mod.declarations("PARAMETER").anyMatch(p -> p.name().equals(x0) && p.size() == 0)
+                    && g.instanceVars.contains(x0);
+            String start = parameter ? "c_" + x0 + "[k]"
+                    : ExpressionEmitter.literal(d.start() == null ? 0 : Double.parseDouble(d.start()));
             if (d.size() == 0) {
                 g.line("c_" + d.name() + "[k] = " + start + ";");
             }

@@ -67,6 +67,13 @@ public final class JavaGenerator {
     Mechanism.Kind kind = Mechanism.Kind.DENSITY;
     /** Top-level LOCALs: one value (or array) per block, shared by its instances as NEURON's are. */
     final Map<String, Integer> topLocals = new LinkedHashMap<>();
+    /**
+     * The scratch arrays of LOCAL arrays declared in blocks (field -> size): one per declaration, a field of the
+     * block (C's local array; the kernels run one slot at a time and allocate nothing per call).
+     */
+    final Map<String, Integer> scratchArrays = new LinkedHashMap<>();
+    /** A LOCAL array's name -> its scratch field, from its declaration on (a scalar LOCAL of the name removes it). */
+    final Map<String, String> localArrays = new HashMap<>();
     /** Per-instance variables (fields and hidden), in declaration order. */
     final Set<String> instanceVars = new LinkedHashSet<>();
     /**
@@ -145,6 +152,11 @@ public final class JavaGenerator {
     final Map<String, NewtonLowering> newtons = new LinkedHashMap<>();
     /** DERIVATIVE blocks a SOLVE asks cnexp for that nocmodl solves by derivimplicit (it cannot differentiate one). */
     final Set<String> cnexpFallbacks = new HashSet<>();
+    /**
+     * DERIVATIVE blocks solved by euler whose statements read another state of the block: every derivative is
+     * computed at the old states, then the states move ({@link DerivativeEmitter}; scalar only).
+     */
+    final Set<String> eulerCoupled = new HashSet<>();
     /** The block being translated as derivimplicit's residual, else null. */
     NewtonLowering newton;
     /** The KINETIC or LINEAR block being translated (its reactions, equations), else null. */
@@ -263,9 +275,9 @@ public final class JavaGenerator {
                         table(b);
                     }
                     case "FUNCTION_TABLE" -> {
-                        if (b.args().size() != 1) {
+                        if (b.args().size() > 2) {
                             notYet(b.pos(), "FUNCTION_TABLE " + b.name() + " of " + b.args().size()
-                                    + " arguments (only one argument is compiled)");
+                                    + " arguments (one or two are compiled)");
                         }
                         functionTables.put(b.name(), functionTables.size());
                     }
@@ -295,12 +307,16 @@ public final class JavaGenerator {
         kineticBlocks.forEach((name, b) -> kinetics.put(name, new KineticLowering(this, b, states)));
         linearBlocks.forEach((name, b) -> linears.put(name, new LinearLowering(this, b, states)));
         nonlinearBlocks.forEach((name, b) -> nonlinears.put(name, new NonlinearLowering(this, b, states)));
-        mod.blocks("BREAKPOINT").flatMap(b -> b.body().stream()).forEach(st -> {
-            if (st instanceof Stmt.Solve sv && sv.method().equals("cnexp") && derivatives.containsKey(sv.block())
+        breakpointSolves().forEach(sv -> {
+            if (sv.method().equals("cnexp") && derivatives.containsKey(sv.block())
                     && !cnexpPossible(derivatives.get(sv.block()).body())) {
                 cnexpFallbacks.add(sv.block());
             }
-            if (st instanceof Stmt.Solve sv && (sv.method().equals("derivimplicit")
+            if (sv.method().equals("euler") && derivatives.containsKey(sv.block())
+                    && DerivativeEmitter.coupled(derivatives.get(sv.block()))) {
+                eulerCoupled.add(sv.block());
+            }
+            if ((sv.method().equals("derivimplicit")
                     || cnexpFallbacks.contains(sv.block())) && derivatives.containsKey(sv.block())
                     && NewtonLowering.needed(derivatives.get(sv.block()))) {
                 newtons.put(sv.block(), new NewtonLowering(this, derivatives.get(sv.block())));
@@ -319,7 +335,8 @@ public final class JavaGenerator {
      */
     private void arrayUses() {
         mod.items().stream().filter(Item.Block.class::isInstance).map(Item.Block.class::cast).forEach(b -> {
-            boolean scheme = Set.of("KINETIC", "LINEAR", "NONLINEAR").contains(b.keyword());
+            // KINETIC schemes take STATE arrays (KineticLowering); LINEAR and NONLINEAR blocks not yet
+            boolean scheme = Set.of("LINEAR", "NONLINEAR").contains(b.keyword());
             Set<String> reported = new HashSet<>();
             walk(b.body(), st -> {
                 if (st instanceof Stmt.Assign a && a.primes() > 0 && a.target().index() != null) {
@@ -413,8 +430,8 @@ public final class JavaGenerator {
         }));
         RateTables rt = new RateTables(functions, procedures, tables.keySet(), instanceVars, parameters, states,
                 constants.keySet(), ionReads, ionVariables);
-        for (Stmt st : breakpoint.body()) {
-            if (st instanceof Stmt.Solve sv && sv.method().equals("cnexp") && derivatives.containsKey(sv.block())
+        for (Stmt.Solve sv : breakpointSolves()) {
+            if (sv.method().equals("cnexp") && derivatives.containsKey(sv.block())
                     && !newtons.containsKey(sv.block()) && !cnexpFallbacks.contains(sv.block())
                     && !ratePlans.containsKey(sv.block())) {
                 RateTables.Plan plan = rt.plan(derivatives.get(sv.block()));
@@ -426,6 +443,35 @@ public final class JavaGenerator {
                 }
             }
         }
+    }
+
+    /**
+     * The BREAKPOINT's SOLVEs in its order, those inside an IF or ELSE included: nocmodl takes every SOLVE out of
+     * the BREAKPOINT's text into nrn_state, unconditionally (parse1.ypp's solveblk; an {@code IF (on) { SOLVE s }}
+     * leaves an empty IF in nrn_cur and calls s every step whatever on is).
+     */
+    List<Stmt.Solve> breakpointSolves() {
+        List<Stmt.Solve> solves = new ArrayList<>();
+        mod.blocks("BREAKPOINT").findFirst().ifPresent(b -> withoutSolves(b.body(), solves));
+        return solves;
+    }
+
+    /** The statements without their SOLVEs (IF and ELSE bodies included), which are added to {@code solves}. */
+    static List<Stmt> withoutSolves(List<Stmt> body, List<Stmt.Solve> solves) {
+        List<Stmt> rest = new ArrayList<>();
+        for (Stmt st : body) {
+            if (st instanceof Stmt.Solve sv) {
+                solves.add(sv);
+            } else if (st instanceof Stmt.If i) {
+                List<Stmt> then = withoutSolves(i.then(), solves);
+                rest.add(new Stmt.If(i.pos(), i.condition(), then, withoutSolves(i.otherwise(), solves)));
+            } else if (st instanceof Stmt.Block b) {
+                rest.add(new Stmt.Block(b.pos(), withoutSolves(b.body(), solves)));
+            } else {
+                rest.add(st);
+            }
+        }
+        return rest;
     }
 
     /**

@@ -38,11 +38,17 @@ final class KineticLowering {
 
     private final JavaGenerator g;
     private final Item.Block block;
-    /** State name -> its row and column (nocmodl's varnum: conservation diagonals first). */
+    /**
+     * State name -> its row and column (nocmodl's varnum: conservation diagonals first); a STATE array's elements
+     * have the rows from it on, element e at row + e (nocmodl's {@code _RHS1(base + index)}).
+     */
     private final Map<String, Integer> index = new LinkedHashMap<>();
+    /** State name -> its array size, 0 for a scalar. */
+    private final Map<String, Integer> dims = new LinkedHashMap<>();
+    private int rows;
     private int conserved;
-    /** State name -> its COMPARTMENT volume. */
-    private final Map<String, Expr> volumes = new LinkedHashMap<>();
+    /** State name -> the COMPARTMENT giving its volume (with an index: each element's, the index set to it). */
+    private final Map<String, Stmt.Compartment> volumes = new LinkedHashMap<>();
     /** CONSERVE statement -> the row it replaces. */
     private final Map<Stmt.Conserve, Integer> conserveRows = new LinkedHashMap<>();
     private boolean linear = true;
@@ -63,6 +69,10 @@ final class KineticLowering {
             r.rhs().forEach(sp -> used.add(sp.species().name()));
         }
         used.retainAll(states);
+        for (Stmt.Conserve c : conserves) {
+            c.species().stream().map(sp -> sp.species().name()).filter(g.arrays::containsKey).distinct()
+                    .forEach(x -> g.notYet(c.pos(), "CONSERVE of the STATE array " + x));
+        }
         // conservation diagonals first: CONSERVE statements last to first, each its states last to first
         for (int c = conserves.size() - 1; c >= 0; c--) {
             List<Stmt.Species> species = conserves.get(c).species();
@@ -70,8 +80,9 @@ final class KineticLowering {
             for (int j = species.size() - 1; j >= 0 && !found; j--) {
                 String x = species.get(j).species().name();
                 if (used.contains(x) && !index.containsKey(x)) {
-                    conserveRows.put(conserves.get(c), index.size());
-                    index.put(x, index.size());
+                    conserveRows.put(conserves.get(c), rows);
+                    index.put(x, rows++);
+                    dims.put(x, 0);
                     found = true;
                 }
             }
@@ -80,20 +91,24 @@ final class KineticLowering {
                         + " for its equation (nocmodl: failed to diagonalize the kinetic matrix)");
             }
         }
-        conserved = index.size();
+        conserved = rows;
         for (String x : states) {
             if (used.contains(x) && !index.containsKey(x)) {
-                index.put(x, index.size());
+                index.put(x, rows);
+                dims.put(x, g.arrays.getOrDefault(x, 0));
+                rows += Math.max(1, dims.get(x));
             }
         }
         if (index.isEmpty()) {
             g.error(block.pos(), "KINETIC " + block.name() + " contains no reactions");
         }
         for (Stmt.Compartment c : compartments) {
-            if (c.index() != null) {
-                g.notYet(c.pos(), "COMPARTMENT with an index (arrays)");
+            for (String n : c.names()) {
+                if (c.index() != null && index.containsKey(n) && dims.get(n) == 0) {
+                    g.notYet(c.pos(), "COMPARTMENT with an index of the scalar STATE " + n);
+                }
+                volumes.put(n, c);
             }
-            c.names().forEach(n -> volumes.put(n, c.volume()));
         }
         for (Stmt.Reaction r : reactions) {
             if (r.arrow().equals("<<")) {
@@ -158,11 +173,54 @@ final class KineticLowering {
     }
 
     int size() {
-        return index.size();
+        return rows;
     }
 
     private String state(String x) {
         return g.ref(new Expr.Var(block.pos(), x, null));
+    }
+
+    /** Each state's element: its row -> its Java (a scalar once, an array's elements in order). */
+    private Map<Integer, String> elements() {
+        Map<Integer, String> out = new LinkedHashMap<>();
+        index.forEach((x, row) -> {
+            if (dims.get(x) == 0) {
+                out.put(row, state(x));
+            } else {
+                for (int e = 0; e < dims.get(x); e++) {
+                    out.put(row + e, g.ref(new Expr.Var(block.pos(), x, new Expr.Num(block.pos(),
+                            Integer.toString(e), ""))));
+                }
+            }
+        });
+        return out;
+    }
+
+    /**
+     * The Java of a state's volume; with the COMPARTMENT's index, the volume of the element whose int the caller has
+     * declared as {@code i_<index>} (nocmodl's loop variable _i in {@code vol[((int) _i)]}).
+     */
+    private String volume(Stmt.Compartment c) {
+        if (c.index() == null) {
+            return g.num(c.volume());
+        }
+        g.locals.push(new java.util.HashSet<>(Set.of(c.index())));
+        boolean outer = g.fromIndices.add(c.index());
+        String java = g.num(c.volume());
+        if (outer) {
+            g.fromIndices.remove(c.index());
+        }
+        g.locals.pop();
+        return java;
+    }
+
+    /** A species' row (and column) in the generated Java: its base, plus its index's int for an array element. */
+    private String row(Stmt.Species sp) {
+        int base = index.get(sp.species().name());
+        if (sp.species().index() == null) {
+            return Integer.toString(base);
+        }
+        return base + " + " + g.expressions.integer(sp.species().index());
     }
 
     /** The per-block work arrays (allocated once per generated block, reused by every instance and step). */
@@ -197,22 +255,33 @@ final class KineticLowering {
         g.line("double l_b_flux = 0.0;");
         g.line("double term = 0.0;");
         g.line("double dt1 = 1.0 / dt;");
-        for (Map.Entry<String, Integer> e : index.entrySet()) {
-            int i = e.getValue();
+        for (Map.Entry<Integer, String> e : elements().entrySet()) {
+            int i = e.getKey();
             if (i < conserved) {
                 continue;
             }
-            g.line("m[" + i + "][" + n + "] = -dt1 * (" + state(e.getKey()) + " - o_" + b + "[" + i + "]);");
+            g.line("m[" + i + "][" + n + "] = -dt1 * (" + e.getValue() + " - o_" + b + "[" + i + "]);");
             g.line("m[" + i + "][" + i + "] = dt1;");
         }
         g.kineticDt = true;
         for (Map.Entry<String, Integer> e : index.entrySet()) {
-            Expr volume = volumes.get(e.getKey());
-            int i = e.getValue();
-            if (volume != null && i >= conserved) {
-                String vol = g.num(volume);
-                g.line("m[" + i + "][" + n + "] *= " + vol + ";");
-                g.line("m[" + i + "][" + i + "] *= " + vol + ";");
+            Stmt.Compartment volume = volumes.get(e.getKey());
+            int base = e.getValue();
+            if (volume != null && base >= conserved) {
+                int dim = dims.get(e.getKey());
+                if (dim == 0) {
+                    String vol = volume(volume);
+                    g.line("m[" + base + "][" + n + "] *= " + vol + ";");
+                    g.line("m[" + base + "][" + base + "] *= " + vol + ";");
+                } else {
+                    // kinetic.cpp: a loop over the array's elements, its int as the COMPARTMENT's index
+                    String i = "i_" + (volume.index() == null ? "element" : volume.index());
+                    g.open("for (int " + i + " = 0; " + i + " < " + dim + "; " + i + "++)");
+                    String vol = volume(volume);
+                    g.line("m[" + base + " + " + i + "][" + n + "] *= " + vol + ";");
+                    g.line("m[" + base + " + " + i + "][" + base + " + " + i + "] *= " + vol + ";");
+                    g.close();
+                }
             }
         }
         g.kinetic = this;
@@ -226,8 +295,8 @@ final class KineticLowering {
         g.open("private void sparse_" + b + "(int k, CellState s, double dt, boolean linear)");
         g.line("double[] o = o_" + b + ";");
         g.line("double[] x = x_" + b + ";");
-        for (Map.Entry<String, Integer> e : index.entrySet()) {
-            g.line("o[" + e.getValue() + "] = " + state(e.getKey()) + ";");
+        for (Map.Entry<Integer, String> e : elements().entrySet()) {
+            g.line("o[" + e.getKey() + "] = " + e.getValue() + ";");
         }
         g.line("double err = 1.0;");
         g.open("for (int j = 0; err > " + CONVERGE + "; j++)");
@@ -236,9 +305,9 @@ final class KineticLowering {
         g.line("throw new IllegalStateException(\"" + where + ": singular matrix (instance \" + k + \")\");");
         g.close();
         g.line("err = 0.0;");
-        for (Map.Entry<String, Integer> e : index.entrySet()) {
-            String x = state(e.getKey());
-            int i = e.getValue();
+        for (Map.Entry<Integer, String> e : elements().entrySet()) {
+            String x = e.getValue();
+            int i = e.getKey();
             g.line(x + " += x[" + i + "];");
             g.open("if (!linear && " + x + " < 0.0)");
             g.line(x + " = 0.0;");
@@ -266,9 +335,9 @@ final class KineticLowering {
             g.open("for (int i = 0; i < " + STEADY_TRIES + "; i++)");
             g.line("sparse_" + b + "(k, s, " + STEADY_DT + ", true);");
             g.line("boolean nonNegative = true;");
-            for (String x : index.keySet()) {
-                g.open("if (" + state(x) + " < -1e-6)");
-                g.line(state(x) + " = 0.0;");
+            for (String x : elements().values()) {
+                g.open("if (" + x + " < -1e-6)");
+                g.line(x + " = 0.0;");
                 g.line("nonNegative = false;");
                 g.close();
             }
@@ -287,8 +356,8 @@ final class KineticLowering {
         return index.containsKey(sp.species().name());
     }
 
-    private String rhs(String x) {
-        return "m[" + index.get(x) + "][" + size() + "]";
+    private String rhs(Stmt.Species sp) {
+        return "m[" + row(sp) + "][" + size() + "]";
     }
 
     /**
@@ -305,7 +374,7 @@ final class KineticLowering {
         for (Stmt.Species sp : side) {
             int times = sp.coefficient() - (sp == minusOne ? 1 : 0);
             for (int i = 0; i < times; i++) {
-                factors.add(new Expr.Var(block.pos(), sp.species().name(), null));
+                factors.add(sp.species());
             }
         }
         return g.num(pasted(rate, paste, factors));
@@ -326,9 +395,8 @@ final class KineticLowering {
     /** A reaction in place: genderivterms (or genfluxterm for <<) and genmatterms. */
     void reaction(Stmt.Reaction r) {
         if (r.arrow().equals("<<")) {
-            String x = r.lhs().get(0).species().name();
             g.line("l_f_flux = l_b_flux = 0.0;");
-            g.line(rhs(x) + " += (l_b_flux = " + g.num(r.forward()) + ");");
+            g.line(rhs(r.lhs().get(0)) + " += (l_b_flux = " + g.num(r.forward()) + ");");
             return;
         }
         // nocmodl keeps each side's species last to first (a prepended list): its products and rows in that order
@@ -345,7 +413,7 @@ final class KineticLowering {
                 if (!isState(sp) || index.get(sp.species().name()) < conserved) {
                     continue;
                 }
-                g.line(rhs(sp.species().name()) + (j == 0 ? " -= " : " += ") + (sp.coefficient() > 1
+                g.line(rhs(sp) + (j == 0 ? " -= " : " += ") + (sp.coefficient() > 1
                         ? sp.coefficient() + ".0 * " : "") + "(l_f_flux - l_b_flux);");
             }
         }
@@ -358,14 +426,14 @@ final class KineticLowering {
                     continue;
                 }
                 g.line("term = " + product(rates.get(j), pastes.get(j), sides.get(j), by) + ";");
-                int col = index.get(by.species().name());
+                String col = row(by);
                 for (int j1 = 0; j1 < 2; j1++) {
-                    for (Stmt.Species row : sides.get(j1)) {
-                        if (!isState(row) || index.get(row.species().name()) < conserved) {
+                    for (Stmt.Species target : sides.get(j1)) {
+                        if (!isState(target) || index.get(target.species().name()) < conserved) {
                             continue;
                         }
-                        g.line("m[" + index.get(row.species().name()) + "][" + col + "]" + (j == j1 ? " += "
-                                : " -= ") + (row.coefficient() != 1 ? row.coefficient() + ".0 * " : "")
+                        g.line("m[" + row(target) + "][" + col + "]" + (j == j1 ? " += "
+                                : " -= ") + (target.coefficient() != 1 ? target.coefficient() + ".0 * " : "")
                                 + "term;");
                     }
                 }
@@ -388,8 +456,8 @@ final class KineticLowering {
         for (int j = species.size() - 1; j >= 0; j--) {
             Stmt.Species sp = species.get(j);
             String x = sp.species().name();
-            Expr volume = volumes.get(x);
-            String vol = volume == null ? "" : " * " + g.num(volume);
+            Stmt.Compartment volume = volumes.get(x);
+            String vol = volume == null ? "" : " * " + volume(volume);
             g.line("m[" + row + "][" + index.get(x) + "] = " + sp.coefficient() + ".0" + vol + ";");
             g.line(rhs + " -= " + state(x) + vol + (sp.coefficient() != 1 ? " * " + sp.coefficient() + ".0"
                     : "") + ";");

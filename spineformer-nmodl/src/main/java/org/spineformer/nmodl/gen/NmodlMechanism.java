@@ -35,9 +35,12 @@ public final class NmodlMechanism extends AbstractMechanism {
     /** The system property naming a folder to write generated Java to. */
     public static final String DUMP_DIR = "spineformer.nmodl.dumpDir";
 
-    /** @param functionTables the names of the file's FUNCTION_TABLEs, in file order */
+    /**
+     * @param functionTables the names of the file's FUNCTION_TABLEs, in file order
+     * @param functionTableArities how many arguments each takes
+     */
     private record Compiled(JavaGenerator.Generated generated, Constructor<? extends MechanismBlock> constructor,
-                            List<String> functionTables) {
+                            List<String> functionTables, List<Integer> functionTableArities) {
     }
 
     private final Compiled compiled;
@@ -82,7 +85,21 @@ public final class NmodlMechanism extends AbstractMechanism {
                     + " FUNCTION_TABLEs: " + (compiled.functionTables().isEmpty() ? "none"
                     : String.join(", ", compiled.functionTables())) + ")");
         }
-        functionTables[index] = java.util.Objects.requireNonNull(table, "table");
+        int arity = compiled.functionTableArities().get(index);
+        if (java.util.Objects.requireNonNull(table, "table").arguments() >= 0 && table.arguments() != arity) {
+            throw new IllegalArgumentException(file + ": FUNCTION_TABLE " + name + " of " + name() + " takes " + arity
+                    + " argument" + (arity == 1 ? "" : "s") + ", the table given " + table.arguments());
+        }
+        functionTables[index] = table;
+    }
+
+    /** How many arguments the mod file's FUNCTION_TABLE {@code name} takes. */
+    public int functionTableArguments(String name) {
+        int index = compiled.functionTables().indexOf(name);
+        if (index < 0) {
+            throw new IllegalArgumentException(file + ": " + name() + " has no FUNCTION_TABLE " + name);
+        }
+        return compiled.functionTableArities().get(index);
     }
 
     /** The names of the mod file's FUNCTION_TABLEs, in file order. */
@@ -145,7 +162,8 @@ public final class NmodlMechanism extends AbstractMechanism {
         try {
             return new Compiled(g, block.asSubclass(MechanismBlock.class)
                     .getConstructor(org.spineformer.engine.mech.Mechanism.class, int[].class, int.class),
-                    mod.blocks("FUNCTION_TABLE").map(Item.Block::name).toList());
+                    mod.blocks("FUNCTION_TABLE").map(Item.Block::name).toList(),
+                    mod.blocks("FUNCTION_TABLE").map(b -> b.args().size()).toList());
         } catch (NoSuchMethodException e) {
             throw new IllegalStateException("internal error: generated " + className + " has no constructor", e);
         }

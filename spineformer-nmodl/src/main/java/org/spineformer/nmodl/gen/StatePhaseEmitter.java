@@ -9,19 +9,46 @@ import org.spineformer.nmodl.ast.Stmt;
  * the Nernst helper the phases share.
  */
 final class StatePhaseEmitter {
+    /** The method of the BREAKPOINT's statements run in the state phase. */
+    static final String AFTER_SOLVES = "breakpointAfterSolves";
     private final JavaGenerator g;
 
     StatePhaseEmitter(JavaGenerator g) {
         this.g = g;
     }
 
-    void emit(List<Stmt.Solve> solves, String vectorCall) {
+    /**
+     * advance(): per instance, the SOLVEs in order, then {@code afterSolves} (the BREAKPOINT of a mechanism that
+     * writes no current, which nocmodl runs here and not in nrn_cur: {@link ClassSkeleton}).
+     */
+    void emit(List<Stmt.Solve> solves, List<Stmt> afterSolves, String vectorCall) {
         g.line("");
         g.open("@Override public void advance(CellState s)");
         RateTableEmitter rateTables = new RateTableEmitter(g);
         g.ratePlans.values().forEach(rateTables::emitBeforeStatePhase);
         if (vectorCall != null) {
             g.line("int first = vectorKernels ? " + vectorCall + " : 0;");
+        }
+        if (vectorCall == null && deferExact(solves, afterSolves)) {
+            // one SOLVE, from its table of v, a function of each slot's own columns: the slots it must compute
+            // exactly (outside the table, an interval not used) are computed after the loop, which then has no
+            // call (C2 keeps the table and the columns in registers across it); the same values, each slot's
+            // step depending on nothing another slot's step writes
+            String b = solves.get(0).block();
+            g.methods.put(b, "cnexp");
+            g.line("int exact = 0;");
+            g.open("for (int k = 0; k < slots; k++)");
+            g.nodeCopies.readNode(false);
+            g.open("if (!tableStep_" + b + "(k, s))");
+            g.line("rateTableExactSlots_" + b + "[exact++] = k;");
+            g.close();
+            g.close();
+            g.open("for (int j = 0; j < exact; j++)");
+            g.line("d_" + b + "(rateTableExactSlots_" + b + "[j], s);");
+            g.close();
+            g.close();
+            emitHelpers(afterSolves);
+            return;
         }
         g.open("for (int k = " + (vectorCall != null ? "first" : "0") + "; k < slots; k++)");
         g.nodeCopies.readNode(false);
@@ -40,15 +67,48 @@ final class StatePhaseEmitter {
                 // the CVODE methods of a PROCEDURE change nothing with the fixed step: nocmodl's solve.cpp calls it
                 // in nrn_state as a SOLVE without METHOD (cvode_t: only "if (!cvode_active_)")
                 g.line("p_" + sv.block() + "(k, s);");
-            } else if (g.nonlinears.containsKey(sv.block()) && sv.method().equals("newton") && !sv.steadyState()) {
+            } else if (g.nonlinears.containsKey(sv.block()) && (sv.method().equals("newton")
+                    || sv.method().isEmpty()) && !sv.steadyState()) {
+                // without METHOD too: nocmodl's default for a NONLINEAR block is newton()
                 g.line("nl_" + sv.block() + "(k, s);");
             } else {
                 g.notYet(sv.pos(), "SOLVE " + sv.block() + (sv.method().isEmpty() ? "" : " METHOD " + sv.method()));
             }
         }
+        if (!afterSolves.isEmpty()) {
+            g.line(AFTER_SOLVES + "(k, s);");
+        }
         g.nodeCopies.writeNode(false);
         g.close();
         g.close();
+        emitHelpers(afterSolves);
+    }
+
+    /**
+     * Whether the state phase is one cnexp SOLVE with a table of v (RateTables: what it writes is the slot's own,
+     * what it reads is v, parameters and ion variables the mechanism does not write), nothing after it, in a
+     * mechanism that writes no concentration back to its node.
+     */
+    private boolean deferExact(List<Stmt.Solve> solves, List<Stmt> afterSolves) {
+        if (solves.size() != 1 || !afterSolves.isEmpty()) {
+            return false;
+        }
+        Stmt.Solve sv = solves.get(0);
+        boolean writesIon = g.ions.values().stream().anyMatch(m -> m.entrySet().stream()
+                .anyMatch(e -> g.written.contains(e.getKey()) && !e.getValue().equals("current")));
+        return g.derivatives.containsKey(sv.block()) && g.ratePlans.containsKey(sv.block())
+                && sv.method().equals("cnexp") && !g.cnexpFallbacks.contains(sv.block()) && !writesIon;
+    }
+
+    /** The BREAKPOINT's statements after the SOLVEs as a method (when any), and the Nernst helper (when used). */
+    private void emitHelpers(List<Stmt> afterSolves) {
+        if (!afterSolves.isEmpty()) {
+            g.line("");
+            g.line("/** The BREAKPOINT without its SOLVEs, after them: the mechanism writes no current (nrn_state). */");
+            g.open("private void " + AFTER_SOLVES + "(int k, CellState s)");
+            g.body(afterSolves, Set.of());
+            g.close();
+        }
         if (g.usesNernst()) {
             g.line("");
             g.line("/** NEURON's nrn_nernst (mV), with its modern gas constant and Faraday constant: the engine's. */");

@@ -23,9 +23,19 @@ final class StatementEmitter {
 
     private void statement(Stmt s) {
         if (s instanceof Stmt.Local l) {
-            for (String n : l.names()) {
+            for (int j = 0; j < l.names().size(); j++) {
+                String n = l.names().get(j);
                 g.locals.peek().add(n);
-                g.line("double l_" + n + " = 0.0;");
+                if (l.sizes().get(j) > 0) {
+                    // C's local array, here the block's scratch array, zeroed as the scalar LOCALs are
+                    String field = "la" + g.scratchArrays.size() + "_" + n;
+                    g.scratchArrays.put(field, l.sizes().get(j));
+                    g.localArrays.put(n, field);
+                    g.line("java.util.Arrays.fill(" + field + ", 0.0);");
+                } else {
+                    g.localArrays.remove(n);
+                    g.line("double l_" + n + " = 0.0;");
+                }
             }
         } else if (s instanceof Stmt.Assign a) {
             assign(a);
@@ -86,6 +96,10 @@ final class StatementEmitter {
         } else if (s instanceof Stmt.Solve sv && g.kinetics.containsKey(sv.block()) && sv.steadyState()
                 && sv.method().equals("sparse")) {
             g.line("ss_" + sv.block() + "(k, s);");
+        } else if (s instanceof Stmt.Solve sv && g.nonlinears.containsKey(sv.block()) && !sv.steadyState()
+                && (sv.method().isEmpty() || sv.method().equals("newton"))) {
+            // nocmodl solves a NONLINEAR block by newton() wherever its SOLVE is (INITIAL, a PROCEDURE)
+            g.line("nl_" + sv.block() + "(k, s);");
         } else {
             g.notYet(s.pos(), describe(s));
         }
@@ -107,9 +121,13 @@ final class StatementEmitter {
         return s.getClass().getSimpleName().toUpperCase() + " statement";
     }
 
+    private boolean isLocalArray(String n) {
+        return g.isLocal(n) && g.localArrays.containsKey(n);
+    }
+
     private void assign(Stmt.Assign a) {
         if (a.target().index() != null && g.topLocals.getOrDefault(a.target().name(), 0) == 0
-                && !g.arrays.containsKey(a.target().name())) {
+                && !g.arrays.containsKey(a.target().name()) && !isLocalArray(a.target().name())) {
             g.notYet(a.pos(), "the array element " + a.target().name() + "[...] (a LOCAL array in a block)");
             return;
         }

@@ -379,6 +379,13 @@ public final class Parser {
             String start = accept("START") ? number() : null;
             return new Decl(t.pos(), name, 0, null, optUnit(), from, to, start);
         }
+        if (keyword.equals("CONSTANT")) {
+            // nocmodl's grammar (parse1.ypp conststmt): NAME = number units, nothing else (no array, no limits)
+            String name = name();
+            expect("=");
+            String value = number();
+            return new Decl(t.pos(), name, 0, value, optUnit(), null, null, null);
+        }
         String name;
         if (peek().kind() == Token.Kind.PRIME) {
             Token prime = next();

@@ -1,0 +1,66 @@
+package org.spineformer.nmodl;
+
+import static org.spineformer.engine.reference.TraceAssert.assertTrace;
+
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.spineformer.engine.event.PointProcess;
+import org.spineformer.engine.record.Recorder;
+import org.spineformer.engine.reference.ReferenceRun;
+import org.spineformer.nmodl.gen.NmodlMechanism;
+
+/**
+ * Where the BREAKPOINT's statements run, as nocmodl 8.2 places them (noccout.cpp), against NEURON 8.2.2 running the
+ * project's {@code mod/breakpoint/} files (references recorded by {@code reference/kinetic/record.py} and
+ * {@code reference/events/record_bppoint.py}, PROVENANCE.md), every column:
+ * <ul>
+ * <li>bpstate (density) and bppoint (POINT_PROCESS), which write no current: the statements after the SOLVE run in
+ *     nrn_state, once per step, after the state update, at the step's new v ({@code n = n + 1} counts one per
+ *     step, {@code a = m*v} is the new m times the new v, {@code integ} sums once per step), and not at
+ *     initialization;
+ * <li>bpconc: a concentration writer with no current and no SOLVE: {@code cai = cai + dt*k*(v + 90)} once per step
+ *     at the new v, eca following by Nernst;
+ * <li>bpif: a SOLVE inside an IF whose condition is 0: nocmodl takes it out of the IF, so the state moves every
+ *     step; the current and the ELSE stay in nrn_cur.
+ * </ul>
+ */
+class BreakpointWithoutCurrentTest {
+    /** The single-mechanism bound of issue 17, 1e-6 of each trace's scale, as {@link KineticReferenceTest}'s. */
+    static final double TOLERANCE = 1e-6;
+    private static final List<String> RUNS = List.of("vclamp_m60", "vclamp_m20", "vclamp_p20", "iclamp");
+
+    static Stream<Arguments> runs() {
+        return Stream.of("bpstate", "bpconc", "bpif").flatMap(m -> RUNS.stream().map(run -> Arguments.of(m, run)));
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("runs")
+    void densityMechanismMatchesNeuron(String mechanism, String runName) {
+        ReferenceRun ref = ReferenceRun.load("/reference/breakpoint/" + mechanism + "/" + runName);
+        NmodlMechanism compiled = NmodlMechanism.compile(mechanism + ".mod",
+                Resources.text("/mod/breakpoint/" + mechanism + ".mod"));
+        Recorder rec = KineticReferenceTest.run(ref, compiled);
+        for (String column : rec.names()) {
+            assertTrace(mechanism + " " + runName + " " + column, ref.column(column), rec.column(column), TOLERANCE);
+        }
+    }
+
+    @Test
+    void pointProcessMatchesNeuron() {
+        ReferenceRun ref = ReferenceRun.load("/reference/breakpoint/bppoint/iclamp");
+        NmodlMechanism compiled = NmodlMechanism.compile("bppoint.mod", Resources.text("/mod/breakpoint/bppoint.mod"));
+        EventsCompartment cell = new EventsCompartment(compiled);
+        cell.builder.addPointProcess("IClamp", cell.section, 0.5, Map.of("del", 20.0, "dur", 50.0, "amp", 0.3));
+        PointProcess pp = cell.builder.addPointProcess("bppoint", cell.section, 0.5, Map.of());
+        cell.assertMatches(ref, "bppoint", TOLERANCE, (sim, rec) -> {
+            for (String column : List.of("a", "n", "integ", "m")) {
+                rec.add(column, sim.block("bppoint").column(column), pp.instance());
+            }
+        });
+    }
+}
