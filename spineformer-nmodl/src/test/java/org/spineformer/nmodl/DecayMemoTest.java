@@ -10,6 +10,8 @@ import org.spineformer.engine.mech.Catalogue;
 import org.spineformer.engine.mech.CellState;
 import org.spineformer.engine.mech.MechanismBlock;
 import org.spineformer.engine.morph.Morphology;
+import org.spineformer.engine.simd.Simd;
+import org.spineformer.engine.simd.StrictExp;
 import org.spineformer.nmodl.gen.NmodlMechanism;
 
 /**
@@ -50,6 +52,56 @@ class DecayMemoTest {
     private static double cnexp(double x, double f0, double tau, double dt) {
         double a = -1.0 / tau;
         return x + (1.0 - Math.exp(dt * a)) * (-f0 / a - x);
+    }
+
+    /**
+     * In vector lanes the memo is checked per group of slots: a parameter changed at one slot of a group must be seen
+     * (every slot of the group computed again), the other groups keep theirs. 16 instances (whole groups of 8 or
+     * 4); the exponential in lanes and in their scalar twins is StrictExp's (VectorEmitter).
+     */
+    @Test
+    void inLanesAParameterChangedAtOneSlotIsSeen() {
+        assertThat(Simd.enabled()).as("the tests run with the Vector API").isTrue();
+        NmodlMechanism m = NmodlMechanism.compile("decay.mod", MOD);
+        Morphology morphology = new Morphology();
+        int section = morphology.addRoot("dend", 160, INSTANCES, 35.4, 1, Morphology.filled(INSTANCES, 2));
+        ModelBuilder b = new ModelBuilder(morphology, Catalogue.discover().register(m));
+        b.insert("decay", section, Map.of());
+        Simulation sim = b.build(0.025, 6.3);
+        sim.initialize(-65);
+        MechanismBlock block = sim.block("decay");
+        assertThat(block.size()).isEqualTo(INSTANCES);
+        double[] x = new double[INSTANCES];
+        double[] y = new double[INSTANCES];
+        double[] tau = new double[INSTANCES];
+        java.util.Arrays.fill(x, 1);
+        java.util.Arrays.fill(y, 1);
+        java.util.Arrays.fill(tau, 5);
+        for (int change = 0; change < 4; change++) {
+            if (change > 0) {
+                // one slot: the third of the first group, then the last slot, then the first again
+                int k = change == 2 ? INSTANCES - 1 : 2;
+                tau[k] = 5 + change;
+                block.setParameter("tau", k, tau[k]);
+            }
+            for (int step = 0; step < 3; step++) {
+                block.advance(sim.state());
+                for (int k = 0; k < INSTANCES; k++) {
+                    x[k] = cnexpStrict(x[k], -0.0 / tau[k], tau[k], 0.025);
+                    y[k] = cnexpStrict(y[k], 3 / tau[k], tau[k], 0.025);
+                    assertThat(block.get("x", k)).as("x at slot %d, tau %s", k, tau[k]).isEqualTo(x[k]);
+                    assertThat(block.get("y", k)).as("y at slot %d, tau %s", k, tau[k]).isEqualTo(y[k]);
+                }
+            }
+        }
+    }
+
+    private static final int INSTANCES = 16;
+
+    /** {@link #cnexp} with StrictExp's exponential, the one of a block's phases in vector lanes. */
+    private static double cnexpStrict(double x, double f0, double tau, double dt) {
+        double a = -1.0 / tau;
+        return x + (1.0 - StrictExp.exp(dt * a)) * (-f0 / a - x);
     }
 
     @Test

@@ -129,12 +129,12 @@ class LazyTableOutputsTest {
         String readByBreakpoint = Resources.text("/mod/features/gate_of_v.mod").replace("i = gbar*m*(v - e)",
                 "i = gbar*m*mInf*(v - e)");
         assertThat(NmodlMechanism.compile("gate_read.mod", readByBreakpoint).javaSource())
-                .contains("tabulated_states(k, s);").doesNotContain("rateTableOutputs_states");
+                .contains("tableStep_states(k, s)").doesNotContain("rateTableOutputs_states");
         // read by a FUNCTION the BREAKPOINT calls
         String readByFunction = Resources.text("/mod/features/gate_of_v.mod")
                 .replace("i = gbar*m*(v - e)", "i = gbar*m*slow()*(v - e)")
                 .replace("PROCEDURE rates()", "FUNCTION slow() { slow = mTau }\nPROCEDURE rates()");
         assertThat(NmodlMechanism.compile("gate_function.mod", readByFunction).javaSource())
-                .contains("tabulated_states(k, s);").doesNotContain("rateTableOutputs_states");
+                .contains("tableStep_states(k, s)").doesNotContain("rateTableOutputs_states");
     }
 }

@@ -68,10 +68,10 @@ class RateTablesTest {
     @Test
     void aGateBlockOfVIsReadFromATableAndAConcentrationsBlockIsNot() {
         String gate = gate().javaSource();
-        assertThat(gate).contains("tabulated_states(k, s);");
+        assertThat(gate).contains("tableStep_states(k, s)");
         // SK_E2's zInf is a function of cai, not of v
         String sk = NmodlMechanism.compile("SK_E2.mod", PaperModFiles.text("hay2011/SK_E2.mod")).javaSource();
-        assertThat(sk).doesNotContain("tabulated_").contains("d_gate(k, s);");
+        assertThat(sk).doesNotContain("tabulated_", "tableStep_").contains("d_gate(k, s);");
     }
 
     @Test

@@ -165,6 +165,12 @@ final class ClassSkeleton {
         g.close();
         if (vector != null) {
             g.line("distinctNodes = distinct(laneNode);");
+            g.line("runGroup = runGroups(laneNode, geoNode);");
+            g.line("int runs = 0;");
+            g.open("for (boolean r : runGroup)");
+            g.line("runs += r ? 1 : 0;");
+            g.close();
+            g.line("mostlyRuns = 2 * runs >= runGroup.length && runs > 0;");
         }
         if (g.usesNetMove) {
             g.line("tq_item = new long[slots];");
@@ -302,7 +308,7 @@ final class ClassSkeleton {
         g.close();
         g.line("");
         g.open("@Override public boolean[] vectorPhases()");
-        g.line("return new boolean[] {" + (vector != null && vector.currentsCall() != null) + ", "
+        g.line("return new boolean[] {" + (vector == null ? "false" : vector.currentsInLanes()) + ", "
                 + (vector != null && vector.advanceCall() != null) + "};");
         g.close();
     }

@@ -55,6 +55,8 @@ final class RateTableEmitter {
             g.line("private final int[] rateTableIonRebuilds_" + b + " = new int[lanes];");
         }
         g.line("private CellState rateTableState_" + b + ";");
+        g.line("/** The slots whose step from the table of " + b + " was not used: computed exactly after the loop. */");
+        g.line("private final int[] rateTableExactSlots_" + b + " = new int[size * lanes];");
         List<String> at = new ArrayList<>();
         p.comparedWith().forEach(e -> at.add(g.num(e)));
         // an instance field: initialized after the static C_n constants it may use
@@ -230,6 +232,14 @@ final class RateTableEmitter {
         g.line("");
         g.line("/** DERIVATIVE " + b + " by cnexp from the table of v, or exactly where the table is not used. */");
         g.open("private void tabulated_" + b + "(int k, CellState s)");
+        g.open("if (!tableStep_" + b + "(k, s))");
+        g.line("d_" + b + "(k, s);");
+        g.close();
+        g.close();
+        g.line("");
+        g.line("/** DERIVATIVE " + b + " by cnexp from the table of v; false (nothing done) where it must be computed"
+                + " exactly. */");
+        g.open("private boolean tableStep_" + b + "(int k, CellState s)");
         boolean lazy = g.lazyOutputs.contains(b);
         if (perLane(p)) {
             g.line("int lane = k % lanes;");
@@ -242,8 +252,7 @@ final class RateTableEmitter {
             g.line("rateTableAt_" + b + "[k] = -1.0;");
             g.close();
         }
-        g.line("d_" + b + "(k, s);");
-        g.line("return;");
+        g.line("return false;");
         g.close();
         g.line("int c = " + table + ".start(u);");
         g.line("double t = u - (int) u;");
@@ -255,10 +264,11 @@ final class RateTableEmitter {
         if (lazy) {
             g.open("if (!rateTableEager_" + b + ")");
             g.line("rateTableAt_" + b + "[k] = u;");
-            g.line("return;");
+            g.line("return true;");
             g.close();
         }
         outputsAt(p, table);
+        g.line("return true;");
         g.close();
         if (lazy) {
             g.line("");

@@ -29,6 +29,28 @@ final class StatePhaseEmitter {
         if (vectorCall != null) {
             g.line("int first = vectorKernels ? " + vectorCall + " : 0;");
         }
+        // not with BREAKPOINT statements after the SOLVE: each slot's must follow its own state update
+        if (vectorCall == null && afterSolves.isEmpty() && deferExact(solves)) {
+            // one SOLVE, from its table of v, a function of each slot's own columns: the slots it must compute
+            // exactly (outside the table, an interval not used) are computed after the loop, which then has no
+            // call (C2 keeps the table and the columns in registers across it); the same values, each slot's
+            // step depending on nothing another slot's step writes
+            String b = solves.get(0).block();
+            g.methods.put(b, "cnexp");
+            g.line("int exact = 0;");
+            g.open("for (int k = 0; k < slots; k++)");
+            g.nodeCopies.readNode(false);
+            g.open("if (!tableStep_" + b + "(k, s))");
+            g.line("rateTableExactSlots_" + b + "[exact++] = k;");
+            g.close();
+            g.close();
+            g.open("for (int j = 0; j < exact; j++)");
+            g.line("d_" + b + "(rateTableExactSlots_" + b + "[j], s);");
+            g.close();
+            g.close();
+            emitNernst();
+            return;
+        }
         g.open("for (int k = " + (vectorCall != null ? "first" : "0") + "; k < slots; k++)");
         g.nodeCopies.readNode(false);
         for (Stmt.Solve sv : solves) {
@@ -60,6 +82,12 @@ final class StatePhaseEmitter {
         g.nodeCopies.writeNode(false);
         g.close();
         g.close();
+        emitAfterSolves(afterSolves);
+        emitNernst();
+    }
+
+    /** The method of the BREAKPOINT's statements the state phase runs after the SOLVEs (none when there are none). */
+    private void emitAfterSolves(List<Stmt> afterSolves) {
         if (!afterSolves.isEmpty()) {
             g.line("");
             g.line("/** The BREAKPOINT without its SOLVEs, after them: the mechanism writes no current (nrn_state). */");
@@ -67,6 +95,25 @@ final class StatePhaseEmitter {
             g.body(afterSolves, Set.of());
             g.close();
         }
+    }
+
+    /**
+     * Whether the state phase is one cnexp SOLVE with a table of v (RateTables: what it writes is the slot's own,
+     * what it reads is v, parameters and ion variables the mechanism does not write) in a mechanism that writes no
+     * concentration back to its node.
+     */
+    private boolean deferExact(List<Stmt.Solve> solves) {
+        if (solves.size() != 1) {
+            return false;
+        }
+        Stmt.Solve sv = solves.get(0);
+        boolean writesIon = g.ions.values().stream().anyMatch(m -> m.entrySet().stream()
+                .anyMatch(e -> g.written.contains(e.getKey()) && !e.getValue().equals("current")));
+        return g.derivatives.containsKey(sv.block()) && g.ratePlans.containsKey(sv.block())
+                && sv.method().equals("cnexp") && !g.cnexpFallbacks.contains(sv.block()) && !writesIon;
+    }
+
+    private void emitNernst() {
         if (g.usesNernst()) {
             g.line("");
             g.line("/** NEURON's nrn_nernst (mV), with its modern gas constant and Faraday constant: the engine's. */");

@@ -33,7 +33,8 @@ final class VectorEmitter {
     private static final String MASK = "VectorMask";
     private static final String OPS = "VectorOperators";
     static final List<String> IMPORTS = List.of("jdk.incubator.vector.DoubleVector", "jdk.incubator.vector.VectorMask",
-            "jdk.incubator.vector.VectorOperators", "jdk.incubator.vector.VectorSpecies");
+            "jdk.incubator.vector.VectorOperators", "jdk.incubator.vector.VectorSpecies",
+            "jdk.incubator.vector.LongVector");
 
     private final JavaGenerator g;
     /** Why the code being lowered cannot be: non-empty means it is dropped. */
@@ -69,6 +70,11 @@ final class VectorEmitter {
         return currentsCall;
     }
 
+    /** Whether the current phase runs in lanes, as a Java expression of the block (a constant or mostlyRuns). */
+    String currentsInLanes() {
+        return currentsCall == null ? "false" : currentsCall.startsWith("(mostlyRuns") ? "mostlyRuns" : "true";
+    }
+
     String advanceCall() {
         return advanceCall;
     }
@@ -96,6 +102,20 @@ final class VectorEmitter {
         text.line(DV + " dtv = " + DV + ".broadcast(VS, s.dt);");
         text.line("int k0 = 0;");
         text.open("for (; k0 + VL <= slots; k0 += VL)");
+        // a group on consecutive nodes reads and writes the node arrays as vectors, others slot by slot: the same
+        // values either way (the nodes of one group are then distinct, so each receives one addition per array)
+        text.line("boolean run = runGroup[k0 / VL];");
+        text.line("int nd0 = laneNode[k0];");
+        text.line(DV + " vv;");
+        text.open("if (run)");
+        text.line("vv = " + DV + ".fromArray(VS, s.v, nd0);");
+        if (!phase.vAsArgument()) {
+            text.line("vv.intoArray(c_v, k0);");
+        }
+        forEachIonRead(phase, (var, array) -> text.line(DV + ".fromArray(VS, " + array + ", nd0).intoArray(c_" + var
+                + ", k0);"));
+        text.close();
+        text.open("else");
         text.open("for (int k = k0; k < k0 + VL; k++)");
         SourceText main = g.text;
         g.text = text;
@@ -103,10 +123,11 @@ final class VectorEmitter {
         g.text = main;
         text.line("vsV[k - k0] = s.v[nd];");
         text.close();
+        text.line("vv = " + DV + ".fromArray(VS, vsV, 0);");
+        text.close();
         if (!phase.once().isEmpty()) {
             block(phase.once(), Set.of());
         }
-        text.line(DV + " vv = " + DV + ".fromArray(VS, vsV, 0);");
         text.line(DV + " vg = zero;");
         text.line(DV + " vi = zero;");
         // the two evaluations inline (a vector crossing a call C2 does not inline is boxed, and allocates)
@@ -129,34 +150,46 @@ final class VectorEmitter {
             text.line(into + " = " + (sum == null ? "zero" : sum) + ";");
             text.close();
         }
-        text.line("((" + DV + ") ((" + DV + ") vg.sub(vi)).div(0.001)).intoArray(vsG, 0);");
+        text.line(DV + " vgd = ((" + DV + ") ((" + DV + ") vg.sub(vi)).div(0.001));");
+        boolean point = g.kind == Mechanism.Kind.POINT_PROCESS;
+        text.open("if (run)");
+        if (point) {
+            text.line(DV + " sc = " + DV + ".fromArray(VS, s.pointScale, geoNode[k0]);");
+        }
+        String vscale = point ? ".mul(sc)" : "";
+        forEachIonCurrent((var, array) -> text.line("((" + DV + ") " + DV + ".fromArray(VS, " + array
+                + ", nd0).add(" + (point ? "((" + DV + ") " + col("c_" + var) + vscale + ")" : col("c_" + var)) + ")).intoArray("
+                + array + ", nd0);"));
+        text.line("((" + DV + ") " + DV + ".fromArray(VS, s.rhs, nd0)." + (g.electrode ? "add" : "sub") + "("
+                + (point ? "((" + DV + ") vi" + vscale + ")" : "vi") + ")).intoArray(s.rhs, nd0);");
+        text.line("((" + DV + ") " + DV + ".fromArray(VS, s.d, nd0)." + (g.electrode ? "sub" : "add") + "("
+                + (point ? "((" + DV + ") vgd" + vscale + ")" : "vgd") + ")).intoArray(s.d, nd0);");
+        text.close();
+        text.open("else");
+        text.line("vgd.intoArray(vsG, 0);");
         text.line("vi.intoArray(vsI, 0);");
         text.open("for (int k = k0; k < k0 + VL; k++)");
         text.line("int nd = laneNode[k];");
         text.line("double g = vsG[k - k0];");
         text.line("double i = vsI[k - k0];");
-        String scale = g.kind == Mechanism.Kind.POINT_PROCESS ? " * s.pointScale[geoNode[k]]" : "";
-        for (Map.Entry<String, Map<String, String>> ion : g.ions.entrySet()) {
-            ion.getValue().forEach((var, role) -> {
-                if (role.equals("current") && g.written.contains(var)) {
-                    text.line("ion_" + ion.getKey() + "_current[nd] += c_" + var + "[k]" + scale + ";");
-                }
-            });
-        }
+        String scale = point ? " * s.pointScale[geoNode[k]]" : "";
+        forEachIonCurrent((var, array) -> text.line(array + "[nd] += c_" + var + "[k]" + scale + ";"));
         text.line("s.rhs[nd] " + (g.electrode ? "+=" : "-=") + " i" + scale + ";");
         text.line("s.d[nd] " + (g.electrode ? "-=" : "+=") + " g" + scale + ";");
+        text.close();
         text.close();
         text.close();
         text.line("return k0;");
         text.close();
         out = saved;
-        // only with an exponential: without one, the gather of v and the scatter of rhs and d through the scratch
-        // arrays cost more than the lanes save (measured: NMDA's current phase in the paper's cell, 15.4 us per
-        // step scalar against 20.6 in lanes; NaTa_t 6.7 against 9.4; AMPA_WITH_CA's, with its sigmoid, 35.2
-        // against 17.6; docs/dev/nmodl.md, "Vector kernels")
-        if (problems.isEmpty() && exponential) {
+        // without an exponential, only when at least half the groups are on consecutive nodes: the gather of v
+        // and the scatter of rhs and d slot by slot through the scratch arrays cost more than the lanes save
+        // (measured on the paper's cell: NMDA's current phase 15.4 us per step scalar against 20.6 in lanes
+        // slot by slot, but 12.8 with its groups' node arrays as vectors; NaTa_t 6.7, 9.4 and 5.0;
+        // docs/dev/nmodl.md, "Vector kernels")
+        if (problems.isEmpty()) {
             methods.put("vcurrents", text.toString());
-            currentsCall = "vcurrents(s)";
+            currentsCall = exponential ? "vcurrents(s)" : "(mostlyRuns ? vcurrents(s) : 0)";
             g.vectorTwins.add(JavaGenerator.CURRENT_PHASE);
             g.vectorTwins.addAll(inlined);
         }
@@ -179,11 +212,21 @@ final class VectorEmitter {
         text.open("private int vadvance(CellState s)");
         text.line("int k0 = 0;");
         text.open("for (; k0 + VL <= slots; k0 += VL)");
+        // a group on consecutive nodes copies as vectors (the same values), others slot by slot
+        text.line("boolean run = runGroup[k0 / VL];");
+        text.open("if (run)");
+        text.line("int nd0 = laneNode[k0];");
+        text.line(DV + ".fromArray(VS, s.v, nd0).intoArray(c_v, k0);");
+        forEachIonRead(null, (var, array) -> text.line(DV + ".fromArray(VS, " + array + ", nd0).intoArray(c_" + var
+                + ", k0);"));
+        text.close();
+        text.open("else");
         text.open("for (int k = k0; k < k0 + VL; k++)");
         SourceText main = g.text;
         g.text = text;
         g.nodeCopies.readNode(false);
         g.text = main;
+        text.close();
         text.close();
         for (Stmt.Solve sv : solves) {
             String b = sv.block();
@@ -204,16 +247,28 @@ final class VectorEmitter {
                 text.close();
             }
         }
-        text.open("for (int k = k0; k < k0 + VL; k++)");
-        text.line("int nd = laneNode[k];");
         if (!afterSolves.isEmpty()) {
-            // the scalar method StatePhaseEmitter writes, slot by slot: its own copy of v is the slot's
+            // the scalar method StatePhaseEmitter writes, slot by slot, after the group's state update (its own
+            // copy of v and the states are the slot's columns), before any concentration goes back to the node
+            text.open("for (int k = k0; k < k0 + VL; k++)");
             text.line(StatePhaseEmitter.AFTER_SOLVES + "(k, s);");
+            text.close();
         }
-        g.text = text;
-        g.nodeCopies.writeNode(false);
-        g.text = main;
-        text.close();
+        if (writesNode()) {
+            text.open("if (run)");
+            text.line("int nd0 = laneNode[k0];");
+            forEachConcentrationWritten((var, array) -> text.line(col("c_" + var) + ".intoArray(" + array
+                    + ", nd0);"));
+            text.close();
+            text.open("else");
+            text.open("for (int k = k0; k < k0 + VL; k++)");
+            text.line("int nd = laneNode[k];");
+            g.text = text;
+            g.nodeCopies.writeNode(false);
+            g.text = main;
+            text.close();
+            text.close();
+        }
         text.close();
         text.line("return k0;");
         text.close();
@@ -225,6 +280,42 @@ final class VectorEmitter {
             advanceCall = writesNode() ? "(distinctNodes ? vadvance(s) : 0)" : "vadvance(s)";
             g.vectorTwins.addAll(lowered);
             g.vectorTwins.addAll(inlined);
+        }
+    }
+
+    /**
+     * Each ion variable a phase copies from the node (as NodeCopies.readNode: in the current phase only those
+     * {@code phase} reads, null for the state phase), with its node array.
+     */
+    private void forEachIonRead(CurrentPhase phase, java.util.function.BiConsumer<String, String> action) {
+        for (Map.Entry<String, Map<String, String>> ion : g.ions.entrySet()) {
+            ion.getValue().forEach((var, role) -> {
+                if (!(role.equals("current") && g.written.contains(var)) && (phase == null || phase.reads(var))) {
+                    action.accept(var, "ion_" + ion.getKey() + "_" + role);
+                }
+            });
+        }
+    }
+
+    /** Each concentration the mechanism writes (as NodeCopies.writeNode after a state update), with its array. */
+    private void forEachConcentrationWritten(java.util.function.BiConsumer<String, String> action) {
+        for (Map.Entry<String, Map<String, String>> ion : g.ions.entrySet()) {
+            ion.getValue().forEach((var, role) -> {
+                if (g.written.contains(var) && !role.equals("current")) {
+                    action.accept(var, "ion_" + ion.getKey() + "_" + role);
+                }
+            });
+        }
+    }
+
+    /** Each ion current the mechanism writes, with the ion's per-node current array. */
+    private void forEachIonCurrent(java.util.function.BiConsumer<String, String> action) {
+        for (Map.Entry<String, Map<String, String>> ion : g.ions.entrySet()) {
+            ion.getValue().forEach((var, role) -> {
+                if (role.equals("current") && g.written.contains(var)) {
+                    action.accept(var, "ion_" + ion.getKey() + "_current");
+                }
+            });
         }
     }
 
@@ -436,11 +527,13 @@ final class VectorEmitter {
         if (atZeroToo) {
             memoFields.add("private final double[] " + m + "q = " + slots);
         }
-        List<String> same = new ArrayList<>();
-        same.add(m + "ok[k]");
+        // the group's check in lanes: every slot kept, and every input's bits (as longs) those it was kept with
+        StringBuilder hit = new StringBuilder("((" + MASK + ") " + MASK + ".fromArray(LS, " + m + "ok, k0))");
         for (int j = 0; j < inputs.size(); j++) {
             memoFields.add("private final long[] " + m + "in" + j + " = new long[size * lanes];");
-            same.add("Double.doubleToRawLongBits(" + inputs.get(j) + ") == " + m + "in" + j + "[k]");
+            hit = new StringBuilder("((" + MASK + ") " + hit + ".and(((" + DV + ") " + laneInput(inputs.get(j))
+                    + ").reinterpretAsLongs().compare(" + OPS + ".EQ, LongVector.fromArray(LS, " + m + "in" + j
+                    + ", k0))))");
         }
         String av = m + "av";
         String ev = m + "ev";
@@ -448,10 +541,11 @@ final class VectorEmitter {
         out.line(DV + " " + av + " = zero;");
         out.line(DV + " " + ev + " = zero;");
         out.line(DV + " " + qv + " = zero;");
-        out.line("boolean " + m + "hit = true;");
-        out.open("for (int k = k0; k < k0 + VL && " + m + "hit; k++)");
-        out.line(m + "hit = " + String.join(" && ", same) + ";");
-        out.close();
+        // a method of its own: in the kernel, the mask operations took C1's tier 3 out of virtual registers (the
+        // kernel then stayed in tier 2, the Vector API's allocating fallback, never reaching C2)
+        methods.put(m + "kept", "\nprivate boolean " + m + "kept(int k0, CellState s) {\n    return " + hit
+                + ".allTrue();\n}\n");
+        out.line("boolean " + m + "hit = " + m + "kept(k0, s);");
         out.open("if (" + m + "hit)");
         out.line(av + " = " + col(m + "a") + ";");
         out.line(ev + " = " + col(m + "e") + ";");
@@ -482,6 +576,12 @@ final class VectorEmitter {
         String f0 = num(atZero);
         memoCalls = false;
         return add(state, mul(ev, sub(div(neg(f0), av), state)));
+    }
+
+    /** A kept value's input (DecayMemo.inputs: a column at slot k, or dt or celsius) as the group's vector. */
+    private static String laneInput(String input) {
+        return input.endsWith("[k]") ? DV + ".fromArray(VS, " + input.substring(0, input.length() - 3) + ", k0)"
+                : DV + ".broadcast(VS, " + input + ")";
     }
 
     /** The fields of the kept values (keptSlope, keptCall). */
@@ -754,6 +854,16 @@ final class VectorEmitter {
             same.add("Double.doubleToRawLongBits(" + lane + ") == " + m + "in" + j + "[k]");
         }
         b.append(") {\n");
+        // every lane kept with its arguments' bits (checked in lanes): the kept values, else lane by lane
+        StringBuilder hit = new StringBuilder("((" + MASK + ") " + MASK + ".fromArray(LS, " + m + "ok, k0))");
+        for (int j = 0; j < args.size(); j++) {
+            hit = new StringBuilder("((" + MASK + ") " + hit + ".and(((" + DV + ") " + DV + ".fromArray(VS, vs"
+                    + (char) ('A' + j) + ", 0)).reinterpretAsLongs().compare(" + OPS + ".EQ, LongVector.fromArray(LS, "
+                    + m + "in" + j + ", k0))))");
+        }
+        b.append("    if (").append(hit).append(".allTrue()) {\n");
+        b.append("        ").append(DV).append(".fromArray(VS, ").append(m).append("v, k0).intoArray(vsA, 0);\n");
+        b.append("        return;\n    }\n");
         b.append("    for (int j = 0; j < VL; j++) {\n        int k = k0 + j;\n");
         b.append("        if (").append(String.join(" && ", same)).append(") {\n");
         b.append("            vsA[j] = ").append(m).append("v[k];\n        } else {\n");
@@ -817,6 +927,7 @@ final class VectorEmitter {
         g.line("/** The vector kernels: the preferred species, its length, scratch arrays of one group. */");
         g.line("private static final VectorSpecies VS = " + DV + ".SPECIES_PREFERRED;");
         g.line("private static final int VL = VS.length();");
+        g.line("private static final VectorSpecies LS = VS.withLanes(long.class);");
         g.line("private static final " + DV + " zero = " + DV + ".zero(VS);");
         g.line("private static final " + DV + " one = " + DV + ".broadcast(VS, 1.0);");
         g.line("private static final " + MASK + " all = VS.maskAll(true);");
@@ -824,6 +935,10 @@ final class VectorEmitter {
         g.line("private final double[] vsV = new double[VL], vsG = new double[VL], vsI = new double[VL];");
         g.line("/** Whether the slots' node indices are all different (a concentration written back per slot). */");
         g.line("private final boolean distinctNodes;");
+        g.line("/** Per group of VL slots: whether its slots' nodes (per lane and geometric) are VL consecutive nodes. */");
+        g.line("private final boolean[] runGroup;");
+        g.line("/** Whether at least half the groups are on consecutive nodes (a current phase without exp in lanes). */");
+        g.line("private final boolean mostlyRuns;");
         memoFields.forEach(g::line);
     }
 
@@ -834,6 +949,18 @@ final class VectorEmitter {
                 g.line(line);
             }
         });
+        g.line("");
+        g.open("private static boolean[] runGroups(int[] laneNode, int[] geoNode)");
+        g.line("boolean[] run = new boolean[laneNode.length / VL];");
+        g.open("for (int k0 = 0; k0 + VL <= laneNode.length; k0 += VL)");
+        g.line("boolean r = true;");
+        g.open("for (int j = 1; j < VL; j++)");
+        g.line("r &= laneNode[k0 + j] == laneNode[k0] + j && geoNode[k0 + j] == geoNode[k0] + j;");
+        g.close();
+        g.line("run[k0 / VL] = r;");
+        g.close();
+        g.line("return run;");
+        g.close();
         g.line("");
         g.open("private static boolean distinct(int[] nodes)");
         g.line("int[] sorted = java.util.Arrays.copyOf(nodes, nodes.length);");
