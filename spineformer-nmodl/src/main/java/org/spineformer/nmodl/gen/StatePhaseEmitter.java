@@ -29,8 +29,7 @@ final class StatePhaseEmitter {
         if (vectorCall != null) {
             g.line("int first = vectorKernels ? " + vectorCall + " : 0;");
         }
-        // not with BREAKPOINT statements after the SOLVE: each slot's must follow its own state update
-        if (vectorCall == null && afterSolves.isEmpty() && deferExact(solves)) {
+        if (vectorCall == null && deferExact(solves, afterSolves)) {
             // one SOLVE, from its table of v, a function of each slot's own columns: the slots it must compute
             // exactly (outside the table, an interval not used) are computed after the loop, which then has no
             // call (C2 keeps the table and the columns in registers across it); the same values, each slot's
@@ -48,7 +47,7 @@ final class StatePhaseEmitter {
             g.line("d_" + b + "(rateTableExactSlots_" + b + "[j], s);");
             g.close();
             g.close();
-            emitNernst();
+            emitHelpers(afterSolves);
             return;
         }
         g.open("for (int k = " + (vectorCall != null ? "first" : "0") + "; k < slots; k++)");
@@ -82,28 +81,16 @@ final class StatePhaseEmitter {
         g.nodeCopies.writeNode(false);
         g.close();
         g.close();
-        emitAfterSolves(afterSolves);
-        emitNernst();
-    }
-
-    /** The method of the BREAKPOINT's statements the state phase runs after the SOLVEs (none when there are none). */
-    private void emitAfterSolves(List<Stmt> afterSolves) {
-        if (!afterSolves.isEmpty()) {
-            g.line("");
-            g.line("/** The BREAKPOINT without its SOLVEs, after them: the mechanism writes no current (nrn_state). */");
-            g.open("private void " + AFTER_SOLVES + "(int k, CellState s)");
-            g.body(afterSolves, Set.of());
-            g.close();
-        }
+        emitHelpers(afterSolves);
     }
 
     /**
      * Whether the state phase is one cnexp SOLVE with a table of v (RateTables: what it writes is the slot's own,
-     * what it reads is v, parameters and ion variables the mechanism does not write) in a mechanism that writes no
-     * concentration back to its node.
+     * what it reads is v, parameters and ion variables the mechanism does not write), nothing after it, in a
+     * mechanism that writes no concentration back to its node.
      */
-    private boolean deferExact(List<Stmt.Solve> solves) {
-        if (solves.size() != 1) {
+    private boolean deferExact(List<Stmt.Solve> solves, List<Stmt> afterSolves) {
+        if (solves.size() != 1 || !afterSolves.isEmpty()) {
             return false;
         }
         Stmt.Solve sv = solves.get(0);
@@ -113,7 +100,15 @@ final class StatePhaseEmitter {
                 && sv.method().equals("cnexp") && !g.cnexpFallbacks.contains(sv.block()) && !writesIon;
     }
 
-    private void emitNernst() {
+    /** The BREAKPOINT's statements after the SOLVEs as a method (when any), and the Nernst helper (when used). */
+    private void emitHelpers(List<Stmt> afterSolves) {
+        if (!afterSolves.isEmpty()) {
+            g.line("");
+            g.line("/** The BREAKPOINT without its SOLVEs, after them: the mechanism writes no current (nrn_state). */");
+            g.open("private void " + AFTER_SOLVES + "(int k, CellState s)");
+            g.body(afterSolves, Set.of());
+            g.close();
+        }
         if (g.usesNernst()) {
             g.line("");
             g.line("/** NEURON's nrn_nernst (mV), with its modern gas constant and Faraday constant: the engine's. */");

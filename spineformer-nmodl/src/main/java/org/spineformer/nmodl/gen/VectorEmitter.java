@@ -248,13 +248,15 @@ final class VectorEmitter {
             }
         }
         if (!afterSolves.isEmpty()) {
-            // the scalar method StatePhaseEmitter writes, slot by slot, after the group's state update (its own
-            // copy of v and the states are the slot's columns), before any concentration goes back to the node
             text.open("for (int k = k0; k < k0 + VL; k++)");
+            text.line("int nd = laneNode[k];");
+            // the scalar method StatePhaseEmitter writes, slot by slot: its own copy of v is the slot's
             text.line(StatePhaseEmitter.AFTER_SOLVES + "(k, s);");
+            g.text = text;
+            g.nodeCopies.writeNode(false);
+            g.text = main;
             text.close();
-        }
-        if (writesNode()) {
+        } else if (writesNode()) {
             text.open("if (run)");
             text.line("int nd0 = laneNode[k0];");
             forEachConcentrationWritten((var, array) -> text.line(col("c_" + var) + ".intoArray(" + array
