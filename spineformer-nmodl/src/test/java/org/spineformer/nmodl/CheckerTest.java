@@ -25,6 +25,15 @@ class CheckerTest {
         }
     }
 
+    /** nocmodl 8.2.2 stops on u0 in ASSIGNED beside STATE u ("can't be declared a parameter by default"). */
+    @Test
+    void aStateStartValueDeclaredOutsidePARAMETER() {
+        assertThat(check("ASSIGNED { u0 }\nSTATE { u }\n")).containsExactly("x.mod:3:12: 'u0' is declared in ASSIGNED:"
+                + " nocmodl makes it the start value of STATE u, a PARAMETER (\"can't be declared a parameter by"
+                + " default\"): declare it in PARAMETER or rename it");
+        assertThat(check("PARAMETER { u0 = 0.7 }\nSTATE { u }\n")).isEmpty();
+    }
+
     @Test
     void verbatimAtTopLevel() {
         assertThat(check("VERBATIM\n#include <stdio.h>\nENDVERBATIM\n"))

@@ -164,8 +164,30 @@ public final class Checker {
         }
     }
 
+    /**
+     * nocmodl makes x0 the start value of each STATE x, a PARAMETER (parsact.cpp ifnew_parminstall): x0 declared
+     * in another block stops it ("can't be declared a parameter by default").
+     */
+    private void startValues() {
+        Set<String> states = new HashSet<>();
+        mod.declarations("STATE").forEach(d -> states.add(d.name()));
+        for (Item item : mod.items()) {
+            if (item instanceof Item.Declarations d && !d.keyword().equals("PARAMETER")) {
+                for (Decl decl : d.declarations()) {
+                    String n = decl.name();
+                    if (n.endsWith("0") && states.contains(n.substring(0, n.length() - 1))) {
+                        error(decl.pos(), "'" + n + "' is declared in " + d.keyword() + ": nocmodl makes it the start"
+                                + " value of STATE " + n.substring(0, n.length() - 1) + ", a PARAMETER (\"can't be"
+                                + " declared a parameter by default\"): declare it in PARAMETER or rename it");
+                    }
+                }
+            }
+        }
+    }
+
     /** Collects the file's declarations and callables, reporting duplicates. */
     private void declare() {
+        startValues();
         Map<String, String> declaredIn = new HashMap<>();
         for (Item item : mod.items()) {
             if (item instanceof Item.Declarations d) {
