@@ -2,7 +2,6 @@ package org.spineformer.nmodl;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.spineformer.engine.reference.TraceAssert.assertTrace;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -13,7 +12,6 @@ import org.spineformer.engine.mech.FieldSpec;
 import org.spineformer.engine.mech.MechanismBlock;
 import org.spineformer.engine.record.Recorder;
 import org.spineformer.engine.reference.ReferenceRun;
-import org.spineformer.engine.reference.TraceAssert;
 import org.spineformer.nmodl.gen.NmodlException;
 import org.spineformer.nmodl.gen.NmodlMechanism;
 
@@ -28,22 +26,13 @@ import org.spineformer.nmodl.gen.NmodlMechanism;
  * every element tabulated and interpolated). Every column at 1e-6 of the trace's scale.
  */
 class ArraysReferenceTest {
-    /** The single-mechanism bound of issue 17, 1e-6 of each trace's scale, as {@link KineticReferenceTest}'s. */
-    static final double TOLERANCE = 1e-6;
-
     @ParameterizedTest(name = "arrgate {0}")
     @ValueSource(strings = {"vclamp_m60", "vclamp_m20", "vclamp_p20", "iclamp"})
     void matchesNeuron(String runName) {
         ReferenceRun ref = ReferenceRun.load("/reference/arrays/arrgate/" + runName);
         NmodlMechanism compiled = NmodlMechanism.compile("arrgate.mod", Resources.text("/mod/arrays/arrgate.mod"));
         Recorder rec = KineticReferenceTest.run(ref, compiled);
-        double worst = 0;
-        for (String column : rec.names()) {
-            assertTrace("arrgate " + runName + " " + column, ref.column(column), rec.column(column), TOLERANCE);
-            if (!column.startsWith("i_seclamp")) {
-                worst = Math.max(worst, TraceAssert.relativeError(ref.column(column), rec.column(column)));
-            }
-        }
+        double worst = KineticReferenceTest.assertEveryColumn("arrgate " + runName, ref, rec);
         System.out.printf("arrgate %s: largest error of the mechanism's columns %.2e of the trace's scale%n", runName,
                 worst);
     }
@@ -60,10 +49,7 @@ class ArraysReferenceTest {
         NmodlMechanism compiled = NmodlMechanism.compile("larr.mod", Resources.text("/mod/arrays/larr.mod"));
         for (boolean tables : List.of(true, false)) {
             Recorder rec = KineticReferenceTest.run(ref, compiled, tables);
-            for (String column : rec.names()) {
-                assertTrace("larr " + runName + " tables " + tables + " " + column, ref.column(column),
-                        rec.column(column), TOLERANCE);
-            }
+            KineticReferenceTest.assertEveryColumn("larr " + runName + " tables " + tables, ref, rec);
         }
     }
 

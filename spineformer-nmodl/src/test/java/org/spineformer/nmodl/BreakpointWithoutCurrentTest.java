@@ -1,7 +1,5 @@
 package org.spineformer.nmodl;
 
-import static org.spineformer.engine.reference.TraceAssert.assertTrace;
-
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -45,9 +43,7 @@ class BreakpointWithoutCurrentTest {
         NmodlMechanism compiled = NmodlMechanism.compile(mechanism + ".mod",
                 Resources.text("/mod/breakpoint/" + mechanism + ".mod"));
         Recorder rec = KineticReferenceTest.run(ref, compiled);
-        for (String column : rec.names()) {
-            assertTrace(mechanism + " " + runName + " " + column, ref.column(column), rec.column(column), TOLERANCE);
-        }
+        KineticReferenceTest.assertEveryColumn(mechanism + " " + runName, ref, rec);
     }
 
     @Test

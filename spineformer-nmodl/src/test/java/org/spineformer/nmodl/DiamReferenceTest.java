@@ -1,7 +1,5 @@
 package org.spineformer.nmodl;
 
-import static org.spineformer.engine.reference.TraceAssert.assertTrace;
-
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -9,7 +7,6 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.spineformer.engine.record.Recorder;
 import org.spineformer.engine.reference.ReferenceRun;
-import org.spineformer.engine.reference.TraceAssert;
 import org.spineformer.nmodl.gen.NmodlMechanism;
 
 /**
@@ -21,8 +18,6 @@ import org.spineformer.nmodl.gen.NmodlMechanism;
  * run fails at once (the current from the first step). Every column at 1e-6 of the trace's scale.
  */
 class DiamReferenceTest {
-    /** The single-mechanism bound of issue 17, 1e-6 of each trace's scale, as {@link KineticReferenceTest}'s. */
-    static final double TOLERANCE = 1e-6;
     private static final List<String> RUNS = List.of("vclamp_m60", "vclamp_m20", "vclamp_p20", "iclamp");
 
     static Stream<Arguments> runs() {
@@ -35,13 +30,7 @@ class DiamReferenceTest {
         ReferenceRun ref = ReferenceRun.load("/reference/geometry/" + geometry + "/" + runName);
         NmodlMechanism compiled = NmodlMechanism.compile("dleak.mod", Resources.text("/mod/geometry/dleak.mod"));
         Recorder rec = KineticReferenceTest.run(ref, compiled);
-        double worst = 0;
-        for (String column : rec.names()) {
-            assertTrace(geometry + " " + runName + " " + column, ref.column(column), rec.column(column), TOLERANCE);
-            if (!column.startsWith("i_seclamp")) {
-                worst = Math.max(worst, TraceAssert.relativeError(ref.column(column), rec.column(column)));
-            }
-        }
+        double worst = KineticReferenceTest.assertEveryColumn(geometry + " " + runName, ref, rec);
         System.out.printf("%s %s: largest error of the mechanism's columns %.2e of the trace's scale%n", geometry,
                 runName, worst);
     }

@@ -1,7 +1,5 @@
 package org.spineformer.nmodl;
 
-import static org.spineformer.engine.reference.TraceAssert.assertTrace;
-
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.spineformer.engine.record.Recorder;
@@ -15,17 +13,12 @@ import org.spineformer.nmodl.gen.NmodlMechanism;
  * as NEURON's euler_thread; three voltage-clamp steps and a current clamp with pas, every column.
  */
 class EulerReferenceTest {
-    /** The single-mechanism bound of issue 17, 1e-6 of each trace's scale, as {@link KineticReferenceTest}'s. */
-    static final double TOLERANCE = 1e-6;
-
     @ParameterizedTest
     @ValueSource(strings = {"vclamp_m60", "vclamp_m20", "vclamp_p20", "iclamp"})
     void coupledEulerMatchesNeuron(String runName) {
         ReferenceRun ref = ReferenceRun.load("/reference/euler/eulc/" + runName);
         NmodlMechanism compiled = NmodlMechanism.compile("eulc.mod", Resources.text("/mod/euler/eulc.mod"));
         Recorder rec = KineticReferenceTest.run(ref, compiled);
-        for (String column : rec.names()) {
-            assertTrace("eulc " + runName + " " + column, ref.column(column), rec.column(column), TOLERANCE);
-        }
+        KineticReferenceTest.assertEveryColumn("eulc " + runName, ref, rec);
     }
 }

@@ -2,7 +2,6 @@ package org.spineformer.nmodl;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.spineformer.engine.reference.TraceAssert.assertTrace;
 
 import java.util.Arrays;
 import java.util.List;
@@ -13,7 +12,6 @@ import org.spineformer.engine.mech.CellState;
 import org.spineformer.engine.mech.MechanismBlock;
 import org.spineformer.engine.record.Recorder;
 import org.spineformer.engine.reference.ReferenceRun;
-import org.spineformer.engine.reference.TraceAssert;
 import org.spineformer.nmodl.gen.FunctionTable;
 import org.spineformer.nmodl.gen.NmodlMechanism;
 
@@ -22,9 +20,6 @@ import org.spineformer.nmodl.gen.NmodlMechanism;
  * up as NEURON 8.2.2's hoc_func_table (src/oc/functabl.cpp).
  */
 class FunctionTableTest {
-    /** The single-mechanism bound of issue 17, 1e-6 of each trace's scale, as {@link KineticReferenceTest}'s. */
-    static final double TOLERANCE = 1e-6;
-
     private static NmodlMechanism ftgate() {
         return NmodlMechanism.compile("ftgate.mod", Resources.text("/mod/tables/ftgate.mod"));
     }
@@ -43,13 +38,7 @@ class FunctionTableTest {
         ref.settings().get("function_tables").fields().forEachRemaining(e -> compiled.setFunctionTable(e.getKey(),
                 table(e.getValue().asText())));
         Recorder rec = KineticReferenceTest.run(ref, compiled);
-        double worst = 0;
-        for (String column : rec.names()) {
-            assertTrace("ftgate " + runName + " " + column, ref.column(column), rec.column(column), TOLERANCE);
-            if (!column.startsWith("i_seclamp")) {
-                worst = Math.max(worst, TraceAssert.relativeError(ref.column(column), rec.column(column)));
-            }
-        }
+        double worst = KineticReferenceTest.assertEveryColumn("ftgate " + runName, ref, rec);
         System.out.printf("ftgate %s: largest error of the mechanism's columns %.2e of the trace's scale%n", runName,
                 worst);
     }
@@ -67,9 +56,7 @@ class FunctionTableTest {
         ref.settings().get("function_tables").fields().forEachRemaining(e -> compiled.setFunctionTable(e.getKey(),
                 table(e.getValue().asText())));
         Recorder rec = KineticReferenceTest.run(ref, compiled);
-        for (String column : rec.names()) {
-            assertTrace("ft2 " + runName + " " + column, ref.column(column), rec.column(column), TOLERANCE);
-        }
+        KineticReferenceTest.assertEveryColumn("ft2 " + runName, ref, rec);
     }
 
     /** functabl.cpp's look-up of two arguments, values worked out by hand: values[jx * ny + jy]. */

@@ -1,13 +1,9 @@
 package org.spineformer.nmodl;
 
-import static org.spineformer.engine.reference.TraceAssert.assertTrace;
-
-import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.spineformer.engine.record.Recorder;
 import org.spineformer.engine.reference.ReferenceRun;
-import org.spineformer.engine.reference.TraceAssert;
 import org.spineformer.nmodl.gen.NmodlMechanism;
 
 /**
@@ -17,22 +13,13 @@ import org.spineformer.nmodl.gen.NmodlMechanism;
  * three voltage-clamp steps and a current clamp with pas, every column.
  */
 class NonlinearReferenceTest {
-    /** The single-mechanism bound of issue 17, 1e-6 of each trace's scale, as {@link KineticReferenceTest}'s. */
-    static final double TOLERANCE = 1e-6;
-
     @ParameterizedTest
     @ValueSource(strings = {"vclamp_m60", "vclamp_m20", "vclamp_p20", "iclamp"})
     void matchesNeuron(String runName) {
         ReferenceRun ref = ReferenceRun.load("/reference/nonlinear/nlin/" + runName);
         NmodlMechanism compiled = NmodlMechanism.compile("nlin.mod", Resources.text("/mod/nonlinear/nlin.mod"));
         Recorder rec = KineticReferenceTest.run(ref, compiled);
-        double worst = 0;
-        for (String column : rec.names()) {
-            assertTrace("nlin " + runName + " " + column, ref.column(column), rec.column(column), TOLERANCE);
-            if (!List.of("i_seclamp_nA", "i_iclamp_nA").contains(column)) {
-                worst = Math.max(worst, TraceAssert.relativeError(ref.column(column), rec.column(column)));
-            }
-        }
+        double worst = KineticReferenceTest.assertEveryColumn("nlin " + runName, ref, rec);
         System.out.printf("nlin %s: largest error of the mechanism's columns %.2e of the trace's scale%n", runName,
                 worst);
     }
@@ -48,8 +35,6 @@ class NonlinearReferenceTest {
         ReferenceRun ref = ReferenceRun.load("/reference/nonlinear/nlsolve/" + runName);
         NmodlMechanism compiled = NmodlMechanism.compile("nlsolve.mod", Resources.text("/mod/nonlinear/nlsolve.mod"));
         Recorder rec = KineticReferenceTest.run(ref, compiled);
-        for (String column : rec.names()) {
-            assertTrace("nlsolve " + runName + " " + column, ref.column(column), rec.column(column), TOLERANCE);
-        }
+        KineticReferenceTest.assertEveryColumn("nlsolve " + runName, ref, rec);
     }
 }

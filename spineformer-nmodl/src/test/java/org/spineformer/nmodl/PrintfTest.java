@@ -24,21 +24,7 @@ class PrintfTest {
     @Test
     void printsWhatNeuronPrints() {
         NmodlMechanism printer = NmodlMechanism.compile("printer.mod", Resources.text("/mod/features/printer.mod"));
-        Morphology morphology = new Morphology();
-        int section = morphology.addRoot("soma", 20, 1, 35.4, 1, Morphology.filled(1, 20));
-        ModelBuilder b = new ModelBuilder(morphology, Catalogue.discover().register(printer));
-        b.insert("printer", section, Map.of());
-        Simulation sim = b.build(0.025, 6.3);
-        ByteArrayOutputStream printed = new ByteArrayOutputStream();
-        PrintStream out = System.out;
-        System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
-        try {
-            sim.initialize(-65);
-            sim.run(0.05);
-        } finally {
-            System.setOut(out);
-        }
-        assertThat(printed.toString(StandardCharsets.UTF_8)).isEqualTo(Resources.text("/reference/printf/printer.txt"));
+        assertThat(printed(printer, "printer", 0.05)).isEqualTo(Resources.text("/reference/printf/printer.txt"));
     }
 
     /**
@@ -50,20 +36,7 @@ class PrintfTest {
         NmodlMechanism m = NmodlMechanism.compile("pfs.mod", "NEURON { SUFFIX pfs }\nASSIGNED { x }\nINITIAL {\n"
                 + "  x = 3.75\n  printf(\"%s=%g|%-6s|%5s|%.2s|\\n\", \"x\", x, \"ab\", \"cde\", \"fghi\")\n"
                 + "  printf(\"100%% %s\\n\", \"50%\")\n}\n");
-        Morphology morphology = new Morphology();
-        int section = morphology.addRoot("soma", 20, 1, 35.4, 1, Morphology.filled(1, 20));
-        ModelBuilder b = new ModelBuilder(morphology, Catalogue.discover().register(m));
-        b.insert("pfs", section, Map.of());
-        Simulation sim = b.build(0.025, 6.3);
-        ByteArrayOutputStream printed = new ByteArrayOutputStream();
-        PrintStream out = System.out;
-        System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
-        try {
-            sim.initialize(-65);
-        } finally {
-            System.setOut(out);
-        }
-        assertThat(printed.toString(StandardCharsets.UTF_8)).isEqualTo("x=3.75|ab    |  cde|fg|\n100% 50%\n");
+        assertThat(printed(m, "pfs", 0)).isEqualTo("x=3.75|ab    |  cde|fg|\n100% 50%\n");
     }
 
     /**
@@ -77,20 +50,7 @@ class PrintfTest {
         String mod = "NEURON { SUFFIX pd }\nINITIAL {\n"
                 + "  printf(\"n=%d|%5i|%-4d|%03d|%x|%c|%.3d|%+d\\n\", 3.7, -2.9, 7, 5, 255, 65, 4, 0)\n}\n";
         NmodlMechanism m = NmodlMechanism.compile("pd.mod", mod);
-        Morphology morphology = new Morphology();
-        int section = morphology.addRoot("soma", 20, 1, 35.4, 1, Morphology.filled(1, 20));
-        ModelBuilder b = new ModelBuilder(morphology, Catalogue.discover().register(m));
-        b.insert("pd", section, Map.of());
-        Simulation sim = b.build(0.025, 6.3);
-        ByteArrayOutputStream printed = new ByteArrayOutputStream();
-        PrintStream out = System.out;
-        System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
-        try {
-            sim.initialize(-65);
-        } finally {
-            System.setOut(out);
-        }
-        assertThat(printed.toString(StandardCharsets.UTF_8)).isEqualTo("n=3|   -2|7   |005|ff|A|004|+0\n");
+        assertThat(printed(m, "pd", 0)).isEqualTo("n=3|   -2|7   |005|ff|A|004|+0\n");
         java.nio.file.Path file = java.nio.file.Files.writeString(dir.resolve("pd.mod"), mod);
         assertThat(org.spineformer.nmodl.NmodlCheck.report(file).notes()).singleElement().asString()
                 .startsWith(file + ":3:3: note: printf's integer conversions (%d, %i, %c ...) print the value"
@@ -104,5 +64,26 @@ class PrintfTest {
                 + "  printf(\"n=%s\\n\", 3)\n}\n")).isInstanceOf(NmodlException.class)
                 .hasMessage("p.mod:3:3: printf's conversion %s of a number is not supported: NEURON's C printf would"
                         + " read a string's pointer where nocmodl passes a double (undefined: garbage or a crash)");
+    }
+
+    /** What the mechanism prints in a one-segment soma at INITIAL and in a run of {@code ms} after it. */
+    private static String printed(NmodlMechanism m, String suffix, double ms) {
+        Morphology morphology = new Morphology();
+        int section = morphology.addRoot("soma", 20, 1, 35.4, 1, Morphology.filled(1, 20));
+        ModelBuilder b = new ModelBuilder(morphology, Catalogue.discover().register(m));
+        b.insert(suffix, section, Map.of());
+        Simulation sim = b.build(0.025, 6.3);
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        PrintStream out = System.out;
+        System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
+        try {
+            sim.initialize(-65);
+            if (ms > 0) {
+                sim.run(ms);
+            }
+        } finally {
+            System.setOut(out);
+        }
+        return printed.toString(StandardCharsets.UTF_8);
     }
 }

@@ -1,7 +1,6 @@
 package org.spineformer.nmodl;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.spineformer.engine.reference.TraceAssert.assertTrace;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -27,9 +26,6 @@ import org.spineformer.nmodl.gen.NmodlMechanism;
  */
 @Tag("validation")
 class PublishedClampTest {
-    /** The bound for published models: 1e-6 of each trace's scale (13-digit prints are 5e-14). */
-    static final double TOLERANCE = 1e-6;
-
     @ParameterizedTest
     @ValueSource(strings = {"vclamp_m60", "vclamp_m20", "vclamp_p20"})
     void compiledSEClampMatchesNeuron(String runName) {
@@ -44,9 +40,7 @@ class PublishedClampTest {
         NmodlMechanism ksum = NmodlMechanism.compile("ksum.mod", Resources.text("/mod/kinetic/ksum.mod"));
         Recorder rec = KineticReferenceTest.run(ref, ksum, electrodes);
         assertThat(rec.names()).contains("i_seclamp_nA");
-        for (String column : rec.names()) {
-            assertTrace("svclmp " + runName + " " + column, ref.column(column), rec.column(column), TOLERANCE);
-        }
+        KineticReferenceTest.assertEveryColumn("svclmp " + runName, ref, rec);
     }
 
     private static String read(Path file) {

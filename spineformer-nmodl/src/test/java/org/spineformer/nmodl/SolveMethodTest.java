@@ -87,14 +87,7 @@ class SolveMethodTest {
      */
     @Test
     void coupledEquationsAreSolvedTogether() {
-        String coupled = "NEURON { SUFFIX two }\nSTATE { a b }\nINITIAL { a = 1 b = 0 }\n"
-                + "BREAKPOINT { SOLVE s METHOD derivimplicit }\nDERIVATIVE s {\n  a' = b - a\n  b' = a - b\n}\n";
-        NmodlMechanism m = NmodlMechanism.compile("two.mod", coupled);
-        CellState s = new CellState(new double[] {100}, new double[] {100}, DT, 6.3);
-        MechanismBlock block = m.newBlock(new int[] {0});
-        block.attach(s);
-        block.initialize(s);
-        block.advance(s);
+        MechanismBlock block = oneStepOfCoupledPair("derivimplicit");
         double difference = 1 / (1 + 2 * DT);
         assertThat(block.get("a", 0)).isCloseTo((1 + difference) / 2, within(ROUNDING));
         assertThat(block.get("b", 0)).isCloseTo((1 - difference) / 2, within(ROUNDING));
@@ -107,14 +100,7 @@ class SolveMethodTest {
      */
     @Test
     void coupledEquationsByEulerUseTheOldStates() {
-        String coupled = "NEURON { SUFFIX two }\nSTATE { a b }\nINITIAL { a = 1 b = 0 }\n"
-                + "BREAKPOINT { SOLVE s METHOD euler }\nDERIVATIVE s {\n  a' = b - a\n  b' = a - b\n}\n";
-        NmodlMechanism m = NmodlMechanism.compile("two.mod", coupled);
-        CellState s = new CellState(new double[] {100}, new double[] {100}, DT, 6.3);
-        MechanismBlock block = m.newBlock(new int[] {0});
-        block.attach(s);
-        block.initialize(s);
-        block.advance(s);
+        MechanismBlock block = oneStepOfCoupledPair("euler");
         assertThat(block.get("a", 0)).isCloseTo(1 - DT, within(ROUNDING));
         assertThat(block.get("b", 0)).isCloseTo(DT, within(ROUNDING));
     }
@@ -127,5 +113,18 @@ class SolveMethodTest {
         assertThatThrownBy(() -> NmodlMechanism.compile("two.mod", coupled)).isInstanceOf(NmodlException.class)
                 .hasMessage("two.mod:6:3: an equation inside IF in a DERIVATIVE block of coupled equations solved by"
                         + " euler is not supported yet");
+    }
+
+    /** One step of a' = b - a, b' = a - b from (1, 0) by the given METHOD, in one instance. */
+    private static MechanismBlock oneStepOfCoupledPair(String method) {
+        NmodlMechanism m = NmodlMechanism.compile("two.mod", "NEURON { SUFFIX two }\nSTATE { a b }\n"
+                + "INITIAL { a = 1 b = 0 }\nBREAKPOINT { SOLVE s METHOD " + method + " }\n"
+                + "DERIVATIVE s {\n  a' = b - a\n  b' = a - b\n}\n");
+        CellState s = new CellState(new double[] {100}, new double[] {100}, DT, 6.3);
+        MechanismBlock block = m.newBlock(new int[] {0});
+        block.attach(s);
+        block.initialize(s);
+        block.advance(s);
+        return block;
     }
 }
