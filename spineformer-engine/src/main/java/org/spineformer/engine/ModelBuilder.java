@@ -294,13 +294,13 @@ public final class ModelBuilder {
                         bySegment[p.section()][k] = instance;
                     }
                     for (Map.Entry<String, Double> pv : p.parameters().entrySet()) {
-                        Arrays.fill(block.column(pv.getKey()), instance * lanes, (instance + 1) * lanes,
+                        Arrays.fill(block.columnToSet(pv.getKey()), instance * lanes, (instance + 1) * lanes,
                                 pv.getValue());
                     }
                     Map<String, Double> seg = p.segmentParameters().get(k);
                     if (seg != null) {
                         for (Map.Entry<String, Double> pv : seg.entrySet()) {
-                            Arrays.fill(block.column(pv.getKey()), instance * lanes, (instance + 1) * lanes,
+                            Arrays.fill(block.columnToSet(pv.getKey()), instance * lanes, (instance + 1) * lanes,
                                     pv.getValue());
                         }
                     }
@@ -312,7 +312,7 @@ public final class ModelBuilder {
                         throw new IllegalArgumentException(lp.target() + "." + lp.field() + " is set for lane "
                                 + lp.lane() + ", but the model is built with " + lanes + " lanes");
                     }
-                    block.column(lp.field())[lp.target().instance() * lanes + lp.lane()] = lp.value();
+                    block.columnToSet(lp.field())[lp.target().instance() * lanes + lp.lane()] = lp.value();
                 }
             }
             block.validateParameters();

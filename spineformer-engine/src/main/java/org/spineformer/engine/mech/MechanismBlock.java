@@ -84,6 +84,25 @@ public abstract class MechanismBlock {
     protected void fieldAccess(String field) {
     }
 
+    /**
+     * The live column of a field for writing values into it once, now (a builder filling in parameters): the block is
+     * told through {@link #fieldSet}, as the caller does not keep the column. A caller that keeps it uses
+     * {@link #column}.
+     */
+    public final double[] columnToSet(String field) {
+        fieldSet(field);
+        return ownColumn(field);
+    }
+
+    /**
+     * Called before values are written once into a field's column ({@link #setParameter}, {@link #columnToSet}),
+     * where {@link #fieldAccess} is called before a column is handed out to be kept; by default the same as
+     * {@link #fieldAccess}.
+     */
+    protected void fieldSet(String field) {
+        fieldAccess(field);
+    }
+
     /** The live column of a field, for the block's own code: without {@link #fieldAccess}. */
     protected final double[] ownColumn(String field) {
         for (int f = 0; f < fields.size(); f++) {
@@ -111,13 +130,13 @@ public abstract class MechanismBlock {
      */
     public final void setParameter(String field, int instance, double value) {
         mechanism.field(field).validate(mechanism.name(), value);
-        java.util.Arrays.fill(column(field), index(instance, 0), index(instance, 0) + lanes, value);
+        java.util.Arrays.fill(columnToSet(field), index(instance, 0), index(instance, 0) + lanes, value);
     }
 
     /** Sets a parameter of one instance in trial {@code lane} only, after checking it against its declared range. */
     public final void setParameter(String field, int instance, int lane, double value) {
         mechanism.field(field).validate(mechanism.name(), value);
-        column(field)[index(instance, lane)] = value;
+        columnToSet(field)[index(instance, lane)] = value;
     }
 
     private int index(int instance, int lane) {

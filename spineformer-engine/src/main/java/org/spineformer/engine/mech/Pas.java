@@ -12,10 +12,11 @@ import org.spineformer.engine.simd.Simd;
  * every node that also does the reset of rhs and d ({@link MechanismBlock#currentsFromReset}): in a cell of many
  * passive segments with zero-area nodes between them (Allen's), its nodes form short runs, and the scattered
  * per-instance loop after the reset cost 3-4x this pass. That pass reads g and e from node-ordered copies, made
- * at {@link MechanismBlock#initialize} and, while a live column of g or e has been handed out since ({@link
- * MechanismBlock#column}: a caller may write it at any time), again at every current phase; so a live column of g or e taken before initialization
- * and written after it is not seen. Its currents i are kept in node order and copied into the column of i at
- * every current phase once that column has been handed out.
+ * at {@link MechanismBlock#initialize}, at the next pass after values are written once ({@link
+ * MechanismBlock#setParameter}, {@link MechanismBlock#columnToSet}: the builder's way), and at every pass once a
+ * caller has taken a live column of g or e ({@link MechanismBlock#column}, which it may write at any time). Its
+ * currents i are kept in node order and copied into the column of i at every current phase once that column has
+ * been handed out.
  */
 public final class Pas extends AbstractMechanism {
     private static final List<FieldSpec> FIELDS = List.of(
@@ -60,8 +61,10 @@ public final class Pas extends AbstractMechanism {
         private double[] gByNode;
         private double[] eByNode;
         private double[] iByNode;
-        /** A live column of g or e was handed out since g and e were last copied into node order. */
-        private boolean parametersLive = true;
+        /** A caller keeps a live column of g or e ({@link #column}): copy them into node order at every pass. */
+        private boolean parametersKept;
+        /** g or e were written ({@link #fieldSet}) since they were last copied into node order. */
+        private boolean parametersSet = true;
         /** The live column of i was handed out: keep it up to date. */
         private boolean currentsRead;
         /** The pass over the nodes has run, so iByNode holds the last current phase's currents. */
@@ -88,7 +91,7 @@ public final class Pas extends AbstractMechanism {
             // no states; the parameters as they are now, in node order
             if (gByNode != null) {
                 copyParametersByNode();
-                parametersLive = false;
+                parametersSet = false;
             }
         }
 
@@ -100,7 +103,16 @@ public final class Pas extends AbstractMechanism {
                 }
                 currentsRead = true;
             } else {
-                parametersLive = true;
+                parametersKept = true;
+            }
+        }
+
+        @Override
+        protected void fieldSet(String field) {
+            if (field.equals("i")) {
+                fieldAccess(field);
+            } else {
+                parametersSet = true;
             }
         }
 
@@ -126,8 +138,9 @@ public final class Pas extends AbstractMechanism {
             if (gByNode == null) {
                 return false;
             }
-            if (parametersLive) {
+            if (parametersKept || parametersSet) {
                 copyParametersByNode();
+                parametersSet = false;
             }
             double[] v = s.v, rhs = s.rhs, d = s.d, gn = gByNode, en = eByNode, in = iByNode;
             for (int j = 0; j < v.length; j++) {

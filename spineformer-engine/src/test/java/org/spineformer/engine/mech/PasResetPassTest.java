@@ -8,7 +8,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The leak as the simulation's first block: its pass over every node, reset included, gives the bits of the reset
- * to 0 followed by its per-instance current phase, at its nodes and elsewhere, also after a parameter changes.
+ * to 0 followed by its per-instance current phase, at its nodes and elsewhere, also after a parameter changes
+ * (through setParameter, columnToSet, or a live column, whenever that column was taken).
  */
 class PasResetPassTest {
     private static final int NODES = 40;
@@ -41,6 +42,44 @@ class PasResetPassTest {
         resetAndCurrents(expected, reference);
         assertSame(pass, reference);
         assertThat(block.column("i")).isEqualTo(expected.column("i"));
+    }
+
+    /** A caller may keep a live column from before INITIAL and write it during the run: the next pass uses it. */
+    @Test
+    void aColumnTakenBeforeInitializeAndWrittenLaterIsSeen() {
+        CellState pass = state(new Random(5));
+        CellState reference = copy(pass);
+        MechanismBlock block = new Pas().newBlock(LEAK_NODES);
+        double[] g = block.column("g");
+        double[] e = block.column("e");
+        block.attach(pass);
+        block.initialize(pass);
+        MechanismBlock expected = new Pas().newBlock(LEAK_NODES);
+        expected.attach(reference);
+        expected.initialize(reference);
+
+        g[3] = 5e-4;
+        e[8] = -42;
+        expected.setParameter("g", 3, 5e-4);
+        expected.setParameter("e", 8, -42);
+        assertThat(block.currentsFromReset(pass)).isTrue();
+        resetAndCurrents(expected, reference);
+        assertSame(pass, reference);
+        assertThat(block.column("i")).isEqualTo(expected.column("i"));
+    }
+
+    /** Values written once (the builder's way, {@code columnToSet}) after INITIAL are used by the next pass. */
+    @Test
+    void aValueSetOnceAfterInitializeIsSeen() {
+        CellState pass = state(new Random(6));
+        CellState reference = copy(pass);
+        MechanismBlock block = block(new Pas(), pass, new Random(12));
+        MechanismBlock expected = block(new Pas(), reference, new Random(12));
+        block.columnToSet("g")[2] = 7e-4;
+        expected.setParameter("g", 2, 7e-4);
+        assertThat(block.currentsFromReset(pass)).isTrue();
+        resetAndCurrents(expected, reference);
+        assertSame(pass, reference);
     }
 
     @Test
