@@ -69,16 +69,14 @@ class KineticReferenceTest {
         NmodlMechanism compiled = NmodlMechanism.compile(file + ".mod", Resources.text("/mod/kinetic/" + file
                 + ".mod"));
         Recorder rec = run(ref, compiled);
-        double worst = assertEveryColumn(mechanism + " " + runName, ref, rec);
-        System.out.printf("%s %s: largest error of the mechanism's columns %.2e of the trace's scale%n", mechanism,
-                runName, worst);
+        assertEveryColumn(mechanism + " " + runName, ref, rec);
     }
 
     /**
-     * Every recorded column against the reference at {@link #TOLERANCE}, each named "{@code label} column"; returns
-     * the largest error of the mechanism's own columns (not the clamps' currents), of the trace's scale, to print.
+     * Every recorded column against the reference at {@link #TOLERANCE}, each named "{@code label} column"; prints
+     * the largest error of the mechanism's own columns (not the clamps' currents), of the trace's scale.
      */
-    static double assertEveryColumn(String label, ReferenceRun ref, Recorder rec) {
+    static void assertEveryColumn(String label, ReferenceRun ref, Recorder rec) {
         double worst = 0;
         for (String column : rec.names()) {
             assertTrace(label + " " + column, ref.column(column), rec.column(column), TOLERANCE);
@@ -86,7 +84,7 @@ class KineticReferenceTest {
                 worst = Math.max(worst, TraceAssert.relativeError(ref.column(column), rec.column(column)));
             }
         }
-        return worst;
+        System.out.printf("%s: largest error of the mechanism's columns %.2e of the trace's scale%n", label, worst);
     }
 
     /** The run rebuilt with the compiled mechanism: every column of the reference but t and v recorded. */

@@ -1,7 +1,6 @@
 package org.spineformer.nmodl;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.spineformer.engine.reference.TraceAssert.assertTrace;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,7 +15,6 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.spineformer.engine.record.Recorder;
 import org.spineformer.engine.reference.ReferenceRun;
-import org.spineformer.engine.reference.TraceAssert;
 import org.spineformer.nmodl.gen.NmodlMechanism;
 
 /**
@@ -32,8 +30,6 @@ import org.spineformer.nmodl.gen.NmodlMechanism;
  */
 @Tag("validation")
 class PublishedKineticTest {
-    /** The bound for published models: 1e-6 of each trace's scale (13-digit prints are 5e-14). */
-    static final double TOLERANCE = 1e-6;
     /** Mechanism -> its file. */
     private static final Map<String, String> FILES = Map.of("NaV", "NaV.mod", "MCna", "mcna.mod", "trel",
             "release.mod", "cadifpmp", "cabpump.mod");
@@ -53,15 +49,7 @@ class PublishedKineticTest {
         assertThat(compiled.name()).isEqualTo(mechanism);
         ReferenceRun ref = ReferenceRun.load("/reference/published-kinetic/" + mechanism + "/" + runName);
         Recorder rec = KineticReferenceTest.run(ref, compiled);
-        double worst = 0;
-        for (String column : rec.names()) {
-            assertTrace(mechanism + " " + runName + " " + column, ref.column(column), rec.column(column), TOLERANCE);
-            if (!column.startsWith("i_seclamp")) {
-                worst = Math.max(worst, TraceAssert.relativeError(ref.column(column), rec.column(column)));
-            }
-        }
-        System.out.printf("%s %s: largest error of the mechanism's columns %.2e of the trace's scale%n", mechanism,
-                runName, worst);
+        KineticReferenceTest.assertEveryColumn(mechanism + " " + runName, ref, rec);
     }
 
     private static String read(Path file) {

@@ -1,7 +1,6 @@
 package org.spineformer.nmodl;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.spineformer.engine.reference.TraceAssert.assertTrace;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -9,7 +8,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.spineformer.engine.mech.CellState;
 import org.spineformer.engine.record.Recorder;
 import org.spineformer.engine.reference.ReferenceRun;
-import org.spineformer.engine.reference.TraceAssert;
 import org.spineformer.nmodl.gen.NmodlMechanism;
 import org.spineformer.nmodl.gen.ScopRandom;
 
@@ -18,9 +16,6 @@ import org.spineformer.nmodl.gen.ScopRandom;
  * scopmath's exprand.c and normrand.c).
  */
 class RandomFunctionsTest {
-    /** The single-mechanism bound of issue 17, 1e-6 of each trace's scale, as {@link KineticReferenceTest}'s. */
-    static final double TOLERANCE = 1e-6;
-
     /**
      * The project's mod/random/rnd.mod (set_seed(12345) in INITIAL, then each step scop_random, exprand(2) and
      * normrand(1, 0.5), and a current of them) against NEURON running it (reference/random/rnd, kinetic/record.py),
@@ -32,15 +27,7 @@ class RandomFunctionsTest {
         ReferenceRun ref = ReferenceRun.load("/reference/random/rnd/" + runName);
         NmodlMechanism compiled = NmodlMechanism.compile("rnd.mod", Resources.text("/mod/random/rnd.mod"));
         Recorder rec = KineticReferenceTest.run(ref, compiled);
-        double worst = 0;
-        for (String column : rec.names()) {
-            assertTrace("rnd " + runName + " " + column, ref.column(column), rec.column(column), TOLERANCE);
-            if (!column.startsWith("i_seclamp")) {
-                worst = Math.max(worst, TraceAssert.relativeError(ref.column(column), rec.column(column)));
-            }
-        }
-        System.out.printf("rnd %s: largest error of the mechanism's columns %.2e of the trace's scale%n", runName,
-                worst);
+        KineticReferenceTest.assertEveryColumn("rnd " + runName, ref, rec);
     }
 
     /** scoprand.cpp's step by hand: (2147437301 * 12345 + 453816981) mod 2^32 = 2029146914, over 2^32 - 1. */
