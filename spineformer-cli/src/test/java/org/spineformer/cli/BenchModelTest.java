@@ -128,9 +128,7 @@ class BenchModelTest {
 
     @Test
     void aCompiledMechanismSpikesAndNeuronIsTimedBeforeEveryRun() throws IOException {
-        Files.writeString(mods.resolve("fire.mod"), FIRE);
-        Path withFire = Files.writeString(dir.resolve("fire.json"), Files.readString(description).replace(
-                "\"paint\": [", "\"paint\": [{\"region\": \"soma\", \"mechanism\": \"fire\"}, "));
+        Path withFire = withSomaMechanism("fire", FIRE);
         Path log = dir.resolve("neuron-runs");
         String command = "echo run >> '" + log + "'; echo 4";
         Path out = dir.resolve("out");
@@ -150,9 +148,7 @@ class BenchModelTest {
 
     @Test
     void withLanesEachRunIsCopiesOfTheProtocolTimedPerTrial() throws IOException {
-        Files.writeString(mods.resolve("fire.mod"), FIRE);
-        Path withFire = Files.writeString(dir.resolve("fire.json"), Files.readString(description).replace(
-                "\"paint\": [", "\"paint\": [{\"region\": \"soma\", \"mechanism\": \"fire\"}, "));
+        Path withFire = withSomaMechanism("fire", FIRE);
         Path alone = dir.resolve("alone");
         CliRun one = run("bench", "--model", withFire.toString(), "--protocol", protocol.toString(), "--mod",
                 mods.toString(), "--repeat", "1", "--warmup", "0", "--out", alone.toString());
@@ -180,9 +176,7 @@ class BenchModelTest {
 
     @Test
     void lanesAreRefusedBeforeAnyRunForAMechanismThatCannotRunThem() throws IOException {
-        Files.writeString(mods.resolve("tabshift.mod"), TABLE_ON_ASSIGNED);
-        Path withTable = Files.writeString(dir.resolve("tab.json"), Files.readString(description).replace(
-                "\"paint\": [", "\"paint\": [{\"region\": \"soma\", \"mechanism\": \"tabshift\"}, "));
+        Path withTable = withSomaMechanism("tabshift", TABLE_ON_ASSIGNED);
         Path out = dir.resolve("out");
         CliRun refused = run("bench", "--model", withTable.toString(), "--protocol", protocol.toString(), "--mod",
                 mods.toString(), "--lanes", "2", "--out", out.toString());
@@ -266,9 +260,7 @@ class BenchModelTest {
         CliRun unknownSection = run("bench", "--model", d, "--protocol", badSite.toString(), "--out", out.toString());
         assertThat(unknownSection.exit()).isNotZero();
         assertThat(unknownSection.err()).contains("soma[7]");
-        Files.writeString(mods.resolve("fire.mod"), "NEURON { SUFFIX fire }\nVERBATIM\n;\nENDVERBATIM\n");
-        Path withFire = Files.writeString(dir.resolve("fire.json"), Files.readString(description).replace(
-                "\"paint\": [", "\"paint\": [{\"region\": \"soma\", \"mechanism\": \"fire\"}, "));
+        Path withFire = withSomaMechanism("fire", "NEURON { SUFFIX fire }\nVERBATIM\n;\nENDVERBATIM\n");
         CliRun notCompiled = run("bench", "--model", withFire.toString(), "--protocol", p, "--mod", mods.toString(),
                 "--out", out.toString());
         assertThat(notCompiled.exit()).isEqualTo(2);
@@ -315,5 +307,12 @@ class BenchModelTest {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The test description with {@code mechanism} painted on the soma, its mod file written into the --mod folder. */
+    private Path withSomaMechanism(String mechanism, String modText) throws IOException {
+        Files.writeString(mods.resolve(mechanism + ".mod"), modText);
+        return Files.writeString(dir.resolve(mechanism + ".json"), Files.readString(description).replace(
+                "\"paint\": [", "\"paint\": [{\"region\": \"soma\", \"mechanism\": \"" + mechanism + "\"}, "));
     }
 }
