@@ -6,13 +6,14 @@ once). peak: a write under a mask that depends on v, over the column's value of 
 evaluations (where v + 0.001 > peak >= v only the first writes it, and NEURON leaves that value). gate: written
 once, read back by both evaluations. tau: a PARAMETER written in the DERIVATIVE block and then read, from
 memory, by the kept slope's check of x's equation (tau changes once, at 20 ms: only then must the check
-see the value written in the same step).
+see the value written in the same step). shift: written once per step, then read, from memory, by the TABLE
+look-up of rate (its DEPEND), which runs lane by lane.
 ENDCOMMENT
 
 NEURON {
     SUFFIX keptcols
     NONSPECIFIC_CURRENT i
-    RANGE g, e, tau0, tau, gate, peak
+    RANGE g, e, tau0, tau, gate, peak, shift
 }
 
 UNITS {
@@ -33,6 +34,7 @@ ASSIGNED {
     i (mA/cm2)
     gate (1)
     peak (mV)
+    shift (mV)
 }
 
 STATE { x }
@@ -48,7 +50,8 @@ BREAKPOINT {
         peak = v
     }
     gate = exp(-x)
-    i = g*gate*(v - e) + g*x*(v - peak)
+    shift = 0.5*t
+    i = g*gate*(v - e) + g*x*(v - peak) + g*rate(v)
 }
 
 DERIVATIVE states {
@@ -59,4 +62,9 @@ DERIVATIVE states {
         tau = tau0
     }
     x' = (1 - x)/tau
+}
+
+FUNCTION rate(v (mV)) {
+    TABLE DEPEND shift FROM -100 TO 100 WITH 200
+    rate = 1/(1 + exp(-(v + 40 - shift)/5))
 }

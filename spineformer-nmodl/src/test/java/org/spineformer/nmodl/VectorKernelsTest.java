@@ -79,6 +79,10 @@ class VectorKernelsTest {
     }
 
     private static Run run(NmodlMechanism m, String text, boolean vector) {
+        return run(m, text, vector, true);
+    }
+
+    private static Run run(NmodlMechanism m, String text, boolean vector, boolean tables) {
         Morphology morph = new Morphology();
         int soma = morph.addRoot("soma", 20, 1, 100, 1, Morphology.filled(1, 20));
         int dend = morph.addChild("dend", 400, DENDRITE_SEGMENTS, 120, 1, Morphology.filled(DENDRITE_SEGMENTS, 2),
@@ -112,6 +116,7 @@ class VectorKernelsTest {
         Simulation sim = b.build(DT_MS, 34);
         MechanismBlock block = sim.block(m.name());
         ((VectorKernels) block).setVectorKernels(vector);
+        block.setUseTables(tables);
         Recorder rec = new Recorder(1);
         var d = sim.discretization();
         rec.add("soma", sim.state().v, d.segmentNode(soma, 0));
@@ -137,6 +142,24 @@ class VectorKernelsTest {
         NmodlMechanism m = NmodlMechanism.compile(path, text);
         Run scalar = run(m, text, false);
         Run vector = run(m, text, true);
+        for (int c = 0; c < scalar.traces().size(); c++) {
+            assertThat(vector.traces().get(c)).as("trace %d", c).isEqualTo(scalar.traces().get(c));
+        }
+        assertThat(vector.fields()).as("every field at the end").isEqualTo(scalar.fields());
+    }
+
+    /**
+     * Without its table, keptcols.mod's FUNCTION rate reads the column shift, written in the same step, from memory
+     * while the vector kernel holds the group's columns in locals: they must be written before its lane-by-lane
+     * call (fails when VectorEmitter skips that write).
+     */
+    @Test
+    void aFunctionWithoutItsTableReadsTheColumnsWrittenBeforeItsCall() throws IOException, URISyntaxException {
+        String path = "vector/keptcols.mod";
+        String text = text(path);
+        NmodlMechanism m = NmodlMechanism.compile(path, text);
+        Run scalar = run(m, text, false, false);
+        Run vector = run(m, text, true, false);
         for (int c = 0; c < scalar.traces().size(); c++) {
             assertThat(vector.traces().get(c)).as("trace %d", c).isEqualTo(scalar.traces().get(c));
         }
