@@ -42,6 +42,10 @@ public final class Ion {
     private final boolean[] follows;
     /** The same entries in order, rebuilt when one is added; null: not yet. */
     private int[] followed;
+    /** Which entries' current {@link #resetCurrent} sets to 0 ({@link #currentWrittenAt}). */
+    private final boolean[] written;
+    /** The same entries as runs: start, end (exclusive), start, end ...; rebuilt when one is added; null: not yet. */
+    private int[] writtenRuns;
 
     /** An ion with {@code entries} values per array: the state's nodes times its lanes. */
     public Ion(String name, int entries, double initialConcentrationMM) {
@@ -52,6 +56,7 @@ public final class Ion {
         this.outside = new double[entries];
         this.reversal = new double[entries];
         this.follows = new boolean[entries];
+        this.written = new boolean[entries];
         Arrays.fill(reversal, defaultReversalPotentialMV(name));
         reset();
     }
@@ -122,6 +127,44 @@ public final class Ion {
         for (int e : followed) {
             reversal[e] = nernst(concentration[e], outside[e], nernstCharge, celsius);
         }
+    }
+
+    /**
+     * Makes {@link #resetCurrent} set the current at {@code entry} to 0: an entry of a block that may write this
+     * ion's current (the kernel contract: a block writes an ion's current only at its own nodes, and takes the ion
+     * in {@link MechanismBlock#attach}). Elsewhere nothing writes it, so it stays at the 0 of {@link #reset}.
+     */
+    public void currentWrittenAt(int entry) {
+        if (!written[entry]) {
+            written[entry] = true;
+            writtenRuns = null;
+        }
+    }
+
+    /**
+     * The current set to 0 before every current phase (NEURON's ion_cur) at the entries of the blocks that may
+     * write it, in runs of consecutive entries: the same values as setting every entry to 0.
+     */
+    public void resetCurrent() {
+        if (writtenRuns == null) {
+            writtenRuns = runs(written);
+        }
+        for (int r = 0; r < writtenRuns.length; r += 2) {
+            Arrays.fill(current, writtenRuns[r], writtenRuns[r + 1], 0);
+        }
+    }
+
+    private static int[] runs(boolean[] marked) {
+        IntStream.Builder runs = IntStream.builder();
+        for (int e = 0; e < marked.length; e++) {
+            if (marked[e] && (e == 0 || !marked[e - 1])) {
+                runs.add(e);
+            }
+            if (marked[e] && (e + 1 == marked.length || !marked[e + 1])) {
+                runs.add(e + 1);
+            }
+        }
+        return runs.build().toArray();
     }
 
     public String name() {
