@@ -99,19 +99,38 @@ class IonCurrentResetTest {
     }
 
     @Test
-    void resetCurrentSetsTheMarkedEntriesOnly() {
-        Ion ca = new Ion("ca", 7, 5e-5);
-        ca.currentWrittenAt(1);
-        ca.currentWrittenAt(2);
-        ca.currentWrittenAt(4);
-        ca.currentWrittenAt(6);
+    void resetCurrentSetsTheMarkedEntriesOnlyWhenTheyAreFewRuns() {
+        // 200 entries, two runs marked: only those are set (the others keep what a test wrote there)
+        Ion ca = new Ion("ca", 200, 5e-5);
+        for (int e : new int[] {1, 2, 3, 150}) {
+            ca.currentWrittenAt(e);
+        }
         java.util.Arrays.fill(ca.current, 7);
         ca.resetCurrent();
-        assertThat(ca.current).containsExactly(7, 0, 0, 7, 0, 7, 0);
-        ca.currentWrittenAt(0);
+        assertThat(ca.current[0]).isEqualTo(7);
+        assertThat(ca.current[1]).isZero();
+        assertThat(ca.current[3]).isZero();
+        assertThat(ca.current[4]).isEqualTo(7);
+        assertThat(ca.current[150]).isZero();
+        assertThat(ca.current[199]).isEqualTo(7);
+        // an entry marked later is reset from then on
+        ca.currentWrittenAt(199);
         java.util.Arrays.fill(ca.current, 7);
         ca.resetCurrent();
-        assertThat(ca.current).containsExactly(0, 0, 0, 7, 0, 7, 0);
+        assertThat(ca.current[199]).isZero();
+        assertThat(ca.current[198]).isEqualTo(7);
+    }
+
+    @Test
+    void manyShortRunsAreResetAsOne() {
+        // every other entry: 50 runs of one, cheaper as one fill of all 100 (unmarked entries are 0 in a simulation)
+        Ion ca = new Ion("ca", 100, 5e-5);
+        for (int e = 0; e < 100; e += 2) {
+            ca.currentWrittenAt(e);
+        }
+        java.util.Arrays.fill(ca.current, 7);
+        ca.resetCurrent();
+        assertThat(ca.current).containsOnly(0);
     }
 
     @Test

@@ -42,6 +42,8 @@ public final class Ion {
     private final boolean[] follows;
     /** The same entries in order, rebuilt when one is added; null: not yet. */
     private int[] followed;
+    /** What a run of {@link #resetCurrent} costs, in entries set (see {@link #runs}). */
+    private static final int RUN_COST = 32;
     /** Which entries' current {@link #resetCurrent} sets to 0 ({@link #currentWrittenAt}). */
     private final boolean[] written;
     /** The same entries as runs: start, end (exclusive), start, end ...; rebuilt when one is added; null: not yet. */
@@ -143,7 +145,8 @@ public final class Ion {
 
     /**
      * The current set to 0 before every current phase (NEURON's ion_cur) at the entries of the blocks that may
-     * write it, in runs of consecutive entries: the same values as setting every entry to 0.
+     * write it, in runs of consecutive entries, or at every entry where the runs are many and short: the same values
+     * as setting every entry to 0.
      */
     public void resetCurrent() {
         if (writtenRuns == null) {
@@ -154,17 +157,26 @@ public final class Ion {
         }
     }
 
+    /**
+     * The marked entries as runs, or one run over every entry when that is cheaper (the others are 0 and stay 0, so
+     * setting them again changes nothing): each run costs a call to {@code Arrays.fill}, about as much as setting
+     * {@value #RUN_COST} entries (measured: Hay's 378 of 839 nodes in 55 runs took 0.2 us per ion, all 839 0.1 us).
+     */
     private static int[] runs(boolean[] marked) {
         IntStream.Builder runs = IntStream.builder();
+        int count = 0;
+        int entries = 0;
         for (int e = 0; e < marked.length; e++) {
             if (marked[e] && (e == 0 || !marked[e - 1])) {
                 runs.add(e);
+                count++;
             }
             if (marked[e] && (e + 1 == marked.length || !marked[e + 1])) {
                 runs.add(e + 1);
             }
+            entries += marked[e] ? 1 : 0;
         }
-        return runs.build().toArray();
+        return entries + RUN_COST * count < marked.length ? runs.build().toArray() : new int[] {0, marked.length};
     }
 
     public String name() {
