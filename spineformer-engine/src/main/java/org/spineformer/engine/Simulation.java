@@ -222,7 +222,14 @@ public final class Simulation {
         // Every ion a mechanism asked for during block construction is created lazily; create them now so the
         // step loop can iterate over a fixed array.
         for (MechanismBlock blk : blocks) {
-            blk.attach(state);
+            for (String taken : state.ionsTaken(() -> blk.attach(state))) {
+                Ion ion = state.ion(taken);
+                for (int k = 0; k < blk.size(); k++) {
+                    for (int lane = 0; lane < lanes; lane++) {
+                        ion.currentWrittenAt(blk.node(k) * lanes + lane);
+                    }
+                }
+            }
         }
         List<Ion> ionList = new ArrayList<>();
         state.ions().forEach(ionList::add);
@@ -406,7 +413,7 @@ public final class Simulation {
             Arrays.fill(state.d, 0);
         }
         for (Ion ion : ions) {
-            Arrays.fill(ion.current, 0);
+            ion.resetCurrent();
             ion.followConcentrations(state.celsius);
         }
         for (int k = first; k < blocks.length; k++) {

@@ -182,4 +182,37 @@ class RateTablesTest {
         double e = exact.block.get("mTau", 0);
         assertThat(Math.abs(table.block.get("mTau", 0) - e) / e).isLessThanOrEqualTo(RELATIVE_BOUND);
     }
+
+    @Test
+    void aBlockWithOtherParametersDoesNotTakeTheTableOfAnotherSimulation() {
+        // the table of vshift 0 is built first (and shared); a shift of 5.5 mV moves m far beyond the bound
+        NmodlMechanism m = gate();
+        Run unshifted = Run.of(m, 1, 22, true);
+        unshifted.start(-65);
+        unshifted.step(-47.3);
+        Run shifted = Run.of(m, 1, 22, true);
+        Run exact = Run.of(m, 1, 22, false);
+        for (Run r : List.of(shifted, exact)) {
+            r.block.setParameter("vshift", 0, 5.5);
+            r.start(-65);
+            r.step(-47.3);
+        }
+        assertThat(shifted.block.get("m", 0)).isNotEqualTo(exact.block.get("m", 0))
+                .isCloseTo(exact.block.get("m", 0), within(STATE_BOUND));
+        assertThat(Math.abs(unshifted.block.get("m", 0) - exact.block.get("m", 0))).isGreaterThan(1e3 * STATE_BOUND);
+    }
+
+    @Test
+    void aTableSharedWithAnEarlierSimulationGivesItsNumbersBitForBit() {
+        NmodlMechanism m = gate();
+        Run first = Run.of(m, 1, 21.5, true);
+        Run second = Run.of(m, 1, 21.5, true);
+        first.start(-70);
+        second.start(-70);
+        for (int step = 0; step < 8000; step++) {
+            first.step(potential(step));
+            second.step(potential(step));
+            assertThat(second.block.get("m", 0)).isEqualTo(first.block.get("m", 0));
+        }
+    }
 }

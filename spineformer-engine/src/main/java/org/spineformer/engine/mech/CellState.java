@@ -2,7 +2,9 @@ package org.spineformer.engine.mech;
 
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The per-node state every mechanism reads and writes during a step: membrane potential, the matrix diagonal and
@@ -46,6 +48,8 @@ public final class CellState {
     /** Temperature (degC). */
     public final double celsius;
     private final Map<String, Ion> ions = new LinkedHashMap<>();
+    /** The names {@link #ion} was asked for while {@link #ionsTaken} runs; null otherwise. */
+    private Set<String> taken;
     /**
      * NEURON's random number state for compiled mod files (src/oc/scoprand.cpp, {@code scop_random}, {@code set_seed}):
      * one per lane, starting at 1 as NEURON's at start-up; every mechanism of the trial draws from it in call order.
@@ -106,10 +110,27 @@ public final class CellState {
 
     /** The named ion species, created on first use. */
     public Ion ion(String name) {
+        if (taken != null) {
+            taken.add(name);
+        }
         return ions.computeIfAbsent(name, n -> new Ion(n, nodes * lanes, Ion.defaultInternalConcentrationMM(n)));
     }
 
     public Iterable<Ion> ions() {
         return ions.values();
+    }
+
+    /**
+     * Runs {@code attach} (a block's {@link MechanismBlock#attach}) and returns the names of the ions it took with
+     * {@link #ion}: the simulation resets each ion's current only at the nodes of the blocks that took it.
+     */
+    public Set<String> ionsTaken(Runnable attach) {
+        taken = new LinkedHashSet<>();
+        try {
+            attach.run();
+            return taken;
+        } finally {
+            taken = null;
+        }
     }
 }

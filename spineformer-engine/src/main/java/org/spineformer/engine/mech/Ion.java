@@ -42,6 +42,12 @@ public final class Ion {
     private final boolean[] follows;
     /** The same entries in order, rebuilt when one is added; null: not yet. */
     private int[] followed;
+    /** What a run of {@link #resetCurrent} costs, in entries set (see {@link #runs}). */
+    private static final int RUN_COST = 32;
+    /** Which entries' current {@link #resetCurrent} sets to 0 ({@link #currentWrittenAt}). */
+    private final boolean[] written;
+    /** The same entries as runs: start, end (exclusive), start, end ...; rebuilt when one is added; null: not yet. */
+    private int[] writtenRuns;
 
     /** An ion with {@code entries} values per array: the state's nodes times its lanes. */
     public Ion(String name, int entries, double initialConcentrationMM) {
@@ -52,6 +58,7 @@ public final class Ion {
         this.outside = new double[entries];
         this.reversal = new double[entries];
         this.follows = new boolean[entries];
+        this.written = new boolean[entries];
         Arrays.fill(reversal, defaultReversalPotentialMV(name));
         reset();
     }
@@ -122,6 +129,54 @@ public final class Ion {
         for (int e : followed) {
             reversal[e] = nernst(concentration[e], outside[e], nernstCharge, celsius);
         }
+    }
+
+    /**
+     * Makes {@link #resetCurrent} set the current at {@code entry} to 0: an entry of a block that may write this
+     * ion's current (the kernel contract: a block writes an ion's current only at its own nodes, and takes the ion
+     * in {@link MechanismBlock#attach}). Elsewhere nothing writes it, so it stays at the 0 of {@link #reset}.
+     */
+    public void currentWrittenAt(int entry) {
+        if (!written[entry]) {
+            written[entry] = true;
+            writtenRuns = null;
+        }
+    }
+
+    /**
+     * The current set to 0 before every current phase (NEURON's ion_cur) at the entries of the blocks that may
+     * write it, in runs of consecutive entries, or at every entry where the runs are many and short: the same values
+     * as setting every entry to 0.
+     */
+    public void resetCurrent() {
+        if (writtenRuns == null) {
+            writtenRuns = runs(written);
+        }
+        for (int r = 0; r < writtenRuns.length; r += 2) {
+            Arrays.fill(current, writtenRuns[r], writtenRuns[r + 1], 0);
+        }
+    }
+
+    /**
+     * The marked entries as runs, or one run over every entry when that is cheaper (the others are 0 and stay 0, so
+     * setting them again changes nothing): each run costs a call to {@code Arrays.fill}, about as much as setting
+     * {@value #RUN_COST} entries (measured: Hay's 378 of 839 nodes in 55 runs took 0.2 us per ion, all 839 0.1 us).
+     */
+    private static int[] runs(boolean[] marked) {
+        IntStream.Builder runs = IntStream.builder();
+        int count = 0;
+        int entries = 0;
+        for (int e = 0; e < marked.length; e++) {
+            if (marked[e] && (e == 0 || !marked[e - 1])) {
+                runs.add(e);
+                count++;
+            }
+            if (marked[e] && (e + 1 == marked.length || !marked[e + 1])) {
+                runs.add(e + 1);
+            }
+            entries += marked[e] ? 1 : 0;
+        }
+        return entries + RUN_COST * count < marked.length ? runs.build().toArray() : new int[] {0, marked.length};
     }
 
     public String name() {

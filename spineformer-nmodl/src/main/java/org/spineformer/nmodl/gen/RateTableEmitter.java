@@ -174,7 +174,12 @@ final class RateTableEmitter {
             g.line("rateTable_" + b + "_" + var + "[l] = " + ionArray(var) + "[laneNode[l]];");
         }
         g.line("final int lane = l;");
-        g.line(table + l + " = new org.spineformer.nmodl.gen.VoltageTable(" + p.width()
+        // everything the table depends on but v, as the inputs of a table shared by the JVM's simulations
+        List<String> inputs = new ArrayList<>(List.of("s.dt", "s.celsius"));
+        p.parameters().forEach(param -> inputs.add("c_" + param + "[l]"));
+        p.ionInputs().forEach(var -> inputs.add("rateTable_" + b + "_" + var + "[l]"));
+        g.line(table + l + " = org.spineformer.nmodl.gen.VoltageTable.shared(getClass(), \"" + b
+                + "\", new double[] {" + String.join(", ", inputs) + "}, " + p.width()
                 + ", new org.spineformer.engine.table.RateTable.Functions() {");
         g.text.indent(1);
         g.open("public void evaluate(double x, double[] out)");

@@ -1,5 +1,10 @@
 package org.spineformer.nmodl.gen;
 
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.spineformer.engine.table.CubicTable;
 import org.spineformer.engine.table.RateTable;
 import org.spineformer.engine.table.StepTable;
@@ -16,6 +21,11 @@ import org.spineformer.engine.table.StepTable;
  *
  * <p>The bound is checked, not proven: between the check points the error of a smooth function is the same few
  * h^4 terms (largest at the middle), so it holds wherever the functions are smooth within the interval.
+ *
+ * <p>A compiled block's tables are shared by every simulation of the JVM ({@link #shared}): a table is a function of
+ * the generated class, its block and the values it depends on (dt, celsius, parameters, ion variables), so a block
+ * that needs one with the same bits of all of them takes the one built before, as NEURON keeps a TABLE until a
+ * DEPEND changes. Building costs 2881 x 8 evaluations of the block (~2 ms each for Allen's 11 channels).
  */
 public final class VoltageTable {
     /**
@@ -32,8 +42,21 @@ public final class VoltageTable {
      */
     public static final double OF_SCALE = 1e-12;
     private static final double[] CHECKED_AT = {0.25, 0.5, 0.75};
+    /**
+     * How many coefficients the shared tables may hold together (32 MB): a published model's tables hold 0.1-1.1
+     * MB each (2881 intervals x 4 x its outputs), 5-9 MB per model, so a few models' stay; beyond it the least
+     * recently used are dropped (and built again when needed).
+     */
+    static final long SHARED_COEFFICIENTS = 4L << 20;
+    private static final Map<Key, VoltageTable> SHARED = new LinkedHashMap<>(16, 0.75f, true);
+    private static long sharedCoefficients;
+
+    /** What a shared table is a function of: the class and block, and the bits of the values it depends on. */
+    private record Key(Class<?> owner, String block, List<Long> inputs) {
+    }
 
     private final CubicTable table;
+    private final int outputs;
     private final boolean[] exact;
     private final int exactIntervals;
 
@@ -43,6 +66,7 @@ public final class VoltageTable {
      */
     public VoltageTable(int outputs, RateTable.Functions functions, double[] exactAt) {
         table = new CubicTable(StepTable.MIN_MV, StepTable.MAX_MV, outputs, functions);
+        this.outputs = outputs;
         int n = table.intervals();
         exact = new boolean[n];
         double[] scale = new double[outputs];
@@ -90,6 +114,44 @@ public final class VoltageTable {
             count += e ? 1 : 0;
         }
         exactIntervals = count;
+    }
+
+    /**
+     * The table of {@code owner}'s {@code block} for these {@code inputs} (every value it depends on but v: dt,
+     * celsius, parameters, ion variables; compared by their bits): the one built before in this JVM, or a new one
+     * (as the constructor), then kept for the next simulation.
+     */
+    public static VoltageTable shared(Class<?> owner, String block, double[] inputs, int outputs,
+                                      RateTable.Functions functions, double[] exactAt) {
+        List<Long> bits = new ArrayList<>(inputs.length);
+        for (double x : inputs) {
+            bits.add(Double.doubleToRawLongBits(x));
+        }
+        Key key = new Key(owner, block, bits);
+        synchronized (SHARED) {
+            VoltageTable t = SHARED.get(key);
+            if (t != null) {
+                return t;
+            }
+        }
+        VoltageTable built = new VoltageTable(outputs, functions, exactAt);
+        synchronized (SHARED) {
+            VoltageTable t = SHARED.putIfAbsent(key, built);
+            if (t != null) {
+                return t; // another thread built the same table meanwhile: the same bits
+            }
+            sharedCoefficients += built.coefficients();
+            Iterator<VoltageTable> eldest = SHARED.values().iterator();
+            while (sharedCoefficients > SHARED_COEFFICIENTS && SHARED.size() > 1) {
+                sharedCoefficients -= eldest.next().coefficients();
+                eldest.remove();
+            }
+            return built;
+        }
+    }
+
+    private long coefficients() {
+        return 4L * table.intervals() * outputs;
     }
 
     /** Where v falls (see {@link CubicTable#position}), or -1 outside the table or in an interval not used. */

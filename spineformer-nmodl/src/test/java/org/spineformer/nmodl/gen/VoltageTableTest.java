@@ -60,4 +60,46 @@ class VoltageTableTest {
         assertThat(t.position(-20)).isEqualTo(-1);
         assertThat(t.position(-30)).isGreaterThan(0);
     }
+
+    @Test
+    void aSharedTableIsBuiltOncePerOwnerBlockAndInputBits() {
+        int[] evaluations = {0};
+        org.spineformer.engine.table.RateTable.Functions f = (v, out) -> {
+            evaluations[0]++;
+            out[0] = Math.exp(v / 7);
+        };
+        VoltageTable first = VoltageTable.shared(VoltageTableTest.class, "states", new double[] {0.025, 22.5},
+                1, f, new double[0]);
+        int oneBuild = evaluations[0];
+        assertThat(oneBuild).isPositive();
+        assertThat(VoltageTable.shared(VoltageTableTest.class, "states", new double[] {0.025, 22.5}, 1, f,
+                new double[0])).isSameAs(first);
+        assertThat(evaluations[0]).isEqualTo(oneBuild);
+        // another input's bits (even -0 for 0), another block, another owner: another table
+        assertThat(VoltageTable.shared(VoltageTableTest.class, "states", new double[] {0.025, 22.5000001}, 1, f,
+                new double[0])).isNotSameAs(first);
+        VoltageTable zero = VoltageTable.shared(VoltageTableTest.class, "states", new double[] {0.025, 0.0}, 1, f,
+                new double[0]);
+        assertThat(VoltageTable.shared(VoltageTableTest.class, "states", new double[] {0.025, -0.0}, 1, f,
+                new double[0])).isNotSameAs(zero);
+        assertThat(VoltageTable.shared(VoltageTableTest.class, "rates", new double[] {0.025, 22.5}, 1, f,
+                new double[0])).isNotSameAs(first);
+        assertThat(VoltageTable.shared(String.class, "states", new double[] {0.025, 22.5}, 1, f, new double[0]))
+                .isNotSameAs(first);
+        assertThat(evaluations[0]).isEqualTo(6 * oneBuild);
+    }
+
+    @Test
+    void theSharedTablesAreBoundedByTheirSize() {
+        org.spineformer.engine.table.RateTable.Functions f = (v, out) -> out[0] = v;
+        VoltageTable first = VoltageTable.shared(VoltageTableTest.class, "bounded", new double[] {0}, 1, f,
+                new double[0]);
+        long perTable = 4L * first.intervals();
+        // enough other tables to fill the bound: the least recently used, the first, is dropped and built anew
+        for (int i = 1; i <= VoltageTable.SHARED_COEFFICIENTS / perTable; i++) {
+            VoltageTable.shared(VoltageTableTest.class, "bounded", new double[] {i}, 1, f, new double[0]);
+        }
+        assertThat(VoltageTable.shared(VoltageTableTest.class, "bounded", new double[] {0}, 1, f, new double[0]))
+                .isNotSameAs(first);
+    }
 }
