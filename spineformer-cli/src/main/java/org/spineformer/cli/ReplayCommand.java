@@ -56,7 +56,8 @@ final class ReplayCommand implements Callable<Integer> {
 
     @Option(names = "--model", paramLabel = "MODEL",
             description = "The cell: a cell description file with an \"experiment\" part, or a bundled description's"
-                    + " name; default: the paper's. Pulses go to its query site, spikes are read at its spike site.")
+                    + " name; default: the paper's. Pulses go to its query site, spikes are read at its spike site; a"
+                    + " stimulus without celsius runs at its temperature.")
     private String model;
 
     @Mixin
