@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.spineformer.cell.CellModel;
 import org.spineformer.cell.CellParameters;
+import org.spineformer.cell.PyramidalCell;
 import org.spineformer.cell.replay.Replay;
 import org.spineformer.cell.replay.Stimulus;
 import org.spineformer.cell.replay.StimulusReader;
@@ -55,7 +56,8 @@ final class ReplayCommand implements Callable<Integer> {
 
     @Option(names = "--model", paramLabel = "MODEL",
             description = "The cell: a cell description file with an \"experiment\" part, or a bundled description's"
-                    + " name; default: the paper's. Pulses go to its query site, spikes are read at its spike site.")
+                    + " name; default: the paper's. Pulses go to its query site, spikes are read at its spike site; a"
+                    + " stimulus without celsius runs at its temperature.")
     private String model;
 
     @Mixin
@@ -67,7 +69,8 @@ final class ReplayCommand implements Callable<Integer> {
             throw new IllegalArgumentException(stimulusFile + ": no such file");
         }
         CellModel cell = morphologyDir.load(model);
-        Stimulus stim = StimulusReader.read(stimulusFile, cell.spineCount());
+        // without a celsius of its own the stimulus runs at the cell's (the paper's 37 degC, a description's celsius)
+        Stimulus stim = StimulusReader.read(stimulusFile, cell.spineCount(), cell.celsius());
         try {
             Replay.requireTracesFit(stim, record, Runtime.getRuntime().maxMemory());
         } catch (IllegalArgumentException e) {
@@ -84,7 +87,7 @@ final class ReplayCommand implements Callable<Integer> {
         } else {
             writeTraces(out.resolve(TRACES), r);
         }
-        writeResult(out.resolve(RESULT), r, "replay", Map.of(STIMULUS, stimulusFile), cell);
+        writeResult(out.resolve(RESULT), r, "replay", Map.of(STIMULUS, stimulusFile), cell, stim.celsius());
         PrintWriter o = spec.commandLine().getOut();
         o.printf("%d somatic spikes; %.1f s wall for %.0f ms simulated; wrote %s%n", r.somaSpikeTimesMs().length,
                 r.wallSeconds(), stim.tstopMs(), out);
@@ -94,15 +97,17 @@ final class ReplayCommand implements Callable<Integer> {
 
     /** result.json, with the provenance of the run and the SHA-256 of its {@code inputs}. */
     static void writeResult(Path file, Replay.Result r, String command, Map<String, Path> inputs) throws IOException {
-        writeResult(file, r, command, inputs, CellModel.paper());
+        writeResult(file, r, command, inputs, CellModel.paper(), PyramidalCell.CELSIUS);
     }
 
     /**
      * As above; a cell other than the paper's is named ({@code model}, {@code model_sha256}, and
-     * {@code morphology_sha256} when it reads a morphology file) as reproduce's run.json does.
+     * {@code morphology_sha256} when it reads a morphology file) as reproduce's run.json does, with the temperature
+     * it ran at ({@code celsius}, the stimulus's or the description's: the two may differ). The paper's cell's
+     * result keeps its keys (byte-identical outputs).
      */
-    static void writeResult(Path file, Replay.Result r, String command, Map<String, Path> inputs, CellModel cell)
-            throws IOException {
+    static void writeResult(Path file, Replay.Result r, String command, Map<String, Path> inputs, CellModel cell,
+                            double celsius) throws IOException {
         ObjectNode json = new ObjectMapper().createObjectNode();
         if (!cell.isPaper()) {
             json.put("model", cell.source());
@@ -110,6 +115,7 @@ final class ReplayCommand implements Callable<Integer> {
             if (cell.morphologySha256() != null) {
                 json.put("morphology_sha256", cell.morphologySha256());
             }
+            json.put("celsius", celsius);
         }
         json.putPOJO("soma_spike_times_ms", r.somaSpikeTimesMs());
         json.putPOJO("final_g_dynamic", r.finalGDynamic());

@@ -10,6 +10,7 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
+import java.util.List;
 import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
 import org.spineformer.cell.replay.Replay;
@@ -81,12 +82,52 @@ class ReplayCommandTest {
     }
 
     @Test
+    void aDescriptionAtAnotherTemperatureReplaysAtItUnlessTheStimulusSaysOtherwise() throws Exception {
+        // the test cell of ReproduceModelTest (the paper's Bahl channels, whose rates scale with celsius) at 20 degC
+        Path model = tmp.resolve("cold_spiny.json");
+        String cold = Files.readString(Path.of(ReplayCommandTest.class.getResource("/models/small_spiny.json").toURI()))
+                .replace("\"celsius\": 37,", "\"celsius\": 20,");
+        assertThat(cold).contains("\"celsius\": 20,");
+        Files.writeString(model, cold);
+        String stim = stimulus(40, "1.0").replace("\"record_spines\": [7]", "\"record_spines\": [39]");
+        Path noCelsius = tmp.resolve("stim.json"), at20 = tmp.resolve("stim20.json"), at37 = tmp.resolve("stim37.json");
+        Files.writeString(noCelsius, stim);
+        Files.writeString(at20, stim.replace("\"tstop\": 5,", "\"tstop\": 5, \"celsius\": 20,"));
+        Files.writeString(at37, stim.replace("\"tstop\": 5,", "\"tstop\": 5, \"celsius\": 37,"));
+        for (Path s : List.of(noCelsius, at20, at37)) {
+            Path out = tmp.resolve("out_" + s.getFileName());
+            assertThat(run(new StringWriter(), "replay", s.toString(), "--model", model.toString(), "--out",
+                    out.toString(), "--quiet")).isZero();
+        }
+        // the description's 20 degC without a celsius in the stimulus: the same run as the stimulus saying 20
+        assertThat(celsiusOf("out_stim.json")).isEqualTo(20);
+        assertThat(celsiusOf("out_stim20.json")).isEqualTo(20);
+        assertThat(traces("out_stim.json")).isEqualTo(traces("out_stim20.json"));
+        // the stimulus's own celsius takes precedence, and changes the run (the channels' q10 factors)
+        assertThat(celsiusOf("out_stim37.json")).isEqualTo(37);
+        assertThat(traces("out_stim37.json")).isNotEqualTo(traces("out_stim.json"));
+    }
+
+    private double celsiusOf(String out) throws IOException {
+        return new ObjectMapper().readTree(tmp.resolve(out).resolve("result.json").toFile()).path("celsius")
+                .asDouble(Double.NaN);
+    }
+
+    private String traces(String out) throws IOException {
+        try (var in = new GZIPInputStream(Files.newInputStream(tmp.resolve(out).resolve("traces.csv.gz")))) {
+            return new String(in.readAllBytes());
+        }
+    }
+
+    @Test
     void paperResultNamesNoModel() throws IOException {
         Path stim = tmp.resolve("stim.json");
         Files.writeString(stim, stimulus(1500, ""));
         Path out = tmp.resolve("out");
         assertThat(run(new StringWriter(), "replay", stim.toString(), "--out", out.toString(), "--quiet")).isZero();
-        assertThat(new ObjectMapper().readTree(out.resolve("result.json").toFile()).has("model")).isFalse();
+        JsonNode result = new ObjectMapper().readTree(out.resolve("result.json").toFile());
+        assertThat(result.has("model")).isFalse();
+        assertThat(result.has("celsius")).as("the paper's result.json keeps its keys").isFalse();
     }
 
     @Test

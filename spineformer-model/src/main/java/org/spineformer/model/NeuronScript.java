@@ -360,7 +360,7 @@ public final class NeuronScript {
                 if abs(steps - round(steps)) > WHOLE_STEPS_TOLERANCE * steps:
                     fail("dt", "is " + repr(s["dt"]) + " ms, which does not divide tstop = " + repr(s["tstop"]) + " ms")
                 s["steps"] = int(round(steps))
-                s["celsius"] = get(stim, "celsius", "celsius", 37.0)
+                s["celsius"] = get(stim, "celsius", "celsius", CELSIUS)  # the description's, as replay --model
                 if not -20 <= s["celsius"] <= 60:
                     fail("celsius", "is " + repr(s["celsius"]) + " degC, outside [-20.0, 60.0]")
                 s["potentiation"] = stim.get("potentiation", False)

@@ -3,9 +3,12 @@ package org.spineformer.model;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -88,6 +91,47 @@ class NeuronScriptTest {
                     points3d(sec, [
                         (43.939998626708984, 27.290000915527344, -50.25, 10.800000190734863),
                 """).contains("(43.41999816894531, 31.549999237060547, -50.130001068115234, 8.229999542236328),");
+    }
+
+    @Test
+    void aStimulusWithoutCelsiusReplaysAtTheDescriptionsTemperature() throws IOException, InterruptedException {
+        // the paper's cell described at 20 degC: replay --model runs a stimulus without celsius at 20, one with it at
+        // its own; the script's read_stimulus (run by python3 with a stand-in for the neuron module) does the same
+        String cold = new String(BundledDescriptions.bytes("ellwood2024"), StandardCharsets.UTF_8)
+                .replace("\"celsius\": 37,", "\"celsius\": 20,");
+        assertThat(cold).contains("\"celsius\": 20,");
+        CellDescription d = DescriptionReader.read(new ByteArrayInputStream(cold.getBytes(StandardCharsets.UTF_8)),
+                "cold.json");
+        Path script = dir.resolve("build_cell.py");
+        Files.writeString(script, NeuronScript.of(CellAssembler.assemble(d), d.experiment()));
+        String pre = "\"pre\": [" + String.join(",", Collections.nCopies(1500, "[]")) + "], \"post\": [1]";
+        Path without = dir.resolve("without.json"), with = dir.resolve("with.json");
+        Files.writeString(without, "{\"v_init\": -75, \"tstop\": 5, " + pre + "}");
+        Files.writeString(with, "{\"v_init\": -75, \"tstop\": 5, \"celsius\": 37, " + pre + "}");
+        assertThat(celsiusReadBy(script, without)).isEqualTo("20.0");
+        assertThat(celsiusReadBy(script, with)).isEqualTo("37.0");
+    }
+
+    /** The celsius the script's read_stimulus gives a stimulus file, as python3 prints it. */
+    private static String celsiusReadBy(Path script, Path stimulus) throws IOException, InterruptedException {
+        String code = String.join("\n",
+                "import importlib.util, sys, types",
+                "neuron = types.ModuleType('neuron'); neuron.h = None; sys.modules['neuron'] = neuron",
+                "spec = importlib.util.spec_from_file_location('build_cell', sys.argv[1])",
+                "m = importlib.util.module_from_spec(spec); spec.loader.exec_module(m)",
+                "print(float(m.read_stimulus(sys.argv[2])['celsius']))");
+        Process p;
+        try {
+            p = new ProcessBuilder("python3", "-c", code, script.toString(), stimulus.toString())
+                    .redirectErrorStream(true).start();
+        } catch (IOException e) {
+            assumeTrue(false, "python3 is not on the PATH: the script's stimulus reading is not checked");
+            return null;
+        }
+        assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        String output = new String(p.getInputStream().readAllBytes()).strip();
+        assertThat(p.exitValue()).as(output).isZero();
+        return output;
     }
 
     @Test

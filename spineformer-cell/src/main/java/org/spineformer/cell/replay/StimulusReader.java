@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.spineformer.cell.PyramidalCell;
 import org.spineformer.io.json.JsonErrors;
 
 /**
@@ -31,19 +32,31 @@ public final class StimulusReader {
     static final double WHOLE_STEPS_TOLERANCE = 1e-9;
 
     private final String source;
+    /** The temperature (degC) of a stimulus that does not give one: the cell's. */
+    private final double defaultCelsius;
 
-    private StimulusReader(String source) {
+    private StimulusReader(String source, double defaultCelsius) {
         this.source = source;
+        this.defaultCelsius = defaultCelsius;
     }
 
-    /** Reads a stimulus file for a cell with {@code spines} spines. */
-    public static Stimulus read(Path file, int spines) throws IOException {
+    /**
+     * Reads a stimulus file for a cell with {@code spines} spines whose own temperature is {@code cellCelsius} (a
+     * description's {@code celsius}): the stimulus's {@code celsius}, when it gives one, takes precedence, as a
+     * protocol's does over the description in {@code simulate}.
+     */
+    public static Stimulus read(Path file, int spines, double cellCelsius) throws IOException {
         String text = Files.readString(file);
-        return parse(text, file.toString(), spines);
+        return parse(text, file.toString(), spines, cellCelsius);
     }
 
-    /** Parses stimulus JSON; {@code source} names it in error messages. */
+    /** Parses stimulus JSON for the paper's cell (at its 37 degC unless it says); {@code source} names it in errors. */
     public static Stimulus parse(String json, String source, int spines) {
+        return parse(json, source, spines, PyramidalCell.CELSIUS);
+    }
+
+    /** Parses stimulus JSON for a cell at {@code cellCelsius} unless it gives its own; {@code source} names it. */
+    public static Stimulus parse(String json, String source, int spines, double cellCelsius) {
         JsonNode root;
         try {
             root = new ObjectMapper().readTree(json);
@@ -53,7 +66,7 @@ public final class StimulusReader {
         if (root == null || !root.isObject()) {
             throw new IllegalArgumentException(source + ": expected a JSON object");
         }
-        return new StimulusReader(source).parse(root, spines);
+        return new StimulusReader(source, cellCelsius).parse(root, spines);
     }
 
     private Stimulus parse(JsonNode root, int spines) {
@@ -72,7 +85,7 @@ public final class StimulusReader {
                     + String.format(Locale.ROOT, "%.2f", steps) + " steps): the run and its last recorded sample would stop short of tstop; choose a dt that "
                     + "divides tstop");
         }
-        double celsius = root.has("celsius") ? number(root, "celsius", null) : 37;
+        double celsius = root.has("celsius") ? number(root, "celsius", null) : defaultCelsius;
         if (!(celsius >= MIN_CELSIUS && celsius <= MAX_CELSIUS)) {
             throw error("celsius", "is " + celsius + " degC, outside [" + MIN_CELSIUS + ", " + MAX_CELSIUS
                     + "]: the channels' temperature scaling is meaningless there (a value in kelvin or fahrenheit?)");

@@ -33,6 +33,19 @@ class StimulusReaderTest {
     }
 
     @Test
+    void withoutCelsiusTheStimulusRunsAtTheCellsTemperatureAndItsOwnTakesPrecedence() {
+        String stim = "{\"v_init\": -80, \"tstop\": 100, \"pre\": [[], [], []], \"post\": []";
+        // a description at Hay's 6.3 degC: its temperature, not the paper's 37, unless the stimulus gives one
+        assertThat(StimulusReader.parse(stim + "}", "stim.json", SPINES, 6.3).celsius()).isEqualTo(6.3);
+        assertThat(StimulusReader.parse(stim + ", \"celsius\": 34}", "stim.json", SPINES, 6.3).celsius())
+                .isEqualTo(34);
+        assertThat(StimulusReader.parse(stim + ", \"celsius\": 37}", "stim.json", SPINES, 6.3).celsius())
+                .isEqualTo(37);
+        assertThatThrownBy(() -> StimulusReader.parse(stim + ", \"celsius\": 310}", "stim.json", SPINES, 6.3))
+                .hasMessageStartingWith("stim.json: key 'celsius' is 310.0 degC");
+    }
+
+    @Test
     void withoutPotentiationTheThresholdIsInfinite() {
         Stimulus s = parse("{\"v_init\": -75, \"tstop\": 100, \"pre\": [[], [], []], \"post\": [], \"threshold\": 1}");
         assertThat(s.potentiation()).isFalse();
