@@ -153,10 +153,23 @@ public final class JavaGenerator {
     /** DERIVATIVE blocks a SOLVE asks cnexp for that nocmodl solves by derivimplicit (it cannot differentiate one). */
     final Set<String> cnexpFallbacks = new HashSet<>();
     /**
-     * DERIVATIVE blocks solved by euler whose statements read another state of the block: every derivative is
-     * computed at the old states, then the states move ({@link DerivativeEmitter}; scalar only).
+     * DERIVATIVE blocks solved by euler as NEURON's euler_thread, every derivative computed at the old states, then
+     * the states moved ({@link DerivativeEmitter}; scalar only): those whose statements read another state of the
+     * block, and those with an equation inside an IF.
      */
-    final Set<String> eulerCoupled = new HashSet<>();
+    final Set<String> eulerDeferred = new HashSet<>();
+    /**
+     * DERIVATIVE block solved by euler or derivimplicit -> the states whose equation is inside an IF. nocmodl makes
+     * {@code x' = f} the assignment {@code Dx = f} of a per-instance variable that NEURON uses whether or not the
+     * block assigned it: where the IF skips the equation, the value of the evaluation that last ran it (0 before
+     * any, as allocated; finitialize does not reset it). Each is a column {@code dh_<block>_<x>} here.
+     */
+    final Map<String, Set<String>> heldDerivatives = new HashMap<>();
+    /** The column of a held derivative (heldDerivatives) of block b: {@code dh_<b>_<x>}, per slot. */
+    static String heldDerivative(String b, String x) {
+        return "dh_" + b + "_" + x;
+    }
+
     /** The block being translated as derivimplicit's residual, else null. */
     NewtonLowering newton;
     /** The KINETIC or LINEAR block being translated (its reactions, equations), else null. */
@@ -312,13 +325,19 @@ public final class JavaGenerator {
                     && !cnexpPossible(derivatives.get(sv.block()).body())) {
                 cnexpFallbacks.add(sv.block());
             }
-            if (sv.method().equals("euler") && derivatives.containsKey(sv.block())
-                    && DerivativeEmitter.coupled(derivatives.get(sv.block()))) {
-                eulerCoupled.add(sv.block());
+            Set<String> held = derivatives.containsKey(sv.block())
+                    ? DerivativeEmitter.equationsInsideIf(derivatives.get(sv.block())) : Set.of();
+            boolean derivimplicit = sv.method().equals("derivimplicit") || cnexpFallbacks.contains(sv.block());
+            if (!held.isEmpty() && (derivimplicit || sv.method().equals("euler"))) {
+                heldDerivatives.put(sv.block(), held);
             }
-            if ((sv.method().equals("derivimplicit")
-                    || cnexpFallbacks.contains(sv.block())) && derivatives.containsKey(sv.block())
-                    && NewtonLowering.needed(derivatives.get(sv.block()))) {
+            if (sv.method().equals("euler") && derivatives.containsKey(sv.block())
+                    && (DerivativeEmitter.coupled(derivatives.get(sv.block())) || !held.isEmpty())) {
+                eulerDeferred.add(sv.block());
+            }
+            // an equation inside an IF: the residual of a skipped one is NEURON's kept Dx, so Newton's iteration
+            if (derivimplicit && derivatives.containsKey(sv.block())
+                    && (NewtonLowering.needed(derivatives.get(sv.block())) || !held.isEmpty())) {
                 newtons.put(sv.block(), new NewtonLowering(this, derivatives.get(sv.block())));
             }
         });
