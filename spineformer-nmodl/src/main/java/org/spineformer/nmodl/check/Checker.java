@@ -366,7 +366,8 @@ public final class Checker {
         scopes.push(c.index() == null ? new HashMap<>() : new HashMap<>(Map.of(c.index(), false)));
         expr(c.volume());
         scopes.pop();
-        c.names().forEach(n -> declared(c.pos(), n));
+        // the names are not looked up: nocmodl's massagecompart drops every name that is not a STATE, declared or
+        // not (a published KINETIC block lists an undeclared qna beside its STATE qk)
     }
 
     private void solve(Stmt.Solve s) {
