@@ -34,6 +34,10 @@ final class DerivativeEmitter {
             g.derivativeBlock = null;
             return;
         }
+        if (method.equals("runge")) {
+            emitRunge(d);
+            return;
+        }
         boolean deferred = method.equals("euler") && g.eulerDeferred.contains(d.name());
         if (deferred) {
             checkAnalysable(d, method);
@@ -65,6 +69,64 @@ final class DerivativeEmitter {
         g.close();
     }
 
+    /**
+     * METHOD runge as scopmath's runge() (runge.c), which nocmodl 8.2.2's nrn_state calls per instance: the block
+     * (every {@code x' = f} the assignment Dx = f, held per slot) evaluated four times, at t (nrn_state's, the step's
+     * end), t + dt/2 twice and t + dt, with NEURON's own arithmetic: {@code temp = (h/2) Dx; x += temp; w = x0 +
+     * temp/3}, then {@code temp = h Dx; x = x0 + temp/2; w += temp/3}, {@code temp = h Dx; x = x0 + temp; w +=
+     * temp/3}, and {@code x = w + (h/6) Dx}. runge() moves the thread's t by h/2, h/2 and -h, and so here the
+     * trial's t (its last bits can differ after, as NEURON's; hence no trials in lanes, whose t is shared).
+     */
+    private void emitRunge(Item.Block d) {
+        String b = d.name();
+        List<String> states = equationStates(d.body(), new ArrayList<>());
+        g.line("");
+        g.line("/** DERIVATIVE " + b + " evaluated for runge: each Dx into its column. */");
+        g.open("private void ev_" + b + "(int k, CellState s)");
+        g.derivativeBlock = b;
+        g.body(d.body(), Set.of());
+        g.derivativeBlock = null;
+        g.close();
+        g.line("");
+        g.line("/** DERIVATIVE " + b + " solved by runge (scopmath's runge.c). */");
+        g.open("private void d_" + b + "(int k, CellState s)");
+        g.line("double temp;");
+        String[] x = new String[states.size()];
+        String[] dx = new String[states.size()];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = g.ref(new Expr.Var(d.pos(), states.get(i), null));
+            dx[i] = derivative(b, states.get(i));
+            g.line("double w0_" + i + ", w1_" + i + ";");
+        }
+        g.line("ev_" + b + "(k, s);");
+        for (int i = 0; i < x.length; i++) {
+            g.line("w0_" + i + " = " + x[i] + ";");
+            g.line("temp = (s.dt / 2.0) * " + dx[i] + ";");
+            g.line(x[i] + " += temp;");
+            g.line("w1_" + i + " = w0_" + i + " + temp / 3.0;");
+        }
+        g.line("s.t += s.dt / 2.0;");
+        g.line("ev_" + b + "(k, s);");
+        for (int i = 0; i < x.length; i++) {
+            g.line("temp = s.dt * " + dx[i] + ";");
+            g.line(x[i] + " = w0_" + i + " + temp / 2.0;");
+            g.line("w1_" + i + " += temp / 3.0;");
+        }
+        g.line("ev_" + b + "(k, s);");
+        for (int i = 0; i < x.length; i++) {
+            g.line("temp = s.dt * " + dx[i] + ";");
+            g.line(x[i] + " = w0_" + i + " + temp;");
+            g.line("w1_" + i + " += temp / 3.0;");
+        }
+        g.line("s.t += s.dt / 2.0;");
+        g.line("ev_" + b + "(k, s);");
+        for (int i = 0; i < x.length; i++) {
+            g.line(x[i] + " = w1_" + i + " + (s.dt / 6.0) * " + dx[i] + ";");
+        }
+        g.line("s.t -= s.dt;");
+        g.close();
+    }
+
     /** The Java local of a state's derivative in a deferred euler block ($: no NMODL name has one). */
     private static final String EULER_DERIVATIVE = "d$";
 
@@ -75,7 +137,7 @@ final class DerivativeEmitter {
     }
 
     /** The states of the equations in statements (inside IF branches too), each once, in order of appearance. */
-    private static List<String> equationStates(List<Stmt> body, List<String> into) {
+    static List<String> equationStates(List<Stmt> body, List<String> into) {
         for (Stmt st : body) {
             if (st instanceof Stmt.Assign a && a.primes() > 0 && !into.contains(a.target().name())) {
                 into.add(a.target().name());
@@ -186,7 +248,7 @@ final class DerivativeEmitter {
         }
         String state = g.ref(a.target());
         String method = g.methods.getOrDefault(g.derivativeBlock, "cnexp");
-        if (method.equals("euler") && g.eulerDeferred.contains(g.derivativeBlock)) {
+        if (method.equals("runge") || method.equals("euler") && g.eulerDeferred.contains(g.derivativeBlock)) {
             g.line(derivative(g.derivativeBlock, x) + " = " + g.num(a.value()) + ";");
             return;
         }

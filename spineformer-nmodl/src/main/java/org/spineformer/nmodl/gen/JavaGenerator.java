@@ -159,7 +159,8 @@ public final class JavaGenerator {
      */
     final Set<String> eulerDeferred = new HashSet<>();
     /**
-     * DERIVATIVE block solved by euler or derivimplicit -> the states whose equation is inside an IF. nocmodl makes
+     * DERIVATIVE block solved by euler or derivimplicit -> the states whose equation is inside an IF; by runge, every
+     * state of the block. nocmodl makes
      * {@code x' = f} the assignment {@code Dx = f} of a per-instance variable that NEURON uses whether or not the
      * block assigned it: where the IF skips the equation, the value of the evaluation that last ran it (0 before
      * any, as allocated; finitialize does not reset it). Each is a column {@code dh_<block>_<x>} here.
@@ -287,13 +288,7 @@ public final class JavaGenerator {
                         procedures.put(b.name(), b);
                         table(b);
                     }
-                    case "FUNCTION_TABLE" -> {
-                        if (b.args().size() > 2) {
-                            notYet(b.pos(), "FUNCTION_TABLE " + b.name() + " of " + b.args().size()
-                                    + " arguments (one or two are compiled)");
-                        }
-                        functionTables.put(b.name(), functionTables.size());
-                    }
+                    case "FUNCTION_TABLE" -> functionTables.put(b.name(), functionTables.size());
                     case "DERIVATIVE" -> derivatives.put(b.name(), b);
                     case "KINETIC" -> kineticBlocks.put(b.name(), b);
                     case "LINEAR" -> linearBlocks.put(b.name(), b);
@@ -330,6 +325,11 @@ public final class JavaGenerator {
             boolean derivimplicit = sv.method().equals("derivimplicit") || cnexpFallbacks.contains(sv.block());
             if (!held.isEmpty() && (derivimplicit || sv.method().equals("euler"))) {
                 heldDerivatives.put(sv.block(), held);
+            }
+            if (sv.method().equals("runge") && derivatives.containsKey(sv.block())) {
+                // scopmath's runge() reads every Dx from the instance's data after each of its four evaluations
+                heldDerivatives.put(sv.block(), new LinkedHashSet<>(DerivativeEmitter.equationStates(
+                        derivatives.get(sv.block()).body(), new ArrayList<>())));
             }
             if (sv.method().equals("euler") && derivatives.containsKey(sv.block())
                     && (DerivativeEmitter.coupled(derivatives.get(sv.block())) || !held.isEmpty())) {
