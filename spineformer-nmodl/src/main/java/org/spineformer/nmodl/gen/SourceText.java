@@ -25,6 +25,20 @@ final class SourceText {
         indent += levels;
     }
 
+    /** The place the next line goes: lines known only later (declarations) can be put there ({@link #insert}). */
+    int[] mark() {
+        return new int[] {out.length(), indent};
+    }
+
+    /** Puts the lines at the mark, at its indentation, before what was written after it. */
+    void insert(int[] mark, java.util.List<String> lines) {
+        StringBuilder b = new StringBuilder();
+        for (String text : lines) {
+            b.append("    ".repeat(mark[1])).append(text).append('\n');
+        }
+        out.insert(mark[0], b);
+    }
+
     @Override
     public String toString() {
         return out.toString();

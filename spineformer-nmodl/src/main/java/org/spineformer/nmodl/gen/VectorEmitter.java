@@ -60,6 +60,19 @@ final class VectorEmitter {
     private final Set<String> inlined = new HashSet<>();
     /** Whether the phase being lowered computes an exponential in lanes. */
     private boolean exponential;
+    /**
+     * The columns held in vector locals while a group is lowered (column -> local), null when none are: a kept
+     * column's reads take its local and its writes set it, so a value written is not loaded back and a column
+     * read twice is loaded once (AMPA_WITH_CA's current phase wrote each BREAKPOINT variable and loaded it back,
+     * in each of the two evaluations). The local always holds what the column would hold at that point.
+     */
+    private Map<String, String> lanesOf;
+    /** The kept columns whose local was set and not yet written to the column (in the order first set). */
+    private final Set<String> pending = new java.util.LinkedHashSet<>();
+    /** The locals of kept columns, declared at the group's start (they are set where first read or written). */
+    private final Set<String> declared = new java.util.LinkedHashSet<>();
+    /** How many Java if/else branches the code being written is in: a column first read there is not kept. */
+    private int branches;
 
     VectorEmitter(JavaGenerator g) {
         this.g = g;
@@ -125,6 +138,7 @@ final class VectorEmitter {
         text.close();
         text.line("vv = " + DV + ".fromArray(VS, vsV, 0);");
         text.close();
+        int[] mark = keepColumns();
         if (!phase.once().isEmpty()) {
             block(phase.once(), Set.of());
         }
@@ -138,7 +152,7 @@ final class VectorEmitter {
                 text.line(DV + " " + vArgument + " = " + (into.equals("vg") ? "((" + DV + ") vv.add(0.001))" : "vv")
                         + ";");
             } else {
-                text.line((into.equals("vg") ? "((" + DV + ") vv.add(0.001))" : "vv") + ".intoArray(c_v, k0);");
+                setColumn("c_v", into.equals("vg") ? "((" + DV + ") vv.add(0.001))" : "vv");
             }
             block(phase.twice(), Set.of());
             vArgument = null;
@@ -151,6 +165,9 @@ final class VectorEmitter {
             text.close();
         }
         text.line(DV + " vgd = ((" + DV + ") ((" + DV + ") vg.sub(vi)).div(0.001));");
+        // the columns written, before the node arrays (read there from the locals, or slot by slot from memory)
+        writePending();
+        branches++;
         boolean point = g.kind == Mechanism.Kind.POINT_PROCESS;
         text.open("if (run)");
         if (point) {
@@ -178,6 +195,8 @@ final class VectorEmitter {
         text.line("s.d[nd] " + (g.electrode ? "-=" : "+=") + " g" + scale + ";");
         text.close();
         text.close();
+        branches--;
+        endKeeping(mark);
         text.close();
         text.line("return k0;");
         text.close();
@@ -343,7 +362,9 @@ final class VectorEmitter {
         text.open("private void " + name + "(int k0, CellState s)");
         text.line(DV + " dtv = " + DV + ".broadcast(VS, s.dt);");
         derivativeMethod = method;
+        int[] mark = keepColumns();
         block(g.derivatives.get(b).body(), Set.of());
+        endKeeping(mark);
         derivativeMethod = null;
         text.close();
         out = saved;
@@ -467,12 +488,7 @@ final class VectorEmitter {
         String m = writeMask();
         String t = "t" + temps++;
         out.line(DV + " " + t + " = " + value + ";");
-        if (m == null) {
-            out.line(t + ".intoArray(" + column + ", k0);");
-        } else {
-            out.line("((" + DV + ") " + DV + ".fromArray(VS, " + column + ", k0).blend(" + t + ", " + m
-                    + ")).intoArray(" + column + ", k0);");
-        }
+        setColumn(column, m == null ? t : "((" + DV + ") " + col(column) + ".blend(" + t + ", " + m + "))");
     }
 
     /** x' = f: the new x by the block's method, as the scalar kernel's formula (DerivativeEmitter). */
@@ -547,7 +563,17 @@ final class VectorEmitter {
         // kernel then stayed in tier 2, the Vector API's allocating fallback, never reaching C2)
         methods.put(m + "kept", "\nprivate boolean " + m + "kept(int k0, CellState s) {\n    return " + hit
                 + ".allTrue();\n}\n");
+        // the check and the kept inputs read the columns from memory
+        if (lanesOf != null) {
+            for (String input : inputs) {
+                String column = input.endsWith("[k]") ? input.substring(0, input.length() - 3) : null;
+                if (pending.contains(column)) {
+                    writePending();
+                }
+            }
+        }
         out.line("boolean " + m + "hit = " + m + "kept(k0, s);");
+        branches++;
         out.open("if (" + m + "hit)");
         out.line(av + " = " + col(m + "a") + ";");
         out.line(ev + " = " + col(m + "e") + ";");
@@ -571,6 +597,7 @@ final class VectorEmitter {
         out.line(m + "ok[k] = true;");
         out.close();
         out.close();
+        branches--;
         if (atZeroToo) {
             return add(state, mul(ev, sub(qv, state)));
         }
@@ -674,8 +701,79 @@ final class VectorEmitter {
         return DV + ".broadcast(VS, " + scalar + ")";
     }
 
+    /**
+     * The column's lanes of the group: a kept column's local (loaded into it where first read, outside any
+     * branch), else a vector load.
+     */
     private String col(String column) {
-        return DV + ".fromArray(VS, " + column + ", k0)";
+        String load = DV + ".fromArray(VS, " + column + ", k0)";
+        if (lanesOf == null || !column.startsWith("c_")) {
+            return load;
+        }
+        String local = lanesOf.get(column);
+        if (local == null && branches == 0) {
+            local = keptLocal(column);
+            out.line(local + " = " + load + ";");
+        }
+        return local != null ? local : load;
+    }
+
+    /** The local that holds a kept column (declared at the group's start). */
+    private String keptLocal(String column) {
+        String local = "lc_" + column.substring(2);
+        declared.add(local);
+        lanesOf.put(column, local);
+        return local;
+    }
+
+    /** From here, the columns the group reads and writes are held in locals ({@link #lanesOf}). */
+    private int[] keepColumns() {
+        lanesOf = new java.util.HashMap<>();
+        pending.clear();
+        declared.clear();
+        return out.mark();
+    }
+
+    /** Writes the kept columns' pending values: before anything that reads the columns from memory. */
+    private void writePending() {
+        for (String column : pending) {
+            out.line(lanesOf.get(column) + ".intoArray(" + column + ", k0);");
+        }
+        pending.clear();
+    }
+
+    /** Writes the pending values and forgets every kept column: before a call that may read or write any. */
+    private void forgetColumns() {
+        if (lanesOf != null) {
+            writePending();
+            lanesOf.clear();
+        }
+    }
+
+    /** Writes the pending values, declares the locals at the mark, and keeps no more columns. */
+    private void endKeeping(int[] mark) {
+        writePending();
+        List<String> lines = new ArrayList<>();
+        for (String local : declared) {
+            lines.add(DV + " " + local + ";");
+        }
+        out.insert(mark, lines);
+        lanesOf = null;
+    }
+
+    /** Sets the column's lanes to the vector, in the group's kept local (written later) or in memory. */
+    private void setColumn(String column, String vector) {
+        if (lanesOf != null && branches == 0) {
+            String local = lanesOf.containsKey(column) ? lanesOf.get(column) : keptLocal(column);
+            out.line(local + " = " + vector + ";");
+            pending.add(column);
+        } else {
+            if (lanesOf != null) {
+                writePending();
+                lanesOf.remove(column);
+            }
+            out.line(vector + ".intoArray(" + column + ", k0);");
+        }
     }
 
     private static String add(String a, String b) {
@@ -818,7 +916,8 @@ final class VectorEmitter {
                         + "    for (int j = 0; j < VL; j++) {\n"
                         + "        vsA[j] = f_" + name + "(k0 + j, s, vsA[j]);\n    }\n}\n");
             }
-            return laneByLane(helper + "(k0, s)", args);
+            // the scalar FUNCTION reads (and, on its exact path, may write) the slot's columns in memory
+            return laneByLane(helper + "(k0, s)", args, true);
         }
         if (!g.isMath(name)) {
             problems.add("the call of " + name);
@@ -904,12 +1003,20 @@ final class VectorEmitter {
      * the call, so nothing is boxed), its result in a new local, which is returned.
      */
     private String laneByLane(String call, List<String> args) {
+        return laneByLane(call, args, false);
+    }
+
+    /** As above; a call that {@code readsColumns} sees them in memory, and kept columns are loaded again after. */
+    private String laneByLane(String call, List<String> args, boolean readsColumns) {
         if (args.size() > 3) {
             problems.add("a math function of more than 3 arguments");
             return "zero";
         }
         for (int j = 0; j < args.size(); j++) {
             out.line(args.get(j) + ".intoArray(vs" + (char) ('A' + j) + ", 0);");
+        }
+        if (readsColumns) {
+            forgetColumns();
         }
         out.line(call + ";");
         String r = "r" + temps++;
