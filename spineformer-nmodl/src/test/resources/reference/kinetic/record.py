@@ -7,7 +7,7 @@ Spineformer's own script (not NEURON's or a model's). Usage, from a directory ot
 TABLES gives FUNCTION_TABLEs their values, ';'-separated, before the runs: NAME=Y1:Y2:...@X1:X2:... (NEURON's
 table_NAME_MECH(yvec, xvec)) or NAME=Y1:Y2:...@grid:MIN:MAX (table_NAME_MECH(&y[0], n, MIN, MAX)); a table of two
 arguments NAME=Y1:Y2:...@2d:AXIS_X/AXIS_Y, the values row by row of x, each axis grid:N:MIN:MAX or X1:X2:...
-(table_NAME_MECH(&y[0], nx, MIN, MAX or &x[0], ny, ...)).
+(table_NAME_MECH(&y[0], nx, MIN, MAX or &x[0], ny, ...)); of three or more, NAME=Y1:...@nd:AXIS/AXIS/AXIS...
 COLUMN=VAR: a column recorded from the mechanism's range variable VAR (e.g. O=O) or ion current (ik).
 An array element is written NAME[INDEX], as a RANGE (w[1]=0.5) and as a VAR (m[2]=m[2]).
 Runs: vclamp_m60, vclamp_m20, vclamp_p20 (SEClamp -80 mV, step, -80 mV) and iclamp (pas, 0.3 nA).
@@ -30,7 +30,7 @@ for name, spec in tables.items():
     ys, xs = spec.split("@")
     yvec = h.Vector([float(y) for y in ys.split(":")])
     table_vectors.append(yvec)
-    if xs.startswith("2d:"):
+    if xs.startswith("2d:") or xs.startswith("nd:"):
         spec_args = []
         for axis in xs[3:].split("/"):
             if axis.startswith("grid:"):

@@ -19,7 +19,9 @@ import org.spineformer.nmodl.gen.NmodlMechanism;
  * <li>{@code {"values": [...], "arguments": [...]}}: values at ascending arguments;
  * <li>{@code {"values": [...], "min": a, "max": b}}: values evenly spaced from a to b;
  * <li>{@code {"values": [...], "x": AXIS, "y": AXIS}} for a table of two arguments, the values row by row of x,
- *     each AXIS {@code {"arguments": [...]}} or {@code {"size": n, "min": a, "max": b}}.
+ *     each AXIS {@code {"arguments": [...]}} or {@code {"size": n, "min": a, "max": b}};
+ * <li>{@code {"values": [...], "axes": [AXIS, AXIS, AXIS ...]}} for any number of arguments, the values row by
+ *     row, the last argument's adjacent.
  * </ul>
  * docs/user/nmodl.md. Every error names the file, the key and the value, before anything runs.
  */
@@ -66,6 +68,15 @@ final class ModTables {
         if (t.has("value")) {
             t.keys(Set.of("value"), Set.of());
             return FunctionTable.constant(t.number("value"));
+        }
+        if (t.has("axes")) {
+            t.keys(Set.of("values", "axes"), Set.of());
+            List<StrictJson> axes = t.array("axes");
+            if (axes.isEmpty()) {
+                throw t.error("axes", "must hold at least one axis");
+            }
+            return FunctionTable.of(numbers(t, "values"), axes.stream().map(ModTables::axis)
+                    .toArray(FunctionTable.Axis[]::new));
         }
         if (t.has("x") || t.has("y")) {
             t.keys(Set.of("values", "x", "y"), Set.of());

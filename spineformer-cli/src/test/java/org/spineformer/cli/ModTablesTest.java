@@ -58,6 +58,30 @@ class ModTablesTest {
         assertThat(mechs.get("tabs").get("y_tabs").asDouble()).isEqualTo(27.0);
     }
 
+    /**
+     * A FUNCTION_TABLE of three arguments from the "axes" form: g3(-70, 1, 12) is the value at the point at or below
+     * each argument (held at the last), (-80, 1, 10): index (0 * 2 + 1) * 2 + 1 of the values, 4 (NEURON: no
+     * interpolation of three).
+     */
+    @Test
+    void aTableOfThreeArgumentsTakesItsAxesInOrder() throws IOException {
+        Path three = Files.createDirectories(dir.resolve("three"));
+        Files.writeString(three.resolve("tab3.mod"), "NEURON { SUFFIX tab3 RANGE y }\nASSIGNED { v (mV) y }\n"
+                + "FUNCTION_TABLE g3(v (mV), c, w)\nINITIAL { y = g3(v, 1, 12) }\n");
+        Files.writeString(three.resolve("tab3.tables.json"), """
+                {"g3": {"values": [1, 2, 3, 4, 5, 6, 7, 8],
+                        "axes": [{"arguments": [-80, -60]}, {"size": 2, "min": 0, "max": 1}, {"arguments": [5, 10]}]}}
+                """);
+        Path cell = Files.writeString(dir.resolve("cell3.json"), Files.readString(description)
+                .replace("\"tabs\"", "\"tab3\""));
+        Path out = dir.resolve("structure3.json");
+        CliRun r = run("model", "check", cell.toString(), "--mod", three.toString(), "--structure", out.toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        JsonNode mechs = new ObjectMapper().readTree(out.toFile()).get("sections").get(0).get("segments").get(0)
+                .get("mechanisms");
+        assertThat(mechs.get("tab3").get("y_tab3").asDouble()).isEqualTo(4.0);
+    }
+
     @Test
     void badTablesAreNamedWithFileKeyAndValueBeforeAnythingIsBuilt() throws IOException {
         Path tables = mods.resolve("tabs.tables.json");

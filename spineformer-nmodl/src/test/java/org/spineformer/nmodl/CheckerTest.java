@@ -217,6 +217,19 @@ class CheckerTest {
                 + " function's arguments): nocmodl's equation parser (diffeq.ypp) stops on it; write pow(a, b)");
     }
 
+    /**
+     * A SOLVE inside a DERIVATIVE block: nocmodl 8.2.2 writes the SOLVEd block's name before the next statement
+     * (`eq Dm = ...`), which no C compiler takes (nrnivmodl of such a file fails), whatever the block and METHOD.
+     */
+    @Test
+    void aSolveInsideADerivativeBlock() {
+        assertThat(check("STATE { m u }\nBREAKPOINT { SOLVE s METHOD cnexp }\nDERIVATIVE s {\n  SOLVE eq\n"
+                + "  m' = (u - m)/3\n}\nNONLINEAR eq SOLVEFOR u {\n  ~ u*u*u + u = 1\n}\n")).containsExactly(
+                "x.mod:6:3: SOLVE eq inside a DERIVATIVE block is not supported: NEURON 8.2.2 cannot build it either"
+                        + " (nocmodl leaves 'eq' before the next statement, without a call, and the C compiler stops"
+                        + " there); call a PROCEDURE that SOLVEs it instead");
+    }
+
     @Test
     void aComparisonInADerivativeEquationWhateverTheMethod() {
         assertThat(check("STATE { m }\nBREAKPOINT { SOLVE s METHOD derivimplicit }\nDERIVATIVE s {\n"

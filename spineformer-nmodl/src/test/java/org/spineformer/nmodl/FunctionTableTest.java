@@ -68,6 +68,57 @@ class FunctionTableTest {
         assertThat(FunctionTable.constant(7).value(1, 2)).isEqualTo(7.0);
     }
 
+    /**
+     * The project's mod/tables/ft3.mod (a FUNCTION_TABLE of three arguments, the second moving with v) against
+     * NEURON running it with the same table (reference/tables/ft3, record.py's TABLES argument in its nd form): of
+     * three arguments NEURON takes the value at the point at or below each, so minf is a staircase of v.
+     */
+    @ParameterizedTest(name = "ft3 {0}")
+    @ValueSource(strings = {"vclamp_m60", "vclamp_m20", "vclamp_p20", "iclamp"})
+    void threeArgumentsMatchNeuron(String runName) {
+        ReferenceRun ref = ReferenceRun.load("/reference/tables/ft3/" + runName);
+        NmodlMechanism compiled = NmodlMechanism.compile("ft3.mod", Resources.text("/mod/tables/ft3.mod"));
+        ref.settings().get("function_tables").fields().forEachRemaining(e -> compiled.setFunctionTable(e.getKey(),
+                table(e.getValue().asText())));
+        Recorder rec = KineticReferenceTest.run(ref, compiled);
+        KineticReferenceTest.assertEveryColumn("ft3 " + runName, ref, rec);
+    }
+
+    /**
+     * functabl.cpp's look-up of three arguments, values worked out by hand: the point at or below each argument
+     * (held at the ends), values[(jx * ny + jy) * nz + jz], no interpolation; a constant table of three.
+     */
+    @Test
+    void lookUpOfThreeArgumentsAsNeuron() {
+        double[] values = new double[2 * 3 * 2];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = 100 + i;
+        }
+        NmodlMechanism m = NmodlMechanism.compile("f3.mod", "NEURON { SUFFIX f3 RANGE a, b, c, y }\n"
+                + "PARAMETER { a b c }\nASSIGNED { y }\nFUNCTION_TABLE g(x, u, w)\nBREAKPOINT { y = g(a, b, c) }\n");
+        m.setFunctionTable("g", FunctionTable.of(values, FunctionTable.Axis.points(0, 10),
+                FunctionTable.Axis.grid(3, 0, 2), FunctionTable.Axis.points(-1, 1)));
+        // (0, 1, 0) inside every axis; (1, 2, 1) x between, y on its last, z above; all held at their first
+        assertThat(List.of(g(m, 5, 1.5, 0), g(m, 10, 2, 5), g(m, -3, -3, -3))).containsExactly(102.0, 111.0,
+                100.0);
+        m.setFunctionTable("g", FunctionTable.constant(7));
+        assertThat(g(m, 5, 1.5, 0)).isEqualTo(7.0);
+    }
+
+    /** The compiled f3.mod's y = g(a, b, c) at one instance, after one current phase. */
+    private static double g(NmodlMechanism m, double a, double b, double c) {
+        org.spineformer.engine.mech.CellState s = new org.spineformer.engine.mech.CellState(new double[] {100},
+                new double[] {100}, 0.025, 6.3);
+        org.spineformer.engine.mech.MechanismBlock block = m.newBlock(new int[] {0});
+        block.attach(s);
+        block.initialize(s);
+        block.setParameter("a", 0, a);
+        block.setParameter("b", 0, b);
+        block.setParameter("c", 0, c);
+        block.advance(s);
+        return block.get("y", 0);
+    }
+
     /** A table of the wrong number of arguments, or of values for the points, refused with its numbers. */
     @Test
     void badTablesOfTwoArgumentsAreRefused() {
@@ -79,13 +130,17 @@ class FunctionTableTest {
                 .hasMessage("FUNCTION_TABLE of two arguments: 3 values for 2 x 2 points");
     }
 
-    /** record.py's TABLES form: Y1:Y2:...@X1:X2:..., Y1:Y2:...@grid:MIN:MAX, or Y1:...@2d:AXIS_X/AXIS_Y. */
+    /**
+     * record.py's TABLES form: Y1:Y2:...@X1:X2:..., Y1:Y2:...@grid:MIN:MAX, Y1:...@2d:AXIS_X/AXIS_Y, or
+     * Y1:...@nd:AXIS/AXIS/AXIS...
+     */
     private static FunctionTable table(String spec) {
         String[] parts = spec.split("@");
         double[] ys = numbers(parts[0]);
-        if (parts[1].startsWith("2d:")) {
+        if (parts[1].startsWith("2d:") || parts[1].startsWith("nd:")) {
             String[] axes = parts[1].substring("2d:".length()).split("/");
-            return FunctionTable.of(ys, axis(axes[0]), axis(axes[1]));
+            return FunctionTable.of(ys, java.util.Arrays.stream(axes).map(FunctionTableTest::axis)
+                    .toArray(FunctionTable.Axis[]::new));
         }
         if (parts[1].startsWith("grid:")) {
             double[] range = numbers(parts[1].substring("grid:".length()));

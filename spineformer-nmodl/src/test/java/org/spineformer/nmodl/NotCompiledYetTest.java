@@ -42,12 +42,4 @@ class NotCompiledYetTest {
                         + "  state_discontinuity(x, x + 1)\n}\n",
                 "n.mod:5:3: state_discontinuity() outside NET_RECEIVE is not supported yet");
     }
-
-    /** nocmodl translates it (hoc_func_table takes the point below in each dimension); one or two are compiled. */
-    @Test
-    void functionTableOfThreeArguments() {
-        fails("NEURON { SUFFIX ft3 }\nASSIGNED { v (mV) x }\nFUNCTION_TABLE g3(v (mV), c, d) (1)\n"
-                        + "BREAKPOINT { x = g3(v, 1, 2) }\n",
-                "n.mod:3:1: FUNCTION_TABLE g3 of 3 arguments (one or two are compiled) is not supported yet");
-    }
 }

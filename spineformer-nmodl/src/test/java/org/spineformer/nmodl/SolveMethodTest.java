@@ -105,16 +105,6 @@ class SolveMethodTest {
         assertThat(block.get("b", 0)).isCloseTo(DT, within(ROUNDING));
     }
 
-    /** An equation inside an IF of a coupled euler block: NEURON keeps the skipped Dx from the step before; refused. */
-    @Test
-    void coupledEulerWithAnEquationInsideIfIsRefused() {
-        String coupled = "NEURON { SUFFIX two }\nSTATE { a b }\nBREAKPOINT { SOLVE s METHOD euler }\n"
-                + "DERIVATIVE s {\n  a' = b - a\n  if (a > 0) { b' = a - b }\n}\n";
-        assertThatThrownBy(() -> NmodlMechanism.compile("two.mod", coupled)).isInstanceOf(NmodlException.class)
-                .hasMessage("two.mod:6:3: an equation inside IF in a DERIVATIVE block of coupled equations solved by"
-                        + " euler is not supported yet");
-    }
-
     /** One step of a' = b - a, b' = a - b from (1, 0) by the given METHOD, in one instance. */
     private static MechanismBlock oneStepOfCoupledPair(String method) {
         NmodlMechanism m = NmodlMechanism.compile("two.mod", "NEURON { SUFFIX two }\nSTATE { a b }\n"

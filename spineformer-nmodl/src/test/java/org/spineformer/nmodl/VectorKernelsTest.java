@@ -78,6 +78,25 @@ class VectorKernelsTest {
     private record Run(List<double[]> traces, List<Double> fields) {
     }
 
+    private static FunctionTable table(int arguments) {
+        if (arguments == 1) {
+            return FunctionTable.of(new double[] {1, 3}, new double[] {-80, 40});
+        }
+        if (arguments == 2) {
+            return FunctionTable.of(new double[] {1, 3, 2, 4}, FunctionTable.Axis.points(-80, 40),
+                    FunctionTable.Axis.points(0, 1));
+        }
+        FunctionTable.Axis[] axes = new FunctionTable.Axis[arguments];
+        double[] values = new double[1 << arguments];
+        for (int i = 0; i < arguments; i++) {
+            axes[i] = i == 0 ? FunctionTable.Axis.points(-80, 40) : FunctionTable.Axis.points(0, 1);
+        }
+        for (int i = 0; i < values.length; i++) {
+            values[i] = 1 + i;
+        }
+        return FunctionTable.of(values, axes);
+    }
+
     private static Run run(NmodlMechanism m, String text, boolean vector) {
         return run(m, text, vector, true);
     }
@@ -89,11 +108,8 @@ class VectorKernelsTest {
                 soma, 1);
         Catalogue catalogue = Catalogue.discover().register(m);
         // a FUNCTION_TABLE's values are the model's to give (FunctionTableTest): two points across the run's v (and
-        // two of a second argument)
-        m.functionTableNames().forEach(name -> m.setFunctionTable(name, m.functionTableArguments(name) == 1
-                ? FunctionTable.of(new double[] {1, 3}, new double[] {-80, 40})
-                : FunctionTable.of(new double[] {1, 3, 2, 4}, FunctionTable.Axis.points(-80, 40),
-                        FunctionTable.Axis.points(0, 1))));
+        // two of each further argument)
+        m.functionTableNames().forEach(name -> m.setFunctionTable(name, table(m.functionTableArguments(name))));
         ModelBuilder b = new ModelBuilder(morph, catalogue);
         b.insert("pas", soma, Map.of("g", 1e-4, "e", -65.0));
         b.insert("pas", dend, Map.of("g", 1e-4, "e", -65.0));

@@ -136,6 +136,11 @@ public final class Checker {
         for (Stmt s : body) {
             if (s instanceof Stmt.Assign a && a.primes() > 0) {
                 diffeqOperators(a.value(), a.target().name() + "'".repeat(a.primes()));
+            } else if (s instanceof Stmt.Solve sv) {
+                // parse1.ypp's solveblk only queues it; in a DERIVATIVE block nothing takes it off the queue
+                unsupported(sv.pos(), "SOLVE " + sv.block() + " inside a DERIVATIVE block", "NEURON 8.2.2 cannot"
+                        + " build it either (nocmodl leaves '" + sv.block() + "' before the next statement, without"
+                        + " a call, and the C compiler stops there); call a PROCEDURE that SOLVEs it instead");
             } else if (s instanceof Stmt.Block b) {
                 derivativeEquations(b.body());
             } else if (s instanceof Stmt.If i) {
@@ -366,7 +371,8 @@ public final class Checker {
         scopes.push(c.index() == null ? new HashMap<>() : new HashMap<>(Map.of(c.index(), false)));
         expr(c.volume());
         scopes.pop();
-        c.names().forEach(n -> declared(c.pos(), n));
+        // the names are not looked up: nocmodl's massagecompart drops every name that is not a STATE, declared or
+        // not (a published KINETIC block lists an undeclared qna beside its STATE qk)
     }
 
     private void solve(Stmt.Solve s) {

@@ -102,6 +102,8 @@ final class ClassSkeleton {
             g.netReceiveLowering.emitFields();
         }
         g.newtons.values().forEach(NewtonLowering::emitFields);
+        g.heldDerivatives.forEach((b, states) -> states.forEach(x -> g.line("private final double[] "
+                + JavaGenerator.heldDerivative(b, x) + " = new double[size * lanes];")));
         g.linears.values().forEach(LinearLowering::emitFields);
         g.nonlinears.values().forEach(NonlinearLowering::emitFields);
         g.line("/** Each slot's copy of its node's potential (NMODL's v). */");

@@ -22,8 +22,9 @@ final class DerivativeEmitter {
      * A DERIVATIVE block as its SOLVE's method has it: cnexp (each state in place, in order, as nocmodl), or
      * derivimplicit (backward Euler: x = (x + dt f0) / (1 - dt a) for f = f0 + a x, what NEURON's Newton iteration
      * converges to) or euler (x = x + dt f) when the equations are uncoupled, so that solving them one after the
-     * other is solving them together; euler of coupled equations as NEURON's euler_thread (every derivative at the
-     * old states, then each state moved); anything else is reported.
+     * other is solving them together; euler of coupled equations, or with an equation inside an IF, as NEURON's
+     * euler_thread (every derivative at the old states, then each state moved; a derivative the IF skipped is the
+     * one kept from the step that last ran it, JavaGenerator.heldDerivatives); anything else is reported.
      */
     void emitDerivative(Item.Block d) {
         String method = g.methods.getOrDefault(d.name(), "cnexp");
@@ -33,7 +34,11 @@ final class DerivativeEmitter {
             g.derivativeBlock = null;
             return;
         }
-        boolean deferred = method.equals("euler") && g.eulerCoupled.contains(d.name());
+        if (method.equals("runge")) {
+            emitRunge(d);
+            return;
+        }
+        boolean deferred = method.equals("euler") && g.eulerDeferred.contains(d.name());
         if (deferred) {
             checkAnalysable(d, method);
         } else if (!method.equals("cnexp")) {
@@ -45,13 +50,17 @@ final class DerivativeEmitter {
         g.derivativeBlock = d.name();
         if (deferred) {
             // NEURON's euler_thread: the block computes every Dx at the old states, then x += dt*Dx for each
-            for (Stmt.Assign a : equations(d)) {
-                g.line("double " + EULER_DERIVATIVE + a.target().name() + " = 0.0;");
+            Set<String> held = g.heldDerivatives.getOrDefault(d.name(), Set.of());
+            List<String> states = equationStates(d.body(), new ArrayList<>());
+            for (String x : states) {
+                if (!held.contains(x)) {
+                    g.line("double " + EULER_DERIVATIVE + x + " = 0.0;");
+                }
             }
             g.body(d.body(), Set.of());
-            for (Stmt.Assign a : equations(d)) {
-                String state = g.ref(a.target());
-                g.line(state + " = " + state + " + s.dt * " + EULER_DERIVATIVE + a.target().name() + ";");
+            for (String x : states) {
+                String state = g.ref(new Expr.Var(d.pos(), x, null));
+                g.line(state + " = " + state + " + s.dt * " + derivative(d.name(), x) + ";");
             }
         } else {
             g.withTwin(g.vectorTwins.contains(d.name()), () -> g.body(d.body(), Set.of()));
@@ -60,8 +69,97 @@ final class DerivativeEmitter {
         g.close();
     }
 
-    /** The Java local of a state's derivative in a coupled euler block ($: no NMODL name has one). */
+    /**
+     * METHOD runge as scopmath's runge() (runge.c), which nocmodl 8.2.2's nrn_state calls per instance: the block
+     * (every {@code x' = f} the assignment Dx = f, held per slot) evaluated four times, at t (nrn_state's, the step's
+     * end), t + dt/2 twice and t + dt, with NEURON's own arithmetic: {@code temp = (h/2) Dx; x += temp; w = x0 +
+     * temp/3}, then {@code temp = h Dx; x = x0 + temp/2; w += temp/3}, {@code temp = h Dx; x = x0 + temp; w +=
+     * temp/3}, and {@code x = w + (h/6) Dx}. runge() moves the thread's t by h/2, h/2 and -h, and so here the
+     * trial's t (its last bits can differ after, as NEURON's; hence no trials in lanes, whose t is shared).
+     */
+    private void emitRunge(Item.Block d) {
+        String b = d.name();
+        List<String> states = equationStates(d.body(), new ArrayList<>());
+        g.line("");
+        g.line("/** DERIVATIVE " + b + " evaluated for runge: each Dx into its column. */");
+        g.open("private void ev_" + b + "(int k, CellState s)");
+        g.derivativeBlock = b;
+        g.body(d.body(), Set.of());
+        g.derivativeBlock = null;
+        g.close();
+        g.line("");
+        g.line("/** DERIVATIVE " + b + " solved by runge (scopmath's runge.c). */");
+        g.open("private void d_" + b + "(int k, CellState s)");
+        g.line("double temp;");
+        String[] x = new String[states.size()];
+        String[] dx = new String[states.size()];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = g.ref(new Expr.Var(d.pos(), states.get(i), null));
+            dx[i] = derivative(b, states.get(i));
+            g.line("double w0_" + i + ", w1_" + i + ";");
+        }
+        g.line("ev_" + b + "(k, s);");
+        for (int i = 0; i < x.length; i++) {
+            g.line("w0_" + i + " = " + x[i] + ";");
+            g.line("temp = (s.dt / 2.0) * " + dx[i] + ";");
+            g.line(x[i] + " += temp;");
+            g.line("w1_" + i + " = w0_" + i + " + temp / 3.0;");
+        }
+        g.line("s.t += s.dt / 2.0;");
+        g.line("ev_" + b + "(k, s);");
+        for (int i = 0; i < x.length; i++) {
+            g.line("temp = s.dt * " + dx[i] + ";");
+            g.line(x[i] + " = w0_" + i + " + temp / 2.0;");
+            g.line("w1_" + i + " += temp / 3.0;");
+        }
+        g.line("ev_" + b + "(k, s);");
+        for (int i = 0; i < x.length; i++) {
+            g.line("temp = s.dt * " + dx[i] + ";");
+            g.line(x[i] + " = w0_" + i + " + temp;");
+            g.line("w1_" + i + " += temp / 3.0;");
+        }
+        g.line("s.t += s.dt / 2.0;");
+        g.line("ev_" + b + "(k, s);");
+        for (int i = 0; i < x.length; i++) {
+            g.line(x[i] + " = w1_" + i + " + (s.dt / 6.0) * " + dx[i] + ";");
+        }
+        g.line("s.t -= s.dt;");
+        g.close();
+    }
+
+    /** The Java local of a state's derivative in a deferred euler block ($: no NMODL name has one). */
     private static final String EULER_DERIVATIVE = "d$";
+
+    /** Where a deferred euler block keeps x's derivative: its held column, else a local. */
+    private String derivative(String block, String x) {
+        return g.heldDerivatives.getOrDefault(block, Set.of()).contains(x)
+                ? JavaGenerator.heldDerivative(block, x) + "[k]" : EULER_DERIVATIVE + x;
+    }
+
+    /** The states of the equations in statements (inside IF branches too), each once, in order of appearance. */
+    static List<String> equationStates(List<Stmt> body, List<String> into) {
+        for (Stmt st : body) {
+            if (st instanceof Stmt.Assign a && a.primes() > 0 && !into.contains(a.target().name())) {
+                into.add(a.target().name());
+            } else if (st instanceof Stmt.If i) {
+                equationStates(i.then(), into);
+                equationStates(i.otherwise(), into);
+            }
+        }
+        return into;
+    }
+
+    /** The states whose equation is inside an IF (at any depth) of the block's top level. */
+    static Set<String> equationsInsideIf(Item.Block d) {
+        Set<String> out = new java.util.LinkedHashSet<>();
+        for (Stmt st : d.body()) {
+            if (st instanceof Stmt.If i) {
+                out.addAll(equationStates(i.then(), new ArrayList<>()));
+                out.addAll(equationStates(i.otherwise(), new ArrayList<>()));
+            }
+        }
+        return out;
+    }
 
     /** The block's equations x' = f at its top level, in order. */
     private static List<Stmt.Assign> equations(Item.Block d) {
@@ -92,25 +190,13 @@ final class DerivativeEmitter {
         return false;
     }
 
-    /**
-     * What the deferred euler does not take, reported: statements checkUncoupled does not analyse (WHILE, FROM
-     * ...), and an equation inside an IF (NEURON's Dx is a column kept from the step before when the IF skips it;
-     * here a local).
-     */
+    /** What the deferred euler does not take, reported: statements checkUncoupled does not analyse (WHILE, FROM ...). */
     private void checkAnalysable(Item.Block d, String method) {
         for (Stmt st : d.body()) {
             if (!JavaGenerator.expressions(st, new ArrayList<>())) {
                 g.notYet(st.pos(), "this statement in a DERIVATIVE block solved by " + method);
-            } else if (st instanceof Stmt.If i && hasEquation(i)) {
-                g.notYet(st.pos(), "an equation inside IF in a DERIVATIVE block of coupled equations solved by "
-                        + method);
             }
         }
-    }
-
-    private static boolean hasEquation(Stmt.If i) {
-        return java.util.stream.Stream.concat(i.then().stream(), i.otherwise().stream()).anyMatch(st ->
-                st instanceof Stmt.Assign a && a.primes() > 0 || st instanceof Stmt.If inner && hasEquation(inner));
     }
 
     private void checkUncoupled(Item.Block d, String method) {
@@ -153,7 +239,7 @@ final class DerivativeEmitter {
     void equation(Stmt.Assign a) {
         String x = a.target().name();
         if (g.newton != null && a.primes() == 1 && g.instanceVars.contains(x)) {
-            g.line("dv_" + g.derivativeBlock + "[" + g.newton.equation(x) + "] = " + g.num(a.value()) + ";");
+            g.line(g.newton.derivative(x) + " = " + g.num(a.value()) + ";");
             return;
         }
         if (g.derivativeBlock == null || a.primes() > 1 || !g.instanceVars.contains(x)) {
@@ -162,8 +248,8 @@ final class DerivativeEmitter {
         }
         String state = g.ref(a.target());
         String method = g.methods.getOrDefault(g.derivativeBlock, "cnexp");
-        if (method.equals("euler") && g.eulerCoupled.contains(g.derivativeBlock)) {
-            g.line(EULER_DERIVATIVE + x + " = " + g.num(a.value()) + ";");
+        if (method.equals("runge") || method.equals("euler") && g.eulerDeferred.contains(g.derivativeBlock)) {
+            g.line(derivative(g.derivativeBlock, x) + " = " + g.num(a.value()) + ";");
             return;
         }
         if (method.equals("euler")) {

@@ -327,6 +327,16 @@ final class ExpressionEmitter {
             return "org.spineformer.nmodl.gen.FunctionTable.call(mechanism(), " + g.functionTables.get(c.name()) + ", "
                     + joined + ")";
         }
+        if (g.functionTables.containsKey(c.name())) {
+            // three or more: the point at or below each argument, its index built argument by argument
+            String table = "mechanism(), " + g.functionTables.get(c.name());
+            String j = "0";
+            for (int i = 0; i < args.size(); i++) {
+                j = "org.spineformer.nmodl.gen.FunctionTable.point(" + table + ", " + j + ", " + i + ", "
+                        + args.get(i) + ")";
+            }
+            return "org.spineformer.nmodl.gen.FunctionTable.valueAt(" + table + ", " + j + ")";
+        }
         if (c.name().equals("exp") && g.memoExp && !g.hoisting) {
             return "memoExp(" + joined + ")"; // RepeatedExp
         }

@@ -56,6 +56,10 @@ final class FunctionEmitter {
      * trials one per simulation. A DEPEND on such a PARAMETER is checked at initialization ({@link #emitTables}).
      */
     String lanesRefusal() {
+        if (g.breakpointSolves().stream().anyMatch(sv -> sv.method().equals("runge"))) {
+            return g.mod.file() + ": METHOD runge moves the trial's t (as NEURON's runge() moves its thread's):"
+                    + " trials in lanes not supported";
+        }
         Set<String> parameters = g.parameterNames();
         for (Map.Entry<String, Stmt.Table> e : g.tables.entrySet()) {
             for (String name : e.getValue().depends()) {

@@ -3,20 +3,23 @@ package org.spineformer.nmodl.gen;
 import org.spineformer.engine.mech.Mechanism;
 
 /**
- * The values of a {@code FUNCTION_TABLE f(x)} or {@code f(x, y)}: a function that the mod file declares and the
+ * The values of a {@code FUNCTION_TABLE f(x)}, {@code f(x, y)} or of more arguments: a function that the mod file declares and the
  * model fills (in NEURON from hoc, {@code table_f_suffix(...)}; here {@link NmodlMechanism#setFunctionTable}). A
  * call looks it up as NEURON 8.2.2's {@code hoc_func_table} (src/oc/functabl.cpp) does. Along each argument (an
  * {@link Axis}, {@code arg_index}): the first point for x at or below the first argument, the last for x at or
  * above the last, else the point below x and the fraction of the way to the next. One argument:
  * {@code (1 - frac) y[j] + frac y[j + 1]} (only y[j] when frac is 0). Two: the values row by row of x, adjacent
  * values adjacent in y ({@code values[jx * ny + jy]}); interpolated in y at jx, and, when x's fraction is not 0, at
- * jx + 1 and then in x. The forms of NEURON's {@code hoc_spec_table}: a constant, values at given arguments (two
- * Vectors, one argument), values over grids or argument lists per axis. The arrays are copied (NEURON keeps a
+ * jx + 1 and then in x. Three or more: the values row by row, the last argument's adjacent, and the value at the
+ * point at or below each argument, not interpolated (hoc_func_table's {@code tab[j]} for n > 2). The forms of
+ * NEURON's {@code hoc_spec_table}: a constant, values at given arguments (two Vectors, one argument), values over
+ * grids or argument lists per axis. The arrays are copied (NEURON keeps a
  * Vector's data, so changing the Vector changes the table; here set the table again).
  */
 public final class FunctionTable {
     /** What hoc_spec_table gives a constant table as its argument range: every x at or below it is the first. */
     private static final double CONSTANT_RANGE = 1e20;
+    private static final String[] COUNTS = {"no", "one", "two", "three", "four"};
 
     /**
      * One argument's points: given arguments, ascending (NEURON does not check it: its bisection assumes it), or
@@ -135,15 +138,23 @@ public final class FunctionTable {
     }
 
     /**
-     * {@code table_f_suffix(&y[0][0], nx, ..., ny, ...)} for {@code f(x, y)}: values[jx * ny + jy] at the points
-     * of x and of y (as many values as nx * ny).
+     * {@code table_f_suffix(&y[0][0], nx, ..., ny, ...)} for {@code f(x, y)} (and so on for more arguments): the
+     * values row by row at the points of each axis, {@code values[jx * ny + jy]} for two (as many values as the
+     * product of the axes' sizes).
      */
-    public static FunctionTable of(double[] values, Axis x, Axis y) {
-        if (values.length != x.size() * y.size()) {
-            throw new IllegalArgumentException("FUNCTION_TABLE of two arguments: " + values.length + " values for "
-                    + x.size() + " x " + y.size() + " points");
+    public static FunctionTable of(double[] values, Axis... axes) {
+        long points = 1;
+        StringBuilder sizes = new StringBuilder();
+        for (Axis a : axes) {
+            points *= a.size();
+            sizes.append(sizes.length() == 0 ? "" : " x ").append(a.size());
         }
-        return new FunctionTable(values.clone(), x, y);
+        if (axes.length == 0 || values.length != points) {
+            throw new IllegalArgumentException("FUNCTION_TABLE of " + (axes.length < COUNTS.length
+                    ? COUNTS[axes.length] : String.valueOf(axes.length)) + " arguments: " + values.length
+                    + " values for " + sizes + " points");
+        }
+        return new FunctionTable(values.clone(), axes.clone());
     }
 
     /** How many arguments the table takes, or -1 for a constant (any). */
@@ -178,6 +189,21 @@ public final class FunctionTable {
             return fx > 0 ? (1 - fx) * y1 + fx * y2 : y1;
         }
         return y1;
+    }
+
+    /**
+     * For three or more arguments, hoc_func_table's index after one more argument: {@code j * size + arg_index(x)}
+     * along axis i (0 for a constant table). A call is {@link #valueAt} of these nested, the first argument
+     * innermost, so the arguments are evaluated left to right and nothing is allocated.
+     */
+    public static int point(Mechanism mechanism, int index, int j, int axis, double x) {
+        FunctionTable t = ((NmodlMechanism) mechanism).functionTable(index);
+        return t.axes == null ? 0 : j * t.axes[axis].size() + t.axes[axis].index(x);
+    }
+
+    /** The value at hoc_func_table's index j (three or more arguments: no interpolation). */
+    public static double valueAt(Mechanism mechanism, int index, int j) {
+        return ((NmodlMechanism) mechanism).functionTable(index).values[j];
     }
 
     private double inter(double frac, int j) {

@@ -153,10 +153,24 @@ public final class JavaGenerator {
     /** DERIVATIVE blocks a SOLVE asks cnexp for that nocmodl solves by derivimplicit (it cannot differentiate one). */
     final Set<String> cnexpFallbacks = new HashSet<>();
     /**
-     * DERIVATIVE blocks solved by euler whose statements read another state of the block: every derivative is
-     * computed at the old states, then the states move ({@link DerivativeEmitter}; scalar only).
+     * DERIVATIVE blocks solved by euler as NEURON's euler_thread, every derivative computed at the old states, then
+     * the states moved ({@link DerivativeEmitter}; scalar only): those whose statements read another state of the
+     * block, and those with an equation inside an IF.
      */
-    final Set<String> eulerCoupled = new HashSet<>();
+    final Set<String> eulerDeferred = new HashSet<>();
+    /**
+     * DERIVATIVE block solved by euler or derivimplicit -> the states whose equation is inside an IF; by runge, every
+     * state of the block. nocmodl makes
+     * {@code x' = f} the assignment {@code Dx = f} of a per-instance variable that NEURON uses whether or not the
+     * block assigned it: where the IF skips the equation, the value of the evaluation that last ran it (0 before
+     * any, as allocated; finitialize does not reset it). Each is a column {@code dh_<block>_<x>} here.
+     */
+    final Map<String, Set<String>> heldDerivatives = new HashMap<>();
+    /** The column of a held derivative (heldDerivatives) of block b: {@code dh_<b>_<x>}, per slot. */
+    static String heldDerivative(String b, String x) {
+        return "dh_" + b + "_" + x;
+    }
+
     /** The block being translated as derivimplicit's residual, else null. */
     NewtonLowering newton;
     /** The KINETIC or LINEAR block being translated (its reactions, equations), else null. */
@@ -274,13 +288,7 @@ public final class JavaGenerator {
                         procedures.put(b.name(), b);
                         table(b);
                     }
-                    case "FUNCTION_TABLE" -> {
-                        if (b.args().size() > 2) {
-                            notYet(b.pos(), "FUNCTION_TABLE " + b.name() + " of " + b.args().size()
-                                    + " arguments (one or two are compiled)");
-                        }
-                        functionTables.put(b.name(), functionTables.size());
-                    }
+                    case "FUNCTION_TABLE" -> functionTables.put(b.name(), functionTables.size());
                     case "DERIVATIVE" -> derivatives.put(b.name(), b);
                     case "KINETIC" -> kineticBlocks.put(b.name(), b);
                     case "LINEAR" -> linearBlocks.put(b.name(), b);
@@ -312,13 +320,24 @@ public final class JavaGenerator {
                     && !cnexpPossible(derivatives.get(sv.block()).body())) {
                 cnexpFallbacks.add(sv.block());
             }
-            if (sv.method().equals("euler") && derivatives.containsKey(sv.block())
-                    && DerivativeEmitter.coupled(derivatives.get(sv.block()))) {
-                eulerCoupled.add(sv.block());
+            Set<String> held = derivatives.containsKey(sv.block())
+                    ? DerivativeEmitter.equationsInsideIf(derivatives.get(sv.block())) : Set.of();
+            boolean derivimplicit = sv.method().equals("derivimplicit") || cnexpFallbacks.contains(sv.block());
+            if (!held.isEmpty() && (derivimplicit || sv.method().equals("euler"))) {
+                heldDerivatives.put(sv.block(), held);
             }
-            if ((sv.method().equals("derivimplicit")
-                    || cnexpFallbacks.contains(sv.block())) && derivatives.containsKey(sv.block())
-                    && NewtonLowering.needed(derivatives.get(sv.block()))) {
+            if (sv.method().equals("runge") && derivatives.containsKey(sv.block())) {
+                // scopmath's runge() reads every Dx from the instance's data after each of its four evaluations
+                heldDerivatives.put(sv.block(), new LinkedHashSet<>(DerivativeEmitter.equationStates(
+                        derivatives.get(sv.block()).body(), new ArrayList<>())));
+            }
+            if (sv.method().equals("euler") && derivatives.containsKey(sv.block())
+                    && (DerivativeEmitter.coupled(derivatives.get(sv.block())) || !held.isEmpty())) {
+                eulerDeferred.add(sv.block());
+            }
+            // an equation inside an IF: the residual of a skipped one is NEURON's kept Dx, so Newton's iteration
+            if (derivimplicit && derivatives.containsKey(sv.block())
+                    && (NewtonLowering.needed(derivatives.get(sv.block())) || !held.isEmpty())) {
                 newtons.put(sv.block(), new NewtonLowering(this, derivatives.get(sv.block())));
             }
         });

@@ -21,8 +21,11 @@ import org.spineformer.nmodl.ast.Stmt;
  * by Gaussian elimination with partial pivoting (scopmath's simeq) where NEURON uses its Crout factorization, the
  * same to rounding.
  *
- * <p>A block of uncoupled equations linear in their states keeps the generator's closed form (what this iteration
- * converges to).
+ * <p>An equation inside an IF puts its derivative in the state's held column (JavaGenerator.heldDerivatives), which
+ * the residual reads whether or not the IF ran it: NEURON's Dx, kept from the last evaluation that assigned it.
+ *
+ * <p>A block of uncoupled equations linear in their states, none inside an IF, keeps the generator's closed form
+ * (what this iteration converges to).
  */
 final class NewtonLowering {
     /** newton_struct.h and errcodes.h. */
@@ -40,9 +43,17 @@ final class NewtonLowering {
     NewtonLowering(JavaGenerator g, Item.Block block) {
         this.g = g;
         this.block = block;
-        for (Stmt s : block.body()) {
+        addEquations(block.body());
+    }
+
+    /** The states of the equations in statements, IF branches included, in order of appearance. */
+    private void addEquations(List<Stmt> body) {
+        for (Stmt s : body) {
             if (s instanceof Stmt.Assign a && a.primes() == 1) {
                 index.putIfAbsent(a.target().name(), index.size());
+            } else if (s instanceof Stmt.If i) {
+                addEquations(i.then());
+                addEquations(i.otherwise());
             }
         }
     }
@@ -83,9 +94,17 @@ final class NewtonLowering {
         return false;
     }
 
-    /** The index of a state's equation, for {@code x' = f}: {@code dv_<block>[i] = f}. */
-    int equation(String state) {
-        return index.get(state);
+    /**
+     * Where {@code x' = f} puts f: {@code dv_<block>[i]}, i its equation's index, or the state's held column when its
+     * equation is inside an IF (JavaGenerator.heldDerivatives: NEURON's Dx, kept when the IF skips it).
+     */
+    String derivative(String state) {
+        return held(state) ? JavaGenerator.heldDerivative(block.name(), state) + "[k]"
+                : "dv_" + block.name() + "[" + index.get(state) + "]";
+    }
+
+    private boolean held(String state) {
+        return g.heldDerivatives.getOrDefault(block.name(), Set.of()).contains(state);
     }
 
     private String state(String x) {
@@ -120,8 +139,8 @@ final class NewtonLowering {
         g.newton = null;
         for (Map.Entry<String, Integer> e : index.entrySet()) {
             int i = e.getValue();
-            g.line("val_" + b + "[" + i + "] = dv_" + b + "[" + i + "] - (" + state(e.getKey()) + " - sv_" + b + "["
-                    + i + "]) / s.dt;");
+            g.line("val_" + b + "[" + i + "] = " + derivative(e.getKey()) + " - (" + state(e.getKey()) + " - sv_" + b
+                    + "[" + i + "]) / s.dt;");
         }
         g.close();
 

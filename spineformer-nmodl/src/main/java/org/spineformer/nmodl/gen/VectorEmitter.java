@@ -251,7 +251,7 @@ final class VectorEmitter {
             String b = sv.block();
             String method = g.cnexpFallbacks.contains(b) ? "derivimplicit" : sv.method();
             if (g.derivatives.containsKey(b) && !g.ratePlans.containsKey(b) && !g.newtons.containsKey(b)
-                    && !g.eulerCoupled.contains(b)
+                    && !g.eulerDeferred.contains(b)
                     && Set.of("cnexp", "derivimplicit", "euler").contains(method) && derivative(b, method)) {
                 text.line("vd_" + b + "(k0, s);");
                 lowered.add(b);

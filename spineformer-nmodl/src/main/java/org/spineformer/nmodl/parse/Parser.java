@@ -314,7 +314,8 @@ public final class Parser {
             throw error(peek(), "USEION " + ion + " needs READ or WRITE");
         }
         double valence = Double.NaN;
-        if (accept("VALENCE")) {
+        // CHARGE is nocmodl's other name for VALENCE (init.cpp's keyword table gives both the token VALENCE)
+        if (accept("VALENCE") || accept("CHARGE")) {
             valence = Double.parseDouble(number());
         }
         String represents = null;
