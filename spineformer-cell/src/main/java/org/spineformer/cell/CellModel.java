@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import org.spineformer.cell.replay.StimulusReader;
 import org.spineformer.engine.mech.Catalogue;
 import org.spineformer.engine.morph.Morphology;
 import org.spineformer.model.AssembledCell;
@@ -228,6 +229,11 @@ public final class CellModel implements Serializable {
 
     public double celsius() {
         return loaded().description().celsius();
+    }
+
+    /** What a replayed stimulus takes from this cell when it does not say: the temperature and the query pulses. */
+    public StimulusReader.CellDefaults stimulusDefaults() {
+        return new StimulusReader.CellDefaults(celsius(), queryAmpNa(), queryDurMs());
     }
 
     /** The delay from an axon's spike to its synapses (ms): the plastic synapse's described delay. */

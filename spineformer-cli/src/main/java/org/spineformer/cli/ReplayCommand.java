@@ -57,7 +57,7 @@ final class ReplayCommand implements Callable<Integer> {
     @Option(names = "--model", paramLabel = "MODEL",
             description = "The cell: a cell description file with an \"experiment\" part, or a bundled description's"
                     + " name; default: the paper's. Pulses go to its query site, spikes are read at its spike site; a"
-                    + " stimulus without celsius runs at its temperature.")
+                    + " stimulus without celsius or iclamp runs at its temperature and with its query pulses.")
     private String model;
 
     @Mixin
@@ -69,8 +69,9 @@ final class ReplayCommand implements Callable<Integer> {
             throw new IllegalArgumentException(stimulusFile + ": no such file");
         }
         CellModel cell = morphologyDir.load(model);
-        // without a celsius of its own the stimulus runs at the cell's (the paper's 37 degC, a description's celsius)
-        Stimulus stim = StimulusReader.read(stimulusFile, cell.spineCount(), cell.celsius());
+        // what the stimulus does not give (celsius, the pulses' amplitude and duration) is the cell's: the paper's
+        // 37 degC and 4 nA for 1 ms, a description's celsius and experiment.query
+        Stimulus stim = StimulusReader.read(stimulusFile, cell.spineCount(), cell.stimulusDefaults());
         try {
             Replay.requireTracesFit(stim, record, Runtime.getRuntime().maxMemory());
         } catch (IllegalArgumentException e) {

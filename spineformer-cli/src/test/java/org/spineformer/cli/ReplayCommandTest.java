@@ -108,6 +108,28 @@ class ReplayCommandTest {
         assertThat(traces("out_stim37.json")).isNotEqualTo(traces("out_stim.json"));
     }
 
+    @Test
+    void aStimulusWithoutIclampTakesTheDescriptionsQueryPulses() throws Exception {
+        // the same test cell with a query pulse of 2 nA, not the stimulus format's 4 nA
+        Path model = tmp.resolve("weak_spiny.json");
+        String weak = Files.readString(Path.of(ReplayCommandTest.class.getResource("/models/small_spiny.json").toURI()))
+                .replace("\"amplitude_nA\": 4,", "\"amplitude_nA\": 2,");
+        assertThat(weak).contains("\"amplitude_nA\": 2,");
+        Files.writeString(model, weak);
+        String stim = stimulus(40, "1.0").replace("\"record_spines\": [7]", "\"record_spines\": [39]");
+        Path none = tmp.resolve("none.json"), at2 = tmp.resolve("at2.json"), at4 = tmp.resolve("at4.json");
+        Files.writeString(none, stim);
+        Files.writeString(at2, stim.replace("\"tstop\": 5,", "\"tstop\": 5, \"iclamp\": {\"amp_nA\": 2},"));
+        Files.writeString(at4, stim.replace("\"tstop\": 5,", "\"tstop\": 5, \"iclamp\": {\"amp_nA\": 4},"));
+        for (Path s : List.of(none, at2, at4)) {
+            assertThat(run(new StringWriter(), "replay", s.toString(), "--model", model.toString(), "--out",
+                    tmp.resolve("out_" + s.getFileName()).toString(), "--quiet")).isZero();
+        }
+        assertThat(traces("out_none.json")).isEqualTo(traces("out_at2.json"));
+        // the stimulus's own amplitude takes precedence, and changes the run
+        assertThat(traces("out_at4.json")).isNotEqualTo(traces("out_none.json"));
+    }
+
     private double celsiusOf(String out) throws IOException {
         return new ObjectMapper().readTree(tmp.resolve(out).resolve("result.json").toFile()).path("celsius")
                 .asDouble(Double.NaN);

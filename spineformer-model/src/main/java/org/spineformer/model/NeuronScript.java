@@ -87,7 +87,8 @@ public final class NeuronScript {
                 : new Location(m.section(root).name(), 0.5);
         Location spike = experiment.spikeSite() != null ? experiment.spikeSite() : query;
         return "{\"query\": (" + index(m, query, experiment.source() + "/query/at") + ", " + num(query.x())
-                + "), \"spike_site\": (" + index(m, spike, experiment.source() + "/spike_site") + ", " + num(spike.x())
+                + "), \"amp_nA\": " + num(experiment.queryAmpNa()) + ", \"dur_ms\": " + num(experiment.queryDurMs())
+                + ", \"spike_site\": (" + index(m, spike, experiment.source() + "/spike_site") + ", " + num(spike.x())
                 + ")}";
     }
 
@@ -224,8 +225,8 @@ public final class NeuronScript {
             MODEL = @MODEL@
             CELSIUS = @CELSIUS@
             V_INIT = @V_INIT@
-            # the description's experiment settings: query site and spike site (section index, x); the pulses' amplitude
-            # and duration are the stimulus's (iclamp), as replay --model reads them
+            # the description's experiment settings: query site (section index, x), the query pulses' amplitude and
+            # duration (a stimulus's iclamp overrides them, as replay --model reads it), spike site
             REPLAY = @REPLAY@
             PLASTIC_SYNAPSE = "AMPA_WITH_CA"
             SPINES = @SPINES@
@@ -383,9 +384,9 @@ public final class NeuronScript {
                 iclamp = stim.get("iclamp", {})
                 if not isinstance(iclamp, dict):
                     fail("iclamp", "must be an object, was " + json.dumps(iclamp))
-                # the stimulus format's defaults (4 nA for 1 ms), as Spineformer's replay reads the same file
-                s["amp"] = get(iclamp, "amp_nA", "iclamp.amp_nA", 4.0)
-                s["dur"] = get(iclamp, "dur_ms", "iclamp.dur_ms", 1.0)
+                # without them the description's query pulses, as Spineformer's replay --model reads the same file
+                s["amp"] = get(iclamp, "amp_nA", "iclamp.amp_nA", REPLAY["amp_nA"])
+                s["dur"] = get(iclamp, "dur_ms", "iclamp.dur_ms", REPLAY["dur_ms"])
                 if s["dur"] < 0:
                     fail("iclamp.dur_ms", "must be >= 0, was " + repr(s["dur"]))
                 s["delay"] = get(stim, "netcon_delay_ms", "netcon_delay_ms", 1.0)

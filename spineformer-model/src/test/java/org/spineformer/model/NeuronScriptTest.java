@@ -65,10 +65,10 @@ class NeuronScriptTest {
     void theExperimentSettingsTellTheReplayWhereToPulseAndDetect() {
         CellDescription paper = BundledDescriptions.get("ellwood2024");
         AssembledCell cell = CellAssembler.assemble(paper);
-        // the paper's query at soma(0.5), spikes detected there; soma is the first section. The pulses' amplitude and
-        // duration are the stimulus's iclamp (as replay --model reads the same file), not the description's query ones
+        // the paper's query at soma(0.5) with pulses of 4 nA for 1 ms (the stimulus's iclamp overrides them, as
+        // replay --model reads the same file), spikes detected there; soma is the first section
         assertThat(NeuronScript.of(cell, paper.experiment()))
-                .contains("\nREPLAY = {\"query\": (0, 0.5), \"spike_site\": (0, 0.5)}\n")
+                .contains("\nREPLAY = {\"query\": (0, 0.5), \"amp_nA\": 4.0, \"dur_ms\": 1.0, \"spike_site\": (0, 0.5)}\n")
                 .contains("clamp.delay, clamp.dur, clamp.amp = t, stim[\"dur\"], stim[\"amp\"]")
                 .contains("\nSPINES = 1500\n").contains("parser.add_argument(\"--stimulus\"");
         // without them the script builds the cell, and --stimulus stops with an error naming the missing part
@@ -108,21 +108,42 @@ class NeuronScriptTest {
         Path without = dir.resolve("without.json"), with = dir.resolve("with.json");
         Files.writeString(without, "{\"v_init\": -75, \"tstop\": 5, " + pre + "}");
         Files.writeString(with, "{\"v_init\": -75, \"tstop\": 5, \"celsius\": 37, " + pre + "}");
-        assertThat(celsiusReadBy(script, without)).isEqualTo("20.0");
-        assertThat(celsiusReadBy(script, with)).isEqualTo("37.0");
+        assertThat(readBy(script, without, "celsius")).isEqualTo("20.0");
+        assertThat(readBy(script, with, "celsius")).isEqualTo("37.0");
     }
 
-    /** The celsius the script's read_stimulus gives a stimulus file, as python3 prints it. */
-    private static String celsiusReadBy(Path script, Path stimulus) throws IOException, InterruptedException {
+    @Test
+    void aStimulusWithoutIclampReplaysWithTheDescriptionsQueryPulses() throws IOException, InterruptedException {
+        // the paper's cell described with pulses of 2 nA for 1.5 ms: replay --model gives a stimulus without iclamp
+        // those; the script's read_stimulus does the same, and one with iclamp keeps its own
+        String weak = new String(BundledDescriptions.bytes("ellwood2024"), StandardCharsets.UTF_8)
+                .replace("\"amplitude_nA\": 4, \"duration_ms\": 1}", "\"amplitude_nA\": 2, \"duration_ms\": 1.5}");
+        assertThat(weak).contains("\"amplitude_nA\": 2, \"duration_ms\": 1.5}");
+        CellDescription d = DescriptionReader.read(new ByteArrayInputStream(weak.getBytes(StandardCharsets.UTF_8)),
+                "weak.json");
+        Path script = dir.resolve("build_cell.py");
+        Files.writeString(script, NeuronScript.of(CellAssembler.assemble(d), d.experiment()));
+        String pre = "\"pre\": [" + String.join(",", Collections.nCopies(1500, "[]")) + "], \"post\": [1]";
+        Path without = dir.resolve("without.json"), with = dir.resolve("with.json");
+        Files.writeString(without, "{\"v_init\": -75, \"tstop\": 5, " + pre + "}");
+        Files.writeString(with, "{\"v_init\": -75, \"tstop\": 5, \"iclamp\": {\"amp_nA\": 4}, " + pre + "}");
+        assertThat(readBy(script, without, "amp")).isEqualTo("2.0");
+        assertThat(readBy(script, without, "dur")).isEqualTo("1.5");
+        assertThat(readBy(script, with, "amp")).isEqualTo("4.0");
+        assertThat(readBy(script, with, "dur")).isEqualTo("1.5");
+    }
+
+    /** The value of {@code key} the script's read_stimulus gives a stimulus file, as python3 prints it. */
+    private static String readBy(Path script, Path stimulus, String key) throws IOException, InterruptedException {
         String code = String.join("\n",
                 "import importlib.util, sys, types",
                 "neuron = types.ModuleType('neuron'); neuron.h = None; sys.modules['neuron'] = neuron",
                 "spec = importlib.util.spec_from_file_location('build_cell', sys.argv[1])",
                 "m = importlib.util.module_from_spec(spec); spec.loader.exec_module(m)",
-                "print(float(m.read_stimulus(sys.argv[2])['celsius']))");
+                "print(float(m.read_stimulus(sys.argv[2])[sys.argv[3]]))");
         Process p;
         try {
-            p = new ProcessBuilder("python3", "-c", code, script.toString(), stimulus.toString())
+            p = new ProcessBuilder("python3", "-c", code, script.toString(), stimulus.toString(), key)
                     .redirectErrorStream(true).start();
         } catch (IOException e) {
             assumeTrue(false, "python3 is not on the PATH: the script's stimulus reading is not checked");

@@ -32,31 +32,40 @@ public final class StimulusReader {
     static final double WHOLE_STEPS_TOLERANCE = 1e-9;
 
     private final String source;
-    /** The temperature (degC) of a stimulus that does not give one: the cell's. */
-    private final double defaultCelsius;
+    /** What a stimulus that does not say takes from its cell. */
+    private final CellDefaults cell;
 
-    private StimulusReader(String source, double defaultCelsius) {
+    /**
+     * What a stimulus takes from its cell when it does not say: the temperature (degC) and the query pulses'
+     * amplitude (nA) and duration (ms), a description's {@code celsius} and {@code experiment.query}.
+     */
+    public record CellDefaults(double celsius, double iclampAmpNa, double iclampDurMs) {
+        /** The paper's cell: 37 degC, pulses of 4 nA for 1 ms (the paper's {@code add_iclamps(times, 1, 4)}). */
+        public static final CellDefaults PAPER = new CellDefaults(PyramidalCell.CELSIUS, 4.0, 1.0);
+    }
+
+    private StimulusReader(String source, CellDefaults cell) {
         this.source = source;
-        this.defaultCelsius = defaultCelsius;
+        this.cell = cell;
     }
 
     /**
-     * Reads a stimulus file for a cell with {@code spines} spines whose own temperature is {@code cellCelsius} (a
-     * description's {@code celsius}): the stimulus's {@code celsius}, when it gives one, takes precedence, as a
-     * protocol's does over the description in {@code simulate}.
+     * Reads a stimulus file for a cell with {@code spines} spines: what the file does not give (celsius, the iclamp's
+     * amplitude and duration) comes from {@code cell}; what it gives takes precedence, as a protocol's settings do
+     * over the description in {@code simulate}.
      */
-    public static Stimulus read(Path file, int spines, double cellCelsius) throws IOException {
+    public static Stimulus read(Path file, int spines, CellDefaults cell) throws IOException {
         String text = Files.readString(file);
-        return parse(text, file.toString(), spines, cellCelsius);
+        return parse(text, file.toString(), spines, cell);
     }
 
-    /** Parses stimulus JSON for the paper's cell (at its 37 degC unless it says); {@code source} names it in errors. */
+    /** Parses stimulus JSON for the paper's cell; {@code source} names it in errors. */
     public static Stimulus parse(String json, String source, int spines) {
-        return parse(json, source, spines, PyramidalCell.CELSIUS);
+        return parse(json, source, spines, CellDefaults.PAPER);
     }
 
-    /** Parses stimulus JSON for a cell at {@code cellCelsius} unless it gives its own; {@code source} names it. */
-    public static Stimulus parse(String json, String source, int spines, double cellCelsius) {
+    /** Parses stimulus JSON for a cell whose {@code cell} defaults fill what it does not give; {@code source} names it. */
+    public static Stimulus parse(String json, String source, int spines, CellDefaults cell) {
         JsonNode root;
         try {
             root = new ObjectMapper().readTree(json);
@@ -66,7 +75,7 @@ public final class StimulusReader {
         if (root == null || !root.isObject()) {
             throw new IllegalArgumentException(source + ": expected a JSON object");
         }
-        return new StimulusReader(source, cellCelsius).parse(root, spines);
+        return new StimulusReader(source, cell).parse(root, spines);
     }
 
     private Stimulus parse(JsonNode root, int spines) {
@@ -85,7 +94,7 @@ public final class StimulusReader {
                     + String.format(Locale.ROOT, "%.2f", steps) + " steps): the run and its last recorded sample would stop short of tstop; choose a dt that "
                     + "divides tstop");
         }
-        double celsius = root.has("celsius") ? number(root, "celsius", null) : defaultCelsius;
+        double celsius = root.has("celsius") ? number(root, "celsius", null) : cell.celsius();
         if (!(celsius >= MIN_CELSIUS && celsius <= MAX_CELSIUS)) {
             throw error("celsius", "is " + celsius + " degC, outside [" + MIN_CELSIUS + ", " + MAX_CELSIUS
                     + "]: the channels' temperature scaling is meaningless there (a value in kelvin or fahrenheit?)");
@@ -110,7 +119,7 @@ public final class StimulusReader {
             preTimes[k] = times(pre.get(k), "pre[" + k + "] (spine " + k + ")", tstop);
         }
         double[] post = times(required(root, "post"), "post", tstop);
-        double amp = 4.0, dur = 1.0;
+        double amp = cell.iclampAmpNa(), dur = cell.iclampDurMs();
         JsonNode iclamp = root.get("iclamp");
         if (iclamp != null) {
             if (iclamp.has("location")) {

@@ -36,13 +36,30 @@ class StimulusReaderTest {
     void withoutCelsiusTheStimulusRunsAtTheCellsTemperatureAndItsOwnTakesPrecedence() {
         String stim = "{\"v_init\": -80, \"tstop\": 100, \"pre\": [[], [], []], \"post\": []";
         // a description at Hay's 6.3 degC: its temperature, not the paper's 37, unless the stimulus gives one
-        assertThat(StimulusReader.parse(stim + "}", "stim.json", SPINES, 6.3).celsius()).isEqualTo(6.3);
-        assertThat(StimulusReader.parse(stim + ", \"celsius\": 34}", "stim.json", SPINES, 6.3).celsius())
+        StimulusReader.CellDefaults hay = new StimulusReader.CellDefaults(6.3, 15, 1);
+        assertThat(StimulusReader.parse(stim + "}", "stim.json", SPINES, hay).celsius()).isEqualTo(6.3);
+        assertThat(StimulusReader.parse(stim + ", \"celsius\": 34}", "stim.json", SPINES, hay).celsius())
                 .isEqualTo(34);
-        assertThat(StimulusReader.parse(stim + ", \"celsius\": 37}", "stim.json", SPINES, 6.3).celsius())
+        assertThat(StimulusReader.parse(stim + ", \"celsius\": 37}", "stim.json", SPINES, hay).celsius())
                 .isEqualTo(37);
-        assertThatThrownBy(() -> StimulusReader.parse(stim + ", \"celsius\": 310}", "stim.json", SPINES, 6.3))
+        assertThatThrownBy(() -> StimulusReader.parse(stim + ", \"celsius\": 310}", "stim.json", SPINES, hay))
                 .hasMessageStartingWith("stim.json: key 'celsius' is 310.0 degC");
+    }
+
+    @Test
+    void withoutAnIclampThePulsesAreTheCellsQueryPulsesAndItsOwnTakePrecedence() {
+        String stim = "{\"v_init\": -80, \"tstop\": 100, \"pre\": [[], [], []], \"post\": [10]";
+        // Hay's description: 15 nA for 1 ms, where the paper's cell takes 4 nA for 1 ms
+        StimulusReader.CellDefaults hay = new StimulusReader.CellDefaults(6.3, 15, 1.5);
+        Stimulus none = StimulusReader.parse(stim + "}", "stim.json", SPINES, hay);
+        assertThat(none.pulseAmpNa()).isEqualTo(15);
+        assertThat(none.pulseDurMs()).isEqualTo(1.5);
+        Stimulus ampOnly = StimulusReader.parse(stim + ", \"iclamp\": {\"amp_nA\": 3}}", "stim.json", SPINES, hay);
+        assertThat(ampOnly.pulseAmpNa()).isEqualTo(3);
+        assertThat(ampOnly.pulseDurMs()).isEqualTo(1.5);
+        Stimulus paper = StimulusReader.parse(stim + "}", "stim.json", SPINES);
+        assertThat(paper.pulseAmpNa()).isEqualTo(4);
+        assertThat(paper.pulseDurMs()).isEqualTo(1);
     }
 
     @Test
