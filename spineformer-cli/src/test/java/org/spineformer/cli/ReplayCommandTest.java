@@ -10,7 +10,7 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
-import java.util.List;
+import java.util.Map;
 import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
 import org.spineformer.cell.replay.Replay;
@@ -84,21 +84,8 @@ class ReplayCommandTest {
     @Test
     void aDescriptionAtAnotherTemperatureReplaysAtItUnlessTheStimulusSaysOtherwise() throws Exception {
         // the test cell of ReproduceModelTest (the paper's Bahl channels, whose rates scale with celsius) at 20 degC
-        Path model = tmp.resolve("cold_spiny.json");
-        String cold = Files.readString(Path.of(ReplayCommandTest.class.getResource("/models/small_spiny.json").toURI()))
-                .replace("\"celsius\": 37,", "\"celsius\": 20,");
-        assertThat(cold).contains("\"celsius\": 20,");
-        Files.writeString(model, cold);
-        String stim = stimulus(40, "1.0").replace("\"record_spines\": [7]", "\"record_spines\": [39]");
-        Path noCelsius = tmp.resolve("stim.json"), at20 = tmp.resolve("stim20.json"), at37 = tmp.resolve("stim37.json");
-        Files.writeString(noCelsius, stim);
-        Files.writeString(at20, stim.replace("\"tstop\": 5,", "\"tstop\": 5, \"celsius\": 20,"));
-        Files.writeString(at37, stim.replace("\"tstop\": 5,", "\"tstop\": 5, \"celsius\": 37,"));
-        for (Path s : List.of(noCelsius, at20, at37)) {
-            Path out = tmp.resolve("out_" + s.getFileName());
-            assertThat(run(new StringWriter(), "replay", s.toString(), "--model", model.toString(), "--out",
-                    out.toString(), "--quiet")).isZero();
-        }
+        replayOnSmallSpinyWith("\"celsius\": 37,", "\"celsius\": 20,",
+                Map.of("stim.json", "", "stim20.json", "\"celsius\": 20,", "stim37.json", "\"celsius\": 37,"));
         // the description's 20 degC without a celsius in the stimulus: the same run as the stimulus saying 20
         assertThat(celsiusOf("out_stim.json")).isEqualTo(20);
         assertThat(celsiusOf("out_stim20.json")).isEqualTo(20);
@@ -111,23 +98,31 @@ class ReplayCommandTest {
     @Test
     void aStimulusWithoutIclampTakesTheDescriptionsQueryPulses() throws Exception {
         // the same test cell with a query pulse of 2 nA, not the stimulus format's 4 nA
-        Path model = tmp.resolve("weak_spiny.json");
-        String weak = Files.readString(Path.of(ReplayCommandTest.class.getResource("/models/small_spiny.json").toURI()))
-                .replace("\"amplitude_nA\": 4,", "\"amplitude_nA\": 2,");
-        assertThat(weak).contains("\"amplitude_nA\": 2,");
-        Files.writeString(model, weak);
-        String stim = stimulus(40, "1.0").replace("\"record_spines\": [7]", "\"record_spines\": [39]");
-        Path none = tmp.resolve("none.json"), at2 = tmp.resolve("at2.json"), at4 = tmp.resolve("at4.json");
-        Files.writeString(none, stim);
-        Files.writeString(at2, stim.replace("\"tstop\": 5,", "\"tstop\": 5, \"iclamp\": {\"amp_nA\": 2},"));
-        Files.writeString(at4, stim.replace("\"tstop\": 5,", "\"tstop\": 5, \"iclamp\": {\"amp_nA\": 4},"));
-        for (Path s : List.of(none, at2, at4)) {
-            assertThat(run(new StringWriter(), "replay", s.toString(), "--model", model.toString(), "--out",
-                    tmp.resolve("out_" + s.getFileName()).toString(), "--quiet")).isZero();
-        }
+        replayOnSmallSpinyWith("\"amplitude_nA\": 4,", "\"amplitude_nA\": 2,",
+                Map.of("none.json", "", "at2.json", "\"iclamp\": {\"amp_nA\": 2},", "at4.json",
+                        "\"iclamp\": {\"amp_nA\": 4},"));
         assertThat(traces("out_none.json")).isEqualTo(traces("out_at2.json"));
         // the stimulus's own amplitude takes precedence, and changes the run
         assertThat(traces("out_at4.json")).isNotEqualTo(traces("out_none.json"));
+    }
+
+    /**
+     * Replays on ReproduceModelTest's test cell, its description with {@code from} replaced by {@code to}, one
+     * stimulus per name (a pulse at 1 ms, and the JSON members given for the name), each into out_NAME.
+     */
+    private void replayOnSmallSpinyWith(String from, String to, Map<String, String> membersByName) throws Exception {
+        Path model = tmp.resolve("changed_spiny.json");
+        String text = Files.readString(Path.of(ReplayCommandTest.class.getResource("/models/small_spiny.json").toURI()))
+                .replace(from, to);
+        assertThat(text).contains(to);
+        Files.writeString(model, text);
+        String stim = stimulus(40, "1.0").replace("\"record_spines\": [7]", "\"record_spines\": [39]");
+        for (Map.Entry<String, String> e : membersByName.entrySet()) {
+            Path s = tmp.resolve(e.getKey());
+            Files.writeString(s, stim.replace("\"tstop\": 5,", "\"tstop\": 5, " + e.getValue()));
+            assertThat(run(new StringWriter(), "replay", s.toString(), "--model", model.toString(), "--out",
+                    tmp.resolve("out_" + e.getKey()).toString(), "--quiet")).isZero();
+        }
     }
 
     private double celsiusOf(String out) throws IOException {

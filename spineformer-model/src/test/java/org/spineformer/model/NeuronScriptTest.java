@@ -97,40 +97,41 @@ class NeuronScriptTest {
     void aStimulusWithoutCelsiusReplaysAtTheDescriptionsTemperature() throws IOException, InterruptedException {
         // the paper's cell described at 20 degC: replay --model runs a stimulus without celsius at 20, one with it at
         // its own; the script's read_stimulus (run by python3 with a stand-in for the neuron module) does the same
-        String cold = new String(BundledDescriptions.bytes("ellwood2024"), StandardCharsets.UTF_8)
-                .replace("\"celsius\": 37,", "\"celsius\": 20,");
-        assertThat(cold).contains("\"celsius\": 20,");
-        CellDescription d = DescriptionReader.read(new ByteArrayInputStream(cold.getBytes(StandardCharsets.UTF_8)),
-                "cold.json");
-        Path script = dir.resolve("build_cell.py");
-        Files.writeString(script, NeuronScript.of(CellAssembler.assemble(d), d.experiment()));
-        String pre = "\"pre\": [" + String.join(",", Collections.nCopies(1500, "[]")) + "], \"post\": [1]";
-        Path without = dir.resolve("without.json"), with = dir.resolve("with.json");
-        Files.writeString(without, "{\"v_init\": -75, \"tstop\": 5, " + pre + "}");
-        Files.writeString(with, "{\"v_init\": -75, \"tstop\": 5, \"celsius\": 37, " + pre + "}");
-        assertThat(readBy(script, without, "celsius")).isEqualTo("20.0");
-        assertThat(readBy(script, with, "celsius")).isEqualTo("37.0");
+        Path script = paperScriptWith("\"celsius\": 37,", "\"celsius\": 20,");
+        assertThat(readBy(script, stimulus("without.json", ""), "celsius")).isEqualTo("20.0");
+        assertThat(readBy(script, stimulus("with.json", "\"celsius\": 37, "), "celsius")).isEqualTo("37.0");
     }
 
     @Test
     void aStimulusWithoutIclampReplaysWithTheDescriptionsQueryPulses() throws IOException, InterruptedException {
         // the paper's cell described with pulses of 2 nA for 1.5 ms: replay --model gives a stimulus without iclamp
         // those; the script's read_stimulus does the same, and one with iclamp keeps its own
-        String weak = new String(BundledDescriptions.bytes("ellwood2024"), StandardCharsets.UTF_8)
-                .replace("\"amplitude_nA\": 4, \"duration_ms\": 1}", "\"amplitude_nA\": 2, \"duration_ms\": 1.5}");
-        assertThat(weak).contains("\"amplitude_nA\": 2, \"duration_ms\": 1.5}");
-        CellDescription d = DescriptionReader.read(new ByteArrayInputStream(weak.getBytes(StandardCharsets.UTF_8)),
-                "weak.json");
-        Path script = dir.resolve("build_cell.py");
-        Files.writeString(script, NeuronScript.of(CellAssembler.assemble(d), d.experiment()));
-        String pre = "\"pre\": [" + String.join(",", Collections.nCopies(1500, "[]")) + "], \"post\": [1]";
-        Path without = dir.resolve("without.json"), with = dir.resolve("with.json");
-        Files.writeString(without, "{\"v_init\": -75, \"tstop\": 5, " + pre + "}");
-        Files.writeString(with, "{\"v_init\": -75, \"tstop\": 5, \"iclamp\": {\"amp_nA\": 4}, " + pre + "}");
+        Path script = paperScriptWith("\"amplitude_nA\": 4, \"duration_ms\": 1}",
+                "\"amplitude_nA\": 2, \"duration_ms\": 1.5}");
+        Path without = stimulus("without.json", ""), with = stimulus("with.json", "\"iclamp\": {\"amp_nA\": 4}, ");
         assertThat(readBy(script, without, "amp")).isEqualTo("2.0");
         assertThat(readBy(script, without, "dur")).isEqualTo("1.5");
         assertThat(readBy(script, with, "amp")).isEqualTo("4.0");
         assertThat(readBy(script, with, "dur")).isEqualTo("1.5");
+    }
+
+    /** The exported script of the paper's cell described with {@code from} replaced by {@code to}. */
+    private Path paperScriptWith(String from, String to) throws IOException {
+        String text = new String(BundledDescriptions.bytes("ellwood2024"), StandardCharsets.UTF_8).replace(from, to);
+        assertThat(text).contains(to);
+        CellDescription d = DescriptionReader.read(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)),
+                "changed.json");
+        Path script = dir.resolve("build_cell.py");
+        Files.writeString(script, NeuronScript.of(CellAssembler.assemble(d), d.experiment()));
+        return script;
+    }
+
+    /** A 5 ms stimulus file for the paper's 1500 spines with one pulse at 1 ms, and the JSON members {@code extra}. */
+    private Path stimulus(String name, String extra) throws IOException {
+        Path file = dir.resolve(name);
+        Files.writeString(file, "{\"v_init\": -75, \"tstop\": 5, " + extra + "\"pre\": ["
+                + String.join(",", Collections.nCopies(1500, "[]")) + "], \"post\": [1]}");
+        return file;
     }
 
     /** The value of {@code key} the script's read_stimulus gives a stimulus file, as python3 prints it. */
