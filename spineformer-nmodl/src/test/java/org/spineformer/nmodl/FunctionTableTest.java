@@ -25,6 +25,19 @@ class FunctionTableTest {
     }
 
     /**
+     * The project's mod/tables/NAME.mod, given the run's FUNCTION_TABLE values, against NEURON's recording of it
+     * (reference/tables/NAME/RUN), every column.
+     */
+    private static void assertMatchesNeuron(String name, String runName) {
+        ReferenceRun ref = ReferenceRun.load("/reference/tables/" + name + "/" + runName);
+        NmodlMechanism compiled = NmodlMechanism.compile(name + ".mod", Resources.text("/mod/tables/" + name + ".mod"));
+        ref.settings().get("function_tables").fields().forEachRemaining(e -> compiled.setFunctionTable(e.getKey(),
+                table(e.getValue().asText())));
+        Recorder rec = KineticReferenceTest.run(ref, compiled);
+        KineticReferenceTest.assertEveryColumn(name + " " + runName, ref, rec);
+    }
+
+    /**
      * The project's mod/tables/ftgate.mod (taum in a cnexp equation and a PROCEDURE, scale in BREAKPOINT) against
      * NEURON running it with the same tables (reference/tables/ftgate, recorded by kinetic/record.py with its
      * TABLES argument: taum as two Vectors, -80 mV below the first argument and -20 mV on one; scale on an even
@@ -33,12 +46,7 @@ class FunctionTableTest {
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"vclamp_m60", "vclamp_m20", "vclamp_p20", "iclamp"})
     void matchesNeuron(String runName) {
-        ReferenceRun ref = ReferenceRun.load("/reference/tables/ftgate/" + runName);
-        NmodlMechanism compiled = ftgate();
-        ref.settings().get("function_tables").fields().forEachRemaining(e -> compiled.setFunctionTable(e.getKey(),
-                table(e.getValue().asText())));
-        Recorder rec = KineticReferenceTest.run(ref, compiled);
-        KineticReferenceTest.assertEveryColumn("ftgate " + runName, ref, rec);
+        assertMatchesNeuron("ftgate", runName);
     }
 
     /**
@@ -49,12 +57,7 @@ class FunctionTableTest {
     @ParameterizedTest(name = "ft2 {0}")
     @ValueSource(strings = {"vclamp_m60", "vclamp_m20", "vclamp_p20", "iclamp"})
     void twoArgumentsMatchNeuron(String runName) {
-        ReferenceRun ref = ReferenceRun.load("/reference/tables/ft2/" + runName);
-        NmodlMechanism compiled = NmodlMechanism.compile("ft2.mod", Resources.text("/mod/tables/ft2.mod"));
-        ref.settings().get("function_tables").fields().forEachRemaining(e -> compiled.setFunctionTable(e.getKey(),
-                table(e.getValue().asText())));
-        Recorder rec = KineticReferenceTest.run(ref, compiled);
-        KineticReferenceTest.assertEveryColumn("ft2 " + runName, ref, rec);
+        assertMatchesNeuron("ft2", runName);
     }
 
     /** functabl.cpp's look-up of two arguments, values worked out by hand: values[jx * ny + jy]. */
@@ -76,12 +79,7 @@ class FunctionTableTest {
     @ParameterizedTest(name = "ft3 {0}")
     @ValueSource(strings = {"vclamp_m60", "vclamp_m20", "vclamp_p20", "iclamp"})
     void threeArgumentsMatchNeuron(String runName) {
-        ReferenceRun ref = ReferenceRun.load("/reference/tables/ft3/" + runName);
-        NmodlMechanism compiled = NmodlMechanism.compile("ft3.mod", Resources.text("/mod/tables/ft3.mod"));
-        ref.settings().get("function_tables").fields().forEachRemaining(e -> compiled.setFunctionTable(e.getKey(),
-                table(e.getValue().asText())));
-        Recorder rec = KineticReferenceTest.run(ref, compiled);
-        KineticReferenceTest.assertEveryColumn("ft3 " + runName, ref, rec);
+        assertMatchesNeuron("ft3", runName);
     }
 
     /**
