@@ -39,7 +39,10 @@ import org.spineformer.nmodl.gen.NmodlMechanism;
  *     must the compiled block (it stopped with an error before);
  * <li>shells: a scheme over STATE arrays as calcium diffusion shells are written (c[4], B[4], CB[4]): a flux into
  *     c[0], diffusion {@code ~ c[j] <-> c[j + 1]} and buffering {@code ~ c[j] + B[j] <-> CB[j]} in FROM loops,
- *     {@code COMPARTMENT j, vol[j] {c B CB}} giving each element its volume.
+ *     {@code COMPARTMENT j, vol[j] {c B CB}} giving each element its volume;
+ * <li>conarr: a CONSERVE of STATE array elements and a scalar ({@code CONSERVE F + c[0] + c[1] + c[2] = 0.8*tot},
+ *     the scalar F taking the law's row as nocmodl's, each element's volume from an indexed COMPARTMENT) in a
+ *     nonlinear scheme started by STEADYSTATE sparse.
  * </ul>
  */
 class KineticReferenceTest {
@@ -53,7 +56,7 @@ class KineticReferenceTest {
     private static final List<String> RUNS = List.of("vclamp_m60", "vclamp_m20", "vclamp_p20", "iclamp");
 
     static Stream<Arguments> runs() {
-        return Stream.of("kin3", "bind", "lin4", "cpl", "ksum", "nconv", "shells")
+        return Stream.of("kin3", "bind", "lin4", "cpl", "ksum", "nconv", "shells", "conarr")
                 .flatMap(m -> RUNS.stream().map(run -> Arguments.of(m, run)));
     }
 

@@ -69,17 +69,14 @@ final class KineticLowering {
             r.rhs().forEach(sp -> used.add(sp.species().name()));
         }
         used.retainAll(states);
-        for (Stmt.Conserve c : conserves) {
-            c.species().stream().map(sp -> sp.species().name()).filter(g.arrays::containsKey).distinct()
-                    .forEach(x -> g.notYet(c.pos(), "CONSERVE of the STATE array " + x));
-        }
-        // conservation diagonals first: CONSERVE statements last to first, each its states last to first
+        // conservation diagonals first: CONSERVE statements last to first, each its states last to first, scalars
+        // only (kinetic.cpp: "can't use array as conservation diagonal"; an array's elements are columns of the law)
         for (int c = conserves.size() - 1; c >= 0; c--) {
             List<Stmt.Species> species = conserves.get(c).species();
             boolean found = false;
             for (int j = species.size() - 1; j >= 0 && !found; j--) {
                 String x = species.get(j).species().name();
-                if (used.contains(x) && !index.containsKey(x)) {
+                if (used.contains(x) && !index.containsKey(x) && !g.arrays.containsKey(x)) {
                     conserveRows.put(conserves.get(c), rows);
                     index.put(x, rows++);
                     dims.put(x, 0);
@@ -88,7 +85,8 @@ final class KineticLowering {
             }
             if (!found) {
                 g.error(conserves.get(c).pos(), "CONSERVE in KINETIC " + block.name() + ": no state of it is left"
-                        + " for its equation (nocmodl: failed to diagonalize the kinetic matrix)");
+                        + " for its equation, an array's elements cannot take it (nocmodl: failed to diagonalize"
+                        + " the kinetic matrix)");
             }
         }
         conserved = rows;
@@ -447,7 +445,11 @@ final class KineticLowering {
         return copy;
     }
 
-    /** genconservterms: the row of the conservation diagonal becomes the law, states last to first. */
+    /**
+     * genconservterms: the row of the conservation diagonal becomes the law, states last to first; an array
+     * element's column is its array's base plus its index's int, and its volume that of the element (nocmodl sets
+     * {@code _i} to the index before the COMPARTMENT's expression).
+     */
     void conserve(Stmt.Conserve c) {
         int row = conserveRows.get(c);
         String rhs = "m[" + row + "][" + size() + "]";
@@ -455,12 +457,27 @@ final class KineticLowering {
         List<Stmt.Species> species = c.species();
         for (int j = species.size() - 1; j >= 0; j--) {
             Stmt.Species sp = species.get(j);
-            String x = sp.species().name();
-            Stmt.Compartment volume = volumes.get(x);
+            Stmt.Compartment volume = volumes.get(sp.species().name());
+            boolean element = volume != null && volume.index() != null && sp.species().index() != null;
+            if (element && g.fromIndices.contains(volume.index())) {
+                // inside a FROM of the COMPARTMENT's index: an element at that index needs no _i of its own
+                element = false;
+                if (!(sp.species().index() instanceof Expr.Var i && i.name().equals(volume.index()))) {
+                    g.notYet(c.pos(), "in a CONSERVE inside FROM " + volume.index() + ", an element of "
+                            + sp.species().name() + " at another index than " + volume.index());
+                }
+            }
+            if (element) {
+                g.open("");
+                g.line("int i_" + volume.index() + " = " + g.expressions.integer(sp.species().index()) + ";");
+            }
             String vol = volume == null ? "" : " * " + volume(volume);
-            g.line("m[" + row + "][" + index.get(x) + "] = " + sp.coefficient() + ".0" + vol + ";");
-            g.line(rhs + " -= " + state(x) + vol + (sp.coefficient() != 1 ? " * " + sp.coefficient() + ".0"
-                    : "") + ";");
+            g.line("m[" + row + "][" + row(sp) + "] = " + sp.coefficient() + ".0" + vol + ";");
+            g.line(rhs + " -= " + g.ref(sp.species()) + vol + (sp.coefficient() != 1 ? " * " + sp.coefficient()
+                    + ".0" : "") + ";");
+            if (element) {
+                g.close();
+            }
         }
     }
 
