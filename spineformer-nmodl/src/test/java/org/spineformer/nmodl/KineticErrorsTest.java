@@ -49,10 +49,12 @@ class KineticErrorsTest {
                         + "k.mod:5:3: LINEAR eq: this equation is not linear in b");
     }
 
+    /** nocmodl: "Method derivimplicit can't be used with Block s". */
     @Test
-    void otherKineticMethodsAreNotYet() {
+    void derivimplicitIsNotAKineticMethod() {
         fails("NEURON { SUFFIX k }\nSTATE { a b }\nBREAKPOINT { SOLVE s METHOD derivimplicit }\n"
                         + "KINETIC s {\n  ~ a <-> b (1, 2)\n}\n",
-                "k.mod:3:14: SOLVE s METHOD derivimplicit is not supported yet");
+                "k.mod:3:14: SOLVE s METHOD derivimplicit: METHOD derivimplicit can't be used with the KINETIC"
+                        + " block s (nocmodl: \"Method derivimplicit can't be used with Block s\")");
     }
 }

@@ -42,7 +42,10 @@ import org.spineformer.nmodl.gen.NmodlMechanism;
  *     {@code COMPARTMENT j, vol[j] {c B CB}} giving each element its volume;
  * <li>conarr: a CONSERVE of STATE array elements and a scalar ({@code CONSERVE F + c[0] + c[1] + c[2] = 0.8*tot},
  *     the scalar F taking the law's row as nocmodl's, each element's volume from an indexed COMPARTMENT) in a
- *     nonlinear scheme started by STEADYSTATE sparse.
+ *     nonlinear scheme started by STEADYSTATE sparse;
+ * <li>kineu, kinrk: a scheme over a scalar and a STATE array solved by METHOD euler and runge (nocmodl's
+ *     derivative form: each state's derivative its fluxes over its volume, the CONSERVE ignored), a rate moving
+ *     with t, an assigned variable read from f_flux and b_flux.
  * </ul>
  */
 class KineticReferenceTest {
@@ -56,7 +59,7 @@ class KineticReferenceTest {
     private static final List<String> RUNS = List.of("vclamp_m60", "vclamp_m20", "vclamp_p20", "iclamp");
 
     static Stream<Arguments> runs() {
-        return Stream.of("kin3", "bind", "lin4", "cpl", "ksum", "nconv", "shells", "conarr")
+        return Stream.of("kin3", "bind", "lin4", "cpl", "ksum", "nconv", "shells", "conarr", "kineu", "kinrk")
                 .flatMap(m -> RUNS.stream().map(run -> Arguments.of(m, run)));
     }
 

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.spineformer.engine.mech.Mechanism;
 import org.spineformer.nmodl.ast.Arg;
@@ -219,6 +220,12 @@ final class ClassSkeleton {
         }
         for (KineticLowering kin : g.kinetics.values()) {
             kin.emitMethods(g.solvedAt(kin.name()));
+            Set<String> integrators = g.breakpointSolves().stream().filter(sv -> sv.block().equals(kin.name()))
+                    .map(Stmt.Solve::method).filter(m -> m.equals("euler") || m.equals("runge"))
+                    .collect(Collectors.toSet());
+            if (!integrators.isEmpty()) {
+                kin.emitIntegrators(integrators);
+            }
         }
         for (LinearLowering lin : g.linears.values()) {
             lin.emitMethod(g.solvedAt(lin.name()));

@@ -52,6 +52,11 @@ final class KineticLowering {
     /** CONSERVE statement -> the row it replaces. */
     private final Map<Stmt.Conserve, Integer> conserveRows = new LinkedHashMap<>();
     private boolean linear = true;
+    /**
+     * True while the block is emitted in its derivative form (METHOD euler, runge: nocmodl's kinetic_intmethod):
+     * each reaction adds its flux to its states' derivatives {@code dk_<block>}, CONSERVE does nothing.
+     */
+    private boolean derivativeForm;
 
     KineticLowering(JavaGenerator g, Item.Block block, Set<String> states) {
         this.g = g;
@@ -229,6 +234,7 @@ final class KineticLowering {
         g.line("private final double[] x_" + b + " = new double[" + n + "];");
         g.line("private final double[] o_" + b + " = new double[" + n + "];");
         g.line("private final int[] p_" + b + " = new int[" + n + "];");
+        g.line("private final double[] dk_" + b + " = new double[" + n + "];");
     }
 
     /**
@@ -355,7 +361,103 @@ final class KineticLowering {
     }
 
     private String rhs(Stmt.Species sp) {
-        return "m[" + row(sp) + "][" + size() + "]";
+        return derivativeForm ? "dk[" + row(sp) + "]" : "m[" + row(sp) + "][" + size() + "]";
+    }
+
+    /** The state phase's call for a SOLVE of this block by {@code method} (sparse, euler or runge). */
+    String call(String method) {
+        return switch (method) {
+            case "sparse" -> "sparse_" + name() + "(k, s, s.dt, " + linear + ");";
+            case "euler", "runge" -> method + "_" + name() + "(k, s);";
+            default -> throw new IllegalArgumentException(method);
+        };
+    }
+
+    /**
+     * METHOD euler and runge of the scheme, as nocmodl 8.2.2 makes them (kinetic.cpp {@code kinetic_intmethod}:
+     * the derivative form, {@code D x} the sum of the fluxes of x's reactions, divided by its COMPARTMENT volume at
+     * the end; CONSERVE ignored, as nocmodl says: "euler method ignores conservation") and as scopmath's euler() and
+     * runge() integrate it, then the block once more at the new states (solve.cpp: "derivatives recalculated
+     * after while loop"), so that its assigned variables end there. runge() moves t as for a DERIVATIVE block.
+     */
+    void emitIntegrators(Set<String> methods) {
+        String b = block.name();
+        int n = size();
+        g.line("");
+        g.line("/** KINETIC " + b + " in its derivative form: each state's D into dk_" + b + ". */");
+        g.open("private void kd_" + b + "(int k, CellState s, double dt)");
+        g.line("double[] dk = dk_" + b + ";");
+        g.open("for (int r = 0; r < " + n + "; r++)");
+        g.line("dk[r] = 0.0;");
+        g.close();
+        g.line("double l_f_flux = 0.0;");
+        g.line("double l_b_flux = 0.0;");
+        g.kineticDt = true;
+        g.kinetic = this;
+        derivativeForm = true;
+        g.body(block.body(), Set.of("f_flux", "b_flux"));
+        derivativeForm = false;
+        g.kinetic = null;
+        for (Map.Entry<String, Integer> e : index.entrySet()) {
+            Stmt.Compartment volume = volumes.get(e.getKey());
+            int base = e.getValue();
+            int dim = dims.get(e.getKey());
+            if (volume != null && dim == 0) {
+                g.line("dk[" + base + "] /= " + volume(volume) + ";");
+            } else if (volume != null) {
+                String i = "i_" + (volume.index() == null ? "element" : volume.index());
+                g.open("for (int " + i + " = 0; " + i + " < " + dim + "; " + i + "++)");
+                g.line("dk[" + base + " + " + i + "] /= " + volume(volume) + ";");
+                g.close();
+            }
+        }
+        g.kineticDt = false;
+        g.close();
+        Map<Integer, String> x = elements();
+        if (methods.contains("euler")) {
+            g.line("");
+            g.line("/** KINETIC " + b + " by METHOD euler (scopmath's euler()), then the block at the new states. */");
+            g.open("private void euler_" + b + "(int k, CellState s)");
+            g.line("kd_" + b + "(k, s, s.dt);");
+            x.forEach((row, java) -> g.line(java + " += s.dt * dk_" + b + "[" + row + "];"));
+            g.line("kd_" + b + "(k, s, s.dt);");
+            g.close();
+        }
+        if (methods.contains("runge")) {
+            g.line("");
+            g.line("/** KINETIC " + b + " by METHOD runge (scopmath's runge.c), then the block at the new states. */");
+            g.open("private void runge_" + b + "(int k, CellState s)");
+            g.line("double[] dk = dk_" + b + ";");
+            g.line("double[] w0 = x_" + b + ";");
+            g.line("double[] w1 = o_" + b + ";");
+            g.line("double temp;");
+            g.line("kd_" + b + "(k, s, s.dt);");
+            x.forEach((row, java) -> {
+                g.line("w0[" + row + "] = " + java + ";");
+                g.line("temp = (s.dt / 2.0) * dk[" + row + "];");
+                g.line(java + " += temp;");
+                g.line("w1[" + row + "] = w0[" + row + "] + temp / 3.0;");
+            });
+            g.line("s.t += s.dt / 2.0;");
+            g.line("kd_" + b + "(k, s, s.dt);");
+            x.forEach((row, java) -> {
+                g.line("temp = s.dt * dk[" + row + "];");
+                g.line(java + " = w0[" + row + "] + temp / 2.0;");
+                g.line("w1[" + row + "] += temp / 3.0;");
+            });
+            g.line("kd_" + b + "(k, s, s.dt);");
+            x.forEach((row, java) -> {
+                g.line("temp = s.dt * dk[" + row + "];");
+                g.line(java + " = w0[" + row + "] + temp;");
+                g.line("w1[" + row + "] += temp / 3.0;");
+            });
+            g.line("s.t += s.dt / 2.0;");
+            g.line("kd_" + b + "(k, s, s.dt);");
+            x.forEach((row, java) -> g.line(java + " = w1[" + row + "] + (s.dt / 6.0) * dk[" + row + "];"));
+            g.line("s.t -= s.dt;");
+            g.line("kd_" + b + "(k, s, s.dt);");
+            g.close();
+        }
     }
 
     /**
@@ -408,12 +510,16 @@ final class KineticLowering {
         g.line("l_b_flux = " + product(rates.get(1), pastes.get(1), sides.get(1), null) + ";");
         for (int j = 0; j < 2; j++) {
             for (Stmt.Species sp : sides.get(j)) {
-                if (!isState(sp) || index.get(sp.species().name()) < conserved) {
+                // kinetic_intmethod has no conservation rows (its ncons is 0)
+                if (!isState(sp) || !derivativeForm && index.get(sp.species().name()) < conserved) {
                     continue;
                 }
                 g.line(rhs(sp) + (j == 0 ? " -= " : " += ") + (sp.coefficient() > 1
                         ? sp.coefficient() + ".0 * " : "") + "(l_f_flux - l_b_flux);");
             }
+        }
+        if (derivativeForm) {
+            return;
         }
         for (int j = 0; j < 2; j++) {
             if (j == 1 && r.backward() == null) {
@@ -451,6 +557,9 @@ final class KineticLowering {
      * {@code _i} to the index before the COMPARTMENT's expression).
      */
     void conserve(Stmt.Conserve c) {
+        if (derivativeForm) {
+            return;
+        }
         int row = conserveRows.get(c);
         String rhs = "m[" + row + "][" + size() + "]";
         g.line(rhs + " = " + g.num(c.total()) + ";");

@@ -60,8 +60,9 @@ final class StatePhaseEmitter {
                 }
                 g.methods.put(sv.block(), g.cnexpFallbacks.contains(sv.block()) ? "derivimplicit" : sv.method());
                 g.line((g.ratePlans.containsKey(sv.block()) ? "tabulated_" : "d_") + sv.block() + "(k, s);");
-            } else if (g.kinetics.containsKey(sv.block()) && sv.method().equals("sparse") && !sv.steadyState()) {
-                g.line("sparse_" + sv.block() + "(k, s, s.dt, " + g.kinetics.get(sv.block()).isLinear() + ");");
+            } else if (g.kinetics.containsKey(sv.block()) && Set.of("sparse", "euler", "runge").contains(sv.method())
+                    && !sv.steadyState()) {
+                g.line(g.kinetics.get(sv.block()).call(sv.method()));
             } else if (g.procedures.containsKey(sv.block()) && Set.of("", "after_cvode", "cvode_t", "cvode_t_v")
                     .contains(sv.method())) {
                 // the CVODE methods of a PROCEDURE change nothing with the fixed step: nocmodl's solve.cpp calls it
