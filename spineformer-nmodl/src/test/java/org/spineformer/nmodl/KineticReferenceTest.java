@@ -45,7 +45,9 @@ import org.spineformer.nmodl.gen.NmodlMechanism;
  *     nonlinear scheme started by STEADYSTATE sparse;
  * <li>kineu, kinrk: a scheme over a scalar and a STATE array solved by METHOD euler and runge (nocmodl's
  *     derivative form: each state's derivative its fluxes over its volume, the CONSERVE ignored), a rate moving
- *     with t, an assigned variable read from f_flux and b_flux.
+ *     with t, an assigned variable read from f_flux and b_flux;
+ * <li>linarr: a chain over a STATE array and a scalar started by a LINEAR block whose equations run in a FROM loop
+ *     with an IF (the rows counted as they run, as nocmodl's _counte), the array's elements unknowns.
  * </ul>
  */
 class KineticReferenceTest {
@@ -59,7 +61,7 @@ class KineticReferenceTest {
     private static final List<String> RUNS = List.of("vclamp_m60", "vclamp_m20", "vclamp_p20", "iclamp");
 
     static Stream<Arguments> runs() {
-        return Stream.of("kin3", "bind", "lin4", "cpl", "ksum", "nconv", "shells", "conarr", "kineu", "kinrk")
+        return Stream.of("kin3", "bind", "lin4", "cpl", "ksum", "nconv", "shells", "conarr", "kineu", "kinrk", "linarr")
                 .flatMap(m -> RUNS.stream().map(run -> Arguments.of(m, run)));
     }
 
