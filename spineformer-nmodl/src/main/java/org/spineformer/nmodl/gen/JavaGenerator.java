@@ -206,7 +206,7 @@ public final class JavaGenerator {
     CallTables callTables;
 
     private JavaGenerator(ModFile mod) {
-        this.mod = mod;
+        this.mod = ProcedureSolves.asCalls(mod);
     }
 
     /** Generates class {@code className} (simple name) for the mod file; throws with every reason it cannot. */
