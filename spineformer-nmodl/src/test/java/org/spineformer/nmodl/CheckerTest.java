@@ -196,6 +196,17 @@ class CheckerTest {
                                 + " sparse, runge, ...)");
     }
 
+    /** nocmodl warns and writes C that no C compiler takes (every METHOD; checked with nrnivmodl). */
+    @Test
+    void derivativeOfAnArrayElement() {
+        assertThat(check("STATE { x[4] }\nBREAKPOINT { SOLVE s METHOD euler }\n"
+                + "DERIVATIVE s { FROM i = 0 TO 3 { x'[i] = -x[i] } }\n"))
+                .containsExactly("x.mod:5:34: the derivative x'[...] of an array element is not supported: NEURON"
+                        + " 8.2.2 cannot build it either (nocmodl: \"Derivatives of STATE array variables are not"
+                        + " translated correctly and compile time errors will be generated\"; nrnivmodl's C compile"
+                        + " fails with every METHOD); write one STATE per element, or a KINETIC scheme over the array");
+    }
+
     /** nocmodl 8.2.2 translates it, calling _advance_thread, which NEURON 8.2.2's library does not define. */
     @Test
     void kineticWithoutMethod() {

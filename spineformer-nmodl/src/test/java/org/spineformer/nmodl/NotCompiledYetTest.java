@@ -16,15 +16,6 @@ class NotCompiledYetTest {
                 .hasMessage(message);
     }
 
-    @Test
-    void arraysOutsideWhatIsCompiled() {
-        fails("NEURON { SUFFIX arr }\nPARAMETER { a[3] }\nASSIGNED { b[2] }\nSTATE { x[4] }\n"
-                        + "INITIAL { FROM i = 0 TO 3 { x[i] = i } }\nBREAKPOINT { SOLVE s METHOD cnexp }\n"
-                        + "DERIVATIVE s { FROM i = 0 TO 3 { x'[i] = -x[i] } }\n",
-                "n.mod:7:34: the derivative x'[...] of an array element (nocmodl 8.2 warns that it does not"
-                        + " translate derivatives of STATE arrays correctly) is not supported yet");
-    }
-
     /** STATE arrays in KINETIC schemes and their CONSERVEs compile (KineticReferenceTest's shells, conarr). */
     @Test
     void anIndexedCompartmentOfAScalar() {

@@ -156,7 +156,13 @@ public final class Checker {
      */
     private void derivativeEquations(List<Stmt> body) {
         for (Stmt s : body) {
-            if (s instanceof Stmt.Assign a && a.primes() > 0) {
+            if (s instanceof Stmt.Assign a && a.primes() > 0 && a.target().index() != null) {
+                // nocmodl's C declares the derivative as a pointer and divides it (_ode_matsol): no C compiler takes it
+                unsupported(a.pos(), "the derivative " + a.target().name() + "'[...] of an array element",
+                        "NEURON 8.2.2 cannot build it either (nocmodl: \"Derivatives of STATE array variables are not"
+                        + " translated correctly and compile time errors will be generated\"; nrnivmodl's C compile"
+                        + " fails with every METHOD); write one STATE per element, or a KINETIC scheme over the array");
+            } else if (s instanceof Stmt.Assign a && a.primes() > 0) {
                 diffeqOperators(a.value(), a.target().name() + "'".repeat(a.primes()));
             } else if (s instanceof Stmt.Solve sv) {
                 // parse1.ypp's solveblk only queues it; in a DERIVATIVE block nothing takes it off the queue

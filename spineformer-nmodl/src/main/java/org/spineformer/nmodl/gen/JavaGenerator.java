@@ -341,41 +341,9 @@ public final class JavaGenerator {
                 newtons.put(sv.block(), new NewtonLowering(this, derivatives.get(sv.block())));
             }
         });
-        arrayUses();
         planRateTables(states);
         repeatedExp = new RepeatedExp(functions);
         callTables = new CallTables(this);
-    }
-
-    /**
-     * What is not compiled yet of arrays: an equation of an array element (nocmodl 8.2 itself warns that it does
-     * not translate derivatives of STATE arrays correctly).
-     */
-    private void arrayUses() {
-        mod.items().stream().filter(Item.Block.class::isInstance).map(Item.Block.class::cast).forEach(b ->
-            walk(b.body(), st -> {
-                if (st instanceof Stmt.Assign a && a.primes() > 0 && a.target().index() != null) {
-                    notYet(a.pos(), "the derivative " + a.target().name() + "'[...] of an array element (nocmodl"
-                            + " 8.2 warns that it does not translate derivatives of STATE arrays correctly)");
-                }
-            }));
-    }
-
-    /** Each statement of the body and of the bodies nested in it. */
-    private static void walk(List<Stmt> body, java.util.function.Consumer<Stmt> visit) {
-        for (Stmt st : body) {
-            visit.accept(st);
-            if (st instanceof Stmt.Block b) {
-                walk(b.body(), visit);
-            } else if (st instanceof Stmt.If i) {
-                walk(i.then(), visit);
-                walk(i.otherwise(), visit);
-            } else if (st instanceof Stmt.While w) {
-                walk(w.body(), visit);
-            } else if (st instanceof Stmt.From f) {
-                walk(f.body(), visit);
-            }
-        }
     }
 
     /** Which cnexp DERIVATIVE blocks of the BREAKPOINT's SOLVEs are read from tables of v ({@link RateTables}). */
