@@ -2,8 +2,8 @@ package org.spineformer.nmodl.gen;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.spineformer.engine.mech.CellState;
 import org.spineformer.engine.mech.MechanismBlock;
@@ -11,21 +11,19 @@ import org.spineformer.engine.simd.Simd;
 import org.spineformer.engine.table.CubicTable;
 
 /**
- * The state phases of generated blocks read from tables of v ({@link JoinableStates}: one cnexp SOLVE, lazy
- * outputs) on the same nodes, in one pass (the engine's {@link MechanismBlock#joinStatePhases}): per slot v read
- * once, its position in the tables' grid (every {@link VoltageTable} has the same one) computed once, and every
- * state's cnexp factor and target (two functions per state) evaluated from one table laid out
- * [interval][power][function], so that a power of all the functions is one contiguous read (vector lanes when
- * {@link Simd#enabled()}). The pass is Java written for the blocks' shape (how many states and node copies each
- * has) and compiled once per shape, so that its loop holds no loop over the blocks: written as a loop over them, it
- * took 52 us per step for the paper cell's Hay channels against 39 for their three own phases. Each function is Horner's rule in fused multiply-adds, as {@link CubicTable#value}, and
- * each state's update its own block's, so every column gets the bits of its own block's state phase; a slot whose
- * interval one block does not use (or outside the table) is computed exactly by that block after the pass, as its
- * own phase does.
+ * The state phases of generated blocks read from tables of v ({@link JoinableStates}: one cnexp SOLVE, outputs read
+ * lazily or none) on the same nodes, in one pass (the engine's {@link MechanismBlock#joinStatePhases}): per slot
+ * each node value the blocks copy read once, one position in the grid every {@link VoltageTable} shares, and every
+ * state's cnexp factor and target (two functions per state) from one table laid out [interval][power][function],
+ * so that a power of all the functions is one contiguous read (vector lanes when {@link Simd#enabled()}). Each
+ * function is Horner's rule in fused multiply-adds, as {@link CubicTable#value}, and each state's update its own
+ * block's, so every column gets the bits of its own block's state phase; a slot whose interval one block does not
+ * use (or outside the table) is computed exactly by that block after the pass, as its own phase does.
  *
  * <p>Why: each block's own phase reads v, copies its node's values, finds the position and reads its table slot by
- * slot (the Hay channels' three phases took ~35 us per step in the paper's cell, the hand-written joint pass 11.7;
- * docs/dev/nmodl.md "Speed"). Only blocks of one trial ({@code lanes() == 1}) are joined.
+ * slot (docs/dev/nmodl.md "Speed"). The pass is Java written for the blocks' shape (their states, node copies and
+ * kept positions) and compiled once per shape, so that its loop holds no loop over the blocks: written as loops
+ * over them it was slower than the blocks' own phases. Only blocks of one trial ({@code lanes() == 1}) are joined.
  *
  * <p>Doing a joined block's phase at the first one's turn changes nothing: each reads v, dt, its own columns and its
  * node's ion variables, which the state phases of blocks that write no ion variable (all those after the first
