@@ -167,7 +167,7 @@ final class CallTables {
             g.open("if (!useTables)");
             g.line("return f_" + f + "(k, s" + exactArgs + ");");
             g.close();
-            g.line("final int lane = k % lanes;");
+            g.line("final int lane = lanes == 1 ? 0 : k % lanes; // no integer division per call with one trial");
             g.open("if (" + table + "[lane] == null || " + differ + ")");
             g.open("if (k >= lanes)");
             g.line("return f_" + f + "(k, s" + exactArgs + ");");

@@ -317,7 +317,7 @@ final class RateTableEmitter {
         g.open("private boolean tableStep_" + b + "(int k, CellState s)");
         boolean lazy = g.lazyOutputs.contains(b);
         if (perLane(p)) {
-            g.line("int lane = k % lanes;");
+            g.line("int lane = lanes == 1 ? 0 : k % lanes; // no integer division per slot and step with one trial");
         }
         table += at(p, "lane");
         g.line("double u = rateTableOn_" + b + at(p, "lane") + " ? " + table + ".position(c_v[k]) : -1.0;");
@@ -357,7 +357,7 @@ final class RateTableEmitter {
             g.line("double u = rateTableAt_" + b + "[k];");
             g.open("if (u >= 0.0)");
             if (perLane(p)) {
-                g.line("int lane = k % lanes;");
+                g.line("int lane = lanes == 1 ? 0 : k % lanes; // no integer division per slot and step with one trial");
             }
             g.line("int c = " + table + ".start(u);");
             g.line("double t = u - (int) u;");
