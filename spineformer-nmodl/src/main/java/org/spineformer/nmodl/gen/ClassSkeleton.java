@@ -207,8 +207,8 @@ final class ClassSkeleton {
             g.close();
         }
         g.ratePlans.values().forEach(rateTables::emitRateTableMethods);
-        if (!g.lazyOutputs.isEmpty()) {
-            rateTables.emitFieldAccess();
+        if (rateTables.hasFieldHooks()) {
+            rateTables.emitFieldHooks();
         }
         for (Item.Block f : g.functions.values()) {
             new FunctionEmitter(g).emitFunction(f);
