@@ -5,11 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.spineformer.engine.mech.AbstractMechanism;
 import org.spineformer.engine.mech.Catalogue;
 import org.spineformer.engine.mech.CellState;
 import org.spineformer.engine.mech.FieldSpec;
+import org.spineformer.engine.mech.HandMadeMechanism;
 import org.spineformer.engine.mech.Ion;
+import org.spineformer.engine.mech.Mechanism;
 import org.spineformer.engine.mech.MechanismBlock;
 import org.spineformer.engine.morph.Morphology;
 
@@ -20,49 +21,32 @@ import org.spineformer.engine.morph.Morphology;
  */
 class IonCurrentResetTest {
     /** A calcium leak that adds ica = g (v - e) to the ion's current at its nodes, as a compiled block does. */
-    private static final class CaLeak extends AbstractMechanism {
-        CaLeak() {
-            super("CaLeak", Kind.DENSITY, "test calcium leak writing ica", List.of(
-                    FieldSpec.parameter("g", "S/cm2", 1e-3, "conductance"),
-                    FieldSpec.parameter("e", "mV", 120, "reversal potential"),
-                    FieldSpec.assigned("ica", "mA/cm2", "the current added to the ion")));
-        }
+    private static Mechanism caLeak() {
+        return new HandMadeMechanism("CaLeak", Mechanism.Kind.DENSITY, "test calcium leak writing ica", List.of(
+                FieldSpec.parameter("g", "S/cm2", 1e-3, "conductance"),
+                FieldSpec.parameter("e", "mV", 120, "reversal potential"),
+                FieldSpec.assigned("ica", "mA/cm2", "the current added to the ion")),
+                (mechanism, nodes, lanes) -> new HandMadeMechanism.Block(mechanism, nodes, lanes) {
+                    private final double[] g = column("g");
+                    private final double[] e = column("e");
+                    private final double[] ica = column("ica");
+                    private double[] current;
 
-        @Override
-        public MechanismBlock newBlock(int[] nodes) {
-            return newBlock(nodes, 1);
-        }
+                    @Override
+                    public void attach(CellState s) {
+                        current = s.ion("ca").current;
+                    }
 
-        @Override
-        public MechanismBlock newBlock(int[] nodes, int lanes) {
-            return new MechanismBlock(this, nodes, lanes) {
-                private final double[] g = column("g");
-                private final double[] e = column("e");
-                private final double[] ica = column("ica");
-                private double[] current;
-
-                @Override
-                public void attach(CellState s) {
-                    current = s.ion("ca").current;
-                }
-
-                @Override
-                public void initialize(CellState s) {
-                }
-
-                @Override
-                public void currents(CellState s) {
-                    for (int k = 0; k < size; k++) {
-                        for (int j = k * lanes, nd = node[k] * lanes; j < (k + 1) * lanes; j++, nd++) {
+                    @Override
+                    public void currents(CellState s) {
+                        forEachLane((k, j, nd) -> {
                             ica[j] = g[j] * (s.v[nd] - e[j]);
                             current[nd] += ica[j];
                             s.rhs[nd] -= ica[j];
                             s.d[nd] += g[j];
-                        }
+                        });
                     }
-                }
-            };
-        }
+                });
     }
 
     @Test
@@ -71,7 +55,7 @@ class IonCurrentResetTest {
             Morphology m = new Morphology();
             int soma = m.addRoot("soma", 20, 1, 100, 1, Morphology.filled(1, 20));
             int dend = m.addChild("dend", 200, 5, 100, 1, Morphology.filled(5, 2), soma, 1);
-            Simulation sim = new ModelBuilder(m, Catalogue.discover().register(new CaLeak()))
+            Simulation sim = new ModelBuilder(m, Catalogue.discover().register(caLeak()))
                     .insert("pas", soma, Map.of()).insert("pas", dend, Map.of())
                     .insert("CaLeak", dend, Map.of()).build(0.025, 34, lanes);
             sim.initialize(-65);

@@ -7,10 +7,11 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.spineformer.engine.mech.AbstractMechanism;
 import org.spineformer.engine.mech.Catalogue;
 import org.spineformer.engine.mech.CellState;
 import org.spineformer.engine.mech.FieldSpec;
+import org.spineformer.engine.mech.HandMadeMechanism;
+import org.spineformer.engine.mech.Mechanism;
 import org.spineformer.engine.mech.MechanismBlock;
 import org.spineformer.engine.morph.Morphology;
 
@@ -24,7 +25,7 @@ class JoinedStatePhasesTest {
 
     @Test
     void theTakenBlockIsInitializedByTheEngineAndAdvancedByTheTaker() {
-        Simulation sim = build(new Counter("Lead", "Follow"), new Counter("Follow", null));
+        Simulation sim = build(counter("Lead", "Follow"), counter("Follow", null));
         sim.initialize(-65);
         for (int step = 0; step < STEPS; step++) {
             sim.step();
@@ -37,16 +38,16 @@ class JoinedStatePhasesTest {
     @Test
     void onlyFollowingBlocksCanBeTaken() {
         // Follow's state phase comes before Lead's here, so Lead cannot take it: Lead's offer is empty
-        Simulation sim = build(new Counter("Follow", null), new Counter("Lead", "Follow"));
+        Simulation sim = build(counter("Follow", null), counter("Lead", "Follow"));
         sim.initialize(-65);
         sim.step();
         assertThat(sim.block("Follow").get("x", 0)).isEqualTo(2);
-        assertThatThrownBy(() -> build(new Counter("Follow", null), new Counter("Rogue", "Follow")))
+        assertThatThrownBy(() -> build(counter("Follow", null), counter("Rogue", "Follow")))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("Rogue")
                 .hasMessageContaining("Follow");
     }
 
-    private static Simulation build(Counter first, Counter second) {
+    private static Simulation build(Mechanism first, Mechanism second) {
         Morphology m = new Morphology();
         int soma = m.addRoot("soma", 20, 1, 100, 1, Morphology.filled(1, 20));
         ModelBuilder b = new ModelBuilder(m, Catalogue.discover().register(first).register(second));
@@ -60,57 +61,44 @@ class JoinedStatePhasesTest {
      * the following block of that mechanism and adds 100 to its x in its own state phase; named "Rogue", it
      * takes that block even when it is not among the following ones.
      */
-    private static final class Counter extends AbstractMechanism {
-        private final String takes;
+    private static Mechanism counter(String name, String takes) {
+        return new HandMadeMechanism(name, Mechanism.Kind.DENSITY, "test counter",
+                List.of(FieldSpec.state("x", "1", "count")),
+                (mechanism, nodes, lanes) -> new HandMadeMechanism.Block(mechanism, nodes, lanes) {
+                    private final double[] x = column("x");
+                    private double[] taken;
 
-        Counter(String name, String takes) {
-            super(name, Kind.DENSITY, "test counter", List.of(FieldSpec.state("x", "1", "count")));
-            this.takes = takes;
-        }
+                    @Override
+                    public void initialize(CellState s) {
+                        Arrays.fill(x, 1);
+                    }
 
-        @Override
-        public MechanismBlock newBlock(int[] nodes) {
-            return newBlock(nodes, 1);
-        }
-
-        @Override
-        public MechanismBlock newBlock(int[] nodes, int lanes) {
-            return new MechanismBlock(this, nodes, lanes) {
-                private final double[] x = column("x");
-                private double[] taken;
-
-                @Override
-                public void initialize(CellState s) {
-                    Arrays.fill(x, 1);
-                }
-
-                @Override
-                public void advance(CellState s) {
-                    for (int j = 0; j < x.length; j++) {
-                        x[j] += 1;
-                        if (taken != null) {
-                            taken[j] += 100;
+                    @Override
+                    public void advance(CellState s) {
+                        for (int j = 0; j < x.length; j++) {
+                            x[j] += 1;
+                            if (taken != null) {
+                                taken[j] += 100;
+                            }
                         }
                     }
-                }
 
-                @Override
-                public List<MechanismBlock> joinStatePhases(List<MechanismBlock> following) {
-                    if (takes == null) {
+                    @Override
+                    public List<MechanismBlock> joinStatePhases(List<MechanismBlock> following) {
+                        if (takes == null) {
+                            return List.of();
+                        }
+                        if (mechanism().name().equals("Rogue")) {
+                            return List.of(counter(takes, null).newBlock(new int[] {0}, 1));
+                        }
+                        for (MechanismBlock other : following) {
+                            if (other.mechanism().name().equals(takes)) {
+                                taken = other.column("x");
+                                return List.of(other);
+                            }
+                        }
                         return List.of();
                     }
-                    if (mechanism().name().equals("Rogue")) {
-                        return List.of(new Counter(takes, null).newBlock(new int[] {0}, 1));
-                    }
-                    for (MechanismBlock other : following) {
-                        if (other.mechanism().name().equals(takes)) {
-                            taken = other.column("x");
-                            return List.of(other);
-                        }
-                    }
-                    return List.of();
-                }
-            };
-        }
+                });
     }
 }

@@ -70,7 +70,7 @@ class SimulationLanesTest {
         int dend = m.addChild("dend", 200, 5, 120, 1, Morphology.filled(5, 2), soma, 1);
         int dendA = m.addChild("dendA", 150, 4, 150, 1, Morphology.filled(4, 1), dend, 1);
         int dendB = m.addChild("dendB", 100, 3, 150, 2, Morphology.filled(3, 0.8), dend, 1);
-        Catalogue catalogue = Catalogue.discover().register(new Kick());
+        Catalogue catalogue = Catalogue.discover().register(Kick.mechanism());
         ModelBuilder b = new ModelBuilder(m, catalogue);
         b.insert("pas", soma, Map.of("g", 2e-4, "e", -65.0));
         b.insert("pas", dend, Map.of("g", 1e-4, "e", -65.0));

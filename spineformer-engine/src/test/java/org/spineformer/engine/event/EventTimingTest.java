@@ -13,68 +13,38 @@ import org.spineformer.engine.Simulation;
 import org.spineformer.engine.mech.Catalogue;
 import org.spineformer.engine.mech.CellState;
 import org.spineformer.engine.mech.FieldSpec;
+import org.spineformer.engine.mech.HandMadeMechanism;
 import org.spineformer.engine.mech.Mechanism;
-import org.spineformer.engine.mech.MechanismBlock;
 import org.spineformer.engine.morph.Morphology;
 
 /** A spike at t through a connection with delay 1 ms acts on its synapse in the step that starts at t + 1 ms. */
 class EventTimingTest {
     private static final double DT = 0.025;
 
-    /** A point process that notes the time at which each event reaches it, and how much weight it received. */
-    static final class Probe implements Mechanism {
-        final List<Double> deliveredAt = new ArrayList<>();
+    /** A point process that adds the time at which each event reaches it to {@code deliveredAt}, and sums weights. */
+    private static Mechanism probe(List<Double> deliveredAt) {
+        return new HandMadeMechanism("Probe", Mechanism.Kind.POINT_PROCESS, "test probe",
+                List.of(FieldSpec.state("total", "1", "sum of received weights")),
+                (mechanism, nodes, lanes) -> new HandMadeMechanism.Block(mechanism, nodes, lanes) {
+                    private final double[] total = column("total");
+                    @Override
+                    public void initialize(CellState s) {
+                        total[0] = 0;
+                    }
 
-        @Override
-        public String name() {
-            return "Probe";
-        }
-
-        @Override
-        public Kind kind() {
-            return Kind.POINT_PROCESS;
-        }
-
-        @Override
-        public List<FieldSpec> fields() {
-            return List.of(FieldSpec.state("total", "1", "sum of received weights"));
-        }
-
-        @Override
-        public String description() {
-            return "test probe";
-        }
-
-        @Override
-        public MechanismBlock newBlock(int[] nodes) {
-            return new MechanismBlock(this, nodes) {
-                private final double[] total = column("total");
-                private CellState state;
-
-                @Override
-                public void attach(CellState s) {
-                    state = s;
-                }
-
-                @Override
-                public void initialize(CellState s) {
-                    total[0] = 0;
-                }
-
-                @Override
-                public void deliver(int instance, int lane, double weight) {
-                    total[instance] += weight;
-                    deliveredAt.add(state.t);
-                }
-            };
-        }
+                    @Override
+                    public void deliver(int instance, int lane, double weight) {
+                        total[instance] += weight;
+                        deliveredAt.add(state.t);
+                    }
+                });
     }
 
     @ParameterizedTest
     @CsvSource({"5.0, 6.0", "5.01, 6.0", "5.0124, 6.0", "5.0126, 6.025", "0, 1.0"})
     void eventActsInTheStepStartingAtArrival(double spikeMs, double stepStartMs) {
-        Probe probe = new Probe();
-        Catalogue catalogue = Catalogue.discover().register(probe);
+        List<Double> deliveredAt = new ArrayList<>();
+        Catalogue catalogue = Catalogue.discover().register(probe(deliveredAt));
         Morphology m = new Morphology();
         int soma = m.addRoot("soma", 10, 1, 100, 1, new double[] {10});
         ModelBuilder b = new ModelBuilder(m, catalogue);
@@ -92,8 +62,8 @@ class EventTimingTest {
                 totalBeforeStep = before;
             }
         }
-        assertThat(probe.deliveredAt).hasSize(1);
-        assertThat(probe.deliveredAt.get(0)).as("time of delivery = start of the step it acts in")
+        assertThat(deliveredAt).hasSize(1);
+        assertThat(deliveredAt.get(0)).as("time of delivery = start of the step it acts in")
                 .isCloseTo(stepStartMs, within(1e-9));
         assertThat(totalBeforeStep).as("the step starting at arrival already sees the event").isEqualTo(0.5);
     }

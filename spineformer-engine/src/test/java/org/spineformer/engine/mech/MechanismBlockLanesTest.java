@@ -9,26 +9,11 @@ import org.junit.jupiter.api.Test;
 /** The block layout for trials in lanes: columns [instance * lanes + lane], parameters per lane or for all. */
 class MechanismBlockLanesTest {
     /** A mechanism whose blocks run any number of lanes and do nothing. */
-    private static final class Idle extends AbstractMechanism {
-        Idle() {
-            super("idle", Kind.DENSITY, "test mechanism", List.of(
-                    FieldSpec.nonNegative("g", "S/cm2", 0.5, "a conductance"),
-                    FieldSpec.state("m", "1", "a state")));
-        }
-
-        @Override
-        public MechanismBlock newBlock(int[] nodes) {
-            return newBlock(nodes, 1);
-        }
-
-        @Override
-        public MechanismBlock newBlock(int[] nodes, int lanes) {
-            return new MechanismBlock(this, nodes, lanes) {
-                @Override
-                public void initialize(CellState s) {
-                }
-            };
-        }
+    private static Mechanism idle() {
+        return new HandMadeMechanism("idle", Mechanism.Kind.DENSITY, "test mechanism", List.of(
+                FieldSpec.nonNegative("g", "S/cm2", 0.5, "a conductance"),
+                FieldSpec.state("m", "1", "a state")),
+                (mechanism, nodes, lanes) -> new HandMadeMechanism.Block(mechanism, nodes, lanes) { });
     }
 
     /** A mechanism written for one trial, as every mechanism not yet converted. */
@@ -49,7 +34,7 @@ class MechanismBlockLanesTest {
 
     @Test
     void columnsHoldEveryLaneOfAnInstanceTogether() {
-        MechanismBlock block = new Idle().newBlock(new int[] {4, 7}, 3);
+        MechanismBlock block = idle().newBlock(new int[] {4, 7}, 3);
         block.setParameter("g", 1, 0.25);
         block.setParameter("g", 0, 2, 0.125);
 
@@ -62,7 +47,7 @@ class MechanismBlockLanesTest {
 
     @Test
     void everyLaneIsValidated() {
-        MechanismBlock block = new Idle().newBlock(new int[] {4}, 2);
+        MechanismBlock block = idle().newBlock(new int[] {4}, 2);
         assertThatThrownBy(() -> block.setParameter("g", 0, 1, -1))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("idle").hasMessageContaining("g");
         block.column("g")[1] = -1;
@@ -71,7 +56,7 @@ class MechanismBlockLanesTest {
 
     @Test
     void oneTrialAccessorsRefuseLanes() {
-        MechanismBlock block = new Idle().newBlock(new int[] {4}, 2);
+        MechanismBlock block = idle().newBlock(new int[] {4}, 2);
         assertThatThrownBy(() -> block.get("g", 0)).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("idle runs 2 trials in lanes");
         assertThatThrownBy(() -> block.get("g", 0, 2)).isInstanceOf(IndexOutOfBoundsException.class)
