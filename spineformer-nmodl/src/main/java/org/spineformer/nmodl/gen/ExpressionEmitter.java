@@ -19,6 +19,13 @@ final class ExpressionEmitter {
 
     String ref(Expr.Var v) {
         String n = v.name();
+        if (v.index() == null) {
+            for (java.util.Map<String, String> names : g.aliases) {
+                if (names.containsKey(n)) {
+                    return names.get(n);
+                }
+            }
+        }
         if (v.index() != null && g.topLocals.getOrDefault(n, 0) > 0 && !isLocal(n)) {
             return "g_" + n + "[" + integer(v.index()) + "]";
         }
@@ -79,7 +86,8 @@ final class ExpressionEmitter {
     }
 
     boolean isLocal(String n) {
-        return g.locals.stream().anyMatch(scope -> scope.contains(n));
+        return g.locals.stream().anyMatch(scope -> scope.contains(n))
+                || g.aliases.stream().anyMatch(names -> names.containsKey(n));
     }
 
     /**

@@ -130,6 +130,12 @@ public final class JavaGenerator {
     final Map<String, Double> valences = new LinkedHashMap<>();
     final Set<String> ranges = new HashSet<>();
     final Deque<Set<String>> locals = new ArrayDeque<>();
+    /**
+     * Names that stand for an element of an array rather than a local, innermost first: NET_RECEIVE's arguments
+     * and FOR_NETCONS's, which NEURON's C reads and writes in the connections' weight vectors themselves
+     * ({@link NetReceiveLowering}).
+     */
+    final Deque<Map<String, String>> aliases = new ArrayDeque<>();
     /** The state being solved by cnexp, while translating a DERIVATIVE block; else null. */
     String derivativeBlock;
     Item.Block netReceive;
@@ -411,7 +417,7 @@ public final class JavaGenerator {
     }
 
     /** Each statement of the body and of the bodies nested in it. */
-    private static void walk(List<Stmt> body, java.util.function.Consumer<Stmt> visit) {
+    static void walk(List<Stmt> body, java.util.function.Consumer<Stmt> visit) {
         for (Stmt st : body) {
             visit.accept(st);
             if (st instanceof Stmt.Block b) {
@@ -422,6 +428,8 @@ public final class JavaGenerator {
             } else if (st instanceof Stmt.While w) {
                 walk(w.body(), visit);
             } else if (st instanceof Stmt.From f) {
+                walk(f.body(), visit);
+            } else if (st instanceof Stmt.ForNetcons f) {
                 walk(f.body(), visit);
             }
         }
@@ -727,6 +735,8 @@ public final class JavaGenerator {
                 used.add(w.condition());
                 inner.add(w.body());
             } else if (st instanceof Stmt.From f) {
+                inner.add(f.body());
+            } else if (st instanceof Stmt.ForNetcons f) {
                 inner.add(f.body());
             } else if (st instanceof Stmt.Block b) {
                 inner.add(b.body());
