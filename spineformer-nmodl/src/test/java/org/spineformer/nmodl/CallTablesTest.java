@@ -3,6 +3,7 @@ package org.spineformer.nmodl;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.spineformer.engine.ModelBuilder;
@@ -16,7 +17,8 @@ import org.spineformer.nmodl.gen.NmodlMechanism;
 /**
  * A FUNCTION of v alone called in a state phase computed exactly (its rates also read cai) is read from a table of v
  * (gen.CallTables, docs/dev/nmodl.md): within the table's bound of the exact functions, exact (bit for bit) where a
- * call's other arguments differ from the table's, and following a parameter changed at slot 0.
+ * call's other arguments differ from the table's, following a parameter changed at slot 0, and shared with a later
+ * simulation only for the same arguments and temperature.
  */
 class CallTablesTest {
     /** A calcium-gated potassium channel whose rate calls ex(k1, d1, v), a function of v alone. */
@@ -90,6 +92,27 @@ class CallTablesTest {
     }
 
     @Test
+    void aTableOfAnEarlierSimulationIsTakenForTheSameBitsOnlyAndGivesItsNumbers() {
+        NmodlMechanism m = NmodlMechanism.compile("kcav.mod", MOD);
+        Run first = new Run(m, true);
+        Run again = new Run(m, true);
+        // ex's exponent scales with 1 / (273.15 + celsius): a table kept from 34 degC would be ~10% off in it at 6.3
+        Run cold = new Run(m, true, 6.3);
+        Run coldExact = new Run(m, false, 6.3);
+        for (int step = 0; step < STEPS; step++) {
+            for (Run r : List.of(first, again, cold, coldExact)) {
+                r.advance(step);
+            }
+            for (int k = 0; k < INSTANCES; k++) {
+                assertThat(again.block.get("o", k)).as("o at instance %d, step %d", k, step)
+                        .isEqualTo(first.block.get("o", k));
+                assertThat(cold.block.get("o", k)).as("o at 6.3 degC, instance %d, step %d", k, step)
+                        .isCloseTo(coldExact.block.get("o", k), within(STATE_TOLERANCE));
+            }
+        }
+    }
+
+    @Test
     void eachTrialInLanesHasTheTableOfItsTrialAlone() {
         NmodlMechanism m = NmodlMechanism.compile("kcav.mod", MOD);
         // lane 1's instance 0 has another d1: its lane builds its table for it, as its trial alone does
@@ -136,11 +159,15 @@ class CallTablesTest {
         final MechanismBlock block;
 
         Run(NmodlMechanism m, boolean tables) {
+            this(m, tables, 34);
+        }
+
+        Run(NmodlMechanism m, boolean tables, double celsius) {
             Morphology morphology = new Morphology();
             int section = morphology.addRoot("soma", 40, INSTANCES, 35.4, 1, Morphology.filled(INSTANCES, 2));
             ModelBuilder b = new ModelBuilder(morphology, Catalogue.discover().register(m));
             b.insert("kcav", section, Map.of());
-            sim = b.build(0.025, 34);
+            sim = b.build(0.025, celsius);
             sim.setUseTables(tables);
             block = sim.block("kcav");
             // instance 2's d1 differs from slot 0's from the start: its calls are not the table's, so exact

@@ -165,6 +165,45 @@ class CheckerTest {
 
     // ---- what nocmodl 8.2.2 stops on (each checked with nocmodl: exit status 1, or an assertion)
 
+    /** nocmodl's solve.cpp: a method works with the block kinds of init.cpp's table (lsoda is not one of its names). */
+    @Test
+    void solveWithAMethodOfAnotherBlockKind() {
+        assertThat(check("STATE { x b }\nBREAKPOINT {\n  SOLVE s METHOD derivimplicit\n  SOLVE s METHOD cnexp\n"
+                + "  SOLVE d METHOD sparse\n  SOLVE p METHOD euler\n  SOLVE d METHOD lsoda\n}\n"
+                + "KINETIC s {\n  ~ x <-> b (1, 2)\n}\nDERIVATIVE d { x' = -x }\nPROCEDURE p() { }\n"))
+                .containsExactly(
+                        "x.mod:5:3: SOLVE s METHOD derivimplicit: METHOD derivimplicit can't be used with the"
+                                + " KINETIC block s (nocmodl: \"Method derivimplicit can't be used with Block s\")",
+                        "x.mod:6:3: SOLVE s METHOD cnexp: METHOD cnexp can't be used with the KINETIC block s"
+                                + " (nocmodl: \"Method derivimplicit can't be used with Block s\")",
+                        "x.mod:7:3: SOLVE d METHOD sparse: METHOD sparse can't be used with the DERIVATIVE block d"
+                                + " (nocmodl: \"Method sparse can't be used with Block d\")",
+                        "x.mod:8:3: SOLVE p METHOD euler: METHOD euler can't be used with the PROCEDURE block p"
+                                + " (nocmodl: \"Method euler can't be used with Block p\")",
+                        "x.mod:9:3: SOLVE d METHOD lsoda: unknown method (known: cnexp, derivimplicit, euler,"
+                                + " sparse, runge, ...)");
+    }
+
+    /** nocmodl warns and writes C that no C compiler takes (every METHOD; checked with nrnivmodl). */
+    @Test
+    void derivativeOfAnArrayElement() {
+        assertThat(check("STATE { x[4] }\nBREAKPOINT { SOLVE s METHOD euler }\n"
+                + "DERIVATIVE s { FROM i = 0 TO 3 { x'[i] = -x[i] } }\n"))
+                .containsExactly("x.mod:5:34: the derivative x'[...] of an array element is not supported: NEURON"
+                        + " 8.2.2 cannot build it either (nocmodl: \"Derivatives of STATE array variables are not"
+                        + " translated correctly and compile time errors will be generated\"; nrnivmodl's C compile"
+                        + " fails with every METHOD); write one STATE per element, or a KINETIC scheme over the array");
+    }
+
+    /** nocmodl 8.2.2 translates it, calling _advance_thread, which NEURON 8.2.2's library does not define. */
+    @Test
+    void kineticWithoutMethod() {
+        assertThat(check("STATE { x b }\nBREAKPOINT {\n  SOLVE s\n}\nKINETIC s {\n  ~ x <-> b (1, 2)\n}\n"))
+                .containsExactly("x.mod:5:3: SOLVE s without METHOD: nocmodl 8.2.2 solves a KINETIC block so by"
+                        + " scopmath's _advance_thread, which NEURON 8.2.2 does not have (its library does not load:"
+                        + " undefined symbol); write METHOD sparse");
+    }
+
     @Test
     void aUnitNeuronDoesNotKnow() {
         // nrnunits.lib has no "molar": nocmodl says "Cannot recognize the units: molar"

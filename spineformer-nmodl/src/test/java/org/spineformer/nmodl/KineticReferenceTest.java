@@ -39,7 +39,18 @@ import org.spineformer.nmodl.gen.NmodlMechanism;
  *     must the compiled block (it stopped with an error before);
  * <li>shells: a scheme over STATE arrays as calcium diffusion shells are written (c[4], B[4], CB[4]): a flux into
  *     c[0], diffusion {@code ~ c[j] <-> c[j + 1]} and buffering {@code ~ c[j] + B[j] <-> CB[j]} in FROM loops,
- *     {@code COMPARTMENT j, vol[j] {c B CB}} giving each element its volume.
+ *     {@code COMPARTMENT j, vol[j] {c B CB}} giving each element its volume;
+ * <li>conarr: a CONSERVE of STATE array elements and a scalar ({@code CONSERVE F + c[0] + c[1] + c[2] = 0.8*tot},
+ *     the scalar F taking the law's row as nocmodl's, each element's volume from an indexed COMPARTMENT) in a
+ *     nonlinear scheme started by STEADYSTATE sparse;
+ * <li>kineu, kinrk: a scheme over a scalar and a STATE array solved by METHOD euler and runge (nocmodl's
+ *     derivative form: each state's derivative its fluxes over its volume, the CONSERVE ignored), a rate moving
+ *     with t, an assigned variable read from f_flux and b_flux;
+ * <li>linarr: a chain over a STATE array and a scalar started by a LINEAR block whose equations run in a FROM loop
+ *     with an IF (the rows counted as they run, as nocmodl's _counte), the array's elements unknowns;
+ * <li>confrom: a CONSERVE inside a FROM loop over a STATE array ({@code CONSERVE F + c[j] = 0.8*tot}), which
+ *     nocmodl runs in place at each pass: each pass sets the law's row again, so the row ends with the last pass's
+ *     right-hand side and every pass's columns (a scheme that runs away to ~1e8: NEURON's numbers all the same).
  * </ul>
  */
 class KineticReferenceTest {
@@ -53,7 +64,7 @@ class KineticReferenceTest {
     private static final List<String> RUNS = List.of("vclamp_m60", "vclamp_m20", "vclamp_p20", "iclamp");
 
     static Stream<Arguments> runs() {
-        return Stream.of("kin3", "bind", "lin4", "cpl", "ksum", "nconv", "shells")
+        return Stream.of("kin3", "bind", "lin4", "cpl", "ksum", "nconv", "shells", "conarr", "kineu", "kinrk", "linarr", "confrom")
                 .flatMap(m -> RUNS.stream().map(run -> Arguments.of(m, run)));
     }
 

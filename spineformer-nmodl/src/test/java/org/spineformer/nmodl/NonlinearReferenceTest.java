@@ -35,4 +35,18 @@ class NonlinearReferenceTest {
         Recorder rec = KineticReferenceTest.run(ref, compiled);
         KineticReferenceTest.assertEveryColumn("nlsolve " + runName, ref, rec);
     }
+
+    /**
+     * The project's {@code mod/nonlinear/nlarr.mod}: a NONLINEAR block over a STATE array u[3] solved by newton() in
+     * BREAKPOINT, its equations in a FROM loop with an IF (rows counted as they run, as nocmodl's _counte), against
+     * NEURON ({@code reference/nonlinear/nlarr}), every column.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"vclamp_m60", "vclamp_m20", "vclamp_p20", "iclamp"})
+    void stateArrayMatchesNeuron(String runName) {
+        ReferenceRun ref = ReferenceRun.load("/reference/nonlinear/nlarr/" + runName);
+        NmodlMechanism compiled = NmodlMechanism.compile("nlarr.mod", Resources.text("/mod/nonlinear/nlarr.mod"));
+        Recorder rec = KineticReferenceTest.run(ref, compiled);
+        KineticReferenceTest.assertEveryColumn("nlarr " + runName, ref, rec);
+    }
 }

@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.BiConsumer;
 import org.junit.jupiter.api.Test;
 import org.spineformer.engine.mech.CellState;
 import org.spineformer.engine.mech.MechanismBlock;
@@ -13,8 +16,8 @@ import org.spineformer.nmodl.gen.NmodlMechanism;
 /**
  * Tables of v for cnexp blocks that are functions of v (docs/dev/nmodl.md, "Tables of rate functions of v"): the
  * table path against the exact one (tables off) on the same potentials, step by step; the exact path where the
- * table must not be used (a nudged 0/0, outside the table, a parameter that differs among instances); the table
- * rebuilt for a new temperature.
+ * table must not be used (a nudged 0/0, outside the table, a parameter that differs among instances, however and
+ * whenever it came to differ); the table rebuilt for a new temperature.
  */
 class RateTablesTest {
     /**
@@ -137,6 +140,74 @@ class RateTablesTest {
         exact.step(-47.3);
         assertThat(table.block.get("m", 0)).isNotEqualTo(exact.block.get("m", 0))
                 .isCloseTo(exact.block.get("m", 0), within(STATE_BOUND));
+    }
+
+    /** One step of both runs at -47.3 mV from the same gates (0.25 in every instance): the table's m, the exact m. */
+    private static void stepFromTheSameGates(Run table, Run exact) {
+        for (Run r : List.of(table, exact)) {
+            Arrays.fill(r.block.column("m"), 0.25);
+            r.step(-47.3);
+        }
+    }
+
+    /**
+     * The instances' parameters are compared only after one was set (MechanismBlock's fieldSet), or at every step
+     * while a caller keeps the column of one (fieldAccess): each way of changing one instance's shift between steps
+     * turns the table off at the next step (the exact bits in both instances), as a comparison at every step would.
+     */
+    @Test
+    void aParameterChangedBetweenStepsInAnyWayTurnsTheTableOffAtTheNextStep() {
+        Map<String, BiConsumer<MechanismBlock, double[]>> ways = new LinkedHashMap<>();
+        ways.put("setParameter", (block, kept) -> block.setParameter("vshift", 1, 5.5));
+        ways.put("columnToSet", (block, kept) -> block.columnToSet("vshift")[1] = 5.5);
+        ways.put("a column handed out before the run", (block, kept) -> kept[1] = 5.5);
+        NmodlMechanism m = gate();
+        ways.forEach((way, change) -> {
+            Run table = Run.of(m, 2, 22, true);
+            Run exact = Run.of(m, 2, 22, false);
+            boolean keep = way.startsWith("a column");
+            double[] tableColumn = keep ? table.block.column("vshift") : null;
+            double[] exactColumn = keep ? exact.block.column("vshift") : null;
+            table.start(-65);
+            exact.start(-65);
+            for (int step = 0; step < 50; step++) {
+                table.step(potential(step * 20));
+                exact.step(potential(step * 20));
+            }
+            stepFromTheSameGates(table, exact);
+            assertThat(table.block.get("m", 1)).as("before the change (%s), the table", way)
+                    .isNotEqualTo(exact.block.get("m", 1)).isCloseTo(exact.block.get("m", 1), within(STATE_BOUND));
+            change.accept(table.block, tableColumn);
+            change.accept(exact.block, exactColumn);
+            stepFromTheSameGates(table, exact);
+            for (int k = 0; k < 2; k++) {
+                assertThat(table.block.get("m", k)).as("instance %d after the change (%s)", k, way)
+                        .isEqualTo(exact.block.get("m", k));
+            }
+        });
+    }
+
+    @Test
+    void aParameterTheFileWritesItselfIsComparedAtEveryStep() {
+        // instance 1's BREAKPOINT moves its vshift to 5.5 mV once t > 1 ms: the block is not told
+        NmodlMechanism m = NmodlMechanism.compile("gate_shifted_by_itself.mod",
+                Resources.text("/mod/features/gate_shifted_by_itself.mod"));
+        Run table = Run.of(m, 2, 22, true);
+        Run exact = Run.of(m, 2, 22, false);
+        for (Run r : List.of(table, exact)) {
+            r.block.setParameter("laterShift", 1, 5.5);
+            r.start(-65);
+        }
+        stepFromTheSameGates(table, exact);
+        assertThat(table.block.get("m", 1)).as("before t = 1 ms, the table").isNotEqualTo(exact.block.get("m", 1))
+                .isCloseTo(exact.block.get("m", 1), within(STATE_BOUND));
+        table.s.t = 2;
+        exact.s.t = 2;
+        stepFromTheSameGates(table, exact);
+        assertThat(table.block.get("vshift", 1)).isEqualTo(5.5);
+        for (int k = 0; k < 2; k++) {
+            assertThat(table.block.get("m", k)).as("instance %d after t = 1 ms", k).isEqualTo(exact.block.get("m", k));
+        }
     }
 
     @Test

@@ -43,8 +43,12 @@ public final class CellState {
     public final double[] pointScale;
     /** Time (ms): the mid-step time during the current phase, the step's end during the state phase. */
     public double t;
-    /** Time step (ms). */
-    public final double dt;
+    /**
+     * Time step (ms). Not final for one reason: a compiled mechanism's {@code SOLVE ... STEADYSTATE derivimplicit}
+     * in INITIAL runs its block's step with dt = 1e-9 ms and sets it back, as NEURON's _ss_derivimplicit_thread
+     * sets the thread's dt (spineformer-nmodl, docs/dev/nmodl.md). Nothing else changes it.
+     */
+    public double dt;
     /** Temperature (degC). */
     public final double celsius;
     private final Map<String, Ion> ions = new LinkedHashMap<>();

@@ -204,7 +204,9 @@ public abstract class MechanismBlock {
      * (not yet taken by another block): those whose state phases this block's {@link #advance} will do from now on,
      * in one pass with its own, each lane of each of them to the bits of its own {@code advance}. The engine then
      * no longer calls their {@code advance}. A block may take only state phases that read nothing but {@code s.v},
-     * {@code s.dt} and their own columns, so that doing them earlier in the step changes nothing. None by default.
+     * {@code s.dt}, their own columns and their nodes' ion variables (which the state phases of blocks that write no
+     * ion variable, those after the writers, leave alone), so that doing them earlier in the step changes nothing.
+     * None by default.
      */
     public List<MechanismBlock> joinStatePhases(List<MechanismBlock> following) {
         return List.of();

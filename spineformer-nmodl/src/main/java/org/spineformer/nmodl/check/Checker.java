@@ -40,10 +40,32 @@ public final class Checker {
             "nrn_random_play", "at_time", "nrn_ghk");
     /** What NEURON sets and nocmodl refuses to see assigned (nocpout.cpp, nrn_var_assigned); a LOCAL may be named so. */
     static final Set<String> ASSIGNED_BY_NEURON = Set.of("area", "diam", "t", "dt", "celsius");
-    /** SOLVE methods nocmodl knows. */
-    static final Set<String> METHODS = Set.of("cnexp", "derivimplicit", "euler", "runge", "sparse", "adeuler",
-            "adrunge", "clsoda", "cvode_t", "cvode_t_v", "gear", "heun", "lsoda", "newton", "seidel", "simeq",
-            "simplex", "after_cvode", "_advance");
+    /**
+     * SOLVE methods nocmodl 8.2.2 knows (init.cpp's methods[]), each with the blocks it works with; after_cvode,
+     * cvode_t and cvode_t_v (no block there) are taken off before solve.cpp's check, so any block takes them.
+     */
+    static final Map<String, Set<String>> METHODS = methods();
+
+    private static Map<String, Set<String>> methods() {
+        Set<String> integrators = Set.of("DERIVATIVE", "KINETIC");
+        Map<String, Set<String>> m = new HashMap<>();
+        for (String name : List.of("adams", "runge", "euler", "adeuler", "heun", "adrunge", "gear", "clsoda")) {
+            m.put(name, integrators);
+        }
+        m.put("newton", Set.of("NONLINEAR"));
+        m.put("simplex", Set.of("NONLINEAR"));
+        m.put("simeq", Set.of("LINEAR"));
+        m.put("seidel", Set.of("LINEAR"));
+        m.put("_advance", Set.of("KINETIC"));
+        m.put("sparse", Set.of("KINETIC"));
+        m.put("derivimplicit", Set.of("DERIVATIVE"));
+        m.put("cnexp", Set.of("DERIVATIVE"));
+        Set<String> any = Set.of("DERIVATIVE", "KINETIC", "LINEAR", "NONLINEAR", "PROCEDURE", "DISCRETE", "PARTIAL");
+        for (String name : List.of("after_cvode", "cvode_t", "cvode_t_v")) {
+            m.put(name, any);
+        }
+        return Map.copyOf(m);
+    }
 
     private final ModFile mod;
     private final List<Diagnostic> problems = new ArrayList<>();
@@ -134,7 +156,13 @@ public final class Checker {
      */
     private void derivativeEquations(List<Stmt> body) {
         for (Stmt s : body) {
-            if (s instanceof Stmt.Assign a && a.primes() > 0) {
+            if (s instanceof Stmt.Assign a && a.primes() > 0 && a.target().index() != null) {
+                // nocmodl's C declares the derivative as a pointer and divides it (_ode_matsol): no C compiler takes it
+                unsupported(a.pos(), "the derivative " + a.target().name() + "'[...] of an array element",
+                        "NEURON 8.2.2 cannot build it either (nocmodl: \"Derivatives of STATE array variables are not"
+                        + " translated correctly and compile time errors will be generated\"; nrnivmodl's C compile"
+                        + " fails with every METHOD); write one STATE per element, or a KINETIC scheme over the array");
+            } else if (s instanceof Stmt.Assign a && a.primes() > 0) {
                 diffeqOperators(a.value(), a.target().name() + "'".repeat(a.primes()));
             } else if (s instanceof Stmt.Solve sv) {
                 // parse1.ypp's solveblk only queues it; in a DERIVATIVE block nothing takes it off the queue
@@ -403,9 +431,20 @@ public final class Checker {
             error(s.pos(), "SOLVE " + s.block() + ": there is no DERIVATIVE, KINETIC, LINEAR, NONLINEAR or"
                     + " PROCEDURE block named " + s.block());
         }
-        if (!s.method().isEmpty() && !METHODS.contains(s.method())) {
+        if (!s.method().isEmpty() && !METHODS.containsKey(s.method())) {
             error(s.pos(), "SOLVE " + s.block() + " METHOD " + s.method() + ": unknown method (known: cnexp,"
                     + " derivimplicit, euler, sparse, runge, ...)");
+        } else if (target != null && !s.method().isEmpty()
+                && !METHODS.get(s.method()).contains(target.keyword())) {
+            // solve.cpp; nocmodl names cnexp derivimplicit by then
+            error(s.pos(), "SOLVE " + s.block() + " METHOD " + s.method() + ": METHOD " + s.method() + " can't be"
+                    + " used with the " + target.keyword() + " block " + s.block() + " (nocmodl: \"Method "
+                    + (s.method().equals("cnexp") ? "derivimplicit" : s.method()) + " can't be used with Block "
+                    + s.block() + "\")");
+        } else if (target != null && s.method().isEmpty() && target.keyword().equals("KINETIC")) {
+            error(s.pos(), "SOLVE " + s.block() + " without METHOD: nocmodl 8.2.2 solves a KINETIC block so by"
+                    + " scopmath's _advance_thread, which NEURON 8.2.2 does not have (its library does not load:"
+                    + " undefined symbol); write METHOD sparse");
         }
         statements(s.ifError());
     }

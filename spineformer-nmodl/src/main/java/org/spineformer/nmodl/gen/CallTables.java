@@ -137,6 +137,7 @@ final class CallTables {
             StringBuilder params = new StringBuilder();
             StringBuilder exactArgs = new StringBuilder();
             StringBuilder tableArgs = new StringBuilder();
+            StringBuilder inputs = new StringBuilder("s.celsius");
             StringBuilder differ = new StringBuilder("Double.doubleToRawLongBits(s.celsius) != " + table
                     + "_celsius[lane]");
             for (int i = 0; i < arity; i++) {
@@ -144,6 +145,7 @@ final class CallTables {
                 exactArgs.append(", a").append(i);
                 tableArgs.append(", ").append(i == mv ? "x" : table + "_a" + i + "[lane]");
                 if (i != mv) {
+                    inputs.append(", a").append(i);
                     differ.append(" || Double.doubleToRawLongBits(a").append(i).append(") != ")
                             .append("Double.doubleToRawLongBits(").append(table).append("_a").append(i)
                             .append("[lane])");
@@ -177,8 +179,9 @@ final class CallTables {
                 }
             }
             g.line(table + "_s[lane] = s;");
-            g.line(table + "[lane] = new org.spineformer.nmodl.gen.VoltageTable(1, new org.spineformer.engine.table."
-                    + "RateTable.Functions() {");
+            // shared by every simulation of the JVM with the same celsius and other arguments (the same bits)
+            g.line(table + "[lane] = org.spineformer.nmodl.gen.VoltageTable.shared(getClass(), \"" + table
+                    + "\", new double[] {" + inputs + "}, 1, new org.spineformer.engine.table.RateTable.Functions() {");
             g.line("    public void evaluate(double x, double[] out) {");
             g.line("        out[0] = f_" + f + "(lane, " + table + "_s[lane]" + tableArgs + ");");
             g.line("    }");

@@ -212,7 +212,7 @@ public final class JavaGenerator {
     CallTables callTables;
 
     private JavaGenerator(ModFile mod) {
-        this.mod = mod;
+        this.mod = ProcedureSolves.asCalls(mod);
     }
 
     /** Generates class {@code className} (simple name) for the mod file; throws with every reason it cannot. */
@@ -347,73 +347,9 @@ public final class JavaGenerator {
                 newtons.put(sv.block(), new NewtonLowering(this, derivatives.get(sv.block())));
             }
         });
-        arrayUses();
         planRateTables(states);
         repeatedExp = new RepeatedExp(functions);
         callTables = new CallTables(this);
-    }
-
-    /**
-     * What is not compiled yet of arrays: an equation of an array element (nocmodl 8.2 itself warns that it does
-     * not translate derivatives of STATE arrays correctly), a STATE array in a KINETIC, LINEAR or NONLINEAR block
-     * (species and unknowns are scalars here).
-     */
-    private void arrayUses() {
-        mod.items().stream().filter(Item.Block.class::isInstance).map(Item.Block.class::cast).forEach(b -> {
-            // KINETIC schemes take STATE arrays (KineticLowering); LINEAR and NONLINEAR blocks not yet
-            boolean scheme = Set.of("LINEAR", "NONLINEAR").contains(b.keyword());
-            Set<String> reported = new HashSet<>();
-            walk(b.body(), st -> {
-                if (st instanceof Stmt.Assign a && a.primes() > 0 && a.target().index() != null) {
-                    notYet(a.pos(), "the derivative " + a.target().name() + "'[...] of an array element (nocmodl"
-                            + " 8.2 warns that it does not translate derivatives of STATE arrays correctly)");
-                } else if (scheme) {
-                    List<Expr.Var> used = new ArrayList<>();
-                    stateArrayElements(st, used);
-                    used.stream().filter(v -> reported.add(v.name())).forEach(v -> notYet(v.pos(), "the STATE"
-                            + " array " + v.name() + " in a " + b.keyword() + " block"));
-                }
-            });
-        });
-    }
-
-    private void stateArrayElements(Stmt st, List<Expr.Var> into) {
-        List<Expr> exprs = new ArrayList<>();
-        if (st instanceof Stmt.Reaction r) {
-            r.lhs().forEach(sp -> exprs.add(sp.species()));
-            r.rhs().forEach(sp -> exprs.add(sp.species()));
-        } else if (st instanceof Stmt.Conserve c) {
-            c.species().forEach(sp -> exprs.add(sp.species()));
-        } else if (st instanceof Stmt.Equation e) {
-            exprs.add(e.left());
-            exprs.add(e.right());
-        } else if (st instanceof Stmt.Assign a) {
-            exprs.add(a.target());
-            exprs.add(a.value());
-        }
-        exprs.forEach(e -> forEachVar(e, v -> {
-            if (v.index() != null && arrays.containsKey(v.name())
-                    && mod.declarations("STATE").anyMatch(d -> d.name().equals(v.name()))) {
-                into.add(v);
-            }
-        }));
-    }
-
-    /** Each variable the expression reads, its indices' included. */
-    private static void forEachVar(Expr e, java.util.function.Consumer<Expr.Var> visit) {
-        if (e instanceof Expr.Var v) {
-            visit.accept(v);
-            if (v.index() != null) {
-                forEachVar(v.index(), visit);
-            }
-        } else if (e instanceof Expr.Unary u) {
-            forEachVar(u.operand(), visit);
-        } else if (e instanceof Expr.Binary b) {
-            forEachVar(b.left(), visit);
-            forEachVar(b.right(), visit);
-        } else if (e instanceof Expr.Call c) {
-            c.args().forEach(a -> forEachVar(a, visit));
-        }
     }
 
     /** Each statement of the body and of the bodies nested in it. */

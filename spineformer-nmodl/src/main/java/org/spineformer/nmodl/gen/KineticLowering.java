@@ -52,6 +52,11 @@ final class KineticLowering {
     /** CONSERVE statement -> the row it replaces. */
     private final Map<Stmt.Conserve, Integer> conserveRows = new LinkedHashMap<>();
     private boolean linear = true;
+    /**
+     * True while the block is emitted in its derivative form (METHOD euler, runge: nocmodl's kinetic_intmethod):
+     * each reaction adds its flux to its states' derivatives {@code dk_<block>}, CONSERVE does nothing.
+     */
+    private boolean derivativeForm;
 
     KineticLowering(JavaGenerator g, Item.Block block, Set<String> states) {
         this.g = g;
@@ -69,17 +74,14 @@ final class KineticLowering {
             r.rhs().forEach(sp -> used.add(sp.species().name()));
         }
         used.retainAll(states);
-        for (Stmt.Conserve c : conserves) {
-            c.species().stream().map(sp -> sp.species().name()).filter(g.arrays::containsKey).distinct()
-                    .forEach(x -> g.notYet(c.pos(), "CONSERVE of the STATE array " + x));
-        }
-        // conservation diagonals first: CONSERVE statements last to first, each its states last to first
+        // conservation diagonals first: CONSERVE statements last to first, each its states last to first, scalars
+        // only (kinetic.cpp: "can't use array as conservation diagonal"; an array's elements are columns of the law)
         for (int c = conserves.size() - 1; c >= 0; c--) {
             List<Stmt.Species> species = conserves.get(c).species();
             boolean found = false;
             for (int j = species.size() - 1; j >= 0 && !found; j--) {
                 String x = species.get(j).species().name();
-                if (used.contains(x) && !index.containsKey(x)) {
+                if (used.contains(x) && !index.containsKey(x) && !g.arrays.containsKey(x)) {
                     conserveRows.put(conserves.get(c), rows);
                     index.put(x, rows++);
                     dims.put(x, 0);
@@ -88,7 +90,8 @@ final class KineticLowering {
             }
             if (!found) {
                 g.error(conserves.get(c).pos(), "CONSERVE in KINETIC " + block.name() + ": no state of it is left"
-                        + " for its equation (nocmodl: failed to diagonalize the kinetic matrix)");
+                        + " for its equation, an array's elements cannot take it (nocmodl: failed to diagonalize"
+                        + " the kinetic matrix)");
             }
         }
         conserved = rows;
@@ -231,6 +234,7 @@ final class KineticLowering {
         g.line("private final double[] x_" + b + " = new double[" + n + "];");
         g.line("private final double[] o_" + b + " = new double[" + n + "];");
         g.line("private final int[] p_" + b + " = new int[" + n + "];");
+        g.line("private final double[] dk_" + b + " = new double[" + n + "];");
     }
 
     /**
@@ -357,7 +361,103 @@ final class KineticLowering {
     }
 
     private String rhs(Stmt.Species sp) {
-        return "m[" + row(sp) + "][" + size() + "]";
+        return derivativeForm ? "dk[" + row(sp) + "]" : "m[" + row(sp) + "][" + size() + "]";
+    }
+
+    /** The state phase's call for a SOLVE of this block by {@code method} (sparse, euler or runge). */
+    String call(String method) {
+        return switch (method) {
+            case "sparse" -> "sparse_" + name() + "(k, s, s.dt, " + linear + ");";
+            case "euler", "runge" -> method + "_" + name() + "(k, s);";
+            default -> throw new IllegalArgumentException(method);
+        };
+    }
+
+    /**
+     * METHOD euler and runge of the scheme, as nocmodl 8.2.2 makes them (kinetic.cpp {@code kinetic_intmethod}:
+     * the derivative form, {@code D x} the sum of the fluxes of x's reactions, divided by its COMPARTMENT volume at
+     * the end; CONSERVE ignored, as nocmodl says: "euler method ignores conservation") and as scopmath's euler() and
+     * runge() integrate it, then the block once more at the new states (solve.cpp: "derivatives recalculated
+     * after while loop"), so that its assigned variables end there. runge() moves t as for a DERIVATIVE block.
+     */
+    void emitIntegrators(Set<String> methods) {
+        String b = block.name();
+        int n = size();
+        g.line("");
+        g.line("/** KINETIC " + b + " in its derivative form: each state's D into dk_" + b + ". */");
+        g.open("private void kd_" + b + "(int k, CellState s, double dt)");
+        g.line("double[] dk = dk_" + b + ";");
+        g.open("for (int r = 0; r < " + n + "; r++)");
+        g.line("dk[r] = 0.0;");
+        g.close();
+        g.line("double l_f_flux = 0.0;");
+        g.line("double l_b_flux = 0.0;");
+        g.kineticDt = true;
+        g.kinetic = this;
+        derivativeForm = true;
+        g.body(block.body(), Set.of("f_flux", "b_flux"));
+        derivativeForm = false;
+        g.kinetic = null;
+        for (Map.Entry<String, Integer> e : index.entrySet()) {
+            Stmt.Compartment volume = volumes.get(e.getKey());
+            int base = e.getValue();
+            int dim = dims.get(e.getKey());
+            if (volume != null && dim == 0) {
+                g.line("dk[" + base + "] /= " + volume(volume) + ";");
+            } else if (volume != null) {
+                String i = "i_" + (volume.index() == null ? "element" : volume.index());
+                g.open("for (int " + i + " = 0; " + i + " < " + dim + "; " + i + "++)");
+                g.line("dk[" + base + " + " + i + "] /= " + volume(volume) + ";");
+                g.close();
+            }
+        }
+        g.kineticDt = false;
+        g.close();
+        Map<Integer, String> x = elements();
+        if (methods.contains("euler")) {
+            g.line("");
+            g.line("/** KINETIC " + b + " by METHOD euler (scopmath's euler()), then the block at the new states. */");
+            g.open("private void euler_" + b + "(int k, CellState s)");
+            g.line("kd_" + b + "(k, s, s.dt);");
+            x.forEach((row, java) -> g.line(java + " += s.dt * dk_" + b + "[" + row + "];"));
+            g.line("kd_" + b + "(k, s, s.dt);");
+            g.close();
+        }
+        if (methods.contains("runge")) {
+            g.line("");
+            g.line("/** KINETIC " + b + " by METHOD runge (scopmath's runge.c), then the block at the new states. */");
+            g.open("private void runge_" + b + "(int k, CellState s)");
+            g.line("double[] dk = dk_" + b + ";");
+            g.line("double[] w0 = x_" + b + ";");
+            g.line("double[] w1 = o_" + b + ";");
+            g.line("double temp;");
+            g.line("kd_" + b + "(k, s, s.dt);");
+            x.forEach((row, java) -> {
+                g.line("w0[" + row + "] = " + java + ";");
+                g.line("temp = (s.dt / 2.0) * dk[" + row + "];");
+                g.line(java + " += temp;");
+                g.line("w1[" + row + "] = w0[" + row + "] + temp / 3.0;");
+            });
+            g.line("s.t += s.dt / 2.0;");
+            g.line("kd_" + b + "(k, s, s.dt);");
+            x.forEach((row, java) -> {
+                g.line("temp = s.dt * dk[" + row + "];");
+                g.line(java + " = w0[" + row + "] + temp / 2.0;");
+                g.line("w1[" + row + "] += temp / 3.0;");
+            });
+            g.line("kd_" + b + "(k, s, s.dt);");
+            x.forEach((row, java) -> {
+                g.line("temp = s.dt * dk[" + row + "];");
+                g.line(java + " = w0[" + row + "] + temp;");
+                g.line("w1[" + row + "] += temp / 3.0;");
+            });
+            g.line("s.t += s.dt / 2.0;");
+            g.line("kd_" + b + "(k, s, s.dt);");
+            x.forEach((row, java) -> g.line(java + " = w1[" + row + "] + (s.dt / 6.0) * dk[" + row + "];"));
+            g.line("s.t -= s.dt;");
+            g.line("kd_" + b + "(k, s, s.dt);");
+            g.close();
+        }
     }
 
     /**
@@ -410,12 +510,16 @@ final class KineticLowering {
         g.line("l_b_flux = " + product(rates.get(1), pastes.get(1), sides.get(1), null) + ";");
         for (int j = 0; j < 2; j++) {
             for (Stmt.Species sp : sides.get(j)) {
-                if (!isState(sp) || index.get(sp.species().name()) < conserved) {
+                // kinetic_intmethod has no conservation rows (its ncons is 0)
+                if (!isState(sp) || !derivativeForm && index.get(sp.species().name()) < conserved) {
                     continue;
                 }
                 g.line(rhs(sp) + (j == 0 ? " -= " : " += ") + (sp.coefficient() > 1
                         ? sp.coefficient() + ".0 * " : "") + "(l_f_flux - l_b_flux);");
             }
+        }
+        if (derivativeForm) {
+            return;
         }
         for (int j = 0; j < 2; j++) {
             if (j == 1 && r.backward() == null) {
@@ -447,20 +551,42 @@ final class KineticLowering {
         return copy;
     }
 
-    /** genconservterms: the row of the conservation diagonal becomes the law, states last to first. */
+    /**
+     * genconservterms: the row of the conservation diagonal becomes the law, states last to first; an array
+     * element's column is its array's base plus its index's int, and its volume that of the element (nocmodl sets
+     * {@code _i} to the index before the COMPARTMENT's expression).
+     */
     void conserve(Stmt.Conserve c) {
+        if (derivativeForm) {
+            return;
+        }
         int row = conserveRows.get(c);
         String rhs = "m[" + row + "][" + size() + "]";
         g.line(rhs + " = " + g.num(c.total()) + ";");
         List<Stmt.Species> species = c.species();
         for (int j = species.size() - 1; j >= 0; j--) {
             Stmt.Species sp = species.get(j);
-            String x = sp.species().name();
-            Stmt.Compartment volume = volumes.get(x);
+            Stmt.Compartment volume = volumes.get(sp.species().name());
+            boolean element = volume != null && volume.index() != null && sp.species().index() != null;
+            if (element && g.fromIndices.contains(volume.index())) {
+                // inside a FROM of the COMPARTMENT's index: an element at that index needs no _i of its own
+                element = false;
+                if (!(sp.species().index() instanceof Expr.Var i && i.name().equals(volume.index()))) {
+                    g.notYet(c.pos(), "in a CONSERVE inside FROM " + volume.index() + ", an element of "
+                            + sp.species().name() + " at another index than " + volume.index());
+                }
+            }
+            if (element) {
+                g.open("");
+                g.line("int i_" + volume.index() + " = " + g.expressions.integer(sp.species().index()) + ";");
+            }
             String vol = volume == null ? "" : " * " + volume(volume);
-            g.line("m[" + row + "][" + index.get(x) + "] = " + sp.coefficient() + ".0" + vol + ";");
-            g.line(rhs + " -= " + state(x) + vol + (sp.coefficient() != 1 ? " * " + sp.coefficient() + ".0"
-                    : "") + ";");
+            g.line("m[" + row + "][" + row(sp) + "] = " + sp.coefficient() + ".0" + vol + ";");
+            g.line(rhs + " -= " + g.ref(sp.species()) + vol + (sp.coefficient() != 1 ? " * " + sp.coefficient()
+                    + ".0" : "") + ";");
+            if (element) {
+                g.close();
+            }
         }
     }
 

@@ -1,5 +1,7 @@
 package org.spineformer.nmodl.gen;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /** The copies between a node and instance k's columns: v and the ion variables in, written ions out. */
@@ -24,17 +26,42 @@ final class NodeCopies {
     /** As {@link #readNode(boolean)}; in the current phase, only what {@code phase} reads (null: everything). */
     void readNode(boolean currentPhase, CurrentPhase phase) {
         g.line("int nd = laneNode[k];");
-        if (phase == null || !phase.vAsArgument()) {
+        if (phase == null) {
+            List<String> pairs = statePhaseCopies();
+            for (int i = 0; i < pairs.size(); i += 2) {
+                g.line(pairs.get(i) + "[k] = " + pairs.get(i + 1) + "[nd];");
+            }
+            return;
+        }
+        if (!phase.vAsArgument()) {
             g.line("c_v[k] = s.v[nd];");
         }
         for (Map.Entry<String, Map<String, String>> ion : g.ions.entrySet()) {
             String x = ion.getKey();
             ion.getValue().forEach((var, role) -> {
-                if (!(role.equals("current") && g.written.contains(var)) && (phase == null || phase.reads(var))) {
+                if (!(role.equals("current") && g.written.contains(var)) && phase.reads(var)) {
                     g.line("c_" + var + "[k] = ion_" + x + "_" + role + "[nd];");
                 }
             });
         }
+    }
+
+    /**
+     * The copies {@link #readNode(boolean)} makes (every phase but a current phase that reads less), as Java
+     * expressions in pairs: the column, then the per-node array it copies from.
+     */
+    List<String> statePhaseCopies() {
+        List<String> pairs = new ArrayList<>(List.of("c_v", "s.v"));
+        for (Map.Entry<String, Map<String, String>> ion : g.ions.entrySet()) {
+            String x = ion.getKey();
+            ion.getValue().forEach((var, role) -> {
+                if (!(role.equals("current") && g.written.contains(var))) {
+                    pairs.add("c_" + var);
+                    pairs.add("ion_" + x + "_" + role);
+                }
+            });
+        }
+        return pairs;
     }
 
     /**

@@ -49,6 +49,15 @@ final class RateTableEmitter {
             g.line("private boolean rateTableOn_" + b + ";");
             g.line("private double rateTableDt_" + b + " = Double.NaN, rateTableCelsius_" + b + " = Double.NaN;");
         }
+        if (!p.parameters().isEmpty()) {
+            g.line("/** Whether " + p.parameters() + " may have changed since the instances' values were last compared: set"
+                    + " when one is set (fieldSet); for good while a caller keeps the column of one (fieldAccess)"
+                    + (writesParameters(p) ? " or, as here, the file's own code writes one" : "") + ". */");
+            g.line("private boolean rateTableParametersSet_" + b + " = true, rateTableParametersKept_" + b + " = "
+                    + writesParameters(p) + ";");
+            g.line("/** Per lane: whether every instance had those parameters of the lane's instance 0 when compared. */");
+            g.line("private final boolean[] rateTableParametersSame_" + b + " = new boolean[lanes];");
+        }
         if (!p.ionInputs().isEmpty()) {
             g.line("/** Rebuilds (per lane) because an ion variable changed; beyond " + JavaGenerator.ION_REBUILDS
                     + " the lane runs exactly. */");
@@ -83,21 +92,61 @@ final class RateTableEmitter {
         }
     }
 
+    /** Whether the generated class overrides MechanismBlock's fieldAccess and fieldSet ({@link #emitFieldHooks}). */
+    boolean hasFieldHooks() {
+        return !g.lazyOutputs.isEmpty() || g.ratePlans.values().stream().anyMatch(p -> !p.parameters().isEmpty());
+    }
+
     /**
-     * MechanismBlock.fieldAccess: every lazy output brought up to date before any column is handed out, and the
-     * block's outputs written at every state phase once one of theirs is (the caller may read it at any time).
+     * MechanismBlock.fieldAccess and fieldSet: every lazy output brought up to date before any column is handed out
+     * or set, and the block's outputs written at every state phase once one of theirs is (the caller may read it at
+     * any time); a table's parameters compared again once one is set, and at every step from when the
+     * column of one is handed out (the caller may write it at any time).
      */
-    void emitFieldAccess() {
+    void emitFieldHooks() {
         g.line("");
         g.open("@Override protected void fieldAccess(String field)");
+        emitLazyOutputs();
+        for (RateTables.Plan p : g.ratePlans.values()) {
+            if (!p.parameters().isEmpty()) {
+                g.open("if (" + isOneOf(p.parameters()) + ")");
+                g.line("rateTableParametersKept_" + p.block() + " = rateTableParametersSet_" + p.block() + " = true;");
+                g.close();
+            }
+        }
+        g.close();
+        g.line("");
+        g.open("@Override protected void fieldSet(String field)");
+        emitLazyOutputs(); // what MechanismBlock's fieldSet does by default
+        for (RateTables.Plan p : g.ratePlans.values()) {
+            if (!p.parameters().isEmpty()) {
+                g.open("if (" + isOneOf(p.parameters()) + ")");
+                g.line("rateTableParametersSet_" + p.block() + " = true;");
+                g.close();
+            }
+        }
+        g.close();
+    }
+
+    private void emitLazyOutputs() {
         for (String b : g.lazyOutputs) {
             g.line("rateTableOutputs_" + b + "();");
-            List<String> outputs = g.ratePlans.get(b).outputs();
-            g.open("if (" + String.join(" || ", outputs.stream().map(w -> "field.equals(\"" + w + "\")").toList()) + ")");
+            g.open("if (" + isOneOf(g.ratePlans.get(b).outputs()) + ")");
             g.line("rateTableEager_" + b + " = true;");
             g.close();
         }
-        g.close();
+    }
+
+    private static String isOneOf(List<String> fields) {
+        return String.join(" || ", fields.stream().map(f -> "field.equals(\"" + f + "\")").toList());
+    }
+
+    /**
+     * Whether the file's own code writes one of the parameters the table depends on (an assignment anywhere, in
+     * any block): then the block is not told when it changes, and the instances' values are compared at every step.
+     */
+    private boolean writesParameters(RateTables.Plan p) {
+        return p.parameters().stream().anyMatch(RateTables.assigned(g.mod)::contains);
     }
 
     /** The engine Ion's per-node array that ion variable {@code var} is read from ("ion_na_reversal"). */
@@ -120,6 +169,12 @@ final class RateTableEmitter {
         g.open("for (int l = 0; l < " + (perLane(p) ? "lanes" : "1") + "; l++)");
         g.line("checkRateTable_" + b + "(s, l);");
         g.close();
+        if (!p.parameters().isEmpty()) {
+            // compared in every lane (tables on): again only once one is set, or at every step while one is kept
+            g.open("if (useTables)");
+            g.line("rateTableParametersSet_" + b + " = rateTableParametersKept_" + b + ";");
+            g.close();
+        }
         g.close();
         g.line("");
         g.line("/** Uses the table of " + b + (perLane(p) ? " in lane l" : "") + " when tables are on and its parameters"
@@ -133,22 +188,37 @@ final class RateTableEmitter {
                 "s.celsius != rateTableCelsius_" + b + l));
         // the table is used when every input is the same in every instance of the trial (lane l: slots l, l + lanes,
         // ...), with that trial's values, as the trial alone would
-        List<String> differ = new ArrayList<>();
+        List<String> parameterDiffers = new ArrayList<>();
         for (String param : p.parameters()) {
             String col = "c_" + param;
-            differ.add("!(" + col + "[k] == " + col + "[l])");
+            parameterDiffers.add("!(" + col + "[k] == " + col + "[l])");
             changed.add(col + "[l] != rateTable_" + b + "_" + param + "[l]");
         }
-        // an ion variable is read from the ion's per-node array: the columns are copied later, per instance
+        if (!parameterDiffers.isEmpty()) {
+            // the parameters change only where the block is told (fieldSet, fieldAccess): compared only then
+            String same = "rateTableParametersSame_" + b + "[l]";
+            g.open("if (rateTableParametersSet_" + b + ")");
+            g.line(same + " = true;");
+            g.open("for (int k = l + lanes; k < slots && " + same + "; k += lanes)");
+            g.line(same + " = !(" + String.join(" || ", parameterDiffers) + ");");
+            g.close();
+            g.close();
+            g.open("if (!" + same + ")");
+            g.line("return;");
+            g.close();
+        }
+        // an ion variable is read from the ion's per-node array (the columns are copied later, per instance), which
+        // the simulation changes without telling the block: compared at every step
+        List<String> ionDiffers = new ArrayList<>();
         List<String> ionChanged = new ArrayList<>();
         for (String var : p.ionInputs()) {
             String array = ionArray(var);
-            differ.add("!(" + array + "[laneNode[k]] == " + array + "[laneNode[l]])");
+            ionDiffers.add("!(" + array + "[laneNode[k]] == " + array + "[laneNode[l]])");
             ionChanged.add(array + "[laneNode[l]] != rateTable_" + b + "_" + var + "[l]");
         }
-        if (!differ.isEmpty()) {
+        if (!ionDiffers.isEmpty()) {
             g.open("for (int k = l + lanes; k < slots; k += lanes)");
-            g.open("if (" + String.join(" || ", differ) + ")");
+            g.open("if (" + String.join(" || ", ionDiffers) + ")");
             g.line("return;");
             g.close();
             g.close();

@@ -1,5 +1,7 @@
 package org.spineformer.nmodl.gen;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.RecordComponent;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -10,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import org.spineformer.nmodl.ast.Expr;
 import org.spineformer.nmodl.ast.Item;
+import org.spineformer.nmodl.ast.ModFile;
 import org.spineformer.nmodl.ast.Stmt;
 
 /**
@@ -77,6 +80,36 @@ final class RateTables {
         this.constants = constants;
         this.ionReads = ionReads;
         this.ionVariables = ionVariables;
+    }
+
+    /**
+     * Every name the file's code assigns to, anywhere (an assignment, a PROTECTed one, a FROM loop's index): the
+     * parameters among them change without the block being told (RateTableEmitter compares them at every step).
+     * The AST's records are walked by their components, so that no statement nested in another can be missed.
+     */
+    static Set<String> assigned(ModFile mod) {
+        Set<String> names = new HashSet<>();
+        assigned(mod.items(), names);
+        return names;
+    }
+
+    private static void assigned(Object node, Set<String> into) {
+        if (node instanceof Stmt.Assign a) {
+            into.add(a.target().name());
+        } else if (node instanceof Stmt.From f) {
+            into.add(f.index());
+        }
+        if (node instanceof List<?> list) {
+            list.forEach(x -> assigned(x, into));
+        } else if (node instanceof Record r) {
+            for (RecordComponent c : r.getClass().getRecordComponents()) {
+                try {
+                    assigned(c.getAccessor().invoke(r), into);
+                } catch (IllegalAccessException | InvocationTargetException e) {
+                    throw new IllegalStateException("cannot read " + c + " of " + r, e);
+                }
+            }
+        }
     }
 
     /** The plan for DERIVATIVE block {@code d} solved by cnexp, or null when it is not a function of v. */

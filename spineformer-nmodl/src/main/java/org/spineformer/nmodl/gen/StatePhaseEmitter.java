@@ -23,7 +23,14 @@ final class StatePhaseEmitter {
      */
     void emit(List<Stmt.Solve> solves, List<Stmt> afterSolves, String vectorCall) {
         g.line("");
-        g.open("@Override public void advance(CellState s)");
+        boolean joinable = joinable(solves, afterSolves, vectorCall != null);
+        if (joinable) {
+            emitJoined(solves.get(0).block());
+            g.line("");
+            g.open("@Override public void advanceAlone(CellState s)");
+        } else {
+            g.open("@Override public void advance(CellState s)");
+        }
         RateTableEmitter rateTables = new RateTableEmitter(g);
         g.ratePlans.values().forEach(rateTables::emitBeforeStatePhase);
         if (vectorCall != null) {
@@ -60,8 +67,9 @@ final class StatePhaseEmitter {
                 }
                 g.methods.put(sv.block(), g.cnexpFallbacks.contains(sv.block()) ? "derivimplicit" : sv.method());
                 g.line((g.ratePlans.containsKey(sv.block()) ? "tabulated_" : "d_") + sv.block() + "(k, s);");
-            } else if (g.kinetics.containsKey(sv.block()) && sv.method().equals("sparse") && !sv.steadyState()) {
-                g.line("sparse_" + sv.block() + "(k, s, s.dt, " + g.kinetics.get(sv.block()).isLinear() + ");");
+            } else if (g.kinetics.containsKey(sv.block()) && Set.of("sparse", "euler", "runge").contains(sv.method())
+                    && !sv.steadyState()) {
+                g.line(g.kinetics.get(sv.block()).call(sv.method()));
             } else if (g.procedures.containsKey(sv.block()) && Set.of("", "after_cvode", "cvode_t", "cvode_t_v")
                     .contains(sv.method())) {
                 // the CVODE methods of a PROCEDURE change nothing with the fixed step: nocmodl's solve.cpp calls it
@@ -82,6 +90,77 @@ final class StatePhaseEmitter {
         g.close();
         g.close();
         emitHelpers(afterSolves);
+    }
+
+    /**
+     * Whether the state phase can join other blocks' in one pass ({@link JoinableStates}): its loop is the one of
+     * {@link #deferExact}, not in vector lanes, and its table has no outputs but the states' or they are read
+     * lazily (the pass steps the states only).
+     */
+    boolean joinable(List<Stmt.Solve> solves, List<Stmt> afterSolves, boolean vectorAdvance) {
+        if (vectorAdvance || !deferExact(solves, afterSolves)) {
+            return false;
+        }
+        String b = solves.get(0).block();
+        return g.lazyOutputs.contains(b) || g.ratePlans.get(b).outputs().isEmpty();
+    }
+
+    /**
+     * advance() by the joined pass when the engine joined this block with others (the first of them does it), and
+     * {@link JoinableStates}' methods: the parts of the phase's loop the pass does slot by slot, the rest here.
+     */
+    private void emitJoined(String b) {
+        RateTables.Plan p = g.ratePlans.get(b);
+        String lane0 = RateTableEmitter.perLane(p) ? "[0]" : "";
+        String joined = JoinedTableStates.class.getName();
+        g.line("/** The pass that does this block's state phase with others' (JoinedTableStates), when this one leads it. */");
+        g.line("private " + joined + " joinedStates;");
+        g.line("");
+        g.open("@Override public java.util.List<MechanismBlock> joinStatePhases(java.util.List<MechanismBlock> following)");
+        g.line("joinedStates = " + joined + ".join(this, following);");
+        g.line("return " + joined + ".taken(joinedStates);");
+        g.close();
+        g.line("");
+        g.open("@Override public void advance(CellState s)");
+        g.open("if (joinedStates != null)");
+        g.line("joinedStates.advance(s);");
+        g.close();
+        g.open("else");
+        g.line("advanceAlone(s);");
+        g.close();
+        g.close();
+        g.line("");
+        boolean lazy = g.lazyOutputs.contains(b);
+        g.open("@Override public boolean joinedPrepare(CellState s)");
+        new RateTableEmitter(g).emitBeforeStatePhase(p);
+        g.line("return rateTableOn_" + b + lane0 + (lazy ? " && !rateTableEager_" + b : "") + ";");
+        g.close();
+        g.line("");
+        g.open("@Override public org.spineformer.nmodl.gen.VoltageTable joinedTable()");
+        g.line("return rateTable_" + b + lane0 + ";");
+        g.close();
+        g.line("");
+        g.open("@Override public double[][] joinedStates()");
+        g.line("return new double[][] {" + String.join(", ", p.states().stream().map(x -> "c_" + x).toList()) + "};");
+        g.close();
+        g.line("");
+        g.open("@Override public double[] joinedPositions()");
+        g.line("return " + (lazy ? "rateTableAt_" + b : "null") + ";");
+        g.close();
+        g.line("");
+        g.open("@Override public int[] joinedNodes()");
+        g.line("return laneNode;");
+        g.close();
+        g.line("");
+        g.open("@Override public double[][] joinedCopies(CellState s)");
+        g.line("return new double[][] {" + String.join(", ", g.nodeCopies.statePhaseCopies()) + "};");
+        g.close();
+        g.line("");
+        g.open("@Override public void joinedExact(int[] slots, int count, CellState s)");
+        g.open("for (int j = 0; j < count; j++)");
+        g.line("d_" + b + "(slots[j], s);");
+        g.close();
+        g.close();
     }
 
     /**

@@ -99,6 +99,9 @@ final class StatementEmitter {
         } else if (s instanceof Stmt.Solve sv && g.kinetics.containsKey(sv.block()) && sv.steadyState()
                 && sv.method().equals("sparse")) {
             g.line("ss_" + sv.block() + "(k, s);");
+        } else if (s instanceof Stmt.Solve sv && g.derivatives.containsKey(sv.block()) && sv.steadyState()
+                && sv.method().equals("derivimplicit")) {
+            steadyDerivative(sv);
         } else if (s instanceof Stmt.Solve sv && g.nonlinears.containsKey(sv.block()) && !sv.steadyState()
                 && (sv.method().isEmpty() || sv.method().equals("newton"))) {
             // nocmodl solves a NONLINEAR block by newton() wherever its SOLVE is (INITIAL, a PROCEDURE)
@@ -106,6 +109,40 @@ final class StatementEmitter {
         } else {
             g.notYet(s.pos(), describe(s));
         }
+    }
+
+    /**
+     * {@code SOLVE b STEADYSTATE derivimplicit} (in INITIAL): NEURON's _ss_derivimplicit_thread (ssimplic_thread.c)
+     * sets the thread's dt to 1e-9 and calls derivimplicit_thread, which calls the block's own step once (dimplic.c:
+     * the cnexp update, or the Newton solve, the BREAKPOINT's SOLVE has made it), then sets dt back: not a steady
+     * state, the states move by about 1e-9 ms of their derivatives. nocmodl requires every SOLVE of the block to be
+     * derivimplicit (cnexp counts: solve.cpp renames it).
+     */
+    private void steadyDerivative(Stmt.Solve sv) {
+        List<String> methods = g.breakpointSolves().stream().filter(b -> b.block().equals(sv.block()))
+                .map(Stmt.Solve::method).toList();
+        if (methods.isEmpty()) {
+            g.notYet(sv.pos(), "SOLVE " + sv.block() + " STEADYSTATE derivimplicit of a block the BREAKPOINT does not"
+                    + " solve");
+            return;
+        }
+        if (methods.stream().anyMatch(m -> !m.equals("derivimplicit") && !m.equals("cnexp"))) {
+            g.error(sv.pos(), "SOLVE " + sv.block() + " STEADYSTATE derivimplicit: every SOLVE of " + sv.block()
+                    + " must use the derivimplicit method (nocmodl: \"all SOLVEs using that block must use the"
+                    + " derivimplicit method\"; cnexp counts)");
+            return;
+        }
+        g.open("");
+        g.line("double dtStep = s.dt;");
+        g.line("s.dt = 1e-9;");
+        g.open("try");
+        g.line("d_" + sv.block() + "(k, s);");
+        g.close();
+        // the step's dt back even when the block stops the run (NEURON's Newton: no convergence)
+        g.open("finally");
+        g.line("s.dt = dtStep;");
+        g.close();
+        g.close();
     }
 
     private static String describe(Stmt s) {

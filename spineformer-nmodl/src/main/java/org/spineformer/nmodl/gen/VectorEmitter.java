@@ -258,8 +258,8 @@ final class VectorEmitter {
                 anyVector = true;
             } else {
                 String call = g.derivatives.containsKey(b) ? (g.ratePlans.containsKey(b) ? "tabulated_" : "d_") + b
-                        + "(k, s);" : g.kinetics.containsKey(b) ? "sparse_" + b + "(k, s, s.dt, "
-                        + g.kinetics.get(b).isLinear() + ");" : g.procedures.containsKey(b) ? "p_" + b + "(k, s);"
+                        + "(k, s);" : g.kinetics.containsKey(b) ? g.kinetics.get(b).call(sv.method())
+                        : g.procedures.containsKey(b) ? "p_" + b + "(k, s);"
                         : "nl_" + b + "(k, s);";
                 text.open("for (int k = k0; k < k0 + VL; k++)");
                 text.line(call);

@@ -170,6 +170,16 @@ public final class VoltageTable {
         return table.value(start, f, t);
     }
 
+    /** The grid and coefficients (JoinedTableStates lays several tables' out as one). */
+    CubicTable cubic() {
+        return table;
+    }
+
+    /** Per interval, whether it is not used ({@link #position} returns -1 there); not to be written. */
+    boolean[] notUsed() {
+        return exact;
+    }
+
     /** How many intervals are evaluated exactly (their check failed, or they hold an exactAt value). */
     public int exactIntervals() {
         return exactIntervals;
