@@ -355,6 +355,10 @@ final class ExpressionEmitter {
                 default -> mathFunction(c.name()) + "(" + joined + ")";
             };
         }
+        if (c.name().equals("nrn_ghk") && args.size() == 4) {
+            // NEURON's C function (eion.cpp), which nocmodl lets a mod file call undeclared; celsius the thread's
+            return "org.spineformer.nmodl.gen.IonFunctions.nrnGhk(" + joined + ", s.celsius)";
+        }
         if (c.name().equals("state_discontinuity")) {
             // in NET_RECEIVE the parser has made it an assignment, as nocmodl does; elsewhere NEURON applies it
             // only in some phases of its step (init.cpp's state_discon_allowed_, state_discon_flag_)
