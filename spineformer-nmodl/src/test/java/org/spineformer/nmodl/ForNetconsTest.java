@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.spineformer.engine.Simulation;
 import org.spineformer.engine.event.PointProcess;
 import org.spineformer.engine.event.Synapse;
+import org.spineformer.engine.mech.MechanismBlock;
 import org.spineformer.engine.reference.ReferenceRun;
 import org.spineformer.nmodl.check.Checker;
 import org.spineformer.nmodl.check.Diagnostic;
@@ -53,6 +55,40 @@ class ForNetconsTest {
                 }
             }
         });
+    }
+
+    /**
+     * Trials in lanes: the same wiring in every lane, dp (the potentiation) set per lane; each lane's v and every
+     * field at the end equal its trial run alone, bit for bit (the loop's connections taken in another lane's
+     * slots fails it).
+     */
+    @Test
+    void eachLaneIsItsTrialAlone() {
+        double[] dps = {0.4, 0.05, 0.9};
+        LaneRuns.Observed together = runInLanes(dps);
+        List<LaneRuns.Observed> alone = java.util.Arrays.stream(dps).mapToObj(dp -> runInLanes(new double[] {dp}))
+                .toList();
+        LaneRuns.assertEachLaneIsItsTrialAlone(together, alone);
+    }
+
+    private static LaneRuns.Observed runInLanes(double[] dps) {
+        NmodlMechanism compiled = NmodlMechanism.compile("stdpw.mod", Resources.text("/mod/events/stdpw.mod"));
+        EventsCompartment cell = new EventsCompartment(compiled);
+        PointProcess syn1 = cell.builder.addPointProcess("stdpw", cell.section, 0.5, Map.of());
+        PointProcess syn2 = cell.builder.addPointProcess("stdpw", cell.section, 0.5, Map.of());
+        cell.builder.addSpikeSource(new double[] {10, 25, 40, 55},
+                List.of(new Synapse(syn1, 0.001, 1.0), new Synapse(syn2, 0.0015, 1.0)));
+        cell.builder.addSpikeSource(new double[] {18, 48}, List.of(new Synapse(syn1, 0.002, 2.0)));
+        cell.builder.addSpikeSource(new double[] {30, 62},
+                List.of(new Synapse(syn1, -1.0, 0.5), new Synapse(syn2, -1.0, 0.5)));
+        Simulation sim = cell.builder.build(0.025, 37, dps.length);
+        MechanismBlock block = sim.block("stdpw");
+        for (int lane = 0; lane < dps.length; lane++) {
+            block.setParameter("dp", syn1.instance(), lane, dps[lane]);
+            block.setParameter("dp", syn2.instance(), lane, dps[lane]);
+        }
+        int soma = sim.discretization().segmentNode(cell.section, 0);
+        return LaneRuns.run(sim, new int[] {soma}, List.of(block), -70, 100);
     }
 
     private static List<String> check(String netReceive) {
