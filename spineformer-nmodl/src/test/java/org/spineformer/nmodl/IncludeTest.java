@@ -14,6 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.spineformer.engine.mech.CellState;
+import org.spineformer.engine.mech.MechanismBlock;
 import org.spineformer.engine.record.Recorder;
 import org.spineformer.engine.reference.ReferenceRun;
 import org.spineformer.nmodl.ast.Item;
@@ -166,6 +168,21 @@ class IncludeTest {
         write(inc, "FUNCTION k() { k = 0.75 }\n");
         String second = NmodlMechanism.compile(mod).javaSource();
         assertThat(second).contains("0.75").doesNotContain("0.25");
+    }
+
+    /** A run-time error of a solver whose block is in an included file names that file and the block's line. */
+    @Test
+    void aRunTimeErrorOfAnIncludedBlockNamesItsFile(@TempDir Path tmp) throws IOException {
+        Path inc = write(tmp.resolve("mods/eq.inc"), ": the block\nLINEAR eq {\n  FROM j = 0 TO 1 {\n    ~ x[j] = j\n"
+                + "  }\n}\n");
+        Path mod = write(tmp.resolve("mods/k.mod"), "NEURON { SUFFIX k }\nSTATE { x[3] }\nINITIAL { SOLVE eq }\n"
+                + "INCLUDE \"eq.inc\"\n");
+        MechanismBlock block = NmodlMechanism.compile(mod).newBlock(new int[] {0});
+        CellState s = new CellState(new double[] {100}, new double[] {100}, 0.025, 37);
+        block.attach(s);
+        assertThatThrownBy(() -> block.initialize(s)).isInstanceOf(IllegalStateException.class)
+                .hasMessage(inc + ":2: LINEAR eq: 2 equations for its 3 unknowns (instance 0; NEURON: Number of"
+                        + " equations does not equal number of states)");
     }
 
     private static List<String> includedPaths(Path mod, IncludePath path) throws IOException {

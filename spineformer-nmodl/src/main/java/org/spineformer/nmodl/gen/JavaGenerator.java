@@ -704,7 +704,8 @@ public final class JavaGenerator {
         Item.Block b = kineticBlocks.containsKey(block) ? kineticBlocks.get(block)
                 : linearBlocks.containsKey(block) ? linearBlocks.get(block)
                 : nonlinearBlocks.containsKey(block) ? nonlinearBlocks.get(block) : derivatives.get(block);
-        String text = mod.file() + ":" + b.pos().line() + ": " + b.keyword() + " " + block;
+        String file = b.pos().file() != null ? b.pos().file() : mod.file(); // an INCLUDEd file's block: that file
+        String text = file + ":" + b.pos().line() + ": " + b.keyword() + " " + block;
         return text.replace("\\", "\\\\").replace("\"", "\\\"");
     }
 
