@@ -67,6 +67,34 @@ class NmodlCommandTest {
                 "1 of 2 mod files in " + dir + " do not compile");
     }
 
+    /**
+     * A folder whose mod file INCLUDEs a {@code .inc} file: the mod file compiles with it, the {@code .inc} files are
+     * not mechanisms (nrnivmodl translates the {@code .mod} files alone); a missing included file is named with the
+     * including file and line.
+     */
+    @Test
+    void includedFilesAreReadAndAreNotMechanisms(@TempDir Path dir) throws IOException {
+        Path leak = Files.writeString(dir.resolve("leak.mod"), GOOD.replace("i = g*(v - e)", "i = gl()*(v - e)")
+                + "INCLUDE \"gl.inc\"\n");
+        Files.writeString(dir.resolve("gl.inc"), "FUNCTION gl() (S/cm2) { gl = 2 * g }\n");
+        Files.writeString(dir.resolve("unused.inc"), "this is not NMODL\n");
+        CliRun checked = CliRun.run("nmodl", "check", leak.toString());
+        assertThat(checked.exit()).isZero();
+        assertThat(checked.out()).isEqualTo(leak + ": OK" + System.lineSeparator());
+        CliRun listed = CliRun.run("mechanisms", "--mod", dir.toString());
+        assertThat(listed.exit()).isZero();
+        assertThat(listed.out()).startsWith("leak  (density)  compiled from " + leak).doesNotContain("unused")
+                .doesNotContain("gl.inc");
+        assertThat(listed.err()).isEmpty();
+
+        Files.delete(dir.resolve("gl.inc"));
+        CliRun missing = CliRun.run("mechanisms", "--mod", dir.toString());
+        assertThat(missing.exit()).isEqualTo(2);
+        assertThat(missing.err().lines()).containsExactly(leak + ":5:1: INCLUDE \"gl.inc\": no such file (looked"
+                + " for " + dir.resolve("gl.inc") + ", " + dir.resolve("../gl.inc") + ", as nocmodl does)",
+                "1 of 1 mod files in " + dir + " do not compile");
+    }
+
     @Test
     void aMissingFileIsNamedInWordsWithoutJavaNames(@TempDir Path dir) {
         Path missing = dir.resolve("none.mod");

@@ -87,4 +87,19 @@ class ArraysReferenceTest {
         assertThat(List.of(block.get("x[0]", 0), block.get("x[1]", 0), block.get("x[2]", 0), block.get("y", 0)))
                 .containsExactly(0.0, 10.5, 21.0, 5.0);
     }
+
+    /**
+     * An array of 20000 elements (as HNN's APCounter2.mod: {@code DEFINE MAXAP 20000}, {@code times[MAXAP]})
+     * compiles, its last element a field of the block: the generated class makes the elements' columns by a loop
+     * (one initializer per element passed the constructor's 64 KB of bytecode, a Janino compile error).
+     */
+    @Test
+    void anArrayOfTwentyThousandElementsCompiles() {
+        NmodlMechanism m = NmodlMechanism.compile("times.mod", "NEURON { POINT_PROCESS times }\nDEFINE N 20000\n"
+                + "ASSIGNED { times[N] n }\nINITIAL { n = 0 }\n");
+        assertThat(m.fields().stream().map(FieldSpec::name)).contains("times[0]", "times[19999]")
+                .hasSize(20001);
+        MechanismBlock block = m.newBlock(new int[] {0, 0});
+        assertThat(block.get("times[19999]", 1)).isZero();
+    }
 }

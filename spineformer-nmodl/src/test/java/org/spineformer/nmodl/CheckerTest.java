@@ -98,18 +98,6 @@ class CheckerTest {
     }
 
     @Test
-    void include() {
-        assertThat(check("INCLUDE \"other.inc\"\n"))
-                .containsExactly("x.mod:3:1: INCLUDE is not supported: the included file is not read");
-    }
-
-    @Test
-    void forNetcons() {
-        assertThat(check("NET_RECEIVE(w) {\n  FOR_NETCONS(w1) { }\n}\n"))
-                .containsExactly("x.mod:4:3: FOR_NETCONS is not supported: a synapse cannot visit its connections");
-    }
-
-    @Test
     void constructorAndOtherBlocksWithoutAStep() {
         assertThat(check("CONSTRUCTOR { }\nDESTRUCTOR { }\nBEFORE BREAKPOINT { }\nDISCRETE d { }\n")).containsExactly(
                 "x.mod:3:1: CONSTRUCTOR block is not supported: no equivalent in Spineformer's step",

@@ -57,8 +57,8 @@ class VectorKernelsTest {
         }
         List<String> compiling = new ArrayList<>();
         for (Map.Entry<String, Path> e : files.entrySet()) {
-            String text = Files.readString(e.getValue(), StandardCharsets.ISO_8859_1);
-            if (NmodlMechanism.problems(org.spineformer.nmodl.parse.Parser.parse(e.getKey(), text)).isEmpty()) {
+            // from the file, so that the files it INCLUDEs are read
+            if (NmodlMechanism.problems(org.spineformer.nmodl.parse.Parser.parse(e.getValue())).isEmpty()) {
                 compiling.add(e.getKey());
             }
         }
@@ -66,10 +66,24 @@ class VectorKernelsTest {
     }
 
     private static String text(String path) throws IOException, URISyntaxException {
+        return Files.readString(file(path), StandardCharsets.ISO_8859_1);
+    }
+
+    /**
+     * A project mod file compiled: from its file when it INCLUDEs others (read from its folder), else from its text
+     * named by its resource path, as the other tests compile it (a compiled class is cached by its text and its
+     * messages name the file that compiled it first; other tests assert those names).
+     */
+    private static NmodlMechanism compile(String path) throws IOException, URISyntaxException {
+        String text = text(path);
+        return text.contains("INCLUDE") ? NmodlMechanism.compile(file(path)) : NmodlMechanism.compile(path, text);
+    }
+
+    private static Path file(String path) throws IOException, URISyntaxException {
         for (URL root : Collections.list(VectorKernelsTest.class.getClassLoader().getResources("mod"))) {
             Path p = Path.of(root.toURI()).resolve(path);
             if (Files.exists(p)) {
-                return Files.readString(p, StandardCharsets.ISO_8859_1);
+                return p;
             }
         }
         throw new IllegalArgumentException(path);
@@ -155,7 +169,7 @@ class VectorKernelsTest {
     @MethodSource("modFiles")
     void vectorKernelsGiveTheScalarKernelsBits(String path) throws IOException, URISyntaxException {
         String text = text(path);
-        NmodlMechanism m = NmodlMechanism.compile(path, text);
+        NmodlMechanism m = compile(path);
         Run scalar = run(m, text, false);
         Run vector = run(m, text, true);
         for (int c = 0; c < scalar.traces().size(); c++) {
@@ -173,7 +187,7 @@ class VectorKernelsTest {
     void aFunctionWithoutItsTableReadsTheColumnsWrittenBeforeItsCall() throws IOException, URISyntaxException {
         String path = "vector/keptcols.mod";
         String text = text(path);
-        NmodlMechanism m = NmodlMechanism.compile(path, text);
+        NmodlMechanism m = compile(path);
         Run scalar = run(m, text, false, false);
         Run vector = run(m, text, true, false);
         for (int c = 0; c < scalar.traces().size(); c++) {
@@ -196,7 +210,7 @@ class VectorKernelsTest {
         Map<String, String> phases = new TreeMap<>();
         Map<String, String> phasesApart = new TreeMap<>();
         for (String path : modFiles().toList()) {
-            NmodlMechanism m = NmodlMechanism.compile(path, text(path));
+            NmodlMechanism m = compile(path);
             phases.put(path, phases(m.newBlock(consecutive)));
             phasesApart.put(path, phases(m.newBlock(apart)));
         }

@@ -43,8 +43,13 @@ public sealed interface Item {
     record Define(Pos pos, String name, int value) implements Item {
     }
 
-    /** {@code INCLUDE "file"}. */
-    record Include(Pos pos, String file) implements Item {
+    /**
+     * {@code INCLUDE "file"}: the parser reads the file's text in its place (its items follow this one).
+     *
+     * @param path where it was found
+     * @param text its text, which the compile cache's key includes
+     */
+    record Include(Pos pos, String file, String path, String text) implements Item {
     }
 
     /** UNITSON or UNITSOFF between blocks. */

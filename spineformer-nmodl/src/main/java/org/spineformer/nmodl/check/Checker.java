@@ -75,6 +75,8 @@ public final class Checker {
     private final Map<String, Item.Block> callables = new HashMap<>();
     /** Names declared in the blocks being checked, innermost first: true for an array. */
     private final Deque<Map<String, Boolean>> scopes = new ArrayDeque<>();
+    /** The NET_RECEIVE block being checked, else null (FOR_NETCONS is allowed there only). */
+    private Item.Block netReceive;
     private final UnitNames units = new UnitNames();
     /** The VERBATIM statements that are the accepted idiom ({@link ReturnZeroIdiom}), by identity. */
     private final Set<Stmt> returnZeroIdioms = Collections.newSetFromMap(new IdentityHashMap<>());
@@ -106,8 +108,6 @@ public final class Checker {
         for (Item item : mod.items()) {
             if (item instanceof Item.Verbatim v) {
                 unsupported(v.pos(), "VERBATIM", "C code cannot run on the JVM");
-            } else if (item instanceof Item.Include i) {
-                unsupported(i.pos(), "INCLUDE", "the included file is not read");
             } else if (item instanceof Item.Neuron n) {
                 n.statements().forEach(this::neuronStatement);
             } else if (item instanceof Item.Units u) {
@@ -307,7 +307,9 @@ public final class Checker {
             scope.put("flag", false);
         }
         scopes.push(scope);
+        netReceive = b.keyword().equals("NET_RECEIVE") ? b : null;
         statements(b.body());
+        netReceive = null;
         scopes.pop();
     }
 
@@ -380,7 +382,7 @@ public final class Checker {
         } else if (s instanceof Stmt.Watch w) {
             unsupported(w.pos(), "WATCH", "events triggered by conditions are not supported");
         } else if (s instanceof Stmt.ForNetcons f) {
-            unsupported(f.pos(), "FOR_NETCONS", "a synapse cannot visit its connections");
+            forNetcons(f);
         } else if (s instanceof Stmt.Initial i) {
             statements(i.body());
         } else if (s instanceof Stmt.Protect p) {
@@ -389,6 +391,26 @@ public final class Checker {
                 "CONDUCTANCE").contains(k.keyword())) {
             unsupported(k.pos(), k.keyword(), "this SCoP statement has no NEURON meaning");
         }
+    }
+
+    /** nocmodl's two checks of FOR_NETCONS (parse1.ypp, {@code fornetcon}); its arguments name the loop's. */
+    private void forNetcons(Stmt.ForNetcons f) {
+        if (netReceive == null) {
+            error(f.pos(), "FOR_NETCONS is allowed only in NET_RECEIVE (nocmodl: \"FOR_NETCONS\" statement only"
+                    + " allowed in NET_RECEIVE block)");
+            return;
+        }
+        if (f.args().size() != netReceive.args().size()) {
+            error(f.pos(), "FOR_NETCONS has " + f.args().size() + " argument" + (f.args().size() == 1 ? "" : "s")
+                    + ", NET_RECEIVE " + netReceive.args().size() + " (nocmodl: FOR_NETCONS and NET_RECEIVE do not"
+                    + " have same number of arguments)");
+            return;
+        }
+        Map<String, Boolean> scope = new HashMap<>();
+        f.args().forEach(a -> scope.put(a.name(), false));
+        scopes.push(scope);
+        statements(f.body());
+        scopes.pop();
     }
 
     private void compartment(Stmt.Compartment c) {

@@ -291,6 +291,8 @@ final class CallTables {
             fr.body().forEach(s -> collectCalls(s, into));
         } else if (st instanceof Stmt.Initial in) {
             in.body().forEach(s -> collectCalls(s, into));
+        } else if (st instanceof Stmt.ForNetcons fn) {
+            fn.body().forEach(s -> collectCalls(s, into));
         } else if (st instanceof Stmt.Protect p) {
             collectCalls(p.assignment().value(), into);
         }

@@ -87,11 +87,20 @@ final class ClassSkeleton {
             g.line("private final double[] c_" + v + " = ownColumn(\"" + v + "\");");
         }
         for (Map.Entry<String, Integer> a : g.arrays.entrySet()) {
-            List<String> columns = new ArrayList<>();
-            for (int i = 0; i < a.getValue(); i++) {
-                columns.add("column(\"" + a.getKey() + "[" + i + "]\")");
-            }
-            g.line("private final double[][] a_" + a.getKey() + " = {" + String.join(", ", columns) + "};");
+            // by a loop: one initializer per element passes the constructor's 64 KB of bytecode from a few thousand
+            // (HNN's APCounter2: times[20000])
+            g.line("private final double[][] a_" + a.getKey() + " = arrayColumns(\"" + a.getKey() + "\", "
+                    + a.getValue() + ");");
+        }
+        if (!g.arrays.isEmpty()) {
+            g.line("/** The columns of an array's elements, NAME[0] ... NAME[n - 1]. */");
+            g.open("private double[][] arrayColumns(String name, int n)");
+            g.line("double[][] columns = new double[n][];");
+            g.open("for (int i = 0; i < n; i++)");
+            g.line("columns[i] = column(name + \"[\" + i + \"]\");");
+            g.close();
+            g.line("return columns;");
+            g.close();
         }
         for (Map.Entry<String, Integer> l : g.topLocals.entrySet()) {
             g.line(l.getValue() == 0 ? "private double g_" + l.getKey() + ";"

@@ -185,6 +185,10 @@ final class CurrentPhase {
             Set<String> inner = new HashSet<>(scope);
             inner.add(f.index());
             block(f.body(), inner, u, visiting, callee);
+        } else if (st instanceof Stmt.ForNetcons f) {
+            Set<String> inner = new HashSet<>(scope);
+            f.args().forEach(a -> inner.add(a.name()));
+            block(f.body(), inner, u, visiting, callee);
         } else if (st instanceof Stmt.Table t) {
             t.depends().forEach(d -> read(d, scope, u, callee));
         } else if (!(st instanceof Stmt.Comment || st instanceof Stmt.Keyword)) {

@@ -19,6 +19,13 @@ final class ExpressionEmitter {
 
     String ref(Expr.Var v) {
         String n = v.name();
+        if (v.index() == null) {
+            for (java.util.Map<String, String> names : g.aliases) {
+                if (names.containsKey(n)) {
+                    return names.get(n);
+                }
+            }
+        }
         if (v.index() != null && g.topLocals.getOrDefault(n, 0) > 0 && !isLocal(n)) {
             return "g_" + n + "[" + integer(v.index()) + "]";
         }
@@ -79,7 +86,8 @@ final class ExpressionEmitter {
     }
 
     boolean isLocal(String n) {
-        return g.locals.stream().anyMatch(scope -> scope.contains(n));
+        return g.locals.stream().anyMatch(scope -> scope.contains(n))
+                || g.aliases.stream().anyMatch(names -> names.containsKey(n));
     }
 
     /**
@@ -346,6 +354,10 @@ final class ExpressionEmitter {
                 case "fmod" -> "(" + args.get(0) + " % " + args.get(1) + ")";
                 default -> mathFunction(c.name()) + "(" + joined + ")";
             };
+        }
+        if (c.name().equals("nrn_ghk") && args.size() == 4) {
+            // NEURON's C function (eion.cpp), which nocmodl lets a mod file call undeclared; celsius the thread's
+            return "org.spineformer.nmodl.gen.IonFunctions.nrnGhk(" + joined + ", s.celsius)";
         }
         if (c.name().equals("state_discontinuity")) {
             // in NET_RECEIVE the parser has made it an assignment, as nocmodl does; elsewhere NEURON applies it

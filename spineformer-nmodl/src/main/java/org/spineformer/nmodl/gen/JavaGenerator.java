@@ -130,6 +130,12 @@ public final class JavaGenerator {
     final Map<String, Double> valences = new LinkedHashMap<>();
     final Set<String> ranges = new HashSet<>();
     final Deque<Set<String>> locals = new ArrayDeque<>();
+    /**
+     * Names that stand for an element of an array rather than a local, innermost first: NET_RECEIVE's arguments
+     * and FOR_NETCONS's, which NEURON's C reads and writes in the connections' weight vectors themselves
+     * ({@link NetReceiveLowering}).
+     */
+    final Deque<Map<String, String>> aliases = new ArrayDeque<>();
     /** The state being solved by cnexp, while translating a DERIVATIVE block; else null. */
     String derivativeBlock;
     Item.Block netReceive;
@@ -344,6 +350,25 @@ public final class JavaGenerator {
         planRateTables(states);
         repeatedExp = new RepeatedExp(functions);
         callTables = new CallTables(this);
+    }
+
+    /** Each statement of the body and of the bodies nested in it. */
+    static void walk(List<Stmt> body, java.util.function.Consumer<Stmt> visit) {
+        for (Stmt st : body) {
+            visit.accept(st);
+            if (st instanceof Stmt.Block b) {
+                walk(b.body(), visit);
+            } else if (st instanceof Stmt.If i) {
+                walk(i.then(), visit);
+                walk(i.otherwise(), visit);
+            } else if (st instanceof Stmt.While w) {
+                walk(w.body(), visit);
+            } else if (st instanceof Stmt.From f) {
+                walk(f.body(), visit);
+            } else if (st instanceof Stmt.ForNetcons f) {
+                walk(f.body(), visit);
+            }
+        }
     }
 
     /** Which cnexp DERIVATIVE blocks of the BREAKPOINT's SOLVEs are read from tables of v ({@link RateTables}). */
@@ -647,6 +672,8 @@ public final class JavaGenerator {
                 inner.add(w.body());
             } else if (st instanceof Stmt.From f) {
                 inner.add(f.body());
+            } else if (st instanceof Stmt.ForNetcons f) {
+                inner.add(f.body());
             } else if (st instanceof Stmt.Block b) {
                 inner.add(b.body());
             } else if (st instanceof Stmt.Initial i) {
@@ -677,7 +704,8 @@ public final class JavaGenerator {
         Item.Block b = kineticBlocks.containsKey(block) ? kineticBlocks.get(block)
                 : linearBlocks.containsKey(block) ? linearBlocks.get(block)
                 : nonlinearBlocks.containsKey(block) ? nonlinearBlocks.get(block) : derivatives.get(block);
-        String text = mod.file() + ":" + b.pos().line() + ": " + b.keyword() + " " + block;
+        String file = b.pos().file() != null ? b.pos().file() : mod.file(); // an INCLUDEd file's block: that file
+        String text = file + ":" + b.pos().line() + ": " + b.keyword() + " " + block;
         return text.replace("\\", "\\\\").replace("\"", "\\\"");
     }
 

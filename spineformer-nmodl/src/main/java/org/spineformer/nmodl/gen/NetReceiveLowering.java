@@ -1,8 +1,10 @@
 package org.spineformer.nmodl.gen;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.spineformer.nmodl.ast.Arg;
 import org.spineformer.nmodl.ast.Item;
@@ -20,12 +22,26 @@ import org.spineformer.nmodl.ast.Stmt;
  * connection ({@code MechanismBlock.connect}), the weight included, and an event reads and writes back its
  * connection's values, as NEURON's weight vector (an event sent from INITIAL, of no connection, sees the weight 0
  * and the other arguments 0).
+ *
+ * <p>{@code FOR_NETCONS(a1, a2 ...) { ... }} (nocmodl's fornetcon, netcvode.cpp's fornetcon_prepare and
+ * _nrn_netcon_args): the body runs once for each connection to the event's instance, in connection order (NEURON's:
+ * its PreSyns in order, each one's NetCons in order; here sources in order, each one's synapses in order), its
+ * arguments naming that connection's weight vector. In NEURON's C both NET_RECEIVE's arguments and the loop's are
+ * the vectors' numbers themselves, so a write through one is seen through the other at once (the event's own
+ * connection is among those visited); a block with FOR_NETCONS therefore reads and writes its event's arguments in
+ * the per-connection arrays directly ({@link JavaGenerator#aliases}) instead of in locals written back at the end.
  */
 final class NetReceiveLowering {
     private final JavaGenerator g;
     private final Item.Block block;
     private final List<String> args = new ArrayList<>();
     private final Stmt.Initial initial;
+    /** Whether the block has a FOR_NETCONS (its arguments then live in the per-connection arrays alone). */
+    private final boolean forNetcons;
+    /** True while the event's body (not NET_RECEIVE's INITIAL) is translated: FOR_NETCONS is made there. */
+    private boolean inReceive;
+    /** How many FOR_NETCONS were made, for their loop variables' names. */
+    private int loops;
 
     NetReceiveLowering(JavaGenerator g, Item.Block block) {
         this.g = g;
@@ -38,11 +54,21 @@ final class NetReceiveLowering {
             }
         }
         this.initial = found;
+        boolean[] seen = {false};
+        JavaGenerator.walk(block.body(), st -> seen[0] |= st instanceof Stmt.ForNetcons);
+        this.forNetcons = seen[0];
     }
 
-    /** Whether the block keeps state per connection: arguments after the weight, or an INITIAL inside. */
+    /**
+     * Whether the block keeps state per connection: arguments after the weight, an INITIAL inside, or a FOR_NETCONS
+     * (which reads and writes every connection's weight vector).
+     */
     boolean perConnection() {
-        return args.size() > 1 || initial != null;
+        return args.size() > 1 || initial != null || forNetcons;
+    }
+
+    boolean inReceive() {
+        return inReceive;
     }
 
     void emitFields() {
@@ -56,6 +82,12 @@ final class NetReceiveLowering {
         g.line("/** NET_RECEIVE's arguments per connection index and lane, [c * lanes + lane] (NEURON's NetCon weight vector). */");
         for (String a : args) {
             g.line("private double[] n_" + a + " = new double[0];");
+        }
+        if (forNetcons) {
+            g.line("/** NET_RECEIVE's arguments per lane for an event of no connection (weight given, the others 0). */");
+            for (String a : args) {
+                g.line("private double[] x_" + a + ";");
+            }
         }
     }
 
@@ -117,7 +149,29 @@ final class NetReceiveLowering {
         g.line("double l_flag = flag;");
         Set<String> scope = new HashSet<>(args);
         scope.add("flag");
-        if (perConnection()) {
+        Map<String, String> inArrays = new HashMap<>();
+        if (forNetcons) {
+            // the event's arguments where NEURON has them, its connection's weight vector, so that FOR_NETCONS and
+            // NET_RECEIVE see each other's writes
+            scope.removeAll(args);
+            for (String a : args) {
+                g.line("double[] r_" + a + " = n_" + a + ";");
+                inArrays.put(a, "r_" + a + "[nc]");
+            }
+            g.line("int nc = c * lanes + lane;");
+            g.open("if (c < 0)");
+            g.open("if (x_" + args.get(0) + " == null)");
+            for (String a : args) {
+                g.line("x_" + a + " = new double[lanes];");
+            }
+            g.close();
+            for (String a : args) {
+                g.line("r_" + a + " = x_" + a + ";");
+                g.line("x_" + a + "[lane] = " + (a.equals(args.get(0)) ? "weight" : "0.0") + ";");
+            }
+            g.line("nc = lane;");
+            g.close();
+        } else if (perConnection()) {
             g.line("double l_" + args.get(0) + " = c >= 0 ? n_" + args.get(0) + "[c * lanes + lane] : weight;");
             for (String a : args.subList(1, args.size())) {
                 g.line("double l_" + a + " = c >= 0 ? n_" + a + "[c * lanes + lane] : 0.0;");
@@ -131,8 +185,12 @@ final class NetReceiveLowering {
         g.line("double stepTime = s.t;");
         g.line("s.t = te;");
         g.open("try");
+        g.aliases.push(inArrays);
+        inReceive = true;
         g.body(body, scope);
-        if (perConnection()) {
+        inReceive = false;
+        g.aliases.pop();
+        if (perConnection() && !forNetcons) {
             g.open("if (c >= 0)");
             for (String a : args) {
                 g.line("n_" + a + "[c * lanes + lane] = l_" + a + ";");
@@ -143,6 +201,27 @@ final class NetReceiveLowering {
         g.open("finally");
         g.line("s.t = stepTime;");
         g.close();
+        g.close();
+    }
+
+    /**
+     * One FOR_NETCONS: its body for each connection to the event's instance, in connection order, its arguments
+     * the elements of that connection's arrays in the event's lane.
+     */
+    void forNetcons(Stmt.ForNetcons f) {
+        String j = "fn" + (++loops);
+        g.open("for (int " + j + " = 0; " + j + " < connCount; " + j + "++)");
+        g.open("if (connInstance[" + j + "] != instance)");
+        g.line("continue;");
+        g.close();
+        g.line("int " + j + "c = connIndex[" + j + "] * lanes + lane;");
+        Map<String, String> names = new HashMap<>();
+        for (int i = 0; i < f.args().size(); i++) {
+            names.put(f.args().get(i).name(), "n_" + args.get(i) + "[" + j + "c]");
+        }
+        g.aliases.push(names);
+        g.body(f.body(), Set.of());
+        g.aliases.pop();
         g.close();
     }
 }

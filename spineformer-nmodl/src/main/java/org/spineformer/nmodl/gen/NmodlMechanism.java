@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.spineformer.engine.mech.AbstractMechanism;
 import org.spineformer.engine.mech.Catalogue;
 import org.spineformer.engine.mech.MechanismBlock;
@@ -27,8 +28,8 @@ import org.spineformer.nmodl.parse.Parser;
 
 /**
  * A mechanism compiled from a mod file: its fields from the declarations, its block generated Java compiled in
- * process. Compiled classes are cached by the SHA-256 of the file's text, so building many models (or trials) from
- * the same file compiles once per JVM.
+ * process. Compiled classes are cached by the SHA-256 of the file's text and of the texts it INCLUDEs, so building
+ * many models (or trials) from the same file compiles once per JVM, and a changed included file compiles again.
  */
 public final class NmodlMechanism extends AbstractMechanism {
     private static final Map<String, Compiled> CACHE = new ConcurrentHashMap<>();
@@ -55,8 +56,13 @@ public final class NmodlMechanism extends AbstractMechanism {
         this.functionTables = new FunctionTable[c.functionTables().size()];
     }
 
+    /** Compiles a mod file and the files it INCLUDEs ({@link Parser#parse(Path)}). */
     public static NmodlMechanism compile(Path file) throws IOException {
-        return compile(file.toString(), Files.readString(file, StandardCharsets.ISO_8859_1));
+        ModFile mod = Parser.parse(file);
+        StringBuilder key = new StringBuilder(Files.readString(file, StandardCharsets.ISO_8859_1));
+        mod.items().stream().filter(Item.Include.class::isInstance).map(Item.Include.class::cast)
+                .forEach(i -> key.append("\0INCLUDE\0").append(i.text()));
+        return compile(file.toString(), sha256(key.toString()), () -> mod);
     }
 
     /**
@@ -64,10 +70,13 @@ public final class NmodlMechanism extends AbstractMechanism {
      * {@link NmodlException} (an IllegalArgumentException) with every problem, or the parser's syntax error.
      */
     public static NmodlMechanism compile(String file, String source) {
-        String hash = sha256(source);
+        return compile(file, sha256(source), () -> Parser.parse(file, source));
+    }
+
+    private static NmodlMechanism compile(String file, String hash, Supplier<ModFile> parse) {
         Compiled c = CACHE.get(hash);
         if (c == null) {
-            c = build(file, source, "Mod_" + hash.substring(0, 16));
+            c = build(parse.get(), "Mod_" + hash.substring(0, 16));
             CACHE.putIfAbsent(hash, c);
         }
         return new NmodlMechanism(c, file);
@@ -150,8 +159,7 @@ public final class NmodlMechanism extends AbstractMechanism {
         }
     }
 
-    private static Compiled build(String file, String source, String className) {
-        ModFile mod = Parser.parse(file, source);
+    private static Compiled build(ModFile mod, String className) {
         List<Diagnostic> problems = Checker.check(mod);
         if (!problems.isEmpty()) {
             throw new NmodlException(problems);

@@ -71,6 +71,9 @@ final class StatementEmitter {
                 g.fromIndices.remove(f.index());
             }
             g.close();
+        } else if (s instanceof Stmt.ForNetcons f && g.netReceiveLowering != null
+                && g.netReceiveLowering.inReceive()) {
+            g.netReceiveLowering.forNetcons(f);
         } else if (s instanceof Stmt.Protect p) {
             assign(p.assignment());
         } else if (s instanceof Stmt.Keyword k && Set.of("UNITSON", "UNITSOFF", "MUTEXLOCK", "MUTEXUNLOCK",
@@ -154,6 +157,9 @@ final class StatementEmitter {
         }
         if (s instanceof Stmt.Initial) {
             return "INITIAL inside NET_RECEIVE (state per connection)";
+        }
+        if (s instanceof Stmt.ForNetcons) {
+            return "FOR_NETCONS inside NET_RECEIVE's INITIAL";
         }
         return s.getClass().getSimpleName().toUpperCase() + " statement";
     }

@@ -9,13 +9,21 @@ import org.spineformer.nmodl.ast.Pos;
  */
 final class Lexer {
     private final String file;
+    /** The INCLUDE's file name as written, for a text an INCLUDE brought in (its places name the file); else null. */
+    private final String includedAs;
     private final String src;
     private int at;
     private int line = 1;
     private int lineStart;
 
     Lexer(String file, String source) {
+        this(file, source, null);
+    }
+
+    /** A text that {@code INCLUDE "includedAs"} brought in, found at {@code file}. */
+    Lexer(String file, String source, String includedAs) {
         this.file = file;
+        this.includedAs = includedAs;
         this.src = lineEnds(source);
     }
 
@@ -31,8 +39,12 @@ final class Lexer {
         return file;
     }
 
+    String includedAs() {
+        return includedAs;
+    }
+
     Pos pos() {
-        return new Pos(line, at - lineStart + 1);
+        return new Pos(includedAs == null ? null : file, line, at - lineStart + 1);
     }
 
     NmodlSyntaxException error(Pos pos, String message) {

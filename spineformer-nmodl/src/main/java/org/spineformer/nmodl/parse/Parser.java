@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -45,7 +47,15 @@ public final class Parser {
     private static final Set<String> DECLARATION_BLOCKS = Set.of("PARAMETER", "ASSIGNED", "STATE", "CONSTANT",
             "INDEPENDENT", "STEPPED");
 
-    private final Lexer lexer;
+    /** The name of the mod file, for messages about its own text. */
+    private final String file;
+    /** The text being read: the mod file's, or that of an INCLUDE inside it. */
+    private Lexer lexer;
+    /** The texts an INCLUDE interrupted, innermost first: each goes on where its INCLUDE was when the next ends. */
+    private final Deque<Lexer> including = new ArrayDeque<>();
+    private final IncludePath includePath;
+    /** The files being read (the mod file's when known, then those of the INCLUDEs being read), innermost first. */
+    private final Deque<Path> openFiles = new ArrayDeque<>();
     private Token lookahead;
     /** DEFINE name integer: later uses of the name are that integer. */
     private final Map<String, Integer> defines = new HashMap<>();
@@ -54,17 +64,31 @@ public final class Parser {
     /** The expressions written in parentheses (by identity): what a KINETIC rate's text means depends on them. */
     private final Set<Expr> parenthesized = Collections.newSetFromMap(new IdentityHashMap<>());
 
-    private Parser(String file, String source) {
+    private Parser(String file, String source, IncludePath includePath) {
+        this.file = file;
         this.lexer = new Lexer(file, source);
+        this.includePath = includePath;
     }
 
-    /** Parses the text of a mod file; {@code file} names it in messages. */
+    /** Parses the text of a mod file; {@code file} names it in messages. An INCLUDE in it is an error. */
     public static ModFile parse(String file, String source) {
-        return new Parser(file, source).modFile();
+        return parse(file, source, IncludePath.NONE);
     }
 
+    /** Parses the text of a mod file, reading each INCLUDEd file from where {@code includes} finds it. */
+    public static ModFile parse(String file, String source, IncludePath includes) {
+        return new Parser(file, source, includes).modFile();
+    }
+
+    /**
+     * Parses a mod file and the files it INCLUDEs, found as nrnivmodl's nocmodl finds them ({@link IncludePath}: the
+     * file's folder, its parent, {@code MODL_INCLUDE}).
+     */
     public static ModFile parse(Path file) throws IOException {
-        return parse(file.toString(), Files.readString(file, StandardCharsets.ISO_8859_1));
+        Parser parser = new Parser(file.toString(), Files.readString(file, StandardCharsets.ISO_8859_1),
+                IncludePath.nrnivmodl(file.getParent() == null ? Path.of("") : file.getParent()));
+        parser.openFiles.push(file);
+        return parser.modFile();
     }
 
     // ---- tokens
@@ -72,6 +96,12 @@ public final class Parser {
     private Token peek() {
         if (lookahead == null) {
             lookahead = lexer.next();
+            // an INCLUDEd text ends: nocmodl's Getc pops its file stack and reads on after the INCLUDE
+            while (lookahead.kind() == Token.Kind.EOF && !including.isEmpty()) {
+                lexer = including.pop();
+                openFiles.pop();
+                lookahead = lexer.next();
+            }
         }
         return lookahead;
     }
@@ -103,7 +133,11 @@ public final class Parser {
     }
 
     private NmodlSyntaxException error(Token at, String message) {
-        return lexer.error(at.pos(), message);
+        return error(at.pos(), message);
+    }
+
+    private NmodlSyntaxException error(Pos at, String message) {
+        return new NmodlSyntaxException(at.file() != null ? at.file() : file, at, message);
     }
 
     private String name() {
@@ -207,11 +241,11 @@ public final class Parser {
                 yield new Item.Define(p, name, value);
             }
             case "INCLUDE" -> {
-                Token file = next();
-                if (file.kind() != Token.Kind.STRING) {
-                    throw error(file, "INCLUDE needs a file name in quotes");
+                Token name = next();
+                if (name.kind() != Token.Kind.STRING) {
+                    throw error(name, "INCLUDE needs a file name in quotes");
                 }
-                yield new Item.Include(p, file.text().substring(1, file.text().length() - 1));
+                yield include(p, name.text().substring(1, name.text().length() - 1));
             }
             case "UNITSON", "UNITSOFF" -> new Item.UnitsSwitch(p, k);
             case "INITIAL", "BREAKPOINT", "CONSTRUCTOR", "DESTRUCTOR", "TERMINAL" ->
@@ -243,6 +277,48 @@ public final class Parser {
             default -> throw error(t, (KEYWORDS.contains(k) ? k + " is not allowed at the top level"
                     : "expected a block (NEURON, PARAMETER, BREAKPOINT ...) but found '" + k + "'"));
         };
+    }
+
+    /**
+     * {@code INCLUDE "name"} between blocks (nocmodl's grammar has it nowhere else): the file's text is read next,
+     * in place, as nocmodl's include_file pushes it on its input (a DEFINE or block in it counts from there on; the
+     * mod file's text goes on after its end).
+     */
+    private Item.Include include(Pos p, String name) {
+        if (includePath.folder() == null) {
+            throw error(p, "INCLUDE \"" + name + "\": this text was not read from a folder, so there is nowhere to"
+                    + " look for the file");
+        }
+        List<Path> tried = includePath.candidates(name, lexer.includedAs());
+        Path found = tried.stream().filter(Files::isRegularFile).findFirst().orElse(null);
+        if (found == null) {
+            throw error(p, "INCLUDE \"" + name + "\": no such file (looked for " + String.join(", ",
+                    tried.stream().map(Path::toString).toList()) + ", as nocmodl does)");
+        }
+        for (Path open : openFiles) {
+            if (sameFile(open, found)) {
+                // nocmodl would read it again and again until it runs out of open files
+                throw error(p, "INCLUDE \"" + name + "\": " + found + " is already being read (an INCLUDE cycle)");
+            }
+        }
+        String text;
+        try {
+            text = Files.readString(found, StandardCharsets.ISO_8859_1);
+        } catch (IOException e) {
+            throw error(p, "INCLUDE \"" + name + "\": cannot read " + found + " (" + e.getMessage() + ")");
+        }
+        including.push(lexer);
+        openFiles.push(found);
+        lexer = new Lexer(found.toString(), text, name);
+        return new Item.Include(p, name, found.toString(), text);
+    }
+
+    private static boolean sameFile(Path a, Path b) {
+        try {
+            return Files.isSameFile(a, b);
+        } catch (IOException e) {
+            return a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize());
+        }
     }
 
     private Item.Block block(Pos p, String keyword, String name, List<Arg> args, String unit,
