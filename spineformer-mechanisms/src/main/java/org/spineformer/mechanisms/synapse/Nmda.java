@@ -104,8 +104,8 @@ public final class Nmda extends AbstractMechanism {
             super(mechanism, nodes, lanes);
             this.simd = simd && (lanes == 1 || lanes == Simd.preferredLanes());
             this.runs = simd && lanes == 1 ? Simd.runs(node) : null;
-            this.blockAt = this.simd ? new double[lanes == 1 ? size : Lanes.CHUNK * lanes] : null;
-            this.blockAbove = this.simd ? new double[lanes == 1 ? size : Lanes.CHUNK * lanes] : null;
+            this.blockAt = this.simd ? new double[lanes == 1 ? size : lanes] : null;
+            this.blockAbove = this.simd ? new double[lanes == 1 ? size : lanes] : null;
         }
 
         @Override
@@ -205,19 +205,16 @@ public final class Nmda extends AbstractMechanism {
         }
 
         /**
-         * The magnesium block at the potentials of the trials of instances [from, to) and 0.001 mV above, instance
-         * k's lane l at {@code (k - from) * lanes + l} of {@link #blockAt} and {@link #blockAbove} (as the one
-         * trial's pass computes them), for {@link Lanes#trialCurrents}.
+         * The magnesium block at the potentials of instance k's trials and 0.001 mV above into {@link #blockAt} and
+         * {@link #blockAbove} (as the one trial's pass computes them), for {@link Lanes#trialCurrents}.
          */
-        private void trialMagnesiumBlock(double[] v, int from, int to) {
-            for (int k = from, j = 0; k < to; k++) {
-                for (int l = 0, nd = node[k] * lanes; l < lanes; l++, nd++, j++) {
-                    if (useTables) {
-                        MGBLOCK.interpolateTwice(v[nd], 0.001, blockAt, blockAbove, j);
-                    } else {
-                        blockAt[j] = mgblock(v[nd]);
-                        blockAbove[j] = mgblock(v[nd] + 0.001);
-                    }
+        private void trialMagnesiumBlock(double[] v, int k) {
+            for (int l = 0, nd = node[k] * lanes; l < lanes; l++, nd++) {
+                if (useTables) {
+                    MGBLOCK.interpolateTwice(v[nd], 0.001, blockAt, blockAbove, l);
+                } else {
+                    blockAt[l] = mgblock(v[nd]);
+                    blockAbove[l] = mgblock(v[nd] + 0.001);
                 }
             }
         }
@@ -268,13 +265,6 @@ public final class Nmda extends AbstractMechanism {
     private static final class Lanes {
         private static final VectorSpecies<Double> SPECIES = Vectors.SPECIES;
         private static final DoubleVector ZERO = DoubleVector.zero(SPECIES);
-        /**
-         * Instances whose lanes' magnesium block is looked up in one pass before their currents: the look-ups'
-         * scalar stores are then long done when the currents' vector loads read them (read at once, each such load
-         * waited for eight stores: 1.15-1.2x slower), and the buffers stay in the first-level cache (64 instances
-         * of 8 lanes: 2 x 4 KB).
-         */
-        static final int CHUNK = 64;
 
         /**
          * The current phase from {@code from} in whole vectors within the run; returns the first not done. Quiet
@@ -311,51 +301,42 @@ public final class Nmda extends AbstractMechanism {
         }
 
         /**
-         * {@link Block#trialCurrents} with one vector per instance (its trials), {@link #CHUNK} instances at a time:
-         * first the magnesium block of all their lanes (as the one trial looks up every instance's, quiet or not),
-         * then their currents. An instance whose lanes are all quiet is skipped as the scalar loop skips it;
-         * otherwise the quiet lanes are computed too and blended away as in {@link #currents}.
+         * {@link Block#trialCurrents} with one vector per instance (its trials): an instance whose lanes are all
+         * quiet is skipped as the scalar loop skips it; otherwise the magnesium block is looked up per lane, the
+         * quiet lanes computed too and blended away as in {@link #currents}.
          */
         static void trialCurrents(Block blk, CellState s) {
-            for (int from = 0; from < blk.size(); from += CHUNK) {
-                int to = Math.min(blk.size(), from + CHUNK);
-                blk.trialMagnesiumBlock(s.v, from, to);
-                for (int k = from; k < to; k++) {
-                    trialCurrents(blk, s, k, (k - from) * SPECIES.length());
+            for (int k = 0; k < blk.size(); k++) {
+                int j = k * SPECIES.length(), nd = blk.node(k) * SPECIES.length();
+                DoubleVector a = DoubleVector.fromArray(SPECIES, blk.a, j);
+                DoubleVector b = DoubleVector.fromArray(SPECIES, blk.b, j);
+                VectorMask<Double> quiet = a.eq(0).and(b.eq(0));
+                if (quiet.allTrue()) {
+                    ZERO.intoArray(blk.g, j);
+                    ZERO.intoArray(blk.i, j);
+                    ZERO.intoArray(blk.ica, j);
+                    continue;
                 }
+                blk.trialMagnesiumBlock(s.v, k);
+                DoubleVector v = DoubleVector.fromArray(SPECIES, s.v, nd);
+                DoubleVector e = DoubleVector.fromArray(SPECIES, blk.e, j);
+                DoubleVector unblocked = DoubleVector.fromArray(SPECIES, blk.gmax, j).mul(b.sub(a));
+                DoubleVector above = total(unblocked.mul(DoubleVector.fromArray(SPECIES, blk.blockAbove, 0)),
+                        v.add(0.001), e);
+                DoubleVector gk = unblocked.mul(DoubleVector.fromArray(SPECIES, blk.blockAt, 0));
+                DoubleVector icak = gk.mul(0.021).mul(v.sub(130));
+                DoubleVector ik = gk.mul(v.sub(e)).sub(icak);
+                DoubleVector cur = ik.add(icak);
+                gk.blend(0, quiet).intoArray(blk.g, j);
+                icak.blend(0, quiet).intoArray(blk.ica, j);
+                ik.blend(0, quiet).intoArray(blk.i, j);
+                double scale = s.pointScale[blk.node(k)];
+                DoubleVector.fromArray(SPECIES, s.rhs, nd).sub(cur.mul(scale).blend(0, quiet)).intoArray(s.rhs, nd);
+                DoubleVector.fromArray(SPECIES, s.d, nd).add(above.sub(cur).div(0.001).mul(scale).blend(-0.0, quiet))
+                        .intoArray(s.d, nd);
+                DoubleVector.fromArray(SPECIES, blk.ionCurrent, nd).add(icak.mul(scale).blend(-0.0, quiet))
+                        .intoArray(blk.ionCurrent, nd);
             }
-        }
-
-        /** Instance k's trials, their magnesium block at {@code at} of the block's look-ups. */
-        private static void trialCurrents(Block blk, CellState s, int k, int at) {
-            int j = k * SPECIES.length(), nd = blk.node(k) * SPECIES.length();
-            DoubleVector a = DoubleVector.fromArray(SPECIES, blk.a, j);
-            DoubleVector b = DoubleVector.fromArray(SPECIES, blk.b, j);
-            VectorMask<Double> quiet = a.eq(0).and(b.eq(0));
-            if (quiet.allTrue()) {
-                ZERO.intoArray(blk.g, j);
-                ZERO.intoArray(blk.i, j);
-                ZERO.intoArray(blk.ica, j);
-                return;
-            }
-            DoubleVector v = DoubleVector.fromArray(SPECIES, s.v, nd);
-            DoubleVector e = DoubleVector.fromArray(SPECIES, blk.e, j);
-            DoubleVector unblocked = DoubleVector.fromArray(SPECIES, blk.gmax, j).mul(b.sub(a));
-            DoubleVector above = total(unblocked.mul(DoubleVector.fromArray(SPECIES, blk.blockAbove, at)),
-                    v.add(0.001), e);
-            DoubleVector gk = unblocked.mul(DoubleVector.fromArray(SPECIES, blk.blockAt, at));
-            DoubleVector icak = gk.mul(0.021).mul(v.sub(130));
-            DoubleVector ik = gk.mul(v.sub(e)).sub(icak);
-            DoubleVector cur = ik.add(icak);
-            gk.blend(0, quiet).intoArray(blk.g, j);
-            icak.blend(0, quiet).intoArray(blk.ica, j);
-            ik.blend(0, quiet).intoArray(blk.i, j);
-            double scale = s.pointScale[blk.node(k)];
-            DoubleVector.fromArray(SPECIES, s.rhs, nd).sub(cur.mul(scale).blend(0, quiet)).intoArray(s.rhs, nd);
-            DoubleVector.fromArray(SPECIES, s.d, nd).add(above.sub(cur).div(0.001).mul(scale).blend(-0.0, quiet))
-                    .intoArray(s.d, nd);
-            DoubleVector.fromArray(SPECIES, blk.ionCurrent, nd).add(icak.mul(scale).blend(-0.0, quiet))
-                    .intoArray(blk.ionCurrent, nd);
         }
 
         /** {@link Block#total} in lanes. */
