@@ -39,18 +39,8 @@ final class HayStates {
     private CubicTable skTable;
     private CubicTable imTable;
     private double[] byPower;
-    /**
-     * Several trials: instances per chunk, whose lanes' function values are computed in one pass, then their gates
-     * updated in a second (the vector stores of a lane's values long done when its scalar updates read them: the
-     * pass took 1.1-1.2x longer with each lane's updates right after its values, and as long with 32 or 64).
-     */
-    private static final int CHUNK = 8;
-    /**
-     * The eight function values of each lane of one chunk's instances, [instance][lane][function], between the
-     * vector lanes and the scalar updates, and each lane's table position (-1: outside the table).
-     */
-    private final double[] values;
-    private final double[] positions;
+    /** One element's eight function values, between the vector lanes and the scalar updates. */
+    private final double[] values = new double[FUNCTIONS];
 
     private HayStates(MechanismBlock na, MechanismBlock sk, MechanismBlock im) {
         this.na = (TabulatedGates) na;
@@ -61,8 +51,6 @@ final class HayStates {
             node[k] = na.node(k);
         }
         this.lanes = na.lanes();
-        this.values = new double[(lanes == 1 ? 1 : CHUNK * lanes) * FUNCTIONS];
-        this.positions = new double[lanes == 1 ? 0 : CHUNK * lanes];
     }
 
     /**
@@ -150,33 +138,31 @@ final class HayStates {
 
     /** The pass; loaded only when {@link Simd#enabled()}. */
     private static final class Lanes {
-        static void advance(HayStates g, double[] v, double dt) {
-            if (g.lanes == 1) {
-                oneTrial(g, v, dt);
-                return;
-            }
-            for (int from = 0; from < g.node.length; from += CHUNK) {
-                int to = Math.min(g.node.length, from + CHUNK);
-                values(g, v, from, to);
-                update(g, v, dt, from, to);
-            }
-        }
-
         /**
-         * One trial: each instance's values, then its updates. (In chunks, as for lanes, one trial took 1.2-1.3x
-         * longer: its instances' positions are spread over the table, and the stores' wait is hidden already.)
+         * Every element [instance][lane] in one loop, the lane and node counted along (an inner loop over the lanes
+         * cost the JIT's loop set-up per instance: with it, one trial's pass took 1.7x as long, 8 lanes' 1.07x).
          */
-        private static void oneTrial(HayStates g, double[] v, double dt) {
+        static void advance(HayStates g, double[] v, double dt) {
             CubicTable grid = g.naTable;
             double[] co = g.byPower, f = g.values;
             double[] mNa = g.na.gate(0), hNa = g.na.gate(1), mSk = g.sk.gate(0), mIm = g.im.gate(0);
-            for (int k = 0; k < g.node.length; k++) {
-                double vk = v[g.node[k]];
-                double u = grid.position(vk);
+            int lanes = g.lanes, elements = g.node.length * lanes;
+            if (elements == 0) {
+                return;
+            }
+            for (int j = 0, k = 0, l = 0, nd = g.node[0] * lanes; j < elements; j++) {
+                double vj = v[nd];
+                if (++l < lanes) {
+                    nd++;
+                } else if (++k < g.node.length) {
+                    l = 0;
+                    nd = g.node[k] * lanes;
+                }
+                double u = grid.position(vj);
                 if (u < 0) {
-                    g.na.advanceExactly(k, vk, dt);
-                    g.sk.advanceExactly(k, vk, dt);
-                    g.im.advanceExactly(k, vk, dt);
+                    g.na.advanceExactly(j, vj, dt);
+                    g.sk.advanceExactly(j, vj, dt);
+                    g.im.advanceExactly(j, vj, dt);
                     continue;
                 }
                 int c = (int) u * 4 * FUNCTIONS;
@@ -188,66 +174,14 @@ final class HayStates {
                             .fma(t, DoubleVector.fromArray(SPECIES, co, c + p))
                             .intoArray(f, p);
                 }
-                if (NaTaT.nudged(vk)) {
-                    g.na.advanceExactly(k, vk, dt);
+                if (NaTaT.nudged(vj)) {
+                    g.na.advanceExactly(j, vj, dt);
                 } else {
-                    mNa[k] += f[1] * (f[0] - mNa[k]);
-                    hNa[k] += f[3] * (f[2] - hNa[k]);
+                    mNa[j] += f[1] * (f[0] - mNa[j]);
+                    hNa[j] += f[3] * (f[2] - hNa[j]);
                 }
-                mSk[k] += f[5] * (f[4] - mSk[k]);
-                mIm[k] += f[7] * (f[6] - mIm[k]);
-            }
-        }
-
-        /** The eight function values of every lane of instances [from, to) into the buffer, or -1 outside the table. */
-        private static void values(HayStates g, double[] v, int from, int to) {
-            CubicTable grid = g.naTable;
-            double[] co = g.byPower, f = g.values, at = g.positions;
-            int lanes = g.lanes;
-            for (int k = from, b = 0; k < to; k++) {
-                for (int l = 0, nd = g.node[k] * lanes; l < lanes; l++, nd++, b++) {
-                    double u = grid.position(v[nd]);
-                    at[b] = u;
-                    if (u < 0) {
-                        continue;
-                    }
-                    int c = (int) u * 4 * FUNCTIONS;
-                    DoubleVector t = DoubleVector.broadcast(SPECIES, u - (int) u);
-                    for (int p = 0; p < FUNCTIONS; p += SPECIES.length()) {
-                        DoubleVector.fromArray(SPECIES, co, c + 3 * FUNCTIONS + p)
-                                .fma(t, DoubleVector.fromArray(SPECIES, co, c + 2 * FUNCTIONS + p))
-                                .fma(t, DoubleVector.fromArray(SPECIES, co, c + FUNCTIONS + p))
-                                .fma(t, DoubleVector.fromArray(SPECIES, co, c + p))
-                                .intoArray(f, b * FUNCTIONS + p);
-                    }
-                }
-            }
-        }
-
-        /** The gate updates of every lane of instances [from, to) from the buffer, or exactly. */
-        private static void update(HayStates g, double[] v, double dt, int from, int to) {
-            double[] f = g.values, at = g.positions;
-            double[] mNa = g.na.gate(0), hNa = g.na.gate(1), mSk = g.sk.gate(0), mIm = g.im.gate(0);
-            int lanes = g.lanes;
-            for (int k = from, b = 0; k < to; k++) {
-                for (int l = 0, nd = g.node[k] * lanes, j = k * lanes; l < lanes; l++, nd++, j++, b++) {
-                    double vj = v[nd];
-                    if (at[b] < 0) {
-                        g.na.advanceExactly(j, vj, dt);
-                        g.sk.advanceExactly(j, vj, dt);
-                        g.im.advanceExactly(j, vj, dt);
-                        continue;
-                    }
-                    int c = b * FUNCTIONS;
-                    if (NaTaT.nudged(vj)) {
-                        g.na.advanceExactly(j, vj, dt);
-                    } else {
-                        mNa[j] += f[c + 1] * (f[c] - mNa[j]);
-                        hNa[j] += f[c + 3] * (f[c + 2] - hNa[j]);
-                    }
-                    mSk[j] += f[c + 5] * (f[c + 4] - mSk[j]);
-                    mIm[j] += f[c + 7] * (f[c + 6] - mIm[j]);
-                }
+                mSk[j] += f[5] * (f[4] - mSk[j]);
+                mIm[j] += f[7] * (f[6] - mIm[j]);
             }
         }
     }
