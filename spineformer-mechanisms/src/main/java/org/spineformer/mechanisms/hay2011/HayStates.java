@@ -39,7 +39,7 @@ final class HayStates {
     private CubicTable skTable;
     private CubicTable imTable;
     private double[] byPower;
-    /** One position's eight function values, between the vector lanes and the scalar updates. */
+    /** One element's eight function values, between the vector lanes and the scalar updates. */
     private final double[] values = new double[FUNCTIONS];
 
     private HayStates(MechanismBlock na, MechanismBlock sk, MechanismBlock im) {
@@ -138,39 +138,50 @@ final class HayStates {
 
     /** The pass; loaded only when {@link Simd#enabled()}. */
     private static final class Lanes {
+        /**
+         * Every element [instance][lane] in one loop, the lane and node counted along (an inner loop over the lanes
+         * cost the JIT's loop set-up per instance: with it, one trial's pass took 1.7x as long, 8 lanes' 1.07x).
+         */
         static void advance(HayStates g, double[] v, double dt) {
             CubicTable grid = g.naTable;
             double[] co = g.byPower, f = g.values;
             double[] mNa = g.na.gate(0), hNa = g.na.gate(1), mSk = g.sk.gate(0), mIm = g.im.gate(0);
-            int lanes = g.lanes;
-            for (int k = 0; k < g.node.length; k++) {
-                for (int l = 0, nd = g.node[k] * lanes, j = k * lanes; l < lanes; l++, nd++, j++) {
-                    double vj = v[nd];
-                    double u = grid.position(vj);
-                    if (u < 0) {
-                        g.na.advanceExactly(j, vj, dt);
-                        g.sk.advanceExactly(j, vj, dt);
-                        g.im.advanceExactly(j, vj, dt);
-                        continue;
-                    }
-                    int c = (int) u * 4 * FUNCTIONS;
-                    DoubleVector t = DoubleVector.broadcast(SPECIES, u - (int) u);
-                    for (int p = 0; p < FUNCTIONS; p += SPECIES.length()) {
-                        DoubleVector.fromArray(SPECIES, co, c + 3 * FUNCTIONS + p)
-                                .fma(t, DoubleVector.fromArray(SPECIES, co, c + 2 * FUNCTIONS + p))
-                                .fma(t, DoubleVector.fromArray(SPECIES, co, c + FUNCTIONS + p))
-                                .fma(t, DoubleVector.fromArray(SPECIES, co, c + p))
-                                .intoArray(f, p);
-                    }
-                    if (NaTaT.nudged(vj)) {
-                        g.na.advanceExactly(j, vj, dt);
-                    } else {
-                        mNa[j] += f[1] * (f[0] - mNa[j]);
-                        hNa[j] += f[3] * (f[2] - hNa[j]);
-                    }
-                    mSk[j] += f[5] * (f[4] - mSk[j]);
-                    mIm[j] += f[7] * (f[6] - mIm[j]);
+            int lanes = g.lanes, elements = g.node.length * lanes;
+            if (elements == 0) {
+                return;
+            }
+            for (int j = 0, k = 0, l = 0, nd = g.node[0] * lanes; j < elements; j++) {
+                double vj = v[nd];
+                if (++l < lanes) {
+                    nd++;
+                } else if (++k < g.node.length) {
+                    l = 0;
+                    nd = g.node[k] * lanes;
                 }
+                double u = grid.position(vj);
+                if (u < 0) {
+                    g.na.advanceExactly(j, vj, dt);
+                    g.sk.advanceExactly(j, vj, dt);
+                    g.im.advanceExactly(j, vj, dt);
+                    continue;
+                }
+                int c = (int) u * 4 * FUNCTIONS;
+                DoubleVector t = DoubleVector.broadcast(SPECIES, u - (int) u);
+                for (int p = 0; p < FUNCTIONS; p += SPECIES.length()) {
+                    DoubleVector.fromArray(SPECIES, co, c + 3 * FUNCTIONS + p)
+                            .fma(t, DoubleVector.fromArray(SPECIES, co, c + 2 * FUNCTIONS + p))
+                            .fma(t, DoubleVector.fromArray(SPECIES, co, c + FUNCTIONS + p))
+                            .fma(t, DoubleVector.fromArray(SPECIES, co, c + p))
+                            .intoArray(f, p);
+                }
+                if (NaTaT.nudged(vj)) {
+                    g.na.advanceExactly(j, vj, dt);
+                } else {
+                    mNa[j] += f[1] * (f[0] - mNa[j]);
+                    hNa[j] += f[3] * (f[2] - hNa[j]);
+                }
+                mSk[j] += f[5] * (f[4] - mSk[j]);
+                mIm[j] += f[7] * (f[6] - mIm[j]);
             }
         }
     }

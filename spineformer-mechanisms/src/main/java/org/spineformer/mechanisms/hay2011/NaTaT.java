@@ -71,7 +71,7 @@ public final class NaTaT extends AbstractMechanism {
         return v == -38 || v == -66;
     }
 
-    private static final class Block extends MechanismBlock implements TabulatedGates {
+    private static final class Block extends TabulatedGates {
         private final double[] gbar = column("gNaTa_tbar");
         private final double[] ena = column("ena");
         private final double[] m = column("m");
@@ -87,21 +87,12 @@ public final class NaTaT extends AbstractMechanism {
         private final int[] runs;
         /** Several trials, one vector per instance ({@link Lanes#trialCurrents}, {@link Lanes#trialAdvance}). */
         private final boolean trialVectors;
-        /** At a potential: mInf, m's cnexp factor, hInf, h's cnexp factor. */
-        private final StepTable table = new StepTable(4, (v, dt, out) -> {
-            rates(v);
-            out[0] = mInf;
-            out[1] = 1 - StrictExp.exp(-dt * mRate);
-            out[2] = hInf;
-            out[3] = 1 - StrictExp.exp(-dt * hRate);
-        });
-        private boolean useTables = true;
         private final boolean simd;
         /** With SKv3_1 and Im on the same nodes: the three state phases in one pass; null until joined. */
         private HayStates joined;
 
         Block(Mechanism mechanism, int[] nodes, int lanes, boolean simd) {
-            super(mechanism, nodes, lanes);
+            super(mechanism, nodes, lanes, 2);
             this.simd = simd;
             vAt = simd && lanes == 1 ? new double[size] : null;
             runs = simd && lanes == 1 ? Simd.runs(node) : null;
@@ -182,8 +173,8 @@ public final class NaTaT extends AbstractMechanism {
             }
             double[] v = s.v;
             double dt = s.dt;
-            if (useTables) {
-                CubicTable tab = table.at(dt);
+            if (usesTables()) {
+                CubicTable tab = table(dt);
                 for (int k = 0; k < size; k++) {
                     double vk = v[node[k]];
                     double u = tab.position(vk);
@@ -215,11 +206,11 @@ public final class NaTaT extends AbstractMechanism {
         private void trialAdvance(CellState s) {
             double[] v = s.v;
             double dt = s.dt;
-            if (!useTables && trialVectors) {
+            if (!usesTables() && trialVectors) {
                 Lanes.trialAdvance(this, v, dt);
                 return;
             }
-            CubicTable tab = useTables ? table.at(dt) : null;
+            CubicTable tab = usesTables() ? table(dt) : null;
             for (int k = 0; k < size; k++) {
                 for (int l = 0, nd = node[k] * lanes, j = k * lanes; l < lanes; l++, nd++, j++) {
                     double vj = v[nd];
@@ -244,18 +235,12 @@ public final class NaTaT extends AbstractMechanism {
         }
 
         @Override
-        public void setUseTables(boolean useTables) {
-            this.useTables = useTables;
-        }
-
-        @Override
-        public boolean usesTables() {
-            return useTables;
-        }
-
-        @Override
-        public CubicTable table(double dt) {
-            return table.at(dt);
+        void tabulate(double v, double dt, double[] out) {
+            rates(v);
+            out[0] = mInf;
+            out[1] = 1 - StrictExp.exp(-dt * mRate);
+            out[2] = hInf;
+            out[3] = 1 - StrictExp.exp(-dt * hRate);
         }
 
         @Override

@@ -69,7 +69,7 @@ abstract class OneGatePotassium extends AbstractMechanism {
         return new Block(this, nodes, lanes);
     }
 
-    private static final class Block extends MechanismBlock implements TabulatedGates {
+    private static final class Block extends TabulatedGates {
         private final OneGatePotassium channel;
         private final double[] gbar;
         private final double[] ek = column("ek");
@@ -83,21 +83,14 @@ abstract class OneGatePotassium extends AbstractMechanism {
         private final int[] runs;
         /** Several trials, one vector per instance ({@link Lanes#trialCurrents}). */
         private final boolean trialVectors;
-        /** At a potential: the steady state and the cnexp factor. */
-        private final StepTable table;
-        private boolean useTables = true;
 
         Block(OneGatePotassium channel, int[] nodes, int lanes) {
-            super(channel, nodes, lanes);
+            super(channel, nodes, lanes, 1);
             this.channel = channel;
             gbar = column(channel.gbarField);
             vAt = channel.simd && lanes == 1 ? new double[size] : null;
             runs = channel.simd && lanes == 1 ? Simd.runs(node) : null;
             trialVectors = channel.simd && lanes > 1 && lanes == Simd.preferredLanes();
-            table = new StepTable(2, (v, dt, out) -> {
-                out[0] = channel.steadyState(v);
-                out[1] = 1 - StrictExp.exp(-dt * channel.rate(v));
-            });
         }
 
         @Override
@@ -162,8 +155,8 @@ abstract class OneGatePotassium extends AbstractMechanism {
             }
             double[] v = s.v;
             double dt = s.dt;
-            if (useTables) {
-                CubicTable tab = table.at(dt);
+            if (usesTables()) {
+                CubicTable tab = table(dt);
                 for (int k = 0; k < size; k++) {
                     double vk = v[node[k]];
                     double u = tab.position(vk);
@@ -194,11 +187,11 @@ abstract class OneGatePotassium extends AbstractMechanism {
         private void trialAdvance(CellState s) {
             double[] v = s.v;
             double dt = s.dt;
-            if (!useTables && trialVectors) {
+            if (!usesTables() && trialVectors) {
                 channel.advanceTrialsInLanes(v, node, dt, m);
                 return;
             }
-            CubicTable tab = useTables ? table.at(dt) : null;
+            CubicTable tab = usesTables() ? table(dt) : null;
             for (int k = 0; k < size; k++) {
                 for (int l = 0, nd = node[k] * lanes, j = k * lanes; l < lanes; l++, nd++, j++) {
                     double vj = v[nd];
@@ -220,18 +213,9 @@ abstract class OneGatePotassium extends AbstractMechanism {
         }
 
         @Override
-        public void setUseTables(boolean useTables) {
-            this.useTables = useTables;
-        }
-
-        @Override
-        public boolean usesTables() {
-            return useTables;
-        }
-
-        @Override
-        public CubicTable table(double dt) {
-            return table.at(dt);
+        void tabulate(double v, double dt, double[] out) {
+            out[0] = channel.steadyState(v);
+            out[1] = 1 - StrictExp.exp(-dt * channel.rate(v));
         }
 
         @Override
