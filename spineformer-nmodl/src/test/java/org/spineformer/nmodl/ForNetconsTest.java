@@ -38,16 +38,10 @@ class ForNetconsTest {
     @Test
     void potentiatesEveryConnectionOfItsSynapseAsNeuron() {
         ReferenceRun ref = ReferenceRun.load("/reference/events/stdpw/pre_post");
-        NmodlMechanism compiled = NmodlMechanism.compile("stdpw.mod", Resources.text("/mod/events/stdpw.mod"));
-        EventsCompartment cell = new EventsCompartment(compiled);
-        PointProcess syn1 = cell.builder.addPointProcess("stdpw", cell.section, 0.5, Map.of());
-        PointProcess syn2 = cell.builder.addPointProcess("stdpw", cell.section, 0.5, Map.of());
-        // NEURON's NetStims: start, start + interval, ... (noise 0)
-        cell.builder.addSpikeSource(new double[] {10, 25, 40, 55},
-                List.of(new Synapse(syn1, 0.001, 1.0), new Synapse(syn2, 0.0015, 1.0)));
-        cell.builder.addSpikeSource(new double[] {18, 48}, List.of(new Synapse(syn1, 0.002, 2.0)));
-        cell.builder.addSpikeSource(new double[] {30, 62},
-                List.of(new Synapse(syn1, -1.0, 0.5), new Synapse(syn2, -1.0, 0.5)));
+        Wiring w = Wiring.make();
+        EventsCompartment cell = w.cell();
+        PointProcess syn1 = w.syn1();
+        PointProcess syn2 = w.syn2();
         cell.assertMatches(ref, "stdpw", TOLERANCE, (sim, rec) -> {
             for (var e : Map.of("syn1", syn1, "syn2", syn2).entrySet()) {
                 for (String field : List.of("i", "g", "nvisit", "tpost")) {
@@ -72,15 +66,10 @@ class ForNetconsTest {
     }
 
     private static LaneRuns.Observed runInLanes(double[] dps) {
-        NmodlMechanism compiled = NmodlMechanism.compile("stdpw.mod", Resources.text("/mod/events/stdpw.mod"));
-        EventsCompartment cell = new EventsCompartment(compiled);
-        PointProcess syn1 = cell.builder.addPointProcess("stdpw", cell.section, 0.5, Map.of());
-        PointProcess syn2 = cell.builder.addPointProcess("stdpw", cell.section, 0.5, Map.of());
-        cell.builder.addSpikeSource(new double[] {10, 25, 40, 55},
-                List.of(new Synapse(syn1, 0.001, 1.0), new Synapse(syn2, 0.0015, 1.0)));
-        cell.builder.addSpikeSource(new double[] {18, 48}, List.of(new Synapse(syn1, 0.002, 2.0)));
-        cell.builder.addSpikeSource(new double[] {30, 62},
-                List.of(new Synapse(syn1, -1.0, 0.5), new Synapse(syn2, -1.0, 0.5)));
+        Wiring w = Wiring.make();
+        EventsCompartment cell = w.cell();
+        PointProcess syn1 = w.syn1();
+        PointProcess syn2 = w.syn2();
         Simulation sim = cell.builder.build(0.025, 37, dps.length);
         MechanismBlock block = sim.block("stdpw");
         for (int lane = 0; lane < dps.length; lane++) {
@@ -89,6 +78,23 @@ class ForNetconsTest {
         }
         int soma = sim.discretization().segmentNode(cell.section, 0);
         return LaneRuns.run(sim, new int[] {soma}, List.of(block), -70, 100);
+    }
+
+    /** The compartment with two stdpw synapses and the reference run's three trains, as NEURON's script wires them. */
+    private record Wiring(EventsCompartment cell, PointProcess syn1, PointProcess syn2) {
+        static Wiring make() {
+            NmodlMechanism compiled = NmodlMechanism.compile("stdpw.mod", Resources.text("/mod/events/stdpw.mod"));
+            EventsCompartment cell = new EventsCompartment(compiled);
+            PointProcess syn1 = cell.builder.addPointProcess("stdpw", cell.section, 0.5, Map.of());
+            PointProcess syn2 = cell.builder.addPointProcess("stdpw", cell.section, 0.5, Map.of());
+            // NEURON's NetStims: start, start + interval, ... (noise 0)
+            cell.builder.addSpikeSource(new double[] {10, 25, 40, 55},
+                    List.of(new Synapse(syn1, 0.001, 1.0), new Synapse(syn2, 0.0015, 1.0)));
+            cell.builder.addSpikeSource(new double[] {18, 48}, List.of(new Synapse(syn1, 0.002, 2.0)));
+            cell.builder.addSpikeSource(new double[] {30, 62},
+                    List.of(new Synapse(syn1, -1.0, 0.5), new Synapse(syn2, -1.0, 0.5)));
+            return new Wiring(cell, syn1, syn2);
+        }
     }
 
     private static List<String> check(String netReceive) {
