@@ -1,10 +1,13 @@
 package org.spineformer.io;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -19,6 +22,34 @@ class ProvenanceTest {
         assertThat(Provenance.version()).matches("\\d+\\.\\d+\\.\\d+.*");
         assertThat(Provenance.commit()).matches("[0-9a-f]{40}(\\+dirty)?|unknown");
         assertThat(Provenance.jvm()).startsWith(System.getProperty("java.version") + " (");
+    }
+
+    /**
+     * The commit is the HEAD of the checkout the module was built in, a clone or a linked worktree (git worktree
+     * add: the build once recorded the main checkout's commit there), as git itself reads it. Skipped where git or
+     * the project's own repository is missing (a source archive, perhaps unpacked inside another repository).
+     */
+    @Test
+    void theCommitIsTheHeadOfTheCheckoutBuilt() throws IOException, InterruptedException {
+        Path module = Path.of("").toRealPath();
+        List<String> git = git(module, "rev-parse", "--show-toplevel", "HEAD");
+        assumeTrue(git.size() == 2 && Path.of(git.get(0)).equals(module.getParent()),
+                "not built in the project's own git checkout");
+        assertThat(Provenance.commit()).matches(git.get(1) + "(\\+dirty)?");
+    }
+
+    /** git's output lines, run in the folder; none where git is missing or fails. */
+    private static List<String> git(Path folder, String... args) throws InterruptedException {
+        List<String> command = new ArrayList<>(List.of("git"));
+        command.addAll(List.of(args));
+        try {
+            Process p = new ProcessBuilder(command).directory(folder.toFile())
+                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            List<String> lines = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+            return p.waitFor() == 0 ? lines : List.of();
+        } catch (IOException noGit) {
+            return List.of();
+        }
     }
 
     @Test

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.spineformer.engine.mech.CellState;
 import org.spineformer.engine.mech.FieldSpec;
 import org.spineformer.engine.mech.MechanismBlock;
@@ -27,12 +27,9 @@ import org.spineformer.nmodl.gen.NmodlMechanism;
  */
 class ArraysReferenceTest {
     @ParameterizedTest(name = "arrgate {0}")
-    @ValueSource(strings = {"vclamp_m60", "vclamp_m20", "vclamp_p20", "iclamp"})
+    @MethodSource("org.spineformer.nmodl.SingleMechanismRun#runs")
     void matchesNeuron(String runName) {
-        ReferenceRun ref = ReferenceRun.load("/reference/arrays/arrgate/" + runName);
-        NmodlMechanism compiled = NmodlMechanism.compile("arrgate.mod", Resources.text("/mod/arrays/arrgate.mod"));
-        Recorder rec = KineticReferenceTest.run(ref, compiled);
-        KineticReferenceTest.assertEveryColumn("arrgate " + runName, ref, rec);
+        SingleMechanismRun.assertMatchesNeuron("arrays/arrgate.mod", "arrays/arrgate", runName);
     }
 
     /**
@@ -41,13 +38,13 @@ class ArraysReferenceTest {
      * channel's tables of v on (the default) and off.
      */
     @ParameterizedTest(name = "larr {0}")
-    @ValueSource(strings = {"vclamp_m60", "vclamp_m20", "vclamp_p20", "iclamp"})
+    @MethodSource("org.spineformer.nmodl.SingleMechanismRun#runs")
     void localArraysMatchNeuron(String runName) {
         ReferenceRun ref = ReferenceRun.load("/reference/arrays/larr/" + runName);
         NmodlMechanism compiled = NmodlMechanism.compile("larr.mod", Resources.text("/mod/arrays/larr.mod"));
         for (boolean tables : List.of(true, false)) {
-            Recorder rec = KineticReferenceTest.run(ref, compiled, tables);
-            KineticReferenceTest.assertEveryColumn("larr " + runName + " tables " + tables, ref, rec);
+            Recorder rec = SingleMechanismRun.run(ref, compiled, tables);
+            SingleMechanismRun.assertEveryColumn("larr " + runName + " tables " + tables, ref, rec);
         }
     }
 

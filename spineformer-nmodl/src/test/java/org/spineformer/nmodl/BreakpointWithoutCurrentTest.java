@@ -8,7 +8,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.spineformer.engine.event.PointProcess;
-import org.spineformer.engine.record.Recorder;
 import org.spineformer.engine.reference.ReferenceRun;
 import org.spineformer.nmodl.gen.NmodlMechanism;
 
@@ -28,22 +27,15 @@ import org.spineformer.nmodl.gen.NmodlMechanism;
  * </ul>
  */
 class BreakpointWithoutCurrentTest {
-    /** The single-mechanism bound of issue 17, 1e-6 of each trace's scale, as {@link KineticReferenceTest}'s. */
-    static final double TOLERANCE = 1e-6;
-    private static final List<String> RUNS = List.of("vclamp_m60", "vclamp_m20", "vclamp_p20", "iclamp");
-
     static Stream<Arguments> runs() {
-        return Stream.of("bpstate", "bpconc", "bpif").flatMap(m -> RUNS.stream().map(run -> Arguments.of(m, run)));
+        return SingleMechanismRun.runs("bpstate", "bpconc", "bpif");
     }
 
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("runs")
     void densityMechanismMatchesNeuron(String mechanism, String runName) {
-        ReferenceRun ref = ReferenceRun.load("/reference/breakpoint/" + mechanism + "/" + runName);
-        NmodlMechanism compiled = NmodlMechanism.compile(mechanism + ".mod",
-                Resources.text("/mod/breakpoint/" + mechanism + ".mod"));
-        Recorder rec = KineticReferenceTest.run(ref, compiled);
-        KineticReferenceTest.assertEveryColumn(mechanism + " " + runName, ref, rec);
+        SingleMechanismRun.assertMatchesNeuron("breakpoint/" + mechanism + ".mod", "breakpoint/" + mechanism,
+                runName);
     }
 
     @Test
@@ -53,7 +45,7 @@ class BreakpointWithoutCurrentTest {
         EventsCompartment cell = new EventsCompartment(compiled);
         cell.builder.addPointProcess("IClamp", cell.section, 0.5, Map.of("del", 20.0, "dur", 50.0, "amp", 0.3));
         PointProcess pp = cell.builder.addPointProcess("bppoint", cell.section, 0.5, Map.of());
-        cell.assertMatches(ref, "bppoint", TOLERANCE, (sim, rec) -> {
+        cell.assertMatches(ref, "bppoint", SingleMechanismRun.TOLERANCE, (sim, rec) -> {
             for (String column : List.of("a", "n", "integ", "m")) {
                 rec.add(column, sim.block("bppoint").column(column), pp.instance());
             }

@@ -1,13 +1,9 @@
 package org.spineformer.nmodl;
 
-import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.spineformer.engine.record.Recorder;
-import org.spineformer.engine.reference.ReferenceRun;
-import org.spineformer.nmodl.gen.NmodlMechanism;
 
 /**
  * METHOD cnexp of equations not linear in their states, against NEURON 8.2.2 running the project's
@@ -22,19 +18,13 @@ import org.spineformer.nmodl.gen.NmodlMechanism;
  * </ul>
  */
 class CnexpReferenceTest {
-    private static final List<String> RUNS = List.of("vclamp_m60", "vclamp_m20", "vclamp_p20", "iclamp");
-
     static Stream<Arguments> runs() {
-        return Stream.of("cnxq", "cnxd").flatMap(m -> RUNS.stream().map(run -> Arguments.of(m, run)));
+        return SingleMechanismRun.runs("cnxq", "cnxd");
     }
 
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("runs")
     void matchesNeuron(String mechanism, String runName) {
-        ReferenceRun ref = ReferenceRun.load("/reference/cnexp/" + mechanism + "/" + runName);
-        NmodlMechanism compiled = NmodlMechanism.compile(mechanism + ".mod",
-                Resources.text("/mod/cnexp/" + mechanism + ".mod"));
-        Recorder rec = KineticReferenceTest.run(ref, compiled);
-        KineticReferenceTest.assertEveryColumn(mechanism + " " + runName, ref, rec);
+        SingleMechanismRun.assertMatchesNeuron("cnexp/" + mechanism + ".mod", "cnexp/" + mechanism, runName);
     }
 }

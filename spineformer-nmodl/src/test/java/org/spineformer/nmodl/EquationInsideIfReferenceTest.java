@@ -4,9 +4,6 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.spineformer.engine.record.Recorder;
-import org.spineformer.engine.reference.ReferenceRun;
-import org.spineformer.nmodl.gen.NmodlMechanism;
 
 /**
  * Derivative equations inside an IF against NEURON 8.2.2 running the project's {@code mod/ifeq/} files (references
@@ -23,17 +20,12 @@ import org.spineformer.nmodl.gen.NmodlMechanism;
  */
 class EquationInsideIfReferenceTest {
     static Stream<Arguments> runs() {
-        return Stream.of("eulif", "eulcif", "difif", "dicif", "cnxif").flatMap(m -> Stream.of("vclamp_m60",
-                "vclamp_m20", "vclamp_p20", "iclamp").map(r -> Arguments.of(m, r)));
+        return SingleMechanismRun.runs("eulif", "eulcif", "difif", "dicif", "cnxif");
     }
 
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("runs")
     void matchesNeuron(String mechanism, String runName) {
-        ReferenceRun ref = ReferenceRun.load("/reference/ifeq/" + mechanism + "/" + runName);
-        NmodlMechanism compiled = NmodlMechanism.compile(mechanism + ".mod", Resources.text("/mod/ifeq/"
-                + mechanism + ".mod"));
-        Recorder rec = KineticReferenceTest.run(ref, compiled);
-        KineticReferenceTest.assertEveryColumn(mechanism + " " + runName, ref, rec);
+        SingleMechanismRun.assertMatchesNeuron("ifeq/" + mechanism + ".mod", "ifeq/" + mechanism, runName);
     }
 }

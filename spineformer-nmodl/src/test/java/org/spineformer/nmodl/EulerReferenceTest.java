@@ -1,10 +1,7 @@
 package org.spineformer.nmodl;
 
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
-import org.spineformer.engine.record.Recorder;
-import org.spineformer.engine.reference.ReferenceRun;
-import org.spineformer.nmodl.gen.NmodlMechanism;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * METHOD euler of coupled equations against NEURON 8.2.2 running the project's {@code mod/euler/eulc.mod} (x' and
@@ -14,11 +11,8 @@ import org.spineformer.nmodl.gen.NmodlMechanism;
  */
 class EulerReferenceTest {
     @ParameterizedTest
-    @ValueSource(strings = {"vclamp_m60", "vclamp_m20", "vclamp_p20", "iclamp"})
+    @MethodSource("org.spineformer.nmodl.SingleMechanismRun#runs")
     void coupledEulerMatchesNeuron(String runName) {
-        ReferenceRun ref = ReferenceRun.load("/reference/euler/eulc/" + runName);
-        NmodlMechanism compiled = NmodlMechanism.compile("eulc.mod", Resources.text("/mod/euler/eulc.mod"));
-        Recorder rec = KineticReferenceTest.run(ref, compiled);
-        KineticReferenceTest.assertEveryColumn("eulc " + runName, ref, rec);
+        SingleMechanismRun.assertMatchesNeuron("euler/eulc.mod", "euler/eulc", runName);
     }
 }

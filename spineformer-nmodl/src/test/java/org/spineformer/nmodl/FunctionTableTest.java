@@ -7,7 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.spineformer.engine.mech.CellState;
 import org.spineformer.engine.mech.MechanismBlock;
 import org.spineformer.engine.record.Recorder;
@@ -33,8 +33,8 @@ class FunctionTableTest {
         NmodlMechanism compiled = NmodlMechanism.compile(name + ".mod", Resources.text("/mod/tables/" + name + ".mod"));
         ref.settings().get("function_tables").fields().forEachRemaining(e -> compiled.setFunctionTable(e.getKey(),
                 table(e.getValue().asText())));
-        Recorder rec = KineticReferenceTest.run(ref, compiled);
-        KineticReferenceTest.assertEveryColumn(name + " " + runName, ref, rec);
+        Recorder rec = SingleMechanismRun.run(ref, compiled);
+        SingleMechanismRun.assertEveryColumn(name + " " + runName, ref, rec);
     }
 
     /**
@@ -44,7 +44,7 @@ class FunctionTableTest {
      * grid), three voltage-clamp steps and a current clamp, every column.
      */
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"vclamp_m60", "vclamp_m20", "vclamp_p20", "iclamp"})
+    @MethodSource("org.spineformer.nmodl.SingleMechanismRun#runs")
     void matchesNeuron(String runName) {
         assertMatchesNeuron("ftgate", runName);
     }
@@ -55,7 +55,7 @@ class FunctionTableTest {
      * record.py's TABLES argument in its 2d form), every column.
      */
     @ParameterizedTest(name = "ft2 {0}")
-    @ValueSource(strings = {"vclamp_m60", "vclamp_m20", "vclamp_p20", "iclamp"})
+    @MethodSource("org.spineformer.nmodl.SingleMechanismRun#runs")
     void twoArgumentsMatchNeuron(String runName) {
         assertMatchesNeuron("ft2", runName);
     }
@@ -77,7 +77,7 @@ class FunctionTableTest {
      * three arguments NEURON takes the value at the point at or below each, so minf is a staircase of v.
      */
     @ParameterizedTest(name = "ft3 {0}")
-    @ValueSource(strings = {"vclamp_m60", "vclamp_m20", "vclamp_p20", "iclamp"})
+    @MethodSource("org.spineformer.nmodl.SingleMechanismRun#runs")
     void threeArgumentsMatchNeuron(String runName) {
         assertMatchesNeuron("ft3", runName);
     }

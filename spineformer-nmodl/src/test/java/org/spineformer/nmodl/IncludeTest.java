@@ -8,11 +8,9 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.spineformer.engine.mech.CellState;
 import org.spineformer.engine.mech.MechanismBlock;
@@ -32,27 +30,22 @@ import org.spineformer.nmodl.parse.Parser;
  * parent, the {@code MODL_INCLUDE} directories; errors that name the including file, its line and the file.
  */
 class IncludeTest {
-    private static final List<String> RUNS = List.of("vclamp_m60", "vclamp_m20", "vclamp_p20", "iclamp");
     private static final String CHANNEL = "NEURON { SUFFIX inc NONSPECIFIC_CURRENT i }\n"
             + "ASSIGNED { v (mV) i (mA/cm2) }\nBREAKPOINT { i = k() * (v + 70) }\n";
-
-    static Stream<Arguments> runs() {
-        return RUNS.stream().map(Arguments::of);
-    }
 
     /**
      * The project's {@code mod/include/incgate.mod}, whose rates come from {@code lib/rates.inc}, which INCLUDEs
      * {@code "vtrap.inc"}: NEURON (nrnivmodl printed "INCLUDEing lib/vtrap.inc") read {@code lib/vtrap.inc}, not the
      * decoy {@code vtrap.inc} beside the mod file, whose rates are twice as large. Every column at the
-     * single-mechanism bound ({@link KineticReferenceTest#TOLERANCE}).
+     * single-mechanism bound ({@link SingleMechanismRun#TOLERANCE}).
      */
     @ParameterizedTest(name = "{0}")
-    @MethodSource("runs")
+    @MethodSource("org.spineformer.nmodl.SingleMechanismRun#runs")
     void includedRatesMatchNeuron(String runName) throws IOException {
         ReferenceRun ref = ReferenceRun.load("/reference/include/incgate/" + runName);
         NmodlMechanism compiled = NmodlMechanism.compile(resourceFolder().resolve("incgate.mod"));
-        Recorder rec = KineticReferenceTest.run(ref, compiled);
-        KineticReferenceTest.assertEveryColumn("incgate " + runName, ref, rec);
+        Recorder rec = SingleMechanismRun.run(ref, compiled);
+        SingleMechanismRun.assertEveryColumn("incgate " + runName, ref, rec);
     }
 
     @Test

@@ -1,10 +1,7 @@
 package org.spineformer.nmodl;
 
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
-import org.spineformer.engine.record.Recorder;
-import org.spineformer.engine.reference.ReferenceRun;
-import org.spineformer.nmodl.gen.NmodlMechanism;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * A NONLINEAR block solved by {@code SOLVE eq METHOD newton} in BREAKPOINT, against NEURON 8.2.2 running the
@@ -14,12 +11,9 @@ import org.spineformer.nmodl.gen.NmodlMechanism;
  */
 class NonlinearReferenceTest {
     @ParameterizedTest
-    @ValueSource(strings = {"vclamp_m60", "vclamp_m20", "vclamp_p20", "iclamp"})
+    @MethodSource("org.spineformer.nmodl.SingleMechanismRun#runs")
     void matchesNeuron(String runName) {
-        ReferenceRun ref = ReferenceRun.load("/reference/nonlinear/nlin/" + runName);
-        NmodlMechanism compiled = NmodlMechanism.compile("nlin.mod", Resources.text("/mod/nonlinear/nlin.mod"));
-        Recorder rec = KineticReferenceTest.run(ref, compiled);
-        KineticReferenceTest.assertEveryColumn("nlin " + runName, ref, rec);
+        SingleMechanismRun.assertMatchesNeuron("nonlinear/nlin.mod", "nonlinear/nlin", runName);
     }
 
     /**
@@ -28,12 +22,9 @@ class NonlinearReferenceTest {
      * ({@code reference/nonlinear/nlsolve}), every column.
      */
     @ParameterizedTest
-    @ValueSource(strings = {"vclamp_m60", "vclamp_m20", "vclamp_p20", "iclamp"})
+    @MethodSource("org.spineformer.nmodl.SingleMechanismRun#runs")
     void solvedInInitialAndAProcedureMatchesNeuron(String runName) {
-        ReferenceRun ref = ReferenceRun.load("/reference/nonlinear/nlsolve/" + runName);
-        NmodlMechanism compiled = NmodlMechanism.compile("nlsolve.mod", Resources.text("/mod/nonlinear/nlsolve.mod"));
-        Recorder rec = KineticReferenceTest.run(ref, compiled);
-        KineticReferenceTest.assertEveryColumn("nlsolve " + runName, ref, rec);
+        SingleMechanismRun.assertMatchesNeuron("nonlinear/nlsolve.mod", "nonlinear/nlsolve", runName);
     }
 
     /**
@@ -42,11 +33,8 @@ class NonlinearReferenceTest {
      * NEURON ({@code reference/nonlinear/nlarr}), every column.
      */
     @ParameterizedTest
-    @ValueSource(strings = {"vclamp_m60", "vclamp_m20", "vclamp_p20", "iclamp"})
+    @MethodSource("org.spineformer.nmodl.SingleMechanismRun#runs")
     void stateArrayMatchesNeuron(String runName) {
-        ReferenceRun ref = ReferenceRun.load("/reference/nonlinear/nlarr/" + runName);
-        NmodlMechanism compiled = NmodlMechanism.compile("nlarr.mod", Resources.text("/mod/nonlinear/nlarr.mod"));
-        Recorder rec = KineticReferenceTest.run(ref, compiled);
-        KineticReferenceTest.assertEveryColumn("nlarr " + runName, ref, rec);
+        SingleMechanismRun.assertMatchesNeuron("nonlinear/nlarr.mod", "nonlinear/nlarr", runName);
     }
 }

@@ -1,10 +1,7 @@
 package org.spineformer.nmodl;
 
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
-import org.spineformer.engine.record.Recorder;
-import org.spineformer.engine.reference.ReferenceRun;
-import org.spineformer.nmodl.gen.NmodlMechanism;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * SOLVE of a PROCEDURE outside BREAKPOINT, which nocmodl makes a call in place: the project's
@@ -16,11 +13,8 @@ import org.spineformer.nmodl.gen.NmodlMechanism;
  */
 class ProcedureSolveReferenceTest {
     @ParameterizedTest
-    @ValueSource(strings = {"vclamp_m60", "vclamp_m20", "vclamp_p20", "iclamp"})
+    @MethodSource("org.spineformer.nmodl.SingleMechanismRun#runs")
     void matchesNeuron(String runName) {
-        ReferenceRun ref = ReferenceRun.load("/reference/solve/solvefn/" + runName);
-        NmodlMechanism compiled = NmodlMechanism.compile("solvefn.mod", Resources.text("/mod/solve/solvefn.mod"));
-        Recorder rec = KineticReferenceTest.run(ref, compiled);
-        KineticReferenceTest.assertEveryColumn("solvefn " + runName, ref, rec);
+        SingleMechanismRun.assertMatchesNeuron("solve/solvefn.mod", "solve/solvefn", runName);
     }
 }

@@ -38,9 +38,9 @@ class PublishedClampTest {
         assertThat(replaced).extracting(Mechanism::name).containsExactly("SEClamp");
         ReferenceRun ref = ReferenceRun.load("/reference/kinetic/ksum/" + runName);
         NmodlMechanism ksum = NmodlMechanism.compile("ksum.mod", Resources.text("/mod/kinetic/ksum.mod"));
-        Recorder rec = KineticReferenceTest.run(ref, ksum, electrodes);
+        Recorder rec = SingleMechanismRun.run(ref, ksum, electrodes);
         assertThat(rec.names()).contains("i_seclamp_nA");
-        KineticReferenceTest.assertEveryColumn("svclmp " + runName, ref, rec);
+        SingleMechanismRun.assertEveryColumn("svclmp " + runName, ref, rec);
     }
 
     private static String read(Path file) {

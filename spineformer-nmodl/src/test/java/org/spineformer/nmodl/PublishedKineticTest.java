@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Tag;
@@ -33,10 +32,9 @@ class PublishedKineticTest {
     /** Mechanism -> its file. */
     private static final Map<String, String> FILES = Map.of("NaV", "NaV.mod", "MCna", "mcna.mod", "trel",
             "release.mod", "cadifpmp", "cabpump.mod");
-    private static final List<String> RUNS = List.of("vclamp_m60", "vclamp_m20", "vclamp_p20", "iclamp");
 
     static Stream<Arguments> runs() {
-        return FILES.keySet().stream().sorted().flatMap(m -> RUNS.stream().map(r -> Arguments.of(m, r)));
+        return SingleMechanismRun.runs(FILES.keySet().stream().sorted().toArray(String[]::new));
     }
 
     @ParameterizedTest(name = "{0} {1}")
@@ -48,8 +46,8 @@ class PublishedKineticTest {
         NmodlMechanism compiled = NmodlMechanism.compile(file.toString(), read(file));
         assertThat(compiled.name()).isEqualTo(mechanism);
         ReferenceRun ref = ReferenceRun.load("/reference/published-kinetic/" + mechanism + "/" + runName);
-        Recorder rec = KineticReferenceTest.run(ref, compiled);
-        KineticReferenceTest.assertEveryColumn(mechanism + " " + runName, ref, rec);
+        Recorder rec = SingleMechanismRun.run(ref, compiled);
+        SingleMechanismRun.assertEveryColumn(mechanism + " " + runName, ref, rec);
     }
 
     private static String read(Path file) {

@@ -4,11 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.spineformer.engine.mech.CellState;
-import org.spineformer.engine.record.Recorder;
-import org.spineformer.engine.reference.ReferenceRun;
-import org.spineformer.nmodl.gen.NmodlMechanism;
 import org.spineformer.nmodl.gen.ScopRandom;
 
 /**
@@ -22,12 +19,9 @@ class RandomFunctionsTest {
      * three voltage-clamp steps and a current clamp, every column: the same stream, draw by draw.
      */
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"vclamp_m60", "vclamp_m20", "vclamp_p20", "iclamp"})
+    @MethodSource("org.spineformer.nmodl.SingleMechanismRun#runs")
     void drawsAsNeuron(String runName) {
-        ReferenceRun ref = ReferenceRun.load("/reference/random/rnd/" + runName);
-        NmodlMechanism compiled = NmodlMechanism.compile("rnd.mod", Resources.text("/mod/random/rnd.mod"));
-        Recorder rec = KineticReferenceTest.run(ref, compiled);
-        KineticReferenceTest.assertEveryColumn("rnd " + runName, ref, rec);
+        SingleMechanismRun.assertMatchesNeuron("random/rnd.mod", "random/rnd", runName);
     }
 
     /** scoprand.cpp's step by hand: (2147437301 * 12345 + 453816981) mod 2^32 = 2029146914, over 2^32 - 1. */

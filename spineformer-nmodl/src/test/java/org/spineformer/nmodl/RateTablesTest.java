@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.spineformer.engine.mech.CellState;
 import org.spineformer.engine.mech.MechanismBlock;
@@ -48,6 +49,22 @@ class RateTablesTest {
             block.attach(s);
             block.setUseTables(tables);
             return new Run(s, block);
+        }
+
+        /**
+         * One instance started at -65 mV and stepped once at {@code v}, after {@code setUp} (a parameter, a
+         * concentration) where there is one: the state one step after rest that most of these tests compare.
+         */
+        static Run afterOneStep(NmodlMechanism m, double celsius, boolean tables, double v, Consumer<Run> setUp) {
+            Run r = of(m, 1, celsius, tables);
+            setUp.accept(r);
+            r.start(-65);
+            r.step(v);
+            return r;
+        }
+
+        static Run afterOneStep(NmodlMechanism m, double celsius, boolean tables, double v) {
+            return afterOneStep(m, celsius, tables, v, r -> { });
         }
 
         void start(double v) {
@@ -106,12 +123,8 @@ class RateTablesTest {
     void whereTheFileNudgesVOrOutsideTheTableTheStepIsExact() {
         NmodlMechanism m = gate();
         for (double v : new double[] {-30, 75, -130}) {
-            Run table = Run.of(m, 1, 22, true);
-            Run exact = Run.of(m, 1, 22, false);
-            table.start(-65);
-            exact.start(-65);
-            table.step(v);
-            exact.step(v);
+            Run table = Run.afterOneStep(m, 22, true, v);
+            Run exact = Run.afterOneStep(m, 22, false, v);
             assertThat(table.block.get("m", 0)).as("m after a step at %s mV", v).isEqualTo(exact.block.get("m", 0));
             assertThat(table.block.get("mTau", 0)).isEqualTo(exact.block.get("mTau", 0));
         }
@@ -213,13 +226,8 @@ class RateTablesTest {
     @Test
     void anIonConcentrationThatStaysIsTabulatedAndOneThatKeepsChangingIsNot() {
         NmodlMechanism m = NmodlMechanism.compile("gate_of_ion.mod", Resources.text("/mod/features/gate_of_ion.mod"));
-        Run table = Run.of(m, 1, 22, true);
-        Run exact = Run.of(m, 1, 22, false);
-        for (Run r : List.of(table, exact)) {
-            r.s.ion("ttx").concentration[0] = 0.5;
-            r.start(-65);
-            r.step(-47.3);
-        }
+        Run table = Run.afterOneStep(m, 22, true, -47.3, r -> r.s.ion("ttx").concentration[0] = 0.5);
+        Run exact = Run.afterOneStep(m, 22, false, -47.3, r -> r.s.ion("ttx").concentration[0] = 0.5);
         // one value that stays: the table (a different value, within the bound)
         assertThat(table.block.get("m", 0)).isNotEqualTo(exact.block.get("m", 0))
                 .isCloseTo(exact.block.get("m", 0), within(STATE_BOUND));
@@ -239,17 +247,13 @@ class RateTablesTest {
     void theTableFollowsTheTemperature() {
         // qt = 3^((celsius - 22)/10): a table kept from 22 degC would be 3x off in mTau at 32
         NmodlMechanism m = gate();
-        Run table = Run.of(m, 1, 22, true);
-        table.start(-65);
-        table.step(-47.3);
+        Run table = Run.afterOneStep(m, 22, true, -47.3);
         CellState warm = new CellState(new double[] {100}, new double[] {100}, DT, 32);
         table.block.attach(warm);
         warm.v[0] = -47.3;
         table.block.currents(warm);
         table.block.advance(warm);
-        Run exact = Run.of(m, 1, 32, false);
-        exact.start(-65);
-        exact.step(-47.3);
+        Run exact = Run.afterOneStep(m, 32, false, -47.3);
         double e = exact.block.get("mTau", 0);
         assertThat(Math.abs(table.block.get("mTau", 0) - e) / e).isLessThanOrEqualTo(RELATIVE_BOUND);
     }
@@ -258,16 +262,9 @@ class RateTablesTest {
     void aBlockWithOtherParametersDoesNotTakeTheTableOfAnotherSimulation() {
         // the table of vshift 0 is built first (and shared); a shift of 5.5 mV moves m far beyond the bound
         NmodlMechanism m = gate();
-        Run unshifted = Run.of(m, 1, 22, true);
-        unshifted.start(-65);
-        unshifted.step(-47.3);
-        Run shifted = Run.of(m, 1, 22, true);
-        Run exact = Run.of(m, 1, 22, false);
-        for (Run r : List.of(shifted, exact)) {
-            r.block.setParameter("vshift", 0, 5.5);
-            r.start(-65);
-            r.step(-47.3);
-        }
+        Run unshifted = Run.afterOneStep(m, 22, true, -47.3);
+        Run shifted = Run.afterOneStep(m, 22, true, -47.3, r -> r.block.setParameter("vshift", 0, 5.5));
+        Run exact = Run.afterOneStep(m, 22, false, -47.3, r -> r.block.setParameter("vshift", 0, 5.5));
         assertThat(shifted.block.get("m", 0)).isNotEqualTo(exact.block.get("m", 0))
                 .isCloseTo(exact.block.get("m", 0), within(STATE_BOUND));
         assertThat(Math.abs(unshifted.block.get("m", 0) - exact.block.get("m", 0))).isGreaterThan(1e3 * STATE_BOUND);

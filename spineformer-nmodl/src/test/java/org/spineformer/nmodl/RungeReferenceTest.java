@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
-import org.spineformer.engine.record.Recorder;
-import org.spineformer.engine.reference.ReferenceRun;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.spineformer.nmodl.gen.NmodlMechanism;
 
 /**
@@ -17,12 +15,9 @@ import org.spineformer.nmodl.gen.NmodlMechanism;
  */
 class RungeReferenceTest {
     @ParameterizedTest
-    @ValueSource(strings = {"vclamp_m60", "vclamp_m20", "vclamp_p20", "iclamp"})
+    @MethodSource("org.spineformer.nmodl.SingleMechanismRun#runs")
     void rungeMatchesNeuron(String runName) {
-        ReferenceRun ref = ReferenceRun.load("/reference/runge/rk/" + runName);
-        NmodlMechanism compiled = NmodlMechanism.compile("rk.mod", Resources.text("/mod/runge/rk.mod"));
-        Recorder rec = KineticReferenceTest.run(ref, compiled);
-        KineticReferenceTest.assertEveryColumn("rk " + runName, ref, rec);
+        SingleMechanismRun.assertMatchesNeuron("runge/rk.mod", "runge/rk", runName);
     }
 
     /**

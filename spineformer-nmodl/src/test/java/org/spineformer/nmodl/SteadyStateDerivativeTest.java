@@ -5,11 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.spineformer.engine.mech.CellState;
 import org.spineformer.engine.mech.MechanismBlock;
-import org.spineformer.engine.record.Recorder;
-import org.spineformer.engine.reference.ReferenceRun;
 import org.spineformer.nmodl.gen.NmodlMechanism;
 
 /**
@@ -28,15 +26,12 @@ class SteadyStateDerivativeTest {
     private static final double FIRST_ROW = 1e-12;
 
     @ParameterizedTest
-    @ValueSource(strings = {"vclamp_m60", "vclamp_m20", "vclamp_p20", "iclamp"})
+    @MethodSource("org.spineformer.nmodl.SingleMechanismRun#runs")
     void afterCnexpMatchesNeuron(String runName) {
-        ReferenceRun ref = ReferenceRun.load("/reference/solve/sscn/" + runName);
-        NmodlMechanism compiled = NmodlMechanism.compile("sscn.mod", Resources.text("/mod/solve/sscn.mod"));
-        Recorder rec = KineticReferenceTest.run(ref, compiled);
-        KineticReferenceTest.assertEveryColumn("sscn " + runName, ref, rec);
+        SingleMechanismRun run = SingleMechanismRun.assertMatchesNeuron("solve/sscn.mod", "solve/sscn", runName);
         for (String state : new String[] {"m", "h"}) {
-            assertThat(rec.column(state)[0]).as(state + " after initialization")
-                    .isCloseTo(ref.column(state)[0], org.assertj.core.data.Offset.offset(FIRST_ROW));
+            assertThat(run.recording().column(state)[0]).as(state + " after initialization")
+                    .isCloseTo(run.reference().column(state)[0], org.assertj.core.data.Offset.offset(FIRST_ROW));
         }
     }
 

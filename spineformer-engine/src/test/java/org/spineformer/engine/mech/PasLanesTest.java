@@ -22,23 +22,9 @@ class PasLanesTest {
     }
 
     private static CellState run(Pas pas, int[] nodes) {
-        double[] area = new double[40];
-        java.util.Arrays.fill(area, 2.0);
-        CellState s = new CellState(area, area.clone(), 0.025, 37);
         Random r = new Random(3);
-        for (int i = 0; i < s.nodes; i++) {
-            s.v[i] = -90 + 60 * r.nextDouble();
-            s.rhs[i] = r.nextGaussian();
-            s.d[i] = r.nextDouble();
-        }
-        MechanismBlock block = pas.newBlock(nodes);
-        for (int k = 0; k < nodes.length; k++) {
-            block.setParameter("g", k, 1e-4 * (1 + r.nextDouble()));
-            block.setParameter("e", k, -80 + 10 * r.nextDouble());
-        }
-        block.attach(s);
-        block.initialize(s);
-        block.currents(s);
+        CellState s = RandomLeaks.state(40, 60, r);
+        RandomLeaks.initialized(pas, nodes, s, r).currents(s);
         return s;
     }
 }

@@ -21,12 +21,10 @@ class PasResetPassTest {
         Random r = new Random(7);
         CellState pass = state(r);
         CellState reference = copy(pass);
-        MechanismBlock block = block(new Pas(), pass, new Random(11));
-        MechanismBlock expected = block(new Pas(), reference, new Random(11));
+        MechanismBlock block = RandomLeaks.initialized(new Pas(), LEAK_NODES, pass, new Random(11));
+        MechanismBlock expected = RandomLeaks.initialized(new Pas(), LEAK_NODES, reference, new Random(11));
 
-        assertThat(block.currentsFromReset(pass)).isTrue();
-        resetAndCurrents(expected, reference);
-        assertSame(pass, reference);
+        assertPassGivesTheBitsOf(block, pass, expected, reference);
         assertThat(block.column("i")).as("the column of i, asked for after the pass").isEqualTo(expected.column("i"));
 
         // a parameter set after initialization is used by the next pass; v moved, i followed
@@ -38,9 +36,7 @@ class PasResetPassTest {
             pass.v[j] += 1.5;
             reference.v[j] += 1.5;
         }
-        assertThat(block.currentsFromReset(pass)).isTrue();
-        resetAndCurrents(expected, reference);
-        assertSame(pass, reference);
+        assertPassGivesTheBitsOf(block, pass, expected, reference);
         assertThat(block.column("i")).isEqualTo(expected.column("i"));
     }
 
@@ -62,9 +58,7 @@ class PasResetPassTest {
         e[8] = -42;
         expected.setParameter("g", 3, 5e-4);
         expected.setParameter("e", 8, -42);
-        assertThat(block.currentsFromReset(pass)).isTrue();
-        resetAndCurrents(expected, reference);
-        assertSame(pass, reference);
+        assertPassGivesTheBitsOf(block, pass, expected, reference);
         assertThat(block.column("i")).isEqualTo(expected.column("i"));
     }
 
@@ -73,13 +67,11 @@ class PasResetPassTest {
     void aValueSetOnceAfterInitializeIsSeen() {
         CellState pass = state(new Random(6));
         CellState reference = copy(pass);
-        MechanismBlock block = block(new Pas(), pass, new Random(12));
-        MechanismBlock expected = block(new Pas(), reference, new Random(12));
+        MechanismBlock block = RandomLeaks.initialized(new Pas(), LEAK_NODES, pass, new Random(12));
+        MechanismBlock expected = RandomLeaks.initialized(new Pas(), LEAK_NODES, reference, new Random(12));
         block.columnToSet("g")[2] = 7e-4;
         expected.setParameter("g", 2, 7e-4);
-        assertThat(block.currentsFromReset(pass)).isTrue();
-        resetAndCurrents(expected, reference);
-        assertSame(pass, reference);
+        assertPassGivesTheBitsOf(block, pass, expected, reference);
     }
 
     @Test
@@ -97,34 +89,22 @@ class PasResetPassTest {
         assertThat(inLanes.currentsFromReset(lanes)).isFalse();
     }
 
-    private static MechanismBlock block(Pas pas, CellState s, Random r) {
-        MechanismBlock block = pas.newBlock(LEAK_NODES);
-        for (int k = 0; k < LEAK_NODES.length; k++) {
-            block.setParameter("g", k, 1e-4 * (1 + r.nextDouble()));
-            block.setParameter("e", k, -80 + 10 * r.nextDouble());
-        }
-        block.attach(s);
-        block.initialize(s);
-        return block;
-    }
-
-    private static void resetAndCurrents(MechanismBlock block, CellState s) {
-        Arrays.fill(s.rhs, 0);
-        Arrays.fill(s.d, 0);
-        block.currents(s);
+    /**
+     * The block's pass over {@code pass} (taken) gives the bits of the reset to 0 followed by {@code expected}'s
+     * current phase over {@code reference}.
+     */
+    private static void assertPassGivesTheBitsOf(MechanismBlock block, CellState pass, MechanismBlock expected,
+            CellState reference) {
+        assertThat(block.currentsFromReset(pass)).isTrue();
+        Arrays.fill(reference.rhs, 0);
+        Arrays.fill(reference.d, 0);
+        expected.currents(reference);
+        assertSame(pass, reference);
     }
 
     /** Random potentials (some positive, so that 0 * v is -0 and +0), and rhs and d not reset. */
     private static CellState state(Random r) {
-        double[] area = new double[NODES];
-        Arrays.fill(area, 2.0);
-        CellState s = new CellState(area, area.clone(), 0.025, 37);
-        for (int j = 0; j < NODES; j++) {
-            s.v[j] = -90 + 120 * r.nextDouble();
-            s.rhs[j] = r.nextGaussian();
-            s.d[j] = r.nextDouble();
-        }
-        return s;
+        return RandomLeaks.state(NODES, 120, r);
     }
 
     private static CellState copy(CellState s) {

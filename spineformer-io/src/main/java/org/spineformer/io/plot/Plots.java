@@ -196,7 +196,10 @@ public final class Plots {
 
     /** Writes the chart as SVG, whole or not at all. */
     public static void writeSvg(Path path, Chart<?, ?> chart) throws IOException {
-        AtomicFiles.write(path, out -> VectorGraphicsEncoder.saveVectorGraphic(chart, out, VectorGraphicsFormat.SVG));
+        try (FlatAxes opened = FlatAxes.open(chart)) {
+            AtomicFiles.write(path, out -> VectorGraphicsEncoder.saveVectorGraphic(chart, out,
+                    VectorGraphicsFormat.SVG));
+        }
     }
 
     /** Writes {@code dir/name.png} and {@code dir/name.svg}: the same chart, for viewing and for print. */
@@ -333,7 +336,9 @@ public final class Plots {
         // steep lines, spikes above all, look serrated.
         g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
         g.scale(PNG_SCALE, PNG_SCALE);
-        chart.paint(g, chart.getWidth(), chart.getHeight());
+        try (FlatAxes opened = FlatAxes.open(chart)) {
+            chart.paint(g, chart.getWidth(), chart.getHeight());
+        }
         g.dispose();
         return image;
     }
