@@ -63,7 +63,8 @@ final class ClassSkeleton {
         VectorEmitter v = new VectorEmitter(g);
         v.currents(currentPhase, CurrentsEmitter.terms(g), conductance);
         v.advance(solves, afterSolves);
-        vector = org.spineformer.engine.simd.Simd.enabled() && v.any() ? v : null;
+        // a mechanism that writes a reversal potential (rare) stays scalar: the vector kernels' copies do not write it
+        vector = org.spineformer.engine.simd.Simd.enabled() && v.any() && !g.writesReversal() ? v : null;
         // the same for the tables of FUNCTIONs of v: not where a state phase's vector twin computes them exactly
         if (v.advanceCall() != null) {
             g.callTables.disable();
@@ -220,6 +221,7 @@ final class ClassSkeleton {
         g.nodeCopies.followConcentrations();
         g.close();
         emitPhases();
+        new BeforeAfterEmitter(g).emit();
         if (!g.tables.isEmpty()) {
             new FunctionEmitter(g).emitTables();
         }

@@ -76,6 +76,7 @@ final class CurrentsEmitter {
                     }
                 });
             }
+            g.nodeCopies.writeReversals();
             g.line("s.rhs[nd] " + (g.electrode ? "+=" : "-=") + " i" + scale + ";");
             g.line("s.d[nd] " + (g.electrode ? "-=" : "+=") + " g" + scale + ";");
         }
