@@ -21,6 +21,20 @@ class RungeReferenceTest {
     }
 
     /**
+     * A DERIVATIVE block's SOLVE without METHOD, which nocmodl integrates by scopmath's adrunge() (adaptive
+     * Runge-Kutta steps, t moved with them), against NEURON 8.2.2 running the project's {@code mod/runge/adr.mod}
+     * (reference recorded by {@code reference/kinetic/record.py}), every column.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"vclamp_m60", "vclamp_m20", "vclamp_p20", "iclamp"})
+    void adrungeMatchesNeuron(String runName) {
+        ReferenceRun ref = ReferenceRun.load("/reference/runge/adr/" + runName);
+        NmodlMechanism compiled = NmodlMechanism.compile("adr.mod", Resources.text("/mod/runge/adr.mod"));
+        Recorder rec = KineticReferenceTest.run(ref, compiled);
+        KineticReferenceTest.assertEveryColumn("adr " + runName, ref, rec);
+    }
+
+    /**
      * runge() moves the trial's t, which trials in lanes share: refused when the block is made (the message names the
      * file as first compiled: compiled classes are cached by the text's hash, another test may have named it).
      */
@@ -30,5 +44,15 @@ class RungeReferenceTest {
         assertThatThrownBy(() -> compiled.newBlock(new int[] {0}, 2)).isInstanceOf(UnsupportedOperationException.class)
                 .hasMessageEndingWith("rk.mod: METHOD runge moves the trial's t (as NEURON's runge() moves its thread's):"
                         + " trials in lanes not supported");
+    }
+
+    /** adrunge's step size goes on from instance to instance, and it moves t: trials in lanes refused, with why. */
+    @Test
+    void adrungeInLanesIsRefused() {
+        NmodlMechanism compiled = NmodlMechanism.compile("adr.mod", Resources.text("/mod/runge/adr.mod"));
+        assertThatThrownBy(() -> compiled.newBlock(new int[] {0}, 2)).isInstanceOf(UnsupportedOperationException.class)
+                .hasMessageEndingWith("adr.mod: METHOD adrunge (a DERIVATIVE block's SOLVE without METHOD) moves the"
+                        + " trial's t and continues its step size from instance to instance: trials in lanes not"
+                        + " supported");
     }
 }

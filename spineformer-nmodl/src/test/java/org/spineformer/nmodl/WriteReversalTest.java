@@ -9,6 +9,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.spineformer.engine.ModelBuilder;
 import org.spineformer.engine.Simulation;
+import org.spineformer.engine.event.PointProcess;
 import org.spineformer.engine.mech.Catalogue;
 import org.spineformer.engine.morph.Morphology;
 import org.spineformer.engine.record.Recorder;
@@ -44,23 +45,12 @@ class WriteReversalTest {
     void writersAndReadersMatchNeuron() {
         ReferenceRun ref = ReferenceRun.load("/reference/ions/writerev/writerev");
         JsonNode s = ref.settings();
-        Catalogue catalogue = Catalogue.discover();
-        for (String f : FILES) {
-            catalogue.register(NmodlMechanism.compile(f + ".mod", Resources.text("/mod/ions/" + f + ".mod")));
-        }
-        Morphology morphology = new Morphology();
-        int soma = morphology.addRoot("soma", 20, 1, 35.4, 1, Morphology.filled(1, 20));
-        int dend = morphology.addChild("dend", 100, 1, 35.4, 1, Morphology.filled(1, 2), soma, 1);
-        ModelBuilder builder = new ModelBuilder(morphology, catalogue);
-        // NEURON's order of the mechanisms' current phases: pas, then the files' (ekset before kread)
-        for (JsonNode m : s.get("mechanisms_inserted").get("soma")) {
-            builder.insert(m.asText(), soma, m.asText().equals("pas") ? Map.of("g", 1e-4, "e", -70.0) : Map.of());
-        }
-        for (JsonNode m : s.get("mechanisms_inserted").get("dend")) {
-            builder.insert(m.asText(), dend, m.asText().equals("pas") ? Map.of("g", 1e-4, "e", -70.0) : Map.of());
-        }
-        builder.addPointProcess("IClamp", soma, 0.5, Map.of("del", 20.0, "dur", 50.0, "amp", 0.3));
-        Simulation sim = builder.build(s.get("dt_ms").asDouble(), s.get("celsius_degC").asDouble());
+        assertThat(s.get("dt_ms").asDouble()).isEqualTo(DT_MS);
+        assertThat(s.get("celsius_degC").asDouble()).isEqualTo(CELSIUS);
+        assertThat(s.get("stimulus").get("amp_nA").asDouble()).isEqualTo(0.3);
+        Simulation sim = cell(s, 0.3);
+        int soma = 0; // the sections as cell() adds them
+        int dend = 1;
 
         Recorder rec = new Recorder(1);
         for (JsonNode c : s.get("columns")) {
@@ -87,6 +77,63 @@ class WriteReversalTest {
         double worst = rec.names().stream().mapToDouble(c -> TraceAssert.relativeError(ref.column(c), rec.column(c)))
                 .max().orElseThrow();
         System.out.printf("writerev: largest error %.2e of the trace's scale%n", worst);
+    }
+
+    /**
+     * Two trials in lanes (pulses of 0.3 and 0.5 nA): each lane's voltages and every ion array at both nodes after
+     * 100 ms equal to its trial run alone, bit for bit (the written-reversal flag and the followed nodes are per
+     * lane entry).
+     */
+    @Test
+    void trialsInLanesAreEachTrialAlone() {
+        JsonNode s = ReferenceRun.load("/reference/ions/writerev/writerev").settings();
+        double[] amps = {0.3, 0.5};
+        Simulation lanes = cell(s, amps);
+        lanes.initialize(-70);
+        lanes.run(100);
+        for (int lane = 0; lane < amps.length; lane++) {
+            Simulation alone = cell(s, amps[lane]);
+            alone.initialize(-70);
+            alone.run(100);
+            for (int node = 0; node < alone.state().nodes; node++) {
+                assertThat(lanes.state().v[node * 2 + lane]).as("v").isEqualTo(alone.state().v[node]);
+                for (String ion : new String[] {"k", "ca"}) {
+                    var inLanes = lanes.state().ion(ion);
+                    var one = alone.state().ion(ion);
+                    assertThat(inLanes.reversal[node * 2 + lane]).as("e" + ion).isEqualTo(one.reversal[node]);
+                    assertThat(inLanes.concentration[node * 2 + lane]).isEqualTo(one.concentration[node]);
+                    assertThat(inLanes.current[node * 2 + lane]).isEqualTo(one.current[node]);
+                }
+            }
+        }
+    }
+
+    private static final double DT_MS = 0.025;
+    private static final double CELSIUS = 37;
+
+    /** The recording's cell (its mechanisms from the reference's settings), one trial in a lane per pulse (nA). */
+    private static Simulation cell(JsonNode s, double... ampsNa) {
+        Catalogue catalogue = Catalogue.discover();
+        for (String f : FILES) {
+            catalogue.register(NmodlMechanism.compile(f + ".mod", Resources.text("/mod/ions/" + f + ".mod")));
+        }
+        Morphology morphology = new Morphology();
+        int soma = morphology.addRoot("soma", 20, 1, 35.4, 1, Morphology.filled(1, 20));
+        int dend = morphology.addChild("dend", 100, 1, 35.4, 1, Morphology.filled(1, 2), soma, 1);
+        ModelBuilder builder = new ModelBuilder(morphology, catalogue);
+        // NEURON's order of the mechanisms' current phases: pas, then the files' (ekset before kread)
+        for (JsonNode m : s.get("mechanisms_inserted").get("soma")) {
+            builder.insert(m.asText(), soma, m.asText().equals("pas") ? Map.of("g", 1e-4, "e", -70.0) : Map.of());
+        }
+        for (JsonNode m : s.get("mechanisms_inserted").get("dend")) {
+            builder.insert(m.asText(), dend, m.asText().equals("pas") ? Map.of("g", 1e-4, "e", -70.0) : Map.of());
+        }
+        PointProcess clamp = builder.addPointProcess("IClamp", soma, 0.5, Map.of("del", 20.0, "dur", 50.0,
+                "amp", ampsNa[0]));
+        for (int lane = 0; lane < ampsNa.length; lane++) {
+            builder.setLaneParameter(clamp, lane, "amp", ampsNa[lane]);
+        }
+        return builder.build(DT_MS, CELSIUS, ampsNa.length);
     }
 
     /** An ion's node array named as NEURON's range variable: ek, ki, ik, eca, cai, ica. */

@@ -145,6 +145,11 @@ final class ClassSkeleton {
             g.line("private boolean exactConductance = !\"false\".equals(System.getProperty(\""
                     + ExactConductance.PROPERTY + "\"));");
         }
+        if (g.usesAdrunge()) {
+            g.line("/** The simulation's adrunge state (scopmath's statics), and the INITIALs run (nocmodl's _ninits). */");
+            g.line("private " + AdaptiveRunge.class.getName() + " adrunge;");
+            g.line("private int ninits;");
+        }
         if (g.usesNetMove) {
             g.line("/** Each slot's last event to itself with flag 1 (for net_move), -1 when none. */");
             g.line("private final long[] tq_item;");
@@ -219,6 +224,9 @@ final class ClassSkeleton {
             }
         }
         g.nodeCopies.followConcentrations();
+        if (g.usesAdrunge()) {
+            g.line("adrunge = " + AdaptiveRunge.class.getName() + ".of(s);");
+        }
         g.close();
         emitPhases();
         new BeforeAfterEmitter(g).emit();

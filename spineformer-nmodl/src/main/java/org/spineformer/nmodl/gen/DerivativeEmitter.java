@@ -34,8 +34,8 @@ final class DerivativeEmitter {
             g.derivativeBlock = null;
             return;
         }
-        if (method.equals("runge")) {
-            emitRunge(d);
+        if (method.equals("runge") || method.equals("adrunge")) {
+            emitRunge(d, method.equals("adrunge"));
             return;
         }
         boolean deferred = method.equals("euler") && g.eulerDeferred.contains(d.name());
@@ -77,7 +77,7 @@ final class DerivativeEmitter {
      * temp/3}, and {@code x = w + (h/6) Dx}. runge() moves the thread's t by h/2, h/2 and -h, and so here the
      * trial's t (its last bits can differ after, as NEURON's; hence no trials in lanes, whose t is shared).
      */
-    private void emitRunge(Item.Block d) {
+    private void emitRunge(Item.Block d, boolean adaptive) {
         String b = d.name();
         List<String> states = equationStates(d.body(), new ArrayList<>());
         g.line("");
@@ -88,8 +88,15 @@ final class DerivativeEmitter {
         g.derivativeBlock = null;
         g.close();
         g.line("");
-        g.line("/** DERIVATIVE " + b + " solved by runge (scopmath's runge.c). */");
-        g.open("private void d_" + b + "(int k, CellState s)");
+        if (adaptive) {
+            emitAdaptive(d, states);
+        }
+        // METHOD runge: runge.c with h = dt; adrunge: the same step with its h
+        String h = adaptive ? "h" : "s.dt";
+        g.line("/** DERIVATIVE " + b + " solved by runge (scopmath's runge.c)" + (adaptive ? ", one step of h" : "")
+                + ". */");
+        g.open("private void " + (adaptive ? "rk_" : "d_") + b + "(int k, CellState s" + (adaptive ? ", double h" : "")
+                + ")");
         g.line("double temp;");
         String[] x = new String[states.size()];
         String[] dx = new String[states.size()];
@@ -101,30 +108,102 @@ final class DerivativeEmitter {
         g.line("ev_" + b + "(k, s);");
         for (int i = 0; i < x.length; i++) {
             g.line("w0_" + i + " = " + x[i] + ";");
-            g.line("temp = (s.dt / 2.0) * " + dx[i] + ";");
+            g.line("temp = (" + h + " / 2.0) * " + dx[i] + ";");
             g.line(x[i] + " += temp;");
             g.line("w1_" + i + " = w0_" + i + " + temp / 3.0;");
         }
-        g.line("s.t += s.dt / 2.0;");
+        g.line("s.t += " + h + " / 2.0;");
         g.line("ev_" + b + "(k, s);");
         for (int i = 0; i < x.length; i++) {
-            g.line("temp = s.dt * " + dx[i] + ";");
+            g.line("temp = " + h + " * " + dx[i] + ";");
             g.line(x[i] + " = w0_" + i + " + temp / 2.0;");
             g.line("w1_" + i + " += temp / 3.0;");
         }
         g.line("ev_" + b + "(k, s);");
         for (int i = 0; i < x.length; i++) {
-            g.line("temp = s.dt * " + dx[i] + ";");
+            g.line("temp = " + h + " * " + dx[i] + ";");
             g.line(x[i] + " = w0_" + i + " + temp;");
             g.line("w1_" + i + " += temp / 3.0;");
         }
-        g.line("s.t += s.dt / 2.0;");
+        g.line("s.t += " + h + " / 2.0;");
         g.line("ev_" + b + "(k, s);");
         for (int i = 0; i < x.length; i++) {
-            g.line(x[i] + " = w1_" + i + " + (s.dt / 6.0) * " + dx[i] + ";");
+            g.line(x[i] + " = w1_" + i + " + (" + h + " / 6.0) * " + dx[i] + ";");
         }
-        g.line("s.t -= s.dt;");
+        g.line("s.t -= " + h + ";");
         g.close();
+    }
+
+    /**
+     * A DERIVATIVE block's SOLVE without METHOD, nocmodl 8.2.2's default for it: scopmath's adrunge() (adrunge.c)
+     * per instance in nrn_state, then the block evaluated once more at the new states (nrn_state calls it after
+     * adrunge). adrunge steps by runge() from t to t + dt with a step size h it keeps between calls (and between
+     * instances and mechanisms: {@link AdaptiveRunge}), restarted at the first call after a finitialize (h = dt/10,
+     * or 0.01 ms for dt of 0.1 ms or more) and recomputed every ten steps from a double step against two single ones:
+     * {@code h = (maxerr h^5 / err)^(1/4)} with maxerr 1e-5 and err the largest |difference| / 30 (0.1 maxerr below
+     * 1e-20); a step size below 1e-20 is its error PRECISION, which stops the run. t moves with the steps and ends at
+     * {@code (t + dt) - dt}, as NEURON's.
+     */
+    private void emitAdaptive(Item.Block d, List<String> states) {
+        String b = d.name();
+        String[] x = new String[states.size()];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = g.ref(new Expr.Var(d.pos(), states.get(i), null));
+        }
+        g.line("/** DERIVATIVE " + b + " solved by adrunge (scopmath's adrunge.c), then evaluated at the new states. */");
+        g.open("private void d_" + b + "(int k, CellState s)");
+        g.line(AdaptiveRunge.class.getName() + " a = adrunge;");
+        g.open("if (a.initialized < ninits)");
+        g.line("a.steps = -1;");
+        g.line("a.h = s.dt < 0.1 ? s.dt / 10.0 : 0.01;");
+        g.line("a.initialized = ninits;");
+        g.close();
+        g.line("double end = s.t + s.dt;");
+        g.open("for (; s.t < end; s.t += a.h)");
+        g.open("if (++a.steps % 10 == 0)");
+        for (int i = 0; i < x.length; i++) {
+            g.line("double y0_" + i + " = " + x[i] + ";");
+        }
+        g.open("if (s.t + 2.0 * a.h > end)");
+        g.line("a.h = (end - s.t) / 2.0;");
+        g.close();
+        g.line("rk_" + b + "(k, s, 2.0 * a.h);");
+        for (int i = 0; i < x.length; i++) {
+            g.line("double y2_" + i + " = " + x[i] + ";");
+            g.line(x[i] + " = y0_" + i + ";");
+        }
+        g.line("rk_" + b + "(k, s, a.h);");
+        g.line("s.t += a.h;");
+        g.line("rk_" + b + "(k, s, a.h);");
+        g.line("s.t += a.h;");
+        g.line("a.steps++;");
+        g.line("double err = 0.0;");
+        g.line("double temp;");
+        for (int i = 0; i < x.length; i++) {
+            g.open("if ((temp = Math.abs(" + x[i] + " - y2_" + i + ") / 30.0) > err)");
+            g.line("err = temp;");
+            g.close();
+        }
+        g.open("if (err < 1e-20)");
+        g.line("err = 0.1 * 1e-5;");
+        g.close();
+        g.line("a.h = Math.pow(1e-5 * Math.pow(a.h, 5.0) / err, 0.25);");
+        g.open("if (a.h < 1e-20)");
+        g.line("throw new IllegalStateException(\"" + g.solvedAt(b) + ": adrunge's step size fell below 1e-20 (its error"
+                + " PRECISION) at t = \" + s.t + \", instance \" + k / lanes);");
+        g.close();
+        g.close();
+        g.open("if (s.t < end && s.t + a.h > end)");
+        g.line("rk_" + b + "(k, s, end - s.t);");
+        g.text.indent(-1);
+        g.open("} else if (s.t + a.h <= end)");
+        g.line("rk_" + b + "(k, s, a.h);");
+        g.close();
+        g.close();
+        g.line("s.t = end - s.dt;");
+        g.line("ev_" + b + "(k, s);");
+        g.close();
+        g.line("");
     }
 
     /** The Java local of a state's derivative in a deferred euler block ($: no NMODL name has one). */
@@ -248,7 +327,8 @@ final class DerivativeEmitter {
         }
         String state = g.ref(a.target());
         String method = g.methods.getOrDefault(g.derivativeBlock, "cnexp");
-        if (method.equals("runge") || method.equals("euler") && g.eulerDeferred.contains(g.derivativeBlock)) {
+        if (method.equals("runge") || method.equals("adrunge")
+                || method.equals("euler") && g.eulerDeferred.contains(g.derivativeBlock)) {
             g.line(derivative(g.derivativeBlock, x) + " = " + g.num(a.value()) + ";");
             return;
         }

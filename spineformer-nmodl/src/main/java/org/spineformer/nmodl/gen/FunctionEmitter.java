@@ -60,6 +60,10 @@ final class FunctionEmitter {
             return g.mod.file() + ": METHOD runge moves the trial's t (as NEURON's runge() moves its thread's):"
                     + " trials in lanes not supported";
         }
+        if (g.breakpointSolves().stream().anyMatch(sv -> sv.method().equals("adrunge"))) {
+            return g.mod.file() + ": METHOD adrunge (a DERIVATIVE block's SOLVE without METHOD) moves the trial's t"
+                    + " and continues its step size from instance to instance: trials in lanes not supported";
+        }
         Set<String> parameters = g.parameterNames();
         for (Map.Entry<String, Stmt.Table> e : g.tables.entrySet()) {
             for (String name : e.getValue().depends()) {

@@ -19,6 +19,9 @@ final class InitialEmitter {
         if (!g.tables.isEmpty()) {
             g.line("checkTables(s);");
         }
+        if (g.usesAdrunge()) {
+            g.line("ninits += slots; // nocmodl's initmodel counts each instance's INITIAL in _ninits");
+        }
         g.open("for (int k = 0; k < slots; k++)");
         g.nodeCopies.readNode(false);
         // nocmodl's initmodel starts each state x at x0 before INITIAL: the file's PARAMETER x0 when it declares one

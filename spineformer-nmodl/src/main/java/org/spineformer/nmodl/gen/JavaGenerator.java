@@ -216,7 +216,7 @@ public final class JavaGenerator {
     CallTables callTables;
 
     private JavaGenerator(ModFile mod) {
-        this.mod = ProcedureSolves.asCalls(mod);
+        this.mod = ProcedureSolves.defaultMethods(ProcedureSolves.asCalls(mod));
     }
 
     /** Generates class {@code className} (simple name) for the mod file; throws with every reason it cannot. */
@@ -342,7 +342,7 @@ public final class JavaGenerator {
             if (!held.isEmpty() && (derivimplicit || sv.method().equals("euler"))) {
                 heldDerivatives.put(sv.block(), held);
             }
-            if (sv.method().equals("runge") && derivatives.containsKey(sv.block())) {
+            if ((sv.method().equals("runge") || sv.method().equals("adrunge")) && derivatives.containsKey(sv.block())) {
                 // scopmath's runge() reads every Dx from the instance's data after each of its four evaluations
                 heldDerivatives.put(sv.block(), new LinkedHashSet<>(DerivativeEmitter.equationStates(
                         derivatives.get(sv.block()).body(), new ArrayList<>())));
@@ -749,6 +749,12 @@ public final class JavaGenerator {
             }
         }
         return Set.copyOf(ionsRead);
+    }
+
+    /** Whether a SOLVE of the BREAKPOINT integrates a DERIVATIVE block by adrunge ({@link AdaptiveRunge}). */
+    boolean usesAdrunge() {
+        return breakpointSolves().stream().anyMatch(sv -> sv.method().equals("adrunge")
+                && derivatives.containsKey(sv.block()));
     }
 
     boolean writesConcentration() {

@@ -29,6 +29,35 @@ final class ProcedureSolves {
         return new ModFile(mod.file(), items);
     }
 
+    /**
+     * The BREAKPOINT's SOLVE of a DERIVATIVE block without METHOD as METHOD adrunge: nocmodl 8.2.2's default for
+     * such a block (solve.cpp, case DERF: {@code method = lookup("adrunge")}).
+     */
+    static ModFile defaultMethods(ModFile mod) {
+        Set<String> derivatives = mod.blocks("DERIVATIVE").map(Item.Block::name).collect(Collectors.toSet());
+        List<Item> items = mod.items().stream().map(i -> i instanceof Item.Block b && b.keyword().equals("BREAKPOINT")
+                ? new Item.Block(b.pos(), b.keyword(), b.name(), b.args(), b.unit(), b.solveFor(),
+                        adrunge(b.body(), derivatives)) : i).toList();
+        return new ModFile(mod.file(), items);
+    }
+
+    private static List<Stmt> adrunge(List<Stmt> body, Set<String> derivatives) {
+        return body.stream().map(s -> {
+            if (s instanceof Stmt.Solve sv && derivatives.contains(sv.block()) && sv.method().isEmpty()
+                    && !sv.steadyState()) {
+                return new Stmt.Solve(sv.pos(), sv.block(), "adrunge", false, sv.ifError());
+            }
+            if (s instanceof Stmt.If i) {
+                return new Stmt.If(i.pos(), i.condition(), adrunge(i.then(), derivatives),
+                        adrunge(i.otherwise(), derivatives));
+            }
+            if (s instanceof Stmt.Block b) {
+                return new Stmt.Block(b.pos(), adrunge(b.body(), derivatives));
+            }
+            return s;
+        }).toList();
+    }
+
     private static List<Stmt> body(List<Stmt> body, Set<String> procedures) {
         return body.stream().map(s -> statement(s, procedures)).toList();
     }

@@ -61,9 +61,9 @@ final class StatePhaseEmitter {
         g.nodeCopies.readNode(false);
         for (Stmt.Solve sv : solves) {
             if (g.derivatives.containsKey(sv.block())) {
-                if (!Set.of("cnexp", "derivimplicit", "euler", "runge").contains(sv.method())) {
+                if (!Set.of("cnexp", "derivimplicit", "euler", "runge", "adrunge").contains(sv.method())) {
                     g.notYet(sv.pos(), "SOLVE " + sv.block() + " METHOD " + (sv.method().isEmpty() ? "(none)"
-                            : sv.method()) + " (cnexp, derivimplicit, euler and runge are compiled so far)");
+                            : sv.method()) + " (cnexp, derivimplicit, euler, runge and adrunge are compiled so far)");
                 }
                 g.methods.put(sv.block(), g.cnexpFallbacks.contains(sv.block()) ? "derivimplicit" : sv.method());
                 g.line((g.ratePlans.containsKey(sv.block()) ? "tabulated_" : "d_") + sv.block() + "(k, s);");
