@@ -26,12 +26,9 @@ class RungeReferenceTest {
      * (reference recorded by {@code reference/kinetic/record.py}), every column.
      */
     @ParameterizedTest
-    @ValueSource(strings = {"vclamp_m60", "vclamp_m20", "vclamp_p20", "iclamp"})
+    @MethodSource("org.spineformer.nmodl.SingleMechanismRun#runs")
     void adrungeMatchesNeuron(String runName) {
-        ReferenceRun ref = ReferenceRun.load("/reference/runge/adr/" + runName);
-        NmodlMechanism compiled = NmodlMechanism.compile("adr.mod", Resources.text("/mod/runge/adr.mod"));
-        Recorder rec = KineticReferenceTest.run(ref, compiled);
-        KineticReferenceTest.assertEveryColumn("adr " + runName, ref, rec);
+        SingleMechanismRun.assertMatchesNeuron("runge/adr.mod", "runge/adr", runName);
     }
 
     /**
