@@ -7,6 +7,7 @@ import java.util.Map;
 import org.spineformer.engine.discrete.Discretization;
 import org.spineformer.engine.event.EventQueue;
 import org.spineformer.engine.event.Synapse;
+import org.spineformer.engine.mech.BeforeAfter;
 import org.spineformer.engine.mech.CellState;
 import org.spineformer.engine.mech.FieldRole;
 import org.spineformer.engine.mech.FieldSpec;
@@ -47,6 +48,8 @@ public final class Simulation {
     private final MechanismBlock[] advanceOrder;
     /** The blocks whose state phase the step calls: advanceOrder without those another block takes over. */
     private final MechanismBlock[] statePhases;
+    /** Per kind of BEFORE/AFTER block (BeforeAfter's order), the blocks that have one, in the blocks' order. */
+    private final MechanismBlock[][] beforeAfter = new MechanismBlock[BeforeAfter.values().length][];
     /** Per density mechanism, section and segment: the instance index (null where it is not inserted). */
     private final Map<String, int[][]> densityInstances;
     private final List<ModelBuilder.SpikeSource> sources;
@@ -112,6 +115,10 @@ public final class Simulation {
         }
         this.advanceOrder = order.toArray(new MechanismBlock[0]);
         this.statePhases = joinStatePhases(order);
+        for (BeforeAfter when : BeforeAfter.values()) {
+            beforeAfter[when.ordinal()] = Arrays.stream(blocks).filter(blk -> blk.beforeAfterKinds().contains(when))
+                    .toArray(MechanismBlock[]::new);
+        }
         this.densityInstances = Map.copyOf(densityInstances);
         this.sources = List.copyOf(sources);
         this.sourceTargetBlock = new int[sources.size()][];
@@ -264,6 +271,7 @@ public final class Simulation {
         }
         // cleared before the INITIAL blocks, which may send events to themselves (NEURON's finitialize)
         queue.clear();
+        beforeAfter(BeforeAfter.BEFORE_INITIAL);
         for (MechanismBlock blk : advanceOrder) {
             blk.initialize(state);
         }
@@ -280,9 +288,11 @@ public final class Simulation {
                 }
             }
         }
+        beforeAfter(BeforeAfter.AFTER_INITIAL);
         // NEURON's finitialize delivers the events due by dt/2 (those INITIAL sent for t = 0) before fcurrent
         queue.deliverUntil(0.5 * state.dt, deliver);
         currentPhase();
+        beforeAfter(BeforeAfter.BEFORE_STEP);
         requireFiniteVoltages();
         requireFiniteStates();
         initialized = true;
@@ -324,6 +334,8 @@ public final class Simulation {
         for (MechanismBlock blk : statePhases) {
             blk.advance(state);
         }
+        beforeAfter(BeforeAfter.AFTER_SOLVE);
+        beforeAfter(BeforeAfter.BEFORE_STEP);
         steps++;
         if (steps % finiteCheckSteps == 0) {
             requireFiniteVoltages();
@@ -405,7 +417,16 @@ public final class Simulation {
         failed++;
     }
 
+    /** NEURON's nrn_ba: each block's BEFORE or AFTER blocks of kind {@code when}, in the blocks' order. */
+    private void beforeAfter(BeforeAfter when) {
+        for (MechanismBlock blk : beforeAfter[when.ordinal()]) {
+            blk.beforeAfter(state, when);
+        }
+    }
+
     private void currentPhase() {
+        // before the ions' reset and the currents, as NEURON's nrn_rhs calls it
+        beforeAfter(BeforeAfter.BEFORE_BREAKPOINT);
         // the first block may write every node's rhs and d itself, reset included (pas: one pass over the nodes)
         int first = blocks.length > 0 && blocks[0].currentsFromReset(state) ? 1 : 0;
         if (first == 0) {

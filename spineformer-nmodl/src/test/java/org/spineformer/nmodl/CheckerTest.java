@@ -99,11 +99,27 @@ class CheckerTest {
 
     @Test
     void constructorAndOtherBlocksWithoutAStep() {
-        assertThat(check("CONSTRUCTOR { }\nDESTRUCTOR { }\nBEFORE BREAKPOINT { }\nDISCRETE d { }\n")).containsExactly(
+        assertThat(check("CONSTRUCTOR { }\nDESTRUCTOR { }\nAFTER BREAKPOINT { }\nDISCRETE d { }\n")).containsExactly(
                 "x.mod:3:1: CONSTRUCTOR block is not supported: no equivalent in Spineformer's step",
                 "x.mod:4:1: DESTRUCTOR block is not supported: no equivalent in Spineformer's step",
-                "x.mod:5:1: BEFORE block is not supported: no equivalent in Spineformer's step",
+                "x.mod:5:1: AFTER BREAKPOINT is not supported: NEURON 8.2.2 cannot load it (\"before-after"
+                        + " processing type ... not implemented\"); BEFORE INITIAL, AFTER INITIAL, BEFORE BREAKPOINT,"
+                        + " AFTER SOLVE and BEFORE STEP are",
                 "x.mod:6:1: DISCRETE block is not supported: no equivalent in Spineformer's step");
+    }
+
+    /**
+     * The five BEFORE/AFTER blocks NEURON 8.2.2 runs pass (their statements checked as a block's); the three that
+     * nocmodl translates but NEURON's hoc_reg_ba cannot load are refused.
+     */
+    @Test
+    void beforeAfterBlocks() {
+        assertThat(check("BEFORE INITIAL { a = v }\nAFTER INITIAL { }\nBEFORE BREAKPOINT { }\nAFTER SOLVE { }\n"
+                + "BEFORE STEP { a = t }\n")).isEmpty();
+        assertThat(check("BEFORE STEP { a = nope }\n")).containsExactly(
+                "x.mod:3:19: 'nope' is used but not declared (PARAMETER, ASSIGNED, STATE, LOCAL ...)");
+        assertThat(check("BEFORE SOLVE { }\nAFTER STEP { }\n")).hasSize(2).allMatch(m -> m.contains(
+                "is not supported: NEURON 8.2.2 cannot load it"));
     }
 
     @Test

@@ -28,6 +28,7 @@ import org.spineformer.engine.mech.MechanismBlock;
 import org.spineformer.engine.morph.Morphology;
 import org.spineformer.engine.record.Recorder;
 import org.spineformer.engine.simd.Simd;
+import org.spineformer.nmodl.gen.ExactConductance;
 import org.spineformer.nmodl.gen.FunctionTable;
 import org.spineformer.nmodl.gen.NmodlMechanism;
 import org.spineformer.nmodl.gen.VectorKernels;
@@ -116,6 +117,10 @@ class VectorKernelsTest {
     }
 
     private static Run run(NmodlMechanism m, String text, boolean vector, boolean tables) {
+        return run(m, text, vector, tables, true);
+    }
+
+    private static Run run(NmodlMechanism m, String text, boolean vector, boolean tables, boolean exactConductance) {
         Morphology morph = new Morphology();
         int soma = morph.addRoot("soma", 20, 1, 100, 1, Morphology.filled(1, 20));
         int dend = morph.addChild("dend", 400, DENDRITE_SEGMENTS, 120, 1, Morphology.filled(DENDRITE_SEGMENTS, 2),
@@ -146,6 +151,7 @@ class VectorKernelsTest {
         Simulation sim = b.build(DT_MS, 34);
         MechanismBlock block = sim.block(m.name());
         ((VectorKernels) block).setVectorKernels(vector);
+        ((ExactConductance) block).setExactConductance(exactConductance);
         block.setUseTables(tables);
         Recorder rec = new Recorder(1);
         var d = sim.discretization();
@@ -172,6 +178,29 @@ class VectorKernelsTest {
         NmodlMechanism m = compile(path);
         Run scalar = run(m, text, false);
         Run vector = run(m, text, true);
+        for (int c = 0; c < scalar.traces().size(); c++) {
+            assertThat(vector.traces().get(c)).as("trace %d", c).isEqualTo(scalar.traces().get(c));
+        }
+        assertThat(vector.fields()).as("every field at the end").isEqualTo(scalar.fields());
+    }
+
+    /** The project's mechanisms whose current is affine in v (ExactConductanceTest), by resource path. */
+    static Stream<String> affineModFiles() {
+        List<String> files = new ArrayList<>(PaperModFiles.FILES);
+        BundledMod.files("hay2011").forEach(f -> files.add("hay2011/" + f));
+        return files.stream().distinct().filter(f -> !f.endsWith("/NMDA.mod") && !f.endsWith("/cadspine.mod")
+                && !f.endsWith("/CaDynamics_E2.mod"));
+    }
+
+    /** NEURON's numerical di/dv (the exact conductance switched off) in lanes gives the scalar kernels' bits too. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("affineModFiles")
+    void theNumericalConductanceInLanesGivesTheScalarKernelsBits(String path) throws IOException,
+            URISyntaxException {
+        String text = text(path);
+        NmodlMechanism m = compile(path);
+        Run scalar = run(m, text, false, true, false);
+        Run vector = run(m, text, true, true, false);
         for (int c = 0; c < scalar.traces().size(); c++) {
             assertThat(vector.traces().get(c)).as("trace %d", c).isEqualTo(scalar.traces().get(c));
         }

@@ -14,9 +14,10 @@ import java.util.stream.IntStream;
  * <p>The reversal potential starts at NEURON's default for the ion and, as NEURON's {@code ena} when no mechanism
  * reads or writes a concentration, stays what it is set to: {@link #reset()} leaves it alone. Mechanisms compiled
  * from NMODL that read a concentration recompute it by Nernst at initialization; once one writes a concentration,
- * it follows the concentrations at every current phase at the nodes of the compiled mechanisms that read it or
- * write one ({@link #followConcentrations}; NEURON's ion_style). The paper's hand-written mechanisms take their reversal potentials as
- * parameters and do not read it.
+ * it follows the concentrations at every current phase at the nodes of the compiled mechanisms that write one
+ * ({@link #followConcentrations}; NEURON's ion_style). Where a mechanism compiled from {@code USEION x
+ * WRITE ex} writes the reversal potential itself ({@link #reversalWrittenAt}), neither happens: the value is the
+ * writer's. The paper's hand-written mechanisms take their reversal potentials as parameters and do not read it.
  */
 public final class Ion {
     private final String name;
@@ -42,6 +43,8 @@ public final class Ion {
     private final boolean[] follows;
     /** The same entries in order, rebuilt when one is added; null: not yet. */
     private int[] followed;
+    /** Which entries' reversal potential a mechanism writes ({@link #reversalWrittenAt}). */
+    private final boolean[] reversalWritten;
     /** What a run of {@link #resetCurrent} costs, in entries set (see {@link #runs}). */
     private static final int RUN_COST = 32;
     /** Which entries' current {@link #resetCurrent} sets to 0 ({@link #currentWrittenAt}). */
@@ -58,6 +61,7 @@ public final class Ion {
         this.outside = new double[entries];
         this.reversal = new double[entries];
         this.follows = new boolean[entries];
+        this.reversalWritten = new boolean[entries];
         this.written = new boolean[entries];
         Arrays.fill(reversal, defaultReversalPotentialMV(name));
         reset();
@@ -105,8 +109,9 @@ public final class Ion {
 
     /**
      * Makes the reversal potential at {@code entry} follow the concentrations by Nernst at every current phase
-     * while {@link #nernstCharge} is not 0: where a mechanism compiled from NMODL reads the reversal potential or
-     * writes a concentration (NEURON's ion_style there).
+     * while {@link #nernstCharge} is not 0: where a mechanism compiled from NMODL writes a concentration (NEURON's
+     * ion_style there: eion.cpp's nrn_promote sets eadvance where a mechanism writes a concentration), unless one
+     * writes the reversal potential there too.
      */
     public void followConcentrationsAt(int entry) {
         if (!follows[entry]) {
@@ -116,15 +121,33 @@ public final class Ion {
     }
 
     /**
+     * Marks the reversal potential at {@code entry} as written by a mechanism ({@code USEION x WRITE ex}): NEURON's
+     * nrn_promote gives the ion reversal style 3 there, which turns off both its Nernst computations at that entry,
+     * at initialization (einit) and at every step (eadvance), whichever mechanism writes a concentration.
+     */
+    public void reversalWrittenAt(int entry) {
+        if (!reversalWritten[entry]) {
+            reversalWritten[entry] = true;
+            followed = null;
+        }
+    }
+
+    /** Whether a mechanism writes the reversal potential at {@code entry} ({@link #reversalWrittenAt}). */
+    public boolean reversalWritten(int entry) {
+        return reversalWritten[entry];
+    }
+
+    /**
      * NEURON's eadvance, once per entry at the start of the current phase (before any mechanism's currents, as
-     * NEURON's ion mechanism comes first): each following entry's reversal potential from its concentrations.
+     * NEURON's ion mechanism comes first): each following entry's reversal potential from its concentrations, but
+     * where a mechanism writes the reversal potential.
      */
     public void followConcentrations(double celsius) {
         if (nernstCharge == 0.0) {
             return;
         }
         if (followed == null) {
-            followed = IntStream.range(0, follows.length).filter(e -> follows[e]).toArray();
+            followed = IntStream.range(0, follows.length).filter(e -> follows[e] && !reversalWritten[e]).toArray();
         }
         for (int e : followed) {
             reversal[e] = nernst(concentration[e], outside[e], nernstCharge, celsius);

@@ -212,6 +212,22 @@ public abstract class MechanismBlock {
         return List.of();
     }
 
+    /**
+     * The kinds of BEFORE and AFTER blocks the block has ({@link #beforeAfter} is called only for those); none by
+     * default.
+     */
+    public java.util.Set<BeforeAfter> beforeAfterKinds() {
+        return java.util.Set.of();
+    }
+
+    /**
+     * NMODL's BEFORE or AFTER blocks of kind {@code when} (NEURON's nrn_ba), for every instance, each block of that
+     * kind in the file's order over all instances before the next. Called only for the kinds of
+     * {@link #beforeAfterKinds}; nothing by default.
+     */
+    public void beforeAfter(CellState s, BeforeAfter when) {
+    }
+
     /** NET_RECEIVE: an event of the given weight reaches {@code instance} in trial {@code lane}. */
     public void deliver(int instance, int lane, double weight) {
         throw new UnsupportedOperationException("mechanism " + mechanism.name() + " does not receive events");

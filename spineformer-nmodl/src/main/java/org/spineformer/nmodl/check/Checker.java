@@ -289,9 +289,19 @@ public final class Checker {
             case "FUNCTION_TABLE" -> {
                 return; // no body; its values are given to the compiled mechanism (NmodlMechanism.setFunctionTable)
             }
-            case "CONSTRUCTOR", "DESTRUCTOR", "BEFORE", "AFTER", "TERMINAL", "DISCRETE", "PARTIAL" -> {
+            case "CONSTRUCTOR", "DESTRUCTOR", "TERMINAL", "DISCRETE", "PARTIAL" -> {
                 unsupported(b.pos(), b.keyword() + " block", "no equivalent in Spineformer's step");
                 return;
+            }
+            case "BEFORE", "AFTER" -> {
+                // nocmodl translates all eight, but hoc_reg_ba (init.cpp) knows five: for the others NEURON 8.2.2
+                // prints "before-after processing type N for MECH not implemented" and exits when loading
+                if (Set.of("AFTER BREAKPOINT", "BEFORE SOLVE", "AFTER STEP").contains(b.keyword() + " " + b.name())) {
+                    error(b.pos(), b.keyword() + " " + b.name() + " is not supported: NEURON 8.2.2 cannot load it"
+                            + " (\"before-after processing type ... not implemented\"); BEFORE INITIAL, AFTER INITIAL,"
+                            + " BEFORE BREAKPOINT, AFTER SOLVE and BEFORE STEP are");
+                    return;
+                }
             }
             default -> {
             }

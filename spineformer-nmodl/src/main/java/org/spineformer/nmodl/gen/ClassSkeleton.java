@@ -25,6 +25,8 @@ final class ClassSkeleton {
     /** The BREAKPOINT's statements but SOLVEs of a mechanism that writes no current: the state phase's, last. */
     private final List<Stmt> afterSolves = new ArrayList<>();
     private CurrentPhase currentPhase;
+    /** The total current's slope where it is affine in v (AffineCurrent), else null. */
+    private org.spineformer.nmodl.ast.Expr conductance;
     /** The vector kernels (with the Vector API only), else null. */
     private VectorEmitter vector;
 
@@ -52,12 +54,17 @@ final class ClassSkeleton {
         }
         currentPhase = new CurrentPhase(currentBody, g.netReceive, g.functions, g.procedures, g.instanceVars,
                 e -> g.callsOnlyPure(e, new HashSet<>()));
+        if (!currentBody.isEmpty()) {
+            conductance = new AffineCurrent(currentPhase, CurrentsEmitter.names(g),
+                    e -> g.callsOnlyPure(e, new HashSet<>())).conductance();
+        }
         // lowered whether or not the Vector API is there: what has a vector twin decides the scalar code's exp
         // (JavaGenerator.exp), which must not depend on it
         VectorEmitter v = new VectorEmitter(g);
-        v.currents(currentPhase, CurrentsEmitter.terms(g));
+        v.currents(currentPhase, CurrentsEmitter.terms(g), conductance);
         v.advance(solves, afterSolves);
-        vector = org.spineformer.engine.simd.Simd.enabled() && v.any() ? v : null;
+        // a mechanism that writes a reversal potential (rare) stays scalar: the vector kernels' copies do not write it
+        vector = org.spineformer.engine.simd.Simd.enabled() && v.any() && !g.writesReversal() ? v : null;
         // the same for the tables of FUNCTIONs of v: not where a state phase's vector twin computes them exactly
         if (v.advanceCall() != null) {
             g.callTables.disable();
@@ -79,7 +86,8 @@ final class ClassSkeleton {
         boolean joinable = new StatePhaseEmitter(g).joinable(solves, afterSolves,
                 vector != null && vector.advanceCall() != null);
         g.open("public final class " + className + " extends MechanismBlock implements "
-                + VectorKernels.class.getName() + (joinable ? ", " + JoinableStates.class.getName() : ""));
+                + VectorKernels.class.getName() + ", " + ExactConductance.class.getName()
+                + (joinable ? ", " + JoinableStates.class.getName() : ""));
         for (Map.Entry<String, Double> c : g.constants.entrySet()) {
             g.line("private static final double K_" + c.getKey() + " = " + ExpressionEmitter.literal(c.getValue()) + ";");
         }
@@ -130,6 +138,12 @@ final class ClassSkeleton {
             // on unless -Dspineformer.nmodl.vector=false (docs/dev/nmodl.md, "Vector kernels")
             g.line("private boolean vectorKernels = !\"false\".equals(System.getProperty(\"" + VectorKernels.PROPERTY
                     + "\"));");
+        }
+        if (conductance != null) {
+            // on unless -Dspineformer.nmodl.exactConductance=false (docs/dev/nmodl.md, "The conductance without the
+            // second evaluation")
+            g.line("private boolean exactConductance = !\"false\".equals(System.getProperty(\""
+                    + ExactConductance.PROPERTY + "\"));");
         }
         if (g.usesNetMove) {
             g.line("/** Each slot's last event to itself with flag 1 (for net_move), -1 when none. */");
@@ -207,6 +221,7 @@ final class ClassSkeleton {
         g.nodeCopies.followConcentrations();
         g.close();
         emitPhases();
+        new BeforeAfterEmitter(g).emit();
         if (!g.tables.isEmpty()) {
             new FunctionEmitter(g).emitTables();
         }
@@ -320,11 +335,19 @@ final class ClassSkeleton {
     /** initialize() and INITIAL, currents() and the BREAKPOINT's evaluation, advance() and its SOLVEs. */
     private void emitPhases() {
         new InitialEmitter(g).emit(initial);
-        new CurrentsEmitter(g).emit(currentPhase, vector == null ? null : vector.currentsCall());
+        new CurrentsEmitter(g).emit(currentPhase, vector == null ? null : vector.currentsCall(), conductance);
         new StatePhaseEmitter(g).emit(solves, afterSolves, vector == null ? null : vector.advanceCall());
         g.line("");
         g.open("@Override public void setVectorKernels(boolean on)");
         g.line(vector == null ? "// no vector kernels (VectorEmitter)" : "vectorKernels = on;");
+        g.close();
+        g.line("");
+        g.open("@Override public void setExactConductance(boolean on)");
+        g.line(conductance == null ? "// the current is not affine in v (AffineCurrent)" : "exactConductance = on;");
+        g.close();
+        g.line("");
+        g.open("@Override public boolean affineCurrent()");
+        g.line("return " + (conductance != null) + ";");
         g.close();
         g.line("");
         g.open("@Override public boolean[] vectorPhases()");

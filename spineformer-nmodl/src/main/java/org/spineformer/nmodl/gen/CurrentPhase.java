@@ -137,6 +137,27 @@ final class CurrentPhase {
         return copyAll || names.contains(name);
     }
 
+    /** The variables a statement of the BREAKPOINT reads, with those of the FUNCTIONs and PROCEDUREs it calls. */
+    Set<String> reads(Stmt st) {
+        Use u = new Use();
+        statement(st, new HashSet<>(), u, new HashSet<>(), false);
+        return u.reads;
+    }
+
+    /** The variables a statement of the BREAKPOINT writes (its callees' writes included). */
+    Set<String> writes(Stmt st) {
+        Use u = new Use();
+        statement(st, new HashSet<>(), u, new HashSet<>(), false);
+        return u.writes;
+    }
+
+    /** The variables an expression reads, with those of the FUNCTIONs and PROCEDUREs it calls. */
+    Set<String> reads(Expr e) {
+        Use u = new Use();
+        expr(e, new HashSet<>(), u, new HashSet<>(), false);
+        return u.reads;
+    }
+
     /** An assignment of an instance variable, or an IF of such assignments, with only pure calls. */
     private static boolean candidate(Stmt st, Set<String> columns, java.util.function.Predicate<Expr> pure) {
         if (st instanceof Stmt.Assign a) {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.spineformer.engine.mech.Mechanism;
+import org.spineformer.nmodl.ast.Expr;
 
 /** The current phase's kernel currents(), and its currentOnce and current methods ({@link CurrentPhase}). */
 final class CurrentsEmitter {
@@ -18,10 +19,12 @@ final class CurrentsEmitter {
      * The current phase (nocmodl's nrn_cur): the BREAKPOINT without its SOLVE evaluated at v + 0.001 and at v, di/dv
      * their difference over 0.001, the ion currents added to the ions. What {@link CurrentPhase} finds gives the same
      * values in both evaluations is run once before them; v is passed as an argument when nothing else reads it
-     * from the column; a BREAKPOINT without statements or currents adds nothing (d += 0.0 and rhs -= 0.0 change no
+     * from the column; where every current is affine in v ({@code conductance}, AffineCurrent), the evaluation at
+     * v and the slope, unless the block's exactConductance is off; a BREAKPOINT without statements or currents adds
+     * nothing (d += 0.0 and rhs -= 0.0 change no
      * value: d starts each step at +0.0, so it is never -0.0).
      */
-    void emit(CurrentPhase phase, String vectorCall) {
+    void emit(CurrentPhase phase, String vectorCall, Expr conductance) {
         List<String> terms = terms(g);
         boolean evaluate = !terms.isEmpty() || !phase.twice().isEmpty();
         boolean twin = g.vectorTwins.contains(JavaGenerator.CURRENT_PHASE);
@@ -39,16 +42,30 @@ final class CurrentsEmitter {
             g.line("currentOnce(k, s);");
         }
         if (evaluate) {
-            if (phase.vAsArgument()) {
+            if (conductance != null) {
+                // the current is affine in v (AffineCurrent): one evaluation and its slope, unless switched off
+                g.line("double g;");
+                g.line("double i;");
+                g.open("if (exactConductance)");
+                g.line("i = current(k, s, s.v[nd]);");
+                g.withTwin(twin, () -> g.line("g = " + g.num(conductance) + ";"));
+                g.text.indent(-1);
+                g.open("} else");
+                g.line("g = current(k, s, s.v[nd] + 0.001);");
+                g.line("i = current(k, s, s.v[nd]);");
+                g.line("g = (g - i) / 0.001;");
+                g.close();
+            } else if (phase.vAsArgument()) {
                 g.line("double g = current(k, s, s.v[nd] + 0.001);");
                 g.line("double i = current(k, s, s.v[nd]);");
+                g.line("g = (g - i) / 0.001;");
             } else {
                 g.line("c_v[k] = s.v[nd] + 0.001;");
                 g.line("double g = current(k, s);");
                 g.line("c_v[k] = s.v[nd];");
                 g.line("double i = current(k, s);");
+                g.line("g = (g - i) / 0.001;");
             }
-            g.line("g = (g - i) / 0.001;");
             // a point process's currents are in nA: 100/area (s.pointScale) makes them densities, as nocmodl's
             // nrn_cur
             String scale = g.kind == Mechanism.Kind.POINT_PROCESS ? " * s.pointScale[geoNode[k]]" : "";
@@ -59,6 +76,7 @@ final class CurrentsEmitter {
                     }
                 });
             }
+            g.nodeCopies.writeReversals();
             g.line("s.rhs[nd] " + (g.electrode ? "+=" : "-=") + " i" + scale + ";");
             g.line("s.d[nd] " + (g.electrode ? "-=" : "+=") + " g" + scale + ";");
         }
@@ -85,13 +103,18 @@ final class CurrentsEmitter {
 
     /** The currents the BREAKPOINT's evaluation returns the sum of, in order: ion currents written, then the others. */
     static List<String> terms(JavaGenerator g) {
-        List<String> terms = new ArrayList<>();
+        return names(g).stream().map(c -> "c_" + c + "[k]").toList();
+    }
+
+    /** The current variables the evaluation sums, in the order of {@link #terms}. */
+    static List<String> names(JavaGenerator g) {
+        List<String> names = new ArrayList<>();
         g.ions.values().forEach(m -> m.forEach((var, role) -> {
             if (role.equals("current") && g.written.contains(var)) {
-                terms.add("c_" + var + "[k]");
+                names.add(var);
             }
         }));
-        g.currents.forEach(c -> terms.add("c_" + c + "[k]"));
-        return terms;
+        names.addAll(g.currents);
+        return names;
     }
 }

@@ -124,8 +124,10 @@ public final class JavaGenerator {
     boolean usesAtTime;
     /** NET_RECEIVE calls net_move: each instance remembers its pending flag-1 event (NEURON's _tqitem). */
     boolean usesNetMove;
-    /** Ion variables the mechanism writes (currents, concentrations). */
+    /** Ion variables the mechanism writes (currents, concentrations, reversal potentials). */
     final Set<String> written = new HashSet<>();
+    /** Ion variables the mechanism's USEION statements READ. */
+    final Set<String> read = new HashSet<>();
     /** ion name -> its charge (USEION's VALENCE, or NEURON's for na, k and ca). */
     final Map<String, Double> valences = new LinkedHashMap<>();
     final Set<String> ranges = new HashSet<>();
@@ -139,6 +141,8 @@ public final class JavaGenerator {
     /** The state being solved by cnexp, while translating a DERIVATIVE block; else null. */
     String derivativeBlock;
     Item.Block netReceive;
+    /** BEFORE and AFTER blocks in file order ({@link BeforeAfterEmitter}). */
+    final List<Item.Block> beforeAfter = new ArrayList<>();
     NetReceiveLowering netReceiveLowering;
     /** True while translating NET_RECEIVE. */
     boolean inNetReceive;
@@ -300,6 +304,12 @@ public final class JavaGenerator {
                     case "LINEAR" -> linearBlocks.put(b.name(), b);
                     case "NONLINEAR" -> nonlinearBlocks.put(b.name(), b);
                     case "INITIAL", "BREAKPOINT" -> {
+                    }
+                    case "BEFORE", "AFTER" -> {
+                        if (BeforeAfterEmitter.kind(b) == null) {
+                            error(b.pos(), b.keyword() + " " + b.name() + ": NEURON 8.2.2 cannot load it");
+                        }
+                        beforeAfter.add(b);
                     }
                     case "NET_RECEIVE" -> {
                         netReceive = b;
@@ -507,13 +517,8 @@ public final class JavaGenerator {
                     vars.put(var, role);
                 }
             }
-            for (String w : u.write()) {
-                if (w.equals("e" + ion)) {
-                    notYet(u.pos(), "USEION " + ion + " WRITE " + w + " (a reversal potential written by a"
-                            + " mechanism)");
-                }
-                written.add(w);
-            }
+            read.addAll(u.read());
+            written.addAll(u.write());
             Double z = !Double.isNaN(u.valence()) ? Double.valueOf(u.valence()) : switch (ion) {
                 case "na", "k" -> 1.0;
                 case "ca" -> 2.0;
@@ -710,19 +715,40 @@ public final class JavaGenerator {
     }
 
     boolean writesConcentration(String ion) {
+        return ions.get(ion).entrySet().stream().anyMatch(e -> written.contains(e.getKey())
+                && (e.getValue().equals("concentration") || e.getValue().equals("outside")));
+    }
+
+    /** Whether the mechanism writes the ion's reversal potential ({@code USEION x WRITE ex}). */
+    boolean writesReversal(String ion) {
         return ions.get(ion).entrySet().stream()
-                .anyMatch(e -> written.contains(e.getKey()) && !e.getValue().equals("current"));
+                .anyMatch(e -> written.contains(e.getKey()) && e.getValue().equals("reversal"));
+    }
+
+    boolean writesReversal() {
+        return ions.keySet().stream().anyMatch(this::writesReversal);
+    }
+
+    /**
+     * Whether ion variable {@code var} (of {@code role}) is copied from the node into the mechanism's column before
+     * a phase, as nocmodl's get_ion_variables: what USEION READs, and a concentration it writes; not a current it
+     * writes, nor a reversal potential it writes without reading it (the mechanism's own variable then, which it
+     * copies out only).
+     */
+    boolean copiedIn(String var, String role) {
+        return !(written.contains(var) && (role.equals("current") || role.equals("reversal") && !read.contains(var)));
     }
 
     /** The ions whose reversal potential the mechanism reads ({@code USEION na READ ena}: "na"). */
     private Set<String> reversalPotentialsRead() {
-        Set<String> read = new LinkedHashSet<>();
+        Set<String> ionsRead = new LinkedHashSet<>();
         for (Map.Entry<String, Map<String, String>> ion : ions.entrySet()) {
-            if (ion.getValue().containsValue("reversal")) {
-                read.add(ion.getKey());
+            if (ion.getValue().entrySet().stream().anyMatch(e -> e.getValue().equals("reversal")
+                    && read.contains(e.getKey()))) {
+                ionsRead.add(ion.getKey());
             }
         }
-        return Set.copyOf(read);
+        return Set.copyOf(ionsRead);
     }
 
     boolean writesConcentration() {

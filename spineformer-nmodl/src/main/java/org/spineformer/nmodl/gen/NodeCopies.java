@@ -39,7 +39,9 @@ final class NodeCopies {
         for (Map.Entry<String, Map<String, String>> ion : g.ions.entrySet()) {
             String x = ion.getKey();
             ion.getValue().forEach((var, role) -> {
-                if (!(role.equals("current") && g.written.contains(var)) && phase.reads(var)) {
+                // a reversal potential read and written goes back to the ion after the evaluations: read it in
+                boolean writtenBack = role.equals("reversal") && g.written.contains(var);
+                if (g.copiedIn(var, role) && (phase.reads(var) || writtenBack)) {
                     g.line("c_" + var + "[k] = ion_" + x + "_" + role + "[nd];");
                 }
             });
@@ -55,7 +57,7 @@ final class NodeCopies {
         for (Map.Entry<String, Map<String, String>> ion : g.ions.entrySet()) {
             String x = ion.getKey();
             ion.getValue().forEach((var, role) -> {
-                if (!(role.equals("current") && g.written.contains(var))) {
+                if (g.copiedIn(var, role)) {
                     pairs.add("c_" + var);
                     pairs.add("ion_" + x + "_" + role);
                 }
@@ -66,23 +68,43 @@ final class NodeCopies {
 
     /**
      * In attach: the nodes where the reversal potential of an ion follows its concentrations by Nernst at each
-     * current phase, while some mechanism writes a concentration of it (NEURON's ion_cur with eadvance): those of
-     * every block that reads the reversal potential or writes a concentration.
+     * current phase (NEURON's ion_cur with eadvance, which eion.cpp's nrn_promote sets at the nodes where a
+     * mechanism writes a concentration of the ion): those of a block that writes a concentration; and those where
+     * the block writes the reversal potential, where it never does (nor at initialization).
      */
     void followConcentrations() {
-        for (Map.Entry<String, Map<String, String>> ion : g.ions.entrySet()) {
-            String x = ion.getKey();
-            if (ion.getValue().containsValue("reversal") || g.writesConcentration(x)) {
+        for (String x : g.ions.keySet()) {
+            if (g.writesConcentration(x)) {
                 g.open("for (int k = 0; k < slots; k++)");
                 g.line("ion_" + x + ".followConcentrationsAt(laneNode[k]);");
+                g.close();
+            }
+            if (g.writesReversal(x)) {
+                g.open("for (int k = 0; k < slots; k++)");
+                g.line("ion_" + x + ".reversalWrittenAt(laneNode[k]);");
                 g.close();
             }
         }
     }
 
     /**
-     * After INITIAL or the state update: the concentrations written go back to the ion; after INITIAL the reversal
-     * potential of an ion whose concentration the mechanism reads or writes follows by Nernst (NEURON's einit).
+     * After the current phase's evaluations (nocmodl's nrn_cur, set_ion_variables): each reversal potential the
+     * mechanism writes goes back to the ion.
+     */
+    void writeReversals() {
+        for (Map.Entry<String, Map<String, String>> ion : g.ions.entrySet()) {
+            ion.getValue().forEach((var, role) -> {
+                if (role.equals("reversal") && g.written.contains(var)) {
+                    g.line("ion_" + ion.getKey() + "_reversal[nd] = c_" + var + "[k];");
+                }
+            });
+        }
+    }
+
+    /**
+     * After INITIAL or the state update: the concentrations and reversal potentials written go back to the ion;
+     * after INITIAL the reversal potential of an ion whose concentration the mechanism reads or writes follows by
+     * Nernst (NEURON's einit), but where a mechanism writes the reversal potential.
      */
     void writeNode(boolean initialization) {
         for (Map.Entry<String, Map<String, String>> ion : g.ions.entrySet()) {
@@ -95,8 +117,10 @@ final class NodeCopies {
             boolean readsConcentration = ion.getValue().containsValue("concentration")
                     || ion.getValue().containsValue("outside");
             if (initialization && readsConcentration && g.valences.containsKey(x)) {
+                g.open("if (!ion_" + x + ".reversalWritten(nd))");
                 g.line("ion_" + x + "_reversal[nd] = nernst(ion_" + x + "_concentration[nd], ion_" + x
                         + "_outside[nd], " + ExpressionEmitter.literal(g.valences.get(x)) + ", s.celsius);");
+                g.close();
             }
         }
     }

@@ -55,6 +55,7 @@ final class VectorEmitter {
     private int depth;
     private int temps;
     private String currentsCall;
+    private String currentsInLanes = "false";
     private String advanceCall;
     /** The FUNCTIONs and PROCEDUREs inlined into the phase being lowered. */
     private final Set<String> inlined = new HashSet<>();
@@ -85,7 +86,7 @@ final class VectorEmitter {
 
     /** Whether the current phase runs in lanes, as a Java expression of the block (a constant or mostlyRuns). */
     String currentsInLanes() {
-        return currentsCall == null ? "false" : currentsCall.startsWith("(mostlyRuns") ? "mostlyRuns" : "true";
+        return currentsInLanes;
     }
 
     String advanceCall() {
@@ -94,8 +95,12 @@ final class VectorEmitter {
 
     // ---- the phases
 
-    /** Lowers the current phase; {@link #currentsCall()} says whether it could. */
-    void currents(CurrentPhase phase, List<String> terms) {
+    /**
+     * Lowers the current phase; {@link #currentsCall()} says whether it could. Where the current is affine in v
+     * ({@code conductance}, AffineCurrent), two methods: {@code vcurrentsExact} with one evaluation and the slope,
+     * {@code vcurrents} with NEURON's two evaluations, chosen by the block's exactConductance.
+     */
+    void currents(CurrentPhase phase, List<String> terms, Expr conductance) {
         if (!g.topLocals.isEmpty()) {
             return;
         }
@@ -103,6 +108,32 @@ final class VectorEmitter {
         if (!evaluate) {
             return;
         }
+        Set<String> twins = new HashSet<>();
+        String numerical = currents(phase, terms, null, "vcurrents", twins);
+        String exact = conductance == null ? null : currents(phase, terms, conductance, "vcurrentsExact", twins);
+        if (numerical == null || conductance != null && exact == null) {
+            methods.remove("vcurrents");
+            methods.remove("vcurrentsExact");
+            return;
+        }
+        currentsCall = exact == null ? numerical : "(exactConductance ? " + exact + " : " + numerical + ")";
+        currentsInLanes = exact == null || inLanes(exact).equals(inLanes(numerical)) ? inLanes(numerical)
+                : "(exactConductance ? " + inLanes(exact) + " : " + inLanes(numerical) + ")";
+        g.vectorTwins.add(JavaGenerator.CURRENT_PHASE);
+        g.vectorTwins.addAll(twins);
+    }
+
+    /** Whether a vector current phase's call runs in lanes, as a Java expression of the block. */
+    private static String inLanes(String call) {
+        return call.startsWith("(mostlyRuns") ? "mostlyRuns" : "true";
+    }
+
+    /**
+     * One vector current phase, the method {@code name}: the call of it (null when it cannot be lowered), whose
+     * inlined FUNCTIONs and PROCEDUREs go to {@code twins}; with {@code slope} (the current's, affine in v) the
+     * evaluation at v only, else the two at v + 0.001 and v.
+     */
+    private String currents(CurrentPhase phase, List<String> terms, Expr slope, String name, Set<String> twins) {
         SourceText text = new SourceText();
         SourceText saved = out;
         out = text;
@@ -111,7 +142,7 @@ final class VectorEmitter {
         exponential = false;
         text.line("");
         text.line("/** The current phase over whole groups of VL slots in vector lanes; returns the first slot left. */");
-        text.open("private int vcurrents(CellState s)");
+        text.open("private int " + name + "(CellState s)");
         text.line(DV + " dtv = " + DV + ".broadcast(VS, s.dt);");
         text.line("int k0 = 0;");
         text.open("for (; k0 + VL <= slots; k0 += VL)");
@@ -142,10 +173,13 @@ final class VectorEmitter {
         if (!phase.once().isEmpty()) {
             block(phase.once(), Set.of());
         }
-        text.line(DV + " vg = zero;");
+        if (slope == null) {
+            text.line(DV + " vg = zero;");
+        }
         text.line(DV + " vi = zero;");
-        // the two evaluations inline (a vector crossing a call C2 does not inline is boxed, and allocates)
-        for (String into : List.of("vg", "vi")) {
+        // the two evaluations inline (a vector crossing a call C2 does not inline is boxed, and allocates), or the
+        // one at v
+        for (String into : slope == null ? List.of("vg", "vi") : List.of("vi")) {
             text.open("");
             if (phase.vAsArgument()) {
                 vArgument = "vk" + temps++;
@@ -164,7 +198,8 @@ final class VectorEmitter {
             text.line(into + " = " + (sum == null ? "zero" : sum) + ";");
             text.close();
         }
-        text.line(DV + " vgd = ((" + DV + ") ((" + DV + ") vg.sub(vi)).div(0.001));");
+        text.line(DV + " vgd = " + (slope == null ? "((" + DV + ") ((" + DV + ") vg.sub(vi)).div(0.001))"
+                : num(slope)) + ";");
         // the columns written, before the node arrays (read there from the locals, or slot by slot from memory)
         writePending();
         branches++;
@@ -206,12 +241,12 @@ final class VectorEmitter {
         // (measured on the paper's cell: NMDA's current phase 15.4 us per step scalar against 20.6 in lanes
         // slot by slot, but 12.8 with its groups' node arrays as vectors; NaTa_t 6.7, 9.4 and 5.0;
         // docs/dev/nmodl.md, "Vector kernels")
-        if (problems.isEmpty()) {
-            methods.put("vcurrents", text.toString());
-            currentsCall = exponential ? "vcurrents(s)" : "(mostlyRuns ? vcurrents(s) : 0)";
-            g.vectorTwins.add(JavaGenerator.CURRENT_PHASE);
-            g.vectorTwins.addAll(inlined);
+        if (!problems.isEmpty()) {
+            return null;
         }
+        methods.put(name, text.toString());
+        twins.addAll(inlined);
+        return exponential ? name + "(s)" : "(mostlyRuns ? " + name + "(s) : 0)";
     }
 
     /** Lowers the state phase; {@link #advanceCall()} says whether it could. */
