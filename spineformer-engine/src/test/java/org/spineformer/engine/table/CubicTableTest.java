@@ -68,6 +68,31 @@ class CubicTableTest {
         assertThat(table.interpolate(-38, out)).isTrue();
     }
 
+    /** A table of some of another's functions: the same values, bit for bit, at every interval. */
+    @Test
+    void someFunctionsApartGiveTheSameBits() {
+        CubicTable all = new CubicTable(-120, 60, 5, (x, out) -> {
+            for (int f = 0; f < 5; f++) {
+                out[f] = Math.exp((f + 1) * x / 37) / (1 + x * x);
+            }
+        });
+        CubicTable first = all.functions(0, 2);
+        CubicTable rest = all.functions(2, 5);
+        assertThat(rest.intervals()).isEqualTo(all.intervals());
+        for (double x = -120; x < 60; x += 0.0371) {
+            double u = all.position(x);
+            assertThat(first.position(x)).isEqualTo(u);
+            double t = u - (int) u;
+            for (int f = 0; f < 5; f++) {
+                double apart = f < 2 ? first.value(first.start(u), f, t) : rest.value(rest.start(u), f - 2, t);
+                assertThat(apart).as("function %d at %s mV", f, x).isEqualTo(all.value(all.start(u), f, t));
+            }
+        }
+        assertThatThrownBy(() -> all.functions(3, 6)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("functions 3 to 6 of a table of 5");
+        assertThatThrownBy(() -> all.functions(2, 2)).isInstanceOf(IllegalArgumentException.class);
+    }
+
     @Test
     void rejectsAnEmptyRange() {
         assertThatThrownBy(() -> new CubicTable(5, 5, 1, (x, out) -> out[0] = x))

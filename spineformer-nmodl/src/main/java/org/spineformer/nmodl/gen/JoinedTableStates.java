@@ -25,6 +25,10 @@ import org.spineformer.engine.table.CubicTable;
  * kept positions) and compiled once per shape, so that its loop holds no loop over the blocks: written as loops
  * over them it was slower than the blocks' own phases. Only blocks of one trial ({@code lanes() == 1}) are joined.
  *
+ * <p>At a step where some blocks cannot be joined (a table off, outputs written at every step: Migliore's cagk, whose
+ * table of v is off while cai differs among its compartments), the others are still joined among themselves, by a
+ * pass made for that subset, and those do their own phases.
+ *
  * <p>Doing a joined block's phase at the first one's turn changes nothing: each reads v, dt, its own columns and its
  * node's ion variables, which the state phases of blocks that write no ion variable (all those after the first
  * one, which NEURON orders after the blocks that write one) leave alone.
@@ -46,49 +50,17 @@ public final class JoinedTableStates {
 
     private final MechanismBlock[] blocks;
     private final JoinableStates[] members;
-    private final int[] node;
-    /** The states of every member, in order, and how many each member has. */
-    private final double[][] states;
-    private final int[] stateCounts;
-    /** Functions laid out, a multiple of the vector length with the Vector API. */
-    private final int width;
-    private final double[] scratch;
-    private final int[][] exactSlots;
-    private final int[] exactCounts;
-    private final double[][] positions;
-    private final boolean[][] notUsed;
-    /** The tables the layout was made from, their grid and the layout. */
-    private final VoltageTable[] laidOutFrom;
-    private CubicTable grid;
-    private double[] byPower;
-    /** The node copies (column, per-node array, ...) of every member, made for the state they were asked with. */
-    private CellState copiesFor;
-    private double[][] copies;
-    private Pass pass;
+    /** The passes of the subsets of members seen so far, by the bits of who is in (member m: bit m). */
+    private final Map<Long, Group> groups = new HashMap<>();
+    private long lastIn = -1;
+    private Group last;
 
     private JoinedTableStates(List<MechanismBlock> joined) {
-        int m = joined.size();
         blocks = joined.toArray(new MechanismBlock[0]);
-        members = new JoinableStates[m];
-        List<double[]> cols = new ArrayList<>();
-        stateCounts = new int[m];
-        for (int i = 0; i < m; i++) {
+        members = new JoinableStates[blocks.length];
+        for (int i = 0; i < blocks.length; i++) {
             members[i] = (JoinableStates) blocks[i];
-            double[][] own = members[i].joinedStates();
-            cols.addAll(List.of(own));
-            stateCounts[i] = own.length;
         }
-        node = members[0].joinedNodes();
-        states = cols.toArray(new double[0][]);
-        int functions = 2 * states.length;
-        int vl = Simd.preferredLanes();
-        width = (functions + vl - 1) / vl * vl;
-        scratch = new double[width];
-        exactSlots = new int[m][node.length];
-        exactCounts = new int[m];
-        positions = new double[m][];
-        notUsed = new boolean[m][];
-        laidOutFrom = new VoltageTable[m];
     }
 
     /**
@@ -101,7 +73,7 @@ public final class JoinedTableStates {
         }
         List<MechanismBlock> joined = new ArrayList<>(List.of(first));
         for (MechanismBlock b : following) {
-            if (b instanceof JoinableStates other && b.lanes() == 1
+            if (joined.size() < Long.SIZE && b instanceof JoinableStates other && b.lanes() == 1
                     && Arrays.equals(other.joinedNodes(), lead.joinedNodes())) {
                 joined.add(b);
             }
@@ -114,219 +86,295 @@ public final class JoinedTableStates {
         return joined == null ? List.of() : List.of(joined.blocks).subList(1, joined.blocks.length);
     }
 
-    /** Every joined block's state phase at {@code s.v}. */
+    /**
+     * Every joined block's state phase at {@code s.v}: those that can be joined at this step in one pass, each other
+     * one by its own phase.
+     */
     public void advance(CellState s) {
-        boolean joinable = true;
-        for (JoinableStates m : members) {
-            joinable &= m.joinedPrepare(s);
-        }
-        if (!joinable || !layOut()) {
-            for (JoinableStates m : members) {
-                m.advanceAlone(s);
+        long in = 0;
+        for (int m = 0; m < members.length; m++) {
+            if (members[m].joinedPrepare(s)) {
+                in |= 1L << m;
             }
-            return;
         }
-        if (copiesFor != s) {
-            List<double[]> pairs = new ArrayList<>();
-            int[] copyCounts = new int[members.length];
-            for (int m = 0; m < members.length; m++) {
-                double[][] own = members[m].joinedCopies(s);
-                pairs.addAll(List.of(own));
-                copyCounts[m] = own.length / 2;
-            }
-            copies = pairs.toArray(new double[0][]);
-            pass = pass(copyCounts, s.v);
-            copiesFor = s;
+        if (in != lastIn) {
+            last = Long.bitCount(in) < 2 ? null : groups.computeIfAbsent(in, this::group);
+            lastIn = in;
+        }
+        if (last == null || !last.advance(s)) {
+            in = 0;
         }
         for (int m = 0; m < members.length; m++) {
-            positions[m] = members[m].joinedPositions();
-        }
-        pass.run(s.v, node, grid, byPower, scratch, copies, states, positions, notUsed, exactSlots, exactCounts);
-        for (int m = 0; m < members.length; m++) {
-            if (exactCounts[m] > 0) {
-                members[m].joinedExact(exactSlots[m], exactCounts[m], s);
+            if ((in & 1L << m) == 0) {
+                members[m].advanceAlone(s);
             }
         }
     }
 
-    /** The tables as one, [interval][power][function]; made again when a table is new. False: no common grid. */
-    private boolean layOut() {
-        boolean same = true;
+    private Group group(long in) {
+        List<JoinableStates> of = new ArrayList<>();
         for (int m = 0; m < members.length; m++) {
-            same &= members[m].joinedTable() == laidOutFrom[m];
+            if ((in & 1L << m) != 0) {
+                of.add(members[m]);
+            }
         }
-        if (same) {
-            return true;
+        return new Group(of.toArray(new JoinableStates[0]));
+    }
+
+    /** Some of the members, joined: their layout, node copies and pass. */
+    private static final class Group {
+        private final JoinableStates[] members;
+        private final int[] node;
+        /** The states of every member, in order, and how many each member has. */
+        private final double[][] states;
+        private final int[] stateCounts;
+        /** Functions laid out, a multiple of the vector length with the Vector API. */
+        private final int width;
+        private final double[] scratch;
+        private final int[][] exactSlots;
+        private final int[] exactCounts;
+        private final double[][] positions;
+        private final boolean[][] notUsed;
+        /** The tables the layout was made from, their grid and the layout. */
+        private final VoltageTable[] laidOutFrom;
+        private CubicTable grid;
+        private double[] byPower;
+        /** The node copies (column, per-node array, ...) of every member, made for the state they were asked with. */
+        private CellState copiesFor;
+        private double[][] copies;
+        private Pass pass;
+
+        private Group(JoinableStates[] members) {
+            int m = members.length;
+            this.members = members;
+            List<double[]> cols = new ArrayList<>();
+            stateCounts = new int[m];
+            for (int i = 0; i < m; i++) {
+                double[][] own = members[i].joinedStates();
+                cols.addAll(List.of(own));
+                stateCounts[i] = own.length;
+            }
+            node = members[0].joinedNodes();
+            states = cols.toArray(new double[0][]);
+            int functions = 2 * states.length;
+            int vl = Simd.preferredLanes();
+            width = (functions + vl - 1) / vl * vl;
+            scratch = new double[width];
+            exactSlots = new int[m][node.length];
+            exactCounts = new int[m];
+            positions = new double[m][];
+            notUsed = new boolean[m][];
+            laidOutFrom = new VoltageTable[m];
         }
-        CubicTable first = members[0].joinedTable().cubic();
-        for (JoinableStates m : members) {
-            CubicTable c = m.joinedTable().cubic();
-            if (c.intervals() != first.intervals() || c.argument(0) != first.argument(0)) {
+
+        /** The members' state phases in one pass (each prepared); false (nothing done) without a common grid. */
+        boolean advance(CellState s) {
+            if (!layOut()) {
                 return false;
             }
+            if (copiesFor != s) {
+                List<double[]> pairs = new ArrayList<>();
+                int[] copyCounts = new int[members.length];
+                for (int m = 0; m < members.length; m++) {
+                    double[][] own = members[m].joinedCopies(s);
+                    pairs.addAll(List.of(own));
+                    copyCounts[m] = own.length / 2;
+                }
+                copies = pairs.toArray(new double[0][]);
+                pass = pass(copyCounts, s.v);
+                copiesFor = s;
+            }
+            for (int m = 0; m < members.length; m++) {
+                positions[m] = members[m].joinedPositions();
+            }
+            pass.run(s.v, node, grid, byPower, scratch, copies, states, positions, notUsed, exactSlots, exactCounts);
+            for (int m = 0; m < members.length; m++) {
+                if (exactCounts[m] > 0) {
+                    members[m].joinedExact(exactSlots[m], exactCounts[m], s);
+                }
+            }
+            return true;
         }
-        int intervals = first.intervals();
-        double[] laid = new double[intervals * 4 * width];
-        int f = 0;
-        for (int m = 0; m < members.length; m++) {
-            CubicTable c = members[m].joinedTable().cubic();
-            for (int own = 0; own < 2 * stateCounts[m]; own++, f++) {
-                for (int i = 0; i < intervals; i++) {
-                    for (int p = 0; p < 4; p++) {
-                        laid[(i * 4 + p) * width + f] = c.coefficient(i, own, p);
+
+        /** The tables as one, [interval][power][function]; made again when a table is new. False: no common grid. */
+        private boolean layOut() {
+            boolean same = true;
+            for (int m = 0; m < members.length; m++) {
+                same &= members[m].joinedTable() == laidOutFrom[m];
+            }
+            if (same) {
+                return true;
+            }
+            CubicTable first = members[0].joinedTable().cubic();
+            for (JoinableStates m : members) {
+                CubicTable c = m.joinedTable().cubic();
+                if (c.intervals() != first.intervals() || c.argument(0) != first.argument(0)) {
+                    return false;
+                }
+            }
+            int intervals = first.intervals();
+            double[] laid = new double[intervals * 4 * width];
+            int f = 0;
+            for (int m = 0; m < members.length; m++) {
+                CubicTable c = members[m].joinedTable().cubic();
+                for (int own = 0; own < 2 * stateCounts[m]; own++, f++) {
+                    for (int i = 0; i < intervals; i++) {
+                        for (int p = 0; p < 4; p++) {
+                            laid[(i * 4 + p) * width + f] = c.coefficient(i, own, p);
+                        }
                     }
                 }
+                notUsed[m] = members[m].joinedTable().notUsed();
+                laidOutFrom[m] = members[m].joinedTable();
             }
-            notUsed[m] = members[m].joinedTable().notUsed();
-            laidOutFrom[m] = members[m].joinedTable();
+            byPower = laid;
+            grid = first;
+            return true;
         }
-        byPower = laid;
-        grid = first;
-        return true;
-    }
 
-    /**
-     * The pass for members with {@code copyCounts} node copies each and their states, compiled once per shape; each
-     * per-node array the copies read (v among them) is read once per slot.
-     */
-    private Pass pass(int[] copyCounts, double[] v) {
-        boolean[] keepsPositions = new boolean[members.length];
-        for (int m = 0; m < members.length; m++) {
-            keepsPositions[m] = members[m].joinedPositions() != null;
-        }
-        List<double[]> sources = new ArrayList<>(List.of(v));
-        int[] sourceOf = new int[copies.length / 2];
-        for (int c = 0; c < sourceOf.length; c++) {
-            double[] from = copies[2 * c + 1];
-            int j = 0;
-            while (j < sources.size() && sources.get(j) != from) {
-                j++;
+        /**
+         * The pass for members with {@code copyCounts} node copies each and their states, compiled once per shape; each
+         * per-node array the copies read (v among them) is read once per slot.
+         */
+        private Pass pass(int[] copyCounts, double[] v) {
+            boolean[] keepsPositions = new boolean[members.length];
+            for (int m = 0; m < members.length; m++) {
+                keepsPositions[m] = members[m].joinedPositions() != null;
             }
-            if (j == sources.size()) {
-                sources.add(from);
-            }
-            sourceOf[c] = j;
-        }
-        String source = passSource(copyCounts, keepsPositions, sourceOf);
-        synchronized (PASSES) {
-            return PASSES.computeIfAbsent(source, src -> {
-                try {
-                    return (Pass) InProcessCompiler.compile(PASS_CLASS, src).getDeclaredConstructor().newInstance();
-                } catch (ReflectiveOperationException e) {
-                    throw new IllegalStateException("internal error: " + PASS_CLASS + " not made", e);
+            List<double[]> sources = new ArrayList<>(List.of(v));
+            int[] sourceOf = new int[copies.length / 2];
+            for (int c = 0; c < sourceOf.length; c++) {
+                double[] from = copies[2 * c + 1];
+                int j = 0;
+                while (j < sources.size() && sources.get(j) != from) {
+                    j++;
                 }
-            });
+                if (j == sources.size()) {
+                    sources.add(from);
+                }
+                sourceOf[c] = j;
+            }
+            String source = passSource(copyCounts, keepsPositions, sourceOf);
+            synchronized (PASSES) {
+                return PASSES.computeIfAbsent(source, src -> {
+                    try {
+                        return (Pass) InProcessCompiler.compile(PASS_CLASS, src).getDeclaredConstructor().newInstance();
+                    } catch (ReflectiveOperationException e) {
+                        throw new IllegalStateException("internal error: " + PASS_CLASS + " not made", e);
+                    }
+                });
+            }
         }
-    }
 
-    private static final String PASS_CLASS = "JoinedPass";
+        private static final String PASS_CLASS = "JoinedPass";
 
-    /**
-     * The pass's Java: per slot the copies, the position (outside the grid: every member's slot exact), the
-     * functions by Horner's rule in fused multiply-adds ({@link CubicTable#value}'s order of operations; in vector
-     * lanes with the Vector API, the same bits), then per member its states' cnexp steps x + F (X - x), as each
-     * block's own table step writes them, where it uses the interval.
-     */
-    private String passSource(int[] copyCounts, boolean[] keepsPositions, int[] sourceOf) {
-        boolean lanes = Simd.enabled();
-        StringBuilder b = new StringBuilder();
-        b.append("package ").append(JavaGenerator.PACKAGE).append(";\n");
-        b.append("import org.spineformer.engine.table.CubicTable;\n");
-        if (lanes) {
-            b.append("import jdk.incubator.vector.DoubleVector;\nimport jdk.incubator.vector.VectorSpecies;\n");
-        }
-        b.append("/** Generated by JoinedTableStates for ").append(Arrays.toString(stateCounts)).append(" states and ")
-                .append(Arrays.toString(copyCounts)).append(" node copies, positions kept ")
-                .append(Arrays.toString(keepsPositions)).append("; do not edit. */\n");
-        b.append("public final class ").append(PASS_CLASS).append(" implements ")
-                .append(Pass.class.getCanonicalName()).append(" {\n");
-        if (lanes) {
-            b.append("private static final VectorSpecies VS = DoubleVector.SPECIES_PREFERRED;\n");
-        }
-        b.append("public void run(double[] v, int[] node, CubicTable grid, double[] co, double[] f, double[][] copies, "
-                + "double[][] states, double[][] positions, boolean[][] notUsed, int[][] exact, int[] counts) {\n");
-        // source 0 is v; source j > 0 the array of the first copy that reads it
-        int sourceCount = Arrays.stream(sourceOf).max().orElse(0) + 1;
-        boolean[] declared = new boolean[sourceCount];
-        for (int c = 0; c < sourceOf.length; c++) {
-            b.append("double[] cc").append(c).append(" = copies[").append(2 * c).append("];\n");
-            if (sourceOf[c] > 0 && !declared[sourceOf[c]]) {
-                b.append("double[] cs").append(sourceOf[c]).append(" = copies[").append(2 * c + 1).append("];\n");
-                declared[sourceOf[c]] = true;
+        /**
+         * The pass's Java: per slot the copies, the position (outside the grid: every member's slot exact), the
+         * functions by Horner's rule in fused multiply-adds ({@link CubicTable#value}'s order of operations; in vector
+         * lanes with the Vector API, the same bits), then per member its states' cnexp steps x + F (X - x), as each
+         * block's own table step writes them, where it uses the interval.
+         */
+        private String passSource(int[] copyCounts, boolean[] keepsPositions, int[] sourceOf) {
+            boolean lanes = Simd.enabled();
+            StringBuilder b = new StringBuilder();
+            b.append("package ").append(JavaGenerator.PACKAGE).append(";\n");
+            b.append("import org.spineformer.engine.table.CubicTable;\n");
+            if (lanes) {
+                b.append("import jdk.incubator.vector.DoubleVector;\nimport jdk.incubator.vector.VectorSpecies;\n");
             }
-        }
-        for (int x = 0; x < states.length; x++) {
-            b.append("double[] x").append(x).append(" = states[").append(x).append("];\n");
-        }
-        int m = members.length;
-        for (int i = 0; i < m; i++) {
-            b.append("double[] p").append(i).append(" = positions[").append(i).append("];\n");
-            b.append("boolean[] n").append(i).append(" = notUsed[").append(i).append("];\n");
-            b.append("int[] e").append(i).append(" = exact[").append(i).append("];\n");
-            b.append("int ec").append(i).append(" = 0;\n");
-        }
-        b.append("int w = ").append(width).append(";\n");
-        b.append("for (int k = 0; k < node.length; k++) {\n");
-        b.append("int nd = node[k];\n");
-        b.append("double sv0 = v[nd];\n");
-        for (int j = 1; j < sourceCount; j++) {
-            b.append("double sv").append(j).append(" = cs").append(j).append("[nd];\n");
-        }
-        for (int c = 0; c < sourceOf.length; c++) {
-            b.append("cc").append(c).append("[k] = sv").append(sourceOf[c]).append(";\n");
-        }
-        b.append("double u = grid.position(sv0);\n");
-        b.append("if (u < 0.0) {\n");
-        for (int i = 0; i < m; i++) {
-            b.append("e").append(i).append("[ec").append(i).append("++] = k;\n");
-            if (keepsPositions[i]) {
-                b.append("p").append(i).append("[k] = -1.0;\n");
+            b.append("/** Generated by JoinedTableStates for ").append(Arrays.toString(stateCounts)).append(" states and ")
+                    .append(Arrays.toString(copyCounts)).append(" node copies, positions kept ")
+                    .append(Arrays.toString(keepsPositions)).append("; do not edit. */\n");
+            b.append("public final class ").append(PASS_CLASS).append(" implements ")
+                    .append(Pass.class.getCanonicalName()).append(" {\n");
+            if (lanes) {
+                b.append("private static final VectorSpecies VS = DoubleVector.SPECIES_PREFERRED;\n");
             }
-        }
-        b.append("continue;\n}\n");
-        b.append("int i = (int) u;\nint c = i * 4 * w;\ndouble t = u - i;\n");
-        int functions = 2 * states.length;
-        if (lanes) {
-            b.append("DoubleVector tv = DoubleVector.broadcast(VS, t);\n");
-            for (int p = 0; p < width; p += Simd.preferredLanes()) {
-                b.append("((DoubleVector) ((DoubleVector) ((DoubleVector) DoubleVector.fromArray(VS, co, c + 3 * w + ")
-                        .append(p).append(").fma(tv, DoubleVector.fromArray(VS, co, c + 2 * w + ").append(p)
-                        .append("))).fma(tv, DoubleVector.fromArray(VS, co, c + w + ").append(p)
-                        .append("))).fma(tv, DoubleVector.fromArray(VS, co, c + ").append(p)
-                        .append("))).intoArray(f, ").append(p).append(");\n");
+            b.append("public void run(double[] v, int[] node, CubicTable grid, double[] co, double[] f, double[][] copies, "
+                    + "double[][] states, double[][] positions, boolean[][] notUsed, int[][] exact, int[] counts) {\n");
+            // source 0 is v; source j > 0 the array of the first copy that reads it
+            int sourceCount = Arrays.stream(sourceOf).max().orElse(0) + 1;
+            boolean[] declared = new boolean[sourceCount];
+            for (int c = 0; c < sourceOf.length; c++) {
+                b.append("double[] cc").append(c).append(" = copies[").append(2 * c).append("];\n");
+                if (sourceOf[c] > 0 && !declared[sourceOf[c]]) {
+                    b.append("double[] cs").append(sourceOf[c]).append(" = copies[").append(2 * c + 1).append("];\n");
+                    declared[sourceOf[c]] = true;
+                }
             }
-            for (int j = 0; j < functions; j++) {
-                b.append("double f").append(j).append(" = f[").append(j).append("];\n");
+            for (int x = 0; x < states.length; x++) {
+                b.append("double[] x").append(x).append(" = states[").append(x).append("];\n");
             }
-        } else {
-            for (int j = 0; j < functions; j++) {
-                b.append("double f").append(j).append(" = Math.fma(t, Math.fma(t, Math.fma(t, co[c + 3 * w + ")
-                        .append(j).append("], co[c + 2 * w + ").append(j).append("]), co[c + w + ").append(j)
-                        .append("]), co[c + ").append(j).append("]);\n");
+            int m = members.length;
+            for (int i = 0; i < m; i++) {
+                b.append("double[] p").append(i).append(" = positions[").append(i).append("];\n");
+                b.append("boolean[] n").append(i).append(" = notUsed[").append(i).append("];\n");
+                b.append("int[] e").append(i).append(" = exact[").append(i).append("];\n");
+                b.append("int ec").append(i).append(" = 0;\n");
             }
-        }
-        int x = 0;
-        for (int i = 0; i < m; i++) {
-            b.append("if (n").append(i).append("[i]) {\n");
-            b.append("e").append(i).append("[ec").append(i).append("++] = k;\n");
-            if (keepsPositions[i]) {
-                b.append("p").append(i).append("[k] = -1.0;\n");
+            b.append("int w = ").append(width).append(";\n");
+            b.append("for (int k = 0; k < node.length; k++) {\n");
+            b.append("int nd = node[k];\n");
+            b.append("double sv0 = v[nd];\n");
+            for (int j = 1; j < sourceCount; j++) {
+                b.append("double sv").append(j).append(" = cs").append(j).append("[nd];\n");
             }
-            b.append("} else {\n");
-            for (int j = 0; j < stateCounts[i]; j++, x++) {
-                b.append("x").append(x).append("[k] = x").append(x).append("[k] + f").append(2 * x)
-                        .append(" * (f").append(2 * x + 1).append(" - x").append(x).append("[k]);\n");
+            for (int c = 0; c < sourceOf.length; c++) {
+                b.append("cc").append(c).append("[k] = sv").append(sourceOf[c]).append(";\n");
             }
-            if (keepsPositions[i]) {
-                b.append("p").append(i).append("[k] = u;\n");
+            b.append("double u = grid.position(sv0);\n");
+            b.append("if (u < 0.0) {\n");
+            for (int i = 0; i < m; i++) {
+                b.append("e").append(i).append("[ec").append(i).append("++] = k;\n");
+                if (keepsPositions[i]) {
+                    b.append("p").append(i).append("[k] = -1.0;\n");
+                }
+            }
+            b.append("continue;\n}\n");
+            b.append("int i = (int) u;\nint c = i * 4 * w;\ndouble t = u - i;\n");
+            int functions = 2 * states.length;
+            if (lanes) {
+                b.append("DoubleVector tv = DoubleVector.broadcast(VS, t);\n");
+                for (int p = 0; p < width; p += Simd.preferredLanes()) {
+                    b.append("((DoubleVector) ((DoubleVector) ((DoubleVector) DoubleVector.fromArray(VS, co, c + 3 * w + ")
+                            .append(p).append(").fma(tv, DoubleVector.fromArray(VS, co, c + 2 * w + ").append(p)
+                            .append("))).fma(tv, DoubleVector.fromArray(VS, co, c + w + ").append(p)
+                            .append("))).fma(tv, DoubleVector.fromArray(VS, co, c + ").append(p)
+                            .append("))).intoArray(f, ").append(p).append(");\n");
+                }
+                for (int j = 0; j < functions; j++) {
+                    b.append("double f").append(j).append(" = f[").append(j).append("];\n");
+                }
+            } else {
+                for (int j = 0; j < functions; j++) {
+                    b.append("double f").append(j).append(" = Math.fma(t, Math.fma(t, Math.fma(t, co[c + 3 * w + ")
+                            .append(j).append("], co[c + 2 * w + ").append(j).append("]), co[c + w + ").append(j)
+                            .append("]), co[c + ").append(j).append("]);\n");
+                }
+            }
+            int x = 0;
+            for (int i = 0; i < m; i++) {
+                b.append("if (n").append(i).append("[i]) {\n");
+                b.append("e").append(i).append("[ec").append(i).append("++] = k;\n");
+                if (keepsPositions[i]) {
+                    b.append("p").append(i).append("[k] = -1.0;\n");
+                }
+                b.append("} else {\n");
+                for (int j = 0; j < stateCounts[i]; j++, x++) {
+                    b.append("x").append(x).append("[k] = x").append(x).append("[k] + f").append(2 * x)
+                            .append(" * (f").append(2 * x + 1).append(" - x").append(x).append("[k]);\n");
+                }
+                if (keepsPositions[i]) {
+                    b.append("p").append(i).append("[k] = u;\n");
+                }
+                b.append("}\n");
             }
             b.append("}\n");
+            for (int i = 0; i < m; i++) {
+                b.append("counts[").append(i).append("] = ec").append(i).append(";\n");
+            }
+            b.append("}\n}\n");
+            return b.toString();
         }
-        b.append("}\n");
-        for (int i = 0; i < m; i++) {
-            b.append("counts[").append(i).append("] = ec").append(i).append(";\n");
-        }
-        b.append("}\n}\n");
-        return b.toString();
     }
 }

@@ -248,8 +248,9 @@ final class RateTableEmitter {
         List<String> inputs = new ArrayList<>(List.of("s.dt", "s.celsius"));
         p.parameters().forEach(param -> inputs.add("c_" + param + "[l]"));
         p.ionInputs().forEach(var -> inputs.add("rateTable_" + b + "_" + var + "[l]"));
+        // lazy outputs: the states' F and X, read at every step, apart from the outputs, read when read
         g.line(table + l + " = org.spineformer.nmodl.gen.VoltageTable.shared(getClass(), \"" + b
-                + "\", new double[] {" + String.join(", ", inputs) + "}, " + p.width()
+                + "\", new double[] {" + String.join(", ", inputs) + "}, " + p.width() + ", " + leading(p)
                 + ", new org.spineformer.engine.table.RateTable.Functions() {");
         g.text.indent(1);
         g.open("public void evaluate(double x, double[] out)");
@@ -359,7 +360,9 @@ final class RateTableEmitter {
             if (perLane(p)) {
                 g.line("int lane = lanes == 1 ? 0 : k % lanes; // no integer division per slot and step with one trial");
             }
-            g.line("int c = " + table + ".start(u);");
+            if (leading(p) == p.width()) {
+                g.line("int c = " + table + ".start(u);");
+            }
             g.line("double t = u - (int) u;");
             outputsAt(p, table);
             g.close();
@@ -368,11 +371,26 @@ final class RateTableEmitter {
         }
     }
 
-    /** The outputs of slot k read from interval c of {@code table} at t. */
+    /**
+     * How many of the table's functions a state phase reads at every step: the states' F and X when the outputs are
+     * read when read (kept apart from them: VoltageTable), otherwise all.
+     */
+    private int leading(RateTables.Plan p) {
+        return g.lazyOutputs.contains(p.block()) && !p.outputs().isEmpty() ? 2 * p.states().size() : p.width();
+    }
+
+    /**
+     * The outputs of slot k read from {@code table} at position u, t across its interval: from the table's other
+     * functions where they are apart from the states', otherwise from interval c (its start, found before).
+     */
     private void outputsAt(RateTables.Plan p, String table) {
+        boolean apart = leading(p) < p.width();
+        if (apart) {
+            g.line("int r = " + table + ".restStart(u);");
+        }
         for (int j = 0; j < p.outputs().size(); j++) {
-            g.line("c_" + p.outputs().get(j) + "[k] = " + table + ".value(c, " + (2 * p.states().size() + j)
-                    + ", t);");
+            g.line("c_" + p.outputs().get(j) + "[k] = " + (apart ? table + ".restValue(r, " + j
+                    : table + ".value(c, " + (2 * p.states().size() + j)) + ", t);");
         }
     }
 }

@@ -61,6 +61,35 @@ class VoltageTableTest {
         assertThat(t.position(-30)).isGreaterThan(0);
     }
 
+    /**
+     * The leading functions (a gate's F and X, read at every step) apart from the rest (its outputs, read when read):
+     * every value the bits of the table that keeps them together, and the same intervals used.
+     */
+    @Test
+    void theLeadingFunctionsApartGiveTheSameBits() {
+        org.spineformer.engine.table.RateTable.Functions f = (v, out) -> {
+            out[0] = 1 - Math.exp(-0.025 / (1 + Math.exp(v / 9)));
+            out[1] = 1 / (1 + Math.exp(-(v + 40) / 6));
+            out[2] = 1 + Math.exp(v / 9);
+            out[3] = v < -50.3 ? 1 : 2;
+        };
+        VoltageTable together = new VoltageTable(4, f, new double[] {-38});
+        VoltageTable apart = new VoltageTable(4, 2, f, new double[] {-38});
+        assertThat(apart.exactIntervals()).isEqualTo(together.exactIntervals()).isEqualTo(2);
+        for (double v = -121; v < 61; v += 0.0137) {
+            double u = together.position(v);
+            assertThat(apart.position(v)).isEqualTo(u);
+            if (u >= 0) {
+                double t = u - (int) u;
+                int c = together.start(u);
+                assertThat(apart.value(apart.start(u), 0, t)).isEqualTo(together.value(c, 0, t));
+                assertThat(apart.value(apart.start(u), 1, t)).isEqualTo(together.value(c, 1, t));
+                assertThat(apart.restValue(apart.restStart(u), 0, t)).isEqualTo(together.value(c, 2, t));
+                assertThat(apart.restValue(apart.restStart(u), 1, t)).isEqualTo(together.value(c, 3, t));
+            }
+        }
+    }
+
     @Test
     void aSharedTableIsBuiltOncePerOwnerBlockAndInputBits() {
         int[] evaluations = {0};
