@@ -74,7 +74,7 @@ public class CompiledMechanismBenchmark {
         block = compiled.newBlock(nodes);
         if (file.startsWith("hay2011/")) {
             String reversal = mechanism.equals("NaTa_t") ? "ena" : "ek";
-            double[] rev = state.ion(mechanism.equals("NaTa_t") ? "na" : "k").reversal;
+            double[] rev = state.ion(mechanism.equals("NaTa_t") ? "na" : "k").reversal();
             for (int k = 0; k < nodes.length; k++) {
                 rev[nodes[k]] = handBlock.get(reversal, k);
             }

@@ -93,7 +93,7 @@ public class MechanismPhaseBenchmark {
             copy(ion.current, into.current, count);
             copy(ion.concentration, into.concentration, count);
             copy(ion.outside, into.outside, count);
-            copy(ion.reversal, into.reversal, count);
+            copy(ion.reversal(), into.reversal(), count);
         }
         return s;
     }

@@ -325,7 +325,7 @@ public final class ModelBuilder {
                 lanes);
         for (Reversal r : reversals) {
             int node = disc.segmentNode(r.section(), r.segment());
-            Arrays.fill(sim.state().ion(r.ion()).reversal, node * lanes, (node + 1) * lanes, r.mV());
+            sim.state().ion(r.ion()).setReversal(node * lanes, (node + 1) * lanes, r.mV());
         }
         return sim;
     }

@@ -98,7 +98,7 @@ class ModelLoweringTest {
                 @Override
                 public void initialize(CellState s) {
                     for (int k = 0; k < size; k++) {
-                        seen[k] = na.reversal[node[k]];
+                        seen[k] = na.reversal()[node[k]];
                     }
                 }
             };

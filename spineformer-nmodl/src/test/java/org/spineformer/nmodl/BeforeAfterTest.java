@@ -43,9 +43,9 @@ class BeforeAfterTest {
         Recorder rec = new Recorder(1);
         rec.add("v_mV", sim.state().v, node);
         rec.add("ik", sim.state().ion("k").current, node);
-        rec.add("ek", sim.state().ion("k").reversal, node);
+        rec.add("ek", sim.state().ion("k").reversal(), node);
         rec.add("cai", sim.state().ion("ca").concentration, node);
-        rec.add("eca", sim.state().ion("ca").reversal, node);
+        rec.add("eca", sim.state().ion("ca").reversal(), node);
         for (JsonNode c : s.get("columns")) {
             String name = c.asText();
             int cut = name.lastIndexOf('_');

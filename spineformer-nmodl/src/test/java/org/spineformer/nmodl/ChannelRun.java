@@ -52,7 +52,7 @@ final class ChannelRun {
         s.get("ion_reversal_potentials").fields().forEachRemaining(e -> {
             String ion = e.getKey().substring(1, e.getKey().indexOf("_mV"));
             if (!ion.equals("ca")) {
-                Arrays.fill(sim.state().ion(ion).reversal, e.getValue().asDouble());
+                Arrays.fill(sim.state().ion(ion).reversal(), e.getValue().asDouble());
             }
         });
         Map<String, String> sources = new HashMap<>();
@@ -77,7 +77,7 @@ final class ChannelRun {
                 return sim.state().ion(var.substring(1)).current;
             }
             if (var.startsWith("e")) {
-                return sim.state().ion(var.substring(1)).reversal;
+                return sim.state().ion(var.substring(1)).reversal();
             }
             return sim.state().ion(var.substring(0, var.length() - 1)).concentration;
         }

@@ -64,7 +64,7 @@ class CompiledChannelReferenceTest {
         sim.block(mechanism).setUseTables(usetable.isMissingNode() || usetable.asDouble() != 0);
         // ena_mV -> the na ion's reversal potential, ek_mV -> k's
         s.get("ion_reversal_potentials").fields().forEachRemaining(e -> Arrays.fill(
-                sim.state().ion(e.getKey().replace("_mV", "").substring(1)).reversal, e.getValue().asDouble()));
+                sim.state().ion(e.getKey().replace("_mV", "").substring(1)).reversal(), e.getValue().asDouble()));
         Recorder rec = protocol.run(sim, (simulation, r) -> {
             for (JsonNode column : s.get("columns")) {
                 String name = column.asText();

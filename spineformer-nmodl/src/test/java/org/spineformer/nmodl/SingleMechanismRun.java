@@ -100,7 +100,7 @@ record SingleMechanismRun(ReferenceRun reference, Recorder recording) {
         Simulation sim = protocol.builder().build(s.get("dt_ms").asDouble(), s.get("celsius_degC").asDouble());
         sim.setUseTables(tables);
         s.get("ion_reversal_potentials").fields().forEachRemaining(e -> Arrays.fill(
-                sim.state().ion(e.getKey().replace("_mV", "").substring(1)).reversal, e.getValue().asDouble()));
+                sim.state().ion(e.getKey().replace("_mV", "").substring(1)).reversal(), e.getValue().asDouble()));
         return protocol.run(sim, (simulation, r) -> {
             for (JsonNode column : s.get("columns")) {
                 String name = column.asText();

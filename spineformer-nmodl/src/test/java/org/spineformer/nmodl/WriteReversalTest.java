@@ -139,7 +139,7 @@ class WriteReversalTest {
     /** An ion's node array named as NEURON's range variable: ek, ki, ik, eca, cai, ica. */
     private static double[] ionArray(Simulation sim, String variable) {
         if (variable.startsWith("e")) {
-            return sim.state().ion(variable.substring(1)).reversal;
+            return sim.state().ion(variable.substring(1)).reversal();
         }
         if (variable.startsWith("i")) {
             return sim.state().ion(variable.substring(1)).current;

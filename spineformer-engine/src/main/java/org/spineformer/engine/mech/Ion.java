@@ -18,6 +18,11 @@ import java.util.stream.IntStream;
  * ({@link #followConcentrations}; NEURON's ion_style). Where a mechanism compiled from {@code USEION x
  * WRITE ex} writes the reversal potential itself ({@link #reversalWrittenAt}), neither happens: the value is the
  * writer's. The paper's hand-written mechanisms take their reversal potentials as parameters and do not read it.
+ *
+ * <p>A followed entry's Nernst potential is computed at every current phase only where it can be observed: where a
+ * block reads it ({@link #reversalObservedAt}, a generated block's {@code USEION x READ ex}, a recording at a node),
+ * or everywhere once the array is handed out ({@link #reversal()}). Elsewhere the phase keeps the concentrations it
+ * would compute it from, and handing the array out computes it from those: the same bits as at that phase.
  */
 public final class Ion {
     private final String name;
@@ -28,8 +33,8 @@ public final class Ion {
     public final double[] concentration;
     /** External concentration at each node (mM), NEURON's {@code nao}, {@code cao} ... */
     public final double[] outside;
-    /** Reversal potential at each node (mV). */
-    public final double[] reversal;
+    /** Reversal potential at each node (mV); see {@link #reversal()}. */
+    private final double[] reversal;
     /**
      * 0, or the ion's charge when a mechanism compiled from NMODL writes its concentration: then the reversal
      * potential follows the concentrations by Nernst at every current phase (NEURON's eadvance) where {@link
@@ -41,8 +46,23 @@ public final class Ion {
     private static final double FARADAY = 1.602176634e-19 * 6.02214076e+23;
     /** Which entries' reversal potential follows the concentrations ({@link #followConcentrationsAt}). */
     private final boolean[] follows;
-    /** The same entries in order, rebuilt when one is added; null: not yet. */
+    /** Which entries' reversal potential can be observed ({@link #reversalObservedAt}, {@link #reversal()}). */
+    private final boolean[] observed;
+    /** Every entry observed: the array was handed out ({@link #reversal()}). */
+    private boolean handedOut;
+    /** The followed entries that are observed, in order, rebuilt when an entry changes; null: not yet. */
     private int[] followed;
+    /** The followed entries that are not observed, in order, rebuilt with {@link #followed}. */
+    private int[] unobserved;
+    /**
+     * The internal and external concentrations at {@link #unobserved}'s entries (in its order) and celsius at the
+     * last current phase, whose Nernst potential {@link #catchUp} gives them when the array is handed out.
+     */
+    private double[] keptInside = new double[0];
+    private double[] keptOutside = new double[0];
+    private double keptCelsius;
+    /** Whether {@link #unobserved}'s entries lag: a current phase kept their concentrations since the last catch-up. */
+    private boolean lagging;
     /** Which entries' reversal potential a mechanism writes ({@link #reversalWrittenAt}). */
     private final boolean[] reversalWritten;
     /** What a run of {@link #resetCurrent} costs, in entries set (see {@link #runs}). */
@@ -60,6 +80,7 @@ public final class Ion {
         this.concentration = new double[entries];
         this.outside = new double[entries];
         this.reversal = new double[entries];
+        this.observed = new boolean[entries];
         this.follows = new boolean[entries];
         this.reversalWritten = new boolean[entries];
         this.written = new boolean[entries];
@@ -115,9 +136,46 @@ public final class Ion {
      */
     public void followConcentrationsAt(int entry) {
         if (!follows[entry]) {
+            catchUp();
             follows[entry] = true;
             followed = null;
         }
+    }
+
+    /**
+     * The reversal potential at every entry, handed out to anyone who may read any entry at any time (a recorder, a
+     * trace, an export, a test): from now on every entry's value is NEURON's at every step, as read after the
+     * current phase that computes it.
+     */
+    public double[] reversal() {
+        catchUp();
+        if (!handedOut) {
+            handedOut = true;
+            Arrays.fill(observed, true);
+            followed = null;
+        }
+        return reversal;
+    }
+
+    /**
+     * The reversal potential, handed to one that reads it only at {@code entries} (a block of {@code USEION x READ
+     * ex} at its nodes, a recording at one node; none for a block that only writes it): from now on those entries'
+     * values are NEURON's at every step; the others may lag until {@link #reversal()} hands the array out.
+     */
+    public double[] reversalObservedAt(int... entries) {
+        catchUp();
+        for (int e : entries) {
+            if (!observed[e]) {
+                observed[e] = true;
+                followed = null;
+            }
+        }
+        return reversal;
+    }
+
+    /** Sets the reversal potential of entries {@code from} to {@code to} (exclusive) to {@code mV}, as painted. */
+    public void setReversal(int from, int to, double mV) {
+        Arrays.fill(reversal, from, to, mV);
     }
 
     /**
@@ -127,6 +185,7 @@ public final class Ion {
      */
     public void reversalWrittenAt(int entry) {
         if (!reversalWritten[entry]) {
+            catchUp();
             reversalWritten[entry] = true;
             followed = null;
         }
@@ -140,17 +199,39 @@ public final class Ion {
     /**
      * NEURON's eadvance, once per entry at the start of the current phase (before any mechanism's currents, as
      * NEURON's ion mechanism comes first): each following entry's reversal potential from its concentrations, but
-     * where a mechanism writes the reversal potential.
+     * where a mechanism writes the reversal potential; where it is not observed, the concentrations kept instead
+     * (a copy costs far less than the logarithm: cadspine's 1500 spine heads in the paper's cell).
      */
     public void followConcentrations(double celsius) {
         if (nernstCharge == 0.0) {
             return;
         }
         if (followed == null) {
-            followed = IntStream.range(0, follows.length).filter(e -> follows[e] && !reversalWritten[e]).toArray();
+            followed = IntStream.range(0, follows.length)
+                    .filter(e -> follows[e] && !reversalWritten[e] && observed[e]).toArray();
+            unobserved = IntStream.range(0, follows.length)
+                    .filter(e -> follows[e] && !reversalWritten[e] && !observed[e]).toArray();
+            keptInside = new double[unobserved.length];
+            keptOutside = new double[unobserved.length];
         }
         for (int e : followed) {
             reversal[e] = nernst(concentration[e], outside[e], nernstCharge, celsius);
+        }
+        for (int i = 0; i < unobserved.length; i++) {
+            keptInside[i] = concentration[unobserved[i]];
+            keptOutside[i] = outside[unobserved[i]];
+        }
+        keptCelsius = celsius;
+        lagging = unobserved.length > 0;
+    }
+
+    /** The lagging entries' Nernst potentials from the concentrations their last current phase kept. */
+    private void catchUp() {
+        if (lagging) {
+            for (int i = 0; i < unobserved.length; i++) {
+                reversal[unobserved[i]] = nernst(keptInside[i], keptOutside[i], nernstCharge, keptCelsius);
+            }
+            lagging = false;
         }
     }
 
@@ -216,8 +297,12 @@ public final class Ion {
         };
     }
 
-    /** Back to the state before finitialize: concentrations at their default, no current. */
+    /**
+     * Back to the state before finitialize: concentrations at their default, no current; no entry lags (the
+     * INITIAL blocks set the reversal potentials they follow, NEURON's einit).
+     */
     public void reset() {
+        lagging = false;
         Arrays.fill(concentration, initialConcentrationMM);
         Arrays.fill(outside, defaultExternalConcentrationMM(name));
         Arrays.fill(current, 0);

@@ -327,7 +327,7 @@ public final class ProtocolRun {
             } else if (v.equals("i" + n)) {
                 return new Column(ion.current, node, name);
             } else if (v.equals("e" + n)) {
-                return new Column(ion.reversal, node, name);
+                return new Column(ion.reversalObservedAt(node), node, name);
             }
         }
         for (int k = v.indexOf('_'); k > 0; k = v.indexOf('_', k + 1)) {

@@ -121,7 +121,7 @@ public record InitializedValues(int compared, Map<String, Double> worst, List<St
     private static Double ion(Simulation sim, String name, String key, int node) {
         Ion ion = sim.state().ion(name);
         if (key.equals("e" + name)) {
-            return ion.reversal[node];
+            return ion.reversal()[node];
         } else if (key.equals(name + "i")) {
             return ion.concentration[node];
         } else if (key.equals(name + "o")) {

@@ -217,7 +217,14 @@ final class ClassSkeleton {
         for (String ion : g.ions.keySet()) {
             g.line("ion_" + ion + " = s.ion(\"" + ion + "\");");
             for (String role : JavaGenerator.ION_ARRAYS) {
-                g.line("ion_" + ion + "_" + role + " = ion_" + ion + "." + role + ";");
+                if (role.equals("reversal")) {
+                    // read only at the block's nodes, and only if it READs ex (the engine computes a followed
+                    // entry's Nernst potential only where it is observed); einit and WRITE ex only write it
+                    g.line("ion_" + ion + "_reversal = ion_" + ion + ".reversalObservedAt("
+                            + (g.read.contains("e" + ion) ? "laneNode" : "") + ");");
+                } else {
+                    g.line("ion_" + ion + "_" + role + " = ion_" + ion + "." + role + ";");
+                }
             }
             if (g.writesConcentration(ion)) {
                 g.line("ion_" + ion + ".nernstCharge = " + ExpressionEmitter.literal(g.valences.get(ion)) + ";");
