@@ -100,7 +100,7 @@ class WriteReversalTest {
                 for (String ion : new String[] {"k", "ca"}) {
                     var inLanes = lanes.state().ion(ion);
                     var one = alone.state().ion(ion);
-                    assertThat(inLanes.reversal[node * 2 + lane]).as("e" + ion).isEqualTo(one.reversal[node]);
+                    assertThat(inLanes.reversal()[node * 2 + lane]).as("e" + ion).isEqualTo(one.reversal()[node]);
                     assertThat(inLanes.concentration[node * 2 + lane]).isEqualTo(one.concentration[node]);
                     assertThat(inLanes.current[node * 2 + lane]).isEqualTo(one.current[node]);
                 }
