@@ -95,6 +95,14 @@ class ExactConductanceTest {
                 Arguments.of("branch", density("branch", "if (v > e) { i = gbar*(v - e) } else { i = 0 }", "")),
                 Arguments.of("localslope", density("localslope", "LOCAL gl gl = 2*gbar i = gl*(v - e)", "")),
                 Arguments.of("hinted", density("hinted", "i = gbar*(v - e) CONDUCTANCE gbar", "")),
+                // an array element chosen by v: a step in v, whatever the array holds
+                Arguments.of("indexofv", """
+                        NEURON { SUFFIX indexofv NONSPECIFIC_CURRENT i RANGE gbar, e }
+                        PARAMETER { gbar = 0.002 (S/cm2) e = -70 (mV) }
+                        ASSIGNED { v (mV) i (mA/cm2) scale[2] k }
+                        INITIAL { scale[0] = 1 scale[1] = 3 }
+                        BREAKPOINT { k = (v + 1000)/1000 i = gbar*scale[k]*(v - e) }
+                        """),
                 Arguments.of("ghk", """
                         NEURON { SUFFIX ghkish USEION ca READ cai, cao WRITE ica RANGE gbar }
                         PARAMETER { gbar = 0.002 (S/cm2) }

@@ -21,8 +21,9 @@ import org.spineformer.nmodl.ast.Stmt;
  * do not write have none; {@code a + b}, {@code a - b} and {@code -a} of affine terms are affine, {@code a * b} when
  * at most one factor depends on v, {@code a / b} when b does not; anything else that depends on v (a call with an
  * argument that does, a FUNCTION reading a variable that does, {@code ^}, a comparison, a product of two terms of
- * v) is not affine, and a current that is not makes the whole phase keep NEURON's numerical form. The slope of
- * {@code g*(v - e)} is g itself (the factor 1 of {@code v - e} is dropped, not multiplied).
+ * v, an array element whose index depends on v) is not affine, and a current that is not makes the whole phase
+ * keep NEURON's numerical form. The slope of {@code g*(v - e)} is g itself (the factor 1 of {@code v - e} is
+ * dropped, not multiplied).
  *
  * <p>One evaluation gives the variables the values the second of NEURON's two leaves (both end at v) only when no
  * statement reads a value the first evaluation left: so every statement is an assignment of a variable (or a LOCAL,
@@ -136,6 +137,9 @@ final class AffineCurrent {
 
     private Term term(Expr e) {
         if (e instanceof Expr.Var v) {
+            if (v.index() != null && term(v.index()).dependsOnV) {
+                return Term.OTHER; // an element chosen by v: a step function of v
+            }
             return v.name().equals("v") ? new Term(true, ONE) : written.getOrDefault(v.name(), Term.CONSTANT);
         }
         if (e instanceof Expr.Unary u) {
