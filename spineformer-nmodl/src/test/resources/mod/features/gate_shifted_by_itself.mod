@@ -1,4 +1,4 @@
-: A gate whose step is a function of v (RateTablesTest) and whose BREAKPOINT moves the shift the table depends on to
+: Spineformer's own test file. A gate whose step is a function of v (RateTablesTest) and whose BREAKPOINT moves the shift the table depends on to
 : each instance's own value once t passes tshift: a parameter the file's own code writes, without the block being
 : told through MechanismBlock's fieldSet.
 NEURON {

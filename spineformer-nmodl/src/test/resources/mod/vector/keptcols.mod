@@ -1,6 +1,6 @@
 TITLE Columns held in vector locals within a group (VectorKernelsTest)
 COMMENT
-Written for Spineformer's vector kernels test: each statement reads or writes a column in a way the vector
+Spineformer's own test file, for its vector kernels test: each statement reads or writes a column in a way the vector
 kernel's locals must reproduce bit for bit (VectorEmitter keeps a group's columns in locals and writes them
 once). peak: a write under a mask that depends on v, over the column's value of the step before, in both
 evaluations (where v + 0.001 > peak >= v only the first writes it, and NEURON leaves that value). gate: written

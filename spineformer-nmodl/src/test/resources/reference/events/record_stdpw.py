@@ -1,4 +1,4 @@
-"""Records NEURON 8.2.2's run of the project's stdpw (mod/events/stdpw.mod: FOR_NETCONS) for Spineformer's NMODL
+"""Spineformer's own script. Records NEURON 8.2.2's run of the project's stdpw (mod/events/stdpw.mod: FOR_NETCONS) for Spineformer's NMODL
 tests: one 20 um compartment with pas, two stdpw synapses at 0.5. Sources are NetStims (noise 0), so that every
 NetCon has a PreSyn (FOR_NETCONS visits the NetCons of NEURON's PreSyns: a NetCon(None, ...) is not among them):
 A spikes at 10, 25, 40, 55 ms, to syn1 (weight 0.001 uS, delay 1 ms) and syn2 (0.0015 uS, 1 ms); B at 18, 48 ms, to
