@@ -34,7 +34,9 @@ final class CurrentsEmitter {
             g.line("checkTables(s);");
         }
         if (vectorCall != null) {
-            g.line("int first = vectorKernels ? " + vectorCall + " : 0;");
+            // fewer slots than one group: not called (its set-up, run in the Vector API's Java fallback when the
+            // kernel's loop never ran, cost blocks of one instance more than their scalar loop: Allen's soma)
+            g.line("int first = vectorKernels && slots >= VL ? " + vectorCall + " : 0;");
         }
         g.open("for (int k = " + (vectorCall != null ? "first" : "0") + "; k < slots; k++)");
         g.nodeCopies.readNode(true, phase);

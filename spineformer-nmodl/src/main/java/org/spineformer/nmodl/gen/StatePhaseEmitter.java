@@ -34,7 +34,9 @@ final class StatePhaseEmitter {
         RateTableEmitter rateTables = new RateTableEmitter(g);
         g.ratePlans.values().forEach(rateTables::emitBeforeStatePhase);
         if (vectorCall != null) {
-            g.line("int first = vectorKernels ? " + vectorCall + " : 0;");
+            // fewer slots than one group: not called (its set-up, run in the Vector API's Java fallback when the
+            // kernel's loop never ran, cost blocks of one instance more than their scalar loop: Allen's soma)
+            g.line("int first = vectorKernels && slots >= VL ? " + vectorCall + " : 0;");
         }
         if (vectorCall == null && deferExact(solves, afterSolves)) {
             // one SOLVE, from its table of v, a function of each slot's own columns: the slots it must compute
