@@ -38,10 +38,10 @@ public final class JoinedTableStates {
     public interface Pass {
         /**
          * Slot by slot: the node copies, the position of {@code v} in {@code grid}, the functions from {@code co}
-         * (laid out [interval][power][function], {@code scratch} one interval's values), then each block's states
-         * and position, or the slot added to the block's exact slots; {@code counts} how many each.
+         * (laid out [interval][power][function]), then each block's states and position, or the slot added to the
+         * block's exact slots; {@code counts} how many each.
          */
-        void run(double[] v, int[] node, CubicTable grid, double[] co, double[] scratch, double[][] copies,
+        void run(double[] v, int[] node, CubicTable grid, double[] co, double[][] copies,
                  double[][] states, double[][] positions, boolean[][] notUsed, int[][] exact, int[] counts);
     }
 
@@ -130,7 +130,6 @@ public final class JoinedTableStates {
         private final int[] stateCounts;
         /** Functions laid out, a multiple of the vector length with the Vector API. */
         private final int width;
-        private final double[] scratch;
         private final int[][] exactSlots;
         private final int[] exactCounts;
         private final double[][] positions;
@@ -159,7 +158,6 @@ public final class JoinedTableStates {
             int functions = 2 * states.length;
             int vl = Simd.preferredLanes();
             width = (functions + vl - 1) / vl * vl;
-            scratch = new double[width];
             exactSlots = new int[m][node.length];
             exactCounts = new int[m];
             positions = new double[m][];
@@ -187,7 +185,7 @@ public final class JoinedTableStates {
             for (int m = 0; m < members.length; m++) {
                 positions[m] = members[m].joinedPositions();
             }
-            pass.run(s.v, node, grid, byPower, scratch, copies, states, positions, notUsed, exactSlots, exactCounts);
+            pass.run(s.v, node, grid, byPower, copies, states, positions, notUsed, exactSlots, exactCounts);
             for (int m = 0; m < members.length; m++) {
                 if (exactCounts[m] > 0) {
                     members[m].joinedExact(exactSlots[m], exactCounts[m], s);
@@ -290,7 +288,7 @@ public final class JoinedTableStates {
             if (lanes) {
                 b.append("private static final VectorSpecies VS = DoubleVector.SPECIES_PREFERRED;\n");
             }
-            b.append("public void run(double[] v, int[] node, CubicTable grid, double[] co, double[] f, double[][] copies, "
+            b.append("public void run(double[] v, int[] node, CubicTable grid, double[] co, double[][] copies, "
                     + "double[][] states, double[][] positions, boolean[][] notUsed, int[][] exact, int[] counts) {\n");
             // source 0 is v; source j > 0 the array of the first copy that reads it
             int sourceCount = Arrays.stream(sourceOf).max().orElse(0) + 1;
@@ -335,15 +333,20 @@ public final class JoinedTableStates {
             int functions = 2 * states.length;
             if (lanes) {
                 b.append("DoubleVector tv = DoubleVector.broadcast(VS, t);\n");
-                for (int p = 0; p < width; p += Simd.preferredLanes()) {
-                    b.append("((DoubleVector) ((DoubleVector) ((DoubleVector) DoubleVector.fromArray(VS, co, c + 3 * w + ")
+                int vl = Simd.preferredLanes();
+                for (int p = 0; p < width; p += vl) {
+                    b.append("DoubleVector g").append(p / vl).append(" = (DoubleVector) ((DoubleVector) ((DoubleVector) ")
+                            .append("DoubleVector.fromArray(VS, co, c + 3 * w + ")
                             .append(p).append(").fma(tv, DoubleVector.fromArray(VS, co, c + 2 * w + ").append(p)
                             .append("))).fma(tv, DoubleVector.fromArray(VS, co, c + w + ").append(p)
                             .append("))).fma(tv, DoubleVector.fromArray(VS, co, c + ").append(p)
-                            .append("))).intoArray(f, ").append(p).append(");\n");
+                            .append("));\n");
                 }
+                // each function taken from its vector's lane, not stored to a scratch array and loaded back: 1-3%
+                // of the published models' steps (docs/dev/performance.md, "s32")
                 for (int j = 0; j < functions; j++) {
-                    b.append("double f").append(j).append(" = f[").append(j).append("];\n");
+                    b.append("double f").append(j).append(" = g").append(j / vl).append(".lane(").append(j % vl)
+                            .append(");\n");
                 }
             } else {
                 for (int j = 0; j < functions; j++) {
