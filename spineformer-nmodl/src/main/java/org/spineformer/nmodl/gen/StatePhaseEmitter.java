@@ -34,8 +34,9 @@ final class StatePhaseEmitter {
         RateTableEmitter rateTables = new RateTableEmitter(g);
         g.ratePlans.values().forEach(rateTables::emitBeforeStatePhase);
         if (vectorCall != null) {
-            // fewer slots than one group: not called (its set-up, run in the Vector API's Java fallback when the
-            // kernel's loop never ran, cost blocks of one instance more than their scalar loop: Allen's soma)
+            // not called with fewer slots than one group: it would only run its set-up (JFR: its broadcast in the
+            // Vector API's Java fallback in Allen's Nap); Allen's soma blocks of one instance, -2.5% per step
+            // without it (performance.md "s32")
             g.line("int first = vectorKernels && slots >= VL ? " + vectorCall + " : 0;");
         }
         if (vectorCall == null && deferExact(solves, afterSolves)) {
