@@ -2,8 +2,11 @@ package org.spineformer.nmodl;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.spineformer.engine.reference.ReferenceRun;
 import org.spineformer.engine.reference.TraceAssert;
 
 /**
@@ -28,7 +31,7 @@ class NocmodlQuirksReferenceTest {
                 runName);
     }
 
-    static java.util.stream.Stream<org.junit.jupiter.params.provider.Arguments> runs() {
+    static Stream<Arguments> runs() {
         return SingleMechanismRun.runs("tabcall", "tabsafe", "printg");
     }
 
@@ -39,10 +42,8 @@ class NocmodlQuirksReferenceTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("org.spineformer.nmodl.SingleMechanismRun#runs")
     void theTwoTablesDiffer(String runName) {
-        double[] call = org.spineformer.engine.reference.ReferenceRun.load("/reference/threadsafety/tabcall/"
-                + runName).column("n");
-        double[] safe = org.spineformer.engine.reference.ReferenceRun.load("/reference/threadsafety/tabsafe/"
-                + runName).column("n");
+        double[] call = ReferenceRun.load("/reference/threadsafety/tabcall/" + runName).column("n");
+        double[] safe = ReferenceRun.load("/reference/threadsafety/tabsafe/" + runName).column("n");
         assertThat(TraceAssert.relativeError(call, safe)).isGreaterThan(100 * SingleMechanismRun.TOLERANCE);
     }
 }

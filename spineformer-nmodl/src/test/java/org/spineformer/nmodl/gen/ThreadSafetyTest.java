@@ -7,10 +7,11 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.spineformer.nmodl.parse.Parser;
 
 /**
- * Which mechanisms nocmodl 8.2.2 makes thread safe ({@link ThreadSafety}), each case as nocmodl 8.2.2 says when
- * translating the same text (its "Notice: ... is not thread safe" and the C's {@code _nrn_thread_table_reg}; checked
- * with nrnivmodl on these texts, n17, 2026-12-07). The TABLE-reading consequence is tested against NEURON's output
- * in {@code NocmodlQuirksReferenceTest}. In the texts below, {@code $} stands for a line end.
+ * Which mechanisms nocmodl 8.2.2 makes thread safe ({@link ThreadSafety}), each case as nocmodl 8.2.2 translates
+ * the same text (checked with Debian's /usr/bin/nocmodl on each, n17, 2026-12-07: a thread-safe translation defines
+ * {@code _threadargscomma_} as {@code _p, _ppvar, _thread, _nt,}, another as nothing). The TABLE-checking
+ * consequence is tested against NEURON's output in {@code NocmodlQuirksReferenceTest}. In the texts below, {@code $}
+ * stands for a line end.
  */
 class ThreadSafetyTest {
     private static final String HEAD = "NEURON { SUFFIX x NONSPECIFIC_CURRENT i GLOBAL q RANGE r }\n"
