@@ -30,7 +30,7 @@ final class CurrentsEmitter {
         boolean twin = g.vectorTwins.contains(JavaGenerator.CURRENT_PHASE);
         g.line("");
         g.open("@Override public void currents(CellState s)");
-        if (!g.tables.isEmpty()) {
+        if (!g.tables.isEmpty() && g.threadSafe) {
             g.line("checkTables(s);");
         }
         if (vectorCall != null) {

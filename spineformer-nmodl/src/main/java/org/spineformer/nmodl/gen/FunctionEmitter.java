@@ -104,25 +104,29 @@ final class FunctionEmitter {
     }
 
     /**
-     * checkTables: nocmodl's _check_ functions, run before each current phase and at initialization (NEURON's
-     * nrn_thread_table_check) with instance 0, rebuilding a table when it was never made or a DEPEND changed.
+     * check_NAME: nocmodl's _check_ functions, rebuilding a table when it was never made or a DEPEND changed. A
+     * thread-safe mechanism's ({@link ThreadSafety}) run in checkTables, before each current phase and at
+     * initialization (NEURON's nrn_thread_table_check) with instance 0; any other's at each call of the tabulated
+     * FUNCTION or PROCEDURE, with the calling instance (emitLookup).
      */
     void emitTables() {
-        g.line("");
-        g.open("private void checkTables(CellState s)");
-        g.open("if (!useTables || size == 0)");
-        g.line("return;");
-        g.close();
-        for (String f : g.tables.keySet()) {
-            g.line("check_" + f + "(s);");
+        if (g.threadSafe) {
+            g.line("");
+            g.open("private void checkTables(CellState s)");
+            g.open("if (!useTables || size == 0)");
+            g.line("return;");
+            g.close();
+            for (String f : g.tables.keySet()) {
+                g.line("check_" + f + "(0, s);");
+            }
+            g.close();
         }
-        g.close();
         for (Map.Entry<String, Stmt.Table> e : g.tables.entrySet()) {
             String f = e.getKey();
             Stmt.Table t = e.getValue();
             boolean function = g.functions.containsKey(f);
             g.line("");
-            g.open("private void check_" + f + "(CellState s)");
+            g.open("private void check_" + f + "(int slot, CellState s)");
             g.locals.push(new HashSet<>());
             // built with instance 0 as NEURON's; with trials in lanes, one table serves them when each lane's
             // instance 0 has the same DEPEND values
@@ -142,7 +146,7 @@ final class FunctionEmitter {
                 g.close();
                 g.close();
             }
-            g.line("int k = 0;");
+            g.line("int k = slot;");
             g.line("boolean make = !made_" + f + ";");
             for (int j = 0; j < t.depends().size(); j++) {
                 String dep = g.ref(new Expr.Var(t.pos(), t.depends().get(j), null));
@@ -186,6 +190,9 @@ final class FunctionEmitter {
         g.open("if (!useTables)");
         g.line((function ? "return fx_" : "px_") + f + "(k, s, " + arg + ");" + (function ? "" : " return;"));
         g.close();
+        if (!g.threadSafe) {
+            g.line("check_" + f + "(k, s);");
+        }
         g.line("double xi = mfac_" + f + " * (" + arg + " - tmin_" + f + ");");
         g.locals.push(new HashSet<>());
         if (function) {

@@ -16,7 +16,7 @@ final class InitialEmitter {
         g.open("@Override public void initialize(CellState s)");
         // INITIAL may read an output of the last run's last state phase (LazyTableOutputs)
         g.lazyOutputs.forEach(b -> g.line("rateTableOutputs_" + b + "();"));
-        if (!g.tables.isEmpty()) {
+        if (!g.tables.isEmpty() && g.threadSafe) {
             g.line("checkTables(s);");
         }
         if (g.usesAdrunge()) {
@@ -32,7 +32,7 @@ final class InitialEmitter {
             boolean parameter = g.mod.declarations("PARAMETER").anyMatch(p -> p.name().equals(x0) && p.size() == 0)
                     && g.instanceVars.contains(x0);
             String start = parameter ? "c_" + x0 + "[k]"
-                    : ExpressionEmitter.literal(d.start() == null ? 0 : Double.parseDouble(d.start()));
+                    : ExpressionEmitter.literal(d.start() == null ? 0 : DeclaredDefault.of(d.start()));
             if (d.size() == 0) {
                 g.line("c_" + d.name() + "[k] = " + start + ";");
             }

@@ -55,6 +55,8 @@ public final class JavaGenerator {
     }
 
     final ModFile mod;
+    /** Whether nocmodl 8.2.2 makes the mechanism thread safe ({@link ThreadSafety}). */
+    final boolean threadSafe;
     final List<Diagnostic> problems = new ArrayList<>();
     /** The source being written; the emitters write it in the order the class has it. */
     SourceText text = new SourceText();
@@ -215,13 +217,18 @@ public final class JavaGenerator {
     /** Calls of FUNCTIONs of v alone read from tables of v ({@link CallTables}); set in analyse(). */
     CallTables callTables;
 
-    private JavaGenerator(ModFile mod) {
+    private JavaGenerator(ModFile mod, boolean threadSafe) {
         this.mod = ProcedureSolves.defaultMethods(ProcedureSolves.asCalls(mod));
+        this.threadSafe = threadSafe;
     }
 
-    /** Generates class {@code className} (simple name) for the mod file; throws with every reason it cannot. */
-    public static Generated generate(ModFile mod, String className) {
-        JavaGenerator g = new JavaGenerator(mod);
+    /**
+     * Generates class {@code className} (simple name) for the mod file; throws with every reason it cannot.
+     * {@code threadSafe}: whether nocmodl makes the mechanism thread safe ({@link ThreadSafety}), which decides
+     * when its TABLEs are checked.
+     */
+    public static Generated generate(ModFile mod, String className, boolean threadSafe) {
+        JavaGenerator g = new JavaGenerator(mod, threadSafe);
         g.analyse();
         List<FieldSpec> fields = g.problems.isEmpty() ? g.fields() : List.of();
         if (g.problems.isEmpty()) {
@@ -599,7 +606,7 @@ public final class JavaGenerator {
                 if (isIonVariable(name)) {
                     assigned.add(FieldSpec.assigned(name, unit, "ion variable (" + ionRole(name) + ")"));
                 } else if (keyword.equals("PARAMETER")) {
-                    double dflt = decl.value() == null ? 0 : Double.parseDouble(decl.value());
+                    double dflt = decl.value() == null ? 0 : DeclaredDefault.of(decl.value());
                     // without <lo, hi> any number but NaN, infinities too, as a NEURON variable (an infinite
                     // threshold is how the paper's cell switches potentiation off)
                     double lo = decl.low() == null ? Double.NEGATIVE_INFINITY : Double.parseDouble(decl.low());

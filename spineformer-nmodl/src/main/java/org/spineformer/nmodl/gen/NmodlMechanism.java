@@ -152,7 +152,7 @@ public final class NmodlMechanism extends AbstractMechanism {
             return problems;
         }
         try {
-            JavaGenerator.generate(ReturnZeroIdiom.strip(mod), "Check");
+            JavaGenerator.generate(ReturnZeroIdiom.strip(mod), "Check", ThreadSafety.threadSafe(mod));
             return List.of();
         } catch (NmodlException e) {
             return e.problems();
@@ -164,7 +164,8 @@ public final class NmodlMechanism extends AbstractMechanism {
         if (!problems.isEmpty()) {
             throw new NmodlException(problems);
         }
-        JavaGenerator.Generated g = JavaGenerator.generate(ReturnZeroIdiom.strip(mod), className);
+        JavaGenerator.Generated g = JavaGenerator.generate(ReturnZeroIdiom.strip(mod), className,
+                ThreadSafety.threadSafe(mod));
         dump(g);
         Class<?> block = InProcessCompiler.compile(className, g.source());
         try {

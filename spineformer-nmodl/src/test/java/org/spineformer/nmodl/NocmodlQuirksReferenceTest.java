@@ -1,0 +1,49 @@
+package org.spineformer.nmodl;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.spineformer.engine.reference.ReferenceRun;
+import org.spineformer.engine.reference.TraceAssert;
+
+/**
+ * Two things nocmodl 8.2.2 does that change values, found by running published files nobody had seen against NEURON
+ * (docs/dev/nmodl.md, "A fifth fresh sample, and the samples run against NEURON"), each isolated in a project mod
+ * file under {@code mod/threadsafety/} and compared with NEURON 8.2.2 ({@code reference/threadsafety/}, recorded by
+ * {@code reference/kinetic/record.py}, PROVENANCE.md), every column at 1e-6 of the trace's scale:
+ * <ul>
+ *   <li>when a TABLE is checked: in a mechanism nocmodl does not make thread safe (tabcall.mod: an assignment to a
+ *   GLOBAL) at each call of the tabulated PROCEDURE, so INITIAL's call builds it from the GLOBAL INITIAL assigned;
+ *   in one it makes thread safe (tabsafe.mod, the same with THREADSAFE) before INITIAL, from the value before it;
+ *   </li>
+ *   <li>defaults printed by printf's %g: a PARAMETER's default and a STATE's START value run with six significant
+ *   digits (printg.mod), a CONSTANT with its text.</li>
+ * </ul>
+ */
+class NocmodlQuirksReferenceTest {
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("runs")
+    void matchesNeuron(String mechanism, String runName) {
+        SingleMechanismRun.assertMatchesNeuron("threadsafety/" + mechanism + ".mod", "threadsafety/" + mechanism,
+                runName);
+    }
+
+    static Stream<Arguments> runs() {
+        return SingleMechanismRun.runs("tabcall", "tabsafe", "printg");
+    }
+
+    /**
+     * The two TABLE files differ in NEURON's recordings by more than the tolerance (so each test above tells the
+     * two semantics apart): their gates after the step to -20 mV.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("org.spineformer.nmodl.SingleMechanismRun#runs")
+    void theTwoTablesDiffer(String runName) {
+        double[] call = ReferenceRun.load("/reference/threadsafety/tabcall/" + runName).column("n");
+        double[] safe = ReferenceRun.load("/reference/threadsafety/tabsafe/" + runName).column("n");
+        assertThat(TraceAssert.relativeError(call, safe)).isGreaterThan(100 * SingleMechanismRun.TOLERANCE);
+    }
+}
