@@ -46,8 +46,11 @@ public final class DescriptionReader {
         return read(in, file, null);
     }
 
+    /** A description, or an Allen fit-and-morphology pair file ({@link AllenFitReader}) by its format. */
     private static CellDescription read(InputStream in, String file, Path directory) {
-        return new DescriptionReader(file, directory).description(StrictJson.parse(in, file));
+        StrictJson o = StrictJson.parse(in, file);
+        return AllenFitReader.isPair(o) ? AllenFitReader.readPair(o, directory)
+                : new DescriptionReader(file, directory).description(o);
     }
 
     private CellDescription description(StrictJson o) {
