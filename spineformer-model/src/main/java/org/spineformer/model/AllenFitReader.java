@@ -101,7 +101,7 @@ public final class AllenFitReader {
         return directory == null ? Path.of(path) : directory.resolve(path);
     }
 
-    /** The section types of the cell after the axon is replaced: the file's, and axon. */
+    /** The section types of the file's sections. */
     private static Set<String> sectionTypes(Path morphology) {
         Set<String> types = new TreeSet<>();
         for (ImportedSection s : MorphologyReader.read(morphology).sections()) {
@@ -112,18 +112,22 @@ public final class AllenFitReader {
             }
             types.add(type);
         }
-        types.add("axon");
         return types;
     }
 
     /** One fit file read against the section types of its cell. */
     private static final class Recipe {
         private final StrictJson fit;
+        /** The morphology file has axon sections (the recipe deletes them). */
+        private final boolean fileHasAxon;
+        /** The section types of the cell once the axon is replaced. */
         private final Set<String> types;
 
-        Recipe(StrictJson fit, Set<String> types) {
+        Recipe(StrictJson fit, Set<String> fileTypes) {
             this.fit = fit;
-            this.types = types;
+            this.fileHasAxon = fileTypes.contains("axon");
+            this.types = new TreeSet<>(fileTypes);
+            types.add("axon");
         }
 
         CellDescription description(String name, Path morphology) {
@@ -188,7 +192,10 @@ public final class AllenFitReader {
             return b.build();
         }
 
-        /** A genome entry: {@code name} is NEURON's range name, PARAMETER_MECHANISM ({@code gbar_NaTs}, {@code g_pas}). */
+        /**
+         * A genome entry: {@code name} is NEURON's range name, PARAMETER_MECHANISM ({@code gbar_NaTs}; {@code g_pas}
+         * when the mechanism is "").
+         */
         private void genome(CellDescription.Builder b, StrictJson g) {
             g.keys(Set.of("section", "name", "value", "mechanism"), Set.of());
             String type = sectionType(g);
@@ -214,15 +221,15 @@ public final class AllenFitReader {
             }
         }
 
-        /** The recipe's axon: every imported axon section deleted, two stubs at soma[0](0.5), 3-D points. */
+        /** The recipe's axon: every imported axon section (if any) deleted, two stubs at soma[0](0.5), 3-D points. */
         private AxonReplacement axon() {
             List<AxonReplacement.Stub> stubs = new ArrayList<>();
             for (int i = 0; i < 2; i++) {
                 stubs.add(new AxonReplacement.Stub("axon[" + i + "]", Expression.constant(STUB_LENGTH_UM),
                         Expression.constant(1), Expression.constant(STUB_DIAM_UM)));
             }
-            return new AxonReplacement(fit.where() + " (the Allen recipe's axon stubs)", Region.named("axon"), stubs,
-                    new Location("soma[0]", 0.5), true, null);
+            return new AxonReplacement(fit.where() + " (the Allen recipe's axon stubs)",
+                    fileHasAxon ? Region.named("axon") : null, stubs, new Location("soma[0]", 0.5), true, null);
         }
 
         /** The one object of the array at {@code key} ({@code passive} and {@code conditions} are such arrays). */
