@@ -128,6 +128,10 @@ class AllenFitReaderTest {
         assertThat(AllenFitReader.fitFile(pair)).contains(dir.resolve("fit.json"));
         assertThat(AllenFitReader.fitFile(file("other.json", "{\"format\": \"x\"}"))).isEmpty();
 
+        assertThatThrownBy(() -> DescriptionReader.read(dir.resolve("fit.json")))
+                .hasMessageContaining("fit.json: /: is an Allen fit.json, not a cell description: name it and its "
+                        + "morphology in a file {\"format\": \"spineformer-allen-fit/1\"");
+
         Path named = file("named.json", """
                 {"format": "spineformer-allen-fit/1", "name": "mine", "fit": "fit.json", "morphology": "cell.swc"}""");
         assertThat(DescriptionReader.read(named).name()).isEqualTo("mine");
