@@ -101,9 +101,9 @@ final class BenchCommand implements Callable<Integer> {
             + "hand-written cell is followed by one of the compiled cell, and their medians are compared.")
     private boolean compiled;
 
-    @Option(names = "--model", paramLabel = "MODEL", description = "Time this cell description (a file or a bundled "
-            + "one: hay2011_l5pc, migliore2018_ca1, allen_scnn1a, ellwood2024) through --protocol instead of the "
-            + "paper's control_1s trial, as simulate runs it.")
+    @Option(names = "--model", paramLabel = "MODEL", description = "Time this cell description (a file, an Allen "
+            + "fit pair file as simulate takes, or a bundled one: hay2011_l5pc, migliore2018_ca1, allen_scnn1a, "
+            + "ellwood2024) through --protocol instead of the paper's control_1s trial, as simulate runs it.")
     private String model;
 
     @Option(names = "--protocol", paramLabel = "P", description = "With --model: a protocol file (.json) or a bundled "

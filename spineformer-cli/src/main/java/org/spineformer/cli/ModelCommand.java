@@ -51,7 +51,8 @@ final class ModelCommand implements Runnable {
         private CommandLine.Model.CommandSpec spec;
 
         @CommandLine.Parameters(paramLabel = "MODEL",
-                description = "A description file (.json) or a bundled description: ellwood2024, hay2011_l5pc, "
+                description = "A description file (.json; or a spineformer-allen-fit/1 file naming an Allen "
+                        + "fit.json and its morphology) or a bundled description: ellwood2024, hay2011_l5pc, "
                         + "hay2011_l5pc_spiny, migliore2018_ca1, allen_scnn1a.")
         private String model;
 

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import org.spineformer.cell.ModSets;
 import org.spineformer.engine.mech.Catalogue;
+import org.spineformer.model.AllenFitReader;
 import org.spineformer.model.AssembledCell;
 import org.spineformer.model.BundledDescriptions;
 import org.spineformer.model.CellAssembler;
@@ -103,11 +104,15 @@ record ModelInputs(String model, String protocolName, CellDescription descriptio
         }
     }
 
-    /** The input files by role, as the provenance names them: description, morphology, protocol, mod:PATH. */
+    /**
+     * The input files by role, as the provenance names them: description, allen_fit (the fit.json an Allen pair file
+     * names), morphology, protocol, mod:PATH.
+     */
     Map<String, Path> inputFiles() {
         Map<String, Path> inputs = new LinkedHashMap<>();
         if (!bundledModel) {
             inputs.put("description", Path.of(model));
+            AllenFitReader.fitFile(Path.of(model)).ifPresent(fit -> inputs.put("allen_fit", fit));
         }
         if (description.morphology() instanceof MorphologySource.File f) {
             inputs.put("morphology", Path.of(f.path()));

@@ -40,7 +40,8 @@ final class SimulateCommand implements Callable<Integer> {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
-    @Parameters(paramLabel = "MODEL", description = "A description file (.json) or a bundled description: "
+    @Parameters(paramLabel = "MODEL", description = "A description file (.json; or a "
+            + "spineformer-allen-fit/1 file naming an Allen fit.json and its morphology) or a bundled description: "
             + "ellwood2024, hay2011_l5pc, migliore2018_ca1, allen_scnn1a.")
     private String model;
 

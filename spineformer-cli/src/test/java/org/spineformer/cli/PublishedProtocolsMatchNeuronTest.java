@@ -20,6 +20,7 @@ import org.spineformer.model.AssembledCell;
 import org.spineformer.model.BundledDescriptions;
 import org.spineformer.model.CellAssembler;
 import org.spineformer.model.protocol.BundledProtocols;
+import org.spineformer.model.protocol.Protocol;
 import org.spineformer.model.protocol.ProtocolRun;
 import org.spineformer.nmodl.gen.NmodlMechanism;
 
@@ -72,21 +73,30 @@ class PublishedProtocolsMatchNeuronTest {
         String shared = System.getProperty("spineformer.sharedReference", "");
         assumeTrue(!shared.isBlank(), model + " " + protocol + " skipped: no -Dspineformer.sharedReference="
                 + ".../shared/reference given");
-        Path folder = Path.of(shared, "models", model, "protocols", protocol);
+        AssembledCell cell = CellAssembler.assemble(BundledDescriptions.get(model)
+                .withMorphologyDirectory(MORPHOLOGY_FILES.resolve(model)));
+        matchesNeuron(model + " " + protocol, cell, BundledProtocols.get(model, protocol), Path.of(modDir),
+                Path.of(shared, "models", model, "protocols", protocol));
+    }
+
+    /**
+     * The protocol run on the cell with the folder's mod files against NEURON's run in {@code folder} (input.json's
+     * protocol, result.json, traces.csv.gz), by issue 18's bounds; {@code label} names the run in messages.
+     */
+    static void matchesNeuron(String label, AssembledCell cell, Protocol protocol, Path modDir, Path folder) {
         NeuronProtocolRun neuron = NeuronProtocolRun.load(folder);
+        Run ours = run(cell, protocol, modDir);
 
-        Run ours = run(model, protocol, Path.of(modDir));
-
-        assertThat(ours.timeMs()).as(model + " " + protocol + ": our stored rows").hasSameSizeAs(neuron.timeMs());
+        assertThat(ours.timeMs()).as(label + ": our stored rows").hasSameSizeAs(neuron.timeMs());
         for (int r = 0; r < neuron.timeMs().length; r++) {
-            assertThat(ours.timeMs()[r]).as(model + " " + protocol + ": t of row " + r)
+            assertThat(ours.timeMs()[r]).as(label + ": t of row " + r)
                     .isCloseTo(neuron.timeMs()[r], within(TIME_GRID_MS));
         }
         ProtocolAgreement agreement = ProtocolAgreement.measure(ours.spikeTimesMs(), ours.columns(), neuron);
         double stimulus = 0;
         for (String column : neuron.columns().keySet()) {
             if (column.startsWith("i_")) {
-                assertThat(ours.columns()).as(model + " " + protocol + ": our columns").containsKey(column);
+                assertThat(ours.columns()).as(label + ": our columns").containsKey(column);
                 double[] a = ours.columns().get(column);
                 double[] b = neuron.columns().get(column);
                 for (int r = 0; r < b.length; r++) {
@@ -94,22 +104,22 @@ class PublishedProtocolsMatchNeuronTest {
                 }
             }
         }
-        System.out.printf(Locale.ROOT, "%s %s: %d spikes (NEURON %d), spike times within %.3g ms, away from spikes "
+        System.out.printf(Locale.ROOT, "%s: %d spikes (NEURON %d), spike times within %.3g ms, away from spikes "
                         + "v within %.3g mV (%s), cai within %.3g relative (%s), %d of %d rows compared; stimulus "
-                        + "currents within %.3g nA; %.1f s%n", model, protocol, agreement.spikes(),
+                        + "currents within %.3g nA; %.1f s%n", label, agreement.spikes(),
                 agreement.neuronSpikes(), agreement.maxSpikeTimeDifferenceMs(), agreement.maxVoltageDifferenceMv(),
                 agreement.worstVoltageAt(), agreement.maxCalciumRelativeDifference(), agreement.worstCalciumAt(),
                 agreement.rowsCompared(), agreement.rowsCompared() + agreement.rowsLeftOut(), stimulus,
                 ours.wallSeconds());
-        assertThat(agreement.spikes()).as(model + " " + protocol + ": soma spikes " + ours.spikeTimesMs()
+        assertThat(agreement.spikes()).as(label + ": soma spikes " + ours.spikeTimesMs()
                 + ", NEURON's " + neuron.spikeTimesMs()).isEqualTo(agreement.neuronSpikes());
-        assertThat(agreement.maxSpikeTimeDifferenceMs()).as(model + " " + protocol + ": spike times "
+        assertThat(agreement.maxSpikeTimeDifferenceMs()).as(label + ": spike times "
                 + ours.spikeTimesMs() + ", NEURON's " + neuron.spikeTimesMs()).isLessThanOrEqualTo(SPIKE_TIME_MS);
-        assertThat(agreement.maxVoltageDifferenceMv()).as(model + " " + protocol + ": v away from spikes, worst at "
+        assertThat(agreement.maxVoltageDifferenceMv()).as(label + ": v away from spikes, worst at "
                 + agreement.worstVoltageAt()).isLessThanOrEqualTo(VOLTAGE_MV);
-        assertThat(agreement.maxCalciumRelativeDifference()).as(model + " " + protocol + ": cai away from spikes, "
+        assertThat(agreement.maxCalciumRelativeDifference()).as(label + ": cai away from spikes, "
                 + "worst at " + agreement.worstCalciumAt()).isLessThanOrEqualTo(CALCIUM_RELATIVE);
-        assertThat(stimulus).as(model + " " + protocol + ": stimulus currents")
+        assertThat(stimulus).as(label + ": stimulus currents")
                 .isLessThanOrEqualTo(STIMULUS_CURRENT_NA);
     }
 
@@ -118,18 +128,15 @@ class PublishedProtocolsMatchNeuronTest {
     }
 
     /**
-     * The bundled protocol {@code protocol} of {@code model} (what {@code simulate MODEL --protocol PROTOCOL --mod DIR}
-     * runs) through {@link ProtocolRun}, on the bundled description with the folder's mod files compiled.
+     * A protocol on a cell with the folder's mod files compiled, through {@link ProtocolRun} (what
+     * {@code simulate MODEL --protocol PROTOCOL --mod DIR} runs).
      */
-    private static Run run(String model, String protocol, Path modDir) {
-        AssembledCell cell = CellAssembler.assemble(BundledDescriptions.get(model)
-                .withMorphologyDirectory(MORPHOLOGY_FILES.resolve(model)));
+    static Run run(AssembledCell cell, Protocol protocol, Path modDir) {
         List<NmodlMechanism> compiled = new ArrayList<>();
-        // the folders also hold files the model does not use (synapses, Allen's KINETIC NaV): those need not compile
+        // the folders also hold files the model does not use (synapses, vecevent.mod's C code): those need not compile
         ModFolder.compile(modDir, compiled, new PrintWriter(new StringWriter()));
         Catalogue catalogue = NmodlMechanism.replacing(Catalogue.discover(), compiled, line -> { });
-        ProtocolRun.Result result = ProtocolRun.prepare(cell, catalogue, BundledProtocols.get(model, protocol))
-                .run(null);
+        ProtocolRun.Result result = ProtocolRun.prepare(cell, catalogue, protocol).run(null);
         Map<String, double[]> columns = new LinkedHashMap<>();
         for (int c = 0; c < result.columns().size(); c++) {
             columns.put(result.columns().get(c), result.traces().get(c));

@@ -228,6 +228,44 @@ class SimulateCommandTest {
     }
 
     @Test
+    void anAllenFitAndItsMorphologyRunFromTheFileNamingThem() throws IOException {
+        // a perisomatic fit of this test's own (the leak only): the recipe adds the two axon stubs
+        Path fit = Files.writeString(dir.resolve("123_fit.json"), """
+                {"passive": [{"ra": 100, "e_pas": -70, "cm": [{"section": "soma", "cm": 1}, {"section": "axon",
+                   "cm": 1}, {"section": "dend", "cm": 2}]}],
+                 "conditions": [{"celsius": 34, "v_init": -70, "erev": []}],
+                 "genome": [{"section": "soma", "name": "g_pas", "value": 1e-4, "mechanism": ""},
+                            {"section": "dend", "name": "g_pas", "value": 2e-4, "mechanism": ""},
+                            {"section": "axon", "name": "g_pas", "value": 1e-3, "mechanism": ""}]}
+                """);
+        Path pair = Files.writeString(dir.resolve("allen.json"), """
+                {"format": "spineformer-allen-fit/1", "fit": "123_fit.json", "morphology": "cell.swc"}""");
+        Files.writeString(protocol, """
+                {"format": "spineformer-protocol/1", "tstop": 5,
+                 "record": [{"variable": "v", "at": {"section": "axon[1]", "x": 0.5}}]}""");
+        Path out = dir.resolve("out");
+        CliRun r = run("simulate", pair.toString(), "--protocol", protocol.toString(), "--out", out.toString(),
+                "--quiet");
+        assertThat(r.exit()).as(r.err()).isZero();
+        JsonNode result = new ObjectMapper().readTree(out.resolve("result.json").toFile());
+        assertThat(result.get("v_init_mV").asDouble()).isEqualTo(-70);
+        JsonNode inputs = result.get("provenance").get("inputs");
+        assertThat(inputs.get("description").get("sha256").asText()).isEqualTo(sha256(pair));
+        assertThat(inputs.get("allen_fit").get("sha256").asText()).isEqualTo(sha256(fit));
+        assertThat(inputs.get("morphology").get("sha256").asText()).isEqualTo(sha256(morphology));
+
+        // a mechanism no folder provides is named with the fit's entry
+        Files.writeString(fit, Files.readString(fit).replace(
+                "\"name\": \"g_pas\", \"value\": 1e-4, \"mechanism\": \"\"",
+                "\"name\": \"gbar_NaX\", \"value\": 1e-4, \"mechanism\": \"NaX\""));
+        r = run("simulate", pair.toString(), "--protocol", protocol.toString(), "--out", dir.resolve("out2")
+                .toString());
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).startsWith("spineformer: " + fit + ": /genome/0: unknown mechanism 'NaX'")
+                .endsWith("; give their mod files with --mod DIR\n");
+    }
+
+    @Test
     void ionValuesAndMechanismFieldsAreRecordedWhereTheyAre() throws IOException {
         // a calcium leak of this test's own: ica = g (v - 120), computed each step with the step's old v
         Files.writeString(mods.resolve("caleak.mod"), """

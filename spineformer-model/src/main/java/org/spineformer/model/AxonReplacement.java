@@ -12,6 +12,7 @@ import org.spineformer.model.expr.Expression;
  * soma[0](1) whose segment diameters are the first segment diameters of the original axon (from its 3-D points)
  * ({@link FromOriginal}).
  *
+ * @param delete the sections deleted; null for none (a morphology without an axon still gets the stubs)
  * @param pt3d true when the model gives the stubs 3-D points (NEURON's define_shape); cylinders of the same
  *             diameter have the same areas and resistances, so today it only documents the model
  */

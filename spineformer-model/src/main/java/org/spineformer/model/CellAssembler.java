@@ -342,8 +342,9 @@ public final class CellAssembler {
             return work;
         }
         List<String> names = work.stream().map(w -> w.name).toList();
-        boolean[] deleted = new Regions(names, attachments(work), null, d.regions(), null)
-                .sections(r.delete(), r.source() + "/delete");
+        boolean[] deleted = r.delete() == null ? new boolean[work.size()]
+                : new Regions(names, attachments(work), null, d.regions(), null).sections(r.delete(),
+                        r.source() + "/delete");
         int segmentsNeeded = 0;
         int[] stubNseg = new int[r.stubs().size()];
         for (int s = 0; s < stubNseg.length; s++) {

@@ -46,8 +46,16 @@ public final class DescriptionReader {
         return read(in, file, null);
     }
 
+    /** A description, or an Allen fit-and-morphology pair file ({@link AllenFitReader}) by its format. */
     private static CellDescription read(InputStream in, String file, Path directory) {
-        return new DescriptionReader(file, directory).description(StrictJson.parse(in, file));
+        StrictJson o = StrictJson.parse(in, file);
+        if (o.node().isObject() && !o.has("format") && o.has("genome")) {
+            throw o.error(null, "is an Allen fit.json, not a cell description: name it and its morphology in a file "
+                    + "{\"format\": \"" + AllenFitReader.FORMAT + "\", \"fit\": ..., \"morphology\": ...} and give that"
+                    + " (docs/user/models.md)");
+        }
+        return AllenFitReader.isPair(o) ? AllenFitReader.readPair(o, directory)
+                : new DescriptionReader(file, directory).description(o);
     }
 
     private CellDescription description(StrictJson o) {
