@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -75,8 +76,9 @@ final class ModelCommand implements Runnable {
 
         @CommandLine.Option(names = "--mod", paramLabel = "DIR",
                 description = "Compile the .mod files of this folder (repeatable) and use them: a compiled mechanism "
-                        + "named like a built-in replaces it (said on the console). Files that do not compile are "
-                        + "named with their reasons, and nothing is built (exit code 2).")
+                        + "named like a built-in replaces it (said on the console). A file that does not compile is "
+                        + "skipped, said on the console, when the model does not use its mechanism, and is named with "
+                        + "its reasons otherwise, and nothing is built (exit code 2).")
         private List<Path> modDirs = List.of();
 
         @Override
@@ -88,16 +90,13 @@ final class ModelCommand implements Runnable {
             if (structure != null) {
                 OutputFolder.checkWritable(structure.toAbsolutePath().getParent(), "--structure " + structure + ":");
             }
-            List<NmodlMechanism> compiled = new ArrayList<>();
-            boolean allCompiled = true;
-            for (Path dir : modDirs) {
-                allCompiled &= ModFolder.compile(dir, compiled, spec.commandLine().getErr());
-            }
-            if (!allCompiled) {
-                return 2;
-            }
             CellDescription description = description(model, morphologyDir);
             AssembledCell cell = CellAssembler.assemble(description);
+            Map<Path, NmodlMechanism> compiled = new LinkedHashMap<>();
+            if (!ModelInputs.compileMods(modDirs, ModelInputs.mechanismsUsed(cell), compiled,
+                    spec.commandLine().getOut(), spec.commandLine().getErr())) {
+                return 2;
+            }
             Discretization disc;
             if (paintedOnly) {
                 disc = new Discretization(cell.morphology());
@@ -105,7 +104,7 @@ final class ModelCommand implements Runnable {
                     StructureDump.writePaintedOnly(cell, structure);
                 }
             } else {
-                LoweredCell lowered = lower(cell, catalogue(description, compiled));
+                LoweredCell lowered = lower(cell, catalogue(description, new ArrayList<>(compiled.values())));
                 Simulation sim = lowered.simulation(0.025);
                 sim.initialize(cell.vInitMv());
                 disc = sim.discretization();

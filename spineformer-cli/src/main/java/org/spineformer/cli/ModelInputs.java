@@ -72,7 +72,9 @@ record ModelInputs(String model, String protocolName, CellDescription descriptio
         }
         AssembledCell cell = CellAssembler.assemble(description);
         Map<Path, NmodlMechanism> modFiles = new LinkedHashMap<>();
-        if (!compileMods(modDirs, cell, protocol, modFiles, o, err)) {
+        Set<String> used = mechanismsUsed(cell);
+        protocol.stimuli().forEach(s -> used.add(s.mechanism()));
+        if (!compileMods(modDirs, used, modFiles, o, err)) {
             return null;
         }
         // the description's bundled mod sets first, then the --mod folders (a folder's file replaces a bundled one)
@@ -137,12 +139,21 @@ record ModelInputs(String model, String protocolName, CellDescription descriptio
         return bundled;
     }
 
-    private static boolean compileMods(List<Path> modDirs, AssembledCell cell, Protocol protocol,
-                                       Map<Path, NmodlMechanism> files, PrintWriter o, PrintWriter err) {
+    /** The mechanisms the cell places: its density mechanisms, synapses and point processes (a mutable set). */
+    static Set<String> mechanismsUsed(AssembledCell cell) {
         Set<String> used = new LinkedHashSet<>(cell.mechanismOrder());
         cell.synapses().forEach(s -> used.add(s.mechanism()));
         cell.pointProcesses().forEach(p -> used.add(p.mechanism()));
-        protocol.stimuli().forEach(s -> used.add(s.mechanism()));
+        return used;
+    }
+
+    /**
+     * Compiles every .mod file of the folders into {@code files}. A file that does not compile is skipped (said on
+     * {@code o}) when its mechanism is not in {@code used}; otherwise its reasons go to {@code err} and this returns
+     * false.
+     */
+    static boolean compileMods(List<Path> modDirs, Set<String> used, Map<Path, NmodlMechanism> files,
+                               PrintWriter o, PrintWriter err) {
         boolean ok = true;
         for (Path dir : modDirs) {
             List<ModFolder.Failure> needed = new ArrayList<>();

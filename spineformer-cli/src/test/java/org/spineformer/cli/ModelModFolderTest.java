@@ -63,19 +63,31 @@ class ModelModFolderTest {
     }
 
     @Test
-    void aFileThatDoesNotCompileIsNamedWithItsReasonAndNothingIsBuilt() throws IOException {
+    void aFileOfAMechanismTheModelUsesThatDoesNotCompileIsNamedWithItsReasonAndNothingIsBuilt() throws IOException {
         Path mods = Files.createDirectories(dir.resolve("mods"));
-        Files.writeString(mods.resolve("leak2.mod"), LEAK);
-        Files.writeString(mods.resolve("c.mod"), "NEURON { SUFFIX c }\nVERBATIM\n;\nENDVERBATIM\n");
+        Files.writeString(mods.resolve("pas.mod"), PAS);
+        Files.writeString(mods.resolve("leak2.mod"), "NEURON { SUFFIX leak2 }\nVERBATIM\n;\nENDVERBATIM\n");
         Path out = dir.resolve("structure.json");
         CliRun r = run("model", "check", description.toString(), "--mod", mods.toString(), "--structure",
                 out.toString());
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err().lines()).containsExactly(
-                mods.resolve("c.mod") + ":2:1: VERBATIM is not supported: C code cannot run on the JVM",
+                mods.resolve("leak2.mod") + ":2:1: VERBATIM is not supported: C code cannot run on the JVM",
                 "1 of 2 mod files in " + mods + " do not compile");
         assertThat(r.out()).isEmpty();
         assertThat(Files.exists(out)).isFalse();
+    }
+
+    @Test
+    void aFileThatDoesNotCompileIsSkippedSaidOnTheConsoleWhenTheModelDoesNotUseIt() throws IOException {
+        Path mods = Files.createDirectories(dir.resolve("mods"));
+        Files.writeString(mods.resolve("leak2.mod"), LEAK);
+        Files.writeString(mods.resolve("c.mod"), "NEURON { SUFFIX c }\nVERBATIM\n;\nENDVERBATIM\n");
+        CliRun r = run("model", "check", description.toString(), "--mod", mods.toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).contains("skipped " + mods.resolve("c.mod") + ": it does not compile (VERBATIM is not "
+                + "supported: C code cannot run on the JVM), and the model does not use c")
+                .contains("modcell: 1 sections, 1 segments");
     }
 
     @Test
