@@ -41,8 +41,7 @@ public final class IntegerPower {
 
     /** The exponent of a {@code pow} call or {@code ^} this class computes (3 or 4, a literal), else 0. */
     static int exponent(Expr e) {
-        return e instanceof Expr.Num n && (n.value() == 3 || n.value() == 4)
-                ? (int) n.value() : 0;
+        return e instanceof Expr.Num n && (n.value() == 3 || n.value() == 4) ? (int) n.value() : 0;
     }
 
     /** x^4 correctly rounded (see the class comment). */
@@ -59,10 +58,10 @@ public final class IntegerPower {
 
     /** x^3 correctly rounded (see the class comment). */
     public static double pow3(double x) {
-        double a = Math.abs(x);
         if (x == 0) {
             return x; // the sign kept, as pow's (h x + l x would give +0 for -0)
         }
+        double a = Math.abs(x);
         if (!(a >= MIN_3 && a <= MAX_3)) {
             return Math.pow(x, 3.0);
         }
