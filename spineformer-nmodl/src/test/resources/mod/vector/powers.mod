@@ -1,9 +1,10 @@
 TITLE Integer powers in vector lanes (VectorKernelsTest)
 COMMENT
 Spineformer's own test file, for its vector kernels test: pow(x, 4) and x^3 (gen.IntegerPower) where some lanes of
-a group are outside the range of its double-double form and others inside. p4's argument is 0 at rest and below
-2^-240 (taken lane by lane by Math.pow) within 0.57 mV of -65 mV, far above it elsewhere; q3's grows with v; the
-state x follows pow(v/20, 4) through its cnexp equation, and the current depends on q3.
+a group are outside the range of its double-double form and others inside. p4's argument is 0 at -65 mV, inside
+the range within 0.058 mV of it and above 2^255 farther (lane by lane by Math.pow: infinite beyond 0.134 mV, where
+the double-double form would give NaN); q3's grows with v; the state x follows pow(v/20, 4) through its cnexp
+equation; the current depends on q3, x and whether p4 is above 1e300 (so a wrong p4 shows in v).
 ENDCOMMENT
 
 NEURON {
@@ -21,7 +22,7 @@ UNITS {
 PARAMETER {
     g = 0.0005 (S/cm2)
     e = -70 (mV)
-    scale = 1e-72
+    scale = 1e78
 }
 
 ASSIGNED {
@@ -41,7 +42,7 @@ BREAKPOINT {
     SOLVE states METHOD cnexp
     p4 = pow((v + 65)*scale, 4)
     q3 = ((v + 65)/10)^3
-    i = g*(v - e)*(1 + 0.001*q3 + 0.01*x)
+    i = g*(v - e)*(1 + 0.001*q3 + 0.01*x + 0.001*(p4 > 1e300))
 }
 
 DERIVATIVE states {
