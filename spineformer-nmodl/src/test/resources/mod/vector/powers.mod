@@ -1,3 +1,4 @@
+: Spineformer's own test file (VectorKernelsTest), written for this project.
 TITLE Integer powers in vector lanes (VectorKernelsTest)
 COMMENT
 Spineformer's own test file, for its vector kernels test: pow(x, 4) and x^3 (gen.IntegerPower) where some lanes of
