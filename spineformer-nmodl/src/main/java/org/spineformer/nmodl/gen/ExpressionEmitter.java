@@ -181,7 +181,7 @@ final class ExpressionEmitter {
         if (e instanceof Expr.Binary b) {
             return switch (b.op()) {
                 case "+", "-", "*", "/" -> "(" + num(b.left()) + " " + b.op() + " " + num(b.right()) + ")";
-                case "^" -> "Math.pow(" + num(b.left()) + ", " + num(b.right()) + ")";
+                case "^" -> power(b.left(), b.right());
                 default -> "(" + bool(e) + " ? 1.0 : 0.0)";
             };
         }
@@ -313,6 +313,12 @@ final class ExpressionEmitter {
             g.usesAtTime = true;
             return "atTime(" + args.get(0) + ", s)";
         }
+        if (c.name().equals("pow") && c.args().size() == 2 && g.isMath("pow")) {
+            String integer = integerPower(c.args().get(0), c.args().get(1));
+            if (integer != null) {
+                return integer;
+            }
+        }
         if (g.memoCalls && !g.hoisting && Set.of("exp", "pow", "log", "log10").contains(c.name()) && g.isMath(c.name())
                 && c.args().stream().allMatch(this::readsNoStepVariable)) {
             List<Boolean> keyed = c.args().stream().map(arg -> !isConstant(arg)).toList();
@@ -367,6 +373,19 @@ final class ExpressionEmitter {
         }
         g.notYet(c.pos(), "the function " + c.name() + "()");
         return "0.0";
+    }
+
+    /** {@code a^b} (nocmodl's {@code pow(a, b)}). */
+    private String power(Expr a, Expr b) {
+        String integer = integerPower(a, b);
+        return integer != null ? integer : "Math.pow(" + num(a) + ", " + num(b) + ")";
+    }
+
+    /** {@code pow(a, 3)} or {@code pow(a, 4)} by {@link IntegerPower} (unless turned off), else null. */
+    private String integerPower(Expr a, Expr b) {
+        int n = IntegerPower.exponent(b);
+        return n == 0 || !g.integerPowers ? null
+                : IntegerPower.class.getName() + ".pow" + n + "(" + num(a) + ")";
     }
 
     /** Whether the expression calls nothing and reads no v, t or STATE: what changes every step. */

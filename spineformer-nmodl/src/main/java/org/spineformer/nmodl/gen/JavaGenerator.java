@@ -216,6 +216,8 @@ public final class JavaGenerator {
     boolean memoExp;
     /** Calls of FUNCTIONs of v alone read from tables of v ({@link CallTables}); set in analyse(). */
     CallTables callTables;
+    /** Whether {@code pow(x, 3)}, {@code pow(x, 4)} and {@code ^} of them are {@link IntegerPower}'s. */
+    final boolean integerPowers = IntegerPower.enabled();
 
     private JavaGenerator(ModFile mod, boolean threadSafe) {
         this.mod = ProcedureSolves.defaultMethods(ProcedureSolves.asCalls(mod));

@@ -73,7 +73,9 @@ public final class NmodlMechanism extends AbstractMechanism {
         return compile(file, sha256(source), () -> Parser.parse(file, source));
     }
 
-    private static NmodlMechanism compile(String file, String hash, Supplier<ModFile> parse) {
+    private static NmodlMechanism compile(String file, String textHash, Supplier<ModFile> parse) {
+        // the generated Java also depends on IntegerPower's switch
+        String hash = IntegerPower.enabled() ? textHash : sha256(textHash + "\0" + IntegerPower.PROPERTY + "=false");
         Compiled c = CACHE.get(hash);
         if (c == null) {
             c = build(parse.get(), "Mod_" + hash.substring(0, 16));

@@ -861,7 +861,10 @@ final class VectorEmitter {
                 case "-" -> sub(num(b.left()), num(b.right()));
                 case "*" -> mul(num(b.left()), num(b.right()));
                 case "/" -> div(num(b.left()), num(b.right()));
-                case "^" -> perLane("Math.pow", List.of(num(b.left()), num(b.right())));
+                case "^" -> {
+                    String integer = integerPower(b.left(), b.right());
+                    yield integer != null ? integer : perLane("Math.pow", List.of(num(b.left()), num(b.right())));
+                }
                 default -> "((" + DV + ") zero.blend(one, " + mask(e) + "))";
             };
         }
@@ -939,6 +942,12 @@ final class VectorEmitter {
         if (g.functions.containsKey(name) && !g.tables.containsKey(name)) {
             return inline(g.functions.get(name), c, true);
         }
+        if (name.equals("pow") && c.args().size() == 2 && g.isMath(name)) {
+            String integer = integerPower(c.args().get(0), c.args().get(1));
+            if (integer != null) {
+                return integer;
+            }
+        }
         List<String> args = new ArrayList<>();
         for (Expr a : c.args()) {
             args.add(num(a));
@@ -969,6 +978,40 @@ final class VectorEmitter {
             case "fmod" -> perLane("%", args);
             default -> perLane("Math." + name, args);
         };
+    }
+
+    /**
+     * {@code pow(a, 3)} or {@code pow(a, 4)} in lanes, {@link IntegerPower}'s scalar form operation for operation,
+     * written out here (a call taking a vector, compiled on its own, would box it); a group with a lane outside the
+     * form's range goes lane by lane. Null when not such a power.
+     */
+    private String integerPower(Expr a, Expr b) {
+        int n = IntegerPower.exponent(b);
+        if (n == 0 || !g.integerPowers) {
+            return null;
+        }
+        String x = "p" + temps++;
+        out.line(DV + " " + x + " = " + num(a) + ";");
+        // x^2 = h + l exactly; n = 4: h h = hn + (h h - hn) exactly; n = 3: h x = hn + (h x - hn) exactly
+        String other = n == 4 ? x + "h" : x;
+        out.line(DV + " " + x + "h = ((" + DV + ") " + x + ".mul(" + x + "));");
+        out.line(DV + " " + x + "l = ((" + DV + ") " + x + ".fma(" + x + ", " + x + "h.neg()));");
+        out.line(DV + " " + x + "hn = ((" + DV + ") " + x + "h.mul(" + other + "));");
+        String low = n == 4 ? "((" + DV + ") " + x + "h.add(" + x + "h)).fma(" + x + "l, " + x + "h.fma(" + x + "h, "
+                + x + "hn.neg()))" : x + "l.fma(" + x + ", " + x + "h.fma(" + x + ", " + x + "hn.neg()))";
+        String r = x + "r";
+        out.line(DV + " " + r + " = ((" + DV + ") " + x + "hn.add(((" + DV + ") " + low + ")));");
+        if (n == 3) { // pow(-0, 3) is -0
+            out.line(r + " = ((" + DV + ") " + r + ".blend(" + x + ", " + x + ".compare(" + OPS + ".EQ, 0.0)));");
+        }
+        out.line(DV + " " + x + "a = ((" + DV + ") " + x + ".abs());");
+        out.line("if (!((" + MASK + ") ((" + MASK + ") " + x + "a.compare(" + OPS + ".GE, " + IntegerPower.min(n)
+                + ")).and(" + x + "a.compare(" + OPS + ".LE, " + IntegerPower.max(n) + ")).or(" + x + ".compare(" + OPS
+                + ".EQ, 0.0))).allTrue()) {");
+        String lanes = perLane(IntegerPower.class.getName() + ".pow" + n, List.of(x));
+        out.line(r + " = " + lanes + ";");
+        out.line("}");
+        return r;
     }
 
     /**
