@@ -3,6 +3,7 @@ package org.spineformer.nmodl.gen;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.spineformer.nmodl.ast.Arg;
 import org.spineformer.nmodl.ast.Item;
 import org.spineformer.nmodl.ast.ModFile;
@@ -110,7 +111,7 @@ final class ThreadSafety {
     }
 
     /** Each statement of the body and of the bodies nested in it, NET_RECEIVE's INITIAL and PROTECT included. */
-    private static void each(List<Stmt> body, java.util.function.Consumer<Stmt> visit) {
+    private static void each(List<Stmt> body, Consumer<Stmt> visit) {
         JavaGenerator.walk(body, s -> {
             visit.accept(s);
             if (s instanceof Stmt.Initial i) {
