@@ -12,13 +12,14 @@ import org.spineformer.engine.table.CubicTable;
 
 /**
  * The state phases of generated blocks read from tables of v ({@link JoinableStates}: one cnexp SOLVE, outputs read
- * lazily or none) on the same nodes, in one pass (the engine's {@link MechanismBlock#joinStatePhases}): per slot
- * each node value the blocks copy read once, one position in the grid every {@link VoltageTable} shares, and every
- * state's cnexp factor and target (two functions per state) from one table laid out [interval][power][function],
- * so that a power of all the functions is one contiguous read (vector lanes when {@link Simd#enabled()}). Each
- * function is Horner's rule in fused multiply-adds, as {@link CubicTable#value}, and each state's update its own
- * block's, so every column gets the bits of its own block's state phase; a slot whose interval one block does not
- * use (or outside the table) is computed exactly by that block after the pass, as its own phase does.
+ * lazily or none) on the same nodes (or some of them: {@link #join}), in one pass (the engine's {@link
+ * MechanismBlock#joinStatePhases}): per slot each node value the blocks copy read once, one position in the grid
+ * every {@link VoltageTable} shares, and every state's cnexp factor and target (two functions per state) from one
+ * table laid out [interval][power][function], so that a power of all the functions is one contiguous read (vector
+ * lanes when {@link Simd#enabled()}). Each function is Horner's rule in fused multiply-adds, as {@link
+ * CubicTable#value}, and each state's update its own block's, so every column gets the bits of its own block's
+ * state phase; a slot whose interval one block does not use (or outside the table) is computed exactly by that
+ * block after the pass, as its own phase does.
  *
  * <p>Why: each block's own phase reads v, copies its node's values, finds the position and reads its table slot by
  * slot (docs/dev/nmodl.md "Speed"). The pass is Java written for the blocks' shape (their states, node copies and
