@@ -12,13 +12,14 @@ import org.spineformer.engine.table.CubicTable;
 
 /**
  * The state phases of generated blocks read from tables of v ({@link JoinableStates}: one cnexp SOLVE, outputs read
- * lazily or none) on the same nodes, in one pass (the engine's {@link MechanismBlock#joinStatePhases}): per slot
- * each node value the blocks copy read once, one position in the grid every {@link VoltageTable} shares, and every
- * state's cnexp factor and target (two functions per state) from one table laid out [interval][power][function],
- * so that a power of all the functions is one contiguous read (vector lanes when {@link Simd#enabled()}). Each
- * function is Horner's rule in fused multiply-adds, as {@link CubicTable#value}, and each state's update its own
- * block's, so every column gets the bits of its own block's state phase; a slot whose interval one block does not
- * use (or outside the table) is computed exactly by that block after the pass, as its own phase does.
+ * lazily or none) on the same nodes (or some of them: {@link #join}), in one pass (the engine's {@link
+ * MechanismBlock#joinStatePhases}): per slot each node value the blocks copy read once, one position in the grid
+ * every {@link VoltageTable} shares, and every state's cnexp factor and target (two functions per state) from one
+ * table laid out [interval][power][function], so that a power of all the functions is one contiguous read (vector
+ * lanes when {@link Simd#enabled()}). Each function is Horner's rule in fused multiply-adds, as {@link
+ * CubicTable#value}, and each state's update its own block's, so every column gets the bits of its own block's
+ * state phase; a slot whose interval one block does not use (or outside the table) is computed exactly by that
+ * block after the pass, as its own phase does.
  *
  * <p>Why: each block's own phase reads v, copies its node's values, finds the position and reads its table slot by
  * slot (docs/dev/nmodl.md "Speed"). The pass is Java written for the blocks' shape (their states, node copies and
@@ -39,10 +40,12 @@ public final class JoinedTableStates {
         /**
          * Slot by slot: the node copies, the position of {@code v} in {@code grid}, the functions from {@code co}
          * (laid out [interval][power][function]), then each block's states and position, or the slot added to the
-         * block's exact slots; {@code counts} how many each.
+         * block's exact slots; {@code counts} how many each. {@code slots}: per block on some of the pass's nodes,
+         * its slot at each of the pass's slots (-1: not on that node); null for a block on all of them.
          */
         void run(double[] v, int[] node, CubicTable grid, double[] co, double[][] copies,
-                 double[][] states, double[][] positions, boolean[][] notUsed, int[][] exact, int[] counts);
+                 double[][] states, double[][] positions, boolean[][] notUsed, int[][] exact, int[] counts,
+                 int[][] slots);
     }
 
     /** The passes compiled in this JVM, by their source. */
@@ -50,6 +53,8 @@ public final class JoinedTableStates {
 
     private final MechanismBlock[] blocks;
     private final JoinableStates[] members;
+    /** Per member, its slot at each of the first one's slots (-1: not on that node); null on the same nodes. */
+    private final int[][] slotOf;
     /** The passes of the subsets of members seen so far, by the bits of who is in (member m: bit m). */
     private final Map<Long, Group> groups = new HashMap<>();
     private long lastIn = -1;
@@ -58,27 +63,86 @@ public final class JoinedTableStates {
     private JoinedTableStates(List<MechanismBlock> joined) {
         blocks = joined.toArray(new MechanismBlock[0]);
         members = new JoinableStates[blocks.length];
+        slotOf = new int[blocks.length][];
+        int[] nodes = ((JoinableStates) blocks[0]).joinedNodes();
         for (int i = 0; i < blocks.length; i++) {
             members[i] = (JoinableStates) blocks[i];
+            slotOf[i] = Arrays.equals(members[i].joinedNodes(), nodes) ? null : slots(nodes, members[i].joinedNodes());
         }
     }
 
     /**
      * The joint pass for {@code first} with every block among {@code following} that can join it (a {@link
-     * JoinableStates} of one trial on the same nodes), or null when {@code first} cannot lead one or none can join.
+     * JoinableStates} of one trial on the same nodes, or on some of them while its functions fit in the lanes the
+     * others leave free), or null when {@code first} cannot lead one or none can join.
      */
     public static JoinedTableStates join(MechanismBlock first, List<MechanismBlock> following) {
         if (!(first instanceof JoinableStates lead) || first.lanes() != 1) {
             return null;
         }
         List<MechanismBlock> joined = new ArrayList<>(List.of(first));
+        int functions = 2 * lead.joinedStates().length;
         for (MechanismBlock b : following) {
             if (joined.size() < Long.SIZE && b instanceof JoinableStates other && b.lanes() == 1
                     && Arrays.equals(other.joinedNodes(), lead.joinedNodes())) {
                 joined.add(b);
+                functions += 2 * other.joinedStates().length;
+            }
+        }
+        // A block on some of the nodes joins for free while its functions fill vector lanes computed anyway: it
+        // saves its own slot loop (v read, position found), as Hay's Im on the apical nodes of the pass of
+        // NaTa_t, SKv3_1, Ca_HVA and Ca_LVAst (docs/dev/performance.md "s33"); more would cost every slot a vector.
+        int width = padded(functions);
+        for (MechanismBlock b : following) {
+            if (joined.size() < Long.SIZE && b instanceof JoinableStates other && b.lanes() == 1
+                    && !joined.contains(b) && functions + 2 * other.joinedStates().length <= width
+                    && slots(lead.joinedNodes(), other.joinedNodes()) != null && !leads(b, following)) {
+                joined.add(b);
+                functions += 2 * other.joinedStates().length;
             }
         }
         return joined.size() == 1 ? null : new JoinedTableStates(joined);
+    }
+
+    /** Whether {@code block} can lead a join of its own: another of {@code following} is on its nodes. */
+    private static boolean leads(MechanismBlock block, List<MechanismBlock> following) {
+        int[] nodes = ((JoinableStates) block).joinedNodes();
+        for (MechanismBlock b : following) {
+            if (b != block && b instanceof JoinableStates other && b.lanes() == 1
+                    && Arrays.equals(other.joinedNodes(), nodes)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Functions rounded up to whole vectors of the preferred species (as they are laid out). */
+    private static int padded(int functions) {
+        int vl = Simd.preferredLanes();
+        return (functions + vl - 1) / vl * vl;
+    }
+
+    /**
+     * For each of {@code nodes} (distinct), the index of that node in {@code some} or -1; null when some node of
+     * {@code some} is not among {@code nodes} or is there twice.
+     */
+    static int[] slots(int[] nodes, int[] some) {
+        Map<Integer, Integer> slotOfNode = new HashMap<>();
+        for (int k = 0; k < nodes.length; k++) {
+            if (slotOfNode.put(nodes[k], k) != null) {
+                return null;
+            }
+        }
+        int[] slots = new int[nodes.length];
+        Arrays.fill(slots, -1);
+        for (int q = 0; q < some.length; q++) {
+            Integer k = slotOfNode.get(some[q]);
+            if (k == null || slots[k] >= 0) {
+                return null;
+            }
+            slots[k] = q;
+        }
+        return slots;
     }
 
     /** The blocks whose state phases the first one's in {@code joined} now does; none for null. */
@@ -113,18 +177,22 @@ public final class JoinedTableStates {
 
     private Group group(long in) {
         List<JoinableStates> of = new ArrayList<>();
+        List<int[]> slots = new ArrayList<>();
         for (int m = 0; m < members.length; m++) {
             if ((in & 1L << m) != 0) {
                 of.add(members[m]);
+                slots.add(slotOf[m]);
             }
         }
-        return new Group(of.toArray(new JoinableStates[0]));
+        return new Group(of.toArray(new JoinableStates[0]), members[0].joinedNodes(), slots.toArray(new int[0][]));
     }
 
     /** Some of the members, joined: their layout, node copies and pass. */
     private static final class Group {
         private final JoinableStates[] members;
+        /** The first joined block's nodes, which the pass steps through; each member's slot at each (or null). */
         private final int[] node;
+        private final int[][] slots;
         /** The states of every member, in order, and how many each member has. */
         private final double[][] states;
         private final int[] stateCounts;
@@ -143,9 +211,11 @@ public final class JoinedTableStates {
         private double[][] copies;
         private Pass pass;
 
-        private Group(JoinableStates[] members) {
+        private Group(JoinableStates[] members, int[] node, int[][] slots) {
             int m = members.length;
             this.members = members;
+            this.node = node;
+            this.slots = slots;
             List<double[]> cols = new ArrayList<>();
             stateCounts = new int[m];
             for (int i = 0; i < m; i++) {
@@ -153,11 +223,8 @@ public final class JoinedTableStates {
                 cols.addAll(List.of(own));
                 stateCounts[i] = own.length;
             }
-            node = members[0].joinedNodes();
             states = cols.toArray(new double[0][]);
-            int functions = 2 * states.length;
-            int vl = Simd.preferredLanes();
-            width = (functions + vl - 1) / vl * vl;
+            width = padded(2 * states.length);
             exactSlots = new int[m][node.length];
             exactCounts = new int[m];
             positions = new double[m][];
@@ -185,7 +252,7 @@ public final class JoinedTableStates {
             for (int m = 0; m < members.length; m++) {
                 positions[m] = members[m].joinedPositions();
             }
-            pass.run(s.v, node, grid, byPower, copies, states, positions, notUsed, exactSlots, exactCounts);
+            pass.run(s.v, node, grid, byPower, copies, states, positions, notUsed, exactSlots, exactCounts, slots);
             for (int m = 0; m < members.length; m++) {
                 if (exactCounts[m] > 0) {
                     members[m].joinedExact(exactSlots[m], exactCounts[m], s);
@@ -289,7 +356,18 @@ public final class JoinedTableStates {
                 b.append("private static final VectorSpecies VS = DoubleVector.SPECIES_PREFERRED;\n");
             }
             b.append("public void run(double[] v, int[] node, CubicTable grid, double[] co, double[][] copies, "
-                    + "double[][] states, double[][] positions, boolean[][] notUsed, int[][] exact, int[] counts) {\n");
+                    + "double[][] states, double[][] positions, boolean[][] notUsed, int[][] exact, int[] counts, "
+                    + "int[][] slots) {\n");
+            int m = members.length;
+            // member i's slot at the pass's slot k: k, or q<i> for a member on some of the nodes (-1: not here)
+            String[] at = new String[m];
+            int[] memberOf = new int[sourceOf.length];
+            for (int i = 0, c = 0; i < m; i++) {
+                at[i] = slots[i] == null ? "k" : "q" + i;
+                for (int j = 0; j < copyCounts[i]; j++) {
+                    memberOf[c++] = i;
+                }
+            }
             // source 0 is v; source j > 0 the array of the first copy that reads it
             int sourceCount = Arrays.stream(sourceOf).max().orElse(0) + 1;
             boolean[] declared = new boolean[sourceCount];
@@ -303,8 +381,10 @@ public final class JoinedTableStates {
             for (int x = 0; x < states.length; x++) {
                 b.append("double[] x").append(x).append(" = states[").append(x).append("];\n");
             }
-            int m = members.length;
             for (int i = 0; i < m; i++) {
+                if (slots[i] != null) {
+                    b.append("int[] s").append(i).append(" = slots[").append(i).append("];\n");
+                }
                 b.append("double[] p").append(i).append(" = positions[").append(i).append("];\n");
                 b.append("boolean[] n").append(i).append(" = notUsed[").append(i).append("];\n");
                 b.append("int[] e").append(i).append(" = exact[").append(i).append("];\n");
@@ -313,20 +393,28 @@ public final class JoinedTableStates {
             b.append("int w = ").append(width).append(";\n");
             b.append("for (int k = 0; k < node.length; k++) {\n");
             b.append("int nd = node[k];\n");
+            for (int i = 0; i < m; i++) {
+                if (slots[i] != null) {
+                    b.append("int q").append(i).append(" = s").append(i).append("[k];\n");
+                }
+            }
             b.append("double sv0 = v[nd];\n");
             for (int j = 1; j < sourceCount; j++) {
                 b.append("double sv").append(j).append(" = cs").append(j).append("[nd];\n");
             }
             for (int c = 0; c < sourceOf.length; c++) {
-                b.append("cc").append(c).append("[k] = sv").append(sourceOf[c]).append(";\n");
+                b.append(guard(memberOf[c])).append("cc").append(c).append("[").append(at[memberOf[c]])
+                        .append("] = sv").append(sourceOf[c]).append(";\n");
             }
             b.append("double u = grid.position(sv0);\n");
             b.append("if (u < 0.0) {\n");
             for (int i = 0; i < m; i++) {
-                b.append("e").append(i).append("[ec").append(i).append("++] = k;\n");
+                b.append(guard(i)).append("{\n");
+                b.append("e").append(i).append("[ec").append(i).append("++] = ").append(at[i]).append(";\n");
                 if (keepsPositions[i]) {
-                    b.append("p").append(i).append("[k] = -1.0;\n");
+                    b.append("p").append(i).append("[").append(at[i]).append("] = -1.0;\n");
                 }
+                b.append("}\n");
             }
             b.append("continue;\n}\n");
             b.append("int i = (int) u;\nint c = i * 4 * w;\ndouble t = u - i;\n");
@@ -357,18 +445,20 @@ public final class JoinedTableStates {
             }
             int x = 0;
             for (int i = 0; i < m; i++) {
-                b.append("if (n").append(i).append("[i]) {\n");
-                b.append("e").append(i).append("[ec").append(i).append("++] = k;\n");
+                String q = at[i];
+                b.append(guard(i)).append("if (n").append(i).append("[i]) {\n");
+                b.append("e").append(i).append("[ec").append(i).append("++] = ").append(q).append(";\n");
                 if (keepsPositions[i]) {
-                    b.append("p").append(i).append("[k] = -1.0;\n");
+                    b.append("p").append(i).append("[").append(q).append("] = -1.0;\n");
                 }
                 b.append("} else {\n");
                 for (int j = 0; j < stateCounts[i]; j++, x++) {
-                    b.append("x").append(x).append("[k] = x").append(x).append("[k] + f").append(2 * x)
-                            .append(" * (f").append(2 * x + 1).append(" - x").append(x).append("[k]);\n");
+                    b.append("x").append(x).append("[").append(q).append("] = x").append(x).append("[").append(q)
+                            .append("] + f").append(2 * x).append(" * (f").append(2 * x + 1).append(" - x").append(x)
+                            .append("[").append(q).append("]);\n");
                 }
                 if (keepsPositions[i]) {
-                    b.append("p").append(i).append("[k] = u;\n");
+                    b.append("p").append(i).append("[").append(q).append("] = u;\n");
                 }
                 b.append("}\n");
             }
@@ -378,6 +468,11 @@ public final class JoinedTableStates {
             }
             b.append("}\n}\n");
             return b.toString();
+        }
+
+        /** The pass's condition for member i's part of a slot: none on the same nodes, else that it is on the node. */
+        private String guard(int i) {
+            return slots[i] == null ? "" : "if (q" + i + " >= 0) ";
         }
     }
 }

@@ -1,7 +1,9 @@
 package org.spineformer.nmodl.gen;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -9,6 +11,7 @@ import org.spineformer.engine.mech.CellState;
 import org.spineformer.engine.mech.FieldSpec;
 import org.spineformer.engine.mech.Mechanism;
 import org.spineformer.engine.mech.MechanismBlock;
+import org.spineformer.engine.simd.Simd;
 
 /**
  * Which state phases the joined pass does at a step: those of the blocks that can be joined then, among themselves,
@@ -25,13 +28,21 @@ class JoinedTableStatesTest {
 
     /** A hand-made joinable block of one state, counting its own state phases. */
     private static final class Gate extends MechanismBlock implements JoinableStates {
-        final double[] x = new double[NODES.length];
-        final double[] v = new double[NODES.length];
+        final int[] nodes;
+        final double[] x;
+        final double[] v;
         boolean tableOn = true;
         int alone;
 
         Gate() {
-            super(MECHANISM, NODES);
+            this(NODES);
+        }
+
+        Gate(int... nodes) {
+            super(MECHANISM, nodes);
+            this.nodes = nodes;
+            x = new double[nodes.length];
+            v = new double[nodes.length];
         }
 
         @Override
@@ -42,8 +53,8 @@ class JoinedTableStatesTest {
         @Override
         public void advanceAlone(CellState s) {
             alone++;
-            for (int k = 0; k < NODES.length; k++) {
-                v[k] = s.v[NODES[k]];
+            for (int k = 0; k < nodes.length; k++) {
+                v[k] = s.v[nodes[k]];
                 double u = TABLE.position(v[k]);
                 int c = TABLE.start(u);
                 double t = u - (int) u;
@@ -73,7 +84,7 @@ class JoinedTableStatesTest {
 
         @Override
         public int[] joinedNodes() {
-            return NODES;
+            return nodes;
         }
 
         @Override
@@ -151,5 +162,47 @@ class JoinedTableStatesTest {
         joined.advance(s);
         assertThat(List.of(a.alone, b.alone, c.alone)).as("one left: nothing to join, each its own phase")
                 .containsExactly(1, 2, 1);
+    }
+
+    @Test
+    void aBlockOnSomeOfTheNodesJoinsWhenItsFunctionsFitInTheFreeLanes() {
+        assumeTrue(Simd.preferredLanes() >= 4, "needs vector lanes with room beside a gate");
+        Gate a = new Gate(), some = new Gate(2, 0);
+        Gate twinA = new Gate(), twinSome = new Gate(2, 0);
+        CellState s = state();
+        List.of(a, some, twinA, twinSome).forEach(g -> g.initialize(s));
+        JoinedTableStates joined = JoinedTableStates.join(a, List.of(some));
+        assertThat(JoinedTableStates.taken(joined)).containsExactly(some);
+
+        joined.advance(s);
+        twinA.advanceAlone(s);
+        twinSome.advanceAlone(s);
+        assertThat(a.alone + some.alone).as("one pass over a's nodes").isZero();
+        assertThat(some.x).as("its state as its own phase gives it, in its own slots").isEqualTo(twinSome.x);
+        assertThat(some.v).as("its copy of v, in its own slots").containsExactly(15, -70);
+        assertThat(a.x).isEqualTo(twinA.x);
+
+        some.tableOn = false;
+        joined.advance(s);
+        assertThat(some.alone).as("its table off: its own phase").isEqualTo(1);
+    }
+
+    @Test
+    void aBlockOnSomeOfTheNodesStaysOutWhenItWouldCostLanesLeadsItsOwnOrIsElsewhere() {
+        assumeTrue(Simd.preferredLanes() >= 2, "needs vector lanes");
+        List<MechanismBlock> full = new ArrayList<>();
+        for (int g = 1; g < Simd.preferredLanes() / 2; g++) {
+            full.add(new Gate());
+        }
+        Gate some = new Gate(1);
+        full.add(some);
+        assertThat(JoinedTableStates.taken(JoinedTableStates.join(new Gate(), full)))
+                .as("the lead's and the others' functions fill the lanes").doesNotContain(some);
+
+        Gate other = new Gate(1);
+        assertThat(JoinedTableStates.join(new Gate(), List.of(some, other)))
+                .as("some and other, on the same nodes, join among themselves").isNull();
+        assertThat(JoinedTableStates.join(new Gate(), List.of(new Gate(1, 3))))
+                .as("node 3 is not the lead's").isNull();
     }
 }
