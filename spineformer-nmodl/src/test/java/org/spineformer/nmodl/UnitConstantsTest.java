@@ -36,4 +36,20 @@ class UnitConstantsTest {
         block.initialize(s);
         assertThat(block.get("r1", 0)).isEqualTo(Double.parseDouble("0x1.03d3b37125759p+13"));
     }
+
+    /**
+     * {@code FARADAY = (faraday) (10000 coulomb)} (the NEURON book's calcium diffusion files and their copies, 88 of
+     * ModelDB's mod files; ModelDB 105385's ca_gp.mod): the very double nocmodl 8.2.2 writes into its C for this line
+     * ({@code 0x1.34c0c8b92a9b7p+3}, 9.64853321...), whitespace between the number and the unit as written.
+     */
+    @Test
+    void faradayInTenThousandCoulombs() {
+        String mod = "NEURON { SUFFIX uc RANGE f1 }\nUNITS {\n  FARADAY = (faraday) (10000\tcoulomb)\n}\n"
+                + "ASSIGNED { f1 }\nINITIAL { f1 = FARADAY }\n";
+        MechanismBlock block = NmodlMechanism.compile("uc.mod", mod).newBlock(new int[] {0});
+        CellState s = new CellState(new double[] {100}, new double[] {100}, 0.025, 6.3);
+        block.attach(s);
+        block.initialize(s);
+        assertThat(block.get("f1", 0)).isEqualTo(Double.parseDouble("0x1.34c0c8b92a9b7p+3"));
+    }
 }
