@@ -42,7 +42,7 @@ class CheckerTest {
 
     @Test
     void verbatimInABlock() {
-        assertThat(check("INITIAL {\n  VERBATIM return 0; ENDVERBATIM\n}\n"))
+        assertThat(check("INITIAL {\n  VERBATIM printf(\"%d\", 1); ENDVERBATIM\n}\n"))
                 .containsExactly("x.mod:4:3: VERBATIM is not supported: C code cannot run on the JVM");
     }
 
