@@ -12,9 +12,9 @@ import org.spineformer.engine.reference.TraceAssert;
 /**
  * Things nocmodl 8.2.2 and NEURON do that change values, found by running published files nobody had seen against
  * NEURON (docs/dev/nmodl.md, "A fifth fresh sample, and the samples run against NEURON" and the sixth sample), each
- * isolated in a project mod file under {@code mod/threadsafety/} or {@code mod/kinetic/} and compared with NEURON
- * 8.2.2 ({@code reference/threadsafety/}, {@code reference/kinetic/}, recorded by {@code reference/kinetic/record.py},
- * PROVENANCE.md), every column at 1e-6 of the trace's scale:
+ * isolated in a project mod file under {@code mod/} and compared with NEURON 8.2.2 (the same folder under
+ * {@code reference/}, recorded by {@code reference/kinetic/record.py}, PROVENANCE.md), every column at 1e-6 of the
+ * trace's scale:
  * <ul>
  *   <li>when a TABLE is checked: in a mechanism nocmodl does not make thread safe (tabcall.mod: an assignment to a
  *   GLOBAL) at each call of the tabulated PROCEDURE, so INITIAL's call builds it from the GLOBAL INITIAL assigned;
@@ -23,7 +23,9 @@ import org.spineformer.engine.reference.TraceAssert;
  *   <li>defaults printed by printf's %g: a PARAMETER's default and a STATE's START value run with six significant
  *   digits (printg.mod), a CONSTANT with its text;</li>
  *   <li>sparse()'s first call lays out the matrix by two more calls of the KINETIC block (kincount.mod: a
- *   PROCEDURE the block calls counts its calls).</li>
+ *   PROCEDURE the block calls counts its calls);</li>
+ *   <li>a concentration the BREAKPOINT of a mechanism with a current assigns goes to the ion after nrn_cur's two
+ *   evaluations, with the value the second left (ions/bpconc.mod).</li>
  * </ul>
  */
 class NocmodlQuirksReferenceTest {
@@ -35,7 +37,7 @@ class NocmodlQuirksReferenceTest {
 
     static Stream<Arguments> runs() {
         return SingleMechanismRun.runs("threadsafety/tabcall", "threadsafety/tabsafe", "threadsafety/printg",
-                "kinetic/kincount");
+                "kinetic/kincount", "ions/bpconc");
     }
 
     /**
