@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 import org.spineformer.engine.mech.CellState;
+import org.spineformer.engine.mech.FieldRole;
+import org.spineformer.engine.mech.FieldSpec;
 import org.spineformer.engine.mech.MechanismBlock;
 import org.spineformer.nmodl.ast.NeuronStmt;
 import org.spineformer.nmodl.gen.NmodlMechanism;
@@ -35,6 +37,35 @@ class AcceptedAsNocmodlTest {
                 + "  ~ q << (0.3 - 0.1*q)\n}\n";
         assertThat(afterSteps(String.format(scheme, "qna q"))).isEqualTo(afterSteps(String.format(scheme, "q")))
                 .isNotEqualTo(1.0);
+    }
+
+    /**
+     * An ASSIGNED variable listed GLOBAL that the file never assigns (ModelDB 84589's kahp.mod: exp_ca, which its
+     * model sets from hoc as {@code exp_ca_kahp = 8}) is a parameter, default 0 as NEURON's, that a model sets; one
+     * the file assigns (minf) stays an assigned variable, and a LOCAL of the same name does not assign the GLOBAL.
+     */
+    @Test
+    void anAssignedGlobalNeverAssignedIsSettable() {
+        NmodlMechanism m = NmodlMechanism.compile("kg.mod", "NEURON { SUFFIX kg GLOBAL expc, minf, w RANGE y }\n"
+                + "ASSIGNED { expc minf w y }\nINITIAL { rates() y = expc * minf + w }\n"
+                + "PROCEDURE rates() { LOCAL w\n  w = 100\n  minf = 2 + w\n}\n");
+        FieldSpec expc = field(m, "expc");
+        assertThat(expc.role()).isEqualTo(FieldRole.PARAMETER);
+        assertThat(expc.defaultValue()).isZero();
+        assertThat(expc.description()).contains("expc_kg");
+        assertThat(field(m, "w").role()).isEqualTo(FieldRole.PARAMETER);
+        assertThat(field(m, "minf").role()).isEqualTo(FieldRole.ASSIGNED);
+        CellState s = new CellState(new double[] {100}, new double[] {100}, 0.025, 6.3);
+        MechanismBlock block = m.newBlock(new int[] {0});
+        block.setParameter("expc", 0, 8);
+        block.setParameter("w", 0, 0.5);
+        block.attach(s);
+        block.initialize(s);
+        assertThat(block.get("y", 0)).isEqualTo(8 * 102 + 0.5);
+    }
+
+    private static FieldSpec field(NmodlMechanism m, String name) {
+        return m.fields().stream().filter(f -> f.name().equals(name)).findFirst().orElseThrow();
     }
 
     private static double afterSteps(String text) {

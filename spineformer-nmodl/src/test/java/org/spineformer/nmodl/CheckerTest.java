@@ -40,9 +40,33 @@ class CheckerTest {
                 .containsExactly("x.mod:3:1: VERBATIM is not supported: C code cannot run on the JVM");
     }
 
+    /**
+     * A name of nocmodl's function library declared as a variable, a UNITS constant, a FUNCTION or a PROCEDURE: nocmodl
+     * 8.2.2 stops ("floor is a RESERVED WORD ... multiple uses for same variable", checked with nocmodl on each kind);
+     * as a LOCAL or an argument it is taken.
+     */
+    @Test
+    void reservedWordsOfNocmodlAreRefused() {
+        assertThat(check("PARAMETER { floor = 1 }\nASSIGNED { step }\nSTATE { f_flux }\n"
+                + "UNITS { exp = (faraday) (coulomb) }\nFUNCTION sigmoid(x) { sigmoid = x }\n"
+                + "PROCEDURE error() { LOCAL pow\n  pow = 1\n}\nFUNCTION f(ramp) { f = ramp }\n")).containsExactly(
+                "x.mod:3:13: 'floor' declared in PARAMETER is a reserved word of nocmodl (a function of its library,"
+                        + " extdef.h): NEURON refuses it",
+                "x.mod:4:12: 'step' declared in ASSIGNED is a reserved word of nocmodl (a function of its library,"
+                        + " extdef.h): NEURON refuses it",
+                "x.mod:5:9: 'f_flux' declared in STATE is a reserved word of nocmodl (a function of its library,"
+                        + " extdef.h): NEURON refuses it",
+                "x.mod:6:9: 'exp' declared in UNITS is a reserved word of nocmodl (a function of its library,"
+                        + " extdef.h): NEURON refuses it",
+                "x.mod:7:1: 'sigmoid' declared in FUNCTION is a reserved word of nocmodl (a function of its library,"
+                        + " extdef.h): NEURON refuses it",
+                "x.mod:8:1: 'error' declared in PROCEDURE is a reserved word of nocmodl (a function of its library,"
+                        + " extdef.h): NEURON refuses it");
+    }
+
     @Test
     void verbatimInABlock() {
-        assertThat(check("INITIAL {\n  VERBATIM return 0; ENDVERBATIM\n}\n"))
+        assertThat(check("INITIAL {\n  VERBATIM printf(\"%d\", 1); ENDVERBATIM\n}\n"))
                 .containsExactly("x.mod:4:3: VERBATIM is not supported: C code cannot run on the JVM");
     }
 

@@ -10,29 +10,47 @@ import org.spineformer.engine.reference.ReferenceRun;
 import org.spineformer.engine.reference.TraceAssert;
 
 /**
- * Two things nocmodl 8.2.2 does that change values, found by running published files nobody had seen against NEURON
- * (docs/dev/nmodl.md, "A fifth fresh sample, and the samples run against NEURON"), each isolated in a project mod
- * file under {@code mod/threadsafety/} and compared with NEURON 8.2.2 ({@code reference/threadsafety/}, recorded by
- * {@code reference/kinetic/record.py}, PROVENANCE.md), every column at 1e-6 of the trace's scale:
+ * Things nocmodl 8.2.2 and NEURON do that change values, found by running published files nobody had seen against
+ * NEURON (docs/dev/nmodl.md, "A fifth fresh sample, and the samples run against NEURON" and the sixth sample), each
+ * isolated in a project mod file under {@code mod/} and compared with NEURON 8.2.2 (the same folder under
+ * {@code reference/}, recorded by {@code reference/kinetic/record.py}, PROVENANCE.md), every column at 1e-6 of the
+ * trace's scale:
  * <ul>
  *   <li>when a TABLE is checked: in a mechanism nocmodl does not make thread safe (tabcall.mod: an assignment to a
  *   GLOBAL) at each call of the tabulated PROCEDURE, so INITIAL's call builds it from the GLOBAL INITIAL assigned;
  *   in one it makes thread safe (tabsafe.mod, the same with THREADSAFE) before INITIAL, from the value before it;
  *   </li>
  *   <li>defaults printed by printf's %g: a PARAMETER's default and a STATE's START value run with six significant
- *   digits (printg.mod), a CONSTANT with its text.</li>
+ *   digits (printg.mod), a CONSTANT with its text;</li>
+ *   <li>sparse()'s first call lays out the matrix by two more calls of the KINETIC block (kincount.mod: a
+ *   PROCEDURE the block calls counts its calls);</li>
+ *   <li>a concentration the BREAKPOINT of a mechanism with a current assigns goes to the ion after nrn_cur's two
+ *   evaluations, with the value the second left (ions/bpconc.mod).</li>
  * </ul>
  */
 class NocmodlQuirksReferenceTest {
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("runs")
     void matchesNeuron(String mechanism, String runName) {
-        SingleMechanismRun.assertMatchesNeuron("threadsafety/" + mechanism + ".mod", "threadsafety/" + mechanism,
-                runName);
+        SingleMechanismRun.assertMatchesNeuron(mechanism + ".mod", mechanism, runName);
     }
 
     static Stream<Arguments> runs() {
-        return SingleMechanismRun.runs("tabcall", "tabsafe", "printg");
+        return SingleMechanismRun.runs("threadsafety/tabcall", "threadsafety/tabsafe", "threadsafety/printg",
+                "kinetic/kincount", "ions/bpconc");
+    }
+
+    /**
+     * NEURON's own counts (so the test above tells the semantics apart): 4 calls of the block in the first step (2
+     * to lay out the matrix, 1 Newton iteration of the linear scheme, 1 after it), 2 in each later one.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("org.spineformer.nmodl.SingleMechanismRun#runs")
+    void neuronLaysOutTheMatrixInTheFirstStep(String runName) {
+        double[] calls = ReferenceRun.load("/reference/kinetic/kincount/" + runName).column("calls");
+        assertThat(calls[1]).isEqualTo(4);
+        assertThat(calls[2]).isEqualTo(6);
+        assertThat(calls[calls.length - 1]).isEqualTo(4 + 2 * (calls.length - 2));
     }
 
     /**

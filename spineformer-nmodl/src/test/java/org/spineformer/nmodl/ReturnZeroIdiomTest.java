@@ -12,7 +12,8 @@ import org.spineformer.nmodl.parse.Parser;
 
 /**
  * The one VERBATIM accepted: {@code return 0;} (whitespace and C comments aside) as a PROCEDURE's last statement,
- * which nocmodl's C follows with its own {@code return 0;}. Every other VERBATIM stays refused with the plain message.
+ * which nocmodl's C follows with its own {@code return 0;}, or as INITIAL's, after which nocmodl's C only gives t
+ * back the 0 finitialize set. Every other VERBATIM stays refused with the plain message.
  */
 class ReturnZeroIdiomTest {
     private static final String REFUSED = "VERBATIM is not supported: C code cannot run on the JVM";
@@ -72,10 +73,33 @@ class ReturnZeroIdiomTest {
     }
 
     @Test
-    void returnZeroInAFunctionOrInitialIsRefused() {
+    void returnZeroInAFunctionOrBreakpointIsRefused() {
         assertThat(problems(HEAD + "FUNCTION f(x) {\n  f = x\n  VERBATIM\n  return 0;\n  ENDVERBATIM\n}\n"
-                + "INITIAL {\n  m = 0\n  VERBATIM\n  return 0;\n  ENDVERBATIM\n}\n"))
+                + "BREAKPOINT {\n  i = g*(v + 70)\n  VERBATIM\n  return 0;\n  ENDVERBATIM\n}\n"))
                 .containsExactly("rz.mod:7:3: " + REFUSED, "rz.mod:13:3: " + REFUSED);
+    }
+
+    /** Ending INITIAL (ichan2.mod's ending): accepted with a note, compiled as the file without it. */
+    @Test
+    void returnZeroEndingInitialIsAcceptedAndNoted() {
+        String initial = CHANNEL.replace("ENDING", "").replace("INITIAL { rates(v)\n  m = minf }",
+                "INITIAL { rates(v)\n  m = minf\nVERBATIM\n  return 0;\nENDVERBATIM\n}");
+        assertThat(problems(initial)).isEmpty();
+        assertThat(ReturnZeroIdiom.notes(Parser.parse("rz.mod", initial))).singleElement()
+                .hasToString("rz.mod:9:1: note: VERBATIM 'return 0;' ending INITIAL recognized and left out:"
+                        + " nocmodl's C of INITIAL does nothing after it but give t back its value, which finitialize"
+                        + " has set to 0, so NEURON runs the same without it");
+        assertThat(NmodlMechanism.compile("rz.mod", initial).javaSource().replaceAll("Mod_[0-9a-f]{16}", "Mod_"))
+                .isEqualTo(NmodlMechanism.compile("rz.mod", channel("")).javaSource()
+                        .replaceAll("Mod_[0-9a-f]{16}", "Mod_"));
+    }
+
+    /** In NET_RECEIVE's INITIAL (a block of its own in nocmodl's C, not initmodel) it stays refused. */
+    @Test
+    void returnZeroEndingNetReceiveInitialIsRefused() {
+        assertThat(problems("NEURON { POINT_PROCESS rz }\nNET_RECEIVE(w) {\n  INITIAL {\n  w = 0\n"
+                + "  VERBATIM\n  return 0;\n  ENDVERBATIM\n  }\n}\n"))
+                .containsExactly("rz.mod:5:3: " + REFUSED);
     }
 
     @Test

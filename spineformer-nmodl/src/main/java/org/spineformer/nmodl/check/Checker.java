@@ -225,6 +225,7 @@ public final class Checker {
         for (Item item : mod.items()) {
             if (item instanceof Item.Declarations d) {
                 for (Decl decl : d.declarations()) {
+                    reservedWord(decl.pos(), decl.name(), d.keyword());
                     String previous = declaredIn.putIfAbsent(decl.name(), d.keyword());
                     if (previous != null) {
                         error(decl.pos(), "'" + decl.name() + "' is declared twice (in " + previous + " and "
@@ -238,6 +239,7 @@ public final class Checker {
             } else if (item instanceof Item.Units u) {
                 for (Item.UnitDef def : u.definitions()) {
                     if (def.name() != null) {
+                        reservedWord(def.pos(), def.name(), "UNITS");
                         String previous = declaredIn.putIfAbsent(def.name(), "UNITS");
                         if (previous != null) {
                             error(def.pos(), "'" + def.name() + "' is declared twice (in " + previous
@@ -248,6 +250,7 @@ public final class Checker {
                 }
             } else if (item instanceof Item.Block b && Set.of("FUNCTION", "PROCEDURE", "FUNCTION_TABLE",
                     "DERIVATIVE", "KINETIC", "LINEAR", "NONLINEAR", "DISCRETE", "PARTIAL").contains(b.keyword())) {
+                reservedWord(b.pos(), b.name(), b.keyword());
                 Item.Block previous = callables.putIfAbsent(b.name(), b);
                 if (previous != null) {
                     error(b.pos(), b.keyword() + " " + b.name() + " is defined twice (first at line "
@@ -269,6 +272,18 @@ public final class Checker {
                 globals.addAll(u.write());
             }
         });
+    }
+
+    /**
+     * A name of nocmodl's function library (extdef.h, f_flux and b_flux among them) declared as a variable, constant,
+     * FUNCTION or PROCEDURE: nocmodl 8.2.2 refuses it ("floor is a RESERVED WORD", consist.cpp), a LOCAL or an
+     * argument aside (not in its table of names).
+     */
+    private void reservedWord(Pos pos, String name, String declaredIn) {
+        if (BUILTIN_FUNCTIONS.contains(name) || name.equals("f_flux") || name.equals("b_flux")) {
+            error(pos, "'" + name + "' declared in " + declaredIn + " is a reserved word of nocmodl (a function of its"
+                    + " library, extdef.h): NEURON refuses it");
+        }
     }
 
     private void neuronStatement(NeuronStmt s) {

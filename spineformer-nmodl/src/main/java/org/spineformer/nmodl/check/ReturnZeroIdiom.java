@@ -11,13 +11,17 @@ import org.spineformer.nmodl.ast.ModFile;
 import org.spineformer.nmodl.ast.Stmt;
 
 /**
- * The one VERBATIM block Spineformer accepts: {@code VERBATIM return 0; ENDVERBATIM} as a PROCEDURE's last
- * statement, an ending of many old channel files. nocmodl 8.2.2 (parse1.ypp, {@code procedblk}) makes a PROCEDURE
- * a C function {@code static int name(...) { body return 0; }}, inserting {@code return 0;} before the closing
- * brace, and copies a VERBATIM block's text into the body as it is: the block's {@code return 0;} is followed by
- * nocmodl's own, so the procedure returns what and when it would without it. Anywhere else (not last, in a
- * FUNCTION, whose C returns the function's value, or in INITIAL, BREAKPOINT ...), or with any other text, a
- * VERBATIM block stays refused.
+ * The one VERBATIM block Spineformer accepts: {@code VERBATIM return 0; ENDVERBATIM} as the last statement of a
+ * PROCEDURE, an ending of many old channel files, or of INITIAL (Ferrante et al.'s and HNN's ichan2.mod and their
+ * copies, 14 of ModelDB's mod files). nocmodl 8.2.2 (parse1.ypp, {@code procedblk}) makes a PROCEDURE a C function
+ * {@code static int name(...) { body return 0; }}, inserting {@code return 0;} before the closing brace, and copies a
+ * VERBATIM block's text into the body as it is: the block's {@code return 0;} is followed by nocmodl's own, so the
+ * procedure returns what and when it would without it. INITIAL becomes {@code initmodel()}, whose C after the
+ * block's statements only gives t back the value it had before INITIAL (solve.cpp: {@code _save = t; t = 0.0;}
+ * before them, {@code t = _save;} after; nothing after them when the mechanism is THREADSAFE): finitialize has set t
+ * to 0 before, so leaving early changes nothing (checked with NEURON 8.2.2: the same states and t, also at a second
+ * finitialize after a run). Anywhere else (not last, in a FUNCTION, whose C returns the function's value, in
+ * BREAKPOINT, NET_RECEIVE ...), or with any other text, a VERBATIM block stays refused.
  */
 public final class ReturnZeroIdiom {
     /** {@code return 0;} with any whitespace around and between its tokens. */
@@ -33,16 +37,9 @@ public final class ReturnZeroIdiom {
         return RETURN_ZERO.matcher(C_COMMENT.matcher(verbatimText).replaceAll(" ")).matches();
     }
 
-    /** The VERBATIM statements of the file that are the idiom (one per PROCEDURE at most), in file order. */
+    /** The VERBATIM statements of the file that are the idiom (one per PROCEDURE or INITIAL at most), in file order. */
     public static List<Stmt.Verbatim> find(ModFile mod) {
-        List<Stmt.Verbatim> found = new ArrayList<>();
-        mod.blocks("PROCEDURE").forEach(b -> {
-            Stmt last = lastStatement(b.body());
-            if (last instanceof Stmt.Verbatim v && isReturnZero(v.text())) {
-                found.add(v);
-            }
-        });
-        return found;
+        return found(mod).stream().map(Found::verbatim).toList();
     }
 
     /**
@@ -50,15 +47,28 @@ public final class ReturnZeroIdiom {
      * the same.
      */
     public static List<Diagnostic> notes(ModFile mod) {
-        List<Diagnostic> notes = new ArrayList<>();
-        mod.blocks("PROCEDURE").forEach(b -> {
+        return found(mod).stream().map(f -> new Diagnostic(mod.file(), f.verbatim().pos(), "note: VERBATIM"
+                + " 'return 0;' ending " + f.why())).toList();
+    }
+
+    private record Found(Stmt.Verbatim verbatim, String why) {
+    }
+
+    private static List<Found> found(ModFile mod) {
+        List<Found> found = new ArrayList<>();
+        mod.items().stream().filter(Item.Block.class::isInstance).map(Item.Block.class::cast).forEach(b -> {
             if (lastStatement(b.body()) instanceof Stmt.Verbatim v && isReturnZero(v.text())) {
-                notes.add(new Diagnostic(mod.file(), v.pos(), "note: VERBATIM 'return 0;' ending PROCEDURE "
-                        + b.name() + " recognized and left out: nocmodl ends every PROCEDURE's C with 'return 0;',"
-                        + " so NEURON runs the same without it"));
+                if (b.keyword().equals("PROCEDURE")) {
+                    found.add(new Found(v, "PROCEDURE " + b.name() + " recognized and left out: nocmodl ends every"
+                            + " PROCEDURE's C with 'return 0;', so NEURON runs the same without it"));
+                } else if (b.keyword().equals("INITIAL")) {
+                    found.add(new Found(v, "INITIAL recognized and left out: nocmodl's C of INITIAL does nothing"
+                            + " after it but give t back its value, which finitialize has set to 0, so NEURON runs"
+                            + " the same without it"));
+                }
             }
         });
-        return notes;
+        return found;
     }
 
     /** The file without the idiom's VERBATIM statements: what is compiled (NEURON runs the same). */

@@ -63,8 +63,12 @@ final class ClassSkeleton {
         VectorEmitter v = new VectorEmitter(g);
         v.currents(currentPhase, CurrentsEmitter.terms(g), conductance);
         v.advance(solves, afterSolves);
-        // a mechanism that writes a reversal potential (rare) stays scalar: the vector kernels' copies do not write it
-        vector = org.spineformer.engine.simd.Simd.enabled() && v.any() && !g.writesReversal() ? v : null;
+        // a mechanism that writes a reversal potential, or whose BREAKPOINT assigns a concentration it writes (rare),
+        // stays scalar: the vector kernels' copies do not write them
+        boolean concentrationInCurrents = currentPhase.writes().stream().anyMatch(x -> g.written.contains(x)
+                && g.isIonVariable(x) && !CurrentsEmitter.names(g).contains(x));
+        vector = org.spineformer.engine.simd.Simd.enabled() && v.any() && !g.writesReversal()
+                && !concentrationInCurrents ? v : null;
         // the same for the tables of FUNCTIONs of v: not where a state phase's vector twin computes them exactly
         if (v.advanceCall() != null) {
             g.callTables.disable();

@@ -144,6 +144,14 @@ final class CurrentPhase {
         return u.reads;
     }
 
+    /** The variables the phase's statements write (their callees' writes included). */
+    Set<String> writes() {
+        Set<String> all = new HashSet<>();
+        once.forEach(st -> all.addAll(writes(st)));
+        twice.forEach(st -> all.addAll(writes(st)));
+        return all;
+    }
+
     /** The variables a statement of the BREAKPOINT writes (its callees' writes included). */
     Set<String> writes(Stmt st) {
         Use u = new Use();

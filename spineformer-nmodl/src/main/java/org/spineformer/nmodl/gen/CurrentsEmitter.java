@@ -79,7 +79,7 @@ final class CurrentsEmitter {
                     }
                 });
             }
-            g.nodeCopies.writeReversals();
+            g.nodeCopies.writeBack(phase.writes());
             g.line("s.rhs[nd] " + (g.electrode ? "+=" : "-=") + " i" + scale + ";");
             g.line("s.d[nd] " + (g.electrode ? "-=" : "+=") + " g" + scale + ";");
         }

@@ -592,6 +592,7 @@ public final class JavaGenerator {
         List<FieldSpec> states = new ArrayList<>();
         List<FieldSpec> assigned = new ArrayList<>();
         Set<String> done = new HashSet<>();
+        Set<String> settableGlobals = SettableGlobals.of(mod);
         for (String keyword : List.of("PARAMETER", "STATE", "ASSIGNED")) {
             mod.declarations(keyword).flatMap(decl -> decl.size() == 0 ? java.util.stream.Stream.of(decl)
                     : java.util.stream.IntStream.range(0, decl.size()).mapToObj(i -> new Decl(decl.pos(),
@@ -622,6 +623,10 @@ public final class JavaGenerator {
                     params.add(FieldSpec.parameter(name, unit, dflt, lo, hi, "PARAMETER (" + scope + ")"));
                 } else if (keyword.equals("STATE")) {
                     states.add(FieldSpec.state(name, unit, "STATE"));
+                } else if (settableGlobals.contains(declared)) {
+                    params.add(FieldSpec.parameter(name, unit, 0, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY,
+                            "ASSIGNED listed GLOBAL, never assigned by the"
+                            + " file: set as NEURON's hoc variable " + declared + "_" + suffix));
                 } else {
                     assigned.add(FieldSpec.assigned(name, unit, "ASSIGNED (" + scope + ")"));
                 }

@@ -23,7 +23,11 @@ import org.spineformer.nmodl.ast.Stmt;
  * sparse()'s: update by the solution, clip negative states to 0 when the scheme is nonlinear, sum of |dx| below
  * 1e-6 (one step when linear), and a last call of the block after convergence; after 21 iterations without
  * convergence it returns with the last iterate and no last call (NEURON's nrn_state does not check sparse()'s
- * error), as after _ss_sparse's 7 tries without non-negative states.
+ * error), as after _ss_sparse's 7 tries without non-negative states. sparse()'s first call of the block calls it
+ * twice more before anything else, with that first instance, to lay out its sparse matrix (create_coef_list); NEURON
+ * does it again only when the model's structure changes (its thread data are made anew, not at a second
+ * finitialize), here once per simulation and trial. A block with side effects shows it, such as a PROCEDURE that
+ * counts its calls (ModelDB 113446's na.mod: {@code interval = interval + dt/2}).
  *
  * <p>The linear systems are solved by Gaussian elimination with partial pivoting (scopmath's simeq) where NEURON's
  * sparse solver eliminates in its minimum-degree order without pivoting: the same solution, to rounding.
@@ -235,6 +239,8 @@ final class KineticLowering {
         g.line("private final double[] o_" + b + " = new double[" + n + "];");
         g.line("private final int[] p_" + b + " = new int[" + n + "];");
         g.line("private final double[] dk_" + b + " = new double[" + n + "];");
+        g.line("/** Per trial: whether sparse() has laid out the block's matrix (create_coef_list) yet. */");
+        g.line("private final boolean[] laidOut_" + b + " = new boolean[lanes()];");
     }
 
     /**
@@ -297,6 +303,12 @@ final class KineticLowering {
         g.line("");
         g.line("/** scopmath's sparse(): backward Euler by Newton iterations (one when linear). */");
         g.open("private void sparse_" + b + "(int k, CellState s, double dt, boolean linear)");
+        g.open("if (!laidOut_" + b + "[k % lanes()])");
+        // scopmath's create_coef_list: the block's two calls that lay out the matrix (phases 1 and 2)
+        g.line("laidOut_" + b + "[k % lanes()] = true;");
+        g.line("kin_" + b + "(k, s, dt);");
+        g.line("kin_" + b + "(k, s, dt);");
+        g.close();
         g.line("double[] o = o_" + b + ";");
         g.line("double[] x = x_" + b + ";");
         for (Map.Entry<Integer, String> e : elements().entrySet()) {

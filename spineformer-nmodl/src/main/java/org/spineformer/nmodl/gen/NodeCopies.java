@@ -3,6 +3,7 @@ package org.spineformer.nmodl.gen;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** The copies between a node and instance k's columns: v and the ion variables in, written ions out. */
 final class NodeCopies {
@@ -88,14 +89,17 @@ final class NodeCopies {
     }
 
     /**
-     * After the current phase's evaluations (nocmodl's nrn_cur, set_ion_variables): each reversal potential the
-     * mechanism writes goes back to the ion.
+     * After the current phase's evaluations (nocmodl's nrn_cur, set_ion_variables(0)): each reversal potential the
+     * mechanism writes goes back to the ion, and each concentration it writes that the BREAKPOINT assigns (what
+     * the second evaluation left; nrn_cur copies back every concentration written, a copy of what it read in
+     * unless the BREAKPOINT assigned it).
      */
-    void writeReversals() {
+    void writeBack(Set<String> assignedByPhase) {
         for (Map.Entry<String, Map<String, String>> ion : g.ions.entrySet()) {
             ion.getValue().forEach((var, role) -> {
-                if (role.equals("reversal") && g.written.contains(var)) {
-                    g.line("ion_" + ion.getKey() + "_reversal[nd] = c_" + var + "[k];");
+                if (g.written.contains(var) && (role.equals("reversal") || !role.equals("current")
+                        && assignedByPhase.contains(var))) {
+                    g.line("ion_" + ion.getKey() + "_" + role + "[nd] = c_" + var + "[k];");
                 }
             });
         }

@@ -111,7 +111,7 @@ final class ThreadSafety {
     }
 
     /** Each statement of the body and of the bodies nested in it, NET_RECEIVE's INITIAL and PROTECT included. */
-    private static void each(List<Stmt> body, Consumer<Stmt> visit) {
+    static void each(List<Stmt> body, Consumer<Stmt> visit) {
         JavaGenerator.walk(body, s -> {
             visit.accept(s);
             if (s instanceof Stmt.Initial i) {

@@ -21,6 +21,9 @@ final class UnitConstants {
             Map.entry("faraday/coulombs", FARADAY),
             Map.entry("faraday/coul", FARADAY),
             Map.entry("faraday/kilocoulombs", FARADAY / 1000),
+            // the NEURON book's calcium diffusion files (cadifus.mod and its copies); nocmodl 8.2.2's C holds
+            // 0x1.34c0c8b92a9b7p+3, the quotient's bits
+            Map.entry("faraday/10000 coulomb", FARADAY / 10000),
             Map.entry("faraday/kilocoulomb", FARADAY / 1000),
             Map.entry("k-mole/joule/degC", GAS_CONSTANT),
             Map.entry("k-mole/joule/degK", GAS_CONSTANT),
@@ -41,6 +44,6 @@ final class UnitConstants {
 
     /** The value of {@code (from)} expressed in {@code (to)}, or null when not known. */
     static Double value(String from, String to) {
-        return KNOWN.get(from.trim() + "/" + to.trim());
+        return KNOWN.get(from.trim().replaceAll("\\s+", " ") + "/" + to.trim().replaceAll("\\s+", " "));
     }
 }
