@@ -607,9 +607,16 @@ final class VectorEmitter {
                 }
             }
         }
-        out.line("boolean " + m + "hit = " + m + "kept(k0, s);");
+        methods.put(m + "shared", sharedCheck(m, inputs));
         branches++;
-        out.open("if (" + m + "hit)");
+        out.open("if (" + m + "shared(k0, s))");
+        out.line(av + " = " + bc(m + "sa") + ";");
+        out.line(ev + " = " + bc(m + "se") + ";");
+        if (atZeroToo) {
+            out.line(qv + " = " + bc(m + "sq") + ";");
+        }
+        out.indent(-1);
+        out.open("} else if (" + m + "kept(k0, s))");
         out.line(av + " = " + col(m + "a") + ";");
         out.line(ev + " = " + col(m + "e") + ";");
         if (atZeroToo) {
@@ -631,6 +638,17 @@ final class VectorEmitter {
         }
         out.line(m + "ok[k] = true;");
         out.close();
+        // lane 0's values, shared by every group whose inputs have its bits (all of them when the block's
+        // instances have the same parameters)
+        out.line(m + "sa = " + av + ".lane(0);");
+        out.line(m + "se = " + ev + ".lane(0);");
+        if (atZeroToo) {
+            out.line(m + "sq = " + qv + ".lane(0);");
+        }
+        for (int j = 0; j < inputs.size(); j++) {
+            out.line(m + "sin" + j + " = Double.doubleToRawLongBits(" + inputs.get(j).replace("[k]", "[k0]") + ");");
+        }
+        out.line(m + "sok = true;");
         out.close();
         branches--;
         if (atZeroToo) {
@@ -640,6 +658,34 @@ final class VectorEmitter {
         String f0 = num(atZero);
         memoCalls = false;
         return add(state, mul(ev, sub(div(neg(f0), av), state)));
+    }
+
+    /**
+     * The check of keptSlope's shared values: whether every lane of the group has the inputs' bits they were
+     * computed from. Their fields (one value each, not one per slot) are declared here. Where the block's instances
+     * share their parameters, as the synapses of a cell mostly do, a group then reads no kept array.
+     */
+    private String sharedCheck(String m, List<String> inputs) {
+        memoFields.add("private boolean " + m + "sok;");
+        memoFields.add("private double " + m + "sa, " + m + "se, " + m + "sq;");
+        StringBuilder same = new StringBuilder(m + "sok");
+        String lanes = null;
+        for (int j = 0; j < inputs.size(); j++) {
+            String input = inputs.get(j);
+            memoFields.add("private long " + m + "sin" + j + ";");
+            if (!input.endsWith("[k]")) {
+                same.append(" && Double.doubleToRawLongBits(").append(input).append(") == ").append(m).append("sin")
+                        .append(j);
+                continue;
+            }
+            String eq = "((" + DV + ") " + laneInput(input) + ").reinterpretAsLongs().compare(" + OPS + ".EQ, " + m
+                    + "sin" + j + ")";
+            lanes = lanes == null ? "((" + MASK + ") " + eq + ")" : "((" + MASK + ") " + lanes + ".and(" + eq + "))";
+        }
+        if (lanes != null) {
+            same.append(" && ").append(lanes).append(".allTrue()");
+        }
+        return "\nprivate boolean " + m + "shared(int k0, CellState s) {\n    return " + same + ";\n}\n";
     }
 
     /** A kept value's input (DecayMemo.inputs: a column at slot k, or dt or celsius) as the group's vector. */
