@@ -270,7 +270,9 @@ final class VectorEmitter {
         text.line("boolean run = runGroup[k0 / VL];");
         text.open("if (run)");
         text.line("int nd0 = laneNode[k0];");
-        text.line(DV + ".fromArray(VS, s.v, nd0).intoArray(c_v, k0);");
+        if (g.statePhaseReadsV) {
+            text.line(DV + ".fromArray(VS, s.v, nd0).intoArray(c_v, k0);");
+        }
         forEachIonRead(null, (var, array) -> text.line(DV + ".fromArray(VS, " + array + ", nd0).intoArray(c_" + var
                 + ", k0);"));
         text.close();
@@ -278,7 +280,7 @@ final class VectorEmitter {
         text.open("for (int k = k0; k < k0 + VL; k++)");
         SourceText main = g.text;
         g.text = text;
-        g.nodeCopies.readNode(false);
+        g.nodeCopies.readNodeForStates();
         g.text = main;
         text.close();
         text.close();
