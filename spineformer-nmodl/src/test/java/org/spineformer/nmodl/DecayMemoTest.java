@@ -63,12 +63,7 @@ class DecayMemoTest {
     void inLanesAParameterChangedAtOneSlotIsSeen() {
         assertThat(Simd.enabled()).as("the tests run with the Vector API").isTrue();
         NmodlMechanism m = NmodlMechanism.compile("decay.mod", MOD);
-        Morphology morphology = new Morphology();
-        int section = morphology.addRoot("dend", 160, INSTANCES, 35.4, 1, Morphology.filled(INSTANCES, 2));
-        ModelBuilder b = new ModelBuilder(morphology, Catalogue.discover().register(m));
-        b.insert("decay", section, Map.of());
-        Simulation sim = b.build(0.025, 6.3);
-        sim.initialize(-65);
+        Simulation sim = cell(m, "decay", INSTANCES, 0.025);
         MechanismBlock block = sim.block("decay");
         assertThat(block.size()).isEqualTo(INSTANCES);
         double[] x = new double[INSTANCES];
@@ -98,6 +93,17 @@ class DecayMemoTest {
 
     private static final int INSTANCES = 16;
 
+    /** A dendrite of {@code instances} segments, each with the mechanism {@code suffix}, initialized at -65 mV. */
+    static Simulation cell(NmodlMechanism m, String suffix, int instances, double dt) {
+        Morphology morphology = new Morphology();
+        int section = morphology.addRoot("dend", 160, instances, 35.4, 1, Morphology.filled(instances, 2));
+        ModelBuilder b = new ModelBuilder(morphology, Catalogue.discover().register(m));
+        b.insert(suffix, section, Map.of());
+        Simulation sim = b.build(dt, 6.3);
+        sim.initialize(-65);
+        return sim;
+    }
+
     /**
      * In vector lanes a group whose slots all have the inputs' bits of the values computed last (lane 0 of the last
      * group computed) reads those shared values instead of its own kept arrays: after dt changes, and after the
@@ -108,15 +114,9 @@ class DecayMemoTest {
         assertThat(Simd.enabled()).as("the tests run with the Vector API").isTrue();
         NmodlMechanism m = NmodlMechanism.compile("decay.mod", MOD);
         assertThat(m.javaSource()).as("the shared values are what is being tested").contains("_shared(k0, s)");
-        Morphology morphology = new Morphology();
-        int section = morphology.addRoot("dend", 160, INSTANCES, 35.4, 1, Morphology.filled(INSTANCES, 2));
-        ModelBuilder b = new ModelBuilder(morphology, Catalogue.discover().register(m));
-        b.insert("decay", section, Map.of());
-        Simulation sim = b.build(0.025, 6.3);
-        sim.initialize(-65);
-        ModelBuilder b2 = new ModelBuilder(morphology, Catalogue.discover().register(m));
-        b2.insert("decay", section, Map.of());
-        Simulation other = b2.build(0.05, 6.3);
+        Simulation sim = cell(m, "decay", INSTANCES, 0.025);
+        // the same nodes, another dt
+        Simulation other = cell(m, "decay", INSTANCES, 0.05);
         MechanismBlock block = sim.block("decay");
         double[] x = new double[INSTANCES];
         double[] tau = new double[INSTANCES];

@@ -2,13 +2,9 @@ package org.spineformer.nmodl;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.spineformer.engine.ModelBuilder;
 import org.spineformer.engine.Simulation;
-import org.spineformer.engine.mech.Catalogue;
 import org.spineformer.engine.mech.MechanismBlock;
-import org.spineformer.engine.morph.Morphology;
 import org.spineformer.nmodl.gen.NmodlMechanism;
 
 /**
@@ -45,12 +41,7 @@ class StatePhaseCopiesTest {
         NmodlMechanism m = NmodlMechanism.compile("follow.mod", THROUGH_PROCEDURE);
         assertThat(m.javaSource()).as("the state phase copies v").contains("c_v[k] = s.v[nd];");
         for (int instances : new int[] {1, 16}) {
-            Morphology morphology = new Morphology();
-            int section = morphology.addRoot("dend", 160, instances, 35.4, 1, Morphology.filled(instances, 2));
-            ModelBuilder b = new ModelBuilder(morphology, Catalogue.discover().register(m));
-            b.insert("follow", section, Map.of());
-            Simulation sim = b.build(0.025, 6.3);
-            sim.initialize(-65);
+            Simulation sim = DecayMemoTest.cell(m, "follow", instances, 0.025);
             MechanismBlock block = sim.block("follow");
             double[] x = new double[instances];
             for (int step = 0; step < 3; step++) {

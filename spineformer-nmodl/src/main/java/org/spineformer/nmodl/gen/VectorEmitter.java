@@ -612,18 +612,10 @@ final class VectorEmitter {
         methods.put(m + "shared", sharedCheck(m, inputs));
         branches++;
         out.open("if (" + m + "shared(k0, s))");
-        out.line(av + " = " + bc(m + "sa") + ";");
-        out.line(ev + " = " + bc(m + "se") + ";");
-        if (atZeroToo) {
-            out.line(qv + " = " + bc(m + "sq") + ";");
-        }
+        keptValues(av, ev, qv, atZeroToo, x -> bc(m + "s" + x));
         out.indent(-1);
         out.open("} else if (" + m + "kept(k0, s))");
-        out.line(av + " = " + col(m + "a") + ";");
-        out.line(ev + " = " + col(m + "e") + ";");
-        if (atZeroToo) {
-            out.line(qv + " = " + col(m + "q") + ";");
-        }
+        keptValues(av, ev, qv, atZeroToo, x -> col(m + x));
         out.indent(-1);
         out.open("} else");
         out.line(av + " = " + num(slope) + ";");
@@ -660,6 +652,16 @@ final class VectorEmitter {
         String f0 = num(atZero);
         memoCalls = false;
         return add(state, mul(ev, sub(div(neg(f0), av), state)));
+    }
+
+    /** keptSlope's locals from where they are kept: {@code from} of "a", "e" and (with atZeroToo) "q". */
+    private void keptValues(String av, String ev, String qv, boolean atZeroToo,
+                            java.util.function.UnaryOperator<String> from) {
+        out.line(av + " = " + from.apply("a") + ";");
+        out.line(ev + " = " + from.apply("e") + ";");
+        if (atZeroToo) {
+            out.line(qv + " = " + from.apply("q") + ";");
+        }
     }
 
     /**
