@@ -63,12 +63,7 @@ class DecayMemoTest {
     void inLanesAParameterChangedAtOneSlotIsSeen() {
         assertThat(Simd.enabled()).as("the tests run with the Vector API").isTrue();
         NmodlMechanism m = NmodlMechanism.compile("decay.mod", MOD);
-        Morphology morphology = new Morphology();
-        int section = morphology.addRoot("dend", 160, INSTANCES, 35.4, 1, Morphology.filled(INSTANCES, 2));
-        ModelBuilder b = new ModelBuilder(morphology, Catalogue.discover().register(m));
-        b.insert("decay", section, Map.of());
-        Simulation sim = b.build(0.025, 6.3);
-        sim.initialize(-65);
+        Simulation sim = cell(m, "decay", INSTANCES, 0.025);
         MechanismBlock block = sim.block("decay");
         assertThat(block.size()).isEqualTo(INSTANCES);
         double[] x = new double[INSTANCES];
@@ -97,6 +92,55 @@ class DecayMemoTest {
     }
 
     private static final int INSTANCES = 16;
+
+    /** A dendrite of {@code instances} segments, each with the mechanism {@code suffix}, initialized at -65 mV. */
+    static Simulation cell(NmodlMechanism m, String suffix, int instances, double dt) {
+        Morphology morphology = new Morphology();
+        int section = morphology.addRoot("dend", 160, instances, 35.4, 1, Morphology.filled(instances, 2));
+        ModelBuilder b = new ModelBuilder(morphology, Catalogue.discover().register(m));
+        b.insert(suffix, section, Map.of());
+        Simulation sim = b.build(dt, 6.3);
+        sim.initialize(-65);
+        return sim;
+    }
+
+    /**
+     * In vector lanes a group whose slots all have the inputs' bits of the values computed last (lane 0 of the last
+     * group computed) reads those shared values instead of its own kept arrays: after dt changes, and after the
+     * parameter changes in some groups only, each group must still get the values of its own inputs.
+     */
+    @Test
+    void inLanesTheSharedValuesFollowDtAndEachGroupsParameters() {
+        assertThat(Simd.enabled()).as("the tests run with the Vector API").isTrue();
+        NmodlMechanism m = NmodlMechanism.compile("decay.mod", MOD);
+        assertThat(m.javaSource()).as("the shared values are what is being tested").contains("_shared(k0, s)");
+        Simulation sim = cell(m, "decay", INSTANCES, 0.025);
+        // the same nodes, another dt
+        Simulation other = cell(m, "decay", INSTANCES, 0.05);
+        MechanismBlock block = sim.block("decay");
+        double[] x = new double[INSTANCES];
+        double[] tau = new double[INSTANCES];
+        java.util.Arrays.fill(x, 1);
+        java.util.Arrays.fill(tau, 5);
+        // {dt, tau of the first half, tau of the second half}: dt changed, then each half's tau on its own
+        double[][] settings = {{0.025, 5, 5}, {0.05, 5, 5}, {0.025, 5, 5}, {0.025, 5, 7}, {0.025, 7, 7},
+            {0.025, 5, 7}, {0.05, 5, 5}};
+        for (double[] set : settings) {
+            for (int k = 0; k < INSTANCES; k++) {
+                tau[k] = k < INSTANCES / 2 ? set[1] : set[2];
+                block.setParameter("tau", k, tau[k]);
+            }
+            CellState state = set[0] == sim.state().dt ? sim.state() : other.state();
+            for (int step = 0; step < 3; step++) {
+                block.advance(state);
+                for (int k = 0; k < INSTANCES; k++) {
+                    x[k] = cnexpStrict(x[k], -0.0 / tau[k], tau[k], set[0]);
+                    assertThat(block.get("x", k)).as("x at slot %d, tau %s, dt %s", k, tau[k], set[0])
+                            .isEqualTo(x[k]);
+                }
+            }
+        }
+    }
 
     /** {@link #cnexp} with StrictExp's exponential, the one of a block's phases in vector lanes. */
     private static double cnexpStrict(double x, double f0, double tau, double dt) {

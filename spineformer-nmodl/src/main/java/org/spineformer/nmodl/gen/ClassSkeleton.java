@@ -54,6 +54,10 @@ final class ClassSkeleton {
         }
         currentPhase = new CurrentPhase(currentBody, g.netReceive, g.functions, g.procedures, g.instanceVars,
                 e -> g.callsOnlyPure(e, new HashSet<>()));
+        // only DERIVATIVEs without tables of v are looked into; anything else may read v
+        g.statePhaseReadsV = !afterSolves.isEmpty() || solves.stream().anyMatch(sv -> !g.derivatives.containsKey(
+                sv.block()) || g.ratePlans.containsKey(sv.block())
+                || currentPhase.mayRead(g.derivatives.get(sv.block()).body(), "v"));
         if (!currentBody.isEmpty()) {
             conductance = new AffineCurrent(currentPhase, CurrentsEmitter.names(g),
                     e -> g.callsOnlyPure(e, new HashSet<>())).conductance();

@@ -166,6 +166,16 @@ final class CurrentPhase {
         return u.reads;
     }
 
+    /**
+     * Whether statements may read the variable: they or the FUNCTIONs and PROCEDUREs they call read it, or
+     * something in them is not understood here.
+     */
+    boolean mayRead(List<Stmt> body, String name) {
+        Use u = new Use();
+        block(body, new HashSet<>(), u, new HashSet<>(), false);
+        return u.opaque || u.reads.contains(name);
+    }
+
     /** An assignment of an instance variable, or an IF of such assignments, with only pure calls. */
     private static boolean candidate(Stmt st, Set<String> columns, java.util.function.Predicate<Expr> pure) {
         if (st instanceof Stmt.Assign a) {

@@ -193,6 +193,11 @@ public final class JavaGenerator {
     boolean kineticDt;
     /** cnexp DERIVATIVE blocks read from tables of v ({@link RateTables}), by name. */
     final Map<String, RateTables.Plan> ratePlans = new LinkedHashMap<>();
+    /**
+     * Whether the state phase's code may read v (ClassSkeleton): when not, the state phase does not copy v into
+     * c_v, which every other phase that reads it sets itself.
+     */
+    boolean statePhaseReadsV = true;
     /** The blocks of {@link #ratePlans} whose outputs are read from the table only when read ({@link LazyTableOutputs}). */
     final Set<String> lazyOutputs = new LinkedHashSet<>();
     /**

@@ -24,6 +24,18 @@ final class NodeCopies {
         readNode(currentPhase, null);
     }
 
+    /**
+     * The state phase's copies: those of {@link #readNode(boolean)} but v where the phase's code does not read it
+     * (JavaGenerator#statePhaseReadsV; a synapse's decays).
+     */
+    void readNodeForStates() {
+        g.line("int nd = laneNode[k];");
+        List<String> pairs = statePhaseCopies();
+        for (int i = g.statePhaseReadsV ? 0 : 2; i < pairs.size(); i += 2) {
+            g.line(pairs.get(i) + "[k] = " + pairs.get(i + 1) + "[nd];");
+        }
+    }
+
     /** As {@link #readNode(boolean)}; in the current phase, only what {@code phase} reads (null: everything). */
     void readNode(boolean currentPhase, CurrentPhase phase) {
         g.line("int nd = laneNode[k];");

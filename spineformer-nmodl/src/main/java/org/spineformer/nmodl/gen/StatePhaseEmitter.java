@@ -61,7 +61,7 @@ final class StatePhaseEmitter {
             return;
         }
         g.open("for (int k = " + (vectorCall != null ? "first" : "0") + "; k < slots; k++)");
-        g.nodeCopies.readNode(false);
+        g.nodeCopies.readNodeForStates();
         for (Stmt.Solve sv : solves) {
             if (g.derivatives.containsKey(sv.block())) {
                 if (!Set.of("cnexp", "derivimplicit", "euler", "runge", "adrunge").contains(sv.method())) {

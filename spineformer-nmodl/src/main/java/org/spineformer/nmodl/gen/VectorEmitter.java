@@ -270,7 +270,9 @@ final class VectorEmitter {
         text.line("boolean run = runGroup[k0 / VL];");
         text.open("if (run)");
         text.line("int nd0 = laneNode[k0];");
-        text.line(DV + ".fromArray(VS, s.v, nd0).intoArray(c_v, k0);");
+        if (g.statePhaseReadsV) {
+            text.line(DV + ".fromArray(VS, s.v, nd0).intoArray(c_v, k0);");
+        }
         forEachIonRead(null, (var, array) -> text.line(DV + ".fromArray(VS, " + array + ", nd0).intoArray(c_" + var
                 + ", k0);"));
         text.close();
@@ -278,7 +280,7 @@ final class VectorEmitter {
         text.open("for (int k = k0; k < k0 + VL; k++)");
         SourceText main = g.text;
         g.text = text;
-        g.nodeCopies.readNode(false);
+        g.nodeCopies.readNodeForStates();
         g.text = main;
         text.close();
         text.close();
@@ -607,14 +609,13 @@ final class VectorEmitter {
                 }
             }
         }
-        out.line("boolean " + m + "hit = " + m + "kept(k0, s);");
+        methods.put(m + "shared", sharedCheck(m, inputs));
         branches++;
-        out.open("if (" + m + "hit)");
-        out.line(av + " = " + col(m + "a") + ";");
-        out.line(ev + " = " + col(m + "e") + ";");
-        if (atZeroToo) {
-            out.line(qv + " = " + col(m + "q") + ";");
-        }
+        out.open("if (" + m + "shared(k0, s))");
+        keptValues(av, ev, qv, atZeroToo, x -> bc(m + "s" + x));
+        out.indent(-1);
+        out.open("} else if (" + m + "kept(k0, s))");
+        keptValues(av, ev, qv, atZeroToo, x -> col(m + x));
         out.indent(-1);
         out.open("} else");
         out.line(av + " = " + num(slope) + ";");
@@ -631,6 +632,17 @@ final class VectorEmitter {
         }
         out.line(m + "ok[k] = true;");
         out.close();
+        // lane 0's values, shared by every group whose inputs have its bits (all of them when the block's
+        // instances have the same parameters)
+        out.line(m + "sa = " + av + ".lane(0);");
+        out.line(m + "se = " + ev + ".lane(0);");
+        if (atZeroToo) {
+            out.line(m + "sq = " + qv + ".lane(0);");
+        }
+        for (int j = 0; j < inputs.size(); j++) {
+            out.line(m + "sin" + j + " = Double.doubleToRawLongBits(" + inputs.get(j).replace("[k]", "[k0]") + ");");
+        }
+        out.line(m + "sok = true;");
         out.close();
         branches--;
         if (atZeroToo) {
@@ -640,6 +652,44 @@ final class VectorEmitter {
         String f0 = num(atZero);
         memoCalls = false;
         return add(state, mul(ev, sub(div(neg(f0), av), state)));
+    }
+
+    /** keptSlope's locals from where they are kept: {@code from} of "a", "e" and (with atZeroToo) "q". */
+    private void keptValues(String av, String ev, String qv, boolean atZeroToo,
+                            java.util.function.UnaryOperator<String> from) {
+        out.line(av + " = " + from.apply("a") + ";");
+        out.line(ev + " = " + from.apply("e") + ";");
+        if (atZeroToo) {
+            out.line(qv + " = " + from.apply("q") + ";");
+        }
+    }
+
+    /**
+     * The check of keptSlope's shared values: whether every lane of the group has the inputs' bits they were
+     * computed from. Their fields (one value each, not one per slot) are declared here. Where the block's instances
+     * share their parameters, as the synapses of a cell mostly do, a group then reads no kept array.
+     */
+    private String sharedCheck(String m, List<String> inputs) {
+        memoFields.add("private boolean " + m + "sok;");
+        memoFields.add("private double " + m + "sa, " + m + "se, " + m + "sq;");
+        StringBuilder same = new StringBuilder(m + "sok");
+        String lanes = null;
+        for (int j = 0; j < inputs.size(); j++) {
+            String input = inputs.get(j);
+            memoFields.add("private long " + m + "sin" + j + ";");
+            if (!input.endsWith("[k]")) {
+                same.append(" && Double.doubleToRawLongBits(").append(input).append(") == ").append(m).append("sin")
+                        .append(j);
+                continue;
+            }
+            String eq = "((" + DV + ") " + laneInput(input) + ").reinterpretAsLongs().compare(" + OPS + ".EQ, " + m
+                    + "sin" + j + ")";
+            lanes = lanes == null ? "((" + MASK + ") " + eq + ")" : "((" + MASK + ") " + lanes + ".and(" + eq + "))";
+        }
+        if (lanes != null) {
+            same.append(" && ").append(lanes).append(".allTrue()");
+        }
+        return "\nprivate boolean " + m + "shared(int k0, CellState s) {\n    return " + same + ";\n}\n";
     }
 
     /** A kept value's input (DecayMemo.inputs: a column at slot k, or dt or celsius) as the group's vector. */
