@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
@@ -64,22 +63,6 @@ public final class AllenFitReader {
         return f != null && f.isTextual() && f.asText().equals(FORMAT);
     }
 
-    /**
-     * The fit file a pair file names (for a run's provenance); empty when {@code file} is not a pair file or cannot
-     * be read as JSON.
-     */
-    public static Optional<Path> fitFile(Path file) {
-        try (InputStream in = Files.newInputStream(file)) {
-            StrictJson o = StrictJson.parse(in, file.toString());
-            if (!isPair(o)) {
-                return Optional.empty();
-            }
-            return Optional.of(resolve(o, "fit", file.toAbsolutePath().getParent()));
-        } catch (IOException | IllegalArgumentException e) {
-            return Optional.empty();
-        }
-    }
-
     /** Reads a pair file already parsed; its paths are relative to {@code directory} (null: the working directory). */
     static CellDescription readPair(StrictJson o, Path directory) {
         o.keys(Set.of("format", "fit", "morphology"), Set.of("name", "description"));
@@ -100,7 +83,8 @@ public final class AllenFitReader {
     public static CellDescription read(Path fit, Path morphology, String name) {
         Set<String> types = sectionTypes(morphology);
         try (InputStream in = Files.newInputStream(fit)) {
-            return new Recipe(StrictJson.parse(in, fit.toString()), types).description(name, morphology);
+            return new Recipe(StrictJson.parse(in, fit.toString()), types).description(name, morphology)
+                    .sourceFile("allen_fit", fit).build();
         } catch (IOException e) {
             throw new IllegalArgumentException(fit + ": cannot read: " + e.getMessage(), e);
         }
@@ -140,7 +124,7 @@ public final class AllenFitReader {
             types.add("axon");
         }
 
-        CellDescription description(String name, Path morphology) {
+        CellDescription.Builder description(String name, Path morphology) {
             fit.keys(Set.of("passive", "conditions", "genome"), Set.of("axon_morph", "fitting"));
             StrictJson passive = single("passive");
             StrictJson conditions = single("conditions");
@@ -195,7 +179,7 @@ public final class AllenFitReader {
                     b.paint(rule(e.where(), Region.named(type), PaintRule.Target.IONS, null, ions));
                 }
             }
-            return b.build();
+            return b;
         }
 
         /** The perisomatic recipe's passive part: Ra everywhere, cm by section type, pas with e_pas everywhere. */

@@ -116,7 +116,7 @@ public final class DescriptionReader {
         }
         return new CellDescription(partial.name(), partial.parameters(), partial.morphology(),
                 partial.distanceOrigin(), partial.regions(), nseg, axon, paint, spines, points, partial.celsius(),
-                partial.vInitMv(), o.has("experiment") ? experiment(o.object("experiment")) : null, mod);
+                partial.vInitMv(), o.has("experiment") ? experiment(o.object("experiment")) : null, mod, Map.of());
     }
 
     private ExperimentSettings experiment(StrictJson o) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.spineformer.engine.morph.Morphology;
@@ -191,8 +192,7 @@ class AllenFitReaderTest {
         CellDescription d = DescriptionReader.read(pair);
         assertThat(d.name()).isEqualTo("fit");
         assertThat(d.morphology()).isEqualTo(new MorphologySource.File(dir.resolve("cell.swc").toString()));
-        assertThat(AllenFitReader.fitFile(pair)).contains(dir.resolve("fit.json"));
-        assertThat(AllenFitReader.fitFile(file("other.json", "{\"format\": \"x\"}"))).isEmpty();
+        assertThat(d.sourceFiles()).containsExactly(Map.entry("allen_fit", dir.resolve("fit.json")));
 
         assertThatThrownBy(() -> DescriptionReader.read(dir.resolve("fit.json")))
                 .hasMessageContaining("fit.json: /: is an Allen fit.json, not a cell description: name it and its "
