@@ -245,7 +245,8 @@ class AllenFitReaderTest {
         refused(FIT.replace("\"fitting\"", "\"fittings\""), "fit.json: /fittings: unknown key");
         refused(FIT.replace("\"passive\": [{", "\"passive\": [{\"ra\": 1}, {"),
                 "fit.json: /passive: must be an array of one object, has 2 elements");
-        refused(FIT.replace("\"ra\": 120.5, ", "\"ra\": 120.5, \"gamma\": 1, "), "fit.json: /passive/0/gamma: unknown key");
+        refused(FIT.replace("\"ra\": 120.5, ", "\"ra\": 120.5, \"gamma\": 1, "),
+                "fit.json: /passive/0/gamma: unknown key");
         refused(ALL_ACTIVE.replace("\"ra\": 100", "\"ra\": 100, \"e_pas\": \"-70\""),
                 "fit.json: /passive/0/e_pas: must be a number");
     }
