@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.Set;
 import org.spineformer.cell.ModSets;
 import org.spineformer.engine.mech.Catalogue;
-import org.spineformer.model.AllenFitReader;
 import org.spineformer.model.AssembledCell;
 import org.spineformer.model.BundledDescriptions;
 import org.spineformer.model.CellAssembler;
@@ -114,7 +113,7 @@ record ModelInputs(String model, String protocolName, CellDescription descriptio
         Map<String, Path> inputs = new LinkedHashMap<>();
         if (!bundledModel) {
             inputs.put("description", Path.of(model));
-            AllenFitReader.fitFile(Path.of(model)).ifPresent(fit -> inputs.put("allen_fit", fit));
+            inputs.putAll(description.sourceFiles());
         }
         if (description.morphology() instanceof MorphologySource.File f) {
             inputs.put("morphology", Path.of(f.path()));

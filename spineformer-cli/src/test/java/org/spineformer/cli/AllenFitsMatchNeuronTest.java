@@ -28,17 +28,18 @@ import org.spineformer.model.protocol.Protocol;
 import org.spineformer.model.protocol.ProtocolReader;
 
 /**
- * Allen Cell Types perisomatic models read from their authors' fit.json and morphology file by
+ * Allen Cell Types models, perisomatic and all-active, read from their authors' fit.json and morphology file by
  * {@link AllenFitReader}, run with the authors' mod files, against NEURON 8.2.2 building the same model by the Allen
- * recipe (issue 18's "models you have not seen").
+ * recipe the fit calls for (issue 18's "models you have not seen").
  *
  * <p>472363762 against the full reference runs of {@code shared/reference/models/allen_scnn1a} (spikes, v and cai,
  * as {@link PublishedProtocolsMatchNeuronTest} checks the bundled description): needs
  * {@code -Dspineformer.modDir.allen_scnn1a=DIR} and {@code -Dspineformer.sharedReference=DIR}. The other fits against
  * NEURON's soma spike times in {@code allen_fits/neuron_spikes.json} (its PROVENANCE says how they were recorded):
  * needs {@code -Dspineformer.modDir.allen_scnn1a=DIR} and {@code -Dspineformer.allenModels=DIR}, a folder holding the
- * fit.json and morphology files at any depth (bmtk's {@code bmtk/utils/scripts/bionet}). Without them each run
- * reports itself skipped by name.
+ * fit.json and morphology files at any depth (a bmtk clone: its {@code bmtk/utils/scripts/bionet} has the fits and
+ * morphologies, {@code examples/bio_all_active_sweep} the all-active 491766131's fit_parameters.json and
+ * reconstruction.swc). Without them each run reports itself skipped by name.
  */
 @Tag("validation")
 class AllenFitsMatchNeuronTest {
@@ -65,7 +66,9 @@ class AllenFitsMatchNeuronTest {
         "473863035, 0.05", "473863035, 0.08", "473863035, 0.3", "473863035, 0.6",
         "472912177, 0.05", "472912177, 0.08", "472912177, 0.3", "472912177, 0.6",
         "473862421, 0.05", "473862421, 0.08", "473862421, 0.3", "473862421, 0.6",
-        "485184849, 0.05", "485184849, 0.08", "485184849, 0.3", "485184849, 0.6"})
+        "485184849, 0.05", "485184849, 0.08", "485184849, 0.3", "485184849, 0.6",
+        "318331342, 0.3", "318331342, 0.6", "318331342, 1.5", "318331342, 2.5",
+        "491766131, 0.1", "491766131, 0.2", "491766131, 0.4"})
     void fitSpikesAsInNeuron(String model, String ampNa) {
         Path modDir = modDir(model + " " + ampNa + " nA");
         String folder = System.getProperty("spineformer.allenModels", "");
@@ -73,24 +76,33 @@ class AllenFitsMatchNeuronTest {
                 + "(the fit.json and morphology files) given");
         JsonNode fixture = fixture();
         JsonNode entry = fixture.get("models").get(model);
-        AssembledCell cell = CellAssembler.assemble(AllenFitReader.read(find(folder, entry.get("fit").asText()),
-                find(folder, entry.get("morphology").asText()), model));
+        String property = "spineformer.allenModels";
+        AssembledCell cell = CellAssembler.assemble(AllenFitReader.read(find(property, folder,
+                entry.get("fit").asText()), find(property, folder, entry.get("morphology").asText()), model));
         assertThat(cell.morphology().size()).as(model + " sections, as NEURON built them")
                 .isEqualTo(entry.get("sections").asInt());
+        spikesAsNeuron(model + " " + ampNa + " nA", cell, ampNa, fixture.get("spike_threshold_mV").asDouble(),
+                modDir, entry.get("soma_spike_times_ms").get(ampNa));
+    }
 
-        List<Double> ours = PublishedProtocolsMatchNeuronTest.run(cell,
-                step(ampNa, fixture.get("spike_threshold_mV").asDouble()), modDir).spikeTimesMs();
-
+    /**
+     * Runs {@code cell} on the fixtures' protocol (a 1 s step of {@code ampNa} at the soma, v_init and celsius the
+     * cell's) and checks its soma spikes against NEURON's {@code times}: as many, each within issue 18's bound.
+     */
+    static void spikesAsNeuron(String run, AssembledCell cell, String ampNa, double thresholdMv, Path modDir,
+                               JsonNode times) {
+        List<Double> ours = PublishedProtocolsMatchNeuronTest.run(cell, step(ampNa, thresholdMv), modDir)
+                .spikeTimesMs();
         List<Double> neuron = new ArrayList<>();
-        entry.get("soma_spike_times_ms").get(ampNa).forEach(t -> neuron.add(t.asDouble()));
+        times.forEach(t -> neuron.add(t.asDouble()));
         double worst = 0;
         for (int i = 0; i < Math.min(ours.size(), neuron.size()); i++) {
             worst = Math.max(worst, Math.abs(ours.get(i) - neuron.get(i)));
         }
-        System.out.printf(Locale.ROOT, "%s %s nA: %d soma spikes (NEURON %d), times within %.3g ms%n", model, ampNa,
-                ours.size(), neuron.size(), worst);
-        assertThat(ours).as(model + " " + ampNa + " nA: soma spikes, NEURON's " + neuron).hasSameSizeAs(neuron);
-        assertThat(worst).as(model + " " + ampNa + " nA: spike times " + ours + ", NEURON's " + neuron)
+        System.out.printf(Locale.ROOT, "%s: %d soma spikes (NEURON %d), times within %.3g ms%n", run, ours.size(),
+                neuron.size(), worst);
+        assertThat(ours).as(run + ": soma spikes, NEURON's " + neuron).hasSameSizeAs(neuron);
+        assertThat(worst).as(run + ": spike times " + ours + ", NEURON's " + neuron)
                 .isLessThanOrEqualTo(PublishedProtocolsMatchNeuronTest.SPIKE_TIME_MS);
     }
 
@@ -100,7 +112,6 @@ class AllenFitsMatchNeuronTest {
         return Path.of(dir);
     }
 
-    /** The fixture's protocol: a 1 s step at the soma, v_init and celsius the fit's. */
     private static Protocol step(String ampNa, double thresholdMv) {
         String json = String.format(Locale.ROOT, "{\"format\": \"spineformer-protocol/1\", \"tstop\": 1400, "
                 + "\"dt\": 0.025, \"spike_threshold_mV\": %s, \"stimuli\": [{\"type\": \"IClamp\", \"at\": "
@@ -118,11 +129,11 @@ class AllenFitsMatchNeuronTest {
         }
     }
 
-    /** The file of this name at any depth under {@code folder}. */
-    private static Path find(String folder, String name) {
+    /** The file of this name at any depth under {@code folder}, given by system property {@code property}. */
+    static Path find(String property, String folder, String name) {
         try (Stream<Path> files = Files.walk(Path.of(folder))) {
             return files.filter(p -> p.getFileName().toString().equals(name)).findFirst()
-                    .orElseThrow(() -> new IllegalArgumentException("-Dspineformer.allenModels=" + folder
+                    .orElseThrow(() -> new IllegalArgumentException("-D" + property + "=" + folder
                             + " holds no " + name));
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
@@ -19,19 +18,27 @@ import org.spineformer.morphology.ImportedSection;
 import org.spineformer.morphology.MorphologyReader;
 
 /**
- * An Allen Cell Types perisomatic model as its authors publish it, a {@code fit.json} and a morphology file, read
- * into a {@link CellDescription} by the Allen perisomatic recipe (AllenSDK's {@code Utils}, bmtk's
- * {@code aibs_perisomatic}): the morphology as NEURON's Import3d reads it; every section's nseg by
- * 1 + 2*int(L/40); the axon replaced by two stubs of 30 um, diameter 1 um, at soma[0](0.5); on every section Ra
- * from {@code passive.ra}, cm by section type from {@code passive.cm} and {@code pas} with {@code e_pas}; each
- * {@code genome} entry's mechanism inserted and its value set on every section of its type; {@code conditions}'
- * ena and ek by section type, celsius and v_init. Section types are the sections' names without their index
- * (soma, axon, dend, apic); entries for a type the cell does not have set nothing, as in the recipe.
+ * An Allen Cell Types model as its authors publish it, a {@code fit.json} and a morphology file, read into a
+ * {@link CellDescription} by the Allen recipe its fit calls for. Both recipes: the morphology as NEURON's Import3d
+ * reads it; the axon replaced by two stubs of 30 um, nseg 1, given 3-D points; every section's nseg by
+ * 1 + 2*int(L/40); each {@code genome} entry's mechanism inserted and its value set on every section of its type;
+ * {@code conditions}' ena and ek by section type, celsius and v_init. Section types are the sections' names without
+ * their index (soma, axon, dend, apic); entries for a type the cell does not have set nothing, as in the recipes.
+ *
+ * <ul>
+ *   <li><b>perisomatic</b> (AllenSDK's {@code Utils}, bmtk's {@code aibs_perisomatic}; {@code passive} gives cm by
+ *       section type): stubs of diameter 1 um at soma[0](0.5); on every section Ra from {@code passive.ra}, cm
+ *       by type and {@code pas} with {@code passive.e_pas};</li>
+ *   <li><b>all-active</b> (bmtk's {@code aibs_allactive}; no cm in {@code passive}, cm, Ra, g_pas and e_pas by
+ *       type in the genome, values as strings): stubs at soma[0](1) with the diameters of the original axon's
+ *       first and last sections; {@code pas} on every section, {@code passive}'s e_pas and ra (if given) before
+ *       the genome; ena and ek only on types whose genome inserts a channel.</li>
+ * </ul>
  *
  * <p>The user names the pair in a small file (docs/user/models.md):
  * {@code {"format": "spineformer-allen-fit/1", "fit": "472363762_fit.json", "morphology": "cell.swc"}}, paths
  * relative to that file. Everything is checked before anything is built; an error names the file, the JSON pointer
- * and the value. All-active fits (Ra, cm and e_pas in the genome, a different axon rule) are refused.
+ * and the value.
  */
 public final class AllenFitReader {
     /** The value of the {@code format} key of a file naming a fit and its morphology. */
@@ -44,6 +51,8 @@ public final class AllenFitReader {
     /** The section types of the recipe (NEURON's Import3d names for SWC types 1-4). */
     static final Set<String> SECTION_TYPES = Set.of("soma", "axon", "dend", "apic");
     private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+    /** The genome names without a mechanism that set the membrane, not pas. */
+    private static final Set<String> MEMBRANE = Set.of("cm", "Ra");
 
     private AllenFitReader() {
     }
@@ -52,22 +61,6 @@ public final class AllenFitReader {
     static boolean isPair(StrictJson o) {
         JsonNode f = o.node().get("format");
         return f != null && f.isTextual() && f.asText().equals(FORMAT);
-    }
-
-    /**
-     * The fit file a pair file names (for a run's provenance); empty when {@code file} is not a pair file or cannot
-     * be read as JSON.
-     */
-    public static Optional<Path> fitFile(Path file) {
-        try (InputStream in = Files.newInputStream(file)) {
-            StrictJson o = StrictJson.parse(in, file.toString());
-            if (!isPair(o)) {
-                return Optional.empty();
-            }
-            return Optional.of(resolve(o, "fit", file.toAbsolutePath().getParent()));
-        } catch (IOException | IllegalArgumentException e) {
-            return Optional.empty();
-        }
     }
 
     /** Reads a pair file already parsed; its paths are relative to {@code directory} (null: the working directory). */
@@ -90,7 +83,8 @@ public final class AllenFitReader {
     public static CellDescription read(Path fit, Path morphology, String name) {
         Set<String> types = sectionTypes(morphology);
         try (InputStream in = Files.newInputStream(fit)) {
-            return new Recipe(StrictJson.parse(in, fit.toString()), types).description(name, morphology);
+            return new Recipe(StrictJson.parse(in, fit.toString()), types).description(name, morphology)
+                    .sourceFile("allen_fit", fit).build();
         } catch (IOException e) {
             throw new IllegalArgumentException(fit + ": cannot read: " + e.getMessage(), e);
         }
@@ -130,24 +124,66 @@ public final class AllenFitReader {
             types.add("axon");
         }
 
-        CellDescription description(String name, Path morphology) {
+        CellDescription.Builder description(String name, Path morphology) {
             fit.keys(Set.of("passive", "conditions", "genome"), Set.of("axon_morph", "fitting"));
             StrictJson passive = single("passive");
             StrictJson conditions = single("conditions");
-            if (!passive.has("cm")) {
-                throw passive.error("cm", "missing (a fit without cm by section type is an all-active fit, whose "
-                        + "genome sets Ra, cm and e_pas: only perisomatic fits are read)");
-            }
-            passive.keys(Set.of("ra", "cm", "e_pas"), Set.of());
+            // the file says which recipe: a perisomatic fit gives cm by section type, an all-active one in its genome
+            boolean allActive = !passive.has("cm");
+            passive.keys(allActive ? Set.of() : Set.of("ra", "cm", "e_pas"),
+                    allActive ? Set.of("ra", "e_pas") : Set.of());
             conditions.keys(Set.of("celsius", "erev", "v_init"), Set.of());
+            if (allActive && !fileHasAxon) {
+                throw fit.error(null, "is an all-active fit (no passive cm), whose recipe takes the axon stubs' "
+                        + "diameters from the morphology's axon, but " + morphology + " has no axon sections");
+            }
 
             CellDescription.Builder b = CellDescription.builder(name)
                     .morphology(new MorphologySource.File(morphology.toString()))
                     .distanceOrigin(new Location("soma[0]", 0.5))
                     .nseg(Region.all(), new Nseg.PerLength(Expression.constant(SEGMENT_LENGTH_UM)))
-                    .axonReplacement(axon())
+                    .axonReplacement(axon(allActive))
                     .celsius(finite(conditions, "celsius"))
                     .vInit(finite(conditions, "v_init"));
+            if (allActive) {
+                b.paint(rule(passive.where(), Region.all(), PaintRule.Target.MECHANISM, "pas", Map.of()));
+                if (passive.has("e_pas")) {
+                    b.paint(rule(passive.where() + "/e_pas", Region.all(), PaintRule.Target.MECHANISM, "pas",
+                            Map.of("e", finite(passive, "e_pas"))));
+                }
+                if (passive.has("ra")) {
+                    b.paint(rule(passive.where() + "/ra", Region.all(), PaintRule.Target.MEMBRANE, null,
+                            Map.of("Ra", positive(passive, "ra"))));
+                }
+            } else {
+                perisomaticPassive(b, passive);
+            }
+            Set<String> withChannels = new TreeSet<>();
+            for (StrictJson g : fit.array("genome")) {
+                genome(b, g, withChannels);
+            }
+            for (StrictJson e : conditions.array("erev")) {
+                e.keys(Set.of("section"), Set.of("ena", "ek"));
+                Map<String, Double> ions = new LinkedHashMap<>();
+                for (String ion : List.of("ena", "ek")) {
+                    if (e.has(ion)) {
+                        ions.put(ion, finite(e, ion));
+                    }
+                }
+                String type = sectionType(e);
+                if (ions.isEmpty()) {
+                    throw e.error(null, "gives neither ena nor ek");
+                }
+                // the all-active recipe sets them only where the ions are (sections with channels)
+                if (types.contains(type) && (!allActive || withChannels.contains(type))) {
+                    b.paint(rule(e.where(), Region.named(type), PaintRule.Target.IONS, null, ions));
+                }
+            }
+            return b;
+        }
+
+        /** The perisomatic recipe's passive part: Ra everywhere, cm by section type, pas with e_pas everywhere. */
+        private void perisomaticPassive(CellDescription.Builder b, StrictJson passive) {
             b.paint(rule(passive.where() + "/ra", Region.all(), PaintRule.Target.MEMBRANE, null,
                     Map.of("Ra", positive(passive, "ra"))));
             Map<String, String> cmSource = new LinkedHashMap<>();
@@ -170,66 +206,84 @@ public final class AllenFitReader {
             }
             b.paint(rule(passive.where() + "/e_pas", Region.all(), PaintRule.Target.MECHANISM, "pas",
                     Map.of("e", finite(passive, "e_pas"))));
-            for (StrictJson g : fit.array("genome")) {
-                genome(b, g);
-            }
-            for (StrictJson e : conditions.array("erev")) {
-                e.keys(Set.of("section"), Set.of("ena", "ek"));
-                Map<String, Double> ions = new LinkedHashMap<>();
-                for (String ion : List.of("ena", "ek")) {
-                    if (e.has(ion)) {
-                        ions.put(ion, finite(e, ion));
-                    }
-                }
-                String type = sectionType(e);
-                if (ions.isEmpty()) {
-                    throw e.error(null, "gives neither ena nor ek");
-                }
-                if (types.contains(type)) {
-                    b.paint(rule(e.where(), Region.named(type), PaintRule.Target.IONS, null, ions));
-                }
-            }
-            return b.build();
         }
 
         /**
          * A genome entry: {@code name} is NEURON's range name, PARAMETER_MECHANISM ({@code gbar_NaTs}; {@code g_pas}
-         * when the mechanism is "").
+         * when the mechanism is ""), or {@code cm} or {@code Ra} with mechanism "" (all-active fits). Its value is a
+         * number or, as all-active fits write it, a string holding one. Adds the type to {@code withChannels} when the
+         * entry inserts a mechanism other than pas.
          */
-        private void genome(CellDescription.Builder b, StrictJson g) {
+        private void genome(CellDescription.Builder b, StrictJson g, Set<String> withChannels) {
             g.keys(Set.of("section", "name", "value", "mechanism"), Set.of());
             String type = sectionType(g);
             JsonNode m = g.node().get("mechanism");
             if (!m.isTextual()) {
                 throw g.error("mechanism", "must be a string (\"\" for pas), was " + m);
             }
+            String full = g.string("name");
+            double value = genomeValue(g);
+            if (m.asText().isEmpty() && MEMBRANE.contains(full)) {
+                if (!(value > 0)) {
+                    throw g.error("value", "must be > 0, was " + value);
+                }
+                if (types.contains(type)) {
+                    b.paint(rule(g.where(), Region.named(type), PaintRule.Target.MEMBRANE, null, Map.of(full, value)));
+                }
+                return;
+            }
             String mechanism = m.asText().isEmpty() ? "pas" : m.asText();
             if (!NAME.matcher(mechanism).matches()) {
                 throw g.error("mechanism", "is not a mechanism name: \"" + m.asText() + "\"");
             }
-            String full = g.string("name");
             String suffix = "_" + mechanism;
             if (!full.endsWith(suffix) || full.length() == suffix.length()) {
                 throw g.error("name", "\"" + full + "\" is not a parameter of " + mechanism + " (PARAMETER" + suffix
-                        + ")" + (m.asText().isEmpty() ? "; an entry without a mechanism sets pas (g_pas, e_pas), and"
-                        + " Ra or cm there belong to all-active fits, which are not read" : ""));
+                        + ")" + (m.asText().isEmpty() ? "; an entry without a mechanism sets pas (g_pas, e_pas), cm"
+                        + " or Ra" : ""));
             }
-            double value = finite(g, "value");
             if (types.contains(type)) {
                 b.paint(rule(g.where(), Region.named(type), PaintRule.Target.MECHANISM, mechanism,
                         Map.of(full.substring(0, full.length() - suffix.length()), value)));
+                if (!mechanism.equals("pas")) {
+                    withChannels.add(type);
+                }
             }
         }
 
-        /** The recipe's axon: every imported axon section (if any) deleted, two stubs at soma[0](0.5), 3-D points. */
-        private AxonReplacement axon() {
+        /** A genome value: a finite number, or a string holding one (all-active fits write "0.000764806"). */
+        private static double genomeValue(StrictJson g) {
+            JsonNode v = g.node().get("value");
+            double value;
+            if (v.isTextual()) {
+                try {
+                    value = Double.parseDouble(v.asText().strip());
+                } catch (NumberFormatException e) {
+                    throw g.error("value", "must be a number or a string holding one, was " + v);
+                }
+            } else {
+                value = g.number("value");
+            }
+            if (!Double.isFinite(value)) {
+                throw g.error("value", "must be finite, was " + v);
+            }
+            return value;
+        }
+
+        /**
+         * The recipe's axon: every imported axon section (if any) deleted, two stubs of 30 um, nseg 1, given 3-D
+         * points: perisomatic at soma[0](0.5), diameter 1 um; all-active (bmtk's fix_axon_allactive) at soma[0](1),
+         * with the diameters of the original axon's first and last sections.
+         */
+        private AxonReplacement axon(boolean allActive) {
             List<AxonReplacement.Stub> stubs = new ArrayList<>();
             for (int i = 0; i < 2; i++) {
                 stubs.add(new AxonReplacement.Stub("axon[" + i + "]", Expression.constant(STUB_LENGTH_UM),
-                        Expression.constant(1), Expression.constant(STUB_DIAM_UM)));
+                        Expression.constant(1), allActive ? null : Expression.constant(STUB_DIAM_UM)));
             }
             return new AxonReplacement(fit.where() + " (the Allen recipe's axon stubs)",
-                    fileHasAxon ? Region.named("axon") : null, stubs, new Location("soma[0]", 0.5), true, null);
+                    fileHasAxon ? Region.named("axon") : null, stubs, new Location("soma[0]", allActive ? 1 : 0.5),
+                    true, allActive ? new AxonReplacement.FromOriginal.FirstAndLast() : null);
         }
 
         /** The one object of the array at {@code key} ({@code passive} and {@code conditions} are such arrays). */

@@ -10,11 +10,14 @@ import org.spineformer.model.expr.Expression;
  * <p>Published rules: Allen perisomatic and Hay 2011, two stubs L 30 um, diam 1 um, nseg 1 at soma(0.5) (Allen's
  * also get 3-D points from define_shape: {@code pt3d}); Migliore 2018 / BluePyOpt, two stubs L 30 um, nseg 5 at
  * soma[0](1) whose segment diameters are the first segment diameters of the original axon (from its 3-D points)
- * ({@link FromOriginal}).
+ * ({@link FromOriginal.Chunked}); Allen all-active (bmtk's {@code aibs_allactive}), two stubs L 30 um, nseg 1 at
+ * soma[0](1) with the diameters of the original axon's first and last sections ({@link FromOriginal.FirstAndLast}),
+ * given 3-D points by define_shape.
  *
  * @param delete the sections deleted; null for none (a morphology without an axon still gets the stubs)
- * @param pt3d true when the model gives the stubs 3-D points (NEURON's define_shape); cylinders of the same
- *             diameter have the same areas and resistances, so today it only documents the model
+ * @param pt3d true when the model gives the stubs 3-D points (NEURON's define_shape): NEURON stores a 3-D point's
+ *             diameter in single precision and computes the segments' diameters from the points again, so each
+ *             stub's diameter becomes the nearest float (exact for 1 um)
  */
 public record AxonReplacement(String source, Region delete, List<Stub> stubs, Location attachTo, boolean pt3d,
                               FromOriginal diametersFromOriginal) {
@@ -29,17 +32,31 @@ public record AxonReplacement(String source, Region delete, List<Stub> stubs, Lo
                         + " needs a diam unless the diameters come from the original axon, and then none");
             }
         }
+        if (diametersFromOriginal instanceof FromOriginal.FirstAndLast && stubs.size() != 2) {
+            throw new IllegalArgumentException(source + ": diameters from the original axon's first and last "
+                    + "sections need two stubs, not " + stubs.size());
+        }
     }
 
     /** A stub section: name, length, nseg and (unless taken from the original axon) its diameter. */
     public record Stub(String name, Expression lengthUm, Expression nseg, Expression diamUm) {
     }
 
-    /**
-     * BluePyOpt's replace_axon: walk the original axon sections in order, give each nseg = 1 + 2*int(L/chunk/2),
-     * and collect their segment diameters (NEURON's, from the 3-D points) until there are as many as the stubs
-     * have segments.
-     */
-    public record FromOriginal(Expression chunkUm) {
+    /** Stub diameters taken from the original axon's 3-D points (NEURON's segment diameters). */
+    public sealed interface FromOriginal {
+        /**
+         * BluePyOpt's replace_axon: walk the original axon sections in order, give each nseg = 1 + 2*int(L/chunk/2),
+         * and collect their segment diameters until there are as many as the stubs have segments.
+         */
+        record Chunked(Expression chunkUm) implements FromOriginal {
+        }
+
+        /**
+         * bmtk's all-active fix_axon: two stubs, the first with the diameter of the first original axon section,
+         * the second with that of the last one (in section order), each section as one segment (the recipe reads
+         * them before it sets nseg).
+         */
+        record FirstAndLast() implements FromOriginal {
+        }
     }
 }

@@ -357,8 +357,10 @@ public final class CellAssembler {
             segmentsNeeded += stubNseg[s];
         }
         double[] collected = null;
-        if (r.diametersFromOriginal() != null) {
-            collected = originalDiameters(work, deleted, segmentsNeeded, r);
+        if (r.diametersFromOriginal() instanceof AxonReplacement.FromOriginal.Chunked c) {
+            collected = originalDiameters(work, deleted, segmentsNeeded, c.chunkUm().evaluate(params), r.source());
+        } else if (r.diametersFromOriginal() instanceof AxonReplacement.FromOriginal.FirstAndLast) {
+            collected = firstAndLastDiameters(work, deleted, stubNseg, r.source());
         }
         List<Work> kept = new ArrayList<>();
         List<String> keptNames = new ArrayList<>();
@@ -387,6 +389,9 @@ public final class CellAssembler {
             double[] dm = new double[stubNseg[s]];
             for (int j = 0; j < dm.length; j++) {
                 dm[j] = collected != null ? collected[next++] : stub.diamUm().evaluate(params);
+                if (r.pt3d()) {
+                    dm[j] = (float) dm[j]; // define_shape's 3-D points hold it in single precision
+                }
             }
             Work w = new Work(stub.name(), parent, parentX, length, stubNseg[s], null, null);
             w.diam = dm;
@@ -397,19 +402,15 @@ public final class CellAssembler {
         return kept;
     }
 
-    private double[] originalDiameters(List<Work> work, boolean[] deleted, int needed, AxonReplacement r) {
-        double chunk = r.diametersFromOriginal().chunkUm().evaluate(params);
+    private static double[] originalDiameters(List<Work> work, boolean[] deleted, int needed, double chunk,
+                                              String source) {
         double[] out = new double[needed];
         int count = 0;
         for (int i = 0; i < work.size() && count < needed; i++) {
             if (!deleted[i]) {
                 continue;
             }
-            Work w = work.get(i);
-            if (w.points == null) {
-                throw new IllegalArgumentException(r.source() + ": section " + w.name
-                        + " has no 3-D points to take diameters from");
-            }
+            Work w = pointsOf(work.get(i), source);
             int nseg = 1 + 2 * (int) (w.length / chunk / 2);
             double[] sampled = w.pointDiameters(nseg);
             for (int j = 0; j < nseg && count < needed; j++) {
@@ -417,10 +418,40 @@ public final class CellAssembler {
             }
         }
         if (count < needed) {
-            throw new IllegalArgumentException(r.source() + ": the original axon gives " + count
+            throw new IllegalArgumentException(source + ": the original axon gives " + count
                     + " segment diameters, the stubs need " + needed);
         }
         return out;
+    }
+
+    /**
+     * {@link AxonReplacement.FromOriginal.FirstAndLast}: per stub segment, the first stub's the diameter of the
+     * first deleted section as one segment, the second stub's that of the last deleted section.
+     */
+    private static double[] firstAndLastDiameters(List<Work> work, boolean[] deleted, int[] stubNseg, String source) {
+        int first = -1, last = -1;
+        for (int i = 0; i < work.size(); i++) {
+            if (deleted[i]) {
+                first = first < 0 ? i : first;
+                last = i;
+            }
+        }
+        if (first < 0) {
+            throw new IllegalArgumentException(source + ": the stub diameters come from the original axon's first"
+                    + " and last sections, but the morphology has no axon");
+        }
+        double[] out = new double[stubNseg[0] + stubNseg[1]];
+        java.util.Arrays.fill(out, 0, stubNseg[0], pointsOf(work.get(first), source).pointDiameters(1)[0]);
+        java.util.Arrays.fill(out, stubNseg[0], out.length, pointsOf(work.get(last), source).pointDiameters(1)[0]);
+        return out;
+    }
+
+    private static Work pointsOf(Work w, String source) {
+        if (w.points == null) {
+            throw new IllegalArgumentException(source + ": section " + w.name
+                    + " has no 3-D points to take diameters from");
+        }
+        return w;
     }
 
     /** Per section, where it is attached (null for a root). */

@@ -23,12 +23,14 @@ import org.spineformer.model.expr.Expression;
  * @param mod            mod file sets the description's mechanisms come from, beside the built-in catalogue:
  *                       {@code bundled:NAME} names a set shipped with Spineformer (spineformer-nmodl's
  *                       {@code BundledMod}); whoever lowers the cell compiles them (empty: the catalogue alone)
+ * @param sourceFiles    the files the description was read from beside its own, by role, for a run's provenance
+ *                       ({@code allen_fit}: the fit.json an Allen pair file names); empty for most
  */
 public record CellDescription(String name, Map<String, Double> parameters, MorphologySource morphology,
                               Location distanceOrigin, Map<String, Region> regions, List<NsegRule> nseg,
                               AxonReplacement axonReplacement, List<PaintRule> paint, List<SpineRule> spines,
                               List<PointProcessSpec> pointProcesses, double celsius, double vInitMv,
-                              ExperimentSettings experiment, List<String> mod) {
+                              ExperimentSettings experiment, List<String> mod, Map<String, Path> sourceFiles) {
     /** The prefix of a bundled mod set's name in {@link #mod}. */
     public static final String BUNDLED_MOD = "bundled:";
 
@@ -40,6 +42,7 @@ public record CellDescription(String name, Map<String, Double> parameters, Morph
         spines = List.copyOf(spines);
         pointProcesses = List.copyOf(pointProcesses);
         mod = List.copyOf(mod);
+        sourceFiles = Collections.unmodifiableMap(new LinkedHashMap<>(sourceFiles));
         for (String set : mod) {
             if (!set.startsWith(BUNDLED_MOD) || set.length() == BUNDLED_MOD.length()) {
                 throw new IllegalArgumentException("cell description " + name + ": mod set '" + set + "' must be "
@@ -61,7 +64,7 @@ public record CellDescription(String name, Map<String, Double> parameters, Morph
                            AxonReplacement axonReplacement, List<PaintRule> paint, List<SpineRule> spines,
                            List<PointProcessSpec> pointProcesses, double celsius, double vInitMv) {
         this(name, parameters, morphology, distanceOrigin, regions, nseg, axonReplacement, paint, spines,
-                pointProcesses, celsius, vInitMv, null, List.of());
+                pointProcesses, celsius, vInitMv, null, List.of(), Map.of());
     }
 
     /** A description whose mechanisms all come from the catalogue. */
@@ -71,13 +74,13 @@ public record CellDescription(String name, Map<String, Double> parameters, Morph
                            List<PointProcessSpec> pointProcesses, double celsius, double vInitMv,
                            ExperimentSettings experiment) {
         this(name, parameters, morphology, distanceOrigin, regions, nseg, axonReplacement, paint, spines,
-                pointProcesses, celsius, vInitMv, experiment, List.of());
+                pointProcesses, celsius, vInitMv, experiment, List.of(), Map.of());
     }
 
     /** The same description with these experiment settings (null: none). */
     public CellDescription withExperiment(ExperimentSettings settings) {
         return new CellDescription(name, parameters, morphology, distanceOrigin, regions, nseg, axonReplacement, paint,
-                spines, pointProcesses, celsius, vInitMv, settings, mod);
+                spines, pointProcesses, celsius, vInitMv, settings, mod, sourceFiles);
     }
 
     /**
@@ -94,7 +97,7 @@ public record CellDescription(String name, Map<String, Double> parameters, Morph
             merged.put(e.getKey(), e.getValue());
         }
         return new CellDescription(name, merged, morphology, distanceOrigin, regions, nseg, axonReplacement, paint,
-                spines, pointProcesses, celsius, vInitMv, experiment, mod);
+                spines, pointProcesses, celsius, vInitMv, experiment, mod, sourceFiles);
     }
 
     /**
@@ -108,7 +111,7 @@ public record CellDescription(String name, Map<String, Double> parameters, Morph
         }
         return new CellDescription(name, parameters, new MorphologySource.File(directory.resolve(f.path()).toString()),
                 distanceOrigin, regions, nseg, axonReplacement, paint, spines, pointProcesses, celsius, vInitMv,
-                experiment, mod);
+                experiment, mod, sourceFiles);
     }
 
     /**
@@ -131,7 +134,7 @@ public record CellDescription(String name, Map<String, Double> parameters, Morph
                     r.neckMechanisms(), r.headMechanisms(), synapses));
         }
         return new CellDescription(name, parameters, morphology, distanceOrigin, regions, nseg, axonReplacement, paint,
-                rules, pointProcesses, celsius, vInitMv, experiment, mod);
+                rules, pointProcesses, celsius, vInitMv, experiment, mod, sourceFiles);
     }
 
     /** The parameters as expression variables; any other name is an error naming the known ones. */
@@ -165,6 +168,7 @@ public record CellDescription(String name, Map<String, Double> parameters, Morph
         private double vInit = -65;
         private ExperimentSettings experiment;
         private final List<String> mod = new ArrayList<>();
+        private final Map<String, Path> sourceFiles = new LinkedHashMap<>();
 
         private Builder(String name) {
             this.name = name;
@@ -248,6 +252,12 @@ public record CellDescription(String name, Map<String, Double> parameters, Morph
             return this;
         }
 
+        /** Names a file the description was read from beside its own ({@link CellDescription#sourceFiles}). */
+        public Builder sourceFile(String role, Path file) {
+            sourceFiles.put(role, file);
+            return this;
+        }
+
         public Builder experiment(ExperimentSettings settings) {
             this.experiment = settings;
             return this;
@@ -255,7 +265,7 @@ public record CellDescription(String name, Map<String, Double> parameters, Morph
 
         public CellDescription build() {
             return new CellDescription(name, parameters, morphology, distanceOrigin, regions, nseg, axon, paint, spines,
-                    pointProcesses, celsius, vInit, experiment, mod);
+                    pointProcesses, celsius, vInit, experiment, mod, sourceFiles);
         }
     }
 }

@@ -116,7 +116,7 @@ public final class DescriptionReader {
         }
         return new CellDescription(partial.name(), partial.parameters(), partial.morphology(),
                 partial.distanceOrigin(), partial.regions(), nseg, axon, paint, spines, points, partial.celsius(),
-                partial.vInitMv(), o.has("experiment") ? experiment(o.object("experiment")) : null, mod);
+                partial.vInitMv(), o.has("experiment") ? experiment(o.object("experiment")) : null, mod, Map.of());
     }
 
     private ExperimentSettings experiment(StrictJson o) {
@@ -316,8 +316,13 @@ public final class DescriptionReader {
         AxonReplacement.FromOriginal original = null;
         if (o.has("diameters_from_original")) {
             StrictJson f = o.object("diameters_from_original");
-            f.keys(Set.of("chunk_um"), Set.of());
-            original = new AxonReplacement.FromOriginal(expression(f, "chunk_um", Set.of()));
+            if (f.only(Set.of("chunk_um", "sections")).equals("chunk_um")) {
+                original = new AxonReplacement.FromOriginal.Chunked(expression(f, "chunk_um", Set.of()));
+            } else if (f.string("sections").equals("first_and_last")) {
+                original = new AxonReplacement.FromOriginal.FirstAndLast();
+            } else {
+                throw f.error("sections", "must be \"first_and_last\", was \"" + f.string("sections") + "\"");
+            }
         }
         List<AxonReplacement.Stub> stubs = new ArrayList<>();
         for (StrictJson s : o.array("sections")) {

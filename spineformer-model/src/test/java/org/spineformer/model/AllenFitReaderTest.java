@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.spineformer.engine.morph.Morphology;
@@ -55,8 +56,74 @@ class AllenFitReaderTest {
                {"section": "axon", "name": "g_pas", "value": 4e-4, "mechanism": ""}]}
             """;
 
+    /** The small cell with a branching axon: axon[0] (diam 2), then axon[1] (2 to 1.0) and axon[2] (2 to 0.7). */
+    private static final String SWC_BRANCHED_AXON = SWC + """
+            10 2 5 -60 0 0.5 9
+            11 2 -5 -60 0 0.35 9
+            """;
+    /** An all-active fit (invented numbers, the layout of bmtk's 318331342): values as strings, no cm in passive. */
+    private static final String ALL_ACTIVE = """
+            {"passive": [{"ra": 100}],
+             "fitting": [{"junction_potential": -14.0, "sweeps": [1]}],
+             "conditions": [{"celsius": 34, "v_init": -90,
+                             "erev": [{"section": "soma", "ena": 53.5, "ek": -107.5},
+                                      {"section": "axon", "ena": 52.5, "ek": -106.5},
+                                      {"section": "dend", "ena": 51.5, "ek": -105.5}]}],
+             "genome": [
+               {"section": "soma", "name": "g_pas", "value": "0.0005", "mechanism": ""},
+               {"section": "soma", "name": "e_pas", "value": "-70.5", "mechanism": ""},
+               {"section": "dend", "name": "e_pas", "value": "-60.25", "mechanism": ""},
+               {"section": "soma", "name": "cm", "value": "2.5", "mechanism": ""},
+               {"section": "soma", "name": "Ra", "value": "80.5", "mechanism": ""},
+               {"section": "axon", "name": "Ra", "value": "150.5", "mechanism": ""},
+               {"section": "axon", "name": "gbar_NaV", "value": "0.05", "mechanism": "NaV"},
+               {"section": "soma", "name": "gbar_NaV", "value": "0.04", "mechanism": "NaV"}]}
+            """;
+
     @TempDir
     Path dir;
+
+    @Test
+    void buildsAnAllActiveFitByBmtksAllActiveRecipe() throws IOException {
+        AssembledCell cell = CellAssembler.assemble(AllenFitReader.read(file("fit.json", ALL_ACTIVE),
+                file("cell.swc", SWC_BRANCHED_AXON), "all-active"));
+        Morphology m = cell.morphology();
+        assertThat(m.sections().stream().map(Section::name))
+                .containsExactly("soma[0]", "dend[0]", "apic[0]", "axon[0]", "axon[1]");
+        // the stubs at soma[0](1); diameters: the original axon[0] (points of diam 2), and the last original
+        // axon section, axon[2] (2 and 0.7, a float as NEURON stores it), each as one segment: the mean of its two
+        // points; stored as define_shape's single-precision 3-D points (NEURON 8.2.2 gives 2.0 and
+        // 1.350000023841858 for this cell)
+        int stub0 = m.indexOf("axon[0]"), stub1 = m.indexOf("axon[1]");
+        assertThat(m.section(stub0).parent()).isEqualTo(m.indexOf("soma[0]"));
+        assertThat(m.section(stub0).parentX()).isEqualTo(1.0);
+        assertThat(m.section(stub1).parent()).isEqualTo(stub0);
+        assertThat(m.section(stub0).diamUm()).containsExactly(2.0);
+        assertThat(m.section(stub1).diamUm()).containsExactly((double) (float) ((2.0 + (double) 0.7f) / 2));
+        for (int s : new int[] {stub0, stub1}) {
+            assertThat(m.section(s).lengthUm()).isEqualTo(30);
+            assertThat(m.section(s).nseg()).isEqualTo(1);
+        }
+        int soma = m.indexOf("soma[0]"), dend = m.indexOf("dend[0]"), apic = m.indexOf("apic[0]");
+        // Ra: passive's 100 everywhere, then the genome's by type; cm: the genome's, NEURON's 1 elsewhere
+        assertThat(m.section(soma).raOhmCm()).isEqualTo(80.5);
+        assertThat(m.section(stub0).raOhmCm()).isEqualTo(150.5);
+        assertThat(m.section(dend).raOhmCm()).isEqualTo(100);
+        assertThat(m.section(soma).cmUfPerCm2()).containsOnly(2.5);
+        assertThat(m.section(apic).cmUfPerCm2()).containsOnly(1.0);
+        // pas on every section, the genome's values where given
+        assertThat(cell.parameter(soma, 0, "pas", "g")).isEqualTo(0.0005);
+        assertThat(cell.parameter(soma, 0, "pas", "e")).isEqualTo(-70.5);
+        assertThat(cell.parameter(dend, 0, "pas", "e")).isEqualTo(-60.25);
+        assertThat(cell.mechanisms().get(apic).keySet()).containsExactly("pas");
+        assertThat(cell.parameter(stub1, 0, "NaV", "gbar")).isEqualTo(0.05);
+        // ena, ek where the genome puts channels (soma, axon), not on the passive dendrite
+        assertThat(cell.ions().get(soma).get("ena")).containsOnly(53.5);
+        assertThat(cell.ions().get(stub0).get("ek")).containsOnly(-106.5);
+        assertThat(cell.ions().get(dend)).isEmpty();
+        assertThat(cell.celsius()).isEqualTo(34);
+        assertThat(cell.vInitMv()).isEqualTo(-90);
+    }
 
     @Test
     void buildsTheCellByTheAllenRecipe() throws IOException {
@@ -125,8 +192,7 @@ class AllenFitReaderTest {
         CellDescription d = DescriptionReader.read(pair);
         assertThat(d.name()).isEqualTo("fit");
         assertThat(d.morphology()).isEqualTo(new MorphologySource.File(dir.resolve("cell.swc").toString()));
-        assertThat(AllenFitReader.fitFile(pair)).contains(dir.resolve("fit.json"));
-        assertThat(AllenFitReader.fitFile(file("other.json", "{\"format\": \"x\"}"))).isEmpty();
+        assertThat(d.sourceFiles()).containsExactly(Map.entry("allen_fit", dir.resolve("fit.json")));
 
         assertThatThrownBy(() -> DescriptionReader.read(dir.resolve("fit.json")))
                 .hasMessageContaining("fit.json: /: is an Allen fit.json, not a cell description: name it and its "
@@ -157,11 +223,16 @@ class AllenFitReaderTest {
         refused(FIT.replace("\"name\": \"gbar_NaTs\"", "\"name\": \"gbar_NaT\""),
                 "fit.json: /genome/0/name: \"gbar_NaT\" is not a parameter of NaTs");
         refused(FIT.replace("\"section\": \"soma\", \"name\": \"g_pas\", \"value\": 1e-5",
-                        "\"section\": \"soma\", \"name\": \"cm\", \"value\": 1"),
-                "fit.json: /genome/4/name: \"cm\" is not a parameter of pas", "all-active");
+                        "\"section\": \"soma\", \"name\": \"diam\", \"value\": 1"),
+                "fit.json: /genome/4/name: \"diam\" is not a parameter of pas", "cm or Ra");
+        refused(FIT.replace("\"section\": \"soma\", \"name\": \"g_pas\", \"value\": 1e-5",
+                        "\"section\": \"soma\", \"name\": \"cm\", \"value\": 0"),
+                "fit.json: /genome/4/value: must be > 0, was 0.0");
         refused(FIT.replace("\"mechanism\": \"NaTs\"", "\"mechanism\": \"Na Ts\""),
                 "fit.json: /genome/0/mechanism: is not a mechanism name: \"Na Ts\"");
-        refused(FIT.replace("\"value\": 0.75", "\"value\": \"0.75\""), "fit.json: /genome/0/value: must be a number");
+        refused(FIT.replace("\"value\": 0.75", "\"value\": \"0.75 mS\""),
+                "fit.json: /genome/0/value: must be a number or a string holding one, was \"0.75 mS\"");
+        refused(FIT.replace("\"value\": 0.75", "\"value\": \"NaN\""), "fit.json: /genome/0/value: must be finite");
         refused(FIT.replace("{\"section\": \"dend\", \"cm\": 2.5}", "{\"section\": \"soma\", \"cm\": 2.5}"),
                 "fit.json: /passive/0/cm/3/section: cm for soma is already given at /passive/0/cm/0");
         refused(FIT.replace(", {\"section\": \"dend\", \"cm\": 2.5}", ""),
@@ -174,11 +245,20 @@ class AllenFitReaderTest {
         refused(FIT.replace("\"fitting\"", "\"fittings\""), "fit.json: /fittings: unknown key");
         refused(FIT.replace("\"passive\": [{", "\"passive\": [{\"ra\": 1}, {"),
                 "fit.json: /passive: must be an array of one object, has 2 elements");
-        // an all-active fit: Ra, cm and e_pas in the genome, no cm by section type
-        refused("""
-                {"passive": [{"ra": 100}], "conditions": [{"celsius": 34, "v_init": -90, "erev": []}],
-                 "genome": [{"section": "soma", "name": "cm", "value": 1, "mechanism": ""}]}""",
-                "fit.json: /passive/0/cm: missing (a fit without cm by section type is an all-active fit");
+        refused(FIT.replace("\"ra\": 120.5, ", "\"ra\": 120.5, \"gamma\": 1, "),
+                "fit.json: /passive/0/gamma: unknown key");
+        refused(ALL_ACTIVE.replace("\"ra\": 100", "\"ra\": 100, \"e_pas\": \"-70\""),
+                "fit.json: /passive/0/e_pas: must be a number");
+    }
+
+    @Test
+    void anAllActiveFitOnAMorphologyWithoutAxonIsRefused() throws IOException {
+        Path fit = file("fit.json", ALL_ACTIVE);
+        Path swc = file("cell.swc", SWC_SOMA_DEND);
+        assertThatThrownBy(() -> AllenFitReader.read(fit, swc, "no axon"))
+                .hasMessageContaining("fit.json: /: is an all-active fit (no passive cm), whose recipe takes the axon"
+                        + " stubs' diameters from the morphology's axon, but ")
+                .hasMessageContaining("cell.swc has no axon sections");
     }
 
     @Test

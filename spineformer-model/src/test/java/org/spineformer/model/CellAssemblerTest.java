@@ -355,4 +355,60 @@ class CellAssemblerTest {
                 .hasMessageContaining("small.json: /axon_replacement")
                 .hasMessageContaining("dend[0] is kept but its parent soma is deleted");
     }
+
+    @Test
+    void stubDiametersFromTheOriginalAxonsFirstAndLastSections(@TempDir Path dir) throws IOException {
+        // an axon of three sections: axon[0] of diameter 3 (20 um), then axon[1] (3 to 1.5) and axon[2] (3 to 1)
+        Files.writeString(dir.resolve("axon.swc"), "1 1 0 0 0 5 -1\n2 2 0 -5 0 1.5 1\n3 2 0 -25 0 1.5 2\n"
+                + "4 2 5 -45 0 0.75 3\n5 2 -5 -45 0 0.5 3\n");
+        String description = """
+                {"format": "spineformer-cell-description/1", "name": "axon",
+                 "morphology": {"file": "axon.swc"},
+                 "axon_replacement": {"attach_to": {"section": "soma[0]", "x": 1}, "pt3d": true,
+                   "diameters_from_original": %s,
+                   "sections": [{"name": "axon[0]", "L": 30, "nseg": 1}, {"name": "axon[1]", "L": 30, "nseg": 3}]},
+                 "celsius": 34, "v_init": -70}
+                """;
+        Files.writeString(dir.resolve("axon.json"), description.formatted("{\"sections\": \"first_and_last\"}"));
+        AssembledCell cell = CellAssembler.assemble(DescriptionReader.read(dir.resolve("axon.json")));
+        assertThat(cell.morphology().sections().stream().map(Section::name)).containsExactly("soma[0]", "axon[0]",
+                "axon[1]");
+        // axon[2] as one segment: the mean of its points' diameters, 3 and 1; both exact in single precision
+        assertThat(cell.morphology().section(1).diamUm()).containsExactly(3.0);
+        assertThat(cell.morphology().section(2).diamUm()).containsExactly(2.0, 2.0, 2.0);
+
+        Files.writeString(dir.resolve("middle.json"), description.formatted("{\"sections\": \"middle\"}"));
+        assertThatThrownBy(() -> DescriptionReader.read(dir.resolve("middle.json")))
+                .hasMessageContaining("middle.json: /axon_replacement/diameters_from_original/sections: must be "
+                        + "\"first_and_last\", was \"middle\"");
+        Files.writeString(dir.resolve("both.json"), description.formatted(
+                "{\"sections\": \"first_and_last\", \"chunk_um\": 6}"));
+        assertThatThrownBy(() -> DescriptionReader.read(dir.resolve("both.json")))
+                .hasMessageContaining("both.json: /axon_replacement/diameters_from_original: has both");
+        Files.writeString(dir.resolve("three.json"), description.formatted("{\"sections\": \"first_and_last\"}")
+                .replace("\"nseg\": 3}]", "\"nseg\": 3}, {\"name\": \"axon[2]\", \"L\": 30, \"nseg\": 1}]"));
+        assertThatThrownBy(() -> DescriptionReader.read(dir.resolve("three.json")))
+                .hasMessageContaining("three.json: /axon_replacement: diameters from the original axon's first and "
+                        + "last sections need two stubs, not 3");
+    }
+
+    @Test
+    void stubsWithThreeDPointsTakeTheirDiameterInSinglePrecision(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("cell.swc"), "1 1 0 0 0 5 -1\n2 3 0 5 0 1 1\n3 3 0 125 0 0.5 2\n"
+                + "4 2 0 -5 0 0.5 1\n5 2 0 -25 0 0.5 4\n");
+        String description = """
+                {"format": "spineformer-cell-description/1", "name": "stub",
+                 "morphology": {"file": "cell.swc"},
+                 "axon_replacement": {"attach_to": {"section": "soma[0]", "x": 0.5}, "pt3d": %s,
+                   "sections": [{"name": "axon[0]", "L": 30, "nseg": 1, "diam": 0.3}]},
+                 "celsius": 34, "v_init": -70}
+                """;
+        Files.writeString(dir.resolve("pt3d.json"), description.formatted("true"));
+        Files.writeString(dir.resolve("cylinder.json"), description.formatted("false"));
+        int stub = 2;
+        assertThat(CellAssembler.assemble(DescriptionReader.read(dir.resolve("pt3d.json"))).morphology()
+                .section(stub).diamUm()).containsExactly((double) 0.3f);
+        assertThat(CellAssembler.assemble(DescriptionReader.read(dir.resolve("cylinder.json"))).morphology()
+                .section(stub).diamUm()).containsExactly(0.3);
+    }
 }
