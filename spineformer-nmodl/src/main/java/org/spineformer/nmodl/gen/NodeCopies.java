@@ -30,16 +30,10 @@ final class NodeCopies {
      */
     void readNodeForStates() {
         g.line("int nd = laneNode[k];");
-        List<String> pairs = statePhaseReads();
-        for (int i = 0; i < pairs.size(); i += 2) {
+        List<String> pairs = statePhaseCopies();
+        for (int i = g.statePhaseReadsV ? 0 : 2; i < pairs.size(); i += 2) {
             g.line(pairs.get(i) + "[k] = " + pairs.get(i + 1) + "[nd];");
         }
-    }
-
-    /** The copies {@link #readNodeForStates()} makes, in pairs as {@link #statePhaseCopies()}. */
-    List<String> statePhaseReads() {
-        List<String> pairs = statePhaseCopies();
-        return g.statePhaseReadsV ? pairs : pairs.subList(2, pairs.size());
     }
 
     /** As {@link #readNode(boolean)}; in the current phase, only what {@code phase} reads (null: everything). */
@@ -55,30 +49,16 @@ final class NodeCopies {
         if (!phase.vAsArgument()) {
             g.line("c_v[k] = s.v[nd];");
         }
-        List<String> pairs = currentPhaseIonCopies(phase);
-        for (int i = 0; i < pairs.size(); i += 2) {
-            g.line(pairs.get(i) + "[k] = " + pairs.get(i + 1) + "[nd];");
-        }
-    }
-
-    /**
-     * The ion variables the current phase copies in (those {@code phase} reads), in pairs as {@link
-     * #statePhaseCopies()}: the column, then the per-node array.
-     */
-    List<String> currentPhaseIonCopies(CurrentPhase phase) {
-        List<String> pairs = new ArrayList<>();
         for (Map.Entry<String, Map<String, String>> ion : g.ions.entrySet()) {
             String x = ion.getKey();
             ion.getValue().forEach((var, role) -> {
                 // a reversal potential read and written goes back to the ion after the evaluations: read it in
                 boolean writtenBack = role.equals("reversal") && g.written.contains(var);
                 if (g.copiedIn(var, role) && (phase.reads(var) || writtenBack)) {
-                    pairs.add("c_" + var);
-                    pairs.add("ion_" + x + "_" + role);
+                    g.line("c_" + var + "[k] = ion_" + x + "_" + role + "[nd];");
                 }
             });
         }
-        return pairs;
     }
 
     /**

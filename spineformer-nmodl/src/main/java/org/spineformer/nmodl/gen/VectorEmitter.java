@@ -14,10 +14,9 @@ import org.spineformer.nmodl.ast.Stmt;
 /**
  * The current and state phases over groups of {@code VL} consecutive slots (instances, or one instance's trials
  * in lanes), VL the preferred vector species' length: architecture.md's engine-owned loops. Each group copies its
- * node values into the columns (one vector load per array where its slots are on consecutive nodes, else one vector
- * gather), computes in vector lanes with every column read and written by one contiguous vector load and store, then
- * writes the node arrays (as vectors on consecutive nodes, else slot by slot in slot order); the slots after the last
- * whole group run the scalar kernel.
+ * node values into the columns slot by slot, as the scalar kernel does (a gather), computes in vector lanes with
+ * every column read and written by one contiguous vector load and store, then writes the node arrays slot by slot
+ * in slot order; the slots after the last whole group run the scalar kernel.
  *
  * <p>Each lane does the scalar kernel's operations on its slot's values, in their order: the same additions,
  * multiplications, divisions and comparisons (IEEE in every lane), an IF as both branches computed and blended by
@@ -161,11 +160,14 @@ final class VectorEmitter {
                 + ", k0);"));
         text.close();
         text.open("else");
-        text.line("vv = " + gather("s.v") + ";");
-        if (!phase.vAsArgument()) {
-            text.line("vv.intoArray(c_v, k0);");
-        }
-        gatherInto(text, g.nodeCopies.currentPhaseIonCopies(phase));
+        text.open("for (int k = k0; k < k0 + VL; k++)");
+        SourceText main = g.text;
+        g.text = text;
+        g.nodeCopies.readNode(true, phase);
+        g.text = main;
+        text.line("vsV[k - k0] = s.v[nd];");
+        text.close();
+        text.line("vv = " + DV + ".fromArray(VS, vsV, 0);");
         text.close();
         int[] mark = keepColumns();
         if (!phase.once().isEmpty()) {
@@ -236,7 +238,7 @@ final class VectorEmitter {
         out = saved;
         // without an exponential, only when at least half the groups are on consecutive nodes: the gather of v
         // and the scatter of rhs and d slot by slot through the scratch arrays cost more than the lanes save
-        // (measured on the paper's cell, before v was gathered by one vector gather (g17, s34: not measured again): NMDA's current phase 15.4 us per step scalar against 20.6 in lanes
+        // (measured on the paper's cell: NMDA's current phase 15.4 us per step scalar against 20.6 in lanes
         // slot by slot, but 12.8 with its groups' node arrays as vectors; NaTa_t 6.7, 9.4 and 5.0;
         // docs/dev/nmodl.md, "Vector kernels")
         if (!problems.isEmpty()) {
@@ -275,9 +277,13 @@ final class VectorEmitter {
                 + ", k0);"));
         text.close();
         text.open("else");
-        gatherInto(text, g.nodeCopies.statePhaseReads());
-        text.close();
+        text.open("for (int k = k0; k < k0 + VL; k++)");
         SourceText main = g.text;
+        g.text = text;
+        g.nodeCopies.readNodeForStates();
+        g.text = main;
+        text.close();
+        text.close();
         for (Stmt.Solve sv : solves) {
             String b = sv.block();
             String method = g.cnexpFallbacks.contains(b) ? "derivimplicit" : sv.method();
@@ -332,22 +338,6 @@ final class VectorEmitter {
             advanceCall = writesNode() ? "(distinctNodes ? vadvance(s) : 0)" : "vadvance(s)";
             g.vectorTwins.addAll(lowered);
             g.vectorTwins.addAll(inlined);
-        }
-    }
-
-    /**
-     * The group's lanes of a per-node array, gathered from its slots' nodes (a group not on consecutive nodes): one
-     * vector gather where a copy slot by slot stored eight scalars into a scratch array and loaded them as one
-     * vector. A copy: the same values.
-     */
-    private static String gather(String array) {
-        return DV + ".fromArray(VS, " + array + ", 0, laneNode, k0)";
-    }
-
-    /** NodeCopies' pairs (column, per-node array) as gathers into the group's slots of each column. */
-    private static void gatherInto(SourceText text, List<String> pairs) {
-        for (int i = 0; i < pairs.size(); i += 2) {
-            text.line(gather(pairs.get(i + 1)) + ".intoArray(" + pairs.get(i) + ", k0);");
         }
     }
 
@@ -1179,7 +1169,7 @@ final class VectorEmitter {
         g.line("private static final " + DV + " one = " + DV + ".broadcast(VS, 1.0);");
         g.line("private static final " + MASK + " all = VS.maskAll(true);");
         g.line("private final double[] vsA = new double[VL], vsB = new double[VL], vsC = new double[VL];");
-        g.line("private final double[] vsG = new double[VL], vsI = new double[VL];");
+        g.line("private final double[] vsV = new double[VL], vsG = new double[VL], vsI = new double[VL];");
         g.line("/** Whether the slots' node indices are all different (a concentration written back per slot). */");
         g.line("private final boolean distinctNodes;");
         g.line("/** Per group of VL slots: whether its slots' nodes (per lane and geometric) are VL consecutive nodes. */");
