@@ -21,9 +21,9 @@ import org.spineformer.nmodl.gen.VectorKernels;
 
 /**
  * The paper's spine-head mechanisms (cadspine, NMDA, AMPA_WITH_CA, the project's mod files) on spine heads whose
- * nodes are not consecutive, as in the paper's cell: the vector kernels gather the groups' node values (v, ica,
- * cai) instead of reading them as one vector, and must give the scalar kernels' bits, every field and the heads'
- * potentials at every step. 16 spines: whole groups of 8 (or 4) slots, none on consecutive nodes.
+ * nodes are not consecutive (in the paper's cell 3 of the synapses' 187 groups of 8; here every group): the vector
+ * kernels copy such a group's node values (v, ica, cai) slot by slot instead of as one vector, and must give the
+ * scalar kernels' bits, every field and the heads' potentials at every step. 16 spines: whole groups of 8 (or 4).
  */
 class SpineHeadLanesTest {
     private static final int SPINES = 16;
