@@ -23,6 +23,13 @@ import org.spineformer.engine.simd.Simd;
  * 1500 spine heads and the 1500 neck ends, each level stored in spine order) go through vector lanes, one row a
  * lane, with the scalar loop's operations.
  *
+ * <p>Independent levels: rows [s, e) whose parents all precede s but are not consecutive (a height level of a
+ * branched tree: Allen's dendrites, the paper's spine necks) are also independent of each other, but siblings among
+ * them add to one parent row, in the scalar sweep's order (last row first). With {@link Simd#enabled()} such levels
+ * go through vector lanes too, their parents' voltages and changes gathered, and each row's terms for its parent
+ * kept and added afterwards, last row first, by the scalar loop: the same operations in the same order, so the same
+ * bits.
+ *
  * <p>Trials in lanes ({@link org.spineformer.engine.mech.CellState#lanes}): with L lanes the tree and its matrix
  * coefficients are shared, and {@code v}, {@code d}, {@code rhs} hold L trials per node ({@code [node * L + lane]}).
  * Each node's row is then done for all its lanes before the next row, every lane with the one-trial loop's
@@ -38,6 +45,16 @@ public final class HinesSolver {
     private final int[] parent;
     /** The independent runs as (start, end) pairs, in ascending order; empty without vector lanes or with trials. */
     private final int[] runs;
+    /**
+     * The rows in vector lanes as (start, end, kind) triples in ascending order, kind {@link #RUN} or {@link #LEVEL};
+     * empty without vector lanes or with trials.
+     */
+    private final int[] segments;
+    private static final int RUN = 0;
+    private static final int LEVEL = 1;
+    /** For the levels: each row's terms for its parent's d and rhs, added after the level's lanes. */
+    private final double[] toParentD;
+    private final double[] toParentRhs;
     /** With trials in lanes: whether a node's lanes go through one vector. */
     private final boolean vectorTrials;
 
@@ -79,6 +96,10 @@ public final class HinesSolver {
         this.passThrough = passThrough;
         this.parent = parent.clone();
         this.runs = vectors && trials == 1 ? independentRuns(parent, passThrough) : new int[0];
+        int[] levels = vectors && trials == 1 ? independentLevels(parent, passThrough, runs) : new int[0];
+        this.segments = segments(runs, levels);
+        this.toParentD = new double[levels.length > 0 ? n : 0];
+        this.toParentRhs = new double[levels.length > 0 ? n : 0];
         this.vectorTrials = vectors && trials > 1 && trials == Simd.preferredLanes();
     }
 
@@ -97,6 +118,61 @@ public final class HinesSolver {
             }
         }
         return Arrays.copyOf(runs, count);
+    }
+
+    /**
+     * Between the runs, the maximal levels of at least {@link #MIN_RUN} rows among rows 1 .. passThrough - 1: rows
+     * [s, e) whose parents all precede s.
+     */
+    static int[] independentLevels(int[] parent, int passThrough, int[] runs) {
+        int[] levels = new int[passThrough];
+        int count = 0;
+        int r = 0;
+        for (int start = 1, end; start < passThrough; start = end) {
+            if (r < runs.length && start == runs[r]) {
+                end = runs[r + 1];
+                r += 2;
+                continue;
+            }
+            int limit = r < runs.length ? runs[r] : passThrough;
+            end = start + 1;
+            while (end < limit && parent[end] < start) {
+                end++;
+            }
+            if (end - start >= MIN_RUN) {
+                levels[count++] = start;
+                levels[count++] = end;
+            }
+        }
+        return Arrays.copyOf(levels, count);
+    }
+
+    /** The runs and the levels (each as (start, end) pairs, ascending, disjoint) as ascending (start, end, kind). */
+    private static int[] segments(int[] runs, int[] levels) {
+        int[] segments = new int[3 * (runs.length + levels.length) / 2];
+        for (int r = 0, l = 0, s = 0; s < segments.length; s += 3) {
+            boolean run = l >= levels.length || (r < runs.length && runs[r] < levels[l]);
+            int[] from = run ? runs : levels;
+            int at = run ? r : l;
+            segments[s] = from[at];
+            segments[s + 1] = from[at + 1];
+            segments[s + 2] = run ? RUN : LEVEL;
+            if (run) {
+                r += 2;
+            } else {
+                l += 2;
+            }
+        }
+        return segments;
+    }
+
+    /** The rows that go through vector lanes as levels (gathered). */
+    int rowsInLevels() {
+        int rows = 0;
+        for (int s = 0; s < segments.length; s += 3) {
+            rows += segments[s + 2] == LEVEL ? segments[s + 1] - segments[s] : 0;
+        }
+        return rows;
     }
 
     /** The rows that go through vector lanes (in independent runs). */
@@ -128,21 +204,33 @@ public final class HinesSolver {
             return;
         }
         int top = passThrough;
-        for (int r = runs.length - 2; r >= 0; r -= 2) {
-            int start = runs[r], end = runs[r + 1];
+        for (int s = segments.length - 3; s >= 0; s -= 3) {
+            int start = segments[s], end = segments[s + 1];
             eliminate(end, top, a, b, capacitance, v, d, rhs);
-            int done = Lanes.eliminate(start, end, start - parent[start], a, b, capacitance, v, d, rhs);
-            eliminate(done, end, a, b, capacitance, v, d, rhs);
+            if (segments[s + 2] == RUN) {
+                int done = Lanes.eliminate(start, end, start - parent[start], a, b, capacitance, v, d, rhs);
+                eliminate(done, end, a, b, capacitance, v, d, rhs);
+            } else {
+                int done = Levels.eliminate(start, end, parent, a, b, capacitance, v, d, rhs, toParentD, toParentRhs);
+                eliminate(done, end, a, b, capacitance, v, d, rhs);
+                // then the lanes' terms, last row first: siblings reach their parent in the scalar sweep's order
+                for (int i = done - 1; i >= start; i--) {
+                    int p = parent[i];
+                    d[p] -= toParentD[i];
+                    rhs[p] += toParentRhs[i];
+                }
+            }
             top = start;
         }
         eliminate(1, top, a, b, capacitance, v, d, rhs);
         rhs[0] /= d[0] + capacitance[0];
         v[0] += rhs[0];
         int bottom = 1;
-        for (int r = 0; r < runs.length; r += 2) {
-            int start = runs[r], end = runs[r + 1];
+        for (int s = 0; s < segments.length; s += 3) {
+            int start = segments[s], end = segments[s + 1];
             substitute(bottom, start, b, v, d, rhs);
-            int done = Lanes.substitute(start, end, start - parent[start], b, v, d, rhs);
+            int done = segments[s + 2] == RUN ? Lanes.substitute(start, end, start - parent[start], b, v, d, rhs)
+                    : Levels.substitute(start, end, parent, b, v, d, rhs);
             substitute(done, end, b, v, d, rhs);
             bottom = end;
         }
@@ -216,6 +304,51 @@ public final class HinesSolver {
             double x = (rhs[i] - b[i] * rhs[parent[i]]) * d[i];
             rhs[i] = x;
             v[i] += x;
+        }
+    }
+
+    /**
+     * {@link #eliminate} and {@link #substitute} over an independent level in vector lanes, whole vectors from its
+     * start, the parents' values gathered: the scalar loops' operations, so their bits. The elimination leaves each
+     * row's terms for its parent in {@code toD} and {@code toRhs}, for the caller to add in the scalar order. Loaded
+     * only when {@link Simd#enabled()}, as {@link Lanes}.
+     */
+    private static final class Levels {
+        private static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_PREFERRED;
+
+        /** Eliminates rows from {@code start} in whole vectors within [start, end); returns the first not done. */
+        static int eliminate(int start, int end, int[] parent, double[] a, double[] b, double[] capacitance,
+                             double[] v, double[] d, double[] rhs, double[] toD, double[] toRhs) {
+            int k = start;
+            for (; k + SPECIES.length() <= end; k += SPECIES.length()) {
+                DoubleVector ai = DoubleVector.fromArray(SPECIES, a, k);
+                DoubleVector bi = DoubleVector.fromArray(SPECIES, b, k);
+                DoubleVector dv = DoubleVector.fromArray(SPECIES, v, 0, parent, k)
+                        .sub(DoubleVector.fromArray(SPECIES, v, k));
+                DoubleVector inverse = DoubleVector.broadcast(SPECIES, 1.0).div(DoubleVector.fromArray(SPECIES, d, k)
+                        .add(DoubleVector.fromArray(SPECIES, capacitance, k)).sub(bi));
+                DoubleVector ri = DoubleVector.fromArray(SPECIES, rhs, k).sub(bi.mul(dv));
+                DoubleVector f = ai.mul(inverse);
+                ai.add(f.mul(bi)).intoArray(toD, k);
+                ai.mul(dv).sub(f.mul(ri)).intoArray(toRhs, k);
+                inverse.intoArray(d, k);
+                ri.intoArray(rhs, k);
+            }
+            return k;
+        }
+
+        /** Substitutes rows from {@code start} in whole vectors within [start, end); returns the first not done. */
+        static int substitute(int start, int end, int[] parent, double[] b, double[] v, double[] d, double[] rhs) {
+            int k = start;
+            for (; k + SPECIES.length() <= end; k += SPECIES.length()) {
+                DoubleVector x = DoubleVector.fromArray(SPECIES, rhs, k)
+                        .sub(DoubleVector.fromArray(SPECIES, b, k)
+                                .mul(DoubleVector.fromArray(SPECIES, rhs, 0, parent, k)))
+                        .mul(DoubleVector.fromArray(SPECIES, d, k));
+                x.intoArray(rhs, k);
+                DoubleVector.fromArray(SPECIES, v, k).add(x).intoArray(v, k);
+            }
+            return k;
         }
     }
 

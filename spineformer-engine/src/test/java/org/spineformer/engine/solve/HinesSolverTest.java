@@ -173,6 +173,60 @@ class HinesSolverTest {
     }
 
     /**
+     * A branched tree stored level by level (as the height order stores one): each level's rows hang from random
+     * rows of the level before, so siblings share parents and no two parents need be consecutive. Every level from
+     * the third on is an independent level (none is a run), and the lanes give the scalar sweep's bits: the
+     * siblings' terms reach their parent in the scalar order.
+     */
+    @Test
+    void levelsGiveTheScalarBits() {
+        assertThat(Simd.enabled()).as("the tests run with the Vector API, so the lanes are what is compared").isTrue();
+        int[] sizes = {1, 3, 7, 20, 45, 101, 230};
+        int[] parent = new int[java.util.Arrays.stream(sizes).sum()];
+        Random r = new Random(29);
+        parent[0] = -1;
+        for (int level = 1, start = 1, previous = 0; level < sizes.length; level++) {
+            for (int k = 0; k < sizes[level]; k++) {
+                parent[start + k] = previous + r.nextInt(sizes[level - 1]);
+            }
+            previous = start;
+            start += sizes[level];
+        }
+        TreeSystem sys = TreeSystem.withParents(parent, r);
+        HinesSolver lanes = new HinesSolver(sys.parent, sys.n, true);
+        assertThat(lanes.rowsInRuns()).isZero();
+        assertThat(lanes.rowsInLevels()).as("the levels of 20 rows and more").isEqualTo(20 + 45 + 101 + 230);
+        double[] scalar = sys.hines(new HinesSolver(sys.parent, sys.n, false));
+        assertThat(sys.hines(lanes)).isEqualTo(scalar);
+        double[] dense = gauss(sys.dense(), sys.fullRhs());
+        assertThat(maxRelativeDifference(dense, scalar)).isLessThanOrEqualTo(RELATIVE_TOLERANCE);
+    }
+
+    /**
+     * Levels need every parent before the level: a cable has none, a level ends where a row's parent falls inside
+     * it, runs are left to the runs, and a level shorter than {@link HinesSolver#MIN_RUN} stays scalar.
+     */
+    @Test
+    void independentLevelsNeedParentsBeforeThem() {
+        int[] cable = new int[100];
+        for (int i = 0; i < cable.length; i++) {
+            cable[i] = i - 1;
+        }
+        assertThat(HinesSolver.independentLevels(cable, cable.length, new int[0])).isEmpty();
+        int[] tree = new int[1 + 20 + 40 + 10];
+        tree[0] = -1;
+        for (int i = 1; i < tree.length; i++) {
+            // rows 1..20 from the root, 21..60 two on each of 1..20 (a level), 61..70 each on the row before it
+            tree[i] = i <= 20 ? 0 : i <= 60 ? 1 + (i - 21) / 2 : i - 1;
+        }
+        assertThat(HinesSolver.independentRuns(tree, tree.length)).isEmpty();
+        assertThat(HinesSolver.independentLevels(tree, tree.length, new int[0])).containsExactly(1, 21, 21, 61);
+        assertThat(HinesSolver.independentLevels(tree, 21 + HinesSolver.MIN_RUN - 1, new int[0]))
+                .as("the second level cut short of MIN_RUN rows").containsExactly(1, 21);
+        assertThat(HinesSolver.independentLevels(tree, tree.length, new int[] {1, 21})).containsExactly(21, 61);
+    }
+
+    /**
      * Zero-area leaves that carry nothing (the end of every spine head) may be left out of the elimination: the
      * voltages agree with the full solve, and each leaf takes its parent's new voltage.
      */

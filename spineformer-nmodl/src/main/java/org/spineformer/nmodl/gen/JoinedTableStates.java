@@ -74,10 +74,14 @@ public final class JoinedTableStates {
     /**
      * The joint pass for {@code first} with every block among {@code following} that can join it (a {@link
      * JoinableStates} of one trial on the same nodes, or on some of them while its functions fit in the lanes the
-     * others leave free), or null when {@code first} cannot lead one or none can join.
+     * others leave free), or null when {@code first} cannot lead one (it is on one node, or not joinable) or none
+     * can join.
      */
     public static JoinedTableStates join(MechanismBlock first, List<MechanismBlock> following) {
-        if (!(first instanceof JoinableStates lead) || first.lanes() != 1) {
+        // On one node the pass shares one position among the blocks and costs more than that saves (all its
+        // functions in vector lanes, its set-up per step): Allen's soma, ten blocks, was faster alone
+        // (docs/dev/performance.md "s34").
+        if (!(first instanceof JoinableStates lead) || first.lanes() != 1 || lead.joinedNodes().length < 2) {
             return null;
         }
         List<MechanismBlock> joined = new ArrayList<>(List.of(first));

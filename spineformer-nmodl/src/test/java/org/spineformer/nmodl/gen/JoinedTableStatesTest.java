@@ -205,4 +205,12 @@ class JoinedTableStatesTest {
         assertThat(JoinedTableStates.join(new Gate(), List.of(new Gate(1, 3))))
                 .as("node 3 is not the lead's").isNull();
     }
+
+    @Test
+    void aLeadOnOneNodeJoinsNothing() {
+        assertThat(JoinedTableStates.join(new Gate(1), List.of(new Gate(1), new Gate(1))))
+                .as("three blocks on one node: each its own phase").isNull();
+        assertThat(JoinedTableStates.taken(JoinedTableStates.join(new Gate(1, 2), List.of(new Gate(1, 2)))))
+                .as("on two nodes they join").hasSize(1);
+    }
 }
