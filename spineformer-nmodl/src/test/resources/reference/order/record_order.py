@@ -2,7 +2,7 @@
 um, cm 1, Ra 35.4, nseg 1) with pas (1e-4 S/cm2, -70 mV) and an IClamp (0.3 nA from 20 to 70 ms), fixed step (dt
 0.025 ms, 37 degC, backward Euler), v_init -70 mV, 100 ms; in run reader_first with aseen and kwrite, in run
 writer_first with kwrite and zseen (NEURON runs them in its mechanism type order, the order nrnivmodl registered the
-files in: aseen, kwrite, zseen, whatever the order of insertion). Records v, the reader's seen, the ion's ik (the sum
+files in: aseen, kwrite, zseen, whatever the order of insertion). Records v, the reader's seen and q, the ion's ik (the sum
 of both currents) and the clamp's current. Writes OUTDIR/RUN.csv.gz (17 significant digits) and OUTDIR/RUN.json.
 Usage, from a directory other than the mod folder, after nrnivmodl of the three files:
   /usr/bin/python3 record_order.py LIBNRNMECH.so OUTDIR
@@ -32,6 +32,7 @@ def run(name, reader, mechanisms):
     stim = h.IClamp(seg)
     stim.delay, stim.dur, stim.amp = 20, 50, 0.3
     refs = {"t_ms": h._ref_t, "v_mV": seg._ref_v, "seen": getattr(seg, "_ref_seen_" + reader),
+            "q": getattr(seg, "_ref_q_" + reader),
             "ik": seg._ref_ik, "i_iclamp_nA": stim._ref_i}
     vecs = {n: h.Vector().record(r) for n, r in refs.items()}
     h.dt, h.celsius, h.secondorder = 0.025, 37, 0

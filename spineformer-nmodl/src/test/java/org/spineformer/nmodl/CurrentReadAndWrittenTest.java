@@ -25,7 +25,9 @@ import org.spineformer.nmodl.gen.NmodlMechanism;
  * built-ins, then the mod files in the order nrnivmodl registered them), Spineformer in the order the model inserts
  * them first (docs/dev/nmodl.md, "A seventh fresh sample"). The project's {@code mod/order/} files against NEURON
  * 8.2.2 ({@code reference/order/}, recorded by {@code reference/order/record_order.py}, PROVENANCE.md), the
- * mechanisms inserted in NEURON's type order: aseen before kwrite sees 0, zseen after it sees kwrite's current.
+ * mechanisms inserted in NEURON's type order: aseen before kwrite sees 0, zseen after it sees kwrite's current. In the
+ * state phase nrn_state copies the ion's whole current in (the reader's q follows it), as NEURON's own demo
+ * cabpump.mod reads ica (before, a written current was never copied in: the block saw its own).
  */
 class CurrentReadAndWrittenTest {
     /** The single-mechanism bound of issue 17, 1e-6 of each trace's scale ({@link SingleMechanismRun#TOLERANCE}). */
@@ -47,6 +49,7 @@ class CurrentReadAndWrittenTest {
         }
         Recorder rec = protocol.run((sim, r) -> {
             r.add("seen", sim.block(s.get("reader").asText()).column("seen"), 0);
+            r.add("q", sim.block(s.get("reader").asText()).column("q"), 0);
             r.add("ik", sim.state().ion("k").current, sim.discretization().segmentNode(protocol.section(), 0));
             r.add("i_iclamp_nA", sim.block("IClamp").column("i"), protocol.electrode().instance());
         });
