@@ -4,12 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.spineformer.engine.reference.TraceAssert.assertRecording;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.stream.Stream;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.spineformer.engine.Simulation;
 import org.spineformer.engine.mech.Catalogue;
 import org.spineformer.engine.record.Recorder;
 import org.spineformer.engine.reference.ClampProtocol;

@@ -754,7 +754,8 @@ public final class JavaGenerator {
      * reversal potential it writes without reading it (the mechanism's own variable then, which it copies out only).
      * A current it reads and writes is copied in as the ion's current at that moment: in the current phase the sum
      * of the blocks that ran before this one (nocmodl 8.2.2's nrn_cur reads {@code ik = _ion_ik} before its two
-     * evaluations, after the ion's ion_cur zeroed it and the mechanism types before this one added theirs).
+     * evaluations, after the ion's ion_cur zeroed it and the mechanism types before this one added theirs), in the
+     * state phase the whole current of the step (nrn_state reads it too).
      */
     boolean copiedIn(String var, String role) {
         return !(written.contains(var) && !read.contains(var) && (role.equals("current") || role.equals("reversal")));
