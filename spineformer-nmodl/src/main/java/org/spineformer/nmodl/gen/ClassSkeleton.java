@@ -68,11 +68,12 @@ final class ClassSkeleton {
         v.currents(currentPhase, CurrentsEmitter.terms(g), conductance);
         v.advance(solves, afterSolves);
         // a mechanism that writes a reversal potential, or whose BREAKPOINT assigns a concentration it writes (rare),
-        // stays scalar: the vector kernels' copies do not write them
+        // stays scalar: the vector kernels' copies do not write them; so does one that reads a current it writes: a
+        // group's lanes would read the node's current before any of them added its own
         boolean concentrationInCurrents = currentPhase.writes().stream().anyMatch(x -> g.written.contains(x)
                 && g.isIonVariable(x) && !CurrentsEmitter.names(g).contains(x));
         vector = org.spineformer.engine.simd.Simd.enabled() && v.any() && !g.writesReversal()
-                && !concentrationInCurrents ? v : null;
+                && !concentrationInCurrents && !g.readsWrittenCurrent() ? v : null;
         // the same for the tables of FUNCTIONs of v: not where a state phase's vector twin computes them exactly
         if (v.advanceCall() != null) {
             g.callTables.disable();

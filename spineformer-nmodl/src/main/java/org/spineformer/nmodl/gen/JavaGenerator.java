@@ -750,12 +750,21 @@ public final class JavaGenerator {
 
     /**
      * Whether ion variable {@code var} (of {@code role}) is copied from the node into the mechanism's column before
-     * a phase, as nocmodl's get_ion_variables: what USEION READs, and a concentration it writes; not a current it
-     * writes, nor a reversal potential it writes without reading it (the mechanism's own variable then, which it
-     * copies out only).
+     * a phase, as nocmodl's get_ion_variables: what USEION READs, and a concentration it writes; not a current or a
+     * reversal potential it writes without reading it (the mechanism's own variable then, which it copies out only).
+     * A current it reads and writes is copied in as the ion's current at that moment: in the current phase the sum
+     * of the blocks that ran before this one (nocmodl 8.2.2's nrn_cur reads {@code ik = _ion_ik} before its two
+     * evaluations, after the ion's ion_cur zeroed it and the mechanism types before this one added theirs), in the
+     * state phase the whole current of the step (nrn_state reads it too).
      */
     boolean copiedIn(String var, String role) {
-        return !(written.contains(var) && (role.equals("current") || role.equals("reversal") && !read.contains(var)));
+        return !(written.contains(var) && !read.contains(var) && (role.equals("current") || role.equals("reversal")));
+    }
+
+    /** Whether the mechanism reads an ion current it writes ({@code USEION k READ ik WRITE ik}). */
+    boolean readsWrittenCurrent() {
+        return ions.values().stream().anyMatch(m -> m.entrySet().stream().anyMatch(e -> e.getValue().equals("current")
+                && written.contains(e.getKey()) && read.contains(e.getKey())));
     }
 
     /** The ions whose reversal potential the mechanism reads ({@code USEION na READ ena}: "na"). */
