@@ -7,8 +7,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.spineformer.engine.morph.Morphology;
 import org.spineformer.engine.morph.Pt3d;
 import org.spineformer.engine.morph.Section;
@@ -33,6 +35,8 @@ public final class CellAssembler {
     private final CellDescription d;
     private final Expression.Variables params;
     private final List<String> morphologyWarnings;
+    /** The rules on section types this cell lacks, which did nothing ({@link Regions#skipped}). */
+    private final Set<String> skippedRules = new LinkedHashSet<>();
 
     private CellAssembler(CellDescription d, List<String> morphologyWarnings) {
         this.d = d;
@@ -176,7 +180,7 @@ public final class CellAssembler {
         }
         List<String> mechanismOrder = new ArrayList<>();
         Map<String, String> sources = new LinkedHashMap<>();
-        Painter painter = new Painter(topology, regions, origin, params);
+        Painter painter = new Painter(topology, regions, origin, params, skippedRules::add);
         for (PaintRule rule : d.paint()) {
             painter.apply(rule, cm, ra, mechanisms, ions, mechanismOrder, sources);
         }
@@ -227,7 +231,7 @@ public final class CellAssembler {
         }
         return new AssembledCell(d.name(), morphology, List.copyOf(mechanismOrder), mechanisms, ions, sources,
                 List.copyOf(spines), List.copyOf(synapses), List.copyOf(points), originSection, origin.x(),
-                d.celsius(), d.vInitMv(), morphologyWarnings);
+                d.celsius(), d.vInitMv(), morphologyWarnings, List.copyOf(skippedRules));
     }
 
     private List<Work> inlineSections() {
@@ -258,6 +262,9 @@ public final class CellAssembler {
         Regions regions = new Regions(names, attachments(work), null, d.regions(), null);
         for (NsegRule rule : d.nseg()) {
             boolean[] on = regions.sections(rule.region(), rule.source());
+            if (Regions.none(on)) {
+                skippedRules.add(regions.skipped(rule.region(), rule.source()));
+            }
             for (int i = 0; i < on.length; i++) {
                 if (on[i]) {
                     Work w = work.get(i);
@@ -342,9 +349,14 @@ public final class CellAssembler {
             return work;
         }
         List<String> names = work.stream().map(w -> w.name).toList();
-        boolean[] deleted = r.delete() == null ? new boolean[work.size()]
-                : new Regions(names, attachments(work), null, d.regions(), null).sections(r.delete(),
-                        r.source() + "/delete");
+        boolean[] deleted = new boolean[work.size()];
+        if (r.delete() != null) {
+            Regions regions = new Regions(names, attachments(work), null, d.regions(), null);
+            deleted = regions.sections(r.delete(), r.source() + "/delete");
+            if (Regions.none(deleted)) {
+                skippedRules.add(regions.skipped(r.delete(), r.source() + "/delete"));
+            }
+        }
         int segmentsNeeded = 0;
         int[] stubNseg = new int[r.stubs().size()];
         for (int s = 0; s < stubNseg.length; s++) {
@@ -465,6 +477,10 @@ public final class CellAssembler {
         for (int r = 0; r < d.spines().size(); r++) {
             SpineRule rule = d.spines().get(r);
             boolean[] on = regions.sections(rule.on(), rule.source() + "/on");
+            if (Regions.none(on)) {
+                skippedRules.add(regions.skipped(rule.on(), rule.source() + "/on"));
+                continue;
+            }
             if (rule.placement() instanceof SpineRule.Placement.Spread spread) {
                 spread(r, rule, spread, on, work);
                 continue;

@@ -100,13 +100,43 @@ class CellAssemblerTest {
 
     @Test
     void aRegionThatMatchesNothingNamesTheRuleAndTheRegion() {
+        // a name that is not a section type of morphology files (a typo, a label not defined) stays an error
         assertThatThrownBy(() -> CellAssembler.assemble(read(twoSections(
-                "[{\"region\": \"apic\", \"mechanism\": \"pas\"}]"))))
-                .hasMessageContaining("small.json: /paint/0/region").hasMessageContaining("'apic'")
+                "[{\"region\": \"apical\", \"mechanism\": \"pas\"}]"))))
+                .hasMessageContaining("small.json: /paint/0/region").hasMessageContaining("'apical'")
                 .hasMessageContaining("matches no segment");
+        assertThatThrownBy(() -> CellAssembler.assemble(read(twoSections(
+                "[{\"region\": {\"names\": \"apic.*\"}, \"mechanism\": \"pas\"}]"))))
+                .hasMessageContaining("small.json: /paint/0/region").hasMessageContaining("matches no segment");
         assertThatThrownBy(() -> CellAssembler.assemble(read(twoSections(
                 "[{\"region\": {\"distance\": {\"min_um\": 1000, \"max_um\": 2000}}, \"membrane\": {\"cm\": 2}}]"))))
                 .hasMessageContaining("small.json: /paint/0/region").hasMessageContaining("distance 1000.0..2000.0 um");
+    }
+
+    @Test
+    void aRuleOnSectionTypesTheCellLacksDoesNothingAndSaysSo() {
+        // the cell has soma and dend only: apic and axon are types of every morphology file, absent here
+        AssembledCell cell = CellAssembler.assemble(read(twoSections("""
+                [{"region": "all", "mechanism": "pas"},
+                 {"region": "apic", "mechanism": "hh", "parameters": {"gnabar": 0.2}},
+                 {"region": {"union": ["apic", "axon"]}, "membrane": {"cm": 2}},
+                 {"region": "dendrites", "membrane": {"cm": 3}}]""")));
+        assertThat(cell.skippedRules()).containsExactly(
+                "small.json: /paint/1/region: region 'apic' selects nothing: this cell has no apic sections, so the"
+                        + " rule does nothing (as NEURON's forsec over an empty section list)",
+                "small.json: /paint/2/region: region union of ['apic', 'axon'] selects nothing: this cell has no apic,"
+                        + " axon sections, so the rule does nothing (as NEURON's forsec over an empty section list)");
+        assertThat(cell.mechanismOrder()).containsExactly("pas"); // hh is inserted nowhere, so not a block
+        assertThat(cell.morphology().section(0).cmUfPerCm2()).containsExactly(CellAssembler.DEFAULT_CM);
+        assertThat(cell.morphology().section(1).cmUfPerCm2()).containsOnly(3);
+    }
+
+    @Test
+    void aUnionWithOnePartPresentPaintsThatPartAndSkipsNothing() {
+        AssembledCell cell = CellAssembler.assemble(read(twoSections(
+                "[{\"region\": {\"union\": [\"apic\", \"dend\"]}, \"membrane\": {\"cm\": 2}}]")));
+        assertThat(cell.skippedRules()).isEmpty();
+        assertThat(cell.morphology().section(1).cmUfPerCm2()).containsOnly(2);
     }
 
     @Test
