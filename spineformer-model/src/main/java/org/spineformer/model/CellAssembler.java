@@ -388,6 +388,9 @@ public final class CellAssembler {
             kept.add(w);
             keptNames.add(w.name);
         }
+        if (r.stubs().isEmpty()) {
+            return kept;
+        }
         if (!keptNames.contains(r.attachTo().section())) {
             throw new IllegalArgumentException(r.source() + "/attach_to: no section named '" + r.attachTo().section()
                     + "' after the axon is deleted");

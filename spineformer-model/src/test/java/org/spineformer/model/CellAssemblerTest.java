@@ -387,6 +387,26 @@ class CellAssemblerTest {
     }
 
     @Test
+    void axonReplacementWithoutStubsOnlyDeletes() {
+        String base = twoSections("[{\"region\": \"all\", \"mechanism\": \"pas\"}]");
+        AssembledCell cell = CellAssembler.assemble(read(base.replace("\"celsius\"",
+                "\"axon_replacement\": {\"delete\": \"dend\"}, \"celsius\"")));
+        assertThat(cell.morphology().sections().stream().map(Section::name)).containsExactly("soma");
+        assertThatThrownBy(() -> CellAssembler.assemble(read(base.replace("\"celsius\"",
+                "\"axon_replacement\": {\"delete\": \"dend\", \"attach_to\": {\"section\": \"soma\", \"x\": 1}},"
+                        + " \"celsius\""))))
+                .hasMessageContaining("small.json: /axon_replacement/attach_to: there are no stub sections to attach");
+        assertThatThrownBy(() -> CellAssembler.assemble(read(base.replace("\"celsius\"",
+                "\"axon_replacement\": {\"sections\": [{\"name\": \"axon[0]\", \"L\": 30, \"nseg\": 1, \"diam\": 1}]},"
+                        + " \"celsius\""))))
+                .hasMessageContaining("small.json: /axon_replacement: stub sections need \"attach_to\"");
+        assertThatThrownBy(() -> CellAssembler.assemble(read(base.replace("\"celsius\"",
+                "\"axon_replacement\": {\"delete\": \"dend\", \"pt3d\": true}, \"celsius\""))))
+                .hasMessageContaining("small.json: /axon_replacement: \"pt3d\" and \"diameters_from_original\""
+                        + " describe stub sections, and there are none");
+    }
+
+    @Test
     void stubDiametersFromTheOriginalAxonsFirstAndLastSections(@TempDir Path dir) throws IOException {
         // an axon of three sections: axon[0] of diameter 3 (20 um), then axon[1] (3 to 1.5) and axon[2] (3 to 1)
         Files.writeString(dir.resolve("axon.swc"), "1 1 0 0 0 5 -1\n2 2 0 -5 0 1.5 1\n3 2 0 -25 0 1.5 2\n"
