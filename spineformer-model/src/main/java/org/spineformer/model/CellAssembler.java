@@ -7,10 +7,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.spineformer.engine.morph.Morphology;
 import org.spineformer.engine.morph.Pt3d;
 import org.spineformer.engine.morph.Section;
@@ -35,8 +33,8 @@ public final class CellAssembler {
     private final CellDescription d;
     private final Expression.Variables params;
     private final List<String> morphologyWarnings;
-    /** The rules on section types this cell lacks, which did nothing ({@link Regions#skipped}). */
-    private final Set<String> skippedRules = new LinkedHashSet<>();
+    /** The rules on section types this cell lacks, which did nothing, by why ({@link Regions#absence}). */
+    private final Map<String, List<String>> skippedRules = new LinkedHashMap<>();
 
     private CellAssembler(CellDescription d, List<String> morphologyWarnings) {
         this.d = d;
@@ -180,7 +178,7 @@ public final class CellAssembler {
         }
         List<String> mechanismOrder = new ArrayList<>();
         Map<String, String> sources = new LinkedHashMap<>();
-        Painter painter = new Painter(topology, regions, origin, params, skippedRules::add);
+        Painter painter = new Painter(topology, regions, origin, params, this::skipped);
         for (PaintRule rule : d.paint()) {
             painter.apply(rule, cm, ra, mechanisms, ions, mechanismOrder, sources);
         }
@@ -231,7 +229,30 @@ public final class CellAssembler {
         }
         return new AssembledCell(d.name(), morphology, List.copyOf(mechanismOrder), mechanisms, ions, sources,
                 List.copyOf(spines), List.copyOf(synapses), List.copyOf(points), originSection, origin.x(),
-                d.celsius(), d.vInitMv(), morphologyWarnings, List.copyOf(skippedRules));
+                d.celsius(), d.vInitMv(), morphologyWarnings, skippedRules());
+    }
+
+    private void skipped(String why, String source) {
+        skippedRules.computeIfAbsent(why, k -> new ArrayList<>()).add(source);
+    }
+
+    /**
+     * One line per absent region: why, and the rules on it (a template's apical rules name it many times), their
+     * file said once: {@code FILE: region 'apical' selects nothing: ...: /paint/4/region, /paint/5/region}.
+     */
+    private List<String> skippedRules() {
+        List<String> lines = new ArrayList<>();
+        skippedRules.forEach((why, sources) -> {
+            // a rule's source is "FILE: /json/pointer"
+            String file = sources.get(0).substring(0, Math.max(0, sources.get(0).lastIndexOf(": ")));
+            boolean oneFile = sources.stream().allMatch(src -> src.startsWith(file + ": "));
+            List<String> rules = oneFile ? sources.stream().map(src -> src.substring(file.length() + 2)).toList()
+                    : sources;
+            lines.add((oneFile && !file.isEmpty() ? file + ": " : "") + why + ", so " + (rules.size() == 1
+                    ? "this rule does" : "these " + rules.size() + " rules do") + " nothing (as NEURON's forsec over"
+                    + " an empty section list): " + String.join(", ", rules));
+        });
+        return lines;
     }
 
     private List<Work> inlineSections() {
@@ -263,7 +284,7 @@ public final class CellAssembler {
         for (NsegRule rule : d.nseg()) {
             boolean[] on = regions.sections(rule.region(), rule.source());
             if (Regions.none(on)) {
-                skippedRules.add(regions.skipped(rule.region(), rule.source()));
+                skipped(regions.absence(rule.region()), rule.source());
             }
             for (int i = 0; i < on.length; i++) {
                 if (on[i]) {
@@ -354,7 +375,7 @@ public final class CellAssembler {
             Regions regions = new Regions(names, attachments(work), null, d.regions(), null);
             deleted = regions.sections(r.delete(), r.source() + "/delete");
             if (Regions.none(deleted)) {
-                skippedRules.add(regions.skipped(r.delete(), r.source() + "/delete"));
+                skipped(regions.absence(r.delete()), r.source() + "/delete");
             }
         }
         int segmentsNeeded = 0;
@@ -481,7 +502,7 @@ public final class CellAssembler {
             SpineRule rule = d.spines().get(r);
             boolean[] on = regions.sections(rule.on(), rule.source() + "/on");
             if (Regions.none(on)) {
-                skippedRules.add(regions.skipped(rule.on(), rule.source() + "/on"));
+                skipped(regions.absence(rule.on()), rule.source() + "/on");
                 continue;
             }
             if (rule.placement() instanceof SpineRule.Placement.Spread spread) {

@@ -3,7 +3,7 @@ package org.spineformer.model;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 import org.spineformer.engine.morph.Morphology;
 import org.spineformer.model.expr.Expression;
 
@@ -13,11 +13,14 @@ final class Painter {
     private final Regions regions;
     private final Location defaultOrigin;
     private final Expression.Variables params;
-    private final Consumer<String> skipped;
+    private final BiConsumer<String, String> skipped;
 
-    /** {@code skipped} hears of every rule on section types the cell lacks, which paints nothing. */
+    /**
+     * {@code skipped} hears of every rule on section types the cell lacks, which paints nothing: why
+     * ({@link Regions#absence}), and the rule.
+     */
     Painter(Morphology topology, Regions regions, Location defaultOrigin, Expression.Variables params,
-            Consumer<String> skipped) {
+            BiConsumer<String, String> skipped) {
         this.topology = topology;
         this.regions = regions;
         this.defaultOrigin = defaultOrigin;
@@ -29,7 +32,7 @@ final class Painter {
                List<Map<String, double[]>> ions, List<String> mechanismOrder, Map<String, String> sources) {
         boolean[][] selected = regions.segments(rule.region(), rule.source() + "/region");
         if (Regions.none(selected)) {
-            skipped.accept(regions.skipped(rule.region(), rule.source() + "/region"));
+            skipped.accept(regions.absence(rule.region()), rule.source() + "/region");
             return;
         }
         Location origin = rule.origin() != null ? rule.origin() : defaultOrigin;

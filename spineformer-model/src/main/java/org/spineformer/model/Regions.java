@@ -86,12 +86,12 @@ final class Regions {
         return true;
     }
 
-    /** What a rule on a region of section types the cell lacks does: nothing; said on the console. */
-    String skipped(Region region, String source) {
+    /** Why a rule on a region of section types the cell lacks does nothing, for the console. */
+    String absence(Region region) {
         Set<String> types = new LinkedHashSet<>();
         typesNamed(region, types);
-        return source + ": region " + describe(region) + " selects nothing: this cell has no " + String.join(", ", types)
-                + " sections, so the rule does nothing (as NEURON's forsec over an empty section list)";
+        return "region " + describe(region) + " selects nothing: this cell has no " + String.join(", ", types)
+                + " sections";
     }
 
     /** Whether a region is one of {@link #SECTION_TYPES}, a label of one, or a union of these. */

@@ -120,12 +120,13 @@ class CellAssemblerTest {
                 [{"region": "all", "mechanism": "pas"},
                  {"region": "apic", "mechanism": "hh", "parameters": {"gnabar": 0.2}},
                  {"region": {"union": ["apic", "axon"]}, "membrane": {"cm": 2}},
-                 {"region": "dendrites", "membrane": {"cm": 3}}]""")));
+                 {"region": "dendrites", "membrane": {"cm": 3}},
+                 {"region": "apic", "membrane": {"cm": 4}}]""")));
         assertThat(cell.skippedRules()).containsExactly(
-                "small.json: /paint/1/region: region 'apic' selects nothing: this cell has no apic sections, so the"
-                        + " rule does nothing (as NEURON's forsec over an empty section list)",
-                "small.json: /paint/2/region: region union of ['apic', 'axon'] selects nothing: this cell has no apic,"
-                        + " axon sections, so the rule does nothing (as NEURON's forsec over an empty section list)");
+                "small.json: region 'apic' selects nothing: this cell has no apic sections, so these 2 rules do"
+                        + " nothing (as NEURON's forsec over an empty section list): /paint/1/region, /paint/4/region",
+                "small.json: region union of ['apic', 'axon'] selects nothing: this cell has no apic, axon sections, so"
+                        + " this rule does nothing (as NEURON's forsec over an empty section list): /paint/2/region");
         assertThat(cell.mechanismOrder()).containsExactly("pas"); // hh is inserted nowhere, so not a block
         assertThat(cell.morphology().section(0).cmUfPerCm2()).containsExactly(CellAssembler.DEFAULT_CM);
         assertThat(cell.morphology().section(1).cmUfPerCm2()).containsOnly(3);
