@@ -19,7 +19,7 @@ import org.spineformer.engine.morph.Morphology;
  *                        ...; {@code ImportedMorphology.warnings}); empty for inline sections
  * @param skippedRules    the rules whose region names only section types this cell lacks (a template's apical rules
  *                        on a cell without apical dendrites): each did nothing, as NEURON's {@code forsec} over an
- *                        empty list; one line each, naming the rule, for the console
+ *                        empty list; for the console, one line per such region naming its rules
  */
 public record AssembledCell(String name, Morphology morphology, List<String> mechanismOrder,
                             List<Map<String, Map<String, double[]>>> mechanisms,
