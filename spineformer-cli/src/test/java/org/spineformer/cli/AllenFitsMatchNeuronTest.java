@@ -138,6 +138,15 @@ class AllenFitsMatchNeuronTest {
      * separator, ':' on Linux), given by system property {@code property}.
      */
     static Path find(String property, String folders, String name) {
+        Path found = findOrNull(folders, name);
+        if (found == null) {
+            throw new IllegalArgumentException("-D" + property + "=" + folders + " holds no " + name);
+        }
+        return found;
+    }
+
+    /** {@link #find}, or null when no folder holds the file. */
+    static Path findOrNull(String folders, String name) {
         for (String folder : folders.split(File.pathSeparator)) {
             try (Stream<Path> files = Files.walk(Path.of(folder))) {
                 Optional<Path> found = files.filter(p -> p.getFileName().toString().equals(name)).findFirst();
@@ -148,6 +157,6 @@ class AllenFitsMatchNeuronTest {
                 throw new UncheckedIOException(e);
             }
         }
-        throw new IllegalArgumentException("-D" + property + "=" + folders + " holds no " + name);
+        return null;
     }
 }

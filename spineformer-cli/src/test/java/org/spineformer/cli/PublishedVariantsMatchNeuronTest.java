@@ -30,8 +30,8 @@ import org.spineformer.model.DescriptionReader;
  * <p>Needs the model's mod folder ({@code -Dspineformer.modDir.hay2011_l5pc=DIR},
  * {@code -Dspineformer.modDir.migliore2018_ca1=DIR}, {@code -Dspineformer.modDir.eyal2016=DIR}; Eyal's passive models
  * need none) and {@code -Dspineformer.publishedModels=DIR}, a folder (or several, joined by ':') holding the authors'
- * morphology files at any depth (clones of ModelDB 139653, 244688 and 195667). Without them each run reports itself
- * skipped by name.
+ * morphology files at any depth (clones of ModelDB 139653, 244688 and 195667). Without them, or without the
+ * model's morphology file in those folders, each run reports itself skipped by name.
  */
 @Tag("validation")
 class PublishedVariantsMatchNeuronTest {
@@ -65,8 +65,10 @@ class PublishedVariantsMatchNeuronTest {
         String models = System.getProperty("spineformer.publishedModels", "");
         assumeTrue(!models.isBlank(), run + " skipped: no -Dspineformer.publishedModels=FOLDER (the authors' "
                 + "morphology files) given");
-        Path morphology = AllenFitsMatchNeuronTest.find("spineformer.publishedModels", models,
-                entry.get("morphology").asText());
+        String file = entry.get("morphology").asText();
+        Path morphology = AllenFitsMatchNeuronTest.findOrNull(models, file);
+        assumeTrue(morphology != null, run + " skipped: -Dspineformer.publishedModels=" + models + " holds no " + file
+                + " (" + entry.get("from").asText() + ")");
         CellDescription description;
         try (InputStream in = resource(model + ".json")) {
             description = DescriptionReader.read(in, model + ".json").withMorphologyDirectory(morphology.getParent());
