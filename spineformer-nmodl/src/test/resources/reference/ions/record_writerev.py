@@ -2,32 +2,29 @@
 script): a soma (20 x 20 um) with pas, ekset (writes ek and ik), kacc (writes ki), kread (reads ek), capool (writes
 cai and eca) and caread (reads eca), and a dendrite (100 x 2 um, at the soma's 1-end) with pas, kacc, kread and
 caread; an IClamp in the soma (0.3 nA from 20 to 70 ms); fixed step (dt 0.025 ms, 37 degC, backward Euler), v_init
--70 mV, 100 ms. Writes OUTDIR/writerev.csv.gz (13 significant digits) and OUTDIR/writerev.json.
+-70 mV, 100 ms: the set-up of ../events/recording.py. Writes OUTDIR/writerev.csv.gz (13 significant digits) and
+OUTDIR/writerev.json.
 Usage, from a directory other than the mod folder: /usr/bin/python3 record_writerev.py LIBNRNMECH.so OUTDIR
 """
-import gzip
-import json
 import os
 import sys
 
-from neuron import h
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "events"))
+import recording  # noqa: E402
+from recording import h  # noqa: E402
 
-lib, outdir = sys.argv[1:3]
-h.nrn_load_dll(lib)
-h.load_file("stdrun.hoc")
-os.makedirs(outdir, exist_ok=True)
-
-soma = h.Section(name="soma")
-soma.L, soma.diam, soma.nseg, soma.cm, soma.Ra = 20, 20, 1, 1, 35.4
+outdir = recording.start()
+inserted = {"soma": ["pas", "capool", "caread", "ekset", "kacc", "kread"],
+            "dend": ["pas", "caread", "kacc", "kread"]}
+soma = recording.compartment()
 dend = h.Section(name="dend")
 dend.L, dend.diam, dend.nseg, dend.cm, dend.Ra = 100, 2, 1, 1, 35.4
 dend.connect(soma(1), 0)
-inserted = {"soma": ["pas", "capool", "caread", "ekset", "kacc", "kread"],
-            "dend": ["pas", "caread", "kacc", "kread"]}
+dend.insert("pas")
+dend.g_pas, dend.e_pas = 1e-4, -70
 for sec in (soma, dend):
-    for m in inserted[sec.name()]:
+    for m in inserted[sec.name()][1:]:
         sec.insert(m)
-    sec.g_pas, sec.e_pas = 1e-4, -70
 stim = h.IClamp(soma(0.5))
 stim.delay, stim.dur, stim.amp = 20, 50, 0.3
 
@@ -42,25 +39,11 @@ refs = {"t_ms": h._ref_t, "v_soma_mV": s._ref_v, "v_dend_mV": d._ref_v,
         "m_caread_soma": s._ref_m_caread, "ecaseen_caread_soma": s._ref_ecaseen_caread,
         "ecaseen_caread_dend": d._ref_ecaseen_caread}
 vecs = {name: h.Vector().record(ref) for name, ref in refs.items()}
-h.dt, h.celsius, h.secondorder = 0.025, 37, 0
-h.finitialize(-70)
-h.continuerun(100)
-
-names = list(vecs)
-with gzip.open(os.path.join(outdir, "writerev.csv.gz"), "wt") as f:
-    f.write(",".join(names) + "\n")
-    for i in range(len(vecs["t_ms"])):
-        f.write(",".join("%.13g" % vecs[n][i] for n in names) + "\n")
-settings = {
-    "simulator": h.nrnversion(), "celsius_degC": 37.0, "dt_ms": 0.025,
-    "integration": "fixed step, backward Euler (h.secondorder = 0), CVode off",
+recording.run()
+recording.write(outdir, "writerev", vecs, {
     "sections": {"soma": {"L_um": 20.0, "diam_um": 20.0, "nseg": 1, "cm_uF_cm2": 1.0, "Ra_ohm_cm": 35.4},
                  "dend": {"L_um": 100.0, "diam_um": 2.0, "nseg": 1, "cm_uF_cm2": 1.0, "Ra_ohm_cm": 35.4,
                           "parent": "soma(1)"}},
     "mechanisms_inserted": inserted, "pas": {"g_S_cm2": 1e-4, "e_mV": -70.0},
     "stimulus": {"type": "IClamp", "section": "soma", "location": 0.5, "delay_ms": 20.0, "dur_ms": 50.0,
-                 "amp_nA": 0.3},
-    "v_init_mV": -70.0, "tstop_ms": 100.0, "columns": names,
-}
-with open(os.path.join(outdir, "writerev.json"), "w") as f:
-    json.dump(settings, f, indent=1)
+                 "amp_nA": 0.3}}, section=False)

@@ -174,6 +174,7 @@ final class ModelCommand implements Runnable {
             for (String w : cell.morphologyWarnings()) {
                 out.println("morphology file: " + w);
             }
+            cell.skippedRules().forEach(out::println);
             if (paintedOnly) {
                 out.println("painted values only: mechanisms not looked up in the catalogue, the cell not built for"
                         + " simulation");

@@ -70,6 +70,7 @@ record ModelInputs(String model, String protocolName, CellDescription descriptio
             protocol = protocol.withSpikeThreshold(spikeThresholdMv);
         }
         AssembledCell cell = CellAssembler.assemble(description);
+        cell.skippedRules().forEach(o::println);
         Map<Path, NmodlMechanism> modFiles = new LinkedHashMap<>();
         Set<String> used = mechanismsUsed(cell);
         protocol.stimuli().forEach(s -> used.add(s.mechanism()));

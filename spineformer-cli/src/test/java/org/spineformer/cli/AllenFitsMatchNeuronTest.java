@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -15,6 +16,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -89,10 +91,11 @@ class AllenFitsMatchNeuronTest {
      * Runs {@code cell} on the fixtures' protocol (a 1 s step of {@code ampNa} at the soma, v_init and celsius the
      * cell's) and checks its soma spikes against NEURON's {@code times}: as many, each within issue 18's bound.
      */
-    static void spikesAsNeuron(String run, AssembledCell cell, String ampNa, double thresholdMv, Path modDir,
-                               JsonNode times) {
-        List<Double> ours = PublishedProtocolsMatchNeuronTest.run(cell, step(ampNa, thresholdMv), modDir)
-                .spikeTimesMs();
+    static PublishedProtocolsMatchNeuronTest.Run spikesAsNeuron(String run, AssembledCell cell, String ampNa,
+                                                                double thresholdMv, Path modDir, JsonNode times) {
+        PublishedProtocolsMatchNeuronTest.Run result = PublishedProtocolsMatchNeuronTest.run(cell,
+                step(ampNa, thresholdMv), modDir);
+        List<Double> ours = result.spikeTimesMs();
         List<Double> neuron = new ArrayList<>();
         times.forEach(t -> neuron.add(t.asDouble()));
         double worst = 0;
@@ -104,6 +107,7 @@ class AllenFitsMatchNeuronTest {
         assertThat(ours).as(run + ": soma spikes, NEURON's " + neuron).hasSameSizeAs(neuron);
         assertThat(worst).as(run + ": spike times " + ours + ", NEURON's " + neuron)
                 .isLessThanOrEqualTo(PublishedProtocolsMatchNeuronTest.SPIKE_TIME_MS);
+        return result;
     }
 
     private static Path modDir(String run) {
@@ -129,14 +133,30 @@ class AllenFitsMatchNeuronTest {
         }
     }
 
-    /** The file of this name at any depth under {@code folder}, given by system property {@code property}. */
-    static Path find(String property, String folder, String name) {
-        try (Stream<Path> files = Files.walk(Path.of(folder))) {
-            return files.filter(p -> p.getFileName().toString().equals(name)).findFirst()
-                    .orElseThrow(() -> new IllegalArgumentException("-D" + property + "=" + folder
-                            + " holds no " + name));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    /**
+     * The file of this name at any depth under {@code folders} (one folder, or several joined by the platform's path
+     * separator, ':' on Linux), given by system property {@code property}.
+     */
+    static Path find(String property, String folders, String name) {
+        Path found = findOrNull(folders, name);
+        if (found == null) {
+            throw new IllegalArgumentException("-D" + property + "=" + folders + " holds no " + name);
         }
+        return found;
+    }
+
+    /** {@link #find}, or null when no folder holds the file. */
+    static Path findOrNull(String folders, String name) {
+        for (String folder : folders.split(File.pathSeparator)) {
+            try (Stream<Path> files = Files.walk(Path.of(folder))) {
+                Optional<Path> found = files.filter(p -> p.getFileName().toString().equals(name)).findFirst();
+                if (found.isPresent()) {
+                    return found.get();
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return null;
     }
 }

@@ -128,13 +128,15 @@ class PublishedProtocolsMatchNeuronTest {
     }
 
     /**
-     * A protocol on a cell with the folder's mod files compiled, through {@link ProtocolRun} (what
-     * {@code simulate MODEL --protocol PROTOCOL --mod DIR} runs).
+     * A protocol on a cell with the folder's mod files compiled (none when {@code modDir} is null), through
+     * {@link ProtocolRun} (what {@code simulate MODEL --protocol PROTOCOL --mod DIR} runs).
      */
     static Run run(AssembledCell cell, Protocol protocol, Path modDir) {
         List<NmodlMechanism> compiled = new ArrayList<>();
         // the folders also hold files the model does not use (synapses, vecevent.mod's C code): those need not compile
-        ModFolder.compile(modDir, compiled, new PrintWriter(new StringWriter()));
+        if (modDir != null) { // null: a cell of built-in mechanisms (pas) only
+            ModFolder.compile(modDir, compiled, new PrintWriter(new StringWriter()));
+        }
         Catalogue catalogue = NmodlMechanism.replacing(Catalogue.discover(), compiled, line -> { });
         ProtocolRun.Result result = ProtocolRun.prepare(cell, catalogue, protocol).run(null);
         Map<String, double[]> columns = new LinkedHashMap<>();

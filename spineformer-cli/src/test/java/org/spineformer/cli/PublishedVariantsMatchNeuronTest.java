@@ -1,6 +1,7 @@
 package org.spineformer.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -9,6 +10,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.Locale;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -18,16 +20,18 @@ import org.spineformer.model.CellDescription;
 import org.spineformer.model.DescriptionReader;
 
 /**
- * Models of the bundled papers that are not bundled (Hay et al. 2011's biophysics 1, 2 and 4 and biophysics 3 on
- * its other morphologies; Migliore et al. 2018's other cells), written as cell descriptions from their authors'
- * numbers and rules ({@code published_variants/*.json}), run with the authors' mod files, against NEURON 8.2.2
- * building each from the authors' own hoc: the soma spike times in {@code published_variants/neuron_spikes.json}
- * (its PROVENANCE says how they were recorded). Issue 18's "models you have not seen".
+ * Published models that are not bundled, written as cell descriptions from their authors' numbers and rules
+ * ({@code published_variants/*.json}), run with the authors' mod files, against NEURON 8.2.2 building each from the
+ * authors' own hoc: the soma spike times in {@code published_variants/neuron_spikes.json} and, where it holds them,
+ * NEURON's soma v every few ms (its PROVENANCE says how they were recorded). Issue 18's "models you have not seen":
+ * Hay et al. 2011's biophysics 1, 2 and 4 and biophysics 3 on its other morphologies, Migliore et al. 2018's other
+ * cells, and Eyal et al. 2016's human L2/3 cells (spines folded into cm and g_pas, a hand-built 6 mm axon).
  *
  * <p>Needs the model's mod folder ({@code -Dspineformer.modDir.hay2011_l5pc=DIR},
- * {@code -Dspineformer.modDir.migliore2018_ca1=DIR}) and {@code -Dspineformer.publishedModels=DIR}, a folder
- * holding the authors' morphology files at any depth (clones of ModelDB 139653 and 244688). Without them each run
- * reports itself skipped by name.
+ * {@code -Dspineformer.modDir.migliore2018_ca1=DIR}, {@code -Dspineformer.modDir.eyal2016=DIR}; Eyal's passive models
+ * need none) and {@code -Dspineformer.publishedModels=DIR}, a folder (or several, joined by ':') holding the authors'
+ * morphology files at any depth (clones of ModelDB 139653, 244688 and 195667). Without them, or without the
+ * model's morphology file in those folders, each run reports itself skipped by name.
  */
 @Tag("validation")
 class PublishedVariantsMatchNeuronTest {
@@ -41,19 +45,30 @@ class PublishedVariantsMatchNeuronTest {
         "hay2011_l5pc_cell2, 0.45", "hay2011_l5pc_cell2, 1.0",
         "hay2011_l5pc_cell3, 0.45", "hay2011_l5pc_cell3, 1.0",
         "migliore2018_pyr04, 0.4", "migliore2018_pyr04, 0.8",
-        "migliore2018_cnac08, 0.2", "migliore2018_cnac08, 0.5"})
-    void spikesAsInNeuron(String model, String ampNa) {
+        "migliore2018_cnac08, 0.2", "migliore2018_cnac08, 0.5",
+        "eyal2016_human_l23_cm045, 0.2", "eyal2016_human_l23_cm045, 0.4", "eyal2016_human_l23_cm045, 0.8",
+        "eyal2016_human_l23_cm09, 0.2", "eyal2016_human_l23_cm09, 0.4", "eyal2016_human_l23_cm09, 0.8",
+        "eyal2016_passive_0603_cell03, 0.2", "eyal2016_passive_0603_cell11, 0.2",
+        "eyal2016_passive_1303_cell03, 0.2", "eyal2016_passive_1303_cell05, 0.2",
+        "eyal2016_passive_1303_cell06, 0.2"})
+    void spikesAndSomaVoltageAsInNeuron(String model, String ampNa) {
         String run = model + " " + ampNa + " nA";
         JsonNode fixture = json("neuron_spikes.json");
         JsonNode entry = fixture.get("models").get(model);
-        String modProperty = "spineformer.modDir." + entry.get("mod_dir_of").asText();
-        String modDir = System.getProperty(modProperty, "");
-        assumeTrue(!modDir.isBlank(), run + " skipped: no -D" + modProperty + "=FOLDER given");
+        Path modDir = null;
+        if (entry.has("mod_dir_of")) {
+            String modProperty = "spineformer.modDir." + entry.get("mod_dir_of").asText();
+            String dir = System.getProperty(modProperty, "");
+            assumeTrue(!dir.isBlank(), run + " skipped: no -D" + modProperty + "=FOLDER given");
+            modDir = Path.of(dir);
+        }
         String models = System.getProperty("spineformer.publishedModels", "");
         assumeTrue(!models.isBlank(), run + " skipped: no -Dspineformer.publishedModels=FOLDER (the authors' "
                 + "morphology files) given");
-        Path morphology = AllenFitsMatchNeuronTest.find("spineformer.publishedModels", models,
-                entry.get("morphology").asText());
+        String file = entry.get("morphology").asText();
+        Path morphology = AllenFitsMatchNeuronTest.findOrNull(models, file);
+        assumeTrue(morphology != null, run + " skipped: -Dspineformer.publishedModels=" + models + " holds no " + file
+                + " (" + entry.get("from").asText() + ")");
         CellDescription description;
         try (InputStream in = resource(model + ".json")) {
             description = DescriptionReader.read(in, model + ".json").withMorphologyDirectory(morphology.getParent());
@@ -63,8 +78,46 @@ class PublishedVariantsMatchNeuronTest {
         AssembledCell cell = CellAssembler.assemble(description);
         assertThat(cell.morphology().size()).as(model + " sections, as NEURON built them")
                 .isEqualTo(entry.get("sections").asInt());
-        AllenFitsMatchNeuronTest.spikesAsNeuron(run, cell, ampNa, fixture.get("spike_threshold_mV").asDouble(),
-                Path.of(modDir), entry.get("soma_spike_times_ms").get(ampNa));
+        JsonNode neuronSpikes = entry.get("soma_spike_times_ms").get(ampNa);
+        PublishedProtocolsMatchNeuronTest.Run ours = AllenFitsMatchNeuronTest.spikesAsNeuron(run, cell, ampNa,
+                fixture.get("spike_threshold_mV").asDouble(), modDir, neuronSpikes);
+        JsonNode somaV = entry.path("soma_v_mV").get(ampNa);
+        if (somaV != null) {
+            somaVoltageAsNeuron(run, ours, somaV, fixture.get("soma_v_every_ms").asDouble(), neuronSpikes);
+        }
+    }
+
+    /**
+     * Our soma v against NEURON's, sampled every {@code everyMs} from t = 0, away from NEURON's spikes (as
+     * {@link ProtocolAgreement} leaves them out): within issue 18's bound.
+     */
+    private static void somaVoltageAsNeuron(String run, PublishedProtocolsMatchNeuronTest.Run ours, JsonNode neuronV,
+                                            double everyMs, JsonNode neuronSpikes) {
+        double[] t = ours.timeMs();
+        double[] v = ours.columns().get("v:soma[0](0.5)");
+        double dt = t[1] - t[0];
+        double worst = 0;
+        int compared = 0;
+        for (int k = 0; k < neuronV.size(); k++) {
+            double at = k * everyMs;
+            boolean away = true;
+            for (JsonNode s : neuronSpikes) {
+                away &= at < s.asDouble() - ProtocolAgreement.BEFORE_SPIKE_MS
+                        || at > s.asDouble() + ProtocolAgreement.AFTER_SPIKE_MS;
+            }
+            if (!away) {
+                continue;
+            }
+            int row = (int) Math.round(at / dt);
+            assertThat(t[row]).as(run + ": our row at NEURON's sample time")
+                    .isCloseTo(at, within(PublishedProtocolsMatchNeuronTest.TIME_GRID_MS));
+            worst = Math.max(worst, Math.abs(v[row] - neuronV.get(k).asDouble()));
+            compared++;
+        }
+        System.out.printf(Locale.ROOT, "%s: soma v within %.3g mV of NEURON's at %d samples away from spikes%n", run,
+                worst, compared);
+        assertThat(worst).as(run + ": soma v, away from spikes").isLessThanOrEqualTo(
+                PublishedProtocolsMatchNeuronTest.VOLTAGE_MV);
     }
 
     private static InputStream resource(String name) {

@@ -17,15 +17,19 @@ import org.spineformer.engine.morph.Morphology;
  * @param distanceOrigin  the section index and x of the description's distance origin
  * @param morphologyWarnings what reading the description's morphology file changed or skipped (contours, markers,
  *                        ...; {@code ImportedMorphology.warnings}); empty for inline sections
+ * @param skippedRules    the rules whose region names only section types this cell lacks (a template's apical rules
+ *                        on a cell without apical dendrites): each did nothing, as NEURON's {@code forsec} over an
+ *                        empty list; for the console, one line per such region naming its rules
  */
 public record AssembledCell(String name, Morphology morphology, List<String> mechanismOrder,
                             List<Map<String, Map<String, double[]>>> mechanisms,
                             List<Map<String, double[]>> ions, Map<String, String> sources, List<Spine> spines,
                             List<PlacedSynapse> synapses, List<PlacedPointProcess> pointProcesses,
                             int distanceOriginSection, double distanceOriginX, double celsius, double vInitMv,
-                            List<String> morphologyWarnings) {
+                            List<String> morphologyWarnings, List<String> skippedRules) {
     public AssembledCell {
         morphologyWarnings = List.copyOf(morphologyWarnings);
+        skippedRules = List.copyOf(skippedRules);
     }
 
     /** A spine's sections. */

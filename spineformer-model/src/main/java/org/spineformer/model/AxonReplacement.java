@@ -6,6 +6,8 @@ import org.spineformer.model.expr.Expression;
 /**
  * Deletes the reconstructed axon ({@code delete}) and attaches a chain of stub sections: the first at
  * {@code attachTo}, each next one at the previous one's 1-end. The stubs are appended after every other section.
+ * Without stubs (and then without {@code attachTo}) it only deletes: the passive models of Eyal et al. 2016 (ModelDB
+ * 195667, their {@code delete_axon()}) drop the axon and add none.
  *
  * <p>Published rules: Allen perisomatic and Hay 2011, two stubs L 30 um, diam 1 um, nseg 1 at soma(0.5) (Allen's
  * also get 3-D points from define_shape: {@code pt3d}); Migliore 2018 / BluePyOpt, two stubs L 30 um, nseg 5 at
@@ -15,6 +17,7 @@ import org.spineformer.model.expr.Expression;
  * given 3-D points by define_shape.
  *
  * @param delete the sections deleted; null for none (a morphology without an axon still gets the stubs)
+ * @param attachTo where the first stub is attached; null exactly when there are no stubs
  * @param pt3d true when the model gives the stubs 3-D points (NEURON's define_shape): NEURON stores a 3-D point's
  *             diameter in single precision and computes the segments' diameters from the points again, so each
  *             stub's diameter becomes the nearest float (exact for 1 um)
@@ -23,8 +26,14 @@ public record AxonReplacement(String source, Region delete, List<Stub> stubs, Lo
                               FromOriginal diametersFromOriginal) {
     public AxonReplacement {
         stubs = List.copyOf(stubs);
-        if (stubs.isEmpty()) {
-            throw new IllegalArgumentException(source + ": axon replacement needs at least one stub section");
+        if (stubs.isEmpty() != (attachTo == null)) {
+            throw new IllegalArgumentException(source + (attachTo == null
+                    ? ": stub sections need \"attach_to\", where the first one is attached"
+                    : "/attach_to: there are no stub sections to attach (to delete the axon only, leave both out)"));
+        }
+        if (stubs.isEmpty() && (pt3d || diametersFromOriginal != null)) {
+            throw new IllegalArgumentException(source + ": \"pt3d\" and \"diameters_from_original\" describe stub"
+                    + " sections, and there are none");
         }
         for (Stub s : stubs) {
             if ((s.diamUm() == null) == (diametersFromOriginal == null)) {

@@ -33,6 +33,8 @@ public final class CellAssembler {
     private final CellDescription d;
     private final Expression.Variables params;
     private final List<String> morphologyWarnings;
+    /** The rules on section types this cell lacks, which did nothing, by why ({@link Regions#absence}). */
+    private final Map<String, List<String>> skippedRules = new LinkedHashMap<>();
 
     private CellAssembler(CellDescription d, List<String> morphologyWarnings) {
         this.d = d;
@@ -176,7 +178,7 @@ public final class CellAssembler {
         }
         List<String> mechanismOrder = new ArrayList<>();
         Map<String, String> sources = new LinkedHashMap<>();
-        Painter painter = new Painter(topology, regions, origin, params);
+        Painter painter = new Painter(topology, regions, origin, params, this::skipped);
         for (PaintRule rule : d.paint()) {
             painter.apply(rule, cm, ra, mechanisms, ions, mechanismOrder, sources);
         }
@@ -227,7 +229,30 @@ public final class CellAssembler {
         }
         return new AssembledCell(d.name(), morphology, List.copyOf(mechanismOrder), mechanisms, ions, sources,
                 List.copyOf(spines), List.copyOf(synapses), List.copyOf(points), originSection, origin.x(),
-                d.celsius(), d.vInitMv(), morphologyWarnings);
+                d.celsius(), d.vInitMv(), morphologyWarnings, skippedRules());
+    }
+
+    private void skipped(String why, String source) {
+        skippedRules.computeIfAbsent(why, k -> new ArrayList<>()).add(source);
+    }
+
+    /**
+     * One line per absent region: why, and the rules on it (a template's apical rules name it many times), their
+     * file said once: {@code FILE: region 'apical' selects nothing: ...: /paint/4/region, /paint/5/region}.
+     */
+    private List<String> skippedRules() {
+        List<String> lines = new ArrayList<>();
+        skippedRules.forEach((why, sources) -> {
+            // a rule's source is "FILE: /json/pointer"
+            String file = sources.get(0).substring(0, Math.max(0, sources.get(0).lastIndexOf(": ")));
+            boolean oneFile = sources.stream().allMatch(src -> src.startsWith(file + ": "));
+            List<String> rules = oneFile ? sources.stream().map(src -> src.substring(file.length() + 2)).toList()
+                    : sources;
+            lines.add((oneFile && !file.isEmpty() ? file + ": " : "") + why + ", so " + (rules.size() == 1
+                    ? "this rule does" : "these " + rules.size() + " rules do") + " nothing (as NEURON's forsec over"
+                    + " an empty section list): " + String.join(", ", rules));
+        });
+        return lines;
     }
 
     private List<Work> inlineSections() {
@@ -258,6 +283,9 @@ public final class CellAssembler {
         Regions regions = new Regions(names, attachments(work), null, d.regions(), null);
         for (NsegRule rule : d.nseg()) {
             boolean[] on = regions.sections(rule.region(), rule.source());
+            if (Regions.none(on)) {
+                skipped(regions.absence(rule.region()), rule.source());
+            }
             for (int i = 0; i < on.length; i++) {
                 if (on[i]) {
                     Work w = work.get(i);
@@ -342,9 +370,14 @@ public final class CellAssembler {
             return work;
         }
         List<String> names = work.stream().map(w -> w.name).toList();
-        boolean[] deleted = r.delete() == null ? new boolean[work.size()]
-                : new Regions(names, attachments(work), null, d.regions(), null).sections(r.delete(),
-                        r.source() + "/delete");
+        boolean[] deleted = new boolean[work.size()];
+        if (r.delete() != null) {
+            Regions regions = new Regions(names, attachments(work), null, d.regions(), null);
+            deleted = regions.sections(r.delete(), r.source() + "/delete");
+            if (Regions.none(deleted)) {
+                skipped(regions.absence(r.delete()), r.source() + "/delete");
+            }
+        }
         int segmentsNeeded = 0;
         int[] stubNseg = new int[r.stubs().size()];
         for (int s = 0; s < stubNseg.length; s++) {
@@ -375,6 +408,9 @@ public final class CellAssembler {
             }
             kept.add(w);
             keptNames.add(w.name);
+        }
+        if (r.stubs().isEmpty()) {
+            return kept;
         }
         if (!keptNames.contains(r.attachTo().section())) {
             throw new IllegalArgumentException(r.source() + "/attach_to: no section named '" + r.attachTo().section()
@@ -465,6 +501,10 @@ public final class CellAssembler {
         for (int r = 0; r < d.spines().size(); r++) {
             SpineRule rule = d.spines().get(r);
             boolean[] on = regions.sections(rule.on(), rule.source() + "/on");
+            if (Regions.none(on)) {
+                skipped(regions.absence(rule.on()), rule.source() + "/on");
+                continue;
+            }
             if (rule.placement() instanceof SpineRule.Placement.Spread spread) {
                 spread(r, rule, spread, on, work);
                 continue;

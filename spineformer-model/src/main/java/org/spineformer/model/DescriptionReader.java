@@ -312,7 +312,7 @@ public final class DescriptionReader {
     }
 
     private AxonReplacement axon(StrictJson o) {
-        o.keys(Set.of("attach_to", "sections"), Set.of("delete", "pt3d", "diameters_from_original"));
+        o.keys(Set.of(), Set.of("attach_to", "sections", "delete", "pt3d", "diameters_from_original"));
         AxonReplacement.FromOriginal original = null;
         if (o.has("diameters_from_original")) {
             StrictJson f = o.object("diameters_from_original");
@@ -332,7 +332,8 @@ public final class DescriptionReader {
         }
         try {
             return new AxonReplacement(o.where(), o.has("delete") ? region(o, "delete") : Region.named("axon"), stubs,
-                    location(o.object("attach_to")), o.has("pt3d") && o.bool("pt3d"), original);
+                    o.has("attach_to") ? location(o.object("attach_to")) : null, o.has("pt3d") && o.bool("pt3d"),
+                    original);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
         }

@@ -3,6 +3,7 @@ package org.spineformer.model;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import org.spineformer.engine.morph.Morphology;
 import org.spineformer.model.expr.Expression;
 
@@ -12,17 +13,28 @@ final class Painter {
     private final Regions regions;
     private final Location defaultOrigin;
     private final Expression.Variables params;
+    private final BiConsumer<String, String> skipped;
 
-    Painter(Morphology topology, Regions regions, Location defaultOrigin, Expression.Variables params) {
+    /**
+     * {@code skipped} hears of every rule on section types the cell lacks, which paints nothing: why
+     * ({@link Regions#absence}), and the rule.
+     */
+    Painter(Morphology topology, Regions regions, Location defaultOrigin, Expression.Variables params,
+            BiConsumer<String, String> skipped) {
         this.topology = topology;
         this.regions = regions;
         this.defaultOrigin = defaultOrigin;
         this.params = params;
+        this.skipped = skipped;
     }
 
     void apply(PaintRule rule, double[][] cm, double[] ra, List<Map<String, Map<String, double[]>>> mechanisms,
                List<Map<String, double[]>> ions, List<String> mechanismOrder, Map<String, String> sources) {
         boolean[][] selected = regions.segments(rule.region(), rule.source() + "/region");
+        if (Regions.none(selected)) {
+            skipped.accept(regions.absence(rule.region()), rule.source() + "/region");
+            return;
+        }
         Location origin = rule.origin() != null ? rule.origin() : defaultOrigin;
         int o = regions.indexOf(origin.section(), rule.source() + "/origin");
         double maxDistance = Double.NaN;

@@ -2,8 +2,10 @@ package org.spineformer.model;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
@@ -11,10 +13,14 @@ import org.spineformer.engine.morph.Morphology;
 
 /**
  * Evaluates {@link Region}s on a list of sections: to sections (for nseg rules, deletion, spines) or, once the
- * topology is known, to segments (for painting).
+ * topology is known, to segments (for painting). A region that selects nothing is an error (a typo would otherwise
+ * paint nothing silently), unless it names only section types the cell lacks: a template written for many cells
+ * paints the apical dendrites of one that has none, where NEURON's {@code forsec} over the empty list does nothing.
  */
 final class Regions {
     private static final Pattern ARRAY = Pattern.compile("(.*)\\[\\d+]");
+    /** The section types of NEURON's Import3d, so of every morphology file read here (SWC types 1 to 4). */
+    private static final Set<String> SECTION_TYPES = Set.of("soma", "axon", "dend", "apic");
 
     private final List<String> names;
     /** Per section, where its 0-end is attached (null for a root). */
@@ -43,26 +49,71 @@ final class Regions {
         return m.matches() ? m.group(1) : section;
     }
 
-    /** The sections of a section-level region; an error naming {@code source} if it selects none. */
+    /**
+     * The sections of a section-level region; none only for a region of section types the cell lacks
+     * ({@link #absentTypes}), otherwise an error naming {@code source} if it selects none.
+     */
     boolean[] sections(Region region, String source) {
         boolean[] s = sectionsOf(region, source);
-        for (boolean b : s) {
-            if (b) {
-                return s;
-            }
+        if (!none(s) || absentTypes(region)) {
+            return s;
         }
         throw new IllegalArgumentException(source + ": region " + describe(region) + " matches no section");
     }
 
-    /** The segments of a region, per section (null: none of that section); an error if it selects none. */
+    /**
+     * The segments of a region, per section (null: none of that section); none only for a region of section types
+     * the cell lacks, otherwise an error if it selects none.
+     */
     boolean[][] segments(Region region, String source) {
         boolean[][] s = segmentsOf(region, source);
-        for (boolean[] sec : s) {
-            if (sec != null) {
-                return s;
-            }
+        if (!none(s) || absentTypes(region)) {
+            return s;
         }
         throw new IllegalArgumentException(source + ": region " + describe(region) + " matches no segment");
+    }
+
+    static boolean none(boolean[] sections) {
+        return !any(sections);
+    }
+
+    static boolean none(boolean[][] segments) {
+        for (boolean[] sec : segments) {
+            if (sec != null) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Why a rule on a region of section types the cell lacks does nothing, for the console. */
+    String absence(Region region) {
+        Set<String> types = new LinkedHashSet<>();
+        typesNamed(region, types);
+        return "region " + describe(region) + " selects nothing: this cell has no " + String.join(", ", types)
+                + " sections";
+    }
+
+    /** Whether a region is one of {@link #SECTION_TYPES}, a label of one, or a union of these. */
+    private boolean absentTypes(Region region) {
+        if (region instanceof Region.Named n) {
+            Region label = labels.get(n.name());
+            return label != null ? absentTypes(label) : SECTION_TYPES.contains(n.name());
+        }
+        return region instanceof Region.Union u && u.parts().stream().allMatch(this::absentTypes);
+    }
+
+    private void typesNamed(Region region, Set<String> into) {
+        if (region instanceof Region.Named n) {
+            Region label = labels.get(n.name());
+            if (label != null) {
+                typesNamed(label, into);
+            } else {
+                into.add(n.name());
+            }
+        } else if (region instanceof Region.Union u) {
+            u.parts().forEach(p -> typesNamed(p, into));
+        }
     }
 
     private boolean[] sectionsOf(Region region, String source) {

@@ -100,13 +100,44 @@ class CellAssemblerTest {
 
     @Test
     void aRegionThatMatchesNothingNamesTheRuleAndTheRegion() {
+        // a name that is not a section type of morphology files (a typo, a label not defined) stays an error
         assertThatThrownBy(() -> CellAssembler.assemble(read(twoSections(
-                "[{\"region\": \"apic\", \"mechanism\": \"pas\"}]"))))
-                .hasMessageContaining("small.json: /paint/0/region").hasMessageContaining("'apic'")
+                "[{\"region\": \"apical\", \"mechanism\": \"pas\"}]"))))
+                .hasMessageContaining("small.json: /paint/0/region").hasMessageContaining("'apical'")
                 .hasMessageContaining("matches no segment");
+        assertThatThrownBy(() -> CellAssembler.assemble(read(twoSections(
+                "[{\"region\": {\"names\": \"apic.*\"}, \"mechanism\": \"pas\"}]"))))
+                .hasMessageContaining("small.json: /paint/0/region").hasMessageContaining("matches no segment");
         assertThatThrownBy(() -> CellAssembler.assemble(read(twoSections(
                 "[{\"region\": {\"distance\": {\"min_um\": 1000, \"max_um\": 2000}}, \"membrane\": {\"cm\": 2}}]"))))
                 .hasMessageContaining("small.json: /paint/0/region").hasMessageContaining("distance 1000.0..2000.0 um");
+    }
+
+    @Test
+    void aRuleOnSectionTypesTheCellLacksDoesNothingAndSaysSo() {
+        // the cell has soma and dend only: apic and axon are types of every morphology file, absent here
+        AssembledCell cell = CellAssembler.assemble(read(twoSections("""
+                [{"region": "all", "mechanism": "pas"},
+                 {"region": "apic", "mechanism": "hh", "parameters": {"gnabar": 0.2}},
+                 {"region": {"union": ["apic", "axon"]}, "membrane": {"cm": 2}},
+                 {"region": "dendrites", "membrane": {"cm": 3}},
+                 {"region": "apic", "membrane": {"cm": 4}}]""")));
+        assertThat(cell.skippedRules()).containsExactly(
+                "small.json: region 'apic' selects nothing: this cell has no apic sections, so these 2 rules do"
+                        + " nothing (as NEURON's forsec over an empty section list): /paint/1/region, /paint/4/region",
+                "small.json: region union of ['apic', 'axon'] selects nothing: this cell has no apic, axon sections, so"
+                        + " this rule does nothing (as NEURON's forsec over an empty section list): /paint/2/region");
+        assertThat(cell.mechanismOrder()).containsExactly("pas"); // hh is inserted nowhere, so not a block
+        assertThat(cell.morphology().section(0).cmUfPerCm2()).containsExactly(CellAssembler.DEFAULT_CM);
+        assertThat(cell.morphology().section(1).cmUfPerCm2()).containsOnly(3);
+    }
+
+    @Test
+    void aUnionWithOnePartPresentPaintsThatPartAndSkipsNothing() {
+        AssembledCell cell = CellAssembler.assemble(read(twoSections(
+                "[{\"region\": {\"union\": [\"apic\", \"dend\"]}, \"membrane\": {\"cm\": 2}}]")));
+        assertThat(cell.skippedRules()).isEmpty();
+        assertThat(cell.morphology().section(1).cmUfPerCm2()).containsOnly(2);
     }
 
     @Test
@@ -354,6 +385,26 @@ class CellAssemblerTest {
         assertThatThrownBy(() -> CellAssembler.assemble(read(base.replace("\"celsius\"", axon.formatted("\"soma\"")))))
                 .hasMessageContaining("small.json: /axon_replacement")
                 .hasMessageContaining("dend[0] is kept but its parent soma is deleted");
+    }
+
+    @Test
+    void axonReplacementWithoutStubsOnlyDeletes() {
+        String base = twoSections("[{\"region\": \"all\", \"mechanism\": \"pas\"}]");
+        AssembledCell cell = CellAssembler.assemble(read(base.replace("\"celsius\"",
+                "\"axon_replacement\": {\"delete\": \"dend\"}, \"celsius\"")));
+        assertThat(cell.morphology().sections().stream().map(Section::name)).containsExactly("soma");
+        assertThatThrownBy(() -> CellAssembler.assemble(read(base.replace("\"celsius\"",
+                "\"axon_replacement\": {\"delete\": \"dend\", \"attach_to\": {\"section\": \"soma\", \"x\": 1}},"
+                        + " \"celsius\""))))
+                .hasMessageContaining("small.json: /axon_replacement/attach_to: there are no stub sections to attach");
+        assertThatThrownBy(() -> CellAssembler.assemble(read(base.replace("\"celsius\"",
+                "\"axon_replacement\": {\"sections\": [{\"name\": \"axon[0]\", \"L\": 30, \"nseg\": 1, \"diam\": 1}]},"
+                        + " \"celsius\""))))
+                .hasMessageContaining("small.json: /axon_replacement: stub sections need \"attach_to\"");
+        assertThatThrownBy(() -> CellAssembler.assemble(read(base.replace("\"celsius\"",
+                "\"axon_replacement\": {\"delete\": \"dend\", \"pt3d\": true}, \"celsius\""))))
+                .hasMessageContaining("small.json: /axon_replacement: \"pt3d\" and \"diameters_from_original\""
+                        + " describe stub sections, and there are none");
     }
 
     @Test
