@@ -84,13 +84,13 @@ public final class Replay {
     /**
      * As {@link #run(Stimulus, CellModel, List, boolean, DoubleConsumer)} without spine peaks, continuing from the
      * rest before the stimulus's first input that {@code starts} keeps (simulated there once for every replay of
-     * the same cell and settings): the same result, bit for bit.
+     * the same cell and settings; null: from 0): the same result, bit for bit.
      */
     public static Result run(Stimulus stim, CellModel model, List<String> extraRecord, DoubleConsumer progress,
                              CommonStarts starts) {
         requireTracesFit(stim, extraRecord, Runtime.getRuntime().maxMemory());
         return run(stim, model.build(stim.threshold()), extraRecord, null, progress,
-                starts.of(List.of(stim), model, extraRecord));
+                starts == null ? null : starts.of(List.of(stim), model, extraRecord));
     }
 
     /**
@@ -131,16 +131,8 @@ public final class Replay {
 
         Set<String> columns = columnsOf(stim);
         columns.addAll(extraRecord);
-        Recorder rec = new Recorder(stim.saveEvery());
-        for (String c : columns) {
-            RecordSpec.add(c, cell, sim, rec);
-        }
-        if (!columns.isEmpty()) {
-            sim.addObserver(rec);
-        }
-        PeakDetector spikes = new PeakDetector(sim.discretization().node(cell.somaSection(), cell.somaX()),
-                SPIKE_THRESHOLD_MV);
-        sim.addObserver(spikes);
+        Recorder rec = recorder(columns, stim.saveEvery(), cell, sim);
+        PeakDetector spikes = somaSpikes(cell, sim);
         SpinePeakTracker peaks = null;
         if (peakWindowMs != null) {
             int[] heads = new int[cell.spineCount()];
@@ -322,14 +314,8 @@ public final class Replay {
         Simulation sim = cell.simulation(settings.dtMs(), settings.celsius());
         Set<String> columns = columnsOf(settings);
         columns.addAll(extraRecord);
-        Recorder rec = new Recorder(settings.saveEvery());
-        for (String c : columns) {
-            RecordSpec.add(c, cell, sim, rec);
-        }
-        sim.addObserver(rec);
-        PeakDetector spikes = new PeakDetector(sim.discretization().node(cell.somaSection(), cell.somaX()),
-                SPIKE_THRESHOLD_MV);
-        sim.addObserver(spikes);
+        Recorder rec = recorder(columns, settings.saveEvery(), cell, sim);
+        PeakDetector spikes = somaSpikes(cell, sim);
         sim.initialize(settings.vInitMv());
         sim.run(atMs);
         try {
@@ -337,6 +323,26 @@ public final class Replay {
         } catch (UnsupportedOperationException e) {
             return null;
         }
+    }
+
+    /** A recorder of a trial's columns (a one-trial simulation's), watching {@code sim} if there are any. */
+    private static Recorder recorder(Set<String> columns, int saveEvery, PyramidalCell cell, Simulation sim) {
+        Recorder rec = new Recorder(saveEvery);
+        for (String c : columns) {
+            RecordSpec.add(c, cell, sim, rec);
+        }
+        if (!columns.isEmpty()) {
+            sim.addObserver(rec);
+        }
+        return rec;
+    }
+
+    /** The somatic spike detector of a one-trial simulation, watching it. */
+    private static PeakDetector somaSpikes(PyramidalCell cell, Simulation sim) {
+        PeakDetector spikes = new PeakDetector(sim.discretization().node(cell.somaSection(), cell.somaX()),
+                SPIKE_THRESHOLD_MV);
+        sim.addObserver(spikes);
+        return spikes;
     }
 
     /** Continues {@code sim}, just initialized, from {@code start}: its state, recorders and spike detectors. */
