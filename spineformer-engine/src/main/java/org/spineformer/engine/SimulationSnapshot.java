@@ -19,8 +19,9 @@ public final class SimulationSnapshot {
     final int[] scopRandom;
     /** Per ion: Ion's state arrays. */
     final Map<String, double[][]> ions;
-    /** Per mechanism: its block's size and non-parameter columns (MechanismBlock's state copy). */
+    /** Per mechanism: its block's STATE and ASSIGNED columns ({@code MechanismBlock.stateCopy}). */
     final Map<String, double[][]> blocks;
+    /** Per mechanism: its block's instance count. */
     final Map<String, Integer> sizes;
 
     SimulationSnapshot(int lanes, double t, double dt, double celsius, long steps, double[] v, double[] rhs,
