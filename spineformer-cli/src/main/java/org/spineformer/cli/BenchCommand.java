@@ -230,7 +230,10 @@ final class BenchCommand implements Callable<Integer> {
         json.put("speedup_vs_neuron", neuronPerSimSecond / perSimSecond);
         if (trials > 0) {
             int t = threads != null ? threads : Runtime.getRuntime().availableProcessors();
-            double seconds = throughput(stim, params, t, trials, throughputLanes);
+            Throughput run = throughput(stim, params, t, trials, throughputLanes);
+            double seconds = run.wallSeconds();
+            // the threads' own CPU time: what a trial costs on a core, whatever else shares the machine
+            double cpuPerSimSecond = run.cpuSeconds() / trials / simulatedSeconds;
             double perMinute = trials / seconds * 60;
             // per machine: the t threads together; per core: one thread's share (t times the machine's time)
             double machinePerSimSecond = seconds / trials / simulatedSeconds;
@@ -241,10 +244,14 @@ final class BenchCommand implements Callable<Integer> {
                             + " per core: %.2f trials per minute, %.3g s per simulated second per trial, %.1fx "
                             + "NEURON%n", perMinute, machinePerSimSecond, neuronPerSimSecond / machinePerSimSecond,
                     perMinute / t, corePerSimSecond, neuronPerSimSecond / corePerSimSecond);
+            o.printf("  thread CPU: %.3g s per simulated second per trial (the timed runs on one thread: %.3g)%n",
+                    cpuPerSimSecond, median(cpu) / simulatedSeconds);
             json.put("trials", trials);
             json.put("threads", t);
             json.put("trials_lanes", throughputLanes);
             json.put("trials_wall_seconds", seconds);
+            json.put("trials_cpu_seconds", run.cpuSeconds());
+            json.put("trials_cpu_seconds_per_simulated_second_per_trial", cpuPerSimSecond);
             json.put("trials_per_minute", perMinute);
             json.put("trials_per_minute_one_thread", 60 / median);
             json.put("trials_per_minute_per_core", perMinute / t);
@@ -496,22 +503,34 @@ final class BenchCommand implements Callable<Integer> {
         return Arrays.stream(seconds).map(x -> x / lanes).toArray();
     }
 
-    /** Wall seconds for {@code trials} trials on {@code threads} threads, in groups of {@code lanes} lanes. */
-    private static double throughput(Stimulus stim, CellParameters params, int threads, int trials, int lanes)
+    /** The --trials run's wall seconds, and its threads' CPU seconds for the replays (builds included). */
+    private record Throughput(double wallSeconds, double cpuSeconds) {
+    }
+
+    /** {@code trials} trials on {@code threads} threads, in groups of {@code lanes} lanes. */
+    private static Throughput throughput(Stimulus stim, CellParameters params, int threads, int trials, int lanes)
             throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
+        ThreadMXBean cpuClock = ManagementFactory.getThreadMXBean();
         try {
             long start = System.nanoTime();
-            List<Future<?>> runs = new ArrayList<>();
+            List<Future<Long>> runs = new ArrayList<>();
             for (int i = 0; i < trials / lanes; i++) {
-                runs.add(pool.submit(() -> lanes > 1
-                        ? Replay.runLanes(Collections.nCopies(lanes, stim), params, Catalogue.discover())
-                        : Replay.run(stim, params, List.of(), false, null)));
+                runs.add(pool.submit(() -> {
+                    long cpuStart = cpuClock.getCurrentThreadCpuTime();
+                    if (lanes > 1) {
+                        Replay.runLanes(Collections.nCopies(lanes, stim), params, Catalogue.discover());
+                    } else {
+                        Replay.run(stim, params, List.of(), false, null);
+                    }
+                    return cpuClock.getCurrentThreadCpuTime() - cpuStart;
+                }));
             }
-            for (Future<?> f : runs) {
-                f.get();
+            long cpuNs = 0;
+            for (Future<Long> f : runs) {
+                cpuNs += f.get();
             }
-            return (System.nanoTime() - start) / 1e9;
+            return new Throughput((System.nanoTime() - start) / 1e9, cpuNs / 1e9);
         } finally {
             pool.shutdownNow();
         }

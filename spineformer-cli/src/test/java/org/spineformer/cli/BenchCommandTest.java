@@ -60,6 +60,12 @@ class BenchCommandTest {
         assertThat(json.get("trials_speedup_vs_neuron_per_core").asDouble())
                 .isCloseTo(60 / SIMULATED_SECONDS / (2 * perTrial), within(DERIVED));
         assertThat(r.out()).contains("per machine:").contains("per core:");
+        // the threads' CPU: 2 trials of 3 s, each at least some CPU and at most what 2 threads had in the wall time
+        double cpu = json.get("trials_cpu_seconds").asDouble();
+        assertThat(cpu).isPositive().isLessThanOrEqualTo(2 * json.get("trials_wall_seconds").asDouble());
+        assertThat(json.get("trials_cpu_seconds_per_simulated_second_per_trial").asDouble())
+                .isCloseTo(cpu / 2 / SIMULATED_SECONDS, within(DERIVED));
+        assertThat(r.out()).contains("thread CPU:");
     }
 
     @Test

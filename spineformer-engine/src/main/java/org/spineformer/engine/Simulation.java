@@ -2,6 +2,7 @@ package org.spineformer.engine;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.spineformer.engine.discrete.Discretization;
@@ -356,6 +357,99 @@ public final class Simulation {
         }
         requireFiniteVoltages();
         requireFiniteStates();
+    }
+
+    /**
+     * A copy of the state now, for {@link #restore} in another simulation of the same cell: taken after
+     * {@link #initialize} with no event pending (before any input), every block keeping its state in its columns
+     * ({@link MechanismBlock#stateInColumns}).
+     *
+     * @throws IllegalStateException before initialization, with an event pending, or after a lane's blow-up
+     * @throws UnsupportedOperationException naming a block that keeps state outside its columns
+     */
+    public SimulationSnapshot snapshot() {
+        if (!initialized) {
+            throw new IllegalStateException("initialize(v) before taking a snapshot");
+        }
+        if (queue.size() > 0) {
+            throw new IllegalStateException(queue.size() + " events pending at t = " + state.t + " ms: a snapshot is"
+                    + " taken before any input");
+        }
+        if (failed > 0) {
+            throw new IllegalStateException(failed + " lanes have blown up: no snapshot");
+        }
+        Map<String, double[][]> blockStates = new HashMap<>();
+        Map<String, Integer> sizes = new HashMap<>();
+        for (MechanismBlock blk : blocks) {
+            blockStates.put(blk.mechanism().name(), blk.stateCopy());
+            sizes.put(blk.mechanism().name(), blk.size());
+        }
+        Map<String, double[][]> ionStates = new HashMap<>();
+        for (Ion ion : ions) {
+            ionStates.put(ion.name(), ion.stateCopy());
+        }
+        return new SimulationSnapshot(lanes, state.t, state.dt, state.celsius, steps, state.v.clone(),
+                state.rhs.clone(), state.d.clone(), state.scopRandom.clone(), ionStates, blockStates, sizes);
+    }
+
+    /**
+     * Continues from {@code from}, a {@link #snapshot} of a simulation of the same cell (the same nodes, dt and
+     * temperature, each of its blocks here with the same size) of one trial, which every lane continues, or of as
+     * many lanes as this one: called after {@link #initialize}, it sets the clock, the step count, every node
+     * array, every ion's arrays and the STATE and ASSIGNED columns of the snapshot's blocks, so that the run on is
+     * bit for bit the one from 0 if this simulation's inputs are those of the snapshot's up to its time. The pending
+     * events (this simulation's inputs) stay, and must all be due after the snapshot's last delivery. A block that
+     * the snapshot has not got keeps its state from initialization, which must be its state at the snapshot's time
+     * as well (the caller's to know: an electrode whose pulses all start later). Observers are not told.
+     *
+     * @throws IllegalArgumentException if the snapshot is of another cell or layout, or an event is due before its
+     *     time
+     */
+    public void restore(SimulationSnapshot from) {
+        if (!initialized) {
+            throw new IllegalStateException("initialize(v) before restoring a snapshot");
+        }
+        if (from.lanes != 1 && from.lanes != lanes) {
+            throw new IllegalArgumentException("a snapshot of " + from.lanes + " lanes cannot continue in " + lanes);
+        }
+        if (from.v.length != n * from.lanes || from.dt != state.dt || from.celsius != state.celsius) {
+            throw new IllegalArgumentException("the snapshot is of another cell or run: " + from.v.length / from.lanes
+                    + " nodes, dt " + from.dt + " ms, " + from.celsius + " degC against " + n + ", " + state.dt
+                    + ", " + state.celsius);
+        }
+        double delivered = from.t + 0.5 * from.dt;
+        if (queue.peekTime() <= delivered) {
+            throw new IllegalArgumentException("an event is due at " + queue.peekTime() + " ms, before the snapshot's"
+                    + " t = " + from.t + " ms + dt/2");
+        }
+        for (Map.Entry<String, Integer> e : from.sizes.entrySet()) {
+            if (!has(e.getKey()) || block(e.getKey()).size() != e.getValue()) {
+                throw new IllegalArgumentException("the snapshot has " + e.getValue() + " instances of "
+                        + e.getKey() + ", this simulation " + (has(e.getKey()) ? block(e.getKey()).size() : 0));
+            }
+        }
+        for (String ion : from.ions.keySet()) {
+            if (Arrays.stream(ions).noneMatch(i -> i.name().equals(ion))) {
+                throw new IllegalArgumentException("the snapshot has the ion " + ion + ", this simulation not");
+            }
+        }
+        state.t = from.t;
+        steps = from.steps;
+        CellState.copyIntoLanes(from.v, state.v);
+        CellState.copyIntoLanes(from.rhs, state.rhs);
+        CellState.copyIntoLanes(from.d, state.d);
+        for (int lane = 0; lane < lanes; lane++) {
+            state.scopRandom[lane] = from.scopRandom[from.lanes == 1 ? 0 : lane];
+        }
+        for (Ion ion : ions) {
+            double[][] copy = from.ions.get(ion.name());
+            if (copy != null) {
+                ion.restoreState(copy);
+            }
+        }
+        for (Map.Entry<String, double[][]> e : from.blocks.entrySet()) {
+            block(e.getKey()).restoreState(e.getValue());
+        }
     }
 
     /** The number of trials in lanes. */

@@ -68,7 +68,7 @@ public final class Replay {
                              boolean spinePeaks, DoubleConsumer progress) {
         requireTracesFit(stim, extraRecord, Runtime.getRuntime().maxMemory());
         return run(stim, PyramidalCell.build(params.withPotentiationThreshold(stim.threshold()), catalogue), extraRecord,
-                spinePeaks ? WHOLE_RUN : null, progress);
+                spinePeaks ? WHOLE_RUN : null, progress, null);
     }
 
     /**
@@ -78,7 +78,19 @@ public final class Replay {
     public static Result run(Stimulus stim, CellModel model, List<String> extraRecord, boolean spinePeaks,
                              DoubleConsumer progress) {
         requireTracesFit(stim, extraRecord, Runtime.getRuntime().maxMemory());
-        return run(stim, model.build(stim.threshold()), extraRecord, spinePeaks ? WHOLE_RUN : null, progress);
+        return run(stim, model.build(stim.threshold()), extraRecord, spinePeaks ? WHOLE_RUN : null, progress, null);
+    }
+
+    /**
+     * As {@link #run(Stimulus, CellModel, List, boolean, DoubleConsumer)} without spine peaks, continuing from the
+     * rest before the stimulus's first input that {@code starts} keeps (simulated there once for every replay of
+     * the same cell and settings; null: from 0): the same result, bit for bit.
+     */
+    public static Result run(Stimulus stim, CellModel model, List<String> extraRecord, DoubleConsumer progress,
+                             CommonStarts starts) {
+        requireTracesFit(stim, extraRecord, Runtime.getRuntime().maxMemory());
+        return run(stim, model.build(stim.threshold()), extraRecord, null, progress,
+                starts == null ? null : starts.of(List.of(stim), model, extraRecord));
     }
 
     /**
@@ -94,12 +106,15 @@ public final class Replay {
         }
         requireTracesFit(stim, extraRecord, Runtime.getRuntime().maxMemory());
         return run(stim, model.build(stim.threshold()), extraRecord, new double[] {peaksFromMs, peaksToMs},
-                progress);
+                progress, null);
     }
 
-    /** @param peakWindowMs from and to (ms) where spine heads' voltage peaks are looked for; null: no peaks */
+    /**
+     * @param peakWindowMs from and to (ms) where spine heads' voltage peaks are looked for; null: no peaks
+     * @param start the rest to continue from (no spine peaks then), null: from 0
+     */
     private static Result run(Stimulus stim, PyramidalCell cell, List<String> extraRecord, double[] peakWindowMs,
-                              DoubleConsumer progress) {
+                              DoubleConsumer progress, CommonStarts.Start start) {
         if (stim.pre().length != cell.spineCount()) {
             throw new IllegalArgumentException("the stimulus has " + stim.pre().length + " spine lists, the cell has "
                     + cell.spineCount() + " spines");
@@ -116,16 +131,8 @@ public final class Replay {
 
         Set<String> columns = columnsOf(stim);
         columns.addAll(extraRecord);
-        Recorder rec = new Recorder(stim.saveEvery());
-        for (String c : columns) {
-            RecordSpec.add(c, cell, sim, rec);
-        }
-        if (!columns.isEmpty()) {
-            sim.addObserver(rec);
-        }
-        PeakDetector spikes = new PeakDetector(sim.discretization().node(cell.somaSection(), cell.somaX()),
-                SPIKE_THRESHOLD_MV);
-        sim.addObserver(spikes);
+        Recorder rec = recorder(columns, stim.saveEvery(), cell, sim);
+        PeakDetector spikes = somaSpikes(cell, sim);
         SpinePeakTracker peaks = null;
         if (peakWindowMs != null) {
             int[] heads = new int[cell.spineCount()];
@@ -141,10 +148,13 @@ public final class Replay {
             sim.addObserver(progressEvery(progress, Math.max(1, (long) (10.0 / stim.dtMs()))));
         }
 
-        long start = System.nanoTime();
+        long startNs = System.nanoTime();
         sim.initialize(stim.vInitMv());
+        if (start != null) {
+            continueFrom(start, sim, columns.isEmpty() ? List.of() : List.of(rec), List.of(spikes));
+        }
         sim.run(stim.tstopMs());
-        double wall = (System.nanoTime() - start) / 1e9;
+        double wall = (System.nanoTime() - startNs) / 1e9;
 
         double[] gDynamic = sim.block(PyramidalCell.PLASTIC_SYNAPSE).column("g_dynamic").clone();
         double[] gDelayed = stim.potentiation()
@@ -176,7 +186,7 @@ public final class Replay {
         requireSameTrialSettings(stims);
         PyramidalCell cell = PyramidalCell.build(params.withPotentiationThreshold(stims.get(0).threshold()), catalogue);
         List<Result> results = new ArrayList<>();
-        for (Outcome o : runLanes(stims, cell, List.of(), null)) {
+        for (Outcome o : runLanes(stims, cell, List.of(), null, null)) {
             if (o.failure() != null) {
                 throw o.failure();
             }
@@ -202,13 +212,24 @@ public final class Replay {
      */
     public static List<Outcome> runLanes(List<Stimulus> stims, CellModel model, List<String> extraRecord,
                                          DoubleConsumer progress) {
+        return runLanes(stims, model, extraRecord, progress, null);
+    }
+
+    /**
+     * As {@link #runLanes(List, CellModel, List, DoubleConsumer)}, continuing from the rest before the stimuli's
+     * first input that {@code starts} keeps (null: from 0), as {@link #run(Stimulus, CellModel, List,
+     * DoubleConsumer, CommonStarts)} does: the same outcomes, bit for bit.
+     */
+    public static List<Outcome> runLanes(List<Stimulus> stims, CellModel model, List<String> extraRecord,
+                                         DoubleConsumer progress, CommonStarts starts) {
         requireSameTrialSettings(stims);
         requireTracesFit(stims.get(0), extraRecord, Runtime.getRuntime().maxMemory() / stims.size());
-        return runLanes(stims, model.build(stims.get(0).threshold()), extraRecord, progress);
+        return runLanes(stims, model.build(stims.get(0).threshold()), extraRecord, progress,
+                starts == null ? null : starts.of(stims, model, extraRecord));
     }
 
     private static List<Outcome> runLanes(List<Stimulus> stims, PyramidalCell cell, List<String> extraRecord,
-                                          DoubleConsumer progress) {
+                                          DoubleConsumer progress, CommonStarts.Start start) {
         Stimulus first = stims.get(0);
         int lanes = stims.size();
         if (first.pre().length != cell.spineCount()) {
@@ -250,10 +271,13 @@ public final class Replay {
         if (progress != null) {
             sim.addObserver(progressEvery(progress, Math.max(1, (long) (10.0 / first.dtMs()))));
         }
-        long start = System.nanoTime();
+        long startNs = System.nanoTime();
         sim.initialize(first.vInitMv());
+        if (start != null) {
+            continueFrom(start, sim, columns.isEmpty() ? List.of() : recorders, spikes);
+        }
         sim.run(first.tstopMs());
-        double wall = (System.nanoTime() - start) / 1e9 / lanes;
+        double wall = (System.nanoTime() - startNs) / 1e9 / lanes;
         double[] gDynamic = sim.block(PyramidalCell.PLASTIC_SYNAPSE).column("g_dynamic");
         double[] gDelayed = first.potentiation()
                 ? sim.block(PyramidalCell.PLASTIC_SYNAPSE).column("g_dynamic_delayed") : null;
@@ -278,6 +302,59 @@ public final class Replay {
                     List.copyOf(traces), wall), null));
         }
         return outcomes;
+    }
+
+    /**
+     * The rest of {@code settings}'s cell up to {@code atMs} with no input, recording {@code extraRecord} and the
+     * settings' columns and detecting somatic spikes as a replay does; null if a mechanism keeps state outside its
+     * columns (then replays run from 0).
+     */
+    static CommonStarts.Start rest(Stimulus settings, CellModel model, List<String> extraRecord, double atMs) {
+        PyramidalCell cell = model.build(settings.threshold());
+        Simulation sim = cell.simulation(settings.dtMs(), settings.celsius());
+        Set<String> columns = columnsOf(settings);
+        columns.addAll(extraRecord);
+        Recorder rec = recorder(columns, settings.saveEvery(), cell, sim);
+        PeakDetector spikes = somaSpikes(cell, sim);
+        sim.initialize(settings.vInitMv());
+        sim.run(atMs);
+        try {
+            return new CommonStarts.Start(sim.snapshot(), rec, spikes);
+        } catch (UnsupportedOperationException e) {
+            return null;
+        }
+    }
+
+    /** A recorder of a trial's columns (a one-trial simulation's), watching {@code sim} if there are any. */
+    private static Recorder recorder(Set<String> columns, int saveEvery, PyramidalCell cell, Simulation sim) {
+        Recorder rec = new Recorder(saveEvery);
+        for (String c : columns) {
+            RecordSpec.add(c, cell, sim, rec);
+        }
+        if (!columns.isEmpty()) {
+            sim.addObserver(rec);
+        }
+        return rec;
+    }
+
+    /** The somatic spike detector of a one-trial simulation, watching it. */
+    private static PeakDetector somaSpikes(PyramidalCell cell, Simulation sim) {
+        PeakDetector spikes = new PeakDetector(sim.discretization().node(cell.somaSection(), cell.somaX()),
+                SPIKE_THRESHOLD_MV);
+        sim.addObserver(spikes);
+        return spikes;
+    }
+
+    /** Continues {@code sim}, just initialized, from {@code start}: its state, recorders and spike detectors. */
+    private static void continueFrom(CommonStarts.Start start, Simulation sim, List<Recorder> recorders,
+                                     List<PeakDetector> spikes) {
+        sim.restore(start.snapshot());
+        for (Recorder rec : recorders) {
+            rec.continueFrom(start.recorder());
+        }
+        for (PeakDetector p : spikes) {
+            p.continueFrom(start.spikes());
+        }
     }
 
     /** One lane of a column ([instance * lanes + lane]): every instance's value in that lane. */

@@ -112,6 +112,26 @@ public final class CellState {
         Arrays.fill(scopRandom, 1);
     }
 
+    /**
+     * Copies per-trial values of {@code from} into {@code to}, which holds {@code lanes} trials per entry of a
+     * one-trial {@code from} (every lane gets the entry's value: {@code to[i * lanes + lane] = from[i]}) or as many
+     * entries as {@code from} (a plain copy).
+     */
+    public static void copyIntoLanes(double[] from, double[] to) {
+        if (from.length == to.length) {
+            System.arraycopy(from, 0, to, 0, from.length);
+            return;
+        }
+        int lanes = to.length / Math.max(1, from.length);
+        if (from.length * lanes != to.length) {
+            throw new IllegalArgumentException("cannot copy " + from.length + " values into " + to.length
+                    + " lanes' entries");
+        }
+        for (int i = 0; i < from.length; i++) {
+            Arrays.fill(to, i * lanes, (i + 1) * lanes, from[i]);
+        }
+    }
+
     /** The named ion species, created on first use. */
     public Ion ion(String name) {
         if (taken != null) {

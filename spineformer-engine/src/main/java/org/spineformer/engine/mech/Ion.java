@@ -283,6 +283,24 @@ public final class Ion {
         return entries + RUN_COST * count < marked.length ? runs.build().toArray() : new int[] {0, marked.length};
     }
 
+    /** Copies of the current, the concentrations and the reversal potential (brought up to date first). */
+    public double[][] stateCopy() {
+        catchUp();
+        return new double[][] {current.clone(), concentration.clone(), outside.clone(), reversal.clone()};
+    }
+
+    /**
+     * Sets the current, the concentrations and the reversal potential from {@link #stateCopy} of the same ion in a
+     * simulation of the same cell, of one trial (every lane gets it) or of as many lanes as this one.
+     */
+    public void restoreState(double[][] copy) {
+        CellState.copyIntoLanes(copy[0], current);
+        CellState.copyIntoLanes(copy[1], concentration);
+        CellState.copyIntoLanes(copy[2], outside);
+        CellState.copyIntoLanes(copy[3], reversal);
+        lagging = false; // every entry's reversal potential is the copy's, up to date
+    }
+
     public String name() {
         return name;
     }

@@ -156,6 +156,54 @@ public abstract class MechanismBlock {
         }
     }
 
+    /**
+     * Whether everything this block carries from one step to the next is in its STATE and ASSIGNED columns, and
+     * every other value it keeps is made by {@link #attach} and {@link #initialize} from its parameters, dt and
+     * celsius alone: then a simulation of the same cell, initialized, continues bit for bit from another's state
+     * once those columns are copied ({@code Simulation.restore}). False by default: a block may keep values of its
+     * own (per connection, a cache of its states).
+     */
+    public boolean stateInColumns() {
+        return false;
+    }
+
+    /**
+     * Copies of the STATE and ASSIGNED columns, in field order, each read as a caller of {@link #column} reads it
+     * (so brought up to date first).
+     *
+     * @throws UnsupportedOperationException if the block does not keep its state in its columns
+     *     ({@link #stateInColumns})
+     */
+    public final double[][] stateCopy() {
+        if (!stateInColumns()) {
+            throw new UnsupportedOperationException(mechanism.name() + " keeps state outside its columns: its"
+                    + " simulation cannot be continued from a copy");
+        }
+        double[][] copy = new double[fields.size()][];
+        for (int f = 0; f < fields.size(); f++) {
+            if (fields.get(f).role() != FieldRole.PARAMETER) {
+                copy[f] = column(fields.get(f).name()).clone();
+            }
+        }
+        return copy;
+    }
+
+    /**
+     * Sets the STATE and ASSIGNED columns from {@link #stateCopy} of a block of the same mechanism and size, of one
+     * trial (every lane gets it) or of as many lanes as this one; the parameters stay this block's.
+     */
+    public final void restoreState(double[][] copy) {
+        if (!stateInColumns()) {
+            throw new UnsupportedOperationException(mechanism.name() + " keeps state outside its columns: its"
+                    + " simulation cannot be continued from a copy");
+        }
+        for (int f = 0; f < fields.size(); f++) {
+            if (fields.get(f).role() != FieldRole.PARAMETER) {
+                CellState.copyIntoLanes(copy[f], columns[f]);
+            }
+        }
+    }
+
     /** Checks every parameter of every instance against its declared range. */
     public final void validateParameters() {
         for (int f = 0; f < fields.size(); f++) {

@@ -47,6 +47,12 @@ public final class Pas extends AbstractMechanism {
     }
 
     private static final class Block extends MechanismBlock {
+        /** i is computed at every current phase; the copies in node order are the parameters'. */
+        @Override
+        public boolean stateInColumns() {
+            return true;
+        }
+
         private final double[] g = ownColumn("g");
         private final double[] e = ownColumn("e");
         private final double[] i = ownColumn("i");

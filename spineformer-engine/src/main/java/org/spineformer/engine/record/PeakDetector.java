@@ -57,6 +57,22 @@ public final class PeakDetector implements StepObserver {
         candidateT = sim.t();
     }
 
+    /**
+     * Takes over {@code earlier}'s peaks and last samples, after initialization: for a simulation that continues
+     * from a snapshot of {@code earlier}'s ({@code Simulation.restore}), so that the peaks are those of the run from 0.
+     */
+    public void continueFrom(PeakDetector earlier) {
+        if (node != earlier.node || thresholdMv != earlier.thresholdMv) {
+            throw new IllegalArgumentException("cannot continue the detection at node " + earlier.node + " above "
+                    + earlier.thresholdMv + " mV at node " + node + " above " + thresholdMv);
+        }
+        times = earlier.times.clone();
+        count = earlier.count;
+        beforeV = earlier.beforeV;
+        candidateV = earlier.candidateV;
+        candidateT = earlier.candidateT;
+    }
+
     /** The detected peak times (ms), in order. */
     public double[] times() {
         return Arrays.copyOf(times, count);

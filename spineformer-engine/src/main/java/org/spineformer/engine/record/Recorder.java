@@ -72,6 +72,26 @@ public final class Recorder implements StepObserver {
         rows++;
     }
 
+    /**
+     * Takes {@code earlier}'s samples as this recorder's own, after initialization: for a simulation that continues
+     * from a snapshot of {@code earlier}'s ({@code Simulation.restore}), so that it holds the samples of the run
+     * from 0. The two record the same names every as many steps.
+     */
+    public void continueFrom(Recorder earlier) {
+        if (every != earlier.every || !names.equals(earlier.names)) {
+            throw new IllegalArgumentException("cannot continue the recording of " + earlier.names + " every "
+                    + earlier.every + " steps as " + names + " every " + every);
+        }
+        if (src == null) {
+            throw new IllegalStateException("continueFrom after the simulation's initialization");
+        }
+        rows = earlier.rows;
+        time = Arrays.copyOf(earlier.time, Math.max(rows, time.length));
+        for (int c = 0; c < columns.length; c++) {
+            columns[c] = Arrays.copyOf(earlier.columns[c], time.length);
+        }
+    }
+
     public List<String> names() {
         return List.copyOf(names);
     }

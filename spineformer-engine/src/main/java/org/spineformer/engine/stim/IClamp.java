@@ -34,6 +34,12 @@ public final class IClamp extends AbstractMechanism {
     }
 
     private static final class Block extends MechanismBlock {
+        /** i is computed from t and the parameters at every current phase. */
+        @Override
+        public boolean stateInColumns() {
+            return true;
+        }
+
         private final double[] del = column("del");
         private final double[] dur = column("dur");
         private final double[] amp = column("amp");

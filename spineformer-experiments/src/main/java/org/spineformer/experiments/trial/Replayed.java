@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.function.DoubleConsumer;
 import java.util.function.Function;
 import org.spineformer.cell.CellModel;
+import org.spineformer.cell.replay.CommonStarts;
 import org.spineformer.cell.replay.Replay;
 import org.spineformer.cell.replay.Stimulus;
 
@@ -29,6 +30,15 @@ public record Replayed<R>(CellModel model, Stimulus stimulus, List<String> recor
      */
     public R runAlone(DoubleConsumer progress) {
         return read.apply(Replay.run(stimulus, model, record, false, t -> progress.accept(t / stimulus.tstopMs())));
+    }
+
+    /**
+     * As {@link #runAlone(DoubleConsumer)}, continuing from the rest before the stimulus's first input that
+     * {@code starts} keeps ({@link Replay#run(Stimulus, CellModel, List, DoubleConsumer, CommonStarts)}): the same
+     * result, bit for bit.
+     */
+    public R runAlone(DoubleConsumer progress, CommonStarts starts) {
+        return read.apply(Replay.run(stimulus, model, record, t -> progress.accept(t / stimulus.tstopMs()), starts));
     }
 
     /** Whether this replay and {@code other} can run in lanes together: one model and the same run settings. */

@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import org.spineformer.cell.replay.CommonStarts;
 import org.spineformer.cell.replay.Replay;
 import org.spineformer.experiments.train.TrialSeeds;
 import org.spineformer.io.json.JsonErrors;
@@ -229,6 +230,8 @@ public final class TrialRunner {
         private final AtomicReference<TrialFailedException> failure = new AtomicReference<>();
         /** Set when the model's mechanisms turned out not to run lanes: later groups run their trials alone. */
         private final AtomicBoolean noLanes = new AtomicBoolean();
+        /** The rests the replays begin with, each simulated once for the run. */
+        private final CommonStarts starts = new CommonStarts();
 
         Run(long seed, Trial<R> trial, Class<R> type, TrialJournal journal, Object[] results, ProgressBar bar,
             AtomicInteger finished) {
@@ -241,10 +244,15 @@ public final class TrialRunner {
             this.finished = finished;
         }
 
-        /** Runs trial {@code index} alone, as every trial runs without lanes. */
+        /** Runs trial {@code index} alone, as every trial runs without lanes (a replay from its common start). */
         void alone(int index) {
             try {
-                finish(index, trial.run(index, TrialSeeds.random(seed, index), fraction -> progress(index, fraction)));
+                if (trial instanceof ReplayTrial<R> replays) {
+                    replayAlone(index, replays.draw(index, TrialSeeds.random(seed, index)));
+                } else {
+                    finish(index, trial.run(index, TrialSeeds.random(seed, index),
+                            fraction -> progress(index, fraction)));
+                }
             } catch (Throwable e) {
                 fail(index, e);
             }
@@ -289,7 +297,7 @@ public final class TrialRunner {
 
         private void replayAlone(int index, Replayed<R> d) {
             try {
-                finish(index, d.runAlone(fraction -> progress(index, fraction)));
+                finish(index, d.runAlone(fraction -> progress(index, fraction), starts));
             } catch (Throwable e) {
                 fail(index, e);
             }
@@ -304,7 +312,7 @@ public final class TrialRunner {
                             for (int index : indices) {
                                 progress(index, t / first.stimulus().tstopMs());
                             }
-                        });
+                        }, starts);
             } catch (UnsupportedOperationException e) {
                 // a mechanism of this model does not run lanes (found at build, before any step): each alone
                 noLanes.set(true);

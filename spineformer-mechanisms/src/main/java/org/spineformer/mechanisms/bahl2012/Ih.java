@@ -51,6 +51,12 @@ public final class Ih extends AbstractMechanism {
     }
 
     private static final class Block extends MechanismBlock {
+        /** The gate is a column; nothing else is kept from step to step. */
+        @Override
+        public boolean stateInColumns() {
+            return true;
+        }
+
         private final double[] gbar = column("gbar");
         private final double[] vshift = column("vshift");
         private final double[] ehd = column("ehd");

@@ -12,6 +12,12 @@ import org.spineformer.engine.table.RateTable;
  * instance; it is built when the block is attached, when the temperature is known.
  */
 abstract class TabulatedBlock extends MechanismBlock {
+    /** The gates are columns; the table and tadj depend on celsius, the rates are the last call's. */
+    @Override
+    public boolean stateInColumns() {
+        return true;
+    }
+
     private final double tableMin;
     private final double tableMax;
     private final int tableIntervals;

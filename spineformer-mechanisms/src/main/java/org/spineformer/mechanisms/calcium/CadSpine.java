@@ -62,6 +62,12 @@ public final class CadSpine extends AbstractMechanism {
     }
 
     private static final class Block extends MechanismBlock {
+        /** ca is a column (and cai the ion's); the step's constants are made from the parameters and dt. */
+        @Override
+        public boolean stateInColumns() {
+            return true;
+        }
+
         private final double[] depth = column("depth");
         private final double[] taur = column("taur");
         private final double[] cainf = column("cainf");

@@ -11,6 +11,12 @@ import org.spineformer.engine.table.StepTable;
  * (then computed exactly), as its own state phase or {@link HayStates} advances it.
  */
 abstract class TabulatedGates extends MechanismBlock {
+    /** The gates are columns; the tables depend on dt and celsius, the scratch arrays are the step's. */
+    @Override
+    public boolean stateInColumns() {
+        return true;
+    }
+
     private final StepTable table;
     private boolean useTables = true;
 

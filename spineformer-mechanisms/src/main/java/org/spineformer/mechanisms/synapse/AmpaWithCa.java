@@ -93,6 +93,12 @@ public final class AmpaWithCa extends AbstractMechanism {
     }
 
     private static final class Block extends MechanismBlock {
+        /** Every state is a column; the decay fractions are made from the parameters and dt. */
+        @Override
+        public boolean stateInColumns() {
+            return true;
+        }
+
         private final double[] tau1 = column("tau1");
         private final double[] tau2 = column("tau2");
         private final double[] e = column("e");

@@ -75,6 +75,12 @@ public final class Nmda extends AbstractMechanism {
     }
 
     private static final class Block extends MechanismBlock {
+        /** A and B are columns; the decay fractions are made from the parameters and dt, blockAt is the step's. */
+        @Override
+        public boolean stateInColumns() {
+            return true;
+        }
+
         private final double[] gmax = column("gmax");
         private final double[] tau1 = column("tau1");
         private final double[] tau2 = column("tau2");
