@@ -101,6 +101,8 @@ public final class Nmda extends AbstractMechanism {
         private final double[] blockAbove;
         /** One trial: the node runs for the vector lanes; null when they are off or for several trials. */
         private final int[] runs;
+        /** For the vector lanes: each element's (instance's, or instance's trial's) index in the node arrays. */
+        private final int[] element;
         /** Vector kernels: one trial's over node runs, or several trials' with one vector per instance. */
         private final boolean simd;
         private double[] ionCurrent;
@@ -110,8 +112,9 @@ public final class Nmda extends AbstractMechanism {
             super(mechanism, nodes, lanes);
             this.simd = simd && (lanes == 1 || lanes == Simd.preferredLanes());
             this.runs = simd && lanes == 1 ? Simd.runs(node) : null;
-            this.blockAt = this.simd ? new double[lanes == 1 ? size : lanes] : null;
-            this.blockAbove = this.simd ? new double[lanes == 1 ? size : lanes] : null;
+            this.blockAt = this.simd ? new double[size * lanes] : null;
+            this.blockAbove = this.simd ? new double[size * lanes] : null;
+            this.element = this.simd ? elements(node, lanes) : null;
         }
 
         @Override
@@ -141,6 +144,7 @@ public final class Nmda extends AbstractMechanism {
         public void currents(CellState s) {
             if (lanes > 1) {
                 if (simd) {
+                    magnesiumBlocks(s.v);
                     Lanes.trialCurrents(this, s);
                 } else {
                     trialCurrents(s);
@@ -151,15 +155,7 @@ public final class Nmda extends AbstractMechanism {
                 currents(s, 0, size);
                 return;
             }
-            if (useTables) {
-                MGBLOCK.interpolateTwice(s.v, node, 0.001, blockAt, blockAbove);
-            } else {
-                for (int k = 0; k < size; k++) {
-                    double vk = s.v[node[k]];
-                    blockAt[k] = mgblock(vk);
-                    blockAbove[k] = mgblock(vk + 0.001);
-                }
-            }
+            magnesiumBlocks(s.v);
             for (int r = 0; r + 1 < runs.length; r++) {
                 currents(s, Lanes.currents(this, s, runs[r], runs[r + 1]), runs[r + 1]);
             }
@@ -210,21 +206,26 @@ public final class Nmda extends AbstractMechanism {
             ionCurrent[nd] += icaj * sc;
         }
 
-        /**
-         * The magnesium block at the potentials of instance k's trials and 0.001 mV above into {@link #blockAt} and
-         * {@link #blockAbove} (as the one trial's pass computes them), for {@link Lanes#trialCurrents}, where the
-         * lanes are the vector's: the loop's bound is that constant, so the JIT unrolls it (with the lane count read
-         * from the block, the phase took ~1.07x as long in the cell with 8 different trials).
-         */
-        private void trialMagnesiumBlock(double[] v, int k) {
-            for (int l = 0, nd = node[k] * lanes; l < Lanes.SPECIES.length(); l++, nd++) {
-                if (useTables) {
-                    MGBLOCK.interpolateTwice(v[nd], 0.001, blockAt, blockAbove, l);
-                } else {
-                    blockAt[l] = mgblock(v[nd]);
-                    blockAbove[l] = mgblock(v[nd] + 0.001);
+        /** The magnesium block at every element's v and v + 0.001 mV into {@link #blockAt}, {@link #blockAbove}. */
+        private void magnesiumBlocks(double[] v) {
+            if (useTables) {
+                MGBLOCK.interpolateTwice(v, element, 0.001, blockAt, blockAbove);
+            } else {
+                for (int j = 0; j < element.length; j++) {
+                    double vj = v[element[j]];
+                    blockAt[j] = mgblock(vj);
+                    blockAbove[j] = mgblock(vj + 0.001);
                 }
             }
+        }
+
+        /** Element [instance][lane]'s index in the node arrays [node][lane]. */
+        private static int[] elements(int[] node, int lanes) {
+            int[] element = new int[node.length * lanes];
+            for (int j = 0; j < element.length; j++) {
+                element[j] = node[j / lanes] * lanes + j % lanes;
+            }
+            return element;
         }
 
         /** The magnesium block at v, from the table or exact. */
@@ -325,13 +326,12 @@ public final class Nmda extends AbstractMechanism {
                     ZERO.intoArray(blk.ica, j);
                     continue;
                 }
-                blk.trialMagnesiumBlock(s.v, k);
                 DoubleVector v = DoubleVector.fromArray(SPECIES, s.v, nd);
                 DoubleVector e = DoubleVector.fromArray(SPECIES, blk.e, j);
                 DoubleVector unblocked = DoubleVector.fromArray(SPECIES, blk.gmax, j).mul(b.sub(a));
-                DoubleVector above = total(unblocked.mul(DoubleVector.fromArray(SPECIES, blk.blockAbove, 0)),
+                DoubleVector above = total(unblocked.mul(DoubleVector.fromArray(SPECIES, blk.blockAbove, j)),
                         v.add(0.001), e);
-                DoubleVector gk = unblocked.mul(DoubleVector.fromArray(SPECIES, blk.blockAt, 0));
+                DoubleVector gk = unblocked.mul(DoubleVector.fromArray(SPECIES, blk.blockAt, j));
                 DoubleVector icak = gk.mul(0.021).mul(v.sub(130));
                 DoubleVector ik = gk.mul(v.sub(e)).sub(icak);
                 DoubleVector cur = ik.add(icak);
