@@ -29,8 +29,8 @@ import org.spineformer.engine.table.RateTable;
  * membrane receives nothing, as the computation would give it. The rest of the current phase computes both
  * potentials' currents in one pass, sharing gmax (B - A). Both phases run in vector lanes when
  * {@link Simd#enabled()}, with the scalar loops' bits: the state phase (the decay) over whole arrays, the current
- * phase over runs of consecutive nodes after a scalar pass that looks up the magnesium block (the table's gathers
- * were slower in lanes on JDK 17).
+ * phase over runs of consecutive nodes (or, with trials, one vector per synapse) after a scalar pass that looks up the
+ * magnesium block (the table's gathers were slower in lanes on JDK 17).
  */
 public final class Nmda extends AbstractMechanism {
     private static final RateTable MGBLOCK = new RateTable(-140, 80, 1000, 1, (v, out) -> out[0] = mgblock(v));
@@ -94,8 +94,8 @@ public final class Nmda extends AbstractMechanism {
         private final double[] decayA = new double[size * lanes];
         private final double[] decayB = new double[size * lanes];
         /**
-         * The magnesium block at each synapse's v and v + 0.001 mV, for the current phase's vector lanes; with
-         * several trials, at one instance's lanes.
+         * The magnesium block at each element's (synapse's, or synapse's trial's) v and v + 0.001 mV, for the
+         * current phase's vector lanes.
          */
         private final double[] blockAt;
         private final double[] blockAbove;
@@ -206,7 +206,13 @@ public final class Nmda extends AbstractMechanism {
             ionCurrent[nd] += icaj * sc;
         }
 
-        /** The magnesium block at every element's v and v + 0.001 mV into {@link #blockAt}, {@link #blockAbove}. */
+        /**
+         * The magnesium block at every element's v and v + 0.001 mV into {@link #blockAt}, {@link #blockAbove}, in
+         * one loop over the elements, quiet ones too, as the one trial's pass has always done it. With several trials
+         * this loop runs before the vector pass: looked up there per instance, each in a loop over its trials (quiet
+         * instances skipped), the phase took ~1.7x as long in the cell with 8 different trials at 700 ms (the JIT's
+         * code for the short inner loop; docs/dev/performance.md, "p22, tenth session").
+         */
         private void magnesiumBlocks(double[] v) {
             if (useTables) {
                 MGBLOCK.interpolateTwice(v, element, 0.001, blockAt, blockAbove);
@@ -311,8 +317,8 @@ public final class Nmda extends AbstractMechanism {
 
         /**
          * {@link Block#trialCurrents} with one vector per instance (its trials): an instance whose lanes are all
-         * quiet is skipped as the scalar loop skips it; otherwise the magnesium block is looked up per lane, the
-         * quiet lanes computed too and blended away as in {@link #currents}.
+         * quiet is skipped as the scalar loop skips it; otherwise, the magnesium block looked up before, the quiet
+         * lanes are computed too and blended away as in {@link #currents}.
          */
         static void trialCurrents(Block blk, CellState s) {
             for (int k = 0; k < blk.size(); k++) {
