@@ -1,11 +1,15 @@
 package org.spineformer.nmodl.gen;
 
+import java.util.ArrayDeque;
+import java.util.List;
+import java.util.regex.Pattern;
+
 /** The generated Java as it is written: lines at the current indentation (four spaces a level). */
 final class SourceText {
     private final StringBuilder out = new StringBuilder();
     private int indent;
     /** The blocks open now, innermost first, each by the number it got when opened (0: the text's top level). */
-    private final java.util.ArrayDeque<Integer> blocks = new java.util.ArrayDeque<>(java.util.List.of(0));
+    private final ArrayDeque<Integer> blocks = new ArrayDeque<>(List.of(0));
     private int opened;
 
     void line(String text) {
@@ -54,7 +58,7 @@ final class SourceText {
 
     /** Whether a line written after {@code from} ({@link #length}) assigns the local {@code name}. */
     boolean assignsSince(int from, String name) {
-        return java.util.regex.Pattern.compile("(?m)^\\s*" + java.util.regex.Pattern.quote(name) + " = ")
+        return Pattern.compile("(?m)^\\s*" + Pattern.quote(name) + " = ")
                 .matcher(out).region(Math.min(from, out.length()), out.length()).find();
     }
 
@@ -64,7 +68,7 @@ final class SourceText {
     }
 
     /** Puts the lines at the mark, at its indentation, before what was written after it. */
-    void insert(int[] mark, java.util.List<String> lines) {
+    void insert(int[] mark, List<String> lines) {
         StringBuilder b = new StringBuilder();
         for (String text : lines) {
             b.append("    ".repeat(mark[1])).append(text).append('\n');

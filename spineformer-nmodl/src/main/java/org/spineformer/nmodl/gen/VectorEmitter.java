@@ -918,11 +918,11 @@ final class VectorEmitter {
         return java.matches("[A-Za-z_][A-Za-z0-9_]*");
     }
 
-    /** An exponential lowered: the local of its result, in the block {@code block} of {@code text}, written by {@code at}. */
+    /** An exponential lowered: its result's local, declared in {@code text}'s block {@code block} before {@code at}. */
     private record Exp(SourceText text, String result, int block, int at) {
     }
 
-    /** An inlined call's argument local, bound to the local {@code of} of the caller when {@code text} was at {@code at}. */
+    /** An inlined call's argument, bound to the caller's local {@code of} where {@code text} was at {@code at}. */
     private record Alias(SourceText text, String of, int at) {
     }
 
