@@ -225,6 +225,20 @@ class VectorKernelsTest {
         assertThat(vector.fields()).as("every field at the end").isEqualTo(scalar.fields());
     }
 
+    /**
+     * repeatedexp.mod's current phase in lanes takes exp 5 times per evaluation, not 6: efun's exp of its argument,
+     * bound to flux's LOCAL nu whose exp was taken, is that result; shifted's nu and bumped's x change between their
+     * two exponentials, which are both taken (the bits: vectorKernelsGiveTheScalarKernelsBits).
+     */
+    @Test
+    void anExponentialOfLanesAlreadyTakenIsReusedUntilTheyChange() throws IOException, URISyntaxException {
+        String source = compile("vector/repeatedexp.mod").javaSource();
+        String kernel = source.substring(source.indexOf("private int vcurrents(CellState s)"));
+        kernel = kernel.substring(0, kernel.indexOf("\n    }\n"));
+        assertThat(kernel.split("LaneExp\\.inPlace", -1).length - 1).as("exponentials in the two evaluations")
+                .isEqualTo(2 * 5);
+    }
+
     @Test
     void thePapersMechanismsAndTheHayCalciumHaveVectorKernels() throws IOException, URISyntaxException {
         assertThat(Simd.enabled()).as("the tests run with the Vector API").isTrue();

@@ -698,6 +698,14 @@ final class VectorEmitter {
                 : DV + ".broadcast(VS, " + input + ")";
     }
 
+    /**
+     * The exponentials lowered, by the local holding their argument ({@link #same}): e^x of a local not assigned
+     * since, where the result's local is in scope, is that local again.
+     */
+    private final Map<String, Exp> exps = new java.util.HashMap<>();
+    /** The inlined calls' argument locals, by name. */
+    private final Map<String, Alias> aliases = new java.util.HashMap<>();
+
     /** The fields of the kept values (keptSlope, keptCall). */
     private final List<String> memoFields = new ArrayList<>();
     /** True while lowering a cnexp equation's slope and f0: pow, log and log10 of what rarely changes are kept. */
@@ -747,6 +755,10 @@ final class VectorEmitter {
             String java = "l" + temps++ + "_" + b.args().get(j).name();
             out.line(DV + " " + java + " = " + args.get(j) + ";");
             scope.put(b.args().get(j).name(), java);
+            String of = same(args.get(j));
+            if (isJavaLocal(of)) {
+                aliases.put(java, new Alias(out, of, out.length()));
+            }
         }
         if (function) {
             String java = "l" + temps++ + "_" + b.name();
@@ -888,7 +900,43 @@ final class VectorEmitter {
      */
     private String exp(String a) {
         exponential = true;
-        return laneByLane(LaneExp.class.getName() + ".inPlace(vsA)", List.of(a));
+        String x = same(a);
+        Exp kept = exps.get(x);
+        if (kept != null && kept.text() == out && out.isOpen(kept.block()) && !out.assignsSince(kept.at(), x)) {
+            // e^x again in the same lanes (efun(nu) after exp(nu) in the GHK files): the same bits
+            return kept.result();
+        }
+        String result = laneByLane(LaneExp.class.getName() + ".inPlace(vsA)", List.of(a));
+        if (isJavaLocal(x)) {
+            exps.put(x, new Exp(out, result, out.block(), out.length()));
+        }
+        return result;
+    }
+
+    /** Whether the Java expression is a local's name (not an expression of one). */
+    private static boolean isJavaLocal(String java) {
+        return java.matches("[A-Za-z_][A-Za-z0-9_]*");
+    }
+
+    /** An exponential lowered: its result's local, declared in {@code text}'s block {@code block} before {@code at}. */
+    private record Exp(SourceText text, String result, int block, int at) {
+    }
+
+    /** An inlined call's argument, bound to the caller's local {@code of} where {@code text} was at {@code at}. */
+    private record Alias(SourceText text, String of, int at) {
+    }
+
+    /**
+     * The local holding the same lanes as {@code local}: the caller's local an inlined argument was bound to, while
+     * neither has been assigned since; else {@code local} itself.
+     */
+    private String same(String local) {
+        Alias alias = aliases.get(local);
+        if (alias == null || alias.text() != out || out.assignsSince(alias.at(), local)
+                || out.assignsSince(alias.at(), alias.of())) {
+            return local;
+        }
+        return alias.of();
     }
 
     /** The expression in vector lanes, as the scalar kernel computes it in each. */
