@@ -13,6 +13,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.spineformer.nmodl.NmodlCheck;
+import org.spineformer.nmodl.NrnivmodlOrder;
 import org.spineformer.nmodl.check.Diagnostic;
 import org.spineformer.nmodl.gen.NmodlMechanism;
 
@@ -31,7 +32,8 @@ final class ModFolder {
     }
 
     /**
-     * Compiles every {@code .mod} file of {@code dir} (in name order) into {@code compiled}; the checker's notes
+     * Compiles every {@code .mod} file of {@code dir} (in nrnivmodl's order, {@link NrnivmodlOrder}, which is their
+     * order among NEURON's mechanism types) into {@code compiled}; the checker's notes
      * (what it recognized, e.g. a VERBATIM {@code return 0;} left out) and each file that does not compile, with its
      * reasons, then a count, are written to {@code err}. Returns whether all compiled.
      */
@@ -46,7 +48,7 @@ final class ModFolder {
     }
 
     /**
-     * Compiles every {@code .mod} file of {@code dir} (in name order) that passes the checks into {@code files}
+     * Compiles every {@code .mod} file of {@code dir} (in nrnivmodl's order) that passes the checks into {@code files}
      * (file to mechanism), each given the FUNCTION_TABLE values of its {@code NAME.tables.json} when there is one
      * ({@link ModTables}), adding the checker's notes on every file to {@code notes}; returns the files that do not
      * compile.
@@ -57,7 +59,7 @@ final class ModFolder {
         }
         List<Path> mods;
         try (Stream<Path> list = Files.list(dir)) {
-            mods = list.filter(f -> f.getFileName().toString().endsWith(".mod")).sorted().toList();
+            mods = list.filter(f -> f.getFileName().toString().endsWith(".mod")).sorted(NrnivmodlOrder.FILES).toList();
         } catch (IOException e) {
             throw new UncheckedIOException("--mod " + dir + ": cannot list the folder", e);
         }

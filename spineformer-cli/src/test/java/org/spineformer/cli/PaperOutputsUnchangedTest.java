@@ -15,8 +15,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Without {@code --model} the experiments are the paper's cell exactly as before: {@code reproduce fig2b} and
  * {@code fig3be} write, byte for byte, what the build before {@code --model} (commit aee3a6d) wrote for the same
- * command (test resources {@code golden/ellwood2024}, see PROVENANCE.md), and their run.json identities are the
- * same, so runs started before resume after.
+ * command (test resources {@code golden/ellwood2024}, see PROVENANCE.md: since regenerated twice for last bits,
+ * one exponential and NEURON's mechanism type order), and their run.json identities are the same, so runs started
+ * before resume after.
  */
 class PaperOutputsUnchangedTest {
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -13,13 +13,15 @@ import org.spineformer.engine.event.Synapse;
 import org.spineformer.engine.mech.Catalogue;
 import org.spineformer.engine.mech.Mechanism;
 import org.spineformer.engine.mech.MechanismBlock;
+import org.spineformer.engine.mech.TypeOrder;
 import org.spineformer.engine.morph.Morphology;
 import org.spineformer.engine.morph.Section;
 
 /**
  * Describes a model on a morphology (which mechanisms sit where, with which parameters, which spike trains reach
  * which synapses) and builds a {@link Simulation} from it. Every parameter is checked against its mechanism's
- * declared range when the simulation is built.
+ * declared range when the simulation is built. The simulation runs the mechanisms' blocks in NEURON's mechanism
+ * type order ({@link TypeOrder}, from the catalogue's registration order), not in the order they are inserted.
  *
  * <p>A simulation can run several trials of the model in lanes ({@link #build(double, double, int)}): the same cell,
  * mechanisms and parameters in every lane; the spike trains may differ per lane
@@ -259,9 +261,10 @@ public final class ModelBuilder {
         Discretization disc = new Discretization(morphology);
         List<MechanismBlock> blocks = new ArrayList<>();
         Map<String, int[][]> densityInstances = new LinkedHashMap<>();
-        for (Map.Entry<String, List<Placement>> e : placements.entrySet()) {
-            Mechanism m = catalogue.get(e.getKey());
-            List<Placement> list = e.getValue();
+        // the blocks in NEURON's mechanism type order, whatever the order of insertion: the order of every phase
+        List<Mechanism> inModel = placements.keySet().stream().map(catalogue::get).toList();
+        for (Mechanism m : TypeOrder.of(inModel, catalogue)) {
+            List<Placement> list = placements.get(m.name());
             boolean density = m.kind() == Mechanism.Kind.DENSITY;
             List<Integer> nodes = new ArrayList<>();
             for (Placement p : list) {

@@ -21,8 +21,9 @@ import org.spineformer.engine.solve.HinesSolver;
  *
  * <p>One step from t to t + dt: deliver the events due by t + dt/2; at t + dt/2 evaluate every mechanism's
  * current and di/dv with the old voltages and states; assemble and solve the tree system for the voltage change
- * and add it; at t + dt advance every mechanism's states with the new voltages, concentration writers first;
- * notify observers; deliver the events due by t + 3dt/2.
+ * and add it; at t + dt advance every mechanism's states with the new voltages; notify observers; deliver the events
+ * due by t + 3dt/2. Every phase visits the blocks in NEURON's mechanism type order, the order {@link ModelBuilder}
+ * gives them ({@link org.spineformer.engine.mech.TypeOrder}: the concentration writers before the others).
  *
  * <p>A blow-up (a NaN or infinite voltage) stops the run with a {@link NonFiniteStateException}: every voltage is
  * checked every {@link #FINITE_CHECK_MS} ms of simulated time, and every voltage and mechanism state after
@@ -44,10 +45,9 @@ public final class Simulation {
     public static final double FINITE_CHECK_MS = 1;
     private final Discretization discretization;
     private final CellState state;
+    /** In NEURON's mechanism type order: the order of every phase. */
     private final MechanismBlock[] blocks;
-    /** Concentration writers first: the order of INITIAL and of the state phases. */
-    private final MechanismBlock[] advanceOrder;
-    /** The blocks whose state phase the step calls: advanceOrder without those another block takes over. */
+    /** The blocks whose state phase the step calls: blocks without those another block takes over. */
     private final MechanismBlock[] statePhases;
     /** Per kind of BEFORE/AFTER block (BeforeAfter's order), the blocks that have one, in the blocks' order. */
     private final MechanismBlock[][] beforeAfter = new MechanismBlock[BeforeAfter.values().length][];
@@ -103,19 +103,7 @@ public final class Simulation {
             state.diamUm[i] = disc.diamUm(i);
         }
         this.blocks = blockList.toArray(new MechanismBlock[0]);
-        List<MechanismBlock> order = new ArrayList<>();
-        for (MechanismBlock blk : blocks) {
-            if (blk.mechanism().writesIonConcentration()) {
-                order.add(blk);
-            }
-        }
-        for (MechanismBlock blk : blocks) {
-            if (!blk.mechanism().writesIonConcentration()) {
-                order.add(blk);
-            }
-        }
-        this.advanceOrder = order.toArray(new MechanismBlock[0]);
-        this.statePhases = joinStatePhases(order);
+        this.statePhases = joinStatePhases(blockList);
         for (BeforeAfter when : BeforeAfter.values()) {
             beforeAfter[when.ordinal()] = Arrays.stream(blocks).filter(blk -> blk.beforeAfterKinds().contains(when))
                     .toArray(MechanismBlock[]::new);
@@ -273,7 +261,7 @@ public final class Simulation {
         // cleared before the INITIAL blocks, which may send events to themselves (NEURON's finitialize)
         queue.clear();
         beforeAfter(BeforeAfter.BEFORE_INITIAL);
-        for (MechanismBlock blk : advanceOrder) {
+        for (MechanismBlock blk : blocks) {
             blk.initialize(state);
         }
         for (int s = 0; s < sources.size(); s++) {

@@ -65,10 +65,13 @@ public final class BundledMod {
         }
     }
 
-    /** Every mechanism of a set, compiled (once per process: compiled classes are cached by text). */
+    /**
+     * Every mechanism of a set, compiled (once per process: compiled classes are cached by text), in nrnivmodl's
+     * order of the set's files ({@link NrnivmodlOrder}), their order among NEURON's mechanism types.
+     */
     public static List<NmodlMechanism> compile(String set) {
         List<NmodlMechanism> out = new ArrayList<>();
-        for (String file : files(set)) {
+        for (String file : files(set).stream().sorted(NrnivmodlOrder.NAMES).toList()) {
             out.add(NmodlMechanism.compile("bundled:" + set + "/" + file, text(set, file)));
         }
         return out;

@@ -14,12 +14,18 @@ import org.spineformer.nmodl.gen.NmodlMechanism;
  * replace the hand-written kernels of the same names (the validation tier and {@code bench --compiled}).
  */
 public final class PaperModFiles {
-    /** Resource paths under {@code /mod/}, as the mechanisms are inserted into the cell. */
+    /**
+     * Resource paths under {@code /mod/}, in the order nrnivmodl registers the paper's own files they stand for (its
+     * folder's file names sorted: BahlEtAl_2012_IKM.mod for BahlEtAl_2012_km, BahlEtAl_2012_h.mod for
+     * BahlEtAl_2012_ih, ..., HayEtAl_2011_cadspine.mod), so that compiled in this order ({@link
+     * org.spineformer.engine.mech.Catalogue#withReplacements}) they take the type order of the hand-written kernels
+     * they replace ({@link org.spineformer.engine.mech.Mechanism#neuronType()}).
+     */
     public static final List<String> FILES = List.of(
-            "hay2011/NaTa_t.mod", "hay2011/SKv3_1.mod", "hay2011/Im.mod",
-            "bahl2012/BahlEtAl_2012_nat.mod", "bahl2012/BahlEtAl_2012_nap.mod", "bahl2012/BahlEtAl_2012_kfast.mod",
-            "bahl2012/BahlEtAl_2012_kslow.mod", "bahl2012/BahlEtAl_2012_km.mod", "bahl2012/BahlEtAl_2012_ih.mod",
-            "ellwood2024/AMPA_WITH_CA.mod", "ellwood2024/NMDA.mod", "ellwood2024/cadspine.mod");
+            "bahl2012/BahlEtAl_2012_km.mod", "bahl2012/BahlEtAl_2012_ih.mod", "bahl2012/BahlEtAl_2012_kfast.mod",
+            "bahl2012/BahlEtAl_2012_kslow.mod", "bahl2012/BahlEtAl_2012_nap.mod", "bahl2012/BahlEtAl_2012_nat.mod",
+            "ellwood2024/AMPA_WITH_CA.mod", "ellwood2024/NMDA.mod",
+            "hay2011/Im.mod", "hay2011/NaTa_t.mod", "hay2011/SKv3_1.mod", "ellwood2024/cadspine.mod");
 
     private PaperModFiles() {
     }

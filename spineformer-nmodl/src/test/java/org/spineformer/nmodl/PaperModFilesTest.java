@@ -19,9 +19,9 @@ class PaperModFilesTest {
 
     @Test
     void all12CompileUnderTheBuiltInsNames() {
-        assertThat(PaperModFiles.compile()).extracting(NmodlMechanism::name).containsExactly("NaTa_t", "SKv3_1", "Im",
-                "BahlEtAl_2012_nat", "BahlEtAl_2012_nap", "BahlEtAl_2012_kfast", "BahlEtAl_2012_kslow",
-                "BahlEtAl_2012_km", "BahlEtAl_2012_ih", "AMPA_WITH_CA", "NMDA", "cadspine");
+        assertThat(PaperModFiles.compile()).extracting(NmodlMechanism::name).containsExactly("BahlEtAl_2012_km",
+                "BahlEtAl_2012_ih", "BahlEtAl_2012_kfast", "BahlEtAl_2012_kslow", "BahlEtAl_2012_nap",
+                "BahlEtAl_2012_nat", "AMPA_WITH_CA", "NMDA", "Im", "NaTa_t", "SKv3_1", "cadspine");
     }
 
     @Test

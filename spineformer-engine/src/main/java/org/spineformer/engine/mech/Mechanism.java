@@ -19,8 +19,33 @@ public interface Mechanism {
         ELECTRODE
     }
 
+    /**
+     * {@link #neuronType()} of a mechanism that does not stand for one of NEURON's types at a fixed place (every
+     * compiled mod file: a {@link Catalogue} ranks it where it is registered).
+     */
+    int UNPLACED = Integer.MAX_VALUE;
+
+    /**
+     * NEURON 8.2.2's types below this one (the capacitance, pas, extracellular) come before the ions in its
+     * mechanism type order; the ions and the mechanisms that write a concentration are placed from here on
+     * (init.cpp's {@code nrn_writes_conc}, {@code lastion = EXTRACELL + 1}).
+     */
+    int FIRST_ION_TYPE = 6;
+
     /** The name in the catalogue, NEURON's SUFFIX or POINT_PROCESS name. */
     String name();
+
+    /**
+     * The type number NEURON 8.2.2 gives the mechanism this one stands for, which orders the built-ins of
+     * {@link Catalogue#discover()} as NEURON registers them: NEURON's own mechanisms their built-in type (pas 4,
+     * IClamp 7, SEClamp 11), the hand-written ports of the paper's mod files the type NEURON gives their files with
+     * the paper's mod folder compiled (nrnivmodl registers a folder's files in file name order, after the
+     * built-ins); {@link #UNPLACED} by default. Only the order of these numbers matters (docs/dev/nmodl.md,
+     * "NEURON's mechanism type order within a node").
+     */
+    default int neuronType() {
+        return UNPLACED;
+    }
 
     Kind kind();
 

@@ -36,6 +36,12 @@ public final class Pas extends AbstractMechanism {
         this.vectors = vectors;
     }
 
+    /** NEURON's own pas (passive.mod), built-in type 4. */
+    @Override
+    public int neuronType() {
+        return 4;
+    }
+
     @Override
     public MechanismBlock newBlock(int[] nodes) {
         return newBlock(nodes, 1);

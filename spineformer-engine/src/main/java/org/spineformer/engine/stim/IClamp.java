@@ -23,6 +23,12 @@ public final class IClamp extends AbstractMechanism {
         super("IClamp", Kind.ELECTRODE, "current pulse electrode, NEURON built-in", FIELDS);
     }
 
+    /** NEURON's own IClamp (stim.mod), built-in type 7. */
+    @Override
+    public int neuronType() {
+        return 7;
+    }
+
     @Override
     public MechanismBlock newBlock(int[] nodes) {
         return newBlock(nodes, 1);

@@ -31,6 +31,12 @@ public final class SEClamp extends AbstractMechanism {
         super("SEClamp", Kind.ELECTRODE, "single-electrode voltage clamp with series resistance, NEURON built-in", FIELDS);
     }
 
+    /** NEURON's own SEClamp (svclmp.mod), built-in type 11. */
+    @Override
+    public int neuronType() {
+        return 11;
+    }
+
     @Override
     public MechanismBlock newBlock(int[] nodes) {
         return newBlock(nodes, 1);

@@ -30,6 +30,12 @@ public final class Ih extends AbstractMechanism {
         super("BahlEtAl_2012_ih", Kind.DENSITY, "h current, HCN1/HCN2 (Bahl et al. 2012)", FIELDS);
     }
 
+    /** The type of the paper's BahlEtAl_2012_h.mod (NEURON 8.2.2, the paper's mod folder compiled). */
+    @Override
+    public int neuronType() {
+        return 28;
+    }
+
     @Override
     public MechanismBlock newBlock(int[] nodes) {
         return newBlock(nodes, 1);

@@ -41,6 +41,12 @@ public final class Kfast extends AbstractMechanism {
         super("BahlEtAl_2012_kfast", Kind.DENSITY, "fast delayed-rectifier K current (Bahl et al. 2012)", FIELDS);
     }
 
+    /** The type of the paper's BahlEtAl_2012_kfast.mod (NEURON 8.2.2, the paper's mod folder compiled). */
+    @Override
+    public int neuronType() {
+        return 30;
+    }
+
     @Override
     public MechanismBlock newBlock(int[] nodes) {
         return newBlock(nodes, 1);

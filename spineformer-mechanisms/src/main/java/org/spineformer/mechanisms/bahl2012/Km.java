@@ -50,6 +50,12 @@ public final class Km extends AbstractMechanism {
         super("BahlEtAl_2012_km", Kind.DENSITY, "M-type K current (Bahl et al. 2012)", FIELDS);
     }
 
+    /** The type of the paper's BahlEtAl_2012_IKM.mod (NEURON 8.2.2, the paper's mod folder compiled). */
+    @Override
+    public int neuronType() {
+        return 24;
+    }
+
     @Override
     public MechanismBlock newBlock(int[] nodes) {
         return newBlock(nodes, 1);

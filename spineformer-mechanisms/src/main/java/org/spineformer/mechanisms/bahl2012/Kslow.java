@@ -63,6 +63,12 @@ public final class Kslow extends AbstractMechanism {
         super("BahlEtAl_2012_kslow", Kind.DENSITY, "slow inactivating K current (Bahl et al. 2012)", FIELDS);
     }
 
+    /** The type of the paper's BahlEtAl_2012_kslow.mod (NEURON 8.2.2, the paper's mod folder compiled). */
+    @Override
+    public int neuronType() {
+        return 31;
+    }
+
     @Override
     public MechanismBlock newBlock(int[] nodes) {
         return newBlock(nodes, 1);

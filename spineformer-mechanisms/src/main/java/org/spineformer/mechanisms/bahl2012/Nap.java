@@ -35,6 +35,12 @@ public final class Nap extends AbstractMechanism {
         super("BahlEtAl_2012_nap", Kind.DENSITY, "persistent Na current (Bahl et al. 2012)", FIELDS);
     }
 
+    /** The type of the paper's BahlEtAl_2012_nap.mod (NEURON 8.2.2, the paper's mod folder compiled). */
+    @Override
+    public int neuronType() {
+        return 32;
+    }
+
     @Override
     public MechanismBlock newBlock(int[] nodes) {
         return newBlock(nodes, 1);

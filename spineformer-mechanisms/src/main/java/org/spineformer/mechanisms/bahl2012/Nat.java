@@ -56,6 +56,12 @@ public final class Nat extends AbstractMechanism {
         super("BahlEtAl_2012_nat", Kind.DENSITY, "transient Na current (Bahl et al. 2012)", FIELDS);
     }
 
+    /** The type of the paper's BahlEtAl_2012_nat.mod (NEURON 8.2.2, the paper's mod folder compiled). */
+    @Override
+    public int neuronType() {
+        return 33;
+    }
+
     @Override
     public MechanismBlock newBlock(int[] nodes) {
         return newBlock(nodes, 1);

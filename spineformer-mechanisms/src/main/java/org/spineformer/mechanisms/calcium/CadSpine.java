@@ -51,6 +51,12 @@ public final class CadSpine extends AbstractMechanism {
         this.simd = simd;
     }
 
+    /** The type of the paper's HayEtAl_2011_cadspine.mod (NEURON 8.2.2, the paper's mod folder compiled). */
+    @Override
+    public int neuronType() {
+        return 40;
+    }
+
     @Override
     public MechanismBlock newBlock(int[] nodes) {
         return newBlock(nodes, 1);

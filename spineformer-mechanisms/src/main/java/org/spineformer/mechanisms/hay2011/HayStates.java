@@ -2,6 +2,7 @@ package org.spineformer.mechanisms.hay2011;
 
 import static org.spineformer.mechanisms.simd.Vectors.SPECIES;
 
+import java.util.ArrayList;
 import java.util.List;
 import jdk.incubator.vector.DoubleVector;
 import org.spineformer.engine.mech.CellState;
@@ -42,7 +43,10 @@ final class HayStates {
     /** One element's eight function values, between the vector lanes and the scalar updates. */
     private final double[] values = new double[FUNCTIONS];
 
-    private HayStates(MechanismBlock na, MechanismBlock sk, MechanismBlock im) {
+    private final MechanismBlock leader;
+
+    private HayStates(MechanismBlock leader, MechanismBlock na, MechanismBlock sk, MechanismBlock im) {
+        this.leader = leader;
         this.na = (TabulatedGates) na;
         this.sk = (TabulatedGates) sk;
         this.im = (TabulatedGates) im;
@@ -54,28 +58,37 @@ final class HayStates {
     }
 
     /**
-     * The joint pass for NaTa_t's block {@code na} with the first SKv3_1 and Im blocks among {@code following} on
-     * the same nodes with the same lanes, or null when there are none or NaTa_t's vector kernels are off
-     * ({@code simd} false: only with {@link Simd#enabled()}).
+     * The joint pass led by {@code first}, one of the three channels' blocks, with the first blocks of the other two
+     * among {@code following} on the same nodes with the same lanes, or null when there are none or the vector
+     * kernels are off ({@code simd} false: only with {@link Simd#enabled()}). Whichever comes first in the type
+     * order leads (Im, in the paper's mod folder's order); the three state phases read only v, dt and their own
+     * gates, so one pass at its turn gives each the bits of its own.
      */
-    static HayStates join(MechanismBlock na, List<MechanismBlock> following, boolean simd) {
+    static HayStates join(MechanismBlock first, List<MechanismBlock> following, boolean simd) {
         if (!simd || FUNCTIONS % Simd.preferredLanes() != 0) {
             return null;
         }
-        MechanismBlock sk = partner(na, following, SKv31.class);
-        MechanismBlock im = partner(na, following, Im.class);
-        return sk == null || im == null ? null : new HayStates(na, sk, im);
+        List<MechanismBlock> candidates = new ArrayList<>();
+        candidates.add(first);
+        candidates.addAll(following);
+        MechanismBlock na = partner(first, candidates, NaTaT.class);
+        MechanismBlock sk = partner(first, candidates, SKv31.class);
+        MechanismBlock im = partner(first, candidates, Im.class);
+        return na == null || sk == null || im == null ? null : new HayStates(first, na, sk, im);
     }
 
-    /** The blocks whose state phases this pass takes over from the engine. */
+    /** The blocks whose state phases this pass takes over from the engine: the two not leading. */
     List<MechanismBlock> taken() {
-        return List.of((MechanismBlock) sk, (MechanismBlock) im);
+        List<MechanismBlock> taken = new ArrayList<>(List.of((MechanismBlock) na, (MechanismBlock) sk,
+                (MechanismBlock) im));
+        taken.remove(leader);
+        return taken;
     }
 
-    private static MechanismBlock partner(MechanismBlock na, List<MechanismBlock> following,
+    private static MechanismBlock partner(MechanismBlock first, List<MechanismBlock> candidates,
                                           Class<? extends Mechanism> kind) {
-        for (MechanismBlock b : following) {
-            if (kind.isInstance(b.mechanism()) && b instanceof TabulatedGates && sameInstances(na, b)) {
+        for (MechanismBlock b : candidates) {
+            if (kind.isInstance(b.mechanism()) && b instanceof TabulatedGates && sameInstances(first, b)) {
                 return b;
             }
         }

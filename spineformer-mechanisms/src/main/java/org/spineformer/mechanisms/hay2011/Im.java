@@ -29,6 +29,12 @@ public final class Im extends OneGatePotassium {
         super("Im", "M-type K current (Hay et al. 2011)", "gImbar", simd);
     }
 
+    /** The type of the paper's HayEtAl_2011_Im.mod (NEURON 8.2.2, the paper's mod folder compiled). */
+    @Override
+    public int neuronType() {
+        return 37;
+    }
+
     @Override
     double steadyState(double v) {
         double e = StrictExp.exp(2.5 * 0.04 * (v + 35));

@@ -56,6 +56,12 @@ public final class NaTaT extends AbstractMechanism {
         this.simd = simd;
     }
 
+    /** The type of the paper's HayEtAl_2011_NaTa_t.mod (NEURON 8.2.2, the paper's mod folder compiled). */
+    @Override
+    public int neuronType() {
+        return 38;
+    }
+
     @Override
     public MechanismBlock newBlock(int[] nodes) {
         return newBlock(nodes, 1);
@@ -87,13 +93,9 @@ public final class NaTaT extends AbstractMechanism {
         private final int[] runs;
         /** Several trials, one vector per instance ({@link Lanes#trialCurrents}, {@link Lanes#trialAdvance}). */
         private final boolean trialVectors;
-        private final boolean simd;
-        /** With SKv3_1 and Im on the same nodes: the three state phases in one pass; null until joined. */
-        private HayStates joined;
 
         Block(Mechanism mechanism, int[] nodes, int lanes, boolean simd) {
-            super(mechanism, nodes, lanes, 2);
-            this.simd = simd;
+            super(mechanism, nodes, lanes, 2, simd);
             vAt = simd && lanes == 1 ? new double[size] : null;
             runs = simd && lanes == 1 ? Simd.runs(node) : null;
             trialVectors = simd && lanes > 1 && lanes == Simd.preferredLanes();
@@ -147,21 +149,6 @@ public final class NaTaT extends AbstractMechanism {
                 ina[k] = cur;
                 rhs[nd] -= cur;
                 d[nd] += g;
-            }
-        }
-
-        @Override
-        public List<MechanismBlock> joinStatePhases(List<MechanismBlock> following) {
-            joined = HayStates.join(this, following, simd);
-            return joined == null ? List.of() : joined.taken();
-        }
-
-        @Override
-        public void advance(CellState s) {
-            if (joined != null) {
-                joined.advance(s);
-            } else {
-                advanceAlone(s);
             }
         }
 

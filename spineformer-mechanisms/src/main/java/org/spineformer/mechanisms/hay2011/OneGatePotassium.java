@@ -85,7 +85,7 @@ abstract class OneGatePotassium extends AbstractMechanism {
         private final boolean trialVectors;
 
         Block(OneGatePotassium channel, int[] nodes, int lanes) {
-            super(channel, nodes, lanes, 1);
+            super(channel, nodes, lanes, 1, channel.simd);
             this.channel = channel;
             gbar = column(channel.gbarField);
             vAt = channel.simd && lanes == 1 ? new double[size] : null;
@@ -140,11 +140,6 @@ abstract class OneGatePotassium extends AbstractMechanism {
                 rhs[nd] -= cur;
                 d[nd] += g;
             }
-        }
-
-        @Override
-        public void advance(CellState s) {
-            advanceAlone(s);
         }
 
         @Override

@@ -26,6 +26,12 @@ public final class SKv31 extends OneGatePotassium {
         super("SKv3_1", "Kv3.1 (Shaw) K current (Hay et al. 2011)", "gSKv3_1bar", simd);
     }
 
+    /** The type of the paper's HayEtAl_2011_SKv3_1.mod (NEURON 8.2.2, the paper's mod folder compiled). */
+    @Override
+    public int neuronType() {
+        return 39;
+    }
+
     @Override
     double steadyState(double v) {
         return 1 / (1 + StrictExp.exp((v - 18.700) / -9.700));

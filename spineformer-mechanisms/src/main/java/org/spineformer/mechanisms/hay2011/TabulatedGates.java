@@ -1,5 +1,6 @@
 package org.spineformer.mechanisms.hay2011;
 
+import java.util.List;
 import org.spineformer.engine.mech.CellState;
 import org.spineformer.engine.mech.Mechanism;
 import org.spineformer.engine.mech.MechanismBlock;
@@ -19,10 +20,17 @@ abstract class TabulatedGates extends MechanismBlock {
 
     private final StepTable table;
     private boolean useTables = true;
+    private final boolean simd;
+    /** With the other two Hay channels on the same nodes, led by this block: the three state phases in one pass. */
+    private HayStates joined;
 
-    /** A block with {@code gates} gates, each tabulated as two functions ({@link #tabulate}). */
-    TabulatedGates(Mechanism mechanism, int[] nodes, int lanes, int gates) {
+    /**
+     * A block with {@code gates} gates, each tabulated as two functions ({@link #tabulate}); {@code simd}: with the
+     * vector kernels.
+     */
+    TabulatedGates(Mechanism mechanism, int[] nodes, int lanes, int gates, boolean simd) {
         super(mechanism, nodes, lanes);
+        this.simd = simd;
         // built at the first table(dt), after the subclass's constructor: tabulate may read its fields
         table = new StepTable(2 * gates, this::tabulate);
     }
@@ -41,6 +49,22 @@ abstract class TabulatedGates extends MechanismBlock {
 
     /** Its own state phase, all instances and lanes. */
     abstract void advanceAlone(CellState s);
+
+    /** The first of the three Hay channels in the type order (Im in the paper's) leads their joint pass. */
+    @Override
+    public final List<MechanismBlock> joinStatePhases(List<MechanismBlock> following) {
+        joined = HayStates.join(this, following, simd);
+        return joined == null ? List.of() : joined.taken();
+    }
+
+    @Override
+    public final void advance(CellState s) {
+        if (joined != null) {
+            joined.advance(s);
+        } else {
+            advanceAlone(s);
+        }
+    }
 
     @Override
     public final void setUseTables(boolean useTables) {

@@ -82,6 +82,12 @@ public final class AmpaWithCa extends AbstractMechanism {
         this.simd = simd;
     }
 
+    /** The type of the paper's Ellwood_AMPA_with_Ca.mod (NEURON 8.2.2, the paper's mod folder compiled). */
+    @Override
+    public int neuronType() {
+        return 34;
+    }
+
     @Override
     public MechanismBlock newBlock(int[] nodes) {
         return newBlock(nodes, 1);

@@ -59,6 +59,12 @@ public final class Nmda extends AbstractMechanism {
         this.simd = simd;
     }
 
+    /** The type of the paper's Ellwood_NMDA.mod (NEURON 8.2.2, the paper's mod folder compiled). */
+    @Override
+    public int neuronType() {
+        return 36;
+    }
+
     @Override
     public MechanismBlock newBlock(int[] nodes) {
         return newBlock(nodes, 1);

@@ -76,6 +76,9 @@ class HayStatesTest {
         assertThat(new NaTaT(false).newBlock(nodes, 8).joinStatePhases(List.of(sk, im))).as("scalar kernels")
                 .isEmpty();
         assertThat(new NaTaT(true).newBlock(nodes, 8).joinStatePhases(List.of(im, sk))).containsExactly(sk, im);
+        MechanismBlock na = new NaTaT(true).newBlock(nodes, 8);
+        assertThat(new Im(true).newBlock(nodes, 8).joinStatePhases(List.of(na, sk)))
+                .as("Im first, as NEURON's type order has the paper's files").containsExactly(na, sk);
     }
 
     /** NaTa_t, SKv3_1 and Im on the same nodes, each instance's conductance irrelevant to the states. */
