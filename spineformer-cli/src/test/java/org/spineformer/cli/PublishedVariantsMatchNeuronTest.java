@@ -79,11 +79,13 @@ class PublishedVariantsMatchNeuronTest {
         assertThat(cell.morphology().size()).as(model + " sections, as NEURON built them")
                 .isEqualTo(entry.get("sections").asInt());
         JsonNode neuronSpikes = entry.get("soma_spike_times_ms").get(ampNa);
-        PublishedProtocolsMatchNeuronTest.Run ours = AllenFitsMatchNeuronTest.spikesAsNeuron(run, cell, ampNa,
+        String soma = entry.path("soma").asText("soma[0]"); // a hoc cell's own name
+        PublishedProtocolsMatchNeuronTest.Run ours = AllenFitsMatchNeuronTest.spikesAsNeuron(run, cell, soma, ampNa,
                 fixture.get("spike_threshold_mV").asDouble(), modDir, neuronSpikes);
         JsonNode somaV = entry.path("soma_v_mV").get(ampNa);
         if (somaV != null) {
-            somaVoltageAsNeuron(run, ours, somaV, fixture.get("soma_v_every_ms").asDouble(), neuronSpikes);
+            somaVoltageAsNeuron(run, ours.columns().get("v:" + soma + "(0.5)"), ours.timeMs(), somaV,
+                    fixture.get("soma_v_every_ms").asDouble(), neuronSpikes);
         }
     }
 
@@ -91,10 +93,8 @@ class PublishedVariantsMatchNeuronTest {
      * Our soma v against NEURON's, sampled every {@code everyMs} from t = 0, away from NEURON's spikes (as
      * {@link ProtocolAgreement} leaves them out): within issue 18's bound.
      */
-    private static void somaVoltageAsNeuron(String run, PublishedProtocolsMatchNeuronTest.Run ours, JsonNode neuronV,
-                                            double everyMs, JsonNode neuronSpikes) {
-        double[] t = ours.timeMs();
-        double[] v = ours.columns().get("v:soma[0](0.5)");
+    private static void somaVoltageAsNeuron(String run, double[] v, double[] t, JsonNode neuronV, double everyMs,
+                                            JsonNode neuronSpikes) {
         double dt = t[1] - t[0];
         double worst = 0;
         int compared = 0;

@@ -304,10 +304,19 @@ public final class CellAssembler {
             value = f.count().evaluate(params);
         } else if (rule.nseg() instanceof Nseg.PerLength p) {
             value = 1 + 2 * (int) (w.length / (2 * p.segmentLengthUm().evaluate(params)));
+        } else if (rule.nseg() instanceof Nseg.Multiply m) {
+            double factor = m.factor().evaluate(params);
+            if (!(factor >= 1) || factor != Math.rint(factor)) {
+                throw new IllegalArgumentException(rule.source() + "/multiply: must be an integer >= 1, was "
+                        + factor);
+            }
+            value = w.nseg * factor;
         } else {
             Nseg.DLambda dl = (Nseg.DLambda) rule.nseg();
-            double ra = membraneConstant("Ra", regions, index, DEFAULT_RA, rule.source());
-            double cm = membraneConstant("cm", regions, index, DEFAULT_CM, rule.source());
+            double ra = dl.raOhmCm() != null ? positive(dl.raOhmCm(), rule.source() + "/Ra")
+                    : membraneConstant("Ra", regions, index, DEFAULT_RA, rule.source());
+            double cm = dl.cmUfPerCm2() != null ? positive(dl.cmUfPerCm2(), rule.source() + "/cm")
+                    : membraneConstant("cm", regions, index, DEFAULT_CM, rule.source());
             double lambda = lambdaF(w, dl.frequencyHz().evaluate(params), ra, cm, rule.source());
             value = (int) ((w.length / (dl.dLambda().evaluate(params) * lambda) + 0.9) / 2) * 2 + 1;
         }
@@ -316,6 +325,14 @@ public final class CellAssembler {
                     + " must be an integer >= 1, was " + value);
         }
         return (int) value;
+    }
+
+    private double positive(Expression e, String where) {
+        double v = e.evaluate(params);
+        if (!(v > 0) || Double.isInfinite(v)) {
+            throw new IllegalArgumentException(where + ": must be a finite number > 0, was " + v);
+        }
+        return v;
     }
 
     /**

@@ -297,16 +297,23 @@ public final class DescriptionReader {
     }
 
     private NsegRule nsegRule(StrictJson o) {
-        String kind = o.only(Set.of("region", "frequency_hz"), Set.of("fixed", "per_length_um", "d_lambda"));
+        String kind = o.only(Set.of("region", "frequency_hz", "Ra", "cm"),
+                Set.of("fixed", "per_length_um", "d_lambda", "multiply"));
         Nseg rule;
         if (kind.equals("d_lambda")) {
-            o.keys(Set.of("region", "d_lambda"), Set.of("frequency_hz"));
+            o.keys(Set.of("region", "d_lambda"), Set.of("frequency_hz", "Ra", "cm"));
             rule = new Nseg.DLambda(o.has("frequency_hz") ? expression(o, "frequency_hz", Set.of())
-                    : Expression.constant(100), expression(o, "d_lambda", Set.of()));
+                    : Expression.constant(100), expression(o, "d_lambda", Set.of()),
+                    o.has("Ra") ? expression(o, "Ra", Set.of()) : null,
+                    o.has("cm") ? expression(o, "cm", Set.of()) : null);
         } else {
             o.keys(Set.of("region", kind), Set.of());
-            rule = kind.equals("fixed") ? new Nseg.Fixed(expression(o, kind, Set.of()))
-                    : new Nseg.PerLength(expression(o, kind, Set.of()));
+            Expression value = expression(o, kind, Set.of());
+            rule = switch (kind) {
+                case "fixed" -> new Nseg.Fixed(value);
+                case "multiply" -> new Nseg.Multiply(value);
+                default -> new Nseg.PerLength(value);
+            };
         }
         return new NsegRule(o.where(), region(o, "region"), rule);
     }

@@ -165,6 +165,28 @@ class CellAssemblerTest {
     }
 
     @Test
+    void theDLambdaRuleWithTheRaAndCmOfItsTimeThenMultiplied() {
+        // Branco et al. 2010's order: nseg by d_lambda while Ra and cm are NEURON's defaults, then nseg *= 3, then
+        // Ra 100 painted. lambda_f(100 Hz) = 1e5*sqrt(2/(4*pi*100*35.4*1)) = 670.51 um; 200/(0.1*670.51) = 2.98;
+        // int((2.98 + 0.9)/2)*2 + 1 = 3 (with the painted Ra 100: 5, above); times 3: 9.
+        String nseg = "[{\"region\": \"all\", \"d_lambda\": 0.1, \"Ra\": 35.4, \"cm\": 1}, "
+                + "{\"region\": \"dend\", \"multiply\": 3}]";
+        String json = twoSections("[{\"region\": \"all\", \"membrane\": {\"Ra\": 100, \"cm\": 1}}]")
+                .replace("[{\"region\": \"all\", \"per_length_um\": 20}]", nseg);
+        AssembledCell cell = CellAssembler.assemble(read(json));
+        assertThat(cell.morphology().section(1).nseg()).isEqualTo(9);
+        assertThat(cell.morphology().section(1).raOhmCm()).isEqualTo(100);
+        assertThat(cell.morphology().section(0).nseg()).isEqualTo(1); // the soma: 10 um, not multiplied
+
+        assertThatThrownBy(() -> CellAssembler.assemble(read(json.replace("\"multiply\": 3", "\"multiply\": 1.5"))))
+                .hasMessageContaining("small.json: /nseg/1/multiply: must be an integer >= 1, was 1.5");
+        assertThatThrownBy(() -> CellAssembler.assemble(read(json.replace("\"Ra\": 35.4", "\"Ra\": -1"))))
+                .hasMessageContaining("small.json: /nseg/0/Ra: must be a finite number > 0, was -1.0");
+        assertThatThrownBy(() -> read(json.replace("\"multiply\": 3", "\"multiply\": 3, \"cm\": 2")))
+                .hasMessageContaining("small.json: /nseg/1");
+    }
+
+    @Test
     void spinesFollowTheirSectionAtNumpyLinspacePositions() {
         String json = twoSections("[{\"region\": \"all\", \"mechanism\": \"pas\"}]").replace("\"celsius\"", """
                 "spines": [{"on": "dendrites",
