@@ -7,8 +7,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.spineformer.engine.morph.Morphology;
 import org.spineformer.engine.morph.Pt3d;
 import org.spineformer.engine.morph.Section;
@@ -172,15 +174,17 @@ public final class CellAssembler {
 
         List<Map<String, Map<String, double[]>>> mechanisms = new ArrayList<>();
         List<Map<String, double[]>> ions = new ArrayList<>();
+        List<Set<String>> fixedReversals = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             mechanisms.add(new LinkedHashMap<>());
             ions.add(new LinkedHashMap<>());
+            fixedReversals.add(new LinkedHashSet<>());
         }
         List<String> mechanismOrder = new ArrayList<>();
         Map<String, String> sources = new LinkedHashMap<>();
         Painter painter = new Painter(topology, regions, origin, params, this::skipped);
         for (PaintRule rule : d.paint()) {
-            painter.apply(rule, cm, ra, mechanisms, ions, mechanismOrder, sources);
+            painter.apply(rule, cm, ra, mechanisms, ions, fixedReversals, mechanismOrder, sources);
         }
 
         // spine mechanisms and synapses
@@ -227,7 +231,8 @@ public final class CellAssembler {
                 throw new IllegalArgumentException("cell description " + d.name() + ": " + e.getMessage(), e);
             }
         }
-        return new AssembledCell(d.name(), morphology, List.copyOf(mechanismOrder), mechanisms, ions, sources,
+        return new AssembledCell(d.name(), morphology, List.copyOf(mechanismOrder), mechanisms, ions, fixedReversals,
+                sources,
                 List.copyOf(spines), List.copyOf(synapses), List.copyOf(points), originSection, origin.x(),
                 d.celsius(), d.vInitMv(), morphologyWarnings, skippedRules());
     }

@@ -347,12 +347,14 @@ public final class DescriptionReader {
     }
 
     private PaintRule paintRule(StrictJson o) {
-        String kind = o.only(Set.of("region", "origin", "end_value_in_last_segment", "round_decimals"),
-                Set.of("mechanism", "membrane", "ions"));
+        String kind = o.only(Set.of("region", "origin", "end_value_in_last_segment", "round_decimals",
+                "fixed_reversal"), Set.of("mechanism", "membrane", "ions"));
         Set<String> required = kind.equals("mechanism") ? Set.of("region", "mechanism") : Set.of("region", kind);
-        o.keys(required, kind.equals("mechanism")
-                ? Set.of("parameters", "origin", "end_value_in_last_segment", "round_decimals")
-                : Set.of("origin", "end_value_in_last_segment", "round_decimals"));
+        o.keys(required, switch (kind) {
+            case "mechanism" -> Set.of("parameters", "origin", "end_value_in_last_segment", "round_decimals");
+            case "ions" -> Set.of("origin", "end_value_in_last_segment", "round_decimals", "fixed_reversal");
+            default -> Set.of("origin", "end_value_in_last_segment", "round_decimals");
+        });
         Map<String, Distribution> values = new LinkedHashMap<>();
         String valuesKey = kind.equals("mechanism") ? "parameters" : kind;
         if (o.has(valuesKey)) {
@@ -379,7 +381,8 @@ public final class DescriptionReader {
         };
         return new PaintRule(o.where(), region(o, "region"), target, kind.equals("mechanism") ? o.string("mechanism")
                 : null, values, o.has("origin") ? location(o.object("origin")) : null,
-                o.has("end_value_in_last_segment") && o.bool("end_value_in_last_segment"), round);
+                o.has("end_value_in_last_segment") && o.bool("end_value_in_last_segment"), round,
+                o.has("fixed_reversal") && o.bool("fixed_reversal"));
     }
 
     private Distribution distribution(StrictJson parent, String key) {
