@@ -187,6 +187,21 @@ class CellAssemblerTest {
     }
 
     @Test
+    void aFixedReversalIsMarkedWhereItsRuleGoesAndOnlyReversalsCanBe() {
+        AssembledCell cell = CellAssembler.assemble(read(twoSections(
+                "[{\"region\": \"dendrites\", \"ions\": {\"eca\": 132.5}, \"fixed_reversal\": true}, "
+                        + "{\"region\": \"all\", \"ions\": {\"ek\": -90}}]")));
+        assertThat(cell.fixedReversals()).containsExactly(java.util.Set.of(), java.util.Set.of("eca"));
+        assertThatThrownBy(() -> read(twoSections(
+                "[{\"region\": \"all\", \"ions\": {\"cai\": 1e-4}, \"fixed_reversal\": true}]")))
+                .hasMessageContaining("small.json: /paint/0/fixed_reversal: only on an ions rule that paints "
+                        + "reversal potentials (ena, ek, eca, ...), not [cai]");
+        assertThatThrownBy(() -> read(twoSections(
+                "[{\"region\": \"all\", \"membrane\": {\"cm\": 1}, \"fixed_reversal\": true}]")))
+                .hasMessageContaining("small.json: /paint/0");
+    }
+
+    @Test
     void spinesFollowTheirSectionAtNumpyLinspacePositions() {
         String json = twoSections("[{\"region\": \"all\", \"mechanism\": \"pas\"}]").replace("\"celsius\"", """
                 "spines": [{"on": "dendrites",
