@@ -290,8 +290,8 @@ final class HocMorphologyReader {
         Token after = peekAt(1);
         if (after.is("(")) {
             call(run);
-        } else if (after.is("=") && peekAt(2).is("new")) {
-            skipLine(); // all = new SectionList()
+        } else if (after.is("=") && (peekAt(2).is("new") || peekAt(2).kind == Kind.STR)) {
+            skipLine(); // all = new SectionList(), name = "j7" (a strdef)
         } else if (after.is(".")) {
             skipLine(); // all.append(), an object's method
         } else if (after.kind == Kind.PUNCT && after.text.endsWith("=") && !after.is("==")) {
