@@ -444,19 +444,27 @@ class CellAssemblerTest {
                         + " describe stub sections, and there are none");
     }
 
+    /**
+     * Writes {@code swc} as cell.swc into dir and gives a description of it with this axon replacement (JSON, which
+     * may hold a %s for the test to fill).
+     */
+    private static String withAxonReplacement(Path dir, String swc, String replacement) throws IOException {
+        Files.writeString(dir.resolve("cell.swc"), swc);
+        return """
+                {"format": "spineformer-cell-description/1", "name": "stubs",
+                 "morphology": {"file": "cell.swc"},
+                 "axon_replacement": %s,
+                 "celsius": 34, "v_init": -70}
+                """.formatted(replacement);
+    }
+
     @Test
     void stubDiametersFromTheOriginalAxonsFirstAndLastSections(@TempDir Path dir) throws IOException {
         // an axon of three sections: axon[0] of diameter 3 (20 um), then axon[1] (3 to 1.5) and axon[2] (3 to 1)
-        Files.writeString(dir.resolve("axon.swc"), "1 1 0 0 0 5 -1\n2 2 0 -5 0 1.5 1\n3 2 0 -25 0 1.5 2\n"
-                + "4 2 5 -45 0 0.75 3\n5 2 -5 -45 0 0.5 3\n");
-        String description = """
-                {"format": "spineformer-cell-description/1", "name": "axon",
-                 "morphology": {"file": "axon.swc"},
-                 "axon_replacement": {"attach_to": {"section": "soma[0]", "x": 1}, "pt3d": true,
-                   "diameters_from_original": %s,
-                   "sections": [{"name": "axon[0]", "L": 30, "nseg": 1}, {"name": "axon[1]", "L": 30, "nseg": 3}]},
-                 "celsius": 34, "v_init": -70}
-                """;
+        String description = withAxonReplacement(dir, "1 1 0 0 0 5 -1\n2 2 0 -5 0 1.5 1\n3 2 0 -25 0 1.5 2\n"
+                + "4 2 5 -45 0 0.75 3\n5 2 -5 -45 0 0.5 3\n", """
+                {"attach_to": {"section": "soma[0]", "x": 1}, "pt3d": true, "diameters_from_original": %s,
+                 "sections": [{"name": "axon[0]", "L": 30, "nseg": 1}, {"name": "axon[1]", "L": 30, "nseg": 3}]}""");
         Files.writeString(dir.resolve("axon.json"), description.formatted("{\"sections\": \"first_and_last\"}"));
         AssembledCell cell = CellAssembler.assemble(DescriptionReader.read(dir.resolve("axon.json")));
         assertThat(cell.morphology().sections().stream().map(Section::name)).containsExactly("soma[0]", "axon[0]",
@@ -482,15 +490,10 @@ class CellAssemblerTest {
 
     @Test
     void stubsWithThreeDPointsTakeTheirDiameterInSinglePrecision(@TempDir Path dir) throws IOException {
-        Files.writeString(dir.resolve("cell.swc"), "1 1 0 0 0 5 -1\n2 3 0 5 0 1 1\n3 3 0 125 0 0.5 2\n"
-                + "4 2 0 -5 0 0.5 1\n5 2 0 -25 0 0.5 4\n");
-        String description = """
-                {"format": "spineformer-cell-description/1", "name": "stub",
-                 "morphology": {"file": "cell.swc"},
-                 "axon_replacement": {"attach_to": {"section": "soma[0]", "x": 0.5}, "pt3d": %s,
-                   "sections": [{"name": "axon[0]", "L": 30, "nseg": 1, "diam": 0.3}]},
-                 "celsius": 34, "v_init": -70}
-                """;
+        String description = withAxonReplacement(dir, "1 1 0 0 0 5 -1\n2 3 0 5 0 1 1\n3 3 0 125 0 0.5 2\n"
+                + "4 2 0 -5 0 0.5 1\n5 2 0 -25 0 0.5 4\n", """
+                {"attach_to": {"section": "soma[0]", "x": 0.5}, "pt3d": %s,
+                 "sections": [{"name": "axon[0]", "L": 30, "nseg": 1, "diam": 0.3}]}""");
         Files.writeString(dir.resolve("pt3d.json"), description.formatted("true"));
         Files.writeString(dir.resolve("cylinder.json"), description.formatted("false"));
         int stub = 2;
