@@ -232,8 +232,7 @@ public final class CellAssembler {
             }
         }
         return new AssembledCell(d.name(), morphology, List.copyOf(mechanismOrder), mechanisms, ions, fixedReversals,
-                sources,
-                List.copyOf(spines), List.copyOf(synapses), List.copyOf(points), originSection, origin.x(),
+                sources, List.copyOf(spines), List.copyOf(synapses), List.copyOf(points), originSection, origin.x(),
                 d.celsius(), d.vInitMv(), morphologyWarnings, skippedRules());
     }
 
