@@ -336,7 +336,10 @@ final class HocMorphologyReader {
             }
             default -> {
                 if (SHAPE.contains(name.text)) {
-                    throw error(name, name.text + "() changes the geometry in a way this reader does not run");
+                    if (run) {
+                        throw error(name, name.text + "() changes the geometry in a way this reader does not run");
+                    }
+                    shapeChange = name.text; // in a procedure's definition: an error only if it is called
                 }
                 Integer body = procedures.get(name.text);
                 if (body == null) {
@@ -415,11 +418,13 @@ final class HocMorphologyReader {
                 }
             }
         }
-        if (shapeChange != null) {
+        if (shapeChange != null && run) {
             throw error(t, "'" + t.text + "' statement changes the geometry (" + shapeChange + "): code that makes "
                     + "or reshapes sections is read only outside forall, forsec, if and while");
         }
-        shapeChange = before;
+        if (shapeChange == null) { // in a procedure's definition it stays set: an error if the procedure runs
+            shapeChange = before;
+        }
         if (run) {
             warnings.add("not run, not geometry: " + file + ":" + t.line + ": " + t.text + " ...");
         }

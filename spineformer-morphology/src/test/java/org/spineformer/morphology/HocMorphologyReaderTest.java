@@ -94,7 +94,7 @@ class HocMorphologyReaderTest {
     }
 
     @Test
-    void codeThatShapesSectionsOtherwiseIsAnErrorNamingTheLine() {
+    void codeThatShapesSectionsOtherwiseIsAnErrorNamingTheLine() throws IOException {
         assertThatThrownBy(() -> read(CELL.replace("forsec \"dend\" {cm = 2}", "dend[1] { L = 20 }")))
                 .isInstanceOf(MorphologyFileException.class)
                 .hasMessageContaining("cell.hoc:43: sets L by code: only sections given by 3-D points");
@@ -108,6 +108,12 @@ class HocMorphologyReaderTest {
                 .hasMessageContaining("cell.hoc:9: connect dend[0](1): only a section's 0-end");
         assertThatThrownBy(() -> read(CELL.replace("soma connect apic(0), 1", "dend[1] connect soma(0), 1")))
                 .hasMessageContaining("makes a loop");
+        String gone = "proc gone() { forall delete_section() }\n";
+        assertThat(read(CELL + gone).sections()).hasSize(4); // defined, never called
+        assertThatThrownBy(() -> read(CELL + gone + "gone()\n"))
+                .hasMessageContaining("cell.hoc:44: 'forall' statement changes the geometry (delete_section)");
+        assertThatThrownBy(() -> read(CELL + "dend[1] delete_section()\n"))
+                .hasMessageContaining("cell.hoc:44: delete_section() changes the geometry");
         assertThatThrownBy(() -> read(CELL + "func f() { return 1 }\n"))
                 .hasMessageContaining("cell.hoc:44: 'func' is not part of the hoc this reader runs");
         assertThatThrownBy(() -> read(CELL.replace("nbranch = 2", "")))
