@@ -14,10 +14,10 @@ import org.spineformer.morphology.MorphologyReader;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** {@code spineformer morphology FILE}: what NEURON's Import3d makes of an SWC or Neurolucida file. */
+/** {@code spineformer morphology FILE}: what NEURON makes of an SWC, Neurolucida or hoc morphology file. */
 @Command(name = "morphology", description = {
-    "Read an SWC (.swc) or Neurolucida v3 (.asc) morphology as NEURON 8.2's Import3d does, or a hoc file (.hoc) of",
-    "create, connect and pt3dadd as NEURON runs it, and summarise it.",
+    "Read an SWC (.swc), Neurolucida v3 (.asc) or hoc (.hoc) morphology as NEURON 8.2 does and summarise it.",
+    "SWC and Neurolucida as Import3d reads them, a hoc file of create, connect and pt3dadd as NEURON runs it.",
     "Prints sections per type, total length and membrane area, how the soma was read, and what the import changed."})
 final class MorphologyCommand implements Runnable {
     @CommandLine.Spec
