@@ -88,13 +88,20 @@ class AllenFitsMatchNeuronTest {
     }
 
     /**
-     * Runs {@code cell} on the fixtures' protocol (a 1 s step of {@code ampNa} at the soma, v_init and celsius the
-     * cell's) and checks its soma spikes against NEURON's {@code times}: as many, each within issue 18's bound.
+     * Runs {@code cell} on the fixtures' protocol (a 1 s step of {@code ampNa} at soma[0](0.5), v_init and celsius
+     * the cell's) and checks its soma spikes against NEURON's {@code times}: as many, each within issue 18's bound.
      */
     static PublishedProtocolsMatchNeuronTest.Run spikesAsNeuron(String run, AssembledCell cell, String ampNa,
                                                                 double thresholdMv, Path modDir, JsonNode times) {
+        return spikesAsNeuron(run, cell, "soma[0]", ampNa, thresholdMv, modDir, times);
+    }
+
+    /** The same with the step and the spikes at {@code soma}(0.5) (a hoc cell's soma may be {@code soma}). */
+    static PublishedProtocolsMatchNeuronTest.Run spikesAsNeuron(String run, AssembledCell cell, String soma,
+                                                                String ampNa, double thresholdMv, Path modDir,
+                                                                JsonNode times) {
         PublishedProtocolsMatchNeuronTest.Run result = PublishedProtocolsMatchNeuronTest.run(cell,
-                step(ampNa, thresholdMv), modDir);
+                step(soma, ampNa, thresholdMv), modDir);
         List<Double> ours = result.spikeTimesMs();
         List<Double> neuron = new ArrayList<>();
         times.forEach(t -> neuron.add(t.asDouble()));
@@ -116,12 +123,12 @@ class AllenFitsMatchNeuronTest {
         return Path.of(dir);
     }
 
-    private static Protocol step(String ampNa, double thresholdMv) {
+    private static Protocol step(String soma, String ampNa, double thresholdMv) {
         String json = String.format(Locale.ROOT, "{\"format\": \"spineformer-protocol/1\", \"tstop\": 1400, "
                 + "\"dt\": 0.025, \"spike_threshold_mV\": %s, \"stimuli\": [{\"type\": \"IClamp\", \"at\": "
-                + "{\"section\": \"soma[0]\", \"x\": 0.5}, \"amp_nA\": %s, \"delay_ms\": 200, \"dur_ms\": 1000}], "
-                + "\"record\": [{\"variable\": \"v\", \"at\": {\"section\": \"soma[0]\", \"x\": 0.5}}]}",
-                thresholdMv, ampNa);
+                + "{\"section\": \"%s\", \"x\": 0.5}, \"amp_nA\": %s, \"delay_ms\": 200, \"dur_ms\": 1000}], "
+                + "\"record\": [{\"variable\": \"v\", \"at\": {\"section\": \"%s\", \"x\": 0.5}}]}",
+                thresholdMv, soma, ampNa, soma);
         return ProtocolReader.read(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), "step " + ampNa);
     }
 

@@ -25,12 +25,15 @@ import org.spineformer.model.DescriptionReader;
  * authors' own hoc: the soma spike times in {@code published_variants/neuron_spikes.json} and, where it holds them,
  * NEURON's soma v every few ms (its PROVENANCE says how they were recorded). Issue 18's "models you have not seen":
  * Hay et al. 2011's biophysics 1, 2 and 4 and biophysics 3 on its other morphologies, Migliore et al. 2018's other
- * cells, and Eyal et al. 2016's human L2/3 cells (spines folded into cm and g_pas, a hand-built 6 mm axon).
+ * cells, Eyal et al. 2016's human L2/3 cells (spines folded into cm and g_pas, a hand-built 6 mm axon), and Branco
+ * et al. 2010's L2/3 cell (a morphology in hoc, nseg by the d_lambda rule before the membrane is set, then tripled,
+ * a fixed eca, Mainen's channels with a GLOBAL set while their TABLEs are built).
  *
  * <p>Needs the model's mod folder ({@code -Dspineformer.modDir.hay2011_l5pc=DIR},
- * {@code -Dspineformer.modDir.migliore2018_ca1=DIR}, {@code -Dspineformer.modDir.eyal2016=DIR}; Eyal's passive models
- * need none) and {@code -Dspineformer.publishedModels=DIR}, a folder (or several, joined by ':') holding the authors'
- * morphology files at any depth (clones of ModelDB 139653, 244688 and 195667). Without them, or without the
+ * {@code -Dspineformer.modDir.migliore2018_ca1=DIR}, {@code -Dspineformer.modDir.eyal2016=DIR},
+ * {@code -Dspineformer.modDir.branco2010=DIR}; the passive models need none) and
+ * {@code -Dspineformer.publishedModels=DIR}, a folder (or several, joined by ':') holding the authors' morphology
+ * files at any depth (clones of ModelDB 139653, 244688, 195667 and 140828). Without them, or without the
  * model's morphology file in those folders, each run reports itself skipped by name.
  */
 @Tag("validation")
@@ -50,7 +53,8 @@ class PublishedVariantsMatchNeuronTest {
         "eyal2016_human_l23_cm09, 0.2", "eyal2016_human_l23_cm09, 0.4", "eyal2016_human_l23_cm09, 0.8",
         "eyal2016_passive_0603_cell03, 0.2", "eyal2016_passive_0603_cell11, 0.2",
         "eyal2016_passive_1303_cell03, 0.2", "eyal2016_passive_1303_cell05, 0.2",
-        "eyal2016_passive_1303_cell06, 0.2"})
+        "eyal2016_passive_1303_cell06, 0.2",
+        "branco2010_rc19_active, 0.2", "branco2010_rc19_active, 0.4", "branco2010_rc19_passive, 0.1"})
     void spikesAndSomaVoltageAsInNeuron(String model, String ampNa) {
         String run = model + " " + ampNa + " nA";
         JsonNode fixture = json("neuron_spikes.json");
@@ -79,11 +83,13 @@ class PublishedVariantsMatchNeuronTest {
         assertThat(cell.morphology().size()).as(model + " sections, as NEURON built them")
                 .isEqualTo(entry.get("sections").asInt());
         JsonNode neuronSpikes = entry.get("soma_spike_times_ms").get(ampNa);
-        PublishedProtocolsMatchNeuronTest.Run ours = AllenFitsMatchNeuronTest.spikesAsNeuron(run, cell, ampNa,
+        String soma = entry.path("soma").asText("soma[0]"); // a hoc cell's own name
+        PublishedProtocolsMatchNeuronTest.Run ours = AllenFitsMatchNeuronTest.spikesAsNeuron(run, cell, soma, ampNa,
                 fixture.get("spike_threshold_mV").asDouble(), modDir, neuronSpikes);
         JsonNode somaV = entry.path("soma_v_mV").get(ampNa);
         if (somaV != null) {
-            somaVoltageAsNeuron(run, ours, somaV, fixture.get("soma_v_every_ms").asDouble(), neuronSpikes);
+            somaVoltageAsNeuron(run, ours.columns().get("v:" + soma + "(0.5)"), ours.timeMs(), somaV,
+                    fixture.get("soma_v_every_ms").asDouble(), neuronSpikes);
         }
     }
 
@@ -91,10 +97,8 @@ class PublishedVariantsMatchNeuronTest {
      * Our soma v against NEURON's, sampled every {@code everyMs} from t = 0, away from NEURON's spikes (as
      * {@link ProtocolAgreement} leaves them out): within issue 18's bound.
      */
-    private static void somaVoltageAsNeuron(String run, PublishedProtocolsMatchNeuronTest.Run ours, JsonNode neuronV,
-                                            double everyMs, JsonNode neuronSpikes) {
-        double[] t = ours.timeMs();
-        double[] v = ours.columns().get("v:soma[0](0.5)");
+    private static void somaVoltageAsNeuron(String run, double[] v, double[] t, JsonNode neuronV, double everyMs,
+                                            JsonNode neuronSpikes) {
         double dt = t[1] - t[0];
         double worst = 0;
         int compared = 0;

@@ -57,7 +57,7 @@ public final class ModelBuilder {
     }
 
     /** An ion's reversal potential at one segment, for the mechanisms that read it from the ion. */
-    private record Reversal(String ion, int section, int segment, double mV) {
+    private record Reversal(String ion, int section, int segment, double mV, boolean fixed) {
     }
 
     public ModelBuilder(Morphology morphology, Catalogue catalogue) {
@@ -111,6 +111,15 @@ public final class ModelBuilder {
      * segments keep NEURON's default for the ion. Some mechanism in the model must read it (checked at build).
      */
     public ModelBuilder setReversalPotential(String ion, int section, int segment, double mV) {
+        return setReversalPotential(ion, section, segment, mV, false);
+    }
+
+    /**
+     * The same; with {@code fixed} the value stays as set, never recomputed by Nernst from the concentrations, at
+     * initialization or during the run (NEURON's {@code ion_style("x_ion", 0, 1, 0, 0, 0)} there, which models use
+     * to keep a reversal potential while a mechanism reads the concentration).
+     */
+    public ModelBuilder setReversalPotential(String ion, int section, int segment, double mV, boolean fixed) {
         checkSection(section);
         Section s = morphology.section(section);
         if (segment < 0 || segment >= s.nseg()) {
@@ -119,7 +128,7 @@ public final class ModelBuilder {
         if (!Double.isFinite(mV)) {
             throw new IllegalArgumentException("e" + ion + " in section " + s.name() + " must be finite, was " + mV);
         }
-        reversals.add(new Reversal(ion, section, segment, mV));
+        reversals.add(new Reversal(ion, section, segment, mV, fixed));
         return this;
     }
 
@@ -329,6 +338,9 @@ public final class ModelBuilder {
         for (Reversal r : reversals) {
             int node = disc.segmentNode(r.section(), r.segment());
             sim.state().ion(r.ion()).setReversal(node * lanes, (node + 1) * lanes, r.mV());
+            for (int entry = node * lanes; r.fixed() && entry < (node + 1) * lanes; entry++) {
+                sim.state().ion(r.ion()).reversalWrittenAt(entry);
+            }
         }
         return sim;
     }

@@ -2,6 +2,7 @@ package org.spineformer.model;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.spineformer.engine.morph.Morphology;
 
 /**
@@ -13,6 +14,8 @@ import org.spineformer.engine.morph.Morphology;
  * @param mechanisms      per section: mechanism -> parameter -> value per segment (NaN: not painted, the
  *                        mechanism's default)
  * @param ions            per section: ion variable (ena, ek, cai, ...) -> value per segment (NaN: not painted)
+ * @param fixedReversals  per section: the reversal potentials (ena, eca, ...) a rule painted as fixed (never
+ *                        recomputed by Nernst: NEURON's ion_style with neither einit nor eadvance)
  * @param sources         where each density mechanism and each mechanism.parameter was first painted (for errors)
  * @param distanceOrigin  the section index and x of the description's distance origin
  * @param morphologyWarnings what reading the description's morphology file changed or skipped (contours, markers,
@@ -23,7 +26,8 @@ import org.spineformer.engine.morph.Morphology;
  */
 public record AssembledCell(String name, Morphology morphology, List<String> mechanismOrder,
                             List<Map<String, Map<String, double[]>>> mechanisms,
-                            List<Map<String, double[]>> ions, Map<String, String> sources, List<Spine> spines,
+                            List<Map<String, double[]>> ions, List<Set<String>> fixedReversals,
+                            Map<String, String> sources, List<Spine> spines,
                             List<PlacedSynapse> synapses, List<PlacedPointProcess> pointProcesses,
                             int distanceOriginSection, double distanceOriginX, double celsius, double vInitMv,
                             List<String> morphologyWarnings, List<String> skippedRules) {

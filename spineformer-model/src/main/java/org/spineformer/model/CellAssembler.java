@@ -7,8 +7,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.spineformer.engine.morph.Morphology;
 import org.spineformer.engine.morph.Pt3d;
 import org.spineformer.engine.morph.Section;
@@ -172,15 +174,17 @@ public final class CellAssembler {
 
         List<Map<String, Map<String, double[]>>> mechanisms = new ArrayList<>();
         List<Map<String, double[]>> ions = new ArrayList<>();
+        List<Set<String>> fixedReversals = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             mechanisms.add(new LinkedHashMap<>());
             ions.add(new LinkedHashMap<>());
+            fixedReversals.add(new LinkedHashSet<>());
         }
         List<String> mechanismOrder = new ArrayList<>();
         Map<String, String> sources = new LinkedHashMap<>();
         Painter painter = new Painter(topology, regions, origin, params, this::skipped);
         for (PaintRule rule : d.paint()) {
-            painter.apply(rule, cm, ra, mechanisms, ions, mechanismOrder, sources);
+            painter.apply(rule, cm, ra, mechanisms, ions, fixedReversals, mechanismOrder, sources);
         }
 
         // spine mechanisms and synapses
@@ -227,8 +231,8 @@ public final class CellAssembler {
                 throw new IllegalArgumentException("cell description " + d.name() + ": " + e.getMessage(), e);
             }
         }
-        return new AssembledCell(d.name(), morphology, List.copyOf(mechanismOrder), mechanisms, ions, sources,
-                List.copyOf(spines), List.copyOf(synapses), List.copyOf(points), originSection, origin.x(),
+        return new AssembledCell(d.name(), morphology, List.copyOf(mechanismOrder), mechanisms, ions, fixedReversals,
+                sources, List.copyOf(spines), List.copyOf(synapses), List.copyOf(points), originSection, origin.x(),
                 d.celsius(), d.vInitMv(), morphologyWarnings, skippedRules());
     }
 
@@ -304,10 +308,19 @@ public final class CellAssembler {
             value = f.count().evaluate(params);
         } else if (rule.nseg() instanceof Nseg.PerLength p) {
             value = 1 + 2 * (int) (w.length / (2 * p.segmentLengthUm().evaluate(params)));
+        } else if (rule.nseg() instanceof Nseg.Multiply m) {
+            double factor = m.factor().evaluate(params);
+            if (!(factor >= 1) || factor != Math.rint(factor)) {
+                throw new IllegalArgumentException(rule.source() + "/multiply: must be an integer >= 1, was "
+                        + factor);
+            }
+            value = w.nseg * factor;
         } else {
             Nseg.DLambda dl = (Nseg.DLambda) rule.nseg();
-            double ra = membraneConstant("Ra", regions, index, DEFAULT_RA, rule.source());
-            double cm = membraneConstant("cm", regions, index, DEFAULT_CM, rule.source());
+            double ra = dl.raOhmCm() != null ? positive(dl.raOhmCm(), rule.source() + "/Ra")
+                    : membraneConstant("Ra", regions, index, DEFAULT_RA, rule.source());
+            double cm = dl.cmUfPerCm2() != null ? positive(dl.cmUfPerCm2(), rule.source() + "/cm")
+                    : membraneConstant("cm", regions, index, DEFAULT_CM, rule.source());
             double lambda = lambdaF(w, dl.frequencyHz().evaluate(params), ra, cm, rule.source());
             value = (int) ((w.length / (dl.dLambda().evaluate(params) * lambda) + 0.9) / 2) * 2 + 1;
         }
@@ -316,6 +329,14 @@ public final class CellAssembler {
                     + " must be an integer >= 1, was " + value);
         }
         return (int) value;
+    }
+
+    private double positive(Expression e, String where) {
+        double v = e.evaluate(params);
+        if (!(v > 0) || Double.isInfinite(v)) {
+            throw new IllegalArgumentException(where + ": must be a finite number > 0, was " + v);
+        }
+        return v;
     }
 
     /**

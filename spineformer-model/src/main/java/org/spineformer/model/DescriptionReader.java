@@ -297,16 +297,23 @@ public final class DescriptionReader {
     }
 
     private NsegRule nsegRule(StrictJson o) {
-        String kind = o.only(Set.of("region", "frequency_hz"), Set.of("fixed", "per_length_um", "d_lambda"));
+        String kind = o.only(Set.of("region", "frequency_hz", "Ra", "cm"),
+                Set.of("fixed", "per_length_um", "d_lambda", "multiply"));
         Nseg rule;
         if (kind.equals("d_lambda")) {
-            o.keys(Set.of("region", "d_lambda"), Set.of("frequency_hz"));
+            o.keys(Set.of("region", "d_lambda"), Set.of("frequency_hz", "Ra", "cm"));
             rule = new Nseg.DLambda(o.has("frequency_hz") ? expression(o, "frequency_hz", Set.of())
-                    : Expression.constant(100), expression(o, "d_lambda", Set.of()));
+                    : Expression.constant(100), expression(o, "d_lambda", Set.of()),
+                    o.has("Ra") ? expression(o, "Ra", Set.of()) : null,
+                    o.has("cm") ? expression(o, "cm", Set.of()) : null);
         } else {
             o.keys(Set.of("region", kind), Set.of());
-            rule = kind.equals("fixed") ? new Nseg.Fixed(expression(o, kind, Set.of()))
-                    : new Nseg.PerLength(expression(o, kind, Set.of()));
+            Expression value = expression(o, kind, Set.of());
+            rule = switch (kind) {
+                case "fixed" -> new Nseg.Fixed(value);
+                case "multiply" -> new Nseg.Multiply(value);
+                default -> new Nseg.PerLength(value);
+            };
         }
         return new NsegRule(o.where(), region(o, "region"), rule);
     }
@@ -340,12 +347,14 @@ public final class DescriptionReader {
     }
 
     private PaintRule paintRule(StrictJson o) {
-        String kind = o.only(Set.of("region", "origin", "end_value_in_last_segment", "round_decimals"),
-                Set.of("mechanism", "membrane", "ions"));
+        String kind = o.only(Set.of("region", "origin", "end_value_in_last_segment", "round_decimals",
+                "fixed_reversal"), Set.of("mechanism", "membrane", "ions"));
         Set<String> required = kind.equals("mechanism") ? Set.of("region", "mechanism") : Set.of("region", kind);
-        o.keys(required, kind.equals("mechanism")
-                ? Set.of("parameters", "origin", "end_value_in_last_segment", "round_decimals")
-                : Set.of("origin", "end_value_in_last_segment", "round_decimals"));
+        o.keys(required, switch (kind) {
+            case "mechanism" -> Set.of("parameters", "origin", "end_value_in_last_segment", "round_decimals");
+            case "ions" -> Set.of("origin", "end_value_in_last_segment", "round_decimals", "fixed_reversal");
+            default -> Set.of("origin", "end_value_in_last_segment", "round_decimals");
+        });
         Map<String, Distribution> values = new LinkedHashMap<>();
         String valuesKey = kind.equals("mechanism") ? "parameters" : kind;
         if (o.has(valuesKey)) {
@@ -372,7 +381,8 @@ public final class DescriptionReader {
         };
         return new PaintRule(o.where(), region(o, "region"), target, kind.equals("mechanism") ? o.string("mechanism")
                 : null, values, o.has("origin") ? location(o.object("origin")) : null,
-                o.has("end_value_in_last_segment") && o.bool("end_value_in_last_segment"), round);
+                o.has("end_value_in_last_segment") && o.bool("end_value_in_last_segment"), round,
+                o.has("fixed_reversal") && o.bool("fixed_reversal"));
     }
 
     private Distribution distribution(StrictJson parent, String key) {

@@ -84,7 +84,7 @@ public final class ModelLowering {
     /**
      * The painted reversal potentials ({@code ena}, {@code ek} ...) that a mechanism of the section reads from the
      * ion rather than as a parameter (compiled from {@code USEION na READ ena}) go to the ion at each segment's node,
-     * as NEURON's per-section ion values.
+     * as NEURON's per-section ion values; those painted as fixed stay so (no Nernst at initialization or later).
      */
     private static void setReversalPotentials(ModelBuilder builder, AssembledCell cell, Catalogue catalogue, int s) {
         for (Map.Entry<String, double[]> e : cell.ions().get(s).entrySet()) {
@@ -96,9 +96,10 @@ public final class ModelLowering {
                 continue;
             }
             String ion = e.getKey().substring(1);
+            boolean fixed = cell.fixedReversals().get(s).contains(e.getKey());
             for (int j = 0; j < e.getValue().length; j++) {
                 if (!Double.isNaN(e.getValue()[j])) {
-                    builder.setReversalPotential(ion, s, j, e.getValue()[j]);
+                    builder.setReversalPotential(ion, s, j, e.getValue()[j], fixed);
                 }
             }
         }

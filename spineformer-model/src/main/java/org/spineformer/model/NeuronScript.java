@@ -142,6 +142,9 @@ public final class NeuronScript {
                 out.append("        per_segment(sec, ").append(str(ion.getKey())).append(", ")
                         .append(values(ion.getValue())).append(")\n");
             }
+            for (String reversal : cell.fixedReversals().get(i)) {
+                out.append("        fix_reversal(sec, ").append(str(reversal.substring(1) + "_ion")).append(")\n");
+            }
         }
     }
 
@@ -286,6 +289,12 @@ public final class NeuronScript {
                 for seg, value in zip(segments, values):
                     if value is not None:
                         setattr(seg, variable, value)
+
+
+            def fix_reversal(sec, ion):
+                \"\"\"The ion's reversal potential kept as set (e_style 1, no einit or eadvance), other styles kept.\"\"\"
+                style = int(h.ion_style(ion, sec=sec))  # c_style bits 0-1, cinit bit 6
+                h.ion_style(ion, style & 3, 1, 0, 0, (style >> 6) & 1, sec=sec)
 
 
             def set_global(variable, value):

@@ -15,7 +15,16 @@ public sealed interface Nseg {
     /**
      * NEURON's d_lambda rule: nseg = int((L/(dLambda*lambda_f)+0.9)/2)*2+1, lambda_f = 1e5*sqrt(diam/(4*pi*f*Ra*cm))
      * um, with the diameter and cm of the section's middle segment (sections without 3-D points).
+     *
+     * @param raOhmCm     the Ra lambda_f reads, or null for the section's painted one (a model that sets nseg
+     *                    before its membrane reads NEURON's defaults then)
+     * @param cmUfPerCm2  the cm lambda_f reads, or null for the section's painted one
      */
-    record DLambda(Expression frequencyHz, Expression dLambda) implements Nseg {
+    record DLambda(Expression frequencyHz, Expression dLambda, Expression raOhmCm, Expression cmUfPerCm2)
+            implements Nseg {
+    }
+
+    /** The section's nseg so far times a whole factor (a model's {@code nseg *= 3} after another rule). */
+    record Multiply(Expression factor) implements Nseg {
     }
 }

@@ -20,16 +20,29 @@ import java.util.Map;
  *                               1-end (Hay et al. 2011)
  * @param roundDecimals          if not null, each value is rounded to this many decimals as C's printf("%.Nf")
  *                               then read back (Hay et al. 2011 set values through sprint + execute)
+ * @param fixedReversal          an ions rule only: the reversal potentials it paints stay as painted, never
+ *                               recomputed by Nernst (NEURON's {@code ion_style("ca_ion", 0, 1, 0, 0, 0)})
  */
 public record PaintRule(String source, Region region, Target target, String mechanism,
                         Map<String, Distribution> values, Location origin, boolean endValueInLastSegment,
-                        Integer roundDecimals) {
+                        Integer roundDecimals, boolean fixedReversal) {
     public enum Target { MEMBRANE, MECHANISM, IONS }
+
+    /** A rule that leaves NEURON's ion style alone. */
+    public PaintRule(String source, Region region, Target target, String mechanism, Map<String, Distribution> values,
+                     Location origin, boolean endValueInLastSegment, Integer roundDecimals) {
+        this(source, region, target, mechanism, values, origin, endValueInLastSegment, roundDecimals, false);
+    }
 
     public PaintRule {
         values = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(values));
         if ((target == Target.MECHANISM) != (mechanism != null)) {
             throw new IllegalArgumentException(source + ": a mechanism rule needs a mechanism name, other rules none");
+        }
+        if (fixedReversal && (target != Target.IONS || values.keySet().stream().anyMatch(k -> !k.startsWith("e")))) {
+            throw new IllegalArgumentException(source + "/fixed_reversal: only on an ions rule that paints reversal "
+                    + "potentials (ena, ek, eca, ...), not " + (target != Target.IONS ? "a " + target.name()
+                    .toLowerCase(java.util.Locale.ROOT) + " rule" : values.keySet()));
         }
         if (roundDecimals != null && (roundDecimals < 0 || roundDecimals > 17)) {
             throw new IllegalArgumentException(source + ": round_decimals must be in 0..17, was " + roundDecimals);

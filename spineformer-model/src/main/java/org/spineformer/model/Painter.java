@@ -3,6 +3,7 @@ package org.spineformer.model;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.BiConsumer;
 import org.spineformer.engine.morph.Morphology;
 import org.spineformer.model.expr.Expression;
@@ -29,7 +30,8 @@ final class Painter {
     }
 
     void apply(PaintRule rule, double[][] cm, double[] ra, List<Map<String, Map<String, double[]>>> mechanisms,
-               List<Map<String, double[]>> ions, List<String> mechanismOrder, Map<String, String> sources) {
+               List<Map<String, double[]>> ions, List<Set<String>> fixedReversals, List<String> mechanismOrder,
+               Map<String, String> sources) {
         boolean[][] selected = regions.segments(rule.region(), rule.source() + "/region");
         if (Regions.none(selected)) {
             skipped.accept(regions.absence(rule.region()), rule.source() + "/region");
@@ -84,6 +86,9 @@ final class Painter {
                 target = here.get(rule.mechanism());
             } else if (rule.target() == PaintRule.Target.IONS) {
                 target = ions.get(s);
+                if (rule.fixedReversal()) {
+                    fixedReversals.get(s).addAll(rule.values().keySet());
+                }
             } else {
                 target = null;
             }

@@ -85,19 +85,13 @@ class AllenFitReaderTest {
 
     @Test
     void buildsAnAllActiveFitByBmtksAllActiveRecipe() throws IOException {
-        AssembledCell cell = CellAssembler.assemble(AllenFitReader.read(file("fit.json", ALL_ACTIVE),
-                file("cell.swc", SWC_BRANCHED_AXON), "all-active"));
-        Morphology m = cell.morphology();
-        assertThat(m.sections().stream().map(Section::name))
-                .containsExactly("soma[0]", "dend[0]", "apic[0]", "axon[0]", "axon[1]");
         // the stubs at soma[0](1); diameters: the original axon[0] (points of diam 2), and the last original
         // axon section, axon[2] (2 and 0.7, a float as NEURON stores it), each as one segment: the mean of its two
         // points; stored as define_shape's single-precision 3-D points (NEURON 8.2.2 gives 2.0 and
         // 1.350000023841858 for this cell)
+        AssembledCell cell = cellWithStubsAt(ALL_ACTIVE, SWC_BRANCHED_AXON, "all-active", 1);
+        Morphology m = cell.morphology();
         int stub0 = m.indexOf("axon[0]"), stub1 = m.indexOf("axon[1]");
-        assertThat(m.section(stub0).parent()).isEqualTo(m.indexOf("soma[0]"));
-        assertThat(m.section(stub0).parentX()).isEqualTo(1.0);
-        assertThat(m.section(stub1).parent()).isEqualTo(stub0);
         assertThat(m.section(stub0).diamUm()).containsExactly(2.0);
         assertThat(m.section(stub1).diamUm()).containsExactly((double) (float) ((2.0 + (double) 0.7f) / 2));
         for (int s : new int[] {stub0, stub1}) {
@@ -127,11 +121,8 @@ class AllenFitReaderTest {
 
     @Test
     void buildsTheCellByTheAllenRecipe() throws IOException {
-        AssembledCell cell = CellAssembler.assemble(AllenFitReader.read(file("fit.json", FIT),
-                file("cell.swc", SWC), "small"));
+        AssembledCell cell = cellWithStubsAt(FIT, SWC, "small", 0.5);
         Morphology m = cell.morphology();
-        assertThat(m.sections().stream().map(Section::name))
-                .containsExactly("soma[0]", "dend[0]", "apic[0]", "axon[0]", "axon[1]");
         assertThat(cell.celsius()).isEqualTo(30.5);
         assertThat(cell.vInitMv()).isEqualTo(-81.5);
         // nseg = 1 + 2*int(L/40): the 95 um dendrite 5, the 125 um apical 7; the stubs 1
@@ -143,9 +134,6 @@ class AllenFitReaderTest {
             assertThat(s.nseg()).as(stub).isEqualTo(1);
             assertThat(s.diamUm()).as(stub).containsExactly(1.0);
         }
-        assertThat(m.section(m.indexOf("axon[0]")).parent()).isEqualTo(m.indexOf("soma[0]"));
-        assertThat(m.section(m.indexOf("axon[0]")).parentX()).isEqualTo(0.5);
-        assertThat(m.section(m.indexOf("axon[1]")).parent()).isEqualTo(m.indexOf("axon[0]"));
 
         String[] names = {"soma[0]", "dend[0]", "apic[0]", "axon[0]"};
         double[] cm = {1.5, 2.5, 3.5, 1.25};
@@ -277,6 +265,22 @@ class AllenFitReaderTest {
         for (String m : messages) {
             thrown.hasMessageContaining(m);
         }
+    }
+
+    /**
+     * The cell of a fit on an SWC of this test's: soma, dend, apic and the two stubs, the first at soma[0](stubX),
+     * the second on the first's 1-end.
+     */
+    private AssembledCell cellWithStubsAt(String fit, String swc, String name, double stubX) throws IOException {
+        AssembledCell cell = CellAssembler.assemble(AllenFitReader.read(file("fit.json", fit), file("cell.swc", swc),
+                name));
+        Morphology m = cell.morphology();
+        assertThat(m.sections().stream().map(Section::name))
+                .containsExactly("soma[0]", "dend[0]", "apic[0]", "axon[0]", "axon[1]");
+        assertThat(m.section(m.indexOf("axon[0]")).parent()).isEqualTo(m.indexOf("soma[0]"));
+        assertThat(m.section(m.indexOf("axon[0]")).parentX()).isEqualTo(stubX);
+        assertThat(m.section(m.indexOf("axon[1]")).parent()).isEqualTo(m.indexOf("axon[0]"));
+        return cell;
     }
 
     private Path file(String name, String text) throws IOException {

@@ -165,6 +165,43 @@ class CellAssemblerTest {
     }
 
     @Test
+    void theDLambdaRuleWithTheRaAndCmOfItsTimeThenMultiplied() {
+        // Branco et al. 2010's order: nseg by d_lambda while Ra and cm are NEURON's defaults, then nseg *= 3, then
+        // Ra 100 painted. lambda_f(100 Hz) = 1e5*sqrt(2/(4*pi*100*35.4*1)) = 670.51 um; 200/(0.1*670.51) = 2.98;
+        // int((2.98 + 0.9)/2)*2 + 1 = 3 (with the painted Ra 100: 5, above); times 3: 9.
+        String nseg = "[{\"region\": \"all\", \"d_lambda\": 0.1, \"Ra\": 35.4, \"cm\": 1}, "
+                + "{\"region\": \"dend\", \"multiply\": 3}]";
+        String json = twoSections("[{\"region\": \"all\", \"membrane\": {\"Ra\": 100, \"cm\": 1}}]")
+                .replace("[{\"region\": \"all\", \"per_length_um\": 20}]", nseg);
+        AssembledCell cell = CellAssembler.assemble(read(json));
+        assertThat(cell.morphology().section(1).nseg()).isEqualTo(9);
+        assertThat(cell.morphology().section(1).raOhmCm()).isEqualTo(100);
+        assertThat(cell.morphology().section(0).nseg()).isEqualTo(1); // the soma: 10 um, not multiplied
+
+        assertThatThrownBy(() -> CellAssembler.assemble(read(json.replace("\"multiply\": 3", "\"multiply\": 1.5"))))
+                .hasMessageContaining("small.json: /nseg/1/multiply: must be an integer >= 1, was 1.5");
+        assertThatThrownBy(() -> CellAssembler.assemble(read(json.replace("\"Ra\": 35.4", "\"Ra\": -1"))))
+                .hasMessageContaining("small.json: /nseg/0/Ra: must be a finite number > 0, was -1.0");
+        assertThatThrownBy(() -> read(json.replace("\"multiply\": 3", "\"multiply\": 3, \"cm\": 2")))
+                .hasMessageContaining("small.json: /nseg/1");
+    }
+
+    @Test
+    void aFixedReversalIsMarkedWhereItsRuleGoesAndOnlyReversalsCanBe() {
+        AssembledCell cell = CellAssembler.assemble(read(twoSections(
+                "[{\"region\": \"dendrites\", \"ions\": {\"eca\": 132.5}, \"fixed_reversal\": true}, "
+                        + "{\"region\": \"all\", \"ions\": {\"ek\": -90}}]")));
+        assertThat(cell.fixedReversals()).containsExactly(java.util.Set.of(), java.util.Set.of("eca"));
+        assertThatThrownBy(() -> read(twoSections(
+                "[{\"region\": \"all\", \"ions\": {\"cai\": 1e-4}, \"fixed_reversal\": true}]")))
+                .hasMessageContaining("small.json: /paint/0/fixed_reversal: only on an ions rule that paints "
+                        + "reversal potentials (ena, ek, eca, ...), not [cai]");
+        assertThatThrownBy(() -> read(twoSections(
+                "[{\"region\": \"all\", \"membrane\": {\"cm\": 1}, \"fixed_reversal\": true}]")))
+                .hasMessageContaining("small.json: /paint/0");
+    }
+
+    @Test
     void spinesFollowTheirSectionAtNumpyLinspacePositions() {
         String json = twoSections("[{\"region\": \"all\", \"mechanism\": \"pas\"}]").replace("\"celsius\"", """
                 "spines": [{"on": "dendrites",
@@ -407,19 +444,27 @@ class CellAssemblerTest {
                         + " describe stub sections, and there are none");
     }
 
+    /**
+     * Writes {@code swc} as cell.swc into dir and gives a description of it with this axon replacement (JSON, which
+     * may hold a %s for the test to fill).
+     */
+    private static String withAxonReplacement(Path dir, String swc, String replacement) throws IOException {
+        Files.writeString(dir.resolve("cell.swc"), swc);
+        return """
+                {"format": "spineformer-cell-description/1", "name": "stubs",
+                 "morphology": {"file": "cell.swc"},
+                 "axon_replacement": %s,
+                 "celsius": 34, "v_init": -70}
+                """.formatted(replacement);
+    }
+
     @Test
     void stubDiametersFromTheOriginalAxonsFirstAndLastSections(@TempDir Path dir) throws IOException {
         // an axon of three sections: axon[0] of diameter 3 (20 um), then axon[1] (3 to 1.5) and axon[2] (3 to 1)
-        Files.writeString(dir.resolve("axon.swc"), "1 1 0 0 0 5 -1\n2 2 0 -5 0 1.5 1\n3 2 0 -25 0 1.5 2\n"
-                + "4 2 5 -45 0 0.75 3\n5 2 -5 -45 0 0.5 3\n");
-        String description = """
-                {"format": "spineformer-cell-description/1", "name": "axon",
-                 "morphology": {"file": "axon.swc"},
-                 "axon_replacement": {"attach_to": {"section": "soma[0]", "x": 1}, "pt3d": true,
-                   "diameters_from_original": %s,
-                   "sections": [{"name": "axon[0]", "L": 30, "nseg": 1}, {"name": "axon[1]", "L": 30, "nseg": 3}]},
-                 "celsius": 34, "v_init": -70}
-                """;
+        String description = withAxonReplacement(dir, "1 1 0 0 0 5 -1\n2 2 0 -5 0 1.5 1\n3 2 0 -25 0 1.5 2\n"
+                + "4 2 5 -45 0 0.75 3\n5 2 -5 -45 0 0.5 3\n", """
+                {"attach_to": {"section": "soma[0]", "x": 1}, "pt3d": true, "diameters_from_original": %s,
+                 "sections": [{"name": "axon[0]", "L": 30, "nseg": 1}, {"name": "axon[1]", "L": 30, "nseg": 3}]}""");
         Files.writeString(dir.resolve("axon.json"), description.formatted("{\"sections\": \"first_and_last\"}"));
         AssembledCell cell = CellAssembler.assemble(DescriptionReader.read(dir.resolve("axon.json")));
         assertThat(cell.morphology().sections().stream().map(Section::name)).containsExactly("soma[0]", "axon[0]",
@@ -445,15 +490,10 @@ class CellAssemblerTest {
 
     @Test
     void stubsWithThreeDPointsTakeTheirDiameterInSinglePrecision(@TempDir Path dir) throws IOException {
-        Files.writeString(dir.resolve("cell.swc"), "1 1 0 0 0 5 -1\n2 3 0 5 0 1 1\n3 3 0 125 0 0.5 2\n"
-                + "4 2 0 -5 0 0.5 1\n5 2 0 -25 0 0.5 4\n");
-        String description = """
-                {"format": "spineformer-cell-description/1", "name": "stub",
-                 "morphology": {"file": "cell.swc"},
-                 "axon_replacement": {"attach_to": {"section": "soma[0]", "x": 0.5}, "pt3d": %s,
-                   "sections": [{"name": "axon[0]", "L": 30, "nseg": 1, "diam": 0.3}]},
-                 "celsius": 34, "v_init": -70}
-                """;
+        String description = withAxonReplacement(dir, "1 1 0 0 0 5 -1\n2 3 0 5 0 1 1\n3 3 0 125 0 0.5 2\n"
+                + "4 2 0 -5 0 0.5 1\n5 2 0 -25 0 0.5 4\n", """
+                {"attach_to": {"section": "soma[0]", "x": 0.5}, "pt3d": %s,
+                 "sections": [{"name": "axon[0]", "L": 30, "nseg": 1, "diam": 0.3}]}""");
         Files.writeString(dir.resolve("pt3d.json"), description.formatted("true"));
         Files.writeString(dir.resolve("cylinder.json"), description.formatted("false"));
         int stub = 2;

@@ -51,6 +51,18 @@ class NeuronScriptTest {
     }
 
     @Test
+    void aFixedReversalIsKeptByIonStyleWhereItIsPainted() {
+        String script = NeuronScript.of(CellAssembler.assemble(DescriptionTestSupport.read(DescriptionTestSupport
+                .twoSections("""
+                [{"region": "all", "mechanism": "hh"},
+                 {"region": "dendrites", "ions": {"ena": 55}, "fixed_reversal": true}]
+                """))));
+        // after the dendrite's painted ena, and only there
+        assertThat(script).contains("        per_segment(sec, \"ena\", 55.0)\n        fix_reversal(sec, \"na_ion\")\n");
+        assertThat(Pattern.compile("\n        fix_reversal\\(").matcher(script).results().count()).isEqualTo(1);
+    }
+
+    @Test
     void thePapersCellHasAllItsSectionsAndSpineSynapses() {
         String script = NeuronScript.of(CellAssembler.assemble(BundledDescriptions.get("ellwood2024")));
         // 13 dendritic and somatic sections + 1500 spines of neck and head (CellStructureTest, ModelCommandTest)

@@ -35,7 +35,9 @@ public record ImportedMorphology(String source, SomaKind soma, List<ImportedSect
         /** A Neurolucida CellBody contour: 21 points along its principal axis with its widths as diameters. */
         CONTOUR("contour (21 points along its principal axis)"),
         /** Neurolucida CellBody contours stacked in z: one point per contour (its centre and mean diameter). */
-        CONTOUR_STACK("stack of contours (one point per contour: centre and mean diameter)");
+        CONTOUR_STACK("stack of contours (one point per contour: centre and mean diameter)"),
+        /** A hoc file ({@link HocMorphologyReader}): every section, the soma too, is the 3-D points its code adds. */
+        CODE("3-D points added by the file's hoc code (pt3dadd), as they are");
 
         private final String description;
 

@@ -11,19 +11,20 @@ import java.util.Locale;
 /**
  * Reads a reconstructed morphology as NEURON 8.2's Import3d does: SWC ({@code .swc}) as {@code Import3d_SWC_read},
  * Neurolucida v3 text ({@code .asc}) as {@code Import3d_Neurolucida3}, both instantiated as
- * {@code Import3d_GUI.instantiate}. Every problem in the file is reported as a {@link MorphologyFileException}
+ * {@code Import3d_GUI.instantiate}; a hoc file ({@code .hoc}) that creates the sections and adds their 3-D points
+ * as NEURON runs it ({@link HocMorphologyReader}). Every problem in the file is reported as a {@link MorphologyFileException}
  * naming the file, line and value before anything is built.
  */
 public final class MorphologyReader {
     private MorphologyReader() {
     }
 
-    /** Reads the file, choosing the format by its extension (.swc or .asc, any case), as NEURON imports it into hoc. */
+    /** Reads the file, choosing the format by its extension (.swc, .asc or .hoc, any case), as NEURON imports it into hoc. */
     public static ImportedMorphology read(Path path) {
         return read(path, ImportTarget.HOC);
     }
 
-    /** Reads the file as NEURON imports it into the given kind of target. */
+    /** Reads the file as NEURON imports it into the given kind of target (a hoc file is run the same for both). */
     public static ImportedMorphology read(Path path, ImportTarget target) {
         String name = path.getFileName().toString().toLowerCase(Locale.ROOT);
         List<String> lines;
@@ -39,6 +40,10 @@ public final class MorphologyReader {
         if (name.endsWith(".asc")) {
             return AscReader.read(file, String.join("\n", lines), target);
         }
-        throw new MorphologyFileException(file, 0, "unknown morphology format: the name must end in .swc or .asc");
+        if (name.endsWith(".hoc")) { // lines end in LF, CRLF or (old Mac files) CR alone
+            return HocMorphologyReader.read(file, String.join("\n", lines));
+        }
+        throw new MorphologyFileException(file, 0, "unknown morphology format: the name must end in .swc, .asc or "
+                + ".hoc");
     }
 }

@@ -181,7 +181,8 @@ public final class Ion {
     /**
      * Marks the reversal potential at {@code entry} as written by a mechanism ({@code USEION x WRITE ex}): NEURON's
      * nrn_promote gives the ion reversal style 3 there, which turns off both its Nernst computations at that entry,
-     * at initialization (einit) and at every step (eadvance), whichever mechanism writes a concentration.
+     * at initialization (einit) and at every step (eadvance), whichever mechanism writes a concentration. A model
+     * that fixes the reversal potential there (hoc's {@code ion_style("x_ion", 0, 1, 0, 0, 0)}) marks it the same.
      */
     public void reversalWrittenAt(int entry) {
         if (!reversalWritten[entry]) {

@@ -171,6 +171,15 @@ final class FunctionEmitter {
                 }
             }
             g.close();
+            // a GLOBAL is one value for the mechanism in NEURON (GLOBALs are per-instance fields here): what the
+            // build assigned to one (Mainen's na.mod: tadj, set in rates() only while the table is built), every
+            // instance sees
+            for (String global : ThreadSafety.assignedGlobals(g.mod)) {
+                String ref = g.ref(new Expr.Var(t.pos(), global, null));
+                if (ref.endsWith("[k]")) {
+                    g.line("java.util.Arrays.fill(" + ref.substring(0, ref.length() - 3) + ", " + ref + ");");
+                }
+            }
             for (int j = 0; j < t.depends().size(); j++) {
                 g.line("sav_" + f + "_" + j + " = " + g.ref(new Expr.Var(t.pos(), t.depends().get(j), null)) + ";");
             }

@@ -58,6 +58,16 @@ final class ThreadSafety {
     }
 
     private static boolean assignsGlobal(ModFile mod, List<Item.Block> blocks) {
+        return !assignedGlobals(mod, blocks).isEmpty();
+    }
+
+    /** The names of the GLOBAL statement that a block assigns outside PROTECT (not as its own LOCAL or argument). */
+    static Set<String> assignedGlobals(ModFile mod) {
+        return assignedGlobals(mod, mod.items().stream().filter(Item.Block.class::isInstance)
+                .map(Item.Block.class::cast).toList());
+    }
+
+    private static Set<String> assignedGlobals(ModFile mod, List<Item.Block> blocks) {
         // the GLOBAL statement's names only: chk_thread_safe runs before parout makes the PARAMETERs that are not
         // RANGE global too (an assigned one leaves the mechanism thread safe, checked with nocmodl 8.2.2)
         Set<String> globals = new HashSet<>();
@@ -72,6 +82,7 @@ final class ThreadSafety {
                 isProtected.add(p.assignment().target().name());
             }
         }));
+        Set<String> assigned = new java.util.TreeSet<>();
         for (Item.Block b : blocks) {
             Set<String> local = new HashSet<>();
             b.args().stream().map(Arg::name).forEach(local::add);
@@ -80,15 +91,14 @@ final class ThreadSafety {
                     local.addAll(l.names());
                 }
             });
-            boolean[] assigns = {false};
-            each(b.body(), s -> assigns[0] |= s instanceof Stmt.Assign a && a.primes() == 0
-                    && globals.contains(a.target().name()) && !local.contains(a.target().name())
-                    && !isProtected.contains(a.target().name()));
-            if (assigns[0]) {
-                return true;
-            }
+            each(b.body(), s -> {
+                if (s instanceof Stmt.Assign a && a.primes() == 0 && globals.contains(a.target().name())
+                        && !local.contains(a.target().name()) && !isProtected.contains(a.target().name())) {
+                    assigned.add(a.target().name());
+                }
+            });
         }
-        return false;
+        return assigned;
     }
 
     private static boolean unsafeSolveOrDiscontinuity(ModFile mod, Item.Block b) {
