@@ -86,7 +86,7 @@ public final class RateTable {
     }
 
     /** The single function of a one-output table at x and x + offset into at[k] and above[k], as above. */
-    public void interpolateTwice(double x, double offset, double[] at, double[] above, int k) {
+    private void interpolateTwice(double x, double offset, double[] at, double[] above, int k) {
         if (outputs != 1) {
             throw new IllegalStateException("interpolateTwice needs a one-output table, not " + outputs);
         }
