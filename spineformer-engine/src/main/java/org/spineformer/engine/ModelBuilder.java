@@ -338,8 +338,10 @@ public final class ModelBuilder {
         for (Reversal r : reversals) {
             int node = disc.segmentNode(r.section(), r.segment());
             sim.state().ion(r.ion()).setReversal(node * lanes, (node + 1) * lanes, r.mV());
-            for (int entry = node * lanes; r.fixed() && entry < (node + 1) * lanes; entry++) {
-                sim.state().ion(r.ion()).reversalWrittenAt(entry);
+            if (r.fixed()) {
+                for (int entry = node * lanes; entry < (node + 1) * lanes; entry++) {
+                    sim.state().ion(r.ion()).reversalWrittenAt(entry);
+                }
             }
         }
         return sim;
