@@ -167,13 +167,13 @@ public final class AmpaWithCa extends AbstractMechanism {
 
         @Override
         public void currents(CellState s) {
-            if (trialVectors) {
-                Lanes.trialCurrents(this, s);
-                return;
-            }
             Potentiation.compute(simd, gDelayed, threshold, sharpness, offset, alpha);
             if (lanes > 1) {
-                trialCurrents(s);
+                if (trialVectors) {
+                    Lanes.trialCurrents(this, s);
+                } else {
+                    trialCurrents(s);
+                }
                 return;
             }
             if (runs == null) {
@@ -323,16 +323,13 @@ public final class AmpaWithCa extends AbstractMechanism {
         }
 
         /**
-         * {@link Potentiation#compute} and {@link Block#trialCurrents} with one vector per instance (its trials), its
-         * alpha kept for its current (one pass over the synapses instead of two): an instance whose lanes are all
+         * {@link Block#trialCurrents} with one vector per instance (its trials): an instance whose lanes are all
          * quiet is skipped as the scalar loop skips it; otherwise the quiet lanes are computed too and blended away
          * (g and i to +0, and to a zero that leaves the node arrays' bits unchanged: x - +0 and x + -0 are x).
          */
         static void trialCurrents(Block blk, CellState s) {
             for (int k = 0; k < blk.size(); k++) {
                 int j = k * SPECIES.length(), nd = blk.node(k) * SPECIES.length();
-                DoubleVector al = Potentiation.Lanes.alpha(blk.gDelayed, blk.threshold, blk.sharpness, blk.offset, j);
-                al.intoArray(blk.alpha, j);
                 DoubleVector a = DoubleVector.fromArray(SPECIES, blk.aampa, j);
                 DoubleVector g = DoubleVector.fromArray(SPECIES, blk.gampa, j);
                 VectorMask<Double> quiet = a.eq(0).and(g.eq(0));
@@ -342,6 +339,7 @@ public final class AmpaWithCa extends AbstractMechanism {
                     continue;
                 }
                 DoubleVector gk = g.sub(a);
+                DoubleVector al = DoubleVector.fromArray(SPECIES, blk.alpha, j);
                 DoubleVector conductance = oneMinus(al).add(DoubleVector.fromArray(SPECIES, blk.maxPotentiation, j)
                         .mul(al)).mul(DoubleVector.fromArray(SPECIES, blk.gmax, j)).mul(gk);
                 DoubleVector cur = conductance.mul(DoubleVector.fromArray(SPECIES, s.v, nd)

@@ -47,26 +47,21 @@ final class Potentiation {
      * {@link #compute}'s loop with {@link #sig} inlined, in vector lanes: the same operations in the same order and
      * the same exponential, each lane one element, so the same bits. Loaded only when {@link Simd#enabled()}.
      */
-    static final class Lanes {
+    private static final class Lanes {
         /** Computes alpha[k] for k in [0, n) and returns n, the largest multiple of the lane count in alpha. */
         static int compute(double[] gDelayed, double[] threshold, double[] sharpness, double[] offset,
                            double[] alpha) {
             int n = SPECIES.loopBound(alpha.length);
             for (int k = 0; k < n; k += SPECIES.length()) {
-                alpha(gDelayed, threshold, sharpness, offset, k).intoArray(alpha, k);
+                DoubleVector thresholdK = DoubleVector.fromArray(SPECIES, threshold, k);
+                DoubleVector sharpnessK = DoubleVector.fromArray(SPECIES, sharpness, k);
+                DoubleVector x = DoubleVector.fromArray(SPECIES, gDelayed, k).div(thresholdK).sub(1).mul(sharpnessK)
+                        .add(DoubleVector.fromArray(SPECIES, offset, k));
+                DoubleVector e = exp(x.abs().neg());
+                DoubleVector sig = e.blend(1, x.compare(VectorOperators.GT, 0)).div(e.add(1));
+                sig.blend(0, thresholdK.eq(Double.POSITIVE_INFINITY)).intoArray(alpha, k);
             }
             return n;
-        }
-
-        /** alpha of the vector of elements at {@code k}: what {@link #compute} stores there. */
-        static DoubleVector alpha(double[] gDelayed, double[] threshold, double[] sharpness, double[] offset, int k) {
-            DoubleVector thresholdK = DoubleVector.fromArray(SPECIES, threshold, k);
-            DoubleVector sharpnessK = DoubleVector.fromArray(SPECIES, sharpness, k);
-            DoubleVector x = DoubleVector.fromArray(SPECIES, gDelayed, k).div(thresholdK).sub(1).mul(sharpnessK)
-                    .add(DoubleVector.fromArray(SPECIES, offset, k));
-            DoubleVector e = exp(x.abs().neg());
-            DoubleVector sig = e.blend(1, x.compare(VectorOperators.GT, 0)).div(e.add(1));
-            return sig.blend(0, thresholdK.eq(Double.POSITIVE_INFINITY));
         }
     }
 }
