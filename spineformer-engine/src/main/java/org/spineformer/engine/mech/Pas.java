@@ -8,12 +8,10 @@ import org.spineformer.engine.simd.Simd;
 /**
  * NEURON's built-in passive leak: i = g (v - e). Runs trials in lanes ({@link MechanismBlock}).
  *
- * <p>As the simulation's first block with one instance per node, its current phase is one pass over every node (and
- * lane: with trials in lanes the node arrays are [node][lane] as its copies are) that also does the reset of rhs
- * and d ({@link MechanismBlock#currentsFromReset}): in a cell of many passive segments with zero-area nodes between
- * them (Allen's), its nodes form short runs, and the scattered per-instance loop after the reset cost 3-4x this
- * pass; in 8 lanes of the paper's cell the pass saves the reset's own pass over the node arrays. That pass reads g
- * and e from node-ordered copies, made
+ * <p>As the simulation's first block with one trial and one instance per node, its current phase is one pass over
+ * every node that also does the reset of rhs and d ({@link MechanismBlock#currentsFromReset}): in a cell of many
+ * passive segments with zero-area nodes between them (Allen's), its nodes form short runs, and the scattered
+ * per-instance loop after the reset cost 3-4x this pass. That pass reads g and e from node-ordered copies, made
  * at {@link MechanismBlock#initialize}, at the next pass after values are written once ({@link
  * MechanismBlock#setParameter}, {@link MechanismBlock#columnToSet}: the builder's way), and at every pass once a
  * caller has taken a live column of g or e ({@link MechanismBlock#column}, which it may write at any time). Its
@@ -69,9 +67,9 @@ public final class Pas extends AbstractMechanism {
         private final int[] runs;
         /** Trials in lanes: whether an instance's lanes go through one vector. */
         private final boolean vectorTrials;
-        /** Whether the pass over the nodes may be used: no node twice. */
+        /** Whether the pass over the nodes may be used: one trial, no node twice. */
         private final boolean nodePass;
-        /** For the pass over the nodes: g, e and i in node order ([node][lane]), 0 where the leak is not inserted. */
+        /** For the pass over the nodes: g, e and i in node order, 0 where the leak is not inserted. */
         private double[] gByNode;
         private double[] eByNode;
         private double[] iByNode;
@@ -88,15 +86,15 @@ public final class Pas extends AbstractMechanism {
             super(m, nodes, trials);
             runs = vectors && trials == 1 ? Simd.runs(node) : null;
             vectorTrials = vectors && trials > 1 && trials == Simd.preferredLanes();
-            nodePass = java.util.Arrays.stream(nodes).distinct().count() == nodes.length;
+            nodePass = trials == 1 && java.util.Arrays.stream(nodes).distinct().count() == nodes.length;
         }
 
         @Override
         public void attach(CellState s) {
             if (nodePass) {
-                gByNode = new double[s.nodes * lanes];
-                eByNode = new double[s.nodes * lanes];
-                iByNode = new double[s.nodes * lanes];
+                gByNode = new double[s.nodes];
+                eByNode = new double[s.nodes];
+                iByNode = new double[s.nodes];
             }
         }
 
@@ -132,18 +130,14 @@ public final class Pas extends AbstractMechanism {
 
         private void copyParametersByNode() {
             for (int k = 0; k < size; k++) {
-                for (int l = 0, j = k * lanes, nd = node[k] * lanes; l < lanes; l++, j++, nd++) {
-                    gByNode[nd] = g[j];
-                    eByNode[nd] = e[j];
-                }
+                gByNode[node[k]] = g[k];
+                eByNode[node[k]] = e[k];
             }
         }
 
         private void copyCurrents() {
             for (int k = 0; k < size; k++) {
-                for (int l = 0, j = k * lanes, nd = node[k] * lanes; l < lanes; l++, j++, nd++) {
-                    i[j] = iByNode[nd];
-                }
+                i[k] = iByNode[node[k]];
             }
         }
 
