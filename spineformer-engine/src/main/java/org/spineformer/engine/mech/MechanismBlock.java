@@ -202,15 +202,6 @@ public abstract class MechanismBlock {
                 CellState.copyIntoLanes(copy[f], columns[f]);
             }
         }
-        stateRestored();
-    }
-
-    /**
-     * Called when {@link #restoreState} has set the STATE and ASSIGNED columns: a block that brings values up to date
-     * only when they are read ({@link #fieldAccess}) drops what it would have brought, the restored columns being
-     * the copy's, read up to date. Nothing to do by default.
-     */
-    protected void stateRestored() {
     }
 
     /** Checks every parameter of every instance against its declared range. */

@@ -105,38 +105,30 @@ public final class AmpaWithCa extends AbstractMechanism {
             return true;
         }
 
-        private final double[] tau1 = ownColumn("tau1");
-        private final double[] tau2 = ownColumn("tau2");
-        private final double[] e = ownColumn("e");
-        private final double[] gmax = ownColumn("gmax");
-        private final double[] maxPotentiation = ownColumn("max_potentiation");
-        private final double[] threshold = ownColumn("ca_potentiation_threshold");
-        private final double[] sharpness = ownColumn("sigmoid_sharpness");
-        private final double[] offset = ownColumn("sigmoid_offset");
-        private final double[] tauPlasticity = ownColumn("tau_plasticity");
-        private final double[] tauDelayed = ownColumn("tau_g_dynamic_delayed");
-        private final double[] aampa = ownColumn("Aampa");
-        private final double[] gampa = ownColumn("Gampa");
-        private final double[] gDynamic = ownColumn("g_dynamic");
-        private final double[] gDelayed = ownColumn("g_dynamic_delayed");
-        private final double[] g = ownColumn("g");
-        private final double[] alpha = ownColumn("alpha");
-        private final double[] i = ownColumn("i");
-        private final double[] factor = ownColumn("factor");
+        private final double[] tau1 = column("tau1");
+        private final double[] tau2 = column("tau2");
+        private final double[] e = column("e");
+        private final double[] gmax = column("gmax");
+        private final double[] maxPotentiation = column("max_potentiation");
+        private final double[] threshold = column("ca_potentiation_threshold");
+        private final double[] sharpness = column("sigmoid_sharpness");
+        private final double[] offset = column("sigmoid_offset");
+        private final double[] tauPlasticity = column("tau_plasticity");
+        private final double[] tauDelayed = column("tau_g_dynamic_delayed");
+        private final double[] aampa = column("Aampa");
+        private final double[] gampa = column("Gampa");
+        private final double[] gDynamic = column("g_dynamic");
+        private final double[] gDelayed = column("g_dynamic_delayed");
+        private final double[] g = column("g");
+        private final double[] alpha = column("alpha");
+        private final double[] i = column("i");
+        private final double[] factor = column("factor");
         private final double[] decayA = new double[size * lanes];
         private final double[] decayG = new double[size * lanes];
         private final double[] decayDynamic = new double[size * lanes];
         private final double[] decayDelayed = new double[size * lanes];
         /** Whether alpha is computed in vector lanes ({@link Potentiation}). */
         private final boolean simd;
-        /**
-         * With {@code simd}, alpha only where a current reads it ({@link Potentiation#computeWhereRead}): its inputs
-         * where it was not computed, per vector of elements whether it is pending, and whether a caller has taken
-         * the column of alpha or of one of its parameters (then alpha is computed everywhere at every step).
-         */
-        private final double[] alphaInput;
-        private final boolean[] alphaPending;
-        private boolean alphaEverywhere;
         /** One trial: the node runs for the vector lanes; null when they are off or for several trials. */
         private final int[] runs;
         /** Several trials, one vector per instance ({@link Lanes#trialCurrents}, {@link Lanes#trialAdvance}). */
@@ -148,44 +140,6 @@ public final class AmpaWithCa extends AbstractMechanism {
             this.simd = simd;
             this.runs = simd && lanes == 1 ? Simd.runs(node) : null;
             this.trialVectors = simd && lanes > 1 && lanes == Simd.preferredLanes();
-            this.alphaInput = simd ? new double[size * lanes] : null;
-            this.alphaPending = simd ? new boolean[size * lanes / Simd.preferredLanes()] : null;
-        }
-
-        /** Brings alpha up to date before its column, or one of its parameters', is handed out to be kept. */
-        @Override
-        protected void fieldAccess(String field) {
-            if (readsAlpha(field)) {
-                alphaUpToDate();
-                alphaEverywhere = true;
-            }
-        }
-
-        /** Brings alpha up to date before one of its parameters is written (alpha keeps the values it had). */
-        @Override
-        protected void fieldSet(String field) {
-            if (readsAlpha(field)) {
-                alphaUpToDate();
-            }
-        }
-
-        /** The restored alpha is the copy's, made up to date when it was taken: nothing pending. */
-        @Override
-        protected void stateRestored() {
-            if (alphaPending != null) {
-                java.util.Arrays.fill(alphaPending, false);
-            }
-        }
-
-        private static boolean readsAlpha(String field) {
-            return field.equals("alpha") || field.equals("ca_potentiation_threshold")
-                    || field.equals("sigmoid_sharpness") || field.equals("sigmoid_offset");
-        }
-
-        private void alphaUpToDate() {
-            if (alphaPending != null) {
-                Potentiation.computePending(alphaInput, threshold, sharpness, offset, alpha, alphaPending);
-            }
         }
 
         @Override
@@ -213,12 +167,7 @@ public final class AmpaWithCa extends AbstractMechanism {
 
         @Override
         public void currents(CellState s) {
-            if (simd && !alphaEverywhere) {
-                Potentiation.computeWhereRead(gDelayed, threshold, sharpness, offset, alpha, aampa, gampa, alphaInput,
-                        alphaPending);
-            } else {
-                Potentiation.compute(simd, gDelayed, threshold, sharpness, offset, alpha);
-            }
+            Potentiation.compute(simd, gDelayed, threshold, sharpness, offset, alpha);
             if (lanes > 1) {
                 if (trialVectors) {
                     Lanes.trialCurrents(this, s);

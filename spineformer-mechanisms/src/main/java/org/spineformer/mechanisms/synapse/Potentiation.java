@@ -28,37 +28,10 @@ final class Potentiation {
     static void compute(boolean simd, double[] gDelayed, double[] threshold, double[] sharpness, double[] offset,
                         double[] alpha) {
         int done = simd ? Lanes.compute(gDelayed, threshold, sharpness, offset, alpha) : 0;
-        computeFrom(done, gDelayed, threshold, sharpness, offset, alpha);
-    }
-
-    /** alpha[k] for k from {@code from} on, in scalar code. */
-    private static void computeFrom(int from, double[] gDelayed, double[] threshold, double[] sharpness,
-                                    double[] offset, double[] alpha) {
-        for (int k = from; k < alpha.length; k++) {
+        for (int k = done; k < alpha.length; k++) {
             alpha[k] = threshold[k] == Double.POSITIVE_INFINITY ? 0
                     : sig(sharpness[k] * (gDelayed[k] / threshold[k] - 1) + offset[k]);
         }
-    }
-
-    /**
-     * {@link #compute} where a current may read alpha (needs {@link Simd#enabled()}): where every element of a vector
-     * is a quiet synapse (Aampa and Gampa exactly 0, so no current phase reads its alpha), its g_dynamic_delayed is
-     * kept in {@code input} and {@code pending[vector]} set instead, for {@link #computePending} to give alpha the
-     * bits {@link #compute} would have given it at this step; the other vectors are computed and their pending
-     * cleared. Why: alpha's exponential and two divisions per synapse are most of AMPA_WITH_CA's current phase, and in
-     * the experiments' rests and gaps every synapse is quiet.
-     */
-    static void computeWhereRead(double[] gDelayed, double[] threshold, double[] sharpness, double[] offset,
-                                 double[] alpha, double[] aampa, double[] gampa, double[] input, boolean[] pending) {
-        int done = Lanes.computeWhereRead(gDelayed, threshold, sharpness, offset, alpha, aampa, gampa, input,
-                pending);
-        computeFrom(done, gDelayed, threshold, sharpness, offset, alpha);
-    }
-
-    /** alpha of the pending vectors of {@link #computeWhereRead}, from their kept inputs; none pending after. */
-    static void computePending(double[] input, double[] threshold, double[] sharpness, double[] offset,
-                               double[] alpha, boolean[] pending) {
-        Lanes.computePending(input, threshold, sharpness, offset, alpha, pending);
     }
 
     /**
@@ -80,49 +53,15 @@ final class Potentiation {
                            double[] alpha) {
             int n = SPECIES.loopBound(alpha.length);
             for (int k = 0; k < n; k += SPECIES.length()) {
-                alpha(gDelayed, threshold, sharpness, offset, alpha, k);
+                DoubleVector thresholdK = DoubleVector.fromArray(SPECIES, threshold, k);
+                DoubleVector sharpnessK = DoubleVector.fromArray(SPECIES, sharpness, k);
+                DoubleVector x = DoubleVector.fromArray(SPECIES, gDelayed, k).div(thresholdK).sub(1).mul(sharpnessK)
+                        .add(DoubleVector.fromArray(SPECIES, offset, k));
+                DoubleVector e = exp(x.abs().neg());
+                DoubleVector sig = e.blend(1, x.compare(VectorOperators.GT, 0)).div(e.add(1));
+                sig.blend(0, thresholdK.eq(Double.POSITIVE_INFINITY)).intoArray(alpha, k);
             }
             return n;
-        }
-
-        /** {@link Potentiation#computeWhereRead}'s vectors; returns the first element not done. */
-        static int computeWhereRead(double[] gDelayed, double[] threshold, double[] sharpness, double[] offset,
-                                    double[] alpha, double[] aampa, double[] gampa, double[] input,
-                                    boolean[] pending) {
-            int n = SPECIES.loopBound(alpha.length);
-            for (int k = 0, vector = 0; k < n; k += SPECIES.length(), vector++) {
-                if (DoubleVector.fromArray(SPECIES, aampa, k).eq(0)
-                        .and(DoubleVector.fromArray(SPECIES, gampa, k).eq(0)).allTrue()) {
-                    DoubleVector.fromArray(SPECIES, gDelayed, k).intoArray(input, k);
-                    pending[vector] = true;
-                } else {
-                    alpha(gDelayed, threshold, sharpness, offset, alpha, k);
-                    pending[vector] = false;
-                }
-            }
-            return n;
-        }
-
-        static void computePending(double[] input, double[] threshold, double[] sharpness, double[] offset,
-                                   double[] alpha, boolean[] pending) {
-            for (int vector = 0; vector < pending.length; vector++) {
-                if (pending[vector]) {
-                    alpha(input, threshold, sharpness, offset, alpha, vector * SPECIES.length());
-                    pending[vector] = false;
-                }
-            }
-        }
-
-        /** alpha of the vector of elements at k from g_dynamic_delayed {@code gDelayed}. */
-        private static void alpha(double[] gDelayed, double[] threshold, double[] sharpness, double[] offset,
-                                  double[] alpha, int k) {
-            DoubleVector thresholdK = DoubleVector.fromArray(SPECIES, threshold, k);
-            DoubleVector sharpnessK = DoubleVector.fromArray(SPECIES, sharpness, k);
-            DoubleVector x = DoubleVector.fromArray(SPECIES, gDelayed, k).div(thresholdK).sub(1).mul(sharpnessK)
-                    .add(DoubleVector.fromArray(SPECIES, offset, k));
-            DoubleVector e = exp(x.abs().neg());
-            DoubleVector sig = e.blend(1, x.compare(VectorOperators.GT, 0)).div(e.add(1));
-            sig.blend(0, thresholdK.eq(Double.POSITIVE_INFINITY)).intoArray(alpha, k);
         }
     }
 }
