@@ -200,6 +200,41 @@ class RateTablesTest {
         });
     }
 
+    /**
+     * A parameter changed in the only instance, in any way (set, or written in a column kept since before the run),
+     * rebuilds the table at the next step for the new value: the table's parameters are compared with the
+     * instances' only after one was set or while one is kept, and these are the ways a parameter changes.
+     */
+    @Test
+    void aParameterChangedInEveryInstanceInAnyWayRebuildsTheTableAtTheNextStep() {
+        Map<String, BiConsumer<MechanismBlock, double[]>> ways = new LinkedHashMap<>();
+        ways.put("setParameter", (block, kept) -> block.setParameter("vshift", 0, 5.5));
+        ways.put("columnToSet", (block, kept) -> block.columnToSet("vshift")[0] = 5.5);
+        ways.put("a column handed out before the run", (block, kept) -> kept[0] = 5.5);
+        NmodlMechanism m = gate();
+        ways.forEach((way, change) -> {
+            Run table = Run.of(m, 1, 22, true);
+            Run exact = Run.of(m, 1, 22, false);
+            boolean keep = way.startsWith("a column");
+            double[] tableColumn = keep ? table.block.column("vshift") : null;
+            double[] exactColumn = keep ? exact.block.column("vshift") : null;
+            table.start(-65);
+            exact.start(-65);
+            for (int step = 0; step < 50; step++) {
+                table.step(potential(step * 20));
+                exact.step(potential(step * 20));
+            }
+            stepFromTheSameGates(table, exact);
+            double before = table.block.get("m", 0);
+            change.accept(table.block, tableColumn);
+            change.accept(exact.block, exactColumn);
+            stepFromTheSameGates(table, exact);
+            assertThat(table.block.get("m", 0)).as("after the change (%s), the table", way)
+                    .isCloseTo(exact.block.get("m", 0), within(STATE_BOUND))
+                    .isNotCloseTo(before, within(STATE_BOUND));
+        });
+    }
+
     @Test
     void aParameterTheFileWritesItselfIsComparedAtEveryStep() {
         // instance 1's BREAKPOINT moves its vshift to 5.5 mV once t > 1 ms: the block is not told
