@@ -170,14 +170,47 @@ class RateTablesTest {
      */
     @Test
     void aParameterChangedBetweenStepsInAnyWayTurnsTheTableOffAtTheNextStep() {
+        changeTheShiftEachWay(2, 1, (way, table, exact, before) -> {
+            for (int k = 0; k < 2; k++) {
+                assertThat(table.block.get("m", k)).as("instance %d after the change (%s)", k, way)
+                        .isEqualTo(exact.block.get("m", k));
+            }
+        });
+    }
+
+    /**
+     * A parameter changed in the only instance, in any way (set, or written in a column kept since before the run),
+     * rebuilds the table at the next step for the new value: the table's parameters are compared with the
+     * instances' only after one was set or while one is kept, and these are the ways a parameter changes.
+     */
+    @Test
+    void aParameterChangedInEveryInstanceInAnyWayRebuildsTheTableAtTheNextStep() {
+        changeTheShiftEachWay(1, 0, (way, table, exact, before) -> assertThat(table.block.get("m", 0))
+                .as("after the change (%s), the table", way)
+                .isCloseTo(exact.block.get("m", 0), within(STATE_BOUND))
+                .isNotCloseTo(before, within(STATE_BOUND)));
+    }
+
+    /** A check of the runs with tables and without after a change of their shift, given the table's m before it. */
+    private interface AfterChange {
+        void check(String way, Run table, Run exact, double before);
+    }
+
+    /**
+     * For each way of changing a parameter between steps (setParameter, columnToSet, a column handed out before the
+     * run): runs of {@code n} instances with tables and without, 50 steps from rest, a step from the same gates,
+     * instance {@code changed}'s shift moved to 5.5 mV in both, another step from the same gates, then {@code check}.
+     * Before the change the table's m differs from the exact one, within the table's bound.
+     */
+    private static void changeTheShiftEachWay(int n, int changed, AfterChange check) {
         Map<String, BiConsumer<MechanismBlock, double[]>> ways = new LinkedHashMap<>();
-        ways.put("setParameter", (block, kept) -> block.setParameter("vshift", 1, 5.5));
-        ways.put("columnToSet", (block, kept) -> block.columnToSet("vshift")[1] = 5.5);
-        ways.put("a column handed out before the run", (block, kept) -> kept[1] = 5.5);
+        ways.put("setParameter", (block, kept) -> block.setParameter("vshift", changed, 5.5));
+        ways.put("columnToSet", (block, kept) -> block.columnToSet("vshift")[changed] = 5.5);
+        ways.put("a column handed out before the run", (block, kept) -> kept[changed] = 5.5);
         NmodlMechanism m = gate();
         ways.forEach((way, change) -> {
-            Run table = Run.of(m, 2, 22, true);
-            Run exact = Run.of(m, 2, 22, false);
+            Run table = Run.of(m, n, 22, true);
+            Run exact = Run.of(m, n, 22, false);
             boolean keep = way.startsWith("a column");
             double[] tableColumn = keep ? table.block.column("vshift") : null;
             double[] exactColumn = keep ? exact.block.column("vshift") : null;
@@ -188,15 +221,14 @@ class RateTablesTest {
                 exact.step(potential(step * 20));
             }
             stepFromTheSameGates(table, exact);
-            assertThat(table.block.get("m", 1)).as("before the change (%s), the table", way)
-                    .isNotEqualTo(exact.block.get("m", 1)).isCloseTo(exact.block.get("m", 1), within(STATE_BOUND));
+            double before = table.block.get("m", changed);
+            assertThat(before).as("before the change (%s), the table", way)
+                    .isNotEqualTo(exact.block.get("m", changed))
+                    .isCloseTo(exact.block.get("m", changed), within(STATE_BOUND));
             change.accept(table.block, tableColumn);
             change.accept(exact.block, exactColumn);
             stepFromTheSameGates(table, exact);
-            for (int k = 0; k < 2; k++) {
-                assertThat(table.block.get("m", k)).as("instance %d after the change (%s)", k, way)
-                        .isEqualTo(exact.block.get("m", k));
-            }
+            check.check(way, table, exact, before);
         });
     }
 

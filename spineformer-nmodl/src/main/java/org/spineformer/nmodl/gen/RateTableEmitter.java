@@ -189,10 +189,17 @@ final class RateTableEmitter {
         // the table is used when every input is the same in every instance of the trial (lane l: slots l, l + lanes,
         // ...), with that trial's values, as the trial alone would
         List<String> parameterDiffers = new ArrayList<>();
+        List<String> parameterChanged = new ArrayList<>();
         for (String param : p.parameters()) {
             String col = "c_" + param;
             parameterDiffers.add("!(" + col + "[k] == " + col + "[l])");
-            changed.add(col + "[l] != rateTable_" + b + "_" + param + "[l]");
+            parameterChanged.add(col + "[l] != rateTable_" + b + "_" + param + "[l]");
+        }
+        if (!parameterChanged.isEmpty()) {
+            // the table's parameters against the instances' only when one may have changed (set since the last
+            // check, or kept): otherwise they are those the table was built or checked for; a one-slot block then
+            // touches two arrays fewer per parameter and step (Allen's soma, performance.md "s36")
+            changed.add("rateTableParametersSet_" + b + " && (" + String.join(" || ", parameterChanged) + ")");
         }
         if (!parameterDiffers.isEmpty()) {
             // the parameters change only where the block is told (fieldSet, fieldAccess): compared only then
