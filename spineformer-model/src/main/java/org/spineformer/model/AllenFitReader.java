@@ -278,8 +278,9 @@ public final class AllenFitReader {
         private AxonReplacement axon(boolean allActive) {
             List<AxonReplacement.Stub> stubs = new ArrayList<>();
             for (int i = 0; i < 2; i++) {
-                stubs.add(new AxonReplacement.Stub("axon[" + i + "]", Expression.constant(STUB_LENGTH_UM),
-                        Expression.constant(1), allActive ? null : new Diameter.Constant(Expression.constant(STUB_DIAM_UM))));
+                stubs.add(new AxonReplacement.Stub(fit.where() + " (the Allen recipe's axon stub " + i + ")",
+                        "axon[" + i + "]", Expression.constant(STUB_LENGTH_UM), Expression.constant(1),
+                        allActive ? null : new Diameter.Constant(Expression.constant(STUB_DIAM_UM))));
             }
             return new AxonReplacement(fit.where() + " (the Allen recipe's axon stubs)",
                     fileHasAxon ? Region.named("axon") : null, stubs, new Location("soma[0]", allActive ? 1 : 0.5),

@@ -7,8 +7,9 @@ import java.util.Map;
 import org.spineformer.model.expr.Expression;
 
 /**
- * Deletes the reconstructed axon ({@code delete}) and attaches a chain of stub sections: the first at
- * {@code attachTo}, each next one at the previous one's 1-end. The stubs are appended after every other section.
+ * Deletes the reconstructed axon ({@code delete}) and attaches stub sections: the first at {@code attachTo}, each
+ * next one at the previous one's 1-end unless it names its own parent (an earlier stub or a kept section) and
+ * connection point. The stubs are appended after every other section.
  * Without stubs (and then without {@code attachTo}) it only deletes: the passive models of Eyal et al. 2016 (ModelDB
  * 195667, their {@code delete_axon()}) drop the axon and add none.
  *
@@ -46,6 +47,10 @@ public record AxonReplacement(String source, Region delete, List<Stub> stubs, Lo
             throw new IllegalArgumentException(source + ": \"pt3d\" and \"diameters_from_original\" describe stub"
                     + " sections, and there are none");
         }
+        if (!stubs.isEmpty() && stubs.get(0).parent() != null) {
+            throw new IllegalArgumentException(stubs.get(0).source() + "/parent: the first stub is attached at "
+                    + "\"attach_to\"");
+        }
         for (Stub s : stubs) {
             if ((s.diameter() == null) == (diametersFromOriginal == null)) {
                 throw new IllegalArgumentException(source + ": stub " + s.name()
@@ -60,10 +65,21 @@ public record AxonReplacement(String source, Region delete, List<Stub> stubs, Lo
 
     /**
      * A stub section: name, length, nseg and (unless taken from the original axon) its diameters, any form of an
-     * inline section's but a formula of distance.
+     * inline section's but a formula of distance; {@code parent} null attaches it at the previous stub's 1-end (the
+     * first at {@code attachTo}), else at {@code parent(parentX)}; {@code source} names it in errors (the file and
+     * JSON pointer).
      */
-    public record Stub(String name, Expression lengthUm, Expression nseg, Diameter diameter) {
+    public record Stub(String source, String name, Expression lengthUm, Expression nseg, Diameter diameter,
+                       String parent, double parentX) {
+        /** A stub at the previous stub's 1-end (the first at {@code attachTo}). */
+        public Stub(String source, String name, Expression lengthUm, Expression nseg, Diameter diameter) {
+            this(source, name, lengthUm, nseg, diameter, null, 1);
+        }
+
         public Stub {
+            if (!(parentX >= 0 && parentX <= 1)) {
+                throw new IllegalArgumentException("stub " + name + ": parent_x must be in [0, 1], was " + parentX);
+            }
             if (diameter instanceof Diameter.Formula) {
                 throw new IllegalArgumentException("stub " + name + ": a diameter formula of distance is for inline"
                         + " sections (a stub's distances are not known when it is made)");

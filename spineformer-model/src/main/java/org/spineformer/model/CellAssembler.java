@@ -453,7 +453,7 @@ public final class CellAssembler {
         for (int s = 0; s < stubNseg.length; s++) {
             double v = r.stubs().get(s).nseg().evaluate(vars);
             if (!(v >= 1) || v != Math.rint(v)) {
-                throw new IllegalArgumentException(r.source() + "/sections/" + s + "/nseg: must be an integer >= 1, was "
+                throw new IllegalArgumentException(r.stubs().get(s).source() + "/nseg: must be an integer >= 1, was "
                         + v);
             }
             stubNseg[s] = (int) v;
@@ -471,15 +471,26 @@ public final class CellAssembler {
         int next = 0;
         for (int s = 0; s < stubNseg.length; s++) {
             AxonReplacement.Stub stub = r.stubs().get(s);
+            if (stub.parent() != null) {
+                parent = stub.parent();
+                parentX = stub.parentX();
+                int p = keptNames.indexOf(parent);
+                if (p < 0) {
+                    throw new IllegalArgumentException(stub.source() + "/parent: no section named '"
+                            + parent + "' among the kept sections and the stubs before it");
+                }
+                parentDiam = kept.get(p).diam;
+            }
             double length = stub.lengthUm().evaluate(vars);
             double[] dm = collected != null ? Arrays.copyOfRange(collected, next, next += stubNseg[s])
-                    : diameters(stub.diameter(), stubNseg[s], vars, parentDiam, r.source() + "/sections/" + s);
+                    : diameters(stub.diameter(), stubNseg[s], vars, parentDiam, stub.source());
             for (int j = 0; j < dm.length && r.pt3d(); j++) {
                 dm[j] = (float) dm[j]; // define_shape's 3-D points hold it in single precision
             }
             Work w = new Work(stub.name(), parent, parentX, length, stubNseg[s], null, null);
             w.diam = dm;
             kept.add(w);
+            keptNames.add(w.name);
             parent = stub.name();
             parentX = 1;
             parentDiam = dm;

@@ -363,9 +363,21 @@ public final class DescriptionReader {
         }
         List<AxonReplacement.Stub> stubs = new ArrayList<>();
         for (StrictJson s : o.array("sections")) {
-            s.keys(Set.of("name", "L", "nseg"), Set.of("diam"));
-            stubs.add(new AxonReplacement.Stub(s.string("name"), expression(s, "L", areas.keySet()),
-                    expression(s, "nseg", areas.keySet()), s.has("diam") ? diameter(s, areas.keySet()) : null));
+            if (!s.has("repeat")) {
+                stubs.add(stub(s, areas.keySet(), null));
+                continue;
+            }
+            // a unit of sections n times: {i} in their names and parents is 0 .. n-1
+            s.keys(Set.of("repeat", "sections"), Set.of());
+            JsonNode n = s.node().get("repeat");
+            if (!n.isIntegralNumber() || !n.canConvertToInt() || n.asInt() < 1) {
+                throw s.error("repeat", "must be a whole number >= 1 (how many times the unit is made), was " + n);
+            }
+            for (int i = 0; i < n.asInt(); i++) {
+                for (StrictJson unit : s.array("sections")) {
+                    stubs.add(stub(unit, areas.keySet(), Integer.toString(i)));
+                }
+            }
         }
         try {
             return new AxonReplacement(o.where(), o.has("delete") ? region(o, "delete") : Region.named("axon"), stubs,
@@ -374,6 +386,25 @@ public final class DescriptionReader {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
         }
+    }
+
+    /** A stub section; {@code i} replaces {@code {i}} in its name and parent (a repeated unit), or null. */
+    private AxonReplacement.Stub stub(StrictJson s, Set<String> areas, String i) {
+        s.keys(Set.of("name", "L", "nseg"), Set.of("diam", "parent", "parent_x"));
+        if (s.has("parent_x") && !s.has("parent")) {
+            throw s.error("parent_x", "needs a \"parent\" (a stub without one is attached at the previous one's 1-end)");
+        }
+        String name = s.string("name"), parent = s.has("parent") ? s.string("parent") : null;
+        if (i != null) {
+            name = name.replace("{i}", i);
+            parent = parent == null ? null : parent.replace("{i}", i);
+        }
+        double parentX = s.has("parent_x") ? s.number("parent_x") : 1;
+        if (!(parentX >= 0 && parentX <= 1)) {
+            throw s.error("parent_x", "must be in [0, 1], was " + parentX);
+        }
+        return new AxonReplacement.Stub(s.where(), name, expression(s, "L", areas), expression(s, "nseg", areas),
+                s.has("diam") ? diameter(s, areas) : null, parent, parentX);
     }
 
     private PaintRule paintRule(StrictJson o) {

@@ -94,6 +94,39 @@ class GeometryByCodeTest {
     }
 
     @Test
+    void aRepeatedUnitAndStubsWithTheirOwnParent(@TempDir Path dir) throws IOException {
+        // two myelin-node units in a chain, then a collateral at the middle of the first myelin
+        AssembledCell cell = CellAssembler.assemble(cell(dir, """
+                "axon_replacement": {"attach_to": {"section": "soma", "x": 0.5}, "sections": [
+                  {"name": "iseg", "L": 15, "nseg": 5, "diam": 1},
+                  {"repeat": 2, "sections": [{"name": "myelin[{i}]", "L": 100, "nseg": 5, "diam": 1},
+                                             {"name": "node[{i}]", "L": 1, "nseg": 1, "diam": 0.75}]},
+                  {"name": "collateral", "L": 50, "nseg": 3, "diam": {"geometric": {"from": "parent", "to": 0.5}},
+                   "parent": "myelin[0]", "parent_x": 0.5}]},"""));
+        Morphology m = cell.morphology();
+        assertThat(m.sections().stream().map(Section::name)).containsExactly("soma", "dend", "iseg", "myelin[0]",
+                "node[0]", "myelin[1]", "node[1]", "collateral");
+        assertThat(m.section(section(cell, "myelin[1]").parent()).name()).isEqualTo("node[0]");
+        Section collateral = section(cell, "collateral");
+        assertThat(m.section(collateral.parent()).name()).isEqualTo("myelin[0]");
+        assertThat(collateral.parentX()).isEqualTo(0.5);
+        assertThat(collateral.diamUm()[0]).isEqualTo(1.0); // from the parent's last segment
+
+        String first = """
+                "axon_replacement": {"attach_to": {"section": "soma", "x": 0.5}, "sections": [%s]},""";
+        assertThatThrownBy(() -> CellAssembler.assemble(cell(dir, first.formatted(
+                "{\"name\": \"a\", \"L\": 1, \"nseg\": 1, \"diam\": 1}, "
+                        + "{\"name\": \"b\", \"L\": 1, \"nseg\": 1, \"diam\": 1, \"parent\": \"c\"}"))))
+                .hasMessageContaining("cell.json: /axon_replacement/sections/1/parent: no section named 'c' among the"
+                        + " kept sections and the stubs before it");
+        assertThatThrownBy(() -> cell(dir, first.formatted("{\"repeat\": 0, \"sections\": []}")))
+                .hasMessageContaining("cell.json: /axon_replacement/sections/0/repeat: must be a whole number >= 1");
+        assertThatThrownBy(() -> cell(dir, first.formatted(
+                "{\"name\": \"a\", \"L\": 1, \"nseg\": 1, \"diam\": 1, \"parent_x\": 0.5}")))
+                .hasMessageContaining("cell.json: /axon_replacement/sections/0/parent_x: needs a \"parent\"");
+    }
+
+    @Test
     void areasAndStubDiameterErrorsNameTheKey(@TempDir Path dir) throws IOException {
         String stub = """
                 "axon_replacement": {"attach_to": {"section": "soma", "x": 0.5}, "areas": {%s},
