@@ -22,9 +22,9 @@ import org.spineformer.morphology.MorphologyReader;
 /**
  * Applies a {@link CellDescription} to its sections, in NEURON models' order: sections (inline, or read from the
  * description's SWC/ASC file) -> nseg rules -> axon replacement -> scale rules -> spines -> inline diameters ->
- * paint rules in order. Sections read from a file keep their 3-D points: whatever nseg they get, their diameters, areas and
- * resistances come from the points, as in NEURON. No catalogue is needed: painted mechanisms are names and
- * numbers ({@link AssembledCell}).
+ * paint rules in order. Sections read from a file keep their 3-D points: whatever nseg they get, their diameters,
+ * areas and resistances come from the points, as in NEURON. No catalogue is needed: painted mechanisms are names
+ * and numbers ({@link AssembledCell}).
  */
 public final class CellAssembler {
     /** NEURON's default specific capacitance (uF/cm2), where no rule paints cm. */
