@@ -93,15 +93,23 @@ class AllenFitsMatchNeuronTest {
      */
     static PublishedProtocolsMatchNeuronTest.Run spikesAsNeuron(String run, AssembledCell cell, String ampNa,
                                                                 double thresholdMv, Path modDir, JsonNode times) {
-        return spikesAsNeuron(run, cell, "soma[0]", ampNa, thresholdMv, modDir, times);
+        return spikesAsNeuron(run, cell, "soma[0]", new Step(ampNa, STEP_DELAY_MS, STEP_DUR_MS, STEP_TSTOP_MS),
+                thresholdMv, modDir, times);
     }
 
-    /** The same with the step and the spikes at {@code soma}(0.5) (a hoc cell's soma may be {@code soma}). */
+    /** The fixtures' step: 1 s from 200 ms, run for 1400 ms. */
+    static final double STEP_DELAY_MS = 200, STEP_DUR_MS = 1000, STEP_TSTOP_MS = 1400;
+
+    /** A current step at the soma's middle: amplitude (as the fixtures key it), delay, duration, and the run's end. */
+    record Step(String ampNa, double delayMs, double durMs, double tstopMs) {
+    }
+
+    /** The same with the spikes at {@code soma}(0.5) (a hoc cell's soma may be {@code soma}) and another step. */
     static PublishedProtocolsMatchNeuronTest.Run spikesAsNeuron(String run, AssembledCell cell, String soma,
-                                                                String ampNa, double thresholdMv, Path modDir,
+                                                                Step step, double thresholdMv, Path modDir,
                                                                 JsonNode times) {
         PublishedProtocolsMatchNeuronTest.Run result = PublishedProtocolsMatchNeuronTest.run(cell,
-                step(soma, ampNa, thresholdMv), modDir);
+                step(soma, step, thresholdMv), modDir);
         List<Double> ours = result.spikeTimesMs();
         List<Double> neuron = new ArrayList<>();
         times.forEach(t -> neuron.add(t.asDouble()));
@@ -123,13 +131,14 @@ class AllenFitsMatchNeuronTest {
         return Path.of(dir);
     }
 
-    private static Protocol step(String soma, String ampNa, double thresholdMv) {
-        String json = String.format(Locale.ROOT, "{\"format\": \"spineformer-protocol/1\", \"tstop\": 1400, "
+    private static Protocol step(String soma, Step step, double thresholdMv) {
+        String json = String.format(Locale.ROOT, "{\"format\": \"spineformer-protocol/1\", \"tstop\": %s, "
                 + "\"dt\": 0.025, \"spike_threshold_mV\": %s, \"stimuli\": [{\"type\": \"IClamp\", \"at\": "
-                + "{\"section\": \"%s\", \"x\": 0.5}, \"amp_nA\": %s, \"delay_ms\": 200, \"dur_ms\": 1000}], "
+                + "{\"section\": \"%s\", \"x\": 0.5}, \"amp_nA\": %s, \"delay_ms\": %s, \"dur_ms\": %s}], "
                 + "\"record\": [{\"variable\": \"v\", \"at\": {\"section\": \"%s\", \"x\": 0.5}}]}",
-                thresholdMv, soma, ampNa, soma);
-        return ProtocolReader.read(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), "step " + ampNa);
+                step.tstopMs(), thresholdMv, soma, step.ampNa(), step.delayMs(), step.durMs(), soma);
+        return ProtocolReader.read(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)),
+                "step " + step.ampNa());
     }
 
     private static JsonNode fixture() {

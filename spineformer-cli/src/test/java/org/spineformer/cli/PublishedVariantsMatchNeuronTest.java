@@ -27,13 +27,15 @@ import org.spineformer.model.DescriptionReader;
  * Hay et al. 2011's biophysics 1, 2 and 4 and biophysics 3 on its other morphologies, Migliore et al. 2018's other
  * cells, Eyal et al. 2016's human L2/3 cells (spines folded into cm and g_pas, a hand-built 6 mm axon), and Branco
  * et al. 2010's L2/3 cell (a morphology in hoc, nseg by the d_lambda rule before the membrane is set, then tripled,
- * a fixed eca, Mainen's channels with a GLOBAL set while their TABLEs are built).
+ * a fixed eca, Mainen's channels with a GLOBAL set while their TABLEs are built), and Mainen and Sejnowski 1996's
+ * cells j7 and j8 (an axon made by code whose diameters read the soma's area, spines folded in by hoc's scaling of L
+ * and diam, each run with the authors' own step: the fixture's {@code step}).
  *
  * <p>Needs the model's mod folder ({@code -Dspineformer.modDir.hay2011_l5pc=DIR},
  * {@code -Dspineformer.modDir.migliore2018_ca1=DIR}, {@code -Dspineformer.modDir.eyal2016=DIR},
- * {@code -Dspineformer.modDir.branco2010=DIR}; the passive models need none) and
- * {@code -Dspineformer.publishedModels=DIR}, a folder (or several, joined by ':') holding the authors' morphology
- * files at any depth (clones of ModelDB 139653, 244688, 195667 and 140828). Without them, or without the
+ * {@code -Dspineformer.modDir.branco2010=DIR}, {@code -Dspineformer.modDir.mainen1996=DIR}; the passive models need
+ * none) and {@code -Dspineformer.publishedModels=DIR}, a folder (or several, joined by ':') holding the authors' morphology
+ * files at any depth (clones of ModelDB 139653, 244688, 195667, 140828 and 2488). Without them, or without the
  * model's morphology file in those folders, each run reports itself skipped by name.
  */
 @Tag("validation")
@@ -54,7 +56,8 @@ class PublishedVariantsMatchNeuronTest {
         "eyal2016_passive_0603_cell03, 0.2", "eyal2016_passive_0603_cell11, 0.2",
         "eyal2016_passive_1303_cell03, 0.2", "eyal2016_passive_1303_cell05, 0.2",
         "eyal2016_passive_1303_cell06, 0.2",
-        "branco2010_rc19_active, 0.2", "branco2010_rc19_active, 0.4", "branco2010_rc19_passive, 0.1"})
+        "branco2010_rc19_active, 0.2", "branco2010_rc19_active, 0.4", "branco2010_rc19_passive, 0.1",
+        "mainen1996_j7, 0.07", "mainen1996_j7, 0.2", "mainen1996_j8, 0.1"})
     void spikesAndSomaVoltageAsInNeuron(String model, String ampNa) {
         String run = model + " " + ampNa + " nA";
         JsonNode fixture = json("neuron_spikes.json");
@@ -84,7 +87,12 @@ class PublishedVariantsMatchNeuronTest {
                 .isEqualTo(entry.get("sections").asInt());
         JsonNode neuronSpikes = entry.get("soma_spike_times_ms").get(ampNa);
         String soma = entry.path("soma").asText("soma[0]"); // a hoc cell's own name
-        PublishedProtocolsMatchNeuronTest.Run ours = AllenFitsMatchNeuronTest.spikesAsNeuron(run, cell, soma, ampNa,
+        JsonNode step = entry.path("step"); // the authors' own protocol, where it is not the fixtures' 1 s step
+        AllenFitsMatchNeuronTest.Step protocol = new AllenFitsMatchNeuronTest.Step(ampNa,
+                step.path("delay_ms").asDouble(AllenFitsMatchNeuronTest.STEP_DELAY_MS),
+                step.path("dur_ms").asDouble(AllenFitsMatchNeuronTest.STEP_DUR_MS),
+                step.path("tstop_ms").asDouble(AllenFitsMatchNeuronTest.STEP_TSTOP_MS));
+        PublishedProtocolsMatchNeuronTest.Run ours = AllenFitsMatchNeuronTest.spikesAsNeuron(run, cell, soma, protocol,
                 fixture.get("spike_threshold_mV").asDouble(), modDir, neuronSpikes);
         JsonNode somaV = entry.path("soma_v_mV").get(ampNa);
         if (somaV != null) {

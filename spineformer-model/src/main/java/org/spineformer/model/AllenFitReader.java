@@ -278,12 +278,13 @@ public final class AllenFitReader {
         private AxonReplacement axon(boolean allActive) {
             List<AxonReplacement.Stub> stubs = new ArrayList<>();
             for (int i = 0; i < 2; i++) {
-                stubs.add(new AxonReplacement.Stub("axon[" + i + "]", Expression.constant(STUB_LENGTH_UM),
-                        Expression.constant(1), allActive ? null : Expression.constant(STUB_DIAM_UM)));
+                stubs.add(new AxonReplacement.Stub(fit.where() + " (the Allen recipe's axon stub " + i + ")",
+                        "axon[" + i + "]", Expression.constant(STUB_LENGTH_UM), Expression.constant(1),
+                        allActive ? null : new Diameter.Constant(Expression.constant(STUB_DIAM_UM))));
             }
             return new AxonReplacement(fit.where() + " (the Allen recipe's axon stubs)",
                     fileHasAxon ? Region.named("axon") : null, stubs, new Location("soma[0]", allActive ? 1 : 0.5),
-                    true, allActive ? new AxonReplacement.FromOriginal.FirstAndLast() : null);
+                    true, allActive ? new AxonReplacement.FromOriginal.FirstAndLast() : null, Map.of());
         }
 
         /** The one object of the array at {@code key} ({@code passive} and {@code conditions} are such arrays). */

@@ -21,10 +21,10 @@ import org.spineformer.morphology.MorphologyReader;
 
 /**
  * Applies a {@link CellDescription} to its sections, in NEURON models' order: sections (inline, or read from the
- * description's SWC/ASC file) -> nseg rules -> axon replacement -> spines -> inline diameters -> paint rules in
- * order. Sections read from a file keep their 3-D points: whatever nseg they get, their diameters, areas and
- * resistances come from the points, as in NEURON. No catalogue is needed: painted mechanisms are names and
- * numbers ({@link AssembledCell}).
+ * description's SWC/ASC file) -> nseg rules -> axon replacement -> scale rules -> spines -> inline diameters ->
+ * paint rules in order. Sections read from a file keep their 3-D points: whatever nseg they get, their diameters,
+ * areas and resistances come from the points, as in NEURON. No catalogue is needed: painted mechanisms are names
+ * and numbers ({@link AssembledCell}).
  */
 public final class CellAssembler {
     /** NEURON's default specific capacitance (uF/cm2), where no rule paints cm. */
@@ -81,9 +81,9 @@ public final class CellAssembler {
         final String name;
         final String parent;
         final double parentX;
-        final double length;
+        double length;
         int nseg;
-        final Pt3d points; // null for cylinders
+        Pt3d points; // null for cylinders
         final Diameter rule; // null unless an inline section
         double[] diam; // per segment; null for an inline section until its rule is evaluated
         double cm = DEFAULT_CM;
@@ -104,6 +104,21 @@ public final class CellAssembler {
         double[] pointDiameters(int n) {
             return SegmentGeometry.frusta(points, n, DEFAULT_RA).diamUm();
         }
+
+        /** The membrane area (um2): the sum over its segments, as hoc's {@code for (x) a += area(x)}. */
+        double area(String source) {
+            if (diam == null) {
+                throw new IllegalArgumentException(source + ": section " + name + " is an inline section, whose "
+                        + "diameters are known only after every rule: give it from a morphology file or as a stub");
+            }
+            double[] areas = points != null ? SegmentGeometry.frusta(points, nseg, DEFAULT_RA).areaUm2()
+                    : SegmentGeometry.cylinders(length, DEFAULT_RA, diam).areaUm2();
+            double sum = 0;
+            for (double a : areas) {
+                sum += a;
+            }
+            return sum;
+        }
     }
 
     private record Spine(int rule, int k, double x) {
@@ -113,6 +128,7 @@ public final class CellAssembler {
         List<Work> work = source == null ? inlineSections() : sourceSections(source);
         applyNseg(work);
         work = replaceAxon(work);
+        scale(work);
         placeSpines(work);
 
         // final order: each section followed by its spines (neck, head)
@@ -306,6 +322,8 @@ public final class CellAssembler {
         double value;
         if (rule.nseg() instanceof Nseg.Fixed f) {
             value = f.count().evaluate(params);
+        } else if (rule.nseg() instanceof Nseg.Formula f) {
+            value = f.count().evaluate(name -> name.equals("L") ? w.length : params.get(name));
         } else if (rule.nseg() instanceof Nseg.PerLength p) {
             value = 1 + 2 * (int) (w.length / (2 * p.segmentLengthUm().evaluate(params)));
         } else if (rule.nseg() instanceof Nseg.Multiply m) {
@@ -399,23 +417,6 @@ public final class CellAssembler {
                 skipped(regions.absence(r.delete()), r.source() + "/delete");
             }
         }
-        int segmentsNeeded = 0;
-        int[] stubNseg = new int[r.stubs().size()];
-        for (int s = 0; s < stubNseg.length; s++) {
-            double v = r.stubs().get(s).nseg().evaluate(params);
-            if (!(v >= 1) || v != Math.rint(v)) {
-                throw new IllegalArgumentException(r.source() + "/sections/" + s + "/nseg: must be an integer >= 1, was "
-                        + v);
-            }
-            stubNseg[s] = (int) v;
-            segmentsNeeded += stubNseg[s];
-        }
-        double[] collected = null;
-        if (r.diametersFromOriginal() instanceof AxonReplacement.FromOriginal.Chunked c) {
-            collected = originalDiameters(work, deleted, segmentsNeeded, c.chunkUm().evaluate(params), r.source());
-        } else if (r.diametersFromOriginal() instanceof AxonReplacement.FromOriginal.FirstAndLast) {
-            collected = firstAndLastDiameters(work, deleted, stubNseg, r.source());
-        }
         List<Work> kept = new ArrayList<>();
         List<String> keptNames = new ArrayList<>();
         for (int i = 0; i < work.size(); i++) {
@@ -437,24 +438,62 @@ public final class CellAssembler {
             throw new IllegalArgumentException(r.source() + "/attach_to: no section named '" + r.attachTo().section()
                     + "' after the axon is deleted");
         }
+        Map<String, Double> areas = new LinkedHashMap<>();
+        r.areas().forEach((name, section) -> {
+            int i = keptNames.indexOf(section);
+            if (i < 0) {
+                throw new IllegalArgumentException(r.source() + "/areas/" + name + ": no section named '" + section
+                        + "' after the axon is deleted");
+            }
+            areas.put(name, kept.get(i).area(r.source() + "/areas/" + name));
+        });
+        Expression.Variables vars = name -> areas.containsKey(name) ? areas.get(name) : params.get(name);
+        int segmentsNeeded = 0;
+        int[] stubNseg = new int[r.stubs().size()];
+        for (int s = 0; s < stubNseg.length; s++) {
+            double v = r.stubs().get(s).nseg().evaluate(vars);
+            if (!(v >= 1) || v != Math.rint(v)) {
+                throw new IllegalArgumentException(r.stubs().get(s).source() + "/nseg: must be an integer >= 1, was "
+                        + v);
+            }
+            stubNseg[s] = (int) v;
+            segmentsNeeded += stubNseg[s];
+        }
+        double[] collected = null;
+        if (r.diametersFromOriginal() instanceof AxonReplacement.FromOriginal.Chunked c) {
+            collected = originalDiameters(work, deleted, segmentsNeeded, c.chunkUm().evaluate(params), r.source());
+        } else if (r.diametersFromOriginal() instanceof AxonReplacement.FromOriginal.FirstAndLast) {
+            collected = firstAndLastDiameters(work, deleted, stubNseg, r.source());
+        }
         String parent = r.attachTo().section();
         double parentX = r.attachTo().x();
+        double[] parentDiam = kept.get(keptNames.indexOf(parent)).diam;
         int next = 0;
         for (int s = 0; s < stubNseg.length; s++) {
             AxonReplacement.Stub stub = r.stubs().get(s);
-            double length = stub.lengthUm().evaluate(params);
-            double[] dm = new double[stubNseg[s]];
-            for (int j = 0; j < dm.length; j++) {
-                dm[j] = collected != null ? collected[next++] : stub.diamUm().evaluate(params);
-                if (r.pt3d()) {
-                    dm[j] = (float) dm[j]; // define_shape's 3-D points hold it in single precision
+            if (stub.parent() != null) {
+                parent = stub.parent();
+                parentX = stub.parentX();
+                int p = keptNames.indexOf(parent);
+                if (p < 0) {
+                    throw new IllegalArgumentException(stub.source() + "/parent: no section named '"
+                            + parent + "' among the kept sections and the stubs before it");
                 }
+                parentDiam = kept.get(p).diam;
+            }
+            double length = stub.lengthUm().evaluate(vars);
+            double[] dm = collected != null ? Arrays.copyOfRange(collected, next, next += stubNseg[s])
+                    : diameters(stub.diameter(), stubNseg[s], vars, parentDiam, stub.source());
+            for (int j = 0; j < dm.length && r.pt3d(); j++) {
+                dm[j] = (float) dm[j]; // define_shape's 3-D points hold it in single precision
             }
             Work w = new Work(stub.name(), parent, parentX, length, stubNseg[s], null, null);
             w.diam = dm;
             kept.add(w);
+            keptNames.add(w.name);
             parent = stub.name();
             parentX = 1;
+            parentDiam = dm;
         }
         return kept;
     }
@@ -651,48 +690,108 @@ public final class CellAssembler {
 
     private double[] inlineDiameter(Work w, int i, Morphology topology, Regions regions, double[][] diam,
                                     int[] parentIndex) {
-        int n = w.nseg;
+        if (!(w.rule instanceof Diameter.Formula f)) {
+            return diameters(w.rule, w.nseg, params, parentIndex[i] >= 0 ? diam[parentIndex[i]] : null,
+                    "section " + w.name);
+        }
+        double[] out = new double[w.nseg];
+        Location origin = f.origin() != null ? f.origin() : d.distanceOrigin() != null ? d.distanceOrigin()
+                : new Location(topology.section(0).name(), 0.5);
+        int os = regions.indexOf(origin.section(), "section " + w.name + " diameter origin");
+        for (int j = 0; j < out.length; j++) {
+            double dist = topology.pathDistance(os, origin.x(), i, topology.section(i).segmentX(j));
+            out[j] = f.expression().evaluate(name -> name.equals("distance") ? dist : params.get(name));
+        }
+        return checkedDiameters(out, "section " + w.name);
+    }
+
+    /**
+     * The n segment diameters a rule other than a formula of distance gives, its expressions reading {@code vars};
+     * {@code parentDiam}, the parent's segment diameters (null if none), for a geometric rule from the parent.
+     */
+    private static double[] diameters(Diameter rule, int n, Expression.Variables vars, double[] parentDiam,
+                                      String where) {
         double[] out = new double[n];
-        Diameter rule = w.rule;
         if (rule instanceof Diameter.Constant c) {
-            Arrays.fill(out, c.diamUm().evaluate(params));
+            Arrays.fill(out, c.diamUm().evaluate(vars));
         } else if (rule instanceof Diameter.Taper t) {
-            double d0 = t.d0Um().evaluate(params), d1 = t.d1Um().evaluate(params);
+            double d0 = t.d0Um().evaluate(vars), d1 = t.d1Um().evaluate(vars);
             for (int j = 0; j < n; j++) {
                 out[j] = (d1 - d0) * ((j + 0.5) / n) + d0;
             }
-        } else if (rule instanceof Diameter.Geometric g) {
+        } else if (rule instanceof Diameter.Interpolate t) {
+            double d0 = t.d0Um().evaluate(vars), d1 = t.d1Um().evaluate(vars);
+            for (int j = 0; j < n; j++) {
+                double x = (j + 0.5) / n; // range_interpolate's x, its theta for diam(0:1)
+                out[j] = d0 * (1 - x) + d1 * x;
+            }
+        } else {
+            Diameter.Geometric g = (Diameter.Geometric) rule;
             double a;
             if (g.fromUm() != null) {
-                a = g.fromUm().evaluate(params);
-            } else if (parentIndex[i] >= 0) {
-                double[] p = diam[parentIndex[i]];
-                a = p[p.length - 1];
+                a = g.fromUm().evaluate(vars);
+            } else if (parentDiam != null) {
+                a = parentDiam[parentDiam.length - 1];
             } else {
-                throw new IllegalArgumentException("section " + w.name + ": a geometric diameter from the parent needs"
-                        + " a parent");
+                throw new IllegalArgumentException(where + ": a geometric diameter from the parent needs a parent"
+                        + " with diameters");
             }
-            double b = g.toUm().evaluate(params);
+            double b = g.toUm().evaluate(vars);
             double la = Math.log10(a), lb = Math.log10(b);
             for (int j = 0; j < n; j++) {
                 out[j] = j == 0 ? a : j == n - 1 ? b : Math.pow(10, la + j * ((lb - la) / (n - 1)));
             }
-        } else {
-            Diameter.Formula f = (Diameter.Formula) rule;
-            Location origin = f.origin() != null ? f.origin() : d.distanceOrigin() != null ? d.distanceOrigin()
-                    : new Location(topology.section(0).name(), 0.5);
-            int os = regions.indexOf(origin.section(), "section " + w.name + " diameter origin");
-            for (int j = 0; j < n; j++) {
-                double dist = topology.pathDistance(os, origin.x(), i, topology.section(i).segmentX(j));
-                out[j] = f.expression().evaluate(name -> name.equals("distance") ? dist : params.get(name));
-            }
         }
-        for (double v : out) {
+        return checkedDiameters(out, where);
+    }
+
+    private static double[] checkedDiameters(double[] diam, String where) {
+        for (double v : diam) {
             if (!(v > 0) || Double.isInfinite(v)) {
-                throw new IllegalArgumentException("section " + w.name + ": diameter must be finite and > 0, was " + v);
+                throw new IllegalArgumentException(where + ": diameter must be finite and > 0, was " + v);
             }
         }
-        return out;
+        return diam;
+    }
+
+    /** The scale rules in order, on whole sections ({@link ScaleRule}, {@link HocScaling}). */
+    private void scale(List<Work> work) {
+        List<String> names = work.stream().map(w -> w.name).toList();
+        Regions regions = new Regions(names, attachments(work), null, d.regions(), null);
+        for (ScaleRule rule : d.scale()) {
+            boolean[] on = regions.sections(rule.region(), rule.source() + "/region");
+            if (Regions.none(on)) {
+                skipped(regions.absence(rule.region()), rule.source() + "/region");
+            }
+            for (int i = 0; i < on.length; i++) {
+                if (!on[i]) {
+                    continue;
+                }
+                Work w = work.get(i);
+                double length = w.length, area = w.area(rule.source());
+                Expression.Variables vars = name -> name.equals("L") ? length : name.equals("area") ? area
+                        : params.get(name);
+                double a = factor(rule.lengthFactor(), vars, rule.source() + "/L", w.name);
+                double b = factor(rule.diamFactor(), vars, rule.source() + "/diam", w.name);
+                if (w.points != null) {
+                    w.points = HocScaling.points(w.points, w.nseg, a, b);
+                    w.length = w.points.lengthUm();
+                    w.diam = w.pointDiameters(w.nseg);
+                } else {
+                    w.length = w.length * a;
+                    w.diam = HocScaling.cylinders(w.diam, b);
+                }
+            }
+        }
+    }
+
+    private static double factor(Expression e, Expression.Variables vars, String where, String section) {
+        double v = e.evaluate(vars);
+        if (!(v > 0) || Double.isInfinite(v)) {
+            throw new IllegalArgumentException(where + ": the factor on section " + section + " must be finite and"
+                    + " > 0, was " + v + " (" + e + ")");
+        }
+        return v;
     }
 
     private void insertConstant(Map<String, Map<String, Expression>> mechs, int section, String where,

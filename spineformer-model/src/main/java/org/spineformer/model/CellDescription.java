@@ -16,6 +16,7 @@ import org.spineformer.model.expr.Expression;
  *
  * @param parameters     named numbers the description's expressions may read (e.g. {@code apical.imGbar}), with
  *                       their values; {@link #withParameters} substitutes others (how experiments vary a cell)
+ * @param scale          length and diameter scalings after the axon replacement ({@link ScaleRule})
  * @param distanceOrigin where path distances are measured from unless a rule says otherwise (null: the root's
  *                       middle, x = 0.5)
  * @param experiment     what the paper's experiments read from the cell (axons, query pulses); null when the
@@ -28,9 +29,10 @@ import org.spineformer.model.expr.Expression;
  */
 public record CellDescription(String name, Map<String, Double> parameters, MorphologySource morphology,
                               Location distanceOrigin, Map<String, Region> regions, List<NsegRule> nseg,
-                              AxonReplacement axonReplacement, List<PaintRule> paint, List<SpineRule> spines,
-                              List<PointProcessSpec> pointProcesses, double celsius, double vInitMv,
-                              ExperimentSettings experiment, List<String> mod, Map<String, Path> sourceFiles) {
+                              AxonReplacement axonReplacement, List<ScaleRule> scale, List<PaintRule> paint,
+                              List<SpineRule> spines, List<PointProcessSpec> pointProcesses, double celsius,
+                              double vInitMv, ExperimentSettings experiment, List<String> mod,
+                              Map<String, Path> sourceFiles) {
     /** The prefix of a bundled mod set's name in {@link #mod}. */
     public static final String BUNDLED_MOD = "bundled:";
 
@@ -38,6 +40,7 @@ public record CellDescription(String name, Map<String, Double> parameters, Morph
         parameters = Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
         regions = Collections.unmodifiableMap(new LinkedHashMap<>(regions));
         nseg = List.copyOf(nseg);
+        scale = List.copyOf(scale);
         paint = List.copyOf(paint);
         spines = List.copyOf(spines);
         pointProcesses = List.copyOf(pointProcesses);
@@ -63,7 +66,7 @@ public record CellDescription(String name, Map<String, Double> parameters, Morph
                            Location distanceOrigin, Map<String, Region> regions, List<NsegRule> nseg,
                            AxonReplacement axonReplacement, List<PaintRule> paint, List<SpineRule> spines,
                            List<PointProcessSpec> pointProcesses, double celsius, double vInitMv) {
-        this(name, parameters, morphology, distanceOrigin, regions, nseg, axonReplacement, paint, spines,
+        this(name, parameters, morphology, distanceOrigin, regions, nseg, axonReplacement, List.of(), paint, spines,
                 pointProcesses, celsius, vInitMv, null, List.of(), Map.of());
     }
 
@@ -73,14 +76,14 @@ public record CellDescription(String name, Map<String, Double> parameters, Morph
                            AxonReplacement axonReplacement, List<PaintRule> paint, List<SpineRule> spines,
                            List<PointProcessSpec> pointProcesses, double celsius, double vInitMv,
                            ExperimentSettings experiment) {
-        this(name, parameters, morphology, distanceOrigin, regions, nseg, axonReplacement, paint, spines,
+        this(name, parameters, morphology, distanceOrigin, regions, nseg, axonReplacement, List.of(), paint, spines,
                 pointProcesses, celsius, vInitMv, experiment, List.of(), Map.of());
     }
 
     /** The same description with these experiment settings (null: none). */
     public CellDescription withExperiment(ExperimentSettings settings) {
-        return new CellDescription(name, parameters, morphology, distanceOrigin, regions, nseg, axonReplacement, paint,
-                spines, pointProcesses, celsius, vInitMv, settings, mod, sourceFiles);
+        return new CellDescription(name, parameters, morphology, distanceOrigin, regions, nseg, axonReplacement,
+                scale, paint, spines, pointProcesses, celsius, vInitMv, settings, mod, sourceFiles);
     }
 
     /**
@@ -96,8 +99,8 @@ public record CellDescription(String name, Map<String, Double> parameters, Morph
             }
             merged.put(e.getKey(), e.getValue());
         }
-        return new CellDescription(name, merged, morphology, distanceOrigin, regions, nseg, axonReplacement, paint,
-                spines, pointProcesses, celsius, vInitMv, experiment, mod, sourceFiles);
+        return new CellDescription(name, merged, morphology, distanceOrigin, regions, nseg, axonReplacement,
+                scale, paint, spines, pointProcesses, celsius, vInitMv, experiment, mod, sourceFiles);
     }
 
     /**
@@ -110,7 +113,7 @@ public record CellDescription(String name, Map<String, Double> parameters, Morph
             return this;
         }
         return new CellDescription(name, parameters, new MorphologySource.File(directory.resolve(f.path()).toString()),
-                distanceOrigin, regions, nseg, axonReplacement, paint, spines, pointProcesses, celsius, vInitMv,
+                distanceOrigin, regions, nseg, axonReplacement, scale, paint, spines, pointProcesses, celsius, vInitMv,
                 experiment, mod, sourceFiles);
     }
 
@@ -133,8 +136,8 @@ public record CellDescription(String name, Map<String, Double> parameters, Morph
             rules.add(new SpineRule(r.source(), r.on(), r.placement(), r.neckName(), r.neck(), r.headName(), r.head(),
                     r.neckMechanisms(), r.headMechanisms(), synapses));
         }
-        return new CellDescription(name, parameters, morphology, distanceOrigin, regions, nseg, axonReplacement, paint,
-                rules, pointProcesses, celsius, vInitMv, experiment, mod, sourceFiles);
+        return new CellDescription(name, parameters, morphology, distanceOrigin, regions, nseg, axonReplacement,
+                scale, paint, rules, pointProcesses, celsius, vInitMv, experiment, mod, sourceFiles);
     }
 
     /** The parameters as expression variables; any other name is an error naming the known ones. */
@@ -161,6 +164,7 @@ public record CellDescription(String name, Map<String, Double> parameters, Morph
         private final Map<String, Region> regions = new LinkedHashMap<>();
         private final List<NsegRule> nseg = new ArrayList<>();
         private AxonReplacement axon;
+        private final List<ScaleRule> scale = new ArrayList<>();
         private final List<PaintRule> paint = new ArrayList<>();
         private final List<SpineRule> spines = new ArrayList<>();
         private final List<PointProcessSpec> pointProcesses = new ArrayList<>();
@@ -201,6 +205,11 @@ public record CellDescription(String name, Map<String, Double> parameters, Morph
 
         public Builder axonReplacement(AxonReplacement replacement) {
             this.axon = replacement;
+            return this;
+        }
+
+        public Builder scale(ScaleRule rule) {
+            scale.add(rule);
             return this;
         }
 
@@ -264,8 +273,8 @@ public record CellDescription(String name, Map<String, Double> parameters, Morph
         }
 
         public CellDescription build() {
-            return new CellDescription(name, parameters, morphology, distanceOrigin, regions, nseg, axon, paint, spines,
-                    pointProcesses, celsius, vInit, experiment, mod, sourceFiles);
+            return new CellDescription(name, parameters, morphology, distanceOrigin, regions, nseg, axon, scale, paint,
+                    spines, pointProcesses, celsius, vInit, experiment, mod, sourceFiles);
         }
     }
 }

@@ -60,7 +60,7 @@ public final class DescriptionReader {
 
     private CellDescription description(StrictJson o) {
         o.keys(Set.of("format", "name", "morphology", "celsius", "v_init"), Set.of("description", "parameters",
-                "distance_origin", "regions", "nseg", "axon_replacement", "paint", "spines", "point_processes",
+                "distance_origin", "regions", "nseg", "axon_replacement", "scale", "paint", "spines", "point_processes",
                 "experiment", "mod"));
         String format = o.string("format");
         if (!format.equals(FORMAT)) {
@@ -90,6 +90,13 @@ public final class DescriptionReader {
             nseg.add(nsegRule(rule));
         }
         AxonReplacement axon = o.has("axon_replacement") ? axon(o.object("axon_replacement")) : null;
+        List<ScaleRule> scale = new ArrayList<>();
+        for (StrictJson rule : o.array("scale")) {
+            rule.keys(Set.of("region", "L", "diam"), Set.of());
+            Set<String> section = Set.of("L", "area");
+            scale.add(new ScaleRule(rule.where(), region(rule, "region"), expression(rule, "L", section),
+                    expression(rule, "diam", section)));
+        }
         List<PaintRule> paint = new ArrayList<>();
         for (StrictJson rule : o.array("paint")) {
             paint.add(paintRule(rule));
@@ -115,7 +122,7 @@ public final class DescriptionReader {
             mod.add(set);
         }
         return new CellDescription(partial.name(), partial.parameters(), partial.morphology(),
-                partial.distanceOrigin(), partial.regions(), nseg, axon, paint, spines, points, partial.celsius(),
+                partial.distanceOrigin(), partial.regions(), nseg, axon, scale, paint, spines, points, partial.celsius(),
                 partial.vInitMv(), o.has("experiment") ? experiment(o.object("experiment")) : null, mod, Map.of());
     }
 
@@ -220,34 +227,44 @@ public final class DescriptionReader {
                 throw s.error("parent_x", "the root section has no parent");
             }
             sections.add(new SectionSpec(s.string("name"), root ? null : s.string("parent"),
-                    root ? 0 : s.number("parent_x"), expression(s, "L", Set.of()), diameter(s)));
+                    root ? 0 : s.number("parent_x"), expression(s, "L", Set.of()), diameter(s, null)));
         }
         return new MorphologySource.Inline(sections);
     }
 
-    private Diameter diameter(StrictJson s) {
+    /**
+     * The {@code diam} of an inline section, or of a stub section ({@code extra}, the names its expressions may
+     * read beside the parameters, not null).
+     */
+    private Diameter diameter(StrictJson s, Set<String> stubNames) {
+        Set<String> extra = stubNames == null ? Set.of() : stubNames;
         JsonNode n = s.node().get("diam");
         if (!n.isObject()) {
-            return new Diameter.Constant(expression(s, "diam", Set.of()));
+            return new Diameter.Constant(expression(s, "diam", extra));
         }
         StrictJson d = s.object("diam");
-        String kind = d.only(Set.of("origin"), Set.of("taper", "geometric", "formula"));
+        String kind = d.only(Set.of("origin"), Set.of("taper", "interpolate", "geometric", "formula"));
         if (!kind.equals("formula")) {
             d.keys(Set.of(kind), Set.of());
         }
-        if (kind.equals("taper")) {
-            StrictJson t = d.object("taper");
+        if (kind.equals("taper") || kind.equals("interpolate")) {
+            StrictJson t = d.object(kind);
             t.keys(Set.of("d0", "d1"), Set.of());
-            return new Diameter.Taper(expression(t, "d0", Set.of()), expression(t, "d1", Set.of()));
+            Expression d0 = expression(t, "d0", extra), d1 = expression(t, "d1", extra);
+            return kind.equals("taper") ? new Diameter.Taper(d0, d1) : new Diameter.Interpolate(d0, d1);
         }
         if (kind.equals("geometric")) {
             StrictJson g = d.object("geometric");
             g.keys(Set.of("from", "to"), Set.of());
             boolean fromParent = g.node().get("from").isTextual() && g.node().get("from").asText().equals("parent");
-            return new Diameter.Geometric(fromParent ? null : expression(g, "from", Set.of()),
-                    expression(g, "to", Set.of()));
+            return new Diameter.Geometric(fromParent ? null : expression(g, "from", extra),
+                    expression(g, "to", extra));
         }
         d.keys(Set.of("formula"), Set.of("origin"));
+        if (stubNames != null) {
+            throw d.error("formula", "a stub section's diameter cannot be a formula of distance (its distances are "
+                    + "not known when it is made): give a number, an expression, a taper or an interpolation");
+        }
         return new Diameter.Formula(expression(d, "formula", Set.of("distance")),
                 d.has("origin") ? location(d.object("origin")) : null);
     }
@@ -298,7 +315,7 @@ public final class DescriptionReader {
 
     private NsegRule nsegRule(StrictJson o) {
         String kind = o.only(Set.of("region", "frequency_hz", "Ra", "cm"),
-                Set.of("fixed", "per_length_um", "d_lambda", "multiply"));
+                Set.of("fixed", "per_length_um", "d_lambda", "multiply", "formula"));
         Nseg rule;
         if (kind.equals("d_lambda")) {
             o.keys(Set.of("region", "d_lambda"), Set.of("frequency_hz", "Ra", "cm"));
@@ -308,10 +325,11 @@ public final class DescriptionReader {
                     o.has("cm") ? expression(o, "cm", Set.of()) : null);
         } else {
             o.keys(Set.of("region", kind), Set.of());
-            Expression value = expression(o, kind, Set.of());
+            Expression value = expression(o, kind, kind.equals("formula") ? Set.of("L") : Set.of());
             rule = switch (kind) {
                 case "fixed" -> new Nseg.Fixed(value);
                 case "multiply" -> new Nseg.Multiply(value);
+                case "formula" -> new Nseg.Formula(value);
                 default -> new Nseg.PerLength(value);
             };
         }
@@ -319,7 +337,19 @@ public final class DescriptionReader {
     }
 
     private AxonReplacement axon(StrictJson o) {
-        o.keys(Set.of(), Set.of("attach_to", "sections", "delete", "pt3d", "diameters_from_original"));
+        o.keys(Set.of(), Set.of("attach_to", "sections", "delete", "pt3d", "diameters_from_original", "areas"));
+        Map<String, String> areas = new LinkedHashMap<>();
+        if (o.has("areas")) {
+            StrictJson a = o.object("areas");
+            for (String name : a.fieldNames()) {
+                if (!name.matches("[A-Za-z_][A-Za-z0-9_.]*") || parameters.containsKey(name)
+                        || name.equals("pi") || name.equals("inf")) {
+                    throw a.error(name, "an area's name must be a new name for expressions (letters, digits, _ and ., "
+                            + "not a parameter, pi or inf), was '" + name + "'");
+                }
+                areas.put(name, a.string(name));
+            }
+        }
         AxonReplacement.FromOriginal original = null;
         if (o.has("diameters_from_original")) {
             StrictJson f = o.object("diameters_from_original");
@@ -333,17 +363,48 @@ public final class DescriptionReader {
         }
         List<AxonReplacement.Stub> stubs = new ArrayList<>();
         for (StrictJson s : o.array("sections")) {
-            s.keys(Set.of("name", "L", "nseg"), Set.of("diam"));
-            stubs.add(new AxonReplacement.Stub(s.string("name"), expression(s, "L", Set.of()),
-                    expression(s, "nseg", Set.of()), s.has("diam") ? expression(s, "diam", Set.of()) : null));
+            if (!s.has("repeat")) {
+                stubs.add(stub(s, areas.keySet(), null));
+                continue;
+            }
+            // a unit of sections n times: {i} in their names and parents is 0 .. n-1
+            s.keys(Set.of("repeat", "sections"), Set.of());
+            JsonNode n = s.node().get("repeat");
+            if (!n.isIntegralNumber() || !n.canConvertToInt() || n.asInt() < 1) {
+                throw s.error("repeat", "must be a whole number >= 1 (how many times the unit is made), was " + n);
+            }
+            for (int i = 0; i < n.asInt(); i++) {
+                for (StrictJson unit : s.array("sections")) {
+                    stubs.add(stub(unit, areas.keySet(), Integer.toString(i)));
+                }
+            }
         }
         try {
             return new AxonReplacement(o.where(), o.has("delete") ? region(o, "delete") : Region.named("axon"), stubs,
                     o.has("attach_to") ? location(o.object("attach_to")) : null, o.has("pt3d") && o.bool("pt3d"),
-                    original);
+                    original, areas);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
         }
+    }
+
+    /** A stub section; {@code i} replaces {@code {i}} in its name and parent (a repeated unit), or null. */
+    private AxonReplacement.Stub stub(StrictJson s, Set<String> areas, String i) {
+        s.keys(Set.of("name", "L", "nseg"), Set.of("diam", "parent", "parent_x"));
+        if (s.has("parent_x") && !s.has("parent")) {
+            throw s.error("parent_x", "needs a \"parent\" (a stub without one is attached at the previous one's 1-end)");
+        }
+        String name = s.string("name"), parent = s.has("parent") ? s.string("parent") : null;
+        if (i != null) {
+            name = name.replace("{i}", i);
+            parent = parent == null ? null : parent.replace("{i}", i);
+        }
+        double parentX = s.has("parent_x") ? s.number("parent_x") : 1;
+        if (!(parentX >= 0 && parentX <= 1)) {
+            throw s.error("parent_x", "must be in [0, 1], was " + parentX);
+        }
+        return new AxonReplacement.Stub(s.where(), name, expression(s, "L", areas), expression(s, "nseg", areas),
+                s.has("diam") ? diameter(s, areas) : null, parent, parentX);
     }
 
     private PaintRule paintRule(StrictJson o) {

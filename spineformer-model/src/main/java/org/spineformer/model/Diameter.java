@@ -13,6 +13,13 @@ public sealed interface Diameter {
     }
 
     /**
+     * hoc's {@code diam(0:1) = d0:d1}, NEURON's {@code range_interpolate}: d0 * (1 - x) + d1 * x, the same line as
+     * {@link Taper} rounded as NEURON rounds it.
+     */
+    record Interpolate(Expression d0Um, Expression d1Um) implements Diameter {
+    }
+
+    /**
      * nseg values in geometric progression (numpy's geomspace: 10^(log10(a) + i*(log10(b) - log10(a))/(nseg - 1)),
      * the ends exact), from {@code fromUm} (null: the diameter of the parent's last segment) to {@code toUm}.
      */

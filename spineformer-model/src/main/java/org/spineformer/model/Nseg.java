@@ -24,6 +24,13 @@ public sealed interface Nseg {
             implements Nseg {
     }
 
+    /**
+     * An expression of the section's length {@code L} (um) that must give an integer >= 1: a model's own rule, as
+     * Mainen and Sejnowski 1996's {@code nseg = L/50 + 1} (hoc truncates: {@code floor(L/50 + 1)}).
+     */
+    record Formula(Expression count) implements Nseg {
+    }
+
     /** The section's nseg so far times a whole factor (a model's {@code nseg *= 3} after another rule). */
     record Multiply(Expression factor) implements Nseg {
     }

@@ -96,6 +96,44 @@ public final class Pt3d {
         return new Pt3d(tx, ty, tz, diam, arc);
     }
 
+    /**
+     * The same points stretched to length {@code lengthUm} about the first point, as NEURON's {@code
+     * nrn_length_change} does when hoc sets L of a section with 3-D points: fac = lengthUm / L, every arc length
+     * times fac (not recomputed from the moved points, so the new L is L * fac) and every coordinate x0 + (x - x0) *
+     * fac in double precision, stored as a float.
+     */
+    public Pt3d stretchedTo(double lengthUm) {
+        if (!(lengthUm > 0) || Double.isInfinite(lengthUm)) {
+            throw new IllegalArgumentException("length must be finite and > 0, was " + lengthUm);
+        }
+        double fac = lengthUm / lengthUm();
+        int n = size();
+        float[] sx = new float[n], sy = new float[n], sz = new float[n];
+        double[] a = new double[n];
+        for (int i = 0; i < n; i++) {
+            a[i] = arc[i] * fac;
+            sx[i] = (float) (x[0] + (x[i] - (double) x[0]) * fac);
+            sy[i] = (float) (y[0] + (y[i] - (double) y[0]) * fac);
+            sz[i] = (float) (z[0] + (z[i] - (double) z[0]) * fac);
+        }
+        return new Pt3d(sx, sy, sz, diam, a);
+    }
+
+    /** The same points (coordinates and arc lengths) with these diameters, each stored as NEURON's float. */
+    public Pt3d withDiameters(double[] diamUm) {
+        if (diamUm.length != size()) {
+            throw new IllegalArgumentException(size() + " points need as many diameters, got " + diamUm.length);
+        }
+        float[] d = toFloat(diamUm);
+        for (int i = 0; i < d.length; i++) {
+            if (!(d[i] >= 0) || Float.isInfinite(d[i])) {
+                throw new IllegalArgumentException("3-D point " + i + ": diameter must be finite and >= 0, was "
+                        + diamUm[i]);
+            }
+        }
+        return new Pt3d(x, y, z, d, arc);
+    }
+
     private static float[] toFloat(double[] v) {
         float[] f = new float[v.length];
         for (int i = 0; i < v.length; i++) {
