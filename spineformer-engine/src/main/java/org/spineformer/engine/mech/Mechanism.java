@@ -87,6 +87,24 @@ public interface Mechanism {
         return newBlock(nodes);
     }
 
+    /**
+     * Checks that a model may set the named field before the run ({@link FieldSpec#settable}): a clear error
+     * otherwise, naming the mechanism and the field (none of that name: with the names that can be set; one that
+     * cannot be set: why).
+     */
+    default void requireSettable(String fieldName) {
+        for (FieldSpec f : fields()) {
+            if (f.name().equals(fieldName)) {
+                f.requireSettable(name());
+                return;
+            }
+        }
+        java.util.SortedSet<String> settable = new java.util.TreeSet<>();
+        fields().stream().filter(FieldSpec::settable).forEach(f -> settable.add(f.name()));
+        throw new IllegalArgumentException("mechanism " + name() + " has no parameter '" + fieldName
+                + "'; its parameters: " + settable);
+    }
+
     /** The field with this name; a clear error naming the mechanism when there is none. */
     default FieldSpec field(String fieldName) {
         for (FieldSpec f : fields()) {

@@ -133,6 +133,8 @@ public final class JavaGenerator {
     /** ion name -> its charge (USEION's VALENCE, or NEURON's for na, k and ca). */
     final Map<String, Double> valences = new LinkedHashMap<>();
     final Set<String> ranges = new HashSet<>();
+    /** The names the NEURON block lists GLOBAL. */
+    private final Set<String> globals = new HashSet<>();
     final Deque<Set<String>> locals = new ArrayDeque<>();
     /**
      * Names that stand for an element of an array rather than a local, innermost first: NET_RECEIVE's arguments
@@ -553,7 +555,8 @@ public final class JavaGenerator {
                     electrode = true;
                 }
                 case "RANGE" -> ranges.addAll(n.names());
-                case "GLOBAL", "THREADSAFE" -> {
+                case "GLOBAL" -> globals.addAll(n.names());
+                case "THREADSAFE" -> {
                 }
                 default -> notYet(n.pos(), n.keyword());
             }
@@ -597,7 +600,8 @@ public final class JavaGenerator {
         List<FieldSpec> states = new ArrayList<>();
         List<FieldSpec> assigned = new ArrayList<>();
         Set<String> done = new HashSet<>();
-        Set<String> settableGlobals = SettableGlobals.of(mod);
+        Set<String> neverAssigned = SettableAssigned.neverAssigned(mod);
+        Map<String, Set<String>> assignedIn = SettableAssigned.assignedIn(mod);
         for (String keyword : List.of("PARAMETER", "STATE", "ASSIGNED")) {
             mod.declarations(keyword).flatMap(decl -> decl.size() == 0 ? java.util.stream.Stream.of(decl)
                     : java.util.stream.IntStream.range(0, decl.size()).mapToObj(i -> new Decl(decl.pos(),
@@ -628,12 +632,22 @@ public final class JavaGenerator {
                     params.add(FieldSpec.parameter(name, unit, dflt, lo, hi, "PARAMETER (" + scope + ")"));
                 } else if (keyword.equals("STATE")) {
                     states.add(FieldSpec.state(name, unit, "STATE"));
-                } else if (settableGlobals.contains(declared)) {
+                } else if (neverAssigned.contains(declared)) {
                     params.add(FieldSpec.parameter(name, unit, 0, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY,
-                            "ASSIGNED listed GLOBAL, never assigned by the"
-                            + " file: set as NEURON's hoc variable " + declared + "_" + suffix));
+                            ranges.contains(declared) || currents.contains(declared)
+                            ? "ASSIGNED listed RANGE, never assigned by the file: set per instance as NEURON's hoc"
+                            + " sets " + (kind == Mechanism.Kind.DENSITY ? declared + "_" + suffix
+                            : suffix + "." + declared) + ", 0 until set"
+                            : "ASSIGNED listed GLOBAL, never assigned by the file: set as NEURON's hoc variable "
+                            + declared + "_" + suffix));
+                } else if (ranges.contains(declared) || currents.contains(declared)) {
+                    assigned.add(FieldSpec.settableAssigned(name, unit, "ASSIGNED (RANGE), assigned by the file in "
+                            + String.join(", ", assignedIn.get(declared)) + ": a value set before the run is"
+                            + " overwritten there, as NEURON's hoc value"));
                 } else {
-                    assigned.add(FieldSpec.assigned(name, unit, "ASSIGNED (" + scope + ")"));
+                    assigned.add(FieldSpec.assigned(name, unit, globals.contains(declared)
+                            ? "ASSIGNED listed GLOBAL, assigned by the file: one value per instance here"
+                            : "ASSIGNED, neither RANGE nor GLOBAL in the mod file: one value per instance, no hoc name"));
                 }
             });
         }
