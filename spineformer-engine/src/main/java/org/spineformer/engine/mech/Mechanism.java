@@ -72,6 +72,15 @@ public interface Mechanism {
         return Set.of();
     }
 
+    /**
+     * The ions whose total current this mechanism reads from the node's {@link Ion} (NMODL {@code USEION k READ ik}:
+     * "k"). A simulation whose mechanisms read none spares the hand-written blocks adding theirs
+     * ({@link IonCurrentSum}).
+     */
+    default Set<String> ionCurrentsRead() {
+        return Set.of();
+    }
+
     /** A block of instances at the given nodes for one trial, every field at its default. */
     MechanismBlock newBlock(int[] nodes);
 

@@ -51,7 +51,7 @@ public final class JavaGenerator {
     /** The description of a generated mechanism: what the compiler needs beside the source. */
     public record Generated(String mechanismName, Mechanism.Kind kind, String className, String source,
                             List<FieldSpec> fields, String title, boolean writesConcentration,
-                            Set<String> reversalPotentialsRead) {
+                            Set<String> reversalPotentialsRead, Set<String> ionCurrentsRead) {
     }
 
     final ModFile mod;
@@ -249,7 +249,7 @@ public final class JavaGenerator {
         String title = mod.items().stream().filter(Item.Title.class::isInstance).map(i -> ((Item.Title) i).text())
                 .findFirst().orElse("compiled from " + mod.file());
         return new Generated(g.suffix, g.kind, className, g.text.toString(), fields, title, g.writesConcentration(),
-                g.reversalPotentialsRead());
+                g.ionsRead("reversal"), g.ionsRead("current"));
     }
 
     /**
@@ -781,11 +781,14 @@ public final class JavaGenerator {
                 && written.contains(e.getKey()) && read.contains(e.getKey())));
     }
 
-    /** The ions whose reversal potential the mechanism reads ({@code USEION na READ ena}: "na"). */
-    private Set<String> reversalPotentialsRead() {
+    /**
+     * The ions whose variable of the given role the mechanism reads: "reversal" ({@code USEION na READ ena}: "na"),
+     * "current" ({@code USEION k READ ik}: "k").
+     */
+    private Set<String> ionsRead(String role) {
         Set<String> ionsRead = new LinkedHashSet<>();
         for (Map.Entry<String, Map<String, String>> ion : ions.entrySet()) {
-            if (ion.getValue().entrySet().stream().anyMatch(e -> e.getValue().equals("reversal")
+            if (ion.getValue().entrySet().stream().anyMatch(e -> e.getValue().equals(role)
                     && read.contains(e.getKey()))) {
                 ionsRead.add(ion.getKey());
             }
