@@ -60,7 +60,8 @@ class NmodlCommandTest {
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.out()).startsWith("leak  (density)  compiled from " + dir.resolve("leak.mod"));
         assertThat(r.out()).contains("    g                            parameter [S/cm2]   PARAMETER (RANGE) (default 0.001;");
-        assertThat(r.out()).contains("    i                            assigned  [mA/cm2]  ASSIGNED (not RANGE in the mod file:");
+        assertThat(r.out()).contains("    i                            assigned  [mA/cm2]  ASSIGNED (RANGE), assigned by the"
+                + " file in BREAKPOINT: a value set before the run is overwritten there");
         assertThat(r.out()).doesNotContain("NaTa_t");
         assertThat(r.err().lines()).containsExactly(
                 dir.resolve("c.mod") + ":2:1: VERBATIM is not supported: C code cannot run on the JVM",

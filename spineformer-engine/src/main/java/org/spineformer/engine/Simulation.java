@@ -3,8 +3,10 @@ package org.spineformer.engine;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.spineformer.engine.discrete.Discretization;
 import org.spineformer.engine.event.EventQueue;
 import org.spineformer.engine.event.Synapse;
@@ -215,6 +217,11 @@ public final class Simulation {
         }
         // Leaves from firstFreeLeaf on carry nothing, so the solver copies their parents' voltages.
         this.solver = new HinesSolver(disc.solverParent(), firstFreeLeaf, lanes);
+        Set<String> currentsRead = new HashSet<>();
+        for (MechanismBlock blk : blocks) {
+            currentsRead.addAll(blk.mechanism().ionCurrentsRead());
+        }
+        state.setIonCurrentsRead(currentsRead);
         // Every ion a mechanism asked for during block construction is created lazily; create them now so the
         // step loop can iterate over a fixed array.
         for (MechanismBlock blk : blocks) {

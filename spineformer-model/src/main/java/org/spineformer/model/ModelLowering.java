@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 import org.spineformer.engine.ModelBuilder;
 import org.spineformer.engine.event.PointProcess;
 import org.spineformer.engine.mech.Catalogue;
@@ -151,10 +150,7 @@ public final class ModelLowering {
             for (Map.Entry<String, Map<String, double[]>> e : cell.mechanisms().get(s).entrySet()) {
                 Mechanism m = catalogue.get(e.getKey());
                 for (String p : e.getValue().keySet()) {
-                    if (!isParameter(m, p)) {
-                        throw new IllegalArgumentException(cell.sources().get(e.getKey() + "." + p) + ": mechanism "
-                                + e.getKey() + " has no parameter '" + p + "'; its parameters: " + parameters(m));
-                    }
+                    requireSettable(m, p, cell.sources().get(e.getKey() + "." + p));
                 }
             }
             for (String ion : cell.ions().get(s).keySet()) {
@@ -184,10 +180,16 @@ public final class ModelLowering {
                     + " is a density mechanism, not a point process");
         }
         for (String p : params.keySet()) {
-            if (!isParameter(m, p)) {
-                throw new IllegalArgumentException(source + ": mechanism " + name + " has no parameter '" + p
-                        + "'; its parameters: " + parameters(m));
-            }
+            requireSettable(m, p, source);
+        }
+    }
+
+    /** {@link Mechanism#requireSettable}, its error prefixed with where the description sets the field. */
+    private static void requireSettable(Mechanism m, String field, String source) {
+        try {
+            m.requireSettable(field);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(source + ": " + e.getMessage(), e);
         }
     }
 
@@ -197,15 +199,5 @@ public final class ModelLowering {
                     + "' (not in the catalogue: " + catalogue.all().stream().map(Mechanism::name).toList() + ")");
         }
         return catalogue.get(name);
-    }
-
-    private static TreeSet<String> parameters(Mechanism m) {
-        TreeSet<String> names = new TreeSet<>();
-        for (FieldSpec f : m.fields()) {
-            if (f.role() == FieldRole.PARAMETER) {
-                names.add(f.name());
-            }
-        }
-        return names;
     }
 }

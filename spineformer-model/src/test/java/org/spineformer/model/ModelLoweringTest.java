@@ -105,6 +105,46 @@ class ModelLoweringTest {
         }
     }
 
+    /**
+     * As a mechanism compiled from a mod file presents them: a STATE, a RANGE ASSIGNED the file assigns (settable,
+     * as NEURON's hoc sets it) and an ASSIGNED without hoc name.
+     */
+    private static final class Gate extends AbstractMechanism {
+        Gate() {
+            super("gate", Kind.DENSITY, "a gate", List.of(FieldSpec.state("m", "1", "STATE"),
+                    FieldSpec.settableAssigned("level", "1", "ASSIGNED (RANGE), assigned by the file in BREAKPOINT"),
+                    FieldSpec.assigned("rate", "1/ms", "ASSIGNED, neither RANGE nor GLOBAL in the mod file")));
+        }
+
+        @Override
+        public MechanismBlock newBlock(int[] nodes) {
+            return new MechanismBlock(this, nodes) {
+                @Override
+                public void initialize(CellState s) {
+                }
+            };
+        }
+    }
+
+    @Test
+    void aRangeAssignedIsSetAndAStateOrAnAssignedWithoutHocNameIsRefusedNamingTheRule() {
+        Catalogue catalogue = CATALOGUE.withReplacements(List.of(new Gate()), m -> { });
+        Simulation sim = ModelLowering.lower(CellAssembler.assemble(read(twoSections(
+                "[{\"region\": \"all\", \"mechanism\": \"gate\", \"parameters\": {\"level\": 0.7}}]"))),
+                catalogue).simulation(0.025);
+        assertThat(sim.block("gate").get("level", sim.densityInstance("gate", 1, 3))).isEqualTo(0.7);
+        AssembledCell state = CellAssembler.assemble(read(twoSections(
+                "[{\"region\": \"all\", \"mechanism\": \"gate\", \"parameters\": {\"m\": 0.3}}]")));
+        assertThatThrownBy(() -> ModelLowering.lower(state, catalogue)).hasMessage("small.json:"
+                + " /paint/0/parameters/m: gate.m is a STATE, not a parameter: it cannot be set (NEURON sets every"
+                + " STATE at INITIAL, from its start value, so a value set before the run is lost)");
+        AssembledCell assigned = CellAssembler.assemble(read(twoSections(
+                "[{\"region\": \"all\", \"mechanism\": \"gate\", \"parameters\": {\"rate\": 2}}]")));
+        assertThatThrownBy(() -> ModelLowering.lower(assigned, catalogue)).hasMessage("small.json:"
+                + " /paint/0/parameters/rate: gate.rate is an assigned variable, not a parameter: it cannot be set"
+                + " (ASSIGNED, neither RANGE nor GLOBAL in the mod file)");
+    }
+
     @Test
     void paintedReversalPotentialsReachTheIonWhereAMechanismReadsThemFromIt() {
         Catalogue catalogue = CATALOGUE.withReplacements(List.of(new SodiumReader()), m -> { });

@@ -52,6 +52,8 @@ public final class CellState {
     /** Temperature (degC). */
     public final double celsius;
     private final Map<String, Ion> ions = new LinkedHashMap<>();
+    /** The ions whose current some block of the simulation reads ({@link Mechanism#ionCurrentsRead}). */
+    private Set<String> ionCurrentsRead = Set.of();
     /** The names {@link #ion} was asked for while {@link #ionsTaken} runs; null otherwise. */
     private Set<String> taken;
     /**
@@ -138,6 +140,20 @@ public final class CellState {
             taken.add(name);
         }
         return ions.computeIfAbsent(name, n -> new Ion(n, nodes * lanes, Ion.defaultInternalConcentrationMM(n)));
+    }
+
+    /**
+     * Whether some block of the simulation reads the ion's total current ({@link Mechanism#ionCurrentsRead}): told
+     * by the simulation before any block is attached, so that a block that only writes it can leave it alone
+     * otherwise ({@link IonCurrentSum}).
+     */
+    public boolean ionCurrentRead(String ion) {
+        return ionCurrentsRead.contains(ion);
+    }
+
+    /** The ions whose current some block reads: set by the simulation before it attaches the blocks. */
+    public void setIonCurrentsRead(Set<String> ions) {
+        ionCurrentsRead = Set.copyOf(ions);
     }
 
     public Iterable<Ion> ions() {

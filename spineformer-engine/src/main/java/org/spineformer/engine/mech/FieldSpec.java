@@ -10,13 +10,16 @@ package org.spineformer.engine.mech;
  * @param min         smallest valid value (parameters); -infinity when unbounded
  * @param max         largest valid value (parameters); +infinity when unbounded (infinity itself is then allowed)
  * @param description what it means
+ * @param settable    whether a model may set it before the run: every parameter, and the assigned variables NEURON's
+ *                    hoc sets per instance that the mechanism may overwrite (a mod file's RANGE ASSIGNED, {@link
+ *                    #settableAssigned})
  */
 public record FieldSpec(String name, String unit, FieldRole role, double defaultValue, double min, double max,
-                        String description) {
+                        String description, boolean settable) {
 
     public static FieldSpec parameter(String name, String unit, double defaultValue, double min, double max,
                                       String description) {
-        return new FieldSpec(name, unit, FieldRole.PARAMETER, defaultValue, min, max, description);
+        return new FieldSpec(name, unit, FieldRole.PARAMETER, defaultValue, min, max, description, true);
     }
 
     /** A parameter that may take any finite value. */
@@ -36,20 +39,45 @@ public record FieldSpec(String name, String unit, FieldRole role, double default
 
     public static FieldSpec state(String name, String unit, String description) {
         return new FieldSpec(name, unit, FieldRole.STATE, 0, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY,
-                description);
+                description, false);
     }
 
     public static FieldSpec assigned(String name, String unit, String description) {
         return new FieldSpec(name, unit, FieldRole.ASSIGNED, 0, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY,
-                description);
+                description, false);
     }
 
-    /** Throws a clear error naming mechanism, field and value when the value is not valid for this parameter. */
-    public void validate(String mechanism, double value) {
-        if (role != FieldRole.PARAMETER) {
-            throw new IllegalArgumentException(mechanism + "." + name + " is a " + role.name().toLowerCase()
-                    + " variable, not a parameter: it cannot be set");
+    /**
+     * An assigned variable a model may set before the run, any number but NaN, 0 until set: what NEURON's hoc does
+     * with a RANGE ASSIGNED of a mod file ({@code seg.x_mech = value} before {@code finitialize}), whose statements
+     * may then overwrite it. It stays an assigned variable (a snapshot carries it, as the mechanism may change it).
+     */
+    public static FieldSpec settableAssigned(String name, String unit, String description) {
+        return new FieldSpec(name, unit, FieldRole.ASSIGNED, 0, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY,
+                description, true);
+    }
+
+    /** Throws a clear error naming mechanism and field when a model may not set this field ({@link #settable}). */
+    public void requireSettable(String mechanism) {
+        if (settable) {
+            return;
         }
+        String what = mechanism + "." + name;
+        if (role == FieldRole.STATE) {
+            // nocmodl's initmodel starts every STATE at its x0 before the INITIAL block: hoc's value never reaches it
+            throw new IllegalArgumentException(what + " is a STATE, not a parameter: it cannot be set (NEURON sets"
+                    + " every STATE at INITIAL, from its start value, so a value set before the run is lost)");
+        }
+        throw new IllegalArgumentException(what + " is an assigned variable, not a parameter: it cannot be set ("
+                + description + ")");
+    }
+
+    /**
+     * Throws a clear error naming mechanism, field and value when the field cannot be set ({@link #requireSettable})
+     * or the value is not valid for it.
+     */
+    public void validate(String mechanism, double value) {
+        requireSettable(mechanism);
         if (Double.isNaN(value) || value < min || value > max) {
             throw new IllegalArgumentException(mechanism + "." + name + " = " + value + " is invalid: "
                     + rangeText() + (unit.equals("1") ? "" : " (" + unit + ")"));

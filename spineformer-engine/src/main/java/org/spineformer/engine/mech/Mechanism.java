@@ -72,6 +72,15 @@ public interface Mechanism {
         return Set.of();
     }
 
+    /**
+     * The ions whose total current this mechanism reads from the node's {@link Ion} (NMODL {@code USEION k READ ik}:
+     * "k"). A simulation whose mechanisms read none spares the hand-written blocks adding theirs
+     * ({@link IonCurrentSum}).
+     */
+    default Set<String> ionCurrentsRead() {
+        return Set.of();
+    }
+
     /** A block of instances at the given nodes for one trial, every field at its default. */
     MechanismBlock newBlock(int[] nodes);
 
@@ -85,6 +94,24 @@ public interface Mechanism {
             throw new UnsupportedOperationException(name() + " does not run several trials in lanes yet");
         }
         return newBlock(nodes);
+    }
+
+    /**
+     * Checks that a model may set the named field before the run ({@link FieldSpec#settable}): a clear error
+     * otherwise, naming the mechanism and the field (none of that name: with the names that can be set; one that
+     * cannot be set: why).
+     */
+    default void requireSettable(String fieldName) {
+        for (FieldSpec f : fields()) {
+            if (f.name().equals(fieldName)) {
+                f.requireSettable(name());
+                return;
+            }
+        }
+        java.util.SortedSet<String> settable = new java.util.TreeSet<>();
+        fields().stream().filter(FieldSpec::settable).forEach(f -> settable.add(f.name()));
+        throw new IllegalArgumentException("mechanism " + name() + " has no parameter '" + fieldName
+                + "'; its parameters: " + settable);
     }
 
     /** The field with this name; a clear error naming the mechanism when there is none. */

@@ -4,6 +4,7 @@ import java.util.List;
 import org.spineformer.engine.mech.AbstractMechanism;
 import org.spineformer.engine.mech.CellState;
 import org.spineformer.engine.mech.FieldSpec;
+import org.spineformer.engine.mech.IonCurrentSum;
 import org.spineformer.engine.mech.Mechanism;
 import org.spineformer.engine.mech.MechanismBlock;
 import org.spineformer.engine.table.RateTable;
@@ -83,6 +84,8 @@ public final class Km extends AbstractMechanism {
         private final double[] ek = column("ek");
         private final double[] m = column("m");
         private final double[] ik = column("ik");
+        /** Its current added to the ion's when some block reads the ion's total. */
+        private final IonCurrentSum ikSum = new IonCurrentSum("k", "ik");
         private final double[] gk = column("gk");
         private final double[] mInf = column("m_inf");
         private final double[] tauM = column("tau_m");
@@ -122,6 +125,12 @@ public final class Km extends AbstractMechanism {
         }
 
         @Override
+        public void attach(CellState s) {
+            super.attach(s);
+            ikSum.attach(s, this);
+        }
+
+        @Override
         public void currents(CellState s) {
             double[] v = s.v, rhs = s.rhs, d = s.d;
             for (int k = 0; k < size; k++) {
@@ -134,6 +143,7 @@ public final class Km extends AbstractMechanism {
                     d[nd] += g;
                 }
             }
+            ikSum.add();
         }
 
         @Override

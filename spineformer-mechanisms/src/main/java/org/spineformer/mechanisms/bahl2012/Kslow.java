@@ -4,6 +4,7 @@ import java.util.List;
 import org.spineformer.engine.mech.AbstractMechanism;
 import org.spineformer.engine.mech.CellState;
 import org.spineformer.engine.mech.FieldSpec;
+import org.spineformer.engine.mech.IonCurrentSum;
 import org.spineformer.engine.mech.Mechanism;
 import org.spineformer.engine.mech.MechanismBlock;
 
@@ -88,6 +89,8 @@ public final class Kslow extends AbstractMechanism {
         private final double[] b = column("b");
         private final double[] b1 = column("b1");
         private final double[] ik = column("ik");
+        /** Its current added to the ion's when some block reads the ion's total. */
+        private final IonCurrentSum ikSum = new IonCurrentSum("k", "ik");
         private final double[] gk = column("gk");
         private final double[] ainf = column("ainf");
         private final double[] binf = column("binf");
@@ -139,6 +142,12 @@ public final class Kslow extends AbstractMechanism {
         }
 
         @Override
+        public void attach(CellState s) {
+            super.attach(s);
+            ikSum.attach(s, this);
+        }
+
+        @Override
         public void currents(CellState s) {
             double[] v = s.v, rhs = s.rhs, d = s.d;
             for (int k = 0; k < size; k++) {
@@ -151,6 +160,7 @@ public final class Kslow extends AbstractMechanism {
                     d[nd] += g;
                 }
             }
+            ikSum.add();
         }
 
         @Override

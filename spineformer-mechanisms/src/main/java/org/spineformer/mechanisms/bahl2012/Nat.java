@@ -4,6 +4,7 @@ import java.util.List;
 import org.spineformer.engine.mech.AbstractMechanism;
 import org.spineformer.engine.mech.CellState;
 import org.spineformer.engine.mech.FieldSpec;
+import org.spineformer.engine.mech.IonCurrentSum;
 import org.spineformer.engine.mech.Mechanism;
 import org.spineformer.engine.mech.MechanismBlock;
 
@@ -92,6 +93,8 @@ public final class Nat extends AbstractMechanism {
         private final double[] m = column("m");
         private final double[] h = column("h");
         private final double[] ina = column("ina");
+        /** Its current added to the ion's when some block reads the ion's total. */
+        private final IonCurrentSum inaSum = new IonCurrentSum("na", "ina");
         private final double[] gna = column("gna");
         private final double[] minf = column("minf");
         private final double[] hinf = column("hinf");
@@ -141,6 +144,12 @@ public final class Nat extends AbstractMechanism {
         }
 
         @Override
+        public void attach(CellState s) {
+            super.attach(s);
+            inaSum.attach(s, this);
+        }
+
+        @Override
         public void currents(CellState s) {
             double[] v = s.v, rhs = s.rhs, d = s.d;
             for (int k = 0; k < size; k++) {
@@ -154,6 +163,7 @@ public final class Nat extends AbstractMechanism {
                     d[nd] += g;
                 }
             }
+            inaSum.add();
         }
 
         @Override

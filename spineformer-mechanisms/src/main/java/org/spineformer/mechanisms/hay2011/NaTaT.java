@@ -12,6 +12,7 @@ import jdk.incubator.vector.DoubleVector;
 import org.spineformer.engine.mech.AbstractMechanism;
 import org.spineformer.engine.mech.CellState;
 import org.spineformer.engine.mech.FieldSpec;
+import org.spineformer.engine.mech.IonCurrentSum;
 import org.spineformer.engine.mech.Mechanism;
 import org.spineformer.engine.mech.MechanismBlock;
 import org.spineformer.engine.simd.Simd;
@@ -83,6 +84,8 @@ public final class NaTaT extends AbstractMechanism {
         private final double[] m = column("m");
         private final double[] h = column("h");
         private final double[] ina = column("ina");
+        /** Its current added to the ion's when some block reads the ion's total. */
+        private final IonCurrentSum inaSum = new IonCurrentSum("na", "ina");
         /** Results of {@link #rates}, valid until its next call (a rate is 1 / tau). */
         private double mInf, mRate, hInf, hRate;
         /**
@@ -113,6 +116,11 @@ public final class NaTaT extends AbstractMechanism {
         }
 
         @Override
+        public void attach(CellState s) {
+            inaSum.attach(s, this);
+        }
+
+        @Override
         public void currents(CellState s) {
             if (runs != null) {
                 Lanes.currents(this, s);
@@ -123,6 +131,7 @@ public final class NaTaT extends AbstractMechanism {
             } else {
                 trialCurrents(s);
             }
+            inaSum.add();
         }
 
         /** The current phase of several trials, each lane as {@link #currents(CellState, int, int)} computes it. */

@@ -8,6 +8,7 @@ import jdk.incubator.vector.DoubleVector;
 import org.spineformer.engine.mech.AbstractMechanism;
 import org.spineformer.engine.mech.CellState;
 import org.spineformer.engine.mech.FieldSpec;
+import org.spineformer.engine.mech.IonCurrentSum;
 import org.spineformer.engine.mech.MechanismBlock;
 import org.spineformer.engine.simd.Simd;
 import org.spineformer.engine.simd.StrictExp;
@@ -75,6 +76,8 @@ abstract class OneGatePotassium extends AbstractMechanism {
         private final double[] ek = column("ek");
         private final double[] m = column("m");
         private final double[] ik = column("ik");
+        /** Its current added to the ion's when some block reads the ion's total. */
+        private final IonCurrentSum ikSum = new IonCurrentSum("k", "ik");
         /**
          * One trial: the vector kernels' inputs, each instance's potential, gathered, and the node runs; null for
          * scalar kernels or several trials.
@@ -103,6 +106,11 @@ abstract class OneGatePotassium extends AbstractMechanism {
         }
 
         @Override
+        public void attach(CellState s) {
+            ikSum.attach(s, this);
+        }
+
+        @Override
         public void currents(CellState s) {
             if (runs != null) {
                 Lanes.currents(this, s);
@@ -113,6 +121,7 @@ abstract class OneGatePotassium extends AbstractMechanism {
             } else {
                 trialCurrents(s);
             }
+            ikSum.add();
         }
 
         /** The current phase of several trials, each lane as {@link #currents(CellState, int, int)} computes it. */

@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeSet;
 import java.util.function.DoubleConsumer;
 import org.spineformer.engine.ModelBuilder;
 import org.spineformer.engine.Simulation;
@@ -16,7 +15,6 @@ import org.spineformer.engine.discrete.Discretization;
 import org.spineformer.engine.event.PointProcess;
 import org.spineformer.engine.event.Synapse;
 import org.spineformer.engine.mech.Catalogue;
-import org.spineformer.engine.mech.FieldRole;
 import org.spineformer.engine.mech.FieldSpec;
 import org.spineformer.engine.mech.Ion;
 import org.spineformer.engine.mech.Mechanism;
@@ -265,9 +263,10 @@ public final class ProtocolRun {
         }
         if (s instanceof Stimulus.PointProcessInput in) {
             for (String p : in.parameters().keySet()) {
-                if (!isParameter(m, p)) {
-                    throw new IllegalArgumentException(s.source() + "/parameters/" + p + ": mechanism "
-                            + m.name() + " has no parameter '" + p + "'; its parameters: " + parameterNames(m));
+                try {
+                    m.requireSettable(p);
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException(s.source() + "/parameters/" + p + ": " + e.getMessage(), e);
                 }
             }
         }
@@ -377,22 +376,8 @@ public final class ProtocolRun {
         return new BigDecimal(at).round(new MathContext(6)).stripTrailingZeros().toPlainString();
     }
 
-    private static boolean isParameter(Mechanism m, String name) {
-        return m.fields().stream().anyMatch(f -> f.name().equals(name) && f.role() == FieldRole.PARAMETER);
-    }
-
     private static boolean hasField(Mechanism m, String name) {
         return m.fields().stream().anyMatch(f -> f.name().equals(name));
-    }
-
-    private static TreeSet<String> parameterNames(Mechanism m) {
-        TreeSet<String> names = new TreeSet<>();
-        for (FieldSpec f : m.fields()) {
-            if (f.role() == FieldRole.PARAMETER) {
-                names.add(f.name());
-            }
-        }
-        return names;
     }
 
     private static List<String> fieldNames(Mechanism m) {

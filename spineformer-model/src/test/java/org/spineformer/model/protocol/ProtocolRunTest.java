@@ -138,8 +138,8 @@ class ProtocolRunTest {
                  "stimuli": [{"type": "point_process", "mechanism": "IClamp", "at": %s, "parameters": {"i": 1}}]}
                 """.formatted(at);
         assertThatThrownBy(() -> ProtocolRun.prepare(cell, Catalogue.discover(), protocol(param)))
-                .hasMessage("p.json: /stimuli/0/parameters/i: mechanism IClamp has no parameter 'i'; its "
-                        + "parameters: [amp, del, dur]");
+                .hasMessage("p.json: /stimuli/0/parameters/i: IClamp.i is an assigned variable, not a parameter: it"
+                        + " cannot be set (injected current)");
         String spikes = """
                 {"format": "spineformer-protocol/1", "tstop": 1,
                  "stimuli": [{"type": "point_process", "mechanism": "IClamp", "at": %s, "spikes_ms": [0.5]}]}

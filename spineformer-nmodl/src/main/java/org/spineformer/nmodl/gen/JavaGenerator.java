@@ -51,7 +51,7 @@ public final class JavaGenerator {
     /** The description of a generated mechanism: what the compiler needs beside the source. */
     public record Generated(String mechanismName, Mechanism.Kind kind, String className, String source,
                             List<FieldSpec> fields, String title, boolean writesConcentration,
-                            Set<String> reversalPotentialsRead) {
+                            Set<String> reversalPotentialsRead, Set<String> ionCurrentsRead) {
     }
 
     final ModFile mod;
@@ -133,6 +133,8 @@ public final class JavaGenerator {
     /** ion name -> its charge (USEION's VALENCE, or NEURON's for na, k and ca). */
     final Map<String, Double> valences = new LinkedHashMap<>();
     final Set<String> ranges = new HashSet<>();
+    /** The names the NEURON block lists GLOBAL. */
+    private final Set<String> globals = new HashSet<>();
     final Deque<Set<String>> locals = new ArrayDeque<>();
     /**
      * Names that stand for an element of an array rather than a local, innermost first: NET_RECEIVE's arguments
@@ -247,7 +249,7 @@ public final class JavaGenerator {
         String title = mod.items().stream().filter(Item.Title.class::isInstance).map(i -> ((Item.Title) i).text())
                 .findFirst().orElse("compiled from " + mod.file());
         return new Generated(g.suffix, g.kind, className, g.text.toString(), fields, title, g.writesConcentration(),
-                g.reversalPotentialsRead());
+                g.ionsRead("reversal"), g.ionsRead("current"));
     }
 
     /**
@@ -553,7 +555,8 @@ public final class JavaGenerator {
                     electrode = true;
                 }
                 case "RANGE" -> ranges.addAll(n.names());
-                case "GLOBAL", "THREADSAFE" -> {
+                case "GLOBAL" -> globals.addAll(n.names());
+                case "THREADSAFE" -> {
                 }
                 default -> notYet(n.pos(), n.keyword());
             }
@@ -597,7 +600,8 @@ public final class JavaGenerator {
         List<FieldSpec> states = new ArrayList<>();
         List<FieldSpec> assigned = new ArrayList<>();
         Set<String> done = new HashSet<>();
-        Set<String> settableGlobals = SettableGlobals.of(mod);
+        Set<String> neverAssigned = SettableAssigned.neverAssigned(mod);
+        Map<String, Set<String>> assignedIn = SettableAssigned.assignedIn(mod);
         for (String keyword : List.of("PARAMETER", "STATE", "ASSIGNED")) {
             mod.declarations(keyword).flatMap(decl -> decl.size() == 0 ? java.util.stream.Stream.of(decl)
                     : java.util.stream.IntStream.range(0, decl.size()).mapToObj(i -> new Decl(decl.pos(),
@@ -628,12 +632,22 @@ public final class JavaGenerator {
                     params.add(FieldSpec.parameter(name, unit, dflt, lo, hi, "PARAMETER (" + scope + ")"));
                 } else if (keyword.equals("STATE")) {
                     states.add(FieldSpec.state(name, unit, "STATE"));
-                } else if (settableGlobals.contains(declared)) {
+                } else if (neverAssigned.contains(declared)) {
                     params.add(FieldSpec.parameter(name, unit, 0, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY,
-                            "ASSIGNED listed GLOBAL, never assigned by the"
-                            + " file: set as NEURON's hoc variable " + declared + "_" + suffix));
+                            ranges.contains(declared) || currents.contains(declared)
+                            ? "ASSIGNED listed RANGE, never assigned by the file: set per instance as NEURON's hoc"
+                            + " sets " + (kind == Mechanism.Kind.DENSITY ? declared + "_" + suffix
+                            : suffix + "." + declared) + ", 0 until set"
+                            : "ASSIGNED listed GLOBAL, never assigned by the file: set as NEURON's hoc variable "
+                            + declared + "_" + suffix));
+                } else if (ranges.contains(declared) || currents.contains(declared)) {
+                    assigned.add(FieldSpec.settableAssigned(name, unit, "ASSIGNED (RANGE), assigned by the file in "
+                            + String.join(", ", assignedIn.get(declared)) + ": a value set before the run is"
+                            + " overwritten there, as NEURON's hoc value"));
                 } else {
-                    assigned.add(FieldSpec.assigned(name, unit, "ASSIGNED (" + scope + ")"));
+                    assigned.add(FieldSpec.assigned(name, unit, globals.contains(declared)
+                            ? "ASSIGNED listed GLOBAL, assigned by the file: one value per instance here"
+                            : "ASSIGNED, neither RANGE nor GLOBAL in the mod file: one value per instance, no hoc name"));
                 }
             });
         }
@@ -767,11 +781,14 @@ public final class JavaGenerator {
                 && written.contains(e.getKey()) && read.contains(e.getKey())));
     }
 
-    /** The ions whose reversal potential the mechanism reads ({@code USEION na READ ena}: "na"). */
-    private Set<String> reversalPotentialsRead() {
+    /**
+     * The ions whose variable of the given role the mechanism reads: "reversal" ({@code USEION na READ ena}: "na"),
+     * "current" ({@code USEION k READ ik}: "k").
+     */
+    private Set<String> ionsRead(String role) {
         Set<String> ionsRead = new LinkedHashSet<>();
         for (Map.Entry<String, Map<String, String>> ion : ions.entrySet()) {
-            if (ion.getValue().entrySet().stream().anyMatch(e -> e.getValue().equals("reversal")
+            if (ion.getValue().entrySet().stream().anyMatch(e -> e.getValue().equals(role)
                     && read.contains(e.getKey()))) {
                 ionsRead.add(ion.getKey());
             }

@@ -209,6 +209,11 @@ public final class NmodlMechanism extends AbstractMechanism {
         return compiled.generated().reversalPotentialsRead();
     }
 
+    @Override
+    public Set<String> ionCurrentsRead() {
+        return compiled.generated().ionCurrentsRead();
+    }
+
     /** The generated Java, for reading. */
     public String javaSource() {
         return compiled.generated().source();
