@@ -36,7 +36,7 @@ final class ParameterQuotients {
 
     /**
      * Whether {@code e} is kept: + - * / and negation of numbers, constants, dt, celsius and PARAMETERs no statement
-     * assigns (not hidden by a LOCAL: {@code isLocal}), with a division in it (what is worth keeping).
+     * but INITIAL's assigns (not hidden by a LOCAL: {@code isLocal}), with a division in it (what is worth keeping).
      */
     boolean keeps(Expr e, Predicate<String> isLocal) {
         return !(e instanceof Expr.Num) && !(e instanceof Expr.Var) && hasDivision(e) && ofParameters(e, isLocal);
@@ -53,7 +53,8 @@ final class ParameterQuotients {
     /** Whether a statement of a block other than INITIAL assigns {@code name} (FunctionEmitter.assigns). */
     private boolean assignedBeyondInitial(String name) {
         for (Item item : g.mod.items()) {
-            if (item instanceof Item.Block b && !b.keyword().equals("INITIAL") && FunctionEmitter.assigns(b.body(), name)) {
+            if (item instanceof Item.Block b && !b.keyword().equals("INITIAL")
+                    && FunctionEmitter.assigns(b.body(), name)) {
                 return true;
             }
         }

@@ -596,7 +596,9 @@ final class VectorEmitter {
     /**
      * DecayMemo's kept slope in vector lanes: when every lane of the group has its inputs' bits unchanged, a,
      * 1 - exp(dt a) and (with {@code atZeroToo}) -f0/a are loaded, else computed and kept, with the same
-     * operations as the scalar kernel's (its own arrays: a slot is always in a group or always in the tail).
+     * operations as the scalar kernel's (its own arrays: a slot is always in a group or always in the tail). Where
+     * the slope (and f0) read only parameters the file does not assign but in INITIAL, ParameterQuotients keeps them
+     * instead, without a check per group.
      */
     private String keptSlope(String state, List<String> inputs, Expr slope, Expr atZero, boolean atZeroToo) {
         if (quotients.keepsSlope(slope, atZeroToo ? atZero : null, this::isLocal)) {
