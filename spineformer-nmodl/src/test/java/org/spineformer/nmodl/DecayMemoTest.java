@@ -26,6 +26,9 @@ class DecayMemoTest {
             STATE { x y z }
             INITIAL { x = 1 y = 1 z = 1 }
             BREAKPOINT { SOLVE states METHOD cnexp }
+            : a statement that assigns tau: without it, the vector kernel keeps the slopes without checks
+            : (ParameterQuotients, ParameterQuotientsTest), not by the memo tested here
+            PROCEDURE settau(t (ms)) { tau = t }
             DERIVATIVE states {
                 x' = -x/tau
                 y' = (x0 - y)/tau

@@ -256,8 +256,9 @@ final class ClassSkeleton {
             g.close();
         }
         g.ratePlans.values().forEach(rateTables::emitRateTableMethods);
-        if (rateTables.hasFieldHooks()) {
-            rateTables.emitFieldHooks();
+        ParameterQuotients quotients = vector != null ? vector.quotients() : null;
+        if (rateTables.hasFieldHooks() || quotients != null) {
+            rateTables.emitFieldHooks(quotients);
         }
         for (Item.Block f : g.functions.values()) {
             new FunctionEmitter(g).emitFunction(f);
@@ -358,7 +359,7 @@ final class ClassSkeleton {
 
     /** initialize() and INITIAL, currents() and the BREAKPOINT's evaluation, advance() and its SOLVEs. */
     private void emitPhases() {
-        new InitialEmitter(g).emit(initial);
+        new InitialEmitter(g).emit(initial, vector != null ? vector.quotients() : null);
         new CurrentsEmitter(g).emit(currentPhase, vector == null ? null : vector.currentsCall(), conductance);
         new StatePhaseEmitter(g).emit(solves, afterSolves, vector == null ? null : vector.advanceCall());
         g.line("");

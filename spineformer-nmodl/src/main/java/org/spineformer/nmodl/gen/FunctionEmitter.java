@@ -87,7 +87,7 @@ final class FunctionEmitter {
         return false;
     }
 
-    private static boolean assigns(List<Stmt> body, String name) {
+    static boolean assigns(List<Stmt> body, String name) {
         for (Stmt st : body) {
             if (st instanceof Stmt.Assign a && a.target().name().equals(name)
                     || st instanceof Stmt.Protect p && p.assignment().target().name().equals(name)

@@ -11,7 +11,8 @@ final class InitialEmitter {
         this.g = g;
     }
 
-    void emit(Item.Block initial) {
+    /** initialize() and init(k, s); {@code quotients}, the vector kernels' kept values of parameters (or null). */
+    void emit(Item.Block initial, ParameterQuotients quotients) {
         g.line("");
         g.open("@Override public void initialize(CellState s)");
         // INITIAL may read an output of the last run's last state phase (LazyTableOutputs)
@@ -50,6 +51,9 @@ final class InitialEmitter {
         g.close();
         if (g.netReceiveLowering != null && g.netReceiveLowering.perConnection()) {
             g.line("initConnections(s);");
+        }
+        if (quotients != null) {
+            quotients.emitAfterInitial();
         }
         g.close();
         if (initial != null) {

@@ -32,11 +32,12 @@ public interface JoinableStates {
     int[] joinedNodes();
 
     /**
-     * The slot copies the state phase makes from its node, as pairs: a column, then the per-node array it copies
-     * (v from {@code s.v}, ion variables from their ion's arrays).
+     * The slot copies the state phase makes from its node but v's, as pairs: a column, then the per-node array it
+     * copies (ion variables from their ion's arrays). Only the exact step reads the copy of v ({@link #joinedExact}
+     * makes it): every other phase that reads it sets it first (docs/dev/nmodl.md, "v copied only where read").
      */
     double[][] joinedCopies(CellState s);
 
-    /** The state step of slots {@code slots[0 .. count)} computed exactly (their copies made). */
+    /** The state step of slots {@code slots[0 .. count)} computed exactly (their other copies made), v copied first. */
     void joinedExact(int[] slots, int count, CellState s);
 }

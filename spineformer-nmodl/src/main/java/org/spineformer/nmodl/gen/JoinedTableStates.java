@@ -303,7 +303,7 @@ public final class JoinedTableStates {
 
         /**
          * The pass for members with {@code copyCounts} node copies each and their states, compiled once per shape; each
-         * per-node array the copies read (v among them) is read once per slot.
+         * per-node array the copies read is read once per slot, as v (for the position).
          */
         private Pass pass(int[] copyCounts, double[] v) {
             boolean[] keepsPositions = new boolean[members.length];

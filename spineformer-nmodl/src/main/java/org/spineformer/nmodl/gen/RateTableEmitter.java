@@ -101,12 +101,16 @@ final class RateTableEmitter {
      * MechanismBlock.fieldAccess and fieldSet: every lazy output brought up to date before any column is handed out
      * or set, and the block's outputs written at every state phase once one of theirs is (the caller may read it at
      * any time); a table's parameters compared again once one is set, and at every step from when the
-     * column of one is handed out (the caller may write it at any time).
+     * column of one is handed out (the caller may write it at any time); the same for the vector kernels' kept
+     * {@code quotients} of parameters (null: none).
      */
-    void emitFieldHooks() {
+    void emitFieldHooks(ParameterQuotients quotients) {
         g.line("");
         g.open("@Override protected void fieldAccess(String field)");
         emitLazyOutputs();
+        if (quotients != null) {
+            quotients.emitOnAccess();
+        }
         for (RateTables.Plan p : g.ratePlans.values()) {
             if (!p.parameters().isEmpty()) {
                 g.open("if (" + isOneOf(p.parameters()) + ")");
@@ -118,6 +122,9 @@ final class RateTableEmitter {
         g.line("");
         g.open("@Override protected void fieldSet(String field)");
         emitLazyOutputs(); // what MechanismBlock's fieldSet does by default
+        if (quotients != null) {
+            quotients.emitOnSet();
+        }
         for (RateTables.Plan p : g.ratePlans.values()) {
             if (!p.parameters().isEmpty()) {
                 g.open("if (" + isOneOf(p.parameters()) + ")");

@@ -155,13 +155,17 @@ final class StatePhaseEmitter {
         g.line("return laneNode;");
         g.close();
         g.line("");
+        // v's copy (the first pair) is read by the exact step alone: the pass steps from the table without it
+        List<String> copies = g.nodeCopies.statePhaseCopies();
         g.open("@Override public double[][] joinedCopies(CellState s)");
-        g.line("return new double[][] {" + String.join(", ", g.nodeCopies.statePhaseCopies()) + "};");
+        g.line("return new double[][] {" + String.join(", ", copies.subList(2, copies.size())) + "};");
         g.close();
         g.line("");
         g.open("@Override public void joinedExact(int[] slots, int count, CellState s)");
         g.open("for (int j = 0; j < count; j++)");
-        g.line("d_" + b + "(slots[j], s);");
+        g.line("int k = slots[j];");
+        g.line("c_v[k] = s.v[laneNode[k]];");
+        g.line("d_" + b + "(k, s);");
         g.close();
         g.close();
     }

@@ -75,8 +75,17 @@ final class VectorEmitter {
     /** How many Java if/else branches the code being written is in: a column first read there is not kept. */
     private int branches;
 
+    /** The state phase's kept quotients of parameters (in its DERIVATIVE kernels). */
+    private final ParameterQuotients quotients;
+
     VectorEmitter(JavaGenerator g) {
         this.g = g;
+        this.quotients = new ParameterQuotients(g);
+    }
+
+    /** The quotients of parameters the state phase's kernels keep, or null when they keep none. */
+    ParameterQuotients quotients() {
+        return quotients.any() ? quotients : null;
     }
 
     /** The call of the vector current phase in currents() (returns the first slot left), or null when none. */
@@ -261,9 +270,22 @@ final class VectorEmitter {
         inlined.clear();
         List<String> lowered = new ArrayList<>();
         boolean anyVector = false;
+        int quotientsBefore = quotients.count();
+        // the DERIVATIVE kernels first: the phase's set-up depends on what they keep
+        List<Boolean> inLanes = new ArrayList<>();
+        for (Stmt.Solve sv : solves) {
+            String b = sv.block();
+            String method = g.cnexpFallbacks.contains(b) ? "derivimplicit" : sv.method();
+            inLanes.add(g.derivatives.containsKey(b) && !g.ratePlans.containsKey(b) && !g.newtons.containsKey(b)
+                    && !g.eulerDeferred.contains(b)
+                    && Set.of("cnexp", "derivimplicit", "euler").contains(method) && derivative(b, method));
+        }
         text.line("");
         text.line("/** The state phase over whole groups of VL slots in vector lanes; returns the first slot left. */");
         text.open("private int vadvance(CellState s)");
+        if (quotients.any()) {
+            text.line(quotients.refresh());
+        }
         text.line("int k0 = 0;");
         text.open("for (; k0 + VL <= slots; k0 += VL)");
         // a group on consecutive nodes copies as vectors (the same values), others slot by slot
@@ -284,12 +306,10 @@ final class VectorEmitter {
         g.text = main;
         text.close();
         text.close();
-        for (Stmt.Solve sv : solves) {
+        for (int j = 0; j < solves.size(); j++) {
+            Stmt.Solve sv = solves.get(j);
             String b = sv.block();
-            String method = g.cnexpFallbacks.contains(b) ? "derivimplicit" : sv.method();
-            if (g.derivatives.containsKey(b) && !g.ratePlans.containsKey(b) && !g.newtons.containsKey(b)
-                    && !g.eulerDeferred.contains(b)
-                    && Set.of("cnexp", "derivimplicit", "euler").contains(method) && derivative(b, method)) {
+            if (inLanes.get(j)) {
                 text.line("vd_" + b + "(k0, s);");
                 lowered.add(b);
                 anyVector = true;
@@ -331,6 +351,9 @@ final class VectorEmitter {
         text.line("return k0;");
         text.close();
         out = saved;
+        if (!problems.isEmpty() || !anyVector) {
+            quotients.dropFrom(quotientsBefore);
+        }
         if (problems.isEmpty() && anyVector) {
             methods.put("vadvance", text.toString());
             // a concentration written back slot by slot: two slots of one group on one node would see each
@@ -390,6 +413,7 @@ final class VectorEmitter {
         }
         List<String> before = new ArrayList<>(problems);
         Set<String> inlinedBefore = new HashSet<>(inlined);
+        int quotientsBefore = quotients.count();
         problems.clear();
         SourceText text = new SourceText();
         SourceText saved = out;
@@ -412,6 +436,7 @@ final class VectorEmitter {
             methods.put(name, text.toString());
         } else {
             inlined.retainAll(inlinedBefore);
+            quotients.dropFrom(quotientsBefore);
         }
         return ok;
     }
@@ -571,9 +596,23 @@ final class VectorEmitter {
     /**
      * DecayMemo's kept slope in vector lanes: when every lane of the group has its inputs' bits unchanged, a,
      * 1 - exp(dt a) and (with {@code atZeroToo}) -f0/a are loaded, else computed and kept, with the same
-     * operations as the scalar kernel's (its own arrays: a slot is always in a group or always in the tail).
+     * operations as the scalar kernel's (its own arrays: a slot is always in a group or always in the tail). Where
+     * the slope (and f0) read only parameters the file does not assign but in INITIAL, ParameterQuotients keeps them
+     * instead, without a check per group.
      */
     private String keptSlope(String state, List<String> inputs, Expr slope, Expr atZero, boolean atZeroToo) {
+        if (quotients.keepsSlope(slope, atZeroToo ? atZero : null, this::isLocal)) {
+            // of parameters that change only where the block is told: kept without a check per group
+            String ev = quotients.decayLanes(slope);
+            if (atZeroToo) {
+                return add(state, mul(ev, sub(quotients.targetLanes(atZero, slope), state)));
+            }
+            String av = quotients.lanes(slope);
+            memoCalls = true;
+            String f0 = num(atZero);
+            memoCalls = false;
+            return add(state, mul(ev, sub(div(neg(f0), av), state)));
+        }
         String m = "vm" + temps++ + "_";
         String slots = "new double[size * lanes];";
         memoFields.add("private final boolean[] " + m + "ok = new boolean[size * lanes];");
@@ -944,6 +983,9 @@ final class VectorEmitter {
         if ((e instanceof Expr.Binary || e instanceof Expr.Call) && g.expressions.isConstant(e)) {
             return bc(g.num(e)); // the scalar kernel's hoisted constant
         }
+        if (derivativeMethod != null && quotients.keeps(e, this::isLocal)) {
+            return quotients.lanes(e);
+        }
         if (e instanceof Expr.Num n) {
             return bc(ExpressionEmitter.literal(n.value()));
         }
@@ -1225,6 +1267,9 @@ final class VectorEmitter {
         g.line("/** Whether at least half the groups are on consecutive nodes (a current phase without exp in lanes). */");
         g.line("private final boolean mostlyRuns;");
         memoFields.forEach(g::line);
+        if (quotients.any()) {
+            quotients.emitFields();
+        }
     }
 
     /** The vector methods, and the helpers they call. */
@@ -1234,6 +1279,9 @@ final class VectorEmitter {
                 g.line(line);
             }
         });
+        if (quotients.any()) {
+            quotients.emitMethod();
+        }
         g.line("");
         g.open("private static boolean[] runGroups(int[] laneNode, int[] geoNode)");
         g.line("boolean[] run = new boolean[laneNode.length / VL];");
