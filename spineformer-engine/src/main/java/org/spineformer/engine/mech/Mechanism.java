@@ -2,6 +2,8 @@ package org.spineformer.engine.mech;
 
 import java.util.List;
 import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
 
 /**
  * A kind of mechanism (a channel, a synapse, a calcium pool, an electrode), registered in a {@link Catalogue}
@@ -108,7 +110,7 @@ public interface Mechanism {
                 return;
             }
         }
-        java.util.SortedSet<String> settable = new java.util.TreeSet<>();
+        SortedSet<String> settable = new TreeSet<>();
         fields().stream().filter(FieldSpec::settable).forEach(f -> settable.add(f.name()));
         throw new IllegalArgumentException("mechanism " + name() + " has no parameter '" + fieldName
                 + "'; its parameters: " + settable);
