@@ -226,8 +226,7 @@ final class ParameterQuotients {
     private void emitOn(String flag) {
         List<String> parameters = parameters();
         if (!parameters.isEmpty()) {
-            g.open("if (" + String.join(" || ", parameters.stream().map(n -> "field.equals(\"" + n + "\")")
-                    .toList()) + ")");
+            g.open("if (" + RateTableEmitter.isOneOf(parameters) + ")");
             g.line(flag + " = true;");
             g.close();
         }

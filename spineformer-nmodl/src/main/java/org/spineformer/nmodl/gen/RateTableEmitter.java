@@ -144,7 +144,8 @@ final class RateTableEmitter {
         }
     }
 
-    private static String isOneOf(List<String> fields) {
+    /** The generated hooks' test that {@code field} is one of {@code fields}. */
+    static String isOneOf(List<String> fields) {
         return String.join(" || ", fields.stream().map(f -> "field.equals(\"" + f + "\")").toList());
     }
 
