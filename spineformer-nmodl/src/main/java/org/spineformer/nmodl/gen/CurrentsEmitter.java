@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Set;
 import org.spineformer.engine.mech.Mechanism;
 import org.spineformer.nmodl.ast.Expr;
+import org.spineformer.nmodl.ast.Item;
 
 /** The current phase's kernel currents(), and its currentOnce and current methods ({@link CurrentPhase}). */
 final class CurrentsEmitter {
@@ -27,6 +28,9 @@ final class CurrentsEmitter {
     void emit(CurrentPhase phase, String vectorCall, Expr conductance) {
         List<String> terms = terms(g);
         boolean evaluate = !terms.isEmpty() || !phase.twice().isEmpty();
+        FirstEvaluation first = new FirstEvaluation(phase, names(g), g.procedures, g.tables.keySet(),
+                e -> g.callsOnlyPure(e, new java.util.HashSet<>()));
+        String firstCall = first.reduced() ? "currentFirst" : "current";
         boolean twin = g.vectorTwins.contains(JavaGenerator.CURRENT_PHASE);
         g.line("");
         g.open("@Override public void currents(CellState s)");
@@ -54,17 +58,17 @@ final class CurrentsEmitter {
                 g.withTwin(twin, () -> g.line("g = " + g.num(conductance) + ";"));
                 g.text.indent(-1);
                 g.open("} else");
-                g.line("g = current(k, s, s.v[nd] + 0.001);");
+                g.line("g = " + firstCall + "(k, s, s.v[nd] + 0.001);");
                 g.line("i = current(k, s, s.v[nd]);");
                 g.line("g = (g - i) / 0.001;");
                 g.close();
             } else if (phase.vAsArgument()) {
-                g.line("double g = current(k, s, s.v[nd] + 0.001);");
+                g.line("double g = " + firstCall + "(k, s, s.v[nd] + 0.001);");
                 g.line("double i = current(k, s, s.v[nd]);");
                 g.line("g = (g - i) / 0.001;");
             } else {
                 g.line("c_v[k] = s.v[nd] + 0.001;");
-                g.line("double g = current(k, s);");
+                g.line("double g = " + firstCall + "(k, s);");
                 g.line("c_v[k] = s.v[nd];");
                 g.line("double i = current(k, s);");
                 g.line("g = (g - i) / 0.001;");
@@ -102,6 +106,32 @@ final class CurrentsEmitter {
             g.line("return " + (terms.isEmpty() ? "0.0" : String.join(" + ", terms)) + ";");
             g.close();
         }
+        if (evaluate && first.reduced()) {
+            emitFirst(phase, first, terms, twin);
+        }
+    }
+
+    /** currentFirst, the evaluation at v + 0.001 with only what is needed of it, and its procedures' copies. */
+    private void emitFirst(CurrentPhase phase, FirstEvaluation first, List<String> terms, boolean twin) {
+        g.line("");
+        g.line("/** The evaluation at v + 0.001 with only what it needs (FirstEvaluation). */");
+        g.open("private double currentFirst(int k, CellState s" + (phase.vAsArgument() ? ", double vk" : "") + ")");
+        g.vArgument = phase.vAsArgument();
+        g.firstEvaluationCopies = first.sliced().keySet();
+        g.withTwin(twin, () -> g.body(first.body(), Set.of()));
+        g.firstEvaluationCopies = Set.of();
+        g.vArgument = false;
+        g.line("return " + (terms.isEmpty() ? "0.0" : String.join(" + ", terms)) + ";");
+        g.close();
+        first.sliced().forEach((name, body) -> {
+            Item.Block p = g.procedures.get(name);
+            g.line("");
+            g.line("/** " + name + " in the first evaluation: only the statements it needs. */");
+            g.open("private void pf_" + name + "(int k, CellState s" + JavaGenerator.params(p.args()) + ")");
+            g.withTwin(g.vectorTwins.contains(name),
+                    () -> g.body(body, new java.util.HashSet<>(JavaGenerator.argNames(p.args()))));
+            g.close();
+        });
     }
 
     /** The currents the BREAKPOINT's evaluation returns the sum of, in order: ion currents written, then the others. */

@@ -286,7 +286,8 @@ final class ExpressionEmitter {
             return g.shared == null ? java : g.shared.computeIfAbsent(java, x -> "u_" + g.shared.size());
         }
         if (g.procedures.containsKey(c.name())) {
-            return "p_" + c.name() + "(k, s" + (args.isEmpty() ? "" : ", " + joined) + ")";
+            return (g.firstEvaluationCopies.contains(c.name()) ? "pf_" : "p_") + c.name() + "(k, s"
+                    + (args.isEmpty() ? "" : ", " + joined) + ")";
         }
         if (c.name().equals("net_send") && args.size() == 2 && (g.inNetReceive || g.inInitial)) {
             // nocmodl's net_send(t + delay, flag): an event of the instance to itself, with the weight of the
