@@ -1,6 +1,7 @@
 package org.spineformer.nmodl.gen;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -8,7 +9,10 @@ import org.spineformer.engine.mech.Mechanism;
 import org.spineformer.nmodl.ast.Expr;
 import org.spineformer.nmodl.ast.Item;
 
-/** The current phase's kernel currents(), and its currentOnce and current methods ({@link CurrentPhase}). */
+/**
+ * The current phase's kernel currents(), and its currentOnce, current and currentFirst methods ({@link CurrentPhase},
+ * {@link FirstEvaluation}).
+ */
 final class CurrentsEmitter {
     private final JavaGenerator g;
 
@@ -19,7 +23,8 @@ final class CurrentsEmitter {
     /**
      * The current phase (nocmodl's nrn_cur): the BREAKPOINT without its SOLVE evaluated at v + 0.001 and at v, di/dv
      * their difference over 0.001, the ion currents added to the ions. What {@link CurrentPhase} finds gives the same
-     * values in both evaluations is run once before them; v is passed as an argument when nothing else reads it
+     * values in both evaluations is run once before them; the one at v + 0.001 leaves out what neither its currents
+     * nor the one at v need ({@link FirstEvaluation}); v is passed as an argument when nothing else reads it
      * from the column; where every current is affine in v ({@code conductance}, AffineCurrent), the evaluation at
      * v and the slope, unless the block's exactConductance is off; a BREAKPOINT without statements or currents adds
      * nothing (d += 0.0 and rhs -= 0.0 change no
@@ -27,9 +32,10 @@ final class CurrentsEmitter {
      */
     void emit(CurrentPhase phase, String vectorCall, Expr conductance) {
         List<String> terms = terms(g);
+        String sum = terms.isEmpty() ? "0.0" : String.join(" + ", terms);
         boolean evaluate = !terms.isEmpty() || !phase.twice().isEmpty();
         FirstEvaluation first = new FirstEvaluation(phase, names(g), g.procedures, g.tables.keySet(),
-                e -> g.callsOnlyPure(e, new java.util.HashSet<>()));
+                e -> g.callsOnlyPure(e, new HashSet<>()));
         String firstCall = first.reduced() ? "currentFirst" : "current";
         boolean twin = g.vectorTwins.contains(JavaGenerator.CURRENT_PHASE);
         g.line("");
@@ -103,16 +109,16 @@ final class CurrentsEmitter {
             g.vArgument = phase.vAsArgument();
             g.withTwin(twin, () -> g.body(phase.twice(), Set.of()));
             g.vArgument = false;
-            g.line("return " + (terms.isEmpty() ? "0.0" : String.join(" + ", terms)) + ";");
+            g.line("return " + sum + ";");
             g.close();
         }
         if (evaluate && first.reduced()) {
-            emitFirst(phase, first, terms, twin);
+            emitFirst(phase, first, sum, twin);
         }
     }
 
     /** currentFirst, the evaluation at v + 0.001 with only what is needed of it, and its procedures' copies. */
-    private void emitFirst(CurrentPhase phase, FirstEvaluation first, List<String> terms, boolean twin) {
+    private void emitFirst(CurrentPhase phase, FirstEvaluation first, String sum, boolean twin) {
         g.line("");
         g.line("/** The evaluation at v + 0.001 with only what it needs (FirstEvaluation). */");
         g.open("private double currentFirst(int k, CellState s" + (phase.vAsArgument() ? ", double vk" : "") + ")");
@@ -121,7 +127,7 @@ final class CurrentsEmitter {
         g.withTwin(twin, () -> g.body(first.body(), Set.of()));
         g.firstEvaluationCopies = Set.of();
         g.vArgument = false;
-        g.line("return " + (terms.isEmpty() ? "0.0" : String.join(" + ", terms)) + ";");
+        g.line("return " + sum + ";");
         g.close();
         first.sliced().forEach((name, body) -> {
             Item.Block p = g.procedures.get(name);
@@ -129,7 +135,7 @@ final class CurrentsEmitter {
             g.line("/** " + name + " in the first evaluation: only the statements it needs. */");
             g.open("private void pf_" + name + "(int k, CellState s" + JavaGenerator.params(p.args()) + ")");
             g.withTwin(g.vectorTwins.contains(name),
-                    () -> g.body(body, new java.util.HashSet<>(JavaGenerator.argNames(p.args()))));
+                    () -> g.body(body, new HashSet<>(JavaGenerator.argNames(p.args()))));
             g.close();
         });
     }
