@@ -232,7 +232,7 @@ public final class JavaGenerator {
     final boolean integerPowers = IntegerPower.enabled();
 
     private JavaGenerator(ModFile mod, boolean threadSafe) {
-        this.mod = ProcedureSolves.defaultMethods(ProcedureSolves.asCalls(mod));
+        this.mod = ProcedureSolves.defaultMethods(ProcedureSolves.asCalls(RepeatedBlocks.joined(mod)));
         this.threadSafe = threadSafe;
         discontinuities = this.mod.items().stream().anyMatch(i -> i instanceof Item.Block b
                 && calls(b.body(), "state_discontinuity"));
