@@ -15,17 +15,16 @@ import org.spineformer.nmodl.ast.ModFile;
  * stays refused.
  */
 public final class IncludeOnlyVerbatim {
-    /** C's comments: block comments and line comments. */
-    private static final Pattern C_COMMENT = Pattern.compile("/\\*.*?\\*/|//[^\\n]*", Pattern.DOTALL);
     /** One {@code #include <name>} or {@code #include "name"} line (spaces allowed where the preprocessor allows). */
-    private static final Pattern INCLUDE = Pattern.compile("[ \\t]*#[ \\t]*include[ \\t]*(<[^>\\n]+>|\"[^\"\\n]+\")[ \\t]*");
+    private static final Pattern INCLUDE = Pattern.compile(
+            "[ \\t]*#[ \\t]*include[ \\t]*(<[^>\\n]+>|\"[^\"\\n]+\")[ \\t]*");
 
     private IncludeOnlyVerbatim() {
     }
 
     /** Whether the VERBATIM text is only {@code #include} lines, once C comments and blank lines are taken out. */
     static boolean isIncludeOnly(String verbatimText) {
-        String[] lines = C_COMMENT.matcher(verbatimText).replaceAll(" ").split("\\r?\\n|\\r");
+        String[] lines = ReturnZeroIdiom.C_COMMENT.matcher(verbatimText).replaceAll(" ").split("\\r?\\n|\\r");
         boolean any = false;
         for (String line : lines) {
             if (line.isBlank()) {
