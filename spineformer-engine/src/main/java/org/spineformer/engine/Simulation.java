@@ -287,7 +287,9 @@ public final class Simulation {
         beforeAfter(BeforeAfter.AFTER_INITIAL);
         // NEURON's finitialize delivers the events due by dt/2 (those INITIAL sent for t = 0) before fcurrent
         queue.deliverUntil(0.5 * state.dt, deliver);
+        state.discontinuitiesAllowed = false;
         currentPhase();
+        state.discontinuitiesAllowed = true;
         beforeAfter(BeforeAfter.BEFORE_STEP);
         requireFiniteVoltages();
         requireFiniteStates();

@@ -8,6 +8,7 @@ import java.util.List;
 import org.spineformer.nmodl.ast.ModFile;
 import org.spineformer.nmodl.ast.Pos;
 import org.spineformer.nmodl.check.Diagnostic;
+import org.spineformer.nmodl.check.IncludeOnlyVerbatim;
 import org.spineformer.nmodl.check.ReturnZeroIdiom;
 import org.spineformer.nmodl.gen.NmodlMechanism;
 import org.spineformer.nmodl.parse.NmodlSyntaxException;
@@ -28,7 +29,8 @@ public final class NmodlCheck {
 
     /**
      * What {@code nmodl check} prints of a file: its problems ({@link #check}) and notes on what was recognized and
-     * is compiled differently from its text (the VERBATIM {@code return 0;} ending a PROCEDURE, left out; printf's
+     * is compiled differently from its text (a VERBATIM of {@code #include} lines only and the VERBATIM {@code return
+     * 0;} ending a PROCEDURE, left out; printf's
      * integer conversions, whose output NEURON leaves undefined).
      */
     public record Report(List<Diagnostic> problems, List<Diagnostic> notes) {
@@ -48,7 +50,8 @@ public final class NmodlCheck {
             return new Report(List.of(new Diagnostic(file.toString(), Pos.NONE, "cannot read the file: " + reason)),
                     List.of());
         }
-        List<Diagnostic> notes = new java.util.ArrayList<>(ReturnZeroIdiom.notes(mod));
+        List<Diagnostic> notes = new java.util.ArrayList<>(IncludeOnlyVerbatim.notes(mod));
+        notes.addAll(ReturnZeroIdiom.notes(mod));
         notes.addAll(org.spineformer.nmodl.gen.CFormat.notes(mod));
         return new Report(NmodlMechanism.problems(mod), notes);
     }

@@ -25,7 +25,9 @@ import org.spineformer.engine.reference.TraceAssert;
  *   <li>sparse()'s first call lays out the matrix by two more calls of the KINETIC block (kincount.mod: a
  *   PROCEDURE the block calls counts its calls);</li>
  *   <li>a concentration the BREAKPOINT of a mechanism with a current assigns goes to the ion after nrn_cur's two
- *   evaluations, with the value the second left (ions/bpconc.mod).</li>
+ *   evaluations, with the value the second left (ions/bpconc.mod);</li>
+ *   <li>two BREAKPOINT blocks run as one, in file order, and so do two INITIAL blocks (breakpoint/twobp.mod: the
+ *   second scales the first's current, starts m from the first's value; ModelDB 37819's NMDA.mod, tenth sample).</li>
  * </ul>
  */
 class NocmodlQuirksReferenceTest {
@@ -37,7 +39,7 @@ class NocmodlQuirksReferenceTest {
 
     static Stream<Arguments> runs() {
         return SingleMechanismRun.runs("threadsafety/tabcall", "threadsafety/tabsafe", "threadsafety/printg",
-                "kinetic/kincount", "ions/bpconc");
+                "kinetic/kincount", "ions/bpconc", "breakpoint/twobp");
     }
 
     /**
@@ -63,5 +65,16 @@ class NocmodlQuirksReferenceTest {
         double[] call = ReferenceRun.load("/reference/threadsafety/tabcall/" + runName).column("n");
         double[] safe = ReferenceRun.load("/reference/threadsafety/tabsafe/" + runName).column("n");
         assertThat(TraceAssert.relativeError(call, safe)).isGreaterThan(100 * SingleMechanismRun.TOLERANCE);
+    }
+
+    /** NEURON ran both INITIAL blocks (m starts at 0.1 + 0.2) and the second BREAKPOINT (s is set, g scaled by it). */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("org.spineformer.nmodl.SingleMechanismRun#runs")
+    void neuronJoinsTheTwoBlocks(String runName) {
+        ReferenceRun ref = ReferenceRun.load("/reference/breakpoint/twobp/" + runName);
+        assertThat(ref.column("m")[0]).isEqualTo(0.3);
+        assertThat(ref.column("s")).doesNotContain(0.0);
+        assertThat(ref.column("g")[0]).isEqualTo(0.002 * 0.3 * ref.column("s")[0], org.assertj.core.data.Offset
+                .offset(1e-12 * 0.002));
     }
 }

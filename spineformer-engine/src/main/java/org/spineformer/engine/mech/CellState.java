@@ -51,6 +51,12 @@ public final class CellState {
     public double dt;
     /** Temperature (degC). */
     public final double celsius;
+    /**
+     * NEURON's state_discon_allowed_ (init.cpp): whether a compiled mechanism's {@code state_discontinuity} outside
+     * NET_RECEIVE assigns; the simulation clears it while {@link org.spineformer.engine.Simulation#initialize}
+     * evaluates the currents, as finitialize does around its setup_tree_matrix (fadvance.cpp).
+     */
+    public boolean discontinuitiesAllowed = true;
     private final Map<String, Ion> ions = new LinkedHashMap<>();
     /** The ions whose current some block of the simulation reads ({@link Mechanism#ionCurrentsRead}). */
     private Set<String> ionCurrentsRead = Set.of();

@@ -15,6 +15,15 @@ public sealed interface Stmt {
      * {@code primes} counts the primes (0 for a plain assignment).
      */
     record Assign(Pos pos, Expr.Var target, int primes, Expr value) implements Stmt {
+        /**
+         * The new value of {@code state_discontinuity(x, value)} outside NET_RECEIVE, which the parser makes
+         * {@code x = state_discontinuity(x, value)} (NEURON assigns it only in some phases of a step); null for any
+         * other assignment.
+         */
+        public Expr discontinuityValue() {
+            return primes == 0 && value instanceof Expr.Call c && c.name().equals("state_discontinuity")
+                    && c.args().size() == 2 && c.args().get(0).equals(target) ? c.args().get(1) : null;
+        }
     }
 
     /** A procedure or function called for its effect. */

@@ -106,7 +106,7 @@ public final class Checker {
         returnZeroIdioms.addAll(ReturnZeroIdiom.find(mod));
         declare();
         for (Item item : mod.items()) {
-            if (item instanceof Item.Verbatim v) {
+            if (item instanceof Item.Verbatim v && !IncludeOnlyVerbatim.isIncludeOnly(v.text())) {
                 unsupported(v.pos(), "VERBATIM", "C code cannot run on the JVM");
             } else if (item instanceof Item.Neuron n) {
                 n.statements().forEach(this::neuronStatement);
@@ -353,7 +353,7 @@ public final class Checker {
             }
         } else if (s instanceof Stmt.Assign a) {
             variable(a.target());
-            expr(a.value());
+            expr(a.discontinuityValue() != null ? a.discontinuityValue() : a.value());
             if (a.primes() == 0 && ASSIGNED_BY_NEURON.contains(a.target().name())
                     && scopes.stream().noneMatch(scope -> scope.containsKey(a.target().name()))) {
                 error(a.pos(), "'" + a.target().name() + "' is a special NEURON variable that a mod file cannot"
@@ -478,6 +478,12 @@ public final class Checker {
         if (e instanceof Expr.Var v) {
             variable(v);
         } else if (e instanceof Expr.Call c) {
+            if (c.name().equals("state_discontinuity")) {
+                // nocmodl passes the first argument's address to NEURON's C function, which returns nothing
+                error(c.pos(), "state_discontinuity is a statement of its own with a variable and its new value,"
+                        + " state_discontinuity(x, value): NEURON's C function takes the variable's address and"
+                        + " gives no value");
+            }
             // INT(expr) is nocmodl's truncation inside an integer expression (the parser reads it only there)
             if (!c.name().equals("INT") && !BUILTIN_FUNCTIONS.contains(c.name())
                     && !callables.containsKey(c.name())) {

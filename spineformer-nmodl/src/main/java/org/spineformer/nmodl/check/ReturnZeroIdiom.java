@@ -27,7 +27,7 @@ public final class ReturnZeroIdiom {
     /** {@code return 0;} with any whitespace around and between its tokens. */
     private static final Pattern RETURN_ZERO = Pattern.compile("\\s*return\\s+0\\s*;\\s*");
     /** C's comments: block comments and line comments. */
-    private static final Pattern C_COMMENT = Pattern.compile("/\\*.*?\\*/|//[^\\n]*", Pattern.DOTALL);
+    static final Pattern C_COMMENT = Pattern.compile("/\\*.*?\\*/|//[^\\n]*", Pattern.DOTALL);
 
     private ReturnZeroIdiom() {
     }

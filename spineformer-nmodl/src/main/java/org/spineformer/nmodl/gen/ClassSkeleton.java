@@ -159,6 +159,10 @@ final class ClassSkeleton {
             g.line("private " + AdaptiveRunge.class.getName() + " adrunge;");
             g.line("private int ninits;");
         }
+        if (g.discontinuities) {
+            g.line("/** NEURON's state_discon_flag_: up during the current phase's evaluation at v (no assignment). */");
+            g.line("private boolean discontinuityFlag;");
+        }
         if (g.usesNetMove) {
             g.line("/** Each slot's last event to itself with flag 1 (for net_move), -1 when none. */");
             g.line("private final long[] tq_item;");

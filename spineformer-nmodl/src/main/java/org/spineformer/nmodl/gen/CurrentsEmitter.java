@@ -70,13 +70,13 @@ final class CurrentsEmitter {
                 g.close();
             } else if (phase.vAsArgument()) {
                 g.line("double g = " + firstCall + "(k, s, s.v[nd] + 0.001);");
-                g.line("double i = current(k, s, s.v[nd]);");
+                atV("double i = current(k, s, s.v[nd]);");
                 g.line("g = (g - i) / 0.001;");
             } else {
                 g.line("c_v[k] = s.v[nd] + 0.001;");
                 g.line("double g = " + firstCall + "(k, s);");
                 g.line("c_v[k] = s.v[nd];");
-                g.line("double i = current(k, s);");
+                atV("double i = current(k, s);");
                 g.line("g = (g - i) / 0.001;");
             }
             // a point process's currents are in nA: 100/area (s.pointScale) makes them densities, as nocmodl's
@@ -138,6 +138,20 @@ final class CurrentsEmitter {
                     () -> g.body(body, new HashSet<>(JavaGenerator.argNames(p.args()))));
             g.close();
         });
+    }
+
+    /**
+     * The evaluation at v: with state_discontinuity outside NET_RECEIVE, between raising and lowering the block's
+     * flag, as nocmodl's nrn_cur (so the assignment happens in the evaluation at v + 0.001 only).
+     */
+    private void atV(String evaluation) {
+        if (g.discontinuities) {
+            g.line("discontinuityFlag = true;");
+        }
+        g.line(evaluation);
+        if (g.discontinuities) {
+            g.line("discontinuityFlag = false;");
+        }
     }
 
     /** The currents the BREAKPOINT's evaluation returns the sum of, in order: ion currents written, then the others. */

@@ -366,12 +366,6 @@ final class ExpressionEmitter {
             // NEURON's C function (eion.cpp), which nocmodl lets a mod file call undeclared; celsius the thread's
             return "org.spineformer.nmodl.gen.IonFunctions.nrnGhk(" + joined + ", s.celsius)";
         }
-        if (c.name().equals("state_discontinuity")) {
-            // in NET_RECEIVE the parser has made it an assignment, as nocmodl does; elsewhere NEURON applies it
-            // only in some phases of its step (init.cpp's state_discon_allowed_, state_discon_flag_)
-            g.notYet(c.pos(), "state_discontinuity() outside NET_RECEIVE");
-            return "0.0";
-        }
         g.notYet(c.pos(), "the function " + c.name() + "()");
         return "0.0";
     }

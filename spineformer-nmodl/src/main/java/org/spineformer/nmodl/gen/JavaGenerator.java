@@ -122,6 +122,11 @@ public final class JavaGenerator {
     boolean electrode;
     /** PROCEDUREs called for a value (their C returns 0): each gets a helper pv_NAME (ClassSkeleton). */
     final Set<String> proceduresAsValues = new java.util.TreeSet<>();
+    /**
+     * Whether the file calls state_discontinuity outside NET_RECEIVE (nocmodl's state_discon_list_): its current
+     * phase raises the block's flag around the evaluation at v, as nocmodl's nrn_cur raises NEURON's.
+     */
+    final boolean discontinuities;
     /** Whether the mechanism calls at_time (its helper is emitted then). */
     boolean usesAtTime;
     /** NET_RECEIVE calls net_move: each instance remembers its pending flag-1 event (NEURON's _tqitem). */
@@ -229,8 +234,10 @@ public final class JavaGenerator {
     final boolean integerPowers = IntegerPower.enabled();
 
     private JavaGenerator(ModFile mod, boolean threadSafe) {
-        this.mod = ProcedureSolves.defaultMethods(ProcedureSolves.asCalls(mod));
+        this.mod = ProcedureSolves.defaultMethods(ProcedureSolves.asCalls(RepeatedBlocks.joined(mod)));
         this.threadSafe = threadSafe;
+        discontinuities = this.mod.items().stream().anyMatch(i -> i instanceof Item.Block b
+                && calls(b.body(), "state_discontinuity"));
     }
 
     /**

@@ -23,6 +23,7 @@ import org.spineformer.nmodl.ast.Item;
 import org.spineformer.nmodl.ast.ModFile;
 import org.spineformer.nmodl.check.Checker;
 import org.spineformer.nmodl.check.Diagnostic;
+import org.spineformer.nmodl.check.IncludeOnlyVerbatim;
 import org.spineformer.nmodl.check.ReturnZeroIdiom;
 import org.spineformer.nmodl.parse.Parser;
 
@@ -154,11 +155,19 @@ public final class NmodlMechanism extends AbstractMechanism {
             return problems;
         }
         try {
-            JavaGenerator.generate(ReturnZeroIdiom.strip(mod), "Check", ThreadSafety.threadSafe(mod));
+            JavaGenerator.generate(compiled(mod), "Check", ThreadSafety.threadSafe(mod));
             return List.of();
         } catch (NmodlException e) {
             return e.problems();
         }
+    }
+
+    /**
+     * The file as it is compiled: without the VERBATIM blocks NEURON runs the same without ({@link
+     * IncludeOnlyVerbatim}, {@link ReturnZeroIdiom}).
+     */
+    private static ModFile compiled(ModFile mod) {
+        return ReturnZeroIdiom.strip(IncludeOnlyVerbatim.strip(mod));
     }
 
     private static Compiled build(ModFile mod, String className) {
@@ -166,7 +175,7 @@ public final class NmodlMechanism extends AbstractMechanism {
         if (!problems.isEmpty()) {
             throw new NmodlException(problems);
         }
-        JavaGenerator.Generated g = JavaGenerator.generate(ReturnZeroIdiom.strip(mod), className,
+        JavaGenerator.Generated g = JavaGenerator.generate(compiled(mod), className,
                 ThreadSafety.threadSafe(mod));
         dump(g);
         Class<?> block = InProcessCompiler.compile(className, g.source());

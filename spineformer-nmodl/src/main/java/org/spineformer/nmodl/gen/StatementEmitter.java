@@ -168,10 +168,39 @@ final class StatementEmitter {
         return g.isLocal(n) && g.localArrays.containsKey(n);
     }
 
+    /**
+     * Whether the statement being written is in a block a solver evaluates several times per step: a DERIVATIVE block
+     * solved other than by cnexp or euler (which run it once), a KINETIC, LINEAR or NONLINEAR block.
+     */
+    private boolean iterated() {
+        String method = g.derivativeBlock == null ? null : g.methods.getOrDefault(g.derivativeBlock, "cnexp");
+        return g.newton != null || g.kinetic != null || g.linear != null || g.nonlinear != null
+                || method != null && (!Set.of("cnexp", "euler").contains(method)
+                || g.cnexpFallbacks.contains(g.derivativeBlock));
+    }
+
     private void assign(Stmt.Assign a) {
         if (a.target().index() != null && g.topLocals.getOrDefault(a.target().name(), 0) == 0
                 && !g.arrays.containsKey(a.target().name()) && !isLocalArray(a.target().name())) {
             g.notYet(a.pos(), "the array element " + a.target().name() + "[...] (a LOCAL array in a block)");
+            return;
+        }
+        if (a.discontinuityValue() != null && iterated()) {
+            // NEURON would assign at each of the solver's evaluations of the block, from the iteration's values
+            g.notYet(a.pos(), "state_discontinuity in a block solved by iterations (derivimplicit, runge, sparse,"
+                    + " newton ...)");
+            return;
+        }
+        if (a.discontinuityValue() != null) {
+            // NEURON's state_discontinuity (init.cpp): the value always computed, assigned only while the
+            // simulation allows it (not in finitialize's current evaluation) and this block's current evaluation
+            // at v has not raised its flag (nocmodl's nrn_cur)
+            g.open("");
+            g.line("double discontinuity = " + g.num(a.discontinuityValue()) + ";");
+            g.open("if (s.discontinuitiesAllowed && !discontinuityFlag)");
+            g.line(g.ref(a.target()) + " = discontinuity;");
+            g.close();
+            g.close();
             return;
         }
         if (a.primes() == 0) {

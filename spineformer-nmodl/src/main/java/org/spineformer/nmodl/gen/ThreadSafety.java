@@ -18,9 +18,11 @@ import org.spineformer.nmodl.ast.Stmt;
  * assigns is built from the value INITIAL gave (Miocinovic's STN channels: rate_k). Judged on the file as written,
  * before the VERBATIM {@code return 0;} idiom is left out.
  *
- * <p>nocmodl's reasons, for what compiles here (src/nmodl 8.2.2): without a THREADSAFE statement, a VERBATIM block
- * (parse1.ypp), an assignment to a name of the GLOBAL statement outside PROTECT (nocpout.cpp's chk_thread_safe), a
- * call of a function of its extdef5.h list (scop_random, set_seed, exprand, normrand ...); in any case, a
+ * <p>nocmodl's reasons, for what compiles here (src/nmodl 8.2.2): without a THREADSAFE statement before it in the
+ * file, a VERBATIM block (parse1.ypp, which tests THREADSAFE as it reads the block: one of {@code #include} lines
+ * before the NEURON block makes a THREADSAFE mechanism not thread safe) and a call of a function of its extdef5.h
+ * list (scop_random, set_seed, exprand, normrand ...); without a THREADSAFE statement anywhere, an assignment to a
+ * name of the GLOBAL statement outside PROTECT (nocpout.cpp's chk_thread_safe, after the parse); in any case, a
  * BREAKPOINT's SOLVE of a DERIVATIVE block by other than cnexp, derivimplicit or euler or of a KINETIC block by
  * other than sparse, a SOLVE of a LINEAR or NONLINEAR block, a SOLVE with an IF_ERROR block (solve.cpp),
  * state_discontinuity outside NET_RECEIVE (parsact.cpp), and an ARTIFICIAL_CELL with top-level LOCALs
@@ -37,12 +39,21 @@ final class ThreadSafety {
 
     /** Whether nocmodl 8.2.2 makes the file's mechanism thread safe. */
     static boolean threadSafe(ModFile mod) {
-        boolean declared = mod.neuron().anyMatch(s -> s instanceof NeuronStmt.Names n
-                && n.keyword().equals("THREADSAFE"));
-        List<Item.Block> blocks = mod.items().stream().filter(Item.Block.class::isInstance)
-                .map(Item.Block.class::cast).toList();
-        if (!declared && (verbatim(mod, blocks) || assignsGlobal(mod, blocks) || blocks.stream()
-                .anyMatch(b -> UNSAFE_FUNCTIONS.stream().anyMatch(f -> JavaGenerator.calls(b.body(), f))))) {
+        List<Item> items = mod.items();
+        int threadsafe = 0;
+        while (threadsafe < items.size() && !(items.get(threadsafe) instanceof Item.Neuron n && n.statements()
+                .stream().anyMatch(s -> s instanceof NeuronStmt.Names x && x.keyword().equals("THREADSAFE")))) {
+            threadsafe++;
+        }
+        boolean declared = threadsafe < items.size();
+        // parse1.ypp's VERBATIM and funccall rules test THREADSAFE when they are read: what comes before the
+        // NEURON block holding it is not covered by it (a VERBATIM of #include lines first, then NEURON {
+        // THREADSAFE ... }: not thread safe), while chk_thread_safe's GLOBAL check runs after the whole file
+        List<Item> unguarded = items.subList(0, threadsafe);
+        List<Item.Block> blocks = blocks(items);
+        if (verbatim(unguarded) || blocks(unguarded).stream()
+                .anyMatch(b -> UNSAFE_FUNCTIONS.stream().anyMatch(f -> JavaGenerator.calls(b.body(), f)))
+                || !declared && assignsGlobal(mod, blocks)) {
             return false;
         }
         boolean artificial = mod.neuron().anyMatch(s -> s instanceof NeuronStmt.Suffix x
@@ -51,9 +62,13 @@ final class ThreadSafety {
                 && blocks.stream().noneMatch(b -> unsafeSolveOrDiscontinuity(mod, b));
     }
 
-    private static boolean verbatim(ModFile mod, List<Item.Block> blocks) {
-        boolean[] seen = {mod.items().stream().anyMatch(Item.Verbatim.class::isInstance)};
-        blocks.forEach(b -> each(b.body(), s -> seen[0] |= s instanceof Stmt.Verbatim));
+    private static List<Item.Block> blocks(List<Item> items) {
+        return items.stream().filter(Item.Block.class::isInstance).map(Item.Block.class::cast).toList();
+    }
+
+    private static boolean verbatim(List<Item> items) {
+        boolean[] seen = {items.stream().anyMatch(Item.Verbatim.class::isInstance)};
+        blocks(items).forEach(b -> each(b.body(), s -> seen[0] |= s instanceof Stmt.Verbatim));
         return seen[0];
     }
 
@@ -63,8 +78,7 @@ final class ThreadSafety {
 
     /** The names of the GLOBAL statement that a block assigns outside PROTECT (not as its own LOCAL or argument). */
     static Set<String> assignedGlobals(ModFile mod) {
-        return assignedGlobals(mod, mod.items().stream().filter(Item.Block.class::isInstance)
-                .map(Item.Block.class::cast).toList());
+        return assignedGlobals(mod, blocks(mod.items()));
     }
 
     private static Set<String> assignedGlobals(ModFile mod, List<Item.Block> blocks) {

@@ -665,11 +665,14 @@ public final class Parser {
         Pos p = t.pos();
         if (at("(")) {
             Expr.Call c = call(t);
-            if (c.name().equals("state_discontinuity") && blockKeyword.equals("NET_RECEIVE") && c.args().size() == 2
+            if (c.name().equals("state_discontinuity") && c.args().size() == 2
                     && c.args().get(0) instanceof Expr.Var state) {
                 // nocmodl (parsact.cpp) turns it into state = value in NET_RECEIVE; the fixed step's adjustment
-                // of that jump (netrec_discon.cpp) runs only with nrn_netrec_state_adjust, off by default
-                return new Stmt.Assign(p, state, 0, c.args().get(1));
+                // of that jump (netrec_discon.cpp) runs only with nrn_netrec_state_adjust, off by default.
+                // Elsewhere NEURON's C function assigns only in some phases of a step (init.cpp): the assignment
+                // state = state_discontinuity(state, value), which every analysis sees as one and the generator
+                // emits as NEURON's condition (StatementEmitter)
+                return new Stmt.Assign(p, state, 0, blockKeyword.equals("NET_RECEIVE") ? c.args().get(1) : c);
             }
             return new Stmt.CallStmt(p, c);
         }

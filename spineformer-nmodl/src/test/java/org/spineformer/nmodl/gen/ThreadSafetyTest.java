@@ -31,6 +31,8 @@ class ThreadSafetyTest {
         "METHOD runge|BREAKPOINT { SOLVE s METHOD runge i = n }$DERIVATIVE s { n' = -n }|false",
         "a DERIVATIVE block without METHOD|BREAKPOINT { SOLVE s i = n }$DERIVATIVE s { n' = -n }|false",
         "a LINEAR block|INITIAL { SOLVE l }$LINEAR l { ~ n = 1 }|false",
+        "state_discontinuity in BREAKPOINT|BREAKPOINT { state_discontinuity(n, 1) i = n }|false",
+        "a VERBATIM of #include lines|VERBATIM$#include <stdlib.h>$ENDVERBATIM|false",
     })
     void asNocmodl(String what, String body, boolean threadSafe) {
         String text = HEAD + body.replace("$", "\n") + "\n";
@@ -42,9 +44,25 @@ class ThreadSafetyTest {
     @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
         "a GLOBAL assigned|INITIAL { q = 1 }|true",
         "METHOD runge|BREAKPOINT { SOLVE s METHOD runge i = n }$DERIVATIVE s { n' = -n }|false",
+        "a VERBATIM of #include lines after the NEURON block|VERBATIM$#include <stdlib.h>$ENDVERBATIM|true",
+        "state_discontinuity in BREAKPOINT|BREAKPOINT { state_discontinuity(n, 1) i = n }|false",
     })
     void withThreadsafe(String what, String body, boolean threadSafe) {
         String text = HEAD.replace("SUFFIX x", "SUFFIX x THREADSAFE") + body.replace("$", "\n") + "\n";
         assertThat(ThreadSafety.threadSafe(Parser.parse("x.mod", text))).as(what).isEqualTo(threadSafe);
+    }
+
+    /**
+     * THREADSAFE covers a VERBATIM block or a call of set_seed only when it came first: nocmodl tests it as it reads
+     * them (ModelDB 153280's channels have their VERBATIM of {@code #include <stdlib.h>} before the NEURON block).
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
+        "a VERBATIM of #include lines|VERBATIM$#include <stdlib.h>$ENDVERBATIM",
+        "set_seed|PROCEDURE seed() { set_seed(1) }",
+    })
+    void beforeThreadsafe(String what, String before) {
+        String text = before.replace("$", "\n") + "\n" + HEAD.replace("SUFFIX x", "SUFFIX x THREADSAFE");
+        assertThat(ThreadSafety.threadSafe(Parser.parse("x.mod", text))).as(what).isFalse();
     }
 }
