@@ -54,7 +54,8 @@ final class HocMorphologyReader {
     private final Map<String, Integer> procedures = new HashMap<>(); // name -> token index of its body's '{'
     private final List<Sec> stack = new ArrayList<>();
     private Sec accessed;
-    private final Set<String> warnings = new LinkedHashSet<>();
+    /** What was not run, with the lines where it was (a statement run once per section is listed once). */
+    private final Map<String, Set<Integer>> notRunAt = new LinkedHashMap<>();
     /** Set while a statement is parsed but not run when it would change the geometry. */
     private String shapeChange;
     /** Token index where the running top-level statement starts (the statement hoc has read before running it). */
@@ -380,7 +381,7 @@ final class HocMorphologyReader {
         return op.kind == Kind.PUNCT && op.text.endsWith("=") && !op.is("==");
     }
 
-    /** {@code x[i] = value} of an array of numbers: not geometry (its values are not read), its fscan() calls read. */
+    /** {@code x[i] = value} of an array of numbers: not geometry (its values are not read); its fscan() calls read. */
     private void arrayElement(boolean run) {
         Token name = next();
         Eval mode = run ? Eval.LENIENT : Eval.SKIP;
@@ -444,8 +445,8 @@ final class HocMorphologyReader {
             case "define_shape" -> {
                 // moves sections of 3-D points to their connection points: coordinates only, the geometry is
                 // unchanged; but it gives a section without points new ones (float diameters, one per segment)
-                for (Sec s : run ? sections.values() : List.<Sec>of()) {
-                    if (s.pointCount() == 0) {
+                for (Sec s : sections.values()) {
+                    if (run && s.pointCount() == 0) {
                         throw error(name, "define_shape() gives " + s.name + ", a section without 3-D points, "
                                 + "points of its own: not run");
                     }
@@ -547,7 +548,18 @@ final class HocMorphologyReader {
     }
 
     private void warn(Token at, String what) {
-        warnings.add("not run, not geometry: " + file + ":" + at.line + ": " + what);
+        notRunAt.computeIfAbsent(what, k -> new LinkedHashSet<>()).add(at.line);
+    }
+
+    /** One warning per kind of statement not run: its first line, and how many other lines have it. */
+    private List<String> warnings() {
+        List<String> out = new ArrayList<>();
+        notRunAt.forEach((what, lines) -> {
+            int more = lines.size() - 1;
+            out.add("not run, not geometry: " + file + ":" + lines.iterator().next()
+                    + (more == 0 ? "" : " (and " + more + " more line" + (more > 1 ? "s" : "") + ")") + ": " + what);
+        });
+        return out;
     }
 
     /** A statement that sets up the model, not its shape: parsed, not run, listed in the warnings. */
@@ -673,7 +685,7 @@ final class HocMorphologyReader {
             out.add(new ImportedSection(s.name, typeOf(array), s.parent == null ? -1 : index.get(s.parent),
                     s.parent == null ? 0 : s.parentX, points, s.wire, cylinder));
         }
-        return new ImportedMorphology(file, ImportedMorphology.SomaKind.CODE, out, List.copyOf(warnings));
+        return new ImportedMorphology(file, ImportedMorphology.SomaKind.CODE, out, warnings());
     }
 
     /** The SWC type of NEURON's usual names (soma 1, axon 2, dend 3, apic 4); 0 for any other. */

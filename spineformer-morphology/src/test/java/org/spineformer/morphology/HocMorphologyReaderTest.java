@@ -82,7 +82,7 @@ class HocMorphologyReaderTest {
         assertThat(dend1.points().diam(1)).isEqualTo(0.1f); // stored as pt3dadd stores it: a float
         assertThat(m.sections().get(1).wire()).isEqualTo(new ImportedSection.Wire(0, 5, 0));
         assertThat(dend1.wire()).isNull();
-        // forall runs; its nseg assignment is not run (said once, not once per section)
+        // forall runs; its nseg assignment is not run (listed once, not once per section)
         assertThat(m.warnings()).hasSize(3).allMatch(w -> w.startsWith("not run, not geometry: "));
         assertThat(m.warnings().get(1)).contains("cell.hoc:42: nseg = ...");
     }
@@ -138,11 +138,9 @@ class HocMorphologyReaderTest {
                 new ImportedSection.Cylinder(15, 20), new ImportedSection.Cylinder(.1, .1),
                 new ImportedSection.Cylinder(100, 2), new ImportedSection.Cylinder(100, 4));
         assertThat(m.sections()).extracting(ImportedSection::parent).containsExactly(-1, 0, 1, 2);
-        assertThat(m.warnings()).hasSize(2); // forall's nseg said once, not once per section
-        assertThat(m.warnings().get(0)).endsWith("cell.hoc:2: nseg = ... (the cell description gives nseg and the "
-                + "membrane)");
-        assertThat(m.warnings().get(1)).endsWith("cell.hoc:3: nseg = ... (the cell description gives nseg and the "
-                + "membrane)");
+        // listed once, with its lines (forall's line once, not once per section)
+        assertThat(m.warnings()).singleElement().asString().endsWith("cell.hoc:2 (and 1 more line): nseg = ... (the"
+                + " cell description gives nseg and the membrane)");
         // each segment a cylinder of the section's diameter, whatever nseg the description gives
         var engine = m.toMorphology(s -> 3, s -> 100, s -> 1);
         assertThat(engine.section(2).diamUm()).containsExactly(2.0, 2.0, 2.0);
