@@ -224,7 +224,7 @@ class GeometryByCodeTest {
         assertThat(section(cell, "soma").diamUm()).containsExactly(10.0, 10.0, 10.0);
         assertThat(section(cell, "dend").diamUm()).containsExactly(2.0, 2.0, 2.0, 2.0, 2.0);
         assertThat(section(cell, "dend").pt3d()).isNull();
-        // area 100 pi: the sphere of that area has diameter 10
-        assertThat(section(cell, "iseg").diamUm()[0]).isCloseTo(1.0, within(ULPS));
+        // the soma's area pi 10 10 = 100 pi: sqrt(100 pi/(4 pi))/10 = 0.5
+        assertThat(section(cell, "iseg").diamUm()[0]).isCloseTo(0.5, within(ULPS));
     }
 }
