@@ -65,8 +65,12 @@ final class MorphologyCommand implements Runnable {
         out.flush();
     }
 
-    /** Membrane area of a section's frusta (one segment: splitting a frustum does not change its area). */
+    /**
+     * Membrane area of a section's frusta (one segment: splitting a frustum does not change its area), or of its
+     * cylinder.
+     */
     private static double area(ImportedSection s) {
-        return SegmentGeometry.frusta(s.points(), 1, 1).areaUm2()[0];
+        return s.points() != null ? SegmentGeometry.frusta(s.points(), 1, 1).areaUm2()[0]
+                : SegmentGeometry.cylinders(s.lengthUm(), 1, new double[] {s.cylinder().diamUm()}).areaUm2()[0];
     }
 }

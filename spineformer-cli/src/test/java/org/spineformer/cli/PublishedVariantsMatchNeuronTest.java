@@ -29,7 +29,9 @@ import org.spineformer.model.DescriptionReader;
  * et al. 2010's L2/3 cell (a morphology in hoc, nseg by the d_lambda rule before the membrane is set, then tripled,
  * a fixed eca, Mainen's channels with a GLOBAL set while their TABLEs are built), and Mainen and Sejnowski 1996's
  * cells j7 and j8 (an axon made by code whose diameters read the soma's area, spines folded in by hoc's scaling of L
- * and diam, each run with the authors' own step: the fixture's {@code step}).
+ * and diam, each run with the authors' own step: the fixture's {@code step}), and the two others of their Figure 1,
+ * whose hoc goes further: lcAS3 (every section given by L and diam set by code, no spines) and j4a (its nseg, 3-D
+ * points and connections read by {@code fscan()} from the data after the code, a soma of L and diam).
  *
  * <p>Needs the model's mod folder ({@code -Dspineformer.modDir.hay2011_l5pc=DIR},
  * {@code -Dspineformer.modDir.migliore2018_ca1=DIR}, {@code -Dspineformer.modDir.eyal2016=DIR},
@@ -57,7 +59,8 @@ class PublishedVariantsMatchNeuronTest {
         "eyal2016_passive_1303_cell03, 0.2", "eyal2016_passive_1303_cell05, 0.2",
         "eyal2016_passive_1303_cell06, 0.2",
         "branco2010_rc19_active, 0.2", "branco2010_rc19_active, 0.4", "branco2010_rc19_passive, 0.1",
-        "mainen1996_j7, 0.07", "mainen1996_j7, 0.2", "mainen1996_j8, 0.1"})
+        "mainen1996_j7, 0.07", "mainen1996_j7, 0.2", "mainen1996_j8, 0.1",
+        "mainen1996_lcas3, 0.05", "mainen1996_j4a, 0.2"})
     void spikesAndSomaVoltageAsInNeuron(String model, String ampNa) {
         String run = model + " " + ampNa + " nA";
         JsonNode fixture = json("neuron_spikes.json");

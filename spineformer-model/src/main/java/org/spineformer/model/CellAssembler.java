@@ -21,9 +21,10 @@ import org.spineformer.morphology.MorphologyReader;
 
 /**
  * Applies a {@link CellDescription} to its sections, in NEURON models' order: sections (inline, or read from the
- * description's SWC/ASC file) -> nseg rules -> axon replacement -> scale rules -> spines -> inline diameters ->
+ * description's SWC/ASC/hoc file) -> nseg rules -> axon replacement -> scale rules -> spines -> inline diameters ->
  * paint rules in order. Sections read from a file keep their 3-D points: whatever nseg they get, their diameters,
- * areas and resistances come from the points, as in NEURON. No catalogue is needed: painted mechanisms are names
+ * areas and resistances come from the points, as in NEURON (a hoc file's section of L and diam keeps its one
+ * diameter in every segment). No catalogue is needed: painted mechanisms are names
  * and numbers ({@link AssembledCell}).
  */
 public final class CellAssembler {
@@ -312,6 +313,10 @@ public final class CellAssembler {
                     w.nseg = nseg(rule, w, regions, i);
                     if (w.points != null) {
                         w.diam = w.pointDiameters(w.nseg);
+                    } else if (w.diam != null) { // not an inline section, whose rule gives its diameters later
+                        // a file's section of L and diam has one diameter along it, which NEURON keeps when nseg
+                        // changes (node_realloc: each new segment takes the old segment at its centre)
+                        w.diam = Morphology.filled(w.nseg, w.diam[0]);
                     }
                 }
             }

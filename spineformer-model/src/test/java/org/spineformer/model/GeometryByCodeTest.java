@@ -199,4 +199,32 @@ class GeometryByCodeTest {
                         + " \"paint\""))))
                 .hasMessageContaining("small.json: /scale/0: section dend[0] is an inline section");
     }
+
+    /**
+     * A hoc file's sections of L and diam (no 3-D points) keep their diameter in every segment whatever nseg the
+     * rules give (NEURON's node_realloc), and the axon's diameter reads the soma cylinder's area, pi diam L.
+     */
+    @Test
+    void sectionsOfLAndDiamKeepTheirDiameterAtAnyNseg(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("stylized.hoc"), """
+                create soma, dend
+                forall {diam = 2  L = 30}
+                soma {diam = 10  L = 10}
+                connect dend(0), soma(1)
+                """);
+        Files.writeString(dir.resolve("stylized.json"), """
+                {"format": "spineformer-cell-description/1", "name": "stylized",
+                 "morphology": {"file": "stylized.hoc"},
+                 "nseg": [{"region": "all", "formula": "floor(L/10 + 2)"}],
+                 "axon_replacement": {"attach_to": {"section": "soma", "x": 0.5}, "areas": {"soma_area": "soma"},
+                  "sections": [{"name": "iseg", "L": 15, "nseg": 1, "diam": "sqrt(soma_area/(4*pi))/10"}]},
+                 "celsius": 37, "v_init": -70}
+                """);
+        AssembledCell cell = CellAssembler.assemble(DescriptionReader.read(dir.resolve("stylized.json")));
+        assertThat(section(cell, "soma").diamUm()).containsExactly(10.0, 10.0, 10.0);
+        assertThat(section(cell, "dend").diamUm()).containsExactly(2.0, 2.0, 2.0, 2.0, 2.0);
+        assertThat(section(cell, "dend").pt3d()).isNull();
+        // the soma's area pi 10 10 = 100 pi: sqrt(100 pi/(4 pi))/10 = 0.5
+        assertThat(section(cell, "iseg").diamUm()[0]).isCloseTo(0.5, within(ULPS));
+    }
 }

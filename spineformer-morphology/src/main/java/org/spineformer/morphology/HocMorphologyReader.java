@@ -1,8 +1,10 @@
 package org.spineformer.morphology;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -15,14 +17,23 @@ import org.spineformer.engine.morph.Pt3d;
  * procedures such as {@code topol()} and {@code basic_shape()}, with {@code for} loops over indices).
  *
  * <p>Only the geometry is interpreted: {@code create}, {@code connect} (either form), section statements and blocks,
- * {@code access}, {@code pt3dclear}, {@code pt3dadd}, {@code pt3dstyle}, procedures without arguments and their
- * calls, {@code for i = a, b}, and numeric variables. Statements that set up the model rather than its shape
- * ({@code forall}, {@code forsec}, {@code nseg}, {@code cm}, {@code Ra}, {@code insert}, section lists, calls of
+ * {@code access}, {@code forall}, {@code pt3dclear}, {@code pt3dadd}, {@code pt3dstyle}, {@code L} and {@code diam}
+ * assigned, procedures without arguments and their calls, {@code for i = a, b}, numeric variables, and
+ * {@code fscan()} reading numbers that follow in the file itself. Statements that set up the model rather than its
+ * shape ({@code forsec}, {@code if}, {@code nseg}, {@code cm}, {@code Ra}, {@code insert}, section lists, calls of
  * other functions) are not run and are listed in the warnings, because the cell description gives nseg and the
- * membrane; one of them that would change the shape ({@code L} or {@code diam} assigned, 3-D points or connections
- * made) is an error, as is any construct outside this subset, naming the line. Sections are in the order they were
- * created (NEURON's order), each with its 3-D points stored as {@code pt3dadd} stores them (single precision), so a
- * section without 3-D points (L and diam set by code) is an error.
+ * membrane; one of them that would change the shape (in {@code forsec} or {@code if}: {@code L} or {@code diam}
+ * assigned, 3-D points or connections made, data read) is an error, as is any construct outside this subset, naming
+ * the line. Sections are in the order they were created (NEURON's order), each with its 3-D points stored as
+ * {@code pt3dadd} stores them (single precision), or, without points, as the cylinder its L and diam give
+ * (NEURON's stylized section). As in NEURON, L set on a section with points stretches them ({@code
+ * nrn_length_change}) and diam set rewrites their diameters ({@code nrn_diam_change}); points added later replace
+ * L and diam.
+ *
+ * <p>{@code fscan()} reads as NEURON's does when the file is {@code xopen}ed or {@code load_file}d ({@code
+ * hoc_scan} on the file being run): hoc reads a whole top-level statement before it runs it, so the data start on
+ * the line after the one where the running top-level statement ends; each call takes the next whitespace-separated
+ * word that is a number (skipping words that are not), and the code goes on after the last number read.
  */
 final class HocMorphologyReader {
     /** Statements that introduce names this reader has no use for: the rest of the line is not read. */
@@ -33,7 +44,8 @@ final class HocMorphologyReader {
             "pt3dremove", "connect", "create", "disconnect", "delete_section", "define_shape_from");
 
     private final String file;
-    private final List<Token> tokens;
+    private final Lexer lexer;
+    private final List<Token> tokens = new ArrayList<>(); // lexed as the parser needs them (fscan data are not code)
     private int pos;
 
     private final Map<String, Integer> arraySizes = new LinkedHashMap<>(); // in creation order; scalars: -1
@@ -42,13 +54,18 @@ final class HocMorphologyReader {
     private final Map<String, Integer> procedures = new HashMap<>(); // name -> token index of its body's '{'
     private final List<Sec> stack = new ArrayList<>();
     private Sec accessed;
-    private final List<String> warnings = new ArrayList<>();
+    /** What was not run, with the lines where it was (a statement run once per section is listed once). */
+    private final Map<String, Set<Integer>> notRunAt = new LinkedHashMap<>();
     /** Set while a statement is parsed but not run when it would change the geometry. */
     private String shapeChange;
+    /** Token index where the running top-level statement starts (the statement hoc has read before running it). */
+    private int topStatement;
+    /** Whether that statement's fscan() data have been located. */
+    private boolean dataLocated;
 
     private HocMorphologyReader(String file, String text) {
         this.file = file;
-        this.tokens = new Lexer(file, text).all();
+        this.lexer = new Lexer(text);
         variables.put("PI", Math.PI); // hoc's constants
         variables.put("E", Math.E);
     }
@@ -59,13 +76,22 @@ final class HocMorphologyReader {
         return r.result();
     }
 
-    private enum Kind { ID, NUM, STR, PUNCT, NL, EOF }
+    /** ERROR: text that is not hoc (its message in text), an error only if it is parsed as code. */
+    private enum Kind { ID, NUM, STR, PUNCT, NL, EOF, ERROR }
 
-    private record Token(Kind kind, String text, int line) {
+    /** A token and where it lies in the text ({@code end}: the offset just after it). */
+    private record Token(Kind kind, String text, int line, int end) {
         boolean is(String s) {
             return (kind == Kind.PUNCT || kind == Kind.ID) && text.equals(s);
         }
     }
+
+    /**
+     * How a value is evaluated: not at all (code that is parsed, not run), fully (geometry: anything it cannot
+     * evaluate is an error), or as far as it can (a statement that is not geometry: its fscan() calls still read
+     * their data, anything else unknown is NaN).
+     */
+    private enum Eval { SKIP, RUN, LENIENT }
 
     /** A created section while the file runs. */
     private static final class Sec {
@@ -74,10 +100,33 @@ final class HocMorphologyReader {
         double parentX;
         int line;
         final List<double[]> points = new ArrayList<>();
+        /** The points once L or diam set by code has changed them (NEURON's floats); null before. */
+        Pt3d changed;
+        /** L and diam set by code while the section has no 3-D points; NaN until set. */
+        double length = Double.NaN;
+        double diam = Double.NaN;
         ImportedSection.Wire wire;
 
         Sec(String name) {
             this.name = name;
+        }
+
+        int pointCount() {
+            return changed != null ? changed.size() : points.size();
+        }
+
+        /** Its 3-D points as NEURON holds them (at least two). */
+        Pt3d shape() {
+            if (changed != null) {
+                return changed;
+            }
+            double[][] p = new double[4][points.size()];
+            for (int i = 0; i < points.size(); i++) {
+                for (int k = 0; k < 4; k++) {
+                    p[k][i] = points.get(i)[k];
+                }
+            }
+            return Pt3d.of(p[0], p[1], p[2], p[3]);
         }
     }
 
@@ -87,6 +136,10 @@ final class HocMorphologyReader {
     private void statements(boolean run, boolean inBlock) {
         while (true) {
             skipNewlines();
+            if (!inBlock) {
+                topStatement = pos;
+                dataLocated = false;
+            }
             Token t = peek();
             if (t.kind == Kind.EOF) {
                 if (inBlock) {
@@ -110,6 +163,9 @@ final class HocMorphologyReader {
             block(run);
             return;
         }
+        if (t.kind == Kind.ERROR) {
+            throw error(t, t.text);
+        }
         if (t.kind != Kind.ID) {
             throw error(t, "unexpected '" + t.text + "'");
         }
@@ -128,7 +184,8 @@ final class HocMorphologyReader {
                 }
             }
             case "for" -> forLoop(run);
-            case "forall", "forsec", "ifsec", "insert", "uninsert", "if", "while", "print", "load_file", "xopen",
+            case "forall" -> forall(run);
+            case "forsec", "ifsec", "insert", "uninsert", "if", "while", "print", "load_file", "xopen",
                  "load_proc", "nrn_load_dll" -> notRun(run);
             case "func", "begintemplate", "endtemplate", "iterator" ->
                     throw error(t, "'" + t.text + "' is not part of the hoc this reader runs (create, connect, "
@@ -170,7 +227,7 @@ final class HocMorphologyReader {
             int size = -1;
             if (peek().is("[")) {
                 next();
-                double n = expression(run);
+                double n = expression(eval(run));
                 expect("]");
                 size = run ? index(name, n) : 0;
             }
@@ -200,7 +257,7 @@ final class HocMorphologyReader {
         Token at = peek();
         Sec child = section(run);
         expect("(");
-        double childX = expression(run);
+        double childX = expression(eval(run));
         expect(")");
         expect(",");
         Sec parent = parentGiven;
@@ -208,10 +265,10 @@ final class HocMorphologyReader {
         if (parentGiven == null && peek().kind == Kind.ID && isSectionName(peek().text)) {
             parent = section(run);
             expect("(");
-            parentX = expression(run);
+            parentX = expression(eval(run));
             expect(")");
         } else {
-            parentX = expression(run);
+            parentX = expression(eval(run));
             if (parent == null && run) {
                 parent = current(at);
             }
@@ -240,31 +297,48 @@ final class HocMorphologyReader {
         child.parentX = parentX;
     }
 
+    /** hoc's {@code for i = a, b}: a and b evaluated once, then i from a while i <= b + float_epsilon. */
     private void forLoop(boolean run) {
         next();
         Token var = expectId();
         expect("=");
-        double from = expression(run);
+        double from = expression(eval(run));
         expect(",");
-        double to = expression(run);
+        double to = expression(eval(run)) + HocCompare.EPSILON;
         skipNewlines();
         int body = pos;
-        if (!run || from > to) {
+        if (!run || !(from <= to)) {
             statement(false);
             return;
         }
-        Double saved = variables.get(var.text);
         int end = body;
-        for (double i = from; i <= to; i++) {
-            variables.put(var.text, i);
+        // the variable keeps the value that ended the loop, as in hoc (shortfor)
+        for (variables.put(var.text, from); variables.get(var.text) <= to;
+                variables.put(var.text, variables.get(var.text) + 1)) {
             pos = body;
             statement(true);
             end = pos;
         }
         pos = end;
-        if (saved != null) {
-            variables.put(var.text, saved);
+    }
+
+    /** {@code forall statement}: the statement run on every section, in creation order. */
+    private void forall(boolean run) {
+        next();
+        int body = pos;
+        if (!run || sections.isEmpty()) {
+            statement(false);
+            return;
         }
+        int end = body;
+        for (Sec s : List.copyOf(sections.values())) {
+            pos = body;
+            stack.add(s);
+            statement(true);
+            stack.remove(stack.size() - 1);
+            end = pos;
+        }
+        pos = end;
     }
 
     /** {@code sec statement}, {@code sec { ... }} or {@code parent connect child(0), x}. */
@@ -294,22 +368,49 @@ final class HocMorphologyReader {
             skipLine(); // all = new SectionList(), name = "j7" (a strdef)
         } else if (after.is(".")) {
             skipLine(); // all.append(), an object's method
-        } else if (after.kind == Kind.PUNCT && after.text.endsWith("=") && !after.is("==")) {
+        } else if (after.is("[")) {
+            arrayElement(run);
+        } else if (isAssignment(after)) {
             assignment(run);
         } else {
             throw error(t, "unexpected '" + t.text + "'");
         }
     }
 
+    private static boolean isAssignment(Token op) {
+        return op.kind == Kind.PUNCT && op.text.endsWith("=") && !op.is("==");
+    }
+
+    /** {@code x[i] = value} of an array of numbers: not geometry (its values are not read); its fscan() calls read. */
+    private void arrayElement(boolean run) {
+        Token name = next();
+        Eval mode = run ? Eval.LENIENT : Eval.SKIP;
+        expect("[");
+        expression(mode);
+        expect("]");
+        Token op = next();
+        if (!isAssignment(op)) {
+            throw error(op, "unexpected '" + op.text + "'");
+        }
+        expression(mode);
+        warn(name, name.text + "[...] " + op.text + " ... (an array of numbers)");
+    }
+
     private void call(boolean run) {
         Token name = next();
         int start = pos;
-        List<Double> args = arguments(run && (name.is("pt3dadd") || name.is("pt3dstyle")));
+        boolean geometry = name.is("pt3dadd") || name.is("pt3dstyle");
+        List<Double> args = arguments(!run ? Eval.SKIP : geometry ? Eval.RUN : Eval.LENIENT);
         switch (name.text) {
             case "pt3dclear" -> {
                 if (run) {
                     Sec s = current(name);
+                    if (s.pointCount() > 0) { // NEURON keeps L and diam of the points cleared: not read here
+                        s.length = Double.NaN;
+                        s.diam = Double.NaN;
+                    }
                     s.points.clear();
+                    s.changed = null;
                     s.wire = null;
                 } else {
                     shapeChange = name.text;
@@ -320,8 +421,18 @@ final class HocMorphologyReader {
                     shapeChange = name.text;
                 } else if (args.size() != 4) {
                     throw error(name, "pt3dadd needs x, y, z, diam, got " + args.size() + " values");
+                } else if (current(name).changed != null) {
+                    throw error(name, "pt3dadd on " + current(name).name + " after L or diam set by code changed "
+                            + "its 3-D points: not read");
                 } else {
                     current(name).points.add(new double[] {args.get(0), args.get(1), args.get(2), args.get(3)});
+                }
+            }
+            case "fscan" -> {
+                if (run) {
+                    fscan(name);
+                } else {
+                    shapeChange = name.text;
                 }
             }
             case "pt3dstyle" -> {
@@ -332,7 +443,19 @@ final class HocMorphologyReader {
                 }
             }
             case "define_shape" -> {
-                // moves sections to their connection points: coordinates only, the geometry is unchanged
+                // moves sections of 3-D points to their connection points: coordinates only, the geometry is
+                // unchanged; but it gives a section without points new ones (float diameters, one per segment)
+                for (Sec s : sections.values()) {
+                    if (run && s.pointCount() == 0) {
+                        throw error(name, "define_shape() gives " + s.name + ", a section without 3-D points, "
+                                + "points of its own: not run");
+                    }
+                }
+            }
+            case "ropen" -> {
+                if (run) {
+                    throw error(name, "ropen() makes fscan() read another file: not run");
+                }
             }
             default -> {
                 if (SHAPE.contains(name.text)) {
@@ -344,8 +467,7 @@ final class HocMorphologyReader {
                 Integer body = procedures.get(name.text);
                 if (body == null) {
                     if (run) {
-                        warnings.add("not run, not geometry: " + file + ":" + name.line + ": " + name.text + "("
-                                + ")");
+                        warn(name, name.text + "()");
                     }
                 } else if (run) {
                     if (pos != start + 2) {
@@ -365,18 +487,17 @@ final class HocMorphologyReader {
         Token name = next();
         Token op = next();
         boolean shape = name.text.equals("L") || name.text.equals("diam");
-        boolean membrane = Set.of("nseg", "Ra", "cm").contains(name.text) || !stack.isEmpty();
-        double value = expression(run && !shape && !membrane);
+        boolean membrane = !shape && (Set.of("nseg", "Ra", "cm").contains(name.text) || !stack.isEmpty());
+        double value = expression(!run ? Eval.SKIP : membrane ? Eval.LENIENT : Eval.RUN);
         if (shape) {
             if (run) {
-                throw error(name, "sets " + name.text + " by code: only sections given by 3-D points (pt3dadd) are "
-                        + "read");
+                setShape(name, op, value);
+            } else {
+                shapeChange = name.text;
             }
-            shapeChange = name.text;
         } else if (membrane) {
             if (run) {
-                warnings.add("not run, not geometry: " + file + ":" + name.line + ": " + name.text + " " + op.text
-                        + " ... (the cell description gives nseg and the membrane)");
+                warn(name, name.text + " " + op.text + " ... (the cell description gives nseg and the membrane)");
             }
         } else if (run) {
             double old = variables.getOrDefault(name.text, 0.0);
@@ -389,6 +510,56 @@ final class HocMorphologyReader {
                 default -> throw error(op, "unexpected '" + op.text + "'");
             });
         }
+    }
+
+    /**
+     * {@code L = value} or {@code diam = value} on the current section, as NEURON does it: on a section without 3-D
+     * points it is the section's cylinder; on one with points, L stretches them ({@code nrn_length_change}) and diam
+     * gives every point that diameter ({@code nrn_diam_change}: each point takes its segment's, here all the same).
+     */
+    private void setShape(Token name, Token op, double value) {
+        if (!op.is("=")) {
+            throw error(op, name.text + " " + op.text + " ...: only '=' is run for L and diam");
+        }
+        if (!(value > 0) || Double.isInfinite(value)) {
+            throw error(name, name.text + " = " + value + ": must be finite and > 0");
+        }
+        Sec s = current(name);
+        int n = s.pointCount();
+        if (n == 0) {
+            if (name.is("L")) {
+                s.length = value;
+            } else {
+                s.diam = value;
+            }
+            return;
+        }
+        if (n == 1) {
+            throw error(name, "sets " + name.text + " of " + s.name + ", which has one 3-D point: not read");
+        }
+        try {
+            Pt3d p = s.shape();
+            double[] diam = new double[p.size()];
+            Arrays.fill(diam, value);
+            s.changed = name.is("L") ? p.stretchedTo(value) : p.withDiameters(diam);
+        } catch (IllegalArgumentException e) {
+            throw error(name, "section " + s.name + ": " + e.getMessage());
+        }
+    }
+
+    private void warn(Token at, String what) {
+        notRunAt.computeIfAbsent(what, k -> new LinkedHashSet<>()).add(at.line);
+    }
+
+    /** One warning per kind of statement not run: its first line, and how many other lines have it. */
+    private List<String> warnings() {
+        List<String> out = new ArrayList<>();
+        notRunAt.forEach((what, lines) -> {
+            int more = lines.size() - 1;
+            out.add("not run, not geometry: " + file + ":" + lines.iterator().next()
+                    + (more == 0 ? "" : " (and " + more + " more line" + (more > 1 ? "s" : "") + ")") + ": " + what);
+        });
+        return out;
     }
 
     /** A statement that sets up the model, not its shape: parsed, not run, listed in the warnings. */
@@ -420,13 +591,13 @@ final class HocMorphologyReader {
         }
         if (shapeChange != null && run) {
             throw error(t, "'" + t.text + "' statement changes the geometry (" + shapeChange + "): code that makes "
-                    + "or reshapes sections is read only outside forall, forsec, if and while");
+                    + "or reshapes sections, or reads data, is read only outside forsec, if and while");
         }
         if (shapeChange == null) { // in a procedure's definition it stays set: an error if the procedure runs
             shapeChange = before;
         }
         if (run) {
-            warnings.add("not run, not geometry: " + file + ":" + t.line + ": " + t.text + " ...");
+            warn(t, t.text + " ...");
         }
     }
 
@@ -446,7 +617,7 @@ final class HocMorphologyReader {
         int i = 0;
         if (peek().is("[")) {
             next();
-            double v = expression(run);
+            double v = expression(eval(run));
             expect("]");
             if (run) {
                 i = index(name, v);
@@ -490,27 +661,31 @@ final class HocMorphologyReader {
         }
         List<ImportedSection> out = new ArrayList<>();
         for (Sec s : all) {
-            if (s.points.size() < 2) {
-                throw new MorphologyFileException(file, s.line, "section " + s.name + " has " + s.points.size()
-                        + " 3-D points: every section must be given by at least two (pt3dadd)");
-            }
-            double[][] p = new double[4][s.points.size()];
-            for (int i = 0; i < s.points.size(); i++) {
-                for (int k = 0; k < 4; k++) {
-                    p[k][i] = s.points.get(i)[k];
+            Pt3d points = null;
+            ImportedSection.Cylinder cylinder = null;
+            if (s.pointCount() == 0) {
+                if (Double.isNaN(s.length) || Double.isNaN(s.diam)) {
+                    throw new MorphologyFileException(file, s.line, "section " + s.name + " has no 3-D points and "
+                            + (Double.isNaN(s.length) && Double.isNaN(s.diam) ? "neither L nor diam"
+                            : Double.isNaN(s.length) ? "no L" : "no diam") + " set by code (NEURON's defaults, L "
+                            + "100 and diam 500 um, are not taken)");
                 }
-            }
-            Pt3d points;
-            try {
-                points = Pt3d.of(p[0], p[1], p[2], p[3]);
-            } catch (IllegalArgumentException e) {
-                throw new MorphologyFileException(file, s.line, "section " + s.name + ": " + e.getMessage());
+                cylinder = new ImportedSection.Cylinder(s.length, s.diam);
+            } else if (s.pointCount() == 1) {
+                throw new MorphologyFileException(file, s.line, "section " + s.name + " has 1 3-D point: a section"
+                        + " given by points needs at least two (pt3dadd)");
+            } else {
+                try {
+                    points = s.shape();
+                } catch (IllegalArgumentException e) {
+                    throw new MorphologyFileException(file, s.line, "section " + s.name + ": " + e.getMessage());
+                }
             }
             String array = s.name.contains("[") ? s.name.substring(0, s.name.indexOf('[')) : s.name;
             out.add(new ImportedSection(s.name, typeOf(array), s.parent == null ? -1 : index.get(s.parent),
-                    s.parent == null ? 0 : s.parentX, points, s.wire));
+                    s.parent == null ? 0 : s.parentX, points, s.wire, cylinder));
         }
-        return new ImportedMorphology(file, ImportedMorphology.SomaKind.CODE, out, warnings);
+        return new ImportedMorphology(file, ImportedMorphology.SomaKind.CODE, out, warnings());
     }
 
     /** The SWC type of NEURON's usual names (soma 1, axon 2, dend 3, apic 4); 0 for any other. */
@@ -526,7 +701,11 @@ final class HocMorphologyReader {
 
     // ---------------------------------------------------------------- expressions
 
-    private List<Double> arguments(boolean evaluate) {
+    private static Eval eval(boolean run) {
+        return run ? Eval.RUN : Eval.SKIP;
+    }
+
+    private List<Double> arguments(Eval mode) {
         expect("(");
         List<Double> args = new ArrayList<>();
         skipNewlines();
@@ -539,7 +718,7 @@ final class HocMorphologyReader {
                 next();
                 args.add(Double.NaN);
             } else {
-                args.add(expression(evaluate));
+                args.add(expression(mode));
             }
             skipNewlines();
         } while (accept(","));
@@ -547,97 +726,145 @@ final class HocMorphologyReader {
         return args;
     }
 
-    private double expression(boolean run) {
-        double v = term(run);
+    private double expression(Eval mode) {
+        double v = term(mode);
         while (peek().is("+") || peek().is("-")) {
             boolean plus = next().is("+");
-            double r = term(run);
+            double r = term(mode);
             v = plus ? v + r : v - r;
         }
         return v;
     }
 
-    private double term(boolean run) {
-        double v = power(run);
+    private double term(Eval mode) {
+        double v = power(mode);
         while (peek().is("*") || peek().is("/")) {
             boolean times = next().is("*");
-            double r = power(run);
+            double r = power(mode);
             v = times ? v * r : v / r;
         }
         return v;
     }
 
-    private double power(boolean run) {
-        double v = unary(run);
+    private double power(Eval mode) {
+        double v = unary(mode);
         if (accept("^")) {
-            return Math.pow(v, power(run));
+            return Math.pow(v, power(mode));
         }
         return v;
     }
 
-    private double unary(boolean run) {
+    private double unary(Eval mode) {
         if (accept("-")) {
-            return -unary(run);
+            return -unary(mode);
         }
         if (accept("+")) {
-            return unary(run);
+            return unary(mode);
         }
         Token t = next();
         if (t.kind == Kind.NUM) {
             return Double.parseDouble(t.text);
         }
         if (t.is("(")) {
-            double v = expression(run);
+            double v = expression(mode);
             expect(")");
             return v;
         }
         if (t.kind == Kind.ID) {
-            if (peek().is("(")) { // a function's value: only in code that is not run
-                pos--;
-                if (run) {
+            if (peek().is("(")) { // a function's value: fscan() is read, others only in code that is not run
+                if (mode == Eval.RUN && !t.is("fscan")) {
                     throw error(t, "function " + t.text + "() in a value: not run by this reader");
                 }
-                next();
-                arguments(false);
-                return 0;
+                List<Double> args = arguments(mode);
+                if (t.is("fscan")) {
+                    if (!args.isEmpty()) {
+                        throw error(t, "fscan() takes no arguments");
+                    }
+                    if (mode == Eval.SKIP) {
+                        shapeChange = t.text; // data read in code that is not run: an error if it would run
+                        return 0;
+                    }
+                    return fscan(t);
+                }
+                return Double.NaN;
             }
             if (peek().is("[") || peek().is(".")) { // an array element or a section's value: not run
-                if (run) {
+                if (mode == Eval.RUN) {
                     throw error(t, t.text + peek().text + "... in a value: not run by this reader");
                 }
-                next();
-                if (peekAt(-1).is("[")) {
-                    expression(false);
+                if (next().is("[")) {
+                    expression(mode);
                     expect("]");
                 } else {
                     expectId();
                 }
-                return 0;
+                return Double.NaN;
             }
             if (SHAPE.contains(t.text) && peek().is("=")) {
                 shapeChange = t.text;
             }
             Double v = variables.get(t.text);
-            if (v == null && run) {
-                throw error(t, "variable " + t.text + " is not defined");
+            if (v == null && mode == Eval.RUN) {
+                throw error(t, t.text.equals("L") || t.text.equals("diam")
+                        ? "reads " + t.text + " of a section in a value: not run by this reader"
+                        : "variable " + t.text + " is not defined");
             }
-            return v == null ? 0 : v;
+            return v == null ? Double.NaN : v;
         }
-        throw error(t, "unexpected '" + t.text + "' in a value");
+        throw error(t, t.kind == Kind.ERROR ? t.text : "unexpected '" + t.text + "' in a value");
+    }
+
+    /**
+     * hoc's {@code fscan()} on the file being run: the data start after the line where the running top-level
+     * statement ends (located at the first call), and each call reads the next number ({@link Lexer#scan}).
+     */
+    private double fscan(Token at) {
+        if (!dataLocated) {
+            int back = pos;
+            String change = shapeChange;
+            pos = topStatement;
+            statement(false); // parsed only, to find where it ends: hoc reads all of it before it runs it
+            int last = pos - 1;
+            while (last > topStatement && tokenAt(last).kind == Kind.NL) {
+                last--;
+            }
+            int k = last + 1;
+            while (tokenAt(k).kind != Kind.NL && tokenAt(k).kind != Kind.EOF) {
+                k++;
+            }
+            Token lineEnd = tokenAt(k);
+            tokens.subList(k + 1, tokens.size()).clear(); // lexed ahead: the data, not code
+            lexer.moveTo(lineEnd.end, lineEnd.kind == Kind.NL ? lineEnd.line + 1 : lineEnd.line);
+            pos = back;
+            shapeChange = change;
+            dataLocated = true;
+        }
+        return lexer.scan(file, at.line);
     }
 
     // ---------------------------------------------------------------- tokens
 
+    /** Token i, lexed when first needed (so that fscan() data after the running statement are not lexed as code). */
+    private Token tokenAt(int i) {
+        while (tokens.size() <= i && (tokens.isEmpty() || tokens.get(tokens.size() - 1).kind != Kind.EOF)) {
+            tokens.add(lexer.token());
+        }
+        return tokens.get(Math.min(i, tokens.size() - 1));
+    }
+
     private Token peek() {
-        return tokens.get(pos);
+        return tokenAt(pos);
     }
 
     private Token peekAt(int offset) {
-        return tokens.get(Math.min(Math.max(pos + offset, 0), tokens.size() - 1));
+        return tokenAt(Math.max(pos + offset, 0));
     }
 
     private Token next() {
-        Token t = tokens.get(pos);
+        Token t = tokenAt(pos);
+        if (t.kind == Kind.ERROR) {
+            throw error(t, t.text);
+        }
         if (t.kind != Kind.EOF) {
             pos++;
         }
@@ -689,7 +916,7 @@ final class HocMorphologyReader {
             if (peek().is("{")) {
                 throw error(peek(), "unexpected '{'");
             }
-            pos++;
+            next();
         }
     }
 
@@ -713,35 +940,69 @@ final class HocMorphologyReader {
         return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
     }
 
-    /** hoc's tokens: names, numbers, strings, punctuation and line ends; comments and continued lines dropped. */
+    /**
+     * hoc's tokens: names, numbers, strings, punctuation and line ends; comments and continued lines dropped. Text
+     * that is not hoc becomes an ERROR token, an error only if the parser takes it as code (it may be fscan() data).
+     */
     private static final class Lexer {
-        private final String file;
         private final String s;
         private int i;
         private int line = 1;
 
-        Lexer(String file, String text) {
-            this.file = file;
+        Lexer(String text) {
             this.s = text.replace("\r\n", "\n").replace('\r', '\n');
         }
 
-        List<Token> all() {
-            List<Token> out = new ArrayList<>();
+        /** Goes on lexing from {@code offset}, which is on {@code line}. */
+        void moveTo(int offset, int atLine) {
+            i = offset;
+            line = atLine;
+        }
+
+        /**
+         * hoc_scan: the next whitespace-separated word that is a number (words that are not, and words starting with
+         * i, n, I or N, are skipped), then the whitespace after it. {@code callLine}: the fscan() call's line.
+         */
+        double scan(String file, int callLine) {
             while (true) {
-                Token t = token();
-                out.add(t);
-                if (t.kind == Kind.EOF) {
-                    return out;
+                skipWhitespace();
+                if (i >= s.length()) {
+                    throw new MorphologyFileException(file, callLine, "fscan() reads past the end of the file");
+                }
+                int start = i;
+                while (i < s.length() && !Character.isWhitespace(s.charAt(i))) {
+                    i++;
+                }
+                String word = s.substring(start, i);
+                char c = word.charAt(0);
+                if ("inIN".indexOf(c) >= 0) {
+                    continue; // hoc's guard against reading inf or nan
+                }
+                if (DecimalNumber.PATTERN.matcher(word).matches()) {
+                    skipWhitespace(); // fscanf(fi, "\n")
+                    return Double.parseDouble(word);
+                }
+                if (Character.isDigit(c) || c == '+' || c == '-' || c == '.') {
+                    throw new MorphologyFileException(file, line, "fscan() reads '" + word + "': only plain "
+                            + "decimal numbers and words that are not numbers are read");
                 }
             }
         }
 
-        private Token token() {
+        private void skipWhitespace() {
+            while (i < s.length() && Character.isWhitespace(s.charAt(i))) {
+                if (s.charAt(i++) == '\n') {
+                    line++;
+                }
+            }
+        }
+
+        Token token() {
             while (i < s.length()) {
                 char c = s.charAt(i);
                 if (c == '\n') {
                     i++;
-                    return new Token(Kind.NL, "\n", line++);
+                    return new Token(Kind.NL, "\n", line++, i);
                 } else if (c == '\\' && i + 1 < s.length() && s.charAt(i + 1) == '\n') {
                     i += 2;
                     line++;
@@ -754,7 +1015,9 @@ final class HocMorphologyReader {
                 } else if (s.startsWith("/*", i)) {
                     int end = s.indexOf("*/", i + 2);
                     if (end < 0) {
-                        throw new MorphologyFileException(file, line, "comment '/*' is not closed");
+                        int at = line;
+                        i = s.length();
+                        return new Token(Kind.ERROR, "comment '/*' is not closed", at, i);
                     }
                     line += (int) s.substring(i, end).chars().filter(ch -> ch == '\n').count();
                     i = end + 2;
@@ -763,7 +1026,7 @@ final class HocMorphologyReader {
                 }
             }
             if (i >= s.length()) {
-                return new Token(Kind.EOF, "", line);
+                return new Token(Kind.EOF, "", line, i);
             }
             char c = s.charAt(i);
             int start = i;
@@ -771,31 +1034,34 @@ final class HocMorphologyReader {
                 while (i < s.length() && (Character.isLetterOrDigit(s.charAt(i)) || s.charAt(i) == '_')) {
                     i++;
                 }
-                return new Token(Kind.ID, s.substring(start, i), line);
+                return new Token(Kind.ID, s.substring(start, i), line, i);
             }
             if (Character.isDigit(c) || c == '.' && i + 1 < s.length() && Character.isDigit(s.charAt(i + 1))) {
                 java.util.regex.Matcher m = DecimalNumber.PATTERN.matcher(s).region(i, s.length());
                 m.lookingAt();
                 i = m.end();
-                return new Token(Kind.NUM, s.substring(start, i), line);
+                return new Token(Kind.NUM, s.substring(start, i), line, i);
             }
             if (c == '"') {
                 int end = s.indexOf('"', i + 1);
                 if (end < 0 || s.substring(i, end).indexOf('\n') >= 0) {
-                    throw new MorphologyFileException(file, line, "string is not closed on its line");
+                    while (i < s.length() && s.charAt(i) != '\n') {
+                        i++;
+                    }
+                    return new Token(Kind.ERROR, "string is not closed on its line", line, i);
                 }
                 i = end + 1;
-                return new Token(Kind.STR, s.substring(start + 1, end), line);
+                return new Token(Kind.STR, s.substring(start + 1, end), line, i);
             }
             if (i + 1 < s.length() && "=+-*/!<>&|".indexOf(c) >= 0 && "=&|".indexOf(s.charAt(i + 1)) >= 0) {
                 i += 2;
-                return new Token(Kind.PUNCT, s.substring(start, i), line);
-            }
-            if ("{}()[],=+-*/^<>!.$&|%".indexOf(c) < 0) {
-                throw new MorphologyFileException(file, line, "unexpected character '" + c + "'");
+                return new Token(Kind.PUNCT, s.substring(start, i), line, i);
             }
             i++;
-            return new Token(Kind.PUNCT, String.valueOf(c), line);
+            if ("{}()[],=+-*/^<>!.$&|%".indexOf(c) < 0) {
+                return new Token(Kind.ERROR, "unexpected character '" + c + "'", line, i);
+            }
+            return new Token(Kind.PUNCT, String.valueOf(c), line, i);
         }
     }
 }

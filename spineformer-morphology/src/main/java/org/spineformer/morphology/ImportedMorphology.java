@@ -36,8 +36,11 @@ public record ImportedMorphology(String source, SomaKind soma, List<ImportedSect
         CONTOUR("contour (21 points along its principal axis)"),
         /** Neurolucida CellBody contours stacked in z: one point per contour (its centre and mean diameter). */
         CONTOUR_STACK("stack of contours (one point per contour: centre and mean diameter)"),
-        /** A hoc file ({@link HocMorphologyReader}): every section, the soma too, is the 3-D points its code adds. */
-        CODE("3-D points added by the file's hoc code (pt3dadd), as they are");
+        /**
+         * A hoc file ({@link HocMorphologyReader}): every section, the soma too, is what its code makes: the 3-D
+         * points it adds, or L and diam it sets.
+         */
+        CODE("as the file's hoc code makes it (3-D points by pt3dadd, or L and diam)");
 
         private final String description;
 
@@ -99,9 +102,14 @@ public record ImportedMorphology(String source, SomaKind soma, List<ImportedSect
                     continue;
                 }
                 int n = nseg.applyAsInt(s);
-                engineIndex[i] = m.add(Section.withPoints(s.name(), s.points(), n, raOhmCm.applyAsDouble(s),
-                        Morphology.filled(n, cmUfPerCm2.applyAsDouble(s)),
-                        s.parent() < 0 ? -1 : engineIndex[s.parent()], s.parent() < 0 ? 0 : s.parentX()));
+                double ra = raOhmCm.applyAsDouble(s);
+                double[] cm = Morphology.filled(n, cmUfPerCm2.applyAsDouble(s));
+                int parent = s.parent() < 0 ? -1 : engineIndex[s.parent()];
+                double parentX = s.parent() < 0 ? 0 : s.parentX();
+                engineIndex[i] = m.add(s.points() != null
+                        ? Section.withPoints(s.name(), s.points(), n, ra, cm, parent, parentX)
+                        : new Section(s.name(), s.cylinder().lengthUm(), n, ra, cm,
+                                Morphology.filled(n, s.cylinder().diamUm()), parent, parentX));
             }
             pending = later;
         }
@@ -114,7 +122,8 @@ public record ImportedMorphology(String source, SomaKind soma, List<ImportedSect
      * parent's first to last 3-D point (a wired section so that its wire starts there). The move is done in float
      * arithmetic and keeps the arc lengths, as {@code nrn_translate_shape} does, so segment geometry is unchanged;
      * only the coordinates differ from the import (e.g. a dendrite on a single-point soma whose sphere became a
-     * cylinder, or a child of an interior soma point that is not wired).
+     * cylinder, or a child of an interior soma point that is not wired). Sections without 3-D points (L and diam
+     * set by hoc code) are an error: {@code define_shape} would give them points, which is not done here.
      */
     public ImportedMorphology afterDefineShape() {
         List<ImportedSection> out = new ArrayList<>(sections);
@@ -127,7 +136,7 @@ public record ImportedMorphology(String source, SomaKind soma, List<ImportedSect
                     continue;
                 }
                 if (s.parent() >= 0) {
-                    out.set(i, movedTo(s, out.get(s.parent()).points()));
+                    out.set(i, movedTo(s, out.get(s.parent())));
                 }
                 done[i] = true;
                 remaining--;
@@ -136,7 +145,14 @@ public record ImportedMorphology(String source, SomaKind soma, List<ImportedSect
         return new ImportedMorphology(source, soma, out, warnings);
     }
 
-    private static ImportedSection movedTo(ImportedSection s, Pt3d parent) {
+    private ImportedSection movedTo(ImportedSection s, ImportedSection parentSection) {
+        for (ImportedSection t : List.of(s, parentSection)) {
+            if (t.points() == null) {
+                throw new IllegalArgumentException(source + ": section " + t.name() + " has no 3-D points (L and "
+                        + "diam set by code): define_shape would make some, which is not done here");
+            }
+        }
+        Pt3d parent = parentSection.points();
         int last = parent.size() - 1;
         double a = s.parentX();
         // nrn_define_shape: float coordinates times a double fraction, the sum rounded to a float
@@ -149,7 +165,7 @@ public record ImportedMorphology(String source, SomaKind soma, List<ImportedSect
         float fromZ = s.wire() != null ? s.wire().z() : p.z(0);
         ImportedSection.Wire wire = s.wire() != null ? new ImportedSection.Wire(x, y, z) : null;
         return new ImportedSection(s.name(), s.type(), s.parent(), s.parentX(),
-                p.translated(x - fromX, y - fromY, z - fromZ), wire);
+                p.translated(x - fromX, y - fromY, z - fromZ), wire, null);
     }
 
     /**
@@ -173,7 +189,7 @@ public record ImportedMorphology(String source, SomaKind soma, List<ImportedSect
                 throw new IllegalArgumentException(source + ": cannot remove the sections of type " + type + ": "
                         + s.name() + " hangs from " + sections.get(s.parent()).name());
             }
-            out.add(new ImportedSection(s.name(), s.type(), parent, s.parentX(), s.points(), s.wire()));
+            out.add(s.withParent(parent));
         }
         return new ImportedMorphology(source, soma, out, warnings);
     }
