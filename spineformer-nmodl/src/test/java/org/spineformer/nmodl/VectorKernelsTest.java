@@ -235,8 +235,36 @@ class VectorKernelsTest {
         String source = compile("vector/repeatedexp.mod").javaSource();
         String kernel = source.substring(source.indexOf("private int vcurrents(CellState s)"));
         kernel = kernel.substring(0, kernel.indexOf("\n    }\n"));
-        assertThat(kernel.split("LaneExp\\.inPlace", -1).length - 1).as("exponentials in the two evaluations")
+        assertThat(kernel.split("LaneMath\\.exp\\(", -1).length - 1).as("exponentials in the two evaluations")
                 .isEqualTo(2 * 5);
+    }
+
+    /**
+     * Non-integer powers and logarithms go in lanes by LaneMath (VectorMath.pow and .log), not lane by lane by Math's
+     * (the bits: vectorKernelsGiveTheScalarKernelsBits); the scalar code's twins are StrictPow and StrictLog, and a
+     * logarithm of a PARAMETER in a cnexp equation is kept, its scalar call StrictLog's too.
+     */
+    @Test
+    void powersAndLogarithmsGoInLanes() throws IOException, URISyntaxException {
+        String source = compile("vector/powlog.mod").javaSource();
+        String currents = kernel(source, "private int vcurrents(CellState s)");
+        String states = kernel(source, "private void vd_states(int k0, CellState s)");
+        // odd, square and zero, soft and near, in each of the two evaluations
+        assertThat(count(currents, "LaneMath.pow(")).as("powers in the current phase").isEqualTo(2 * 3);
+        assertThat(count(currents, "LaneMath.log(")).as("logarithms in the current phase").isEqualTo(2 * 2);
+        assertThat(count(states, "LaneMath.pow(")).as("the Hill function's power in the state phase").isEqualTo(1);
+        assertThat(source).doesNotContainPattern("(?<![A-Za-z])Math\\.(pow|log)\\(") // no Math.pow, no Math.log
+                .contains("vsA[j] = org.spineformer.engine.simd.StrictLog.log(vsA[j]);") // the kept log(tscale)
+                .contains("c_hill[k] = (1.0 / (1.0 + org.spineformer.engine.simd.StrictPow.pow(");
+    }
+
+    private static String kernel(String source, String signature) {
+        String kernel = source.substring(source.indexOf(signature));
+        return kernel.substring(0, kernel.indexOf("\n    }\n"));
+    }
+
+    private static int count(String text, String call) {
+        return text.split(java.util.regex.Pattern.quote(call), -1).length - 1;
     }
 
     @Test

@@ -378,7 +378,7 @@ final class ExpressionEmitter {
     /** {@code a^b} (nocmodl's {@code pow(a, b)}). */
     private String power(Expr a, Expr b) {
         String integer = integerPower(a, b);
-        return integer != null ? integer : "Math.pow(" + num(a) + ", " + num(b) + ")";
+        return integer != null ? integer : g.powOrLog("pow") + "(" + num(a) + ", " + num(b) + ")";
     }
 
     /** {@code pow(a, 3)} or {@code pow(a, 4)} by {@link IntegerPower} (unless turned off), else null. */
@@ -406,8 +406,12 @@ final class ExpressionEmitter {
         return false;
     }
 
-    /** The Java of a C math function: Math's, and exp as {@link JavaGenerator#exp()} chooses. */
+    /** The Java of a C math function: Math's, and exp, pow and log as {@link JavaGenerator} chooses. */
     String mathFunction(String name) {
-        return name.equals("exp") ? g.exp() : "Math." + name;
+        return switch (name) {
+            case "exp" -> g.exp();
+            case "pow", "log" -> g.powOrLog(name);
+            default -> "Math." + name;
+        };
     }
 }
