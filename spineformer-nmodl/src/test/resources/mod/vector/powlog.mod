@@ -9,14 +9,16 @@ lanes); its time constant is 5 log(tscale), a logarithm of a PARAMETER (kept whi
 current, a group's lanes leave pow's range in lanes at every step: w^5 of a w negative below -65 mV (an integer
 power of a negative number), ((v + 60) / 20)^2 (a square of either sign: x x in lanes), pow(0 v, 2.5) (0 to a
 power); log(softplus) of a positive argument, and log |v + 65|, -infinity at the start (v = -65 mV), read only by a
-comparison. Each enters the current with a weight, so a wrong lane shows in v.
+comparison. Each enters the current with a weight, so a wrong lane shows in v. A temperature factor
+q10^((celsius - temp)/10) of PARAMETERs keeps Math.pow (lane by lane in lanes), as the kept log(tscale) keeps
+Math.log.
 ENDCOMMENT
 
 NEURON {
     SUFFIX powlog
     NONSPECIFIC_CURRENT i
     USEION ca READ cai
-    RANGE g, e, tscale, hill, odd, square, zero, soft, near
+    RANGE g, e, tscale, q10, temp, tadj, hill, odd, square, zero, soft, near
 }
 
 UNITS {
@@ -29,12 +31,15 @@ PARAMETER {
     g = 0.0005 (S/cm2)
     e = -70 (mV)
     tscale = 2.5
+    q10 = 2.3
+    temp = 21 (degC)
 }
 
 ASSIGNED {
     v (mV)
     i (mA/cm2)
     cai (mM)
+    tadj
     hill
     odd
     square
@@ -57,7 +62,8 @@ BREAKPOINT {
     zero = pow(0*v, 2.5)
     soft = log(1 + exp((v + 60)/5))
     near = log(fabs(v + 65))
-    i = g*(v - e)*(1 + 0.01*x + 0.001*odd + 0.001*square + zero + 0.01*soft + 0.001*(near > 0))
+    tadj = q10^((celsius - temp)/10)
+    i = tadj*g*(v - e)*(1 + 0.01*x + 0.001*odd + 0.001*square + zero + 0.01*soft + 0.001*(near > 0))
 }
 
 DERIVATIVE states {

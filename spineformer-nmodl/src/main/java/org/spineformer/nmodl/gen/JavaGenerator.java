@@ -265,11 +265,12 @@ public final class JavaGenerator {
     /**
      * The Java of C's pow and log here: {@code StrictPow.pow} and {@code StrictLog.log} in code with a vector twin,
      * whose bits {@code VectorMath.pow} and {@code .log} give in every lane, else {@code Math}'s (deterministic in
-     * every tier as {@code Math.exp}, and faster than the twins one at a time). A constant hoisted keeps Math's:
-     * the vector kernels broadcast its field, and the paper's mechanisms' temperature factors keep their bits.
+     * every tier as {@code Math.exp}, and faster than the twins one at a time). A call of {@code fixed} arguments
+     * ({@link ExpressionEmitter#fixed}: a temperature factor) and a constant hoisted keep Math's, in lanes lane by
+     * lane: the paper's compiled mechanisms' factors keep the bits of its hand-written kernels' {@code Math.pow}.
      */
-    String powOrLog(String name) {
-        return strictExp && !hoisting ? twinMath(name) : "Math." + name;
+    String powOrLog(String name, boolean fixed) {
+        return strictExp && !hoisting && !fixed ? twinMath(name) : "Math." + name;
     }
 
     /** The Java of C's math function {@code name} in code with a vector twin: the scalar twin of its lanes. */

@@ -1005,7 +1005,9 @@ final class VectorEmitter {
                 case "/" -> div(num(b.left()), num(b.right()));
                 case "^" -> {
                     String integer = integerPower(b.left(), b.right());
-                    yield integer != null ? integer : pow(num(b.left()), num(b.right()));
+                    yield integer != null ? integer : fixed(List.of(b.left(), b.right()))
+                            ? perLane("Math.pow", List.of(num(b.left()), num(b.right())))
+                            : pow(num(b.left()), num(b.right()));
                 }
                 default -> "((" + DV + ") zero.blend(one, " + mask(e) + "))";
             };
@@ -1109,14 +1111,15 @@ final class VectorEmitter {
             problems.add("the call of " + name);
             return "zero";
         }
+        boolean fixed = fixed(c.args());
         if (memoCalls && Set.of("pow", "log", "log10").contains(name)
                 && c.args().stream().allMatch(g.expressions::readsNoStepVariable)) {
-            return keptCall(name, args);
+            return keptCall(fixed || name.equals("log10") ? "Math." + name : JavaGenerator.twinMath(name), args);
         }
         return switch (name) {
             case "exp" -> exp(args.get(0));
-            case "log" -> laneByLane(LaneMath.class.getName() + ".log(vsA)", args);
-            case "pow" -> pow(args.get(0), args.get(1));
+            case "log" -> fixed ? perLane("Math.log", args) : laneByLane(LaneMath.class.getName() + ".log(vsA)", args);
+            case "pow" -> fixed ? perLane("Math.pow", args) : pow(args.get(0), args.get(1));
             case "fabs" -> "((" + DV + ") " + args.get(0) + ".abs())";
             case "sqrt" -> "((" + DV + ") " + args.get(0) + ".lanewise(" + OPS + ".SQRT))";
             case "fmod" -> perLane("%", args);
@@ -1167,11 +1170,16 @@ final class VectorEmitter {
         return r;
     }
 
+    /** Whether a pow or log of these arguments keeps Math's bits (ExpressionEmitter.fixed, with this one's locals). */
+    private boolean fixed(List<Expr> args) {
+        return args.stream().allMatch(a -> ExpressionEmitter.fixed(a, this::isLocal, g));
+    }
+
     /**
      * DecayMemo's kept math call lane by lane: each lane's value kept with the bits of its arguments, the scalar
-     * call made only where they changed.
+     * call ({@code function}, the scalar twin's) made only where they changed.
      */
-    private String keptCall(String name, List<String> args) {
+    private String keptCall(String function, List<String> args) {
         String m = "vmc" + temps++ + "_";
         memoFields.add("private final boolean[] " + m + "ok = new boolean[size * lanes];");
         memoFields.add("private final double[] " + m + "v = new double[size * lanes];");
@@ -1203,8 +1211,7 @@ final class VectorEmitter {
             b.append("            ").append(m).append("in").append(j).append("[k] = Double.doubleToRawLongBits(")
                     .append(lanes.get(j)).append(");\n");
         }
-        b.append("            vsA[j] = ").append(JavaGenerator.twinMath(name)).append("(").append(String.join(", ", lanes))
-                .append(");\n");
+        b.append("            vsA[j] = ").append(function).append("(").append(String.join(", ", lanes)).append(");\n");
         b.append("            ").append(m).append("v[k] = vsA[j];\n            ").append(m).append("ok[k] = true;\n");
         b.append("        }\n    }\n}\n");
         methods.put(m + "call", b.toString());
