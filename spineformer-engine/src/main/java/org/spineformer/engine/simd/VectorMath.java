@@ -1,5 +1,6 @@
 package org.spineformer.engine.simd;
 
+import java.util.function.DoubleUnaryOperator;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.LongVector;
 import jdk.incubator.vector.VectorMask;
@@ -66,11 +67,7 @@ public final class VectorMath {
      */
     public static DoubleVector exp(DoubleVector x) {
         if (x.species() != SPECIES) {
-            double[] lanes = x.toDoubleArray();
-            for (int i = 0; i < lanes.length; i++) {
-                lanes[i] = StrictExp.exp(lanes[i]);
-            }
-            return DoubleVector.fromArray(x.species(), lanes, 0);
+            return laneByLane(x, StrictExp::exp);
         }
         DoubleVector xs = x.max(LOWEST).min(HIGHEST); // NaN stays NaN
         DoubleVector k = xs.mul(INV_LN2).add(ROUNDER).sub(ROUNDER);
@@ -94,11 +91,7 @@ public final class VectorMath {
      */
     public static DoubleVector log(DoubleVector x) {
         if (x.species() != SPECIES) {
-            double[] lanes = x.toDoubleArray();
-            for (int i = 0; i < lanes.length; i++) {
-                lanes[i] = StrictLog.log(lanes[i]);
-            }
-            return DoubleVector.fromArray(x.species(), lanes, 0);
+            return laneByLane(x, StrictLog::log);
         }
         DoubleVector k = exponent(x);
         DoubleVector f = fraction(x);
@@ -169,6 +162,15 @@ public final class VectorMath {
                 .and(p.abs().compare(VectorOperators.LE, NORMAL_RANGE)).or(square);
         DoubleVector r = e.fma(DoubleVector.fromArray(SPECIES, pq, SPECIES.length()), e).blend(x.mul(x), square);
         (done.allTrue() ? r : powLaneByLane(x, y, done).blend(r, done)).intoArray(xs, 0);
+    }
+
+    /** A scalar twin lane by lane (another species than {@link #SPECIES}). */
+    private static DoubleVector laneByLane(DoubleVector x, DoubleUnaryOperator twin) {
+        double[] lanes = x.toDoubleArray();
+        for (int i = 0; i < lanes.length; i++) {
+            lanes[i] = twin.applyAsDouble(lanes[i]);
+        }
+        return DoubleVector.fromArray(x.species(), lanes, 0);
     }
 
     /** StrictPow.pow lane by lane where {@code done} is not set (0 elsewhere). */
