@@ -138,7 +138,7 @@ public final class Ion {
 
     /**
      * RT / zF in mV: nrn_nernst's factor of the logarithm, in its order of operations. The logarithm is
-     * {@link StrictLog#log}, whose bits {@link Lanes#log} gives in vector lanes (within 1 ulp of C's log).
+     * {@link StrictLog#log}, whose bits {@link Lanes#log} gives in vector lanes (within 1 ulp of fdlibm's log).
      */
     private static double factor(double z, double celsius) {
         return 1000.0 * GAS_CONSTANT * (celsius + 273.15) / FARADAY / z;
