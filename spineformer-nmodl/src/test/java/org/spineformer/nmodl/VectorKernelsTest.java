@@ -235,8 +235,40 @@ class VectorKernelsTest {
         String source = compile("vector/repeatedexp.mod").javaSource();
         String kernel = source.substring(source.indexOf("private int vcurrents(CellState s)"));
         kernel = kernel.substring(0, kernel.indexOf("\n    }\n"));
-        assertThat(kernel.split("LaneExp\\.inPlace", -1).length - 1).as("exponentials in the two evaluations")
+        assertThat(kernel.split("LaneMath\\.exp\\(", -1).length - 1).as("exponentials in the two evaluations")
                 .isEqualTo(2 * 5);
+    }
+
+    /**
+     * Non-integer powers and logarithms go in lanes by LaneMath (VectorMath.pow and .log), not lane by lane by Math's
+     * (the bits: vectorKernelsGiveTheScalarKernelsBits); the scalar code's twins are StrictPow and StrictLog. Of
+     * PARAMETERs and celsius (a temperature factor, a kept log in a cnexp equation) they keep Math's, scalar and
+     * lane by lane.
+     */
+    @Test
+    void powersAndLogarithmsGoInLanes() throws IOException, URISyntaxException {
+        String source = compile("vector/powlog.mod").javaSource();
+        String currents = kernel(source, "private int vcurrents(CellState s)");
+        String states = kernel(source, "private void vd_states(int k0, CellState s)");
+        // odd, square and zero, soft and near, in each of the two evaluations
+        assertThat(count(currents, "LaneMath.pow(")).as("powers in the current phase").isEqualTo(2 * 3);
+        assertThat(count(currents, "LaneMath.log(")).as("logarithms in the current phase").isEqualTo(2 * 2);
+        assertThat(count(states, "LaneMath.pow(")).as("the Hill function's power in the state phase").isEqualTo(1);
+        assertThat(count(currents, "vm_pow2()")).as("the temperature factor, lane by lane, once").isEqualTo(1);
+        assertThat(source).contains("vsA[j] = Math.log(vsA[j]);") // the kept log(tscale)
+                .contains("vsA[j] = Math.pow(vsA[j], vsB[j]);")
+                .contains("c_tadj[k] = Math.pow(c_q10[k], ((s.celsius - c_temp[k]) / 10.0));")
+                .contains("c_hill[k] = (1.0 / (1.0 + org.spineformer.engine.simd.StrictPow.pow(")
+                .contains("c_soft[k] = org.spineformer.engine.simd.StrictLog.log(");
+    }
+
+    private static String kernel(String source, String signature) {
+        String kernel = source.substring(source.indexOf(signature));
+        return kernel.substring(0, kernel.indexOf("\n    }\n"));
+    }
+
+    private static int count(String text, String call) {
+        return text.split(java.util.regex.Pattern.quote(call), -1).length - 1;
     }
 
     @Test

@@ -2,6 +2,10 @@ package org.spineformer.engine.mech;
 
 import java.util.Arrays;
 import java.util.stream.IntStream;
+import jdk.incubator.vector.DoubleVector;
+import org.spineformer.engine.simd.Simd;
+import org.spineformer.engine.simd.StrictLog;
+import org.spineformer.engine.simd.VectorMath;
 
 /**
  * An ion species as NEURON's ion mechanisms hold it, one entry per node and lane ({@code [node * lanes + lane]},
@@ -63,6 +67,10 @@ public final class Ion {
     private double keptCelsius;
     /** Whether {@link #unobserved}'s entries lag: a current phase kept their concentrations since the last catch-up. */
     private boolean lagging;
+    /** The logarithms of {@link #followed}'s concentration ratios at a current phase (scratch, in its order). */
+    private double[] logs;
+    /** Whether the logarithms go in vector lanes ({@link Lanes}). */
+    private static final boolean VECTORS = Simd.enabled();
     /** Which entries' reversal potential a mechanism writes ({@link #reversalWrittenAt}). */
     private final boolean[] reversalWritten;
     /** What a run of {@link #resetCurrent} costs, in entries set (see {@link #runs}). */
@@ -125,7 +133,15 @@ public final class Ion {
         if (co <= 0.0) {
             return -1e6;
         }
-        return 1000.0 * GAS_CONSTANT * (celsius + 273.15) / FARADAY / z * Math.log(co / ci);
+        return factor(z, celsius) * StrictLog.log(co / ci);
+    }
+
+    /**
+     * RT / zF in mV: nrn_nernst's factor of the logarithm, in its order of operations. The logarithm is
+     * {@link StrictLog#log}, whose bits {@link Lanes#log} gives in vector lanes (within 1 ulp of fdlibm's log).
+     */
+    private static double factor(double z, double celsius) {
+        return 1000.0 * GAS_CONSTANT * (celsius + 273.15) / FARADAY / z;
     }
 
     /**
@@ -214,9 +230,20 @@ public final class Ion {
                     .filter(e -> follows[e] && !reversalWritten[e] && !observed[e]).toArray();
             keptInside = new double[unobserved.length];
             keptOutside = new double[unobserved.length];
+            logs = new double[followed.length];
         }
-        for (int e : followed) {
-            reversal[e] = nernst(concentration[e], outside[e], nernstCharge, celsius);
+        // nernst at each entry, its logarithms in vector lanes: the same bits
+        for (int i = 0; i < followed.length; i++) {
+            logs[i] = outside[followed[i]] / concentration[followed[i]];
+        }
+        for (int i = VECTORS ? Lanes.log(logs) : 0; i < logs.length; i++) {
+            logs[i] = StrictLog.log(logs[i]);
+        }
+        double factor = factor(nernstCharge, celsius);
+        for (int i = 0; i < followed.length; i++) {
+            int e = followed[i];
+            reversal[e] = concentration[e] > 0.0 && outside[e] > 0.0 ? factor * logs[i]
+                    : nernst(concentration[e], outside[e], nernstCharge, celsius);
         }
         for (int i = 0; i < unobserved.length; i++) {
             keptInside[i] = concentration[unobserved[i]];
@@ -325,5 +352,17 @@ public final class Ion {
         Arrays.fill(concentration, initialConcentrationMM);
         Arrays.fill(outside, defaultExternalConcentrationMM(name));
         Arrays.fill(current, 0);
+    }
+
+    /** StrictLog's logarithm in vector lanes ({@link VectorMath#log}); loaded only when {@link Simd#enabled()}. */
+    private static final class Lanes {
+        /** a[i] = log(a[i]) over whole vectors from 0; returns the first index not done. */
+        static int log(double[] a) {
+            int i = 0;
+            for (int step = VectorMath.SPECIES.length(); i + step <= a.length; i += step) {
+                VectorMath.log(DoubleVector.fromArray(VectorMath.SPECIES, a, i)).intoArray(a, i);
+            }
+            return i;
+        }
     }
 }

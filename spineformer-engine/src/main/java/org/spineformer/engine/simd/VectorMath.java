@@ -1,6 +1,9 @@
 package org.spineformer.engine.simd;
 
+import java.util.function.DoubleUnaryOperator;
 import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.LongVector;
+import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -36,6 +39,22 @@ public final class VectorMath {
     private static final DoubleVector UNDERFLOW = DoubleVector.broadcast(SPECIES, StrictExp.UNDERFLOW);
     private static final DoubleVector INFINITY = DoubleVector.broadcast(SPECIES, Double.POSITIVE_INFINITY);
     private static final DoubleVector ZERO = DoubleVector.zero(SPECIES);
+    // StrictLog's and StrictPow's
+    private static final DoubleVector LG1 = DoubleVector.broadcast(SPECIES, StrictLog.LG1);
+    private static final DoubleVector LG2 = DoubleVector.broadcast(SPECIES, StrictLog.LG2);
+    private static final DoubleVector LG3 = DoubleVector.broadcast(SPECIES, StrictLog.LG3);
+    private static final DoubleVector LG4 = DoubleVector.broadcast(SPECIES, StrictLog.LG4);
+    private static final DoubleVector LG5 = DoubleVector.broadcast(SPECIES, StrictLog.LG5);
+    private static final DoubleVector LG6 = DoubleVector.broadcast(SPECIES, StrictLog.LG6);
+    private static final DoubleVector LG7 = DoubleVector.broadcast(SPECIES, StrictLog.LG7);
+    private static final DoubleVector TWO54 = DoubleVector.broadcast(SPECIES, StrictLog.TWO54);
+    private static final DoubleVector TWO52 = DoubleVector.broadcast(SPECIES, StrictLog.TWO52);
+    private static final DoubleVector BIAS = DoubleVector.broadcast(SPECIES, StrictLog.BIAS);
+    private static final DoubleVector SUBNORMAL_BIAS = DoubleVector.broadcast(SPECIES, StrictLog.SUBNORMAL_BIAS);
+    private static final DoubleVector MIN_NORMAL = DoubleVector.broadcast(SPECIES, Double.MIN_NORMAL);
+    private static final DoubleVector NORMAL_RANGE = DoubleVector.broadcast(SPECIES, StrictPow.NORMAL_RANGE);
+    private static final DoubleVector NEGATIVE_INFINITY = DoubleVector.broadcast(SPECIES, Double.NEGATIVE_INFINITY);
+    private static final DoubleVector NAN = DoubleVector.broadcast(SPECIES, Double.NaN);
 
     private VectorMath() {
     }
@@ -48,11 +67,7 @@ public final class VectorMath {
      */
     public static DoubleVector exp(DoubleVector x) {
         if (x.species() != SPECIES) {
-            double[] lanes = x.toDoubleArray();
-            for (int i = 0; i < lanes.length; i++) {
-                lanes[i] = StrictExp.exp(lanes[i]);
-            }
-            return DoubleVector.fromArray(x.species(), lanes, 0);
+            return laneByLane(x, StrictExp::exp);
         }
         DoubleVector xs = x.max(LOWEST).min(HIGHEST); // NaN stays NaN
         DoubleVector k = xs.mul(INV_LN2).add(ROUNDER).sub(ROUNDER);
@@ -67,6 +82,135 @@ public final class VectorMath {
         DoubleVector e = y.mul(twoTo(k1)).mul(twoTo(k.sub(k1)));
         return e.blend(INFINITY, x.compare(VectorOperators.GT, OVERFLOW))
                 .blend(ZERO, x.compare(VectorOperators.LT, UNDERFLOW));
+    }
+
+    /**
+     * The natural logarithm in every lane: lane i is bit for bit {@link StrictLog#log}(x_i), within 1 ulp of
+     * {@link StrictMath#log}; zeros, negative arguments, NaN and infinities as {@link Math#log}. A vector of another
+     * species than {@link #SPECIES} is computed lane by lane with {@link StrictLog#log}.
+     */
+    public static DoubleVector log(DoubleVector x) {
+        if (x.species() != SPECIES) {
+            return laneByLane(x, StrictLog::log);
+        }
+        DoubleVector k = exponent(x);
+        DoubleVector f = fraction(x);
+        DoubleVector s = f.div(TWO.add(f));
+        DoubleVector hfsq = HALF.mul(f).mul(f);
+        DoubleVector r = k.mul(LN2_HI).sub(hfsq.sub(s.mul(hfsq.add(polynomial(s))).add(k.mul(LN2_LO))).sub(f));
+        VectorMask<Double> finite = x.compare(VectorOperators.GT, ZERO).and(x.compare(VectorOperators.LT, INFINITY));
+        return r.blend(x, finite.not()).blend(NEGATIVE_INFINITY, x.compare(VectorOperators.EQ, ZERO))
+                .blend(NAN, x.compare(VectorOperators.LT, ZERO));
+    }
+
+    /**
+     * x^y in every lane: lane i is bit for bit {@link StrictPow#pow}(x_i, y_i) (its error there), computed in lanes
+     * for y = 2 and for x > 0 with a result in the normal range, lane by lane by {@link StrictPow#pow} for the rest
+     * (a group with such a lane goes slowly, with the same bits): {@link #powLogarithm} then {@link
+     * #powExponential}. A vector of another species than {@link #SPECIES} is computed lane by lane.
+     */
+    public static DoubleVector pow(DoubleVector x, DoubleVector y) {
+        if (x.species() != SPECIES) {
+            return powLaneByLane(x, y, x.species().maskAll(false));
+        }
+        double[] xs = x.toDoubleArray();
+        double[] ys = y.toDoubleArray();
+        double[] pq = new double[2 * SPECIES.length()];
+        powLogarithm(xs, ys, pq);
+        powExponential(xs, ys, pq);
+        return DoubleVector.fromArray(SPECIES, xs, 0);
+    }
+
+    /**
+     * x^y's first half over one vector of {@link #SPECIES} at 0: y log(x) = p + q (StrictPow's head and tail) into
+     * pq[0 .. L) and pq[L .. 2L), L lanes. The two halves are two methods so that C2 compiles each with everything
+     * it calls inlined: as one method, or with {@link #exp} called, it stops inlining (its inlining limits:
+     * {@code NodeCountInliningCutoff} in {@link #exp}, and a method beyond 325 bytes of bytecode not inlined where
+     * it is called) and every vector crossing a call is allocated.
+     */
+    public static void powLogarithm(double[] xs, double[] ys, double[] pq) {
+        DoubleVector x = DoubleVector.fromArray(SPECIES, xs, 0);
+        DoubleVector y = DoubleVector.fromArray(SPECIES, ys, 0);
+        DoubleVector k = exponent(x);
+        DoubleVector f = fraction(x);
+        DoubleVector s = f.div(TWO.add(f));
+        DoubleVector hfsq = HALF.mul(f).mul(f);
+        DoubleVector hfsqLow = HALF.mul(f).fma(f, hfsq.neg());
+        DoubleVector tail = s.mul(hfsq.add(polynomial(s)));
+        DoubleVector a = k.mul(LN2_HI);
+        DoubleVector b = a.add(f);
+        DoubleVector c = b.sub(hfsq);
+        DoubleVector low = tail.sub(hfsqLow).add(k.mul(LN2_LO))
+                .add(f.sub(b.sub(a)).add(hfsq.neg().sub(c.sub(b))));
+        DoubleVector head = c.add(low);
+        DoubleVector p = y.mul(head);
+        p.intoArray(pq, 0);
+        y.fma(head, p.neg()).add(y.mul(low.sub(head.sub(c)))).intoArray(pq, SPECIES.length());
+    }
+
+    /**
+     * x^y's second half, after {@link #powLogarithm} gave pq: e^p (1 + q), x x where y = 2, and {@link
+     * StrictPow#pow} lane by lane where x is not positive and finite or p beyond the normal range, into xs.
+     */
+    public static void powExponential(double[] xs, double[] ys, double[] pq) {
+        DoubleVector x = DoubleVector.fromArray(SPECIES, xs, 0);
+        DoubleVector y = DoubleVector.fromArray(SPECIES, ys, 0);
+        DoubleVector p = DoubleVector.fromArray(SPECIES, pq, 0);
+        DoubleVector e = exp(p);
+        VectorMask<Double> square = y.compare(VectorOperators.EQ, TWO);
+        VectorMask<Double> done = x.compare(VectorOperators.GT, ZERO).and(x.compare(VectorOperators.LT, INFINITY))
+                .and(p.abs().compare(VectorOperators.LE, NORMAL_RANGE)).or(square);
+        DoubleVector r = e.fma(DoubleVector.fromArray(SPECIES, pq, SPECIES.length()), e).blend(x.mul(x), square);
+        (done.allTrue() ? r : powLaneByLane(x, y, done).blend(r, done)).intoArray(xs, 0);
+    }
+
+    /** A scalar twin lane by lane (another species than {@link #SPECIES}). */
+    private static DoubleVector laneByLane(DoubleVector x, DoubleUnaryOperator twin) {
+        double[] lanes = x.toDoubleArray();
+        for (int i = 0; i < lanes.length; i++) {
+            lanes[i] = twin.applyAsDouble(lanes[i]);
+        }
+        return DoubleVector.fromArray(x.species(), lanes, 0);
+    }
+
+    /** StrictPow.pow lane by lane where {@code done} is not set (0 elsewhere). */
+    private static DoubleVector powLaneByLane(DoubleVector x, DoubleVector y, VectorMask<Double> done) {
+        double[] xs = x.toDoubleArray();
+        double[] ys = y.toDoubleArray();
+        boolean[] skip = done.toArray();
+        double[] r = new double[xs.length];
+        for (int i = 0; i < xs.length; i++) {
+            r[i] = skip[i] ? 0 : StrictPow.pow(xs[i], ys[i]);
+        }
+        return DoubleVector.fromArray(x.species(), r, 0);
+    }
+
+    /** StrictLog.exponent in every lane: k of x = 2^k m, sqrt(2)/2 <= m < sqrt(2), for positive finite lanes. */
+    private static DoubleVector exponent(DoubleVector x) {
+        VectorMask<Double> subnormal = x.compare(VectorOperators.LT, MIN_NORMAL);
+        LongVector bits = x.blend(x.mul(TWO54), subnormal).reinterpretAsLongs();
+        LongVector carry = bits.and(StrictLog.FRACTION).add(StrictLog.SQRT2_CARRY).and(StrictLog.CARRY);
+        LongVector biased = bits.lanewise(VectorOperators.LSHR, 52).add(carry.lanewise(VectorOperators.LSHR, 52));
+        return ((DoubleVector) biased.or(StrictLog.TWO52_BITS).reinterpretAsDoubles()).sub(TWO52)
+                .sub(BIAS.blend(SUBNORMAL_BIAS, subnormal));
+    }
+
+    /** StrictLog.fraction in every lane: f = m - 1 (exact) for positive finite lanes. */
+    private static DoubleVector fraction(DoubleVector x) {
+        LongVector bits = x.blend(x.mul(TWO54), x.compare(VectorOperators.LT, MIN_NORMAL)).reinterpretAsLongs();
+        LongVector fraction = bits.and(StrictLog.FRACTION);
+        LongVector one = fraction.add(StrictLog.SQRT2_CARRY).and(StrictLog.CARRY).lanewise(VectorOperators.XOR,
+                StrictLog.ONE);
+        return ((DoubleVector) fraction.or(one).reinterpretAsDoubles()).sub(ONE);
+    }
+
+    /** StrictLog.polynomial in every lane. */
+    private static DoubleVector polynomial(DoubleVector s) {
+        DoubleVector z = s.mul(s);
+        DoubleVector w = z.mul(z);
+        DoubleVector odd = w.mul(w.fma(w.fma(LG6, LG4), LG2));
+        DoubleVector even = z.mul(w.fma(w.fma(w.fma(LG7, LG5), LG3), LG1));
+        return even.add(odd);
     }
 
     /** 2^n in every lane, n an integer in -1022..1023 (see {@link StrictExp#EXPONENT_BIAS}). */

@@ -54,6 +54,32 @@ class IonTest {
         assertThat(ca.reversal()[3]).isEqualTo(Ion.nernst(2e-4, 2, 2, 34));
     }
 
+    /**
+     * The followed entries' logarithms go in vector lanes (with the Vector API, as the tests run) and their tail
+     * one by one: every entry has the bits of {@link Ion#nernst}, whose logarithm is StrictLog's, whatever its place
+     * in a vector; an entry without internal or external calcium has nrn_nernst's +-1e6 mV.
+     */
+    @Test
+    void everyFollowedEntryHasTheBitsOfNernst() {
+        int entries = 8 * 5 + 3; // whole vectors of 8 (or 4) and a tail
+        Ion ca = following(entries);
+        ca.reversal();
+        java.util.SplittableRandom random = new java.util.SplittableRandom(37);
+        for (int e = 0; e < entries; e++) {
+            ca.concentration[e] = Math.pow(10, random.nextDouble(-8, 1)); // 1e-8 to 10 mM
+            ca.outside[e] = random.nextDouble(0.5, 3);
+        }
+        ca.concentration[9] = 0;
+        ca.outside[17] = 0;
+        ca.followConcentrations(34);
+        for (int e = 0; e < entries; e++) {
+            assertThat(ca.reversal()[e]).as("entry %d", e)
+                    .isEqualTo(Ion.nernst(ca.concentration[e], ca.outside[e], 2, 34));
+        }
+        assertThat(ca.reversal()[9]).isEqualTo(1e6);
+        assertThat(ca.reversal()[17]).isEqualTo(-1e6);
+    }
+
     @Test
     void anEntryNotObservedLagsUntilTheArrayIsHandedOutAndThenHasTheBitsOfEveryPhase() {
         Ion lazy = following(4);

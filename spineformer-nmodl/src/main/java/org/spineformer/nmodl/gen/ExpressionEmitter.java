@@ -323,7 +323,7 @@ final class ExpressionEmitter {
         if (g.memoCalls && !g.hoisting && Set.of("exp", "pow", "log", "log10").contains(c.name()) && g.isMath(c.name())
                 && c.args().stream().allMatch(this::readsNoStepVariable)) {
             List<Boolean> keyed = c.args().stream().map(arg -> !isConstant(arg)).toList();
-            return g.decayMemo.call(mathFunction(c.name()), args, keyed);
+            return g.decayMemo.call(mathFunction(c), args, keyed);
         }
         String random = switch (c.name()) {
             case "scop_random" -> args.isEmpty() ? "random" : null;
@@ -359,7 +359,7 @@ final class ExpressionEmitter {
             return switch (c.name()) {
                 case "fabs" -> "Math.abs(" + joined + ")";
                 case "fmod" -> "(" + args.get(0) + " % " + args.get(1) + ")";
-                default -> mathFunction(c.name()) + "(" + joined + ")";
+                default -> mathFunction(c) + "(" + joined + ")";
             };
         }
         if (c.name().equals("nrn_ghk") && args.size() == 4) {
@@ -373,7 +373,8 @@ final class ExpressionEmitter {
     /** {@code a^b} (nocmodl's {@code pow(a, b)}). */
     private String power(Expr a, Expr b) {
         String integer = integerPower(a, b);
-        return integer != null ? integer : "Math.pow(" + num(a) + ", " + num(b) + ")";
+        return integer != null ? integer : g.powOrLog("pow", fixed(a, this::isLocal, g) && fixed(b, this::isLocal, g))
+                + "(" + num(a) + ", " + num(b) + ")";
     }
 
     /** {@code pow(a, 3)} or {@code pow(a, 4)} by {@link IntegerPower} (unless turned off), else null. */
@@ -401,8 +402,32 @@ final class ExpressionEmitter {
         return false;
     }
 
-    /** The Java of a C math function: Math's, and exp as {@link JavaGenerator#exp()} chooses. */
-    String mathFunction(String name) {
-        return name.equals("exp") ? g.exp() : "Math." + name;
+    /** The Java of a C math function's call: Math's, and exp, pow and log as {@link JavaGenerator} chooses. */
+    String mathFunction(Expr.Call c) {
+        return switch (c.name()) {
+            case "exp" -> g.exp();
+            case "pow", "log" -> g.powOrLog(c.name(), c.args().stream().allMatch(a -> fixed(a, this::isLocal, g)));
+            default -> "Math." + c.name();
+        };
+    }
+
+    /**
+     * Whether the expression reads only numbers, celsius and PARAMETERs (neither v nor an ion variable), none of
+     * them a local of the emitter ({@code isLocal}): its pow or log keeps Math's bits (JavaGenerator.powOrLog). The
+     * scalar and the vector emitter decide alike, each with its own locals.
+     */
+    static boolean fixed(Expr e, java.util.function.Predicate<String> isLocal, JavaGenerator g) {
+        if (e instanceof Expr.Num) {
+            return true;
+        }
+        if (e instanceof Expr.Var v) {
+            String n = v.name();
+            return v.index() == null && !isLocal.test(n) && (n.equals("celsius") || !n.equals("v")
+                    && !g.isIonVariable(n) && g.mod.declarations("PARAMETER").anyMatch(d -> d.name().equals(n)));
+        }
+        if (e instanceof Expr.Unary u) {
+            return fixed(u.operand(), isLocal, g);
+        }
+        return e instanceof Expr.Binary b && fixed(b.left(), isLocal, g) && fixed(b.right(), isLocal, g);
     }
 }

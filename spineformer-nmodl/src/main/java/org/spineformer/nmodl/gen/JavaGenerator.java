@@ -268,7 +268,28 @@ public final class JavaGenerator {
      * and about twice as fast.
      */
     String exp() {
-        return strictExp || hoisting ? "org.spineformer.engine.simd.StrictExp.exp" : "Math.exp";
+        return strictExp || hoisting ? twinMath("exp") : "Math.exp";
+    }
+
+    /**
+     * The Java of C's pow and log here: {@code StrictPow.pow} and {@code StrictLog.log} in code with a vector twin,
+     * whose bits {@code VectorMath.pow} and {@code .log} give in every lane, else {@code Math}'s (deterministic in
+     * every tier as {@code Math.exp}, and faster than the twins one at a time). A call of {@code fixed} arguments
+     * ({@link ExpressionEmitter#fixed}: a temperature factor) and a constant hoisted keep Math's, in lanes lane by
+     * lane: the paper's compiled mechanisms' factors keep the bits of its hand-written kernels' {@code Math.pow}.
+     */
+    String powOrLog(String name, boolean fixed) {
+        return strictExp && !hoisting && !fixed ? twinMath(name) : "Math." + name;
+    }
+
+    /** The Java of C's math function {@code name} in code with a vector twin: the scalar twin of its lanes. */
+    static String twinMath(String name) {
+        return switch (name) {
+            case "exp" -> "org.spineformer.engine.simd.StrictExp.exp";
+            case "log" -> "org.spineformer.engine.simd.StrictLog.log";
+            case "pow" -> "org.spineformer.engine.simd.StrictPow.pow";
+            default -> "Math." + name;
+        };
     }
 
     /** Runs the emission with exp chosen for code that has a vector twin (true) or not. */

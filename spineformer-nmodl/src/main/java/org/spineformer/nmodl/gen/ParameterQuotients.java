@@ -21,7 +21,7 @@ import org.spineformer.nmodl.ast.Item;
  * phase from then on) or by the file's own statements: only PARAMETERs no statement assigns but INITIAL's (after
  * which they are computed again) are inputs. The kept value is the expression's scalar operations in the vector
  * kernel's order (+, -, *, /, negation and the exponential, {@code StrictExp.exp}, whose bits every lane of {@code
- * LaneExp} has), so the same bits as computing it in lanes at every step.
+ * LaneMath} has), so the same bits as computing it in lanes at every step.
  */
 final class ParameterQuotients {
     private final JavaGenerator g;
@@ -108,7 +108,7 @@ final class ParameterQuotients {
         return keep("((-" + scalar(atZero, read) + ") / " + scalar(slope, read) + ")", read);
     }
 
-    /** The exponential whose bits every lane of LaneExp has. */
+    /** The exponential whose bits every lane of LaneMath.exp has. */
     private static final String STRICT_EXP = "org.spineformer.engine.simd.StrictExp.exp";
 
     private String keep(String java, Set<String> read) {

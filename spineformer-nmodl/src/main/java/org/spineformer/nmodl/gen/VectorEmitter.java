@@ -59,6 +59,8 @@ final class VectorEmitter {
     private String advanceCall;
     /** The FUNCTIONs and PROCEDUREs inlined into the phase being lowered. */
     private final Set<String> inlined = new HashSet<>();
+    /** Whether a kernel computes a power in lanes (its scratch array vsPQ is declared then). */
+    private boolean powers;
     /** Whether the phase being lowered computes an exponential in lanes. */
     private boolean exponential;
     /**
@@ -933,9 +935,9 @@ final class VectorEmitter {
     }
 
     /**
-     * e^a in every lane by {@code VectorMath.exp} ({@link LaneExp}, through the scratch array vsA: no vector
+     * e^a in every lane by {@code VectorMath.exp} ({@link LaneMath}, through the scratch array vsA: no vector
      * crosses a call, so none is boxed), each lane the scalar twin's {@code StrictExp.exp} (JavaGenerator.exp),
-     * bit for bit. LaneExp is never inlined into the kernel, which would otherwise pass C2's inlining limit.
+     * bit for bit. LaneMath is never inlined into the kernel, which would otherwise pass C2's inlining limit.
      */
     private String exp(String a) {
         exponential = true;
@@ -945,7 +947,7 @@ final class VectorEmitter {
             // e^x again in the same lanes (efun(nu) after exp(nu) in the GHK files): the same bits
             return kept.result();
         }
-        String result = laneByLane(LaneExp.class.getName() + ".inPlace(vsA)", List.of(a));
+        String result = laneByLane(LaneMath.class.getName() + ".exp(vsA)", List.of(a));
         if (isJavaLocal(x)) {
             exps.put(x, new Exp(out, result, out.block(), out.length()));
         }
@@ -1003,7 +1005,9 @@ final class VectorEmitter {
                 case "/" -> div(num(b.left()), num(b.right()));
                 case "^" -> {
                     String integer = integerPower(b.left(), b.right());
-                    yield integer != null ? integer : perLane("Math.pow", List.of(num(b.left()), num(b.right())));
+                    yield integer != null ? integer : fixed(List.of(b.left(), b.right()))
+                            ? perLane("Math.pow", List.of(num(b.left()), num(b.right())))
+                            : pow(num(b.left()), num(b.right()));
                 }
                 default -> "((" + DV + ") zero.blend(one, " + mask(e) + "))";
             };
@@ -1107,17 +1111,29 @@ final class VectorEmitter {
             problems.add("the call of " + name);
             return "zero";
         }
+        boolean fixed = fixed(c.args());
         if (memoCalls && Set.of("pow", "log", "log10").contains(name)
                 && c.args().stream().allMatch(g.expressions::readsNoStepVariable)) {
-            return keptCall(name, args);
+            return keptCall(fixed || name.equals("log10") ? "Math." + name : JavaGenerator.twinMath(name), args);
         }
         return switch (name) {
             case "exp" -> exp(args.get(0));
+            case "log" -> fixed ? perLane("Math.log", args) : laneByLane(LaneMath.class.getName() + ".log(vsA)", args);
+            case "pow" -> fixed ? perLane("Math.pow", args) : pow(args.get(0), args.get(1));
             case "fabs" -> "((" + DV + ") " + args.get(0) + ".abs())";
             case "sqrt" -> "((" + DV + ") " + args.get(0) + ".lanewise(" + OPS + ".SQRT))";
             case "fmod" -> perLane("%", args);
             default -> perLane("Math." + name, args);
         };
+    }
+
+    /**
+     * a^b in every lane by {@code VectorMath.pow} ({@link LaneMath}, through the scratch arrays vsA and vsB), each
+     * lane the scalar twin's {@code StrictPow.pow} (JavaGenerator.twinMath), bit for bit.
+     */
+    private String pow(String a, String b) {
+        powers = true;
+        return laneByLane(LaneMath.class.getName() + ".pow(vsA, vsB, vsPQ)", List.of(a, b));
     }
 
     /**
@@ -1154,11 +1170,16 @@ final class VectorEmitter {
         return r;
     }
 
+    /** Whether a pow or log of these arguments keeps Math's bits (ExpressionEmitter.fixed, with this one's locals). */
+    private boolean fixed(List<Expr> args) {
+        return args.stream().allMatch(a -> ExpressionEmitter.fixed(a, this::isLocal, g));
+    }
+
     /**
      * DecayMemo's kept math call lane by lane: each lane's value kept with the bits of its arguments, the scalar
-     * call made only where they changed.
+     * call ({@code function}, the scalar twin's) made only where they changed.
      */
-    private String keptCall(String name, List<String> args) {
+    private String keptCall(String function, List<String> args) {
         String m = "vmc" + temps++ + "_";
         memoFields.add("private final boolean[] " + m + "ok = new boolean[size * lanes];");
         memoFields.add("private final double[] " + m + "v = new double[size * lanes];");
@@ -1190,7 +1211,7 @@ final class VectorEmitter {
             b.append("            ").append(m).append("in").append(j).append("[k] = Double.doubleToRawLongBits(")
                     .append(lanes.get(j)).append(");\n");
         }
-        b.append("            vsA[j] = Math.").append(name).append("(").append(String.join(", ", lanes)).append(");\n");
+        b.append("            vsA[j] = ").append(function).append("(").append(String.join(", ", lanes)).append(");\n");
         b.append("            ").append(m).append("v[k] = vsA[j];\n            ").append(m).append("ok[k] = true;\n");
         b.append("        }\n    }\n}\n");
         methods.put(m + "call", b.toString());
@@ -1260,6 +1281,10 @@ final class VectorEmitter {
         g.line("private static final " + MASK + " all = VS.maskAll(true);");
         g.line("private final double[] vsA = new double[VL], vsB = new double[VL], vsC = new double[VL];");
         g.line("private final double[] vsV = new double[VL], vsG = new double[VL], vsI = new double[VL];");
+        if (powers) {
+            g.line("/** LaneMath.pow's scratch: y log x in two parts. */");
+            g.line("private final double[] vsPQ = new double[2 * VL];");
+        }
         g.line("/** Whether the slots' node indices are all different (a concentration written back per slot). */");
         g.line("private final boolean distinctNodes;");
         g.line("/** Per group of VL slots: whether its slots' nodes (per lane and geometric) are VL consecutive nodes. */");
