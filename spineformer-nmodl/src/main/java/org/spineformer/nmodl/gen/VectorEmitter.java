@@ -70,6 +70,13 @@ final class VectorEmitter {
     private Map<String, String> lanesOf;
     /** The kept columns whose local was set and not yet written to the column (in the order first set). */
     private final Set<String> pending = new java.util.LinkedHashSet<>();
+    /**
+     * The kept columns of ion variables the current phase reads, whose locals hold the node's values and whose
+     * columns do not (copyIonsIn): written before code that reads the columns from memory, not at the group's end.
+     */
+    private final Set<String> unstored = new java.util.LinkedHashSet<>();
+    /** Whether the current phase copies ion variables into their columns only after INITIAL ({@link #unstored}). */
+    private boolean copiesIonsOnce;
     /** The locals of kept columns, declared at the group's start (they are set where first read or written). */
     private final Set<String> declared = new java.util.LinkedHashSet<>();
     /** How many Java if/else branches the code being written is in: a column first read there is not kept. */
@@ -86,6 +93,14 @@ final class VectorEmitter {
     /** The quotients of parameters the state phase's kernels keep, or null when they keep none. */
     ParameterQuotients quotients() {
         return quotients.any() ? quotients : null;
+    }
+
+    /**
+     * Whether the vector current phase copies the ion variables it reads into their columns only in the first current
+     * phase after INITIAL (the block's copyIonsIn, set by initialize() and cleared by currents()).
+     */
+    boolean copiesIonsOnce() {
+        return currentsCall != null && copiesIonsOnce;
     }
 
     /** The call of the vector current phase in currents() (returns the first slot left), or null when none. */
@@ -160,13 +175,25 @@ final class VectorEmitter {
         text.line("boolean run = runGroup[k0 / VL];");
         text.line("int nd0 = laneNode[k0];");
         text.line(DV + " vv;");
+        int[] mark = keepColumns();
+        // the ion variables read go from the node into their kept locals; into their columns only in the first
+        // current phase after INITIAL (copyIonsIn): after any other the state phase copies them again (every slot,
+        // every path) before anything can see the columns, as NEURON's nrn_state after its nrn_cur
+        List<String> ionsRead = new ArrayList<>();
+        forEachIonRead(phase, (var, array) -> ionsRead.add(var));
+        ionsRead.forEach(var -> unstored.add("c_" + var));
         text.open("if (run)");
         text.line("vv = " + DV + ".fromArray(VS, s.v, nd0);");
         if (!phase.vAsArgument()) {
             text.line("vv.intoArray(c_v, k0);");
         }
-        forEachIonRead(phase, (var, array) -> text.line(DV + ".fromArray(VS, " + array + ", nd0).intoArray(c_" + var
-                + ", k0);"));
+        forEachIonRead(phase, (var, array) -> text.line(keptLocal("c_" + var) + " = " + DV + ".fromArray(VS, "
+                + array + ", nd0);"));
+        if (!ionsRead.isEmpty()) {
+            text.open("if (copyIonsIn)");
+            ionsRead.forEach(var -> text.line(lanesOf.get("c_" + var) + ".intoArray(c_" + var + ", k0);"));
+            text.close();
+        }
         text.close();
         text.open("else");
         text.open("for (int k = k0; k < k0 + VL; k++)");
@@ -177,8 +204,10 @@ final class VectorEmitter {
         text.line("vsV[k - k0] = s.v[nd];");
         text.close();
         text.line("vv = " + DV + ".fromArray(VS, vsV, 0);");
+        ionsRead.forEach(var -> text.line(lanesOf.get("c_" + var) + " = " + DV + ".fromArray(VS, c_" + var
+                + ", k0);"));
         text.close();
-        int[] mark = keepColumns();
+        copiesIonsOnce |= !ionsRead.isEmpty();
         if (!phase.once().isEmpty()) {
             block(phase.once(), Set.of());
         }
@@ -866,6 +895,7 @@ final class VectorEmitter {
     private int[] keepColumns() {
         lanesOf = new java.util.HashMap<>();
         pending.clear();
+        unstored.clear();
         declared.clear();
         return out.mark();
     }
@@ -882,6 +912,10 @@ final class VectorEmitter {
     private void forgetColumns() {
         if (lanesOf != null) {
             writePending();
+            for (String column : unstored) {
+                out.line(lanesOf.get(column) + ".intoArray(" + column + ", k0);");
+            }
+            unstored.clear();
             lanesOf.clear();
         }
     }
@@ -889,6 +923,7 @@ final class VectorEmitter {
     /** Writes the pending values, declares the locals at the mark, and keeps no more columns. */
     private void endKeeping(int[] mark) {
         writePending();
+        unstored.clear();
         List<String> lines = new ArrayList<>();
         for (String local : declared) {
             lines.add(DV + " " + local + ";");
@@ -1267,6 +1302,10 @@ final class VectorEmitter {
         g.line("/** Whether at least half the groups are on consecutive nodes (a current phase without exp in lanes). */");
         g.line("private final boolean mostlyRuns;");
         memoFields.forEach(g::line);
+        if (copiesIonsOnce()) {
+            g.line("/** Whether this current phase is the first after INITIAL: the one whose ion copies no state phase makes again before they can be seen. */");
+            g.line("private boolean copyIonsIn;");
+        }
         if (quotients.any()) {
             quotients.emitFields();
         }
