@@ -59,6 +59,14 @@ final class VectorEmitter {
     private String advanceCall;
     /** The FUNCTIONs and PROCEDUREs inlined into the phase being lowered. */
     private final Set<String> inlined = new HashSet<>();
+    /** The current phase being lowered into lanes (its TABLE FUNCTIONs of v looked up before the groups), else null. */
+    private CurrentPhase lowering;
+    /** While an evaluation of the current phase takes v as an argument: what it adds to the node's v, else null. */
+    private String vShift;
+    /** The arrays of the TABLE FUNCTIONs of v looked up before the groups, by function and shift of v (lookedUp). */
+    private final Map<String, String> lookUpArrays = new LinkedHashMap<>();
+    /** The look-ups of the current kernel being lowered: array, the scalar call that fills it at slot k. */
+    private final Map<String, String> lookUps = new LinkedHashMap<>();
     /** Whether the phase being lowered computes an exponential in lanes. */
     private boolean exponential;
     /**
@@ -138,6 +146,7 @@ final class VectorEmitter {
         if (numerical == null || conductance != null && exact == null) {
             methods.remove("vcurrents");
             methods.remove("vcurrentsExact");
+            lookUpArrays.clear();
             return;
         }
         currentsCall = exact == null ? numerical : "(exactConductance ? " + exact + " : " + numerical + ")";
@@ -168,6 +177,9 @@ final class VectorEmitter {
         text.line("/** The current phase over whole groups of VL slots in vector lanes; returns the first slot left. */");
         text.open("private int " + name + "(CellState s)");
         text.line(DV + " dtv = " + DV + ".broadcast(VS, s.dt);");
+        int[] beforeGroups = text.mark();
+        lookUps.clear();
+        lowering = phase;
         text.line("int k0 = 0;");
         text.open("for (; k0 + VL <= slots; k0 += VL)");
         // a group on consecutive nodes reads and writes the node arrays as vectors, others slot by slot: the same
@@ -221,6 +233,7 @@ final class VectorEmitter {
             text.open("");
             if (phase.vAsArgument()) {
                 vArgument = "vk" + temps++;
+                vShift = into.equals("vg") ? " + 0.001" : "";
                 text.line(DV + " " + vArgument + " = " + (into.equals("vg") ? "((" + DV + ") vv.add(0.001))" : "vv")
                         + ";");
             } else {
@@ -228,6 +241,7 @@ final class VectorEmitter {
             }
             block(phase.twice(), Set.of());
             vArgument = null;
+            vShift = null;
             String sum = null;
             for (String t : terms) {
                 String col = col(t.substring(0, t.indexOf('[')));
@@ -273,6 +287,16 @@ final class VectorEmitter {
         text.close();
         text.line("return k0;");
         text.close();
+        lowering = null;
+        if (!lookUps.isEmpty()) {
+            List<String> lines = new ArrayList<>();
+            lines.add("// the TABLE FUNCTIONs of v alone, looked up for every slot of the groups before them (lookedUp)");
+            lines.add("for (int k = 0, groups = slots - slots % VL; k < groups; k++) {");
+            lines.add("    double vk = s.v[laneNode[k]];");
+            lookUps.forEach((array, call) -> lines.add("    " + array + "[k] = " + call + ";"));
+            lines.add("}");
+            text.insert(beforeGroups, lines);
+        }
         out = saved;
         // without an exponential, only when at least half the groups are on consecutive nodes: the gather of v
         // and the scatter of rhs and d slot by slot through the scratch arrays cost more than the lanes save
@@ -1127,6 +1151,10 @@ final class VectorEmitter {
         for (Expr a : c.args()) {
             args.add(num(a));
         }
+        String looked = lookedUp(c);
+        if (looked != null) {
+            return looked;
+        }
         if (g.functions.containsKey(name)) {
             // a TABLE look-up (or its exact body) lane by lane, as the scalar kernel calls it
             String helper = "vt_" + name;
@@ -1252,6 +1280,25 @@ final class VectorEmitter {
     }
 
     /**
+     * A TABLE FUNCTION's value at the evaluation's v, when the call's one argument is v and the function's value
+     * depends on nothing the current phase writes or copies from the node (a pure FUNCTION reading no ion variable,
+     * whose column the groups set; NMDA's mgblock(v)): looked up for every slot before the groups, by the scalar call the lanes would make one by one (the same call on the same values, so the
+     * same bits), and loaded here; else null. The groups then make no call that reads the columns from memory.
+     */
+    private String lookedUp(Expr.Call c) {
+        if (lowering == null || vShift == null || !g.tables.containsKey(c.name()) || c.args().size() != 1
+                || !(c.args().get(0) instanceof Expr.Var a) || !a.name().equals("v") || a.index() != null
+                || isLocal("v") || !g.callsOnlyPure(c, new HashSet<>())
+                || lowering.reads(c).stream().anyMatch(x -> lowering.writes().contains(x) || g.isIonVariable(x))) {
+            return null;
+        }
+        String array = lookUpArrays.computeIfAbsent(c.name() + vShift, key -> "tv" + lookUpArrays.size() + "_"
+                + c.name());
+        lookUps.put(array, "f_" + c.name() + "(k, s, vk" + vShift + ")");
+        return DV + ".fromArray(VS, " + array + ", k0)";
+    }
+
+    /**
      * Runs a lane-by-lane helper on the arguments through the scratch arrays (vsA, vsB, vsC: no vector crosses
      * the call, so nothing is boxed), its result in a new local, which is returned.
      */
@@ -1302,6 +1349,7 @@ final class VectorEmitter {
         g.line("/** Whether at least half the groups are on consecutive nodes (a current phase without exp in lanes). */");
         g.line("private final boolean mostlyRuns;");
         memoFields.forEach(g::line);
+        lookUpArrays.values().forEach(array -> g.line("private final double[] " + array + " = new double[size * lanes];"));
         if (copiesIonsOnce()) {
             g.line("/** Whether this current phase is the first after INITIAL: the one whose ion copies no state phase makes again before they can be seen. */");
             g.line("private boolean copyIonsIn;");
