@@ -1282,8 +1282,9 @@ final class VectorEmitter {
     /**
      * A TABLE FUNCTION's value at the evaluation's v, when the call's one argument is v and the function's value
      * depends on nothing the current phase writes or copies from the node (a pure FUNCTION reading no ion variable,
-     * whose column the groups set; NMDA's mgblock(v)): looked up for every slot before the groups, by the scalar call the lanes would make one by one (the same call on the same values, so the
-     * same bits), and loaded here; else null. The groups then make no call that reads the columns from memory.
+     * whose column the groups set; NMDA's mgblock(v)): looked up for every slot before the groups, by the scalar
+     * call the lanes would make one by one (the same call on the same values, so the same bits), and loaded here;
+     * else null. The groups then make no call that reads the columns from memory.
      */
     private String lookedUp(Expr.Call c) {
         if (lowering == null || vShift == null || !g.tables.containsKey(c.name()) || c.args().size() != 1
