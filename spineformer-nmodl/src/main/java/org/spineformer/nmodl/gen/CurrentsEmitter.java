@@ -94,6 +94,9 @@ final class CurrentsEmitter {
             g.line("s.d[nd] " + (g.electrode ? "-=" : "+=") + " g" + scale + ";");
         }
         g.close();
+        if (g.copyIonsOnce) {
+            g.line("copyIonsIn = false;");
+        }
         g.close();
         if (!phase.once().isEmpty()) {
             g.line("");

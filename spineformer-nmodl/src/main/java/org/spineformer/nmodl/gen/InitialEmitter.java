@@ -55,6 +55,9 @@ final class InitialEmitter {
         if (quotients != null) {
             quotients.emitAfterInitial();
         }
+        if (g.copyIonsOnce) {
+            g.line("copyIonsIn = true;");
+        }
         g.close();
         if (initial != null) {
             g.line("");

@@ -207,6 +207,11 @@ public final class JavaGenerator {
      * c_v, which every other phase that reads it sets itself.
      */
     boolean statePhaseReadsV = true;
+    /**
+     * Whether the vector current phase copies the ion variables it reads into their columns only in the first current
+     * phase after INITIAL (VectorEmitter): initialize() sets the block's copyIonsIn, currents() clears it.
+     */
+    boolean copyIonsOnce;
     /** The blocks of {@link #ratePlans} whose outputs are read from the table only when read ({@link LazyTableOutputs}). */
     final Set<String> lazyOutputs = new LinkedHashSet<>();
     /**

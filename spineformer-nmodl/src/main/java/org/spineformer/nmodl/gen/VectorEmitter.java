@@ -61,6 +61,14 @@ final class VectorEmitter {
     private final Set<String> inlined = new HashSet<>();
     /** Whether a kernel computes a power in lanes (its scratch array vsPQ is declared then). */
     private boolean powers;
+    /** The current phase being lowered into lanes (its TABLE FUNCTIONs of v looked up before the groups), else null. */
+    private CurrentPhase lowering;
+    /** While an evaluation of the current phase takes v as an argument: what it adds to the node's v, else null. */
+    private String vShift;
+    /** The arrays of the TABLE FUNCTIONs of v looked up before the groups, by function and shift of v (lookedUp). */
+    private final Map<String, String> lookUpArrays = new LinkedHashMap<>();
+    /** The look-ups of the current kernel being lowered: array, the scalar call that fills it at slot k. */
+    private final Map<String, String> lookUps = new LinkedHashMap<>();
     /** Whether the phase being lowered computes an exponential in lanes. */
     private boolean exponential;
     /**
@@ -72,6 +80,13 @@ final class VectorEmitter {
     private Map<String, String> lanesOf;
     /** The kept columns whose local was set and not yet written to the column (in the order first set). */
     private final Set<String> pending = new java.util.LinkedHashSet<>();
+    /**
+     * The kept columns of ion variables the current phase reads, whose locals hold the node's values and whose
+     * columns do not (copyIonsIn): written before code that reads the columns from memory, not at the group's end.
+     */
+    private final Set<String> unstored = new java.util.LinkedHashSet<>();
+    /** Whether the current phase copies ion variables into their columns only after INITIAL ({@link #unstored}). */
+    private boolean copiesIonsOnce;
     /** The locals of kept columns, declared at the group's start (they are set where first read or written). */
     private final Set<String> declared = new java.util.LinkedHashSet<>();
     /** How many Java if/else branches the code being written is in: a column first read there is not kept. */
@@ -88,6 +103,14 @@ final class VectorEmitter {
     /** The quotients of parameters the state phase's kernels keep, or null when they keep none. */
     ParameterQuotients quotients() {
         return quotients.any() ? quotients : null;
+    }
+
+    /**
+     * Whether the vector current phase copies the ion variables it reads into their columns only in the first current
+     * phase after INITIAL (the block's copyIonsIn, set by initialize() and cleared by currents()).
+     */
+    boolean copiesIonsOnce() {
+        return currentsCall != null && copiesIonsOnce;
     }
 
     /** The call of the vector current phase in currents() (returns the first slot left), or null when none. */
@@ -125,6 +148,7 @@ final class VectorEmitter {
         if (numerical == null || conductance != null && exact == null) {
             methods.remove("vcurrents");
             methods.remove("vcurrentsExact");
+            lookUpArrays.clear();
             return;
         }
         currentsCall = exact == null ? numerical : "(exactConductance ? " + exact + " : " + numerical + ")";
@@ -155,6 +179,9 @@ final class VectorEmitter {
         text.line("/** The current phase over whole groups of VL slots in vector lanes; returns the first slot left. */");
         text.open("private int " + name + "(CellState s)");
         text.line(DV + " dtv = " + DV + ".broadcast(VS, s.dt);");
+        int[] beforeGroups = text.mark();
+        lookUps.clear();
+        lowering = phase;
         text.line("int k0 = 0;");
         text.open("for (; k0 + VL <= slots; k0 += VL)");
         // a group on consecutive nodes reads and writes the node arrays as vectors, others slot by slot: the same
@@ -162,13 +189,25 @@ final class VectorEmitter {
         text.line("boolean run = runGroup[k0 / VL];");
         text.line("int nd0 = laneNode[k0];");
         text.line(DV + " vv;");
+        int[] mark = keepColumns();
+        // the ion variables read go from the node into their kept locals; into their columns only in the first
+        // current phase after INITIAL (copyIonsIn): after any other the state phase copies them again (every slot,
+        // every path) before anything can see the columns, as NEURON's nrn_state after its nrn_cur
+        List<String> ionsRead = new ArrayList<>();
+        forEachIonRead(phase, (var, array) -> ionsRead.add(var));
+        ionsRead.forEach(var -> unstored.add("c_" + var));
         text.open("if (run)");
         text.line("vv = " + DV + ".fromArray(VS, s.v, nd0);");
         if (!phase.vAsArgument()) {
             text.line("vv.intoArray(c_v, k0);");
         }
-        forEachIonRead(phase, (var, array) -> text.line(DV + ".fromArray(VS, " + array + ", nd0).intoArray(c_" + var
-                + ", k0);"));
+        forEachIonRead(phase, (var, array) -> text.line(keptLocal("c_" + var) + " = " + DV + ".fromArray(VS, "
+                + array + ", nd0);"));
+        if (!ionsRead.isEmpty()) {
+            text.open("if (copyIonsIn)");
+            ionsRead.forEach(var -> text.line(lanesOf.get("c_" + var) + ".intoArray(c_" + var + ", k0);"));
+            text.close();
+        }
         text.close();
         text.open("else");
         text.open("for (int k = k0; k < k0 + VL; k++)");
@@ -179,8 +218,10 @@ final class VectorEmitter {
         text.line("vsV[k - k0] = s.v[nd];");
         text.close();
         text.line("vv = " + DV + ".fromArray(VS, vsV, 0);");
+        ionsRead.forEach(var -> text.line(lanesOf.get("c_" + var) + " = " + DV + ".fromArray(VS, c_" + var
+                + ", k0);"));
         text.close();
-        int[] mark = keepColumns();
+        copiesIonsOnce |= !ionsRead.isEmpty();
         if (!phase.once().isEmpty()) {
             block(phase.once(), Set.of());
         }
@@ -194,6 +235,7 @@ final class VectorEmitter {
             text.open("");
             if (phase.vAsArgument()) {
                 vArgument = "vk" + temps++;
+                vShift = into.equals("vg") ? " + 0.001" : "";
                 text.line(DV + " " + vArgument + " = " + (into.equals("vg") ? "((" + DV + ") vv.add(0.001))" : "vv")
                         + ";");
             } else {
@@ -201,6 +243,7 @@ final class VectorEmitter {
             }
             block(phase.twice(), Set.of());
             vArgument = null;
+            vShift = null;
             String sum = null;
             for (String t : terms) {
                 String col = col(t.substring(0, t.indexOf('[')));
@@ -246,6 +289,16 @@ final class VectorEmitter {
         text.close();
         text.line("return k0;");
         text.close();
+        lowering = null;
+        if (!lookUps.isEmpty()) {
+            List<String> lines = new ArrayList<>();
+            lines.add("// the TABLE FUNCTIONs of v alone, looked up for every slot of the groups before them (lookedUp)");
+            lines.add("for (int k = 0, groups = slots - slots % VL; k < groups; k++) {");
+            lines.add("    double vk = s.v[laneNode[k]];");
+            lookUps.forEach((array, call) -> lines.add("    " + array + "[k] = " + call + ";"));
+            lines.add("}");
+            text.insert(beforeGroups, lines);
+        }
         out = saved;
         // without an exponential, only when at least half the groups are on consecutive nodes: the gather of v
         // and the scatter of rhs and d slot by slot through the scratch arrays cost more than the lanes save
@@ -868,6 +921,7 @@ final class VectorEmitter {
     private int[] keepColumns() {
         lanesOf = new java.util.HashMap<>();
         pending.clear();
+        unstored.clear();
         declared.clear();
         return out.mark();
     }
@@ -884,6 +938,10 @@ final class VectorEmitter {
     private void forgetColumns() {
         if (lanesOf != null) {
             writePending();
+            for (String column : unstored) {
+                out.line(lanesOf.get(column) + ".intoArray(" + column + ", k0);");
+            }
+            unstored.clear();
             lanesOf.clear();
         }
     }
@@ -891,6 +949,7 @@ final class VectorEmitter {
     /** Writes the pending values, declares the locals at the mark, and keeps no more columns. */
     private void endKeeping(int[] mark) {
         writePending();
+        unstored.clear();
         List<String> lines = new ArrayList<>();
         for (String local : declared) {
             lines.add(DV + " " + local + ";");
@@ -1096,6 +1155,10 @@ final class VectorEmitter {
         for (Expr a : c.args()) {
             args.add(num(a));
         }
+        String looked = lookedUp(c);
+        if (looked != null) {
+            return looked;
+        }
         if (g.functions.containsKey(name)) {
             // a TABLE look-up (or its exact body) lane by lane, as the scalar kernel calls it
             String helper = "vt_" + name;
@@ -1238,6 +1301,26 @@ final class VectorEmitter {
     }
 
     /**
+     * A TABLE FUNCTION's value at the evaluation's v, when the call's one argument is v and the function's value
+     * depends on nothing the current phase writes or copies from the node (a pure FUNCTION reading no ion variable,
+     * whose column the groups set; NMDA's mgblock(v)): looked up for every slot before the groups, by the scalar
+     * call the lanes would make one by one (the same call on the same values, so the same bits), and loaded here;
+     * else null. The groups then make no call that reads the columns from memory.
+     */
+    private String lookedUp(Expr.Call c) {
+        if (lowering == null || vShift == null || !g.tables.containsKey(c.name()) || c.args().size() != 1
+                || !(c.args().get(0) instanceof Expr.Var a) || !a.name().equals("v") || a.index() != null
+                || isLocal("v") || !g.callsOnlyPure(c, new HashSet<>())
+                || lowering.reads(c).stream().anyMatch(x -> lowering.writes().contains(x) || g.isIonVariable(x))) {
+            return null;
+        }
+        String array = lookUpArrays.computeIfAbsent(c.name() + vShift, key -> "tv" + lookUpArrays.size() + "_"
+                + c.name());
+        lookUps.put(array, "f_" + c.name() + "(k, s, vk" + vShift + ")");
+        return DV + ".fromArray(VS, " + array + ", k0)";
+    }
+
+    /**
      * Runs a lane-by-lane helper on the arguments through the scratch arrays (vsA, vsB, vsC: no vector crosses
      * the call, so nothing is boxed), its result in a new local, which is returned.
      */
@@ -1292,6 +1375,11 @@ final class VectorEmitter {
         g.line("/** Whether at least half the groups are on consecutive nodes (a current phase without exp in lanes). */");
         g.line("private final boolean mostlyRuns;");
         memoFields.forEach(g::line);
+        lookUpArrays.values().forEach(array -> g.line("private final double[] " + array + " = new double[size * lanes];"));
+        if (copiesIonsOnce()) {
+            g.line("/** Whether this current phase is the first after INITIAL: the one whose ion copies no state phase makes again before they can be seen. */");
+            g.line("private boolean copyIonsIn;");
+        }
         if (quotients.any()) {
             quotients.emitFields();
         }

@@ -1,0 +1,90 @@
+package org.spineformer.nmodl;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.spineformer.engine.Simulation;
+import org.spineformer.engine.mech.MechanismBlock;
+import org.spineformer.nmodl.gen.NmodlMechanism;
+import org.spineformer.nmodl.gen.VectorKernels;
+
+/**
+ * The vector current phase looks a TABLE FUNCTION of v alone up for every slot before its groups (docs/dev/nmodl.md,
+ * "Speed", g17 session 37: NMDA's mgblock(v)), with the scalar call the lanes would make: the same bits as the
+ * scalar kernel, tables on and off, with potentials inside and outside the table. Not where the function reads a
+ * variable the evaluation writes before the call: it must see this evaluation's value.
+ */
+class LookUpsBeforeGroupsTest {
+    private static final int INSTANCES = 16;
+    private static final double DT_MS = 0.025;
+    private static final int STEPS = 20;
+
+    private static final String BLOCK_OF_V = """
+            NEURON { SUFFIX mgb NONSPECIFIC_CURRENT i RANGE g }
+            PARAMETER { g = 0.001 (S/cm2) e = 0 (mV) }
+            ASSIGNED { v (mV) i (mA/cm2) }
+            BREAKPOINT { i = g*block(v)*(v - e) }
+            FUNCTION block(x (mV)) {
+                TABLE FROM -100 TO 100 WITH 200
+                block = 1/(1 + exp(-0.062*x)/3.57)
+            }
+            """;
+
+    /** block reads w, which each evaluation writes (from its v) before the call. */
+    private static final String BLOCK_OF_WRITTEN = """
+            NEURON { SUFFIX mgw NONSPECIFIC_CURRENT i RANGE g, w }
+            PARAMETER { g = 0.001 (S/cm2) e = 0 (mV) }
+            ASSIGNED { v (mV) i (mA/cm2) w }
+            BREAKPOINT {
+                w = 0.02*v
+                i = g*block(v)*(v - e)
+            }
+            FUNCTION block(x (mV)) {
+                TABLE DEPEND w FROM -100 TO 100 WITH 200
+                block = 1/(1 + exp(-0.062*x)*w/3.57)
+            }
+            """;
+
+    @Test
+    void aTableFunctionOfVIsLookedUpBeforeTheGroups() {
+        NmodlMechanism m = NmodlMechanism.compile("mgb.mod", BLOCK_OF_V);
+        for (boolean tables : new boolean[] {true, false}) {
+            assertThat(run(m, "mgb", true, tables)).as("lanes against scalar, tables %s", tables)
+                    .isEqualTo(run(m, "mgb", false, tables));
+        }
+        assertThat(m.javaSource()).as("looked up before the groups, at v + 0.001 and at v")
+                .contains("tv0_block[k] = f_block(k, s, vk + 0.001);", "tv1_block[k] = f_block(k, s, vk);")
+                .doesNotContain("vt_block(");
+    }
+
+    @Test
+    void notWhereTheFunctionReadsWhatTheEvaluationWrites() {
+        NmodlMechanism m = NmodlMechanism.compile("mgw.mod", BLOCK_OF_WRITTEN);
+        assertThat(run(m, "mgw", true, false)).as("lanes against scalar").isEqualTo(run(m, "mgw", false, false));
+        assertThat(m.javaSource()).doesNotContain("tv0_block").contains("vt_block(");
+    }
+
+    /**
+     * i of every instance after each step and every node's v at the end, each instance's v set before each step to
+     * a value inside the table or (every fourth instance) below it.
+     */
+    private static double[] run(NmodlMechanism m, String suffix, boolean vector, boolean tables) {
+        Simulation sim = DecayMemoTest.cell(m, suffix, INSTANCES, DT_MS);
+        MechanismBlock block = sim.block(suffix);
+        ((VectorKernels) block).setVectorKernels(vector);
+        block.setUseTables(tables);
+        assertThat(((VectorKernels) block).vectorPhases()[0]).as("the current phase runs in lanes").isTrue();
+        double[] out = new double[STEPS * INSTANCES + sim.state().v.length];
+        for (int step = 0; step < STEPS; step++) {
+            for (int k = 0; k < INSTANCES; k++) {
+                sim.state().v[block.node(k)] = k % 4 == 0 ? -120 - k : -70 + 7.3 * k + 0.9 * step;
+            }
+            sim.step();
+            for (int k = 0; k < INSTANCES; k++) {
+                out[step * INSTANCES + k] = block.get("i", k);
+            }
+        }
+        System.arraycopy(sim.state().v, 0, out, STEPS * INSTANCES, sim.state().v.length);
+        return out;
+    }
+}
