@@ -3,8 +3,10 @@ package org.spineformer.nmodl;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.spineformer.engine.reference.ReferenceRun;
@@ -36,7 +38,7 @@ class IncludeOnlyVerbatimTest {
         SingleMechanismRun.assertMatchesNeuron(reference + ".mod", reference, runName);
     }
 
-    static java.util.stream.Stream<org.junit.jupiter.params.provider.Arguments> runs() {
+    static Stream<Arguments> runs() {
         return SingleMechanismRun.runs("verbatim/incfirst", "verbatim/inclast");
     }
 

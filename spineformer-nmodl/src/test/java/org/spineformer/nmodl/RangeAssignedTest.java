@@ -7,8 +7,10 @@ import static org.spineformer.nmodl.LaneRuns.assertEachLaneIsItsTrialAlone;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.spineformer.engine.ModelBuilder;
@@ -43,7 +45,7 @@ class RangeAssignedTest {
         SingleMechanismRun.assertMatchesNeuron(FILE, reference, runName);
     }
 
-    static java.util.stream.Stream<org.junit.jupiter.params.provider.Arguments> runs() {
+    static Stream<Arguments> runs() {
         return SingleMechanismRun.runs("settable/rset");
     }
 

@@ -6,8 +6,10 @@ import static org.spineformer.nmodl.LaneRuns.assertEachLaneIsItsTrialAlone;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.spineformer.engine.ModelBuilder;
@@ -39,7 +41,7 @@ class StateDiscontinuityTest {
         SingleMechanismRun.assertMatchesNeuron(reference + ".mod", reference, runName);
     }
 
-    static java.util.stream.Stream<org.junit.jupiter.params.provider.Arguments> runs() {
+    static Stream<Arguments> runs() {
         return SingleMechanismRun.runs("discon/sdbp", "discon/sdstate");
     }
 
