@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.spineformer.nmodl.ast.Expr;
 import org.spineformer.nmodl.ast.Item;
 import org.spineformer.nmodl.ast.Stmt;
@@ -45,7 +46,7 @@ final class FirstEvaluation {
      * @param pure       whether an expression calls only math and pure FUNCTIONs (JavaGenerator#callsOnlyPure)
      */
     FirstEvaluation(CurrentPhase phase, List<String> currents, Map<String, Item.Block> procedures,
-                    Set<String> tabulated, java.util.function.Predicate<Expr> pure) {
+                    Set<String> tabulated, Predicate<Expr> pure) {
         List<Stmt> twice = phase.twice();
         // a statement not understood (VERBATIM, say) may read anything: nothing is left out
         if (phase.mayRead(twice, JavaGenerator.CURRENT_PHASE)) {
@@ -130,7 +131,7 @@ final class FirstEvaluation {
     }
 
     private static Unit unit(Stmt st, String owner, Set<String> locals, CurrentPhase phase,
-                             java.util.function.Predicate<Expr> pure) {
+                             Predicate<Expr> pure) {
         if (st instanceof Stmt.Assign a && a.primes() == 0 && a.target().index() == null
                 && !a.target().name().equals("v") && pure.test(a.value())) {
             return new Unit(st, owner, reads(phase.reads(a.value()), owner, locals),
