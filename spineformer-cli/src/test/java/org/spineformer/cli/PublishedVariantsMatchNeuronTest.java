@@ -73,29 +73,9 @@ class PublishedVariantsMatchNeuronTest {
         String run = model + " " + ampNa + " nA";
         JsonNode fixture = json("neuron_spikes.json");
         JsonNode entry = fixture.get("models").get(model);
-        Path modDir = null;
-        if (entry.has("mod_dir_of")) {
-            String modProperty = "spineformer.modDir." + entry.get("mod_dir_of").asText();
-            String dir = System.getProperty(modProperty, "");
-            assumeTrue(!dir.isBlank(), run + " skipped: no -D" + modProperty + "=FOLDER given");
-            modDir = Path.of(dir);
-        }
-        String models = System.getProperty("spineformer.publishedModels", "");
-        assumeTrue(!models.isBlank(), run + " skipped: no -Dspineformer.publishedModels=FOLDER (the authors' "
-                + "morphology files) given");
-        String file = entry.get("morphology").asText();
-        Path morphology = AllenFitsMatchNeuronTest.findOrNull(models, file);
-        assumeTrue(morphology != null, run + " skipped: -Dspineformer.publishedModels=" + models + " holds no " + file
-                + " (" + entry.get("from").asText() + ")");
-        CellDescription description;
-        try (InputStream in = resource(model + ".json")) {
-            description = DescriptionReader.read(in, model + ".json").withMorphologyDirectory(morphology.getParent());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        AssembledCell cell = CellAssembler.assemble(description);
-        assertThat(cell.morphology().size()).as(model + " sections, as NEURON built them")
-                .isEqualTo(entry.get("sections").asInt());
+        Built built = built(run, model, entry);
+        AssembledCell cell = built.cell();
+        Path modDir = built.modDir();
         JsonNode neuronSpikes = entry.get("soma_spike_times_ms").get(ampNa);
         String soma = entry.path("soma").asText("soma[0]"); // a hoc cell's own name
         JsonNode step = entry.path("step"); // the authors' own protocol, where it is not the fixtures' 1 s step
@@ -123,30 +103,16 @@ class PublishedVariantsMatchNeuronTest {
         String run = model + " " + protocolName;
         JsonNode fixture = json("neuron_spikes.json");
         JsonNode entry = fixture.get("models").get(model);
-        String modProperty = "spineformer.modDir." + entry.get("mod_dir_of").asText();
-        String dir = System.getProperty(modProperty, "");
-        assumeTrue(!dir.isBlank(), run + " skipped: no -D" + modProperty + "=FOLDER given");
-        String models = System.getProperty("spineformer.publishedModels", "");
-        assumeTrue(!models.isBlank(), run + " skipped: no -Dspineformer.publishedModels=FOLDER (the authors' "
-                + "morphology files) given");
-        String file = entry.get("morphology").asText();
-        Path morphology = AllenFitsMatchNeuronTest.findOrNull(models, file);
-        assumeTrue(morphology != null, run + " skipped: -Dspineformer.publishedModels=" + models + " holds no " + file
-                + " (" + entry.get("from").asText() + ")");
-        AssembledCell cell;
+        Built built = built(run, model, entry);
         Protocol protocol;
-        try (InputStream in = resource(model + ".json"); InputStream p = resource(protocolName + ".json")) {
-            cell = CellAssembler.assemble(DescriptionReader.read(in, model + ".json")
-                    .withMorphologyDirectory(morphology.getParent()));
+        try (InputStream p = resource(protocolName + ".json")) {
             protocol = ProtocolReader.read(p, protocolName + ".json");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        assertThat(cell.morphology().size()).as(model + " sections, as NEURON built them")
-                .isEqualTo(entry.get("sections").asInt());
         JsonNode neuron = entry.get("protocol_runs").get(protocolName);
-        PublishedProtocolsMatchNeuronTest.Run ours = PublishedProtocolsMatchNeuronTest.run(cell,
-                protocol.withSpikeThreshold(fixture.get("spike_threshold_mV").asDouble()), Path.of(dir));
+        PublishedProtocolsMatchNeuronTest.Run ours = PublishedProtocolsMatchNeuronTest.run(built.cell(),
+                protocol.withSpikeThreshold(fixture.get("spike_threshold_mV").asDouble()), built.modDir());
         List<Double> spikes = new ArrayList<>();
         neuron.get("soma_spike_times_ms").forEach(t -> spikes.add(t.asDouble()));
         assertThat(ours.spikeTimesMs()).as(run + ": soma spikes, NEURON's " + spikes).hasSameSizeAs(spikes);
@@ -180,6 +146,41 @@ class PublishedVariantsMatchNeuronTest {
                 .isLessThanOrEqualTo(PublishedProtocolsMatchNeuronTest.SPIKE_TIME_MS);
         assertThat(worstV).as(run + ": soma v, away from spikes")
                 .isLessThanOrEqualTo(PublishedProtocolsMatchNeuronTest.VOLTAGE_MV);
+    }
+
+    /** A model's cell, built from its description and the authors' morphology, and its mod folder (null: none). */
+    private record Built(AssembledCell cell, Path modDir) {
+    }
+
+    /**
+     * The fixture entry's model built with the authors' files the properties name, as many sections as NEURON built;
+     * the run reports itself skipped by name without them.
+     */
+    private static Built built(String run, String model, JsonNode entry) {
+        Path modDir = null;
+        if (entry.has("mod_dir_of")) {
+            String modProperty = "spineformer.modDir." + entry.get("mod_dir_of").asText();
+            String dir = System.getProperty(modProperty, "");
+            assumeTrue(!dir.isBlank(), run + " skipped: no -D" + modProperty + "=FOLDER given");
+            modDir = Path.of(dir);
+        }
+        String models = System.getProperty("spineformer.publishedModels", "");
+        assumeTrue(!models.isBlank(), run + " skipped: no -Dspineformer.publishedModels=FOLDER (the authors' "
+                + "morphology files) given");
+        String file = entry.get("morphology").asText();
+        Path morphology = AllenFitsMatchNeuronTest.findOrNull(models, file);
+        assumeTrue(morphology != null, run + " skipped: -Dspineformer.publishedModels=" + models + " holds no " + file
+                + " (" + entry.get("from").asText() + ")");
+        CellDescription description;
+        try (InputStream in = resource(model + ".json")) {
+            description = DescriptionReader.read(in, model + ".json").withMorphologyDirectory(morphology.getParent());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        AssembledCell cell = CellAssembler.assemble(description);
+        assertThat(cell.morphology().size()).as(model + " sections, as NEURON built them")
+                .isEqualTo(entry.get("sections").asInt());
+        return new Built(cell, modDir);
     }
 
     /**
