@@ -10,6 +10,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -18,6 +20,8 @@ import org.spineformer.model.AssembledCell;
 import org.spineformer.model.CellAssembler;
 import org.spineformer.model.CellDescription;
 import org.spineformer.model.DescriptionReader;
+import org.spineformer.model.protocol.Protocol;
+import org.spineformer.model.protocol.ProtocolReader;
 
 /**
  * Published models that are not bundled, written as cell descriptions from their authors' numbers and rules
@@ -31,13 +35,17 @@ import org.spineformer.model.DescriptionReader;
  * cells j7 and j8 (an axon made by code whose diameters read the soma's area, spines folded in by hoc's scaling of L
  * and diam, each run with the authors' own step: the fixture's {@code step}), and the two others of their Figure 1,
  * whose hoc goes further: lcAS3 (every section given by L and diam set by code, no spines) and j4a (its nseg, 3-D
- * points and connections read by {@code fscan()} from the data after the code, a soma of L and diam).
+ * points and connections read by {@code fscan()} from the data after the code, a soma of L and diam); and Almog and
+ * Korngreen 2014's L5 pyramid (densities interpolated between each apical section's ends, caps read at sections'
+ * middles, an axon made by code from one soma segment's area) on its authors' own run, bac6.ses after their init()
+ * of 38 steps of 10 ms ({@link #authorsProtocolAsInNeuron}).
  *
  * <p>Needs the model's mod folder ({@code -Dspineformer.modDir.hay2011_l5pc=DIR},
  * {@code -Dspineformer.modDir.migliore2018_ca1=DIR}, {@code -Dspineformer.modDir.eyal2016=DIR},
- * {@code -Dspineformer.modDir.branco2010=DIR}, {@code -Dspineformer.modDir.mainen1996=DIR}; the passive models need
- * none) and {@code -Dspineformer.publishedModels=DIR}, a folder (or several, joined by ':') holding the authors' morphology
- * files at any depth (clones of ModelDB 139653, 244688, 195667, 140828 and 2488). Without them, or without the
+ * {@code -Dspineformer.modDir.branco2010=DIR}, {@code -Dspineformer.modDir.mainen1996=DIR},
+ * {@code -Dspineformer.modDir.almog2014=DIR}; the passive models need none) and
+ * {@code -Dspineformer.publishedModels=DIR}, a folder (or several, joined by ':') holding the authors' morphology
+ * files at any depth (clones of ModelDB 139653, 244688, 195667, 140828, 2488 and 151825). Without them, or without the
  * model's morphology file in those folders, each run reports itself skipped by name.
  */
 @Tag("validation")
@@ -65,6 +73,90 @@ class PublishedVariantsMatchNeuronTest {
         String run = model + " " + ampNa + " nA";
         JsonNode fixture = json("neuron_spikes.json");
         JsonNode entry = fixture.get("models").get(model);
+        Built built = built(run, model, entry);
+        AssembledCell cell = built.cell();
+        Path modDir = built.modDir();
+        JsonNode neuronSpikes = entry.get("soma_spike_times_ms").get(ampNa);
+        String soma = entry.path("soma").asText("soma[0]"); // a hoc cell's own name
+        JsonNode step = entry.path("step"); // the authors' own protocol, where it is not the fixtures' 1 s step
+        AllenFitsMatchNeuronTest.Step protocol = new AllenFitsMatchNeuronTest.Step(ampNa,
+                step.path("delay_ms").asDouble(AllenFitsMatchNeuronTest.STEP_DELAY_MS),
+                step.path("dur_ms").asDouble(AllenFitsMatchNeuronTest.STEP_DUR_MS),
+                step.path("tstop_ms").asDouble(AllenFitsMatchNeuronTest.STEP_TSTOP_MS));
+        PublishedProtocolsMatchNeuronTest.Run ours = AllenFitsMatchNeuronTest.spikesAsNeuron(run, cell, soma, protocol,
+                fixture.get("spike_threshold_mV").asDouble(), modDir, neuronSpikes);
+        JsonNode somaV = entry.path("soma_v_mV").get(ampNa);
+        if (somaV != null) {
+            somaVoltageAsNeuron(run, ours.columns().get("v:" + soma + "(0.5)"), ours.timeMs(), somaV,
+                    fixture.get("soma_v_every_ms").asDouble(), neuronSpikes);
+        }
+    }
+
+    /**
+     * A model run with its authors' own protocol, a protocol file beside the description ({@code published_variants/
+     * PROTOCOL.json}): Almog and Korngreen 2014's bac6.ses run after their init() of 38 steps of 10 ms. NEURON's
+     * soma spikes and soma v at the fixture's {@code [t, v]} samples (its rows after the init steps).
+     */
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource({"almog2014_a140612, almog2014_bac"})
+    void authorsProtocolAsInNeuron(String model, String protocolName) {
+        String run = model + " " + protocolName;
+        JsonNode fixture = json("neuron_spikes.json");
+        JsonNode entry = fixture.get("models").get(model);
+        Built built = built(run, model, entry);
+        Protocol protocol;
+        try (InputStream p = resource(protocolName + ".json")) {
+            protocol = ProtocolReader.read(p, protocolName + ".json");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        JsonNode neuron = entry.get("protocol_runs").get(protocolName);
+        PublishedProtocolsMatchNeuronTest.Run ours = PublishedProtocolsMatchNeuronTest.run(built.cell(),
+                protocol.withSpikeThreshold(fixture.get("spike_threshold_mV").asDouble()), built.modDir());
+        List<Double> spikes = new ArrayList<>();
+        neuron.get("soma_spike_times_ms").forEach(t -> spikes.add(t.asDouble()));
+        assertThat(ours.spikeTimesMs()).as(run + ": soma spikes, NEURON's " + spikes).hasSameSizeAs(spikes);
+        double worstSpike = 0;
+        for (int i = 0; i < spikes.size(); i++) {
+            worstSpike = Math.max(worstSpike, Math.abs(ours.spikeTimesMs().get(i) - spikes.get(i)));
+        }
+        double[] t = ours.timeMs();
+        double[] v = ours.columns().get("v:" + entry.get("soma").asText() + "(0.5)");
+        double worstV = 0;
+        int compared = 0;
+        for (JsonNode sample : neuron.get("soma_v_mV")) {
+            double at = sample.get(0).asDouble();
+            boolean away = spikes.stream().allMatch(s -> at < s - ProtocolAgreement.BEFORE_SPIKE_MS
+                    || at > s + ProtocolAgreement.AFTER_SPIKE_MS);
+            int row = 0;
+            while (row < t.length - 1 && Math.abs(t[row] - at) > PublishedProtocolsMatchNeuronTest.TIME_GRID_MS) {
+                row++;
+            }
+            assertThat(t[row]).as(run + ": our row at NEURON's sample time")
+                    .isCloseTo(at, within(PublishedProtocolsMatchNeuronTest.TIME_GRID_MS));
+            if (away) {
+                worstV = Math.max(worstV, Math.abs(v[row] - sample.get(1).asDouble()));
+                compared++;
+            }
+        }
+        System.out.printf(Locale.ROOT, "%s: %d soma spikes (NEURON %d), times within %.3g ms; soma v within %.3g mV"
+                + " at %d samples away from spikes%n", run, ours.spikeTimesMs().size(), spikes.size(), worstSpike,
+                worstV, compared);
+        assertThat(worstSpike).as(run + ": spike times " + ours.spikeTimesMs() + ", NEURON's " + spikes)
+                .isLessThanOrEqualTo(PublishedProtocolsMatchNeuronTest.SPIKE_TIME_MS);
+        assertThat(worstV).as(run + ": soma v, away from spikes")
+                .isLessThanOrEqualTo(PublishedProtocolsMatchNeuronTest.VOLTAGE_MV);
+    }
+
+    /** A model's cell, built from its description and the authors' morphology, and its mod folder (null: none). */
+    private record Built(AssembledCell cell, Path modDir) {
+    }
+
+    /**
+     * The fixture entry's model built with the authors' files the properties name, as many sections as NEURON built;
+     * the run reports itself skipped by name without them.
+     */
+    private static Built built(String run, String model, JsonNode entry) {
         Path modDir = null;
         if (entry.has("mod_dir_of")) {
             String modProperty = "spineformer.modDir." + entry.get("mod_dir_of").asText();
@@ -88,20 +180,7 @@ class PublishedVariantsMatchNeuronTest {
         AssembledCell cell = CellAssembler.assemble(description);
         assertThat(cell.morphology().size()).as(model + " sections, as NEURON built them")
                 .isEqualTo(entry.get("sections").asInt());
-        JsonNode neuronSpikes = entry.get("soma_spike_times_ms").get(ampNa);
-        String soma = entry.path("soma").asText("soma[0]"); // a hoc cell's own name
-        JsonNode step = entry.path("step"); // the authors' own protocol, where it is not the fixtures' 1 s step
-        AllenFitsMatchNeuronTest.Step protocol = new AllenFitsMatchNeuronTest.Step(ampNa,
-                step.path("delay_ms").asDouble(AllenFitsMatchNeuronTest.STEP_DELAY_MS),
-                step.path("dur_ms").asDouble(AllenFitsMatchNeuronTest.STEP_DUR_MS),
-                step.path("tstop_ms").asDouble(AllenFitsMatchNeuronTest.STEP_TSTOP_MS));
-        PublishedProtocolsMatchNeuronTest.Run ours = AllenFitsMatchNeuronTest.spikesAsNeuron(run, cell, soma, protocol,
-                fixture.get("spike_threshold_mV").asDouble(), modDir, neuronSpikes);
-        JsonNode somaV = entry.path("soma_v_mV").get(ampNa);
-        if (somaV != null) {
-            somaVoltageAsNeuron(run, ours.columns().get("v:" + soma + "(0.5)"), ours.timeMs(), somaV,
-                    fixture.get("soma_v_every_ms").asDouble(), neuronSpikes);
-        }
+        return new Built(cell, modDir);
     }
 
     /**

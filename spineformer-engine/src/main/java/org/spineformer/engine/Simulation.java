@@ -201,12 +201,8 @@ public final class Simulation {
         };
         this.a = disc.solverA();
         this.b = disc.solverB();
-        double[] cm = disc.capacitances();
         this.capacitanceOverDt = new double[n];
-        for (int i = 0; i < n; i++) {
-            // cm (uF/cm2) / dt (ms) * 1e-3 gives S/cm2, NEURON's cfac = 0.001 / dt
-            capacitanceOverDt[i] = cm[i] * 0.001 / dt;
-        }
+        setCapacitanceOverDt(dt);
         int firstFreeLeaf = disc.firstLeaf();
         for (MechanismBlock blk : blocks) {
             for (int k = 0; k < blk.size(); k++) {
@@ -342,6 +338,28 @@ public final class Simulation {
             observers.get(k).stepped(this);
         }
         queue.deliverUntil(state.t + 0.5 * dt, deliver);
+    }
+
+    /**
+     * Changes the time step from the next step on, t going on from where it is: hoc's {@code dt = 10} between
+     * {@code fadvance()} calls, as a model's own {@code init()} runs long steps to rest before the run (Almog and
+     * Korngreen 2014). NEURON's {@code cfac = 0.001/dt} follows; compiled mechanisms rebuild the TABLEs that depend
+     * on dt at their next use, as NEURON does.
+     */
+    public void setDt(double dtMs) {
+        if (!(dtMs > 0) || Double.isInfinite(dtMs)) {
+            throw new IllegalArgumentException("dt must be finite and > 0 ms, was " + dtMs);
+        }
+        state.dt = dtMs;
+        setCapacitanceOverDt(dtMs);
+    }
+
+    private void setCapacitanceOverDt(double dt) {
+        double[] cm = discretization.capacitances();
+        for (int i = 0; i < n; i++) {
+            // cm (uF/cm2) / dt (ms) * 1e-3 gives S/cm2, NEURON's cfac = 0.001 / dt
+            capacitanceOverDt[i] = cm[i] * 0.001 / dt;
+        }
     }
 
     /**

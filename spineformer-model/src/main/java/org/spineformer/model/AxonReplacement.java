@@ -28,10 +28,23 @@ import org.spineformer.model.expr.Expression;
  *             diameter in single precision and computes the segments' diameters from the points again, so each
  *             stub's diameter becomes the nearest float (exact for 1 um)
  * @param areas names the stubs' expressions may read, each the membrane area (um2) of a section of the cell after
- *              the nseg rules and the deletion (hoc's {@code for (x, 0) sum += area(x)}), by the section's name
+ *              the nseg rules and the deletion: the whole section's (hoc's {@code for (x, 0) sum += area(x)}) or one
+ *              segment's ({@code area(x)})
  */
 public record AxonReplacement(String source, Region delete, List<Stub> stubs, Location attachTo, boolean pt3d,
-                              FromOriginal diametersFromOriginal, Map<String, String> areas) {
+                              FromOriginal diametersFromOriginal, Map<String, AreaOf> areas) {
+    /**
+     * The membrane area of section {@code section}: all of it when {@code x} is null, else of its segment holding
+     * x (hoc's {@code area(x)}: Almog and Korngreen 2014's {@code a_soma area(.5)}).
+     */
+    public record AreaOf(String section, Double x) {
+        public AreaOf {
+            if (x != null && !(x >= 0 && x <= 1)) {
+                throw new IllegalArgumentException("area of " + section + ": x must be in [0, 1], was " + x);
+            }
+        }
+    }
+
     public AxonReplacement {
         stubs = List.copyOf(stubs);
         areas = Collections.unmodifiableMap(new LinkedHashMap<>(areas));

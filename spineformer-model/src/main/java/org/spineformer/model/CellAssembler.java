@@ -106,14 +106,20 @@ public final class CellAssembler {
             return SegmentGeometry.frusta(points, n, DEFAULT_RA).diamUm();
         }
 
-        /** The membrane area (um2): the sum over its segments, as hoc's {@code for (x) a += area(x)}. */
-        double area(String source) {
+        /**
+         * The membrane area (um2): of the segment holding x (hoc's {@code area(x)}), or with x null the sum over its
+         * segments, as hoc's {@code for (x) a += area(x)}.
+         */
+        double area(Double x, String source) {
             if (diam == null) {
                 throw new IllegalArgumentException(source + ": section " + name + " is an inline section, whose "
                         + "diameters are known only after every rule: give it from a morphology file or as a stub");
             }
             double[] areas = points != null ? SegmentGeometry.frusta(points, nseg, DEFAULT_RA).areaUm2()
                     : SegmentGeometry.cylinders(length, DEFAULT_RA, diam).areaUm2();
+            if (x != null) {
+                return areas[Math.min((int) (x * nseg), nseg - 1)]; // NEURON's node_index
+            }
             double sum = 0;
             for (double a : areas) {
                 sum += a;
@@ -444,13 +450,13 @@ public final class CellAssembler {
                     + "' after the axon is deleted");
         }
         Map<String, Double> areas = new LinkedHashMap<>();
-        r.areas().forEach((name, section) -> {
-            int i = keptNames.indexOf(section);
+        r.areas().forEach((name, of) -> {
+            int i = keptNames.indexOf(of.section());
             if (i < 0) {
-                throw new IllegalArgumentException(r.source() + "/areas/" + name + ": no section named '" + section
-                        + "' after the axon is deleted");
+                throw new IllegalArgumentException(r.source() + "/areas/" + name + ": no section named '"
+                        + of.section() + "' after the axon is deleted");
             }
-            areas.put(name, kept.get(i).area(r.source() + "/areas/" + name));
+            areas.put(name, kept.get(i).area(of.x(), r.source() + "/areas/" + name));
         });
         Expression.Variables vars = name -> areas.containsKey(name) ? areas.get(name) : params.get(name);
         int segmentsNeeded = 0;
@@ -773,7 +779,7 @@ public final class CellAssembler {
                     continue;
                 }
                 Work w = work.get(i);
-                double length = w.length, area = w.area(rule.source());
+                double length = w.length, area = w.area(null, rule.source());
                 Expression.Variables vars = name -> name.equals("L") ? length : name.equals("area") ? area
                         : params.get(name);
                 double a = factor(rule.lengthFactor(), vars, rule.source() + "/L", w.name);

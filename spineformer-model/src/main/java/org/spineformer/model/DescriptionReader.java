@@ -281,8 +281,11 @@ public final class DescriptionReader {
         if (!o.node().isObject()) {
             throw o.error(null, "a region is a name or an object, was " + o.node());
         }
-        String kind = o.only(Set.of("names", "distance", "distal_to", "union", "intersection", "difference"));
+        String kind = o.only(Set.of("names", "distance", "distal_to", "starts_below_um", "union", "intersection",
+                "difference"));
         switch (kind) {
+            case "starts_below_um":
+                return new Region.StartsBelow(constant(o, "starts_below_um"));
             case "names":
                 return new Region.NamePattern(o.string("names"));
             case "distal_to":
@@ -338,7 +341,7 @@ public final class DescriptionReader {
 
     private AxonReplacement axon(StrictJson o) {
         o.keys(Set.of(), Set.of("attach_to", "sections", "delete", "pt3d", "diameters_from_original", "areas"));
-        Map<String, String> areas = new LinkedHashMap<>();
+        Map<String, AxonReplacement.AreaOf> areas = new LinkedHashMap<>();
         if (o.has("areas")) {
             StrictJson a = o.object("areas");
             for (String name : a.fieldNames()) {
@@ -347,7 +350,12 @@ public final class DescriptionReader {
                     throw a.error(name, "an area's name must be a new name for expressions (letters, digits, _ and ., "
                             + "not a parameter, pi or inf), was '" + name + "'");
                 }
-                areas.put(name, a.string(name));
+                if (a.node().get(name).isObject()) { // one segment's area: {"section", "x"}
+                    Location at = location(a.object(name));
+                    areas.put(name, new AxonReplacement.AreaOf(at.section(), at.x()));
+                } else {
+                    areas.put(name, new AxonReplacement.AreaOf(a.string(name), null));
+                }
             }
         }
         AxonReplacement.FromOriginal original = null;
@@ -408,13 +416,15 @@ public final class DescriptionReader {
     }
 
     private PaintRule paintRule(StrictJson o) {
-        String kind = o.only(Set.of("region", "origin", "end_value_in_last_segment", "round_decimals",
-                "fixed_reversal"), Set.of("mechanism", "membrane", "ions"));
+        Set<String> options = Set.of("origin", "end_value_in_last_segment", "round_decimals", "section_ends",
+                "where_middle", "when");
+        String kind = o.only(union(options, Set.of("region", "fixed_reversal")), Set.of("mechanism", "membrane",
+                "ions"));
         Set<String> required = kind.equals("mechanism") ? Set.of("region", "mechanism") : Set.of("region", kind);
         o.keys(required, switch (kind) {
-            case "mechanism" -> Set.of("parameters", "origin", "end_value_in_last_segment", "round_decimals");
-            case "ions" -> Set.of("origin", "end_value_in_last_segment", "round_decimals", "fixed_reversal");
-            default -> Set.of("origin", "end_value_in_last_segment", "round_decimals");
+            case "mechanism" -> union(options, Set.of("parameters"));
+            case "ions" -> union(options, Set.of("fixed_reversal"));
+            default -> options;
         });
         Map<String, Distribution> values = new LinkedHashMap<>();
         String valuesKey = kind.equals("mechanism") ? "parameters" : kind;
@@ -435,6 +445,15 @@ public final class DescriptionReader {
             }
             round = (int) r;
         }
+        PaintRule.Middle middle = null;
+        if (o.has("where_middle")) {
+            String m = o.string("where_middle");
+            if (!m.equals("below") && !m.equals("above")) {
+                throw o.error("where_middle", "must be \"below\" or \"above\" (which values at a section's middle"
+                        + " the rule replaces), was \"" + m + "\"");
+            }
+            middle = m.equals("below") ? PaintRule.Middle.BELOW : PaintRule.Middle.ABOVE;
+        }
         PaintRule.Target target = switch (kind) {
             case "mechanism" -> PaintRule.Target.MECHANISM;
             case "ions" -> PaintRule.Target.IONS;
@@ -443,7 +462,14 @@ public final class DescriptionReader {
         return new PaintRule(o.where(), region(o, "region"), target, kind.equals("mechanism") ? o.string("mechanism")
                 : null, values, o.has("origin") ? location(o.object("origin")) : null,
                 o.has("end_value_in_last_segment") && o.bool("end_value_in_last_segment"), round,
-                o.has("fixed_reversal") && o.bool("fixed_reversal"));
+                o.has("fixed_reversal") && o.bool("fixed_reversal"), o.has("section_ends") && o.bool("section_ends"),
+                middle, o.has("when") ? expression(o, "when", Set.of()) : null);
+    }
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> out = new java.util.HashSet<>(a);
+        out.addAll(b);
+        return out;
     }
 
     private Distribution distribution(StrictJson parent, String key) {

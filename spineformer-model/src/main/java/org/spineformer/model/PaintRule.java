@@ -1,6 +1,7 @@
 package org.spineformer.model;
 
 import java.util.Map;
+import org.spineformer.model.expr.Expression;
 
 /**
  * Values painted on a region's segments, in order of the description (later rules over earlier ones).
@@ -22,16 +23,29 @@ import java.util.Map;
  *                               then read back (Hay et al. 2011 set values through sprint + execute)
  * @param fixedReversal          an ions rule only: the reversal potentials it paints stay as painted, never
  *                               recomputed by Nernst (NEURON's {@code ion_style("ca_ion", 0, 1, 0, 0, 0)})
+ * @param sectionEnds            each value is evaluated at the distances of each section's two ends and interpolated
+ *                               between them, v0 * (1 - x) + v1 * x: hoc's {@code p(0:1) = f(d0):f(d1)} as NEURON's
+ *                               {@code range_interpolate} computes it
+ * @param whereMiddle            null, or the rule paints a section (all of it) only where the value there at its
+ *                               middle (NEURON's {@code p(0.5)}) is below (above) the painted constant: hoc's
+ *                               {@code if (p < c) p = c}
+ * @param when                   null, or an expression of the parameters: the rule paints only where it is not 0
+ *                               (hoc's {@code if} on the model's parameters)
  */
 public record PaintRule(String source, Region region, Target target, String mechanism,
                         Map<String, Distribution> values, Location origin, boolean endValueInLastSegment,
-                        Integer roundDecimals, boolean fixedReversal) {
+                        Integer roundDecimals, boolean fixedReversal, boolean sectionEnds, Middle whereMiddle,
+                        Expression when) {
     public enum Target { MEMBRANE, MECHANISM, IONS }
 
-    /** A rule that leaves NEURON's ion style alone. */
+    /** Which values at a section's middle a {@code whereMiddle} rule replaces. */
+    public enum Middle { BELOW, ABOVE }
+
+    /** A rule that leaves NEURON's ion style alone, painted everywhere in its region. */
     public PaintRule(String source, Region region, Target target, String mechanism, Map<String, Distribution> values,
                      Location origin, boolean endValueInLastSegment, Integer roundDecimals) {
-        this(source, region, target, mechanism, values, origin, endValueInLastSegment, roundDecimals, false);
+        this(source, region, target, mechanism, values, origin, endValueInLastSegment, roundDecimals, false, false,
+                null, null);
     }
 
     public PaintRule {
@@ -43,6 +57,15 @@ public record PaintRule(String source, Region region, Target target, String mech
             throw new IllegalArgumentException(source + "/fixed_reversal: only on an ions rule that paints reversal "
                     + "potentials (ena, ek, eca, ...), not " + (target != Target.IONS ? "a " + target.name()
                     .toLowerCase(java.util.Locale.ROOT) + " rule" : values.keySet()));
+        }
+        if (sectionEnds && endValueInLastSegment) {
+            throw new IllegalArgumentException(source + "/section_ends: a rule interpolating between the sections' "
+                    + "ends cannot also give the last segment the end's value (end_value_in_last_segment)");
+        }
+        if (whereMiddle != null && (sectionEnds || values.values().stream()
+                .anyMatch(v -> !(v instanceof Distribution.Constant)))) {
+            throw new IllegalArgumentException(source + "/where_middle: compares each section's middle with a "
+                    + "constant, so its values must be constants (not by distance, not section_ends)");
         }
         if (roundDecimals != null && (roundDecimals < 0 || roundDecimals > 17)) {
             throw new IllegalArgumentException(source + ": round_decimals must be in 0..17, was " + roundDecimals);

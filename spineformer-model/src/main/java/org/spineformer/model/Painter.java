@@ -32,6 +32,9 @@ final class Painter {
     void apply(PaintRule rule, double[][] cm, double[] ra, List<Map<String, Map<String, double[]>>> mechanisms,
                List<Map<String, double[]>> ions, List<Set<String>> fixedReversals, List<String> mechanismOrder,
                Map<String, String> sources) {
+        if (rule.when() != null && rule.when().evaluate(params) == 0) {
+            return;
+        }
         boolean[][] selected = regions.segments(rule.region(), rule.source() + "/region");
         if (Regions.none(selected)) {
             skipped.accept(regions.absence(rule.region()), rule.source() + "/region");
@@ -95,15 +98,23 @@ final class Painter {
             for (Map.Entry<String, Distribution> e : rule.values().entrySet()) {
                 String key = e.getKey();
                 double[] values = target == null ? null : target.computeIfAbsent(key, k -> nan(nseg));
+                if (rule.whereMiddle() != null && !middleReplaced(rule, key, values, cm[s], section,
+                        e.getValue().at(Double.NaN, vars))) {
+                    continue;
+                }
+                double[] ends = rule.sectionEnds() ? new double[] {
+                    e.getValue().at(topology.pathDistance(o, origin.x(), s, 0), vars),
+                    e.getValue().at(topology.pathDistance(o, origin.x(), s, 1), vars)} : null;
                 double first = Double.NaN;
                 for (int j = 0; j < nseg; j++) {
                     if (!segs[j]) {
                         continue;
                     }
                     double x = rule.endValueInLastSegment() && j == nseg - 1 ? 1 : topology.section(s).segmentX(j);
-                    double d = e.getValue() instanceof Distribution.Constant ? Double.NaN
+                    double d = e.getValue() instanceof Distribution.Constant || ends != null ? Double.NaN
                             : topology.pathDistance(o, origin.x(), s, x);
-                    double v = e.getValue().at(d, vars);
+                    // range_interpolate's y1 * (1 - theta) + y2 * theta, theta the segment's x for p(0:1)
+                    double v = ends != null ? ends[0] * (1 - x) + ends[1] * x : e.getValue().at(d, vars);
                     if (!Double.isFinite(v)) {
                         throw new IllegalArgumentException(rule.source() + "/" + valuesKey(rule) + key + ": gives " + v
                                 + " at " + section + "(" + x + "), distance " + d + " um");
@@ -129,6 +140,27 @@ final class Painter {
                 }
             }
         }
+    }
+
+    /**
+     * Whether a {@code where_middle} rule paints this section: its value so far at the middle (the segment holding
+     * x = 0.5, which hoc's {@code p} reads) below (or above) {@code painted}, strictly, as hoc's {@code if (p < c)}.
+     * The value must have been painted before: the mechanism's default is not known here.
+     */
+    private static boolean middleReplaced(PaintRule rule, String key, double[] values, double[] cm, String section,
+                                          double painted) {
+        if (values == null && !key.equals("cm")) {
+            throw new IllegalArgumentException(rule.source() + "/membrane/" + key + ": where_middle compares cm only"
+                    + " among the membrane values (Ra is one value per section)");
+        }
+        double[] now = values != null ? values : cm;
+        double middle = now[Math.min(now.length / 2, now.length - 1)];
+        if (Double.isNaN(middle)) {
+            throw new IllegalArgumentException(rule.source() + "/" + valuesKey(rule) + key + ": where_middle compares"
+                    + " the value at the middle of " + section + ", which no rule before painted (a mechanism's"
+                    + " default is not known to the description): paint it first");
+        }
+        return rule.whereMiddle() == PaintRule.Middle.BELOW ? middle < painted : middle > painted;
     }
 
     private static String valuesKey(PaintRule rule) {

@@ -38,6 +38,14 @@ public sealed interface Region {
     record DistalTo(Location at) implements Region {
     }
 
+    /**
+     * The sections whose 0-end lies at a path distance strictly below {@code distanceUm} from the description's
+     * distance origin (whole sections): hoc's {@code forsec ... if (distance(0) < d)}, which keeps a section that
+     * straddles d whole (Almog and Korngreen 2014).
+     */
+    record StartsBelow(double distanceUm) implements Region {
+    }
+
     record Union(List<Region> parts) implements Region {
         public Union {
             parts = List.copyOf(parts);

@@ -145,6 +145,15 @@ final class Regions {
                     out[i] = parent == at ? a.x() >= d.at().x() : parent >= 0 && out[parent];
                 }
             }
+        } else if (region instanceof Region.StartsBelow b) {
+            if (topology == null) {
+                throw new IllegalArgumentException(source + ": a region by the distance of sections' 0-ends ("
+                        + describe(b) + ") needs the cell's distances, not known yet here");
+            }
+            int o = indexOf(defaultOrigin.section(), source);
+            for (int i = 0; i < out.length; i++) {
+                out[i] = topology.pathDistance(o, defaultOrigin.x(), i, 0) < b.distanceUm();
+            }
         } else if (region instanceof Region.Distance d) {
             throw new IllegalArgumentException(source + ": a region by path distance (" + describe(d)
                     + ") selects segments, not whole sections: it cannot be used here");
@@ -300,6 +309,8 @@ final class Regions {
             return "names matching '" + p.regex() + "'";
         } else if (r instanceof Region.Distance d) {
             return "distance " + d.minUm() + ".." + d.maxUm() + " um" + (d.origin() != null ? " from " + d.origin() : "");
+        } else if (r instanceof Region.StartsBelow b) {
+            return "sections starting below " + b.distanceUm() + " um";
         } else if (r instanceof Region.DistalTo d) {
             return "distal to " + d.at().section() + "(" + d.at().x() + ")";
         } else if (r instanceof Region.Union u) {

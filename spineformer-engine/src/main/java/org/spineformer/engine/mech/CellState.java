@@ -46,7 +46,8 @@ public final class CellState {
     /**
      * Time step (ms). Not final for one reason: a compiled mechanism's {@code SOLVE ... STEADYSTATE derivimplicit}
      * in INITIAL runs its block's step with dt = 1e-9 ms and sets it back, as NEURON's _ss_derivimplicit_thread
-     * sets the thread's dt (spineformer-nmodl, docs/dev/nmodl.md). Nothing else changes it.
+     * sets the thread's dt (spineformer-nmodl, docs/dev/nmodl.md); {@code Simulation.setDt} changes it between steps
+     * (a model's own init of long steps).
      */
     public double dt;
     /** Temperature (degC). */

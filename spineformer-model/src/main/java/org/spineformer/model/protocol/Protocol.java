@@ -18,13 +18,32 @@ import java.util.Set;
  * @param recordings       the recorded columns besides {@code t_ms}, in order
  * @param saveEvery        traces keep every n-th step (t = 0 always)
  * @param spikeThresholdMv somatic spikes are the local maxima of soma v above this, on the trace of every step
+ * @param initSteps        steps of their own dt after initialization, before the run goes on at {@code dtMs}
+ *                         (a model's own {@code init()}); null for none
  */
 public record Protocol(String description, double tstopMs, OptionalDouble vInitMv, double dtMs, OptionalDouble celsius,
-                       List<Stimulus> stimuli, List<Recording> recordings, int saveEvery, double spikeThresholdMv) {
+                       List<Stimulus> stimuli, List<Recording> recordings, int saveEvery, double spikeThresholdMv,
+                       InitSteps initSteps) {
     /** NEURON's default fixed step (ms). */
     public static final double DEFAULT_DT_MS = 0.025;
     /** The spike threshold the reference runs state (mV). */
     public static final double DEFAULT_SPIKE_THRESHOLD_MV = 0;
+
+    /**
+     * {@code count} steps of {@code dtMs} right after {@code finitialize(v_init)}, t going on from 0 (hoc's
+     * {@code dt = 10  for i = 1, 38 fadvance()} in Almog and Korngreen 2014's {@code init()}); the run then steps at
+     * the protocol's dt from where they ended.
+     */
+    public record InitSteps(int count, double dtMs) {
+        public InitSteps {
+            if (count < 1) {
+                throw new IllegalArgumentException("init_steps: count must be >= 1, was " + count);
+            }
+            if (!(dtMs > 0) || Double.isInfinite(dtMs)) {
+                throw new IllegalArgumentException("init_steps: dt must be finite and > 0 ms, was " + dtMs);
+            }
+        }
+    }
 
     public Protocol {
         stimuli = List.copyOf(stimuli);
@@ -37,6 +56,10 @@ public record Protocol(String description, double tstopMs, OptionalDouble vInitM
         }
         if (saveEvery < 1) {
             throw new IllegalArgumentException("save_every must be >= 1, was " + saveEvery);
+        }
+        if (initSteps != null && !(initSteps.count() * initSteps.dtMs() < tstopMs)) {
+            throw new IllegalArgumentException("/init_steps: " + initSteps.count() + " steps of " + initSteps.dtMs()
+                    + " ms end at or after tstop " + tstopMs + " ms: the run would have nothing left to do");
         }
         if (!Double.isFinite(spikeThresholdMv)) {
             throw new IllegalArgumentException("the spike threshold must be finite, was " + spikeThresholdMv);
@@ -58,6 +81,6 @@ public record Protocol(String description, double tstopMs, OptionalDouble vInitM
     /** This protocol with another spike threshold (mV), as the command line sets it. */
     public Protocol withSpikeThreshold(double thresholdMv) {
         return new Protocol(description, tstopMs, vInitMv, dtMs, celsius, stimuli, recordings, saveEvery,
-                thresholdMv);
+                thresholdMv, initSteps);
     }
 }

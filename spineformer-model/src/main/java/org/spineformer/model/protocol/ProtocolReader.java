@@ -59,7 +59,7 @@ public final class ProtocolReader {
 
     private Protocol protocol(StrictJson o) {
         o.keys(Set.of("format", "tstop"), Set.of("description", "v_init", "dt", "celsius", "stimuli", "record",
-                "save_every", "spike_threshold_mV"));
+                "save_every", "spike_threshold_mV", "init_steps"));
         String format = o.string("format");
         if (!format.equals(FORMAT)) {
             throw o.error("format", "must be \"" + FORMAT + "\", was \"" + format + "\"");
@@ -83,6 +83,12 @@ public final class ProtocolReader {
         int saveEvery = o.has("save_every") ? o.positiveInt("save_every") : 1;
         double threshold = o.has("spike_threshold_mV") ? o.number("spike_threshold_mV")
                 : Protocol.DEFAULT_SPIKE_THRESHOLD_MV;
+        Protocol.InitSteps init = null;
+        if (o.has("init_steps")) {
+            StrictJson i = o.object("init_steps");
+            i.keys(Set.of("count", "dt"), Set.of());
+            init = new Protocol.InitSteps(i.positiveInt("count"), i.positive("dt"));
+        }
         List<Stimulus> stimuli = new ArrayList<>();
         Map<String, Integer> perType = new HashMap<>();
         for (StrictJson s : o.array("stimuli")) {
@@ -94,7 +100,7 @@ public final class ProtocolReader {
         }
         try {
             return new Protocol(o.has("description") ? o.string("description") : "", tstop, vInit, dt, celsius,
-                    stimuli, records, saveEvery, threshold);
+                    stimuli, records, saveEvery, threshold, init);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(e.getMessage().startsWith(file) ? e.getMessage()
                     : file + ": " + e.getMessage(), e);

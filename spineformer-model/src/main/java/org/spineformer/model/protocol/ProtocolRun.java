@@ -182,7 +182,8 @@ public final class ProtocolRun {
     }
 
     /**
-     * Runs the protocol: NEURON's {@code finitialize(v_init)} then {@code continuerun(tstop)}.
+     * Runs the protocol: NEURON's {@code finitialize(v_init)}, the protocol's init steps if it has them, then
+     * {@code continuerun(tstop)}.
      *
      * @param progress receives the simulated time (ms) every {@value #PROGRESS_EVERY_MS} ms; may be null
      * @throws org.spineformer.engine.NonFiniteStateException when a voltage or state blows up
@@ -210,6 +211,14 @@ public final class ProtocolRun {
         }
         long start = System.nanoTime();
         sim.initialize(vInitMv);
+        Protocol.InitSteps init = protocol.initSteps();
+        if (init != null) { // a model's own init(): long steps to rest, recorded as NEURON's Vector.record does
+            sim.setDt(init.dtMs());
+            for (int i = 0; i < init.count(); i++) {
+                sim.step();
+            }
+            sim.setDt(protocol.dtMs());
+        }
         sim.run(protocol.tstopMs());
         double wall = (System.nanoTime() - start) / 1e9;
         List<Result> results = new ArrayList<>();
@@ -241,7 +250,8 @@ public final class ProtocolRun {
      * of {@code maxMemoryBytes}.
      */
     static void requireTracesFit(Protocol p, long maxMemoryBytes) {
-        double samples = Math.floor(p.tstopMs() / p.dtMs() / p.saveEvery()) + 2;
+        double samples = Math.floor(p.tstopMs() / p.dtMs() / p.saveEvery()) + 2
+                + (p.initSteps() == null ? 0 : p.initSteps().count());
         double bytes = 2 * samples * (p.recordings().size() + 1) * Double.BYTES;
         if (bytes > TRACE_MEMORY_FRACTION * maxMemoryBytes) {
             throw new IllegalArgumentException(String.format(Locale.ROOT, "tstop = %s ms would record %.3g samples"

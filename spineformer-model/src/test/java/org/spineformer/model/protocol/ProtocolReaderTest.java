@@ -57,8 +57,8 @@ class ProtocolReaderTest {
                 new String[]{"{\"format\": \"spineformer-protocol/2\", \"tstop\": 1}",
                         "p.json: /format: must be \"spineformer-protocol/1\", was \"spineformer-protocol/2\""},
                 new String[]{"{\"format\": \"spineformer-protocol/1\", \"tstop\": 1, \"tsop\": 2}",
-                        "p.json: /tsop: unknown key (allowed here: [celsius, description, dt, format, record, "
-                                + "save_every, spike_threshold_mV, stimuli, tstop, v_init])"},
+                        "p.json: /tsop: unknown key (allowed here: [celsius, description, dt, format, init_steps, "
+                                + "record, save_every, spike_threshold_mV, stimuli, tstop, v_init])"},
                 new String[]{"{\"format\": \"spineformer-protocol/1\", \"tstop\": -5}",
                         "p.json: /tstop: must be finite and > 0, was -5.0"},
                 new String[]{"{\"format\": \"spineformer-protocol/1\", \"tstop\": 1, \"dt\": 2}",

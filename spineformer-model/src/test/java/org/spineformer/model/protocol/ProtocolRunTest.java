@@ -57,6 +57,43 @@ class ProtocolRunTest {
         assertThat(r.celsius()).isEqualTo(34);
     }
 
+    /**
+     * Backward Euler on the leak alone is v1 - e = (v0 - e) / (1 + dt/tau) with tau = cm/g = 1 ms; the engine's
+     * arithmetic (currents in mA/cm2, cm/dt in S/cm2) rounds differently from this formula, by a few ulps of 65 mV.
+     */
+    private static final double ONE_STEP_MV = 1e-12;
+
+    @Test
+    void initStepsRunAtTheirOwnDtBeforeTheRunGoesOnFromWhereTheyEnded() {
+        // Almog and Korngreen's init(): finitialize(-70), dt = 10, three fadvance() here, then dt back, t not reset
+        ProtocolRun.Result r = run(ProtocolTestSupport.soma(), """
+                {"format": "spineformer-protocol/1", "tstop": 31, "v_init": -70,
+                 "init_steps": {"count": 3, "dt": 10},
+                 "record": [{"variable": "v", "at": {"section": "soma[0]", "x": 0.5}}]}
+                """);
+        double[] t = column(r, "t_ms");
+        double[] v = column(r, "v:soma[0](0.5)");
+        assertThat(t).startsWith(0, 10, 20, 30);
+        assertThat(t[4]).isCloseTo(30.025, within(1e-9));
+        assertThat(t).hasSize(4 + 40); // 30.025 .. 31 at 0.025 ms
+        double away = -5;
+        for (int k = 1; k <= 3; k++) {
+            away /= 1 + 10;
+            assertThat(v[k]).isCloseTo(E_PAS + away, within(ONE_STEP_MV));
+        }
+        assertThat(v[4]).isCloseTo(E_PAS + away / (1 + 0.025), within(ONE_STEP_MV));
+
+        assertThatThrownBy(() -> protocol("""
+                {"format": "spineformer-protocol/1", "tstop": 31, "init_steps": {"count": 0, "dt": 10}}"""))
+                .hasMessageContaining("p.json: /init_steps/count: must be a whole number >= 1, was 0");
+        assertThatThrownBy(() -> protocol("""
+                {"format": "spineformer-protocol/1", "tstop": 31, "init_steps": {"count": 3, "dt": -10}}"""))
+                .hasMessageContaining("p.json: /init_steps/dt: must be finite and > 0, was -10.0");
+        assertThatThrownBy(() -> protocol("""
+                {"format": "spineformer-protocol/1", "tstop": 30, "init_steps": {"count": 3, "dt": 10}}"""))
+                .hasMessageContaining("p.json: /init_steps: 3 steps of 10.0 ms end at or after tstop 30.0 ms");
+    }
+
     @Test
     void voltageClampFollowsNeuronsSeClampEquations() {
         double rs = 2;
