@@ -393,6 +393,12 @@ final class VectorEmitter {
             text.line(quotients.refresh());
         }
         text.line("int k0 = 0;");
+        // nothing written to the nodes: the copies from them first, for every group, in a loop of their own, so
+        // that a group's kernel does not load a column a 512-bit store has just written (a stall on Zen 4 when its
+        // elements are not 32-byte aligned: "The sigmoid's exponential in a pass of its own", docs/dev/nmodl.md)
+        boolean[] copies = {g.statePhaseReadsV};
+        forEachIonRead(null, (var, array) -> copies[0] = true);
+        boolean copiesFirst = copies[0] && afterSolves.isEmpty() && !writesNode();
         text.open("for (; k0 + VL <= slots; k0 += VL)");
         // a group on consecutive nodes copies as vectors (the same values), others slot by slot
         text.line("boolean run = runGroup[k0 / VL];");
@@ -412,6 +418,10 @@ final class VectorEmitter {
         g.text = main;
         text.close();
         text.close();
+        if (copiesFirst) {
+            text.close();
+            text.open("for (k0 = 0; k0 + VL <= slots; k0 += VL)");
+        }
         for (int j = 0; j < solves.size(); j++) {
             Stmt.Solve sv = solves.get(j);
             String b = sv.block();
