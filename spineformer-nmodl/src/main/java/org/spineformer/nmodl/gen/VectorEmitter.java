@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.spineformer.engine.mech.Mechanism;
+import org.spineformer.engine.simd.VectorMath;
 import org.spineformer.nmodl.ast.Expr;
 import org.spineformer.nmodl.ast.Item;
 import org.spineformer.nmodl.ast.Stmt;
@@ -71,6 +72,8 @@ final class VectorEmitter {
     private final Map<String, String> lookUps = new LinkedHashMap<>();
     /** Whether the phase being lowered computes an exponential in lanes. */
     private boolean exponential;
+    /** While a once pass is lowered (oncePass): the exponentials it inlines; else -1 (each through LaneMath). */
+    private int inlineExps = -1;
     /**
      * The columns held in vector locals while a group is lowered (column -> local), null when none are: a kept
      * column's reads take its local and its writes set it, so a value written is not loaded back and a column
@@ -181,6 +184,10 @@ final class VectorEmitter {
         text.line(DV + " dtv = " + DV + ".broadcast(VS, s.dt);");
         int[] beforeGroups = text.mark();
         lookUps.clear();
+        String oncePass = oncePass(phase);
+        if (oncePass != null) {
+            text.line(oncePass + ";");
+        }
         lowering = phase;
         text.line("int k0 = 0;");
         text.open("for (; k0 + VL <= slots; k0 += VL)");
@@ -222,7 +229,7 @@ final class VectorEmitter {
                 + ", k0);"));
         text.close();
         copiesIonsOnce |= !ionsRead.isEmpty();
-        if (!phase.once().isEmpty()) {
+        if (!phase.once().isEmpty() && oncePass == null) {
             block(phase.once(), Set.of());
         }
         if (slope == null) {
@@ -313,6 +320,50 @@ final class VectorEmitter {
         return exponential ? name + "(s)" : "(mostlyRuns ? " + name + "(s) : 0)";
     }
 
+    /**
+     * The current phase's statements run once ({@link CurrentPhase#once()}) as a pass of their own over every group
+     * before the groups, when they compute one exponential and the phase reads no ion variable: the call of the
+     * pass (the method {@code vonce}), else null (they run in the groups). Its columns are written there and loaded
+     * by the groups, the same operations on the same values, so the same bits. In a method that small C2 inlines
+     * {@code VectorMath.exp} without passing its inlining limit, where the groups call it through {@link LaneMath}
+     * and its scratch array: a 512-bit store then load of a double[8] whose elements are not 32-byte aligned (6 of 8
+     * placements of an array) waits for the store to reach the cache on Zen 4, about 25 ns per call
+     * (AMPA_WITH_CA's sigmoid: docs/dev/nmodl.md, "The sigmoid's exponential in a pass of its own").
+     */
+    private String oncePass(CurrentPhase phase) {
+        boolean[] readsIon = {false};
+        forEachIonRead(phase, (var, array) -> readsIon[0] = true);
+        if (phase.once().isEmpty() || readsIon[0]) {
+            return null;
+        }
+        SourceText text = new SourceText();
+        SourceText saved = out;
+        out = text;
+        int problemsBefore = problems.size();
+        boolean exponentialBefore = exponential;
+        inlineExps = 0;
+        text.line("");
+        text.line("/** The current phase's statements run once, over whole groups of VL slots, before the groups. */");
+        text.open("private void vonce(CellState s)");
+        text.line(DV + " dtv = " + DV + ".broadcast(VS, s.dt);");
+        text.open("for (int k0 = 0; k0 + VL <= slots; k0 += VL)");
+        int[] mark = keepColumns();
+        block(phase.once(), Set.of());
+        endKeeping(mark);
+        text.close();
+        text.close();
+        out = saved;
+        boolean lowered = inlineExps == 1 && problems.size() == problemsBefore;
+        inlineExps = -1;
+        if (!lowered) {
+            problems.subList(problemsBefore, problems.size()).clear();
+            exponential = exponentialBefore;
+            return null;
+        }
+        methods.put("vonce", text.toString());
+        return "vonce(s)";
+    }
+
     /** Lowers the state phase; {@link #advanceCall()} says whether it could. */
     void advance(List<Stmt.Solve> solves, List<Stmt> afterSolves) {
         if (!g.topLocals.isEmpty()) {
@@ -342,6 +393,12 @@ final class VectorEmitter {
             text.line(quotients.refresh());
         }
         text.line("int k0 = 0;");
+        // nothing written to the nodes: the copies from them first, for every group, in a loop of their own, so
+        // that a group's kernel does not load a column a 512-bit store has just written (a stall on Zen 4 when its
+        // elements are not 32-byte aligned: "The sigmoid's exponential in a pass of its own", docs/dev/nmodl.md)
+        boolean[] copies = {g.statePhaseReadsV};
+        forEachIonRead(null, (var, array) -> copies[0] = true);
+        boolean copiesFirst = copies[0] && afterSolves.isEmpty() && !writesNode();
         text.open("for (; k0 + VL <= slots; k0 += VL)");
         // a group on consecutive nodes copies as vectors (the same values), others slot by slot
         text.line("boolean run = runGroup[k0 / VL];");
@@ -361,6 +418,10 @@ final class VectorEmitter {
         g.text = main;
         text.close();
         text.close();
+        if (copiesFirst) {
+            text.close();
+            text.open("for (k0 = 0; k0 + VL <= slots; k0 += VL)");
+        }
         for (int j = 0; j < solves.size(); j++) {
             Stmt.Solve sv = solves.get(j);
             String b = sv.block();
@@ -1006,7 +1067,14 @@ final class VectorEmitter {
             // e^x again in the same lanes (efun(nu) after exp(nu) in the GHK files): the same bits
             return kept.result();
         }
-        String result = laneByLane(LaneMath.class.getName() + ".exp(vsA)", List.of(a));
+        String result;
+        if (inlineExps >= 0) {
+            inlineExps++;
+            result = "r" + temps++;
+            out.line(DV + " " + result + " = " + VectorMath.class.getName() + ".exp(" + a + ");");
+        } else {
+            result = laneByLane(LaneMath.class.getName() + ".exp(vsA)", List.of(a));
+        }
         if (isJavaLocal(x)) {
             exps.put(x, new Exp(out, result, out.block(), out.length()));
         }
