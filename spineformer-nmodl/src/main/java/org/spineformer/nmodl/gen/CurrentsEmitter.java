@@ -55,7 +55,7 @@ final class CurrentsEmitter {
         }
         g.close();
         g.line("");
-        g.line("/** The current phase of slots from to to (exclusive) by the scalar kernel. */");
+        g.line("/** The current phase of the slots [from, to) by the scalar kernel. */");
         g.open("private void currentsScalar(CellState s, int from, int to)");
         g.open("for (int k = from; k < to; k++)");
         g.nodeCopies.readNode(true, phase);
