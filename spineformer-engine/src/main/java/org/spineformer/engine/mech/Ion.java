@@ -354,15 +354,42 @@ public final class Ion {
         Arrays.fill(current, 0);
     }
 
-    /** StrictLog's logarithm in vector lanes ({@link VectorMath#log}); loaded only when {@link Simd#enabled()}. */
+    /**
+     * StrictLog's logarithm in vector lanes ({@link VectorMath#log}); loaded only when {@link Simd#enabled()}. The loop
+     * is called through a method handle that is not a constant, which C2 never inlines, so that it is compiled on its
+     * own with the logarithm inlined: inlined into followConcentrations, C2 left {@code VectorMath.log} a call ("too
+     * big": the site's profile came from a tier without one), each vector crossing it allocated, and the logarithms
+     * one after the other instead of overlapping (docs/dev/performance.md "s38").
+     */
     private static final class Lanes {
+        /** Not final on purpose: a method handle that is not a constant is called, never inlined, by C2. */
+        @SuppressWarnings("FieldMayBeFinal")
+        private static java.lang.invoke.MethodHandle logs = logsHandle();
+
         /** a[i] = log(a[i]) over whole vectors from 0; returns the first index not done. */
         static int log(double[] a) {
-            int i = 0;
-            for (int step = VectorMath.SPECIES.length(); i + step <= a.length; i += step) {
+            int whole = a.length - a.length % VectorMath.SPECIES.length();
+            try {
+                logs.invokeExact(a, whole);
+            } catch (Throwable t) {
+                throw t instanceof RuntimeException r ? r : new IllegalStateException(t);
+            }
+            return whole;
+        }
+
+        private static void logs(double[] a, int whole) {
+            for (int i = 0; i < whole; i += VectorMath.SPECIES.length()) {
                 VectorMath.log(DoubleVector.fromArray(VectorMath.SPECIES, a, i)).intoArray(a, i);
             }
-            return i;
+        }
+
+        private static java.lang.invoke.MethodHandle logsHandle() {
+            try {
+                return java.lang.invoke.MethodHandles.lookup().findStatic(Lanes.class, "logs",
+                        java.lang.invoke.MethodType.methodType(void.class, double[].class, int.class));
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException(e);
+            }
         }
     }
 }

@@ -211,12 +211,9 @@ final class ClassSkeleton {
         g.close();
         if (vector != null) {
             g.line("distinctNodes = distinct(laneNode);");
-            g.line("runGroup = runGroups(laneNode, geoNode);");
-            g.line("int runs = 0;");
-            g.open("for (boolean r : runGroup)");
-            g.line("runs += r ? 1 : 0;");
-            g.close();
-            g.line("mostlyRuns = 2 * runs >= runGroup.length && runs > 0;");
+            g.line("runGroup = runGroups(laneNode, geoNode, groups(laneNode, geoNode, false));");
+            g.line("currentGroups = groups(laneNode, geoNode, " + vector.currentRunsOnly() + ");");
+            g.line("currentRun = runGroups(laneNode, geoNode, currentGroups);");
         }
         if (g.usesNetMove) {
             g.line("tq_item = new long[slots];");

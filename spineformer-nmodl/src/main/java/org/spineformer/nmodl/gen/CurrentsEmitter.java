@@ -49,7 +49,15 @@ final class CurrentsEmitter {
             // without it (performance.md "s32")
             g.line("int first = vectorKernels && slots >= VL ? " + vectorCall + " : 0;");
         }
-        g.open("for (int k = " + (vectorCall != null ? "first" : "0") + "; k < slots; k++)");
+        g.line("currentsScalar(s, " + (vectorCall != null ? "first" : "0") + ", slots);");
+        if (g.copyIonsOnce) {
+            g.line("copyIonsIn = false;");
+        }
+        g.close();
+        g.line("");
+        g.line("/** The current phase of the slots [from, to) by the scalar kernel. */");
+        g.open("private void currentsScalar(CellState s, int from, int to)");
+        g.open("for (int k = from; k < to; k++)");
         g.nodeCopies.readNode(true, phase);
         if (!phase.once().isEmpty()) {
             g.line("currentOnce(k, s);");
@@ -94,9 +102,6 @@ final class CurrentsEmitter {
             g.line("s.d[nd] " + (g.electrode ? "-=" : "+=") + " g" + scale + ";");
         }
         g.close();
-        if (g.copyIonsOnce) {
-            g.line("copyIonsIn = false;");
-        }
         g.close();
         if (!phase.once().isEmpty()) {
             g.line("");

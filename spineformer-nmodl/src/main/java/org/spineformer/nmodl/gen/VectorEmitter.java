@@ -57,6 +57,8 @@ final class VectorEmitter {
     private int temps;
     private String currentsCall;
     private String currentsInLanes = "false";
+    /** Whether the current phase's kernels compute no exponential in lanes ({@link #currentRunsOnly()}). */
+    private boolean currentRunsOnly = true;
     private String advanceCall;
     /** The FUNCTIONs and PROCEDUREs inlined into the phase being lowered. */
     private final Set<String> inlined = new HashSet<>();
@@ -155,15 +157,17 @@ final class VectorEmitter {
             return;
         }
         currentsCall = exact == null ? numerical : "(exactConductance ? " + exact + " : " + numerical + ")";
-        currentsInLanes = exact == null || inLanes(exact).equals(inLanes(numerical)) ? inLanes(numerical)
-                : "(exactConductance ? " + inLanes(exact) + " : " + inLanes(numerical) + ")";
+        currentsInLanes = currentRunsOnly ? "currentGroups.length > 0" : "true";
         g.vectorTwins.add(JavaGenerator.CURRENT_PHASE);
         g.vectorTwins.addAll(twins);
     }
 
-    /** Whether a vector current phase's call runs in lanes, as a Java expression of the block. */
-    private static String inLanes(String call) {
-        return call.startsWith("(mostlyRuns") ? "mostlyRuns" : "true";
+    /**
+     * Whether the current phase's groups are only runs of VL slots on consecutive nodes, the slots between them
+     * scalar (its kernels compute no exponential in lanes; currentGroups).
+     */
+    boolean currentRunsOnly() {
+        return currentRunsOnly;
     }
 
     /**
@@ -189,11 +193,15 @@ final class VectorEmitter {
             text.line(oncePass + ";");
         }
         lowering = phase;
-        text.line("int k0 = 0;");
-        text.open("for (; k0 + VL <= slots; k0 += VL)");
+        // the groups of currentGroups in slot order, the slots before each by the scalar kernel, so that every node
+        // receives its additions in slot order (two slots may share a node)
+        text.line("int done = 0;");
+        text.open("for (int r = 0; r < currentGroups.length; r++)");
+        text.line("int k0 = currentGroups[r];");
+        text.line("currentsScalar(s, done, k0);");
         // a group on consecutive nodes reads and writes the node arrays as vectors, others slot by slot: the same
         // values either way (the nodes of one group are then distinct, so each receives one addition per array)
-        text.line("boolean run = runGroup[k0 / VL];");
+        text.line("boolean run = currentRun[r];");
         text.line("int nd0 = laneNode[k0];");
         text.line(DV + " vv;");
         int[] mark = keepColumns();
@@ -293,31 +301,36 @@ final class VectorEmitter {
         text.close();
         branches--;
         endKeeping(mark);
+        text.line("done = k0 + VL;");
         text.close();
-        text.line("return k0;");
+        text.line("return done;");
         text.close();
         lowering = null;
+        // without an exponential in lanes, groups only where the slots are on VL consecutive nodes, found anywhere
+        // (not only at multiples of VL), the others by the scalar kernel: a gather of v and a scatter of rhs and d
+        // slot by slot through the scratch arrays cost more than the lanes save (measured on the paper's cell:
+        // NMDA's current phase 15.4 us per step scalar against 20.6 in lanes slot by slot, but 12.8 with its
+        // groups' node arrays as vectors; NaTa_t 6.7, 9.4 and 5.0; docs/dev/nmodl.md, "Vector kernels"); with an
+        // exponential, every group of VL slots from slot 0, in lanes either way
+        currentRunsOnly &= !exponential;
         if (!lookUps.isEmpty()) {
             List<String> lines = new ArrayList<>();
             lines.add("// the TABLE FUNCTIONs of v alone, looked up for every slot of the groups before them (lookedUp)");
-            lines.add("for (int k = 0, groups = slots - slots % VL; k < groups; k++) {");
-            lines.add("    double vk = s.v[laneNode[k]];");
-            lookUps.forEach((array, call) -> lines.add("    " + array + "[k] = " + call + ";"));
+            lines.add("for (int r = 0; r < currentGroups.length; r++) {");
+            lines.add("    for (int k = currentGroups[r]; k < currentGroups[r] + VL; k++) {");
+            lines.add("        double vk = s.v[laneNode[k]];");
+            lookUps.forEach((array, call) -> lines.add("        " + array + "[k] = " + call + ";"));
+            lines.add("    }");
             lines.add("}");
             text.insert(beforeGroups, lines);
         }
         out = saved;
-        // without an exponential, only when at least half the groups are on consecutive nodes: the gather of v
-        // and the scatter of rhs and d slot by slot through the scratch arrays cost more than the lanes save
-        // (measured on the paper's cell: NMDA's current phase 15.4 us per step scalar against 20.6 in lanes
-        // slot by slot, but 12.8 with its groups' node arrays as vectors; NaTa_t 6.7, 9.4 and 5.0;
-        // docs/dev/nmodl.md, "Vector kernels")
         if (!problems.isEmpty()) {
             return null;
         }
         methods.put(name, text.toString());
         twins.addAll(inlined);
-        return exponential ? name + "(s)" : "(mostlyRuns ? " + name + "(s) : 0)";
+        return name + "(s)";
     }
 
     /**
@@ -1440,8 +1453,9 @@ final class VectorEmitter {
         g.line("private final boolean distinctNodes;");
         g.line("/** Per group of VL slots: whether its slots' nodes (per lane and geometric) are VL consecutive nodes. */");
         g.line("private final boolean[] runGroup;");
-        g.line("/** Whether at least half the groups are on consecutive nodes (a current phase without exp in lanes). */");
-        g.line("private final boolean mostlyRuns;");
+        g.line("/** The first slot of each group of the current phase's kernels (VectorEmitter.currentRunsOnly), and whether it is a run. */");
+        g.line("private final int[] currentGroups;");
+        g.line("private final boolean[] currentRun;");
         memoFields.forEach(g::line);
         lookUpArrays.values().forEach(array -> g.line("private final double[] " + array + " = new double[size * lanes];"));
         if (copiesIonsOnce()) {
@@ -1464,16 +1478,37 @@ final class VectorEmitter {
             quotients.emitMethod();
         }
         g.line("");
-        g.open("private static boolean[] runGroups(int[] laneNode, int[] geoNode)");
-        g.line("boolean[] run = new boolean[laneNode.length / VL];");
-        g.open("for (int k0 = 0; k0 + VL <= laneNode.length; k0 += VL)");
+        g.open("private static boolean[] runGroups(int[] laneNode, int[] geoNode, int[] starts)");
+        g.line("boolean[] run = new boolean[starts.length];");
+        g.open("for (int r = 0; r < starts.length; r++)");
+        g.line("run[r] = isRun(laneNode, geoNode, starts[r]);");
+        g.close();
+        g.line("return run;");
+        g.close();
+        g.line("");
+        g.line("/** Whether the VL slots from k0 are on VL consecutive nodes (per lane and geometric). */");
+        g.open("private static boolean isRun(int[] laneNode, int[] geoNode, int k0)");
         g.line("boolean r = true;");
         g.open("for (int j = 1; j < VL; j++)");
         g.line("r &= laneNode[k0 + j] == laneNode[k0] + j && geoNode[k0 + j] == geoNode[k0] + j;");
         g.close();
-        g.line("run[k0 / VL] = r;");
+        g.line("return r;");
         g.close();
-        g.line("return run;");
+        g.line("");
+        g.line("/** Every group of VL slots from slot 0 or, runsOnly, the runs of VL slots on consecutive nodes, found in slot order. */");
+        g.open("private static int[] groups(int[] laneNode, int[] geoNode, boolean runsOnly)");
+        g.line("int[] starts = new int[laneNode.length / VL];");
+        g.line("int groups = 0;");
+        g.open("for (int k0 = 0; k0 + VL <= laneNode.length; )");
+        g.open("if (!runsOnly || isRun(laneNode, geoNode, k0))");
+        g.line("starts[groups++] = k0;");
+        g.line("k0 += VL;");
+        g.text.indent(-1);
+        g.open("} else");
+        g.line("k0++;");
+        g.close();
+        g.close();
+        g.line("return java.util.Arrays.copyOf(starts, groups);");
         g.close();
         g.line("");
         g.open("private static boolean distinct(int[] nodes)");
