@@ -11,9 +11,10 @@ import org.spineformer.nmodl.gen.NmodlMechanism;
 import org.spineformer.nmodl.parse.Parser;
 
 /**
- * The one VERBATIM accepted: {@code return 0;} (whitespace and C comments aside) as a PROCEDURE's last statement,
- * which nocmodl's C follows with its own {@code return 0;}, or as INITIAL's, after which nocmodl's C only gives t
- * back the 0 finitialize set. Every other VERBATIM stays refused with the plain message.
+ * The VERBATIM {@code return 0;} (whitespace and C comments aside) as a PROCEDURE's last statement, which
+ * nocmodl's C follows with its own {@code return 0;}, or as INITIAL's (or {@code return;}), after which nocmodl's C
+ * only gives t back the 0 finitialize set. Every other VERBATIM (but IncludeOnlyVerbatimTest's and
+ * IonCopyVerbatimTest's) stays refused with the plain message.
  */
 class ReturnZeroIdiomTest {
     private static final String REFUSED = "VERBATIM is not supported: C code cannot run on the JVM";
@@ -92,6 +93,26 @@ class ReturnZeroIdiomTest {
         assertThat(NmodlMechanism.compile("rz.mod", initial).javaSource().replaceAll("Mod_[0-9a-f]{16}", "Mod_"))
                 .isEqualTo(NmodlMechanism.compile("rz.mod", channel("")).javaSource()
                         .replaceAll("Mod_[0-9a-f]{16}", "Mod_"));
+    }
+
+    /**
+     * {@code return;} ending INITIAL (the dentate gyrus channels' ending; initmodel is a void C function): the same,
+     * with its note; ending a PROCEDURE (none of ModelDB's files) it stays refused.
+     */
+    @Test
+    void returnEndingInitialIsAcceptedAndNoted() {
+        String initial = CHANNEL.replace("ENDING", "").replace("INITIAL { rates(v)\n  m = minf }",
+                "INITIAL { rates(v)\n  m = minf\nVERBATIM\n  return ; /* done */\nENDVERBATIM\n}");
+        assertThat(problems(initial)).isEmpty();
+        assertThat(ReturnZeroIdiom.notes(Parser.parse("rz.mod", initial))).singleElement()
+                .hasToString("rz.mod:9:1: note: VERBATIM 'return;' ending INITIAL recognized and left out:"
+                        + " nocmodl's C of INITIAL does nothing after it but give t back its value, which finitialize"
+                        + " has set to 0, so NEURON runs the same without it");
+        assertThat(NmodlMechanism.compile("rz.mod", initial).javaSource().replaceAll("Mod_[0-9a-f]{16}", "Mod_"))
+                .isEqualTo(NmodlMechanism.compile("rz.mod", channel("")).javaSource()
+                        .replaceAll("Mod_[0-9a-f]{16}", "Mod_"));
+        assertThat(problems(channel("  VERBATIM\n  return;\n  ENDVERBATIM\n"))).containsExactly("rz.mod:14:3: "
+                + REFUSED);
     }
 
     /** In NET_RECEIVE's INITIAL (a block of its own in nocmodl's C, not initmodel) it stays refused. */
