@@ -94,7 +94,7 @@ class IonCopyVerbatimTest {
         }
     }
 
-    /** The copies read the node in scalar kernels only: the phases that hold one do not run in vector lanes. */
+    /** The copies read the ion's arrays at the instance's node, not the mechanism's own columns. */
     @Test
     void theCopyReadsTheNode() {
         NmodlMechanism m = NmodlMechanism.compile("copyca.mod", Resources.text("/mod/verbatim/copyca.mod"));
@@ -193,8 +193,8 @@ class IonCopyVerbatimTest {
     @Test
     void whereNotYetIsRefused() {
         assertThat(problems(POOL + "STATE { a b }\nKINETIC k {\n  VERBATIM\n  cao = _ion_cao;\n  ENDVERBATIM\n"
-                + "  ~ a <-> b (1, 1)\n}\n")).containsExactly("cp.mod:6:3: VERBATIM 'cao = _ion_cao;' in a KINETIC block"
-                + " is not supported: not yet (its solver evaluates the block several times)");
+                + "  ~ a <-> b (1, 1)\n}\n")).containsExactly("cp.mod:6:3: VERBATIM 'cao = _ion_cao;' in a KINETIC"
+                + " block is not supported: not yet (its solver evaluates the block several times)");
         assertThat(problems(POOL + "ASSIGNED { y }\nPROCEDURE r(x) {\n  TABLE y FROM 0 TO 1 WITH 10\n  VERBATIM\n"
                 + "  cao = _ion_cao;\n  ENDVERBATIM\n  y = x*cao\n}\n")).containsExactly("cp.mod:7:3: VERBATIM"
                 + " 'cao = _ion_cao;' in a block with a TABLE is not supported: not yet (the table would hold the"
