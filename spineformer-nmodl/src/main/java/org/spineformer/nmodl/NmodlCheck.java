@@ -9,6 +9,7 @@ import org.spineformer.nmodl.ast.ModFile;
 import org.spineformer.nmodl.ast.Pos;
 import org.spineformer.nmodl.check.Diagnostic;
 import org.spineformer.nmodl.check.IncludeOnlyVerbatim;
+import org.spineformer.nmodl.check.IonCopyVerbatim;
 import org.spineformer.nmodl.check.ReturnZeroIdiom;
 import org.spineformer.nmodl.gen.NmodlMechanism;
 import org.spineformer.nmodl.parse.NmodlSyntaxException;
@@ -30,7 +31,7 @@ public final class NmodlCheck {
     /**
      * What {@code nmodl check} prints of a file: its problems ({@link #check}) and notes on what was recognized and
      * is compiled differently from its text (a VERBATIM of {@code #include} lines only and the VERBATIM {@code return
-     * 0;} ending a PROCEDURE, left out; printf's
+     * 0;} ending a PROCEDURE, left out; VERBATIM copies of ion variables, compiled as assignments; printf's
      * integer conversions, whose output NEURON leaves undefined).
      */
     public record Report(List<Diagnostic> problems, List<Diagnostic> notes) {
@@ -53,6 +54,10 @@ public final class NmodlCheck {
         List<Diagnostic> notes = new java.util.ArrayList<>(IncludeOnlyVerbatim.notes(mod));
         notes.addAll(ReturnZeroIdiom.notes(mod));
         notes.addAll(org.spineformer.nmodl.gen.CFormat.notes(mod));
-        return new Report(NmodlMechanism.problems(mod), notes);
+        List<Diagnostic> problems = NmodlMechanism.problems(mod);
+        if (problems.isEmpty()) {
+            notes.addAll(IonCopyVerbatim.notes(mod)); // what is compiled: said only of a file that compiles
+        }
+        return new Report(problems, notes);
     }
 }

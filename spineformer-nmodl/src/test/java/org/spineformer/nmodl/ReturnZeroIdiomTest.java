@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.spineformer.nmodl.check.Checker;
 import org.spineformer.nmodl.check.Diagnostic;
 import org.spineformer.nmodl.check.ReturnZeroIdiom;
@@ -11,9 +13,10 @@ import org.spineformer.nmodl.gen.NmodlMechanism;
 import org.spineformer.nmodl.parse.Parser;
 
 /**
- * The one VERBATIM accepted: {@code return 0;} (whitespace and C comments aside) as a PROCEDURE's last statement,
- * which nocmodl's C follows with its own {@code return 0;}, or as INITIAL's, after which nocmodl's C only gives t
- * back the 0 finitialize set. Every other VERBATIM stays refused with the plain message.
+ * The VERBATIM {@code return 0;} (whitespace and C comments aside) as a PROCEDURE's last statement, which
+ * nocmodl's C follows with its own {@code return 0;}, or as INITIAL's (or {@code return;}), after which nocmodl's C
+ * only gives t back the 0 finitialize set. Every other VERBATIM (but IncludeOnlyVerbatimTest's and
+ * IonCopyVerbatimTest's) stays refused with the plain message.
  */
 class ReturnZeroIdiomTest {
     private static final String REFUSED = "VERBATIM is not supported: C code cannot run on the JVM";
@@ -79,14 +82,18 @@ class ReturnZeroIdiomTest {
                 .containsExactly("rz.mod:7:3: " + REFUSED, "rz.mod:13:3: " + REFUSED);
     }
 
-    /** Ending INITIAL (ichan2.mod's ending): accepted with a note, compiled as the file without it. */
-    @Test
-    void returnZeroEndingInitialIsAcceptedAndNoted() {
+    /**
+     * Ending INITIAL, as {@code return 0;} (ichan2.mod's ending) or {@code return;} (the dentate gyrus channels';
+     * initmodel is a void C function): accepted with a note, compiled as the file without it.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {"return 0;|return 0;", "return ; /* done */|return;"})
+    void returnEndingInitialIsAcceptedAndNoted(String ending, String quoted) {
         String initial = CHANNEL.replace("ENDING", "").replace("INITIAL { rates(v)\n  m = minf }",
-                "INITIAL { rates(v)\n  m = minf\nVERBATIM\n  return 0;\nENDVERBATIM\n}");
+                "INITIAL { rates(v)\n  m = minf\nVERBATIM\n  " + ending + "\nENDVERBATIM\n}");
         assertThat(problems(initial)).isEmpty();
         assertThat(ReturnZeroIdiom.notes(Parser.parse("rz.mod", initial))).singleElement()
-                .hasToString("rz.mod:9:1: note: VERBATIM 'return 0;' ending INITIAL recognized and left out:"
+                .hasToString("rz.mod:9:1: note: VERBATIM '" + quoted + "' ending INITIAL recognized and left out:"
                         + " nocmodl's C of INITIAL does nothing after it but give t back its value, which finitialize"
                         + " has set to 0, so NEURON runs the same without it");
         assertThat(NmodlMechanism.compile("rz.mod", initial).javaSource().replaceAll("Mod_[0-9a-f]{16}", "Mod_"))
@@ -104,8 +111,9 @@ class ReturnZeroIdiomTest {
 
     @Test
     void otherTextIsRefused() {
+        // return; too: it ends INITIAL only (no PROCEDURE of ModelDB's files ends so)
         for (String text : List.of("return 0; m = 1;", "return 1;", "return(0);", "return 0", ": return 0;",
-                "return 0; /* unclosed", "#define X\nreturn 0;")) {
+                "return 0; /* unclosed", "#define X\nreturn 0;", "return;")) {
             assertThat(problems(channel("  VERBATIM\n" + text + "\n  ENDVERBATIM\n"))).as(text)
                     .containsExactly("rz.mod:14:3: " + REFUSED);
         }

@@ -77,6 +77,8 @@ public final class Checker {
     private final Deque<Map<String, Boolean>> scopes = new ArrayDeque<>();
     /** The NET_RECEIVE block being checked, else null (FOR_NETCONS is allowed there only). */
     private Item.Block netReceive;
+    /** The block being checked. */
+    private Item.Block block;
     private final UnitNames units = new UnitNames();
     /** The VERBATIM statements that are the accepted idiom ({@link ReturnZeroIdiom}), by identity. */
     private final Set<Stmt> returnZeroIdioms = Collections.newSetFromMap(new IdentityHashMap<>());
@@ -333,7 +335,9 @@ public final class Checker {
         }
         scopes.push(scope);
         netReceive = b.keyword().equals("NET_RECEIVE") ? b : null;
+        block = b;
         statements(b.body());
+        block = null;
         netReceive = null;
         scopes.pop();
     }
@@ -403,7 +407,7 @@ public final class Checker {
         } else if (s instanceof Stmt.Compartment c) {
             compartment(c);
         } else if (s instanceof Stmt.Verbatim v && !returnZeroIdioms.contains(v)) {
-            unsupported(v.pos(), "VERBATIM", "C code cannot run on the JVM");
+            verbatim(v);
         } else if (s instanceof Stmt.Watch w) {
             unsupported(w.pos(), "WATCH", "events triggered by conditions are not supported");
         } else if (s instanceof Stmt.ForNetcons f) {
@@ -415,6 +419,44 @@ public final class Checker {
         } else if (s instanceof Stmt.Keyword k && !Set.of("UNITSON", "UNITSOFF", "MUTEXLOCK", "MUTEXUNLOCK",
                 "CONDUCTANCE").contains(k.keyword())) {
             unsupported(k.pos(), k.keyword(), "this SCoP statement has no NEURON meaning");
+        }
+    }
+
+    /**
+     * A VERBATIM statement other than the {@code return 0;} idiom: accepted only as copies of ion variables from the
+     * node ({@link IonCopyVerbatim}) where the compiled assignment does what nocmodl's C does.
+     */
+    private void verbatim(Stmt.Verbatim v) {
+        List<String> copies = IonCopyVerbatim.copies(v.text());
+        if (copies.isEmpty()) {
+            unsupported(v.pos(), "VERBATIM", "C code cannot run on the JVM");
+            return;
+        }
+        if (Set.of("KINETIC", "LINEAR", "NONLINEAR").contains(block.keyword())) {
+            unsupported(v.pos(), "VERBATIM '" + copies.get(0) + " = _ion_" + copies.get(0) + ";' in a "
+                    + block.keyword() + " block", "not yet (its solver evaluates the block several times)");
+            return;
+        }
+        if (block.body().stream().anyMatch(Stmt.Table.class::isInstance)) {
+            unsupported(v.pos(), "VERBATIM '" + copies.get(0) + " = _ion_" + copies.get(0) + ";' in a block with a"
+                    + " TABLE", "not yet (the table would hold the values of the node it was built at)");
+            return;
+        }
+        for (String x : copies) {
+            String copy = "VERBATIM '" + x + " = _ion_" + x + ";'";
+            NeuronStmt.UseIon ion = mod.neuron().filter(NeuronStmt.UseIon.class::isInstance)
+                    .map(NeuronStmt.UseIon.class::cast)
+                    .filter(u -> u.read().contains(x) || u.write().contains(x)).findFirst().orElse(null);
+            if (ion == null) {
+                error(v.pos(), copy + ": " + x + " is not a variable of a USEION statement of this file, so nocmodl"
+                        + " defines no _ion_" + x + " (NEURON's C does not compile)");
+            } else if (!ion.read().contains(x) && !x.equals(ion.ion() + "i") && !x.equals(ion.ion() + "o")) {
+                unsupported(v.pos(), copy, x + " is written, not READ, so nocmodl never copies it from the node:"
+                        + " _ion_" + x + " is the node's value of the other mechanisms (not modelled)");
+            } else if (scopes.stream().anyMatch(scope -> scope.containsKey(x))) {
+                unsupported(v.pos(), copy, x + " is a LOCAL or an argument here, but the C text assigns the"
+                        + " mechanism's " + x + " (nocmodl names its LOCALs and arguments _l" + x + ")");
+            }
         }
     }
 

@@ -11,21 +11,25 @@ import org.spineformer.nmodl.ast.ModFile;
 import org.spineformer.nmodl.ast.Stmt;
 
 /**
- * The one VERBATIM block Spineformer accepts: {@code VERBATIM return 0; ENDVERBATIM} as the last statement of a
- * PROCEDURE, an ending of many old channel files, or of INITIAL (Ferrante et al.'s and HNN's ichan2.mod and their
- * copies, 14 of ModelDB's mod files). nocmodl 8.2.2 (parse1.ypp, {@code procedblk}) makes a PROCEDURE a C function
- * {@code static int name(...) { body return 0; }}, inserting {@code return 0;} before the closing brace, and copies a
- * VERBATIM block's text into the body as it is: the block's {@code return 0;} is followed by nocmodl's own, so the
- * procedure returns what and when it would without it. INITIAL becomes {@code initmodel()}, whose C after the
- * block's statements only gives t back the value it had before INITIAL (solve.cpp: {@code _save = t; t = 0.0;}
- * before them, {@code t = _save;} after; nothing after them when the mechanism is THREADSAFE): finitialize has set t
- * to 0 before, so leaving early changes nothing (checked with NEURON 8.2.2: the same states and t, also at a second
- * finitialize after a run). Anywhere else (not last, in a FUNCTION, whose C returns the function's value, in
- * BREAKPOINT, NET_RECEIVE ...), or with any other text, a VERBATIM block stays refused.
+ * A VERBATIM block that leaves the block early where its C ends anyway: {@code VERBATIM return 0; ENDVERBATIM} as the
+ * last statement of a PROCEDURE, an ending of many old channel files, or of INITIAL (Ferrante et al.'s and HNN's
+ * ichan2.mod and their copies, 14 of ModelDB's mod files), and {@code return;} as the last statement of INITIAL (the
+ * dentate gyrus channels of Santhakumar et al. and their copies, 55 of ModelDB's files). nocmodl 8.2.2 (parse1.ypp,
+ * {@code procedblk}) makes a PROCEDURE a C function {@code static int name(...) { body return 0; }}, inserting
+ * {@code return 0;} before the closing brace, and copies a VERBATIM block's text into the body as it is: the block's
+ * {@code return 0;} is followed by nocmodl's own, so the procedure returns what and when it would without it.
+ * INITIAL becomes {@code static void initmodel()}, whose C after the block's statements only gives t back the value
+ * it had before INITIAL (solve.cpp: {@code _save = t; t = 0.0;} before them, {@code t = _save;} after; nothing after
+ * them when the mechanism is THREADSAFE): finitialize has set t to 0 before, so leaving early changes nothing
+ * (checked with NEURON 8.2.2: the same states and t, also at a second finitialize after a run). Anywhere else (not
+ * last, in a FUNCTION, whose C returns the function's value, in BREAKPOINT, NET_RECEIVE ...), or with any other
+ * text, a VERBATIM block stays refused.
  */
 public final class ReturnZeroIdiom {
     /** {@code return 0;} with any whitespace around and between its tokens. */
     private static final Pattern RETURN_ZERO = Pattern.compile("\\s*return\\s+0\\s*;\\s*");
+    /** {@code return;}, the same in INITIAL, whose C function returns nothing. */
+    private static final Pattern RETURN = Pattern.compile("\\s*return\\s*;\\s*");
     /** C's comments: block comments and line comments. */
     static final Pattern C_COMMENT = Pattern.compile("/\\*.*?\\*/|//[^\\n]*", Pattern.DOTALL);
 
@@ -35,6 +39,11 @@ public final class ReturnZeroIdiom {
     /** Whether a VERBATIM block's whole text is {@code return 0;}, C comments and whitespace aside. */
     static boolean isReturnZero(String verbatimText) {
         return RETURN_ZERO.matcher(C_COMMENT.matcher(verbatimText).replaceAll(" ")).matches();
+    }
+
+    /** Whether a VERBATIM block's whole text is {@code return;}, C comments and whitespace aside. */
+    private static boolean isReturn(String verbatimText) {
+        return RETURN.matcher(C_COMMENT.matcher(verbatimText).replaceAll(" ")).matches();
     }
 
     /** The VERBATIM statements of the file that are the idiom (one per PROCEDURE or INITIAL at most), in file order. */
@@ -47,8 +56,8 @@ public final class ReturnZeroIdiom {
      * the same.
      */
     public static List<Diagnostic> notes(ModFile mod) {
-        return found(mod).stream().map(f -> new Diagnostic(mod.file(), f.verbatim().pos(), "note: VERBATIM"
-                + " 'return 0;' ending " + f.why())).toList();
+        return found(mod).stream().map(f -> new Diagnostic(mod.file(), f.verbatim().pos(), "note: VERBATIM '"
+                + (isReturnZero(f.verbatim().text()) ? "return 0;" : "return;") + "' ending " + f.why())).toList();
     }
 
     private record Found(Stmt.Verbatim verbatim, String why) {
@@ -57,7 +66,8 @@ public final class ReturnZeroIdiom {
     private static List<Found> found(ModFile mod) {
         List<Found> found = new ArrayList<>();
         mod.items().stream().filter(Item.Block.class::isInstance).map(Item.Block.class::cast).forEach(b -> {
-            if (lastStatement(b.body()) instanceof Stmt.Verbatim v && isReturnZero(v.text())) {
+            if (lastStatement(b.body()) instanceof Stmt.Verbatim v
+                    && (isReturnZero(v.text()) || isReturn(v.text()) && b.keyword().equals("INITIAL"))) {
                 if (b.keyword().equals("PROCEDURE")) {
                     found.add(new Found(v, "PROCEDURE " + b.name() + " recognized and left out: nocmodl ends every"
                             + " PROCEDURE's C with 'return 0;', so NEURON runs the same without it"));

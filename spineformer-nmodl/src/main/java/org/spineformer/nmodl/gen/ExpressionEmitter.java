@@ -81,6 +81,10 @@ final class ExpressionEmitter {
         if (g.constants.containsKey(n)) {
             return "K_" + n;
         }
+        String nodeValue = g.nodeIonValue(n);
+        if (nodeValue != null) {
+            return nodeValue;
+        }
         g.notYet(v.pos(), "the variable " + n);
         return "0.0";
     }

@@ -21,6 +21,7 @@ import org.spineformer.nmodl.ast.NeuronStmt;
 import org.spineformer.nmodl.ast.Pos;
 import org.spineformer.nmodl.ast.Stmt;
 import org.spineformer.nmodl.check.Diagnostic;
+import org.spineformer.nmodl.check.IonCopyVerbatim;
 
 /**
  * Java source for a mechanism (SUFFIX or POINT_PROCESS) as a {@link org.spineformer.engine.mech.MechanismBlock}:
@@ -623,6 +624,23 @@ public final class JavaGenerator {
                 default -> notYet(decl.pos(), d.keyword() + " block");
             }
         }
+    }
+
+    /**
+     * nocmodl's {@code _ion_x} (a VERBATIM copy, {@link IonCopyVerbatim}): the Java of the ion's value of x at
+     * instance k's node, read where the statement runs; null for any other name.
+     */
+    String nodeIonValue(String name) {
+        if (!name.startsWith(IonCopyVerbatim.NODE_VALUE)) {
+            return null;
+        }
+        String var = name.substring(IonCopyVerbatim.NODE_VALUE.length());
+        for (Map.Entry<String, Map<String, String>> ion : ions.entrySet()) {
+            if (ion.getValue().containsKey(var)) {
+                return "ion_" + ion.getKey() + "_" + ion.getValue().get(var) + "[laneNode[k]]";
+            }
+        }
+        return null;
     }
 
     boolean isIonVariable(String name) {

@@ -24,6 +24,7 @@ import org.spineformer.nmodl.ast.ModFile;
 import org.spineformer.nmodl.check.Checker;
 import org.spineformer.nmodl.check.Diagnostic;
 import org.spineformer.nmodl.check.IncludeOnlyVerbatim;
+import org.spineformer.nmodl.check.IonCopyVerbatim;
 import org.spineformer.nmodl.check.ReturnZeroIdiom;
 import org.spineformer.nmodl.parse.Parser;
 
@@ -164,10 +165,11 @@ public final class NmodlMechanism extends AbstractMechanism {
 
     /**
      * The file as it is compiled: without the VERBATIM blocks NEURON runs the same without ({@link
-     * IncludeOnlyVerbatim}, {@link ReturnZeroIdiom}).
+     * IncludeOnlyVerbatim}, {@link ReturnZeroIdiom}), and the VERBATIM copies of ion variables from the node as
+     * assignments ({@link IonCopyVerbatim}).
      */
     private static ModFile compiled(ModFile mod) {
-        return ReturnZeroIdiom.strip(IncludeOnlyVerbatim.strip(mod));
+        return IonCopyVerbatim.rewrite(ReturnZeroIdiom.strip(IncludeOnlyVerbatim.strip(mod)));
     }
 
     private static Compiled build(ModFile mod, String className) {
