@@ -409,9 +409,9 @@ final class HocMorphologyReader {
                         s.length = Double.NaN;
                         s.diam = Double.NaN;
                     }
+                    // NEURON's nrn_pt3dclear frees the points only: a pt3dstyle logical connection stays
                     s.points.clear();
                     s.changed = null;
-                    s.wire = null;
                 } else {
                     shapeChange = name.text;
                 }

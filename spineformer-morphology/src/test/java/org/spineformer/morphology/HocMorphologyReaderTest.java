@@ -88,6 +88,18 @@ class HocMorphologyReaderTest {
     }
 
     @Test
+    void pt3dclearKeepsTheLogicalConnectionAsNeuronDoes() throws IOException {
+        // treeset.cpp (8.2.2): nrn_pt3dclear frees the points, not sec->logical_connection; pt3dstyle(0) clears it
+        String styleFirst = CELL.replace("dend {pt3dclear()\n    pt3dstyle(1, 0, 5, 0)",
+                "dend {pt3dstyle(1, 0, 5, 0)\n    pt3dclear()");
+        assertThat(styleFirst).isNotEqualTo(CELL);
+        assertThat(read(styleFirst).sections().get(1).wire()).isEqualTo(new ImportedSection.Wire(0, 5, 0));
+        ImportedMorphology cleared = read(CELL.replace("pt3dstyle(1, 0, 5, 0)",
+                "pt3dstyle(1, 0, 5, 0) pt3dstyle(0)"));
+        assertThat(cleared.sections().get(1).wire()).isNull();
+    }
+
+    @Test
     void oldMacLineEndsReadTheSame() throws IOException {
         ImportedMorphology m = read(CELL.replace('\n', '\r'));
         assertThat(m.sections()).extracting(ImportedSection::lengthUm).containsExactly(10.0, 5.0, 12.0, 100.0);
