@@ -99,7 +99,7 @@ final class Painter {
                 String key = e.getKey();
                 double[] values = target == null ? null : target.computeIfAbsent(key, k -> nan(nseg));
                 if (rule.whereMiddle() != null && !middleReplaced(rule, key, values, cm[s], section,
-                        e.getValue().at(Double.NaN, vars))) {
+                        topology.section(s).segmentAt(0.5), e.getValue().at(Double.NaN, vars))) {
                     continue;
                 }
                 double[] ends = rule.sectionEnds() ? new double[] {
@@ -148,13 +148,13 @@ final class Painter {
      * The value must have been painted before: the mechanism's default is not known here.
      */
     private static boolean middleReplaced(PaintRule rule, String key, double[] values, double[] cm, String section,
-                                          double painted) {
+                                          int middleSegment, double painted) {
         if (values == null && !key.equals("cm")) {
             throw new IllegalArgumentException(rule.source() + "/membrane/" + key + ": where_middle compares cm only"
                     + " among the membrane values (Ra is one value per section)");
         }
         double[] now = values != null ? values : cm;
-        double middle = now[Math.min(now.length / 2, now.length - 1)];
+        double middle = now[middleSegment];
         if (Double.isNaN(middle)) {
             throw new IllegalArgumentException(rule.source() + "/" + valuesKey(rule) + key + ": where_middle compares"
                     + " the value at the middle of " + section + ", which no rule before painted (a mechanism's"

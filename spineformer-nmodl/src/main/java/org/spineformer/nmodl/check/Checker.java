@@ -433,17 +433,16 @@ public final class Checker {
             return;
         }
         if (Set.of("KINETIC", "LINEAR", "NONLINEAR").contains(block.keyword())) {
-            unsupported(v.pos(), "VERBATIM '" + copies.get(0) + " = _ion_" + copies.get(0) + ";' in a "
-                    + block.keyword() + " block", "not yet (its solver evaluates the block several times)");
+            unsupported(v.pos(), "VERBATIM '" + IonCopyVerbatim.copy(copies.get(0)) + ";' in a " + block.keyword()
+                    + " block", "not yet (its solver evaluates the block several times)");
             return;
         }
         if (block.body().stream().anyMatch(Stmt.Table.class::isInstance)) {
-            unsupported(v.pos(), "VERBATIM '" + copies.get(0) + " = _ion_" + copies.get(0) + ";' in a block with a"
-                    + " TABLE", "not yet (the table would hold the values of the node it was built at)");
+            unsupported(v.pos(), "VERBATIM '" + IonCopyVerbatim.copy(copies.get(0)) + ";' in a block with a TABLE", "not yet (the table would hold the values of the node it was built at)");
             return;
         }
         for (String x : copies) {
-            String copy = "VERBATIM '" + x + " = _ion_" + x + ";'";
+            String copy = "VERBATIM '" + IonCopyVerbatim.copy(x) + ";'";
             NeuronStmt.UseIon ion = mod.neuron().filter(NeuronStmt.UseIon.class::isInstance)
                     .map(NeuronStmt.UseIon.class::cast)
                     .filter(u -> u.read().contains(x) || u.write().contains(x)).findFirst().orElse(null);

@@ -48,11 +48,16 @@ public final class IonCopyVerbatim {
         return statements[statements.length - 1].isBlank() ? names : List.of();
     }
 
+    /** The C statement that copies x from the node, without its ';' ({@code x = _ion_x}), as messages name it. */
+    static String copy(String x) {
+        return x + " = " + NODE_VALUE + x;
+    }
+
     /** What {@code nmodl check} says of each such VERBATIM statement. */
     public static List<Diagnostic> notes(ModFile mod) {
         List<Diagnostic> notes = new ArrayList<>();
         rewrite(mod, v -> notes.add(new Diagnostic(mod.file(), v.pos(), "note: VERBATIM of ion copies ("
-                + String.join(", ", copies(v.text()).stream().map(x -> x + " = _ion_" + x).toList()) + ") compiled"
+                + String.join(", ", copies(v.text()).stream().map(IonCopyVerbatim::copy).toList()) + ") compiled"
                 + " as assignments of the ion's values at the node, which nocmodl's C reads there")));
         return notes;
     }
