@@ -122,46 +122,53 @@ public final class VectorMath {
     }
 
     /**
-     * x^y's first half over one vector of {@link #SPECIES} at 0: y log(x) = p + q (StrictPow's head and tail) into
-     * pq[0 .. L) and pq[L .. 2L), L lanes. The two halves are two methods so that C2 compiles each with everything
-     * it calls inlined: as one method, or with {@link #exp} called, it stops inlining (its inlining limits:
-     * {@code NodeCountInliningCutoff} in {@link #exp}, and a method beyond 325 bytes of bytecode not inlined where
-     * it is called) and every vector crossing a call is allocated.
+     * x^y's first half over every vector of {@link #SPECIES} in xs (its length a multiple of L, the lanes): y log(x)
+     * = p + q (StrictPow's head and tail), the vector at o into pq[2o .. 2o + L) and pq[2o + L .. 2o + 2L). Over
+     * several vectors the loop's iterations, each a chain of dependent operations, overlap. The two halves are two
+     * methods so that C2 compiles each with everything it calls inlined: as one method, or with {@link #exp} called,
+     * it stops inlining (its inlining limits: {@code NodeCountInliningCutoff} in {@link #exp}, and a method beyond
+     * 325 bytes of bytecode not inlined where it is called) and every vector crossing a call is allocated.
      */
     public static void powLogarithm(double[] xs, double[] ys, double[] pq) {
-        DoubleVector x = DoubleVector.fromArray(SPECIES, xs, 0);
-        DoubleVector y = DoubleVector.fromArray(SPECIES, ys, 0);
-        DoubleVector k = exponent(x);
-        DoubleVector f = fraction(x);
-        DoubleVector s = f.div(TWO.add(f));
-        DoubleVector hfsq = HALF.mul(f).mul(f);
-        DoubleVector hfsqLow = HALF.mul(f).fma(f, hfsq.neg());
-        DoubleVector tail = s.mul(hfsq.add(polynomial(s)));
-        DoubleVector a = k.mul(LN2_HI);
-        DoubleVector b = a.add(f);
-        DoubleVector c = b.sub(hfsq);
-        DoubleVector low = tail.sub(hfsqLow).add(k.mul(LN2_LO))
-                .add(f.sub(b.sub(a)).add(hfsq.neg().sub(c.sub(b))));
-        DoubleVector head = c.add(low);
-        DoubleVector p = y.mul(head);
-        p.intoArray(pq, 0);
-        y.fma(head, p.neg()).add(y.mul(low.sub(head.sub(c)))).intoArray(pq, SPECIES.length());
+        int n = SPECIES.length();
+        for (int o = 0; o < xs.length; o += n) {
+            DoubleVector x = DoubleVector.fromArray(SPECIES, xs, o);
+            DoubleVector y = DoubleVector.fromArray(SPECIES, ys, o);
+            DoubleVector k = exponent(x);
+            DoubleVector f = fraction(x);
+            DoubleVector s = f.div(TWO.add(f));
+            DoubleVector hfsq = HALF.mul(f).mul(f);
+            DoubleVector hfsqLow = HALF.mul(f).fma(f, hfsq.neg());
+            DoubleVector tail = s.mul(hfsq.add(polynomial(s)));
+            DoubleVector a = k.mul(LN2_HI);
+            DoubleVector b = a.add(f);
+            DoubleVector c = b.sub(hfsq);
+            DoubleVector low = tail.sub(hfsqLow).add(k.mul(LN2_LO))
+                    .add(f.sub(b.sub(a)).add(hfsq.neg().sub(c.sub(b))));
+            DoubleVector head = c.add(low);
+            DoubleVector p = y.mul(head);
+            p.intoArray(pq, 2 * o);
+            y.fma(head, p.neg()).add(y.mul(low.sub(head.sub(c)))).intoArray(pq, 2 * o + n);
+        }
     }
 
     /**
-     * x^y's second half, after {@link #powLogarithm} gave pq: e^p (1 + q), x x where y = 2, and {@link
-     * StrictPow#pow} lane by lane where x is not positive and finite or p beyond the normal range, into xs.
+     * x^y's second half, after {@link #powLogarithm} gave pq, over every vector in xs: e^p (1 + q), x x where y = 2,
+     * and {@link StrictPow#pow} lane by lane where x is not positive and finite or p beyond the normal range, into xs.
      */
     public static void powExponential(double[] xs, double[] ys, double[] pq) {
-        DoubleVector x = DoubleVector.fromArray(SPECIES, xs, 0);
-        DoubleVector y = DoubleVector.fromArray(SPECIES, ys, 0);
-        DoubleVector p = DoubleVector.fromArray(SPECIES, pq, 0);
-        DoubleVector e = exp(p);
-        VectorMask<Double> square = y.compare(VectorOperators.EQ, TWO);
-        VectorMask<Double> done = x.compare(VectorOperators.GT, ZERO).and(x.compare(VectorOperators.LT, INFINITY))
-                .and(p.abs().compare(VectorOperators.LE, NORMAL_RANGE)).or(square);
-        DoubleVector r = e.fma(DoubleVector.fromArray(SPECIES, pq, SPECIES.length()), e).blend(x.mul(x), square);
-        (done.allTrue() ? r : powLaneByLane(x, y, done).blend(r, done)).intoArray(xs, 0);
+        int n = SPECIES.length();
+        for (int o = 0; o < xs.length; o += n) {
+            DoubleVector x = DoubleVector.fromArray(SPECIES, xs, o);
+            DoubleVector y = DoubleVector.fromArray(SPECIES, ys, o);
+            DoubleVector p = DoubleVector.fromArray(SPECIES, pq, 2 * o);
+            DoubleVector e = exp(p);
+            VectorMask<Double> square = y.compare(VectorOperators.EQ, TWO);
+            VectorMask<Double> done = x.compare(VectorOperators.GT, ZERO).and(x.compare(VectorOperators.LT, INFINITY))
+                    .and(p.abs().compare(VectorOperators.LE, NORMAL_RANGE)).or(square);
+            DoubleVector r = e.fma(DoubleVector.fromArray(SPECIES, pq, 2 * o + n), e).blend(x.mul(x), square);
+            (done.allTrue() ? r : powLaneByLane(x, y, done).blend(r, done)).intoArray(xs, o);
+        }
     }
 
     /** A scalar twin lane by lane (another species than {@link #SPECIES}). */

@@ -53,7 +53,8 @@ public final class LaneMath {
     }
 
     /**
-     * x[0 .. VL) = x[i]^y[i], {@code pq} a scratch array of 2 VL: {@code VectorMath.powLogarithm} and
+     * x[i] = x[i]^y[i] over the whole arrays (their length a multiple of VL: one group, or every group of a state
+     * kernel's power pass), {@code pq} a scratch array twice as long: {@code VectorMath.powLogarithm} and
      * {@code .powExponential}, each compiled on its own.
      */
     public static void pow(double[] x, double[] y, double[] pq) {

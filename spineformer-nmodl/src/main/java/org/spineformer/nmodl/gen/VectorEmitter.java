@@ -64,6 +64,12 @@ final class VectorEmitter {
     private final Set<String> inlined = new HashSet<>();
     /** Whether a kernel computes a power in lanes (its scratch array vsPQ is declared then). */
     private boolean powers;
+    /** How the DERIVATIVE kernel being lowered takes its powers: by LaneMath per group, or in a pass of its own. */
+    private PowerPass powerPass = PowerPass.PER_GROUP;
+    /** The lane-by-lane calls (LaneMath, helpers, tables) of the kernel being lowered, and its powers among them. */
+    private int laneCalls, powerCalls;
+    /** Whether the state phase's one DERIVATIVE kernel has its power in a pass of its own ({@link #powerPass}). */
+    private boolean statePowerPass;
     /** The current phase being lowered into lanes (its TABLE FUNCTIONs of v looked up before the groups), else null. */
     private CurrentPhase lowering;
     /** While an evaluation of the current phase takes v as an argument: what it adds to the node's v, else null. */
@@ -397,7 +403,8 @@ final class VectorEmitter {
             String method = g.cnexpFallbacks.contains(b) ? "derivimplicit" : sv.method();
             inLanes.add(g.derivatives.containsKey(b) && !g.ratePlans.containsKey(b) && !g.newtons.containsKey(b)
                     && !g.eulerDeferred.contains(b)
-                    && Set.of("cnexp", "derivimplicit", "euler").contains(method) && derivative(b, method));
+                    && Set.of("cnexp", "derivimplicit", "euler").contains(method)
+                    && derivative(b, method, solves.size() == 1 && afterSolves.isEmpty() && !writesNode()));
         }
         text.line("");
         text.line("/** The state phase over whole groups of VL slots in vector lanes; returns the first slot left. */");
@@ -431,8 +438,14 @@ final class VectorEmitter {
         g.text = main;
         text.close();
         text.close();
-        if (copiesFirst) {
+        if (copiesFirst || statePowerPass) {
             text.close();
+            if (statePowerPass) {
+                text.open("for (k0 = 0; k0 + VL <= slots; k0 += VL)");
+                text.line("va_" + solves.get(0).block() + "(k0, s);");
+                text.close();
+                text.line(LaneMath.class.getName() + ".pow(pwX, pwY, pwPQ);");
+            }
             text.open("for (k0 = 0; k0 + VL <= slots; k0 += VL)");
         }
         for (int j = 0; j < solves.size(); j++) {
@@ -534,8 +547,12 @@ final class VectorEmitter {
                 .anyMatch(e -> g.written.contains(e.getKey()) && !e.getValue().equals("current")));
     }
 
-    /** DERIVATIVE b as vd_b(k0, s), or false (with nothing kept) when some statement cannot be lowered. */
-    private boolean derivative(String b, String method) {
+    /**
+     * DERIVATIVE b as vd_b(k0, s), or false (with nothing kept) when some statement cannot be lowered. When {@code
+     * alone} (the state phase's one kernel, the groups' node copies before every group), a kernel whose only
+     * lane-by-lane call is one power takes it from a pass of its own ({@link #powerPass}).
+     */
+    private boolean derivative(String b, String method, boolean alone) {
         String name = "vd_" + b;
         if (methods.containsKey(name)) {
             return true;
@@ -544,31 +561,78 @@ final class VectorEmitter {
         Set<String> inlinedBefore = new HashSet<>(inlined);
         int quotientsBefore = quotients.count();
         problems.clear();
-        SourceText text = new SourceText();
-        SourceText saved = out;
-        out = text;
-        text.line("");
-        text.line("/** DERIVATIVE " + b + " (" + method + ") in vector lanes. */");
-        text.open("private void " + name + "(int k0, CellState s)");
-        text.line(DV + " dtv = " + DV + ".broadcast(VS, s.dt);");
-        derivativeMethod = method;
-        int[] mark = keepColumns();
-        block(g.derivatives.get(b).body(), Set.of());
-        endKeeping(mark);
-        derivativeMethod = null;
-        text.close();
-        out = saved;
+        boolean powersBefore = powers;
+        laneCalls = 0;
+        powerCalls = 0;
+        String kernel = kernel(name, b, method);
         boolean ok = problems.isEmpty();
+        String fromPass = ok && alone && laneCalls == 1 && powerCalls == 1 ? powerPass(b, method) : null;
         problems.clear();
         problems.addAll(before);
-        if (ok) {
-            methods.put(name, text.toString());
+        if (fromPass != null) {
+            methods.put(name, fromPass);
+            powers = powersBefore;
+        } else if (ok) {
+            methods.put(name, kernel);
         } else {
             inlined.retainAll(inlinedBefore);
             quotients.dropFrom(quotientsBefore);
         }
         return ok;
     }
+
+    /** The kernel's Java, lowered as {@link #powerPass} says; its problems added. */
+    private String kernel(String name, String b, String method) {
+        SourceText text = new SourceText();
+        SourceText saved = out;
+        out = text;
+        text.line("");
+        text.line("/** DERIVATIVE " + b + " (" + method + ") in vector lanes" + switch (powerPass) {
+            case PER_GROUP -> ". */";
+            case ARGUMENTS -> ": its power's arguments alone, into pwX and pwY. */";
+            case RESULT -> ", its power from pwX. */";
+        });
+        text.open("private void " + name + "(int k0, CellState s)");
+        text.line(DV + " dtv = " + DV + ".broadcast(VS, s.dt);");
+        derivativeMethod = method;
+        int[] mark = keepColumns();
+        block(g.derivatives.get(b).body(), Set.of());
+        if (powerPass == PowerPass.ARGUMENTS) {
+            pending.clear();
+        }
+        endKeeping(mark);
+        derivativeMethod = null;
+        text.close();
+        out = saved;
+        return text.toString();
+    }
+
+    /**
+     * The power of a DERIVATIVE kernel in a pass of its own: va_b(k0, s) stores its arguments for every group, one
+     * LaneMath.pow takes them all, and vd_b(k0, s) reads its group's result. One call per group computed one vector
+     * whose chain of dependent operations, and the scratch arrays' stores and loads, nothing overlapped (SK_E2's
+     * state phase: ~100 ns per group, the power ~75 of it); over every group the halves' loops overlap them.
+     * va_b is the kernel up to nothing but its power's arguments: the same operations on the same values as the
+     * kernel's, so the same bits; kept only when it writes nothing else (a column written to memory, in a branch,
+     * is not). Returns vd_b taking its power from the pass, or null (the pass not made).
+     */
+    private String powerPass(String b, String method) {
+        powerPass = PowerPass.ARGUMENTS;
+        String arguments = kernel("va_" + b, b, method);
+        powerPass = PowerPass.RESULT;
+        String result = kernel("vd_" + b, b, method);
+        powerPass = PowerPass.PER_GROUP;
+        boolean argumentsOnly = arguments.split("\\.intoArray\\(", -1).length - 1 == 2;
+        if (!problems.isEmpty() || !argumentsOnly) {
+            return null;
+        }
+        methods.put("va_" + b, arguments);
+        statePowerPass = true;
+        return result;
+    }
+
+    /** How a DERIVATIVE kernel takes its power ({@link #powerPass}). */
+    private enum PowerPass { PER_GROUP, ARGUMENTS, RESULT }
 
     private String derivativeMethod;
 
@@ -1276,7 +1340,20 @@ final class VectorEmitter {
      * lane the scalar twin's {@code StrictPow.pow} (JavaGenerator.twinMath), bit for bit.
      */
     private String pow(String a, String b) {
-        powers = true;
+        powerCalls++;
+        switch (powerPass) {
+            case ARGUMENTS -> {
+                out.line(a + ".intoArray(pwX, k0);");
+                out.line(b + ".intoArray(pwY, k0);");
+                return "zero";
+            }
+            case RESULT -> {
+                String r = "r" + temps++;
+                out.line(DV + " " + r + " = " + DV + ".fromArray(VS, pwX, k0);");
+                return r;
+            }
+            default -> powers = true;
+        }
         return laneByLane(LaneMath.class.getName() + ".pow(vsA, vsB, vsPQ)", List.of(a, b));
     }
 
@@ -1415,6 +1492,7 @@ final class VectorEmitter {
             problems.add("a math function of more than 3 arguments");
             return "zero";
         }
+        laneCalls++;
         for (int j = 0; j < args.size(); j++) {
             out.line(args.get(j) + ".intoArray(vs" + (char) ('A' + j) + ", 0);");
         }
@@ -1448,6 +1526,11 @@ final class VectorEmitter {
         if (powers) {
             g.line("/** LaneMath.pow's scratch: y log x in two parts. */");
             g.line("private final double[] vsPQ = new double[2 * VL];");
+        }
+        if (statePowerPass) {
+            g.line("/** The state kernel's power in a pass of its own: its arguments at every whole group's slots, y log x in two parts. */");
+            g.line("private final double[] pwX = new double[size * lanes / VL * VL], pwY = new double[pwX.length];");
+            g.line("private final double[] pwPQ = new double[2 * pwX.length];");
         }
         g.line("/** Whether the slots' node indices are all different (a concentration written back per slot). */");
         g.line("private final boolean distinctNodes;");
