@@ -262,6 +262,27 @@ class VectorKernelsTest {
                 .contains("c_soft[k] = org.spineformer.engine.simd.StrictLog.log(");
     }
 
+    /**
+     * A state kernel whose only lane-by-lane call is one power takes it over every group in one call (VectorEmitter's
+     * power pass: va_states stores each group's arguments and nothing else, one LaneMath.pow, vd_states reads its
+     * group's result); powlog's, an exponential beside its power, keeps its power per group. The bits of both:
+     * vectorKernelsGiveTheScalarKernelsBits.
+     */
+    @Test
+    void aStateKernelsOnePowerIsTakenOverEveryGroupInOneCall() throws IOException, URISyntaxException {
+        String source = compile("vector/powpass.mod").javaSource();
+        assertThat(count(kernel(source, "private int vadvance(CellState s)"), "LaneMath.pow(pwX, pwY, pwPQ);"))
+                .as("one power over every group").isEqualTo(1);
+        assertThat(count(kernel(source, "private void va_states(int k0, CellState s)"), ".intoArray("))
+                .as("the pass of arguments writes the power's two and nothing else").isEqualTo(2);
+        assertThat(kernel(source, "private void vd_states(int k0, CellState s)")).contains("fromArray(VS, pwX, k0)")
+                .doesNotContain("LaneMath");
+        String powlog = compile("vector/powlog.mod").javaSource();
+        assertThat(powlog).as("a power and an exponential").doesNotContain("va_states");
+        assertThat(count(kernel(powlog, "private void vd_states(int k0, CellState s)"), "LaneMath.pow(vsA, vsB, vsPQ)"))
+                .as("the power per group").isEqualTo(1);
+    }
+
     private static String kernel(String source, String signature) {
         String kernel = source.substring(source.indexOf(signature));
         return kernel.substring(0, kernel.indexOf("\n    }\n"));
