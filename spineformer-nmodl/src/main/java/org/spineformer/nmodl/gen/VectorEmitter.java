@@ -1337,7 +1337,8 @@ final class VectorEmitter {
 
     /**
      * a^b in every lane by {@code VectorMath.pow} ({@link LaneMath}, through the scratch arrays vsA and vsB), each
-     * lane the scalar twin's {@code StrictPow.pow} (JavaGenerator.twinMath), bit for bit.
+     * lane the scalar twin's {@code StrictPow.pow} (JavaGenerator.twinMath), bit for bit; in a state kernel's power
+     * pass ({@link #powerPass}) its arguments stored for the pass, or its result read from it, instead.
      */
     private String pow(String a, String b) {
         powerCalls++;
