@@ -613,8 +613,10 @@ final class VectorEmitter {
      * whose chain of dependent operations, and the scratch arrays' stores and loads, nothing overlapped (SK_E2's
      * state phase: ~100 ns per group, the power ~75 of it); over every group the halves' loops overlap them.
      * va_b is the kernel up to nothing but its power's arguments: the same operations on the same values as the
-     * kernel's, so the same bits; kept only when it writes nothing else (a column written to memory, in a branch,
-     * is not). Returns vd_b taking its power from the pass, or null (the pass not made).
+     * kernel's, so the same bits; kept only when it writes nothing else: its only vector stores the arguments' two
+     * (a column written to memory in a branch is one more). The kernels' only slot-by-slot stores, DecayMemo's kept
+     * slopes' (keptSlope), come with an exponential, a second lane-by-lane call, so never reach here. Returns vd_b
+     * taking its power from the pass, or null (the pass not made).
      */
     private String powerPass(String b, String method) {
         powerPass = PowerPass.ARGUMENTS;
