@@ -6,7 +6,6 @@ import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.spineformer.nmodl.ast.Expr;
-import org.spineformer.nmodl.ast.Item;
 import org.spineformer.nmodl.ast.ModFile;
 import org.spineformer.nmodl.ast.Stmt;
 
@@ -70,40 +69,13 @@ public final class IonCopyVerbatim {
 
     /** The file rewritten, each VERBATIM statement replaced also given to {@code seen}, in file order. */
     private static ModFile rewrite(ModFile mod, Consumer<Stmt.Verbatim> seen) {
-        List<Item> items = mod.items().stream().map(i -> i instanceof Item.Block b
-                ? new Item.Block(b.pos(), b.keyword(), b.name(), b.args(), b.unit(), b.solveFor(),
-                body(b.body(), seen)) : i).toList();
-        return new ModFile(mod.file(), items);
-    }
-
-    private static List<Stmt> body(List<Stmt> body, Consumer<Stmt.Verbatim> seen) {
-        return body.stream().flatMap(s -> statement(s, seen).stream()).toList();
-    }
-
-    private static List<Stmt> statement(Stmt s, Consumer<Stmt.Verbatim> seen) {
-        if (s instanceof Stmt.Verbatim v && !copies(v.text()).isEmpty()) {
-            seen.accept(v);
-            return copies(v.text()).stream().<Stmt>map(x -> new Stmt.Assign(v.pos(), new Expr.Var(v.pos(), x, null), 0,
-                    new Expr.Var(v.pos(), NODE_VALUE + x, null))).toList();
-        }
-        if (s instanceof Stmt.If i) {
-            return List.of(new Stmt.If(i.pos(), i.condition(), body(i.then(), seen), body(i.otherwise(), seen)));
-        }
-        if (s instanceof Stmt.While w) {
-            return List.of(new Stmt.While(w.pos(), w.condition(), body(w.body(), seen)));
-        }
-        if (s instanceof Stmt.From f) {
-            return List.of(new Stmt.From(f.pos(), f.index(), f.from(), f.to(), f.by(), body(f.body(), seen)));
-        }
-        if (s instanceof Stmt.Block b) {
-            return List.of(new Stmt.Block(b.pos(), body(b.body(), seen)));
-        }
-        if (s instanceof Stmt.ForNetcons f) {
-            return List.of(new Stmt.ForNetcons(f.pos(), f.args(), body(f.body(), seen)));
-        }
-        if (s instanceof Stmt.Initial i) {
-            return List.of(new Stmt.Initial(i.pos(), body(i.body(), seen)));
-        }
-        return List.of(s);
+        return StatementMap.map(mod, i -> true, s -> {
+            if (s instanceof Stmt.Verbatim v && !copies(v.text()).isEmpty()) {
+                seen.accept(v);
+                return copies(v.text()).stream().<Stmt>map(x -> new Stmt.Assign(v.pos(),
+                        new Expr.Var(v.pos(), x, null), 0, new Expr.Var(v.pos(), NODE_VALUE + x, null))).toList();
+            }
+            return List.of(s);
+        });
     }
 }
