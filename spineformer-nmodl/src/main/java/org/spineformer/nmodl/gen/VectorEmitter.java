@@ -1178,7 +1178,10 @@ final class VectorEmitter {
             case "celsius":
                 return bc("s.celsius");
             case "PI":
-                return bc("Math.PI");
+                if (g.builtinPi()) {
+                    return bc("Math.PI");
+                }
+                break;
             default:
                 break;
         }
