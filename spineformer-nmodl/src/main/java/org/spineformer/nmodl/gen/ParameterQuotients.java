@@ -77,8 +77,8 @@ final class ParameterQuotients {
             if (v.index() != null || isLocal.test(n)) {
                 return false;
             }
-            return n.equals("dt") || n.equals("celsius") || n.equals("PI") && g.builtinPi() || g.constants.containsKey(n)
-                    || g.parameterNames().contains(n) && !assignedBeyondInitial(n);
+            return n.equals("dt") || n.equals("celsius") || n.equals("PI") && g.builtinPi()
+                    || g.constants.containsKey(n) || g.parameterNames().contains(n) && !assignedBeyondInitial(n);
         }
         if (e instanceof Expr.Unary u) {
             return u.op().equals("-") && ofParameters(u.operand(), isLocal);
