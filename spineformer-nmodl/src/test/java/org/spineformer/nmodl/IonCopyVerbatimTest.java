@@ -31,7 +31,8 @@ import org.spineformer.nmodl.parse.Parser;
  * INITIAL, and in a PROCEDURE the BREAKPOINT of a current calls under an IF on t, after the file set the cai it
  * writes) and {@code verbatim/copypool.mod} (in the BREAKPOINT of a pool without a current, which NEURON runs after
  * the SOLVE, and in a DERIVATIVE block) against NEURON's runs ({@code reference/verbatim}), in trials in lanes, and
- * the near misses refused.
+ * the near misses refused; {@code y = _ion_x;} into another of the mechanism's names the same way ({@code
+ * verbatim/copyother.mod}: in INITIAL, into a RANGE and a GLOBAL variable, and in a PROCEDURE after the file set x).
  */
 class IonCopyVerbatimTest {
     private static final double DT_MS = 0.025;
@@ -41,7 +42,7 @@ class IonCopyVerbatimTest {
     private static final double DEFAULT_CAO_MM = 2;
     private static final String REFUSED = "VERBATIM is not supported: C code cannot run on the JVM";
     private static final String POOL = "NEURON { SUFFIX cp USEION ca READ cao WRITE cai, ica VALENCE 2"
-            + " USEION k READ ek }\nASSIGNED { v (mV) cao (mM) cai (mM) ica (mA/cm2) ek (mV) }\n"
+            + " USEION k READ ek }\nASSIGNED { v (mV) cao (mM) cai (mM) ica (mA/cm2) ek (mV) rest (mM) }\n"
             + "BREAKPOINT { ica = 0.001*(v - 120) }\n";
 
     @ParameterizedTest(name = "{0} {1}")
@@ -51,7 +52,7 @@ class IonCopyVerbatimTest {
     }
 
     static Stream<Arguments> runs() {
-        return SingleMechanismRun.runs("verbatim/copyca", "verbatim/copypool");
+        return SingleMechanismRun.runs("verbatim/copyca", "verbatim/copypool", "verbatim/copyother");
     }
 
     /**
@@ -90,6 +91,34 @@ class IonCopyVerbatimTest {
             } else if (tp[k] > 51) {
                 assertThat(after[k]).as("after at %s ms", tp[k]).isEqualTo(after[k - 1])
                         .isNotEqualTo(seenPool[k]);
+            }
+        }
+    }
+
+    /**
+     * NEURON's own columns show that a copy into another name set that name to the node's value and left x as the file
+     * set it: INITIAL's start and the GLOBAL rest are the node's default cai, back is cset; from tcopy, the
+     * PROCEDURE's fromnode is the node's value, neither the cset it had just given cai nor the cai the second
+     * evaluation saw (cset, from the first one).
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("org.spineformer.nmodl.SingleMechanismRun#runs")
+    void neuronCopiedIntoOtherNames(String runName) {
+        ReferenceRun other = ReferenceRun.load("/reference/verbatim/copyother/" + runName);
+        assertThat(other.column("start")[0]).isEqualTo(DEFAULT_CAI_MM);
+        assertThat(other.column("back")[0]).isEqualTo(0.001);
+        double[] t = other.column("t_ms");
+        double[] fromNode = other.column("fromnode");
+        double[] seen = other.column("seen");
+        double[] rest = other.column("restcopy");
+        for (int k = 1; k < t.length; k++) {
+            assertThat(rest[k]).as("rest at %s ms", t[k]).isEqualTo(DEFAULT_CAI_MM);
+            if (t[k] < 40) {
+                assertThat(fromNode[k]).as("fromnode at %s ms", t[k]).isZero();
+            } else if (t[k] > 41) {
+                assertThat(fromNode[k]).as("fromnode at %s ms", t[k]).isPositive().isNotEqualTo(0.001)
+                        .isNotEqualTo(seen[k]);
+                assertThat(seen[k]).as("seen at %s ms", t[k]).isEqualTo(0.001);
             }
         }
     }
@@ -144,20 +173,20 @@ class IonCopyVerbatimTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"cai = _ion_cai;", "  cai=_ion_cai ;  cao = _ion_cao;\n", "/* the node's */ cai = _ion_cai;"
-        + " // again\r\n ek = _ion_ek;"})
+        + " // again\r\n ek = _ion_ek;", "cai = _ion_cao;", "rest = _ion_cai; cai = _ion_cai;"})
     void acceptedAndNoted(String verbatim) {
         String text = POOL + "INITIAL {\n  VERBATIM\n" + verbatim + "\n  ENDVERBATIM\n}\n";
         assertThat(problems(text)).as(verbatim).isEmpty();
         assertThat(NmodlMechanism.problems(Parser.parse("cp.mod", text))).as(verbatim).isEmpty();
-        String copies = String.join(", ", IonCopyVerbatim.copies(verbatim).stream().map(x -> x + " = _ion_" + x)
-                .toList());
+        String copies = String.join(", ", IonCopyVerbatim.copies(verbatim).stream()
+                .map(c -> c.target() + " = _ion_" + c.source()).toList());
         assertThat(IonCopyVerbatim.notes(Parser.parse("cp.mod", text))).singleElement().hasToString("cp.mod:5:3:"
                 + " note: VERBATIM of ion copies (" + copies + ") compiled as assignments of the ion's values at the"
                 + " node, which nocmodl's C reads there");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"cai = _ion_cao;", "cai = _ion_cai", "cai = _ion_cai; cao = 1;", "cai = _ion_cai;;",
+    @ValueSource(strings = {"cai = _ion_cai", "cai = _ion_cai; cao = 1;", "cai = _ion_cai;;",
         "cai = 2*_ion_cai;", "return 0;\ncai = _ion_cai;", "", "/* only a comment */", "_ion_cai = cai;"})
     void nearMissesAreRefused(String verbatim) {
         assertThat(problems(POOL + "INITIAL {\n  VERBATIM\n" + verbatim + "\n  ENDVERBATIM\n}\n")).as(verbatim)
@@ -188,6 +217,23 @@ class IonCopyVerbatimTest {
                 .containsExactly("cp.mod:6:3: VERBATIM 'cai = _ion_cai;' is not supported: cai is a LOCAL or an"
                         + " argument here, but the C text assigns the mechanism's cai (nocmodl names its LOCALs and"
                         + " arguments _lcai)");
+    }
+
+    /** Another name must be the mechanism's own variable, which the C text assigns as the compiled assignment does. */
+    @Test
+    void copiesIntoNamesNotModelledAreRefused() {
+        String why = " is not a PARAMETER, ASSIGNED or STATE of this mechanism that is not an array (what the C text"
+                + " would assign is not modelled)";
+        assertThat(problems(POOL + "INITIAL {\n  VERBATIM\n  carest = _ion_cai;\n  ENDVERBATIM\n}\n"))
+                .containsExactly("cp.mod:5:3: VERBATIM 'carest = _ion_cai;' is not supported: carest" + why);
+        assertThat(problems(POOL + "INITIAL {\n  VERBATIM\n  v = _ion_ek;\n  ENDVERBATIM\n}\n"))
+                .containsExactly("cp.mod:5:3: VERBATIM 'v = _ion_ek;' is not supported: v" + why);
+        assertThat(problems(POOL + "ASSIGNED { w[2] }\nINITIAL {\n  VERBATIM\n  w = _ion_cai;\n  ENDVERBATIM\n}\n"))
+                .containsExactly("cp.mod:6:3: VERBATIM 'w = _ion_cai;' is not supported: w" + why);
+        assertThat(problems(POOL + "PROCEDURE p() {\n  LOCAL rest\n  VERBATIM\n  rest = _ion_cai;\n  ENDVERBATIM\n}\n"))
+                .containsExactly("cp.mod:6:3: VERBATIM 'rest = _ion_cai;' is not supported: rest is a LOCAL or an"
+                        + " argument here, but the C text assigns the mechanism's rest (nocmodl names its LOCALs and"
+                        + " arguments _lrest)");
     }
 
     @Test

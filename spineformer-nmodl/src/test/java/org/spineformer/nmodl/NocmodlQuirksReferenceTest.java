@@ -8,6 +8,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.spineformer.engine.reference.ReferenceRun;
 import org.spineformer.engine.reference.TraceAssert;
+import org.spineformer.nmodl.gen.NmodlMechanism;
 
 /**
  * Things nocmodl 8.2.2 and NEURON do that change values, found by running published files nobody had seen against
@@ -27,7 +28,9 @@ import org.spineformer.engine.reference.TraceAssert;
  *   <li>a concentration the BREAKPOINT of a mechanism with a current assigns goes to the ion after nrn_cur's two
  *   evaluations, with the value the second left (ions/bpconc.mod);</li>
  *   <li>two BREAKPOINT blocks run as one, in file order, and so do two INITIAL blocks (breakpoint/twobp.mod: the
- *   second scales the first's current, starts m from the first's value; ModelDB 37819's NMDA.mod, tenth sample).</li>
+ *   second scales the first's current, starts m from the first's value; ModelDB 37819's NMDA.mod, tenth sample);</li>
+ *   <li>a PI the file declares is the file's variable, not C's constant: a PARAMETER printed with %g (pi/parampi.mod:
+ *   3.14), a CONSTANT as written (pi/constpi.mod: 3.1415927; ModelDB 168310's sinclamp.mod, twelfth sample).</li>
  * </ul>
  */
 class NocmodlQuirksReferenceTest {
@@ -39,7 +42,7 @@ class NocmodlQuirksReferenceTest {
 
     static Stream<Arguments> runs() {
         return SingleMechanismRun.runs("threadsafety/tabcall", "threadsafety/tabsafe", "threadsafety/printg",
-                "kinetic/kincount", "ions/bpconc", "breakpoint/twobp");
+                "kinetic/kincount", "ions/bpconc", "breakpoint/twobp", "pi/parampi", "pi/constpi");
     }
 
     /**
@@ -76,5 +79,25 @@ class NocmodlQuirksReferenceTest {
         assertThat(ref.column("s")).doesNotContain(0.0);
         assertThat(ref.column("g")[0]).isEqualTo(0.002 * 0.3 * ref.column("s")[0], org.assertj.core.data.Offset
                 .offset(1e-12 * 0.002));
+    }
+
+    /**
+     * NEURON ran each file with its own PI (turn = 2 PI t / period with 3.14; half = 3.1415927 / 2, which the tolerance
+     * of the run above could not tell from C's constant), and so does the compiled file: its half, every step.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("org.spineformer.nmodl.SingleMechanismRun#runs")
+    void theFilesOwnPi(String runName) {
+        ReferenceRun param = ReferenceRun.load("/reference/pi/parampi/" + runName);
+        double[] t = param.column("t_ms");
+        double[] turn = param.column("turn");
+        int last = t.length - 1;
+        assertThat(turn[last]).isEqualTo(2 * 3.14 * (t[last] - 0.0125) / 20, org.assertj.core.data.Offset
+                .offset(1e-12));
+        ReferenceRun constant = ReferenceRun.load("/reference/pi/constpi/" + runName);
+        assertThat(constant.column("half")[last]).isEqualTo(3.1415927 / 2);
+        double[] half = SingleMechanismRun.run(constant, NmodlMechanism.compile("constpi.mod",
+                Resources.text("/mod/pi/constpi.mod"))).column("half");
+        assertThat(half).containsOnly(3.1415927 / 2);
     }
 }

@@ -427,22 +427,25 @@ public final class Checker {
      * node ({@link IonCopyVerbatim}) where the compiled assignment does what nocmodl's C does.
      */
     private void verbatim(Stmt.Verbatim v) {
-        List<String> copies = IonCopyVerbatim.copies(v.text());
+        List<IonCopyVerbatim.Copy> copies = IonCopyVerbatim.copies(v.text());
         if (copies.isEmpty()) {
             unsupported(v.pos(), "VERBATIM", "C code cannot run on the JVM");
             return;
         }
         if (Set.of("KINETIC", "LINEAR", "NONLINEAR").contains(block.keyword())) {
-            unsupported(v.pos(), "VERBATIM '" + IonCopyVerbatim.copy(copies.get(0)) + ";' in a " + block.keyword()
-                    + " block", "not yet (its solver evaluates the block several times)");
+            unsupported(v.pos(), "VERBATIM '" + copies.get(0) + ";' in a " + block.keyword() + " block",
+                    "not yet (its solver evaluates the block several times)");
             return;
         }
         if (block.body().stream().anyMatch(Stmt.Table.class::isInstance)) {
-            unsupported(v.pos(), "VERBATIM '" + IonCopyVerbatim.copy(copies.get(0)) + ";' in a block with a TABLE", "not yet (the table would hold the values of the node it was built at)");
+            unsupported(v.pos(), "VERBATIM '" + copies.get(0) + ";' in a block with a TABLE", "not yet (the table"
+                    + " would hold the values of the node it was built at)");
             return;
         }
-        for (String x : copies) {
-            String copy = "VERBATIM '" + IonCopyVerbatim.copy(x) + ";'";
+        for (IonCopyVerbatim.Copy c : copies) {
+            String copy = "VERBATIM '" + c + ";'";
+            String x = c.source();
+            String y = c.target();
             NeuronStmt.UseIon ion = mod.neuron().filter(NeuronStmt.UseIon.class::isInstance)
                     .map(NeuronStmt.UseIon.class::cast)
                     .filter(u -> u.read().contains(x) || u.write().contains(x)).findFirst().orElse(null);
@@ -452,11 +455,22 @@ public final class Checker {
             } else if (!ion.read().contains(x) && !x.equals(ion.ion() + "i") && !x.equals(ion.ion() + "o")) {
                 unsupported(v.pos(), copy, x + " is written, not READ, so nocmodl never copies it from the node:"
                         + " _ion_" + x + " is the node's value of the other mechanisms (not modelled)");
-            } else if (scopes.stream().anyMatch(scope -> scope.containsKey(x))) {
-                unsupported(v.pos(), copy, x + " is a LOCAL or an argument here, but the C text assigns the"
-                        + " mechanism's " + x + " (nocmodl names its LOCALs and arguments _l" + x + ")");
+            } else if (scopes.stream().anyMatch(scope -> scope.containsKey(y))) {
+                unsupported(v.pos(), copy, y + " is a LOCAL or an argument here, but the C text assigns the"
+                        + " mechanism's " + y + " (nocmodl names its LOCALs and arguments _l" + y + ")");
+            } else if (!y.equals(x) && !scalarVariable(y)) {
+                unsupported(v.pos(), copy, y + " is not a PARAMETER, ASSIGNED or STATE of this mechanism that is"
+                        + " not an array (what the C text would assign is not modelled)");
             }
         }
+    }
+
+    /** Whether a PARAMETER, ASSIGNED or STATE declaration of the file declares the name, not as an array. */
+    private boolean scalarVariable(String name) {
+        return mod.items().stream().filter(Item.Declarations.class::isInstance).map(Item.Declarations.class::cast)
+                .filter(d -> Set.of("PARAMETER", "ASSIGNED", "STATE").contains(d.keyword()))
+                .flatMap(d -> d.declarations().stream())
+                .anyMatch(d -> d.name().equals(name) && d.size() == 0 && !BUILTIN_VARIABLES.contains(name));
     }
 
     /** nocmodl's two checks of FOR_NETCONS (parse1.ypp, {@code fornetcon}); its arguments name the loop's. */

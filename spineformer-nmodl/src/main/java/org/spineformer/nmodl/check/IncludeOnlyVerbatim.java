@@ -54,7 +54,6 @@ public final class IncludeOnlyVerbatim {
     /** The file without those blocks: what is compiled. */
     public static ModFile strip(ModFile mod) {
         List<Item.Verbatim> found = find(mod);
-        return found.isEmpty() ? mod : new ModFile(mod.file(), mod.items().stream()
-                .filter(i -> !found.contains(i)).toList());
+        return found.isEmpty() ? mod : StatementMap.map(mod, i -> !found.contains(i), List::of);
     }
 }

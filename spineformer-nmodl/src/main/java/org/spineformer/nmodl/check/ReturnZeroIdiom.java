@@ -88,11 +88,7 @@ public final class ReturnZeroIdiom {
         if (idioms.isEmpty()) {
             return mod;
         }
-        List<Item> items = mod.items().stream().map(i -> i instanceof Item.Block b
-                ? new Item.Block(b.pos(), b.keyword(), b.name(), b.args(), b.unit(), b.solveFor(),
-                b.body().stream().filter(s -> !idioms.contains(s)).toList())
-                : i).toList();
-        return new ModFile(mod.file(), items);
+        return StatementMap.map(mod, i -> true, s -> idioms.contains(s) ? List.of() : List.of(s));
     }
 
     /** The last statement of a block's body, COMMENT blocks aside (nocmodl writes nothing for them). */

@@ -59,7 +59,10 @@ final class ExpressionEmitter {
             case "celsius":
                 return "s.celsius";
             case "PI":
-                return "Math.PI";
+                if (g.builtinPi()) {
+                    return "Math.PI";
+                }
+                break;
             case "area":
                 return "s.areaUm2[geoNode[k]]";
             case "diam":
@@ -147,8 +150,9 @@ final class ExpressionEmitter {
         }
         if (e instanceof Expr.Var v) {
             String n = v.name();
-            return v.index() == null && !isLocal(n) && (n.equals("PI") || !JavaGenerator.NOT_FIELDS.contains(n)
-                    && !g.instanceVars.contains(n) && !g.topLocals.containsKey(n) && g.constants.containsKey(n));
+            return v.index() == null && !isLocal(n) && (n.equals("PI") && g.builtinPi()
+                    || !JavaGenerator.NOT_FIELDS.contains(n) && !g.instanceVars.contains(n)
+                    && !g.topLocals.containsKey(n) && g.constants.containsKey(n));
         }
         if (e instanceof Expr.Call c) {
             return JavaGenerator.MATH.contains(c.name()) && !g.functions.containsKey(c.name())

@@ -599,6 +599,15 @@ public final class JavaGenerator {
         }
     }
 
+    /**
+     * Whether PI is NEURON's constant. A file may declare its own PI (nocmodl then undefines the C macro): a PARAMETER,
+     * whose default nocmodl prints with %g ({@code PI = 3.14159265358979323846} runs as 3.14159), or a CONSTANT,
+     * kept as written; its statements then read that variable.
+     */
+    boolean builtinPi() {
+        return !instanceVars.contains("PI") && !constants.containsKey("PI");
+    }
+
     private void declarations(Item.Declarations d) {
         for (Decl decl : d.declarations()) {
             if (decl.size() > 0 && Set.of("PARAMETER", "ASSIGNED", "STATE").contains(d.keyword())

@@ -77,8 +77,8 @@ final class ParameterQuotients {
             if (v.index() != null || isLocal.test(n)) {
                 return false;
             }
-            return n.equals("dt") || n.equals("celsius") || n.equals("PI") || g.constants.containsKey(n)
-                    || g.parameterNames().contains(n) && !assignedBeyondInitial(n);
+            return n.equals("dt") || n.equals("celsius") || n.equals("PI") && g.builtinPi()
+                    || g.constants.containsKey(n) || g.parameterNames().contains(n) && !assignedBeyondInitial(n);
         }
         if (e instanceof Expr.Unary u) {
             return u.op().equals("-") && ofParameters(u.operand(), isLocal);
@@ -132,10 +132,12 @@ final class ParameterQuotients {
         }
         if (e instanceof Expr.Var v) {
             String n = v.name();
+            if (n.equals("PI") && g.builtinPi()) {
+                return "Math.PI";
+            }
             return switch (n) {
                 case "dt" -> "s.dt";
                 case "celsius" -> "s.celsius";
-                case "PI" -> "Math.PI";
                 default -> {
                     if (!g.instanceVars.contains(n)) {
                         yield "K_" + n;

@@ -1244,7 +1244,10 @@ final class VectorEmitter {
             case "celsius":
                 return bc("s.celsius");
             case "PI":
-                return bc("Math.PI");
+                if (g.builtinPi()) {
+                    return bc("Math.PI");
+                }
+                break;
             default:
                 break;
         }
