@@ -26,10 +26,10 @@ final class CurrentsEmitter {
      * values in both evaluations is run once before them; the one at v + 0.001 leaves out what neither its currents
      * nor the one at v need, and the one at v, after the first current phase after INITIAL, what neither its
      * currents nor anything after the state phase need ({@link EvaluationSlice}); v is passed as an argument when
-     * nothing else reads it from the column; where every current is affine in v ({@code conductance}, AffineCurrent), the evaluation at
-     * v and the slope, unless the block's exactConductance is off; a BREAKPOINT without statements or currents adds
-     * nothing (d += 0.0 and rhs -= 0.0 change no
-     * value: d starts each step at +0.0, so it is never -0.0).
+     * nothing else reads it from the column; where every current is affine in v ({@code conductance},
+     * AffineCurrent), the evaluation at v and the slope, unless the block's exactConductance is off; a BREAKPOINT
+     * without statements or currents adds nothing (d += 0.0 and rhs -= 0.0 change no value: d starts each step at
+     * +0.0, so it is never -0.0).
      */
     void emit(CurrentPhase phase, String vectorCall, Expr conductance) {
         List<String> terms = terms(g);
@@ -40,7 +40,8 @@ final class CurrentsEmitter {
         String firstCall = first.reduced() ? "currentFirst" : "current";
         if (g.atV.reduced()) {
             g.line("");
-            g.line("/** Whether this current phase is the first after INITIAL: its evaluation at v is whole (EvaluationSlice). */");
+            g.line("/** Whether this current phase is the first after INITIAL: its evaluation at v whole "
+                    + "(EvaluationSlice). */");
             g.line("private boolean wholeAtV;");
         }
         boolean twin = g.vectorTwins.contains(JavaGenerator.CURRENT_PHASE);
@@ -172,7 +173,8 @@ final class CurrentsEmitter {
             Item.Block p = g.procedures.get(name);
             g.line("");
             g.line("/** " + name + " in " + method + ": only the statements it needs. */");
-            g.open("private void " + slice.prefix() + name + "(int k, CellState s" + JavaGenerator.params(p.args()) + ")");
+            g.open("private void " + slice.prefix() + name + "(int k, CellState s" + JavaGenerator.params(p.args())
+                    + ")");
             g.withTwin(g.vectorTwins.contains(name),
                     () -> g.body(body, new HashSet<>(JavaGenerator.argNames(p.args()))));
             g.close();
