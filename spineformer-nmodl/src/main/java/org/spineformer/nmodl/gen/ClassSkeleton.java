@@ -361,6 +361,7 @@ final class ClassSkeleton {
     /** initialize() and INITIAL, currents() and the BREAKPOINT's evaluation, advance() and its SOLVEs. */
     private void emitPhases() {
         g.copyIonsOnce = vector != null && vector.copiesIonsOnce();
+        g.atV = CurrentsEmitter.atV(g, currentPhase);
         new InitialEmitter(g).emit(initial, vector != null ? vector.quotients() : null);
         new CurrentsEmitter(g).emit(currentPhase, vector == null ? null : vector.currentsCall(), conductance);
         new StatePhaseEmitter(g).emit(solves, afterSolves, vector == null ? null : vector.advanceCall());

@@ -294,7 +294,7 @@ final class ExpressionEmitter {
             return g.shared == null ? java : g.shared.computeIfAbsent(java, x -> "u_" + g.shared.size());
         }
         if (g.procedures.containsKey(c.name())) {
-            return (g.firstEvaluationCopies.contains(c.name()) ? "pf_" : "p_") + c.name() + "(k, s"
+            return (g.sliceCopies.contains(c.name()) ? g.sliceCopyPrefix : "p_") + c.name() + "(k, s"
                     + (args.isEmpty() ? "" : ", " + joined) + ")";
         }
         if (c.name().equals("net_send") && args.size() == 2 && (g.inNetReceive || g.inInitial)) {

@@ -58,6 +58,9 @@ final class InitialEmitter {
         if (g.copyIonsOnce) {
             g.line("copyIonsIn = true;");
         }
+        if (g.atV.reduced()) {
+            g.line("wholeAtV = true;");
+        }
         g.close();
         if (initial != null) {
             g.line("");

@@ -158,8 +158,14 @@ public final class JavaGenerator {
     boolean inNetReceive;
     /** True while translating the current phase's evaluations with v as their argument {@code vk}. */
     boolean vArgument;
-    /** PROCEDUREs called as their copy pf_NAME: while the first evaluation is emitted ({@link FirstEvaluation}). */
-    Set<String> firstEvaluationCopies = Set.of();
+    /**
+     * PROCEDUREs called as their copy (sliceCopyPrefix NAME): while an evaluation of the current phase with only
+     * what is needed of it is emitted ({@link EvaluationSlice}).
+     */
+    Set<String> sliceCopies = Set.of();
+    String sliceCopyPrefix;
+    /** The current phase's evaluation at v with only what is needed of it ({@link EvaluationSlice#atV}). */
+    EvaluationSlice atV;
     /** True while translating INITIAL (net_send there sends an event of weight 0 from t = 0). */
     boolean inInitial;
     /** DERIVATIVE block -> the METHOD its SOLVE asks for (cnexp, derivimplicit or euler). */
