@@ -48,9 +48,11 @@ public record PaintRule(String source, Region region, Target target, String mech
     public record XRange(double x1, double x2) {
         /** NEURON's tolerance on theta at the range's ends. */
         private static final double THETA_TOLERANCE = 1e-9;
+        /** The narrowest range NEURON takes: below it hoc stops ("r(x1:x2) requires x1 > x2"). */
+        private static final double MIN_WIDTH = 1e-10;
 
         public XRange {
-            if (!(x1 >= 0 && x2 <= 1 && x2 - x1 >= 1e-10)) { // NEURON refuses x2 - x1 < 1e-10 ("requires x1 > x2")
+            if (!(x1 >= 0 && x2 <= 1 && x2 - x1 >= MIN_WIDTH)) {
                 throw new IllegalArgumentException("must be [x1, x2] with 0 <= x1 < x2 <= 1, was [" + x1 + ", " + x2
                         + "]");
             }

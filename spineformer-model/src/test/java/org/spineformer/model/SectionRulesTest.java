@@ -134,6 +134,11 @@ class SectionRulesTest {
                 .hasMessageContaining("cell.json: /paint/0/parameters/g: a pair [y1, y2] (the values at x1 and x2 of "
                         + "the rule's x_range) needs two values, was [0,1,2]");
         assertThatThrownBy(() -> cell(dir, """
+                "paint": [{"region": "dend", "mechanism": "pas", "x_range": [0, 1], "section_ends": true,
+                  "parameters": {"g": [0, 1]}}],"""))
+                .hasMessageContaining("cell.json: /paint/0/x_range: a rule painting part of each section takes none"
+                        + " of section_ends, end_value_in_last_segment, where_middle, origin");
+        assertThatThrownBy(() -> cell(dir, """
                 "paint": [{"region": "dend", "membrane": {"Ra": [100, 200]}, "x_range": [0, 1]}],"""))
                 .hasMessageContaining("cell.json: /paint/0/x_range: Ra is one value per section, so it cannot be "
                         + "painted on part of one");
