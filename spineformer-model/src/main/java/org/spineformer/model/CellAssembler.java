@@ -405,7 +405,7 @@ public final class CellAssembler {
             }
             if (!(v instanceof Distribution.Constant c)) {
                 throw new IllegalArgumentException(source + ": the d_lambda rule needs a constant " + key + ", but "
-                        + p.source() + " paints it by distance");
+                        + p.source() + " paints it by distance or on part of a section");
             }
             if (regions.sections(p.region(), p.source())[section]) {
                 value = c.value().evaluate(params);

@@ -417,7 +417,7 @@ public final class DescriptionReader {
 
     private PaintRule paintRule(StrictJson o) {
         Set<String> options = Set.of("origin", "end_value_in_last_segment", "round_decimals", "section_ends",
-                "where_middle", "when");
+                "where_middle", "when", "x_range");
         String kind = o.only(union(options, Set.of("region", "fixed_reversal")), Set.of("mechanism", "membrane",
                 "ions"));
         Set<String> required = kind.equals("mechanism") ? Set.of("region", "mechanism") : Set.of("region", kind);
@@ -434,7 +434,23 @@ public final class DescriptionReader {
                 if (kind.equals("membrane") && !key.equals("cm") && !key.equals("Ra")) {
                     throw v.error(key, "a membrane rule paints cm and Ra only");
                 }
-                values.put(key, distribution(v, key));
+                values.put(key, v.node().get(key).isArray() ? pair(v, key) : distribution(v, key));
+            }
+        }
+        PaintRule.XRange xRange = null;
+        if (o.has("x_range")) {
+            List<StrictJson> ends = o.array("x_range");
+            if (ends.size() != 2) {
+                throw o.error("x_range", "must be [x1, x2], the part of each section painted, was " + o.node()
+                        .get("x_range"));
+            }
+            if (!ends.get(0).node().isNumber() || !ends.get(1).node().isNumber()) {
+                throw o.error("x_range", "must be two numbers, was " + o.node().get("x_range"));
+            }
+            try {
+                xRange = new PaintRule.XRange(ends.get(0).node().asDouble(), ends.get(1).node().asDouble());
+            } catch (IllegalArgumentException e) {
+                throw o.error("x_range", e.getMessage());
             }
         }
         Integer round = null;
@@ -463,7 +479,18 @@ public final class DescriptionReader {
                 : null, values, o.has("origin") ? location(o.object("origin")) : null,
                 o.has("end_value_in_last_segment") && o.bool("end_value_in_last_segment"), round,
                 o.has("fixed_reversal") && o.bool("fixed_reversal"), o.has("section_ends") && o.bool("section_ends"),
-                middle, o.has("when") ? expression(o, "when", Set.of()) : null);
+                middle, o.has("when") ? expression(o, "when", Set.of()) : null, xRange);
+    }
+
+    /** hoc's y1:y2 of {@code p(x1:x2) = y1:y2}: two constants (numbers or expressions of the parameters). */
+    private Distribution pair(StrictJson parent, String key) {
+        List<StrictJson> ends = parent.array(key);
+        if (ends.size() != 2) {
+            throw parent.error(key, "a pair [y1, y2] (the values at x1 and x2 of the rule's x_range) needs two "
+                    + "values, was " + parent.node().get(key));
+        }
+        return new Distribution.Between(expression(ends.get(0), null, Set.of()), expression(ends.get(1), null,
+                Set.of()));
     }
 
     private static Set<String> union(Set<String> a, Set<String> b) {

@@ -55,6 +55,17 @@ public sealed interface Distribution {
         }
     }
 
+    /**
+     * A pair y1, y2 painted over part of a section ({@link PaintRule.XRange}): {@link #at} takes theta, the fraction of
+     * the way from x1 to x2, in place of a distance, and gives y1*(1 - theta) + y2*theta, NEURON's {@code
+     * range_interpolate} rounding (y1 = y2 can differ from y1 in the last bit).
+     */
+    record Between(Expression y1, Expression y2) implements Distribution {
+        public double at(double theta, Expression.Variables vars) {
+            return y1.evaluate(vars) * (1. - theta) + y2.evaluate(vars) * theta;
+        }
+    }
+
     static Distribution constant(double value) {
         return new Constant(Expression.constant(value));
     }

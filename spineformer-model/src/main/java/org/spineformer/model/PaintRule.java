@@ -31,12 +31,43 @@ import org.spineformer.model.expr.Expression;
  *                               {@code if (p < c) p = c}
  * @param when                   null, or an expression of the parameters: the rule paints only where it is not 0
  *                               (hoc's {@code if} on the model's parameters)
+ * @param xRange                 null, or the part of each section the rule paints, its values {@link
+ *                               Distribution.Between} pairs: hoc's {@code p(x1:x2) = y1:y2}
  */
 public record PaintRule(String source, Region region, Target target, String mechanism,
                         Map<String, Distribution> values, Location origin, boolean endValueInLastSegment,
                         Integer roundDecimals, boolean fixedReversal, boolean sectionEnds, Middle whereMiddle,
-                        Expression when) {
+                        Expression when, XRange xRange) {
     public enum Target { MEMBRANE, MECHANISM, IONS }
+
+    /**
+     * The part x1..x2 of a section that hoc's {@code p(x1:x2) = y1:y2} paints, as NEURON 8.2.2's {@code
+     * range_interpolate} (cabcode.cpp) selects it: the segments from the one holding x1 to the one holding x2 whose
+     * centre x gives theta = (x - x1)/(x2 - x1) within [-1e-9, 1 + 1e-9]; each takes y1*(1 - theta) + y2*theta.
+     */
+    public record XRange(double x1, double x2) {
+        /** NEURON's tolerance on theta at the range's ends. */
+        private static final double THETA_TOLERANCE = 1e-9;
+        /** The narrowest range NEURON takes: below it hoc stops ("r(x1:x2) requires x1 > x2"). */
+        private static final double MIN_WIDTH = 1e-10;
+
+        public XRange {
+            if (!(x1 >= 0 && x2 <= 1 && x2 - x1 >= MIN_WIDTH)) {
+                throw new IllegalArgumentException("must be [x1, x2] with 0 <= x1 < x2 <= 1, was [" + x1 + ", " + x2
+                        + "]");
+            }
+        }
+
+        /** theta of segment j of n in the range, or NaN where NEURON's range_interpolate leaves the segment alone. */
+        double theta(int j, int n) {
+            int first = Math.min(n - 1, (int) (n * x1)), last = Math.min(n - 1, (int) (n * x2)); // node_index
+            if (j < first || j > last) {
+                return Double.NaN;
+            }
+            double theta = (((double) j + .5) / n - x1) / (x2 - x1);
+            return theta >= -THETA_TOLERANCE && theta <= 1 + THETA_TOLERANCE ? theta : Double.NaN;
+        }
+    }
 
     /** Which values at a section's middle a {@code whereMiddle} rule replaces. */
     public enum Middle { BELOW, ABOVE }
@@ -45,7 +76,7 @@ public record PaintRule(String source, Region region, Target target, String mech
     public PaintRule(String source, Region region, Target target, String mechanism, Map<String, Distribution> values,
                      Location origin, boolean endValueInLastSegment, Integer roundDecimals) {
         this(source, region, target, mechanism, values, origin, endValueInLastSegment, roundDecimals, false, false,
-                null, null);
+                null, null, null);
     }
 
     public PaintRule {
@@ -66,6 +97,25 @@ public record PaintRule(String source, Region region, Target target, String mech
                 .anyMatch(v -> !(v instanceof Distribution.Constant)))) {
             throw new IllegalArgumentException(source + "/where_middle: compares each section's middle with a "
                     + "constant, so its values must be constants (not by distance, not section_ends)");
+        }
+        boolean pairs = values.values().stream().anyMatch(v -> v instanceof Distribution.Between);
+        if (xRange == null && pairs) {
+            throw new IllegalArgumentException(source + ": a pair of values [y1, y2] paints part of a section, "
+                    + "between the ends of an x_range; this rule has none");
+        }
+        if (xRange != null) {
+            if (!values.values().stream().allMatch(v -> v instanceof Distribution.Between)) {
+                throw new IllegalArgumentException(source + "/x_range: every value of the rule must be a pair [y1, y2]"
+                        + " (hoc's p(x1:x2) = y1:y2), not a single value or a function of distance");
+            }
+            if (sectionEnds || endValueInLastSegment || whereMiddle != null || origin != null) {
+                throw new IllegalArgumentException(source + "/x_range: a rule painting part of each section takes none"
+                        + " of section_ends, end_value_in_last_segment, where_middle, origin");
+            }
+            if (values.containsKey("Ra")) {
+                throw new IllegalArgumentException(source + "/x_range: Ra is one value per section, so it cannot be "
+                        + "painted on part of one");
+            }
         }
         if (roundDecimals != null && (roundDecimals < 0 || roundDecimals > 17)) {
             throw new IllegalArgumentException(source + ": round_decimals must be in 0..17, was " + roundDecimals);

@@ -45,7 +45,7 @@ final class Painter {
         double maxDistance = Double.NaN;
         boolean needsDistance = false;
         for (Distribution v : rule.values().values()) {
-            needsDistance |= !(v instanceof Distribution.Constant);
+            needsDistance |= !(v instanceof Distribution.Constant || v instanceof Distribution.Between);
         }
         if (needsDistance) {
             maxDistance = Double.NEGATIVE_INFINITY;
@@ -110,11 +110,16 @@ final class Painter {
                     if (!segs[j]) {
                         continue;
                     }
+                    double theta = rule.xRange() == null ? Double.NaN : rule.xRange().theta(j, nseg);
+                    if (rule.xRange() != null && Double.isNaN(theta)) {
+                        continue;
+                    }
                     double x = rule.endValueInLastSegment() && j == nseg - 1 ? 1 : topology.section(s).segmentX(j);
-                    double d = e.getValue() instanceof Distribution.Constant || ends != null ? Double.NaN
-                            : topology.pathDistance(o, origin.x(), s, x);
+                    double d = e.getValue() instanceof Distribution.Constant || ends != null || rule.xRange() != null
+                            ? Double.NaN : topology.pathDistance(o, origin.x(), s, x);
                     // range_interpolate's y1 * (1 - theta) + y2 * theta, theta the segment's x for p(0:1)
-                    double v = ends != null ? ends[0] * (1 - x) + ends[1] * x : e.getValue().at(d, vars);
+                    double v = ends != null ? ends[0] * (1 - x) + ends[1] * x
+                            : e.getValue().at(rule.xRange() != null ? theta : d, vars);
                     if (!Double.isFinite(v)) {
                         throw new IllegalArgumentException(rule.source() + "/" + valuesKey(rule) + key + ": gives " + v
                                 + " at " + section + "(" + x + "), distance " + d + " um");

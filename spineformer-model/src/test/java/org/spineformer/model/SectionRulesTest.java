@@ -84,6 +84,67 @@ class SectionRulesTest {
     }
 
     @Test
+    void valuesOnPartOfEachSection(@TempDir Path dir) throws IOException {
+        // hoc (Hallermann et al. 2012): g_pas(0:0.4) = 0:a  g_pas(0.4:1) = a:a on dend[0] of nseg 5 (centres 0.1 ..
+        // 0.9); NEURON's range_interpolate visits the segments holding x1 to x2 and paints those whose centre gives
+        // theta = (x - x1)/(x2 - x1) in [-1e-9, 1 + 1e-9] with y1*(1 - theta) + y2*theta
+        AssembledCell cell = CellAssembler.assemble(cell(dir, """
+                "nseg": [{"region": "all", "fixed": 5}, {"region": {"names": "dend\\\\[1\\\\]"}, "fixed": 2}],
+                "paint": [{"region": "all", "mechanism": "pas", "parameters": {"g": 1}},
+                 {"region": {"names": "dend\\\\[0\\\\]"}, "mechanism": "pas", "x_range": [0, 0.4],
+                  "parameters": {"g": [0, "a"]}},
+                 {"region": {"names": "dend\\\\[0\\\\]"}, "mechanism": "pas", "x_range": [0.4, 1],
+                  "parameters": {"g": ["a", "a"]}},
+                 {"region": {"names": "dend\\\\[1\\\\]"}, "mechanism": "pas", "x_range": [0, 0.25],
+                  "parameters": {"g": [0, "a"]}}],"""));
+        double t0 = (0.5 / 5 - 0) / 0.4, t1 = (1.5 / 5 - 0) / 0.4; // 0.25, and 0.3/0.4 = 0.7499999999999999
+        double t2 = (2.5 / 5 - 0.4) / 0.6, t3 = (3.5 / 5 - 0.4) / 0.6, t4 = (4.5 / 5 - 0.4) / 0.6;
+        double[] dend0 = g(cell, "dend[0]");
+        assertThat(dend0).containsExactly(0 * (1 - t0) + 10 * t0, 0 * (1 - t1) + 10 * t1,
+                10 * (1 - t2) + 10 * t2, 10 * (1 - t3) + 10 * t3, 10 * (1 - t4) + 10 * t4);
+        assertThat(dend0[1]).isNotEqualTo(7.5); // the line at the centre, rounded as NEURON does: 7.499999999999999
+        // dend[1]: the first centre, 0.25, is x2 itself (theta 1): painted y2; the second is beyond
+        assertThat(g(cell, "dend[1]")).containsExactly(10, 1);
+        assertThat(g(cell, "soma")).containsOnly(1);
+
+        assertThatThrownBy(() -> cell(dir, """
+                "paint": [{"region": "dend", "mechanism": "pas", "parameters": {"g": [0, 1]}}],"""))
+                .hasMessageContaining("cell.json: /paint/0: a pair of values [y1, y2] paints part of a section, "
+                        + "between the ends of an x_range; this rule has none");
+        assertThatThrownBy(() -> cell(dir, """
+                "paint": [{"region": "dend", "mechanism": "pas", "x_range": [0, 0.5], "parameters": {"g": 1}}],"""))
+                .hasMessageContaining("cell.json: /paint/0/x_range: every value of the rule must be a pair [y1, y2]");
+        assertThatThrownBy(() -> cell(dir, """
+                "paint": [{"region": "dend", "mechanism": "pas", "x_range": [0.5, 0.5],
+                  "parameters": {"g": [0, 1]}}],"""))
+                .hasMessageContaining("cell.json: /paint/0/x_range: must be [x1, x2] with 0 <= x1 < x2 <= 1, was "
+                        + "[0.5, 0.5]");
+        assertThatThrownBy(() -> cell(dir, """
+                "paint": [{"region": "dend", "mechanism": "pas", "x_range": [0, 1.5],
+                  "parameters": {"g": [0, 1]}}],"""))
+                .hasMessageContaining("cell.json: /paint/0/x_range: must be [x1, x2] with 0 <= x1 < x2 <= 1, was "
+                        + "[0.0, 1.5]");
+        assertThatThrownBy(() -> cell(dir, """
+                "paint": [{"region": "dend", "mechanism": "pas", "x_range": [0, "a"],
+                  "parameters": {"g": [0, 1]}}],"""))
+                .hasMessageContaining("cell.json: /paint/0/x_range: must be two numbers, was [0,\"a\"]");
+        assertThatThrownBy(() -> cell(dir, """
+                "paint": [{"region": "dend", "mechanism": "pas", "x_range": [0, 1],
+                  "parameters": {"g": [0, 1, 2]}}],"""))
+                .hasMessageContaining("cell.json: /paint/0/parameters/g: a pair [y1, y2] (the values at x1 and x2 of "
+                        + "the rule's x_range) needs two values, was [0,1,2]");
+        assertThatThrownBy(() -> cell(dir, """
+                "paint": [{"region": "dend", "mechanism": "pas", "x_range": [0, 1], "section_ends": true,
+                  "parameters": {"g": [0, 1]}}],"""))
+                .hasMessageContaining("cell.json: /paint/0/x_range: a rule painting part of each section takes none"
+                        + " of section_ends, end_value_in_last_segment, where_middle, origin");
+        assertThatThrownBy(() -> cell(dir, """
+                "paint": [{"region": "dend", "membrane": {"Ra": [100, 200]}, "x_range": [0, 1]}],"""))
+                .hasMessageContaining("cell.json: /paint/0/x_range: Ra is one value per section, so it cannot be "
+                        + "painted on part of one");
+    }
+
+    @Test
     void capsReadAtTheSectionsMiddleUnderAConditionOnTheParameters(@TempDir Path dir) throws IOException {
         // g = distance/2 at segment centres; "if (g_pas < cap) g_pas = cap" reads g_pas(0.5): nseg 4 -> segment 2
         String paint = """
