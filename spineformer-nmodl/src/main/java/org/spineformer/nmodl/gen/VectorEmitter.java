@@ -70,8 +70,8 @@ final class VectorEmitter {
     private String vShift;
     /** The arrays of the TABLE FUNCTIONs of v looked up before the groups, by function and shift of v (lookedUp). */
     private final Map<String, String> lookUpArrays = new LinkedHashMap<>();
-    /** The look-ups of the current kernel being lowered: array, the scalar call that fills it at slot k. */
-    private final Map<String, String> lookUps = new LinkedHashMap<>();
+    /** The look-ups of the current kernel being lowered: array, the function and shift of v that fill it. */
+    private final Map<String, LookUp> lookUps = new LinkedHashMap<>();
     /** Whether the phase being lowered computes an exponential in lanes. */
     private boolean exponential;
     /** While a once pass is lowered (oncePass): the exponentials it inlines; else -1 (each through LaneMath). */
@@ -314,15 +314,7 @@ final class VectorEmitter {
         // exponential, every group of VL slots from slot 0, in lanes either way
         currentRunsOnly &= !exponential;
         if (!lookUps.isEmpty()) {
-            List<String> lines = new ArrayList<>();
-            lines.add("// the TABLE FUNCTIONs of v alone, looked up for every slot of the groups before them (lookedUp)");
-            lines.add("for (int r = 0; r < currentGroups.length; r++) {");
-            lines.add("    for (int k = currentGroups[r]; k < currentGroups[r] + VL; k++) {");
-            lines.add("        double vk = s.v[laneNode[k]];");
-            lookUps.forEach((array, call) -> lines.add("        " + array + "[k] = " + call + ";"));
-            lines.add("    }");
-            lines.add("}");
-            text.insert(beforeGroups, lines);
+            text.insert(beforeGroups, lookUpLoop());
         }
         out = saved;
         if (!problems.isEmpty()) {
@@ -1397,8 +1389,68 @@ final class VectorEmitter {
         }
         String array = lookUpArrays.computeIfAbsent(c.name() + vShift, key -> "tv" + lookUpArrays.size() + "_"
                 + c.name());
-        lookUps.put(array, "f_" + c.name() + "(k, s, vk" + vShift + ")");
+        lookUps.put(array, new LookUp(c.name(), vShift));
         return DV + ".fromArray(VS, " + array + ", k0)";
+    }
+
+    /** A look-up of {@link #lookedUp}: the TABLE FUNCTION, and what its argument adds to the node's v. */
+    private record LookUp(String function, String shift) {
+    }
+
+    /**
+     * The loop of {@link #lookedUp}'s look-ups, before the groups: one loop over the slots from the first group's
+     * to the last's (a slot between groups, which the scalar kernel computes, is looked up unused), each function
+     * by the scalar call the lanes would make, or, looked up at v + 0.001 and at v in a thread-safe mechanism (its
+     * table checked once per phase, not per call), by {@link #twiceInOneInterval}. A loop per group with the two
+     * calls took NMDA's current phase 10.3 us per call in the paper's cell, this loop with the two in one interval
+     * 7.6-8.2 (the hand-written kernel's, which does the same: 6.1; docs/dev/nmodl.md, "g17, session 39").
+     */
+    private List<String> lookUpLoop() {
+        List<String> lines = new ArrayList<>();
+        lines.add("// the TABLE FUNCTIONs of v alone, looked up for every slot from the first group's to the last's (lookedUp)");
+        lines.add("if (currentGroups.length > 0) {");
+        lines.add("    for (int k = currentGroups[0], end = currentGroups[currentGroups.length - 1] + VL; k < end; k++) {");
+        lines.add("        double vk = s.v[laneNode[k]];");
+        lookUps.forEach((array, l) -> {
+            String above = lookUpArrays.get(l.function() + " + 0.001");
+            String at = lookUpArrays.get(l.function());
+            if (!g.threadSafe || !lookUps.containsKey(above) || !lookUps.containsKey(at)) {
+                lines.add("        " + array + "[k] = f_" + l.function() + "(k, s, vk" + l.shift() + ");");
+            } else if (array.equals(above)) {
+                lines.add("        " + twiceInOneInterval(l.function()) + "(k, s, vk, " + above + ", " + at + ");");
+            }
+        });
+        lines.add("    }");
+        lines.add("}");
+        return lines;
+    }
+
+    /**
+     * The helper that looks TABLE FUNCTION {@code f} up at vk + 0.001 into {@code above[k]} and at vk into {@code
+     * at[k]}: where both fall inside one interval of the table, its two entries are loaded once and each value is
+     * computed as {@code f_} computes it (the same operations on the same values, so the same bits); elsewhere
+     * (either at or beyond an end, NaN, two intervals, tables off) by the two calls. Only for a thread-safe
+     * mechanism, whose {@code f_} does not check the table per call.
+     */
+    private String twiceInOneInterval(String f) {
+        String helper = "tw_" + f;
+        String tab = "tab_" + f + "_" + f;
+        String n = ExpressionEmitter.literal(g.tables.get(f).points());
+        methods.computeIfAbsent(helper, h -> "\nprivate void " + h + "(int k, CellState s, double vk, double[] above, "
+                + "double[] at) {\n"
+                + "    double xa = mfac_" + f + " * ((vk + 0.001) - tmin_" + f + ");\n"
+                + "    double x = mfac_" + f + " * (vk - tmin_" + f + ");\n"
+                + "    int i = (int) x;\n"
+                + "    if (useTables && x > 0.0 && x < " + n + " && xa > 0.0 && xa < " + n + " && i == (int) xa) {\n"
+                + "        double low = " + tab + "[i];\n"
+                + "        double step = " + tab + "[i + 1] - low;\n"
+                + "        above[k] = low + (xa - (double) i) * step;\n"
+                + "        at[k] = low + (x - (double) i) * step;\n"
+                + "    } else {\n"
+                + "        above[k] = f_" + f + "(k, s, vk + 0.001);\n"
+                + "        at[k] = f_" + f + "(k, s, vk);\n"
+                + "    }\n}\n");
+        return helper;
     }
 
     /**
