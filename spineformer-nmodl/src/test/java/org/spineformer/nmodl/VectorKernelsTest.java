@@ -249,7 +249,7 @@ class VectorKernelsTest {
     void powersAndLogarithmsGoInLanes() throws IOException, URISyntaxException {
         String source = compile("vector/powlog.mod").javaSource();
         String currents = kernel(source, "private int vcurrents(CellState s)");
-        String states = kernel(source, "private void vd_states(int k0, CellState s)");
+        String states = kernel(source, "private int vadvance(CellState s)");
         // odd, square and zero, soft and near, in each of the two evaluations
         assertThat(count(currents, "LaneMath.pow(")).as("powers in the current phase").isEqualTo(2 * 3);
         assertThat(count(currents, "LaneMath.log(")).as("logarithms in the current phase").isEqualTo(2 * 2);

@@ -40,8 +40,10 @@ final class VectorEmitter {
     private final JavaGenerator g;
     /** Why the code being lowered cannot be: non-empty means it is dropped. */
     private final List<String> problems = new ArrayList<>();
-    /** The generated vector methods (FUNCTIONs, PROCEDUREs, DERIVATIVE blocks, helpers), by name. */
+    /** The generated vector methods (FUNCTIONs, PROCEDUREs, helpers), by name. */
     private final Map<String, String> methods = new LinkedHashMap<>();
+    /** The DERIVATIVE blocks in lanes, by vd_ and name: the statements of one group from slot k0, of the state phase. */
+    private final Map<String, String> groupKernels = new LinkedHashMap<>();
     private final Set<String> perLaneMath = new HashSet<>();
     private SourceText out;
     /** The mask of the IF branches being lowered, within the method (null: every lane). */
@@ -431,7 +433,14 @@ final class VectorEmitter {
             Stmt.Solve sv = solves.get(j);
             String b = sv.block();
             if (inLanes.get(j)) {
-                text.line("vd_" + b + "(k0, s);");
+                // the group kernel's statements here, not a call: C2 did not inline AMPA_WITH_CA's ("hot method too
+                // big"), whose state phase then took 6.3-6.5 us per call in the paper's cell against 4.8-5.0 with
+                // them in the loop (docs/dev/nmodl.md, "g17, session 39")
+                text.open("");
+                for (String line : groupKernels.get("vd_" + b).split("\n")) {
+                    text.line(line);
+                }
+                text.close();
                 lowered.add(b);
                 anyVector = true;
             } else {
@@ -526,10 +535,13 @@ final class VectorEmitter {
                 .anyMatch(e -> g.written.contains(e.getKey()) && !e.getValue().equals("current")));
     }
 
-    /** DERIVATIVE b as vd_b(k0, s), or false (with nothing kept) when some statement cannot be lowered. */
+    /**
+     * DERIVATIVE b in lanes as the statements of one group from slot k0 ({@link #groupKernels} vd_b), or false (with
+     * nothing kept) when some statement cannot be lowered.
+     */
     private boolean derivative(String b, String method) {
         String name = "vd_" + b;
-        if (methods.containsKey(name)) {
+        if (groupKernels.containsKey(name)) {
             return true;
         }
         List<String> before = new ArrayList<>(problems);
@@ -539,22 +551,19 @@ final class VectorEmitter {
         SourceText text = new SourceText();
         SourceText saved = out;
         out = text;
-        text.line("");
-        text.line("/** DERIVATIVE " + b + " (" + method + ") in vector lanes. */");
-        text.open("private void " + name + "(int k0, CellState s)");
+        text.line("// DERIVATIVE " + b + " (" + method + ") in vector lanes");
         text.line(DV + " dtv = " + DV + ".broadcast(VS, s.dt);");
         derivativeMethod = method;
         int[] mark = keepColumns();
         block(g.derivatives.get(b).body(), Set.of());
         endKeeping(mark);
         derivativeMethod = null;
-        text.close();
         out = saved;
         boolean ok = problems.isEmpty();
         problems.clear();
         problems.addAll(before);
         if (ok) {
-            methods.put(name, text.toString());
+            groupKernels.put(name, text.toString());
         } else {
             inlined.retainAll(inlinedBefore);
             quotients.dropFrom(quotientsBefore);
