@@ -249,7 +249,7 @@ class VectorKernelsTest {
     void powersAndLogarithmsGoInLanes() throws IOException, URISyntaxException {
         String source = compile("vector/powlog.mod").javaSource();
         String currents = kernel(source, "private int vcurrents(CellState s)");
-        String states = kernel(source, "private void vd_states(int k0, CellState s)");
+        String states = kernel(source, "private int vadvance(CellState s)");
         // odd, square and zero, soft and near, in each of the two evaluations
         assertThat(count(currents, "LaneMath.pow(")).as("powers in the current phase").isEqualTo(2 * 3);
         assertThat(count(currents, "LaneMath.log(")).as("logarithms in the current phase").isEqualTo(2 * 2);
@@ -264,22 +264,21 @@ class VectorKernelsTest {
 
     /**
      * A state kernel whose only lane-by-lane call is one power takes it over every group in one call (VectorEmitter's
-     * power pass: va_states stores each group's arguments and nothing else, one LaneMath.pow, vd_states reads its
+     * power pass: va_states stores each group's arguments and nothing else, one LaneMath.pow, vd_states in vadvance reads its
      * group's result); powlog's, an exponential beside its power, keeps its power per group. The bits of both:
      * vectorKernelsGiveTheScalarKernelsBits.
      */
     @Test
     void aStateKernelsOnePowerIsTakenOverEveryGroupInOneCall() throws IOException, URISyntaxException {
         String source = compile("vector/powpass.mod").javaSource();
-        assertThat(count(kernel(source, "private int vadvance(CellState s)"), "LaneMath.pow(pwX, pwY, pwPQ);"))
-                .as("one power over every group").isEqualTo(1);
+        String states = kernel(source, "private int vadvance(CellState s)");
+        assertThat(count(states, "LaneMath.pow(")).as("one power over every group, none per group").isEqualTo(1);
+        assertThat(states).contains("LaneMath.pow(pwX, pwY, pwPQ);").contains("fromArray(VS, pwX, k0)");
         assertThat(count(kernel(source, "private void va_states(int k0, CellState s)"), ".intoArray("))
                 .as("the pass of arguments writes the power's two and nothing else").isEqualTo(2);
-        assertThat(kernel(source, "private void vd_states(int k0, CellState s)")).contains("fromArray(VS, pwX, k0)")
-                .doesNotContain("LaneMath");
         String powlog = compile("vector/powlog.mod").javaSource();
         assertThat(powlog).as("a power and an exponential").doesNotContain("va_states");
-        assertThat(count(kernel(powlog, "private void vd_states(int k0, CellState s)"), "LaneMath.pow(vsA, vsB, vsPQ)"))
+        assertThat(count(kernel(powlog, "private int vadvance(CellState s)"), "LaneMath.pow(vsA, vsB, vsPQ)"))
                 .as("the power per group").isEqualTo(1);
     }
 

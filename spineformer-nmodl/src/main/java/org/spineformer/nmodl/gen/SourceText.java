@@ -16,6 +16,13 @@ final class SourceText {
         out.append("    ".repeat(indent)).append(text).append('\n');
     }
 
+    /** Each line of {@code text} (lines written by another SourceText) at the current indentation. */
+    void lines(String text) {
+        for (String l : text.split("\n")) {
+            line(l);
+        }
+    }
+
     /** A line ending with an opening brace; what follows is indented one more level. */
     void open(String text) {
         line(text + " {");

@@ -40,8 +40,10 @@ final class VectorEmitter {
     private final JavaGenerator g;
     /** Why the code being lowered cannot be: non-empty means it is dropped. */
     private final List<String> problems = new ArrayList<>();
-    /** The generated vector methods (FUNCTIONs, PROCEDUREs, DERIVATIVE blocks, helpers), by name. */
+    /** The generated vector methods (FUNCTIONs, PROCEDUREs, helpers), by name. */
     private final Map<String, String> methods = new LinkedHashMap<>();
+    /** The DERIVATIVE blocks in lanes, by vd_ and name: the statements of one group from slot k0, of the state phase. */
+    private final Map<String, String> groupKernels = new LinkedHashMap<>();
     private final Set<String> perLaneMath = new HashSet<>();
     private SourceText out;
     /** The mask of the IF branches being lowered, within the method (null: every lane). */
@@ -76,8 +78,8 @@ final class VectorEmitter {
     private String vShift;
     /** The arrays of the TABLE FUNCTIONs of v looked up before the groups, by function and shift of v (lookedUp). */
     private final Map<String, String> lookUpArrays = new LinkedHashMap<>();
-    /** The look-ups of the current kernel being lowered: array, the scalar call that fills it at slot k. */
-    private final Map<String, String> lookUps = new LinkedHashMap<>();
+    /** The look-ups of the current kernel being lowered: array, the function and shift of v that fill it. */
+    private final Map<String, LookUp> lookUps = new LinkedHashMap<>();
     /** Whether the phase being lowered computes an exponential in lanes. */
     private boolean exponential;
     /** While a once pass is lowered (oncePass): the exponentials it inlines; else -1 (each through LaneMath). */
@@ -320,15 +322,7 @@ final class VectorEmitter {
         // exponential, every group of VL slots from slot 0, in lanes either way
         currentRunsOnly &= !exponential;
         if (!lookUps.isEmpty()) {
-            List<String> lines = new ArrayList<>();
-            lines.add("// the TABLE FUNCTIONs of v alone, looked up for every slot of the groups before them (lookedUp)");
-            lines.add("for (int r = 0; r < currentGroups.length; r++) {");
-            lines.add("    for (int k = currentGroups[r]; k < currentGroups[r] + VL; k++) {");
-            lines.add("        double vk = s.v[laneNode[k]];");
-            lookUps.forEach((array, call) -> lines.add("        " + array + "[k] = " + call + ";"));
-            lines.add("    }");
-            lines.add("}");
-            text.insert(beforeGroups, lines);
+            text.insert(beforeGroups, lookUpLoop());
         }
         out = saved;
         if (!problems.isEmpty()) {
@@ -452,7 +446,12 @@ final class VectorEmitter {
             Stmt.Solve sv = solves.get(j);
             String b = sv.block();
             if (inLanes.get(j)) {
-                text.line("vd_" + b + "(k0, s);");
+                // the group kernel's statements here, not a call: C2 did not inline AMPA_WITH_CA's ("hot method too
+                // big"), whose state phase then took 6.3-6.5 us per call in the paper's cell against 4.8-5.0 with
+                // them in the loop (docs/dev/nmodl.md, "g17, session 39")
+                text.open("");
+                text.lines(groupKernels.get("vd_" + b));
+                text.close();
                 lowered.add(b);
                 anyVector = true;
             } else {
@@ -548,13 +547,15 @@ final class VectorEmitter {
     }
 
     /**
-     * DERIVATIVE b as vd_b(k0, s), or false (with nothing kept) when some statement cannot be lowered. When {@code
-     * alone} (the state phase's one kernel, the groups' node copies before every group), a kernel whose only
-     * lane-by-lane call is one power takes it from a pass of its own ({@link #powerPass}).
+    /**
+     * DERIVATIVE b in lanes as the statements of one group from slot k0 ({@link #groupKernels} vd_b), or false (with
+     * nothing kept) when some statement cannot be lowered. When {@code alone} (the state phase's one kernel, the
+     * groups' node copies before every group), a kernel whose only lane-by-lane call is one power takes it from a
+     * pass of its own ({@link #powerPass}).
      */
     private boolean derivative(String b, String method, boolean alone) {
         String name = "vd_" + b;
-        if (methods.containsKey(name)) {
+        if (groupKernels.containsKey(name)) {
             return true;
         }
         List<String> before = new ArrayList<>(problems);
@@ -564,16 +565,16 @@ final class VectorEmitter {
         boolean powersBefore = powers;
         laneCalls = 0;
         powerCalls = 0;
-        String kernel = kernel(name, b, method);
+        String kernel = kernel(b, method);
         boolean ok = problems.isEmpty();
         String fromPass = ok && alone && laneCalls == 1 && powerCalls == 1 ? powerPass(b, method) : null;
         problems.clear();
         problems.addAll(before);
         if (fromPass != null) {
-            methods.put(name, fromPass);
+            groupKernels.put(name, fromPass);
             powers = powersBefore;
         } else if (ok) {
-            methods.put(name, kernel);
+            groupKernels.put(name, kernel);
         } else {
             inlined.retainAll(inlinedBefore);
             quotients.dropFrom(quotientsBefore);
@@ -581,18 +582,16 @@ final class VectorEmitter {
         return ok;
     }
 
-    /** The kernel's Java, lowered as {@link #powerPass} says; its problems added. */
-    private String kernel(String name, String b, String method) {
+    /** The kernel's statements for one group from slot k0, lowered as {@link #powerPass} says; its problems added. */
+    private String kernel(String b, String method) {
         SourceText text = new SourceText();
         SourceText saved = out;
         out = text;
-        text.line("");
-        text.line("/** DERIVATIVE " + b + " (" + method + ") in vector lanes" + switch (powerPass) {
-            case PER_GROUP -> ". */";
-            case ARGUMENTS -> ": its power's arguments alone, into pwX and pwY. */";
-            case RESULT -> ", its power from pwX. */";
+        text.line("// DERIVATIVE " + b + " (" + method + ") in vector lanes" + switch (powerPass) {
+            case PER_GROUP -> "";
+            case ARGUMENTS -> ": its power's arguments alone, into pwX and pwY";
+            case RESULT -> ", its power from pwX";
         });
-        text.open("private void " + name + "(int k0, CellState s)");
         text.line(DV + " dtv = " + DV + ".broadcast(VS, s.dt);");
         derivativeMethod = method;
         int[] mark = keepColumns();
@@ -602,33 +601,37 @@ final class VectorEmitter {
         }
         endKeeping(mark);
         derivativeMethod = null;
-        text.close();
         out = saved;
         return text.toString();
     }
 
     /**
      * The power of a DERIVATIVE kernel in a pass of its own: va_b(k0, s) stores its arguments for every group, one
-     * LaneMath.pow takes them all, and vd_b(k0, s) reads its group's result. One call per group computed one vector
+     * LaneMath.pow takes them all, and vd_b's statements (in vadvance's loop) read their group's result. One call per group computed one vector
      * whose chain of dependent operations, and the scratch arrays' stores and loads, nothing overlapped (SK_E2's
      * state phase: ~100 ns per group, the power ~75 of it); over every group the halves' loops overlap them.
      * va_b is the kernel up to nothing but its power's arguments: the same operations on the same values as the
      * kernel's, so the same bits; kept only when it writes nothing else: its only vector stores the arguments' two
      * (a column written to memory in a branch is one more). The kernels' only slot-by-slot stores, DecayMemo's kept
-     * slopes' (keptSlope), come with an exponential, a second lane-by-lane call, so never reach here. Returns vd_b
-     * taking its power from the pass, or null (the pass not made).
+     * slopes' (keptSlope), come with an exponential, a second lane-by-lane call, so never reach here. Returns vd_b's
+     * statements taking the power from the pass, or null (the pass not made).
      */
     private String powerPass(String b, String method) {
         powerPass = PowerPass.ARGUMENTS;
-        String arguments = kernel("va_" + b, b, method);
+        String arguments = kernel(b, method);
         powerPass = PowerPass.RESULT;
-        String result = kernel("vd_" + b, b, method);
+        String result = kernel(b, method);
         powerPass = PowerPass.PER_GROUP;
         boolean argumentsOnly = arguments.split("\\.intoArray\\(", -1).length - 1 == 2;
         if (!problems.isEmpty() || !argumentsOnly) {
             return null;
         }
-        methods.put("va_" + b, arguments);
+        SourceText va = new SourceText();
+        va.line("");
+        va.open("private void va_" + b + "(int k0, CellState s)");
+        va.lines(arguments);
+        va.close();
+        methods.put("va_" + b, va.toString());
         statePowerPass = true;
         return result;
     }
@@ -1480,8 +1483,68 @@ final class VectorEmitter {
         }
         String array = lookUpArrays.computeIfAbsent(c.name() + vShift, key -> "tv" + lookUpArrays.size() + "_"
                 + c.name());
-        lookUps.put(array, "f_" + c.name() + "(k, s, vk" + vShift + ")");
+        lookUps.put(array, new LookUp(c.name(), vShift));
         return DV + ".fromArray(VS, " + array + ", k0)";
+    }
+
+    /** A look-up of {@link #lookedUp}: the TABLE FUNCTION, and what its argument adds to the node's v. */
+    private record LookUp(String function, String shift) {
+    }
+
+    /**
+     * The loop of {@link #lookedUp}'s look-ups, before the groups: one loop over the slots from the first group's
+     * to the last's (a slot between groups, which the scalar kernel computes, is looked up unused), each function
+     * by the scalar call the lanes would make, or, looked up at v + 0.001 and at v in a thread-safe mechanism (its
+     * table checked once per phase, not per call), by {@link #twiceInOneInterval}. A loop per group with the two
+     * calls took NMDA's current phase 10.3 us per call in the paper's cell, this loop with the two in one interval
+     * 7.6-8.2 (the hand-written kernel's, which does the same: 6.1; docs/dev/nmodl.md, "g17, session 39").
+     */
+    private List<String> lookUpLoop() {
+        List<String> lines = new ArrayList<>();
+        lines.add("// the TABLE FUNCTIONs of v alone, looked up for every slot from the first group's to the last's (lookedUp)");
+        lines.add("if (currentGroups.length > 0) {");
+        lines.add("    for (int k = currentGroups[0], end = currentGroups[currentGroups.length - 1] + VL; k < end; k++) {");
+        lines.add("        double vk = s.v[laneNode[k]];");
+        lookUps.forEach((array, l) -> {
+            String above = lookUpArrays.get(l.function() + " + 0.001");
+            String at = lookUpArrays.get(l.function());
+            if (!g.threadSafe || !lookUps.containsKey(above) || !lookUps.containsKey(at)) {
+                lines.add("        " + array + "[k] = f_" + l.function() + "(k, s, vk" + l.shift() + ");");
+            } else if (array.equals(above)) {
+                lines.add("        " + twiceInOneInterval(l.function()) + "(k, s, vk, " + above + ", " + at + ");");
+            }
+        });
+        lines.add("    }");
+        lines.add("}");
+        return lines;
+    }
+
+    /**
+     * The helper that looks TABLE FUNCTION {@code f} up at vk + 0.001 into {@code above[k]} and at vk into {@code
+     * at[k]}: where both fall inside one interval of the table, its two entries are loaded once and each value is
+     * computed as {@code f_} computes it (the same operations on the same values, so the same bits); elsewhere
+     * (either at or beyond an end, NaN, two intervals, tables off) by the two calls. Only for a thread-safe
+     * mechanism, whose {@code f_} does not check the table per call.
+     */
+    private String twiceInOneInterval(String f) {
+        String helper = "tw_" + f;
+        String tab = "tab_" + f + "_" + f;
+        String n = ExpressionEmitter.literal(g.tables.get(f).points());
+        methods.computeIfAbsent(helper, h -> "\nprivate void " + h + "(int k, CellState s, double vk, double[] above, "
+                + "double[] at) {\n"
+                + "    double xa = mfac_" + f + " * ((vk + 0.001) - tmin_" + f + ");\n"
+                + "    double x = mfac_" + f + " * (vk - tmin_" + f + ");\n"
+                + "    int i = (int) x;\n"
+                + "    if (useTables && x > 0.0 && x < " + n + " && xa > 0.0 && xa < " + n + " && i == (int) xa) {\n"
+                + "        double low = " + tab + "[i];\n"
+                + "        double step = " + tab + "[i + 1] - low;\n"
+                + "        above[k] = low + (xa - (double) i) * step;\n"
+                + "        at[k] = low + (x - (double) i) * step;\n"
+                + "    } else {\n"
+                + "        above[k] = f_" + f + "(k, s, vk + 0.001);\n"
+                + "        at[k] = f_" + f + "(k, s, vk);\n"
+                + "    }\n}\n");
+        return helper;
     }
 
     /**
