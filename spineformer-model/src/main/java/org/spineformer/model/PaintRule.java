@@ -1,6 +1,7 @@
 package org.spineformer.model;
 
 import java.util.Map;
+import org.spineformer.engine.morph.Section;
 import org.spineformer.model.expr.Expression;
 
 /**
@@ -58,13 +59,12 @@ public record PaintRule(String source, Region region, Target target, String mech
             }
         }
 
-        /** theta of segment j of n in the range, or NaN where NEURON's range_interpolate leaves the segment alone. */
-        double theta(int j, int n) {
-            int first = Math.min(n - 1, (int) (n * x1)), last = Math.min(n - 1, (int) (n * x2)); // node_index
-            if (j < first || j > last) {
+        /** theta of segment j of a section, or NaN where NEURON's range_interpolate leaves the segment alone. */
+        double theta(Section section, int j) {
+            if (j < section.segmentAt(x1) || j > section.segmentAt(x2)) {
                 return Double.NaN;
             }
-            double theta = (((double) j + .5) / n - x1) / (x2 - x1);
+            double theta = (section.segmentX(j) - x1) / (x2 - x1);
             return theta >= -THETA_TOLERANCE && theta <= 1 + THETA_TOLERANCE ? theta : Double.NaN;
         }
     }

@@ -110,7 +110,7 @@ final class Painter {
                     if (!segs[j]) {
                         continue;
                     }
-                    double theta = rule.xRange() == null ? Double.NaN : rule.xRange().theta(j, nseg);
+                    double theta = rule.xRange() == null ? Double.NaN : rule.xRange().theta(topology.section(s), j);
                     if (rule.xRange() != null && Double.isNaN(theta)) {
                         continue;
                     }
