@@ -91,6 +91,34 @@ class CallTablesTest {
         assertThat(anyDifferenceAfterChange).as("a tabulated state after the change differs in its last bits").isTrue();
     }
 
+    /**
+     * The same channel with a PI of its own, an ASSIGNED (INITIAL sets it, and hoc or a statement may change it) that
+     * ex reads: a variable, so ex is not a function of v alone and no table of it is built.
+     */
+    private static final String MOD_ASSIGNED_PI = MOD.replace("oinf tau (ms) }", "oinf tau (ms) PI }")
+            .replace("INITIAL { rate", "INITIAL { PI = 3 rate").replace("ex = kk *", "ex = PI / 3 * kk *");
+
+    @Test
+    void aFunctionReadingAnAssignedPiFollowsItsValue() {
+        NmodlMechanism m = NmodlMechanism.compile("kcav.mod", MOD_ASSIGNED_PI);
+        assertThat(m.javaSource()).doesNotContain("callTable");
+        Run tables = new Run(m, true);
+        Run exact = new Run(m, false);
+        for (int step = 0; step < STEPS; step++) {
+            if (step == STEPS / 2) {
+                for (Run r : List.of(tables, exact)) {
+                    java.util.Arrays.fill(r.block.column("PI"), 2.0);
+                }
+            }
+            tables.advance(step);
+            exact.advance(step);
+            for (int k = 0; k < INSTANCES; k++) {
+                assertThat(tables.block.get("o", k)).as("o at instance %d, step %d", k, step)
+                        .isEqualTo(exact.block.get("o", k));
+            }
+        }
+    }
+
     @Test
     void aTableOfAnEarlierSimulationIsTakenForTheSameBitsOnlyAndGivesItsNumbers() {
         NmodlMechanism m = NmodlMechanism.compile("kcav.mod", MOD);

@@ -30,7 +30,9 @@ import org.spineformer.nmodl.gen.NmodlMechanism;
  *   <li>two BREAKPOINT blocks run as one, in file order, and so do two INITIAL blocks (breakpoint/twobp.mod: the
  *   second scales the first's current, starts m from the first's value; ModelDB 37819's NMDA.mod, tenth sample);</li>
  *   <li>a PI the file declares is the file's variable, not C's constant: a PARAMETER printed with %g (pi/parampi.mod:
- *   3.14), a CONSTANT as written (pi/constpi.mod: 3.1415927; ModelDB 168310's sinclamp.mod, twelfth sample).</li>
+ *   3.14), a CONSTANT as written (pi/constpi.mod: 3.1415927; ModelDB 168310's sinclamp.mod, twelfth sample), an
+ *   ASSIGNED whatever the file last assigned it, read by a cnexp decay and by rate functions of v
+ *   (pi/assignedpi.mod, pi/assignedpicall.mod: 3 from INITIAL, 2 from a time on; not kept, not tabulated).</li>
  * </ul>
  */
 class NocmodlQuirksReferenceTest {
@@ -42,7 +44,8 @@ class NocmodlQuirksReferenceTest {
 
     static Stream<Arguments> runs() {
         return SingleMechanismRun.runs("threadsafety/tabcall", "threadsafety/tabsafe", "threadsafety/printg",
-                "kinetic/kincount", "ions/bpconc", "breakpoint/twobp", "pi/parampi", "pi/constpi");
+                "kinetic/kincount", "ions/bpconc", "breakpoint/twobp", "pi/parampi", "pi/constpi",
+                "pi/assignedpi", "pi/assignedpicall");
     }
 
     /**
@@ -99,5 +102,23 @@ class NocmodlQuirksReferenceTest {
         double[] half = SingleMechanismRun.run(constant, NmodlMechanism.compile("constpi.mod",
                 Resources.text("/mod/pi/constpi.mod"))).column("half");
         assertThat(half).containsOnly(3.1415927 / 2);
+    }
+
+    /**
+     * How close NEURON's A is to the closed form: cnexp's decay is exact, so the recorded value (13 significant
+     * digits) differs from exp's only by its rounding and the steps' products (a few 1e-15 relative each).
+     */
+    private static final double CLOSED_FORM_RELATIVE = 1e-11;
+
+    /**
+     * NEURON's A decayed at the rate PI / tau with PI = 3 up to tchange = 40 ms and 2 after (the BREAKPOINT's
+     * assignment): exp(-3 * 40 / 50 - 2 * 60 / 50) at 100 ms, not C's PI's exp(-PI * 100 / 50) nor 3's throughout.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("org.spineformer.nmodl.SingleMechanismRun#runs")
+    void anAssignedPiIsReadAsLastAssigned(String runName) {
+        double[] a = ReferenceRun.load("/reference/pi/assignedpi/" + runName).column("A");
+        assertThat(a[a.length - 1]).isCloseTo(Math.exp(-3.0 * 40 / 50 - 2.0 * 60 / 50),
+                org.assertj.core.data.Percentage.withPercentage(100 * CLOSED_FORM_RELATIVE));
     }
 }

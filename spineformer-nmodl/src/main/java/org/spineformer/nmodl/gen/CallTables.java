@@ -237,7 +237,7 @@ final class CallTables {
         }
         if (x instanceof Expr.Var v) {
             return v.index() == null && (known.contains(v.name()) || v.name().equals("celsius")
-                    || v.name().equals("PI") || g.constants.containsKey(v.name()));
+                    || v.name().equals("PI") && g.builtinPi() || g.constants.containsKey(v.name()));
         }
         if (x instanceof Expr.Call c) {
             return JavaGenerator.MATH.contains(c.name()) && !g.functions.containsKey(c.name())

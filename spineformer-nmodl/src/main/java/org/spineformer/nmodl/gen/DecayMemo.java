@@ -59,7 +59,8 @@ final class DecayMemo {
                 into.add(v.name());
                 return true;
             }
-            return constants.contains(v.name()) || v.name().equals("PI");
+            // PI is a constant unless the file declares it (an ASSIGNED PI may change: not an input kept)
+            return constants.contains(v.name()) || v.name().equals("PI") && g.builtinPi();
         }
         if (e instanceof Expr.Unary u) {
             return collect(u.operand(), parameters, constants, into);

@@ -225,7 +225,8 @@ final class RateTables {
                 ok = false;
             } else if (n.equals("v") && !scope.contains(n)) {
                 readsV = true;
-            } else if (scope.contains(n) || Set.of("celsius", "dt", "PI").contains(n)
+            } else if (scope.contains(n) || Set.of("celsius", "dt").contains(n)
+                    || n.equals("PI") && !instanceVars.contains(n) // C's or the file's CONSTANT, not a variable
                     || constants.contains(n) && !instanceVars.contains(n) || n.equals(own) || defined.contains(n)) {
                 return;
             } else if (parameters.contains(n) && !states.contains(n)) {
