@@ -29,8 +29,8 @@ import org.spineformer.nmodl.parse.Parser;
  * {@code state_discontinuity(x, value)} outside NET_RECEIVE as NEURON 8.2.2 runs it (docs/dev/nmodl.md, "state_discontinuity
  * outside NET_RECEIVE"): assigned only while discontinuities are allowed (not in finitialize's current evaluation)
  * and the mechanism's current evaluation at v has not raised its flag. {@code discon/sdbp.mod} (a current: at_time,
- * a plain IF on t, a PROCEDURE, INITIAL, a counter) and {@code discon/sdstate.mod} (no current, a DERIVATIVE block)
- * against NEURON's runs ({@code reference/discon}, recorded by {@code reference/kinetic/record.py}).
+ * a plain IF on t, a PROCEDURE, INITIAL, a counter), {@code discon/sdstate.mod} (no current, a DERIVATIVE block) and
+ * {@code discon/sdeuler.mod} (an euler DERIVATIVE block, FUNCTIONs, BEFORE STEP and AFTER SOLVE) against NEURON's runs ({@code reference/discon}, recorded by {@code reference/kinetic/record.py}).
  */
 class StateDiscontinuityTest {
     private static final double DT_MS = 0.025;
@@ -42,7 +42,7 @@ class StateDiscontinuityTest {
     }
 
     static Stream<Arguments> runs() {
-        return SingleMechanismRun.runs("discon/sdbp", "discon/sdstate");
+        return SingleMechanismRun.runs("discon/sdbp", "discon/sdstate", "discon/sdeuler");
     }
 
     /**
@@ -77,6 +77,31 @@ class StateDiscontinuityTest {
         for (int k = 0; k < c.length; k++) {
             assertThat(c[k]).as("c at step %d", k).isEqualTo(k);
         }
+    }
+
+    /**
+     * NEURON's own columns of sdeuler: the FUNCTION the euler DERIVATIVE block calls, the one the BREAKPOINT of a
+     * mechanism with a current calls (twice per step, assigning in one) and AFTER SOLVE assign once per step (k after
+     * k steps); BEFORE STEP once per step and once in finitialize (k + 1); w rose by about 1 in each of the 4 steps
+     * that start in (20, 20.1) ms.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("org.spineformer.nmodl.SingleMechanismRun#runs")
+    void neuronAssignsOncePerStepInFunctionsEulerAndBeforeAfter(String runName) {
+        ReferenceRun euler = ReferenceRun.load("/reference/discon/sdeuler/" + runName);
+        double[] t = euler.column("t_ms");
+        for (int k = 0; k < t.length; k++) {
+            assertThat(euler.column("nfd")[k]).as("nfd at step %d", k).isEqualTo(k);
+            assertThat(euler.column("nfb")[k]).as("nfb at step %d", k).isEqualTo(k);
+            assertThat(euler.column("na")[k]).as("na at step %d", k).isEqualTo(k);
+            assertThat(euler.column("nb")[k]).as("nb at step %d", k).isEqualTo(k + 1);
+        }
+        double[] w = euler.column("w");
+        int jumps = 0;
+        for (int k = 1; k < t.length; k++) {
+            jumps += w[k] > w[k - 1] + 0.5 ? 1 : 0;
+        }
+        assertThat(jumps).isEqualTo(4);
     }
 
     /** The BREAKPOINT with the call keeps NEURON's two evaluations and runs in scalar kernels only. */
