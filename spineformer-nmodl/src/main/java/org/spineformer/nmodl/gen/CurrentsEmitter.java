@@ -162,10 +162,9 @@ final class CurrentsEmitter {
         g.line("/** " + comment + " (EvaluationSlice). */");
         g.open("private double " + method + "(int k, CellState s" + (phase.vAsArgument() ? ", double vk" : "") + ")");
         g.vArgument = phase.vAsArgument();
-        g.sliceCopies = slice.sliced().keySet();
-        g.sliceCopyPrefix = slice.prefix();
+        g.slice = slice;
         g.withTwin(twin, () -> g.body(slice.body(), Set.of()));
-        g.sliceCopies = Set.of();
+        g.slice = null;
         g.vArgument = false;
         g.line("return " + sum + ";");
         g.close();

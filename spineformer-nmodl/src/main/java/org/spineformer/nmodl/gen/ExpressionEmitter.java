@@ -294,8 +294,8 @@ final class ExpressionEmitter {
             return g.shared == null ? java : g.shared.computeIfAbsent(java, x -> "u_" + g.shared.size());
         }
         if (g.procedures.containsKey(c.name())) {
-            return (g.sliceCopies.contains(c.name()) ? g.sliceCopyPrefix : "p_") + c.name() + "(k, s"
-                    + (args.isEmpty() ? "" : ", " + joined) + ")";
+            return (g.slice != null && g.slice.sliced().containsKey(c.name()) ? g.slice.prefix() : "p_") + c.name()
+                    + "(k, s" + (args.isEmpty() ? "" : ", " + joined) + ")";
         }
         if (c.name().equals("net_send") && args.size() == 2 && (g.inNetReceive || g.inInitial)) {
             // nocmodl's net_send(t + delay, flag): an event of the instance to itself, with the weight of the

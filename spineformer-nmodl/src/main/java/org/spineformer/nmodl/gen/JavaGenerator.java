@@ -159,11 +159,10 @@ public final class JavaGenerator {
     /** True while translating the current phase's evaluations with v as their argument {@code vk}. */
     boolean vArgument;
     /**
-     * PROCEDUREs called as their copy (sliceCopyPrefix NAME): while an evaluation of the current phase with only
-     * what is needed of it is emitted ({@link EvaluationSlice}).
+     * The evaluation of the current phase with only what is needed of it being emitted, else null: its sliced
+     * PROCEDUREs are called as their copies ({@link EvaluationSlice#prefix()} NAME).
      */
-    Set<String> sliceCopies = Set.of();
-    String sliceCopyPrefix;
+    EvaluationSlice slice;
     /** The current phase's evaluation at v with only what is needed of it ({@link EvaluationSlice#atV}). */
     EvaluationSlice atV;
     /** True while translating INITIAL (net_send there sends an event of weight 0 from t = 0). */
