@@ -93,7 +93,9 @@ class CallTablesTest {
 
     /**
      * The same channel with a PI of its own, an ASSIGNED (INITIAL sets it, and hoc or a statement may change it) that
-     * ex reads: a variable, so ex is not a function of v alone and no table of it is built.
+     * ex reads: a variable, so ex is not a function of v alone and no table of it is built. (With only CallTables'
+     * rule undone the table is not built either: RateTables' rule for PI gives this file's state phase a vector
+     * kernel, which turns CallTables off; no file was found where CallTables' rule alone decides, nmodl.md.)
      */
     private static final String MOD_ASSIGNED_PI = MOD.replace("oinf tau (ms) }", "oinf tau (ms) PI }")
             .replace("INITIAL { rate", "INITIAL { PI = 3 rate").replace("ex = kk *", "ex = PI / 3 * kk *");
