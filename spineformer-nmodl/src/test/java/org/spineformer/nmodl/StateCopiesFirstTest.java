@@ -78,7 +78,7 @@ class StateCopiesFirstTest {
                 int nd = block.node(k);
                 sim.state().v[nd] = -70 + 3.1 * k + 0.9 * step;
                 ca.concentration[nd] = 1e-4 * (1 + 0.3 * k + 0.1 * step);
-                ca.current[nd] = -1e-3 * (1 + 0.2 * k);
+                ca.current()[nd] = -1e-3 * (1 + 0.2 * k);
             }
             sim.step();
             for (int k = 0; k < INSTANCES; k++) {

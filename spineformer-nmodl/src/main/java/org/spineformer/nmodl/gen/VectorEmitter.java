@@ -286,9 +286,13 @@ final class VectorEmitter {
             text.line(DV + " sc = " + DV + ".fromArray(VS, s.pointScale, geoNode[k0]);");
         }
         String vscale = point ? ".mul(sc)" : "";
-        forEachIonCurrent((var, array) -> text.line("((" + DV + ") " + DV + ".fromArray(VS, " + array
-                + ", nd0).add(" + (point ? "((" + DV + ") " + col("c_" + var) + vscale + ")" : col("c_" + var)) + ")).intoArray("
-                + array + ", nd0);"));
+        g.ionCurrentsWritten().forEach((ion, var) -> {
+            String array = "ion_" + ion + "_current";
+            text.open("if (sum_" + ion + ")");
+            text.line("((" + DV + ") " + DV + ".fromArray(VS, " + array + ", nd0).add(" + (point ? "((" + DV + ") "
+                    + col("c_" + var) + vscale + ")" : col("c_" + var)) + ")).intoArray(" + array + ", nd0);");
+            text.close();
+        });
         text.line("((" + DV + ") " + DV + ".fromArray(VS, s.rhs, nd0)." + (g.electrode ? "add" : "sub") + "("
                 + (point ? "((" + DV + ") vi" + vscale + ")" : "vi") + ")).intoArray(s.rhs, nd0);");
         text.line("((" + DV + ") " + DV + ".fromArray(VS, s.d, nd0)." + (g.electrode ? "sub" : "add") + "("
@@ -302,7 +306,11 @@ final class VectorEmitter {
         text.line("double g = vsG[k - k0];");
         text.line("double i = vsI[k - k0];");
         String scale = point ? " * s.pointScale[geoNode[k]]" : "";
-        forEachIonCurrent((var, array) -> text.line(array + "[nd] += c_" + var + "[k]" + scale + ";"));
+        g.ionCurrentsWritten().forEach((ion, var) -> {
+            text.open("if (sum_" + ion + ")");
+            text.line("ion_" + ion + "_current[nd] += c_" + var + "[k]" + scale + ";");
+            text.close();
+        });
         text.line("s.rhs[nd] " + (g.electrode ? "+=" : "-=") + " i" + scale + ";");
         text.line("s.d[nd] " + (g.electrode ? "-=" : "+=") + " g" + scale + ";");
         text.close();
@@ -525,17 +533,6 @@ final class VectorEmitter {
             ion.getValue().forEach((var, role) -> {
                 if (g.written.contains(var) && !role.equals("current")) {
                     action.accept(var, "ion_" + ion.getKey() + "_" + role);
-                }
-            });
-        }
-    }
-
-    /** Each ion current the mechanism writes, with the ion's per-node current array. */
-    private void forEachIonCurrent(java.util.function.BiConsumer<String, String> action) {
-        for (Map.Entry<String, Map<String, String>> ion : g.ions.entrySet()) {
-            ion.getValue().forEach((var, role) -> {
-                if (role.equals("current") && g.written.contains(var)) {
-                    action.accept(var, "ion_" + ion.getKey() + "_current");
                 }
             });
         }
