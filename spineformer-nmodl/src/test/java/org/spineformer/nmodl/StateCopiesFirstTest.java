@@ -79,7 +79,8 @@ class StateCopiesFirstTest {
     /**
      * A writer's group on consecutive nodes takes what it copies from the nodes from the node arrays and writes cai
      * to the nodes from its local (the copies' store then load of the same elements stalled: docs/dev/nmodl.md,
-     * g17 session 40); a group that is not (the pool in sections a and c, not in b between them) from the columns.
+     * g17 session 40); a group that is not (the pool in sections a and c, whose nodes b's interleave) from the
+     * columns.
      * Both with the scalar kernel's bits, the nodes' cai too.
      */
     @Test
@@ -91,15 +92,16 @@ class StateCopiesFirstTest {
     }
 
     /**
-     * Sections a, b and c of 10 nodes each, b and c children of a, the pool in a and c (its groups: nodes 0-7, then
-     * 8, 9, 20-25 not consecutive, then 26-29 by the scalar kernel), the calcium current everywhere: every field of
-     * the pool and every node's cai after each step, each node's v set before it.
+     * Sections a, b and c of 10 nodes each, b a child of a at 1, c at 0, the pool in a and c (NEURON's node order
+     * puts b's and c's nodes in turn after a's: the pool's groups on a's nodes 0-7, then on 8, 9 and every other
+     * node, then four slots by the scalar kernel), the calcium current everywhere: every field of the pool and every
+     * node's cai after each step, each node's v set before it.
      */
     private static double[] gappedRun(NmodlMechanism m, boolean vector) {
         Morphology morphology = new Morphology();
         int a = morphology.addRoot("a", 100, 10, 35.4, 1, Morphology.filled(10, 2));
         morphology.addChild("b", 100, 10, 35.4, 1, Morphology.filled(10, 2), a, 1);
-        int c = morphology.addChild("c", 100, 10, 35.4, 1, Morphology.filled(10, 2), a, 1);
+        int c = morphology.addChild("c", 100, 10, 35.4, 1, Morphology.filled(10, 2), a, 0);
         ModelBuilder b = new ModelBuilder(morphology, Catalogue.discover().register(m)
                 .register(NmodlMechanism.compile("cal.mod", CA_CURRENT)));
         b.insert("wca", a, Map.of());
