@@ -393,7 +393,6 @@ final class ClassSkeleton {
         g.close();
     }
 
-
     /**
      * ionCurrentAgain: the current of an ion the block writes added to the ion's total again as the current phase
      * added it, slot by slot in the phase's order (its groups of lanes add each slot's value, in slot order), from
