@@ -90,7 +90,7 @@ public class MechanismPhaseBenchmark {
         copy(one.d, s.d, count);
         for (Ion ion : one.ions()) {
             Ion into = s.ion(ion.name());
-            copy(ion.current, into.current, count);
+            copy(ion.current(), into.current(), count);
             copy(ion.concentration, into.concentration, count);
             copy(ion.outside, into.outside, count);
             copy(ion.reversal(), into.reversal(), count);

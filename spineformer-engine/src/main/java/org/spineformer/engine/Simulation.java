@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -220,6 +221,7 @@ public final class Simulation {
         state.setIonCurrentsRead(currentsRead);
         // Every ion a mechanism asked for during block construction is created lazily; create them now so the
         // step loop can iterate over a fixed array.
+        Map<String, List<Runnable>> writersAgain = new LinkedHashMap<>();
         for (MechanismBlock blk : blocks) {
             for (String taken : state.ionsTaken(() -> blk.attach(state))) {
                 Ion ion = state.ion(taken);
@@ -228,8 +230,10 @@ public final class Simulation {
                         ion.currentWrittenAt(blk.node(k) * lanes + lane);
                     }
                 }
+                writersAgain.computeIfAbsent(taken, n -> new ArrayList<>()).add(blk.ionCurrentAgain(state, taken));
             }
         }
+        leaveUnreadSumsOut(writersAgain, currentsRead);
         List<Ion> ionList = new ArrayList<>();
         state.ions().forEach(ionList::add);
         this.ions = ionList.toArray(new Ion[0]);
@@ -249,6 +253,20 @@ public final class Simulation {
         this.stateColumns = columns.toArray(new double[0][]);
         this.stateBlock = owners.toArray(new MechanismBlock[0]);
         this.stateName = names.toArray(new String[0]);
+    }
+
+    /**
+     * Each ion's current sum left out of the current phases where no block reads it and every block that took the
+     * ion can add its current again ({@link MechanismBlock#ionCurrentAgain}): the paper's compiled cell sums ina and
+     * ik at 2008 nodes each, which nothing reads. Whoever reads the array later gets it through
+     * {@link Ion#current()}, which brings it up to date and keeps it summed from then on.
+     */
+    private void leaveUnreadSumsOut(Map<String, List<Runnable>> writersAgain, Set<String> currentsRead) {
+        writersAgain.forEach((name, again) -> {
+            if (!currentsRead.contains(name) && !again.contains(null)) {
+                state.ion(name).leaveSumOut(() -> again.forEach(Runnable::run));
+            }
+        });
     }
 
     /** NEURON's finitialize(v0): voltages, every INITIAL block, the event queue, one current evaluation. */

@@ -34,7 +34,7 @@ class IonCurrentResetTest {
 
                     @Override
                     public void attach(CellState s) {
-                        current = s.ion("ca").current;
+                        current = s.ion("ca").currentToAdd();
                     }
 
                     @Override
@@ -68,14 +68,14 @@ class IonCurrentResetTest {
                 written[leak.node(k)] = true;
                 for (int lane = 0; lane < lanes; lane++) {
                     // the last current phase's ica alone: without the reset it would be 200 steps' sum
-                    assertThat(ca.current[leak.node(k) * lanes + lane]).isNotZero()
+                    assertThat(ca.current()[leak.node(k) * lanes + lane]).isNotZero()
                             .isEqualTo(ica[k * lanes + lane]);
                 }
             }
             for (int node = 0; node < written.length; node++) {
                 for (int lane = 0; lane < lanes; lane++) {
                     if (!written[node]) {
-                        assertThat(ca.current[node * lanes + lane]).isZero();
+                        assertThat(ca.current()[node * lanes + lane]).isZero();
                     }
                 }
             }
@@ -89,20 +89,20 @@ class IonCurrentResetTest {
         for (int e : new int[] {1, 2, 3, 150}) {
             ca.currentWrittenAt(e);
         }
-        java.util.Arrays.fill(ca.current, 7);
+        java.util.Arrays.fill(ca.current(), 7);
         ca.resetCurrent();
-        assertThat(ca.current[0]).isEqualTo(7);
-        assertThat(ca.current[1]).isZero();
-        assertThat(ca.current[3]).isZero();
-        assertThat(ca.current[4]).isEqualTo(7);
-        assertThat(ca.current[150]).isZero();
-        assertThat(ca.current[199]).isEqualTo(7);
+        assertThat(ca.current()[0]).isEqualTo(7);
+        assertThat(ca.current()[1]).isZero();
+        assertThat(ca.current()[3]).isZero();
+        assertThat(ca.current()[4]).isEqualTo(7);
+        assertThat(ca.current()[150]).isZero();
+        assertThat(ca.current()[199]).isEqualTo(7);
         // an entry marked later is reset from then on
         ca.currentWrittenAt(199);
-        java.util.Arrays.fill(ca.current, 7);
+        java.util.Arrays.fill(ca.current(), 7);
         ca.resetCurrent();
-        assertThat(ca.current[199]).isZero();
-        assertThat(ca.current[198]).isEqualTo(7);
+        assertThat(ca.current()[199]).isZero();
+        assertThat(ca.current()[198]).isEqualTo(7);
     }
 
     @Test
@@ -112,9 +112,9 @@ class IonCurrentResetTest {
         for (int e = 0; e < 100; e += 2) {
             ca.currentWrittenAt(e);
         }
-        java.util.Arrays.fill(ca.current, 7);
+        java.util.Arrays.fill(ca.current(), 7);
         ca.resetCurrent();
-        assertThat(ca.current).containsOnly(0);
+        assertThat(ca.current()).containsOnly(0);
     }
 
     @Test

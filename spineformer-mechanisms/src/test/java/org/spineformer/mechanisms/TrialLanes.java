@@ -96,8 +96,8 @@ public final class TrialLanes {
                 String at = " of trial " + t + " at step " + step;
                 worst = Math.max(worst, compare(lane(trials.state.rhs, lanes, t), one.state.rhs, relative, "rhs" + at));
                 worst = Math.max(worst, compare(lane(trials.state.d, lanes, t), one.state.d, relative, "d" + at));
-                worst = Math.max(worst, compare(lane(trials.state.ion("ca").current, lanes, t),
-                        one.state.ion("ca").current, relative, "ica" + at));
+                worst = Math.max(worst, compare(lane(trials.state.ion("ca").current(), lanes, t),
+                        one.state.ion("ca").current(), relative, "ica" + at));
                 worst = Math.max(worst, compare(lane(trials.state.ion("ca").concentration, lanes, t),
                         one.state.ion("ca").concentration, relative, "cai" + at));
             }
@@ -188,7 +188,7 @@ public final class TrialLanes {
             int trial = firstTrial + l;
             Random r = random[l];
             double[] cai = state.ion("ca").concentration;
-            double[] ica = state.ion("ca").current;
+            double[] ica = state.ion("ca").current();
             for (int n = 0; n < NODES; n++) {
                 int i = n * lanes + l;
                 state.v[i] = -90 + 100 * r.nextDouble();

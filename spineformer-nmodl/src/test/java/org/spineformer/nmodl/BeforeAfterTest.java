@@ -42,7 +42,7 @@ class BeforeAfterTest {
         int node = sim.discretization().segmentNode(soma, 0);
         Recorder rec = new Recorder(1);
         rec.add("v_mV", sim.state().v, node);
-        rec.add("ik", sim.state().ion("k").current, node);
+        rec.add("ik", sim.state().ion("k").current(), node);
         rec.add("ek", sim.state().ion("k").reversal(), node);
         rec.add("cai", sim.state().ion("ca").concentration, node);
         rec.add("eca", sim.state().ion("ca").reversal(), node);
@@ -80,7 +80,7 @@ class BeforeAfterTest {
             alone.initialize(-70);
             alone.run(100);
             assertThat(lanes.state().v[lane]).as("v, lane " + lane).isEqualTo(alone.state().v[0]);
-            assertThat(lanes.state().ion("k").current[lane]).isEqualTo(alone.state().ion("k").current[0]);
+            assertThat(lanes.state().ion("k").current()[lane]).isEqualTo(alone.state().ion("k").current()[0]);
             assertThat(lanes.state().ion("ca").concentration[lane])
                     .isEqualTo(alone.state().ion("ca").concentration[0]);
             for (String m : new String[] {"bab", "bacw"}) {

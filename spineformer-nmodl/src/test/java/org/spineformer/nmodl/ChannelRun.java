@@ -74,7 +74,7 @@ final class ChannelRun {
             // section ica (sum over mechanisms), section cai, section eca
             String var = neuron.split(" ")[1];
             if (var.startsWith("i")) {
-                return sim.state().ion(var.substring(1)).current;
+                return sim.state().ion(var.substring(1)).current();
             }
             if (var.startsWith("e")) {
                 return sim.state().ion(var.substring(1)).reversal();

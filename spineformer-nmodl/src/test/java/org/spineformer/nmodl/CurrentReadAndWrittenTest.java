@@ -55,7 +55,7 @@ class CurrentReadAndWrittenTest {
         Recorder rec = protocol.run((sim, r) -> {
             r.add("seen", sim.block(s.get("reader").asText()).column("seen"), 0);
             r.add("q", sim.block(s.get("reader").asText()).column("q"), 0);
-            r.add("ik", sim.state().ion("k").current, sim.discretization().segmentNode(protocol.section(), 0));
+            r.add("ik", sim.state().ion("k").current(), sim.discretization().segmentNode(protocol.section(), 0));
             r.add("i_iclamp_nA", sim.block("IClamp").column("i"), protocol.electrode().instance());
         });
         assertRecording(runName, ref, rec, TOLERANCE);

@@ -45,7 +45,7 @@ class ObservedReversalTest {
             eager.step();
             assertThat(lazy.state().v).as("v, step %d", step).isEqualTo(eager.state().v);
             assertThat(ca.concentration).as("cai, step %d", step).isEqualTo(eager.state().ion("ca").concentration);
-            assertThat(ca.current).as("ica, step %d", step).isEqualTo(eager.state().ion("ca").current);
+            assertThat(ca.current()).as("ica, step %d", step).isEqualTo(eager.state().ion("ca").current());
             for (int node : readers) {
                 assertThat(peek[node]).as("eca read by Ca_HVA at node %d, step %d", node, step)
                         .isEqualTo(everyEntry[node]);

@@ -102,7 +102,7 @@ class WriteReversalTest {
                     var one = alone.state().ion(ion);
                     assertThat(inLanes.reversal()[node * 2 + lane]).as("e" + ion).isEqualTo(one.reversal()[node]);
                     assertThat(inLanes.concentration[node * 2 + lane]).isEqualTo(one.concentration[node]);
-                    assertThat(inLanes.current[node * 2 + lane]).isEqualTo(one.current[node]);
+                    assertThat(inLanes.current()[node * 2 + lane]).isEqualTo(one.current()[node]);
                 }
             }
         }
@@ -142,7 +142,7 @@ class WriteReversalTest {
             return sim.state().ion(variable.substring(1)).reversal();
         }
         if (variable.startsWith("i")) {
-            return sim.state().ion(variable.substring(1)).current;
+            return sim.state().ion(variable.substring(1)).current();
         }
         return sim.state().ion(variable.substring(0, variable.length() - 1)).concentration;
     }

@@ -9,11 +9,10 @@ import org.spineformer.engine.simd.VectorMath;
 
 /**
  * An ion species as NEURON's ion mechanisms hold it, one entry per node and lane ({@code [node * lanes + lane]},
- * {@link CellState#lanes}): the total membrane current carried by
- * it (mA/cm2, summed over the mechanisms that write it, reset before every current phase), the internal
- * concentration (mM, written by at most one concentration mechanism, read by others), the external concentration
- * (mM) and the reversal potential (mV, NEURON's {@code ena}, {@code ek} ..., read by mechanisms compiled from
- * {@code USEION x READ ex}).
+ * {@link CellState#lanes}): the total membrane current carried by it (mA/cm2, summed over the mechanisms that write
+ * it, reset before every current phase; {@link #current()}), the internal concentration (mM, written by at most one
+ * concentration mechanism, read by others), the external concentration (mM) and the reversal potential (mV, NEURON's
+ * {@code ena}, {@code ek} ..., read by mechanisms compiled from {@code USEION x READ ex}).
  *
  * <p>The reversal potential starts at NEURON's default for the ion and, as NEURON's {@code ena} when no mechanism
  * reads or writes a concentration, stays what it is set to: {@link #reset()} leaves it alone. Mechanisms compiled
@@ -27,12 +26,27 @@ import org.spineformer.engine.simd.VectorMath;
  * block reads it ({@link #reversalObservedAt}, a generated block's {@code USEION x READ ex}, a recording at a node),
  * or everywhere once the array is handed out ({@link #reversal()}). Elsewhere the phase keeps the concentrations it
  * would compute it from, and handing the array out computes it from those: the same bits as at that phase.
+ *
+ * <p>Likewise the current: where no block reads it and every block that writes it can add its current again, the
+ * simulation leaves the sum out of every current phase ({@link #leaveSumOut}: the paper's compiled cell's ina and ik,
+ * which nothing reads), and handing the array out ({@link #current()}) sums it from the blocks' columns first.
  */
 public final class Ion {
     private final String name;
     private final double initialConcentrationMM;
-    /** Total current of this ion at each node and lane (mA/cm2, outward positive). */
-    public final double[] current;
+    /** Total current of this ion at each node and lane (mA/cm2, outward positive); see {@link #current()}. */
+    private final double[] current;
+    /**
+     * Whether the current phase sums the current ({@link #currentSummed}): true but where the simulation left the sum
+     * out ({@link #leaveSumOut}), and from the moment the array is handed out ({@link #current()}).
+     */
+    private boolean summed = true;
+    /** Whether the array was handed out ({@link #current()}): then it is summed at every step, whatever follows. */
+    private boolean currentHandedOut;
+    /** Adds the writers' currents again as their last current phase added them ({@link #leaveSumOut}). */
+    private Runnable writersAgain;
+    /** Whether a current phase left the sum out since the array last held it ({@link #catchUpCurrent}). */
+    private boolean currentStale;
     /** Internal concentration at each node (mM). */
     public final double[] concentration;
     /** External concentration at each node (mM), NEURON's {@code nao}, {@code cao} ... */
@@ -278,14 +292,72 @@ public final class Ion {
     /**
      * The current set to 0 before every current phase (NEURON's ion_cur) at the entries of the blocks that may
      * write it, in runs of consecutive entries, or at every entry where the runs are many and short: the same values
-     * as setting every entry to 0.
+     * as setting every entry to 0. Where the sum is left out ({@link #leaveSumOut}), nothing is set: the array lags.
      */
     public void resetCurrent() {
+        if (!summed) {
+            currentStale = true;
+            return;
+        }
+        zeroWritten();
+    }
+
+    /** The current at the entries of the blocks that may write it set to 0. */
+    private void zeroWritten() {
         if (writtenRuns == null) {
             writtenRuns = runs(written);
         }
         for (int r = 0; r < writtenRuns.length; r += 2) {
             Arrays.fill(current, writtenRuns[r], writtenRuns[r + 1], 0);
+        }
+    }
+
+    /**
+     * The total current at every entry, handed out to anyone who may read any entry at any time (a block that reads
+     * it, {@code USEION k READ ik}; a recorder, a test, a library user after a run): from now on every current phase
+     * sums it, and where the simulation had left the sum out, it is brought up to date first, from the writers'
+     * columns (the same bits as the sum of their last current phase).
+     */
+    public double[] current() {
+        if (!summed) {
+            catchUpCurrent();
+            summed = true;
+        }
+        currentHandedOut = true;
+        return current;
+    }
+
+    /**
+     * The total current, for a block that adds its own current to it in its current phase, and does so only while
+     * {@link #currentSummed}: taking it does not make the sum kept (see {@link #current()}).
+     */
+    public double[] currentToAdd() {
+        return current;
+    }
+
+    /** Whether this current phase sums the current: the blocks that write it add to it only then. */
+    public boolean currentSummed() {
+        return summed;
+    }
+
+    /**
+     * Leaves the sum out of every current phase (its reset and every block's add) until the array is handed out
+     * ({@link #current()}; not at all if it already was, as to a block that reads it): told by the simulation before
+     * the run where nothing reads the current and every block that writes it can add its current again after its
+     * phase, which {@code writersAgain} does in the blocks' order (NEURON's sum, bit for bit, from the reset entries'
+     * 0).
+     */
+    public void leaveSumOut(Runnable writersAgain) {
+        this.writersAgain = writersAgain;
+        summed = currentHandedOut;
+    }
+
+    /** The sum of the last current phase, from the writers' columns, where that phase left it out. */
+    private void catchUpCurrent() {
+        if (currentStale) {
+            zeroWritten();
+            writersAgain.run();
+            currentStale = false;
         }
     }
 
@@ -314,6 +386,7 @@ public final class Ion {
     /** Copies of the current, the concentrations and the reversal potential (brought up to date first). */
     public double[][] stateCopy() {
         catchUp();
+        catchUpCurrent();
         return new double[][] {current.clone(), concentration.clone(), outside.clone(), reversal.clone()};
     }
 
@@ -327,6 +400,7 @@ public final class Ion {
         CellState.copyIntoLanes(copy[2], outside);
         CellState.copyIntoLanes(copy[3], reversal);
         lagging = false; // every entry's reversal potential is the copy's, up to date
+        currentStale = false; // and the current is the copy's sum
     }
 
     public String name() {
@@ -349,6 +423,7 @@ public final class Ion {
      */
     public void reset() {
         lagging = false;
+        currentStale = false;
         Arrays.fill(concentration, initialConcentrationMM);
         Arrays.fill(outside, defaultExternalConcentrationMM(name));
         Arrays.fill(current, 0);

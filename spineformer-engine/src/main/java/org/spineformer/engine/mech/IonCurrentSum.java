@@ -31,7 +31,7 @@ public final class IonCurrentSum {
     public void attach(CellState s, MechanismBlock block) {
         this.block = block;
         if (s.ionCurrentRead(ion)) {
-            current = s.ion(ion).current;
+            current = s.ion(ion).currentToAdd();
             column = block.column(field);
         } else {
             current = null;

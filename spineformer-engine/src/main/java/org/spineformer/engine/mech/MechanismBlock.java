@@ -243,6 +243,20 @@ public abstract class MechanismBlock {
         return false;
     }
 
+    /**
+     * What adds this block's current of ion {@code ion} (one it took in {@link #attach}) to the ion's total again,
+     * after its current phase, bit for bit as that phase added it (nothing, for an ion whose current the block does
+     * not write); null, the default, where the block cannot. A block that returns one adds to the total in its
+     * current phase only while {@link Ion#currentSummed}: the simulation leaves the sum out where nothing reads it
+     * and every block that took the ion returns one ({@link Ion#leaveSumOut}).
+     */
+    public Runnable ionCurrentAgain(CellState s, String ion) {
+        return null;
+    }
+
+    /** {@link #ionCurrentAgain} of an ion whose current the block does not write. */
+    protected static final Runnable NOTHING_TO_ADD = () -> { };
+
     /** NEURON's state phase (the SOLVE block) with the new {@code s.v}. Nothing to do by default. */
     public void advance(CellState s) {
     }

@@ -98,7 +98,7 @@ public final class CadSpine extends AbstractMechanism {
         @Override
         public void attach(CellState s) {
             Ion ion = s.ion("ca");
-            ica = ion.current;
+            ica = ion.current();
             cai = ion.concentration;
         }
 

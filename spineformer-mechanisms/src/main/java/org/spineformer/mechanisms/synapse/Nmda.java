@@ -125,7 +125,7 @@ public final class Nmda extends AbstractMechanism {
 
         @Override
         public void attach(CellState s) {
-            ionCurrent = s.ion("ca").current;
+            ionCurrent = s.ion("ca").currentToAdd();
         }
 
         @Override

@@ -27,8 +27,8 @@ class CadSpineLanesTest {
         for (int step = 0; step < 30; step++) {
             for (int i = 0; i < NODES; i++) {
                 double ica = 1e-3 * random.nextGaussian(); // inward (negative) half the time
-                lanes.ion("ca").current[i] = ica;
-                scalar.ion("ca").current[i] = ica;
+                lanes.ion("ca").current()[i] = ica;
+                scalar.ion("ca").current()[i] = ica;
             }
             lanesBlock.advance(lanes);
             scalarBlock.advance(scalar);

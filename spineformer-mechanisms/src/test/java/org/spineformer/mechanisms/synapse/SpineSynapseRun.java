@@ -100,7 +100,7 @@ final class SpineSynapseRun {
         int node = sim.discretization().segmentNode(protocol.section(), 0);
         switch (column) {
             case "cai_mM" -> rec.add(column, sim.state().ion("ca").concentration, node);
-            case "ica_mA_cm2" -> rec.add(column, sim.state().ion("ca").current, node);
+            case "ica_mA_cm2" -> rec.add(column, sim.state().ion("ca").current(), node);
             case "ca_cadspine_mM" -> rec.add(column, sim.block("cadspine").column("ca"), 0);
             case "i_pas_mA_cm2" -> rec.add(column, sim.block("pas").column("i"), 0);
             case "i_seclamp_nA" -> rec.add(column, sim.block(protocol.electrode().mechanism()).column("i"), 0);

@@ -48,7 +48,7 @@ class SynapseLanesTest {
             scalar.step(step);
             assertSame(lanes.state.rhs, scalar.state.rhs, relative, "rhs");
             assertSame(lanes.state.d, scalar.state.d, relative, "d");
-            assertSame(lanes.state.ion("ca").current, scalar.state.ion("ca").current, relative, "ica");
+            assertSame(lanes.state.ion("ca").current(), scalar.state.ion("ca").current(), relative, "ica");
             for (String column : columns) {
                 assertSame(lanes.block.column(column), scalar.block.column(column), relative, column);
             }
@@ -104,7 +104,7 @@ class SynapseLanesTest {
             }
             Arrays.fill(state.rhs, 0);
             Arrays.fill(state.d, 0);
-            Arrays.fill(state.ion("ca").current, 0);
+            Arrays.fill(state.ion("ca").current(), 0);
             block.currents(state);
             block.advance(state);
         }

@@ -334,7 +334,7 @@ public final class ProtocolRun {
             } else if (v.equals(n + "o")) {
                 return new Column(ion.outside, node, name);
             } else if (v.equals("i" + n)) {
-                return new Column(ion.current, node, name);
+                return new Column(ion.current(), node, name);
             } else if (v.equals("e" + n)) {
                 return new Column(ion.reversalObservedAt(node), node, name);
             }

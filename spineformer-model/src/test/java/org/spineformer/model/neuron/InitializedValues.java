@@ -127,7 +127,7 @@ public record InitializedValues(int compared, Map<String, Double> worst, List<St
         } else if (key.equals(name + "o")) {
             return ion.outside[node];
         } else if (key.equals("i" + name)) {
-            return ion.current[node];
+            return ion.current()[node];
         }
         return null;
     }

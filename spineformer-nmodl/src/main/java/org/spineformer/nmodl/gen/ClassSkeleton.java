@@ -173,6 +173,10 @@ final class ClassSkeleton {
                 g.line("private double[] ion_" + ion + "_" + role + ";");
             }
         }
+        for (String ion : g.ionCurrentsWritten().keySet()) {
+            g.line("/** Whether this current phase adds to the " + ion + " ion's current (Ion.currentSummed). */");
+            g.line("private boolean sum_" + ion + ";");
+        }
         if (!g.tables.isEmpty() || !g.ratePlans.isEmpty()) {
             g.line("/** NEURON's usetable_<suffix>, and the tables of v: tables (1, the default) or the exact functions"
                     + " (0). */");
@@ -232,6 +236,10 @@ final class ClassSkeleton {
                     // entry's Nernst potential only where it is observed); einit and WRITE ex only write it
                     g.line("ion_" + ion + "_reversal = ion_" + ion + ".reversalObservedAt("
                             + (g.read.contains("e" + ion) ? "laneNode" : "") + ");");
+                } else if (role.equals("current")) {
+                    // read (USEION k READ ik) it is handed out, summed at every step; else only added to, maybe not
+                    g.line("ion_" + ion + "_current = ion_" + ion + "."
+                            + (g.read.contains("i" + ion) ? "current()" : "currentToAdd()") + ";");
                 } else {
                     g.line("ion_" + ion + "_" + role + " = ion_" + ion + "." + role + ";");
                 }
@@ -245,6 +253,7 @@ final class ClassSkeleton {
             g.line("adrunge = " + AdaptiveRunge.class.getName() + ".of(s);");
         }
         g.close();
+        emitIonCurrentAgain();
         emitPhases();
         new BeforeAfterEmitter(g).emit();
         if (!g.tables.isEmpty()) {
@@ -384,4 +393,36 @@ final class ClassSkeleton {
         g.close();
     }
 
+    /**
+     * ionCurrentAgain: the current of an ion the block writes added to the ion's total again as the current phase
+     * added it, slot by slot in the phase's order (its groups of lanes add each slot's value, in slot order), from
+     * the variable's column; only where the BREAKPOINT alone assigns the variable, so that the column still holds
+     * what the last current phase added (a state phase, NET_RECEIVE or BEFORE/AFTER block assigning it: null, the
+     * sum kept). Nothing to add for an ion the block only reads.
+     */
+    private void emitIonCurrentAgain() {
+        Map<String, Set<String>> assignedIn = SettableAssigned.assignedIn(g.mod);
+        String scale = g.kind == Mechanism.Kind.POINT_PROCESS ? " * s.pointScale[geoNode[k]]" : "";
+        g.line("");
+        g.open("@Override public Runnable ionCurrentAgain(final CellState s, String ion)");
+        g.ionCurrentsWritten().forEach((ion, var) -> {
+            g.open("if (ion.equals(\"" + ion + "\"))");
+            if (assignedIn.getOrDefault(var, Set.of()).equals(Set.of("BREAKPOINT"))) {
+                // an anonymous class: the compiler of the generated Java has no lambdas
+                g.open("return new Runnable()");
+                g.open("@Override public void run()");
+                g.open("for (int k = 0; k < slots; k++)");
+                g.line("ion_" + ion + "_current[laneNode[k]] += c_" + var + "[k]" + scale + ";");
+                g.close();
+                g.close();
+                g.text.indent(-1);
+                g.line("};");
+            } else {
+                g.line("return null;");
+            }
+            g.close();
+        });
+        g.line("return NOTHING_TO_ADD;");
+        g.close();
+    }
 }

@@ -47,6 +47,7 @@ final class CurrentsEmitter {
         boolean twin = g.vectorTwins.contains(JavaGenerator.CURRENT_PHASE);
         g.line("");
         g.open("@Override public void currents(CellState s)");
+        g.ionCurrentsWritten().keySet().forEach(ion -> g.line("sum_" + ion + " = ion_" + ion + ".currentSummed();"));
         if (!g.tables.isEmpty() && g.threadSafe) {
             g.line("checkTables(s);");
         }
@@ -100,13 +101,11 @@ final class CurrentsEmitter {
             // a point process's currents are in nA: 100/area (s.pointScale) makes them densities, as nocmodl's
             // nrn_cur
             String scale = g.kind == Mechanism.Kind.POINT_PROCESS ? " * s.pointScale[geoNode[k]]" : "";
-            for (Map.Entry<String, Map<String, String>> ion : g.ions.entrySet()) {
-                ion.getValue().forEach((var, role) -> {
-                    if (role.equals("current") && g.written.contains(var)) {
-                        g.line("ion_" + ion.getKey() + "_current[nd] += c_" + var + "[k]" + scale + ";");
-                    }
-                });
-            }
+            g.ionCurrentsWritten().forEach((ion, var) -> {
+                g.open("if (sum_" + ion + ")");
+                g.line("ion_" + ion + "_current[nd] += c_" + var + "[k]" + scale + ";");
+                g.close();
+            });
             g.nodeCopies.writeBack(phase.writes());
             g.line("s.rhs[nd] " + (g.electrode ? "+=" : "-=") + " i" + scale + ";");
             g.line("s.d[nd] " + (g.electrode ? "-=" : "+=") + " g" + scale + ";");

@@ -842,6 +842,20 @@ public final class JavaGenerator {
         return !(written.contains(var) && !read.contains(var) && (role.equals("current") || role.equals("reversal")));
     }
 
+    /**
+     * Each ion whose current the mechanism writes ({@code USEION k WRITE ik}: "k"), with that variable: its current
+     * phase adds the variable to the ion's total while the engine keeps the sum ({@code sum_k}, Ion.currentSummed).
+     */
+    Map<String, String> ionCurrentsWritten() {
+        Map<String, String> written = new LinkedHashMap<>();
+        ions.forEach((ion, vars) -> vars.forEach((var, role) -> {
+            if (role.equals("current") && this.written.contains(var)) {
+                written.put(ion, var);
+            }
+        }));
+        return written;
+    }
+
     /** Whether the mechanism reads an ion current it writes ({@code USEION k READ ik WRITE ik}). */
     boolean readsWrittenCurrent() {
         return ions.values().stream().anyMatch(m -> m.entrySet().stream().anyMatch(e -> e.getValue().equals("current")

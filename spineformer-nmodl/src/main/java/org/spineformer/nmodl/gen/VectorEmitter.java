@@ -91,6 +91,17 @@ final class VectorEmitter {
      * in each of the two evaluations). The local always holds what the column would hold at that point.
      */
     private Map<String, String> lanesOf;
+    /**
+     * While the state phase's one group kernel of a mechanism that writes the nodes is lowered: the columns of ion
+     * variables copied from the nodes (column -> node array) not yet set by the kernel, whose loads in a group on
+     * consecutive nodes read the node array instead (the same values, just copied; the column's load right after
+     * its 512-bit store stalled on Zen 4: cadspine's "scratch stall", docs/dev/nmodl.md, g17, session 40).
+     */
+    private final Map<String, String> fromNodes = new java.util.HashMap<>();
+    /** Whether that kernel is being lowered. */
+    private boolean nodeKernel;
+    /** Whether that kernel wrote the concentrations to the nodes of a run group from its locals ({@link #kernel}). */
+    private boolean nodesWrittenInKernel;
     /** The kept columns whose local was set and not yet written to the column (in the order first set). */
     private final Set<String> pending = new java.util.LinkedHashSet<>();
     /**
@@ -286,9 +297,13 @@ final class VectorEmitter {
             text.line(DV + " sc = " + DV + ".fromArray(VS, s.pointScale, geoNode[k0]);");
         }
         String vscale = point ? ".mul(sc)" : "";
-        forEachIonCurrent((var, array) -> text.line("((" + DV + ") " + DV + ".fromArray(VS, " + array
-                + ", nd0).add(" + (point ? "((" + DV + ") " + col("c_" + var) + vscale + ")" : col("c_" + var)) + ")).intoArray("
-                + array + ", nd0);"));
+        g.ionCurrentsWritten().forEach((ion, var) -> {
+            String array = "ion_" + ion + "_current";
+            text.open("if (sum_" + ion + ")");
+            text.line("((" + DV + ") " + DV + ".fromArray(VS, " + array + ", nd0).add(" + (point ? "((" + DV + ") "
+                    + col("c_" + var) + vscale + ")" : col("c_" + var)) + ")).intoArray(" + array + ", nd0);");
+            text.close();
+        });
         text.line("((" + DV + ") " + DV + ".fromArray(VS, s.rhs, nd0)." + (g.electrode ? "add" : "sub") + "("
                 + (point ? "((" + DV + ") vi" + vscale + ")" : "vi") + ")).intoArray(s.rhs, nd0);");
         text.line("((" + DV + ") " + DV + ".fromArray(VS, s.d, nd0)." + (g.electrode ? "sub" : "add") + "("
@@ -302,7 +317,11 @@ final class VectorEmitter {
         text.line("double g = vsG[k - k0];");
         text.line("double i = vsI[k - k0];");
         String scale = point ? " * s.pointScale[geoNode[k]]" : "";
-        forEachIonCurrent((var, array) -> text.line(array + "[nd] += c_" + var + "[k]" + scale + ";"));
+        g.ionCurrentsWritten().forEach((ion, var) -> {
+            text.open("if (sum_" + ion + ")");
+            text.line("ion_" + ion + "_current[nd] += c_" + var + "[k]" + scale + ";");
+            text.close();
+        });
         text.line("s.rhs[nd] " + (g.electrode ? "+=" : "-=") + " i" + scale + ";");
         text.line("s.d[nd] " + (g.electrode ? "-=" : "+=") + " g" + scale + ";");
         text.close();
@@ -392,6 +411,13 @@ final class VectorEmitter {
         int quotientsBefore = quotients.count();
         // the DERIVATIVE kernels first: the phase's set-up depends on what they keep
         List<Boolean> inLanes = new ArrayList<>();
+        // the one kernel of a mechanism that writes the nodes takes, in a run group, what it copies from the node
+        // arrays, and writes the nodes from its locals (fromNodes)
+        nodeKernel = writesNode() && solves.size() == 1 && afterSolves.isEmpty();
+        nodesWrittenInKernel = false;
+        if (nodeKernel) {
+            forEachIonRead(null, (var, array) -> fromNodes.put("c_" + var, array));
+        }
         for (Stmt.Solve sv : solves) {
             String b = sv.block();
             String method = g.cnexpFallbacks.contains(b) ? "derivimplicit" : sv.method();
@@ -400,6 +426,9 @@ final class VectorEmitter {
                     && Set.of("cnexp", "derivimplicit", "euler").contains(method)
                     && derivative(b, method, solves.size() == 1 && afterSolves.isEmpty() && !writesNode()));
         }
+        fromNodes.clear();
+        boolean nd0Declared = nodeKernel;
+        nodeKernel = false;
         text.line("");
         text.line("/** The state phase over whole groups of VL slots in vector lanes; returns the first slot left. */");
         text.open("private int vadvance(CellState s)");
@@ -416,8 +445,13 @@ final class VectorEmitter {
         text.open("for (; k0 + VL <= slots; k0 += VL)");
         // a group on consecutive nodes copies as vectors (the same values), others slot by slot
         text.line("boolean run = runGroup[k0 / VL];");
+        if (nd0Declared) {
+            text.line("int nd0 = laneNode[k0];");
+        }
         text.open("if (run)");
-        text.line("int nd0 = laneNode[k0];");
+        if (!nd0Declared) {
+            text.line("int nd0 = laneNode[k0];");
+        }
         if (g.statePhaseReadsV) {
             text.line(DV + ".fromArray(VS, s.v, nd0).intoArray(c_v, k0);");
         }
@@ -474,12 +508,18 @@ final class VectorEmitter {
             g.text = main;
             text.close();
         } else if (writesNode()) {
-            text.open("if (run)");
-            text.line("int nd0 = laneNode[k0];");
-            forEachConcentrationWritten((var, array) -> text.line(col("c_" + var) + ".intoArray(" + array
-                    + ", nd0);"));
-            text.close();
-            text.open("else");
+            if (nodesWrittenInKernel && inLanes.get(0)) {
+                text.open("if (!run)");
+            } else {
+                text.open("if (run)");
+                if (!nd0Declared) {
+                    text.line("int nd0 = laneNode[k0];");
+                }
+                forEachConcentrationWritten((var, array) -> text.line(col("c_" + var) + ".intoArray(" + array
+                        + ", nd0);"));
+                text.close();
+                text.open("else");
+            }
             text.open("for (int k = k0; k < k0 + VL; k++)");
             text.line("int nd = laneNode[k];");
             g.text = text;
@@ -525,17 +565,6 @@ final class VectorEmitter {
             ion.getValue().forEach((var, role) -> {
                 if (g.written.contains(var) && !role.equals("current")) {
                     action.accept(var, "ion_" + ion.getKey() + "_" + role);
-                }
-            });
-        }
-    }
-
-    /** Each ion current the mechanism writes, with the ion's per-node current array. */
-    private void forEachIonCurrent(java.util.function.BiConsumer<String, String> action) {
-        for (Map.Entry<String, Map<String, String>> ion : g.ions.entrySet()) {
-            ion.getValue().forEach((var, role) -> {
-                if (role.equals("current") && g.written.contains(var)) {
-                    action.accept(var, "ion_" + ion.getKey() + "_current");
                 }
             });
         }
@@ -599,10 +628,33 @@ final class VectorEmitter {
         if (powerPass == PowerPass.ARGUMENTS) {
             pending.clear();
         }
+        if (nodeKernel) {
+            writeNodesFromLocals();
+        }
         endKeeping(mark);
         derivativeMethod = null;
         out = saved;
         return text.toString();
+    }
+
+    /**
+     * A run group's concentrations written to the nodes from the kernel's locals, not loaded back from the columns
+     * just stored (the stall of {@link #fromNodes}); only where every one is in a local ({@link
+     * #nodesWrittenInKernel}), else the state phase writes them from the columns after the kernel.
+     */
+    private void writeNodesFromLocals() {
+        List<String> writes = new ArrayList<>();
+        nodesWrittenInKernel = true;
+        forEachConcentrationWritten((var, array) -> {
+            String local = lanesOf.get("c_" + var);
+            nodesWrittenInKernel &= local != null;
+            writes.add(local + ".intoArray(" + array + ", nd0);");
+        });
+        if (nodesWrittenInKernel) {
+            out.open("if (run)");
+            writes.forEach(out::line);
+            out.close();
+        }
     }
 
     /**
@@ -1041,6 +1093,9 @@ final class VectorEmitter {
      */
     private String col(String column) {
         String load = DV + ".fromArray(VS, " + column + ", k0)";
+        if (fromNodes.containsKey(column)) {
+            load = "(run ? " + DV + ".fromArray(VS, " + fromNodes.get(column) + ", nd0) : " + load + ")";
+        }
         if (lanesOf == null || !column.startsWith("c_")) {
             return load;
         }
@@ -1079,6 +1134,7 @@ final class VectorEmitter {
 
     /** Writes the pending values and forgets every kept column: before a call that may read or write any. */
     private void forgetColumns() {
+        fromNodes.clear();
         if (lanesOf != null) {
             writePending();
             for (String column : unstored) {
@@ -1103,6 +1159,7 @@ final class VectorEmitter {
 
     /** Sets the column's lanes to the vector, in the group's kept local (written later) or in memory. */
     private void setColumn(String column, String vector) {
+        fromNodes.remove(column);
         if (lanesOf != null && branches == 0) {
             String local = lanesOf.containsKey(column) ? lanesOf.get(column) : keptLocal(column);
             out.line(local + " = " + vector + ";");
