@@ -53,7 +53,7 @@ public final class JoinedTableStates {
     /**
      * Slots whose functions the pass computes before it steps their states: a chunk's functions (Hay's 16 per slot:
      * 8 KB) stay in the level-1 cache, and the loop that reads the tables holds nothing else, so the processor
-     * has many slots' table reads under way at once (docs/dev/performance.md "s40").
+     * has many slots' table reads under way at once (docs/dev/performance.md "s40 (h18)").
      */
     static final int CHUNK = 64;
 
@@ -352,10 +352,11 @@ public final class JoinedTableStates {
         private static final String PASS_CLASS = "JoinedPass";
 
         /**
-         * The pass's Java: per slot the copies, the position (outside the grid: every member's slot exact), the
-         * functions by Horner's rule in fused multiply-adds ({@link CubicTable#value}'s order of operations; in vector
-         * lanes with the Vector API, the same bits), then per member its states' cnexp steps x + F (X - x), as each
-         * block's own table step writes them, where it uses the interval.
+         * The pass's Java, per chunk of {@link #CHUNK} slots: first per slot the position and the functions by
+         * Horner's rule in fused multiply-adds ({@link CubicTable#value}'s order of operations; in vector lanes with
+         * the Vector API, the same bits); then per slot the copies and, per member, its states' cnexp steps x + F (X
+         * - x), as each block's own table step writes them, where it uses the interval (outside the grid: every
+         * member's slot exact).
          */
         private String passSource(int[] copyCounts, boolean[] keepsPositions, int[] sourceOf) {
             boolean lanes = Simd.enabled();
