@@ -20,8 +20,12 @@ import org.spineformer.nmodl.gen.NmodlMechanism;
  */
 class JoinedStatePhasesTest {
     private static final double DT = 0.025;
-    /** Instances: each follows the sweep from its own phase, so that at any step they are in different places. */
-    private static final int INSTANCES = 7;
+    /**
+     * Instances: each follows the sweep from its own phase, so that at any step they are in different places; two
+     * of the pass's chunks of 64 slots and part of a third ({@code JoinedTableStates.CHUNK}), so that a slot's
+     * functions are read back where the pass's first loop wrote them.
+     */
+    private static final int INSTANCES = 150;
 
     /** The paper's three Hay channels (NaTa_t with its nudged intervals) and a gate whose table reads a parameter. */
     private static List<NmodlMechanism> mechanisms() {

@@ -38,15 +38,24 @@ public final class JoinedTableStates {
     /** The compiled pass of one shape: the slot loop, with the arrays it reads and writes as arguments. */
     public interface Pass {
         /**
-         * Slot by slot: the node copies, the position of {@code v} in {@code grid}, the functions from {@code co}
-         * (laid out [interval][power][function]), then each block's states and position, or the slot added to the
-         * block's exact slots; {@code counts} how many each. {@code slots}: per block on some of the pass's nodes,
-         * its slot at each of the pass's slots (-1: not on that node); null for a block on all of them.
+         * {@link #CHUNK} slots at a time: first, slot by slot, the position of {@code v} in {@code grid} into {@code
+         * chunkAt} and the functions from {@code co} (laid out [interval][power][function]) into {@code
+         * chunkFunctions} (the chunk's slots one after the other); then slot by slot the node copies and each
+         * block's states and position, or the slot added to the block's exact slots; {@code counts} how many each.
+         * {@code slots}: per block on some of the pass's nodes, its slot at each of the pass's slots (-1: not on
+         * that node); null for a block on all of them.
          */
         void run(double[] v, int[] node, CubicTable grid, double[] co, double[][] copies,
                  double[][] states, double[][] positions, boolean[][] notUsed, int[][] exact, int[] counts,
-                 int[][] slots);
+                 int[][] slots, double[] chunkAt, double[] chunkFunctions);
     }
+
+    /**
+     * Slots whose functions the pass computes before it steps their states: a chunk's functions (Hay's 16 per slot:
+     * 8 KB) stay in the level-1 cache, and the loop that reads the tables holds nothing else, so the processor
+     * has many slots' table reads under way at once (docs/dev/performance.md "s40 (h18)").
+     */
+    static final int CHUNK = 64;
 
     /** The passes compiled in this JVM, by their source. */
     private static final Map<String, Pass> PASSES = new HashMap<>();
@@ -206,6 +215,9 @@ public final class JoinedTableStates {
         private final int[] exactCounts;
         private final double[][] positions;
         private final boolean[][] notUsed;
+        /** A chunk's positions and functions, between the pass's two loops. */
+        private final double[] chunkAt = new double[CHUNK];
+        private final double[] chunkFunctions;
         /** The tables the layout was made from, their grid and the layout. */
         private final VoltageTable[] laidOutFrom;
         private CubicTable grid;
@@ -229,6 +241,7 @@ public final class JoinedTableStates {
             }
             states = cols.toArray(new double[0][]);
             width = padded(2 * states.length);
+            chunkFunctions = new double[CHUNK * width];
             exactSlots = new int[m][node.length];
             exactCounts = new int[m];
             positions = new double[m][];
@@ -256,7 +269,8 @@ public final class JoinedTableStates {
             for (int m = 0; m < members.length; m++) {
                 positions[m] = members[m].joinedPositions();
             }
-            pass.run(s.v, node, grid, byPower, copies, states, positions, notUsed, exactSlots, exactCounts, slots);
+            pass.run(s.v, node, grid, byPower, copies, states, positions, notUsed, exactSlots, exactCounts, slots,
+                    chunkAt, chunkFunctions);
             for (int m = 0; m < members.length; m++) {
                 if (exactCounts[m] > 0) {
                     members[m].joinedExact(exactSlots[m], exactCounts[m], s);
@@ -338,10 +352,11 @@ public final class JoinedTableStates {
         private static final String PASS_CLASS = "JoinedPass";
 
         /**
-         * The pass's Java: per slot the copies, the position (outside the grid: every member's slot exact), the
-         * functions by Horner's rule in fused multiply-adds ({@link CubicTable#value}'s order of operations; in vector
-         * lanes with the Vector API, the same bits), then per member its states' cnexp steps x + F (X - x), as each
-         * block's own table step writes them, where it uses the interval.
+         * The pass's Java, per chunk of {@link #CHUNK} slots: first per slot the position and the functions by
+         * Horner's rule in fused multiply-adds ({@link CubicTable#value}'s order of operations; in vector lanes with
+         * the Vector API, the same bits); then per slot the copies and, per member, its states' cnexp steps x + F (X
+         * - x), as each block's own table step writes them, where it uses the interval (outside the grid: every
+         * member's slot exact).
          */
         private String passSource(int[] copyCounts, boolean[] keepsPositions, int[] sourceOf) {
             boolean lanes = Simd.enabled();
@@ -361,7 +376,7 @@ public final class JoinedTableStates {
             }
             b.append("public void run(double[] v, int[] node, CubicTable grid, double[] co, double[][] copies, "
                     + "double[][] states, double[][] positions, boolean[][] notUsed, int[][] exact, int[] counts, "
-                    + "int[][] slots) {\n");
+                    + "int[][] slots, double[] chunkAt, double[] chunkFunctions) {\n");
             int m = members.length;
             // member i's slot at the pass's slot k: k, or q<i> for a member on some of the nodes (-1: not here)
             String[] at = new String[m];
@@ -395,22 +410,56 @@ public final class JoinedTableStates {
                 b.append("int ec").append(i).append(" = 0;\n");
             }
             b.append("int w = ").append(width).append(";\n");
-            b.append("for (int k = 0; k < node.length; k++) {\n");
+            b.append("for (int k0 = 0; k0 < node.length; k0 += ").append(CHUNK).append(") {\n");
+            b.append("int k1 = Math.min(node.length, k0 + ").append(CHUNK).append(");\n");
+            // the first loop: each slot's position and functions
+            b.append("for (int k = k0; k < k1; k++) {\n");
+            b.append("double u = grid.position(v[node[k]]);\n");
+            b.append("chunkAt[k - k0] = u;\n");
+            b.append("if (u >= 0.0) {\n");
+            b.append("int i = (int) u;\nint c = i * 4 * w;\ndouble t = u - i;\nint o = (k - k0) * w;\n");
+            int functions = 2 * states.length;
+            if (lanes) {
+                b.append("DoubleVector tv = DoubleVector.broadcast(VS, t);\n");
+                int vl = Simd.preferredLanes();
+                for (int p = 0; p < width; p += vl) {
+                    b.append("DoubleVector g").append(p / vl)
+                            .append(" = (DoubleVector) ((DoubleVector) ((DoubleVector) ")
+                            .append("DoubleVector.fromArray(VS, co, c + 3 * w + ")
+                            .append(p).append(").fma(tv, DoubleVector.fromArray(VS, co, c + 2 * w + ").append(p)
+                            .append("))).fma(tv, DoubleVector.fromArray(VS, co, c + w + ").append(p)
+                            .append("))).fma(tv, DoubleVector.fromArray(VS, co, c + ").append(p)
+                            .append("));\ng").append(p / vl).append(".intoArray(chunkFunctions, o + ").append(p)
+                            .append(");\n");
+                }
+            } else {
+                for (int j = 0; j < functions; j++) {
+                    b.append("chunkFunctions[o + ").append(j)
+                            .append("] = Math.fma(t, Math.fma(t, Math.fma(t, co[c + 3 * w + ").append(j)
+                            .append("], co[c + 2 * w + ").append(j).append("]), co[c + w + ").append(j)
+                            .append("]), co[c + ").append(j).append("]);\n");
+                }
+            }
+            b.append("}\n}\n");
+            // the second loop: each slot's copies, then its states from the functions or the slot listed exact
+            b.append("for (int k = k0; k < k1; k++) {\n");
             b.append("int nd = node[k];\n");
             for (int i = 0; i < m; i++) {
                 if (slots[i] != null) {
                     b.append("int q").append(i).append(" = s").append(i).append("[k];\n");
                 }
             }
-            b.append("double sv0 = v[nd];\n");
-            for (int j = 1; j < sourceCount; j++) {
-                b.append("double sv").append(j).append(" = cs").append(j).append("[nd];\n");
+            for (int j = 0; j < sourceCount; j++) {
+                final int source = j;
+                if (Arrays.stream(sourceOf).anyMatch(of -> of == source)) {
+                    b.append("double sv").append(j).append(" = ").append(j == 0 ? "v" : "cs" + j).append("[nd];\n");
+                }
             }
             for (int c = 0; c < sourceOf.length; c++) {
                 b.append(guard(memberOf[c])).append("cc").append(c).append("[").append(at[memberOf[c]])
                         .append("] = sv").append(sourceOf[c]).append(";\n");
             }
-            b.append("double u = grid.position(sv0);\n");
+            b.append("double u = chunkAt[k - k0];\n");
             b.append("if (u < 0.0) {\n");
             for (int i = 0; i < m; i++) {
                 b.append(guard(i)).append("{\n");
@@ -421,31 +470,9 @@ public final class JoinedTableStates {
                 b.append("}\n");
             }
             b.append("continue;\n}\n");
-            b.append("int i = (int) u;\nint c = i * 4 * w;\ndouble t = u - i;\n");
-            int functions = 2 * states.length;
-            if (lanes) {
-                b.append("DoubleVector tv = DoubleVector.broadcast(VS, t);\n");
-                int vl = Simd.preferredLanes();
-                for (int p = 0; p < width; p += vl) {
-                    b.append("DoubleVector g").append(p / vl).append(" = (DoubleVector) ((DoubleVector) ((DoubleVector) ")
-                            .append("DoubleVector.fromArray(VS, co, c + 3 * w + ")
-                            .append(p).append(").fma(tv, DoubleVector.fromArray(VS, co, c + 2 * w + ").append(p)
-                            .append("))).fma(tv, DoubleVector.fromArray(VS, co, c + w + ").append(p)
-                            .append("))).fma(tv, DoubleVector.fromArray(VS, co, c + ").append(p)
-                            .append("));\n");
-                }
-                // each function taken from its vector's lane, not stored to a scratch array and loaded back: 1-3%
-                // of the published models' steps (docs/dev/performance.md, "s32")
-                for (int j = 0; j < functions; j++) {
-                    b.append("double f").append(j).append(" = g").append(j / vl).append(".lane(").append(j % vl)
-                            .append(");\n");
-                }
-            } else {
-                for (int j = 0; j < functions; j++) {
-                    b.append("double f").append(j).append(" = Math.fma(t, Math.fma(t, Math.fma(t, co[c + 3 * w + ")
-                            .append(j).append("], co[c + 2 * w + ").append(j).append("]), co[c + w + ").append(j)
-                            .append("]), co[c + ").append(j).append("]);\n");
-                }
+            b.append("int i = (int) u;\nint o = (k - k0) * w;\n");
+            for (int j = 0; j < functions; j++) {
+                b.append("double f").append(j).append(" = chunkFunctions[o + ").append(j).append("];\n");
             }
             int x = 0;
             for (int i = 0; i < m; i++) {
@@ -466,7 +493,7 @@ public final class JoinedTableStates {
                 }
                 b.append("}\n");
             }
-            b.append("}\n");
+            b.append("}\n}\n");
             for (int i = 0; i < m; i++) {
                 b.append("counts[").append(i).append("] = ec").append(i).append(";\n");
             }
