@@ -214,6 +214,7 @@ public final class Simulation {
         }
         // Leaves from firstFreeLeaf on carry nothing, so the solver copies their parents' voltages.
         this.solver = new HinesSolver(disc.solverParent(), firstFreeLeaf, lanes);
+        state.setSolvedNodes(firstFreeLeaf);
         Set<String> currentsRead = new HashSet<>();
         for (MechanismBlock blk : blocks) {
             currentsRead.addAll(blk.mechanism().ionCurrentsRead());

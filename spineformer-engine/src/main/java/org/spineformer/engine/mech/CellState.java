@@ -61,6 +61,8 @@ public final class CellState {
     private final Map<String, Ion> ions = new LinkedHashMap<>();
     /** The ions whose current some block of the simulation reads ({@link Mechanism#ionCurrentsRead}). */
     private Set<String> ionCurrentsRead = Set.of();
+    /** The nodes whose rhs and d the solve reads: [0, solvedNodes); every node until the simulation says. */
+    private int solvedNodes;
     /** The names {@link #ion} was asked for while {@link #ionsTaken} runs; null otherwise. */
     private Set<String> taken;
     /**
@@ -119,6 +121,7 @@ public final class CellState {
         this.celsius = celsius;
         this.scopRandom = new int[lanes];
         Arrays.fill(scopRandom, 1);
+        this.solvedNodes = nodes;
     }
 
     /**
@@ -161,6 +164,24 @@ public final class CellState {
     /** The ions whose current some block reads: set by the simulation before it attaches the blocks. */
     public void setIonCurrentsRead(Set<String> ions) {
         ionCurrentsRead = Set.copyOf(ions);
+    }
+
+    /**
+     * The nodes [0, solvedNodes) whose {@link #rhs} and {@link #d} the solve reads. The nodes from here on are
+     * zero-area leaves with no membrane or electrode current, whose voltage the solver copies from their parents'
+     * (it writes their rhs, the voltage change, and never reads their rhs or d): nothing reads their rhs and d
+     * between a current phase and the solve.
+     */
+    public int solvedNodes() {
+        return solvedNodes;
+    }
+
+    /** The first node whose rhs and d the solve does not read (at most {@link #nodes}): set by the simulation. */
+    public void setSolvedNodes(int solvedNodes) {
+        if (solvedNodes < 1 || solvedNodes > nodes) {
+            throw new IllegalArgumentException("solvedNodes must be in [1, " + nodes + "], was " + solvedNodes);
+        }
+        this.solvedNodes = solvedNodes;
     }
 
     public Iterable<Ion> ions() {

@@ -142,8 +142,9 @@ public final class Pas extends AbstractMechanism {
         }
 
         /**
-         * The reset of rhs and d and the current phase in one pass over the nodes: at a node of the leak 0 - i and
-         * 0 + g, as the reset to 0 followed by {@link #currents} gives them; elsewhere g = e = 0, so +0 for each.
+         * The reset of rhs and d and the current phase in one pass over the nodes the solve reads: at a node of the
+         * leak 0 - i and 0 + g, as the reset to 0 followed by {@link #currents} gives them; elsewhere g = e = 0, so
+         * +0 for each. The leaves after them (Allen's 67 of 387 nodes) carry no leak and nothing reads their rhs and d.
          */
         @Override
         public boolean currentsFromReset(CellState s) {
@@ -155,7 +156,7 @@ public final class Pas extends AbstractMechanism {
                 parametersSet = false;
             }
             double[] v = s.v, rhs = s.rhs, d = s.d, gn = gByNode, en = eByNode, in = iByNode;
-            for (int j = 0; j < v.length; j++) {
+            for (int j = 0, solved = s.solvedNodes(); j < solved; j++) {
                 double gj = gn[j];
                 double cur = gj * (v[j] - en[j]);
                 in[j] = cur;

@@ -1,6 +1,7 @@
 package org.spineformer.engine.mech;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Arrays;
 import java.util.Random;
@@ -15,6 +16,8 @@ class PasResetPassTest {
     private static final int NODES = 40;
     /** Leak nodes with gaps between them, as zero-area nodes leave in a real cell; node 0 and the last without it. */
     private static final int[] LEAK_NODES = {1, 2, 3, 5, 6, 9, 10, 11, 12, 13, 20, 21, 30, 31, 32, 33, 38};
+    /** The first of the leaves the solve does not read: after the last leak node, as a simulation numbers them. */
+    private static final int LEAVES_FROM = 39;
 
     @Test
     void passGivesTheResetAndCurrentPhaseBits() {
@@ -72,6 +75,43 @@ class PasResetPassTest {
         block.columnToSet("g")[2] = 7e-4;
         expected.setParameter("g", 2, 7e-4);
         assertPassGivesTheBitsOf(block, pass, expected, reference);
+    }
+
+    /**
+     * Nodes from {@link CellState#solvedNodes} on (leaves the solve does not read, after the leak's last node) keep
+     * their rhs and d; the nodes before them get the bits of the reset and the current phase.
+     */
+    @Test
+    void theLeavesTheSolveDoesNotReadAreLeftAlone() {
+        CellState pass = state(new Random(8));
+        CellState reference = copy(pass);
+        pass.setSolvedNodes(LEAVES_FROM);
+        MechanismBlock block = RandomLeaks.initialized(new Pas(), LEAK_NODES, pass, new Random(13));
+        MechanismBlock expected = RandomLeaks.initialized(new Pas(), LEAK_NODES, reference, new Random(13));
+        double[] rhsBefore = pass.rhs.clone();
+        double[] dBefore = pass.d.clone();
+
+        assertThat(block.currentsFromReset(pass)).isTrue();
+        Arrays.fill(reference.rhs, 0);
+        Arrays.fill(reference.d, 0);
+        expected.currents(reference);
+        for (int j = 0; j < NODES; j++) {
+            boolean solved = j < LEAVES_FROM;
+            assertThat(Double.doubleToRawLongBits(pass.rhs[j])).as("rhs at node %d", j)
+                    .isEqualTo(Double.doubleToRawLongBits(solved ? reference.rhs[j] : rhsBefore[j]));
+            assertThat(Double.doubleToRawLongBits(pass.d[j])).as("d at node %d", j)
+                    .isEqualTo(Double.doubleToRawLongBits(solved ? reference.d[j] : dBefore[j]));
+        }
+    }
+
+    @Test
+    void solvedNodesOutsideTheNodesAreRefused() {
+        CellState s = state(new Random(9));
+        assertThat(s.solvedNodes()).isEqualTo(NODES);
+        assertThatThrownBy(() -> s.setSolvedNodes(NODES + 1))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("solvedNodes");
+        assertThatThrownBy(() -> s.setSolvedNodes(0))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("solvedNodes");
     }
 
     @Test
