@@ -820,8 +820,8 @@ public final class CellAssembler {
                                    String section) {
         double v = e.evaluate(vars);
         if (!(v > 0) || Double.isInfinite(v)) {
-            throw new IllegalArgumentException(where + ": the " + what + " on section " + section + " must be finite and"
-                    + " > 0, was " + v + " (" + e + ")");
+            throw new IllegalArgumentException(where + ": the " + what + " on section " + section
+                    + " must be finite and > 0, was " + v + " (" + e + ")");
         }
         return v;
     }

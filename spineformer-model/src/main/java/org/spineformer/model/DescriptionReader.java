@@ -626,12 +626,12 @@ public final class DescriptionReader {
         return new Location(o.string("section"), x);
     }
 
-    /** A number, or a string expression over the parameters and {@code extra} names. */
     /** The expression at {@code key}, or null when there is none. */
     private Expression optionalExpression(StrictJson o, String key, Set<String> extra) {
         return o.has(key) ? expression(o, key, extra) : null;
     }
 
+    /** A number, or a string expression over the parameters and {@code extra} names. */
     private Expression expression(StrictJson o, String key, Set<String> extra) {
         JsonNode n = key == null ? o.node() : o.node().get(key);
         String where = file + ": " + (key == null ? o.pointer() : o.pointer() + "/" + key);

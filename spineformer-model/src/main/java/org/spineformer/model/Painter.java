@@ -119,7 +119,8 @@ final class Painter {
                     double d = e.getValue() instanceof Distribution.Constant || ends != null || rule.xRange() != null
                             ? Double.NaN : topology.pathDistance(o, origin.x(), s, x);
                     // range_interpolate's y1 * (1 - theta) + y2 * theta, theta the segment's x for p(0:1)
-                    double v = ends != null ? ends.at(x, vars) : e.getValue().at(rule.xRange() != null ? theta : d, vars);
+                    double v = ends != null ? ends.at(x, vars)
+                            : e.getValue().at(rule.xRange() != null ? theta : d, vars);
                     if (!Double.isFinite(v)) {
                         throw new IllegalArgumentException(rule.source() + "/" + valuesKey(rule) + key + ": gives " + v
                                 + " at " + section + "(" + x + "), distance " + d + " um");
