@@ -63,28 +63,34 @@ class IncludeOnlyVerbatimTest {
         }
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"#include <stdlib.h>", "  #  include \"my header.h\"  ", "#include<math.h>\n\n#include <stdio.h>",
-        "#include <stdlib.h> /* silences\n   a warning */\n// nothing else", "/* first */ #include <stdlib.h>\r\n"})
-    void acceptedAndNoted(String verbatim) {
-        String text = "VERBATIM\n" + verbatim + "\nENDVERBATIM\n" + LEAK;
-        assertThat(problems(text)).as(verbatim).isEmpty();
-        assertThat(NmodlMechanism.problems(Parser.parse("lk.mod", text))).as(verbatim).isEmpty();
-        assertThat(IncludeOnlyVerbatim.notes(Parser.parse("lk.mod", text))).singleElement().hasToString("lk.mod:1:1:"
-                + " note: VERBATIM of #include lines only, left out: nocmodl copies it into its C, where it declares C"
-                + " functions for C code the file does not have, so NEURON computes the same without it");
-    }
+    private static final String INCLUDE_NOTE = "note: VERBATIM of #include lines only, left out: nocmodl copies it"
+            + " into its C, where it declares C functions for C code the file does not have, so NEURON computes the"
+            + " same without it";
+    private static final String CONSTANT_NOTE = "note: VERBATIM of #include lines and string constants only, left"
+            + " out: nocmodl copies it into its C, where no code reads the constants, so NEURON computes the same"
+            + " without it";
 
     @ParameterizedTest
-    @ValueSource(strings = {"static const char rcsid[]=\"$Id: lk.mod,v 1.1 2026/12/07 12:00:00 someone Exp $\";",
-        "  static char  id [ ] = \"v1\" ;  ", "#include <stdlib.h>\nstatic const char rcsid[] = \"\"; /* empty */"})
-    void stringConstantsAcceptedAndNoted(String verbatim) {
+    @MethodSource("leftOut")
+    void acceptedAndNoted(String verbatim, String note) {
         String text = "VERBATIM\n" + verbatim + "\nENDVERBATIM\n" + LEAK;
         assertThat(problems(text)).as(verbatim).isEmpty();
         assertThat(NmodlMechanism.problems(Parser.parse("lk.mod", text))).as(verbatim).isEmpty();
-        assertThat(IncludeOnlyVerbatim.notes(Parser.parse("lk.mod", text))).singleElement().hasToString("lk.mod:1:1:"
-                + " note: VERBATIM of #include lines and string constants only, left out: nocmodl copies it into its"
-                + " C, where no code reads the constants, so NEURON computes the same without it");
+        assertThat(IncludeOnlyVerbatim.notes(Parser.parse("lk.mod", text))).singleElement()
+                .hasToString("lk.mod:1:1: " + note);
+    }
+
+    static Stream<Arguments> leftOut() {
+        return Stream.of(
+                Arguments.of("#include <stdlib.h>", INCLUDE_NOTE),
+                Arguments.of("  #  include \"my header.h\"  ", INCLUDE_NOTE),
+                Arguments.of("#include<math.h>\n\n#include <stdio.h>", INCLUDE_NOTE),
+                Arguments.of("#include <stdlib.h> /* silences\n   a warning */\n// nothing else", INCLUDE_NOTE),
+                Arguments.of("/* first */ #include <stdlib.h>\r\n", INCLUDE_NOTE),
+                Arguments.of("static const char rcsid[]=\"$Id: lk.mod,v 1.1 2026/12/07 12:00:00 someone Exp $\";",
+                        CONSTANT_NOTE),
+                Arguments.of("  static char  id [ ] = \"v1\" ;  ", CONSTANT_NOTE),
+                Arguments.of("#include <stdlib.h>\nstatic const char rcsid[] = \"\"; /* empty */", CONSTANT_NOTE));
     }
 
     /** Left out, the file compiles to the Java of the file without it. */
