@@ -40,14 +40,18 @@ import org.spineformer.model.protocol.ProtocolReader;
  * middles, an axon made by code from one soma segment's area) on its authors' own run, bac6.ses after their init()
  * of 38 steps of 10 ms ({@link #authorsProtocolAsInNeuron}); and Hallermann et al. 2012's L5 pyramid with its
  * myelinated axon (densities on parts of the axon initial segment, {@code gbar(x1:x2) = y1:y2}) on its authors' run,
- * a soma step after their init() of 1000 steps of 0.5 ms.
+ * a soma step after their init() of 1000 steps of 0.5 ms; and Larkum et al. 2009's L5 pyramid (a .cll file, lengths
+ * and diameters set by hoc's assignments, every apical section a cylinder of 1.2 times its middle diameter, an axon
+ * section added without deleting one, channels painted by hand-made section lists and a hot zone by path distance)
+ * on its authors' run (a glutamate synapse on the tuft) and two soma steps at the same settings.
  *
  * <p>Needs the model's mod folder ({@code -Dspineformer.modDir.hay2011_l5pc=DIR},
  * {@code -Dspineformer.modDir.migliore2018_ca1=DIR}, {@code -Dspineformer.modDir.eyal2016=DIR},
  * {@code -Dspineformer.modDir.branco2010=DIR}, {@code -Dspineformer.modDir.mainen1996=DIR},
- * {@code -Dspineformer.modDir.almog2014=DIR}, {@code -Dspineformer.modDir.hallermann2012=DIR}; the passive models
- * need none) and {@code -Dspineformer.publishedModels=DIR}, a folder (or several, joined by ':') holding the authors'
- * morphology files at any depth (clones of ModelDB 139653, 244688, 195667, 140828, 2488, 151825 and 144526). Without
+ * {@code -Dspineformer.modDir.almog2014=DIR}, {@code -Dspineformer.modDir.hallermann2012=DIR},
+ * {@code -Dspineformer.modDir.larkum2009=DIR}; the passive models need none) and
+ * {@code -Dspineformer.publishedModels=DIR}, a folder (or several, joined by ':') holding the authors' morphology files
+ * at any depth (clones of ModelDB 139653, 244688, 195667, 140828, 2488, 151825, 144526 and 124043). Without
  * them, or without the model's morphology file in those folders, each run reports itself skipped by name.
  */
 @Tag("validation")
@@ -97,12 +101,14 @@ class PublishedVariantsMatchNeuronTest {
     /**
      * A model run with its authors' own protocol, a protocol file beside the description ({@code published_variants/
      * PROTOCOL.json}): Almog and Korngreen 2014's bac6.ses run after their init() of 38 steps of 10 ms, Hallermann et
-     * al. 2012's session step after their init() of 1000 steps of 0.5 ms (and the same with a longer step). NEURON's
-     * soma spikes and soma v at the fixture's {@code [t, v]} samples.
+     * al. 2012's session step after their init() of 1000 steps of 0.5 ms (and the same with a longer step), Larkum et
+     * al. 2009's apic.ses run (its glutamate synapse on the tuft, no soma spike) and the same settings with a soma step
+     * of 1 and of 2 nA. NEURON's soma spikes and soma v at the fixture's {@code [t, v]} samples.
      */
     @ParameterizedTest(name = "{0} {1}")
     @CsvSource({"almog2014_a140612, almog2014_bac", "hallermann2012_l5pc, hallermann2012_ap",
-        "hallermann2012_l5pc, hallermann2012_step2nA20ms"})
+        "hallermann2012_l5pc, hallermann2012_step2nA20ms", "larkum2009_l5pc, larkum2009_step1nA",
+        "larkum2009_l5pc, larkum2009_step2nA", "larkum2009_l5pc, larkum2009_tuft_glutamate"})
     void authorsProtocolAsInNeuron(String model, String protocolName) {
         String run = model + " " + protocolName;
         JsonNode fixture = json("neuron_spikes.json");

@@ -118,7 +118,7 @@ public final class CellAssembler {
             double[] areas = points != null ? SegmentGeometry.frusta(points, nseg, DEFAULT_RA).areaUm2()
                     : SegmentGeometry.cylinders(length, DEFAULT_RA, diam).areaUm2();
             if (x != null) {
-                return areas[Math.min((int) (x * nseg), nseg - 1)]; // NEURON's node_index
+                return areas[Section.segmentAt(x, nseg)];
             }
             double sum = 0;
             for (double a : areas) {
@@ -780,27 +780,48 @@ public final class CellAssembler {
                 }
                 Work w = work.get(i);
                 double length = w.length, area = w.area(null, rule.source());
+                double middle = w.diam[Section.segmentAt(0.5, w.nseg)]; // hoc's diam: diam(0.5)
                 Expression.Variables vars = name -> name.equals("L") ? length : name.equals("area") ? area
-                        : params.get(name);
-                double a = factor(rule.lengthFactor(), vars, rule.source() + "/L", w.name);
-                double b = factor(rule.diamFactor(), vars, rule.source() + "/diam", w.name);
+                        : name.equals("diam") ? middle : params.get(name);
+                Double setLength = rule.length() == null ? null
+                        : positive(rule.length(), vars, rule.source() + "/set_L", "length", w.name);
+                Double a = rule.lengthFactor() == null ? null
+                        : positive(rule.lengthFactor(), vars, rule.source() + "/L", "factor", w.name);
+                Double b = rule.diamFactor() == null ? null
+                        : positive(rule.diamFactor(), vars, rule.source() + "/diam", "factor", w.name);
+                Double setDiam = rule.diam() == null ? null
+                        : positive(rule.diam(), vars, rule.source() + "/set_diam", "diameter", w.name);
                 if (w.points != null) {
-                    w.points = HocScaling.points(w.points, w.nseg, a, b);
+                    double newLength = setLength != null ? setLength
+                            : a != null ? w.points.lengthUm() * a : w.points.lengthUm();
+                    if (b != null) {
+                        w.points = HocScaling.points(w.points, w.nseg, newLength, b);
+                    } else if (setLength != null || a != null) {
+                        w.points = w.points.stretchedTo(newLength);
+                    }
+                    if (setDiam != null) {
+                        w.points = HocScaling.uniform(w.points, setDiam);
+                    }
                     w.length = w.points.lengthUm();
                     w.diam = w.pointDiameters(w.nseg);
                 } else {
-                    w.length = w.length * a;
-                    w.diam = HocScaling.cylinders(w.diam, b);
+                    w.length = setLength != null ? setLength : a != null ? w.length * a : w.length;
+                    if (b != null) {
+                        w.diam = HocScaling.cylinders(w.diam, b);
+                    } else if (setDiam != null) {
+                        w.diam = Morphology.filled(w.nseg, setDiam);
+                    }
                 }
             }
         }
     }
 
-    private static double factor(Expression e, Expression.Variables vars, String where, String section) {
+    private static double positive(Expression e, Expression.Variables vars, String where, String what,
+                                   String section) {
         double v = e.evaluate(vars);
         if (!(v > 0) || Double.isInfinite(v)) {
-            throw new IllegalArgumentException(where + ": the factor on section " + section + " must be finite and"
-                    + " > 0, was " + v + " (" + e + ")");
+            throw new IllegalArgumentException(where + ": the " + what + " on section " + section
+                    + " must be finite and > 0, was " + v + " (" + e + ")");
         }
         return v;
     }

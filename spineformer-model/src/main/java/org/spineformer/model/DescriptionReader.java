@@ -92,10 +92,11 @@ public final class DescriptionReader {
         AxonReplacement axon = o.has("axon_replacement") ? axon(o.object("axon_replacement")) : null;
         List<ScaleRule> scale = new ArrayList<>();
         for (StrictJson rule : o.array("scale")) {
-            rule.keys(Set.of("region", "L", "diam"), Set.of());
-            Set<String> section = Set.of("L", "area");
-            scale.add(new ScaleRule(rule.where(), region(rule, "region"), expression(rule, "L", section),
-                    expression(rule, "diam", section)));
+            rule.keys(Set.of("region"), Set.of("L", "set_L", "diam", "set_diam"));
+            Set<String> section = Set.of("L", "area", "diam");
+            scale.add(new ScaleRule(rule.where(), region(rule, "region"), optionalExpression(rule, "L", section),
+                    optionalExpression(rule, "set_L", section), optionalExpression(rule, "diam", section),
+                    optionalExpression(rule, "set_diam", section)));
         }
         List<PaintRule> paint = new ArrayList<>();
         for (StrictJson rule : o.array("paint")) {
@@ -388,12 +389,27 @@ public final class DescriptionReader {
             }
         }
         try {
-            return new AxonReplacement(o.where(), o.has("delete") ? region(o, "delete") : Region.named("axon"), stubs,
+            return new AxonReplacement(o.where(), deleted(o), stubs,
                     o.has("attach_to") ? location(o.object("attach_to")) : null, o.has("pt3d") && o.bool("pt3d"),
                     original, areas);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The region an axon replacement deletes: "axon" by default, none for {@code "delete": false}. */
+    private Region deleted(StrictJson o) {
+        if (!o.has("delete")) {
+            return Region.named("axon");
+        }
+        if (o.node().get("delete").isBoolean()) {
+            if (o.bool("delete")) {
+                throw o.error("delete", "must be a region, or false to delete nothing (the default deletes \"axon\"),"
+                        + " was true");
+            }
+            return null;
+        }
+        return region(o, "delete");
     }
 
     /** A stub section; {@code i} replaces {@code {i}} in its name and parent (a repeated unit), or null. */
@@ -608,6 +624,11 @@ public final class DescriptionReader {
             throw o.error("x", "must be in [0, 1], was " + x);
         }
         return new Location(o.string("section"), x);
+    }
+
+    /** The expression at {@code key}, or null when there is none. */
+    private Expression optionalExpression(StrictJson o, String key, Set<String> extra) {
+        return o.has(key) ? expression(o, key, extra) : null;
     }
 
     /** A number, or a string expression over the parameters and {@code extra} names. */

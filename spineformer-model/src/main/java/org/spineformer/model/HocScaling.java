@@ -1,5 +1,6 @@
 package org.spineformer.model;
 
+import java.util.Arrays;
 import org.spineformer.engine.morph.Pt3d;
 import org.spineformer.engine.morph.SegmentGeometry;
 
@@ -46,10 +47,10 @@ final class HocScaling {
         return d;
     }
 
-    /** 3-D points after {@code L = L * a} and then {@code for (x) diam(x) = diam(x) * b}. */
-    static Pt3d points(Pt3d points, int nseg, double a, double b) {
+    /** 3-D points after {@code L = lengthUm} and then {@code for (x) diam(x) = diam(x) * b}. */
+    static Pt3d points(Pt3d points, int nseg, double lengthUm, double b) {
         double[] diam = SegmentGeometry.frusta(points, nseg, CellAssembler.DEFAULT_RA).diamUm(); // NEURON's, before
-        Pt3d p = points.stretchedTo(points.lengthUm() * a);
+        Pt3d p = points.stretchedTo(lengthUm);
         for (int segment : forXSegments(nseg)) {
             // the read recomputes every segment's diameter from the points; the write rewrites the points
             double[] mean = SegmentGeometry.frusta(p, nseg, CellAssembler.DEFAULT_RA).diamUm();
@@ -62,6 +63,17 @@ final class HocScaling {
             p = p.withDiameters(segmentDiametersAtPoints(p, diam));
         }
         return p;
+    }
+
+    /**
+     * 3-D points after hoc's {@code diam = d}: every segment's diameter is d, and rewriting the points from them gives
+     * every point d, as a float (a cylinder, whose segments then have the float's diameter, 5.76 um becoming
+     * 5.760000228881836).
+     */
+    static Pt3d uniform(Pt3d points, double diamUm) {
+        double[] d = new double[points.size()];
+        Arrays.fill(d, diamUm);
+        return points.withDiameters(d);
     }
 
     /** Per point, the diameter of the segment it lies in ({@code nrn_diam_change}, through {@code node_index}). */

@@ -102,9 +102,10 @@ final class Painter {
                         topology.section(s).segmentAt(0.5), e.getValue().at(Double.NaN, vars))) {
                     continue;
                 }
-                double[] ends = rule.sectionEnds() ? new double[] {
-                    e.getValue().at(topology.pathDistance(o, origin.x(), s, 0), vars),
-                    e.getValue().at(topology.pathDistance(o, origin.x(), s, 1), vars)} : null;
+                // section_ends: hoc's p(0:1) = f(distance(0)):f(distance(1)), a line between the two ends
+                Distribution ends = rule.sectionEnds() ? new Distribution.Between(
+                        Expression.constant(e.getValue().at(topology.pathDistance(o, origin.x(), s, 0), vars)),
+                        Expression.constant(e.getValue().at(topology.pathDistance(o, origin.x(), s, 1), vars))) : null;
                 double first = Double.NaN;
                 for (int j = 0; j < nseg; j++) {
                     if (!segs[j]) {
@@ -118,7 +119,7 @@ final class Painter {
                     double d = e.getValue() instanceof Distribution.Constant || ends != null || rule.xRange() != null
                             ? Double.NaN : topology.pathDistance(o, origin.x(), s, x);
                     // range_interpolate's y1 * (1 - theta) + y2 * theta, theta the segment's x for p(0:1)
-                    double v = ends != null ? ends[0] * (1 - x) + ends[1] * x
+                    double v = ends != null ? ends.at(x, vars)
                             : e.getValue().at(rule.xRange() != null ? theta : d, vars);
                     if (!Double.isFinite(v)) {
                         throw new IllegalArgumentException(rule.source() + "/" + valuesKey(rule) + key + ": gives " + v

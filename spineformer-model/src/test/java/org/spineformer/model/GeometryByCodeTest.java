@@ -181,6 +181,77 @@ class GeometryByCodeTest {
         assertThat(node.lengthUm()).isCloseTo((0.83 + Math.PI) / Math.PI, within(ULPS));
     }
 
+    /**
+     * Larkum et al. 2009's {@code axon.L = 10  axon.diam = 5}: hoc's assignments rather than factors. Setting L
+     * stretches the points about the first one; setting diam gives every segment the value and every point the value as
+     * a float: a cylinder.
+     */
+    @Test
+    void settingTheLengthAndTheDiameterAsHocsAssignments(@TempDir Path dir) throws IOException {
+        AssembledCell cell = CellAssembler.assemble(cell(dir, """
+                "nseg": [{"region": "dend", "fixed": 2}],
+                "scale": [{"region": "dend", "set_L": 10, "set_diam": 5}],"""));
+        Section dend = section(cell, "dend");
+        assertThat(dend.lengthUm()).isEqualTo(10);
+        assertThat(dend.diamUm()).containsExactly(5.0, 5.0);
+        assertThat(dend.pt3d().x(2)).isEqualTo(20f); // from x = 10, 20 um stretched to 10
+        assertThat(dend.pt3d().diam(1)).isEqualTo(5f);
+        // only the length: the diameters stay (1 um)
+        Section stretched = section(CellAssembler.assemble(cell(dir, """
+                "scale": [{"region": "dend", "set_L": 40}],""")), "dend");
+        assertThat(stretched.lengthUm()).isEqualTo(40);
+        assertThat(stretched.diamUm()).containsExactly(1.0);
+    }
+
+    /**
+     * Larkum et al. 2009's {@code forsec apical diam = diam*1.2}: hoc reads {@code diam} once, at x = 0.5, and sets
+     * every segment to 1.2 times it. A dendrite tapering 2, 3, 4 um over two 10 um pieces, one segment: diam(0.5) is
+     * the mean, (2.5*10 + 3.5*10)/20 = 3; 1.2*3 = 3.5999999999999996, and every point becomes that as a float,
+     * 3.5999999046325684 (farther from the value set than NEURON's 1e-9 um, so the segment reads the float).
+     */
+    @Test
+    void aUniformDiameterFromTheMiddleOne(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("taper.hoc"), """
+                create soma, dend
+                soma { pt3dclear() pt3dadd(0, 0, 0, 10) pt3dadd(10, 0, 0, 10) }
+                dend { pt3dclear() pt3dadd(10, 0, 0, 2) pt3dadd(20, 0, 0, 3) pt3dadd(30, 0, 0, 4) }
+                connect dend(0), soma(1)
+                """);
+        Files.writeString(dir.resolve("taper.json"), """
+                {"format": "spineformer-cell-description/1", "name": "taper", "morphology": {"file": "taper.hoc"},
+                 "scale": [{"region": "dend", "set_diam": "1.2*diam"}], "celsius": 37, "v_init": -70}
+                """);
+        Section dend = section(CellAssembler.assemble(DescriptionReader.read(dir.resolve("taper.json"))), "dend");
+        assertThat(dend.pt3d().diam(0)).isEqualTo(3.6f);
+        assertThat(dend.pt3d().diam(2)).isEqualTo(3.6f);
+        assertThat(dend.diamUm()[0]).isCloseTo(3.5999999046325684, within(ULPS));
+        assertThat(dend.lengthUm()).isEqualTo(20);
+    }
+
+    /**
+     * {@code "delete": false}: stubs added without deleting anything (Larkum et al.'s {@code create axon1  connect
+     * axon1(0), axon(1)}); a stub is a cylinder, whose assignments set its length and every segment's diameter.
+     */
+    @Test
+    void stubsWithoutDeletingAndAssignmentsOnACylinder(@TempDir Path dir) throws IOException {
+        AssembledCell cell = CellAssembler.assemble(cell(dir, """
+                "axon_replacement": {"delete": false, "attach_to": {"section": "dend", "x": 1},
+                 "sections": [{"name": "axon1", "L": 200, "nseg": 3, "diam": 1}]},
+                "scale": [{"region": "axon1", "set_L": 50, "set_diam": "2*diam"}],"""));
+        Morphology m = cell.morphology();
+        assertThat(m.size()).isEqualTo(3);
+        assertThat(m.section(2).name()).isEqualTo("axon1");
+        assertThat(m.section(2).parent()).isEqualTo(m.indexOf("dend"));
+        assertThat(m.section(2).parentX()).isEqualTo(1.0);
+        assertThat(m.section(2).lengthUm()).isEqualTo(50);
+        assertThat(m.section(2).diamUm()).containsExactly(2.0, 2.0, 2.0);
+        assertThatThrownBy(() -> cell(dir, """
+                "axon_replacement": {"delete": true, "attach_to": {"section": "dend", "x": 1},
+                 "sections": [{"name": "axon1", "L": 200, "nseg": 3, "diam": 1}]},"""))
+                .hasMessageContaining("cell.json: /axon_replacement/delete: must be a region, or false to delete"
+                        + " nothing (the default deletes \"axon\"), was true");
+    }
+
     @Test
     void scaleErrorsNameTheRuleAndTheSection(@TempDir Path dir) throws IOException {
         assertThatThrownBy(() -> CellAssembler.assemble(cell(dir, """
@@ -191,9 +262,26 @@ class GeometryByCodeTest {
                 "scale": [{"region": "dend", "L": 1, "diam": "F^(1/3)"}],"""))
                 .hasMessageContaining("cell.json: /scale/0/diam: expression \"F^(1/3)\" reads unknown name 'F'");
         assertThatThrownBy(() -> cell(dir, """
-                "scale": [{"region": "dend", "L": 1}],"""))
-                .hasMessageContaining("cell.json: /scale/0")
-                .hasMessageContaining("diam");
+                "scale": [{"region": "dend"}],"""))
+                .hasMessageContaining("cell.json: /scale/0: a scale rule changes the length (\"L\" or \"set_L\"),"
+                        + " the diameters (\"diam\" or \"set_diam\") or both");
+        assertThatThrownBy(() -> cell(dir, """
+                "scale": [{"region": "dend", "L": 1, "set_L": 2}],"""))
+                .hasMessageContaining("cell.json: /scale/0: give the length by \"L\" (a factor) or \"set_L\"");
+        assertThatThrownBy(() -> cell(dir, """
+                "scale": [{"region": "dend", "diam": 1, "set_diam": 2}],"""))
+                .hasMessageContaining("cell.json: /scale/0: give the length by");
+        assertThatThrownBy(() -> CellAssembler.assemble(cell(dir, """
+                "scale": [{"region": "dend", "set_L": "L - 40"}],""")))
+                .hasMessageContaining("cell.json: /scale/0/set_L: the length on section dend must be finite and > 0,"
+                        + " was -20.0 (L - 40)");
+        assertThatThrownBy(() -> CellAssembler.assemble(cell(dir, """
+                "scale": [{"region": "dend", "set_diam": "diam - 1"}],""")))
+                .hasMessageContaining("cell.json: /scale/0/set_diam: the diameter on section dend must be finite and"
+                        + " > 0, was 0.0 (diam - 1)");
+        assertThatThrownBy(() -> cell(dir, """
+                "scale": [{"region": "dend", "set_L": "lenght"}],"""))
+                .hasMessageContaining("cell.json: /scale/0/set_L: expression \"lenght\" reads unknown name 'lenght'");
         assertThatThrownBy(() -> CellAssembler.assemble(DescriptionTestSupport.read(DescriptionTestSupport
                 .twoSections("[]").replace("\"paint\"", "\"scale\": [{\"region\": \"dend\", \"L\": 2, \"diam\": 1}],"
                         + " \"paint\""))))

@@ -40,10 +40,11 @@ public final class MorphologyReader {
         if (name.endsWith(".asc")) {
             return AscReader.read(file, String.join("\n", lines), target);
         }
-        if (name.endsWith(".hoc")) { // lines end in LF, CRLF or (old Mac files) CR alone
+        if (name.endsWith(".hoc") || name.endsWith(".cll")) { // .cll: hoc code too (Larkum et al. 2009's cell)
+            // lines end in LF, CRLF or (old Mac files) CR alone
             return HocMorphologyReader.read(file, String.join("\n", lines));
         }
-        throw new MorphologyFileException(file, 0, "unknown morphology format: the name must end in .swc, .asc or "
-                + ".hoc");
+        throw new MorphologyFileException(file, 0, "unknown morphology format: the name must end in .swc, .asc, "
+                + ".hoc or .cll");
     }
 }

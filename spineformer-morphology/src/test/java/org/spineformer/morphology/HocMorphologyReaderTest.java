@@ -67,6 +67,19 @@ class HocMorphologyReaderTest {
         return MorphologyReader.read(p);
     }
 
+    /** A .cll file (NEURON's cell builder export; Larkum et al. 2009's 070603c2.cll) is hoc code, read the same. */
+    @Test
+    void aCllFileIsReadAsHoc() throws IOException {
+        Path p = dir.resolve("cell.cll");
+        Files.writeString(p, CELL);
+        ImportedMorphology cll = MorphologyReader.read(p);
+        ImportedMorphology hoc = read(CELL);
+        assertThat(cll.sections()).extracting(ImportedSection::name).containsExactly("soma", "dend[0]", "dend[1]",
+                "apic");
+        assertThat(cll.sections()).extracting(ImportedSection::lengthUm)
+                .containsExactlyElementsOf(hoc.sections().stream().map(ImportedSection::lengthUm).toList());
+    }
+
     @Test
     void sectionsInCreationOrderWithTheirConnectionsAndPoints() throws IOException {
         ImportedMorphology m = read(CELL);

@@ -20,8 +20,9 @@ import org.spineformer.nmodl.parse.Parser;
  * A VERBATIM block between blocks holding nothing but {@code #include} lines (C comments and blank lines aside) is
  * accepted and left out, as NEURON computes the same without it; its one effect, nocmodl's (the mechanism not thread
  * safe unless THREADSAFE came before it, so its TABLEs checked at each call), is kept: {@code verbatim/incfirst.mod}
- * and {@code verbatim/inclast.mod} against NEURON's runs ({@code reference/verbatim}). Any other VERBATIM stays
- * refused with the plain message.
+ * and {@code verbatim/inclast.mod} against NEURON's runs ({@code reference/verbatim}). So is one of such lines and
+ * static string constants, an RCS id ({@code static const char rcsid[] = "$Id: ... $";}, Mel's hh3.mod), a C
+ * variable no code reads. Any other VERBATIM stays refused with the plain message.
  */
 class IncludeOnlyVerbatimTest {
     private static final String REFUSED = "VERBATIM is not supported: C code cannot run on the JVM";
@@ -62,32 +63,54 @@ class IncludeOnlyVerbatimTest {
         }
     }
 
+    private static final String INCLUDE_NOTE = "note: VERBATIM of #include lines only, left out: nocmodl copies it"
+            + " into its C, where it declares C functions for C code the file does not have, so NEURON computes the"
+            + " same without it";
+    private static final String CONSTANT_NOTE = "note: VERBATIM of #include lines and string constants only, left"
+            + " out: nocmodl copies it into its C, where no code reads the constants, so NEURON computes the same"
+            + " without it";
+
     @ParameterizedTest
-    @ValueSource(strings = {"#include <stdlib.h>", "  #  include \"my header.h\"  ", "#include<math.h>\n\n#include <stdio.h>",
-        "#include <stdlib.h> /* silences\n   a warning */\n// nothing else", "/* first */ #include <stdlib.h>\r\n"})
-    void acceptedAndNoted(String verbatim) {
+    @MethodSource("leftOut")
+    void acceptedAndNoted(String verbatim, String note) {
         String text = "VERBATIM\n" + verbatim + "\nENDVERBATIM\n" + LEAK;
         assertThat(problems(text)).as(verbatim).isEmpty();
         assertThat(NmodlMechanism.problems(Parser.parse("lk.mod", text))).as(verbatim).isEmpty();
-        assertThat(IncludeOnlyVerbatim.notes(Parser.parse("lk.mod", text))).singleElement().hasToString("lk.mod:1:1:"
-                + " note: VERBATIM of #include lines only, left out: nocmodl copies it into its C, where it declares C"
-                + " functions for C code the file does not have, so NEURON computes the same without it");
+        assertThat(IncludeOnlyVerbatim.notes(Parser.parse("lk.mod", text))).singleElement()
+                .hasToString("lk.mod:1:1: " + note);
+    }
+
+    static Stream<Arguments> leftOut() {
+        return Stream.of(
+                Arguments.of("#include <stdlib.h>", INCLUDE_NOTE),
+                Arguments.of("  #  include \"my header.h\"  ", INCLUDE_NOTE),
+                Arguments.of("#include<math.h>\n\n#include <stdio.h>", INCLUDE_NOTE),
+                Arguments.of("#include <stdlib.h> /* silences\n   a warning */\n// nothing else", INCLUDE_NOTE),
+                Arguments.of("/* first */ #include <stdlib.h>\r\n", INCLUDE_NOTE),
+                Arguments.of("static const char rcsid[]=\"$Id: lk.mod,v 1.1 2026/12/07 12:00:00 someone Exp $\";",
+                        CONSTANT_NOTE),
+                Arguments.of("  static char  id [ ] = \"v1\" ;  ", CONSTANT_NOTE),
+                Arguments.of("#include <stdlib.h>\nstatic const char rcsid[] = \"\"; /* empty */", CONSTANT_NOTE));
     }
 
     /** Left out, the file compiles to the Java of the file without it. */
     @Test
     void theCompiledCodeIsTheCodeWithoutIt() {
-        String with = NmodlMechanism.compile("lk.mod", LEAK + "VERBATIM\n#include <stdlib.h>\nENDVERBATIM\n")
-                .javaSource();
         String without = NmodlMechanism.compile("lk.mod", LEAK).javaSource();
-        assertThat(with.replaceAll("Mod_[0-9a-f]{16}", "Mod_")).isEqualTo(without.replaceAll("Mod_[0-9a-f]{16}",
-                "Mod_"));
+        for (String verbatim : List.of("#include <stdlib.h>", "static const char rcsid[] = \"$Id$\";")) {
+            String with = NmodlMechanism.compile("lk.mod", LEAK + "VERBATIM\n" + verbatim + "\nENDVERBATIM\n")
+                    .javaSource();
+            assertThat(with.replaceAll("Mod_[0-9a-f]{16}", "Mod_")).as(verbatim)
+                    .isEqualTo(without.replaceAll("Mod_[0-9a-f]{16}", "Mod_"));
+        }
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"#define N 3", "#include <stdlib.h>\nstatic double x;", "#include stdlib.h",
         "#include <stdlib.h", "#import <stdlib.h>", "#includes <stdlib.h>", "", "/* only a comment */",
-        "#include <stdlib.h> int y;"})
+        "#include <stdlib.h> int y;", "static char *rcsid = \"x\";", "char rcsid[] = \"x\";",
+        "static int rcsid[] = \"x\";", "static const char rcsid[] = \"a\\\"b\";", "static const char rcsid[] = \"x\"",
+        "static const char rcsid[] = \"x\"; x = 1;"})
     void nearMissesAreRefused(String verbatim) {
         assertThat(problems("VERBATIM\n" + verbatim + "\nENDVERBATIM\n" + LEAK)).as(verbatim)
                 .containsExactly("lk.mod:1:1: " + REFUSED);

@@ -99,6 +99,11 @@ public record Section(String name, double lengthUm, int nseg, double raOhmCm, do
 
     /** The segment that contains x, NEURON's rule: floor(x * nseg), clamped to the last segment. */
     public int segmentAt(double x) {
+        return segmentAt(x, nseg);
+    }
+
+    /** The segment of {@code nseg} that contains x (NEURON's node_index), for a section not built yet. */
+    public static int segmentAt(double x, int nseg) {
         return Math.min(nseg - 1, Math.max(0, (int) (x * nseg)));
     }
 

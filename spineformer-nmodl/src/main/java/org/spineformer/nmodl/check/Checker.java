@@ -108,7 +108,7 @@ public final class Checker {
         returnZeroIdioms.addAll(ReturnZeroIdiom.find(mod));
         declare();
         for (Item item : mod.items()) {
-            if (item instanceof Item.Verbatim v && !IncludeOnlyVerbatim.isIncludeOnly(v.text())) {
+            if (item instanceof Item.Verbatim v && !IncludeOnlyVerbatim.isLeftOut(v.text())) {
                 unsupported(v.pos(), "VERBATIM", "C code cannot run on the JVM");
             } else if (item instanceof Item.Neuron n) {
                 n.statements().forEach(this::neuronStatement);
