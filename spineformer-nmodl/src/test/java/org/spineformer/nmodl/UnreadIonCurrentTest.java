@@ -18,7 +18,8 @@ import org.spineformer.nmodl.gen.NmodlMechanism;
  * every step, the sum in a state copy taken while it is left out, and the sum handed out mid-run to a late reader
  * (brought up to date from the blocks' columns, then summed at every step). Kept from the start where a mechanism
  * reads the current ({@code zseen.mod}, {@code USEION k READ ik}), and where a block that writes it cannot add it
- * again after its phase ({@code kproc.mod}: the current assigned in a PROCEDURE).
+ * again after its phase ({@code kproc.mod}: the current assigned in a PROCEDURE; {@code bab.mod}: its BEFORE/AFTER
+ * blocks add ik to the total again, as nocmodl's C does, so that NEURON's ik is three times the mechanism's).
  */
 class UnreadIonCurrentTest {
     private static final double DT_MS = 0.025;
@@ -66,6 +67,10 @@ class UnreadIonCurrentTest {
         Simulation procedure = cell("kproc");
         assertThat(procedure.state().ion("k").currentSummed()).as("ik assigned in kproc's PROCEDURE").isTrue();
         assertThat(procedure.state().ion("na").currentSummed()).isFalse();
+        Simulation beforeAfter = cell("bab");
+        assertThat(beforeAfter.state().ion("k").currentSummed()).as("ik added again after bab's BEFORE/AFTER blocks")
+                .isTrue();
+        assertThat(beforeAfter.state().ion("na").currentSummed()).isFalse();
     }
 
     /** Soma and dendrite with pas, NaTa_t and SKv3_1 (and the named test mechanisms), a current pulse. */
@@ -75,7 +80,7 @@ class UnreadIonCurrentTest {
             catalogue.register(NmodlMechanism.compile(f + ".mod", Resources.text("/mod/hay2011/" + f + ".mod")));
         }
         for (String f : others) {
-            String dir = f.equals("zseen") ? "order" : "ions";
+            String dir = f.equals("zseen") ? "order" : f.equals("bab") ? "beforeafter" : "ions";
             catalogue.register(NmodlMechanism.compile(f + ".mod", Resources.text("/mod/" + dir + "/" + f + ".mod")));
         }
         Morphology morphology = new Morphology();

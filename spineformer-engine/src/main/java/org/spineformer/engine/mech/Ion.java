@@ -316,7 +316,9 @@ public final class Ion {
      * The total current at every entry, handed out to anyone who may read any entry at any time (a block that reads
      * it, {@code USEION k READ ik}; a recorder, a test, a library user after a run): from now on every current phase
      * sums it, and where the simulation had left the sum out, it is brought up to date first, from the writers'
-     * columns (the same bits as the sum of their last current phase).
+     * columns (the same bits as the sum of their last current phase). The hand-written writers that add through
+     * {@link IonCurrentSum} (Hay's and Bahl's channels) add only where a block read the ion's current when they were
+     * attached, so on a cell with such writers the sum holds the compiled writers' currents alone.
      */
     public double[] current() {
         if (!summed) {

@@ -235,10 +235,10 @@ public abstract class MechanismBlock {
 
     /**
      * The current phase of the simulation's first block, run before {@code s.rhs} and {@code s.d} are reset: a block
-     * that can sets every entry of both below {@link CellState#solvedNodes} (the rest nothing reads before the solve)
-     * to what their reset to 0 followed by its {@link #currents} would give, bit for bit, in one pass, and returns
-     * true; the default does nothing and returns false, and the caller resets them and calls {@link #currents}. It
-     * runs before the ions' reset, so only a block that reads no ion may return true.
+     * that can sets both at every node below {@link CellState#solvedNodes} (one trial, so entries are nodes; the rest
+     * nothing reads before the solve) to what their reset to 0 followed by its {@link #currents} would give, bit for
+     * bit, in one pass, and returns true; the default does nothing and returns false, and the caller resets them and
+     * calls {@link #currents}. It runs before the ions' reset, so only a block that reads no ion may return true.
      */
     public boolean currentsFromReset(CellState s) {
         return false;

@@ -398,7 +398,9 @@ final class ClassSkeleton {
      * added it, slot by slot in the phase's order (its groups of lanes add each slot's value, in slot order), from
      * the variable's column; only where the BREAKPOINT alone assigns the variable, so that the column still holds
      * what the last current phase added (a state phase, NET_RECEIVE or BEFORE/AFTER block assigning it: null, the
-     * sum kept). Nothing to add for an ion the block only reads.
+     * sum kept), and only in a file without BEFORE/AFTER blocks: nocmodl adds the written currents to the ion's
+     * total again after each of them (the ion's ik three times the mechanism's in {@code beforeafter/bab.mod}),
+     * which the column does not record (null, the sum kept). Nothing to add for an ion the block only reads.
      */
     private void emitIonCurrentAgain() {
         Map<String, Set<String>> assignedIn = SettableAssigned.assignedIn(g.mod);
@@ -407,7 +409,7 @@ final class ClassSkeleton {
         g.open("@Override public Runnable ionCurrentAgain(final CellState s, String ion)");
         g.ionCurrentsWritten().forEach((ion, var) -> {
             g.open("if (ion.equals(\"" + ion + "\"))");
-            if (assignedIn.getOrDefault(var, Set.of()).equals(Set.of("BREAKPOINT"))) {
+            if (g.beforeAfter.isEmpty() && assignedIn.getOrDefault(var, Set.of()).equals(Set.of("BREAKPOINT"))) {
                 // an anonymous class: the compiler of the generated Java has no lambdas
                 g.open("return new Runnable()");
                 g.open("@Override public void run()");
