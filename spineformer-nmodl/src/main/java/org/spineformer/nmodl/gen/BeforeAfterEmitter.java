@@ -3,7 +3,6 @@ package org.spineformer.nmodl.gen;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.spineformer.engine.mech.BeforeAfter;
 import org.spineformer.engine.mech.Mechanism;
@@ -103,13 +102,8 @@ final class BeforeAfterEmitter {
             }
             g.body(b.body(), Set.of());
             if (copiesOut() >= 2) {
-                for (Map.Entry<String, Map<String, String>> ion : g.ions.entrySet()) {
-                    ion.getValue().forEach((var, role) -> {
-                        if (role.equals("current") && g.written.contains(var)) {
-                            g.line("ion_" + ion.getKey() + "_current[nd] += c_" + var + "[k]" + scale + ";");
-                        }
-                    });
-                }
+                g.ionCurrentsWritten().forEach((ion, var) ->
+                        g.line("ion_" + ion + "_current[nd] += c_" + var + "[k]" + scale + ";"));
                 g.nodeCopies.writeNode(false);
             }
             g.close();

@@ -200,12 +200,7 @@ final class CurrentsEmitter {
 
     /** The current variables the evaluation sums, in the order of {@link #terms}. */
     static List<String> names(JavaGenerator g) {
-        List<String> names = new ArrayList<>();
-        g.ions.values().forEach(m -> m.forEach((var, role) -> {
-            if (role.equals("current") && g.written.contains(var)) {
-                names.add(var);
-            }
-        }));
+        List<String> names = new ArrayList<>(g.ionCurrentsWritten().values());
         names.addAll(g.currents);
         return names;
     }
