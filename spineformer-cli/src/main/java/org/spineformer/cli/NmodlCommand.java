@@ -1,16 +1,22 @@
 package org.spineformer.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.spineformer.io.OutputFolder;
 import org.spineformer.nmodl.NmodlCheck;
+import org.spineformer.nmodl.compare.Comparison;
+import org.spineformer.nmodl.compare.ComparisonRow;
+import org.spineformer.nmodl.compare.LiveNeuron;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code spineformer nmodl}: NMODL (.mod) files. */
 @Command(name = "nmodl", description = "Work with NMODL (.mod) files.",
-        subcommands = {NmodlCommand.Check.class, CommandLine.HelpCommand.class})
+        subcommands = {NmodlCommand.Check.class, NmodlCommand.Compare.class, CommandLine.HelpCommand.class})
 final class NmodlCommand implements Runnable {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
@@ -49,6 +55,62 @@ final class NmodlCommand implements Runnable {
             }
             out.flush();
             return failed == 0 ? 0 : 2;
+        }
+    }
+
+    /**
+     * {@code spineformer nmodl compare FILE_OR_DIR... --out DIR}: each file that compiles run here and in a live
+     * NEURON under the same protocols, every column compared ({@link Comparison}); exit 0 only when every column that
+     * could be compared matches.
+     */
+    @Command(name = "compare", description = "Run each .mod file that compiles both here and in NEURON (nrnivmodl and"
+            + " NEURON's Python) under voltage clamps, a current clamp or a NetStim, and compare every variable at"
+            + " every step, writing comparison.csv; exit 0 only when every comparable column matches, 2 otherwise.")
+    static final class Compare implements Callable<Integer> {
+        @CommandLine.Spec
+        private CommandLine.Model.CommandSpec spec;
+
+        @CommandLine.Parameters(arity = "1..*", paramLabel = "FILE_OR_DIR",
+                description = "Mod files, or folders whose .mod files are compared (one nrnivmodl per folder).")
+        private List<Path> inputs;
+
+        @CommandLine.Option(names = "--out", required = true, paramLabel = "DIR",
+                description = "Where comparison.csv and NEURON's side (neuron/: builds, scripts, traces) are written.")
+        private Path out;
+
+        @CommandLine.Option(names = "--celsius", split = ",", paramLabel = "DEGC", defaultValue = "6.3,34,37",
+                description = "The temperatures each protocol runs at (default: ${DEFAULT-VALUE}).")
+        private List<Double> celsius;
+
+        @CommandLine.Option(names = "--python", paramLabel = "PYTHON", defaultValue = "python3",
+                description = "The Python that imports NEURON's neuron module (default: ${DEFAULT-VALUE}).")
+        private String python;
+
+        @CommandLine.Option(names = "--nrnivmodl-loadflags", paramLabel = "FLAGS", defaultValue = "",
+                description = "Passed to nrnivmodl as -loadflags (Debian's NEURON 8.2.2: \"-L/usr/lib/nrn"
+                        + " -Wl,-rpath,/usr/lib/nrn\").")
+        private String loadflags;
+
+        @CommandLine.Option(names = "--tolerance", paramLabel = "FRACTION", defaultValue = "1e-6",
+                description = "A column matches when its largest difference is at most this fraction of NEURON's"
+                        + " trace's largest magnitude (default: ${DEFAULT-VALUE}).")
+        private double tolerance;
+
+        @Override
+        public Integer call() throws IOException {
+            OptionChecks.positive("--tolerance", tolerance);
+            for (double c : celsius) {
+                if (!Double.isFinite(c)) {
+                    throw new IllegalArgumentException("--celsius " + c + " must be a finite number");
+                }
+            }
+            List<Path> files = Comparison.modFiles(inputs);
+            OutputFolder.checkWritable(out, "--out");
+            LiveNeuron neuron = LiveNeuron.find(python, loadflags);
+            Files.createDirectories(out);
+            List<ComparisonRow> rows = new Comparison(neuron, celsius, tolerance, out, spec.commandLine().getOut())
+                    .run(files);
+            return Comparison.allMatch(rows) ? 0 : 2;
         }
     }
 }

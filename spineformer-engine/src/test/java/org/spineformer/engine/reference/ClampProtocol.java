@@ -1,14 +1,12 @@
 package org.spineformer.engine.reference;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.function.BiConsumer;
 import org.spineformer.engine.ModelBuilder;
 import org.spineformer.engine.Simulation;
+import org.spineformer.engine.SingleCompartment;
 import org.spineformer.engine.event.PointProcess;
 import org.spineformer.engine.mech.Catalogue;
-import org.spineformer.engine.morph.Morphology;
 import org.spineformer.engine.record.Recorder;
 
 /**
@@ -17,53 +15,44 @@ import org.spineformer.engine.record.Recorder;
  */
 public final class ClampProtocol {
     private final ReferenceRun run;
-    private final ModelBuilder builder;
-    private final int section;
+    private final SingleCompartment compartment;
     private PointProcess electrode;
 
     public ClampProtocol(ReferenceRun run, Catalogue catalogue) {
         this.run = run;
         JsonNode sec = run.settings().get("section");
-        Morphology m = new Morphology();
-        int nseg = sec.get("nseg").asInt();
-        section = m.addRoot("soma", sec.get("L_um").asDouble(), nseg, sec.get("Ra_ohm_cm").asDouble(),
-                sec.get("cm_uF_cm2").asDouble(), Morphology.filled(nseg, sec.get("diam_um").asDouble()));
-        builder = new ModelBuilder(m, catalogue);
+        compartment = new SingleCompartment(sec.get("L_um").asDouble(), sec.get("diam_um").asDouble(),
+                sec.get("Ra_ohm_cm").asDouble(), sec.get("cm_uF_cm2").asDouble(), sec.get("nseg").asInt(), catalogue);
         JsonNode pas = run.settings().path("mechanism_parameters").path("pas").path("range");
         if (!pas.isMissingNode()) {
-            builder.insert("pas", section, Map.of("g", pas.get("g_S_cm2").asDouble(), "e", pas.get("e_mV").asDouble()));
+            compartment.insertPas(pas.get("g_S_cm2").asDouble(), pas.get("e_mV").asDouble());
         }
         JsonNode stim = run.settings().get("stimulus");
         if (stim != null && !stim.isNull()) {
             double x = stim.get("location").asDouble();
-            Map<String, Double> p = new LinkedHashMap<>();
             switch (stim.get("type").asText()) {
                 case "SEClamp" -> {
-                    p.put("rs", stim.get("rs_MOhm").asDouble());
+                    double[] dur = new double[3], amp = new double[3];
                     for (int k = 1; k <= 3; k++) {
-                        p.put("dur" + k, stim.get("dur" + k + "_ms").asDouble());
-                        p.put("amp" + k, stim.get("amp" + k + "_mV").asDouble());
+                        dur[k - 1] = stim.get("dur" + k + "_ms").asDouble();
+                        amp[k - 1] = stim.get("amp" + k + "_mV").asDouble();
                     }
-                    electrode = builder.addPointProcess("SEClamp", section, x, p);
+                    electrode = compartment.addSEClamp(x, stim.get("rs_MOhm").asDouble(), dur, amp);
                 }
-                case "IClamp" -> {
-                    p.put("del", stim.get("delay_ms").asDouble());
-                    p.put("dur", stim.get("dur_ms").asDouble());
-                    p.put("amp", stim.get("amp_nA").asDouble());
-                    electrode = builder.addPointProcess("IClamp", section, x, p);
-                }
+                case "IClamp" -> electrode = compartment.addIClamp(x, stim.get("delay_ms").asDouble(),
+                        stim.get("dur_ms").asDouble(), stim.get("amp_nA").asDouble());
                 default -> throw new IllegalArgumentException("unknown stimulus " + stim);
             }
         }
     }
 
     public ModelBuilder builder() {
-        return builder;
+        return compartment.builder();
     }
 
     /** The compartment's section index. */
     public int section() {
-        return section;
+        return compartment.section();
     }
 
     /** The electrode (SEClamp or IClamp), or null when the run has none. */
@@ -77,7 +66,7 @@ public final class ClampProtocol {
      */
     public Recorder run(BiConsumer<Simulation, Recorder> record) {
         JsonNode s = run.settings();
-        Simulation sim = builder.build(s.get("dt_ms").asDouble(), s.get("celsius_degC").asDouble());
+        Simulation sim = compartment.builder().build(s.get("dt_ms").asDouble(), s.get("celsius_degC").asDouble());
         return run(sim, record);
     }
 
@@ -85,11 +74,8 @@ public final class ClampProtocol {
     public Recorder run(Simulation sim, BiConsumer<Simulation, Recorder> record) {
         JsonNode s = run.settings();
         Recorder rec = new Recorder(1);
-        rec.add("v_mV", sim.state().v, sim.discretization().segmentNode(section, 0));
+        rec.add("v_mV", sim.state().v, compartment.node(sim));
         record.accept(sim, rec);
-        sim.addObserver(rec);
-        sim.initialize(s.get("v_init_mV").asDouble());
-        sim.run(s.get("tstop_ms").asDouble());
-        return rec;
+        return SingleCompartment.run(sim, rec, s.get("v_init_mV").asDouble(), s.get("tstop_ms").asDouble());
     }
 }

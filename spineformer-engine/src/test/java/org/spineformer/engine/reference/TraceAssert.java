@@ -3,6 +3,7 @@ package org.spineformer.engine.reference;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.spineformer.engine.record.Recorder;
+import org.spineformer.engine.record.TraceDifference;
 
 /** Compares a simulated trace with a reference trace, relative to the reference trace's scale. */
 public final class TraceAssert {
@@ -15,18 +16,14 @@ public final class TraceAssert {
      */
     public static double relativeError(double[] expected, double[] actual) {
         assertThat(actual).as("trace length").hasSameSizeAs(expected);
-        double scale = 0, err = 0;
-        for (int i = 0; i < expected.length; i++) {
-            scale = Math.max(scale, Math.abs(expected[i]));
-            err = Math.max(err, Math.abs(actual[i] - expected[i]));
-        }
-        return err / (scale > 0 ? scale : 1);
+        return TraceDifference.of(expected, actual).relative();
     }
 
     /** Asserts {@link #relativeError} is at most {@code tolerance}, naming the column and run. */
     public static void assertTrace(String what, double[] expected, double[] actual, double tolerance) {
-        double err = relativeError(expected, actual);
-        assertThat(err).as("%s: max error relative to the trace's scale (at row %d)", what, worstRow(expected, actual))
+        assertThat(actual).as("%s: trace length", what).hasSameSizeAs(expected);
+        TraceDifference d = TraceDifference.of(expected, actual);
+        assertThat(d.relative()).as("%s: max error relative to the trace's scale (at row %d)", what, d.row())
                 .isLessThanOrEqualTo(tolerance);
     }
 
@@ -39,18 +36,5 @@ public final class TraceAssert {
         for (String column : rec.names()) {
             assertTrace(what + " " + column, ref.column(column), rec.column(column), tolerance);
         }
-    }
-
-    private static int worstRow(double[] expected, double[] actual) {
-        int worst = 0;
-        double err = -1;
-        for (int i = 0; i < Math.min(expected.length, actual.length); i++) {
-            double e = Math.abs(actual[i] - expected[i]);
-            if (e > err) {
-                err = e;
-                worst = i;
-            }
-        }
-        return worst;
     }
 }

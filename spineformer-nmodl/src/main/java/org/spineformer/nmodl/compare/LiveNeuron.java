@@ -1,0 +1,125 @@
+package org.spineformer.nmodl.compare;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * The NEURON installation {@code nmodl compare} runs: a Python that imports {@code neuron} and nrnivmodl on the
+ * PATH, checked before any work ({@link #find}).
+ */
+public final class LiveNeuron {
+    /** Longer than nrnivmodl of a folder of a hundred files takes on a loaded 2-core machine (a few minutes). */
+    private static final long NRNIVMODL_TIMEOUT_S = 1800;
+    /** Longer than one mechanism's twelve runs of 100 ms take, even of a large KINETIC scheme. */
+    private static final long SCRIPT_TIMEOUT_S = 1800;
+
+    private final String python;
+    private final Path nrnivmodl;
+    private final String loadflags;
+
+    /** A finished command: its exit code and its stdout and stderr together. */
+    public record Result(int exit, String output) {
+    }
+
+    private LiveNeuron(String python, Path nrnivmodl, String loadflags) {
+        this.python = python;
+        this.nrnivmodl = nrnivmodl;
+        this.loadflags = loadflags;
+    }
+
+    /**
+     * The installation of {@code python} (a command or path) and the PATH's nrnivmodl, given {@code -loadflags
+     * loadflags} when not blank; an {@link IllegalArgumentException} (bad input: the command names it before any work) saying what is missing when {@code python} cannot
+     * import {@code neuron} or no nrnivmodl is on the PATH.
+     */
+    public static LiveNeuron find(String python, String loadflags) {
+        Path nrnivmodl = onPath("nrnivmodl");
+        if (nrnivmodl == null) {
+            throw new IllegalArgumentException("NEURON is missing: no nrnivmodl on the PATH (" + System.getenv("PATH")
+                    + ")");
+        }
+        Result imported;
+        try {
+            imported = run(List.of(python, "-c", "import neuron"), Path.of("."), 120);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("NEURON is missing: cannot run python '" + python + "' (" + e.getMessage()
+                    + "); give NEURON's Python with --python", e);
+        }
+        if (imported.exit() != 0) {
+            throw new IllegalArgumentException("NEURON is missing: '" + python + "' cannot import neuron (give NEURON's"
+                    + " Python with --python): " + tail(imported.output()));
+        }
+        return new LiveNeuron(python, nrnivmodl, loadflags);
+    }
+
+    /** Whether {@code python} imports neuron and nrnivmodl is on the PATH. */
+    public static boolean available(String python) {
+        try {
+            find(python, "");
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    /**
+     * nrnivmodl run in {@code modDir} on its .mod files; the library it built ({@code x86_64/libnrnmech.so}, or
+     * under {@code .libs}: the final link of {@code special} may fail without harm), or an {@link IOException} with
+     * the end of nrnivmodl's output when it built none.
+     */
+    public Path build(Path modDir) throws IOException {
+        List<String> command = new ArrayList<>(List.of(nrnivmodl.toString()));
+        if (!loadflags.isBlank()) {
+            command.addAll(List.of("-loadflags", loadflags));
+        }
+        command.add(".");
+        Result r = run(command, modDir, NRNIVMODL_TIMEOUT_S);
+        return Stream.of(modDir.resolve("x86_64/.libs/libnrnmech.so"), modDir.resolve("x86_64/libnrnmech.so"))
+                .filter(Files::isRegularFile).findFirst()
+                .orElseThrow(() -> new IOException("nrnivmodl built no libnrnmech.so in " + modDir + " (exit "
+                        + r.exit() + "): " + tail(r.output())));
+    }
+
+    /** The Python script {@code script} run with NEURON's Python in {@code workDir}. */
+    public Result runScript(Path script, Path workDir) throws IOException {
+        return run(List.of(python, script.toString()), workDir, SCRIPT_TIMEOUT_S);
+    }
+
+    /** The last lines of a command's output, for a message. */
+    public static String tail(String output) {
+        List<String> lines = output.strip().lines().toList();
+        return String.join("\n", lines.subList(Math.max(0, lines.size() - 12), lines.size()));
+    }
+
+    private static Path onPath(String program) {
+        String path = System.getenv("PATH");
+        if (path == null) {
+            return null;
+        }
+        return Stream.of(path.split(File.pathSeparator)).filter(d -> !d.isEmpty()).map(d -> Path.of(d, program))
+                .filter(Files::isExecutable).findFirst().orElse(null);
+    }
+
+    private static Result run(List<String> command, Path workDir, long timeoutS) throws IOException {
+        Process p = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true).start();
+        try {
+            String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!p.waitFor(timeoutS, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                throw new IOException(String.join(" ", command) + ": did not finish in " + timeoutS + " s");
+            }
+            return new Result(p.exitValue(), output);
+        } catch (InterruptedException e) {
+            p.destroyForcibly();
+            Thread.currentThread().interrupt();
+            throw new IOException(String.join(" ", command) + ": interrupted", e);
+        }
+    }
+}
