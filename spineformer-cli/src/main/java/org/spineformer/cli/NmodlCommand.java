@@ -2,7 +2,6 @@ package org.spineformer.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -11,6 +10,7 @@ import org.spineformer.nmodl.NmodlCheck;
 import org.spineformer.nmodl.compare.Comparison;
 import org.spineformer.nmodl.compare.ComparisonRow;
 import org.spineformer.nmodl.compare.LiveNeuron;
+import org.spineformer.nmodl.compare.ParameterSettings;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -91,6 +91,11 @@ final class NmodlCommand implements Runnable {
                         + " -Wl,-rpath,/usr/lib/nrn\").")
         private String loadflags;
 
+        @CommandLine.Option(names = "--set", paramLabel = "MECHANISM.NAME=VALUE",
+                description = "Gives a mechanism's field a value in both simulators (repeatable; NAME[K] for an array"
+                        + " element), as a model would where the file's defaults leave its rates 0.")
+        private List<String> sets = List.of();
+
         @CommandLine.Option(names = "--tolerance", paramLabel = "FRACTION", defaultValue = "1e-6",
                 description = "A column matches when its largest difference is at most this fraction of NEURON's"
                         + " trace's largest magnitude (default: ${DEFAULT-VALUE}).")
@@ -104,12 +109,12 @@ final class NmodlCommand implements Runnable {
                     throw new IllegalArgumentException("--celsius " + c + " must be a finite number");
                 }
             }
+            ParameterSettings settings = ParameterSettings.parse(sets);
             List<Path> files = Comparison.modFiles(inputs);
             OutputFolder.checkWritable(out, "--out");
             LiveNeuron neuron = LiveNeuron.find(python, loadflags);
-            Files.createDirectories(out);
-            List<ComparisonRow> rows = new Comparison(neuron, celsius, tolerance, out, spec.commandLine().getOut())
-                    .run(files);
+            List<ComparisonRow> rows = new Comparison(neuron, celsius, tolerance, settings, out,
+                    spec.commandLine().getOut()).run(files);
             return Comparison.allMatch(rows) ? 0 : 2;
         }
     }

@@ -10,6 +10,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.spineformer.engine.record.Recorder;
@@ -31,14 +32,20 @@ public final class Comparison {
     private final LiveNeuron neuron;
     private final List<Double> celsius;
     private final double tolerance;
+    private final ParameterSettings settings;
     private final Path out;
     private final PrintWriter console;
 
-    /** Runs at each of {@code celsius}, columns within {@code tolerance} of their scale matching, into {@code out}. */
-    public Comparison(LiveNeuron neuron, List<Double> celsius, double tolerance, Path out, PrintWriter console) {
+    /**
+     * Runs at each of {@code celsius} with the mechanisms' fields given {@code settings}, columns within {@code
+     * tolerance} of their scale matching, into {@code out}.
+     */
+    public Comparison(LiveNeuron neuron, List<Double> celsius, double tolerance, ParameterSettings settings, Path out,
+                      PrintWriter console) {
         this.neuron = neuron;
         this.celsius = List.copyOf(celsius);
         this.tolerance = tolerance;
+        this.settings = settings;
         this.out = out;
         this.console = console;
     }
@@ -72,15 +79,42 @@ public final class Comparison {
         return files;
     }
 
-    /** Compares every file (grouped by folder, one nrnivmodl per folder), writes comparison.csv, returns its rows. */
+    /**
+     * Compiles every file, checks the settings against the mechanisms (an {@link IllegalArgumentException} before
+     * anything is written), then compares each folder's (one nrnivmodl per folder); writes comparison.csv and
+     * returns its rows.
+     */
     public List<ComparisonRow> run(List<Path> files) throws IOException {
-        Map<Path, List<Path>> folders = files.stream().collect(Collectors.groupingBy(
-                f -> f.toAbsolutePath().normalize().getParent(), LinkedHashMap::new, Collectors.toList()));
         List<ComparisonRow> rows = new ArrayList<>();
+        Map<Path, NmodlMechanism> compiled = new LinkedHashMap<>();
+        Map<Path, ComparedMechanism> mechanisms = new LinkedHashMap<>();
+        for (Path f : files) {
+            NmodlCheck.Report report = NmodlCheck.report(f);
+            String why = report.problems().stream().map(Diagnostic::toString).collect(Collectors.joining("; "));
+            if (why.isEmpty()) {
+                try {
+                    NmodlMechanism m = NmodlMechanism.compile(f);
+                    mechanisms.put(f, ComparedMechanism.of(f, Parser.parse(f)));
+                    compiled.put(f, m);
+                } catch (RuntimeException e) {
+                    why = String.valueOf(e.getMessage());
+                }
+            }
+            if (!why.isEmpty()) {
+                rows.add(ComparisonRow.whole(f, null, "", Double.NaN, Verdict.NOT_COMPILED, why));
+                console.println(f + ": not compiled: " + why);
+            }
+        }
+        settings.check(List.copyOf(compiled.values()));
+        Files.createDirectories(out);
+        Map<Path, List<Path>> folders = compiled.keySet().stream().collect(Collectors.groupingBy(
+                f -> f.toAbsolutePath().normalize().getParent(), LinkedHashMap::new, Collectors.toList()));
         int k = 0;
         for (Map.Entry<Path, List<Path>> folder : folders.entrySet()) {
             Path work = out.resolve("neuron").resolve(String.format("%02d-%s", ++k, folder.getKey().getFileName()));
-            rows.addAll(folder(folder.getKey(), folder.getValue(), work));
+            Map<Path, NmodlMechanism> its = new LinkedHashMap<>();
+            folder.getValue().forEach(f -> its.put(f, compiled.get(f)));
+            rows.addAll(folder(folder.getKey(), its, mechanisms, work));
         }
         Files.writeString(out.resolve("comparison.csv"), ComparisonRow.csv(rows));
         summary(files.size(), rows);
@@ -93,38 +127,19 @@ public final class Comparison {
                 && rows.stream().noneMatch(r -> r.verdict().comparable() && r.verdict() != Verdict.MATCH);
     }
 
-    private List<ComparisonRow> folder(Path dir, List<Path> files, Path work) throws IOException {
+    /** A folder's compiled files built by nrnivmodl and compared. */
+    private List<ComparisonRow> folder(Path dir, Map<Path, NmodlMechanism> compiled,
+                                       Map<Path, ComparedMechanism> mechanisms, Path work) throws IOException {
         List<ComparisonRow> rows = new ArrayList<>();
-        Map<Path, NmodlMechanism> compiled = new LinkedHashMap<>();
-        Map<Path, ComparedMechanism> mechanisms = new LinkedHashMap<>();
-        for (Path f : files) {
-            NmodlCheck.Report report = NmodlCheck.report(f);
-            String why = report.problems().stream().map(Diagnostic::toString).collect(Collectors.joining("; "));
-            if (why.isEmpty()) {
-                try {
-                    compiled.put(f, NmodlMechanism.compile(f));
-                    mechanisms.put(f, ComparedMechanism.of(f, Parser.parse(f)));
-                } catch (RuntimeException e) {
-                    compiled.remove(f);
-                    why = String.valueOf(e.getMessage());
-                }
-            }
-            if (!why.isEmpty()) {
-                rows.add(ComparisonRow.whole(f, null, "", Double.NaN, Verdict.NOT_COMPILED, why));
-                console.println(f + ": not compiled: " + why);
-            }
-        }
-        if (compiled.isEmpty()) {
-            return rows;
-        }
+        Set<Path> copied = compiled.keySet().stream().map(f -> f.toAbsolutePath().normalize())
+                .collect(Collectors.toSet());
         deleteTree(work); // an earlier comparison's build and traces in the same --out
         Path modDir = work.resolve("mod");
         Files.createDirectories(modDir);
         try (Stream<Path> list = Files.list(dir)) {
             // the folder's other files (INCLUDEd ones) and those of its mod files that compile here
             for (Path f : list.filter(Files::isRegularFile).toList()) {
-                if (!f.getFileName().toString().endsWith(".mod") || compiled.containsKey(f)
-                        || compiled.keySet().stream().anyMatch(c -> c.toAbsolutePath().normalize().equals(f))) {
+                if (!f.getFileName().toString().endsWith(".mod") || copied.contains(f.toAbsolutePath().normalize())) {
                     Files.copy(f, modDir.resolve(f.getFileName()), StandardCopyOption.REPLACE_EXISTING);
                 }
             }
@@ -156,7 +171,7 @@ public final class Comparison {
             }
         }
         Path script = runsDir.resolve(m.name() + ".py");
-        Files.writeString(script, NeuronScript.generate(library, m, runs));
+        Files.writeString(script, NeuronScript.generate(library, m, settings.of(m.name()), runs));
         LiveNeuron.Result result = neuron.runScript(script, runsDir);
         List<ComparisonRow> rows = new ArrayList<>();
         for (NeuronScript.Run run : runs) {
@@ -168,15 +183,19 @@ public final class Comparison {
             }
             NeuronTrace trace = NeuronTrace.read(run.csv());
             try {
-                Recorder rec = SpineformerRun.run(compiled, m, run.protocol(), run.celsius(),
+                Recorder rec = SpineformerRun.run(compiled, m, settings.of(m.name()), run.protocol(), run.celsius(),
                         List.copyOf(trace.columns().keySet()));
                 Map<String, double[]> here = new LinkedHashMap<>();
                 here.put("t", rec.time());
                 rec.names().forEach(n -> here.put(n, rec.column(n)));
                 rows.addAll(columns(m.file(), m.name(), protocol, run.celsius(), trace, here, tolerance));
             } catch (RuntimeException e) {
-                rows.add(ComparisonRow.whole(m.file(), m.name(), protocol, run.celsius(), Verdict.FAILED_HERE,
-                        e.toString()));
+                // a run that blows up here as it does in NEURON (nan from a log of a negative concentration ...)
+                // has nothing to compare; one NEURON ran to its end failed here
+                boolean neuronNotFinite = trace.columns().values().stream().anyMatch(c -> firstNotFinite(c) >= 0);
+                rows.add(ComparisonRow.whole(m.file(), m.name(), protocol, run.celsius(), neuronNotFinite
+                        ? Verdict.NEURON_NOT_FINITE : Verdict.FAILED_HERE, neuronNotFinite ? "NEURON's run is not"
+                        + " finite either; here: " + e.getMessage() : e.toString()));
             }
         }
         console.println(m.file() + ": " + m.name() + ", " + runs.size() + " runs: " + verdicts(rows));

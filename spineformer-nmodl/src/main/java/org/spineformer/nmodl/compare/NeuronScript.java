@@ -4,6 +4,7 @@ import static org.spineformer.nmodl.compare.CompareProtocol.*;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -22,8 +23,11 @@ public final class NeuronScript {
     private NeuronScript() {
     }
 
-    /** The script making {@code runs} of {@code m}, from the mechanism library {@code library}. */
-    public static String generate(Path library, ComparedMechanism m, List<Run> runs) {
+    /**
+     * The script making {@code runs} of {@code m}, its fields given {@code values} (as hoc would, a GLOBAL through
+     * its hoc name {@code NAME_MECHANISM}), from the mechanism library {@code library}.
+     */
+    public static String generate(Path library, ComparedMechanism m, Map<String, Double> values, List<Run> runs) {
         String runList = runs.stream().map(r -> "    (" + py(r.protocol().label()) + ", "
                 + (r.protocol().voltageClamp() ? py(r.protocol().stepMV()) : "None") + ", " + py(r.celsius()) + ", "
                 + py(r.csv().toString()) + "),").collect(Collectors.joining("\n"));
@@ -40,6 +44,7 @@ public final class NeuronScript {
                 POINT_PROCESS = %4$s
                 NET_RECEIVE = %5$s
                 IONS = [%6$s]
+                VALUES = {%33$s}
                 RUNS = [  # (protocol, voltage-clamp step in mV or None, celsius, CSV)
                 %7$s
                 ]
@@ -87,6 +92,15 @@ public final class NeuronScript {
                     else:
                         soma.insert(MECHANISM)
                         owner = seg
+                    for name, value in VALUES.items():
+                        base, index = (name[:-1].split("[") + [None])[:2] if name.endswith("]") else (name, None)
+                        target, hoc = owner, base if POINT_PROCESS else base + "_" + MECHANISM
+                        if not hasattr(target, hoc):  # a GLOBAL
+                            target, hoc = h, base + "_" + MECHANISM
+                        if index is None:
+                            setattr(target, hoc, value)
+                        else:
+                            getattr(target, hoc)[int(index)] = value
                     if step is not None:
                         clamp = h.SEClamp(seg)
                         clamp.rs = %21$s
@@ -142,7 +156,8 @@ public final class NeuronScript {
                 py(PAS_G), py(PAS_E_MV), py(NETSTIM_START_MS), py(NETSTIM_INTERVAL_MS), NETSTIM_SPIKES,
                 py(NETCON_DELAY_MS), py(NETCON_WEIGHT), py(RS_MOHM), py(DUR1_MS), py(DUR2_MS), py(DUR3_MS),
                 py(HOLD_MV), py(ICLAMP_DELAY_MS), py(ICLAMP_DUR_MS), py(ICLAMP_AMP_NA), py(DT_MS), py(HOLD_MV),
-                py(REST_MV), py(TSTOP_MS));
+                py(REST_MV), py(TSTOP_MS), values.entrySet().stream().map(e -> py(e.getKey()) + ": "
+                        + py(e.getValue())).collect(Collectors.joining(", ")));
     }
 
     /** A Python string literal. */

@@ -22,12 +22,13 @@ public final class SpineformerRun {
     }
 
     /**
-     * {@code compiled} (the mechanism {@code m}) run under {@code protocol} at {@code celsius}, recording each of
+     * {@code compiled} (the mechanism {@code m}, its fields given {@code values}) run under {@code protocol} at
+     * {@code celsius}, recording each of
      * {@code columns} (NEURON's CSV's: v, the mechanism's fields, {@code ion.ex} ...) that it has; the others are
      * left out of the recorder (a column NEURON lists and the compiled mechanism does not have).
      */
-    public static Recorder run(NmodlMechanism compiled, ComparedMechanism m, CompareProtocol protocol,
-                               double celsius, List<String> columns) {
+    public static Recorder run(NmodlMechanism compiled, ComparedMechanism m, Map<String, Double> values,
+                               CompareProtocol protocol, double celsius, List<String> columns) {
         // the compiled file replaces a built-in of its name, as nrnivmodl's library does in NEURON
         Catalogue catalogue = Catalogue.discover().withReplacements(List.of(compiled), replaced -> { });
         SingleCompartment c = new SingleCompartment(L_UM, DIAM_UM, RA_OHM_CM, CM_UF_CM2, 1, catalogue);
@@ -36,14 +37,14 @@ public final class SpineformerRun {
         }
         int instance = 0;
         if (m.pointProcess()) {
-            PointProcess pp = c.builder().addPointProcess(m.name(), c.section(), X, Map.of());
+            PointProcess pp = c.builder().addPointProcess(m.name(), c.section(), X, values);
             instance = pp.instance();
             if (protocol == NETSTIM) {
                 c.builder().addSpikeSource(netStimTimesMs(), List.of(new Synapse(pp, NETCON_WEIGHT,
                         NETCON_DELAY_MS)));
             }
         } else {
-            c.builder().insert(m.name(), c.section(), Map.of());
+            c.builder().insert(m.name(), c.section(), values);
         }
         if (protocol.voltageClamp()) {
             c.addSEClamp(X, RS_MOHM, new double[] {DUR1_MS, DUR2_MS, DUR3_MS},
@@ -59,9 +60,9 @@ public final class SpineformerRun {
             if (column.equals("v")) {
                 rec.add(column, sim.state().v, node);
             } else if (column.startsWith("ion.")) {
-                double[] values = ionVariable(sim, m, column.substring("ion.".length()));
-                if (values != null) {
-                    rec.add(column, values, node);
+                double[] ion = ionVariable(sim, m, column.substring("ion.".length()));
+                if (ion != null) {
+                    rec.add(column, ion, node);
                 }
             } else if (fields.contains(column)) {
                 rec.add(column, sim.block(m.name()).column(column), instance);

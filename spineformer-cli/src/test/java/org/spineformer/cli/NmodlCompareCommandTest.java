@@ -1,0 +1,98 @@
+package org.spineformer.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.spineformer.nmodl.compare.LiveNeuron;
+
+/**
+ * {@code nmodl compare}: its bad input refused before any work, and a run against a live NEURON 8.2 on the project's
+ * own test mod files (a channel, a synapse with a NET_RECEIVE, a file that does not compile). The live test is
+ * skipped, naming why, when no Python that imports {@code neuron} (the PATH's python3, then /usr/bin/python3) or no
+ * nrnivmodl is found; {@code -Dspineformer.nrnivmodl.loadflags=...} is passed to nrnivmodl as -loadflags (Debian's
+ * NEURON 8.2.2: {@code "-L/usr/lib/nrn -Wl,-rpath,/usr/lib/nrn"}).
+ */
+class NmodlCompareCommandTest {
+    private static final Path OWN_MODS = Path.of("..", "spineformer-nmodl", "src", "test", "resources", "mod",
+            "features");
+    private static final String LEAK = "NEURON { SUFFIX leak NONSPECIFIC_CURRENT i }\nASSIGNED { v (mV) i (mA/cm2) }"
+            + "\nBREAKPOINT { i = 0.001*(v + 70) }\n";
+
+    @Test
+    void badOptionsAndInputsAreRefusedBeforeAnyWork(@TempDir Path dir) throws IOException {
+        Path leak = Files.writeString(dir.resolve("leak.mod"), LEAK);
+        Path out = dir.resolve("out");
+        assertRefused(out, "spineformer: --tolerance = 0.0 must be a finite number > 0", "nmodl", "compare",
+                leak.toString(), "--out", out.toString(), "--tolerance", "0");
+        assertRefused(out, "spineformer: --celsius NaN must be a finite number", "nmodl", "compare",
+                leak.toString(), "--out", out.toString(), "--celsius", "6.3,NaN");
+        assertRefused(out, "spineformer: " + dir.resolve("none.mod") + ": no such file or folder", "nmodl",
+                "compare", dir.resolve("none.mod").toString(), "--out", out.toString());
+        assertRefused(out, "spineformer: --set leak.g: expected MECHANISM.NAME=VALUE", "nmodl", "compare",
+                leak.toString(), "--out", out.toString(), "--set", "leak.g");
+        Path notes = Files.writeString(dir.resolve("notes.txt"), "");
+        assertRefused(out, "spineformer: " + notes + ": not a .mod file", "nmodl", "compare", notes.toString(),
+                "--out", out.toString());
+        assertRefused(out, "spineformer: --out " + leak + " is a file, not a folder", "nmodl", "compare",
+                leak.toString(), "--out", leak.toString());
+    }
+
+    @Test
+    void aPythonWithoutNeuronIsNamedBeforeAnyWork(@TempDir Path dir) throws IOException {
+        Path leak = Files.writeString(dir.resolve("leak.mod"), LEAK);
+        Path out = dir.resolve("out");
+        CliRun r = CliRun.run("nmodl", "compare", leak.toString(), "--out", out.toString(), "--python",
+                dir.resolve("no-python").toString());
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).startsWith("spineformer: NEURON is missing: ");
+        assertThat(out).doesNotExist();
+    }
+
+    /**
+     * The project's gate_of_v (a channel with rate tables of v) and expsynapse (a NET_RECEIVE synapse) run in NEURON
+     * and here: every column of every run matches, exit 0; a file with VERBATIM is listed as not compiled, with its
+     * reason, and does not change the exit code.
+     */
+    @Test
+    void theProjectsOwnFilesMatchALiveNeuron(@TempDir Path dir) throws IOException {
+        String python = Stream.of("python3", "/usr/bin/python3").filter(LiveNeuron::available).findFirst()
+                .orElse(null);
+        assumeTrue(python != null, "skipped: no python3 imports neuron, or no nrnivmodl on the PATH");
+        Path mods = Files.createDirectory(dir.resolve("mods"));
+        for (String f : List.of("gate_of_v.mod", "exp_synapse.mod")) {
+            Files.copy(OWN_MODS.resolve(f), mods.resolve(f));
+        }
+        Files.writeString(mods.resolve("c.mod"), "NEURON { SUFFIX c }\nVERBATIM\n;\nENDVERBATIM\n");
+        Path out = dir.resolve("out");
+        CliRun r = CliRun.run("nmodl", "compare", mods.toString(), "--out", out.toString(), "--celsius", "6.3,37",
+                "--python", python, "--nrnivmodl-loadflags",
+                System.getProperty("spineformer.nrnivmodl.loadflags", ""));
+        assertThat(r.exit()).as(r.out() + r.err()).isZero();
+        assertThat(r.out().lines()).contains(mods.resolve("c.mod")
+                + ": not compiled: " + mods.resolve("c.mod") + ":2:1: VERBATIM is not supported: C code cannot run on"
+                + " the JVM");
+        assertThat(r.out()).contains(mods.resolve("gate_of_v.mod") + ": gatev, 8 runs: 8 match",
+                mods.resolve("exp_synapse.mod") + ": expsynapse, 2 runs: 2 match",
+                "3 files, 1 not compiled; 10 runs: 10 match; comparison.csv in " + out);
+        List<String> csv = Files.readAllLines(out.resolve("comparison.csv"));
+        // the synapse's columns: t, v and what MechanismStandard lists (tau, e, i, g), at both temperatures
+        assertThat(csv).filteredOn(l -> l.contains(",expsynapse,netstim,")).extracting(l -> l.split(",")[4])
+                .containsExactly("t", "v", "tau", "e", "i", "g", "t", "v", "tau", "e", "i", "g");
+        assertThat(csv).filteredOn(l -> l.contains(",expsynapse,netstim,") && l.split(",")[4].equals("g"))
+                .allSatisfy(l -> assertThat(Double.parseDouble(l.split(",")[6])).as("g's scale").isPositive());
+    }
+
+    private static void assertRefused(Path out, String message, String... args) {
+        CliRun r = CliRun.run(args);
+        assertThat(r.exit()).as(r.err()).isEqualTo(2);
+        assertThat(r.err().strip()).isEqualTo(message);
+        assertThat(out).doesNotExist();
+    }
+}
