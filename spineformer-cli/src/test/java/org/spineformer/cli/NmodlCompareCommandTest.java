@@ -70,7 +70,8 @@ class NmodlCompareCommandTest {
             Files.copy(OWN_MODS.resolve(f), mods.resolve(f));
         }
         Files.writeString(mods.resolve("c.mod"), "NEURON { SUFFIX c }\nVERBATIM\n;\nENDVERBATIM\n");
-        Path out = dir.resolve("out");
+        // a relative --out, as a user types it (NEURON's scripts run in folders of their own)
+        Path out = Path.of("target", "nmodl-compare-" + System.nanoTime());
         CliRun r = CliRun.run("nmodl", "compare", mods.toString(), "--out", out.toString(), "--celsius", "6.3,37",
                 "--python", python, "--nrnivmodl-loadflags",
                 System.getProperty("spineformer.nrnivmodl.loadflags", ""));

@@ -33,7 +33,8 @@ public final class Comparison {
     private final List<Double> celsius;
     private final double tolerance;
     private final ParameterSettings settings;
-    private final Path out;
+    /** {@code --out} made absolute (NEURON's scripts run in folders of their own), and as given, for messages. */
+    private final Path out, outGiven;
     private final PrintWriter console;
 
     /**
@@ -46,7 +47,8 @@ public final class Comparison {
         this.celsius = List.copyOf(celsius);
         this.tolerance = tolerance;
         this.settings = settings;
-        this.out = out;
+        this.out = out.toAbsolutePath();
+        this.outGiven = out;
         this.console = console;
     }
 
@@ -293,7 +295,7 @@ public final class Comparison {
                 Comparison::runVerdict, LinkedHashMap::new, Collectors.counting()));
         console.printf("%d files, %d not compiled; %d runs: %s; comparison.csv in %s%n", files, notCompiled,
                 runs.size(), counts.entrySet().stream().map(e -> e.getValue() + " " + e.getKey())
-                        .collect(Collectors.joining(", ")), out);
+                        .collect(Collectors.joining(", ")), outGiven);
         console.flush();
     }
 }
