@@ -56,9 +56,11 @@ class NmodlCompareCommandTest {
     }
 
     /**
-     * The project's gate_of_v (a channel with rate tables of v) and expsynapse (a NET_RECEIVE synapse) run in NEURON
-     * and here: every column of every run matches, exit 0; a file with VERBATIM is listed as not compiled, with its
-     * reason, and does not change the exit code.
+     * The project's gate_of_v (a channel with rate tables of v) and expsynapse (a NET_RECEIVE synapse), and a leak
+     * whose rate function is INCLUDEd from the folder's parent (found by nrnivmodl through MODL_INCLUDE, as here),
+     * run in NEURON and here: every column of every run matches, exit 0. Not compared, each named with its reason,
+     * none changing the exit code: a file with VERBATIM and one whose LOCAL has its FUNCTION's argument's name,
+     * which NEURON's C compiler refuses (both not compiled), and one named as NEURON's built-in hh.
      */
     @Test
     void theProjectsOwnFilesMatchALiveNeuron(@TempDir Path dir) throws IOException {
@@ -70,6 +72,12 @@ class NmodlCompareCommandTest {
             Files.copy(OWN_MODS.resolve(f), mods.resolve(f));
         }
         Files.writeString(mods.resolve("c.mod"), "NEURON { SUFFIX c }\nVERBATIM\n;\nENDVERBATIM\n");
+        Files.writeString(mods.resolve("hh.mod"), LEAK.replace("SUFFIX leak", "SUFFIX hh"));
+        Files.writeString(mods.resolve("localarg.mod"), LEAK.replace("SUFFIX leak", "SUFFIX localarg")
+                .replace("0.001*(v + 70)", "0.001*(v + 70)*f(1)") + "FUNCTION f(y) { LOCAL y\n f = y }\n");
+        Files.writeString(dir.resolve("shift.inc"), "FUNCTION shift(x (mV)) (mV) { shift = x + 70 }\n");
+        Files.writeString(mods.resolve("incparent.mod"), LEAK.replace("SUFFIX leak", "SUFFIX incparent")
+                .replace("0.001*(v + 70)", "0.001*shift(v)") + "INCLUDE \"shift.inc\"\n");
         // a relative --out, as a user types it (NEURON's scripts run in folders of their own)
         Path out = Path.of("target", "nmodl-compare-" + System.nanoTime());
         CliRun r = CliRun.run("nmodl", "compare", mods.toString(), "--out", out.toString(), "--celsius", "6.3,37",
@@ -78,10 +86,15 @@ class NmodlCompareCommandTest {
         assertThat(r.exit()).as(r.out() + r.err()).isZero();
         assertThat(r.out().lines()).contains(mods.resolve("c.mod")
                 + ": not compiled: " + mods.resolve("c.mod") + ":2:1: VERBATIM is not supported: C code cannot run on"
-                + " the JVM");
-        assertThat(r.out()).contains(mods.resolve("gate_of_v.mod") + ": gatev, 8 runs: 8 match",
+                + " the JVM", mods.resolve("hh.mod") + ": not compared: NEURON has a built-in mechanism hh, which a"
+                + " library cannot define again (it would not load: 'The user defined name already exists'); rename"
+                + " it to compare");
+        assertThat(r.out()).contains(mods.resolve("localarg.mod") + ": not compiled: " + mods.resolve("localarg.mod")
+                + ":4:17: LOCAL y of FUNCTION f has the name of its argument y: NEURON cannot build it",
+                mods.resolve("gate_of_v.mod") + ": gatev, 8 runs: 8 match",
                 mods.resolve("exp_synapse.mod") + ": expsynapse, 2 runs: 2 match",
-                "3 files, 1 not compiled; 10 runs: 10 match; comparison.csv in " + out);
+                mods.resolve("incparent.mod") + ": incparent, 8 runs: 8 match",
+                "6 files, 2 not compiled; 18 runs: 18 match; comparison.csv in " + out);
         List<String> csv = Files.readAllLines(out.resolve("comparison.csv"));
         // the synapse's columns: t, v and what MechanismStandard lists (tau, e, i, g), at both temperatures
         assertThat(csv).filteredOn(l -> l.contains(",expsynapse,netstim,")).extracting(l -> l.split(",")[4])

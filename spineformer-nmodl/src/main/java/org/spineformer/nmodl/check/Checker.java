@@ -38,6 +38,8 @@ public final class Checker {
             "poisson", "setseed", "scop_random", "boundary", "romberg", "legendre", "invert", "stepforce",
             "schedule", "set_seed", "nrn_pointing", "state_discontinuity", "net_send", "net_move", "net_event",
             "nrn_random_play", "at_time", "nrn_ghk");
+    /** The depth of {@link #scopes} in a block's body (its arguments' scope below): a LOCAL deeper is inside a block. */
+    private int blockBodyDepth = Integer.MAX_VALUE;
     /** What NEURON sets and nocmodl refuses to see assigned (nocpout.cpp, nrn_var_assigned); a LOCAL may be named so. */
     static final Set<String> ASSIGNED_BY_NEURON = Set.of("area", "diam", "t", "dt", "celsius");
     /**
@@ -327,6 +329,7 @@ public final class Checker {
         for (Arg a : b.args()) {
             scope.put(a.name(), false);
         }
+        localShadowingAnArgument(b);
         if (b.keyword().equals("FUNCTION")) {
             scope.put(b.name(), false);
         }
@@ -336,10 +339,32 @@ public final class Checker {
         scopes.push(scope);
         netReceive = b.keyword().equals("NET_RECEIVE") ? b : null;
         block = b;
+        blockBodyDepth = scopes.size() + 1;
         statements(b.body());
+        blockBodyDepth = Integer.MAX_VALUE;
         block = null;
         netReceive = null;
         scopes.pop();
+    }
+
+    /**
+     * A LOCAL of a FUNCTION's or PROCEDURE's body named as one of its arguments: nocmodl 8.2.2 translates both as
+     * {@code _lname} in one C scope, which the C compiler refuses ("'_ly' redeclared"), so NEURON cannot build the
+     * file (checked with nrnivmodl; found by {@code nmodl compare}, where the generated Java did not compile either).
+     */
+    private void localShadowingAnArgument(Item.Block b) {
+        if (!b.keyword().equals("FUNCTION") && !b.keyword().equals("PROCEDURE")) {
+            return;
+        }
+        Set<String> args = new HashSet<>();
+        b.args().forEach(a -> args.add(a.name()));
+        for (Stmt s : b.body()) {
+            if (s instanceof Stmt.Local l) {
+                l.names().stream().filter(args::contains).forEach(n -> error(l.pos(), "LOCAL " + n + " of "
+                        + b.keyword() + " " + b.name() + " has the name of its argument " + n + ": NEURON cannot build"
+                        + " it (nocmodl names both _l" + n + " in one C scope: \"'_l" + n + "' redeclared\")"));
+            }
+        }
     }
 
     private void statements(List<Stmt> list) {
@@ -353,7 +378,13 @@ public final class Checker {
     private void statement(Stmt s) {
         if (s instanceof Stmt.Local l) {
             for (int i = 0; i < l.names().size(); i++) {
-                scopes.peek().put(l.names().get(i), l.sizes().get(i) > 0);
+                String name = l.names().get(i);
+                if (scopes.size() > blockBodyDepth && scopes.stream().skip(1).anyMatch(sc -> sc.containsKey(name))) {
+                    // nocmodl declares it in the inner C block, which may shadow; the generated Java may not
+                    error(l.pos(), "LOCAL " + name + " inside a block, named as an argument or LOCAL around it, is not"
+                            + " supported yet (NEURON takes it: C's inner scope); rename it");
+                }
+                scopes.peek().put(name, l.sizes().get(i) > 0);
             }
         } else if (s instanceof Stmt.Assign a) {
             variable(a.target());

@@ -17,7 +17,8 @@ public record ComparedMechanism(Path file, String name, boolean pointProcess, bo
     public static ComparedMechanism of(Path file, ModFile mod) {
         NeuronStmt.Suffix suffix = mod.neuron().filter(NeuronStmt.Suffix.class::isInstance)
                 .map(NeuronStmt.Suffix.class::cast).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException(file + ": no SUFFIX, POINT_PROCESS or ARTIFICIAL_CELL"));
+                .orElseThrow(() -> new IllegalArgumentException(file
+                        + ": no SUFFIX, POINT_PROCESS or ARTIFICIAL_CELL"));
         boolean netReceive = mod.blocks("NET_RECEIVE").findAny().isPresent();
         List<String> ions = mod.neuron().filter(NeuronStmt.UseIon.class::isInstance)
                 .map(s -> ((NeuronStmt.UseIon) s).ion()).distinct().toList();

@@ -109,6 +109,17 @@ public final class Comparison {
         }
         settings.check(List.copyOf(compiled.values()));
         Files.createDirectories(out);
+        Set<String> builtIns = neuron.builtIns();
+        for (Path f : List.copyOf(compiled.keySet())) {
+            String name = mechanisms.get(f).name();
+            if (builtIns.contains(name)) {
+                compiled.remove(f);
+                String why = "NEURON has a built-in mechanism " + name + ", which a library cannot define again (it"
+                        + " would not load: 'The user defined name already exists'); rename it to compare";
+                rows.add(ComparisonRow.whole(f, name, "", Double.NaN, Verdict.NEURON_FAILED, why));
+                console.println(f + ": not compared: " + why);
+            }
+        }
         Map<Path, List<Path>> folders = compiled.keySet().stream().collect(Collectors.groupingBy(
                 f -> f.toAbsolutePath().normalize().getParent(), LinkedHashMap::new, Collectors.toList()));
         int k = 0;
@@ -129,27 +140,16 @@ public final class Comparison {
                 && rows.stream().noneMatch(r -> r.verdict().comparable() && r.verdict() != Verdict.MATCH);
     }
 
-    /** A folder's compiled files built by nrnivmodl and compared. */
+    /** A folder's compiled files built by one nrnivmodl and compared. */
     private List<ComparisonRow> folder(Path dir, Map<Path, NmodlMechanism> compiled,
                                        Map<Path, ComparedMechanism> mechanisms, Path work) throws IOException {
         List<ComparisonRow> rows = new ArrayList<>();
-        Set<Path> copied = compiled.keySet().stream().map(f -> f.toAbsolutePath().normalize())
-                .collect(Collectors.toSet());
         deleteTree(work); // an earlier comparison's build and traces in the same --out
-        Path modDir = work.resolve("mod");
-        Files.createDirectories(modDir);
-        try (Stream<Path> list = Files.list(dir)) {
-            // the folder's other files (INCLUDEd ones) and those of its mod files that compile here
-            for (Path f : list.filter(Files::isRegularFile).toList()) {
-                if (!f.getFileName().toString().endsWith(".mod") || copied.contains(f.toAbsolutePath().normalize())) {
-                    Files.copy(f, modDir.resolve(f.getFileName()), StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
-        }
         Path library;
         try {
-            library = neuron.build(modDir);
+            library = neuron.build(copyForNrnivmodl(dir, compiled.keySet(), work.resolve("mod")), dir);
         } catch (IOException e) {
+            // a file NEURON refuses that compiles here: the checker's gap (its reasons in nrnivmodl's output)
             for (Path f : compiled.keySet()) {
                 rows.add(ComparisonRow.whole(f, mechanisms.get(f).name(), "", Double.NaN, Verdict.NEURON_FAILED,
                         e.getMessage()));
@@ -161,6 +161,23 @@ public final class Comparison {
             rows.addAll(mechanism(compiled.get(f), mechanisms.get(f), library, work.resolve("runs")));
         }
         return rows;
+    }
+
+    /**
+     * {@code modDir} made with the folder's mod files among {@code files} and its other files (which INCLUDEs may
+     * name; those elsewhere nocmodl finds through {@link LiveNeuron#build}'s MODL_INCLUDE), for nrnivmodl.
+     */
+    private static Path copyForNrnivmodl(Path dir, Set<Path> files, Path modDir) throws IOException {
+        Set<Path> wanted = files.stream().map(f -> f.toAbsolutePath().normalize()).collect(Collectors.toSet());
+        Files.createDirectories(modDir);
+        try (Stream<Path> list = Files.list(dir)) {
+            for (Path f : list.filter(Files::isRegularFile).toList()) {
+                if (!f.getFileName().toString().endsWith(".mod") || wanted.contains(f.toAbsolutePath().normalize())) {
+                    Files.copy(f, modDir.resolve(f.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+        return modDir;
     }
 
     private List<ComparisonRow> mechanism(NmodlMechanism compiled, ComparedMechanism m, Path library, Path runsDir)

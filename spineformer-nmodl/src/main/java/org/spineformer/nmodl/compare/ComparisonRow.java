@@ -66,7 +66,10 @@ public record ComparisonRow(Path file, String mechanism, String protocol, double
         return largest / (scale > 0 ? scale : 1);
     }
 
-    /** The row as a CSV line (RFC 4180 quoting; numbers in full, NaN as an empty cell, infinities as pandas reads them). */
+    /**
+     * The row as a CSV line (RFC 4180 quoting; numbers in full, NaN as an empty cell, infinities as pandas reads
+     * them).
+     */
     public String csv() {
         return Stream.of(file.toString(), mechanism == null ? "" : mechanism, protocol, number(celsius), column,
                 number(largest), number(scale), number(relative()), verdict.text(), detail)

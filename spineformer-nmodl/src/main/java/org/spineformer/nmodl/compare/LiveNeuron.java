@@ -7,8 +7,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.spineformer.nmodl.parse.IncludePath;
 
 /**
  * The NEURON installation {@code nmodl compare} runs: a Python that imports {@code neuron} and nrnivmodl on the
@@ -36,8 +40,8 @@ public final class LiveNeuron {
 
     /**
      * The installation of {@code python} (a command or path) and the PATH's nrnivmodl, given {@code -loadflags
-     * loadflags} when not blank; an {@link IllegalArgumentException} (bad input: the command names it before any work) saying what is missing when {@code python} cannot
-     * import {@code neuron} or no nrnivmodl is on the PATH.
+     * loadflags} when not blank; an {@link IllegalArgumentException} (bad input: the command names it before any
+     * work) saying what is missing when {@code python} cannot import {@code neuron} or no nrnivmodl is on the PATH.
      */
     public static LiveNeuron find(String python, String loadflags) {
         Path nrnivmodl = onPath("nrnivmodl");
@@ -49,8 +53,8 @@ public final class LiveNeuron {
         try {
             imported = run(List.of(python, "-c", "import neuron"), Path.of("."), 120);
         } catch (IOException e) {
-            throw new IllegalArgumentException("NEURON is missing: cannot run python '" + python + "' (" + e.getMessage()
-                    + "); give NEURON's Python with --python", e);
+            throw new IllegalArgumentException("NEURON is missing: cannot run python '" + python + "' ("
+                    + e.getMessage() + "); give NEURON's Python with --python", e);
         }
         if (imported.exit() != 0) {
             throw new IllegalArgumentException("NEURON is missing: '" + python + "' cannot import neuron (give NEURON's"
@@ -70,21 +74,54 @@ public final class LiveNeuron {
     }
 
     /**
-     * nrnivmodl run in {@code modDir} on its .mod files; the library it built ({@code x86_64/libnrnmech.so}, or
-     * under {@code .libs}: the final link of {@code special} may fail without harm), or an {@link IOException} with
-     * the end of nrnivmodl's output when it built none.
+     * nrnivmodl run in {@code modDir} on its .mod files, copied there from {@code sourceDir}, whose INCLUDEd files
+     * nocmodl finds as in {@code sourceDir} (that folder and its parent put first on {@code MODL_INCLUDE}); the
+     * library it built ({@code x86_64/libnrnmech.so}, or under {@code .libs}: the final link of {@code special} may
+     * fail without harm), or an {@link IOException} with the end of nrnivmodl's output when it built none.
      */
-    public Path build(Path modDir) throws IOException {
+    public Path build(Path modDir, Path sourceDir) throws IOException {
         List<String> command = new ArrayList<>(List.of(nrnivmodl.toString()));
         if (!loadflags.isBlank()) {
             command.addAll(List.of("-loadflags", loadflags));
         }
         command.add(".");
-        Result r = run(command, modDir, NRNIVMODL_TIMEOUT_S);
+        Path source = sourceDir.toAbsolutePath().normalize();
+        StringBuilder include = new StringBuilder(source.toString());
+        if (source.getParent() != null) {
+            include.append(File.pathSeparator).append(source.getParent());
+        }
+        String inherited = System.getenv(IncludePath.MODL_INCLUDE);
+        if (inherited != null && !inherited.isEmpty()) {
+            include.append(File.pathSeparator).append(inherited);
+        }
+        Result r = run(command, modDir, NRNIVMODL_TIMEOUT_S, Map.of(IncludePath.MODL_INCLUDE, include.toString()));
         return Stream.of(modDir.resolve("x86_64/.libs/libnrnmech.so"), modDir.resolve("x86_64/libnrnmech.so"))
                 .filter(Files::isRegularFile).findFirst()
                 .orElseThrow(() -> new IOException("nrnivmodl built no libnrnmech.so in " + modDir + " (exit "
                         + r.exit() + "): " + tail(r.output())));
+    }
+
+    /**
+     * The names of NEURON's own mechanisms (hh, pas, ExpSyn, NetStim ...: density mechanisms and point processes
+     * before any library is loaded): a library that defines one of them again cannot be loaded ("The user defined
+     * name already exists").
+     */
+    public Set<String> builtIns() throws IOException {
+        Result r = run(List.of(python, "-c", """
+                from neuron import h
+                name = h.ref("")
+                for kind in (0, 1):
+                    types = h.MechanismType(kind)
+                    for i in range(int(types.count())):
+                        types.select(i)
+                        types.selected(name)
+                        print("mechanism:", name[0])
+                """), Path.of("."), SCRIPT_TIMEOUT_S);
+        if (r.exit() != 0) {
+            throw new IOException("NEURON's Python could not list NEURON's mechanisms: " + tail(r.output()));
+        }
+        return r.output().lines().filter(l -> l.startsWith("mechanism: "))
+                .map(l -> l.substring("mechanism: ".length()).strip()).collect(Collectors.toSet());
     }
 
     /** The Python script {@code script} run with NEURON's Python in {@code workDir}. */
@@ -108,7 +145,14 @@ public final class LiveNeuron {
     }
 
     private static Result run(List<String> command, Path workDir, long timeoutS) throws IOException {
-        Process p = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true).start();
+        return run(command, workDir, timeoutS, Map.of());
+    }
+
+    private static Result run(List<String> command, Path workDir, long timeoutS, Map<String, String> environment)
+            throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true);
+        builder.environment().putAll(environment);
+        Process p = builder.start();
         try {
             String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!p.waitFor(timeoutS, TimeUnit.SECONDS)) {

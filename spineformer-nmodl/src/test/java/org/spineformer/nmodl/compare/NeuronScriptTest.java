@@ -70,7 +70,8 @@ class NeuronScriptTest {
         String script = NeuronScript.generate(Path.of("/x/\"odd\"/libnrnmech.so"), syn, Map.of("tau", 3.5),
                 List.of(new NeuronScript.Run(CompareProtocol.NETSTIM, 6.3, Path.of("/o/syn_netstim_6.3.csv")),
                 new NeuronScript.Run(CompareProtocol.VCLAMP_M20, 37, Path.of("/o/syn_vclamp_m20_37.0.csv"))));
-        assertThat(script).contains("MECHANISM = \"syn\"", "VALUES = {\"tau\": 3.5}", "POINT_PROCESS = True", "NET_RECEIVE = True",
+        assertThat(script).contains("MECHANISM = \"syn\"", "VALUES = {\"tau\": 3.5}", "POINT_PROCESS = True",
+                "NET_RECEIVE = True",
                 "IONS = [\"ca\", \"k\"]",
                 "(\"netstim\", None, 6.3, \"/o/syn_netstim_6.3.csv\"),",
                 "(\"vclamp_m20\", -20.0, 37.0, \"/o/syn_vclamp_m20_37.0.csv\"),",
