@@ -290,8 +290,9 @@ public final class Comparison {
                 Comparison::runVerdict, LinkedHashMap::new, Collectors.counting()));
         String worst = rows.stream().filter(r -> r.verdict() == Verdict.MATCH || r.verdict() == Verdict.DIFFERS)
                 .max((a, b) -> Double.compare(a.relative(), b.relative()))
-                .map(r -> String.format("; largest %s, %.2g of its scale (%s at %s degC)", r.column(), r.relative(),
-                        r.protocol(), r.celsius())).orElse("");
+                .map(r -> r.relative() == 0 ? "; every column equal" : String.format(
+                        "; largest %s, %.2g of its scale (%s at %s degC)", r.column(), r.relative(), r.protocol(),
+                        r.celsius())).orElse("");
         return counts.entrySet().stream().map(e -> e.getValue() + " " + e.getKey())
                 .collect(Collectors.joining(", ")) + worst;
     }
