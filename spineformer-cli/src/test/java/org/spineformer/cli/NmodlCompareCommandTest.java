@@ -53,6 +53,18 @@ class NmodlCompareCommandTest {
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).startsWith("spineformer: NEURON is missing: ");
         assertThat(out).doesNotExist();
+        // a Python that runs but has no neuron module: Python's own last line, one line in all
+        Path fakePython = Files.writeString(dir.resolve("python-without-neuron"),
+                "#!/bin/sh\necho 'Traceback (most recent call last):' >&2\n"
+                        + "echo \"ModuleNotFoundError: No module named 'neuron'\" >&2\nexit 1\n");
+        assumeTrue(fakePython.toFile().setExecutable(true), "skipped: cannot make a script executable here");
+        CliRun without = CliRun.run("nmodl", "compare", leak.toString(), "--out", out.toString(), "--python",
+                fakePython.toString());
+        assumeTrue(!without.err().contains("no nrnivmodl on the PATH"), "skipped: no nrnivmodl on the PATH");
+        assertThat(without.exit()).isEqualTo(2);
+        assertThat(without.err().strip()).isEqualTo("spineformer: NEURON is missing: '" + fakePython + "' cannot"
+                + " import neuron (give NEURON's Python with --python): ModuleNotFoundError: No module named 'neuron'");
+        assertThat(out).doesNotExist();
     }
 
     /**

@@ -57,8 +57,11 @@ public final class LiveNeuron {
                     + e.getMessage() + "); give NEURON's Python with --python", e);
         }
         if (imported.exit() != 0) {
+            // one line, as every refusal: Python's last, its exception
+            List<String> lines = imported.output().strip().lines().toList();
             throw new IllegalArgumentException("NEURON is missing: '" + python + "' cannot import neuron (give NEURON's"
-                    + " Python with --python): " + tail(imported.output()));
+                    + " Python with --python): " + (lines.isEmpty() ? "exit " + imported.exit()
+                    : lines.get(lines.size() - 1)));
         }
         return new LiveNeuron(python, nrnivmodl, loadflags);
     }
