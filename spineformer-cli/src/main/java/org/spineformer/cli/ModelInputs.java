@@ -118,6 +118,7 @@ record ModelInputs(String model, String protocolName, CellDescription descriptio
         }
         if (description.morphology() instanceof MorphologySource.File f) {
             inputs.put("morphology", Path.of(f.path()));
+            f.then().forEach(p -> inputs.put("morphology:" + p, Path.of(p))); // hoc files run after it
         }
         if (!bundledProtocol) {
             inputs.put("protocol", Path.of(protocolName));
