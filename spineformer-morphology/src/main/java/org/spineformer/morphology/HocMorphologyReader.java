@@ -404,6 +404,10 @@ final class HocMorphologyReader {
         } else if (after.is("=") && (peekAt(2).is("new") || peekAt(2).kind == Kind.STR)) {
             skipLine(); // all = new SectionList(), name = "j7" (a strdef)
         } else if (after.is(".")) {
+            if (run && isSectionName(t.text) && SHAPE.contains(peekAt(2).text)) {
+                throw error(t, t.text + "." + peekAt(2).text + " changes the geometry in a way this reader does not"
+                        + " run (dot notation)");
+            }
             skipLine(); // all.append(), an object's method
         } else if (after.is("[")) {
             arrayElement(run);

@@ -122,5 +122,9 @@ class HocFilesInTurnTest {
                 d[0] = soma.diam(0.5)
                 soma {L = d[0]}
                 """))).hasMessageContaining("called.nrn:16: d[... in a value: not run by this reader");
+        // the same statement run is refused, not skipped as an object's method (all.append()) is
+        assertThatThrownBy(() -> MorphologyReader.read(write("run.nrn", DENDRITES + "soma.diam(0.5) = 3\n")))
+                .hasMessageContaining("run.nrn:14: soma.diam changes the geometry in a way this reader does not run "
+                        + "(dot notation)");
     }
 }
