@@ -1,5 +1,6 @@
 package org.spineformer.cell;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Serializable;
@@ -338,22 +339,27 @@ public final class CellModel implements Serializable {
     }
 
     /**
-     * The SHA-256 of the description's morphology file (null for inline sections and the paper's cell), checked
-     * against the one recorded when the model was first loaded. A missing file is left to the assembler, whose error
-     * names it.
+     * The SHA-256 of the description's morphology file (of its files' bytes one after the other when it has several;
+     * null for inline sections and the paper's cell), checked against the one recorded when the model was first
+     * loaded. A missing file is left to the assembler, whose error names it.
      */
     private String morphologyHash(CellDescription d) {
         if (isPaper() || !(d.morphology() instanceof MorphologySource.File f)) {
             return null;
         }
-        Path file = Path.of(f.path());
-        if (!Files.isRegularFile(file)) {
-            return null;
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        for (String p : f.paths()) {
+            Path file = Path.of(p);
+            if (!Files.isRegularFile(file)) {
+                return null;
+            }
+            bytes.writeBytes(fileBytes(file));
         }
-        String hash = sha256(fileBytes(file));
+        String hash = sha256(bytes.toByteArray());
         if (morphologySha256 != null && !morphologySha256.equals(hash)) {
-            throw new IllegalArgumentException("--model " + source + ": its morphology file " + file
-                    + " changed since the run started (sha256 " + morphologySha256 + ", now " + hash + ")");
+            throw new IllegalArgumentException("--model " + source + ": its morphology file" + (f.then().isEmpty()
+                    ? " " : "s ") + String.join(", ", f.paths()) + " changed since the run started (sha256 "
+                    + morphologySha256 + ", now " + hash + ")");
         }
         return hash;
     }

@@ -108,7 +108,7 @@ record ModelInputs(String model, String protocolName, CellDescription descriptio
 
     /**
      * The input files by role, as the provenance names them: description, allen_fit (the fit.json an Allen pair file
-     * names), morphology, protocol, mod:PATH.
+     * names), morphology (and morphology:PATH for each hoc file run after it), protocol, mod:PATH.
      */
     Map<String, Path> inputFiles() {
         Map<String, Path> inputs = new LinkedHashMap<>();
@@ -118,6 +118,7 @@ record ModelInputs(String model, String protocolName, CellDescription descriptio
         }
         if (description.morphology() instanceof MorphologySource.File f) {
             inputs.put("morphology", Path.of(f.path()));
+            f.then().forEach(p -> inputs.put("morphology:" + p, Path.of(p))); // hoc files run after it
         }
         if (!bundledProtocol) {
             inputs.put("protocol", Path.of(protocolName));

@@ -43,15 +43,19 @@ import org.spineformer.model.protocol.ProtocolReader;
  * a soma step after their init() of 1000 steps of 0.5 ms; and Larkum et al. 2009's L5 pyramid (a .cll file, lengths
  * and diameters set by hoc's assignments, every apical section a cylinder of 1.2 times its middle diameter, an axon
  * section added without deleting one, channels painted by hand-made section lists and a hot zone by path distance)
- * on its authors' run (a glutamate synapse on the tuft) and two soma steps at the same settings.
+ * on its authors' run (a glutamate synapse on the tuft) and two soma steps at the same settings; and Golding et al.
+ * 2001's CA1 pyramid (its dendrites and its axon in two hoc files run one after the other, nseg set section by
+ * section, spines folded in by path distance) on its authors' Figure 9 run and two soma steps.
  *
  * <p>Needs the model's mod folder ({@code -Dspineformer.modDir.hay2011_l5pc=DIR},
  * {@code -Dspineformer.modDir.migliore2018_ca1=DIR}, {@code -Dspineformer.modDir.eyal2016=DIR},
  * {@code -Dspineformer.modDir.branco2010=DIR}, {@code -Dspineformer.modDir.mainen1996=DIR},
  * {@code -Dspineformer.modDir.almog2014=DIR}, {@code -Dspineformer.modDir.hallermann2012=DIR},
- * {@code -Dspineformer.modDir.larkum2009=DIR}; the passive models need none) and
+ * {@code -Dspineformer.modDir.larkum2009=DIR}, {@code -Dspineformer.modDir.golding2001=DIR}: the folder fig09 of
+ * 64167's dichotomy.zip; the passive models need none) and
  * {@code -Dspineformer.publishedModels=DIR}, a folder (or several, joined by ':') holding the authors' morphology files
- * at any depth (clones of ModelDB 139653, 244688, 195667, 140828, 2488, 151825, 144526 and 124043). Without
+ * at any depth (clones of ModelDB 139653, 244688, 195667, 140828, 2488, 151825, 144526, 124043 and 64167, the
+ * last with its dichotomy.zip unzipped). Without
  * them, or without the model's morphology file in those folders, each run reports itself skipped by name.
  */
 @Tag("validation")
@@ -103,12 +107,16 @@ class PublishedVariantsMatchNeuronTest {
      * PROTOCOL.json}): Almog and Korngreen 2014's bac6.ses run after their init() of 38 steps of 10 ms, Hallermann et
      * al. 2012's session step after their init() of 1000 steps of 0.5 ms (and the same with a longer step), Larkum et
      * al. 2009's apic.ses run (its glutamate synapse on the tuft, no soma spike) and the same settings with a soma step
-     * of 1 and of 2 nA. NEURON's soma spikes and soma v at the fixture's {@code [t, v]} samples.
+     * of 1 and of 2 nA, Golding et al. 2001's Figure 9 run (a 3 ms soma pulse) and two soma steps at its settings.
+     * NEURON's soma spikes and soma v at the fixture's {@code [t, v]} samples (at {@code soma_site}, the soma segment
+     * holding x 0.5 named by its centre, where that is not 0.5).
      */
     @ParameterizedTest(name = "{0} {1}")
     @CsvSource({"almog2014_a140612, almog2014_bac", "hallermann2012_l5pc, hallermann2012_ap",
         "hallermann2012_l5pc, hallermann2012_step2nA20ms", "larkum2009_l5pc, larkum2009_step1nA",
-        "larkum2009_l5pc, larkum2009_step2nA", "larkum2009_l5pc, larkum2009_tuft_glutamate"})
+        "larkum2009_l5pc, larkum2009_step2nA", "larkum2009_l5pc, larkum2009_tuft_glutamate",
+        "golding2001_ca1, golding2001_fig9", "golding2001_ca1, golding2001_step02nA",
+        "golding2001_ca1, golding2001_step04nA"})
     void authorsProtocolAsInNeuron(String model, String protocolName) {
         String run = model + " " + protocolName;
         JsonNode fixture = json("neuron_spikes.json");
@@ -131,7 +139,8 @@ class PublishedVariantsMatchNeuronTest {
             worstSpike = Math.max(worstSpike, Math.abs(ours.spikeTimesMs().get(i) - spikes.get(i)));
         }
         double[] t = ours.timeMs();
-        double[] v = ours.columns().get("v:" + entry.get("soma").asText() + "(0.5)");
+        // soma(0.5)'s segment by its centre, as NEURON names a column: somaA(0.511905) of Golding's 42 segments
+        double[] v = ours.columns().get("v:" + entry.path("soma_site").asText(entry.get("soma").asText() + "(0.5)"));
         double worstV = 0;
         int compared = 0;
         for (JsonNode sample : neuron.get("soma_v_mV")) {

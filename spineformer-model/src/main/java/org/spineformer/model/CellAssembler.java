@@ -52,13 +52,16 @@ public final class CellAssembler {
      */
     public static AssembledCell assemble(CellDescription description) {
         if (description.morphology() instanceof MorphologySource.File f) {
-            Path path = Path.of(f.path());
-            if (!Files.isRegularFile(path)) {
-                throw new IllegalArgumentException("cell description " + description.name() + ": morphology file "
-                        + path + " does not exist (where to put a published model's morphology file:"
-                        + " docs/user/cell-description.md)");
+            List<Path> paths = f.paths().stream().map(Path::of).toList();
+            for (Path path : paths) {
+                if (!Files.isRegularFile(path)) {
+                    throw new IllegalArgumentException("cell description " + description.name() + ": morphology file "
+                            + path + " does not exist (where to put a published model's morphology file:"
+                            + " docs/user/cell-description.md)");
+                }
             }
-            return assemble(description, MorphologyReader.read(path));
+            return assemble(description, paths.size() == 1 ? MorphologyReader.read(paths.get(0))
+                    : MorphologyReader.readHoc(paths));
         }
         return new CellAssembler(description, List.of()).run(null);
     }

@@ -112,7 +112,9 @@ public record CellDescription(String name, Map<String, Double> parameters, Morph
         if (!(morphology instanceof MorphologySource.File f) || Path.of(f.path()).isAbsolute()) {
             return this;
         }
-        return new CellDescription(name, parameters, new MorphologySource.File(directory.resolve(f.path()).toString()),
+        List<String> then = f.then().stream().map(p -> directory.resolve(p).toString()).toList();
+        return new CellDescription(name, parameters,
+                new MorphologySource.File(directory.resolve(f.path()).toString(), then),
                 distanceOrigin, regions, nseg, axonReplacement, scale, paint, spines, pointProcesses, celsius, vInitMv,
                 experiment, mod, sourceFiles);
     }

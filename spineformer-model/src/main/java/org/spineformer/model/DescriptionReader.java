@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import org.spineformer.model.expr.Expression;
 import org.spineformer.model.json.StrictJson;
+import org.spineformer.morphology.MorphologyReader;
 
 /**
  * Reads the JSON cell description format (docs/user/cell-description.md). Strict: an unknown or missing key, a
@@ -215,9 +216,27 @@ public final class DescriptionReader {
 
     private MorphologySource morphology(StrictJson o) {
         if (o.has("file")) {
-            o.keys(Set.of("file"), Set.of());
-            String path = o.string("file");
-            return new MorphologySource.File(directory == null ? path : directory.resolve(path).toString());
+            o.keys(Set.of("file"), Set.of("then"));
+            List<String> paths = new ArrayList<>();
+            paths.add(o.string("file"));
+            for (StrictJson t : o.array("then")) {
+                String p = t.node().isTextual() ? t.node().asText() : "";
+                if (p.isBlank()) {
+                    throw t.error(null, "must be a non-empty string (a hoc file run after " + paths.get(0)
+                            + "), was " + t.node());
+                }
+                for (String name : List.of(paths.get(0), p)) {
+                    if (!MorphologyReader.isHoc(name)) {
+                        throw t.error(null, "a cell made by several files takes hoc code only (names ending in "
+                                + ".hoc, .cll or .nrn), run one after the other as xopen runs them; " + name
+                                + " is not");
+                    }
+                }
+                paths.add(p);
+            }
+            List<String> resolved = paths.stream()
+                    .map(p -> directory == null ? p : directory.resolve(p).toString()).toList();
+            return new MorphologySource.File(resolved.get(0), resolved.subList(1, resolved.size()));
         }
         o.keys(Set.of("sections"), Set.of());
         List<SectionSpec> sections = new ArrayList<>();

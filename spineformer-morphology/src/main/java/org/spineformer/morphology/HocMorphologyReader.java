@@ -43,8 +43,9 @@ final class HocMorphologyReader {
     private static final Set<String> SHAPE = Set.of("L", "diam", "pt3dadd", "pt3dclear", "pt3dinsert", "pt3dchange",
             "pt3dremove", "connect", "create", "disconnect", "delete_section", "define_shape_from");
 
-    private final String file;
-    private final Lexer lexer;
+    /** The file being run and its lexer (several files run one after the other, as hoc's xopen runs them). */
+    private String file;
+    private Lexer lexer;
     private final List<Token> tokens = new ArrayList<>(); // lexed as the parser needs them (fscan data are not code)
     private int pos;
 
@@ -52,8 +53,12 @@ final class HocMorphologyReader {
     private final Map<String, Sec> sections = new LinkedHashMap<>();
     private final Map<String, Double> variables = new HashMap<>();
     private final Map<String, Integer> procedures = new HashMap<>(); // name -> token index of its body's '{'
+    /** Procedures of the files run before this one (hoc still knows them; this reader keeps only a file's tokens). */
+    private final Set<String> earlierProcedures = new LinkedHashSet<>();
     private final List<Sec> stack = new ArrayList<>();
     private Sec accessed;
+    /** What was not run in the files run before this one, as warnings. */
+    private final List<String> earlierWarnings = new ArrayList<>();
     /** What was not run, with the lines where it was (a statement run once per section is listed once). */
     private final Map<String, Set<Integer>> notRunAt = new LinkedHashMap<>();
     /** Set while a statement is parsed but not run when it would change the geometry. */
@@ -63,17 +68,47 @@ final class HocMorphologyReader {
     /** Whether that statement's fscan() data have been located. */
     private boolean dataLocated;
 
-    private HocMorphologyReader(String file, String text) {
-        this.file = file;
-        this.lexer = new Lexer(text);
+    private HocMorphologyReader() {
         variables.put("PI", Math.PI); // hoc's constants
         variables.put("E", Math.E);
     }
 
     static ImportedMorphology read(String file, String text) {
-        HocMorphologyReader r = new HocMorphologyReader(file, text);
-        r.statements(true, false);
-        return r.result();
+        return read(List.of(new HocFile(file, text)));
+    }
+
+    /**
+     * Runs the files one after the other in one interpreter, as NEURON runs a model's {@code xopen("a.hoc")
+     * xopen("b.hoc")}: sections, variables and the accessed section carry over (Golding et al. 2001's dendrites in
+     * one file, their axon connected to the soma in the next).
+     */
+    static ImportedMorphology read(List<HocFile> files) {
+        if (files.isEmpty()) {
+            throw new IllegalArgumentException("no hoc file to read");
+        }
+        HocMorphologyReader r = new HocMorphologyReader();
+        for (HocFile f : files) {
+            r.run(f);
+        }
+        return r.result(files.get(0).name());
+    }
+
+    /** A hoc file's name (for messages) and text. */
+    record HocFile(String name, String text) {
+    }
+
+    private void run(HocFile f) {
+        if (file != null) {
+            earlierWarnings.addAll(warnings());
+            notRunAt.clear();
+            earlierProcedures.addAll(procedures.keySet());
+            procedures.clear();
+            tokens.clear();
+            pos = 0;
+        }
+        file = f.name();
+        lexer = new Lexer(f.text());
+        statements(true, false);
     }
 
     /** ERROR: text that is not hoc (its message in text), an error only if it is parsed as code. */
@@ -98,6 +133,7 @@ final class HocMorphologyReader {
         final String name;
         Sec parent;
         double parentX;
+        String file;
         int line;
         final List<double[]> points = new ArrayList<>();
         /** The points once L or diam set by code has changed them (NEURON's floats); null before. */
@@ -194,8 +230,8 @@ final class HocMorphologyReader {
                 if (DECLARATIONS.contains(t.text)) {
                     skipLine();
                 } else if (isSectionName(t.text) && !peekAt(1).is("=") && !peekAt(1).is(".")
-                        || !run && (peekAt(1).is("[") || peekAt(1).is("{"))) { // in a procedure read before create
-                    sectionStatement(run);
+                        || !run && (peekAt(1).is("[") && !assignedElementAhead() || peekAt(1).is("{"))) {
+                    sectionStatement(run); // a name not yet created: in a procedure read before create
                 } else {
                     simple(run);
                 }
@@ -240,6 +276,7 @@ final class HocMorphologyReader {
                 for (int i = 0; i < Math.max(size, 1); i++) {
                     String full = size < 0 ? name.text : name.text + "[" + i + "]";
                     Sec s = new Sec(full);
+                    s.file = file;
                     s.line = keyword.line;
                     sections.put(full, s);
                 }
@@ -367,6 +404,10 @@ final class HocMorphologyReader {
         } else if (after.is("=") && (peekAt(2).is("new") || peekAt(2).kind == Kind.STR)) {
             skipLine(); // all = new SectionList(), name = "j7" (a strdef)
         } else if (after.is(".")) {
+            if (run && isSectionName(t.text) && SHAPE.contains(peekAt(2).text)) {
+                throw error(t, t.text + "." + peekAt(2).text + " changes the geometry in a way this reader does not"
+                        + " run (dot notation)");
+            }
             skipLine(); // all.append(), an object's method
         } else if (after.is("[")) {
             arrayElement(run);
@@ -374,6 +415,24 @@ final class HocMorphologyReader {
             assignment(run);
         } else {
             throw error(t, "unexpected '" + t.text + "'");
+        }
+    }
+
+    /**
+     * Whether the statement ahead is {@code name[...] = ...}: an element of an array of numbers assigned (Golding
+     * et al. 2001's {@code original_diam[i] = ...} in a procedure never called), not a section array's statement.
+     */
+    private boolean assignedElementAhead() {
+        int depth = 0;
+        for (int k = 1; ; k++) {
+            Token t = peekAt(k);
+            if (t.kind == Kind.EOF || t.kind == Kind.NL) {
+                return false;
+            }
+            depth += t.is("[") ? 1 : t.is("]") ? -1 : 0;
+            if (depth == 0) {
+                return isAssignment(peekAt(k + 1));
+            }
         }
     }
 
@@ -465,6 +524,10 @@ final class HocMorphologyReader {
                     shapeChange = name.text; // in a procedure's definition: an error only if it is called
                 }
                 Integer body = procedures.get(name.text);
+                if (body == null && run && earlierProcedures.contains(name.text)) {
+                    throw error(name, "procedure " + name.text + " was defined in a file run before this one: "
+                            + "calling it from another file is not run");
+                }
                 if (body == null) {
                     if (run) {
                         warn(name, name.text + "()");
@@ -653,7 +716,7 @@ final class HocMorphologyReader {
         return (int) v;
     }
 
-    private ImportedMorphology result() {
+    private ImportedMorphology result(String source) {
         List<Sec> all = new ArrayList<>(sections.values());
         Map<Sec, Integer> index = new HashMap<>();
         for (int i = 0; i < all.size(); i++) {
@@ -665,27 +728,29 @@ final class HocMorphologyReader {
             ImportedSection.Cylinder cylinder = null;
             if (s.pointCount() == 0) {
                 if (Double.isNaN(s.length) || Double.isNaN(s.diam)) {
-                    throw new MorphologyFileException(file, s.line, "section " + s.name + " has no 3-D points and "
+                    throw new MorphologyFileException(s.file, s.line, "section " + s.name + " has no 3-D points and "
                             + (Double.isNaN(s.length) && Double.isNaN(s.diam) ? "neither L nor diam"
                             : Double.isNaN(s.length) ? "no L" : "no diam") + " set by code (NEURON's defaults, L "
                             + "100 and diam 500 um, are not taken)");
                 }
                 cylinder = new ImportedSection.Cylinder(s.length, s.diam);
             } else if (s.pointCount() == 1) {
-                throw new MorphologyFileException(file, s.line, "section " + s.name + " has 1 3-D point: a section"
+                throw new MorphologyFileException(s.file, s.line, "section " + s.name + " has 1 3-D point: a section"
                         + " given by points needs at least two (pt3dadd)");
             } else {
                 try {
                     points = s.shape();
                 } catch (IllegalArgumentException e) {
-                    throw new MorphologyFileException(file, s.line, "section " + s.name + ": " + e.getMessage());
+                    throw new MorphologyFileException(s.file, s.line, "section " + s.name + ": " + e.getMessage());
                 }
             }
             String array = s.name.contains("[") ? s.name.substring(0, s.name.indexOf('[')) : s.name;
             out.add(new ImportedSection(s.name, typeOf(array), s.parent == null ? -1 : index.get(s.parent),
                     s.parent == null ? 0 : s.parentX, points, s.wire, cylinder));
         }
-        return new ImportedMorphology(file, ImportedMorphology.SomaKind.CODE, out, warnings());
+        List<String> warnings = new ArrayList<>(earlierWarnings);
+        warnings.addAll(warnings());
+        return new ImportedMorphology(source, ImportedMorphology.SomaKind.CODE, out, warnings);
     }
 
     /** The SWC type of NEURON's usual names (soma 1, axon 2, dend 3, apic 4); 0 for any other. */
@@ -797,6 +862,9 @@ final class HocMorphologyReader {
                     expect("]");
                 } else {
                     expectId();
+                    if (peek().is("(")) {
+                        arguments(mode); // a range variable at x: somaA.diam(i/41)
+                    }
                 }
                 return Double.NaN;
             }

@@ -195,6 +195,6 @@ class AscReaderTest {
     void anUnknownExtensionIsAnError() throws IOException {
         Path p = write("cell.txt", "1 1 0 0 0 5 -1\n");
         assertThatThrownBy(() -> MorphologyReader.read(p)).hasMessageContaining("cell.txt")
-                .hasMessageContaining(".swc, .asc, .hoc or .cll");
+                .hasMessageContaining(".swc, .asc, .hoc, .cll or .nrn");
     }
 }
