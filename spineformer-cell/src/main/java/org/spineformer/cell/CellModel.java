@@ -1,15 +1,18 @@
 package org.spineformer.cell;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.stream.Collectors;
 import org.spineformer.cell.replay.StimulusReader;
 import org.spineformer.engine.mech.Catalogue;
 import org.spineformer.engine.morph.Morphology;
@@ -44,8 +47,9 @@ public final class CellModel implements Serializable {
     /** The absolute folder a bundled description's relative morphology file is read from; null otherwise. */
     private final String morphologyDir;
     /**
-     * The SHA-256 of the morphology file's bytes, once read; null for the paper's cell and inline sections. A model
-     * read again (a Spark task) refuses a morphology file whose bytes changed.
+     * The SHA-256 of the morphology file's bytes (of its files', {@link #morphologyHash}), once read; null for the
+     * paper's cell and inline sections. A model read again (a Spark task) refuses a morphology file whose bytes
+     * changed.
      */
     private final String morphologySha256;
     private transient volatile Loaded loaded;
@@ -122,9 +126,10 @@ public final class CellModel implements Serializable {
     }
 
     /**
-     * The SHA-256 of the morphology file the description reads (as {@code sha256sum} prints it), null for the paper's
-     * cell and for inline sections: journals and summaries record it beside {@link #sha256()}, so that a run is not
-     * resumed or reused with another morphology.
+     * The SHA-256 of the morphology file the description reads (as {@code sha256sum} prints it; for several files
+     * the SHA-256 of theirs in hex, each followed by a newline), null for the paper's cell and for inline sections: journals
+     * and summaries record it beside {@link #sha256()}, so that a run is not resumed or reused with another
+     * morphology.
      */
     public String morphologySha256() {
         return morphologySha256;
@@ -339,23 +344,28 @@ public final class CellModel implements Serializable {
     }
 
     /**
-     * The SHA-256 of the description's morphology file (of its files' bytes one after the other when it has several;
-     * null for inline sections and the paper's cell), checked against the one recorded when the model was first
-     * loaded. A missing file is left to the assembler, whose error names it.
+     * The SHA-256 of the description's morphology file (null for inline sections and the paper's cell), checked
+     * against the one recorded when the model was first loaded. Several files ({@code "then"}) give the SHA-256 of
+     * their SHA-256s, each in hex and followed by a newline, in the order they are read ({@code sha256sum a b | cut
+     * -c1-64 | sha256sum}): hashing their bytes one after the other would keep the hash when bytes move from one
+     * file to the next, which can change the cell (a line comment at the end of one file ends there). A missing file
+     * is left to the assembler, whose error names it.
      */
     private String morphologyHash(CellDescription d) {
         if (isPaper() || !(d.morphology() instanceof MorphologySource.File f)) {
             return null;
         }
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        List<String> hashes = new ArrayList<>();
         for (String p : f.paths()) {
             Path file = Path.of(p);
             if (!Files.isRegularFile(file)) {
                 return null;
             }
-            bytes.writeBytes(fileBytes(file));
+            hashes.add(sha256(fileBytes(file)));
         }
-        String hash = sha256(bytes.toByteArray());
+        String hash = hashes.size() == 1 ? hashes.get(0)
+                : sha256(hashes.stream().map(h -> h + "\n").collect(Collectors.joining())
+                        .getBytes(StandardCharsets.US_ASCII));
         if (morphologySha256 != null && !morphologySha256.equals(hash)) {
             throw new IllegalArgumentException("--model " + source + ": its morphology file" + (f.then().isEmpty()
                     ? " " : "s ") + String.join(", ", f.paths()) + " changed since the run started (sha256 "
