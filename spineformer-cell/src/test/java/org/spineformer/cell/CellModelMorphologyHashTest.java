@@ -2,6 +2,7 @@ package org.spineformer.cell;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.spineformer.cell.TinySpinyDescription.PLASTIC;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -25,25 +26,6 @@ import org.junit.jupiter.api.io.TempDir;
 class CellModelMorphologyHashTest {
     @TempDir
     Path dir;
-
-    /** Two spines of the paper's kind on the dendrite, each its own axon; {@code %s} is the morphology part. */
-    private static final String DESCRIPTION = """
-            {
-              "format": "spineformer-cell-description/1",
-              "name": "hashed",
-              "morphology": %s,
-              "paint": [{"region": "all", "mechanism": "pas", "parameters": {"g": 1e-4, "e": -70}}],
-              "spines": [{"on": "dend", "placement": {"evenly": {"count": 2, "start_um": 10, "end_margin_um": 10}},
-                "neck": {"name": "spine_{k}_neck", "L": 1, "diam": 0.1, "Ra": 100, "cm": 1},
-                "head": {"name": "spine_{k}_head", "L": 0.5, "diam": 0.5, "Ra": 100, "cm": 1,
-                         "mechanisms": {"cadspine": {}}},
-                "synapses": [{"name": "ampa", "mechanism": "AMPA_WITH_CA", "x": 0.5, "weight": 0.008,
-                              "delay_ms": 1}]}],
-              "celsius": 37,
-              "v_init": -70,
-              "experiment": {"axons": {"consecutive": 1}}
-            }
-            """;
 
     /** A soma and a 100 um dendrite. */
     private static final String SWC = """
@@ -69,7 +51,8 @@ class CellModelMorphologyHashTest {
     }
 
     private Path description(String morphology) throws IOException {
-        return write("hashed.json", DESCRIPTION.formatted(morphology));
+        return TinySpinyDescription.write(dir, morphology, PLASTIC,
+                ", \"experiment\": {\"axons\": {\"consecutive\": 1}}");
     }
 
     /** The model as a Spark worker gets it: serialized, deserialized, its description read on first use. */
@@ -97,7 +80,7 @@ class CellModelMorphologyHashTest {
         assertThat(m.morphologySha256()).isEqualTo(recorded);
         // unchanged, the model read again is the same cell
         CellModel again = shipped(m);
-        assertThat(again.spineCount()).isEqualTo(2);
+        assertThat(again.spineCount()).isEqualTo(4);
         assertThat(again.morphologySha256()).isEqualTo(recorded);
 
         write("cell.swc", SWC.replace("0 110 0", "0 90 0"));
@@ -116,7 +99,7 @@ class CellModelMorphologyHashTest {
         // the files as written here: sha256sum dend.hoc axon.hoc | cut -c1-64 | sha256sum
         String recorded = "30bda5c87abe4db311709d4680abff10b05dfa745b914834b416e60fcd22e740";
         assertThat(m.morphologySha256()).isEqualTo(recorded);
-        assertThat(shipped(m).spineCount()).isEqualTo(2);
+        assertThat(shipped(m).spineCount()).isEqualTo(4);
 
         String files = "--model " + file.toAbsolutePath() + ": its morphology files " + dend.toAbsolutePath() + ", "
                 + axon.toAbsolutePath() + " changed since the run started (sha256 " + recorded + ", now ";
@@ -127,7 +110,7 @@ class CellModelMorphologyHashTest {
         assertRefused(shipped(m), files, recorded);
 
         write("axon.hoc", AXON);
-        assertThat(shipped(m).spineCount()).isEqualTo(2);
+        assertThat(shipped(m).spineCount()).isEqualTo(4);
     }
 
     @Test

@@ -2,13 +2,13 @@ package org.spineformer.cell;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.spineformer.cell.TinySpinyDescription.PLASTIC;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,32 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
  * hard-code), any other description its own, checked when loaded.
  */
 class CellModelTest {
-    /** A soma and one dendrite with 4 spines, each with the plastic synapse; {@code %s} is the experiment part. */
-    private static final String TINY = """
-            {
-              "format": "spineformer-cell-description/1",
-              "name": "tiny",
-              "morphology": {"sections": [
-                {"name": "soma", "L": 20, "diam": 20},
-                {"name": "dend", "parent": "soma", "parent_x": 1, "L": 100, "diam": 1}
-              ]},
-              "paint": [{"region": "all", "mechanism": "pas", "parameters": {"g": 1e-4, "e": -70}}],
-              "spines": [{"on": "dend", "placement": {"evenly": {"count": 4, "start_um": 10, "end_margin_um": 10}},
-                "neck": {"name": "spine_{k}_neck", "L": 1, "diam": 0.1, "Ra": 100, "cm": 1},
-                "head": {"name": "spine_{k}_head", "L": 0.5, "diam": 0.5, "Ra": 100, "cm": 1,
-                         "mechanisms": {"cadspine": {}}},
-                "synapses": [%s]}],
-              "celsius": 37,
-              "v_init": -65%s
-            }
-            """;
-    private static final String PLASTIC = "{\"name\": \"ampa\", \"mechanism\": \"AMPA_WITH_CA\", \"x\": 0.5,"
-            + " \"weight\": 0.008, \"delay_ms\": 1}";
-
     private static Path write(Path dir, String synapses, String experiment) throws IOException {
-        Path file = dir.resolve("tiny.json");
-        Files.writeString(file, TINY.formatted(synapses, experiment));
-        return file;
+        return TinySpinyDescription.write(dir, TinySpinyDescription.INLINE_SECTIONS, synapses, experiment);
     }
 
     @Test
