@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.spineformer.engine.mech.CellState;
-import org.spineformer.engine.mech.FieldSpec;
+import org.spineformer.engine.mech.HandMadeMechanism;
 import org.spineformer.engine.mech.Mechanism;
 import org.spineformer.engine.mech.MechanismBlock;
 import org.spineformer.engine.mech.PhaseKernel;
@@ -53,32 +53,10 @@ class OneInstanceRunsTest {
         }
     }
 
-    private static final Mechanism MECHANISM = new Mechanism() {
-        @Override
-        public String name() {
-            return "block";
-        }
-
-        @Override
-        public Kind kind() {
-            return Kind.DENSITY;
-        }
-
-        @Override
-        public List<FieldSpec> fields() {
-            return List.of();
-        }
-
-        @Override
-        public String description() {
-            return "a block for OneInstanceRunsTest";
-        }
-
-        @Override
-        public MechanismBlock newBlock(int[] nodes) {
-            throw new UnsupportedOperationException();
-        }
-    };
+    private static final Mechanism MECHANISM = new HandMadeMechanism("block", Mechanism.Kind.DENSITY,
+            "a block for OneInstanceRunsTest", List.of(), (mechanism, nodes, lanes) -> {
+                throw new UnsupportedOperationException();
+            });
 
     /** Each kernel as its run of blocks, each block as itself. */
     private static List<Object> called(PhaseKernel[] kernels) {

@@ -15,21 +15,11 @@ import org.spineformer.nmodl.gen.NmodlMechanism;
 /**
  * Generated blocks of one instance each, one after the other in a phase, run as one kernel ({@code
  * gen.OneInstanceKernel}, MechanismBlock.oneInstanceKernel): every field of every block has the bits of each block's
- * own phases, at every step; a run with a block that is not generated gets no kernel.
+ * own phases, at every step; a run with a block that is not generated gets no kernel. The blocks: the paper's three
+ * Hay channels (ion currents and reversal potentials) and a gate whose table reads a parameter.
  */
 class OneInstanceKernelTest {
     private static final double DT = 0.025;
-
-    /** The paper's three Hay channels (the ions' reversal potentials and currents) and a gate with a parameter. */
-    private static List<NmodlMechanism> mechanisms() {
-        List<NmodlMechanism> m = new ArrayList<>();
-        for (String name : List.of("NaTa_t", "SKv3_1", "Im")) {
-            String file = "hay2011/" + name + ".mod";
-            m.add(NmodlMechanism.compile(file, PaperModFiles.text(file)));
-        }
-        m.add(NmodlMechanism.compile("gate_of_v.mod", Resources.text("/mod/features/gate_of_v.mod")));
-        return m;
-    }
 
     /** One instance of each mechanism on one node, attached to one state and initialized at -65 mV. */
     private record Node(List<MechanismBlock> blocks, CellState s) {
@@ -58,7 +48,7 @@ class OneInstanceKernelTest {
 
     @Test
     void theKernelGivesEachBlocksOwnBits() {
-        List<NmodlMechanism> mechanisms = mechanisms();
+        List<NmodlMechanism> mechanisms = JoinedStatePhasesTest.mechanisms();
         Node kernel = Node.of(mechanisms);
         Node alone = Node.of(mechanisms);
         PhaseKernel run = kernel.blocks().get(0).oneInstanceKernel(kernel.blocks());
@@ -82,7 +72,7 @@ class OneInstanceKernelTest {
 
     @Test
     void aRunWithAHandWrittenBlockGetsNoKernel() {
-        List<NmodlMechanism> mechanisms = mechanisms();
+        List<NmodlMechanism> mechanisms = JoinedStatePhasesTest.mechanisms();
         MechanismBlock first = mechanisms.get(0).newBlock(new int[] {0});
         MechanismBlock handWritten = new MechanismBlock(mechanisms.get(1), new int[] {0}) {
             @Override
