@@ -12,8 +12,8 @@ import org.spineformer.engine.mech.PhaseKernel;
  * The phases of consecutive generated blocks of one instance each as one kernel ({@link
  * MechanismBlock#oneInstanceKernel}): a class compiled for their classes, which calls each block's {@code currents}
  * or {@code advance} in order through its own final class, so the calls are bound at compile time and C2 may inline
- * them, where the engine's loop over the blocks makes a virtual call per block. Allen's soma (ten blocks): -1.5% to
- * -5.6% per step, faster in 278 of 360 alternated stretches (docs/dev/performance.md "s41 (a18)").
+ * them, where the engine's loop over the blocks makes a virtual call per block. Allen's soma (ten blocks): -1% to
+ * -2% per step, faster in 248 of 360 alternated stretches (docs/dev/performance.md "s41 (a18)").
  */
 public final class OneInstanceKernel {
     private static final String KERNEL_CLASS = "OneInstanceRun";
