@@ -17,6 +17,7 @@ import org.spineformer.engine.mech.FieldRole;
 import org.spineformer.engine.mech.FieldSpec;
 import org.spineformer.engine.mech.Ion;
 import org.spineformer.engine.mech.MechanismBlock;
+import org.spineformer.engine.mech.PhaseKernel;
 import org.spineformer.engine.solve.HinesSolver;
 
 /**
@@ -50,8 +51,13 @@ public final class Simulation {
     private final CellState state;
     /** In NEURON's mechanism type order: the order of every phase. */
     private final MechanismBlock[] blocks;
-    /** The blocks whose state phase the step calls: blocks without those another block takes over. */
-    private final MechanismBlock[] statePhases;
+    /** What the current phase calls: the blocks, runs of one-instance blocks by one kernel (OneInstanceRuns). */
+    private final PhaseKernel[] currentPhases;
+    /**
+     * What the state phase calls: the blocks without those another block takes over, runs of one-instance blocks by
+     * one kernel.
+     */
+    private final PhaseKernel[] statePhases;
     /** Per kind of BEFORE/AFTER block (BeforeAfter's order), the blocks that have one, in the blocks' order. */
     private final MechanismBlock[][] beforeAfter = new MechanismBlock[BeforeAfter.values().length][];
     /** Per density mechanism, section and segment: the instance index (null where it is not inserted). */
@@ -106,7 +112,9 @@ public final class Simulation {
             state.diamUm[i] = disc.diamUm(i);
         }
         this.blocks = blockList.toArray(new MechanismBlock[0]);
-        this.statePhases = joinStatePhases(blockList);
+        // the first block's current phase may be currentsFromReset: never in a run
+        this.currentPhases = OneInstanceRuns.of(blocks, 1);
+        this.statePhases = OneInstanceRuns.of(joinStatePhases(blockList), 0);
         for (BeforeAfter when : BeforeAfter.values()) {
             beforeAfter[when.ordinal()] = Arrays.stream(blocks).filter(blk -> blk.beforeAfterKinds().contains(when))
                     .toArray(MechanismBlock[]::new);
@@ -344,8 +352,8 @@ public final class Simulation {
         currentPhase();
         solver.step(a, b, capacitanceOverDt, state.v, state.d, state.rhs);
         state.t += 0.5 * dt;
-        for (MechanismBlock blk : statePhases) {
-            blk.advance(state);
+        for (PhaseKernel kernel : statePhases) {
+            kernel.advance(state);
         }
         beforeAfter(BeforeAfter.AFTER_SOLVE);
         beforeAfter(BeforeAfter.BEFORE_STEP);
@@ -565,8 +573,8 @@ public final class Simulation {
             ion.resetCurrent();
             ion.followConcentrations(state.celsius);
         }
-        for (int k = first; k < blocks.length; k++) {
-            blocks[k].currents(state);
+        for (int k = first; k < currentPhases.length; k++) {
+            currentPhases[k].currents(state);
         }
     }
 

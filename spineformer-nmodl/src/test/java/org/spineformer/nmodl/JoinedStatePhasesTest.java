@@ -27,8 +27,11 @@ class JoinedStatePhasesTest {
      */
     private static final int INSTANCES = 150;
 
-    /** The paper's three Hay channels (NaTa_t with its nudged intervals) and a gate whose table reads a parameter. */
-    private static List<NmodlMechanism> mechanisms() {
+    /**
+     * The paper's three Hay channels (NaTa_t with its nudged intervals) and a gate whose table reads a parameter
+     * (OneInstanceKernelTest's too).
+     */
+    static List<NmodlMechanism> mechanisms() {
         List<NmodlMechanism> m = new ArrayList<>();
         for (String name : List.of("NaTa_t", "SKv3_1", "Im")) {
             String file = "hay2011/" + name + ".mod";

@@ -15,7 +15,7 @@ import java.util.List;
  * <p>Subclasses keep final references to the columns they use ({@code column("m")}) and loop over
  * {@code size} instances (and, inside, {@code lanes}) in each hook. Hooks must not allocate.
  */
-public abstract class MechanismBlock {
+public abstract class MechanismBlock extends PhaseKernel {
     private final Mechanism mechanism;
     private final List<FieldSpec> fields;
     private final double[][] columns;
@@ -230,6 +230,7 @@ public abstract class MechanismBlock {
      * NEURON's current phase (the BREAKPOINT body without its SOLVE) at {@code s.v}: assigned variables, and the
      * current and di/dv added into {@code s.rhs} and {@code s.d}. Nothing to do by default.
      */
+    @Override
     public void currents(CellState s) {
     }
 
@@ -259,7 +260,19 @@ public abstract class MechanismBlock {
     protected static final Runnable NOTHING_TO_ADD = () -> { };
 
     /** NEURON's state phase (the SOLVE block) with the new {@code s.v}. Nothing to do by default. */
+    @Override
     public void advance(CellState s) {
+    }
+
+    /**
+     * Called once when the simulation is built, on the first of {@code run}: blocks of one instance each (this one
+     * first) that follow each other in a phase (the current phase, or the state phases left after
+     * {@link #joinStatePhases}). A kernel whose {@code currents} and {@code advance} call those of every block of
+     * {@code run}, in order, and nothing else; the step then calls it in their place. Null by default: the step calls
+     * each block.
+     */
+    public PhaseKernel oneInstanceKernel(List<MechanismBlock> run) {
+        return null;
     }
 
     /**

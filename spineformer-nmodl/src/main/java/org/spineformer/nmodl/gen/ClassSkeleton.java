@@ -375,6 +375,10 @@ final class ClassSkeleton {
         new CurrentsEmitter(g).emit(currentPhase, vector == null ? null : vector.currentsCall(), conductance);
         new StatePhaseEmitter(g).emit(solves, afterSolves, vector == null ? null : vector.advanceCall());
         g.line("");
+        g.open("@Override public org.spineformer.engine.mech.PhaseKernel oneInstanceKernel(java.util.List<MechanismBlock> run)");
+        g.line("return " + OneInstanceKernel.class.getName() + ".of(run);");
+        g.close();
+        g.line("");
         g.open("@Override public void setVectorKernels(boolean on)");
         g.line(vector == null ? "// no vector kernels (VectorEmitter)" : "vectorKernels = on;");
         g.close();

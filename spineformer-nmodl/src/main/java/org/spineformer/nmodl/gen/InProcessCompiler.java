@@ -14,9 +14,14 @@ final class InProcessCompiler {
 
     /** The class {@code PACKAGE.className} compiled from {@code source}. */
     static Class<?> compile(String className, String source) {
-        SimpleCompiler compiler = new SimpleCompiler();
         // this module's loader: it sees the engine's classes and the run-time helpers generated code calls (CFormat)
-        compiler.setParentClassLoader(InProcessCompiler.class.getClassLoader());
+        return compile(className, source, InProcessCompiler.class.getClassLoader());
+    }
+
+    /** The class {@code PACKAGE.className} compiled from {@code source}, which sees the classes {@code parent} does. */
+    static Class<?> compile(String className, String source, ClassLoader parent) {
+        SimpleCompiler compiler = new SimpleCompiler();
+        compiler.setParentClassLoader(parent);
         try {
             compiler.cook(source);
             return compiler.getClassLoader().loadClass(JavaGenerator.PACKAGE + "." + className);
