@@ -118,8 +118,23 @@ final class ParameterQuotients {
             kept.add(java);
             inputs.add(read);
         }
-        return "(pqSame ? DoubleVector.broadcast(VS, pq_" + i + "[0]) : DoubleVector.fromArray(VS, pq_" + i
-                + ", k0))";
+        return "(pqOne ? pqv_" + i + " : DoubleVector.fromArray(VS, pq_" + i + ", k0))";
+    }
+
+    /**
+     * The lines before a kernel's groups (the state phase's, a power pass's group method) that read the kept values
+     * there: whether every slot has the same bits, and each kept value broadcast once for all groups. In the groups'
+     * loop a broadcast of {@code pq_i[0]} is loaded again after every store to a column (C2 cannot tell the arrays
+     * apart): AMPA_WITH_CA's state phase, nine kept values, 3.3-3.5 us per step against 3.9-4.4 so (docs/dev/nmodl.md,
+     * "g17, session 41"). The same values, so the same bits.
+     */
+    List<String> locals() {
+        List<String> lines = new ArrayList<>();
+        lines.add("boolean pqOne = pqSame;");
+        for (int i = 0; i < kept.size(); i++) {
+            lines.add("DoubleVector pqv_" + i + " = DoubleVector.broadcast(VS, pqOne ? pq_" + i + "[0] : 0.0);");
+        }
+        return lines;
     }
 
     /** The scalar operations of {@code e} at slot k, as VectorEmitter's lanes do them (constants hoisted alike). */
