@@ -95,6 +95,11 @@ class NmodlCompareCommandTest {
         CliRun r = CliRun.run("nmodl", "compare", mods.toString(), "--out", out.toString(), "--celsius", "6.3,37",
                 "--python", python, "--nrnivmodl-loadflags",
                 System.getProperty("spineformer.nrnivmodl.loadflags", ""));
+        // Debian's nrnivmodl links only with -loadflags: without them the live comparison is not possible here
+        assumeTrue(r.exit() == 0 || System.getProperty("spineformer.nrnivmodl.loadflags") != null
+                || !r.out().contains("cannot find -lnrniv"), "skipped: nrnivmodl cannot link NEURON's library"
+                + " here; give -Dspineformer.nrnivmodl.loadflags (Debian's NEURON: \"-L/usr/lib/nrn"
+                + " -Wl,-rpath,/usr/lib/nrn\")");
         assertThat(r.exit()).as(r.out() + r.err()).isZero();
         assertThat(r.out().lines()).contains(mods.resolve("c.mod")
                 + ": not compiled: " + mods.resolve("c.mod") + ":2:1: VERBATIM is not supported: C code cannot run on"

@@ -214,23 +214,28 @@ public final class DescriptionReader {
         return v;
     }
 
+    private static String severalFilesHocOnly(String name) {
+        return "a cell made by several files takes hoc code only (names ending in .hoc, .cll or .nrn), run one after"
+                + " the other as xopen runs them; " + name + " is not";
+    }
+
     private MorphologySource morphology(StrictJson o) {
         if (o.has("file")) {
             o.keys(Set.of("file"), Set.of("then"));
             List<String> paths = new ArrayList<>();
             paths.add(o.string("file"));
-            for (StrictJson t : o.array("then")) {
+            List<StrictJson> then = o.array("then");
+            if (!then.isEmpty() && !MorphologyReader.isHoc(paths.get(0))) {
+                throw o.error("file", severalFilesHocOnly(paths.get(0)));
+            }
+            for (StrictJson t : then) {
                 String p = t.node().isTextual() ? t.node().asText() : "";
                 if (p.isBlank()) {
                     throw t.error(null, "must be a non-empty string (a hoc file run after " + paths.get(0)
                             + "), was " + t.node());
                 }
-                for (String name : List.of(paths.get(0), p)) {
-                    if (!MorphologyReader.isHoc(name)) {
-                        throw t.error(null, "a cell made by several files takes hoc code only (names ending in "
-                                + ".hoc, .cll or .nrn), run one after the other as xopen runs them; " + name
-                                + " is not");
-                    }
+                if (!MorphologyReader.isHoc(p)) {
+                    throw t.error(null, severalFilesHocOnly(p));
                 }
                 paths.add(p);
             }

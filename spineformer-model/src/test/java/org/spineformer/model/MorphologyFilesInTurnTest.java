@@ -77,7 +77,7 @@ class MorphologyFilesInTurnTest {
                         + "cell.swc is not");
         assertThatThrownBy(() -> description("""
                 {"file": "cell.asc", "then": ["axon.hoc"]}"""))
-                .hasMessageContaining("/morphology/then/0: a cell made by several files takes hoc code only")
+                .hasMessageContaining("cell.json: /morphology/file: a cell made by several files takes hoc code only")
                 .hasMessageContaining("cell.asc is not");
         assertThatThrownBy(() -> description("""
                 {"file": "dend.nrn", "then": [3]}"""))
