@@ -19,11 +19,17 @@ import org.spineformer.nmodl.compare.ComparisonRow.Verdict;
 import org.spineformer.nmodl.gen.NmodlMechanism;
 import org.spineformer.nmodl.parse.Parser;
 
-/** The parts of {@code nmodl compare} that need no NEURON: the columns' verdicts, the CSVs, the inputs refused. */
+/**
+ * The parts of {@code nmodl compare} that need no NEURON (a shell script stands in for NEURON's Python where one
+ * runs): the columns' verdicts, the runs' that cannot be compared, the CSVs, the inputs refused.
+ */
 class ComparisonTest {
     /** The command's default: 1e-6 of a trace's scale (issue 17's bound for a mechanism alone). */
     private static final double TOLERANCE = 1e-6;
     private static final Path FILE = Path.of("mods/leak.mod");
+    /** A leak whose current is the log of v, nan from the first step: our engine stops it. */
+    private static final String BOOM = "NEURON { SUFFIX boom NONSPECIFIC_CURRENT i }\nASSIGNED { v (mV) i (mA/cm2) }"
+            + "\nBREAKPOINT { i = 0.001*log(v) }\n";
 
     private static NeuronTrace neuron(Object... columns) {
         Map<String, double[]> m = new LinkedHashMap<>();
@@ -85,10 +91,6 @@ class ComparisonTest {
         assertThat(earlier.get(2).detail()).isEqualTo("largest at t = 1.0 ms: NEURON 1.0, here 2.0");
         assertThat(Comparison.allMatch(earlier)).isFalse();
     }
-
-    /** A leak whose current is the log of v, nan from the first step: our engine stops it. */
-    private static final String BOOM = "NEURON { SUFFIX boom NONSPECIFIC_CURRENT i }\nASSIGNED { v (mV) i (mA/cm2) }"
-            + "\nBREAKPOINT { i = 0.001*log(v) }\n";
 
     @Test
     void aRunStoppedHereIsNeuronNotFiniteOnlyForANanNoEarlierThanNeurons() {
