@@ -2,9 +2,15 @@ package org.spineformer.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import org.spineformer.io.AtomicFiles;
 import org.spineformer.io.OutputFolder;
 import org.spineformer.nmodl.NmodlCheck;
 import org.spineformer.nmodl.compare.Comparison;
@@ -61,12 +67,16 @@ final class NmodlCommand implements Runnable {
     /**
      * {@code spineformer nmodl compare FILE_OR_DIR... --out DIR}: each file that compiles run here and in a live
      * NEURON under the same protocols, every column compared ({@link Comparison}); exit 0 only when every column that
-     * could be compared matches.
+     * could be compared matches and every run of a library NEURON loaded wrote its trace.
      */
     @Command(name = "compare", description = "Run each .mod file that compiles both here and in NEURON (nrnivmodl and"
             + " NEURON's Python) under voltage clamps, a current clamp or a NetStim, and compare every variable at"
-            + " every step, writing comparison.csv; exit 0 only when every comparable column matches, 2 otherwise.")
+            + " every step, writing comparison.csv; exit 0 only when every comparable column matches and NEURON made"
+            + " every run of each library it loaded, 2 otherwise.")
     static final class Compare implements Callable<Integer> {
+        /** What its output folder holds, in {@link OutputFolder}'s records. */
+        private static final String OUTPUT = "nmodl compare";
+
         @CommandLine.Spec
         private CommandLine.Model.CommandSpec spec;
 
@@ -104,18 +114,47 @@ final class NmodlCommand implements Runnable {
         @Override
         public Integer call() throws IOException {
             OptionChecks.positive("--tolerance", tolerance);
+            Set<Double> temperatures = new HashSet<>();
             for (double c : celsius) {
                 if (!Double.isFinite(c)) {
                     throw new IllegalArgumentException("--celsius " + c + " must be a finite number");
                 }
+                if (!temperatures.add(c)) {
+                    throw new IllegalArgumentException("--celsius " + c + " is given twice");
+                }
             }
             ParameterSettings settings = ParameterSettings.parse(sets);
             List<Path> files = Comparison.modFiles(inputs);
-            OutputFolder.checkWritable(out, "--out");
+            OutputFolder.claim(out, "--out", OUTPUT, Map.of());
+            refuseUnrecorded(out);
+            Comparison.Compiled compiled = Comparison.compile(files, settings);
             LiveNeuron neuron = LiveNeuron.find(python, loadflags);
-            List<ComparisonRow> rows = new Comparison(neuron, celsius, tolerance, settings, out,
-                    spec.commandLine().getOut()).run(files);
+            // no inputs or settings recorded: a rerun replaces the folder's comparison whatever it compares
+            OutputFolder.record(out, OUTPUT, Map.of(), Map.of());
+            Comparison comparison = new Comparison(neuron, celsius, tolerance, settings, out,
+                    spec.commandLine().getOut());
+            List<ComparisonRow> rows = comparison.run(compiled);
+            AtomicFiles.write(out.resolve(Comparison.CSV),
+                    o -> o.write(ComparisonRow.csv(rows).getBytes(StandardCharsets.UTF_8)));
+            comparison.summary(files.size(), rows);
             return Comparison.allMatch(rows) ? 0 : 2;
+        }
+
+        /**
+         * Refuses a folder holding what a comparison writes ({@link Comparison#CSV}, {@link
+         * Comparison#NEURON_FOLDER}) that no comparison recorded as its own: the run deletes those of an earlier
+         * comparison, never a user's.
+         */
+        private static void refuseUnrecorded(Path out) {
+            if (Files.exists(out.resolve(OutputFolder.COMMAND_FILE))) {
+                return; // claim has checked that it records nmodl compare
+            }
+            for (String name : List.of(Comparison.CSV, Comparison.NEURON_FOLDER)) {
+                if (Files.exists(out.resolve(name))) {
+                    throw new IllegalArgumentException("--out " + out + " holds " + name + " that no '" + OUTPUT
+                            + "' recorded as its own (no " + OutputFolder.COMMAND_FILE + "); choose another --out");
+                }
+            }
         }
     }
 }

@@ -7,9 +7,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.spineformer.io.OutputFolder;
+import org.spineformer.nmodl.compare.ComparisonRow;
 import org.spineformer.nmodl.compare.LiveNeuron;
 
 /**
@@ -33,6 +36,8 @@ class NmodlCompareCommandTest {
                 leak.toString(), "--out", out.toString(), "--tolerance", "0");
         assertRefused(out, "spineformer: --celsius NaN must be a finite number", "nmodl", "compare",
                 leak.toString(), "--out", out.toString(), "--celsius", "6.3,NaN");
+        assertRefused(out, "spineformer: --celsius 37.0 is given twice", "nmodl", "compare",
+                leak.toString(), "--out", out.toString(), "--celsius", "37,6.3,37.0");
         assertRefused(out, "spineformer: " + dir.resolve("none.mod") + ": no such file or folder", "nmodl",
                 "compare", dir.resolve("none.mod").toString(), "--out", out.toString());
         assertRefused(out, "spineformer: --set leak.g: expected MECHANISM.NAME=VALUE", "nmodl", "compare",
@@ -42,6 +47,32 @@ class NmodlCompareCommandTest {
                 "--out", out.toString());
         assertRefused(out, "spineformer: --out " + leak + " is a file, not a folder", "nmodl", "compare",
                 leak.toString(), "--out", leak.toString());
+        // the settings are checked against the compiled files before NEURON is looked for
+        assertRefused(out, "spineformer: --set K.g0: no file compared declares mechanism K", "nmodl", "compare",
+                leak.toString(), "--out", out.toString(), "--set", "K.g0=1", "--python",
+                dir.resolve("no-python").toString());
+    }
+
+    @Test
+    void aFolderOfAnotherCommandOrOfUnrecordedComparisonFilesIsRefusedUntouched(@TempDir Path dir)
+            throws IOException {
+        Path leak = Files.writeString(dir.resolve("leak.mod"), LEAK);
+        Path sweep = dir.resolve("sweep");
+        OutputFolder.record(sweep, "sweep fig5", Map.of(), Map.of());
+        String recorded = Files.readString(sweep.resolve(OutputFolder.COMMAND_FILE));
+        CliRun other = CliRun.run("nmodl", "compare", leak.toString(), "--out", sweep.toString());
+        assertThat(other.exit()).isEqualTo(2);
+        assertThat(other.err().strip()).isEqualTo("spineformer: --out " + sweep + " holds the outputs of 'sweep"
+                + " fig5' (command.json), not of 'nmodl compare'; choose another --out");
+        assertThat(sweep.resolve(OutputFolder.COMMAND_FILE)).hasContent(recorded);
+        // a user's folder with a neuron/ of its own: a comparison there would delete it
+        Path mine = Files.createDirectories(dir.resolve("mine").resolve("neuron"));
+        CliRun unrecorded = CliRun.run("nmodl", "compare", leak.toString(), "--out", mine.getParent().toString());
+        assertThat(unrecorded.exit()).isEqualTo(2);
+        assertThat(unrecorded.err().strip()).isEqualTo("spineformer: --out " + mine.getParent() + " holds neuron"
+                + " that no 'nmodl compare' recorded as its own (no command.json); choose another --out");
+        assertThat(mine).isEmptyDirectory();
+        assertThat(mine.getParent().resolve(OutputFolder.COMMAND_FILE)).doesNotExist();
     }
 
     @Test
@@ -72,7 +103,8 @@ class NmodlCompareCommandTest {
      * whose rate function is INCLUDEd from the folder's parent (found by nrnivmodl through MODL_INCLUDE, as here),
      * run in NEURON and here: every column of every run matches, exit 0. Not compared, each named with its reason,
      * none changing the exit code: a file with VERBATIM and one whose LOCAL has its FUNCTION's argument's name,
-     * which NEURON's C compiler refuses (both not compiled), and one named as NEURON's built-in hh.
+     * which NEURON's C compiler refuses (both not compiled), and one named as NEURON's built-in hh. An earlier
+     * comparison's comparison.csv and NEURON folder in the same --out are gone.
      */
     @Test
     void theProjectsOwnFilesMatchALiveNeuron(@TempDir Path dir) throws IOException {
@@ -90,8 +122,13 @@ class NmodlCompareCommandTest {
         Files.writeString(dir.resolve("shift.inc"), "FUNCTION shift(x (mV)) (mV) { shift = x + 70 }\n");
         Files.writeString(mods.resolve("incparent.mod"), LEAK.replace("SUFFIX leak", "SUFFIX incparent")
                 .replace("0.001*(v + 70)", "0.001*shift(v)") + "INCLUDE \"shift.inc\"\n");
-        // a relative --out, as a user types it (NEURON's scripts run in folders of their own)
-        Path out = Path.of("target", "nmodl-compare-" + System.nanoTime());
+        // a relative --out, as a user types it (NEURON's scripts run in folders of their own), holding an earlier
+        // comparison's files, none of which may survive into this one's
+        Path out = Path.of("").toAbsolutePath().relativize(dir.resolve("out"));
+        OutputFolder.record(out, "nmodl compare", Map.of(), Map.of());
+        Path stale = Files.createDirectories(out.resolve("neuron").resolve("02-old").resolve("runs"));
+        Files.writeString(stale.resolve("gatev_iclamp_34.0.csv"), "t,v\n0,-70\n");
+        Files.writeString(out.resolve("comparison.csv"), "an earlier comparison's\n");
         CliRun r = CliRun.run("nmodl", "compare", mods.toString(), "--out", out.toString(), "--celsius", "6.3,37",
                 "--python", python, "--nrnivmodl-loadflags",
                 System.getProperty("spineformer.nrnivmodl.loadflags", ""));
@@ -113,6 +150,15 @@ class NmodlCompareCommandTest {
                 mods.resolve("incparent.mod") + ": incparent, 8 runs: 8 match",
                 "6 files, 2 not compiled; 18 runs: 18 match; comparison.csv in " + out);
         List<String> csv = Files.readAllLines(out.resolve("comparison.csv"));
+        assertThat(csv.get(0)).isEqualTo(ComparisonRow.HEADER);
+        try (Stream<Path> files = Files.list(out); Stream<Path> neuron = Files.list(out.resolve("neuron"))) {
+            assertThat(files.map(f -> f.getFileName().toString())).containsExactlyInAnyOrder("command.json",
+                    "comparison.csv", "neuron");
+            assertThat(neuron.map(f -> f.getFileName().toString())).containsExactly("01-mods");
+        }
+        // NEURON's output kept beside each script, the line saying it loaded the library in it
+        assertThat(Files.readString(out.resolve("neuron/01-mods/runs/gatev.log")))
+                .contains("nmodl compare: NEURON loaded the mechanism library");
         // the synapse's columns: t, v and what MechanismStandard lists (tau, e, i, g), at both temperatures
         assertThat(csv).filteredOn(l -> l.contains(",expsynapse,netstim,")).extracting(l -> l.split(",")[4])
                 .containsExactly("t", "v", "tau", "e", "i", "g", "t", "v", "tau", "e", "i", "g");

@@ -6,13 +6,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.spineformer.engine.NonFiniteStateException;
 import org.spineformer.engine.record.Recorder;
 import org.spineformer.engine.record.TraceDifference;
 import org.spineformer.nmodl.NmodlCheck;
@@ -26,9 +27,19 @@ import org.spineformer.nmodl.parse.Parser;
  * {@code nmodl compare}: mod files compiled here and by NEURON's nrnivmodl, each mechanism run by both under
  * {@link CompareProtocol}'s runs at each temperature, and every column NEURON recorded compared at a tolerance of its
  * trace's scale. NEURON's side lives in {@code OUT/neuron/NN-FOLDER/} (the folder's files that compile here,
- * nrnivmodl's build, each mechanism's generated script and its runs' CSVs), kept for reading.
+ * nrnivmodl's build and its output, each mechanism's generated script, its output and its runs' CSVs), kept for
+ * reading.
  */
 public final class Comparison {
+    /** The comparison's table, in the output folder. */
+    public static final String CSV = "comparison.csv";
+    /** NEURON's side, in the output folder: a folder {@code NN-FOLDER} per input folder. */
+    public static final String NEURON_FOLDER = "neuron";
+    /**
+     * Half a step: a time here and NEURON's are the same step within it (both sums of dt, rounded differently).
+     */
+    private static final double SAME_TIME_MS = CompareProtocol.DT_MS / 2;
+
     private final LiveNeuron neuron;
     private final List<Double> celsius;
     private final double tolerance;
@@ -36,6 +47,14 @@ public final class Comparison {
     /** {@code --out} made absolute (NEURON's scripts run in folders of their own), and as given, for messages. */
     private final Path out, outGiven;
     private final PrintWriter console;
+
+    /**
+     * The files of a comparison compiled here: each compiled file's mechanism and what the comparison needs of it,
+     * and a row for each file that does not compile.
+     */
+    public record Compiled(Map<Path, NmodlMechanism> mechanisms, Map<Path, ComparedMechanism> compared,
+                           List<ComparisonRow> notCompiled) {
+    }
 
     /**
      * Runs at each of {@code celsius} with the mechanisms' fields given {@code settings}, columns within {@code
@@ -82,14 +101,14 @@ public final class Comparison {
     }
 
     /**
-     * Compiles every file, checks the settings against the mechanisms (an {@link IllegalArgumentException} before
-     * anything is written), then compares each folder's (one nrnivmodl per folder); writes comparison.csv and
-     * returns its rows.
+     * {@code files} compiled here, and {@code settings} checked against their mechanisms: an {@link
+     * IllegalArgumentException} naming the first setting that is not one, before NEURON is looked for or anything
+     * written. A file that does not compile is a row, "not compiled", with nmodl check's reasons.
      */
-    public List<ComparisonRow> run(List<Path> files) throws IOException {
-        List<ComparisonRow> rows = new ArrayList<>();
+    public static Compiled compile(List<Path> files, ParameterSettings settings) throws IOException {
         Map<Path, NmodlMechanism> compiled = new LinkedHashMap<>();
         Map<Path, ComparedMechanism> mechanisms = new LinkedHashMap<>();
+        List<ComparisonRow> notCompiled = new ArrayList<>();
         for (Path f : files) {
             NmodlCheck.Report report = NmodlCheck.report(f);
             String why = report.problems().stream().map(Diagnostic::toString).collect(Collectors.joining("; "));
@@ -103,15 +122,28 @@ public final class Comparison {
                 }
             }
             if (!why.isEmpty()) {
-                rows.add(ComparisonRow.whole(f, null, "", Double.NaN, Verdict.NOT_COMPILED, why));
-                console.println(f + ": not compiled: " + why);
+                notCompiled.add(ComparisonRow.whole(f, null, "", Double.NaN, Verdict.NOT_COMPILED, why));
             }
         }
         settings.check(List.copyOf(compiled.values()));
+        return new Compiled(compiled, mechanisms, notCompiled);
+    }
+
+    /**
+     * Compares each folder's compiled files (one nrnivmodl per folder) into {@code OUT/neuron/}, an earlier run's
+     * {@code neuron/} and {@link #CSV} deleted first (so that a run that stops leaves none of an earlier one's);
+     * the rows, for the caller to write as {@link #CSV}.
+     */
+    public List<ComparisonRow> run(Compiled files) throws IOException {
         Files.createDirectories(out);
+        Folders.delete(out.resolve(NEURON_FOLDER));
+        Files.deleteIfExists(out.resolve(CSV));
+        List<ComparisonRow> rows = new ArrayList<>(files.notCompiled());
+        files.notCompiled().forEach(r -> console.println(r.file() + ": not compiled: " + r.detail()));
+        Map<Path, NmodlMechanism> compiled = new LinkedHashMap<>(files.mechanisms());
         Set<String> builtIns = neuron.builtIns();
         for (Path f : List.copyOf(compiled.keySet())) {
-            String name = mechanisms.get(f).name();
+            String name = files.compared().get(f).name();
             if (builtIns.contains(name)) {
                 compiled.remove(f);
                 String why = "NEURON has a built-in mechanism " + name + ", which a library cannot define again (it"
@@ -124,27 +156,28 @@ public final class Comparison {
                 f -> f.toAbsolutePath().normalize().getParent(), LinkedHashMap::new, Collectors.toList()));
         int k = 0;
         for (Map.Entry<Path, List<Path>> folder : folders.entrySet()) {
-            Path work = out.resolve("neuron").resolve(String.format("%02d-%s", ++k, folder.getKey().getFileName()));
+            Path work = out.resolve(NEURON_FOLDER).resolve(String.format("%02d-%s", ++k,
+                    folder.getKey().getFileName()));
             Map<Path, NmodlMechanism> its = new LinkedHashMap<>();
             folder.getValue().forEach(f -> its.put(f, compiled.get(f)));
-            rows.addAll(folder(folder.getKey(), its, mechanisms, work));
+            rows.addAll(folder(folder.getKey(), its, files.compared(), work));
         }
-        Files.writeString(out.resolve("comparison.csv"), ComparisonRow.csv(rows));
-        summary(files.size(), rows);
         return rows;
     }
 
-    /** Whether every comparable column matched and at least one did: the command's exit 0. */
+    /**
+     * Whether every row that {@linkplain Verdict#decidesExit decides the exit code} matched and at least one did:
+     * the command's exit 0.
+     */
     public static boolean allMatch(List<ComparisonRow> rows) {
         return rows.stream().anyMatch(r -> r.verdict() == Verdict.MATCH)
-                && rows.stream().noneMatch(r -> r.verdict().comparable() && r.verdict() != Verdict.MATCH);
+                && rows.stream().noneMatch(r -> r.verdict().decidesExit() && r.verdict() != Verdict.MATCH);
     }
 
     /** A folder's compiled files built by one nrnivmodl and compared. */
     private List<ComparisonRow> folder(Path dir, Map<Path, NmodlMechanism> compiled,
                                        Map<Path, ComparedMechanism> mechanisms, Path work) throws IOException {
         List<ComparisonRow> rows = new ArrayList<>();
-        deleteTree(work); // an earlier comparison's build and traces in the same --out
         Path library;
         try {
             library = neuron.build(copyForNrnivmodl(dir, compiled.keySet(), work.resolve("mod")), dir);
@@ -180,27 +213,49 @@ public final class Comparison {
         return modDir;
     }
 
-    private List<ComparisonRow> mechanism(NmodlMechanism compiled, ComparedMechanism m, Path library, Path runsDir)
+    /**
+     * One mechanism's runs in NEURON (one script, in {@code runsDir}) and here, compared: a run without NEURON's
+     * trace is "NEURON's run failed" when NEURON loaded the library, else "NEURON failed" (also when its Python
+     * could not start or did not finish).
+     */
+    List<ComparisonRow> mechanism(NmodlMechanism compiled, ComparedMechanism m, Path library, Path runsDir)
             throws IOException {
         Files.createDirectories(runsDir);
-        List<NeuronScript.Run> runs = new ArrayList<>();
+        List<CompareScript.Run> runs = new ArrayList<>();
         for (CompareProtocol p : m.protocols()) {
             for (double c : celsius) {
-                runs.add(new NeuronScript.Run(p, c, runsDir.resolve(m.name() + "_" + p.label() + "_" + c + ".csv")));
+                runs.add(new CompareScript.Run(p, c, runsDir.resolve(m.name() + "_" + p.label() + "_" + c + ".csv")));
             }
         }
         Path script = runsDir.resolve(m.name() + ".py");
-        Files.writeString(script, NeuronScript.generate(library, m, settings.of(m.name()), runs));
-        LiveNeuron.Result result = neuron.runScript(script, runsDir);
+        Files.writeString(script, CompareScript.generate(library, m, settings.of(m.name()), runs));
+        boolean loaded;
+        String neuronSaid;
+        try {
+            LiveNeuron.Result result = neuron.runScript(script, runsDir);
+            loaded = result.output().lines().anyMatch(CompareScript.LOADED::equals);
+            neuronSaid = "exit " + result.exit() + ": " + LiveNeuron.tail(result.output());
+        } catch (IOException e) {
+            loaded = false;
+            neuronSaid = e.getMessage();
+        }
         List<ComparisonRow> rows = new ArrayList<>();
-        for (NeuronScript.Run run : runs) {
+        for (CompareScript.Run run : runs) {
             String protocol = run.protocol().label();
-            if (!Files.isRegularFile(run.csv())) {
-                rows.add(ComparisonRow.whole(m.file(), m.name(), protocol, run.celsius(), Verdict.NEURON_FAILED,
-                        "no trace (exit " + result.exit() + "): " + LiveNeuron.tail(result.output())));
+            NeuronTrace trace = null;
+            String noTrace = "no trace (" + neuronSaid + ")";
+            try {
+                if (Files.isRegularFile(run.csv())) {
+                    trace = NeuronTrace.read(run.csv());
+                }
+            } catch (IOException e) {
+                noTrace = e.getMessage();
+            }
+            if (trace == null) {
+                rows.add(ComparisonRow.whole(m.file(), m.name(), protocol, run.celsius(), loaded
+                        ? Verdict.NEURON_RUN_FAILED : Verdict.NEURON_FAILED, noTrace));
                 continue;
             }
-            NeuronTrace trace = NeuronTrace.read(run.csv());
             try {
                 Recorder rec = SpineformerRun.run(compiled, m, settings.of(m.name()), run.protocol(), run.celsius(),
                         List.copyOf(trace.columns().keySet()));
@@ -209,16 +264,28 @@ public final class Comparison {
                 rec.names().forEach(n -> here.put(n, rec.column(n)));
                 rows.addAll(columns(m.file(), m.name(), protocol, run.celsius(), trace, here, tolerance));
             } catch (RuntimeException e) {
-                // a run that blows up here as it does in NEURON (nan from a log of a negative concentration ...)
-                // has nothing to compare; one NEURON ran to its end failed here
-                boolean neuronNotFinite = trace.columns().values().stream().anyMatch(c -> firstNotFinite(c) >= 0);
-                rows.add(ComparisonRow.whole(m.file(), m.name(), protocol, run.celsius(), neuronNotFinite
-                        ? Verdict.NEURON_NOT_FINITE : Verdict.FAILED_HERE, neuronNotFinite ? "NEURON's run is not"
-                        + " finite either; here: " + e.getMessage() : e.toString()));
+                rows.add(failedHere(m.file(), m.name(), protocol, run.celsius(), trace, e));
             }
         }
         console.println(m.file() + ": " + m.name() + ", " + runs.size() + " runs: " + verdicts(rows));
         return rows;
+    }
+
+    /**
+     * The row of a run that threw {@code e} here: "NEURON not finite" when it is a {@link NonFiniteStateException}
+     * seen no earlier than NEURON's first nan or inf (it blew up in both: a log of a negative concentration ...),
+     * else "failed here", an error of ours.
+     */
+    static ComparisonRow failedHere(Path file, String mechanism, String protocol, double celsius, NeuronTrace neuron,
+                                    RuntimeException e) {
+        NotFinite first = NotFinite.first(neuron);
+        double[] t = neuron.columns().get("t");
+        if (e instanceof NonFiniteStateException blewUp && first != null && t != null
+                && blewUp.timeMs() >= t[first.row()] - SAME_TIME_MS) {
+            return ComparisonRow.whole(file, mechanism, protocol, celsius, Verdict.NEURON_NOT_FINITE, "NEURON's "
+                    + first.describe(neuron, t) + "; here: " + e.getMessage());
+        }
+        return ComparisonRow.whole(file, mechanism, protocol, celsius, Verdict.FAILED_HERE, e.toString());
     }
 
     /**
@@ -235,6 +302,8 @@ public final class Comparison {
                     "NEURON " + (neuronTime == null ? "no t column" : neuronTime.length + " rows") + ", here "
                             + (time == null ? "no t column" : time.length + " rows")));
         }
+        NotFinite first = NotFinite.first(neuron);
+        int compared = first == null ? neuronTime.length : first.row();
         List<ComparisonRow> rows = new ArrayList<>();
         for (Map.Entry<String, double[]> column : neuron.columns().entrySet()) {
             double[] expected = column.getValue();
@@ -245,15 +314,16 @@ public final class Comparison {
             if (actual == null) {
                 verdict = Verdict.NOT_HERE;
             } else {
-                d = TraceDifference.of(expected, actual);
-                int bad = firstNotFinite(expected);
-                if (bad >= 0) {
+                d = TraceDifference.of(Arrays.copyOf(expected, compared), Arrays.copyOf(actual, compared));
+                if (!(d.relative() <= tolerance)) { // a NaN here differs
+                    verdict = Verdict.DIFFERS;
+                    detail = "largest at t = " + neuronTime[d.row()] + " ms: NEURON " + expected[d.row()] + ", here "
+                            + actual[d.row()];
+                } else if (first != null) {
                     verdict = Verdict.NEURON_NOT_FINITE;
-                    detail = "NEURON's " + expected[bad] + " at t = " + neuronTime[bad] + " ms";
+                    detail = "NEURON's " + first.describe(neuron, neuronTime) + "; the rows before match";
                 } else {
-                    verdict = d.relative() <= tolerance ? Verdict.MATCH : Verdict.DIFFERS;
-                    detail = verdict == Verdict.MATCH ? "" : "largest at t = " + neuronTime[d.row()] + " ms: NEURON "
-                            + expected[d.row()] + ", here " + actual[d.row()];
+                    verdict = Verdict.MATCH;
                 }
             }
             rows.add(new ComparisonRow(file, mechanism, protocol, celsius, column.getKey(), d.largest(), d.scale(),
@@ -262,24 +332,27 @@ public final class Comparison {
         return rows;
     }
 
-    private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> tree = Files.walk(dir)) {
-            for (Path p : tree.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
+    /** NEURON's first nan or inf in a run: its row (the first of any column) and the first column holding one. */
+    private record NotFinite(int row, String column) {
+        /** The first in {@code trace}, or null when it is finite throughout. */
+        static NotFinite first(NeuronTrace trace) {
+            NotFinite first = null;
+            for (Map.Entry<String, double[]> column : trace.columns().entrySet()) {
+                double[] values = column.getValue();
+                for (int i = 0; i < values.length && (first == null || i < first.row()); i++) {
+                    if (!Double.isFinite(values[i])) {
+                        first = new NotFinite(i, column.getKey());
+                        break;
+                    }
+                }
             }
+            return first;
         }
-    }
 
-    private static int firstNotFinite(double[] values) {
-        for (int i = 0; i < values.length; i++) {
-            if (!Double.isFinite(values[i])) {
-                return i;
-            }
+        /** "-Infinity in ica at t = 36.75 ms". */
+        String describe(NeuronTrace trace, double[] time) {
+            return trace.columns().get(column)[row] + " in " + column + " at t = " + time[row] + " ms";
         }
-        return -1;
     }
 
     /** One mechanism's runs in words: how many match, differ, or could not be compared, and the worst column. */
@@ -297,21 +370,25 @@ public final class Comparison {
                 .collect(Collectors.joining(", ")) + worst;
     }
 
-    /** A run's verdict: its worst column's (a comparable one that does not match first, then NEURON's failures). */
+    /**
+     * A run's verdict: its worst column's (one deciding the exit code that does not match first, then NEURON's
+     * failures).
+     */
     private static String runVerdict(List<ComparisonRow> run) {
-        return run.stream().map(ComparisonRow::verdict).filter(v -> v.comparable() && v != Verdict.MATCH).findFirst()
+        return run.stream().map(ComparisonRow::verdict).filter(v -> v.decidesExit() && v != Verdict.MATCH).findFirst()
                 .or(() -> run.stream().map(ComparisonRow::verdict).filter(v -> v != Verdict.MATCH).findFirst())
                 .orElse(Verdict.MATCH).text();
     }
 
-    private void summary(int files, List<ComparisonRow> rows) {
+    /** The console's last line: how many of {@code files} did not compile, how many runs had which verdict. */
+    public void summary(int files, List<ComparisonRow> rows) {
         long notCompiled = rows.stream().filter(r -> r.verdict() == Verdict.NOT_COMPILED).count();
         Map<String, List<ComparisonRow>> runs = rows.stream().filter(r -> !r.protocol().isEmpty())
                 .collect(Collectors.groupingBy(r -> r.file() + " " + r.protocol() + " " + r.celsius(),
                         LinkedHashMap::new, Collectors.toList()));
         Map<String, Long> counts = runs.values().stream().collect(Collectors.groupingBy(
                 Comparison::runVerdict, LinkedHashMap::new, Collectors.counting()));
-        console.printf("%d files, %d not compiled; %d runs: %s; comparison.csv in %s%n", files, notCompiled,
+        console.printf("%d files, %d not compiled; %d runs: %s; " + CSV + " in %s%n", files, notCompiled,
                 runs.size(), counts.entrySet().stream().map(e -> e.getValue() + " " + e.getKey())
                         .collect(Collectors.joining(", ")), outGiven);
         console.flush();

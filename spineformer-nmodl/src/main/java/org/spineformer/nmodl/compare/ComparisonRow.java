@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.spineformer.engine.record.TraceDifference;
 
 /**
  * One line of {@code comparison.csv}: a column of one run compared ({@code largest} |here - NEURON| over the run,
@@ -23,21 +24,35 @@ public record ComparisonRow(Path file, String mechanism, String protocol, double
         NOT_HERE("not recorded here", true),
         /** The run here has another number of steps than NEURON's. */
         ROWS_DIFFER("rows differ", true),
-        /** The run failed here (an exception: a NaN state, a singular matrix ...). */
+        /**
+         * The run failed here (an exception: a singular matrix ..., or a non-finite state before NEURON's run had
+         * one).
+         */
         FAILED_HERE("failed here", true),
-        /** NEURON's trace holds nan or inf: nothing to compare with. */
+        /**
+         * NEURON loaded the mechanism library, but the run wrote no trace (its Python exception in the detail): a
+         * failure of the comparison, as NEURON's runs of a file the checker passes are expected to work.
+         */
+        NEURON_RUN_FAILED("NEURON's run failed", true),
+        /**
+         * NEURON's trace holds nan or inf: its rows before the first are compared (a column beyond the tolerance
+         * there differs), the rest not; or the run stopped here too, no earlier than NEURON's first nan or inf.
+         */
         NEURON_NOT_FINITE("NEURON not finite", false),
-        /** NEURON's run failed or nrnivmodl built nothing: no trace. */
+        /**
+         * NEURON has no trace of the file: nrnivmodl built nothing, NEURON did not load its library, or it defines a
+         * mechanism of NEURON's own.
+         */
         NEURON_FAILED("NEURON failed", false),
         /** The file does not compile here (nmodl check's reasons). */
         NOT_COMPILED("not compiled", false);
 
         private final String text;
-        private final boolean comparable;
+        private final boolean decidesExit;
 
-        Verdict(String text, boolean comparable) {
+        Verdict(String text, boolean decidesExit) {
             this.text = text;
-            this.comparable = comparable;
+            this.decidesExit = decidesExit;
         }
 
         /** The verdict's words in the CSV and on the console. */
@@ -45,9 +60,12 @@ public record ComparisonRow(Path file, String mechanism, String protocol, double
             return text;
         }
 
-        /** Whether NEURON's trace was there to compare with: the verdicts that decide the exit code. */
-        public boolean comparable() {
-            return comparable;
+        /**
+         * Whether it decides the exit code (any but {@link #MATCH} fails it): NEURON's trace was there to compare
+         * with, or NEURON's run should have written one.
+         */
+        public boolean decidesExit() {
+            return decidesExit;
         }
     }
 
@@ -63,7 +81,7 @@ public record ComparisonRow(Path file, String mechanism, String protocol, double
 
     /** {@link #largest} of the scale, or of 1 where NEURON's trace is identically 0. */
     public double relative() {
-        return largest / (scale > 0 ? scale : 1);
+        return new TraceDifference(largest, 0, scale).relative();
     }
 
     /**

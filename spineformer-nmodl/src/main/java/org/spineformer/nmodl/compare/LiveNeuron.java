@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -23,6 +24,8 @@ public final class LiveNeuron {
     private static final long NRNIVMODL_TIMEOUT_S = 1800;
     /** Longer than one mechanism's twelve runs of 100 ms take, even of a large KINETIC scheme. */
     private static final long SCRIPT_TIMEOUT_S = 1800;
+    /** Where NEURON's Python looks for mechanism libraries to load at {@code import neuron}, besides x86_64/. */
+    static final String NRN_NMODL_PATH = "NRN_NMODL_PATH";
 
     private final String python;
     private final Path nrnivmodl;
@@ -32,7 +35,8 @@ public final class LiveNeuron {
     public record Result(int exit, String output) {
     }
 
-    private LiveNeuron(String python, Path nrnivmodl, String loadflags) {
+    /** {@code python} run as NEURON's Python, {@code nrnivmodl} given {@code -loadflags loadflags} when not blank. */
+    LiveNeuron(String python, Path nrnivmodl, String loadflags) {
         this.python = python;
         this.nrnivmodl = nrnivmodl;
         this.loadflags = loadflags;
@@ -51,7 +55,7 @@ public final class LiveNeuron {
         }
         Result imported;
         try {
-            imported = run(List.of(python, "-c", "import neuron"), Path.of("."), 120);
+            imported = runApart(List.of(python, "-c", "import neuron"), 120);
         } catch (IOException e) {
             throw new IllegalArgumentException("NEURON is missing: cannot run python '" + python + "' ("
                     + e.getMessage() + "); give NEURON's Python with --python", e);
@@ -97,7 +101,8 @@ public final class LiveNeuron {
         if (inherited != null && !inherited.isEmpty()) {
             include.append(File.pathSeparator).append(inherited);
         }
-        Result r = run(command, modDir, NRNIVMODL_TIMEOUT_S, Map.of(IncludePath.MODL_INCLUDE, include.toString()));
+        Result r = run(command, modDir, modDir.resolve("nrnivmodl.log"), NRNIVMODL_TIMEOUT_S,
+                Map.of(IncludePath.MODL_INCLUDE, include.toString()));
         return Stream.of(modDir.resolve("x86_64/.libs/libnrnmech.so"), modDir.resolve("x86_64/libnrnmech.so"))
                 .filter(Files::isRegularFile).findFirst()
                 .orElseThrow(() -> new IOException("nrnivmodl built no libnrnmech.so in " + modDir + " (exit "
@@ -110,7 +115,7 @@ public final class LiveNeuron {
      * name already exists").
      */
     public Set<String> builtIns() throws IOException {
-        Result r = run(List.of(python, "-c", """
+        Result r = runApart(List.of(python, "-c", """
                 from neuron import h
                 name = h.ref("")
                 for kind in (0, 1):
@@ -119,7 +124,7 @@ public final class LiveNeuron {
                         types.select(i)
                         types.selected(name)
                         print("mechanism:", name[0])
-                """), Path.of("."), SCRIPT_TIMEOUT_S);
+                """), SCRIPT_TIMEOUT_S);
         if (r.exit() != 0) {
             throw new IOException("NEURON's Python could not list NEURON's mechanisms: " + tail(r.output()));
         }
@@ -127,9 +132,13 @@ public final class LiveNeuron {
                 .map(l -> l.substring("mechanism: ".length()).strip()).collect(Collectors.toSet());
     }
 
-    /** The Python script {@code script} run with NEURON's Python in {@code workDir}. */
+    /**
+     * The Python script {@code script} run with NEURON's Python in {@code workDir}, its output kept in {@code
+     * SCRIPT.log} beside it; an {@link IOException} when it cannot start or does not finish in time.
+     */
     public Result runScript(Path script, Path workDir) throws IOException {
-        return run(List.of(python, script.toString()), workDir, SCRIPT_TIMEOUT_S);
+        Path log = script.resolveSibling(script.getFileName().toString().replaceFirst("\\.py$", "") + ".log");
+        return run(List.of(python, script.toString()), workDir, log, SCRIPT_TIMEOUT_S, Map.of());
     }
 
     /** The last lines of a command's output, for a message. */
@@ -147,26 +156,58 @@ public final class LiveNeuron {
                 .filter(Files::isExecutable).findFirst().orElse(null);
     }
 
-    private static Result run(List<String> command, Path workDir, long timeoutS) throws IOException {
-        return run(command, workDir, timeoutS, Map.of());
+    /**
+     * {@code command} run in a fresh empty folder, deleted after, without {@code NRN_NMODL_PATH}: {@code import
+     * neuron} loads the mechanism library of the folder it runs in ({@code x86_64/}) and of NRN_NMODL_PATH, which
+     * would make a user's own mechanisms look like NEURON's.
+     */
+    private static Result runApart(List<String> command, long timeoutS) throws IOException {
+        Path apart = Files.createTempDirectory("spineformer-neuron");
+        try {
+            Map<String, String> environment = new HashMap<>();
+            environment.put(NRN_NMODL_PATH, null);
+            return run(command, apart, apart.resolve("output.log"), timeoutS, environment);
+        } finally {
+            Folders.delete(apart);
+        }
     }
 
-    private static Result run(List<String> command, Path workDir, long timeoutS, Map<String, String> environment)
+    /**
+     * {@code command} run in {@code workDir}, its environment changed by {@code environment} (a null value removes
+     * the variable), stdin closed, stdout and stderr into {@code log} (a pipe would stay open while any process it
+     * started, a forked NEURON or a compiler, holds it: the wait would never time out); on a timeout or an
+     * interrupt, it and every process it started are killed.
+     */
+    static Result run(List<String> command, Path workDir, Path log, long timeoutS, Map<String, String> environment)
             throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true);
-        builder.environment().putAll(environment);
+        ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        environment.forEach((name, value) -> {
+            if (value == null) {
+                builder.environment().remove(name);
+            } else {
+                builder.environment().put(name, value);
+            }
+        });
         Process p = builder.start();
+        p.getOutputStream().close();
         try {
-            String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!p.waitFor(timeoutS, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
+                kill(p);
                 throw new IOException(String.join(" ", command) + ": did not finish in " + timeoutS + " s");
             }
-            return new Result(p.exitValue(), output);
         } catch (InterruptedException e) {
-            p.destroyForcibly();
+            kill(p);
             Thread.currentThread().interrupt();
             throw new IOException(String.join(" ", command) + ": interrupted", e);
         }
+        return new Result(p.exitValue(), new String(Files.readAllBytes(log), StandardCharsets.UTF_8));
+    }
+
+    /** {@code p} and the processes it started (listed first: once it dies, they are no longer its descendants). */
+    private static void kill(Process p) {
+        List<ProcessHandle> started = p.descendants().toList();
+        started.forEach(ProcessHandle::destroyForcibly);
+        p.destroyForcibly();
     }
 }

@@ -7,7 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** A CSV one of {@link NeuronScript}'s runs wrote: its columns, in order, each with a value per step. */
+/** A CSV one of {@link CompareScript}'s runs wrote: its columns, in order, each with a value per step. */
 public record NeuronTrace(Map<String, double[]> columns) {
 
     /** Reads {@code csv}; Python's {@code nan}, {@code inf} and {@code -inf} as Java's. */

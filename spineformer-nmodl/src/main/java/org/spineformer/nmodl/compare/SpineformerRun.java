@@ -29,7 +29,9 @@ public final class SpineformerRun {
      */
     public static Recorder run(NmodlMechanism compiled, ComparedMechanism m, Map<String, Double> values,
                                CompareProtocol protocol, double celsius, List<String> columns) {
-        // the compiled file replaces a built-in of its name, as nrnivmodl's library does in NEURON
+        // the compiled file takes the place of the project's own mechanism of its name (the paper's Ca_HVA ...),
+        // as NEURON has only the library's; a file named as one of NEURON's built-ins, which NEURON refuses to load,
+        // is reported by Comparison and never run here
         Catalogue catalogue = Catalogue.discover().withReplacements(List.of(compiled), replaced -> { });
         SingleCompartment c = new SingleCompartment(L_UM, DIAM_UM, RA_OHM_CM, CM_UF_CM2, 1, catalogue);
         if (!protocol.voltageClamp()) {

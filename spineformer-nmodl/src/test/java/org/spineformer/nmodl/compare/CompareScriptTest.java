@@ -11,7 +11,7 @@ import org.spineformer.nmodl.gen.NmodlMechanism;
 import org.spineformer.nmodl.parse.Parser;
 
 /** The Python script {@code nmodl compare} runs in NEURON, and what it learns of a mod file. */
-class NeuronScriptTest {
+class CompareScriptTest {
     private static final String SYNAPSE = "NEURON { POINT_PROCESS syn USEION ca READ cai WRITE ica "
             + "USEION k READ ek NONSPECIFIC_CURRENT i }\nPARAMETER { tau = 2 (ms) }\nASSIGNED { v (mV) i (nA) "
             + "cai (mM) ica (nA) ek (mV) }\nSTATE { g (uS) }\nBREAKPOINT { SOLVE s METHOD cnexp\n i = g*(v - ek)\n"
@@ -67,15 +67,17 @@ class NeuronScriptTest {
     @Test
     void theScriptForksARunPerProtocolAndTemperatureWithTheProtocolsSettings() {
         ComparedMechanism syn = ComparedMechanism.of(Path.of("syn.mod"), Parser.parse("syn.mod", SYNAPSE));
-        String script = NeuronScript.generate(Path.of("/x/\"odd\"/libnrnmech.so"), syn, Map.of("tau", 3.5),
-                List.of(new NeuronScript.Run(CompareProtocol.NETSTIM, 6.3, Path.of("/o/syn_netstim_6.3.csv")),
-                new NeuronScript.Run(CompareProtocol.VCLAMP_M20, 37, Path.of("/o/syn_vclamp_m20_37.0.csv"))));
+        String script = CompareScript.generate(Path.of("/x/\"odd\"/libnrnmech.so"), syn, Map.of("tau", 3.5),
+                List.of(new CompareScript.Run(CompareProtocol.NETSTIM, 6.3, Path.of("/o/syn_netstim_6.3.csv")),
+                new CompareScript.Run(CompareProtocol.VCLAMP_M20, 37, Path.of("/o/syn_vclamp_m20_37.0.csv"))));
         assertThat(script).contains("MECHANISM = \"syn\"", "VALUES = {\"tau\": 3.5}", "POINT_PROCESS = True",
                 "NET_RECEIVE = True",
                 "IONS = [\"ca\", \"k\"]",
                 "(\"netstim\", None, 6.3, \"/o/syn_netstim_6.3.csv\"),",
                 "(\"vclamp_m20\", -20.0, 37.0, \"/o/syn_vclamp_m20_37.0.csv\"),",
-                "h.nrn_load_dll(\"/x/\\\"odd\\\"/libnrnmech.so\")",
+                "if not h.nrn_load_dll(\"/x/\\\"odd\\\"/libnrnmech.so\"):",
+                // the line telling a run that failed from a library NEURON did not load
+                "print(\"nmodl compare: NEURON loaded the mechanism library\", flush=True)",
                 // the compartment, pas, the NetStim and NetCon, the clamps, as CompareProtocol says
                 "soma.L, soma.diam, soma.cm, soma.Ra, soma.nseg = 20.0, 20.0, 1.0, 35.4, 1",
                 "seg.pas.g, seg.pas.e = 1.0E-4, -70.0",

@@ -13,14 +13,18 @@ import java.util.stream.Collectors;
  * for its process's life, so a run in a process that made another would start from that run's tables), each writing
  * its CSV: t, v, every variable {@code MechanismStandard} lists for the mechanism (parameters, assigned, states; an
  * array's elements as {@code name[k]}) and each used ion's {@code ex, ix, xi, xo} as {@code ion.ex} ..., every step,
- * in full precision. A run that fails leaves no CSV and says why on stderr.
+ * in full precision. A run that fails leaves no CSV and says why on stderr. The script prints {@link #LOADED} once
+ * NEURON has loaded the library: a run without a CSV after it is NEURON's run failing, not the library.
  */
-public final class NeuronScript {
+public final class CompareScript {
+    /** The line the script prints when NEURON has loaded the mechanism library. */
+    public static final String LOADED = "nmodl compare: NEURON loaded the mechanism library";
+
     /** One run: its protocol, celsius, and the CSV it writes. */
     public record Run(CompareProtocol protocol, double celsius, Path csv) {
     }
 
-    private NeuronScript() {
+    private CompareScript() {
     }
 
     /**
@@ -49,7 +53,9 @@ public final class NeuronScript {
                 %7$s
                 ]
 
-                h.nrn_load_dll(%8$s)
+                if not h.nrn_load_dll(%8$s):
+                    sys.exit("NEURON could not load the mechanism library")
+                print(%34$s, flush=True)
                 h.load_file("stdrun.hoc")
 
 
@@ -151,13 +157,13 @@ public final class NeuronScript {
                         print("%%s at %%g degC: NEURON's process ended with status %%d" %% (protocol, celsius, status),
                               file=sys.stderr)
                 """.formatted(m.name(), m.file().getFileName(), py(m.name()), py(m.pointProcess()),
-                py(m.netReceive()), m.ions().stream().map(NeuronScript::py).collect(Collectors.joining(", ")),
+                py(m.netReceive()), m.ions().stream().map(CompareScript::py).collect(Collectors.joining(", ")),
                 runList, py(library.toString()), py(L_UM), py(DIAM_UM), py(CM_UF_CM2), py(RA_OHM_CM), py(X),
                 py(PAS_G), py(PAS_E_MV), py(NETSTIM_START_MS), py(NETSTIM_INTERVAL_MS), NETSTIM_SPIKES,
                 py(NETCON_DELAY_MS), py(NETCON_WEIGHT), py(RS_MOHM), py(DUR1_MS), py(DUR2_MS), py(DUR3_MS),
                 py(HOLD_MV), py(ICLAMP_DELAY_MS), py(ICLAMP_DUR_MS), py(ICLAMP_AMP_NA), py(DT_MS), py(HOLD_MV),
                 py(REST_MV), py(TSTOP_MS), values.entrySet().stream().map(e -> py(e.getKey()) + ": "
-                        + py(e.getValue())).collect(Collectors.joining(", ")));
+                        + py(e.getValue())).collect(Collectors.joining(", ")), py(LOADED));
     }
 
     /** A Python string literal. */
