@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.spineformer.io.OutputFolder;
@@ -104,9 +105,11 @@ class NmodlCompareCommandTest {
      * run in NEURON and here: every column of every run matches, exit 0. Not compared, each named with its reason,
      * none changing the exit code: a file with VERBATIM and one whose LOCAL has its FUNCTION's argument's name,
      * which NEURON's C compiler refuses (both not compiled), and one named as NEURON's built-in hh. An earlier
-     * comparison's comparison.csv and NEURON folder in the same --out are gone.
+     * comparison's comparison.csv and NEURON folder in the same --out are gone. In the validation tier, as the
+     * exported cell's replay: it runs NEURON (`.ci/run` gives Debian's nrnivmodl its loadflags there).
      */
     @Test
+    @Tag("validation")
     void theProjectsOwnFilesMatchALiveNeuron(@TempDir Path dir) throws IOException {
         String python = Stream.of("python3", "/usr/bin/python3").filter(LiveNeuron::available).findFirst()
                 .orElse(null);
